@@ -1,0 +1,271 @@
+"""Stated figures: numbers as a report states them, once or in several places.
+
+A report often states one quantity twice (in the text and again in a table). The model
+keeps every statement, each with where it was made, so the checks can compare them; the
+first statement is the one pages show. Money keeps the number and unit as written, so
+its precision is known, and converts to exact yuan on demand.
+
+In YAML a figure is written as a bare number (in the file's unit), as a mapping
+`{value: 0, unit: 万元, at: 附表3}`, or as a list of either for a figure stated several times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .numbers import MONEY_UNITS, NumberProblem, check_places, parse_count, parse_decimal, parse_percent
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a figure: the number as written, its unit, and where it stands."""
+
+    value: Decimal
+    unit: str
+    at: str | None = None
+
+    @property
+    def base(self) -> Decimal:
+        """Money in yuan; percentages and scores as they are."""
+        return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
+
+    @property
+    def step(self) -> Decimal:
+        """One unit of the last place written, in base units: 848.4 万元 is stated to 1000 yuan."""
+        exponent = self.value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return Decimal(1).scaleb(min(exponent, 0)) * MONEY_UNITS.get(self.unit, Decimal(1))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity with every statement of it the report makes; the first is the headline."""
+
+    kind: str  # "money", "percent" or "score"
+    statements: tuple[Statement, ...]
+
+    @property
+    def first(self) -> Statement:
+        return self.statements[0]
+
+    @property
+    def value(self) -> Decimal:
+        """The headline value in base units (yuan for money)."""
+        return self.first.base
+
+
+def _fail(error: NumberProblem) -> PydanticCustomError:
+    return PydanticCustomError("figure", "{message}", {"message": error.message, "hint": error.hint})
+
+
+_STATEMENT_KEYS = {"value", "unit", "at"}
+
+
+def _statements(value: Any, read_one) -> tuple[Statement, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise PydanticCustomError("figure", "{message}", {"message": "an empty list states no figure",
+                                                          "hint": "write the number, or leave the field out"})
+    out = []
+    for item in items:
+        at = None
+        unit = None
+        if isinstance(item, dict):
+            extra = set(item) - _STATEMENT_KEYS
+            if extra:
+                raise PydanticCustomError("figure", "{message}", {
+                    "message": f"unknown key {sorted(extra)[0]!r} in a figure",
+                    "hint": "a figure mapping takes value, unit and at"})
+            if "value" not in item:
+                raise PydanticCustomError("figure", "{message}", {"message": "a figure mapping needs `value:`",
+                                                                  "hint": "write {value: 12.5, at: 附表1}"})
+            at = item.get("at")
+            if at is not None and not isinstance(at, str):
+                raise PydanticCustomError("figure", "{message}", {"message": "`at:` must be text",
+                                                                  "hint": "name the place in the source, e.g. 附表1"})
+            unit = item.get("unit")
+            item = item["value"]
+        elif isinstance(item, list):
+            raise PydanticCustomError("figure", "{message}", {"message": "a figure list cannot nest lists",
+                                                              "hint": "list each statement once"})
+        try:
+            out.append(read_one(item, unit, at))
+        except NumberProblem as err:
+            raise _fail(err) from None
+    return tuple(out)
+
+
+def _money(signed: bool):
+    def validate(value: Any, info: ValidationInfo) -> Figure:
+        if isinstance(value, Figure):
+            return value
+        file_unit = (info.context or {}).get("unit", "元")
+
+        def one(item: Any, unit: str | None, at: str | None) -> Statement:
+            unit = unit or file_unit
+            if unit not in MONEY_UNITS:
+                raise NumberProblem(f"unknown money unit {unit!r}", "use 元, 万元 or 亿元")
+            number = parse_decimal(item, "amount")
+            if number < 0 and not signed:
+                raise NumberProblem(f"amount {item} is negative", "an amount cannot be below zero; "
+                                    "a decrease belongs in `change:` or `variance:`")
+            check_places(number, unit)
+            return Statement(number, unit, at)
+
+        return Figure("money", _statements(value, one))
+
+    return validate
+
+
+def _percent(value: Any) -> Figure:
+    if isinstance(value, Figure):
+        return value
+
+    def one(item: Any, unit: str | None, at: str | None) -> Statement:
+        if unit not in (None, "%"):
+            raise NumberProblem(f"unit {unit!r} is not allowed on a percentage", "leave `unit:` out")
+        return Statement(parse_percent(item), "%", at)
+
+    return Figure("percent", _statements(value, one))
+
+
+def _score(value: Any) -> Figure:
+    if isinstance(value, Figure):
+        return value
+
+    def one(item: Any, unit: str | None, at: str | None) -> Statement:
+        if unit not in (None, "分"):
+            raise NumberProblem(f"unit {unit!r} is not allowed on a score", "leave `unit:` out")
+        number = parse_decimal(item, "score")
+        if number < 0:
+            raise NumberProblem(f"score {item} is negative", "a score or weight cannot be below zero")
+        check_places(number, "分")
+        return Statement(number, "分", at)
+
+    return Figure("score", _statements(value, one))
+
+
+def _dump(figure: Figure, info) -> Any:
+    """Write a figure back in the form it is read from (exact decimals as strings)."""
+    file_unit = (info.context or {}).get("unit") if info is not None else None
+    default_unit = {"money": file_unit, "percent": "%", "score": "分"}[figure.kind]
+
+    def one(statement: Statement) -> Any:
+        text = f"{statement.value}%" if figure.kind == "percent" else str(statement.value)
+        if statement.at is None and statement.unit == default_unit:
+            return text
+        out: dict[str, str] = {"value": text}
+        if statement.unit != default_unit:
+            out["unit"] = statement.unit
+        if statement.at is not None:
+            out["at"] = statement.at
+        return out
+
+    items = [one(s) for s in figure.statements]
+    return items[0] if len(items) == 1 else items
+
+
+def _figure_schema(number: dict[str, Any], title: str) -> dict[str, Any]:
+    statement = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["value"],
+        "properties": {
+            "value": number,
+            "unit": {"type": "string", "description": "本数的单位，与文件单位不同时填写"},
+            "at": {"type": "string", "description": "在原文中的位置，如“附表1”“第三部分 一”"},
+        },
+    }
+    one = {"anyOf": [number, statement]}
+    return {"description": title, "anyOf": [number, statement, {"type": "array", "minItems": 1, "items": one}]}
+
+
+_NUMBER_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
+_MONEY_NUMBER = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _NUMBER_PATTERN}]}
+_PERCENT_NUMBER = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?%$"}
+
+Money = Annotated[
+    Figure,
+    PlainValidator(_money(signed=False)),
+    PlainSerializer(_dump, when_used="always"),
+    WithJsonSchema(_figure_schema(_MONEY_NUMBER, "金额（文件单位；不得为负）。同一数在原文多处出现时写成列表")),
+]
+SignedMoney = Annotated[
+    Figure,
+    PlainValidator(_money(signed=True)),
+    PlainSerializer(_dump, when_used="always"),
+    WithJsonSchema(_figure_schema(_MONEY_NUMBER, "增减额（文件单位；减少为负）")),
+]
+Percent = Annotated[
+    Figure,
+    PlainValidator(_percent),
+    PlainSerializer(_dump, when_used="always"),
+    WithJsonSchema(_figure_schema(_PERCENT_NUMBER, "百分比，照原文写，如 31.41%；下降为负")),
+]
+Score = Annotated[
+    Figure,
+    PlainValidator(_score),
+    PlainSerializer(_dump, when_used="always"),
+    WithJsonSchema(_figure_schema(_MONEY_NUMBER, "分值或得分")),
+]
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return parse_count(value)
+    except NumberProblem as err:
+        raise _fail(err) from None
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return parse_decimal(value, "number")
+    except NumberProblem as err:
+        raise _fail(err) from None
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError("figure", "{message}", {"message": f"{value!r} is not a date",
+                                                          "hint": "write the date as YYYY-MM-DD, e.g. 2021-09-22"})
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("figure", "{message}", {"message": f"{value!r} is not a real date",
+                                                          "hint": "check the day and month"}) from None
+
+
+Count = Annotated[
+    int,
+    PlainValidator(_count),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^(0|[1-9][0-9]*)$"}],
+                    "description": "人数、个数等非负整数"}),
+]
+Number = Annotated[
+    Decimal,
+    PlainValidator(_number),
+    PlainSerializer(lambda d: str(d), when_used="always"),
+    WithJsonSchema(_MONEY_NUMBER),
+]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_date),
+    PlainSerializer(lambda d: d.isoformat(), when_used="always"),
+    WithJsonSchema({"type": "string", "format": "date", "description": "日期，YYYY-MM-DD"}),
+]

@@ -1,0 +1,408 @@
+"""Load and validate all content: YAML files in, typed model out, or every problem at once.
+
+Layout (see content/README.md):
+
+    content/site.yaml
+    content/regions.yaml
+    content/departments/<slug>/department.yaml
+    content/departments/<slug>/<year>.yaml
+    content/departments/<slug>/<year>.source.txt
+
+Parsing works on text (`parse_*`), so tests feed inline YAML; reading files is a thin
+wrapper around it. Nothing here knows about HTML.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import yamlsafe
+from .model import Department, Regions, Site, YearReport
+from .problems import ContentError, Problem, field_path
+
+M = TypeVar("M", bound=BaseModel)
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+YEAR_FILE = re.compile(r"(?P<year>[0-9]{4})\.yaml")
+SOURCE_FILE = re.compile(r"(?P<year>[0-9]{4})\.source\.txt")
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """One department-year: the validated report, its file, and where each field was written."""
+
+    slug: str
+    year: int
+    report: YearReport
+    path: str
+    marks: yamlsafe.Marks = field(repr=False, compare=False)
+    source_path: str | None = None
+    source_text: str | None = field(default=None, repr=False, compare=False)
+
+    def line_of(self, loc: tuple[object, ...]) -> int:
+        return _mark_for(loc, self.marks)[0]
+
+
+@dataclass(frozen=True)
+class DepartmentEntry:
+    slug: str
+    department: Department
+    path: str
+    reports: tuple[ReportFile, ...]
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    site: Site
+    regions: Regions
+    departments: tuple[DepartmentEntry, ...]
+
+    def reports(self) -> list[ReportFile]:
+        return [r for d in self.departments for r in d.reports]
+
+
+# --- text level -----------------------------------------------------------------------------
+
+
+def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] | None = None
+          ) -> tuple[M | None, yamlsafe.Marks, list[Problem]]:
+    """Parse and validate one content file's text; return the model or the problems."""
+    try:
+        if isinstance(text, bytes):
+            text = yamlsafe.decode(text)
+        data, marks = yamlsafe.read(text)
+    except yamlsafe.YamlProblem as err:
+        return None, {}, [Problem(path, err.line, err.column, err.field, err.message, err.hint)]
+    if data is None:
+        return None, marks, [Problem(path, 1, 1, "", "file is empty", "see content/README.md for what it must hold")]
+    if not isinstance(data, dict):
+        return None, marks, [Problem(path, 1, 1, "", "file must hold a mapping of fields at the top level",
+                                     "start with `name: value` lines")]
+    if model is YearReport:
+        context = {**(context or {}), "unit": _declared_unit(data)}
+    try:
+        return model.model_validate(data, context=context), marks, []
+    except ValidationError as err:
+        return None, marks, _problems(err, marks, path, model)
+
+
+def parse_report(text: str | bytes, path: str = "<text>") -> YearReport:
+    """Parse one year file's text or raise ContentError: the entry point for tests and tools."""
+    report, _, problems = parse(YearReport, text, path)
+    if problems:
+        raise ContentError(problems)
+    assert report is not None
+    return report
+
+
+def _declared_unit(data: dict[str, Any]) -> str:
+    unit = data.get("unit")
+    # An invalid or missing unit is reported by the model; figures are read as 万元
+    # meanwhile so they do not add spurious decimal-place errors.
+    return unit if unit in ("元", "万元") else "万元"
+
+
+def _mark_for(loc: tuple[object, ...], marks: yamlsafe.Marks) -> tuple[int, int]:
+    for end in range(len(loc), -1, -1):
+        mark = marks.get(tuple(loc[:end]))
+        if mark is not None:
+            return mark
+    return 1, 1
+
+
+def _all_field_names(model: type[BaseModel], seen: set[type] | None = None) -> set[str]:
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names = set()
+    for name, info in model.model_fields.items():
+        names.add(info.alias or name)
+        for sub in _models_in(info.annotation):
+            names |= _all_field_names(sub, seen)
+    return names
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out = []
+    for arg in getattr(annotation, "__args__", ()) or ():
+        out += _models_in(arg)
+    return out
+
+
+_FIELD_NAMES: dict[type, list[str]] = {}
+
+
+def _suggest(key: str, model: type[BaseModel]) -> str:
+    names = _FIELD_NAMES.setdefault(model, sorted(_all_field_names(model)))
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "remove it, or see the schema in schema/ for the fields allowed here"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{value!r}"
+
+
+def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: type[BaseModel]) -> list[Problem]:
+    out = []
+    for e in err.errors(include_url=False):
+        loc = tuple(e["loc"])
+        kind = e["type"]
+        ctx = e.get("ctx") or {}
+        value = e.get("input")
+        hint = ""
+        if kind == "missing":
+            message = "required field is missing"
+            hint = f"add `{loc[-1]}:`"
+            line, col = _mark_for(loc[:-1], marks)
+        else:
+            line, col = _mark_for(loc, marks)
+            if kind == "extra_forbidden":
+                message = f"unknown field {loc[-1]!r}"
+                hint = _suggest(str(loc[-1]), model)
+            elif kind == "figure":
+                message, hint = ctx["message"], ctx.get("hint", "")
+            elif kind == "literal_error":
+                message = f"{_describe(value)} is not allowed here"
+                hint = f"use one of: {ctx.get('expected', '')}"
+            elif kind == "string_type":
+                message = f"expected text, got {_describe(value)}"
+                hint = "write the text on the same line, quoted if it contains `: `"
+            elif kind in ("model_type", "model_attributes_type", "dict_type"):
+                message = f"expected a mapping of fields, got {_describe(value)}"
+                hint = "indent the fields under this key"
+            elif kind in ("tuple_type", "list_type"):
+                message = f"expected a list, got {_describe(value)}"
+                hint = "write each entry on its own line starting with `- `"
+            elif kind == "string_too_short":
+                message = "must not be empty"
+                hint = "write the text, or leave the field out"
+            elif kind == "too_short":
+                message = "needs at least one entry"
+                hint = "add an entry"
+            elif kind == "string_pattern_mismatch":
+                message = f"{_describe(value)} is not in the required form"
+                hint = _pattern_hint(str(loc[-1]), ctx.get("pattern", ""))
+            elif kind in ("int_parsing", "int_type", "int_from_float"):
+                message = f"{_describe(value)} is not a whole number"
+                hint = "write digits only, e.g. 2020"
+            elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+                message = f"{_describe(value)} is out of range"
+                hint = e["msg"].lower()
+            else:
+                message = e["msg"]
+        out.append(Problem(path, line, col, field_path(loc), message, hint))
+    return out
+
+
+def _pattern_hint(name: str, pattern: str) -> str:
+    if name in ("region", "code") and "6" in pattern:
+        return "write the six-digit administrative division code, quoted, e.g. \"431221\""
+    if name == "code":
+        return "write the 政府收支分类 code as digits, e.g. \"201\" or \"2080501\""
+    if name == "slug":
+        return "use lowercase ASCII letters, digits and single hyphens"
+    if name == "base_url":
+        return "write an http(s) address ending in /"
+    return f"must match {pattern}"
+
+
+# --- file level -----------------------------------------------------------------------------
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _read_bytes(path: Path, root: Path, problems: list[Problem], limit: int) -> bytes | None:
+    rel = _rel(path, root)
+    if path.is_symlink() and not _inside(path, root):
+        problems.append(Problem(rel, 1, 1, "", "symbolic link points outside content/",
+                                "copy the file into content/ instead of linking to it"))
+        return None
+    size = path.stat().st_size
+    if size > limit:
+        problems.append(Problem(rel, 1, 1, "", f"file is {size:,} bytes, over the limit of {limit:,}",
+                                "split the content or remove what is not disclosure data"))
+        return None
+    return path.read_bytes()
+
+
+def _load_file(model: type[M], path: Path, root: Path, problems: list[Problem],
+               context: dict[str, Any] | None = None) -> tuple[M | None, yamlsafe.Marks]:
+    rel = _rel(path, root)
+    if not path.exists():
+        problems.append(Problem(rel, 1, 1, "", "file is missing", "create it; see content/README.md"))
+        return None, {}
+    raw = _read_bytes(path, root, problems, yamlsafe.MAX_BYTES)
+    if raw is None:
+        return None, {}
+    result, marks, found = parse(model, raw, rel, context)
+    problems.extend(found)
+    return result, marks
+
+
+def _region_codes(regions: Regions) -> dict[str, int]:
+    """Every region code with its depth (0 province, 1 city, 2 county)."""
+    out: dict[str, int] = {}
+
+    def walk(items, depth):
+        for region in items:
+            out[region.code] = depth
+            walk(region.children, depth + 1)
+
+    walk(regions.regions, 0)
+    return out
+
+
+def load_content(root: Path | str) -> Content:
+    """Load every file under `root`; raise ContentError naming every problem found."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise ContentError([Problem(str(root), 1, 1, "", "content folder not found",
+                                    "run from the project folder or pass --content")])
+    site, _ = _load_file(Site, root / "site.yaml", root, problems)
+    regions, region_marks = _load_file(Regions, root / "regions.yaml", root, problems)
+    codes = _region_codes(regions) if regions else {}
+    if regions:
+        _check_regions(regions, region_marks, _rel(root / "regions.yaml", root), problems)
+
+    departments = []
+    dept_root = root / "departments"
+    if not dept_root.is_dir():
+        problems.append(Problem(_rel(dept_root, root), 1, 1, "", "departments folder not found",
+                                "create content/departments/<slug>/"))
+    else:
+        for folder in sorted(dept_root.iterdir(), key=lambda p: p.name):
+            entry = _load_department(folder, root, codes, problems)
+            if entry is not None:
+                departments.append(entry)
+    if problems:
+        raise ContentError(problems)
+    assert site is not None and regions is not None
+    return Content(root=root, site=site, regions=regions, departments=tuple(departments))
+
+
+def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: list[Problem]) -> None:
+    seen: dict[str, tuple[object, ...]] = {}
+
+    def walk(items, loc):
+        for i, region in enumerate(items):
+            here = (*loc, i)
+            if region.code in seen:
+                line, col = _mark_for((*here, "code"), marks)
+                problems.append(Problem(rel, line, col, field_path((*here, "code")),
+                                        f"region code {region.code} appears twice", "each region is listed once"))
+            seen[region.code] = here
+            walk(region.children, (*here, "children"))
+
+    walk(regions.regions, ("regions",))
+
+
+def _load_department(folder: Path, root: Path, codes: dict[str, int],
+                     problems: list[Problem]) -> DepartmentEntry | None:
+    rel = _rel(folder, root)
+    if folder.name.startswith("."):
+        return None
+    if not folder.is_dir() or (folder.is_symlink() and not _inside(folder, root)):
+        problems.append(Problem(rel, 1, 1, "", "not a department folder",
+                                "content/departments/ holds one folder per department"))
+        return None
+    if not SLUG.fullmatch(folder.name) or len(folder.name) > 64:
+        problems.append(Problem(rel, 1, 1, "", f"folder name {folder.name!r} is not a valid slug",
+                                "use lowercase ASCII letters, digits and single hyphens, e.g. zhongfang-zwfwzx"))
+        return None
+    department, marks = _load_file(Department, folder / "department.yaml", root, problems)
+    if department is not None and department.region not in codes:
+        line, col = _mark_for(("region",), marks)
+        problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
+                                f"region {department.region} is not in regions.yaml",
+                                "add it to content/regions.yaml or correct the code"))
+    elif department is not None and codes[department.region] != 2:
+        line, col = _mark_for(("region",), marks)
+        problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
+                                f"region {department.region} is not a county or district",
+                                "name the county-level region the department belongs to"))
+
+    reports = []
+    sources = {}
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name == "department.yaml" or name.startswith("."):
+            continue
+        if YEAR_FILE.fullmatch(name):
+            continue
+        match = SOURCE_FILE.fullmatch(name)
+        if match:
+            sources[int(match.group("year"))] = path
+            continue
+        problems.append(Problem(_rel(path, root), 1, 1, "", f"unexpected file {name!r}",
+                                "a department folder holds department.yaml, <year>.yaml and <year>.source.txt"))
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        match = YEAR_FILE.fullmatch(path.name)
+        if not match:
+            continue
+        report = _load_year(path, root, int(match.group("year")), sources.pop(int(match.group("year")), None),
+                            folder.name, problems)
+        if report is not None:
+            reports.append(report)
+    for year, path in sorted(sources.items()):
+        problems.append(Problem(_rel(path, root), 1, 1, "", f"original text for {year} has no {year}.yaml beside it",
+                                f"add {year}.yaml or remove the text"))
+    if department is None:
+        return None
+    return DepartmentEntry(slug=folder.name, department=department, path=_rel(folder / "department.yaml", root),
+                           reports=tuple(reports))
+
+
+def _load_year(path: Path, root: Path, year: int, source: Path | None, slug: str,
+               problems: list[Problem]) -> ReportFile | None:
+    rel = _rel(path, root)
+    report, marks = _load_file(YearReport, path, root, problems)
+    source_text = None
+    if source is not None:
+        raw = _read_bytes(source, root, problems, MAX_SOURCE_BYTES)
+        if raw is not None:
+            try:
+                source_text = yamlsafe.decode(raw)
+            except yamlsafe.YamlProblem as err:
+                problems.append(Problem(_rel(source, root), err.line, err.column, "", err.message, err.hint))
+    if report is None:
+        return None
+    if report.year != year:
+        line, col = _mark_for(("year",), marks)
+        problems.append(Problem(rel, line, col, "year", f"year {report.year} does not match the file name {path.name}",
+                                f"rename the file to {report.year}.yaml or correct `year:`"))
+        return None
+    return ReportFile(slug=slug, year=year, report=report, path=rel, marks=marks,
+                      source_path=_rel(source, root) if source else None, source_text=source_text)

@@ -1,0 +1,352 @@
+"""The content model: what a department and each of its disclosure years can state.
+
+Closed (unknown keys are errors), immutable, and faithful: totals, rates and changes are
+kept as the report states them and never recomputed here; the checks compare them.
+Every section is optional, because real reports differ. Field descriptions are Chinese:
+they become the JSON Schema that editors show as people type.
+
+Stage names used throughout: budget_initial 年初预算, budget_full 全年预算 (调整后),
+budget 预算 (the report does not say which), actual 决算/执行数, prior 上年决算.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from .figures import Count, Date, Money, Number, Percent, Score, SignedMoney
+
+Text = Annotated[str, StringConstraints(min_length=1)]
+Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
+
+STAGES: dict[str, str] = {
+    "budget_initial": "年初预算",
+    "budget_full": "全年预算",
+    "budget": "预算",
+    "actual": "决算",
+    "prior": "上年",
+}
+
+
+class Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+# --- figures in tables ------------------------------------------------------------------
+
+
+class Amounts(Closed):
+    """A row's figures at each stage, with the changes and rates the report states for it."""
+
+    budget_initial: Money | None = Field(None, description="年初预算数")
+    budget_full: Money | None = Field(None, description="全年预算数（调整后）")
+    budget: Money | None = Field(None, description="预算数（原文未说明是年初还是全年）")
+    actual: Money | None = Field(None, description="决算数、全年执行数或实际支出")
+    prior: Money | None = Field(None, description="上年决算数")
+    change: SignedMoney | None = Field(None, description="比上年增减额，减少为负")
+    change_rate: Percent | None = Field(None, description="比上年增减率，下降为负")
+    share: Percent | None = Field(None, description="占上级合计的比例，照原文")
+    share_of: Text | None = Field(None, description="占比的分母，照原文，如“总支出”")
+    execution_rate: Percent | None = Field(None, description="预算执行率、完成率")
+    variance: SignedMoney | None = Field(None, description="预算减决算：结余为正，超支为负")
+    variance_rate: Percent | None = Field(None, description="结余率（正）或超支率（负）")
+    change_reasons: tuple[Line, ...] = Field((), description="原文列出的增减原因及各自金额")
+    note: Markdown | None = Field(None, description="说明、原因")
+    at: Text | None = Field(None, description="在原文中的位置")
+
+
+class Line(Amounts):
+    """A named row: an item of income or expenditure, with its parts."""
+
+    name: Text = Field(description="名称，照原文")
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3,7}$")] | None = Field(
+        None, description="政府收支分类科目编码，如 201（一般公共服务支出）")
+    items: tuple[Line, ...] = Field((), description="其中各项")
+
+
+class Account(Closed):
+    """Income or expenditure for one scope of funds, broken down the ways the report does."""
+
+    scope: Text = Field("部门全部资金", description="口径，如 部门全部资金、一般公共预算财政拨款、政府性基金预算")
+    total: Line | None = Field(None, description="合计")
+    by_source: tuple[Line, ...] = Field((), description="按资金来源（收入性质）")
+    by_nature: tuple[Line, ...] = Field((), description="按支出性质：基本支出（人员经费、公用经费）、项目支出")
+    by_economic: tuple[Line, ...] = Field((), description="按经济分类：工资福利、商品和服务、对个人和家庭的补助、资本性支出")
+    by_function: tuple[Line, ...] = Field((), description="按功能分类（政府收支分类“类”）")
+    related: tuple[Line, ...] = Field((), description="相关但不计入合计的数，如年初结转和结余")
+    statement: Markdown | None = Field(None, description="原文对该口径的说明，如“无国有资本经营预算支出”")
+    at: Text | None = None
+
+
+class SanGong(Closed):
+    """三公经费: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费."""
+
+    scope: Text | None = Field(None, description="口径，如 一般公共预算财政拨款")
+    total: Amounts | None = Field(None, description="“三公”经费合计")
+    overseas: Amounts | None = Field(None, description="因公出国（境）费")
+    vehicles: Amounts | None = Field(None, description="公务用车购置及运行维护费")
+    vehicle_purchase: Amounts | None = Field(None, description="其中：公务用车购置费")
+    vehicle_operation: Amounts | None = Field(None, description="其中：公务用车运行维护费")
+    reception: Amounts | None = Field(None, description="公务接待费")
+    reception_items: tuple[Line, ...] = Field((), description="公务接待费其中各项，如国内接待费、国（境）外接待费")
+    stats: tuple[Stat, ...] = Field((), description="团组、人次、车辆、批次等")
+    statement: Markdown | None = Field(None, description="原文说明，如无三公经费的说明")
+    at: Text | None = None
+
+
+class Block(Closed):
+    """A stated total with its parts: 机关运行经费, 国有资产, 政府采购."""
+
+    as_of: Date | None = Field(None, description="截至日期（资产）")
+    total: Amounts | None = Field(None, description="合计")
+    items: tuple[Line, ...] = Field((), description="构成")
+    related: tuple[Line, ...] = Field((), description="相关但不计入合计的数")
+    stats: tuple[Stat, ...] = Field((), description="面积、数量等")
+    statement: Markdown | None = None
+    at: Text | None = None
+
+
+class Project(Line):
+    """A project (项目) with its money, arrival of funds and results."""
+
+    arrived: Money | None = Field(None, description="资金到位数")
+    arrival_rate: Percent | None = Field(None, description="资金到位率")
+    score: Score | None = Field(None, description="项目绩效自评得分")
+    stats: tuple[Stat, ...] = Field((), description="项目产出、中标价等其他数")
+    items: tuple[Project, ...] = Field((), description="子项目或构成")
+
+
+class ProjectGroup(Closed):
+    """A list of projects as the report gives it, with its stated total."""
+
+    name: Text = Field(description="名称，如 项目支出、专项经费")
+    total: Amounts | None = Field(None, description="原文所述合计")
+    items: tuple[Project, ...] = Field((), description="各项目")
+    note: Markdown | None = None
+    at: Text | None = None
+
+
+# --- counts --------------------------------------------------------------------------------
+
+
+class Stat(Closed):
+    """A named count or rate the report states: 工单6184件, 好评率100%, 159个大厅."""
+
+    name: Text
+    value: Number = Field(description="数值，照原文")
+    unit: Text | None = Field(None, description="单位，如 件、人次、%、万元")
+    qualifier: Text | None = Field(None, description="约数说明：近、余、多、以上、超过")
+    year: Annotated[int, Field(ge=1949, le=2100)] | None = Field(None, description="该数所属年份（非本年时）")
+    note: Markdown | None = None
+    at: Text | None = None
+    items: tuple[Stat, ...] = Field((), description="其中各项")
+
+
+class Headcount(Closed):
+    name: Text
+    count: Count
+    note: Text | None = None
+    items: tuple[Headcount, ...] = ()
+
+
+class Staffing(Closed):
+    """人员编制与实有人数, and vehicles."""
+
+    authorized: Count | None = Field(None, description="编制数（核定编制）")
+    authorized_items: tuple[Headcount, ...] = Field((), description="编制按类别：行政编制、事业编制……")
+    actual_start: Count | None = Field(None, description="年初实有在职人数")
+    actual_end: Count | None = Field(None, description="年末实有在职人数（或在职人数）")
+    actual_items: tuple[Headcount, ...] = Field((), description="实有人员按类别")
+    total_staff: Count | None = Field(None, description="共计工作人员（含编外）")
+    other_items: tuple[Headcount, ...] = Field((), description="编外、借调、聘用、派遣、领导职数等")
+    retired: Count | None = Field(None, description="离退休人数")
+    retired_items: tuple[Headcount, ...] = Field((), description="离休、退休")
+    vehicles_authorized: Count | None = Field(None, description="车辆编制数")
+    vehicles: Count | None = Field(None, description="实有车辆数")
+    control_rate: Percent | None = Field(None, description="编制控制率")
+    note: Markdown | None = None
+    at: Text | None = None
+
+
+class Organization(Closed):
+    """Organisation as stated that year."""
+
+    type: Text | None = Field(None, description="单位性质与级别，如 正科级全额拨款事业单位")
+    internal_units_count: Count | None = Field(None, description="内设机构数")
+    internal_units: tuple[Text, ...] = Field((), description="内设机构")
+    subordinate_units_count: Count | None = Field(None, description="所属单位数")
+    subordinate_units: tuple[Text, ...] = Field((), description="所属单位")
+    stats: tuple[Stat, ...] = Field((), description="其他数，如决算编报单位数")
+    note: Markdown | None = None
+
+
+# --- performance ----------------------------------------------------------------------------
+
+
+class Indicator(Closed):
+    """One row of the 绩效自评表."""
+
+    level1: Text = Field(description="一级指标，如 产出指标")
+    level2: Text | None = Field(None, description="二级指标，如 数量指标")
+    name: Text = Field(description="三级指标")
+    target: Text | None = Field(None, description="年度指标值，照原文，如 98%、4次/年、稳步提升")
+    actual: Text | None = Field(None, description="实际完成值，照原文")
+    weight: Score | None = Field(None, description="分值")
+    score: Score | None = Field(None, description="得分")
+    deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施")
+    note: Text | None = None
+
+
+class Weight(Closed):
+    name: Text = Field(description="一级指标或预算执行率")
+    weight: Score
+
+
+class GradeBand(Closed):
+    grade: Text = Field(description="等级，如 优秀")
+    min: Number | None = Field(None, description="下限（含）")
+    max: Number | None = Field(None, description="上限（不含）")
+    text: Text | None = Field(None, description="原文表述，如 大于90分")
+
+
+class Goal(Closed):
+    target: Markdown = Field(description="年初目标")
+    result: Markdown | None = Field(None, description="实际完成情况")
+
+
+class BudgetExecution(Amounts):
+    """The 预算执行率 row of the self-evaluation table."""
+
+    name: Text | None = Field(None, description="名称，如 年度资金总额")
+    weight: Score | None = Field(None, description="分值")
+    score: Score | None = Field(None, description="得分")
+
+
+class Performance(Closed):
+    """A performance self-evaluation: of the whole department or of one project."""
+
+    kind: Literal["部门整体支出", "项目支出"] = "部门整体支出"
+    name: Text | None = Field(None, description="项目名称（项目支出绩效时）")
+    score: Score | None = Field(None, description="自评得分；正文与表中各出现一次时写成列表")
+    grade: Text | None = Field(None, description="等级，照原文，如 优秀")
+    grade_bands: tuple[GradeBand, ...] = Field((), description="报告自己说明的等级划分")
+    weights: tuple[Weight, ...] = Field((), description="报告说明的各一级指标分值")
+    budget_execution: BudgetExecution | None = None
+    goals: tuple[Goal, ...] = ()
+    indicators_weight: Score | None = Field(None, description="绩效指标合计分值，如 90")
+    indicators: tuple[Indicator, ...] = Field((), description="绩效自评表各行，按原文顺序")
+    total_weight: Score | None = Field(None, description="总分的分值，如 100")
+    evaluated_funds: Money | None = Field(None, description="开展自评涉及的资金")
+    evaluated_funds_share: Percent | None = Field(None, description="涉及资金占比")
+    note: Markdown | None = None
+    at: Text | None = None
+
+
+# --- narrative and documents ------------------------------------------------------------------
+
+
+class Section(Closed):
+    title: Text
+    body: Markdown = ""
+    sections: tuple[Section, ...] = ()
+
+
+ReportKind = Literal["绩效自评报告", "部门决算", "部门预算"]
+
+
+class Document(Closed):
+    """One published document: its kind and the government-information meta it carries."""
+
+    kind: ReportKind = Field(description="报告类型")
+    title: Text = Field(description="标题，照原文")
+    issuer: Text | None = Field(None, description="发布机构 / 发文机构")
+    written: Date | None = Field(None, description="成文日期")
+    published: Date | None = Field(None, description="发布日期")
+    index_no: Text | None = Field(None, description="索引号")
+    doc_no: Text | None = Field(None, description="文号")
+    catalogue: Text | None = Field(None, description="公开目录")
+    supervision_index_nos: tuple[Text, ...] = Field((), description="监督索引号")
+    source: Text | None = Field(None, description="来源说明")
+
+
+class YearReport(Closed):
+    """Everything one department's disclosures for one year state."""
+
+    year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="报告年度")
+    unit: Literal["元", "万元"] = Field(description="本文件金额的单位")
+    documents: Annotated[tuple[Document, ...], Field(min_length=1)]
+    organization: Organization | None = None
+    staffing: Staffing | None = None
+    income: tuple[Account, ...] = Field((), description="收入，按口径")
+    expenditure: tuple[Account, ...] = Field((), description="支出，按口径")
+    sangong: SanGong | None = Field(None, description="“三公”经费")
+    projects: tuple[ProjectGroup, ...] = Field((), description="项目")
+    operating_costs: Block | None = Field(None, description="机关运行经费")
+    assets: Block | None = Field(None, description="国有资产占用")
+    procurement: Block | None = Field(None, description="政府采购")
+    performance: Performance | None = Field(None, description="部门整体支出绩效自评")
+    project_performance: tuple[Performance, ...] = Field((), description="项目支出绩效自评")
+    work_stats: tuple[Stat, ...] = Field((), description="工作数据")
+    sections: tuple[Section, ...] = Field((), description="正文各部分，按原文顺序")
+    problems: tuple[Markdown, ...] = Field((), description="存在的问题")
+    measures: tuple[Markdown, ...] = Field((), description="改进措施")
+
+
+# --- departments, regions, site ---------------------------------------------------------------
+
+
+class HistoryEvent(Closed):
+    date: Text = Field(description="时间，照原文，如 2019年3月")
+    event: Text
+
+
+class Department(Closed):
+    name: Text = Field(description="部门全称")
+    short_name: Text | None = Field(None, description="简称")
+    aliases: tuple[Text, ...] = Field((), description="曾用名、其他名称")
+    region: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] = Field(
+        description="所在县（区）的行政区划代码，须在 regions.yaml 中")
+    level: Text | None = Field(None, description="级别，如 正科级")
+    type: Text | None = Field(None, description="单位类型，如 行政单位、全额拨款事业单位")
+    founded: Text | None = Field(None, description="成立时间，照原文")
+    functions: tuple[Markdown, ...] = Field((), description="主要职能")
+    internal_units: tuple[Text, ...] = Field((), description="内设机构")
+    history: tuple[HistoryEvent, ...] = Field((), description="沿革：成立、合并、更名")
+
+
+class Region(Closed):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")] = Field(description="行政区划代码")
+    name: Text
+    slug: Slug = Field(description="URL 中的拼音名")
+    children: tuple[Region, ...] = ()
+
+
+class Regions(Closed):
+    regions: tuple[Region, ...]
+
+
+class Contact(Closed):
+    address: Text | None = None
+    phone: Text | None = None
+    email: Text | None = None
+
+
+class Site(Closed):
+    title: Text = Field(description="网站名称")
+    subtitle: Text | None = None
+    base_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s]+/$")] = Field(
+        description="网站根地址，以 / 结尾")
+    organizer: Text = Field(description="主办单位")
+    contact: Contact | None = None
+    site_code: Text | None = Field(None, description="网站标识码")
+    icp: Text | None = Field(None, description="ICP 备案号")
+    police_record: Text | None = Field(None, description="公安机关备案号")
+    money_unit: Literal["元", "万元"] = Field("万元", description="页面显示金额的单位")
+    description: Markdown | None = Field(None, description="关于本站")
+
+
+for _model in (Amounts, Line, Account, SanGong, Block, Project, ProjectGroup, Stat, Headcount, Section, Region,
+               Performance, BudgetExecution):
+    _model.model_rebuild()
