@@ -163,9 +163,14 @@ def _describe(value: Any) -> str:
 
 def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: type[BaseModel]) -> list[Problem]:
     out = []
-    for e in err.errors(include_url=False):
+    errors = err.errors(include_url=False)
+    # A list whose entries failed also fails its length bound; the entries' errors say it all.
+    failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+    for e in errors:
         loc = tuple(e["loc"])
         kind = e["type"]
+        if kind == "too_short" and loc in failed_inside:
+            continue
         ctx = e.get("ctx") or {}
         value = e.get("input")
         hint = ""

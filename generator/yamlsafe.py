@@ -85,6 +85,7 @@ class _Reader:
         implicit = getattr(event, "implicit", True)
         written = not (any(implicit) if isinstance(implicit, tuple) else implicit)
         if tag is not None and written:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, col, f"tag {tag} is not allowed", "remove the tag; values are typed by the schema")
 
     def node(self, event: events.Event, path: Path, depth: int) -> object:
