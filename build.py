@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Command line: check content, export the schema, build and serve the site.
 
+    python build.py [build] [--content DIR] [--out DIR]
+    python build.py serve [--port 8000]
     python build.py check [--json] [--content DIR]
     python build.py schema
 """
@@ -39,6 +41,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_problems(err) -> None:
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(err.problems)} problem(s) in content; nothing was built, the previous site is unchanged.",
+          file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.pipeline import build
+    from generator.problems import ContentError
+
+    try:
+        result = build(args.content, args.out)
+    except ContentError as err:
+        _report_problems(err)
+        return 1
+    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
+    print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    return serve(args.content, args.out, args.host, args.port)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
@@ -54,12 +83,21 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.add_argument("--content", type=Path, default=HERE / "content")
     check.set_defaults(func=cmd_check)
+    for name in ("build", "serve"):
+        cmd = sub.add_parser(name, help="build the site into site/" if name == "build"
+                             else "build, serve on 127.0.0.1 and rebuild on changes")
+        cmd.add_argument("--content", type=Path, default=HERE / "content")
+        cmd.add_argument("--out", type=Path, default=HERE / "site")
+        if name == "serve":
+            cmd.add_argument("--host", default="127.0.0.1")
+            cmd.add_argument("--port", type=int, default=8000)
+        cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
+        argv = ["build", *argv]
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
     try:
         return args.func(args)
     except KeyboardInterrupt:

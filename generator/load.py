@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import yamlsafe
-from .model import Department, Regions, Site, YearReport
+from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, field_path
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,6 +64,7 @@ class Content:
     site: Site
     regions: Regions
     departments: tuple[DepartmentEntry, ...]
+    glossary: Glossary | None = None
 
     def reports(self) -> list[ReportFile]:
         return [r for d in self.departments for r in d.reports]
@@ -298,6 +299,9 @@ def load_content(root: Path | str) -> Content:
                                     "run from the project folder or pass --content")])
     site, _ = _load_file(Site, root / "site.yaml", root, problems)
     regions, region_marks = _load_file(Regions, root / "regions.yaml", root, problems)
+    glossary = None
+    if (root / "glossary.yaml").exists():
+        glossary, _ = _load_file(Glossary, root / "glossary.yaml", root, problems)
     codes = _region_codes(regions) if regions else {}
     if regions:
         _check_regions(regions, region_marks, _rel(root / "regions.yaml", root), problems)
@@ -315,7 +319,7 @@ def load_content(root: Path | str) -> Content:
     if problems:
         raise ContentError(problems)
     assert site is not None and regions is not None
-    return Content(root=root, site=site, regions=regions, departments=tuple(departments))
+    return Content(root=root, site=site, regions=regions, departments=tuple(departments), glossary=glossary)
 
 
 def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: list[Problem]) -> None:

@@ -327,6 +327,16 @@ class Regions(Closed):
     regions: tuple[Region, ...]
 
 
+class Term(Closed):
+    term: Text = Field(description="名词")
+    definition: Markdown = Field(description="解释，照报告原文")
+    source: Text | None = Field(None, description="出处，如某报告的“名词解释”")
+
+
+class Glossary(Closed):
+    terms: tuple[Term, ...]
+
+
 class Contact(Closed):
     address: Text | None = None
     phone: Text | None = None

@@ -7,19 +7,52 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import Department, Regions, Site, YearReport
+from .model import Department, Glossary, Regions, Site, YearReport
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "year.schema.json": YearReport,
     "department.schema.json": Department,
     "regions.schema.json": Regions,
     "site.schema.json": Site,
+    "glossary.schema.json": Glossary,
 }
 
 
 def schema_of(model: type[BaseModel]) -> dict:
     schema = model.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return _share_figure_schemas(schema)
+
+
+def _share_figure_schemas(schema: dict) -> dict:
+    """Figure types are inlined by pydantic at every use; define each once and refer to it."""
+    shared: dict[str, dict] = {}
+
+    def key_of(node: dict) -> str | None:
+        if set(node) - {"anyOf", "description", "default"} or "anyOf" not in node:
+            return None
+        return json.dumps(node["anyOf"], sort_keys=True, ensure_ascii=False)
+
+    names: dict[str, str] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            key = key_of(node)
+            if key is not None and len(key) > 400:
+                name = names.setdefault(key, f"Figure{len(names) + 1}")
+                shared[name] = {"anyOf": node["anyOf"]}
+                out = {"$ref": f"#/$defs/{name}"}
+                for extra in ("description", "default"):
+                    if extra in node:
+                        out[extra] = node[extra]
+                return out
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    schema = walk(schema)
+    schema.setdefault("$defs", {}).update(shared)
     return schema
 
 

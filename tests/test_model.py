@@ -65,3 +65,24 @@ def test_all_problems_in_a_file_are_reported_together():
         report("staffing:\n  authorized: -1\n  vehicles: x\nexpenditure:\n  - total: {name: 合计, actual: 1,2}\n")
     assert len(err.value.problems) == 3
     assert [p.line for p in err.value.problems] == [7, 8, 10]
+
+
+def test_committed_schemas_match_the_model(tmp_path):
+    from generator.schema import write_schemas
+
+    from tests.seeds import ROOT
+
+    for path in write_schemas(tmp_path):
+        committed = ROOT / "schema" / path.name
+        assert committed.read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), (
+            f"schema/{path.name} is stale: run python build.py schema")
+
+
+def test_every_content_file_names_its_schema():
+    from tests.seeds import CONTENT
+
+    for path in sorted(CONTENT.rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = "year" if path.stem.isdigit() else path.stem
+        assert first.startswith("# yaml-language-server: $schema="), path
+        assert first.endswith(f"schema/{kind}.schema.json"), path

@@ -1,0 +1,249 @@
+"""The page plan: every page of the site, its URL, template and explicit context.
+
+Each page kind has one pure function building its context from the loaded content; the
+keys each kind passes are listed in CONTEXT_KEYS and tested, so templates and code agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import views
+from .load import Content, DepartmentEntry, ReportFile
+from .regions import Place, places
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One output file: where it goes, which template renders it, and with what."""
+
+    path: str  # output path relative to the site root, e.g. departments/x/2020/index.html
+    template: str
+    title: str
+    context: dict[str, Any] = field(compare=False)
+    crumbs: tuple[Crumb, ...] = ()
+    description: str = ""
+    searchable: bool = False
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root: directory form for index pages."""
+        return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
+
+
+#: The context keys each page kind receives (besides the site-wide `site`, `page`).
+CONTEXT_KEYS: dict[str, frozenset[str]] = {
+    "report.html": frozenset({"entry", "dept", "rf", "report", "place", "documents", "key_figures", "income",
+                              "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
+                              "project_performance", "blocks", "staffing", "organization", "stats", "others"}),
+    "source.html": frozenset({"entry", "rf", "report", "text"}),
+    "department.html": frozenset({"entry", "dept", "place", "rows", "reports"}),
+    "departments.html": frozenset({"groups"}),
+    "year.html": frozenset({"year", "rows", "years"}),
+    "years.html": frozenset({"years"}),
+    "region.html": frozenset({"place", "children", "departments"}),
+    "regions.html": frozenset({"tree"}),
+    "home.html": frozenset({"latest", "tree", "years", "counts"}),
+    "glossary.html": frozenset({"terms"}),
+    "about.html": frozenset({"counts"}),
+    "404.html": frozenset(),
+    "sitemap.xml": frozenset({"urls"}),
+    "feed.xml": frozenset({"entries", "updated"}),
+    "robots.txt": frozenset(),
+}
+
+
+def report_date(rf: ReportFile) -> dt.date:
+    """When a report was published, for ordering: its stated dates, else the end of the year after."""
+    dates = [d.published or d.written for d in rf.report.documents if d.published or d.written]
+    return max(dates) if dates else dt.date(rf.year + 1, 12, 31)
+
+
+def report_title(entry: DepartmentEntry, rf: ReportFile) -> str:
+    return rf.report.documents[0].title
+
+
+def _place_crumbs(place: Place | None) -> list[Crumb]:
+    crumbs = [Crumb("首页", ""), Crumb("地区", "regions/")]
+    if place is None:
+        return crumbs
+    for i in range(len(place.lineage)):
+        sub = Place(place.lineage[i], place.lineage[: i + 1])
+        crumbs.append(Crumb(sub.region.name, sub.url))
+    return crumbs
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A report's figures for comparison tables across years and departments."""
+
+    entry: DepartmentEntry
+    rf: ReportFile
+    figures: dict[str, tuple[Any, str]]
+    staff: int | None
+    score: Any
+    grade: str | None
+
+
+def headline(entry: DepartmentEntry, rf: ReportFile) -> Headline:
+    perf = rf.report.performance
+    return Headline(entry, rf, views.headline(rf.report), views.staff_count(rf.report),
+                    perf.score if perf else None, perf.grade if perf else None)
+
+
+def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
+    report = rf.report
+    place = regions.get(entry.department.region)
+    perf = report.performance
+    blocks = []
+    for id, caption, block, total in (("operating-costs", "机关运行经费", report.operating_costs, "机关运行经费合计"),
+                                      ("assets", "国有资产占用", report.assets, "资产总额"),
+                                      ("procurement", "政府采购", report.procurement, "政府采购支出总额")):
+        table = views.block_table(id, caption, block, total)
+        if block is not None:
+            blocks.append({"id": id, "caption": caption, "table": table, "block": block,
+                           "stats": views.stats_rows(block.stats)})
+    context = {
+        "entry": entry,
+        "dept": entry.department,
+        "rf": rf,
+        "report": report,
+        "place": place,
+        "documents": report.documents,
+        "key_figures": views.key_figures(report),
+        "income": views.account_tables("收入", report.income, "income"),
+        "expenditure": views.account_tables("支出", report.expenditure, "expenditure"),
+        "sangong": views.sangong_table(report.sangong),
+        "sangong_stats": views.stats_rows(report.sangong.stats) if report.sangong else [],
+        "projects": views.project_tables(report.projects),
+        "performance": perf,
+        "indicator_rows": views.indicator_rows(perf.indicators) if perf else [],
+        "project_performance": [(p, views.indicator_rows(p.indicators)) for p in report.project_performance],
+        "blocks": blocks,
+        "staffing": report.staffing,
+        "organization": report.organization,
+        "stats": views.stats_rows(report.work_stats),
+        "others": [r for r in entry.reports if r.year != rf.year],
+    }
+    crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
+              Crumb(f"{rf.year}年度", None))
+    return Page(f"departments/{entry.slug}/{rf.year}/index.html", "report.html", report_title(entry, rf), context,
+                crumbs, description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}",
+                searchable=True)
+
+
+def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
+    place = regions.get(entry.department.region)
+    crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
+              Crumb(f"{rf.year}年度", f"departments/{entry.slug}/{rf.year}/"), Crumb("原文", None))
+    return Page(f"departments/{entry.slug}/{rf.year}/source/index.html", "source.html",
+                f"{report_title(entry, rf)}（原文）",
+                {"entry": entry, "rf": rf, "report": rf.report, "text": rf.source_text or ""}, crumbs,
+                description=f"{entry.department.name}{rf.year}年度报告原文", searchable=True)
+
+
+def department_page(entry: DepartmentEntry, regions: dict[str, Place]) -> Page:
+    place = regions.get(entry.department.region)
+    rows = [headline(entry, rf) for rf in entry.reports]
+    crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
+    return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
+                {"entry": entry, "dept": entry.department, "place": place, "rows": rows,
+                 "reports": list(reversed(entry.reports))}, crumbs,
+                description=f"{entry.department.name}的部门概况与历年公开报告", searchable=True)
+
+
+def years_of(content: Content) -> list[int]:
+    return sorted({rf.year for rf in content.reports()}, reverse=True)
+
+
+def year_page(content: Content, year: int) -> Page:
+    rows = [headline(entry, rf) for entry in content.departments for rf in entry.reports if rf.year == year]
+    return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
+                {"year": year, "rows": rows, "years": years_of(content)},
+                (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
+                description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
+
+
+def region_pages(content: Content, regions: dict[str, Place]) -> list[Page]:
+    pages = []
+    for code, place in sorted(regions.items()):
+        departments = [e for e in content.departments
+                       if e.department.region in regions
+                       and place.region in regions[e.department.region].lineage]
+        children = [regions[c.code] for c in place.region.children]
+        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name,
+                          {"place": place, "children": children, "departments": departments},
+                          tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
+                          description=f"{place.full_name}各部门的预算与绩效公开报告"))
+    return pages
+
+
+def region_tree(content: Content, regions: dict[str, Place]) -> list[dict[str, Any]]:
+    """Provinces → cities → counties with the departments under each county."""
+    by_county: dict[str, list[DepartmentEntry]] = {}
+    for entry in content.departments:
+        by_county.setdefault(entry.department.region, []).append(entry)
+
+    def node(place: Place) -> dict[str, Any]:
+        kids = [node(regions[c.code]) for c in place.region.children]
+        kids = [k for k in kids if k["count"]]
+        own = by_county.get(place.code, [])
+        return {"place": place, "children": kids, "departments": own,
+                "count": len(own) + sum(k["count"] for k in kids)}
+
+    return [n for n in (node(regions[r.code]) for r in content.regions.regions) if n["count"]]
+
+
+def plan(content: Content) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    regions = places(content.regions)
+    years = years_of(content)
+    reports = [(e, rf) for e in content.departments for rf in e.reports]
+    counts = {"departments": len(content.departments), "reports": len(reports), "years": len(years)}
+    tree = region_tree(content, regions)
+    pages: list[Page] = []
+    latest = sorted(reports, key=lambda pair: (report_date(pair[1]), pair[0].slug), reverse=True)[:12]
+    pages.append(Page("index.html", "home.html", content.site.title,
+                      {"latest": [headline(e, rf) for e, rf in latest], "tree": tree, "years": years,
+                       "counts": counts}, description=content.site.subtitle or content.site.title))
+    for entry in content.departments:
+        pages.append(department_page(entry, regions))
+        for rf in entry.reports:
+            pages.append(report_page(content, entry, rf, regions))
+            if rf.source_text is not None:
+                pages.append(source_page(entry, rf, regions))
+    pages.append(Page("departments/index.html", "departments.html", "部门", {"groups": tree},
+                      (Crumb("首页", ""), Crumb("部门", None)), description="全部部门，按地区排列"))
+    for year in years:
+        pages.append(year_page(content, year))
+    pages.append(Page("years/index.html", "years.html", "年度", {"years": [
+        (y, sum(1 for _, rf in reports if rf.year == y)) for y in years]},
+        (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
+    pages += region_pages(content, regions)
+    pages.append(Page("regions/index.html", "regions.html", "地区", {"tree": tree},
+                      (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
+    pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
+                      (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
+    pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
+                      (Crumb("首页", ""), Crumb("关于本站", None))))
+    pages.append(Page("404.html", "404.html", "页面未找到", {}))
+    html_pages = [p for p in pages if p.path.endswith(".html") and p.path != "404.html"]
+    pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", {"urls": sorted(p.url for p in html_pages)}))
+    entries = [(e, rf, report_date(rf)) for e, rf in sorted(reports, key=lambda p: (report_date(p[1]), p[0].slug),
+                                                              reverse=True)]
+    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": entries,
+                                                        "updated": entries[0][2] if entries else dt.date(2000, 1, 1)}))
+    pages.append(Page("robots.txt", "robots.txt", "robots", {}))
+    duplicates = sorted(path for path, n in Counter(p.path for p in pages).items() if n > 1)
+    if duplicates:
+        raise ValueError(f"two pages would be written to the same path: {', '.join(duplicates)}")
+    return pages

@@ -1,0 +1,95 @@
+"""Rendering: one Jinja2 environment (autoescape, StrictUndefined), built once, all templates
+loaded before any content is rendered. Knows templates, nothing of YAML."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
+
+from . import format as fmt
+from . import markdown, views
+from .figures import Figure
+from .model import Site
+from .pages import CONTEXT_KEYS, Page
+
+
+def relative(from_path: str, target: str) -> str:
+    """A link from the page at `from_path` to site-relative `target` ('' is the home page)."""
+    here = posixpath.dirname(from_path)
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if target in ("", "/"):
+        rel = posixpath.relpath(".", here or ".")
+        return ("./" if rel == "." else rel + "/") + anchor
+    rel = posixpath.relpath(target, here or ".")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel + anchor
+
+
+def json_script(data: Any) -> Markup:
+    """JSON for a <script type="application/json"> block, safe against </script> and comments."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+class Renderer:
+    def __init__(self, templates: Path, site: Site, assets: dict[str, str]):
+        self.site = site
+        self.assets = assets
+        self.env = Environment(
+            loader=FileSystemLoader(str(templates)),
+            autoescape=select_autoescape(["html", "xml", "txt"], default_for_string=True, default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            money=self._money,
+            stated=fmt.stated_all,
+            stated_percent=fmt.stated_percent,
+            score=fmt.score,
+            cn_date=fmt.cn_date,
+            number=fmt.number,
+            markdown=lambda text: Markup(markdown.render(text or "")),
+            markdown_inline=lambda text: Markup(markdown.render_inline(text or "")),
+            json_script=json_script,
+            agree=fmt.agree,
+            stat_rows=views.stats_rows,
+            yuan=fmt.plain,
+        )
+        self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit)
+        # Load every template up front: a template error stops the build before any content work.
+        self.templates = {name: self.env.get_template(name) for name in self.env.list_templates()
+                          if not name.startswith(("_", "static/"))}
+
+    def _money(self, figure: Figure | None) -> str:
+        if figure is None:
+            return ""
+        return fmt.money(figure.value, self.site.money_unit)
+
+    @pass_context
+    def _asset(self, context, name: str) -> str:
+        return _url(context, "assets/" + self.assets[name])
+
+    def render(self, page: Page) -> bytes:
+        expected = CONTEXT_KEYS[page.template]
+        if set(page.context) != expected:
+            raise ValueError(f"{page.template} got context keys {sorted(page.context)}, expects {sorted(expected)}")
+        text = self.templates[page.template].render(page=page, **page.context)
+        return text.encode("utf-8")
+
+
+@pass_context
+def _url(context, target: str) -> str:
+    return relative(context["page"].path, target)

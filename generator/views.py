@@ -1,0 +1,343 @@
+"""Presentation data built from the model: tables, key figures, the indicator table.
+
+Plain data for templates: no HTML is written here. Columns appear only where some row
+states a figure for them, so a table never shows an empty stage the report never gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable
+
+from .figures import Figure
+from .model import (Account, Amounts, Block, Indicator, Line, Performance, Project, ProjectGroup, SanGong, Stat,
+                    YearReport)
+from .numbers import parse_quantity
+
+#: Table columns in display order: model field, header, kind.
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("budget_initial", "年初预算", "money"),
+    ("budget_full", "全年预算", "money"),
+    ("budget", "预算", "money"),
+    ("arrived", "资金到位", "money"),
+    ("actual", "决算/执行", "money"),
+    ("prior", "上年", "money"),
+    ("change", "比上年增减", "signed"),
+    ("change_rate", "增减率", "percent"),
+    ("share", "占比", "percent"),
+    ("execution_rate", "执行率", "percent"),
+    ("arrival_rate", "到位率", "percent"),
+    ("variance", "结余(+)/超支(−)", "signed"),
+    ("variance_rate", "结余率/超支率", "percent"),
+    ("score", "得分", "score"),
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    depth: int
+    cells: dict[str, Figure]
+    code: str | None = None
+    note: str | None = None
+    total: bool = False
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    note: str | None = None
+    has_code: bool = False
+
+
+def _cells(amounts: Amounts) -> dict[str, Figure]:
+    return {key: getattr(amounts, key) for key, _, _ in COLUMNS if getattr(amounts, key, None) is not None}
+
+
+def _reasons(amounts: Amounts) -> tuple[str, ...]:
+    from .format import stated_all
+
+    return tuple(f"{r.name}：{stated_all(r.change)}" if r.change else r.name for r in amounts.change_reasons)
+
+
+def _rows(lines: Iterable[Line], depth: int) -> list[Row]:
+    out = []
+    for line in lines:
+        out.append(Row(line.name, depth, _cells(line), line.code, line.note, reasons=_reasons(line)))
+        out += _rows(line.items, depth + 1)
+    return out
+
+
+def table(id: str, caption: str, rows: list[Row], note: str | None = None) -> Table | None:
+    if not rows:
+        return None
+    used = {key for row in rows for key in row.cells}
+    columns = tuple(Column(k, label, kind) for k, label, kind in COLUMNS if k in used)
+    return Table(id, caption, columns, tuple(rows), note, has_code=any(r.code for r in rows))
+
+
+def total_row(line: Amounts | None, label: str) -> list[Row]:
+    if line is None:
+        return []
+    name = getattr(line, "name", None) or label
+    return [Row(name, 0, _cells(line), getattr(line, "code", None), line.note, total=True, reasons=_reasons(line))]
+
+
+BREAKDOWNS = (("by_source", "按资金来源"), ("by_nature", "按支出性质"), ("by_economic", "按经济分类"),
+              ("by_function", "按功能分类"))
+
+
+def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str) -> list[dict]:
+    """One group per scope of funds: its statement and a table per breakdown it gives."""
+    groups = []
+    for i, account in enumerate(accounts):
+        tables = []
+        shown_total = False
+        for key, label in BREAKDOWNS:
+            lines = getattr(account, key)
+            if not lines:
+                continue
+            rows = [] if shown_total else total_row(account.total, f"{kind}合计")
+            shown_total = shown_total or bool(rows)
+            rows += _rows(lines, 1 if rows else 0)
+            t = table(f"{prefix}-{i + 1}-{key.replace('_', '-')}", f"{kind}（{account.scope}，{label}）", rows)
+            if t:
+                tables.append(t)
+        if not tables and account.total is not None:
+            tables.append(table(f"{prefix}-{i + 1}-total", f"{kind}（{account.scope}）",
+                                total_row(account.total, f"{kind}合计")))
+        if account.related:
+            tables.append(table(f"{prefix}-{i + 1}-related", f"{kind}（{account.scope}，相关数，不计入合计）",
+                                _rows(account.related, 0)))
+        groups.append({"scope": account.scope, "statement": account.statement, "tables": tables})
+    return groups
+
+
+SANGONG_ROWS = (("total", "“三公”经费合计", 0), ("overseas", "因公出国（境）费", 1),
+                ("vehicles", "公务用车购置及运行维护费", 1), ("vehicle_purchase", "其中：公务用车购置费", 2),
+                ("vehicle_operation", "其中：公务用车运行维护费", 2), ("reception", "公务接待费", 1))
+
+
+def sangong_table(sangong: SanGong | None) -> Table | None:
+    if sangong is None:
+        return None
+    rows = []
+    for key, label, depth in SANGONG_ROWS:
+        amounts = getattr(sangong, key)
+        if amounts is not None:
+            rows.append(Row(label, depth, _cells(amounts), note=amounts.note, total=key == "total",
+                            reasons=_reasons(amounts)))
+        if key == "reception":
+            rows += _rows(sangong.reception_items, 2)
+    scope = f"（{sangong.scope}）" if sangong.scope else ""
+    return table("sangong", f"“三公”经费{scope}", rows)
+
+
+def project_tables(groups: tuple[ProjectGroup, ...]) -> list[Table]:
+    out = []
+    for i, group in enumerate(groups):
+        rows = total_row(group.total, group.name) if group.total else []
+        rows += _project_rows(group.items, 1 if rows else 0)
+        t = table(f"projects-{i + 1}", group.name, rows, group.note)
+        if t:
+            out.append(t)
+    return out
+
+
+def _project_rows(projects: Iterable[Project], depth: int) -> list[Row]:
+    out = []
+    for p in projects:
+        cells = _cells(p)
+        out.append(Row(p.name, depth, cells, p.code, p.note, reasons=_reasons(p)))
+        out += _project_rows(p.items, depth + 1)
+    return out
+
+
+def block_table(id: str, caption: str, block: Block | None, total_label: str) -> Table | None:
+    if block is None:
+        return None
+    rows = total_row(block.total, total_label)
+    rows += _rows(block.items, 1 if rows else 0)
+    rows += [Row(r.name, 0, _cells(r), r.code, r.note) for r in block.related]
+    return table(id, caption, rows)
+
+
+# --- the indicator table ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    level1_span: int  # 0: merged into the row above
+    level2_span: int
+    unmet: bool
+    lost: Decimal | None
+
+
+def unmet(target: str | None, actual: str | None) -> bool:
+    """Whether a numeric actual falls short of its numeric target in the same unit."""
+    if not target or not actual:
+        return False
+    t, a = parse_quantity(target), parse_quantity(actual)
+    if t.number is None or a.number is None:
+        return False
+    t_unit, a_unit = t.unit.split("/")[0], a.unit.split("/")[0]
+    if t_unit != a_unit and not (t_unit.startswith(a_unit) or a_unit.startswith(t_unit)):
+        return False
+    if t.comparator in ("≤", "<"):
+        return a.number > t.number if t.comparator == "≤" else a.number >= t.number
+    if t.comparator == ">":
+        return a.number <= t.number
+    return a.number < t.number
+
+
+def indicator_rows(indicators: tuple[Indicator, ...]) -> list[IndicatorRow]:
+    rows = []
+    n = len(indicators)
+    for i, ind in enumerate(indicators):
+        span1 = span2 = 0
+        if i == 0 or indicators[i - 1].level1 != ind.level1:
+            span1 = 1
+            while i + span1 < n and indicators[i + span1].level1 == ind.level1:
+                span1 += 1
+        if span1 or indicators[i - 1].level2 != ind.level2:
+            span2 = 1
+            while (i + span2 < n and indicators[i + span2].level1 == ind.level1
+                   and indicators[i + span2].level2 == ind.level2):
+                span2 += 1
+        lost = None
+        if ind.weight is not None and ind.score is not None and ind.score.value < ind.weight.value:
+            lost = ind.weight.value - ind.score.value
+        rows.append(IndicatorRow(ind, span1, span2, unmet(ind.target, ind.actual), lost))
+    return rows
+
+
+# --- key figures -------------------------------------------------------------------------------
+
+HEADLINE_STAGES = ("actual", "budget_full", "budget", "budget_initial")
+STAGE_NAMES = {"actual": "决算", "budget_full": "全年预算", "budget": "预算", "budget_initial": "年初预算"}
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    figure: Figure | None = None
+    stage: str = ""
+    text: str = ""
+    note: str = ""
+    kind: str = "money"
+
+
+def _main_account(accounts: tuple[Account, ...]) -> Account | None:
+    for account in accounts:
+        if account.scope == "部门全部资金" and account.total is not None:
+            return account
+    for account in accounts:
+        if account.total is not None:
+            return account
+    return None
+
+
+def _stage_figure(amounts: Amounts | None) -> tuple[Figure | None, str]:
+    if amounts is None:
+        return None, ""
+    for stage in HEADLINE_STAGES:
+        figure = getattr(amounts, stage)
+        if figure is not None:
+            return figure, STAGE_NAMES[stage]
+    return None, ""
+
+
+def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:
+    """The 基本支出 or 项目支出 line of the broadest scope that states it."""
+    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
+    for account in ordered:
+        for line in account.by_nature:
+            if line.name == name:
+                return line, account.scope
+    return None, ""
+
+
+def headline(report: YearReport) -> dict[str, tuple[Figure | None, str]]:
+    """The figures compared across years and departments, each with the stage it is at."""
+    income = _main_account(report.income)
+    spending = _main_account(report.expenditure)
+    basic, _ = nature_line(report, "基本支出")
+    project, _ = nature_line(report, "项目支出")
+    sangong = report.sangong.total if report.sangong else None
+    return {
+        "income": _stage_figure(income.total if income else None),
+        "expenditure": _stage_figure(spending.total if spending else None),
+        "basic": _stage_figure(basic),
+        "project": _stage_figure(project),
+        "sangong": _stage_figure(sangong),
+    }
+
+
+def execution_rate(report: YearReport) -> tuple[Figure | None, str]:
+    spending = _main_account(report.expenditure)
+    if spending and spending.total and spending.total.execution_rate:
+        return spending.total.execution_rate, "支出合计"
+    perf = report.performance
+    if perf and perf.budget_execution and perf.budget_execution.execution_rate:
+        return perf.budget_execution.execution_rate, perf.budget_execution.name or "预算执行"
+    return None, ""
+
+
+def key_figures(report: YearReport) -> list[KeyFigure]:
+    heads = headline(report)
+    out = []
+    for key, label in (("income", "收入合计"), ("expenditure", "支出合计"), ("sangong", "“三公”经费")):
+        figure, stage = heads[key]
+        out.append(KeyFigure(label, figure, stage, "" if figure else "未列明"))
+    rate, of = execution_rate(report)
+    out.append(KeyFigure("预算执行率", rate, of, "" if rate else "未列明", kind="percent"))
+    perf = report.performance
+    if perf and perf.score:
+        out.append(KeyFigure("绩效自评得分", perf.score, perf.grade or "", kind="score"))
+    else:
+        out.append(KeyFigure("绩效自评得分", None, "", "未列明", kind="score"))
+    return out
+
+
+def staff_count(report: YearReport) -> int | None:
+    staffing = report.staffing
+    if staffing is None:
+        return None
+    for value in (staffing.actual_end, staffing.actual_start, staffing.authorized):
+        if value is not None:
+            return value
+    return None
+
+
+def stats_rows(stats: tuple[Stat, ...], depth: int = 0) -> list[tuple[int, Stat]]:
+    out = []
+    for stat in stats:
+        out.append((depth, stat))
+        out += stats_rows(stat.items, depth + 1)
+    return out
+
+
+def has_performance(perf: Performance | None) -> bool:
+    return perf is not None
+
+
+@dataclass
+class Toc:
+    entries: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, anchor: str, title: str) -> str:
+        self.entries.append((anchor, title))
+        return anchor

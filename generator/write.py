@@ -1,0 +1,110 @@
+"""Guarded, atomic output: write into a staging folder beside the site, then swap it in.
+
+The swap uses Linux's renameat2(RENAME_EXCHANGE), so at every instant `site/` is either
+the complete previous build or the complete new one. Where the kernel or filesystem
+cannot exchange, two renames are used and a build interrupted between them is repaired
+by the next run (`recover`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+STAGING_PREFIX = ".site-staging-"
+OLD_PREFIX = ".site-old-"
+
+
+class OutputError(Exception):
+    pass
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """`root/relative`, refusing absolute paths, `..`, backslashes and empty parts."""
+    pure = PurePosixPath(relative)
+    if (pure.is_absolute() or not relative or "\\" in relative or any(p in ("", ".", "..") for p in pure.parts)
+            or "\x00" in relative):
+        raise OutputError(f"refusing to write outside the site: {relative!r}")
+    return root.joinpath(*pure.parts)
+
+
+def staging_for(site: Path) -> Path:
+    return site.parent / f"{STAGING_PREFIX}{site.name}-{os.getpid()}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(site: Path) -> None:
+    """Repair what an interrupted build left: restore a swapped-out site, drop dead staging."""
+    parent = site.parent
+    if not parent.exists():
+        return
+    olds = sorted(parent.glob(f"{OLD_PREFIX}{site.name}-*"))
+    if not site.exists() and olds:
+        os.rename(olds[-1], site)
+        olds = olds[:-1]
+    for old in olds:
+        shutil.rmtree(old, ignore_errors=True)
+    for staging in parent.glob(f"{STAGING_PREFIX}{site.name}-*"):
+        pid = staging.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not _alive(int(pid)) or int(pid) == os.getpid():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def publish(staging: Path, site: Path) -> None:
+    """Make the staged build the site, atomically where the system allows."""
+    if not site.exists():
+        os.rename(staging, site)
+        return
+    if _exchange(staging, site):
+        shutil.rmtree(staging)
+        return
+    old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
+    os.rename(site, old)
+    os.rename(staging, site)
+    shutil.rmtree(old)
+
+
+class Output:
+    """The staging folder being filled; every path checked, no file written twice."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.written: dict[str, int] = {}
+
+    def write(self, relative: str, data: bytes) -> None:
+        if relative in self.written:
+            raise OutputError(f"two outputs for one path: {relative}")
+        path = safe_join(self.root, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.written[relative] = len(data)

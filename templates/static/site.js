@@ -1,0 +1,74 @@
+// Progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+
+  // Opened from disk: directory links need an explicit index.html.
+  if (window.location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (!/^[a-z]+:/i.test(href) && !href.startsWith("#")) {
+        var parts = href.split("#");
+        if (parts[0] === "" || parts[0].endsWith("/")) {
+          parts[0] = parts[0] + "index.html";
+          a.setAttribute("href", parts.join("#"));
+        }
+      }
+    });
+  }
+
+  // 大字版: toggle and remember.
+  var root = document.documentElement;
+  document.querySelectorAll("[data-textsize]").forEach(function (button) {
+    button.setAttribute("aria-pressed", root.classList.contains("large-text") ? "true" : "false");
+    button.addEventListener("click", function () {
+      var on = root.classList.toggle("large-text");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      try { window.localStorage.setItem("textsize", on ? "large" : "normal"); } catch (e) { /* ignore */ }
+    });
+  });
+
+  // 显示原文数值: swap every figure between the site's unit and the report's own text.
+  document.querySelectorAll("[data-toggle-stated]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-pressed") !== "true";
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.textContent = on ? "显示统一单位" : "显示原文数值";
+      document.querySelectorAll("data[data-stated]").forEach(function (el) {
+        if (!el.hasAttribute("data-shown")) { el.setAttribute("data-shown", el.textContent); }
+        el.textContent = on ? el.getAttribute("data-stated") : el.getAttribute("data-shown");
+      });
+    });
+  });
+
+  // Sortable comparison tables: header buttons, aria-sort, numeric or text order.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.querySelectorAll("thead th");
+    heads.forEach(function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[index].getAttribute("data-sort") || a.cells[index].textContent.trim();
+          var y = b.cells[index].getAttribute("data-sort") || b.cells[index].textContent.trim();
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var cmp;
+          if (x === "" && y === "") { cmp = 0; }
+          else if (x === "") { return 1; }
+          else if (y === "") { return -1; }
+          else if (!isNaN(nx) && !isNaN(ny)) { cmp = nx - ny; }
+          else { cmp = x.localeCompare(y, "zh-CN"); }
+          return ascending ? cmp : -cmp;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();
