@@ -145,14 +145,26 @@ def sangong_table(sangong: SanGong | None) -> Table | None:
     return table("sangong", f"“三公”经费{scope}", rows)
 
 
-def project_tables(groups: tuple[ProjectGroup, ...]) -> list[Table]:
+def project_tables(groups: tuple[ProjectGroup, ...]) -> list[dict]:
+    """A table per project group, with the other figures its projects state (中标价, 件数 …)."""
     out = []
     for i, group in enumerate(groups):
         rows = total_row(group.total, group.name) if group.total else []
         rows += _project_rows(group.items, 1 if rows else 0)
-        t = table(f"projects-{i + 1}", group.name, rows, group.note)
-        if t:
-            out.append(t)
+        stats = [(0, Stat(name=f"{p.name}：{s.name}", value=s.value, unit=s.unit, qualifier=s.qualifier,
+                          year=s.year, note=s.note, items=s.items))
+                 for p in _all_projects(group.items) for s in p.stats]
+        out.append({"id": f"projects-{i + 1}", "caption": group.name, "table": table(f"projects-{i + 1}", group.name,
+                                                                                   rows, group.note),
+                    "stats": [(d, s) for _, top in stats for d, s in stats_rows((top,))]})
+    return out
+
+
+def _all_projects(projects: Iterable[Project]) -> list[Project]:
+    out = []
+    for p in projects:
+        out.append(p)
+        out += _all_projects(p.items)
     return out
 
 

@@ -3,6 +3,47 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site built once from content/, for tests that read pages."""
+    from generator.pipeline import build
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    build(ROOT / "content", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    from tests.browser import CSP_SEARCH, serve
+
+    with serve(built_site, CSP_SEARCH) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def strict_site_url(built_site):
+    """The site served under the strictest policy: no 'wasm-unsafe-eval'."""
+    from tests.browser import CSP, serve
+
+    with serve(built_site, CSP) as url:
+        yield url

@@ -1,0 +1,71 @@
+"""Headless Chromium (Debian's, driven by playwright) and a local server for the built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+
+#: The Content-Security-Policy pages must work under (search adds 'wasm-unsafe-eval').
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:"
+CSP_SEARCH = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    csp = CSP
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        return
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            page = Path(self.directory) / "404.html"
+            if page.is_file():
+                body = page.read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().send_error(code, message, explain)
+
+
+@contextmanager
+def serve(site: Path, csp: str = CSP):
+    handler = type("Handler", (_Handler,), {"csp": csp,
+                                            "extensions_map": {**_Handler.extensions_map, ".wasm": "application/wasm",
+                                                               ".js": "text/javascript", ".mjs": "text/javascript"}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+class Console:
+    """Collects console errors, page errors and CSP violations of a page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))

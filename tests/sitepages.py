@@ -1,0 +1,40 @@
+"""Reading built pages: parse, resolve links, collect figures shown."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url
+    if url.endswith("/") or url == "":
+        path = path / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def internal_targets(site: Path, page: Path, forms: bool = False) -> list[tuple[str, Path]]:
+    """Every href/src on a page that points inside the site, resolved to a file path."""
+    doc = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    here = page.parent.relative_to(site).as_posix()
+    out = []
+    for tag in doc.find_all(["a", "link", "script", "img", "form"] if forms else ["a", "link", "script", "img"]):
+        ref = tag.get("href") or tag.get("src") or tag.get("action")
+        if not ref:
+            continue
+        parts = urlsplit(ref)
+        if parts.scheme or parts.netloc or ref.startswith("#"):
+            continue
+        target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+        path = site / target
+        if ref.split("#")[0].endswith("/") or path.is_dir():
+            path = path / "index.html"
+        out.append((ref, path))
+    return out

@@ -1,0 +1,121 @@
+"""What only a browser shows: pages load clean under a strict CSP, pass axe, work by keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import Console
+
+pytestmark = pytest.mark.browser
+
+PAGE_KINDS = {
+    "home": "",
+    "report": "departments/suining-xzspfwj/2023/",
+    "report-yuan": "departments/longyang-zwfwglj/2020/",
+    "source": "departments/zhongfang-zwfwzx/2020/source/",
+    "department": "departments/junshan-zwfwzx/",
+    "departments": "departments/",
+    "year": "years/2020/",
+    "years": "years/",
+    "region": "regions/hunan/huaihua/",
+    "regions": "regions/",
+    "glossary": "glossary/",
+    "about": "about/",
+}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_page_loads_without_console_errors_under_strict_csp(page, strict_site_url, kind):
+    console = Console(page)
+    response = page.goto(strict_site_url + PAGE_KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    assert response.status == 200
+    assert console.errors == []
+
+
+def test_missing_page_gets_the_404_page(page, strict_site_url):
+    response = page.goto(strict_site_url + "departments/no-such-department/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "页面未找到"
+
+
+@pytest.mark.parametrize("kind", ["home", "report", "report-yuan", "department", "year"])
+def test_axe_finds_no_serious_or_critical_violations(page, strict_site_url, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(strict_site_url + PAGE_KINDS[kind])
+    results = Axe().run(page)
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == []
+
+
+def test_large_text_mode_is_keyboard_operable_and_persists(page, strict_site_url):
+    page.goto(strict_site_url)
+    size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    page.focus("[data-textsize]")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("[data-textsize]", "aria-pressed") == "true"
+    page.goto(strict_site_url + PAGE_KINDS["report"])
+    larger = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert larger > size
+    assert page.get_attribute("[data-textsize]", "aria-pressed") == "true"
+
+
+def test_year_table_sorts_by_keyboard(page, strict_site_url):
+    page.goto(strict_site_url + PAGE_KINDS["year"])
+    header = page.locator("table.sortable thead th button", has_text="支出合计")
+    header.focus()
+    page.keyboard.press("Enter")
+    first = page.locator("table.sortable tbody tr").first.locator("th").inner_text()
+    page.keyboard.press("Enter")
+    first_desc = page.locator("table.sortable tbody tr").first.locator("th").inner_text()
+    assert first != first_desc
+    assert page.locator("table.sortable thead th[aria-sort]").count() == 1
+
+
+def test_stated_values_toggle_shows_the_report_own_figures(page, strict_site_url):
+    page.goto(strict_site_url + PAGE_KINDS["report-yuan"])
+    cell = page.locator("#expenditure-1-by-nature tr.total data").first
+    assert cell.inner_text() == "633.90"
+    page.click("[data-toggle-stated]")
+    assert cell.inner_text() == "6338977.18元；6338977.18元（第四部分 四（二）1（3））" or "6338977.18元" in cell.inner_text()
+    page.click("[data-toggle-stated]")
+    assert cell.inner_text() == "633.90"
+
+
+def test_skip_link_moves_focus_to_main_content(page, strict_site_url):
+    page.goto(strict_site_url + PAGE_KINDS["report"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_pages_fit_the_viewport_without_horizontal_scroll(browser, strict_site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for url in PAGE_KINDS.values():
+        page.goto(strict_site_url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (url, width, overflow)
+    context.close()
+
+
+def test_report_prints_without_navigation(page, strict_site_url):
+    page.goto(strict_site_url + PAGE_KINDS["report"])
+    page.emulate_media(media="print")
+    assert page.locator(".mainnav").is_hidden()
+    assert page.locator(".search-box").is_hidden()
+    assert page.locator("table.indicators").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf[:4] == b"%PDF" and len(pdf) > 10_000

@@ -1,0 +1,271 @@
+"""The built site: pages parsed, figures shown, links resolved, output deterministic and atomic."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator import format as fmt
+from generator.figures import Figure
+from generator.load import load_content
+from generator.model import Stat
+from generator.pipeline import build
+from generator.problems import ContentError
+from tests.seeds import CONTENT, ROOT, SEEDS
+from tests.sitepages import html_files, internal_targets, soup
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(CONTENT)
+
+
+def walk(value, found: list):
+    """Every Figure and Stat in a model value."""
+    if isinstance(value, Figure):
+        found.append(value)
+    elif isinstance(value, Stat):
+        found.append(value)
+        for item in value.items:
+            walk(item, found)
+    elif hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:
+            walk(getattr(value, name), found)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            walk(item, found)
+    return found
+
+
+def test_every_page_kind_is_built(built_site):
+    for path in ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt", "glossary/index.html",
+                 "about/index.html", "years/index.html", "years/2020/index.html", "regions/index.html",
+                 "regions/hunan/index.html", "regions/hunan/huaihua/index.html",
+                 "regions/hunan/huaihua/zhongfang/index.html", "departments/index.html"]:
+        assert (built_site / path).is_file(), path
+    for slug, year in SEEDS.items():
+        assert (built_site / f"departments/{slug}/index.html").is_file()
+        assert (built_site / f"departments/{slug}/{year}/index.html").is_file()
+        assert (built_site / f"departments/{slug}/{year}/source/index.html").is_file()
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_report_page_shows_every_figure_of_the_report(built_site, content, slug):
+    entry = next(e for e in content.departments if e.slug == slug)
+    rf = next(r for r in entry.reports if r.year == SEEDS[slug])
+    page = soup(built_site, f"departments/{slug}/{rf.year}/")
+    shown = {d.get("data-stated") for d in page.find_all("data") if d.get("data-stated")}
+    values = {d.get("value") for d in page.find_all("data")}
+    text = page.get_text(" ")
+    missing = []
+    for item in walk(rf.report, []):
+        if isinstance(item, Figure):
+            if fmt.stated_all(item) not in shown and fmt.stated_all(item) not in text:
+                missing.append(fmt.stated_all(item))
+        elif str(item.value) not in values:
+            missing.append(f"{item.name} {item.value}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_money_is_shown_in_the_site_unit_with_the_exact_yuan_behind_it(built_site, content, slug):
+    entry = next(e for e in content.departments if e.slug == slug)
+    rf = next(r for r in entry.reports if r.year == SEEDS[slug])
+    page = soup(built_site, f"departments/{slug}/{rf.year}/")
+    money = [f for f in walk(rf.report, []) if isinstance(f, Figure) and f.kind == "money"]
+    by_stated = {}
+    for d in page.find_all("data"):
+        by_stated.setdefault(d.get("data-stated"), set()).add((d.get("value"), d.get_text()))
+    for figure in money:
+        shown = by_stated.get(fmt.stated_all(figure))
+        if shown is None:
+            continue  # a change reason, shown as text
+        assert (fmt.plain(figure.value), fmt.money(figure.value, "万元")) in shown
+
+
+def test_money_formatting_uses_wan_yuan_two_decimals_and_separators():
+    assert fmt.money(Decimal("6338977.18")) == "633.90"
+    assert fmt.money(Decimal("123456789012")) == "12,345,678.90"
+    assert fmt.money(Decimal("0.5")) == "0.00"
+    assert fmt.money(Decimal("50")) == "0.01"  # half up
+    assert fmt.money(Decimal("6338977.18"), "元") == "6,338,977.18"
+
+
+def test_suining_indicator_table_has_sixteen_rows_with_merged_levels(built_site):
+    page = soup(built_site, "departments/suining-xzspfwj/2023/")
+    table = page.find("table", class_="indicators")
+    rows = table.tbody.find_all("tr")
+    assert len(rows) == 16
+    level1 = [(th.get_text(" ", strip=True), th["rowspan"]) for th in table.tbody.find_all("th", class_="level1")]
+    assert level1 == [("产出指标 50 分", "8"), ("效益指标 30 分", "6"), ("满意度指标 10 分", "2")]
+    level2 = [(th.get_text(strip=True), th["rowspan"]) for th in table.tbody.find_all("th", class_="level2")]
+    assert level2 == [("数量指标", "3"), ("质量指标", "2"), ("时效指标", "2"), ("成本指标", "1"),
+                      ("经济效益指标", "1"), ("社会效益指标", "2"), ("生态效益指标", "1"), ("可持续影响指标", "2"),
+                      ("服务对象满意度指标", "2")]
+    weights = [r.find_all("td")[2].get_text(strip=True) for r in rows]
+    scores = [r.find_all("td")[3].get_text(" ", strip=True) for r in rows]
+    assert weights == ["10", "5", "10", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5"]
+    assert scores[:15] == ["10", "5", "10", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5", "5"]
+    last = rows[-1]
+    assert "unmet" in last["class"] and "lost" in last["class"]
+    assert "未达到指标值" in last.get_text() and "失 1 分" in last.get_text()
+    assert table.tfoot.get_text(" ", strip=True) == "总分 100 99"
+
+
+def test_report_page_carries_the_disclosure_header(built_site):
+    page = soup(built_site, "departments/longyang-zwfwglj/2020/")
+    meta = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True)
+            for dt in page.select(".meta-grid dt")}
+    assert meta["索引号"] == "01525687-7-/2021-0922001"
+    assert meta["发布机构"] == "隆阳区财政局"
+    assert meta["发布日期"] == "2021年9月22日"
+    assert meta["报告类型"] == "部门决算"
+
+
+def test_key_figures_show_stated_totals_with_their_stage(built_site):
+    page = soup(built_site, "departments/zhongfang-zwfwzx/2020/")
+    cards = {c.dt.get_text(strip=True): c.dd.get_text(" ", strip=True) for c in page.select(".cards .card")}
+    assert cards["收入合计"] == "848.40 万元 决算"
+    assert cards["支出合计"] == "728.40 万元 决算"
+    assert cards["“三公”经费"] == "2.09 万元 预算"
+    assert cards["绩效自评得分"] == "100 分"
+
+
+def test_original_text_page_holds_the_source_verbatim(built_site, content):
+    for entry in content.departments:
+        for rf in entry.reports:
+            page = soup(built_site, f"departments/{entry.slug}/{rf.year}/source/")
+            assert page.find("pre", class_="original-text").get_text() == rf.source_text
+
+
+def test_narrative_markdown_renders_without_stray_markup(built_site):
+    for slug, year in SEEDS.items():
+        page = soup(built_site, f"departments/{slug}/{year}/")
+        narrative = page.find("section", class_="narrative")
+        text = narrative.get_text()
+        assert "**" not in text and "\\[" not in text and "\\" not in text, slug
+
+
+def test_every_page_has_the_government_footer(built_site, content):
+    site = content.site
+    for path in html_files(built_site):
+        footer = soup(built_site, str(path.relative_to(built_site))).find("footer").get_text(" ")
+        for value in (site.organizer, site.site_code, site.icp, site.police_record):
+            assert value in footer, path
+
+
+def test_pages_need_no_inline_script_or_style(built_site):
+    for path in html_files(built_site):
+        page = soup(built_site, str(path.relative_to(built_site)))
+        for script in page.find_all("script"):
+            assert script.get("src") or script.get("type") == "application/json", path
+        for tag in page.find_all(True):
+            assert "style" not in tag.attrs, (path, tag.name)
+            assert not any(a.startswith("on") for a in tag.attrs), (path, tag.name)
+        assert not page.find("style"), path
+
+
+def test_no_external_requests_in_pages(built_site):
+    for path in html_files(built_site):
+        page = soup(built_site, str(path.relative_to(built_site)))
+        for tag in page.find_all(["script", "link", "img", "iframe"]):
+            ref = tag.get("src") or tag.get("href") or ""
+            if tag.name == "link" and tag.get("rel") == ["canonical"]:
+                continue
+            assert not ref.startswith(("http:", "https:", "//")), (path, ref)
+
+
+def test_every_internal_link_resolves(built_site):
+    broken = []
+    for page in html_files(built_site):
+        for ref, target in internal_targets(built_site, page):
+            if not target.is_file():
+                broken.append((str(page.relative_to(built_site)), ref))
+    assert broken == []
+
+
+def test_sitemap_and_feed_list_every_report(built_site, content):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (built_site / "feed.xml").read_text(encoding="utf-8")
+    for slug, year in SEEDS.items():
+        url = f"{content.site.base_url}departments/{slug}/{year}/"
+        assert f"<loc>{url}</loc>" in sitemap
+        assert f'<link href="{url}"/>' in feed
+    assert "Sitemap: https://example.gov.cn/sitemap.xml" in (built_site / "robots.txt").read_text()
+
+
+def test_year_page_compares_every_department_of_that_year(built_site):
+    page = soup(built_site, "years/2020/")
+    names = [th.get_text(strip=True) for th in page.select("table.compare tbody th")]
+    assert names == ["保山市隆阳区政务服务管理局", "长沙市天心区行政审批服务局", "中方县政务服务中心"]
+
+
+def test_region_pages_nest_province_city_county(built_site):
+    county = soup(built_site, "regions/hunan/huaihua/zhongfang/")
+    assert [a.get_text() for a in county.select(".crumbs a")] == ["首页", "地区", "湖南省", "怀化市"]
+    assert county.find("a", string="中方县政务服务中心")
+    province = soup(built_site, "regions/hunan/")
+    assert len(province.select("#region-departments + ul li")) == 4
+
+
+def hash_tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_identical_files(tmp_path):
+    build(CONTENT, tmp_path / "a")
+    build(CONTENT, tmp_path / "b")
+    assert hash_tree(tmp_path / "a") == hash_tree(tmp_path / "b")
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    build(CONTENT, site)
+    before = hash_tree(site)
+    broken = tmp_path / "content"
+    shutil.copytree(CONTENT, broken)
+    year_file = broken / "departments/zhongfang-zwfwzx/2020.yaml"
+    year_file.write_text(year_file.read_text(encoding="utf-8").replace("unit: 万元", "unit: 千元"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        build(broken, site)
+    assert hash_tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def test_a_rebuild_replaces_the_site_whole(tmp_path):
+    site = tmp_path / "site"
+    build(CONTENT, site)
+    (site / "stale.html").write_text("left over", encoding="utf-8")
+    build(CONTENT, site)
+    assert not (site / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_each_template_gets_exactly_its_documented_context(content):
+    from generator.pages import CONTEXT_KEYS, plan
+
+    for page in plan(content):
+        assert set(page.context) == CONTEXT_KEYS[page.template], page.path
+
+
+def test_golden_report_page_matches(built_site):
+    from tests.golden import GOLDEN, PAGE
+
+    assert (built_site / PAGE).read_text(encoding="utf-8") == GOLDEN.read_text(encoding="utf-8"), (
+        "the report page changed: run `python -m tests.golden`, review the diff, commit it")
+
+
+def test_build_command_builds_and_reports(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "built" in run.stdout
+    assert (tmp_path / "out" / "index.html").is_file()
