@@ -90,13 +90,15 @@ class Headline:
     rf: ReportFile
     figures: dict[str, tuple[Any, str]]
     staff: int | None
+    staff_label: str
     score: Any
     grade: str | None
 
 
 def headline(entry: DepartmentEntry, rf: ReportFile) -> Headline:
     perf = rf.report.performance
-    return Headline(entry, rf, views.headline(rf.report), views.staff_count(rf.report),
+    staff, staff_label = views.staff_count(rf.report)
+    return Headline(entry, rf, views.headline(rf.report), staff, staff_label,
                     perf.score if perf else None, perf.grade if perf else None)
 
 

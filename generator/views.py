@@ -324,14 +324,20 @@ def key_figures(report: YearReport) -> list[KeyFigure]:
     return out
 
 
-def staff_count(report: YearReport) -> int | None:
+STAFF_FIELDS = (("actual_end", "年末实有"), ("actual_start", "年初实有"), ("total_staff", "工作人员"),
+                ("authorized", "编制"))
+
+
+def staff_count(report: YearReport) -> tuple[int | None, str]:
+    """The head count that best stands for the staff that year, with what it counts."""
     staffing = report.staffing
     if staffing is None:
-        return None
-    for value in (staffing.actual_end, staffing.actual_start, staffing.authorized):
+        return None, ""
+    for key, label in STAFF_FIELDS:
+        value = getattr(staffing, key)
         if value is not None:
-            return value
-    return None
+            return value, label
+    return None, ""
 
 
 def stats_rows(stats: tuple[Stat, ...], depth: int = 0) -> list[tuple[int, Stat]]:

@@ -1,0 +1,66 @@
+"""`build.py serve`: serves the site on loopback, rebuilds on change, tells the browser to reload."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from tests.seeds import CONTENT, ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(predicate, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
+                             "--out", str(tmp_path / "site"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert wait_for(lambda: get(base + "__build") == "1")
+        page = get(base + "departments/tianxin-xzspfwj/2020/")
+        assert "/__livereload.js" in page
+        assert "/__livereload.js" not in (tmp_path / "site/departments/tianxin-xzspfwj/2020/index.html").read_text()
+        year_file = content / "departments/tianxin-xzspfwj/2020.yaml"
+        year_file.write_text(year_file.read_text(encoding="utf-8").replace(
+            "title: 天心区部门整体支出绩效自评报告", "title: 天心区部门整体支出绩效自评报告（修订）"), encoding="utf-8")
+        assert wait_for(lambda: get(base + "__build") == "2")
+        assert "天心区部门整体支出绩效自评报告（修订）" in get(base + "departments/tianxin-xzspfwj/2020/")
+        # A broken edit keeps the last good site served.
+        year_file.write_text(year_file.read_text(encoding="utf-8").replace("unit: 万元", "unit: 千元"),
+                             encoding="utf-8")
+        time.sleep(2)
+        assert get(base + "__build") == "2"
+        assert "（修订）" in get(base + "departments/tianxin-xzspfwj/2020/")
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "Traceback" not in output
+    assert "unit: '千元' is not allowed here" in output
