@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import views
+from . import charts, views
 from .load import Content, DepartmentEntry, ReportFile
 from .regions import Place, places
 
@@ -44,15 +44,16 @@ class Page:
 CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "report.html": frozenset({"entry", "dept", "rf", "report", "place", "documents", "key_figures", "income",
                               "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
-                              "project_performance", "blocks", "staffing", "organization", "stats", "others"}),
+                              "project_performance", "blocks", "staffing", "organization", "stats", "others",
+                              "charts"}),
     "source.html": frozenset({"entry", "rf", "report", "text"}),
-    "department.html": frozenset({"entry", "dept", "place", "rows", "reports"}),
+    "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts"}),
     "departments.html": frozenset({"groups"}),
-    "year.html": frozenset({"year", "rows", "years"}),
+    "year.html": frozenset({"year", "rows", "years", "charts"}),
     "years.html": frozenset({"years"}),
     "region.html": frozenset({"place", "children", "departments"}),
     "regions.html": frozenset({"tree"}),
-    "home.html": frozenset({"latest", "tree", "years", "counts"}),
+    "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
     "about.html": frozenset({"counts"}),
     "404.html": frozenset(),
@@ -135,6 +136,7 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
         "organization": report.organization,
         "stats": views.stats_rows(report.work_stats),
         "others": [r for r in entry.reports if r.year != rf.year],
+        "charts": {c.id: c for c in charts.report_charts(report, content.site.money_unit)},
     }
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
               Crumb(f"{rf.year}年度", None))
@@ -153,13 +155,14 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
                 description=f"{entry.department.name}{rf.year}年度报告原文", searchable=True)
 
 
-def department_page(entry: DepartmentEntry, regions: dict[str, Place]) -> Page:
+def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str) -> Page:
     place = regions.get(entry.department.region)
     rows = [headline(entry, rf) for rf in entry.reports]
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
     return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
                 {"entry": entry, "dept": entry.department, "place": place, "rows": rows,
-                 "reports": list(reversed(entry.reports))}, crumbs,
+                 "reports": list(reversed(entry.reports)),
+                 "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告", searchable=True)
 
 
@@ -170,7 +173,8 @@ def years_of(content: Content) -> list[int]:
 def year_page(content: Content, year: int) -> Page:
     rows = [headline(entry, rf) for entry in content.departments for rf in entry.reports if rf.year == year]
     return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
-                {"year": year, "rows": rows, "years": years_of(content)},
+                {"year": year, "rows": rows, "years": years_of(content),
+                 "charts": charts.year_charts(rows, content.site.money_unit)},
                 (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
@@ -214,11 +218,16 @@ def plan(content: Content) -> list[Page]:
     tree = region_tree(content, regions)
     pages: list[Page] = []
     latest = sorted(reports, key=lambda pair: (report_date(pair[1]), pair[0].slug), reverse=True)[:12]
+    by_year: dict[int, list[Headline]] = {}
+    for e, rf in reports:
+        by_year.setdefault(rf.year, []).append(headline(e, rf))
+    home_chart = charts.home_chart(by_year, content.site.money_unit)
     pages.append(Page("index.html", "home.html", content.site.title,
                       {"latest": [headline(e, rf) for e, rf in latest], "tree": tree, "years": years,
-                       "counts": counts}, description=content.site.subtitle or content.site.title))
+                       "counts": counts, "charts": [home_chart] if home_chart else []},
+                      description=content.site.subtitle or content.site.title))
     for entry in content.departments:
-        pages.append(department_page(entry, regions))
+        pages.append(department_page(entry, regions, content.site.money_unit))
         for rf in entry.reports:
             pages.append(report_page(content, entry, rf, regions))
             if rf.source_text is not None:

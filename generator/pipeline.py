@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pages as page_plan
+from . import plotly_assets
 from .load import Content, load_content
 from .render import Renderer
 from .write import Output, publish, recover, staging_for
@@ -32,12 +33,12 @@ class BuildResult:
 
 def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     """Static files named by content hash, so they can be cached for ever: name → (hashed, bytes)."""
+    files = {path.relative_to(static).as_posix(): path.read_bytes() for path in sorted(static.rglob("*"))
+             if path.is_file()}
+    files["plotly.js"] = plotly_assets.script()
+    files["plotly.css"] = plotly_assets.stylesheet()
     out = {}
-    for path in sorted(static.rglob("*")):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        rel = path.relative_to(static).as_posix()
+    for rel, data in sorted(files.items()):
         stem, dot, ext = rel.rpartition(".")
         digest = hashlib.sha256(data).hexdigest()[:10]
         out[rel] = (f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}", data)

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import Markup
 
 from . import format as fmt
-from . import markdown, views
+from . import markdown, plotly_assets, views
 from .figures import Figure
 from .model import Site
 from .pages import CONTEXT_KEYS, Page
@@ -68,7 +68,8 @@ class Renderer:
             stat_rows=views.stats_rows,
             yuan=fmt.plain,
         )
-        self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit)
+        self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
+                                plotly_inert_ids=plotly_assets.injected_style_ids())
         # Load every template up front: a template error stops the build before any content work.
         self.templates = {name: self.env.get_template(name) for name in self.env.list_templates()
                           if not name.startswith(("_", "static/"))}

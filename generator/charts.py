@@ -1,0 +1,478 @@
+"""Chart specs: Plotly figure JSON written from the model as plain data.
+
+No plotly.graph_objects here: a chart is a dict of traces and layout built directly, with
+its data table and a one-line summary, so every chart can be read without the chart.
+Money is in 万元 (the site's unit); values are exact decimals scaled without float
+arithmetic and written as JSON numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from . import format as fmt
+from .figures import Figure
+from .model import STAGES, Line, YearReport
+from .numbers import MONEY_UNITS
+from .views import _main_account, nature_line
+
+STAGE_NAMES = STAGES
+
+FONT = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", '
+        '"WenQuanYi Micro Hei", sans-serif')
+
+#: One colour per concept, the same on every page.
+COLOURS = {
+    "budget_initial": "#8fb8de",
+    "budget_full": "#4a86c5",
+    "budget": "#6f9fcf",
+    "actual": "#0b4f8a",
+    "prior": "#8c959f",
+    "income": "#0b4f8a",
+    "expenditure": "#0e7c66",
+    "基本支出": "#2f6f9f",
+    "项目支出": "#d9822b",
+    "人员经费": "#4c8cc4",
+    "公用经费": "#a2c4e4",
+    "sangong": "#8250df",
+    "weight": "#c5ced8",
+    "score": "#0b4f8a",
+    "per_staff": "#6e7781",
+    "other": "#57606a",
+}
+STAGE_ORDER = ("budget_initial", "budget_full", "budget", "actual")
+
+CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "locale": "zh-CN",
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with what makes it readable without the figure."""
+
+    id: str
+    title: str
+    summary: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    figure: dict[str, Any]
+
+
+def wan(yuan: Decimal, unit: str = "万元") -> float:
+    """Yuan to the display unit as a JSON number: an exact decimal, scaled in Decimal."""
+    return float(str(yuan / MONEY_UNITS[unit]))
+
+
+def _layout(y_title: str, *, horizontal: bool = False, height: int = 320, barmode: str = "group",
+            categories: int = 0) -> dict[str, Any]:
+    value_axis = {"title": {"text": y_title}, "tickformat": ",~f", "gridcolor": "#e5e9ef", "zerolinecolor": "#9aa4ad",
+                  "automargin": True, "fixedrange": True, "rangemode": "tozero"}
+    category_axis = {"automargin": True, "fixedrange": True, "tickfont": {"size": 12}}
+    if horizontal:
+        height = max(150, 90 + 36 * categories)
+        category_axis["autorange"] = "reversed"
+    return {
+        "font": {"family": FONT, "size": 13, "color": "#1f2328"},
+        "separators": ".,",
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "barmode": barmode,
+        "bargap": 0.25 if horizontal or categories > 2 else 0.55,
+        "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        "hoverlabel": {"font": {"family": FONT}},
+        "xaxis": value_axis if horizontal else category_axis,
+        "yaxis": category_axis if horizontal else value_axis,
+    }
+
+
+def _bar(name: str, categories: list[str], values: list[float | None], colour: str, unit: str,
+         horizontal: bool = False, hover_unit: str | None = None, **extra: Any) -> dict[str, Any]:
+    fmt_spec = ",.2f" if unit in ("万元", "元") else ",~f"
+    label = hover_unit if hover_unit is not None else unit
+    trace: dict[str, Any] = {
+        "type": "bar",
+        "name": name,
+        "marker": {"color": colour},
+        "hovertemplate": f"%{{{'y' if horizontal else 'x'}}}<br>{name}：%{{{'x' if horizontal else 'y'}:{fmt_spec}}} "
+                         f"{label}<extra></extra>",
+    }
+    if horizontal:
+        trace.update(orientation="h", y=categories, x=values)
+    else:
+        trace.update(x=categories, y=values)
+    trace.update(extra)
+    return trace
+
+
+def _money_cell(figure: Figure | None, unit: str) -> str:
+    return fmt.money(figure.value, unit) if figure is not None else "—"
+
+
+def _chart(id: str, title: str, summary: str, columns: Iterable[str], rows: Iterable[Iterable[str]],
+           data: list[dict[str, Any]], layout: dict[str, Any]) -> Chart:
+    return Chart(id, title, summary, tuple(columns), tuple(tuple(r) for r in rows),
+                 {"data": data, "layout": layout, "config": CONFIG})
+
+
+# --- report page -------------------------------------------------------------------------------
+
+
+def _stages_of(line: Line | None) -> dict[str, Figure]:
+    if line is None:
+        return {}
+    return {s: getattr(line, s) for s in STAGE_ORDER if getattr(line, s) is not None}
+
+
+def income_expenditure_by_stage(report: YearReport, unit: str) -> Chart | None:
+    income = _main_account(report.income)
+    spending = _main_account(report.expenditure)
+    series = {"收入": _stages_of(income.total if income else None),
+              "支出": _stages_of(spending.total if spending else None)}
+    stages = [s for s in STAGE_ORDER if any(s in v for v in series.values())]
+    if not stages:
+        return None
+    labels = [STAGE_NAMES[s] for s in stages]
+    data = [_bar(name, labels, [wan(v[s].value, unit) if s in v else None for s in stages],
+                 COLOURS["income" if name == "收入" else "expenditure"], unit)
+            for name, v in series.items() if v]
+    rows = [(STAGE_NAMES[s], *(_money_cell(v.get(s), unit) for v in series.values() if v)) for s in stages]
+    names = [n for n, v in series.items() if v]
+    summary = "；".join(f"{n}{STAGE_NAMES[s]} {fmt.money(v[s].value, unit)} {unit}"
+                       for n, v in series.items() for s in stages if s in v)
+    return _chart("chart-income-expenditure", "收入与支出（按预算、决算阶段）", summary,
+                  ("阶段", *(f"{n}（{unit}）" for n in names)), rows, data, _layout(unit, categories=len(stages)))
+
+
+def _headline_stage(lines: Iterable[Line]) -> str | None:
+    """The one stage every line states, preferring 决算: a composition compares like with like."""
+    lines = list(lines)
+    for stage in ("actual", "budget_full", "budget", "budget_initial"):
+        if lines and all(getattr(line, stage) is not None for line in lines):
+            return stage
+    return None
+
+
+def composition(id: str, title: str, lines: tuple[Line, ...], unit: str, colour_by_name: bool = False
+                ) -> Chart | None:
+    """Parts of a total at one stage, largest first; parts stated as 0 stay in the table."""
+    stage = _headline_stage(lines)
+    if stage is None or len(lines) < 2:
+        return None
+    parts = [(line.name, getattr(line, stage)) for line in lines]
+    shown = sorted([p for p in parts if p[1].value != 0], key=lambda p: (-p[1].value, p[0]))
+    if not shown:
+        return None
+    names = [n for n, _ in shown]
+    colours = [COLOURS.get(n, COLOURS["actual"]) if colour_by_name else COLOURS[stage] for n in names]
+    data = [_bar(STAGE_NAMES[stage], names, [wan(f.value, unit) for _, f in shown], COLOURS[stage], unit,
+                 horizontal=True, marker={"color": colours})]
+    rows = [(n, _money_cell(f, unit)) for n, f in parts]
+    zeros = [n for n, f in parts if f.value == 0]
+    summary = "、".join(f"{n} {fmt.money(f.value, unit)}" for n, f in shown) + f" {unit}（{STAGE_NAMES[stage]}）"
+    if zeros:
+        summary += f"；为 0 的 {len(zeros)} 项见数据表"
+    layout = _layout(unit, horizontal=True, categories=len(names))
+    layout["showlegend"] = False
+    return _chart(id, title, summary, ("项目", f"{STAGE_NAMES[stage]}（{unit}）"), rows, data, layout)
+
+
+def expenditure_composition(report: YearReport, unit: str) -> list[Chart]:
+    charts = []
+    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
+    seen: set[str] = set()
+    for account in ordered:
+        for key, label, by_name in (("by_nature", "按支出性质", True), ("by_economic", "按经济分类", False),
+                                    ("by_function", "按功能分类", False)):
+            if key in seen:
+                continue
+            lines = tuple(line for line in getattr(account, key) if line.name != "上缴上级支出、经营支出、对附属单位补助支出"
+                          or any(getattr(line, s) for s in STAGE_ORDER))
+            chart = composition(f"chart-expenditure-{key.replace('_', '-')}", f"支出构成：{label}（{account.scope}）",
+                                lines, unit, by_name)
+            if chart:
+                charts.append(chart)
+                seen.add(key)
+    basic, scope = nature_line(report, "基本支出")
+    if basic is not None:
+        chart = composition("chart-basic-composition", f"基本支出构成（{scope}）", basic.items, unit, True)
+        if chart:
+            charts.append(chart)
+    return charts
+
+
+SANGONG_ITEMS = (("overseas", "因公出国（境）费"), ("vehicle_purchase", "公务用车购置费"),
+                 ("vehicle_operation", "公务用车运行维护费"), ("reception", "公务接待费"))
+
+
+def sangong_chart(report: YearReport, unit: str) -> Chart | None:
+    sangong = report.sangong
+    if sangong is None:
+        return None
+    items = [(label, getattr(sangong, key)) for key, label in SANGONG_ITEMS if getattr(sangong, key) is not None]
+    if not any(k in ("vehicle_purchase", "vehicle_operation") for k, _ in SANGONG_ITEMS
+               if getattr(sangong, k) is not None) and sangong.vehicles is not None:
+        items.insert(1, ("公务用车购置及运行维护费", sangong.vehicles))
+    if not items:
+        return None
+    stages = [s for s in ("budget_initial", "budget_full", "budget", "actual", "prior")
+              if any(getattr(a, s) is not None for _, a in items)]
+    if not stages:
+        return None
+    names = [label for label, _ in items]
+    data = [_bar(STAGE_NAMES[s], names, [wan(getattr(a, s).value, unit) if getattr(a, s) is not None else None
+                                         for _, a in items], COLOURS[s], unit)
+            for s in stages]
+    rows = [(label, *(_money_cell(getattr(a, s), unit) for s in stages)) for label, a in items]
+    total = sangong.total
+    head = "；".join(f"合计{STAGE_NAMES[s]} {fmt.money(getattr(total, s).value, unit)} {unit}"
+                    for s in stages if total is not None and getattr(total, s) is not None)
+    summary = head or "“三公”经费各项" + "、".join(names)
+    return _chart("chart-sangong", "“三公”经费各项（预算、决算与上年）", summary,
+                  ("项目", *(f"{STAGE_NAMES[s]}（{unit}）" for s in stages)), rows, data, _layout(unit))
+
+
+def projects_chart(report: YearReport, unit: str) -> list[Chart]:
+    charts = []
+    for i, group in enumerate(report.projects):
+        projects = list(group.items)
+        stages = [s for s in ("budget_initial", "budget_full", "budget", "actual")
+                  if any(getattr(p, s) is not None for p in projects)]
+        if not projects or not stages:
+            continue
+        names = [p.name for p in projects]
+        data = [_bar(STAGE_NAMES[s], names, [wan(getattr(p, s).value, unit) if getattr(p, s) is not None else None
+                                             for p in projects], COLOURS[s], unit, horizontal=True)
+                for s in stages]
+        rows = [(p.name, *(_money_cell(getattr(p, s), unit) for s in stages)) for p in projects]
+        summary = f"{group.name}共 {len(projects)} 项"
+        largest_stage = stages[-1]
+        stated = [p for p in projects if getattr(p, largest_stage) is not None]
+        if stated:
+            top = max(stated, key=lambda p: (getattr(p, largest_stage).value, p.name))
+            summary = (f"{group.name}共 {len(projects)} 项；{STAGE_NAMES[largest_stage]}最大的是{top.name}"
+                       f"（{fmt.money(getattr(top, largest_stage).value, unit)} {unit}）")
+        layout = _layout(unit, horizontal=True, categories=len(names) * len(stages))
+        charts.append(_chart(f"chart-projects-{i + 1}", f"项目预算与执行：{group.name}", summary,
+                             ("项目", *(f"{STAGE_NAMES[s]}（{unit}）" for s in stages)), rows, data, layout))
+    return charts
+
+
+def scores_chart(report: YearReport) -> Chart | None:
+    perf = report.performance
+    if perf is None or not perf.indicators:
+        return None
+    groups: dict[str, list[Decimal]] = {}
+    for ind in perf.indicators:
+        weight = ind.weight.value if ind.weight else Decimal(0)
+        score = ind.score.value if ind.score else Decimal(0)
+        total = groups.setdefault(ind.level1, [Decimal(0), Decimal(0)])
+        total[0] += weight
+        total[1] += score
+    if perf.budget_execution and perf.budget_execution.weight:
+        be = perf.budget_execution
+        groups = {"预算执行率": [be.weight.value, be.score.value if be.score else Decimal(0)], **groups}
+    names = list(groups)
+    data = [
+        _bar("分值", names, [float(str(w)) for w, _ in groups.values()], COLOURS["weight"], "分"),
+        _bar("得分", names, [float(str(s)) for _, s in groups.values()], COLOURS["score"], "分"),
+    ]
+    rows = [(n, fmt.number(w), fmt.number(s)) for n, (w, s) in groups.items()]
+    lost = [(n, w - s) for n, (w, s) in groups.items() if s < w]
+    summary = "各一级指标得分与分值（按自评表各行合计）" + (
+        "；失分：" + "、".join(f"{n} {fmt.number(d)} 分" for n, d in lost) if lost else "；无失分")
+    layout = _layout("分")
+    layout["yaxis"]["tickformat"] = ",~f"
+    return _chart("chart-scores", "绩效自评：各一级指标得分与分值", summary, ("一级指标", "分值", "得分"), rows, data,
+                  layout)
+
+
+def report_charts(report: YearReport, unit: str) -> list[Chart]:
+    charts: list[Chart | None] = [income_expenditure_by_stage(report, unit)]
+    charts += expenditure_composition(report, unit)
+    charts.append(sangong_chart(report, unit))
+    charts += projects_chart(report, unit)
+    charts.append(scores_chart(report))
+    return [c for c in charts if c is not None]
+
+
+# --- across years, departments and the site ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    figure: Figure
+    stage: str
+    from_prior: bool  # a prior-year figure stated in the next year's report
+
+
+def department_series(reports: list[YearReport]) -> dict[str, list[Point]]:
+    """Headline figures by year: each report's own, plus the prior-year figures reports state."""
+    from .views import headline
+
+    series: dict[str, list[Point]] = {}
+    for report in reports:
+        heads = headline(report)
+        lines = _headline_lines(report)
+        for key, (figure, stage) in heads.items():
+            if figure is not None:
+                series.setdefault(key, []).append(Point(report.year, figure, stage, False))
+            line = lines.get(key)
+            if line is not None and line.prior is not None:
+                series.setdefault(key, []).append(Point(report.year - 1, line.prior, "上年", True))
+        perf = report.performance
+        if perf and perf.score:
+            series.setdefault("score", []).append(Point(report.year, perf.score, "自评", False))
+    own_years = {key: {p.year for p in points if not p.from_prior} for key, points in series.items()}
+    # A year's own report wins over the prior-year figure another report gives for it.
+    return {key: sorted((p for p in points if not (p.from_prior and p.year in own_years[key])),
+                        key=lambda p: (p.year, p.from_prior)) for key, points in series.items()}
+
+
+def _headline_lines(report: YearReport) -> dict[str, Any]:
+    income = _main_account(report.income)
+    spending = _main_account(report.expenditure)
+    return {
+        "income": income.total if income else None,
+        "expenditure": spending.total if spending else None,
+        "basic": nature_line(report, "基本支出")[0],
+        "project": nature_line(report, "项目支出")[0],
+        "sangong": report.sangong.total if report.sangong else None,
+    }
+
+
+SERIES = (("income", "收入合计", "income"), ("expenditure", "支出合计", "expenditure"), ("basic", "基本支出", "基本支出"),
+          ("project", "项目支出", "项目支出"), ("sangong", "“三公”经费", "sangong"))
+
+
+def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
+    series = department_series(reports)
+    charts = []
+    money = [(key, label, colour) for key, label, colour in SERIES if series.get(key)]
+    groups = (("chart-dept-totals", "历年收入与支出", ("income", "expenditure")),
+              ("chart-dept-nature", "历年基本支出与项目支出", ("basic", "project")),
+              ("chart-dept-sangong", "历年“三公”经费", ("sangong",)))
+    for id, title, keys in groups:
+        chosen = [(k, label, colour) for k, label, colour in money if k in keys]
+        if not chosen:
+            continue
+        years = sorted({p.year for k, _, _ in chosen for p in series[k]})
+        data, rows = [], []
+        for key, label, colour in chosen:
+            points = series[key]
+            data.append({
+                "type": "scatter", "mode": "lines+markers", "name": label,
+                "x": [str(p.year) for p in points], "y": [wan(p.figure.value, unit) for p in points],
+                "line": {"color": COLOURS[colour], "width": 2},
+                "marker": {"color": COLOURS[colour], "size": 9,
+                           "symbol": ["circle-open" if p.from_prior else "circle" for p in points]},
+                "customdata": [f"{p.stage}（据{p.year + 1}年报告所述上年数）" if p.from_prior else p.stage
+                               for p in points],
+                "hovertemplate": f"%{{x}}年<br>{label}：%{{y:,.2f}} {unit}<br>%{{customdata}}<extra></extra>",
+            })
+        for year in years:
+            row = [str(year)]
+            for key, _, _ in chosen:
+                point = next((p for p in series[key] if p.year == year), None)
+                row.append("—" if point is None else f"{fmt.money(point.figure.value, unit)}（{point.stage}"
+                           f"{'，据次年报告' if point.from_prior else ''}）")
+            rows.append(row)
+        layout = _layout(unit)
+        layout["xaxis"]["type"] = "category"
+        summary = "；".join(f"{label}：" + "、".join(f"{p.year}年 {fmt.money(p.figure.value, unit)}"
+                                                   f"{'（上年数）' if p.from_prior else ''}" for p in series[key])
+                           for key, label, _ in chosen)
+        charts.append(_chart(id, title, summary, ("年度", *(f"{label}（{unit}）" for _, label, _ in chosen)), rows,
+                             data, layout))
+    if series.get("score"):
+        points = series["score"]
+        data = [_bar("自评得分", [str(p.year) for p in points], [float(str(p.figure.value)) for p in points],
+                     COLOURS["score"], "分")]
+        layout = _layout("分")
+        layout["xaxis"]["type"] = "category"
+        layout["showlegend"] = False
+        charts.append(_chart("chart-dept-score", "历年绩效自评得分",
+                             "、".join(f"{p.year}年 {fmt.score(p.figure)} 分" for p in points),
+                             ("年度", "自评得分"), [(str(p.year), fmt.score(p.figure)) for p in points], data, layout))
+    return charts
+
+
+def year_charts(rows: list[Any], unit: str) -> list[Chart]:
+    """Departments of one year side by side; `rows` are pages.Headline entries."""
+    charts = []
+    for key, title, colour in (("expenditure", "支出合计", "expenditure"), ("sangong", "“三公”经费", "sangong")):
+        stated = [(h.entry.department.name, *h.figures[key]) for h in rows if h.figures[key][0] is not None]
+        if not stated:
+            continue
+        stated.sort(key=lambda r: (-r[1].value, r[0]))
+        names = [f"{n}（{stage}）" for n, _, stage in stated]
+        data = [_bar(title, names, [wan(f.value, unit) for _, f, _ in stated], COLOURS[colour], unit,
+                     horizontal=True)]
+        layout = _layout(unit, horizontal=True, categories=len(names))
+        layout["showlegend"] = False
+        charts.append(_chart(f"chart-year-{key}", f"各部门{title}", "、".join(
+            f"{n} {fmt.money(f.value, unit)}（{stage}）" for n, f, stage in stated) + f"，单位{unit}",
+            ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(f.value, unit)) for n, f, stage in stated],
+            data, layout))
+    per_staff = [(h.entry.department.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
+                  h.staff_label) for h in rows if h.figures["expenditure"][0] is not None and h.staff]
+    if per_staff:
+        computed = sorted(((n, f.value / staff, stage, staff, label) for n, f, stage, staff, label in per_staff),
+                          key=lambda r: (-r[1], r[0]))
+        names = [n for n, *_ in computed]
+        data = [_bar("人均支出", names, [wan(v, unit) for _, v, *_ in computed], COLOURS["per_staff"], unit,
+                     horizontal=True)]
+        layout = _layout(f"{unit}/人", horizontal=True, categories=len(names))
+        layout["showlegend"] = False
+        charts.append(_chart("chart-year-per-staff", "人均支出（计算值：支出合计 ÷ 人数）", "、".join(
+            f"{n} {fmt.money(v, unit)}" for n, v, *_ in computed) + f"，单位{unit}/人；按报告所述支出与人数计算",
+            ("部门", f"人均支出（{unit}/人）", "支出阶段", "人数"),
+            [(n, fmt.money(v, unit), stage, f"{staff}（{label}）") for n, v, stage, staff, label in computed],
+            data, layout))
+    scored = [(h.entry.department.name, h.score) for h in rows if h.score is not None]
+    if scored:
+        scored.sort(key=lambda r: (-r[1].value, r[0]))
+        data = [_bar("自评得分", [n for n, _ in scored], [float(str(s.value)) for _, s in scored], COLOURS["score"],
+                     "分", horizontal=True)]
+        layout = _layout("分", horizontal=True, categories=len(scored))
+        layout["showlegend"] = False
+        charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {fmt.score(s)} 分" for n, s in scored),
+                             ("部门", "自评得分"), [(n, fmt.score(s)) for n, s in scored], data, layout))
+    return charts
+
+
+def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
+    """Totals by year across departments: stated 决算 expenditure and income, summed, with counts."""
+    years = sorted(by_year)
+    if not years:
+        return None
+    sums: dict[str, list[tuple[Decimal, int]]] = {"income": [], "expenditure": []}
+    for year in years:
+        for key in sums:
+            stated = [h.figures[key][0] for h in by_year[year]
+                      if h.figures[key][0] is not None and h.figures[key][1] == "决算"]
+            sums[key].append((sum((f.value for f in stated), Decimal(0)), len(stated)))
+    data = [_bar(f"{'收入' if key == 'income' else '支出'}合计（决算）", [str(y) for y in years],
+                 [wan(total, unit) for total, _ in values], COLOURS[key], unit,
+                 customdata=[f"{n} 个部门" for _, n in values],
+                 hovertemplate=f"%{{x}}年<br>{'收入' if key == 'income' else '支出'}合计（决算）：%{{y:,.2f}} {unit}"
+                               f"<br>%{{customdata}}<extra></extra>")
+            for key, values in sums.items()]
+    layout = _layout(unit)
+    layout["xaxis"]["type"] = "category"
+    rows = [(str(y), f"{fmt.money(sums['income'][i][0], unit)}（{sums['income'][i][1]} 个部门）",
+             f"{fmt.money(sums['expenditure'][i][0], unit)}（{sums['expenditure'][i][1]} 个部门）")
+            for i, y in enumerate(years)]
+    summary = "；".join(f"{y}年支出 {fmt.money(sums['expenditure'][i][0], unit)} {unit}"
+                       f"（{sums['expenditure'][i][1]} 个部门）" for i, y in enumerate(years))
+    return _chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加）", summary,
+                  ("年度", f"收入合计（{unit}）", f"支出合计（{unit}）"), rows, data, layout)

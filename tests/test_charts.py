@@ -1,0 +1,210 @@
+"""Every chart's data equals the model's figures; charts draw in a real browser under a strict CSP."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from generator import charts
+from generator.load import load_content
+from generator.model import STAGES
+from tests.browser import Console
+from tests.seeds import CONTENT, SEEDS
+from tests.sitepages import soup
+
+STAGE_BY_NAME = {label: key for key, label in STAGES.items()}
+WAN = Decimal(10000)
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(CONTENT)
+
+
+def page_charts(built_site, url):
+    page = soup(built_site, url)
+    out = {}
+    for figure in page.select("figure.chart"):
+        spec = page.find("script", id=f"{figure['id']}-spec")
+        out[figure["id"]] = (json.loads(spec.string, parse_float=Decimal, parse_int=Decimal), figure)
+    return out
+
+
+def named_amounts(report):
+    """Every row of the report that has a name, by name (a name may appear in several tables)."""
+    found: dict[str, list] = {}
+
+    def walk(value):
+        name = getattr(value, "name", None)
+        if name and hasattr(value, "actual"):
+            found.setdefault(name, []).append(value)
+        if hasattr(type(value), "model_fields"):
+            for field in type(value).model_fields:
+                walk(getattr(value, field))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(report)
+    if report.sangong:
+        for key, label in charts.SANGONG_ITEMS + (("vehicles", "公务用车购置及运行维护费"),):
+            if getattr(report.sangong, key) is not None:
+                found.setdefault(label, []).append(getattr(report.sangong, key))
+    return found
+
+
+def trace_points(trace):
+    horizontal = trace.get("orientation") == "h"
+    categories = trace["y"] if horizontal else trace["x"]
+    values = trace["x"] if horizontal else trace["y"]
+    return list(zip(categories, values))
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_report_chart_values_are_the_model_figures(built_site, content, slug):
+    entry = next(e for e in content.departments if e.slug == slug)
+    rf = next(r for r in entry.reports if r.year == SEEDS[slug])
+    report = rf.report
+    found = page_charts(built_site, f"departments/{slug}/{rf.year}/")
+    assert found, "a seed report page has charts"
+    rows = named_amounts(report)
+    for chart_id, (spec, _) in found.items():
+        for trace in spec["data"]:
+            for category, value in trace_points(trace):
+                if value is None:
+                    continue
+                if chart_id == "chart-income-expenditure":
+                    account = charts._main_account(report.income if trace["name"] == "收入" else report.expenditure)
+                    expected = getattr(account.total, STAGE_BY_NAME[category]).value
+                    assert value * WAN == expected, (chart_id, trace["name"], category)
+                elif chart_id == "chart-scores":
+                    continue  # checked below
+                else:
+                    stage = STAGE_BY_NAME[trace["name"]]
+                    candidates = {getattr(a, stage).value for a in rows.get(category, [])
+                                  if getattr(a, stage, None) is not None}
+                    assert value * WAN in candidates, (chart_id, category, trace["name"], value)
+
+
+def test_score_chart_sums_the_indicator_table_by_first_level(built_site, content):
+    entry = next(e for e in content.departments if e.slug == "suining-xzspfwj")
+    perf = entry.reports[0].report.performance
+    spec, _ = page_charts(built_site, "departments/suining-xzspfwj/2023/")["chart-scores"]
+    weights = dict(trace_points(spec["data"][0]))
+    scores = dict(trace_points(spec["data"][1]))
+    for level1 in ("产出指标", "效益指标", "满意度指标"):
+        rows = [i for i in perf.indicators if i.level1 == level1]
+        assert weights[level1] == sum(i.weight.value for i in rows)
+        assert scores[level1] == sum(i.score.value for i in rows)
+    assert (weights["预算执行率"], scores["预算执行率"]) == (10, 10)
+    assert scores["满意度指标"] == 9
+
+
+def test_every_chart_has_a_data_table_and_a_summary(built_site):
+    for url in ["departments/longyang-zwfwglj/2020/", "departments/suining-xzspfwj/", "years/2020/", ""]:
+        for chart_id, (spec, figure) in page_charts(built_site, url).items():
+            table = figure.find("table")
+            assert table is not None and table.find("caption"), chart_id
+            assert len(table.tbody.find_all("tr")) >= 1, chart_id
+            assert figure.find(class_="chart-summary").get_text(strip=True), chart_id
+            assert figure.name == "figure" and figure.figcaption.find(class_="chart-title").get_text(strip=True), chart_id
+
+
+def test_chart_json_is_escaped_against_script_breakout():
+    from generator.render import json_script
+
+    text = str(json_script({"name": "</script><script>alert(1)</script>", "x": "<!--", "y": "\u2028"}))
+    assert "</script" not in text and "<!--" not in text and "\u2028" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_modebar_offers_no_button_that_sends_data_away():
+    assert charts.CONFIG["modeBarButtons"] == [["toImage"]]
+    assert charts.CONFIG["displaylogo"] is False
+
+
+def test_department_series_marks_prior_year_figures(content):
+    entry = next(e for e in content.departments if e.slug == "suining-xzspfwj")
+    series = charts.department_series([rf.report for rf in entry.reports])
+    sangong = series["sangong"]
+    assert [(p.year, p.from_prior, p.figure.value) for p in sangong] == [
+        (2022, True, Decimal("3300")), (2023, False, Decimal("15000"))]
+
+
+def test_plotly_css_carries_the_base_rules():
+    from generator import plotly_assets
+
+    css = plotly_assets.stylesheet().decode()
+    assert ".js-plotly-plot .plotly .main-svg{" in css
+    assert ".js-plotly-plot .plotly .modebar{" in css
+
+
+CHART_PAGES = {
+    "report": "departments/longyang-zwfwglj/2020/",
+    "report-performance": "departments/suining-xzspfwj/2023/",
+    "department": "departments/suining-xzspfwj/",
+    "year": "years/2020/",
+    "home": "",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", sorted(CHART_PAGES))
+def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_site_url, built_site, kind):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    console = Console(page)
+    page.goto(strict_site_url + CHART_PAGES[kind])
+    expected = len(page_charts(built_site, CHART_PAGES[kind]))
+    assert expected > 0
+    assert page.evaluate("typeof window.Plotly") == "undefined"  # not loaded before a chart is in view
+    plots = page.locator(".chart-plot")
+    for i in range(plots.count()):
+        plots.nth(i).scroll_into_view_if_needed()
+        page.locator(".chart-plot").nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
+    assert page.locator(".chart-plot.drawn").count() == expected
+    assert page.locator(".chart-plot.drawn > .plot-container svg.main-svg").count() >= expected
+    assert console.errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_plotly_is_not_loaded_on_pages_without_charts(browser, strict_site_url):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(strict_site_url + "glossary/")
+    page.wait_for_load_state("networkidle")
+    assert not any("plotly" in url or "charts." in url for url in requests)
+    page.close()
+
+
+@pytest.mark.browser
+def test_chart_data_table_is_shown_on_request(browser, strict_site_url):
+    page = browser.new_page()
+    page.goto(strict_site_url + CHART_PAGES["report-performance"])
+    button = page.locator("#chart-scores .chart-toggle")
+    table = page.locator("#chart-scores-table")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert table.locator("tbody tr").count() == 4  # present for screen readers while collapsed
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert table.is_visible() and table.bounding_box()["height"] > 50
+    page.close()
+
+
+@pytest.mark.browser
+def test_hover_shows_wan_yuan_with_separators(browser, strict_site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(strict_site_url + CHART_PAGES["report"])
+    plot = page.locator("#chart-income-expenditure .chart-plot")
+    plot.scroll_into_view_if_needed()
+    plot.locator("svg.main-svg").first.wait_for()
+    box = plot.locator("g.point path").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator(".hoverlayer .hovertext").first.wait_for()
+    assert "644.27 万元" in page.locator(".hoverlayer").text_content()
+    page.close()
