@@ -94,6 +94,19 @@ def _layout(y_title: str, *, horizontal: bool = False, height: int = 320, barmod
     }
 
 
+def _wrap(name: str, width: int = 9) -> str:
+    """A long category name over several lines, so phones keep room for the bars."""
+    if len(name) <= width:
+        return name
+    return "<br>".join(name[i:i + width] for i in range(0, len(name), width))
+
+
+def _wrap_ticks(layout: dict[str, Any], names: list[str]) -> dict[str, Any]:
+    """Show wrapped names on the category axis of a horizontal chart; the data keep the names."""
+    layout["yaxis"].update(tickmode="array", tickvals=names, ticktext=[_wrap(n) for n in names])
+    return layout
+
+
 def _bar(name: str, categories: list[str], values: list[float | None], colour: str, unit: str,
          horizontal: bool = False, hover_unit: str | None = None, **extra: Any) -> dict[str, Any]:
     fmt_spec = ",.2f" if unit in ("万元", "元") else ",~f"
@@ -180,7 +193,7 @@ def composition(id: str, title: str, lines: tuple[Line, ...], unit: str, colour_
     summary = "、".join(f"{n} {fmt.money(f.value, unit)}" for n, f in shown) + f" {unit}（{STAGE_NAMES[stage]}）"
     if zeros:
         summary += f"；为 0 的 {len(zeros)} 项见数据表"
-    layout = _layout(unit, horizontal=True, categories=len(names))
+    layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
     layout["showlegend"] = False
     return _chart(id, title, summary, ("项目", f"{STAGE_NAMES[stage]}（{unit}）"), rows, data, layout)
 
@@ -236,7 +249,7 @@ def sangong_chart(report: YearReport, unit: str) -> Chart | None:
     head = "；".join(f"合计{STAGE_NAMES[s]} {fmt.money(getattr(total, s).value, unit)} {unit}"
                     for s in stages if total is not None and getattr(total, s) is not None)
     summary = head or "“三公”经费各项" + "、".join(names)
-    return _chart("chart-sangong", "“三公”经费各项（预算、决算与上年）", summary,
+    return _chart("chart-sangong", f"“三公”经费各项（{'、'.join(STAGE_NAMES[s] for s in stages)}）", summary,
                   ("项目", *(f"{STAGE_NAMES[s]}（{unit}）" for s in stages)), rows, data, _layout(unit))
 
 
@@ -260,7 +273,7 @@ def projects_chart(report: YearReport, unit: str) -> list[Chart]:
             top = max(stated, key=lambda p: (getattr(p, largest_stage).value, p.name))
             summary = (f"{group.name}共 {len(projects)} 项；{STAGE_NAMES[largest_stage]}最大的是{top.name}"
                        f"（{fmt.money(getattr(top, largest_stage).value, unit)} {unit}）")
-        layout = _layout(unit, horizontal=True, categories=len(names) * len(stages))
+        layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names) * len(stages)), names)
         charts.append(_chart(f"chart-projects-{i + 1}", f"项目预算与执行：{group.name}", summary,
                              ("项目", *(f"{STAGE_NAMES[s]}（{unit}）" for s in stages)), rows, data, layout))
     return charts
@@ -417,7 +430,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         names = [f"{n}（{stage}）" for n, _, stage in stated]
         data = [_bar(title, names, [wan(f.value, unit) for _, f, _ in stated], COLOURS[colour], unit,
                      horizontal=True)]
-        layout = _layout(unit, horizontal=True, categories=len(names))
+        layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart(f"chart-year-{key}", f"各部门{title}", "、".join(
             f"{n} {fmt.money(f.value, unit)}（{stage}）" for n, f, stage in stated) + f"，单位{unit}",
@@ -431,7 +444,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         names = [n for n, *_ in computed]
         data = [_bar("人均支出", names, [wan(v, unit) for _, v, *_ in computed], COLOURS["per_staff"], unit,
                      horizontal=True)]
-        layout = _layout(f"{unit}/人", horizontal=True, categories=len(names))
+        layout = _wrap_ticks(_layout(f"{unit}/人", horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart("chart-year-per-staff", "人均支出（计算值：支出合计 ÷ 人数）", "、".join(
             f"{n} {fmt.money(v, unit)}" for n, v, *_ in computed) + f"，单位{unit}/人；按报告所述支出与人数计算",
@@ -443,7 +456,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         scored.sort(key=lambda r: (-r[1].value, r[0]))
         data = [_bar("自评得分", [n for n, _ in scored], [float(str(s.value)) for _, s in scored], COLOURS["score"],
                      "分", horizontal=True)]
-        layout = _layout("分", horizontal=True, categories=len(scored))
+        layout = _wrap_ticks(_layout("分", horizontal=True, categories=len(scored)), [n for n, _ in scored])
         layout["showlegend"] = False
         charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {fmt.score(s)} 分" for n, s in scored),
                              ("部门", "自评得分"), [(n, fmt.score(s)) for n, s in scored], data, layout))
