@@ -164,7 +164,7 @@ def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_si
     for i in range(plots.count()):
         plots.nth(i).scroll_into_view_if_needed()
         page.locator(".chart-plot").nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
-    assert page.locator(".chart-plot.drawn").count() == expected
+    page.wait_for_function(f"document.querySelectorAll('.chart-plot.drawn').length === {expected}", timeout=15000)
     assert page.locator(".chart-plot.drawn > .plot-container svg.main-svg").count() >= expected
     assert console.errors == []
     context.close()
