@@ -159,7 +159,6 @@ def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_si
     page.goto(strict_site_url + CHART_PAGES[kind])
     expected = len(page_charts(built_site, CHART_PAGES[kind]))
     assert expected > 0
-    assert page.evaluate("typeof window.Plotly") == "undefined"  # not loaded before a chart is in view
     plots = page.locator(".chart-plot")
     for i in range(plots.count()):
         plots.nth(i).scroll_into_view_if_needed()
@@ -168,6 +167,18 @@ def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_si
     assert page.locator(".chart-plot.drawn > .plot-container svg.main-svg").count() >= expected
     assert console.errors == []
     context.close()
+
+
+@pytest.mark.browser
+def test_plotly_loads_only_when_a_chart_comes_near_the_viewport(browser, strict_site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 500})
+    page.goto(strict_site_url + CHART_PAGES["report"])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").is_visible()
+    assert page.evaluate("typeof window.Plotly") == "undefined"
+    page.locator(".chart-plot").first.scroll_into_view_if_needed()
+    page.wait_for_function("typeof window.Plotly === 'object'", timeout=15000)
+    page.close()
 
 
 @pytest.mark.browser
