@@ -163,7 +163,7 @@ def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_si
     for i in range(plots.count()):
         plots.nth(i).scroll_into_view_if_needed()
         page.locator(".chart-plot").nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
-    page.wait_for_function(f"document.querySelectorAll('.chart-plot.drawn').length === {expected}", timeout=15000)
+    page.wait_for_function(f"() => document.querySelectorAll('.chart-plot.drawn').length === {expected}", timeout=15000)
     assert page.locator(".chart-plot.drawn > .plot-container svg.main-svg").count() >= expected
     assert console.errors == []
     context.close()
@@ -177,7 +177,7 @@ def test_plotly_loads_only_when_a_chart_comes_near_the_viewport(browser, strict_
     assert page.locator("h1").is_visible()
     assert page.evaluate("typeof window.Plotly") == "undefined"
     page.locator(".chart-plot").first.scroll_into_view_if_needed()
-    page.wait_for_function("typeof window.Plotly === 'object'", timeout=15000)
+    page.wait_for_function("() => typeof window.Plotly === 'object'", timeout=15000)
     page.close()
 
 
