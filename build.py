@@ -49,14 +49,25 @@ def _report_problems(err) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    # Pagefind's service starts before the heavier imports below, so its start-up overlaps them.
+    from generator.search import Indexer
+
+    indexer = None if args.no_search else Indexer()
+
     from generator.pipeline import build
     from generator.problems import ContentError
 
     try:
-        result = build(args.content, args.out)
+        result = build(args.content, args.out, search=not args.no_search, indexer=indexer)
     except ContentError as err:
         _report_problems(err)
         return 1
+    except Exception as err:  # a bug or a broken install: say so plainly, keep the old site
+        if args.debug:
+            raise
+        print(f"build failed: {type(err).__name__}: {err}", file=sys.stderr)
+        print("the previous site is unchanged; run with --debug for the details", file=sys.stderr)
+        return 2
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
     print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages})")
     return 0
@@ -65,7 +76,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    return serve(args.content, args.out, args.host, args.port)
+    return serve(args.content, args.out, args.host, args.port, search=not args.no_search)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -88,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
                              else "build, serve on 127.0.0.1 and rebuild on changes")
         cmd.add_argument("--content", type=Path, default=HERE / "content")
         cmd.add_argument("--out", type=Path, default=HERE / "site")
+        cmd.add_argument("--no-search", action="store_true", help="skip the search index")
+        cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8000)

@@ -14,6 +14,7 @@ from typing import Any
 from . import charts, views
 from .load import Content, DepartmentEntry, ReportFile
 from .regions import Place, places
+from .search import FILTERS, SearchInfo, department_text, grade_band, report_text
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class Page:
     context: dict[str, Any] = field(compare=False)
     crumbs: tuple[Crumb, ...] = ()
     description: str = ""
-    searchable: bool = False
+    search: SearchInfo | None = None
+    search_text: str = field(default="", compare=False, repr=False)
 
     @property
     def url(self) -> str:
@@ -55,6 +57,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "regions.html": frozenset({"tree"}),
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
+    "search.html": frozenset({"filters"}),
     "about.html": frozenset({"counts"}),
     "404.html": frozenset(),
     "sitemap.xml": frozenset({"urls"}),
@@ -103,6 +106,40 @@ def headline(entry: DepartmentEntry, rf: ReportFile) -> Headline:
                     perf.score if perf else None, perf.grade if perf else None)
 
 
+def _region_filters(place: Place | None) -> dict[str, list[str]]:
+    if place is None:
+        return {}
+    keys = ("province", "city", "county")
+    return {keys[i]: [r.name] for i, r in enumerate(place.lineage[:3])}
+
+
+def report_search(entry: DepartmentEntry, rf: ReportFile, place: Place | None, kind: str) -> SearchInfo:
+    """Meta, filters and sort keys of a report page or its original text."""
+    report = rf.report
+    perf = report.performance
+    score = perf.score.value if perf and perf.score else None
+    grade = grade_band(score)
+    title = report_title(entry, rf) + ("（原文）" if kind == "原文" else "")
+    filters = {"type": [kind], "year": [str(rf.year)], **_region_filters(place),
+               "department": [entry.department.name], "kind": sorted({d.kind for d in report.documents})}
+    if grade:
+        filters["grade"] = [grade]
+    meta = {"title": title, "department": entry.department.name, "region": place.full_name if place else "",
+            "year": str(rf.year), "kind": "、".join(d.kind for d in report.documents), "type": kind}
+    if score is not None:
+        meta["score"] = str(score)
+    # Every page carries every sort key: Pagefind drops pages without the key from sorted results.
+    return SearchInfo(meta, filters, {"year": str(rf.year), "score": str(score if score is not None else -1)})
+
+
+def department_search(entry: DepartmentEntry, place: Place | None) -> SearchInfo:
+    years = [str(rf.year) for rf in entry.reports]
+    meta = {"title": entry.department.name, "department": entry.department.name,
+            "region": place.full_name if place else "", "year": "、".join(years), "kind": "部门概况", "type": "部门"}
+    return SearchInfo(meta, {"type": ["部门"], **_region_filters(place), "department": [entry.department.name]},
+                      {"year": max(years, default="0"), "score": "-1"})
+
+
 def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
     report = rf.report
     place = regions.get(entry.department.region)
@@ -142,7 +179,7 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
               Crumb(f"{rf.year}年度", None))
     return Page(f"departments/{entry.slug}/{rf.year}/index.html", "report.html", report_title(entry, rf), context,
                 crumbs, description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}",
-                searchable=True)
+                search=report_search(entry, rf, place, "报告"), search_text=report_text(report, entry.department))
 
 
 def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
@@ -152,7 +189,8 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
     return Page(f"departments/{entry.slug}/{rf.year}/source/index.html", "source.html",
                 f"{report_title(entry, rf)}（原文）",
                 {"entry": entry, "rf": rf, "report": rf.report, "text": rf.source_text or ""}, crumbs,
-                description=f"{entry.department.name}{rf.year}年度报告原文", searchable=True)
+                description=f"{entry.department.name}{rf.year}年度报告原文", search=report_search(entry, rf, place, "原文"),
+                search_text=f"{report_title(entry, rf)}（原文）\n{rf.source_text or ''}")
 
 
 def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str) -> Page:
@@ -163,7 +201,8 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
                 {"entry": entry, "dept": entry.department, "place": place, "rows": rows,
                  "reports": list(reversed(entry.reports)),
                  "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
-                description=f"{entry.department.name}的部门概况与历年公开报告", searchable=True)
+                description=f"{entry.department.name}的部门概况与历年公开报告",
+                search=department_search(entry, place), search_text=department_text(entry.department))
 
 
 def years_of(content: Content) -> list[int]:
@@ -244,6 +283,8 @@ def plan(content: Content) -> list[Page]:
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
+    pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},
+                      (Crumb("首页", ""), Crumb("全文搜索", None)), description="搜索各部门报告、部门概况和报告原文"))
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
                       (Crumb("首页", ""), Crumb("关于本站", None))))
     pages.append(Page("404.html", "404.html", "页面未找到", {}))

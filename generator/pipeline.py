@@ -7,6 +7,7 @@ goes to a staging folder that replaces the site only when the whole build succee
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from . import pages as page_plan
 from . import plotly_assets
 from .load import Content, load_content
 from .render import Renderer
+from .search import Indexer, Record, fallback_script, search_engine_version
 from .write import Output, publish, recover, staging_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +28,7 @@ STATIC = TEMPLATES / "static"
 @dataclass
 class BuildResult:
     pages: int = 0
+    searchable: int = 0
     files: int = 0
     bytes: int = 0
     stages: dict[str, float] = field(default_factory=dict)
@@ -45,24 +48,81 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     return out
 
 
-def render_site(content: Content, output: Output, result: BuildResult) -> None:
+def render_site(content: Content, output: Output, result: BuildResult, indexer: Indexer | None,
+                cache: Path | None = None) -> None:
     assets = hashed_assets()
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
     started = time.perf_counter()
     plan = page_plan.plan(content)
     result.stages["plan"] = time.perf_counter() - started
     started = time.perf_counter()
-    for page in plan:
+    records = []
+    searched = hashlib.sha256(f"pagefind {search_engine_version()}".encode())
+    # Searchable pages first: Pagefind indexes them while the rest is rendered and written.
+    for page in [p for p in plan if p.search is not None]:
+        html = renderer.render(page)
+        output.write(page.path, html)
+        records.append(Record(page.url, page.title, page.search.meta, page.search.filters, page.search.sort,
+                              page.search_text))
+        searched.update(f"{page.path}\0{len(html)}\0".encode())
+        searched.update(html)
+        if indexer is not None:
+            indexer.add(page.path, html)
+    cached = cache / f"pagefind-{searched.hexdigest()[:32]}" if cache is not None else None
+    reuse = indexer is not None and cached is not None and cached.is_dir()
+    if indexer is not None and not reuse:
+        indexer.start_writing(output.root / "pagefind")
+    for page in [p for p in plan if p.search is None]:
         output.write(page.path, renderer.render(page))
-    result.stages["render"] = time.perf_counter() - started
+    output.write("search/fallback-index.js", fallback_script(records))
     for name, (hashed, data) in assets.items():
         output.write(f"assets/{hashed}", data)
+    result.stages["render"] = time.perf_counter() - started
+    if indexer is not None:
+        started = time.perf_counter()
+        if reuse:
+            # The searchable pages are byte for byte those of the cached index: reuse it.
+            shutil.copytree(cached, output.root / "pagefind")
+            indexer.abandon()
+        else:
+            indexer.finish()
+            if cached is not None:
+                _store(output.root / "pagefind", cached)
+        result.stages["index"] = time.perf_counter() - started
     result.pages = len(plan)
+    result.searchable = len(records)
 
 
-def build(content_dir: Path, site_dir: Path) -> BuildResult:
-    """Build the site from `content_dir` into `site_dir`; on any error the old site stays."""
+def _store(index: Path, cached: Path) -> None:
+    """Keep the index just written for the next build; older entries go."""
+    for old in cached.parent.glob("pagefind-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    partial = cached.with_name(cached.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(index, partial)
+    os.rename(partial, cached)
+
+
+def build(content_dir: Path, site_dir: Path, search: bool = True, indexer: Indexer | None = None) -> BuildResult:
+    """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
+
+    `indexer` may be started by the caller before it imports this module, so that Pagefind's
+    start-up runs beside the imports too.
+    """
     result = BuildResult()
+    # Pagefind starts first, so its start-up runs beside loading and rendering.
+    if search and indexer is None:
+        indexer = Indexer()
+    elif not search:
+        indexer = None
+    try:
+        return _build(content_dir, site_dir, result, indexer)
+    finally:
+        if indexer is not None:
+            indexer.close()
+
+
+def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Indexer | None) -> BuildResult:
     started = time.perf_counter()
     content = load_content(content_dir)
     result.stages["load"] = time.perf_counter() - started
@@ -75,13 +135,13 @@ def build(content_dir: Path, site_dir: Path) -> BuildResult:
     staging.mkdir()
     try:
         output = Output(staging)
-        render_site(content, output, result)
+        render_site(content, output, result, indexer, cache=site_dir.parent / ".cache" / site_dir.name)
         started = time.perf_counter()
         publish(staging, site_dir)
         result.stages["swap"] = time.perf_counter() - started
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    result.files = len(output.written)
-    result.bytes = sum(output.written.values())
+    result.files = sum(1 for p in site_dir.rglob("*") if p.is_file())
+    result.bytes = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
     return result

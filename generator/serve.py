@@ -49,10 +49,10 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return stamps
 
 
-def _rebuild(content: Path, out: Path, state: _State) -> None:
+def _rebuild(content: Path, out: Path, state: _State, search: bool) -> None:
     started = time.perf_counter()
     try:
-        result = build(content, out)
+        result = build(content, out, search=search)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -101,9 +101,9 @@ def _handler(out: Path, state: _State):
     return Handler
 
 
-def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True) -> int:
     state = _State()
-    _rebuild(content, out, state)
+    _rebuild(content, out, state, search)
     if not out.exists():
         print("no site to serve: fix the problems above and run again", file=sys.stderr)
         return 1
@@ -116,7 +116,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000) -
             now = _snapshot(watched)
             if now != before:
                 before = now
-                _rebuild(content, out, state)
+                _rebuild(content, out, state, search)
 
     threading.Thread(target=watch, daemon=True).start()
     server = http.server.ThreadingHTTPServer((host, port), _handler(out.resolve(), state))
