@@ -91,7 +91,8 @@ class PagefindService:
             self._next += 1
             message_id = self._next
             self._pending[message_id] = future
-        data = base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode("utf-8"))
+        data = base64.b64encode(json.dumps({"message_id": message_id, "payload": payload},
+                                           ensure_ascii=False).encode("utf-8"))
         assert self.proc.stdin is not None
         try:
             self.proc.stdin.write(data + b",")

@@ -64,7 +64,14 @@
                 return {
                   total: exact.length,
                   counts: counts,
-                  load: function (start, end) { return Promise.resolve(exact.slice(start, end).map(shape)); }
+                  load: function (start, end) {
+                    // Pagefind marks each matched character; mark the whole terms instead.
+                    return Promise.resolve(exact.slice(start, end).map(function (d) {
+                      var item = shape(d);
+                      item.excerpt = excerptOf(d.content, terms);
+                      return item;
+                    }));
+                  }
                 };
               });
             });
@@ -345,6 +352,11 @@
     }
     event.preventDefault();
   });
+
+  // On a phone the filters start folded, so the results come first into view.
+  if (window.matchMedia && window.matchMedia("(max-width: 720px)").matches) {
+    document.getElementById("search-filters").open = false;
+  }
 
   status.textContent = "正在加载搜索索引……";
   chooseEngine().then(function (chosen) {
