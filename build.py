@@ -3,7 +3,7 @@
 
     python build.py [build] [--content DIR] [--out DIR]
     python build.py serve [--port 8000]
-    python build.py check [--json] [--content DIR]
+    python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
 """
 
@@ -18,6 +18,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.checks import RULES, SEVERITY_LABELS, check_content, findings
     from generator.load import load_content
     from generator.problems import ContentError
 
@@ -25,20 +26,46 @@ def cmd_check(args: argparse.Namespace) -> int:
         content = load_content(args.content)
     except ContentError as err:
         if args.json:
-            print(json.dumps({"ok": False, "problems": [p.as_dict() for p in err.problems]},
+            print(json.dumps({"ok": False, "problems": [p.as_dict() for p in err.problems], "findings": []},
                              ensure_ascii=False, indent=2))
         else:
             for problem in err.problems:
                 print(problem, file=sys.stderr)
             print(f"{len(err.problems)} problem(s) in content; nothing was built.", file=sys.stderr)
         return 1
-    reports = content.reports()
+    results = check_content(content)
+    flat = [r for rs in results.values() for r in rs]
+    found = findings(flat)
+    gate = [r for r in found if r.severity in ("error", "warning")]
+    status = 3 if args.strict and gate else 0
     if args.json:
-        print(json.dumps({"ok": True, "departments": len(content.departments), "reports": len(reports),
-                          "problems": []}, ensure_ascii=False, indent=2))
-    else:
-        print(f"content ok: {len(content.departments)} departments, {len(reports)} reports")
-    return 0
+        print(json.dumps({"ok": status == 0, "departments": len(content.departments), "reports": len(results),
+                          "problems": [], "checks": len(flat),
+                          "findings": [r.as_dict() for r in found],
+                          "unchecked": [r.as_dict() for r in flat if r.passed is None]},
+                         ensure_ascii=False, indent=2))
+        return status
+    print(f"content ok: {len(content.departments)} departments, {len(results)} reports")
+    counts = {s: sum(1 for r in found if r.severity == s) for s in SEVERITY_LABELS}
+    unchecked = sum(1 for r in flat if r.passed is None)
+    print(f"数据核验：{len(flat)} 项核对，{len(found)} 项不一致"
+          f"（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），{unchecked} 项无法核对")
+    names = {(e.slug, rf.year): (e.department.name, rf.path) for e in content.departments for rf in e.reports}
+    for key in sorted(results):
+        report_found = findings(results[key])
+        if not report_found:
+            continue
+        name, path = names[key]
+        print(f"\n{name} {key[1]}年度（{path}）")
+        for r in report_found:
+            print(f"  {SEVERITY_LABELS[r.severity]}  {r.file}:{r.line}  [{r.rule}] {r.subject}：{r.message}")
+            where = "；".join(f"{t.label} {t.stated}（第{t.line}行）" for t in r.terms[:6])
+            more = f"；另 {len(r.terms) - 6} 项" if len(r.terms) > 6 else ""
+            if where:
+                print(f"        {where}{more}")
+    if args.strict and gate:
+        print(f"\n--strict: {len(gate)} 项错误或警告，未通过发布前核验", file=sys.stderr)
+    return status
 
 
 def _report_problems(err) -> None:
@@ -92,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command")
     check = sub.add_parser("check", help="validate all content and print every problem")
     check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--strict", action="store_true", help="exit 3 when any check gives an error or a warning")
     check.add_argument("--content", type=Path, default=HERE / "content")
     check.set_defaults(func=cmd_check)
     for name in ("build", "serve"):

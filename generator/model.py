@@ -64,6 +64,7 @@ class Line(Amounts):
     code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3,7}$")] | None = Field(
         None, description="政府收支分类科目编码，如 201（一般公共服务支出）")
     items: tuple[Line, ...] = Field((), description="其中各项")
+    items_partial: bool = Field(False, description="其中各项只列出了部分构成（原文“其中”），合计不必等于各项之和")
 
 
 class Account(Closed):

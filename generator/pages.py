@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import charts, views
+from .checks import RULES, Result, check_content, findings
 from .load import Content, DepartmentEntry, ReportFile
 from .regions import Place, places
 from .search import FILTERS, SearchInfo, department_text, grade_band, report_text
@@ -47,7 +48,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "report.html": frozenset({"entry", "dept", "rf", "report", "place", "documents", "key_figures", "income",
                               "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
                               "project_performance", "blocks", "staffing", "organization", "stats", "others",
-                              "charts"}),
+                              "charts", "checks"}),
     "source.html": frozenset({"entry", "rf", "report", "text"}),
     "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts"}),
     "departments.html": frozenset({"groups"}),
@@ -57,6 +58,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "regions.html": frozenset({"tree"}),
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
+    "checks.html": frozenset({"rows", "rules", "departments", "years", "totals"}),
     "search.html": frozenset({"filters"}),
     "about.html": frozenset({"counts"}),
     "404.html": frozenset(),
@@ -140,7 +142,23 @@ def department_search(entry: DepartmentEntry, place: Place | None) -> SearchInfo
                       {"year": max(years, default="0"), "score": "-1"})
 
 
-def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
+@dataclass(frozen=True)
+class CheckPanel:
+    """The 数据核验 of one report as its page shows it."""
+
+    results: tuple[Result, ...]
+    findings: tuple[Result, ...]
+    passed: tuple[Result, ...]
+    unchecked: tuple[Result, ...]
+
+
+def check_panel(results: list[Result]) -> CheckPanel:
+    return CheckPanel(tuple(results), tuple(findings(results)), tuple(r for r in results if r.passed),
+                      tuple(r for r in results if r.passed is None))
+
+
+def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place],
+                results: list[Result]) -> Page:
     report = rf.report
     place = regions.get(entry.department.region)
     perf = report.performance
@@ -174,6 +192,7 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
         "stats": views.stats_rows(report.work_stats),
         "others": [r for r in entry.reports if r.year != rf.year],
         "charts": {c.id: c for c in charts.report_charts(report, content.site.money_unit)},
+        "checks": check_panel(results),
     }
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
               Crumb(f"{rf.year}年度", None))
@@ -248,8 +267,22 @@ def region_tree(content: Content, regions: dict[str, Place]) -> list[dict[str, A
     return [n for n in (node(regions[r.code]) for r in content.regions.regions) if n["count"]]
 
 
-def plan(content: Content) -> list[Page]:
+def checks_page(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Page:
+    names = {e.slug: e.department.name for e in content.departments}
+    rows = [(names[slug], year, r) for (slug, year), results in sorted(checks.items()) for r in findings(results)]
+    totals = {"checks": sum(len(rs) for rs in checks.values()), "findings": len(rows),
+              "unchecked": sum(1 for rs in checks.values() for r in rs if r.passed is None),
+              "by_rule": {rule: (sum(1 for rs in checks.values() for r in rs if r.rule == rule),
+                                 sum(1 for _, _, r in rows if r.rule == rule)) for rule in RULES}}
+    return Page("checks/index.html", "checks.html", "数据核验", {
+        "rows": rows, "rules": RULES, "departments": sorted({n for n, _, _ in rows}),
+        "years": sorted({y for _, y, _ in rows}, reverse=True), "totals": totals},
+        (Crumb("首页", ""), Crumb("数据核验", None)), description="各报告数字之间的一致性核对结果")
+
+
+def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
+    checks = checks if checks is not None else check_content(content)
     regions = places(content.regions)
     years = years_of(content)
     reports = [(e, rf) for e in content.departments for rf in e.reports]
@@ -268,7 +301,7 @@ def plan(content: Content) -> list[Page]:
     for entry in content.departments:
         pages.append(department_page(entry, regions, content.site.money_unit))
         for rf in entry.reports:
-            pages.append(report_page(content, entry, rf, regions))
+            pages.append(report_page(content, entry, rf, regions, checks.get((entry.slug, rf.year), [])))
             if rf.source_text is not None:
                 pages.append(source_page(entry, rf, regions))
     pages.append(Page("departments/index.html", "departments.html", "部门", {"groups": tree},
@@ -283,6 +316,7 @@ def plan(content: Content) -> list[Page]:
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
+    pages.append(checks_page(content, checks))
     pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},
                       (Crumb("首页", ""), Crumb("全文搜索", None)), description="搜索各部门报告、部门概况和报告原文"))
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import pages as page_plan
 from . import plotly_assets
+from .checks import check_content
 from .load import Content, load_content
 from .render import Renderer
 from .search import Indexer, Record, fallback_script, search_engine_version
@@ -29,6 +30,7 @@ STATIC = TEMPLATES / "static"
 class BuildResult:
     pages: int = 0
     searchable: int = 0
+    findings: int = 0
     files: int = 0
     bytes: int = 0
     stages: dict[str, float] = field(default_factory=dict)
@@ -53,7 +55,11 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     assets = hashed_assets()
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
     started = time.perf_counter()
-    plan = page_plan.plan(content)
+    checks = check_content(content)
+    result.stages["check"] = time.perf_counter() - started
+    result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
+    started = time.perf_counter()
+    plan = page_plan.plan(content, checks)
     result.stages["plan"] = time.perf_counter() - started
     started = time.perf_counter()
     records = []

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from . import format as fmt
 from . import markdown, plotly_assets, views
+from .checks import RULES, SEVERITY_LABELS
 from .figures import Figure
 from .model import Site
 from .pages import CONTEXT_KEYS, Page
@@ -69,7 +70,8 @@ class Renderer:
             yuan=fmt.plain,
         )
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
-                                plotly_inert_ids=plotly_assets.injected_style_ids())
+                                plotly_inert_ids=plotly_assets.injected_style_ids(),
+                                severity_labels=SEVERITY_LABELS, check_rules=RULES)
         # Load every template up front: a template error stops the build before any content work.
         self.templates = {name: self.env.get_template(name) for name in self.env.list_templates()
                           if not name.startswith(("_", "static/"))}

@@ -269,3 +269,26 @@ def test_build_command_builds_and_reports(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "built" in run.stdout
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_report_page_shows_its_checks_with_the_figures_side_by_side(built_site):
+    page = soup(built_site, "departments/junshan-zwfwzx/2016/")
+    panel = page.find("section", id="checks")
+    findings = panel.find_all("article", class_="finding")
+    assert [f.h3.get_text(" ", strip=True) for f in findings] == [
+        "错误 收入（部门全部资金）·财政预算·专项经费：预算", "错误 公务用车运行维护费结余率（超支率）"]
+    first = findings[0]
+    assert first.find(class_="finding-message").get_text() == "各项之和 191万元，所述合计 197.05万元，相差 6.05万元"
+    cells = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in first.tbody.find_all("tr")]
+    assert cells[0] == ["合计（预算）", "197.05万元", "—", "2016.yaml 第65行"]
+    assert len(cells) == 14
+    assert "本报告共核对 17 项：相符 15 项，不一致 2 项" in panel.get_text()
+    assert page.find("a", class_="button warn", href="#checks").get_text(strip=True) == "数据核验：2 处不一致"
+
+
+def test_checks_page_lists_every_finding(built_site):
+    page = soup(built_site, "checks/")
+    rows = page.select("#findings-table tbody tr")
+    assert len(rows) == 6
+    assert {r["data-rule"] for r in rows} >= {"sum.parts", "rate.variance_rate", "same.execution_total"}
+    assert page.find("a", href="../departments/junshan-zwfwzx/2016/#checks")

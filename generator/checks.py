@@ -1,0 +1,766 @@
+"""数据核验: rules that check a report's figures against each other.
+
+Each rule has an id, a Chinese description and a severity. Each result names the figures
+compared, with the file and line where each was stated, the value computed from them, the
+difference and the tolerance. Comparisons respect the precision of the stated figures:
+
+- money is taken as stated to at least 0.01 of its unit (reports drop trailing zeros:
+  "8.1万元" is 8.10), so a sum of n parts may differ from its total by the parts' and the
+  total's half-steps added up, no more;
+- a stated rate carries the precision it is written with (15% is 14.5%–15.5%), widened by
+  how far the rounding of the figures it is computed from can move it.
+
+Nothing here corrects a figure: a rule only reports what does not agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Iterator
+
+from .figures import Figure, Statement
+from .load import Content, ReportFile
+from .model import Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
+from .numbers import MONEY_UNITS
+from .views import unmet
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
+HUNDRED = Decimal(100)
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    group: str
+
+
+RULES: dict[str, Rule] = {r.id: r for r in (
+    Rule("sum.parts", "各项之和等于所述合计", ERROR, "合计"),
+    Rule("sum.breakdown", "各分类（来源、性质、经济分类、功能分类）之和等于合计", ERROR, "合计"),
+    Rule("sum.change", "各项增减额之和等于合计的增减额", ERROR, "合计"),
+    Rule("sum.reasons", "所列增减原因的金额之和等于增减额", ERROR, "合计"),
+    Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
+    Rule("sum.staff", "编制数等于各类编制之和", ERROR, "合计"),
+    Rule("sum.staff_part", "“其中”所列人数不超过在职人数", WARNING, "合计"),
+    Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
+    Rule("rate.execution", "所述执行率（完成率）与决算数 ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.arrival", "所述资金到位率与到位数 ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.variance", "所述结余（超支）额等于预算数减决算数", ERROR, "比率"),
+    Rule("rate.variance_rate", "所述结余率（超支率）与结余（超支）额 ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.zero_base", "比率的分母为 0，无法核对", INFO, "比率"),
+    Rule("year.change", "所述增减额等于本年数减上年数", ERROR, "年度"),
+    Rule("year.change_rate", "所述增减率与增减额 ÷ 上年数一致", ERROR, "年度"),
+    Rule("year.prior_report", "本年报告所述上年数与上年报告的决算数一致", ERROR, "年度"),
+    Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
+    Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
+    Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
+    Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
+    Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
+    Rule("perf.weight_total", "各项分值之和等于所述总分值（通常为 100）", ERROR, "绩效自评表"),
+    Rule("perf.level1_weight", "各一级指标下的分值之和等于所述该一级指标的分值", ERROR, "绩效自评表"),
+    Rule("perf.standard_weights", "一级指标分值与财预〔2020〕10号的建议分值一致（预算执行率10、产出50、效益30、满意度10）",
+         WARNING, "绩效自评表"),
+    Rule("perf.grade", "等级与得分所在的分数段一致（报告自述的分段，未述时按财预〔2020〕10号：优≥90、良80–90、中60–80、差<60）",
+         ERROR, "绩效自评表"),
+    Rule("perf.deviation", "未达到年度指标值的指标写明偏差原因", WARNING, "绩效自评表"),
+    Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
+         "完整性"),
+    Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
+)}
+
+STANDARD_WEIGHTS = {"预算执行率": Decimal(10), "产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"), (Decimal(60), Decimal(80), "中"),
+                  (None, Decimal(60), "差"))
+GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "合格": "中", "一般": "中",
+               "差": "差", "较差": "差", "不合格": "差"}
+STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
+STAGE_LABELS = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算",
+                "prior": "上年", "change": "增减额"}
+
+Path = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One figure in a comparison: what it is, its value as stated, and where it stands."""
+
+    label: str
+    stated: str
+    value: Decimal
+    line: int
+    path: str
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One comparison: passed, failed, or (passed None) not possible, with why."""
+
+    rule: str
+    passed: bool | None
+    subject: str
+    terms: tuple[Term, ...] = ()
+    computed: str = ""
+    difference: str = ""
+    tolerance: str = ""
+    message: str = ""
+    slug: str = ""
+    year: int = 0
+    file: str = ""
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.rule].severity
+
+    @property
+    def line(self) -> int:
+        """Where the figure under check stands: the first term is always the stated one."""
+        return self.terms[0].line if self.terms else 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule, "severity": self.severity, "title": RULES[self.rule].title, "passed": self.passed,
+            "department": self.slug, "year": self.year, "file": self.file, "line": self.line,
+            "subject": self.subject, "message": self.message, "computed": self.computed,
+            "difference": self.difference, "tolerance": self.tolerance,
+            "figures": [{"label": t.label, "stated": t.stated, "value": str(t.value), "line": t.line, "field": t.path,
+                         "at": t.at} for t in self.terms],
+        }
+
+
+# --- precision ---------------------------------------------------------------------------------
+
+
+def half_step(statement: Statement) -> Decimal:
+    """How far rounding may have moved a stated figure, in base units.
+
+    Amounts and scores are taken as exact to at least 0.01 (reports drop trailing zeros);
+    a rate is only as precise as it is written.
+    """
+    if statement.unit in MONEY_UNITS:
+        return min(statement.step, MONEY_UNITS[statement.unit] * CENT) / 2
+    if statement.unit == "分":
+        return min(statement.step, CENT) / 2
+    return statement.step / 2
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def show_money(yuan: Decimal, unit: str) -> str:
+    """An amount in the report's own unit, to the cent of that unit: 6.05万元."""
+    scaled = (yuan / MONEY_UNITS[unit]).quantize(Decimal("0.000001"))
+    return f"{_plain(scaled)}{unit}"
+
+
+def show_rate(value: Decimal, places: int = 2) -> str:
+    return f"{_plain(value.quantize(Decimal(1).scaleb(-places)))}%"
+
+
+def _path_text(path: Path) -> str:
+    from .problems import field_path
+
+    return field_path(path)
+
+
+# --- the checker ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Checker:
+    """Runs every rule over one report; collects results with their places."""
+
+    rf: ReportFile
+    results: list[Result] = field(default_factory=list)
+
+    @property
+    def report(self) -> YearReport:
+        return self.rf.report
+
+    @property
+    def unit(self) -> str:
+        return self.report.unit
+
+    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Term:
+        statement = figure.statements[index]
+        where = (*path, index) if len(figure.statements) > 1 else path
+        return Term(label, f"{statement.value}{statement.unit}", statement.base, self.rf.line_of(where),
+                    _path_text(where), statement.at or "")
+
+    def add(self, rule: str, passed: bool, subject: str, terms: Iterable[Term] = (), computed: str = "",
+            difference: str = "", tolerance: str = "", message: str = "") -> None:
+        self.results.append(Result(rule, passed, subject, tuple(terms), computed, difference, tolerance, message,
+                                   self.rf.slug, self.rf.year, self.rf.path))
+
+    # --- sums ----------------------------------------------------------------------------------
+
+    def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: Path,
+                  parts: list[tuple[str, Amounts, Path]], partial: bool = False,
+                  stages: Iterable[str] = (*STAGES, "change")) -> None:
+        if total is None or not parts:
+            return
+        for stage in stages:
+            total_figure = getattr(total, stage, None)
+            if total_figure is None:
+                continue
+            stated = [(name, getattr(a, stage), path) for name, a, path in parts if getattr(a, stage, None) is not None]
+            if not stated:
+                continue
+            complete = len(stated) == len(parts) and not partial
+            amount = sum((f.value for _, f, _ in stated), Decimal(0))
+            tolerance = sum((half_step(f.first) for _, f, _ in stated), half_step(total_figure.first))
+            difference = amount - total_figure.value
+            if not complete and difference <= tolerance:
+                continue  # some parts are not stated (or only 其中 are listed): nothing to compare
+            terms = [self.term(f"合计（{STAGE_LABELS[stage]}）", total_figure, (*total_path, stage))]
+            terms += [self.term(f"{name}（{STAGE_LABELS[stage]}）", f, (*path, stage)) for name, f, path in stated]
+            passed = abs(difference) <= tolerance
+            if passed:
+                message = f"各项之和 {show_money(amount, self.unit)} 与合计相符"
+            elif complete:
+                message = (f"各项之和 {show_money(amount, self.unit)}，所述合计 {show_money(total_figure.value, self.unit)}，"
+                           f"相差 {show_money(abs(difference), self.unit)}")
+            else:
+                message = (f"已列各项之和 {show_money(amount, self.unit)} 已超过所述合计 "
+                           f"{show_money(total_figure.value, self.unit)}")
+            self.add(rule, passed, f"{subject}：{STAGE_LABELS[stage]}", terms, show_money(amount, self.unit),
+                     show_money(difference, self.unit), show_money(tolerance, self.unit), message)
+
+    def line_sums(self, subject: str, line: Line, path: Path) -> None:
+        """A row against its own items, and its stated change against its stated reasons."""
+        if line.items:
+            self.sum_check("sum.parts", f"{subject}", line, path,
+                           [(i.name, i, (*path, "items", n)) for n, i in enumerate(line.items)], line.items_partial)
+        self.reasons_check(subject, line, path)
+
+    def reasons_check(self, subject: str, amounts: Amounts, path: Path) -> None:
+        if amounts.change is None or not amounts.change_reasons:
+            return
+        stated = [(r.name, r, (*path, "change_reasons", n)) for n, r in enumerate(amounts.change_reasons)
+                  if r.change is not None]
+        if len(stated) != len(amounts.change_reasons):
+            return
+        self.sum_check("sum.reasons", f"{subject}增减原因", amounts, path, stated, stages=("change",))
+
+    # --- rates ---------------------------------------------------------------------------------
+
+    def rate_check(self, rule: str, subject: str, stated: Figure, stated_path: Path,
+                   numerator: tuple[str, Figure, Path], denominator: tuple[str, Figure, Path],
+                   base_offset: Decimal | None = None) -> None:
+        """A stated percentage against numerator ÷ denominator of stated figures."""
+        num_label, num, num_path = numerator
+        den_label, den, den_path = denominator
+        den_value = den.value if base_offset is None else den.value + base_offset
+        terms = [self.term(subject, stated, stated_path), self.term(num_label, num, num_path),
+                 self.term(den_label, den, den_path)]
+        if den_value == 0:
+            self.add("rate.zero_base", None, subject, terms,
+                     message=f"{den_label}为 0，{subject}（所述 {show_rate(stated.first.value)}）无法按所述数核对")
+            return
+        computed = num.value / den_value * HUNDRED
+        error_num = half_step(num.first)
+        error_den = half_step(den.first) * (2 if base_offset is not None else 1)
+        spread = HUNDRED * (error_num + abs(num.value / den_value) * error_den) / abs(den_value)
+        tolerance = half_step(stated.first) + spread
+        difference = stated.first.value - computed
+        passed = abs(difference) <= tolerance
+        message = (f"所述 {show_rate(stated.first.value)}，按所述数计算为 {show_rate(computed)}"
+                   + ("" if passed else f"，相差 {show_rate(abs(difference))}"))
+        self.add(rule, passed, subject, terms, show_rate(computed), show_rate(difference), show_rate(tolerance),
+                 message)
+
+    def difference_check(self, rule: str, subject: str, stated: Figure, stated_path: Path,
+                         minuend: tuple[str, Figure, Path], subtrahend: tuple[str, Figure, Path]) -> None:
+        """A stated difference (change, variance) against minuend − subtrahend."""
+        computed = minuend[1].value - subtrahend[1].value
+        tolerance = half_step(stated.first) + half_step(minuend[1].first) + half_step(subtrahend[1].first)
+        difference = stated.value - computed
+        passed = abs(difference) <= tolerance
+        terms = [self.term(subject, stated, stated_path), self.term(minuend[0], minuend[1], minuend[2]),
+                 self.term(subtrahend[0], subtrahend[1], subtrahend[2])]
+        message = (f"所述 {show_money(stated.value, self.unit)}，按所述数计算为 {show_money(computed, self.unit)}"
+                   + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+        self.add(rule, passed, subject, terms, show_money(computed, self.unit), show_money(difference, self.unit),
+                 show_money(tolerance, self.unit), message)
+
+    def amounts_rates(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path] | None) -> None:
+        """Every rate and difference a row states, against the row's own figures."""
+        budget_stage = next((s for s in ("budget_full", "budget", "budget_initial") if getattr(a, s) is not None), None)
+        budget = (STAGE_LABELS[budget_stage], getattr(a, budget_stage), (*path, budget_stage)) if budget_stage else None
+        actual = ("决算", a.actual, (*path, "actual")) if a.actual is not None else None
+        if a.execution_rate is not None and budget and actual:
+            self.rate_check("rate.execution", f"{subject}执行率", a.execution_rate, (*path, "execution_rate"),
+                            actual, budget)
+        arrived = getattr(a, "arrived", None)
+        arrival_rate = getattr(a, "arrival_rate", None)
+        if arrival_rate is not None and arrived is not None and budget:
+            self.rate_check("rate.arrival", f"{subject}资金到位率", arrival_rate, (*path, "arrival_rate"),
+                            ("到位数", arrived, (*path, "arrived")), budget)
+        if a.variance is not None and budget and actual:
+            self.difference_check("rate.variance", f"{subject}结余（超支）额", a.variance, (*path, "variance"),
+                                  budget, actual)
+        if a.variance_rate is not None and a.variance is not None and budget:
+            self.rate_check("rate.variance_rate", f"{subject}结余率（超支率）", a.variance_rate,
+                            (*path, "variance_rate"), ("结余（超支）额", a.variance, (*path, "variance")), budget)
+        if a.change is not None and a.prior is not None and actual:
+            self.difference_check("year.change", f"{subject}比上年增减额", a.change, (*path, "change"), actual,
+                                  ("上年", a.prior, (*path, "prior")))
+        if a.change_rate is not None and a.change is not None:
+            if a.prior is not None:
+                self.rate_check("year.change_rate", f"{subject}比上年增减率", a.change_rate, (*path, "change_rate"),
+                                ("增减额", a.change, (*path, "change")), ("上年", a.prior, (*path, "prior")))
+            elif actual:
+                # The prior-year figure is not stated: it is this year's less the stated change.
+                self.rate_check("year.change_rate", f"{subject}比上年增减率", a.change_rate, (*path, "change_rate"),
+                                ("增减额", a.change, (*path, "change")), actual, base_offset=-a.change.value)
+        if a.share is not None and parent is not None:
+            self.share_check(subject, a, path, parent)
+
+    def share_check(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path]) -> None:
+        total, total_path = parent
+        for stage in ("actual", "budget_full", "budget", "budget_initial"):
+            part, whole = getattr(a, stage), getattr(total, stage)
+            if part is not None and whole is not None:
+                of = a.share_of or "合计"
+                self.rate_check("rate.share", f"{subject}占{of}的比例", a.share, (*path, "share"),
+                                (f"{subject}（{STAGE_LABELS[stage]}）", part, (*path, stage)),
+                                (f"{of}（{STAGE_LABELS[stage]}）", whole, (*total_path, stage)))
+                return
+
+    # --- walking the report --------------------------------------------------------------------
+
+    def walk_lines(self, subject: str, lines: tuple[Line, ...], path: Path, parent: tuple[Amounts, Path] | None,
+                   ) -> None:
+        for n, line in enumerate(lines):
+            here = (*path, n)
+            name = f"{subject}·{line.name}" if subject else line.name
+            self.amounts_rates(name, line, here, parent)
+            self.line_sums(name, line, here)
+            self.walk_lines(name, line.items, (*here, "items"), (line, here))
+
+    def accounts(self, kind: str, accounts: tuple[Account, ...]) -> None:
+        label = {"income": "收入", "expenditure": "支出"}[kind]
+        for i, account in enumerate(accounts):
+            base = (kind, i)
+            subject = f"{label}（{account.scope}）"
+            total = (account.total, (*base, "total")) if account.total is not None else None
+            if account.total is not None:
+                self.amounts_rates(f"{subject}合计", account.total, (*base, "total"), None)
+                self.line_sums(f"{subject}合计", account.total, (*base, "total"))
+            for key, dim in (("by_source", "按资金来源"), ("by_nature", "按支出性质"), ("by_economic", "按经济分类"),
+                             ("by_function", "按功能分类")):
+                lines = getattr(account, key)
+                if not lines:
+                    continue
+                if account.total is not None:
+                    self.sum_check("sum.breakdown", f"{subject}{dim}", account.total, (*base, "total"),
+                                   [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)])
+                self.walk_lines(subject, lines, (*base, key), total)
+            self.walk_lines(subject, account.related, (*base, "related"), None)
+
+    def sangong(self, s: SanGong | None) -> None:
+        if s is None:
+            return
+        base = ("sangong",)
+        names = {"total": "“三公”经费合计", "overseas": "因公出国（境）费", "vehicles": "公务用车购置及运行维护费",
+                 "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
+        total = (s.total, (*base, "total")) if s.total is not None else None
+        for key, name in names.items():
+            a = getattr(s, key)
+            if a is not None:
+                self.amounts_rates(name, a, (*base, key), total if key != "total" else None)
+                self.reasons_check(name, a, (*base, key))
+        if s.vehicles is not None:
+            self.sum_check("sum.sangong", "公务用车购置及运行维护费", s.vehicles, (*base, "vehicles"),
+                           [(names[k], getattr(s, k), (*base, k)) for k in ("vehicle_purchase", "vehicle_operation")
+                            if getattr(s, k) is not None], partial=s.vehicle_purchase is None or s.vehicle_operation is None)
+        vehicles = ("vehicles",) if s.vehicles is not None else ("vehicle_purchase", "vehicle_operation")
+        parts = [(names[k], getattr(s, k), (*base, k)) for k in ("overseas", *vehicles, "reception")
+                 if getattr(s, k) is not None]
+        self.sum_check("sum.sangong", "“三公”经费", s.total, (*base, "total"), parts)
+        if s.reception is not None and s.reception_items:
+            self.sum_check("sum.parts", "公务接待费", s.reception, (*base, "reception"),
+                           [(i.name, i, (*base, "reception_items", n)) for n, i in enumerate(s.reception_items)])
+        self.walk_lines("公务接待费", s.reception_items, (*base, "reception_items"),
+                        (s.reception, (*base, "reception")) if s.reception is not None else None)
+
+    def block(self, key: str, label: str, block: Block | None) -> None:
+        if block is None:
+            return
+        base = (key,)
+        total = (block.total, (*base, "total")) if block.total is not None else None
+        if block.total is not None:
+            self.amounts_rates(f"{label}合计", block.total, (*base, "total"), None)
+            self.reasons_check(f"{label}合计", block.total, (*base, "total"))
+            self.sum_check("sum.parts", label, block.total, (*base, "total"),
+                           [(i.name, i, (*base, "items", n)) for n, i in enumerate(block.items)])
+        self.walk_lines(label, block.items, (*base, "items"), total)
+        self.walk_lines(label, block.related, (*base, "related"), None)
+
+    def projects(self, groups: tuple[ProjectGroup, ...]) -> None:
+        for g, group in enumerate(groups):
+            base = ("projects", g)
+            total = (group.total, (*base, "total")) if group.total is not None else None
+            if group.total is not None:
+                self.amounts_rates(f"{group.name}合计", group.total, (*base, "total"), None)
+                self.sum_check("sum.parts", group.name, group.total, (*base, "total"),
+                               [(p.name, p, (*base, "items", n)) for n, p in enumerate(group.items)])
+            self.walk_lines(group.name, group.items, (*base, "items"), total)
+
+    # --- restatements ------------------------------------------------------------------------------
+
+    def restatements(self) -> None:
+        for path, figure in _figures(self.report, ()):
+            if len(figure.statements) < 2:
+                continue
+            first = figure.statements[0]
+            terms = [self.term(_path_text(path), figure, path, i) for i in range(len(figure.statements))]
+            tolerance = max(half_step(s) for s in figure.statements) * 2
+            spread = max(abs(s.base - first.base) for s in figure.statements)
+            passed = spread <= tolerance
+            stated = "、".join(f"{t.stated}（{s.at}）" if s.at else t.stated for t, s in zip(terms, figure.statements))
+            message = f"{len(terms)} 处所述一致" if passed else f"各处所述不同：{stated}"
+            self.add("same.restated", passed, f"{_describe_path(self.report, path)}", terms, message=message)
+
+    # --- performance ---------------------------------------------------------------------------
+
+    def performance(self, perf: Performance | None, base: Path) -> None:
+        if perf is None:
+            return
+        label = "项目支出绩效自评" if perf.kind == "项目支出" else "部门整体支出绩效自评"
+        if perf.name:
+            label = f"{label}（{perf.name}）"
+        if perf.budget_execution is not None:
+            be = perf.budget_execution
+            self.amounts_rates(f"{label}预算执行", be, (*base, "budget_execution"), None)
+        rows = perf.indicators
+        for n, ind in enumerate(rows):
+            here = (*base, "indicators", n)
+            if ind.weight is not None and ind.score is not None:
+                passed = ind.score.value <= ind.weight.value
+                self.add("perf.score_within_weight", passed, f"{label}·{ind.name}",
+                         [self.term("得分", ind.score, (*here, "score")), self.term("分值", ind.weight, (*here, "weight"))],
+                         message=f"得分 {_plain(ind.score.value)}，分值 {_plain(ind.weight.value)}")
+            if unmet(ind.target, ind.actual):
+                passed = bool(ind.deviation and ind.deviation.strip())
+                terms = [self.term("得分", ind.score, (*here, "score"))] if ind.score else []
+                self.add("perf.deviation", passed, f"{label}·{ind.name}", terms,
+                         message=f"年度指标值 {ind.target}，实际完成值 {ind.actual}"
+                                 + ("，已说明偏差原因" if passed else "，未填写偏差原因"))
+        self.performance_totals(perf, base, label)
+        self.grade(perf, base, label)
+
+    def performance_totals(self, perf: Performance, base: Path, label: str) -> None:
+        rows = [(n, i) for n, i in enumerate(perf.indicators)]
+        be = perf.budget_execution
+        if perf.score is not None and rows and all(i.score is not None for _, i in rows):
+            parts = [(i.name, i.score, (*base, "indicators", n, "score")) for n, i in rows]
+            if be is not None and be.score is not None:
+                parts.insert(0, (be.name or "预算执行率", be.score, (*base, "budget_execution", "score")))
+            self.points_sum("perf.score_total", f"{label}总得分", perf.score, (*base, "score"), parts)
+        if rows and all(i.weight is not None for _, i in rows):
+            weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows]
+            if perf.indicators_weight is not None:
+                self.points_sum("perf.weight_total", f"{label}绩效指标分值", perf.indicators_weight,
+                                (*base, "indicators_weight"), weights)
+            if perf.total_weight is not None:
+                all_weights = list(weights)
+                if be is not None and be.weight is not None:
+                    all_weights.insert(0, (be.name or "预算执行率", be.weight, (*base, "budget_execution", "weight")))
+                self.points_sum("perf.weight_total", f"{label}总分值", perf.total_weight, (*base, "total_weight"),
+                                all_weights)
+            for w, weight in enumerate(perf.weights):
+                in_level = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
+                            if i.level1 == weight.name]
+                if in_level:
+                    self.points_sum("perf.level1_weight", f"{label}·{weight.name}分值", weight.weight,
+                                    (*base, "weights", w, "weight"), in_level)
+        stated = {w.name: (w, n) for n, w in enumerate(perf.weights)}
+        if be is not None and be.weight is not None and "预算执行率" not in stated:
+            stated["预算执行率"] = (None, None)
+        for name, standard in STANDARD_WEIGHTS.items():
+            if name in stated and stated[name][0] is not None:
+                weight, n = stated[name]
+                passed = weight.weight.value == standard
+                self.add("perf.standard_weights", passed, f"{label}·{name}",
+                         [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
+                         message=f"所述 {_plain(weight.weight.value)} 分，建议 {_plain(standard)} 分")
+
+    def points_sum(self, rule: str, subject: str, total: Figure, total_path: Path,
+                   parts: list[tuple[str, Figure, Path]]) -> None:
+        amount = sum((f.value for _, f, _ in parts), Decimal(0))
+        tolerance = sum((half_step(f.first) for _, f, _ in parts), half_step(total.first))
+        difference = amount - total.value
+        passed = abs(difference) <= tolerance
+        terms = [self.term(subject, total, total_path)] + [self.term(n, f, p) for n, f, p in parts]
+        message = f"各项合计 {_plain(amount)} 分，所述 {_plain(total.value)} 分" + (
+            "" if passed else f"，相差 {_plain(abs(difference))} 分")
+        self.add(rule, passed, subject, terms, f"{_plain(amount)}分", f"{_plain(difference)}分", f"{_plain(tolerance)}分",
+                 message)
+
+    def grade(self, perf: Performance, base: Path, label: str) -> None:
+        if perf.score is None or not perf.grade:
+            return
+        score = perf.score.value
+        if perf.grade_bands:
+            band = next((b for b in perf.grade_bands
+                         if (b.min is None or score >= b.min) and (b.max is None or score < b.max)), None)
+            expected = band.grade if band else None
+            passed = expected is not None and expected == perf.grade.strip()
+            source = "报告自述的分段"
+        else:
+            expected = next(g for lo, hi, g in STANDARD_BANDS if (lo is None or score >= lo) and (hi is None or score < hi))
+            passed = GRADE_WORDS.get(perf.grade.strip()) == expected
+            source = "财预〔2020〕10号的分段"
+        self.add("perf.grade", passed, f"{label}等级", [self.term("得分", perf.score, (*base, "score"))],
+                 message=f"得分 {_plain(score)}，所述等级“{perf.grade}”，按{source}应为“{expected or '（无对应分段）'}”")
+
+    def execution_total(self) -> None:
+        perf = self.report.performance
+        if perf is None or perf.budget_execution is None or perf.budget_execution.actual is None:
+            return
+        for i, account in enumerate(self.report.expenditure):
+            if account.scope == "部门全部资金" and account.total is not None and account.total.actual is not None:
+                executed = perf.budget_execution.actual
+                difference = account.total.actual.value - executed.value
+                tolerance = half_step(executed.first) + half_step(account.total.actual.first)
+                passed = abs(difference) <= tolerance
+                terms = [self.term("自评表全年执行数", executed, ("performance", "budget_execution", "actual")),
+                         self.term("支出合计（决算）", account.total.actual, ("expenditure", i, "total", "actual"))]
+                self.add("same.execution_total", passed, "全年执行数与支出合计", terms,
+                         difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
+                         message=f"自评表全年执行数 {show_money(executed.value, self.unit)}，支出合计 "
+                                 f"{show_money(account.total.actual.value, self.unit)}"
+                                 + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+                return
+
+    def evaluated_share(self) -> None:
+        perf = self.report.performance
+        if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
+            return
+        from .views import nature_line
+
+        line, _ = nature_line(self.report, "项目支出")
+        if line is None:
+            return
+        path = _find_path(self.report, line)
+        candidates = [(s, getattr(line, s)) for s in ("budget_initial", "budget_full", "budget", "actual")
+                      if getattr(line, s) is not None]
+        if not candidates or path is None:
+            return
+        stated = perf.evaluated_funds_share
+        computed = {s: perf.evaluated_funds.value / f.value * HUNDRED for s, f in candidates if f.value}
+        tolerance = half_step(stated.first) + Decimal("0.5")
+        passed = any(abs(stated.first.value - c) <= tolerance for c in computed.values())
+        terms = [self.term("涉及资金占比", stated, ("performance", "evaluated_funds_share")),
+                 self.term("自评涉及资金", perf.evaluated_funds, ("performance", "evaluated_funds"))]
+        terms += [self.term(f"项目支出（{STAGE_LABELS[s]}）", f, (*path, s)) for s, f in candidates]
+        shown = "、".join(f"按{STAGE_LABELS[s]}为 {show_rate(c)}" for s, c in computed.items())
+        self.add("same.evaluated_share", passed, "自评涉及资金占项目支出的比例", terms,
+                 message=f"所述 {show_rate(stated.first.value)}，{shown}")
+
+    def staffing(self) -> None:
+        staffing = self.report.staffing
+        if staffing is None:
+            return
+        if staffing.actual_end is not None:
+            total_line = self.rf.line_of(("staffing", "actual_end"))
+            for n, h in enumerate(staffing.actual_items):
+                passed = h.count <= staffing.actual_end
+                self.add("sum.staff_part", passed, f"在职人数·{h.name}",
+                         [Term("在职人数", f"{staffing.actual_end}人", Decimal(staffing.actual_end), total_line,
+                               "staffing.actual_end"),
+                          Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "actual_items", n)),
+                               f"staffing.actual_items[{n}]")],
+                         message=f"在职人数 {staffing.actual_end} 人，其中{h.name} {h.count} 人"
+                                 + ("" if passed else "，超过在职人数"))
+        if staffing.authorized is None or not staffing.authorized_items:
+            return
+        total = sum(h.count for h in staffing.authorized_items)
+        passed = total == staffing.authorized
+        line = self.rf.line_of(("staffing", "authorized"))
+        terms = [Term("编制数", f"{staffing.authorized}人", Decimal(staffing.authorized), line, "staffing.authorized")]
+        terms += [Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "authorized_items", n)),
+                       f"staffing.authorized_items[{n}]") for n, h in enumerate(staffing.authorized_items)]
+        self.add("sum.staff", passed, "编制数", terms, f"{total}人", f"{total - staffing.authorized}人",
+                 message=f"各类编制合计 {total} 人，所述编制数 {staffing.authorized} 人")
+
+    def completeness(self) -> None:
+        if not any(d.kind == "部门决算" for d in self.report.documents):
+            return
+        r = self.report
+        required = {
+            "“三公”经费": r.sangong is not None,
+            "“三公”经费分项（因公出国（境）、公务用车、公务接待）": r.sangong is not None and all(
+                getattr(r.sangong, k) is not None for k in ("overseas", "reception"))
+            and (r.sangong.vehicles is not None or r.sangong.vehicle_operation is not None),
+            "机关运行经费": r.operating_costs is not None,
+            "政府采购": r.procurement is not None,
+            "国有资产占用": r.assets is not None,
+            "绩效自评": r.performance is not None or bool(r.project_performance),
+        }
+        for name, present in required.items():
+            self.add("complete.final_accounts", present, f"部门决算公开：{name}",
+                     message=f"已公开{name}" if present else f"部门决算未公开{name}")
+        if r.sangong is not None and r.sangong.total is not None:
+            zero = all(getattr(r.sangong.total, s) is None or getattr(r.sangong.total, s).value == 0 for s in STAGES)
+            if zero:
+                self.add("complete.empty_statement", bool(r.sangong.statement), "“三公”经费为零",
+                         message="已说明为零的原因" if r.sangong.statement else "“三公”经费为零，但未说明原因")
+        for i, account in enumerate(r.expenditure):
+            if account.total is None and not any(getattr(account, k) for k in
+                                                 ("by_source", "by_nature", "by_economic", "by_function")):
+                self.add("complete.empty_statement", bool(account.statement), f"支出（{account.scope}）",
+                         message="已说明该口径无数据" if account.statement else "该口径既无数据也无说明")
+
+    def run(self) -> list[Result]:
+        r = self.report
+        self.accounts("income", r.income)
+        self.accounts("expenditure", r.expenditure)
+        self.sangong(r.sangong)
+        self.projects(r.projects)
+        self.block("operating_costs", "机关运行经费", r.operating_costs)
+        self.block("assets", "国有资产", r.assets)
+        self.block("procurement", "政府采购", r.procurement)
+        self.performance(r.performance, ("performance",))
+        for n, perf in enumerate(r.project_performance):
+            self.performance(perf, ("project_performance", n))
+        self.restatements()
+        self.execution_total()
+        self.evaluated_share()
+        self.staffing()
+        self.completeness()
+        return self.results
+
+
+def _figures(value, path: Path) -> Iterator[tuple[Path, Figure]]:
+    if isinstance(value, Figure):
+        yield path, value
+    elif hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:
+            yield from _figures(getattr(value, name), (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _figures(item, (*path, i))
+
+
+def _find_path(value, target, path: Path = ()) -> Path | None:
+    if value is target:
+        return path
+    if hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:
+            found = _find_path(getattr(value, name), target, (*path, name))
+            if found is not None:
+                return found
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            found = _find_path(item, target, (*path, i))
+            if found is not None:
+                return found
+    return None
+
+
+FIELD_LABELS = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算",
+                "prior": "上年", "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
+                "variance": "结余（超支）额", "variance_rate": "结余率（超支率）", "arrived": "到位数", "arrival_rate": "到位率",
+                "score": "得分", "weight": "分值", "evaluated_funds": "自评涉及资金", "total_weight": "总分值",
+                "indicators_weight": "绩效指标分值"}
+
+
+def _describe_path(report: YearReport, path: Path) -> str:
+    """A reader's name for the figure at `path`: the row names on the way and the figure's kind."""
+    names = []
+    value = report
+    for part in path[:-1]:
+        value = value[part] if isinstance(part, int) else getattr(value, part)
+        name = getattr(value, "name", None) or getattr(value, "scope", None)
+        if isinstance(name, str) and (not names or names[-1] != name):
+            names.append(name)
+    top = {"sangong": "“三公”经费", "operating_costs": "机关运行经费", "assets": "国有资产", "procurement": "政府采购",
+           "performance": "绩效自评", "income": "收入", "expenditure": "支出"}.get(str(path[0]), "")
+    label = FIELD_LABELS.get(str(path[-1]), str(path[-1]))
+    return "·".join([p for p in [top, *names] if p]) + f"（{label}）"
+
+
+# --- across reports ------------------------------------------------------------------------------
+
+
+def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
+    out = {}
+    for kind in ("income", "expenditure"):
+        for i, account in enumerate(getattr(report, kind)):
+            if account.total is not None:
+                out[(kind, account.scope, "total")] = (account.total, (kind, i, "total"))
+            for key in ("by_source", "by_nature", "by_economic", "by_function"):
+                def walk(lines, names, path):
+                    for n, line in enumerate(lines):
+                        here = (*path, n)
+                        out[(kind, account.scope, key, *names, line.name)] = (line, here)
+                        walk(line.items, (*names, line.name), (*here, "items"))
+                walk(getattr(account, key), (), (kind, i, key))
+    if report.sangong is not None:
+        for key in ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
+            a = getattr(report.sangong, key)
+            if a is not None:
+                out[("sangong", key)] = (a, ("sangong", key))
+    if report.operating_costs is not None and report.operating_costs.total is not None:
+        out[("operating_costs", "total")] = (report.operating_costs.total, ("operating_costs", "total"))
+    return out
+
+
+def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Result]:
+    """This year's stated prior-year figures against last year's report."""
+    checker = Checker(current)
+    now, before = _line_index(current.report), _line_index(previous.report)
+    for key, (line, path) in sorted(now.items(), key=lambda kv: kv[0]):
+        if line.prior is None or key not in before:
+            continue
+        old, old_path = before[key]
+        if old.actual is None:
+            continue
+        tolerance = half_step(line.prior.first) + half_step(old.actual.first)
+        difference = line.prior.value - old.actual.value
+        passed = abs(difference) <= tolerance
+        prior_term = checker.term(f"{current.year}年报告所述上年数", line.prior, (*path, "prior"))
+        old_term = Term(f"{previous.year}年报告决算数", f"{_plain(old.actual.first.value)}{old.actual.first.unit}",
+                        old.actual.value, previous.line_of((*old_path, "actual")), f"{previous.path}")
+        checker.add("year.prior_report", passed, _describe_path(current.report, (*path, "prior")),
+                    [prior_term, old_term], difference=show_money(difference, current.report.unit),
+                    tolerance=show_money(tolerance, current.report.unit),
+                    message=f"{current.year}年报告所述上年数 {show_money(line.prior.value, current.report.unit)}，"
+                            f"{previous.year}年报告决算数 {show_money(old.actual.value, current.report.unit)}")
+    return checker.results
+
+
+def check_report(rf: ReportFile) -> list[Result]:
+    return Checker(rf).run()
+
+
+def check_content(content: Content) -> dict[tuple[str, int], list[Result]]:
+    """Every rule over every report, by (department slug, year)."""
+    out: dict[tuple[str, int], list[Result]] = {}
+    for entry in content.departments:
+        by_year = {rf.year: rf for rf in entry.reports}
+        for rf in entry.reports:
+            results = check_report(rf)
+            if rf.year - 1 in by_year:
+                results += prior_report_checks(rf, by_year[rf.year - 1])
+            out[(entry.slug, rf.year)] = results
+    return out
+
+
+def findings(results: Iterable[Result]) -> list[Result]:
+    """The results that did not pass, most severe first, then in file order."""
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted((r for r in results if r.passed is False),
+                  key=lambda r: (order[r.severity], r.line, r.rule, r.subject))

@@ -1,0 +1,280 @@
+"""数据核验 rules, each with hand-made cases that pass and fail at the edges of rounding."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from generator.checks import check_content, check_report, findings, prior_report_checks
+from generator.load import ReportFile, load_content, parse
+from generator.model import YearReport
+from tests.seeds import CONTENT, ROOT
+
+HEAD = "year: {year}\nunit: {unit}\ndocuments:\n  - kind: {kind}\n    title: 测试报告\n"
+
+
+def report(body: str, unit: str = "万元", kind: str = "绩效自评报告", year: int = 2020) -> ReportFile:
+    text = HEAD.format(unit=unit, kind=kind, year=year) + body
+    model, marks, problems = parse(YearReport, text, "t.yaml")
+    assert problems == [], problems
+    return ReportFile(slug="t", year=year, report=model, path="t.yaml", marks=marks)
+
+
+def results(body: str, rule: str, **kw) -> list:
+    return [r for r in check_report(report(body, **kw)) if r.rule == rule]
+
+
+def verdicts(body: str, rule: str, **kw) -> list:
+    return [r.passed for r in results(body, rule, **kw)]
+
+
+SPENDING = """expenditure:
+  - total: {{name: 支出合计, actual: {total}}}
+    by_nature:
+      - {{name: 基本支出, actual: {a}}}
+      - {{name: 项目支出, actual: {b}}}
+"""
+
+
+@pytest.mark.parametrize(("total", "a", "b", "ok"), [
+    ("728.4", "180.5", "547.9", True),       # exact
+    ("728.41", "180.5", "547.9", True),      # 0.01 off: within three half-cents
+    ("728.42", "180.5", "547.9", False),     # 0.02 off: beyond
+    ("728.4", "180.5", "548", False),        # 548 is 548.00: trailing zeros are not lost precision
+])
+def test_breakdown_must_add_up_to_its_total_within_rounding(total, a, b, ok):
+    assert verdicts(SPENDING.format(total=total, a=a, b=b), "sum.breakdown") == [ok]
+
+
+def test_a_wrong_total_is_reported_with_every_figure_and_its_line():
+    [result] = results(SPENDING.format(total="730", a="180.5", b="547.9"), "sum.breakdown")
+    assert result.passed is False
+    assert result.message == "各项之和 728.4万元，所述合计 730万元，相差 1.6万元"
+    assert [(t.label, t.stated, t.line) for t in result.terms] == [
+        ("合计（决算）", "730万元", 7), ("基本支出（决算）", "180.5万元", 9), ("项目支出（决算）", "547.9万元", 10)]
+
+
+def test_yuan_amounts_compare_to_the_cent():
+    body = SPENDING.format(total="6338977.18", a="1991283.82", b="4347693.36")
+    assert verdicts(body, "sum.breakdown", unit="元") == [True]
+    body = SPENDING.format(total="6338977.20", a="1991283.82", b="4347693.36")
+    assert verdicts(body, "sum.breakdown", unit="元") == [False]
+
+
+ITEMS = """income:
+  - by_source:
+      - name: 专项经费
+        budget: {total}{partial}
+        items:
+          - {{name: 甲, budget: {a}}}
+          - {{name: 乙, budget: {b}}}
+"""
+
+
+def test_items_must_add_up_unless_marked_partial():
+    assert verdicts(ITEMS.format(total="197.05", a="100", b="91", partial=""), "sum.parts") == [False]
+    partial = "\n        items_partial: true"
+    assert verdicts(ITEMS.format(total="197.05", a="100", b="91", partial=partial), "sum.parts") == []
+    assert verdicts(ITEMS.format(total="150", a="100", b="91", partial=partial), "sum.parts") == [False]
+
+
+SHARE = """expenditure:
+  - total: {{name: 支出合计, actual: 6338977.18}}
+    by_nature:
+      - {{name: 基本支出, actual: 1991283.82, share: {share}}}
+      - {{name: 项目支出, actual: 4347693.36, share: 68.59%}}
+"""
+
+
+@pytest.mark.parametrize(("share", "ok"), [("31.41%", True), ("31.42%", False), ("31.4%", True), ("31%", True),
+                                           ("32%", False)])
+def test_stated_share_holds_within_its_own_precision(share, ok):
+    assert verdicts(SHARE.format(share=share), "rate.share", unit="元")[0] is ok
+
+
+SANGONG = """sangong:
+  total: {{budget: 20.25, actual: 19.31, variance: 0.94}}
+  reception: {{budget: 12.15, actual: 10.33, variance: 1.82, variance_rate: {reception_rate}}}
+  vehicle_operation: {{budget: 8.1, actual: 8.98, variance: -0.88, variance_rate: {vehicle_rate}}}
+"""
+
+
+def test_saving_and_overspend_rates():
+    body = SANGONG.format(reception_rate="15%", vehicle_rate="-10.9%")
+    assert verdicts(body, "rate.variance_rate") == [True, True]
+    assert verdicts(body, "rate.variance") == [True, True, True]
+    body = SANGONG.format(reception_rate="14%", vehicle_rate="-1.1%")
+    assert verdicts(body, "rate.variance_rate") == [False, False]
+
+
+def test_sangong_total_is_its_sub_items():
+    assert verdicts(SANGONG.format(reception_rate="15%", vehicle_rate="-10.9%"), "sum.sangong") == [True, True]
+    body = "sangong:\n  total: {budget: 2.09}\n  reception: {budget: 0.95}\n  vehicles: {budget: 1.14}\n" \
+           "  vehicle_purchase: {budget: 0}\n  vehicle_operation: {budget: 1.17}\n  overseas: {budget: 0}\n"
+    assert verdicts(body, "sum.sangong") == [False, True]  # 公务用车 ≠ 购置 + 运行维护; 合计 holds
+
+
+def test_a_rate_over_a_zero_base_is_left_unchecked_not_failed():
+    body = "sangong:\n  total: {budget: 0, actual: 0, execution_rate: 0%}\n"
+    [result] = results(body, "rate.zero_base")
+    assert result.passed is None
+    assert findings([result]) == []
+
+
+def test_execution_rate():
+    line = "expenditure:\n  - by_nature:\n      - {{name: 项目支出, budget_initial: 667.9, actual: 547.9, execution_rate: {r}}}\n"
+    assert verdicts(line.format(r="82%"), "rate.execution") == [True]
+    assert verdicts(line.format(r="80%"), "rate.execution") == [False]
+
+
+YOY = """expenditure:
+  - total: {{name: 支出合计, actual: 6338977.18, change: {change}, change_rate: {rate}{prior}}}
+"""
+
+
+def test_year_on_year_change_and_rate_without_a_stated_prior():
+    assert verdicts(YOY.format(change="900610.82", rate="16.56%", prior=""), "year.change_rate", unit="元") == [True]
+    assert verdicts(YOY.format(change="900610.82", rate="16.65%", prior=""), "year.change_rate", unit="元") == [False]
+
+
+def test_year_on_year_change_against_a_stated_prior():
+    body = YOY.format(change="900610.82", rate="16.56%", prior=", prior: 5438366.36")
+    assert verdicts(body, "year.change", unit="元") == [True]
+    body = YOY.format(change="900610.80", rate="16.56%", prior=", prior: 5438366.36")
+    assert verdicts(body, "year.change", unit="元") == [False]
+
+
+def test_stated_reasons_must_add_up_to_the_change():
+    body = "income:\n  - total:\n      name: 收入合计\n      change: 930064.67\n      change_reasons:\n" \
+           "        - {name: 基本支出, change: -87628.69}\n        - {name: 项目经费, change: 1017693.36}\n"
+    assert verdicts(body, "sum.reasons", unit="元") == [True]
+    assert verdicts(body.replace("1017693.36", "1017693.46"), "sum.reasons", unit="元") == [False]
+
+
+def test_a_figure_stated_twice_must_agree():
+    body = ("expenditure:\n  - total:\n      name: 合计\n      actual:\n        - {value: 405.16, at: 正文}\n"
+            "        - {value: 405.16, at: 附表}\n")
+    assert verdicts(body, "same.restated") == [True]
+    [result] = results(body.replace("405.16, at: 附表", "405.61, at: 附表"), "same.restated")
+    assert result.passed is False
+    assert result.message == "各处所述不同：405.16万元（正文）、405.61万元（附表）"
+    assert [t.line for t in result.terms] == [10, 11]
+
+
+PERF = """performance:
+  score: {score}
+  grade: {grade}
+  weights:
+    - {{name: 产出指标, weight: {w1}}}
+  budget_execution: {{budget_full: 100, actual: 100, execution_rate: 100%, weight: 10, score: 10}}
+  indicators_weight: 90
+  total_weight: 100
+  indicators:
+    - {{level1: 产出指标, name: 甲, target: "30", actual: "50", weight: 50, score: 50}}
+    - {{level1: 效益指标, name: 乙, target: 稳步提升, actual: 稳步提升, weight: 30, score: {s2}}}
+    - {{level1: 满意度指标, name: 丙, target: 98.5%, actual: 98.35%, weight: 10, score: 9{dev}}}
+"""
+
+
+def perf(score="99", grade="优秀", w1="50", s2="30", dev=""):
+    return PERF.format(score=score, grade=grade, w1=w1, s2=s2, dev=dev)
+
+
+def test_performance_table_totals():
+    assert verdicts(perf(), "perf.score_total") == [True]
+    assert verdicts(perf(score="98"), "perf.score_total") == [False]
+    assert verdicts(perf(), "perf.weight_total") == [True, True]
+    assert verdicts(perf(), "perf.level1_weight") == [True]
+    assert verdicts(perf(w1="40"), "perf.level1_weight") == [False]
+
+
+def test_score_may_not_exceed_weight():
+    assert verdicts(perf(s2="31", score="100"), "perf.score_within_weight") == [True, False, True]
+
+
+def test_weights_are_compared_with_the_standard_of_2020_10():
+    assert verdicts(perf(), "perf.standard_weights") == [True]
+    [result] = results(perf(w1="40"), "perf.standard_weights")
+    assert result.passed is False and result.severity == "warning"
+
+
+@pytest.mark.parametrize(("score", "grade", "ok"), [("99", "优秀", True), ("90", "优", True), ("89.5", "优秀", False),
+                                                    ("85", "良好", True), ("59", "中", False)])
+def test_grade_follows_the_standard_score_bands(score, grade, ok):
+    assert verdicts(perf(score=score, grade=grade), "perf.grade") == [ok]
+
+
+def test_grade_follows_the_report_own_bands_where_stated():
+    body = perf(score="75", grade="较差") + "  grade_bands:\n    - {grade: 优秀, min: 90}\n" \
+        "    - {grade: 良好, min: 80, max: 90}\n    - {grade: 较差, min: 60, max: 80}\n    - {grade: 差, max: 60}\n"
+    assert verdicts(body, "perf.grade") == [True]
+    assert verdicts(body.replace("grade: 较差\n", "grade: 良好\n", 1), "perf.grade") == [False]
+
+
+def test_a_target_not_met_needs_a_reason():
+    assert verdicts(perf(), "perf.deviation") == [False]
+    assert verdicts(perf(dev=", deviation: 群众对热线回访时效要求提高"), "perf.deviation") == [True]
+
+
+def test_final_accounts_must_disclose_the_required_parts():
+    body = "sangong:\n  total: {actual: 0}\n  statement: 本单位无“三公”经费。\n"
+    found = {r.subject: r.passed for r in results(body, "complete.final_accounts", kind="部门决算")}
+    assert found["部门决算公开：“三公”经费"] is True
+    assert found["部门决算公开：机关运行经费"] is False
+    assert found["部门决算公开：政府采购"] is False
+    assert verdicts(body, "complete.final_accounts", kind="绩效自评报告") == []
+    assert verdicts(body, "complete.empty_statement", kind="部门决算") == [True]
+
+
+def test_staff_counts():
+    body = "staffing:\n  authorized: 16\n  authorized_items:\n    - {name: 行政编制, count: 6}\n" \
+           "    - {name: 事业编制, count: 10}\n  actual_end: 12\n  actual_items:\n    - {name: 编外, count: 17}\n"
+    assert verdicts(body, "sum.staff") == [True]
+    assert verdicts(body.replace("count: 10", "count: 9"), "sum.staff") == [False]
+    assert verdicts(body, "sum.staff_part") == [False]
+
+
+def test_prior_year_figures_agree_with_the_prior_year_report():
+    last = report("expenditure:\n  - total: {name: 支出合计, actual: 5438366.36}\n", unit="元", year=2019)
+    this = report("expenditure:\n  - total: {name: 支出合计, actual: 6338977.18, prior: 5438366.36}\n", unit="元")
+    [result] = prior_report_checks(this, last)
+    assert result.passed is True
+    wrong = report("expenditure:\n  - total: {name: 支出合计, actual: 6338977.18, prior: 5438366.63}\n", unit="元")
+    [result] = prior_report_checks(wrong, last)
+    assert result.passed is False
+    assert result.terms[1].label == "2019年报告决算数"
+
+
+# --- the seeds -------------------------------------------------------------------------------------
+
+#: Every real discrepancy in the five seed reports, verified against their source text.
+SEED_FINDINGS = {
+    ("junshan-zwfwzx", "sum.parts", "收入（部门全部资金）·财政预算·专项经费：预算"),
+    ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余率（超支率）"),
+    ("suining-xzspfwj", "same.execution_total", "全年执行数与支出合计"),
+    ("suining-xzspfwj", "perf.deviation", "部门整体支出绩效自评·12345群众满意度"),
+    ("tianxin-xzspfwj", "sum.staff_part", "在职人数·编外长期聘用人员"),
+    ("zhongfang-zwfwzx", "same.evaluated_share", "自评涉及资金占项目支出的比例"),
+}
+
+
+def test_the_seeds_give_exactly_their_real_discrepancies():
+    by_report = check_content(load_content(CONTENT))
+    found = {(r.slug, r.rule, r.subject) for rs in by_report.values() for r in findings(rs)}
+    assert found == SEED_FINDINGS
+
+
+def test_check_strict_fails_on_warnings_and_json_lists_findings():
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--json", "--strict"],
+                         capture_output=True, text=True)
+    assert run.returncode == 3
+    report_json = json.loads(run.stdout)
+    assert len(report_json["findings"]) == len(SEED_FINDINGS)
+    first = report_json["findings"][0]
+    assert first["file"].startswith("content/departments/") and first["line"] > 1
+    plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "check"], capture_output=True, text=True)
+    assert plain.returncode == 0
+    assert "content/departments/junshan-zwfwzx/2016.yaml:65" in plain.stdout
