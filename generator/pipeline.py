@@ -52,49 +52,46 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
 
 def render_site(content: Content, output: Output, result: BuildResult, indexer: Indexer | None,
                 cache: Path | None = None) -> None:
-    assets = hashed_assets()
-    renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
     started = time.perf_counter()
     checks = check_content(content)
     result.stages["check"] = time.perf_counter() - started
     result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
     started = time.perf_counter()
     plan = page_plan.plan(content, checks)
+    records = [Record(p.url, p.title, p.search.meta, p.search.filters, p.search.sort, p.search_text)
+               for p in plan if p.search is not None]
     result.stages["plan"] = time.perf_counter() - started
+    # The index needs only the records: Pagefind builds it on the other core while pages render.
     started = time.perf_counter()
-    records = []
-    searched = hashlib.sha256(f"pagefind {search_engine_version()}".encode())
-    # Searchable pages first: Pagefind indexes them while the rest is rendered and written.
-    for page in [p for p in plan if p.search is not None]:
-        html = renderer.render(page)
-        output.write(page.path, html)
-        records.append(Record(page.url, page.title, page.search.meta, page.search.filters, page.search.sort,
-                              page.search_text))
-        searched.update(f"{page.path}\0{len(html)}\0".encode())
-        searched.update(html)
-        if indexer is not None:
-            indexer.add(page.path, html)
-    cached = cache / f"pagefind-{searched.hexdigest()[:32]}" if cache is not None else None
+    fallback = fallback_script(records)
+    key = hashlib.sha256(f"pagefind {search_engine_version()}\n".encode() + fallback).hexdigest()
+    cached = cache / f"pagefind-{key[:32]}" if cache is not None else None
     reuse = indexer is not None and cached is not None and cached.is_dir()
     if indexer is not None and not reuse:
+        for record in records:
+            indexer.add(record)
         indexer.start_writing(output.root / "pagefind")
-    for page in [p for p in plan if p.search is None]:
+    result.stages["index"] = time.perf_counter() - started
+    started = time.perf_counter()
+    assets = hashed_assets()
+    renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
+    for page in plan:
         output.write(page.path, renderer.render(page))
-    output.write("search/fallback-index.js", fallback_script(records))
+    output.write("search/fallback-index.js", fallback)
     for name, (hashed, data) in assets.items():
         output.write(f"assets/{hashed}", data)
     result.stages["render"] = time.perf_counter() - started
     if indexer is not None:
         started = time.perf_counter()
         if reuse:
-            # The searchable pages are byte for byte those of the cached index: reuse it.
+            # The records are those of the cached index: reuse it.
             shutil.copytree(cached, output.root / "pagefind")
             indexer.abandon()
         else:
             indexer.finish()
             if cached is not None:
                 _store(output.root / "pagefind", cached)
-        result.stages["index"] = time.perf_counter() - started
+        result.stages["index"] += time.perf_counter() - started
     result.pages = len(plan)
     result.searchable = len(records)
 

@@ -1,13 +1,15 @@
-"""Search: the Pagefind index, fed page by page as the build renders, and the fallback index.
+"""Search: the Pagefind index and the fallback index, both from one record per searchable page.
 
-Pagefind's binary runs as a service beside the build from its first step, so its start-up
-(the Chinese segmenter among it) overlaps loading and rendering; each searchable page is
-sent to it as soon as it is rendered, and the index is written into the staging folder
-before the swap. The small client here speaks the service protocol directly (base64 JSON
+A record is what a reader finds on a page (report, department, original text), built
+from the model: its text without navigation, footers or chart tables, and its title, meta,
+filters and sort keys set explicitly. Pagefind's binary runs as a service beside the build
+from its first step, so its start-up (the Chinese segmenter among it) overlaps the imports;
+it is given every record as soon as the page plan exists and writes the index while the
+pages render. The small client here speaks the service protocol directly (base64 JSON
 messages separated by commas) without the polling delay of the PyPI wrapper.
 
-The fallback index serves a site opened from disk, where Pagefind cannot load: one
-record per searchable page with its text, searched by our own script.
+The fallback index serves a site opened from disk, where Pagefind cannot load: the same
+records, searched by our own script.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from .figures import Figure
 
 #: The score bands of 财预〔2020〕10号 used for the 自评等级 filter.
 GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
@@ -152,9 +156,12 @@ class Indexer:
         assert self.index_id is not None
         return PagefindService.result(self.index_id, timeout=60)["index_id"]
 
-    def add(self, path: str, html: bytes) -> None:
-        self.added.append(self.service.send({"type": "AddFile", "index_id": self._index(), "file_path": path,
-                                             "url": None, "file_contents": html.decode("utf-8")}))
+    def add(self, record: Record) -> None:
+        """Index one page from its record: the text a reader finds on it, with meta, filters, sort keys."""
+        self.added.append(self.service.send({
+            "type": "AddRecord", "index_id": self._index(), "url": "/" + record.url, "content": record.text,
+            "language": "zh-cn", "meta": {"title": record.title, **record.meta}, "filters": record.filters,
+            "sort": record.sort}))
 
     def start_writing(self, output: Path) -> None:
         """Ask for the index to be written to `output`; the service does it after every page sent."""
@@ -230,6 +237,9 @@ def report_text(report, department) -> str:
     parts: list[str] = [d.title for d in report.documents] + [department.name]
 
     def walk(value) -> None:
+        if isinstance(value, Figure):
+            parts.append(" ".join(f"{s.value}{s.unit}" for s in value.statements))
+            return
         if isinstance(value, Section):
             parts.append(value.title)
             parts.append(_markdown_text(value.body))
