@@ -59,6 +59,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
     "checks.html": frozenset({"rows", "rules", "departments", "years", "totals"}),
+    "data.html": frozenset({"downloads"}),
     "search.html": frozenset({"filters"}),
     "about.html": frozenset({"counts"}),
     "404.html": frozenset(),
@@ -280,9 +281,14 @@ def checks_page(content: Content, checks: dict[tuple[str, int], list[Result]]) -
         (Crumb("首页", ""), Crumb("数据核验", None)), description="各报告数字之间的一致性核对结果")
 
 
-def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None) -> list[Page]:
+def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None,
+         downloads: list | None = None) -> list[Page]:
     """Every page of the site, in a stable order."""
     checks = checks if checks is not None else check_content(content)
+    if downloads is None:
+        from .data import site_data
+
+        _, downloads, _ = site_data(content, checks, 0)
     regions = places(content.regions)
     years = years_of(content)
     reports = [(e, rf) for e in content.departments for rf in e.reports]
@@ -317,6 +323,9 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
     pages.append(checks_page(content, checks))
+    pages.append(Page("data/index.html", "data.html", "数据下载", {"downloads": downloads},
+                      (Crumb("首页", ""), Crumb("数据下载", None)),
+                      description="全部数字、绩效指标与核验结果的 CSV、Excel 和数据包下载"))
     pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},
                       (Crumb("首页", ""), Crumb("全文搜索", None)), description="搜索各部门报告、部门概况和报告原文"))
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},

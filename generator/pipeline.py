@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import data
 from . import pages as page_plan
 from . import plotly_assets
 from .checks import check_content
@@ -57,7 +58,10 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     result.stages["check"] = time.perf_counter() - started
     result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
     started = time.perf_counter()
-    plan = page_plan.plan(content, checks)
+    data_files, downloads, tables = data.site_data(content, checks, source_epoch(content))
+    result.stages["data"] = time.perf_counter() - started
+    started = time.perf_counter()
+    plan = page_plan.plan(content, checks, downloads)
     records = [Record(p.url, p.title, p.search.meta, p.search.filters, p.search.sort, p.search_text)
                for p in plan if p.search is not None]
     result.stages["plan"] = time.perf_counter() - started
@@ -77,9 +81,13 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
     for page in plan:
         output.write(page.path, renderer.render(page))
+        if page.template == "report.html":
+            _write_report_data(content, page, tables, output)
+    for path, payload in data_files.items():
+        output.write(path, payload)
     output.write("search/fallback-index.js", fallback)
-    for name, (hashed, data) in assets.items():
-        output.write(f"assets/{hashed}", data)
+    for name, (hashed, payload) in assets.items():
+        output.write(f"assets/{hashed}", payload)
     result.stages["render"] = time.perf_counter() - started
     if indexer is not None:
         started = time.perf_counter()
@@ -94,6 +102,29 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
         result.stages["index"] += time.perf_counter() - started
     result.pages = len(plan)
     result.searchable = len(records)
+
+
+def _write_report_data(content: Content, page, tables: data.Tables, output: Output) -> None:
+    """A report's own downloads beside its page: the model as JSON, its YAML, its figures, each table."""
+    rf = page.context["rf"]
+    folder = page.path[: -len("index.html")]
+    output.write(f"{folder}data.json", data.report_json(rf))
+    output.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
+    columns = data.TABLES["figures"][2]
+    output.write(f"{folder}figures.csv", data.csv_bytes(columns, tables.by_report[(rf.slug, rf.year)]))
+    for table_id, payload in data.page_tables(page.context).items():
+        output.write(f"{folder}tables/{table_id}.csv", payload)
+
+
+def source_epoch(content: Content) -> int:
+    """The build's fixed moment: SOURCE_DATE_EPOCH, else the latest date the content states."""
+    import calendar
+
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    days = [page_plan.report_date(rf) for rf in content.reports()]
+    latest = max(days) if days else None
+    return calendar.timegm(latest.timetuple()) if latest else 0
 
 
 def _store(index: Path, cached: Path) -> None:

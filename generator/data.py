@@ -1,0 +1,550 @@
+"""Open data: the figures as tables people analyse (CSV, XLSX), per-report JSON, a data package.
+
+One tidy table holds every figure the content states, one row per statement, with where
+it was stated; beside it the indicator tables, the check findings, the reports and the
+departments. Amounts are exact decimals written as text (yuan, and 万元 scaled exactly).
+The same content gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterator
+
+from .checks import RULES, SEVERITY_LABELS, Result, findings
+from .figures import Figure
+from .load import Content, DepartmentEntry, ReportFile
+from .model import Headcount, Stat, YearReport
+from .numbers import MONEY_UNITS
+from .regions import Place, places
+from .views import unmet
+
+BOM = "\ufeff"
+WAN = Decimal(10000)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    title: str
+    type: str  # frictionless: string, integer, number, boolean
+    description: str
+    fdp: str = ""  # Fiscal Data Package columnType, where one fits honestly
+
+
+def _region_columns() -> tuple[Column, ...]:
+    return (
+        Column("province_code", "省代码", "string", "省级行政区划代码"),
+        Column("province", "省", "string", "省"),
+        Column("city_code", "市代码", "string", "市级行政区划代码"),
+        Column("city", "市", "string", "市"),
+        Column("county_code", "县代码", "string", "县级行政区划代码"),
+        Column("county", "县（区）", "string", "县（区）", "geo-source:target:code"),
+    )
+
+
+DEPARTMENT = (Column("department", "部门代号", "string", "部门在本站的代号（网址中的拼音缩写）",
+                     "administrative-classification:generic:level1:code"),
+              Column("department_name", "部门", "string", "部门全称", "administrative-classification:generic:level1:label"))
+
+TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
+    "departments": ("部门", "每个部门一行：名称、所在地区、级别与类型。", (
+        *DEPARTMENT, *_region_columns(),
+        Column("level", "级别", "string", "级别，照原文"),
+        Column("type", "单位类型", "string", "单位类型，照原文"),
+        Column("url", "网址", "string", "部门页的网址"),
+    ), ("department",)),
+    "reports": ("报告", "每份报告（部门的一个年度）一行：类型、标题、日期、索引号。", (
+        *DEPARTMENT,
+        Column("year", "年度", "integer", "报告年度", "date:fiscal-year"),
+        Column("kinds", "报告类型", "string", "绩效自评报告、部门决算、部门预算；多种时以“、”分隔"),
+        Column("title", "标题", "string", "标题，照原文"),
+        Column("issuer", "发布机构", "string", "发布机构或发文机构"),
+        Column("written", "成文日期", "string", "成文日期，YYYY-MM-DD"),
+        Column("published", "发布日期", "string", "发布日期，YYYY-MM-DD"),
+        Column("index_no", "索引号", "string", "政府信息公开索引号"),
+        Column("unit", "原文金额单位", "string", "报告原文金额所用单位：元或万元"),
+        Column("findings", "核验不一致数", "integer", "数据核验发现的不一致处数"),
+        Column("url", "网址", "string", "报告页的网址"),
+    ), ("department", "year")),
+    "figures": ("全部数字", "报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。", (
+        *DEPARTMENT, *_region_columns(),
+        Column("year", "报告年度", "integer", "报告年度"),
+        Column("fiscal_year", "所属年度", "integer", "该数所属的年度：上年数为报告年度减一", "date:fiscal-year"),
+        Column("report_kind", "报告类型", "string", "报告类型；多种时以“、”分隔"),
+        Column("section", "部分", "string", "收入、支出、“三公”经费、项目、机关运行经费、国有资产、政府采购、绩效自评、人员、工作数据等"),
+        Column("scope", "口径", "string", "资金口径，如 部门全部资金、一般公共预算财政拨款"),
+        Column("breakdown", "分类", "string", "按资金来源、按支出性质、按经济分类、按功能分类等"),
+        Column("item", "项目", "string", "项目名称；逐级以“ / ”连接", "economic-classification:generic:level1:label"),
+        Column("code", "科目编码", "string", "政府收支分类科目编码（功能分类“类”等），原文未给出时为空",
+               "functional-classification:generic:level1:code"),
+        Column("measure", "指标", "string", "年初预算、全年预算、预算、决算、上年、增减额、增减率、占比、执行率、得分等"),
+        Column("phase", "阶段（FDP）", "string", "Fiscal Data Package 的阶段：approved 年初预算、adjusted 全年预算、"
+               "executed 决算与上年；其他为空", "phase:id"),
+        Column("value_type", "数值类型", "string", "金额、比率、分值或数量"),
+        Column("amount_yuan", "金额（元）", "number", "金额，以元计的精确小数；非金额为空", "value"),
+        Column("amount_wan", "金额（万元）", "number", "金额，以万元计的精确小数；非金额为空"),
+        Column("value", "数值", "number", "比率（百分数的数字）、分值或数量；金额为空"),
+        Column("stated", "原文写法", "string", "原文所写的数字与单位，如 848.4万元、31.41%"),
+        Column("unit_stated", "原文单位", "string", "原文单位：元、万元、%、分、人、件……"),
+        Column("precision", "原文精度", "number", "原文写到的最小位，以原文单位计，如 0.01"),
+        Column("statement", "第几处", "integer", "同一数字在原文第几处出现（从 1 起）"),
+        Column("at", "原文位置", "string", "在原文中的位置，如 附件1"),
+        Column("file", "数据文件", "string", "数据文件路径"),
+        Column("line", "行号", "integer", "数据文件中的行号"),
+        Column("field", "字段", "string", "数据文件中的字段路径"),
+    ), ("department", "year", "field", "statement")),
+    "indicators": ("绩效指标", "绩效自评表的每一行指标。", (
+        *DEPARTMENT,
+        Column("year", "年度", "integer", "报告年度", "date:fiscal-year"),
+        Column("evaluation", "自评", "string", "部门整体支出或项目支出（项目名）"),
+        Column("row", "行", "integer", "在自评表中的行序（从 1 起）"),
+        Column("level1", "一级指标", "string", "一级指标"),
+        Column("level2", "二级指标", "string", "二级指标"),
+        Column("level3", "三级指标", "string", "三级指标"),
+        Column("target", "年度指标值", "string", "年度指标值，照原文"),
+        Column("actual", "实际完成值", "string", "实际完成值，照原文"),
+        Column("weight", "分值", "number", "分值"),
+        Column("score", "得分", "number", "得分"),
+        Column("unmet", "未达到指标值", "boolean", "数值型指标实际完成值未达到年度指标值时为 true（按原文数字比较）"),
+        Column("deviation", "偏差原因", "string", "偏差原因分析及改进措施，照原文"),
+        Column("file", "数据文件", "string", "数据文件路径"),
+        Column("line", "行号", "integer", "数据文件中的行号"),
+    ), ("department", "year", "evaluation", "row")),
+    "findings": ("数据核验发现", "数据核验发现的每一处不一致，附所比较的数字。", (
+        *DEPARTMENT,
+        Column("year", "年度", "integer", "报告年度"),
+        Column("rule", "规则", "string", "规则代号"),
+        Column("rule_title", "规则说明", "string", "规则的中文说明"),
+        Column("severity", "程度", "string", "错误、警告或提示"),
+        Column("subject", "核对内容", "string", "核对的内容"),
+        Column("message", "说明", "string", "不一致之处"),
+        Column("computed", "计算值", "string", "按所述数计算的值"),
+        Column("difference", "差额", "string", "所述与计算之差"),
+        Column("tolerance", "允许误差", "string", "按各数所述精度允许的四舍五入误差"),
+        Column("figures", "所比较的数字", "string", "参与比较的各数：名称、原文写法与数据文件行号"),
+        Column("file", "数据文件", "string", "数据文件路径"),
+        Column("line", "行号", "integer", "数据文件中的行号"),
+    ), ("department", "year", "rule", "subject")),
+}
+
+SECTIONS = {"income": "收入", "expenditure": "支出", "sangong": "“三公”经费", "projects": "项目", "operating_costs": "机关运行经费",
+            "assets": "国有资产", "procurement": "政府采购", "performance": "绩效自评", "project_performance": "项目支出绩效自评",
+            "staffing": "人员", "organization": "机构", "work_stats": "工作数据"}
+BREAKDOWNS = {"by_source": "按资金来源", "by_nature": "按支出性质", "by_economic": "按经济分类", "by_function": "按功能分类",
+              "related": "相关数", "items": "", "change_reasons": "增减原因", "reception_items": "公务接待费其中"}
+MEASURES = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算", "prior": "上年",
+            "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
+            "variance": "结余额（超支为负）", "variance_rate": "结余率（超支为负）", "arrived": "到位数", "arrival_rate": "到位率",
+            "score": "得分", "weight": "分值", "evaluated_funds": "自评涉及资金", "evaluated_funds_share": "涉及资金占比",
+            "indicators_weight": "绩效指标分值", "total_weight": "总分值", "control_rate": "编制控制率"}
+PHASES = {"budget_initial": "approved", "budget_full": "adjusted", "actual": "executed", "prior": "executed"}
+SANGONG_ITEMS = {"total": "“三公”经费合计", "overseas": "因公出国（境）费", "vehicles": "公务用车购置及运行维护费",
+                 "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
+COUNT_FIELDS = {"authorized": "编制数", "actual_start": "年初实有在职人数", "actual_end": "年末实有在职人数",
+                "total_staff": "共计工作人员", "retired": "离退休人数", "vehicles_authorized": "车辆编制数", "vehicles": "实有车辆数",
+                "internal_units_count": "内设机构数", "subordinate_units_count": "所属单位数"}
+
+
+def plain(value: Decimal) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _region_values(place: Place | None) -> dict[str, str]:
+    out = {c.name: "" for c in _region_columns()}
+    if place is None:
+        return out
+    for key, region in zip(("province", "city", "county"), place.lineage):
+        out[key] = region.name
+        out[f"{key}_code"] = region.code
+    return out
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    section: str = ""
+    scope: str = ""
+    breakdown: str = ""
+    items: tuple[str, ...] = ()
+    code: str = ""
+
+
+def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> Iterator[dict[str, Any]]:
+    """Every figure of one report, one row per statement."""
+    report = rf.report
+    base = {"department": entry.slug, "department_name": entry.department.name, **_region_values(place),
+            "year": rf.year, "report_kind": "、".join(d.kind for d in report.documents), "file": rf.path}
+
+    def emit(where: _Where, measure: str, path: tuple, kind: str, stated_value: Decimal, unit: str, at: str,
+             statement: int, fiscal_year: int | None = None, value_override: Decimal | None = None):
+        money = unit in MONEY_UNITS
+        yuan = stated_value * MONEY_UNITS[unit] if money else None
+        exponent = stated_value.as_tuple().exponent
+        step = Decimal(1).scaleb(min(exponent, 0)) if isinstance(exponent, int) else Decimal(1)
+        label = MEASURES.get(measure, measure)
+        row = {**base, "fiscal_year": fiscal_year or (rf.year - 1 if measure == "prior" else rf.year),
+               "section": where.section, "scope": where.scope, "breakdown": where.breakdown,
+               "item": " / ".join(where.items), "code": where.code, "measure": label,
+               "phase": PHASES.get(measure, "") if money else "", "value_type": "金额" if money else kind,
+               "amount_yuan": plain(yuan) if money else "", "amount_wan": plain(yuan / WAN) if money else "",
+               "value": "" if money else plain(value_override if value_override is not None else stated_value),
+               "stated": f"{stated_value}{unit}", "unit_stated": unit, "precision": plain(step),
+               "statement": statement, "at": at, "line": rf.line_of(path), "field": _field(path)}
+        return row
+
+    def walk(value, path: tuple, where: _Where):
+        if isinstance(value, Figure):
+            kind = {"money": "金额", "percent": "比率", "score": "分值"}[value.kind]
+            for n, s in enumerate(value.statements):
+                spath = (*path, n) if len(value.statements) > 1 else path
+                yield emit(where, str(path[-1]), spath, kind, s.value, s.unit, s.at or "", n + 1)
+            return
+        if isinstance(value, Stat):
+            here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name), where.code)
+            yield emit(here, "数值", path, "数量", value.value, value.unit or "", value.at or "", 1,
+                       fiscal_year=value.year)
+            for n, item in enumerate(value.items):
+                yield from walk(item, (*path, "items", n), here)
+            return
+        if isinstance(value, Headcount):
+            here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name))
+            yield emit(here, "人数", path, "数量", Decimal(value.count), "人", "", 1)
+            for n, item in enumerate(value.items):
+                yield from walk(item, (*path, "items", n), here)
+            return
+        if not hasattr(type(value), "model_fields"):
+            if isinstance(value, (list, tuple)):
+                for n, item in enumerate(value):
+                    yield from walk(item, (*path, n), where)
+            return
+        name = getattr(value, "name", None)
+        if isinstance(name, str) and type(value).__name__ not in ("Document",):
+            where = _Where(where.section, where.scope, where.breakdown, (*where.items, name),
+                           getattr(value, "code", None) or where.code)
+        scope = getattr(value, "scope", None)
+        if type(value).__name__ == "Account":
+            where = _Where(where.section, scope or "", "", ())
+        for field_name in type(value).model_fields:
+            child = getattr(value, field_name)
+            if child is None or field_name in ("note", "statement", "sections", "problems", "measures", "goals",
+                                               "grade_bands", "documents", "at", "deviation"):
+                continue
+            sub = where
+            if not path:
+                sub = _Where(SECTIONS.get(field_name, field_name))
+            elif field_name in BREAKDOWNS:
+                sub = _Where(where.section, where.scope, BREAKDOWNS[field_name] or where.breakdown, where.items, where.code)
+            elif type(value).__name__ == "SanGong" and field_name in SANGONG_ITEMS:
+                sub = _Where(where.section, where.scope, "", (SANGONG_ITEMS[field_name],))
+            elif type(value).__name__ == "Block" and field_name == "total":
+                sub = _Where(where.section, where.scope, "", ("合计",))
+            elif type(value).__name__ == "Account" and field_name == "total":
+                sub = _Where(where.section, where.scope, "合计", ())
+            if isinstance(child, int) and not isinstance(child, bool) and field_name in COUNT_FIELDS:
+                unit = "辆" if "vehicles" in field_name else "个" if "units" in field_name else "人"
+                here = _Where(sub.section, "", "", (*sub.items, COUNT_FIELDS[field_name]))
+                yield emit(here, "数量", (*path, field_name), "数量", Decimal(child), unit, "", 1)
+                continue
+            yield from walk(child, (*path, field_name), sub)
+
+    yield from walk(report, (), _Where())
+
+
+def _field(path: tuple) -> str:
+    from .problems import field_path
+
+    return field_path(path)
+
+
+# --- other tables -------------------------------------------------------------------------------
+
+
+def indicator_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, Any]]:
+    report = rf.report
+    evaluations = [("部门整体支出", report.performance, ("performance",))] if report.performance else []
+    evaluations += [(f"项目支出：{p.name or n + 1}", p, ("project_performance", n))
+                    for n, p in enumerate(report.project_performance)]
+    for label, perf, base in evaluations:
+        for n, ind in enumerate(perf.indicators):
+            yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
+                   "evaluation": label, "row": n + 1, "level1": ind.level1, "level2": ind.level2 or "",
+                   "level3": ind.name, "target": ind.target or "", "actual": ind.actual or "",
+                   "weight": plain(ind.weight.first.value) if ind.weight else "",
+                   "score": plain(ind.score.first.value) if ind.score else "",
+                   "unmet": "true" if unmet(ind.target, ind.actual) else "false", "deviation": ind.deviation or "",
+                   "file": rf.path, "line": rf.line_of((*base, "indicators", n))}
+
+
+def finding_rows(names: dict[str, str], results: list[Result]) -> Iterator[dict[str, Any]]:
+    for r in findings(results):
+        yield {"department": r.slug, "department_name": names[r.slug], "year": r.year, "rule": r.rule,
+               "rule_title": RULES[r.rule].title, "severity": SEVERITY_LABELS[r.severity], "subject": r.subject,
+               "message": r.message, "computed": r.computed, "difference": r.difference, "tolerance": r.tolerance,
+               "figures": "；".join(f"{t.label} {t.stated}（第{t.line}行）" for t in r.terms), "file": r.file,
+               "line": r.line}
+
+
+def report_rows(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Iterator[dict[str, Any]]:
+    for entry in content.departments:
+        for rf in entry.reports:
+            doc = rf.report.documents[0]
+            yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
+                   "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
+                   "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
+                   "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
+                   "unit": rf.report.unit, "findings": len(findings(checks.get((entry.slug, rf.year), []))),
+                   "url": f"{content.site.base_url}departments/{entry.slug}/{rf.year}/"}
+
+
+def department_rows(content: Content) -> Iterator[dict[str, Any]]:
+    regions = places(content.regions)
+    for entry in content.departments:
+        d = entry.department
+        yield {"department": entry.slug, "department_name": d.name, **_region_values(regions.get(d.region)),
+               "level": d.level or "", "type": d.type or "", "url": f"{content.site.base_url}departments/{entry.slug}/"}
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def csv_bytes(columns: tuple[Column, ...] | list[str], rows: list[dict[str, Any]], headers: bool = True) -> bytes:
+    """CSV in UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends as RFC 4180 has them."""
+    names = [c.name if isinstance(c, Column) else c for c in columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    if headers:
+        writer.writerow(names)
+    for row in rows:
+        writer.writerow([row.get(n, "") for n in names])
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
+@dataclass
+class Tables:
+    """Every table of the site's data, built once per build."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    by_report: dict[tuple[str, int], list[dict[str, Any]]]
+
+
+def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Tables:
+    regions = places(content.regions)
+    names = {e.slug: e.department.name for e in content.departments}
+    figures: list[dict[str, Any]] = []
+    by_report: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    indicators: list[dict[str, Any]] = []
+    for entry in content.departments:
+        for rf in entry.reports:
+            rows = list(figure_rows(entry, rf, regions.get(entry.department.region)))
+            by_report[(entry.slug, rf.year)] = rows
+            figures += rows
+            indicators += indicator_rows(entry, rf)
+    found = [row for key in sorted(checks) for row in finding_rows(names, checks[key])]
+    return Tables({"departments": list(department_rows(content)), "reports": list(report_rows(content, checks)),
+                   "figures": figures, "indicators": indicators, "findings": found}, by_report)
+
+
+def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
+    """The same tables as one workbook, a sheet each, with a sheet describing the columns."""
+    import datetime as dt
+
+    from .xlsx import workbook
+
+    readme = [["表", "列", "列名", "类型", "说明"]]
+    readme += [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
+               for c in columns]
+    sheets = [("说明", readme)]
+    for name, (title, _, columns, _) in TABLES.items():
+        rows = [[c.name for c in columns]]
+        rows += [[_xlsx_value(row.get(c.name, ""), c) for c in columns] for row in tables.rows[name]]
+        sheets.append((title, rows))
+    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return workbook(sheets, "部门预算绩效公开平台", created)
+
+
+def _xlsx_value(value: Any, column: Column) -> Any:
+    # Amounts stay text: a spreadsheet number is a float, and these are exact decimals.
+    if column.type == "integer" and value != "":
+        return int(value)
+    return value
+
+
+def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str) -> bytes:
+    """A Frictionless Tabular Data Package describing the CSVs, with Fiscal Data Package column types."""
+    resources = []
+    foreign = {
+        "reports": [{"fields": "department", "reference": {"resource": "departments", "fields": "department"}}],
+        "figures": [{"fields": ["department", "year"], "reference": {"resource": "reports",
+                                                                     "fields": ["department", "year"]}}],
+        "indicators": [{"fields": ["department", "year"], "reference": {"resource": "reports",
+                                                                        "fields": ["department", "year"]}}],
+        "findings": [{"fields": ["department", "year"], "reference": {"resource": "reports",
+                                                                      "fields": ["department", "year"]}}],
+    }
+    for name, (title, description, columns, key) in TABLES.items():
+        fields = []
+        for c in columns:
+            field: dict[str, Any] = {"name": c.name, "title": c.title, "type": c.type, "description": c.description}
+            if c.type == "number":
+                field["bareNumber"] = True
+            if c.name in ("amount_yuan",):
+                field["unit"] = "元"
+            if c.name in ("amount_wan",):
+                field["unit"] = "万元"
+            if c.fdp:
+                field["columnType"] = c.fdp
+            fields.append(field)
+        schema: dict[str, Any] = {"fields": fields, "primaryKey": list(key)}
+        if name in foreign:
+            schema["foreignKeys"] = foreign[name]
+        size, digest = sizes[name]
+        resources.append({"name": name, "title": title, "description": description, "path": f"{name}.csv",
+                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                          "encoding": "utf-8-sig", "bytes": size, "hash": f"sha256:{digest}", "schema": schema})
+    package = {
+        "profile": "tabular-data-package",
+        "name": "disclosure-figures",
+        "title": "部门决算与绩效自评报告数据",
+        "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果。数字照原文录入，不作更正。"
+                       "列的 columnType 标注采用 Fiscal Data Package 的约定。",
+        "homepage": base_url,
+        "licenses": [{"name": "other-open", "title": "政府信息公开，可自由使用，请注明来源"}],
+        "resources": resources,
+    }
+    return (json.dumps(package, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def report_json(rf: ReportFile) -> bytes:
+    """The validated model of one report, in the form of its YAML (amounts as exact decimal strings)."""
+    data = rf.report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- the tables of a report page, each as its own CSV ---------------------------------------------
+
+
+def table_csv(table) -> bytes:
+    """One figure table of a report page (views.Table): money in exact yuan, rates as stated."""
+    header = ["项目", "层级", *(["科目编码"] if table.has_code else [])]
+    for c in table.columns:
+        header.append(f"{c.label}（元）" if c.kind in ("money", "signed") else
+                      f"{c.label}（%）" if c.kind == "percent" else c.label)
+    rows = []
+    for row in table.rows:
+        values = [row.label, str(row.depth), *([row.code or ""] if table.has_code else [])]
+        for c in table.columns:
+            figure = row.cells.get(c.key)
+            if figure is None:
+                values.append("")
+            elif c.kind in ("money", "signed"):
+                values.append(plain(figure.value))
+            else:
+                values.append(plain(figure.first.value))
+        rows.append(dict(zip(header, values)))
+    return csv_bytes(header, rows)
+
+
+def stats_csv(rows) -> bytes:
+    header = ["事项", "层级", "数值", "单位", "约数说明", "年份", "说明"]
+    return csv_bytes(header, [dict(zip(header, [s.name, str(depth), plain(s.value), s.unit or "", s.qualifier or "",
+                                                str(s.year or ""), s.note or ""])) for depth, s in rows])
+
+
+def indicators_csv(rows) -> bytes:
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    out = []
+    for r in rows:
+        i = r.indicator
+        out.append(dict(zip(header, [i.level1, i.level2 or "", i.name, i.target or "", i.actual or "",
+                                     plain(i.weight.first.value) if i.weight else "",
+                                     plain(i.score.first.value) if i.score else "", i.deviation or ""])))
+    return csv_bytes(header, out)
+
+
+def page_tables(context: dict[str, Any]) -> dict[str, bytes]:
+    """Every table of a report page's context as CSV, by the id its 下载 CSV link uses."""
+    out: dict[str, bytes] = {}
+    for group in (*context["income"], *context["expenditure"]):
+        for table in group["tables"]:
+            out[table.id] = table_csv(table)
+    if context["sangong"] is not None:
+        out[context["sangong"].id] = table_csv(context["sangong"])
+    if context["sangong_stats"]:
+        out["sangong-stats"] = stats_csv(context["sangong_stats"])
+    for group in context["projects"]:
+        if group["table"] is not None:
+            out[group["table"].id] = table_csv(group["table"])
+        if group["stats"]:
+            out[f"{group['id']}-stats"] = stats_csv(group["stats"])
+    for block in context["blocks"]:
+        if block["table"] is not None:
+            out[block["table"].id] = table_csv(block["table"])
+        if block["stats"]:
+            out[f"{block['id']}-stats"] = stats_csv(block["stats"])
+    if context["stats"]:
+        out["work-stats-table"] = stats_csv(context["stats"])
+    organization = context["organization"]
+    if organization is not None and organization.stats:
+        from .views import stats_rows
+
+        out["org-stats"] = stats_csv(stats_rows(organization.stats))
+    if context["indicator_rows"]:
+        out["indicators"] = indicators_csv(context["indicator_rows"])
+    for n, (_, rows) in enumerate(context["project_performance"]):
+        if rows:
+            out[f"project-indicators-{n + 1}"] = indicators_csv(rows)
+    return out
+
+
+# --- the download set ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file of the /data/ page: what it is and how big."""
+
+    path: str
+    title: str
+    description: str
+    format: str
+    size: int
+    rows: int | None
+    columns: tuple[Column, ...] = ()
+
+
+def site_data(content: Content, checks: dict[tuple[str, int], list[Result]], epoch: int
+              ) -> tuple[dict[str, bytes], list[Download], Tables]:
+    """Every site-wide data file (path → bytes) and its description for the /data/ page."""
+    import hashlib
+
+    tables = build_tables(content, checks)
+    files: dict[str, bytes] = {}
+    downloads: list[Download] = []
+    sizes: dict[str, tuple[int, str]] = {}
+    for name, (title, description, columns, _) in TABLES.items():
+        data = csv_bytes(columns, tables.rows[name])
+        files[f"data/{name}.csv"] = data
+        sizes[name] = (len(data), hashlib.sha256(data).hexdigest())
+        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", len(data), len(tables.rows[name]),
+                                  columns))
+    workbook = xlsx_bytes(tables, epoch)
+    files["data/disclosures.xlsx"] = workbook
+    downloads.append(Download("data/disclosures.xlsx", "全部表格（Excel）",
+                              "以上各表合成一个工作簿，每表一页，另有“说明”页列出各列含义。金额列为文本形式的精确小数。", "XLSX",
+                              len(workbook), None))
+    package = datapackage(tables, sizes, content.site.base_url)
+    files["data/datapackage.json"] = package
+    downloads.append(Download("data/datapackage.json", "数据包描述（Frictionless）",
+                              "按 Frictionless Tabular Data Package 描述以上 CSV：字段类型、主键、外键与单位；"
+                              "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None))
+    return files, downloads, tables

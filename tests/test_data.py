@@ -1,0 +1,171 @@
+"""Open data: the CSVs round-trip to the model's exact figures, the package validates, all files agree."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from generator.figures import Figure
+from generator.load import load_content, parse_report
+from generator.model import Headcount, Stat
+from generator.numbers import MONEY_UNITS
+from tests.seeds import CONTENT, ROOT, SEEDS
+from tests.sitepages import soup
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(CONTENT)
+
+
+def read_csv(path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith("\ufeff".encode()), f"{path.name} has no BOM"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def model_figures(value, path=()):
+    """(field path, statement index, Decimal as stated, unit) for every number in a model value."""
+    if isinstance(value, Figure):
+        for n, s in enumerate(value.statements):
+            yield (path if len(value.statements) == 1 else (*path, n)), n + 1, s.value, s.unit
+    elif isinstance(value, Stat):
+        yield path, 1, value.value, value.unit or ""
+        for n, item in enumerate(value.items):
+            yield from model_figures(item, (*path, "items", n))
+    elif isinstance(value, Headcount):
+        yield path, 1, Decimal(value.count), "人"
+        for n, item in enumerate(value.items):
+            yield from model_figures(item, (*path, "items", n))
+    elif hasattr(type(value), "model_fields"):
+        for name in type(value).model_fields:
+            if name in ("documents", "sections", "goals", "grade_bands", "problems", "measures"):
+                continue
+            child = getattr(value, name)
+            if isinstance(child, int) and not isinstance(child, bool) and name != "year":
+                yield (*path, name), 1, Decimal(child), ""
+            else:
+                yield from model_figures(child, (*path, name))
+    elif isinstance(value, (list, tuple)):
+        for n, item in enumerate(value):
+            yield from model_figures(item, (*path, n))
+
+
+def field_text(path) -> str:
+    from generator.problems import field_path
+
+    return field_path(path)
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug):
+    entry = next(e for e in content.departments if e.slug == slug)
+    rf = next(r for r in entry.reports if r.year == SEEDS[slug])
+    rows = [r for r in read_csv(built_site / "data/figures.csv") if r["department"] == slug]
+    by_key = {(r["field"], int(r["statement"])): r for r in rows}
+    expected = list(model_figures(rf.report))
+    assert len(rows) == len(expected)
+    for path, statement, value, unit in expected:
+        row = by_key[(field_text(path), statement)]
+        if unit in MONEY_UNITS:
+            assert Decimal(row["amount_yuan"]) == value * MONEY_UNITS[unit]
+            assert Decimal(row["amount_wan"]) == value * MONEY_UNITS[unit] / 10000
+            assert row["value_type"] == "金额"
+        else:
+            assert Decimal(row["value"]) == value
+        assert row["stated"].startswith(str(value))
+        assert int(row["line"]) >= 1 and row["file"] == rf.path
+
+
+def test_the_report_csv_holds_that_report_rows(built_site):
+    for slug, year in SEEDS.items():
+        own = read_csv(built_site / f"departments/{slug}/{year}/figures.csv")
+        everything = [r for r in read_csv(built_site / "data/figures.csv") if r["department"] == slug]
+        assert own == everything
+
+
+def test_indicator_csv_holds_the_suining_table(built_site):
+    rows = [r for r in read_csv(built_site / "data/indicators.csv") if r["department"] == "suining-xzspfwj"]
+    assert len(rows) == 16
+    assert (rows[-1]["level3"], rows[-1]["target"], rows[-1]["actual"], rows[-1]["weight"], rows[-1]["score"],
+            rows[-1]["unmet"]) == ("12345群众满意度", "98.5%", "98.35%", "5", "4", "true")
+
+
+def test_findings_csv_lists_the_check_findings(built_site):
+    rows = read_csv(built_site / "data/findings.csv")
+    assert len(rows) == 6
+    assert {r["rule"] for r in rows} >= {"sum.parts", "rate.variance_rate"}
+
+
+def test_datapackage_passes_frictionless_validate(built_site):
+    from frictionless import validate
+
+    report = validate(built_site / "data/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    assert figures["schema"]["primaryKey"] == ["department", "year", "field", "statement"]
+    types = {f["name"]: f.get("columnType") for f in figures["schema"]["fields"]}
+    assert types["amount_yuan"] == "value" and types["fiscal_year"] == "date:fiscal-year"
+
+
+def test_xlsx_opens_and_matches_the_csvs(built_site):
+    from openpyxl import load_workbook
+
+    book = load_workbook(built_site / "data/disclosures.xlsx", read_only=True)
+    assert book.sheetnames == ["说明", "部门", "报告", "全部数字", "绩效指标", "数据核验发现"]
+    for sheet, name in [("部门", "departments"), ("报告", "reports"), ("全部数字", "figures"), ("绩效指标", "indicators"),
+                        ("数据核验发现", "findings")]:
+        with (built_site / f"data/{name}.csv").open(encoding="utf-8-sig", newline="") as f:
+            expected = list(csv.reader(f))
+        got = [["" if v is None else str(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
+        assert got == [[cell for cell in row] for row in expected], sheet
+
+
+def test_report_json_validates_against_the_schema_and_reloads_exactly(built_site, content):
+    import jsonschema
+
+    schema = json.loads((ROOT / "schema/year.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for entry in content.departments:
+        for rf in entry.reports:
+            data = json.loads((built_site / f"departments/{entry.slug}/{rf.year}/data.json").read_text("utf-8"))
+            errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+            assert errors == [], errors[:3]
+            assert parse_report(json.dumps(data, ensure_ascii=False)) == rf.report
+
+
+def test_source_yaml_is_the_content_file(built_site, content):
+    for entry in content.departments:
+        for rf in entry.reports:
+            served = (built_site / f"departments/{entry.slug}/{rf.year}/source.yaml").read_bytes()
+            assert served == (CONTENT.parent / rf.path).read_bytes()
+
+
+def test_every_report_table_has_its_csv(built_site):
+    page = soup(built_site, "departments/longyang-zwfwglj/2020/")
+    links = [a["href"] for a in page.find_all("a", string="下载 CSV")]
+    captions = page.select("table caption")
+    assert len(links) >= 12
+    for href in links:
+        rows = read_csv(built_site / "departments/longyang-zwfwglj/2020" / href)
+        assert rows, href
+    by_nature = read_csv(built_site / "departments/longyang-zwfwglj/2020/tables/expenditure-1-by-nature.csv")
+    assert by_nature[0]["项目"] == "支出合计" and by_nature[0]["决算/执行（元）"] == "6338977.18"
+    assert captions
+
+
+def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
+    page = soup(built_site, "data/")
+    rows = page.select("table.downloads tbody tr")
+    files = [r.find("a")["href"] for r in rows]
+    assert files == ["departments.csv", "reports.csv", "figures.csv", "indicators.csv", "findings.csv",
+                     "disclosures.xlsx", "datapackage.json"]
+    figures = rows[2].find_all("td")
+    assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/figures.csv')):,}"
+    assert "KB" in figures[-2].get_text()
+    assert any("amount_yuan" in d.get_text() for d in page.select("details.columns"))
