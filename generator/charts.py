@@ -8,6 +8,7 @@ arithmetic and written as JSON numbers.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
@@ -94,23 +95,30 @@ def _layout(y_title: str, *, horizontal: bool = False, height: int = 320, barmod
     }
 
 
+def _esc(text: str) -> str:
+    """Plotly reads a few HTML tags in labels (<b>, <a href>, <br>): content text must not be one."""
+    return html.escape(str(text), quote=False)
+
+
 def _wrap(name: str, width: int = 9) -> str:
     """A long category name over several lines, so phones keep room for the bars."""
     if len(name) <= width:
-        return name
-    return "<br>".join(name[i:i + width] for i in range(0, len(name), width))
+        return _esc(name)
+    return "<br>".join(_esc(name[i:i + width]) for i in range(0, len(name), width))
 
 
 def _wrap_ticks(layout: dict[str, Any], names: list[str]) -> dict[str, Any]:
     """Show wrapped names on the category axis of a horizontal chart; the data keep the names."""
-    layout["yaxis"].update(tickmode="array", tickvals=names, ticktext=[_wrap(n) for n in names])
+    layout["yaxis"].update(tickmode="array", tickvals=[_esc(n) for n in names], ticktext=[_wrap(n) for n in names])
     return layout
 
 
 def _bar(name: str, categories: list[str], values: list[float | None], colour: str, unit: str,
          horizontal: bool = False, hover_unit: str | None = None, **extra: Any) -> dict[str, Any]:
     fmt_spec = ",.2f" if unit in ("万元", "元") else ",~f"
-    label = hover_unit if hover_unit is not None else unit
+    label = _esc(hover_unit if hover_unit is not None else unit)
+    name = _esc(name)
+    categories = [_esc(c) for c in categories]
     trace: dict[str, Any] = {
         "type": "bar",
         "name": name,
@@ -383,14 +391,14 @@ def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
         for key, label, colour in chosen:
             points = series[key]
             data.append({
-                "type": "scatter", "mode": "lines+markers", "name": label,
+                "type": "scatter", "mode": "lines+markers", "name": _esc(label),
                 "x": [str(p.year) for p in points], "y": [wan(p.figure.value, unit) for p in points],
                 "line": {"color": COLOURS[colour], "width": 2},
                 "marker": {"color": COLOURS[colour], "size": 9,
                            "symbol": ["circle-open" if p.from_prior else "circle" for p in points]},
                 "customdata": [f"{p.stage}（据{p.year + 1}年报告所述上年数）" if p.from_prior else p.stage
                                for p in points],
-                "hovertemplate": f"%{{x}}年<br>{label}：%{{y:,.2f}} {unit}<br>%{{customdata}}<extra></extra>",
+                "hovertemplate": f"%{{x}}年<br>{_esc(label)}：%{{y:,.2f}} {unit}<br>%{{customdata}}<extra></extra>",
             })
         for year in years:
             row = [str(year)]

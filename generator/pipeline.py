@@ -17,6 +17,7 @@ from . import data
 from . import pages as page_plan
 from . import plotly_assets
 from .checks import check_content
+from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
 from .search import Indexer, Record, fallback_script, search_engine_version
@@ -53,6 +54,7 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
 
 def render_site(content: Content, output: Output, result: BuildResult, indexer: Indexer | None,
                 cache: Path | None = None) -> None:
+    checkpoint("check")
     started = time.perf_counter()
     checks = check_content(content)
     result.stages["check"] = time.perf_counter() - started
@@ -60,6 +62,7 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     started = time.perf_counter()
     data_files, downloads, tables = data.site_data(content, checks, source_epoch(content))
     result.stages["data"] = time.perf_counter() - started
+    checkpoint("plan")
     started = time.perf_counter()
     plan = page_plan.plan(content, checks, downloads)
     records = [Record(p.url, p.title, p.search.meta, p.search.filters, p.search.sort, p.search_text)
@@ -75,14 +78,17 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
         for record in records:
             indexer.add(record)
         indexer.start_writing(output.root / "pagefind")
+    checkpoint("index-started")
     result.stages["index"] = time.perf_counter() - started
     started = time.perf_counter()
     assets = hashed_assets()
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
-    for page in plan:
+    for n, page in enumerate(plan):
+        checkpoint(f"render-{n}")
         output.write(page.path, renderer.render(page))
         if page.template == "report.html":
             _write_report_data(content, page, tables, output)
+    checkpoint("data")
     for path, payload in data_files.items():
         output.write(path, payload)
     output.write("search/fallback-index.js", fallback)
@@ -96,7 +102,9 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
             shutil.copytree(cached, output.root / "pagefind")
             indexer.abandon()
         else:
+            checkpoint("index-waiting")
             indexer.finish()
+            checkpoint("index-written")
             if cached is not None:
                 _store(output.root / "pagefind", cached)
         result.stages["index"] += time.perf_counter() - started
@@ -157,8 +165,10 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, indexer: Index
 
 
 def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Indexer | None) -> BuildResult:
+    checkpoint("start")
     started = time.perf_counter()
     content = load_content(content_dir)
+    checkpoint("loaded")
     result.stages["load"] = time.perf_counter() - started
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -170,8 +180,10 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Inde
     try:
         output = Output(staging)
         render_site(content, output, result, indexer, cache=site_dir.parent / ".cache" / site_dir.name)
+        checkpoint("before-swap")
         started = time.perf_counter()
         publish(staging, site_dir)
+        checkpoint("after-swap")
         result.stages["swap"] = time.perf_counter() - started
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -2,8 +2,9 @@
 
 The swap uses Linux's renameat2(RENAME_EXCHANGE), so at every instant `site/` is either
 the complete previous build or the complete new one. Where the kernel or filesystem
-cannot exchange, two renames are used and a build interrupted between them is repaired
-by the next run (`recover`).
+cannot exchange (or SITE_BUILD_NO_EXCHANGE is set, as the tests do to cover this path),
+two renames are used, and a build interrupted between them leaves `site/` missing for that
+instant; the next run (`recover`) restores the previous build before doing anything else.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import errno
 import os
 import shutil
 from pathlib import Path, PurePosixPath
+
+from .faults import checkpoint
 
 STAGING_PREFIX = ".site-staging-"
 OLD_PREFIX = ".site-old-"
@@ -85,12 +88,15 @@ def publish(staging: Path, site: Path) -> None:
     if not site.exists():
         os.rename(staging, site)
         return
-    if _exchange(staging, site):
+    if not os.environ.get("SITE_BUILD_NO_EXCHANGE") and _exchange(staging, site):
+        checkpoint("swap-exchanged")
         shutil.rmtree(staging)
         return
     old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
     os.rename(site, old)
+    checkpoint("swap-between-renames")
     os.rename(staging, site)
+    checkpoint("swap-renamed")
     shutil.rmtree(old)
 
 

@@ -18,12 +18,20 @@ CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' d
 CSP_SEARCH = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:"
 
 
+def deploy_headers() -> dict[str, str]:
+    """The security headers of deploy/security-headers.conf, as the tests serve them."""
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "deploy" / "security-headers.conf").read_text(encoding="utf-8")
+    return dict(re.findall(r'^add_header ([\w-]+) "([^"]+)" always;$', text, flags=re.M))
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    csp = CSP
+    headers_out: dict[str, str] = {}
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", self.csp)
-        self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in self.headers_out.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format, *args):
@@ -44,8 +52,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path, csp: str = CSP):
-    handler = type("Handler", (_Handler,), {"csp": csp,
+def serve(site: Path, csp: str = CSP, headers: dict[str, str] | None = None):
+    sent = headers if headers is not None else {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff"}
+    handler = type("Handler", (_Handler,), {"headers_out": sent,
                                             "extensions_map": {**_Handler.extensions_map, ".wasm": "application/wasm",
                                                                ".js": "text/javascript", ".mjs": "text/javascript"}})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))

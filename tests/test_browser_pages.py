@@ -137,3 +137,29 @@ def test_checks_page_filters_findings_by_department(page, strict_site_url):
     assert page.locator(".filter-count").inner_text() == "显示 2 项"
     page.select_option("select[name=department]", "")
     assert page.locator("#findings-table tbody tr:not([hidden])").count() == total
+
+
+def test_no_page_kind_violates_the_deploy_csp(browser, built_site):
+    from tests.browser import deploy_headers, serve
+
+    headers = deploy_headers()
+    assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+    with serve(built_site, headers=headers) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                             "(window.__violations = window.__violations || []).push(e.violatedDirective + ' ' + "
+                             "e.blockedURI))")
+        console = Console(page)
+        for kind, path in sorted(PAGE_KINDS.items()):
+            response = page.goto(url + path + ("?q=三公经费" if kind == "search" else ""))
+            assert response.headers["x-content-type-options"] == "nosniff"
+            plots = page.locator(".chart-plot")
+            for i in range(plots.count()):
+                plots.nth(i).scroll_into_view_if_needed()
+                plots.nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
+            if kind == "search":
+                page.wait_for_function("() => /找到/.test(document.getElementById('search-status').textContent)")
+            assert page.evaluate("window.__violations || []") == [], kind
+        assert console.errors == []
+        context.close()

@@ -1,0 +1,114 @@
+"""deploy/: the nginx configuration is valid, and serves the built site with its headers."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.seeds import ROOT
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site, tmp_path_factory):
+    """nginx running deploy/nginx.conf on a loopback port, serving the built site."""
+    work = tmp_path_factory.mktemp("nginx")
+    (work / "snippets").mkdir()
+    shutil.copy(ROOT / "deploy/security-headers.conf", work / "snippets/security-headers.conf")
+    port = free_port()
+    server = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
+    server = re.sub(r"listen 80;\n\s*listen \[::\]:80;", f"listen 127.0.0.1:{port};", server)
+    server = server.replace("root /var/www/disclosure-site;", f"root {built_site};")
+    # Run as root (the test machine's user), workers reading the pytest temp folder need the same user.
+    user = "user root;\n" if os.getuid() == 0 else ""
+    (work / "nginx.conf").write_text(
+        f"{user}pid {work}/nginx.pid;\nerror_log {work}/error.log;\nevents {{}}\n"
+        f"http {{\n access_log off;\n client_body_temp_path {work}/body;\n proxy_temp_path {work}/proxy;\n"
+        f" fastcgi_temp_path {work}/fastcgi;\n uwsgi_temp_path {work}/uwsgi;\n scgi_temp_path {work}/scgi;\n"
+        f"{server}\n}}\n", encoding="utf-8")
+    conf = str(work / "nginx.conf")
+    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", conf], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    proc = subprocess.Popen([NGINX, "-p", str(work), "-c", conf, "-g", "daemon off;"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def get(url: str):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+def test_pages_carry_the_security_headers(nginx):
+    from tests.browser import deploy_headers
+
+    for path in ["", "departments/suining-xzspfwj/2023/", "data/", "search/", "checks/"]:
+        status, headers, _ = get(nginx + path)
+        assert status == 200, path
+        for name, value in deploy_headers().items():
+            assert headers[name] == value, (path, name)
+        assert headers["Cache-Control"] == "no-cache"
+
+
+def test_hashed_assets_are_cached_for_a_year(nginx, built_site):
+    asset = next((built_site / "assets").glob("site.*.css")).name
+    status, headers, _ = get(nginx + f"assets/{asset}")
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+    chunk = next((built_site / "pagefind/fragment").iterdir()).name
+    assert get(nginx + f"pagefind/fragment/{chunk}")[1]["Cache-Control"].endswith("immutable")
+    assert get(nginx + "pagefind/pagefind.js")[1]["Cache-Control"] == "no-cache"
+
+
+def test_missing_paths_get_the_404_page(nginx):
+    status, headers, body = get(nginx + "departments/nowhere/")
+    assert status == 404
+    assert "页面未找到" in body.decode("utf-8")
+
+
+def test_downloads_have_their_types(nginx):
+    assert get(nginx + "data/figures.csv")[1]["Content-Type"].startswith("text/csv")
+    assert get(nginx + "departments/suining-xzspfwj/2023/source.yaml")[1]["Content-Type"].startswith("text/yaml")
+    assert "spreadsheetml" in get(nginx + "data/disclosures.xlsx")[1]["Content-Type"]
+
+
+@pytest.mark.browser
+def test_search_works_through_nginx_with_its_csp(browser, nginx):
+    from tests.browser import Console
+
+    page = browser.new_page()
+    console = Console(page)
+    page.goto(nginx + "search/?q=一件事一次办")
+    page.wait_for_function("() => /找到/.test(document.getElementById('search-status').textContent)")
+    assert page.evaluate("document.documentElement.getAttribute('data-search-engine')") == "pagefind"
+    assert console.errors == []
+    page.close()

@@ -1,0 +1,124 @@
+"""A build killed at any moment leaves site/ as the complete previous build or the complete new one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.seeds import CONTENT, ROOT
+
+pytestmark = pytest.mark.slow
+
+#: Named checkpoints in generator/pipeline.py and generator/write.py, in build order.
+KILL_POINTS = ["start", "loaded", "check", "plan", "index-started", "render-0", "render-3", "render-8", "render-15",
+               "render-25", "render-35", "render-42", "data", "index-waiting", "index-written", "before-swap",
+               "swap-exchanged", "after-swap"]
+RANDOM_KILLS = 6
+
+
+def tree_hash(folder: Path) -> dict[str, str]:
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(content: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True)
+
+
+def edited(tmp: Path) -> tuple[Path, Path]:
+    """Two versions of the content: as it is, and with one report's title and a figure changed."""
+    old = tmp / "old" / "content"
+    new = tmp / "new" / "content"
+    shutil.copytree(CONTENT, old)
+    shutil.copytree(CONTENT, new)
+    year = new / "departments/zhongfang-zwfwzx/2020.yaml"
+    text = year.read_text(encoding="utf-8").replace("部门整体支出绩效自评报告", "部门整体支出绩效自评报告（更正）", 1)
+    year.write_text(text, encoding="utf-8")
+    return old, new
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("interrupted")
+    old, new = edited(tmp)
+    assert build(old, tmp / "ref-old" / "site").returncode == 0
+    assert build(new, tmp / "ref-new" / "site").returncode == 0
+    a, b = tree_hash(tmp / "ref-old" / "site"), tree_hash(tmp / "ref-new" / "site")
+    assert a != b
+    return tmp, old, new, a, b
+
+
+def fresh_site(tmp: Path, old: Path, name: str) -> Path:
+    site = tmp / name / "site"
+    assert build(old, site).returncode == 0
+    shutil.rmtree(site.parent / ".cache")  # so the interrupted build indexes anew and reaches every point
+    return site
+
+
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_build_killed_at_a_checkpoint_leaves_a_whole_site(states, point):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, f"kill-{point}")
+    run = build(new, site, {"SITE_BUILD_KILL_AT": point})
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert tree_hash(site) in (a, b)
+    # The next build clears what the killed one left and publishes the new site.
+    assert build(new, site).returncode == 0
+    assert tree_hash(site) == b
+    assert sorted(p.name for p in site.parent.iterdir()) == [".cache", "site"]
+
+
+@pytest.mark.parametrize("seed", range(RANDOM_KILLS))
+def test_a_build_killed_at_a_random_moment_leaves_a_whole_site(states, seed):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, f"random-{seed}")
+    delay = random.Random(seed).uniform(0.05, 1.2)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(new), "--out", str(site)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert tree_hash(site) in (a, b)
+    assert build(new, site).returncode == 0
+    assert tree_hash(site) == b
+
+
+def test_without_atomic_exchange_the_next_build_restores_an_interrupted_swap(states):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, "no-exchange")
+    run = build(new, site, {"SITE_BUILD_KILL_AT": "swap-between-renames", "SITE_BUILD_NO_EXCHANGE": "1"})
+    assert run.returncode == -signal.SIGKILL
+    # Between the two renames site/ is briefly absent; the previous build waits beside it.
+    assert not site.exists()
+    from generator.write import recover
+
+    recover(site)
+    assert tree_hash(site) == a
+    assert build(new, site, {"SITE_BUILD_NO_EXCHANGE": "1"}).returncode == 0
+    assert tree_hash(site) == b
+
+
+def test_two_clean_builds_in_different_folders_and_hash_seeds_are_identical(tmp_path):
+    outs = []
+    for n, seed in enumerate(("1", "4242")):
+        work = tmp_path / f"work{n}"
+        shutil.copytree(CONTENT, work / "content")
+        out = work / "public" / "site"
+        run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", "content", "--out", str(out)],
+                             cwd=work, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        outs.append(tree_hash(out))
+    assert outs[0] == outs[1]
+    assert any(path.startswith("pagefind/") for path in outs[0])  # the search index included
