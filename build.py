@@ -5,6 +5,7 @@
     python build.py serve [--port 8000]
     python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
+    python build.py import REPORT.(txt|docx) --department SLUG --year YEAR [--force] [--content DIR]
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         else:
             for problem in err.problems:
                 print(problem, file=sys.stderr)
+            from generator.importer import explain
+
+            for note in explain(err.problems):
+                print(note, file=sys.stderr)
             print(f"{len(err.problems)} problem(s) in content; nothing was built.", file=sys.stderr)
         return 1
     results = check_content(content)
@@ -114,6 +119,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from generator.importer import import_report
+
+    try:
+        result = import_report(args.report, args.content, args.department, args.year, force=args.force)
+    except FileExistsError as err:
+        print(err, file=sys.stderr)
+        return 1
+    for path in result.written:
+        print(f"wrote {path}")
+    draft = result.draft
+    print(f"{len(draft.placed)} figures placed, {len(draft.loose)} numbers left under `unplaced:` for review")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="政务公开预算绩效报告站点生成器")
     sub = parser.add_subparsers(dest="command")
@@ -135,6 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
+    draft = sub.add_parser("import", help="draft a year file from a report's text or Word document")
+    draft.add_argument("report", type=Path, help="the report as .txt or .docx")
+    draft.add_argument("--department", required=True, help="the department's slug, e.g. zhongfang-zwfwzx")
+    draft.add_argument("--year", type=int, required=True)
+    draft.add_argument("--force", action="store_true", help="overwrite an existing year file")
+    draft.add_argument("--content", type=Path, default=HERE / "content")
+    draft.set_defaults(func=cmd_import)
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
         argv = ["build", *argv]
@@ -143,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

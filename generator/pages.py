@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from . import charts, views
 from .checks import RULES, Result, check_content, findings
@@ -26,16 +26,24 @@ class Crumb:
 
 @dataclass(frozen=True)
 class Page:
-    """One output file: where it goes, which template renders it, and with what."""
+    """One output file: where it goes, which template renders it, and with what.
+
+    `context` is a dict, or a function making it: report pages make theirs (tables, charts,
+    checks) only when rendered, so a large site does not hold every page's context at once.
+    """
 
     path: str  # output path relative to the site root, e.g. departments/x/2020/index.html
     template: str
     title: str
-    context: dict[str, Any] = field(compare=False)
+    make: dict[str, Any] | Callable[[], dict[str, Any]] = field(compare=False)
     crumbs: tuple[Crumb, ...] = ()
     description: str = ""
     search: SearchInfo | None = None
     search_text: str = field(default="", compare=False, repr=False)
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.make() if callable(self.make) else self.make
 
     @property
     def url(self) -> str:
@@ -162,6 +170,17 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
                 results: list[Result]) -> Page:
     report = rf.report
     place = regions.get(entry.department.region)
+    crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
+              Crumb(f"{rf.year}年度", None))
+    return Page(f"departments/{entry.slug}/{rf.year}/index.html", "report.html", report_title(entry, rf),
+                lambda: report_context(content, entry, rf, place, results), crumbs,
+                description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}",
+                search=report_search(entry, rf, place, "报告"), search_text=report_text(report, entry.department))
+
+
+def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, place: Place | None,
+                   results: list[Result]) -> dict[str, Any]:
+    report = rf.report
     perf = report.performance
     blocks = []
     for id, caption, block, total in (("operating-costs", "机关运行经费", report.operating_costs, "机关运行经费合计"),
@@ -195,11 +214,7 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
         "charts": {c.id: c for c in charts.report_charts(report, content.site.money_unit)},
         "checks": check_panel(results),
     }
-    crumbs = (*_place_crumbs(place), Crumb(entry.department.name, f"departments/{entry.slug}/"),
-              Crumb(f"{rf.year}年度", None))
-    return Page(f"departments/{entry.slug}/{rf.year}/index.html", "report.html", report_title(entry, rf), context,
-                crumbs, description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}",
-                search=report_search(entry, rf, place, "报告"), search_text=report_text(report, entry.department))
+    return context
 
 
 def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place]) -> Page:
@@ -215,12 +230,12 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
 
 def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str) -> Page:
     place = regions.get(entry.department.region)
-    rows = [headline(entry, rf) for rf in entry.reports]
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
     return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
-                {"entry": entry, "dept": entry.department, "place": place, "rows": rows,
-                 "reports": list(reversed(entry.reports)),
-                 "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
+                lambda: {"entry": entry, "dept": entry.department, "place": place,
+                         "rows": [headline(entry, rf) for rf in entry.reports],
+                         "reports": list(reversed(entry.reports)),
+                         "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告",
                 search=department_search(entry, place), search_text=department_text(entry.department))
 

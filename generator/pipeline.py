@@ -85,9 +85,10 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
     for n, page in enumerate(plan):
         checkpoint(f"render-{n}")
-        output.write(page.path, renderer.render(page))
+        context = page.context
+        output.write(page.path, renderer.render(page, context))
         if page.template == "report.html":
-            _write_report_data(content, page, tables, output)
+            _write_report_data(content, page, context, tables, output)
     checkpoint("data")
     for path, payload in data_files.items():
         output.write(path, payload)
@@ -112,15 +113,15 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     result.searchable = len(records)
 
 
-def _write_report_data(content: Content, page, tables: data.Tables, output: Output) -> None:
+def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:
     """A report's own downloads beside its page: the model as JSON, its YAML, its figures, each table."""
-    rf = page.context["rf"]
+    rf = context["rf"]
     folder = page.path[: -len("index.html")]
     output.write(f"{folder}data.json", data.report_json(rf))
     output.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
     columns = data.TABLES["figures"][2]
     output.write(f"{folder}figures.csv", data.csv_bytes(columns, tables.by_report[(rf.slug, rf.year)]))
-    for table_id, payload in data.page_tables(page.context).items():
+    for table_id, payload in data.page_tables(context).items():
         output.write(f"{folder}tables/{table_id}.csv", payload)
 
 

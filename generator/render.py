@@ -85,11 +85,12 @@ class Renderer:
     def _asset(self, context, name: str) -> str:
         return _url(context, "assets/" + self.assets[name])
 
-    def render(self, page: Page) -> bytes:
+    def render(self, page: Page, context: dict[str, Any] | None = None) -> bytes:
+        context = page.context if context is None else context
         expected = CONTEXT_KEYS[page.template]
-        if set(page.context) != expected:
-            raise ValueError(f"{page.template} got context keys {sorted(page.context)}, expects {sorted(expected)}")
-        text = self.templates[page.template].render(page=page, **page.context)
+        if set(context) != expected:
+            raise ValueError(f"{page.template} got context keys {sorted(context)}, expects {sorted(expected)}")
+        text = self.templates[page.template].render(page=page, **context)
         return text.encode("utf-8")
 
 

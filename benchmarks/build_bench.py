@@ -1,0 +1,187 @@
+"""Build benchmarks at province scale: a synthetic corpus built whole, and rebuilt after one change.
+
+    .venv/bin/python benchmarks/build_bench.py [--sizes 1000 10000] [--out benchmarks/results.md]
+
+For each size N it makes the corpus with benchmarks/synth.py (cached under
+benchmarks/corpus-N/), then runs `build.py` as a person does, each in a fresh process:
+
+- a full cold build with search and one without (no caches beside the output);
+- a rebuild after changing one year file, counting the files whose bytes changed.
+
+It reports wall time, CPU time, peak memory (the build process and its children, summed,
+sampled from /proc every 20 ms), pages per second, output size and the build's own
+per-stage times, and writes them to the results file with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+@dataclass
+class Run:
+    label: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    stages: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+    files: int = 0
+    size_mb: float = 0.0
+    changed: int | None = None
+    status: int = 0
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                parent = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo += children.get(p, [])
+    return out
+
+
+def _rss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            continue
+    return total / 1024
+
+
+def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> Run:
+    before = os.times()
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _rss_mb(_tree(proc.pid)))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output = proc.communicate()[0]
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    run = Run(label, wall, cpu, peak, status=proc.returncode)
+    match = re.search(r"built (\d+) pages, (\d+) files, ([\d.]+) MB into .* \((.*)\)", output)
+    if match:
+        run.pages, run.files, run.size_mb = int(match.group(1)), int(match.group(2)), float(match.group(3))
+        run.stages = {name: float(sec) for name, sec in re.findall(r"(\w[\w-]*) ([\d.]+)s", match.group(4))}
+    else:
+        print(output[-2000:], file=sys.stderr)
+    return run
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def corpus(n: int) -> Path:
+    folder = HERE / f"corpus-{n}"
+    if not (folder / "content").is_dir():
+        subprocess.run([sys.executable, str(HERE / "synth.py"), str(n), str(folder)], check=True)
+    return folder / "content"
+
+
+def bench(n: int, work: Path) -> list[Run]:
+    content = corpus(n)
+    runs = []
+    for label, extra in (("full build, search included (cold)", []), ("full build without search", ["--no-search"])):
+        out = work / f"site-{n}-{len(runs)}" / "site"
+        shutil.rmtree(out.parent, ignore_errors=True)
+        runs.append(measure(f"{label}", ["--content", str(content), "--out", str(out), *extra]))
+    # One corrected year file after a full build (the cache beside the output is warm).
+    out = work / f"site-{n}-0" / "site"
+    before = hashes(out)
+    year_file = sorted(content.glob("departments/*/*.yaml"))[-1]
+    original = year_file.read_bytes()
+    try:
+        text = original.decode("utf-8")
+        year_file.write_text(text.replace("title: ", "title: （更正）", 1), encoding="utf-8")
+        rebuild = measure("rebuild after changing one year file", ["--content", str(content), "--out", str(out)])
+    finally:
+        year_file.write_bytes(original)
+    after = hashes(out)
+    rebuild.changed = sum(1 for k in after if before.get(k) != after[k]) + sum(1 for k in before if k not in after)
+    runs.append(rebuild)
+    return runs
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor())
+    mem = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
+    return (f"{os.cpu_count()} cores ({cpu}), {mem / 1024 / 1024:.0f} GiB memory, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def table(results: dict[int, list[Run]]) -> str:
+    lines = ["| N | run | wall s | CPU s | peak MB | pages | pages/s | output MB | files changed | stages (s) |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for n, runs in results.items():
+        for r in runs:
+            rate = f"{r.pages / r.wall:.0f}" if r.pages else ""
+            stages = ", ".join(f"{k} {v:.1f}" for k, v in r.stages.items())
+            changed = "" if r.changed is None else str(r.changed)
+            lines.append(f"| {n:,} | {r.label} | {r.wall:.1f} | {r.cpu:.1f} | {r.peak_mb:.0f} | {r.pages:,} | {rate} | "
+                         f"{r.size_mb:.0f} | {changed} | {stages} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/build-bench"))
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = {n: bench(n, args.work) for n in args.sizes}
+    text = table(results)
+    print(text)
+    args.out.write_text(f"# Build benchmark\n\nMachine: {machine()}.\n\n{text}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
