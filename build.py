@@ -101,7 +101,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("the previous site is unchanged; run with --debug for the details", file=sys.stderr)
         return 2
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
-    print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages})")
+    print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages}); "
+          f"{result.files - result.unchanged} files new or changed")
     return 0
 
 

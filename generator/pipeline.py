@@ -33,6 +33,7 @@ class BuildResult:
     pages: int = 0
     searchable: int = 0
     findings: int = 0
+    unchanged: int = 0
     files: int = 0
     bytes: int = 0
     stages: dict[str, float] = field(default_factory=dict)
@@ -100,11 +101,14 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
         started = time.perf_counter()
         if reuse:
             # The records are those of the cached index: reuse it.
-            shutil.copytree(cached, output.root / "pagefind")
+            for path in sorted(cached.rglob("*")):
+                if path.is_file():
+                    output.write(f"pagefind/{path.relative_to(cached).as_posix()}", path.read_bytes())
             indexer.abandon()
         else:
             checkpoint("index-waiting")
             indexer.finish()
+            output.adopt("pagefind")
             checkpoint("index-written")
             if cached is not None:
                 _store(output.root / "pagefind", cached)
@@ -179,7 +183,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Inde
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        output = Output(staging)
+        output = Output(staging, previous=site_dir if site_dir.is_dir() else None)
         render_site(content, output, result, indexer, cache=site_dir.parent / ".cache" / site_dir.name)
         checkpoint("before-swap")
         started = time.perf_counter()
@@ -189,6 +193,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Inde
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    result.unchanged = output.linked
     result.files = sum(1 for p in site_dir.rglob("*") if p.is_file())
     result.bytes = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
     return result

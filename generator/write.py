@@ -13,6 +13,7 @@ import ctypes
 import errno
 import os
 import shutil
+import subprocess
 from pathlib import Path, PurePosixPath
 
 from .faults import checkpoint
@@ -83,6 +84,21 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(a))
 
 
+def _discard(folder: Path, site: Path) -> None:
+    """Remove a replaced site without making the build wait for it.
+
+    It is renamed to an `.site-old-*` name first, so a removal cut short is finished by the
+    next build's `recover`; the removal itself runs in a detached `rm`.
+    """
+    old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
+    os.rename(folder, old)
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(old)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def publish(staging: Path, site: Path) -> None:
     """Make the staged build the site, atomically where the system allows."""
     if not site.exists():
@@ -90,27 +106,68 @@ def publish(staging: Path, site: Path) -> None:
         return
     if not os.environ.get("SITE_BUILD_NO_EXCHANGE") and _exchange(staging, site):
         checkpoint("swap-exchanged")
-        shutil.rmtree(staging)
+        _discard(staging, site)
         return
     old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
     os.rename(site, old)
     checkpoint("swap-between-renames")
     os.rename(staging, site)
     checkpoint("swap-renamed")
-    shutil.rmtree(old)
+    _discard(old, site)
 
 
 class Output:
-    """The staging folder being filled; every path checked, no file written twice."""
+    """The staging folder being filled; every path checked, no file written twice.
 
-    def __init__(self, root: Path):
+    A file whose bytes equal those of the same file in the previous site is hard-linked to
+    it instead of written: after a small correction only the pages it affects are new
+    files, and a server or a sync tool sees the rest unchanged.
+    """
+
+    def __init__(self, root: Path, previous: Path | None = None):
         self.root = root
+        self.previous = previous
         self.written: dict[str, int] = {}
+        self.linked = 0
 
     def write(self, relative: str, data: bytes) -> None:
         if relative in self.written:
             raise OutputError(f"two outputs for one path: {relative}")
         path = safe_join(self.root, relative)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
         self.written[relative] = len(data)
+        if self.previous is not None and self._same(safe_join(self.previous, relative), data):
+            try:
+                os.link(safe_join(self.previous, relative), path)
+                self.linked += 1
+                return
+            except OSError:
+                pass  # a filesystem without hard links: write the bytes
+        path.write_bytes(data)
+
+    def adopt(self, folder: str) -> None:
+        """Take into account files another program wrote under `folder` (the search index)."""
+        base = safe_join(self.root, folder)
+        for path in sorted(base.rglob("*")):
+            if not path.is_file():
+                continue
+            relative = path.relative_to(self.root).as_posix()
+            data = path.read_bytes()
+            self.written[relative] = len(data)
+            old = safe_join(self.previous, relative) if self.previous is not None else None
+            if old is not None and self._same(old, data):
+                try:
+                    path.unlink()
+                    os.link(old, path)
+                    self.linked += 1
+                except OSError:
+                    path.write_bytes(data)
+
+    @staticmethod
+    def _same(old: Path, data: bytes) -> bool:
+        try:
+            if old.is_symlink() or old.stat().st_size != len(data):
+                return False
+            return old.read_bytes() == data
+        except OSError:
+            return False

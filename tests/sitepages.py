@@ -38,3 +38,13 @@ def internal_targets(site: Path, page: Path, forms: bool = False) -> list[tuple[
             path = path / "index.html"
         out.append((ref, path))
     return out
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What a build left beside its site, once the detached removal of the replaced site is done."""
+    import time
+
+    deadline = time.monotonic() + 20
+    while any(p.name.startswith(".site-old-") for p in folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return sorted(p.name for p in folder.iterdir())

@@ -16,7 +16,7 @@ from generator.model import Stat
 from generator.pipeline import build
 from generator.problems import ContentError
 from tests.seeds import CONTENT, ROOT, SEEDS
-from tests.sitepages import html_files, internal_targets, soup
+from tests.sitepages import html_files, internal_targets, leftovers, soup
 
 
 @pytest.fixture(scope="module")
@@ -234,7 +234,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     with pytest.raises(ContentError):
         build(broken, site)
     assert hash_tree(site) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "site"]  # no staging left
+    assert leftovers(tmp_path) == [".cache", "content", "site"]  # no staging left
 
 
 def test_a_rebuild_replaces_the_site_whole(tmp_path):
@@ -243,7 +243,7 @@ def test_a_rebuild_replaces_the_site_whole(tmp_path):
     (site / "stale.html").write_text("left over", encoding="utf-8")
     build(CONTENT, site)
     assert not (site / "stale.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "site"]
+    assert leftovers(tmp_path) == [".cache", "site"]
 
 
 def test_each_template_gets_exactly_its_documented_context(content):
@@ -292,3 +292,23 @@ def test_checks_page_lists_every_finding(built_site):
     assert len(rows) == 6
     assert {r["data-rule"] for r in rows} >= {"sum.parts", "rate.variance_rate", "same.execution_total"}
     assert page.find("a", href="../departments/junshan-zwfwzx/2016/#checks")
+
+
+def test_a_rebuild_after_one_change_rewrites_only_the_files_it_affects(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = tmp_path / "site"
+    build(content, site)
+    before = {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+    assert build(content, site).unchanged == len(before)  # nothing new: every file is the same inode
+    year = content / "departments/tianxin-xzspfwj/2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace(
+        "title: 天心区部门整体支出绩效自评报告}", "title: 天心区部门整体支出绩效自评报告（更正）}"), encoding="utf-8")
+    build(content, site)
+    new = sorted(p for p, ino in ((p.relative_to(site).as_posix(), p.stat().st_ino) for p in site.rglob("*")
+                                  if p.is_file()) if before.get(p) != ino)
+    assert "departments/tianxin-xzspfwj/2020/index.html" in new
+    assert "departments/tianxin-xzspfwj/index.html" in new
+    assert "departments/suining-xzspfwj/2023/index.html" not in new
+    assert not any(p.startswith("departments/longyang-zwfwglj/") for p in new)
+    assert len(new) < 40
