@@ -11,8 +11,17 @@ import os
 import signal
 
 _TARGET = os.environ.get("SITE_BUILD_KILL_AT", "")
+_WORKER = False
+
+
+def in_worker() -> None:
+    """Mark this process as the build's second rendering process: a kill takes the build with it."""
+    global _WORKER
+    _WORKER = True
 
 
 def checkpoint(name: str) -> None:
     if _TARGET and name == _TARGET:
+        if _WORKER:
+            os.kill(os.getppid(), signal.SIGKILL)
         os.kill(os.getpid(), signal.SIGKILL)

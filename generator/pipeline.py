@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -17,11 +18,13 @@ from . import data
 from . import pages as page_plan
 from . import plotly_assets
 from .checks import check_content
+from . import faults
 from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
 from .search import Indexer, Record, fallback_script, search_engine_version
-from .write import Output, publish, recover, staging_for
+from .pages import Page
+from .write import Output, OutputError, publish, recover, staging_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -84,12 +87,7 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     started = time.perf_counter()
     assets = hashed_assets()
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
-    for n, page in enumerate(plan):
-        checkpoint(f"render-{n}")
-        context = page.context
-        output.write(page.path, renderer.render(page, context))
-        if page.template == "report.html":
-            _write_report_data(content, page, context, tables, output)
+    render_pages(list(enumerate(plan)), renderer, content, tables, output)
     checkpoint("data")
     for path, payload in data_files.items():
         output.write(path, payload)
@@ -115,6 +113,57 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
         result.stages["index"] += time.perf_counter() - started
     result.pages = len(plan)
     result.searchable = len(records)
+
+
+#: Below this many pages a second process costs more than it saves (the tests lower it).
+PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "400"))
+
+
+def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
+                 output: Output) -> None:
+    """Render and write pages, on two processes when there are many (the machine has two cores)."""
+    workers = min(os.cpu_count() or 1, 2)
+    if workers < 2 or len(pages) < PARALLEL_FROM or not hasattr(os, "fork"):
+        _render_slice(pages, renderer, content, tables, output)
+        return
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the second process renders every other page and reports what it wrote
+        os.close(read)
+        status = 1
+        try:
+            faults.in_worker()
+            _render_slice(pages[1::2], renderer, content, tables, output)
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump((output.written, output.linked), pipe)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    try:
+        _render_slice(pages[0::2], renderer, content, tables, output)
+    finally:
+        with os.fdopen(read, "rb") as pipe:
+            received = pipe.read()
+        _, status = os.waitpid(pid, 0)
+    if status != 0 or not received:
+        raise RuntimeError("the second rendering process failed; nothing was published")
+    written, linked = pickle.loads(received)
+    both = set(written) & set(output.written)
+    if both:
+        raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
+    output.written.update(written)
+    output.linked += linked
+
+
+def _render_slice(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
+                  output: Output) -> None:
+    for n, page in pages:
+        checkpoint(f"render-{n}")
+        context = page.context
+        output.write(page.path, renderer.render(page, context))
+        if page.template == "report.html":
+            _write_report_data(content, page, context, tables, output)
 
 
 def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:

@@ -81,6 +81,17 @@ def test_a_build_killed_at_a_checkpoint_leaves_a_whole_site(states, point):
     assert leftovers(site.parent) == [".cache", "site"]
 
 
+@pytest.mark.parametrize("point", ["render-6", "render-13"])
+def test_a_kill_in_the_second_rendering_process_leaves_a_whole_site(states, point):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, f"worker-{point}")
+    run = build(new, site, {"SITE_BUILD_KILL_AT": point, "SITE_BUILD_PARALLEL_FROM": "1"})
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert tree_hash(site) in (a, b)
+    assert build(new, site, {"SITE_BUILD_PARALLEL_FROM": "1"}).returncode == 0
+    assert tree_hash(site) == b
+
+
 @pytest.mark.parametrize("seed", range(RANDOM_KILLS))
 def test_a_build_killed_at_a_random_moment_leaves_a_whole_site(states, seed):
     tmp, old, new, a, b = states
@@ -109,6 +120,12 @@ def test_without_atomic_exchange_the_next_build_restores_an_interrupted_swap(sta
     assert tree_hash(site) == a
     assert build(new, site, {"SITE_BUILD_NO_EXCHANGE": "1"}).returncode == 0
     assert tree_hash(site) == b
+
+
+def test_rendering_on_two_processes_gives_the_same_site(states, tmp_path):
+    _, _, new, _, b = states
+    assert build(new, tmp_path / "site", {"SITE_BUILD_PARALLEL_FROM": "1"}).returncode == 0
+    assert tree_hash(tmp_path / "site") == b
 
 
 def test_two_clean_builds_in_different_folders_and_hash_seeds_are_identical(tmp_path):
