@@ -125,7 +125,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     try:
         result = import_report(args.report, args.content, args.department, args.year, force=args.force)
-    except FileExistsError as err:
+    except (FileExistsError, FileNotFoundError, ValueError) as err:
         print(err, file=sys.stderr)
         return 1
     for path in result.written:

@@ -1,0 +1,382 @@
+"""Amounts and rates in sentences: which row, which stage, which relation.
+
+A number is placed only when its row and stage are known: the row from a template name
+(lexicon), from the paragraph's topic (“收入预算：…”), from the row stated just before it
+(“…实际支出10.33万元”: the same row), or as a part of that row (其中、分别为); the stage
+from the label, from the sentence or paragraph it stands in, or from the headings above.
+An unmarked amount is read as 决算 only where that is what it means: in a 部门决算, or in
+a self-evaluation sentence about spending that does not mention budgets at all, and then
+only provisionally (it is dropped if the row has a different stated 决算 amount).
+Everything else is left unplaced, with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .context import Context
+from .draft import Stmt
+from .found import Found
+from .labels import Label, parse
+from .lexicon import FUNCTION_CODES, Row, mentions_budget
+from .rows import AREA_OF_STEP, PROJECTISH, Ref, RowFinder
+from .text import Sentence, Token, clip, norm
+
+_STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
+_ACHIEVED = re.compile(r"投入|节约|减免|拨付|兑现|奖补|中标|追加|带动|争取")
+_REASONS = re.compile(r"原因|主要为[：:]|主要是[：:]")
+
+
+@dataclass
+class Pending:
+    """A statement held until its sentence is read, since a list after it can change its row."""
+
+    ref: Ref
+    key: str
+    stmt: Stmt
+    weak: bool
+
+
+@dataclass
+class ParaState:
+    """What a paragraph has established for the sentences after the first."""
+
+    topic: Ref | None = None
+    head: Ref | None = None  # the first row stated explicitly (not as a part)
+    stage: str | None = None  # a stage set by a topic paragraph (“支出预算：2020年年初预算数…”)
+    heads: int = 0
+    income_total: bool = False
+    income_weak: list[Pending] = field(default_factory=list)  # an unmarked 收入 total, made sure by a 支出 after it
+    pending: list[Pending] = field(default_factory=list)
+    last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
+
+
+@dataclass
+class SentenceState:
+    last: Ref | None = None
+    parents: list[Ref] = field(default_factory=list)  # 其中 opens a level, a closing bracket ends it
+    children: bool = False
+    stage: str | None = None
+    listed: Ref | None = None  # a row whose parts are listed (分别为 …)
+    pending: list[Pending] = field(default_factory=list)
+    evaluated: bool = False
+    reasons: bool = False  # the parts listed are the reasons for a change of the row before
+    by_name: bool = False  # the parts are listed one by one (分别为), not broken down (其中)
+
+
+class AmountReader(RowFinder):
+    """Reads money and percentage tokens of sentences in order, keeping the state between them."""
+
+    def __init__(self, found: Found, subjects: tuple[str, ...], kind: str) -> None:
+        self.found = found
+        self.subjects = subjects
+        self.kind = kind
+        self.para = ParaState()
+        self.list_parent: Ref | None = None  # a paragraph ending with “其中：” heads the numbered ones after it
+        self.list_rank: int | None = None
+        self.section_row: Ref | None = None  # the row a heading states an amount of
+        self.title_row: Ref | None = None  # the row a heading names (“（一）基本支出情况”)
+        self.para_rank: int | None = None
+        self.project: str | None = None  # the project a 项目支出绩效自评 section is about
+        self.stated: dict[tuple[str, str], str] = {}  # (row name, value) → stage, for list heads restating a row
+
+    # --- paragraphs ---------------------------------------------------------------------------
+
+    def paragraph(self, rank: int | None) -> None:
+        """A new paragraph; `rank` is its numbering rank, which decides whether it is an item of the list before."""
+        self.para = ParaState()
+        self.para_rank = rank
+        if self.list_parent is not None and (rank is None or (self.list_rank is not None and rank <= self.list_rank)):
+            self.list_parent = None
+
+    def end_paragraph(self, text: str, rank: int | None) -> None:
+        """Write the paragraph's statements; a paragraph ending with a colon opens a list of the row it named."""
+        self.flush()
+        if re.search(r"[：:]\s*$", text) and self.para.head is not None:
+            self.list_parent = self.para.head
+            self.list_rank = rank
+
+    def section(self) -> None:
+        self.list_parent = None
+        self.section_row = None
+        self.title_row = None
+        self.para = ParaState()
+
+    # --- sentences ----------------------------------------------------------------------------
+
+    def sentence(self, sentence: Sentence, toks: list[Token], ctx: Context) -> list[Token]:
+        """Place the money and percentage tokens of a sentence; return the tokens left for others."""
+        state = SentenceState()
+        if self.list_parent is not None:
+            state.parents.append(self.list_parent)
+            state.children = True
+
+        rest = []
+        previous_end = 0
+        budget_words = mentions_budget(sentence.text) or ctx.budget_words
+        for token in toks:
+            raw = sentence.text[previous_end:token.start]
+            previous_end = token.end
+            if token.kind not in ("money", "percent"):
+                rest.append(token)
+                self._note_words(raw, token, state)
+                continue
+            self._reasons(raw, state)
+            label = parse(raw, token.kind, self.subjects)
+            self._brackets(raw, state)
+            if token.kind == "percent" and label.relation is None:
+                rest.append(token)
+                continue
+            self._token(sentence, token, label, state, ctx, budget_words)
+        self._finish(state)
+        return rest
+
+    def _note_words(self, raw: str, token: Token, state: SentenceState) -> None:
+        if "其中" in raw and state.last is not None:
+            state.parents.append(state.last)
+            state.children = True
+        label = parse(raw, "money", self.subjects)
+        if token.unit in ("个", "项") and label.stage and PROJECTISH.search(label.name):
+            # “业务工作项目经费年初预算4个，主要为……”: a count of projects, listed with their amounts next.
+            name = label.name
+            state.last = Ref(Row("projects", ("total",), name), None, stage=label.stage, group=name)
+
+    def _reasons(self, raw: str, state: SentenceState) -> None:
+        """“…减少392408.27元,下降16.46%,主要原因分析:1.工资福利支出减少…”: what follows explains the row before."""
+        if _REASONS.search(raw) and state.last is not None:
+            state.parents.append(state.last)
+            state.children = True
+            state.reasons = True
+
+    def _brackets(self, raw: str, state: SentenceState) -> None:
+        """A bracket closed before this label ends the part-list the bracket opened."""
+        if re.search(r"[）)]", raw) and len(state.parents) > 1:
+            state.parents.pop()
+
+    def _token(self, sentence: Sentence, token: Token, label: Label, state: SentenceState,
+               ctx: Context, budget_words: bool) -> None:
+        if label.ambiguous:
+            self._skip(sentence, token, ctx, label.ambiguous)
+            state.last = None
+            return
+        if label.relation:
+            self._relation(sentence, token, label, state, ctx)
+            return
+        if label.child:
+            parent = state.last or self.para.last
+            if parent is not None and not (state.parents and state.parents[-1] is parent):
+                state.parents.append(parent)
+                state.children = True
+        ref, why = self._row(label, state, ctx)
+        if ref is None:
+            if not self._money_stat(sentence, token, label, ctx):
+                self._skip(sentence, token, ctx, why)
+            state.last = None
+            return
+        stage, weak, why = self._stage(label, ref, state, ctx, budget_words)
+        if label.stage:
+            state.stage = label.stage
+        if stage is None:
+            state.last = ref
+            self._skip(sentence, token, ctx, why)
+            return
+        ref = replace(ref, stage=stage, weak=weak, value=token.num)
+        self._remember(ref, label, state)
+        self._hold(state, ref, stage, self._stmt(sentence, token, ctx, token.num), weak)
+        if weak and ref.row.area == "income" and ref.row.is_total:
+            self.para.income_weak.append(state.pending[-1])
+
+    def _money_stat(self, sentence: Sentence, token: Token, label: Label, ctx: Context) -> bool:
+        """An amount a work report gives as an achievement (投入2400万, 节约资金1701.51万元) is a work figure."""
+        clause = re.split(r"[，,；;：:。]", sentence.text[:token.start])[-1]
+        after = re.match(r"[^，,；;：:。、0-9]*", sentence.text[token.end:]).group()
+        if not (_ACHIEVED.search(clause + after) or ctx.area == "assets") or mentions_budget(clause + after):
+            return False
+        name = re.sub(r"^(共|累计|其中|并|又|后|实现)+|(为|达|共计|了|以)+$", "", clause).strip()
+        name = re.sub(r"^[0-9]{4}年(度)?(以来)?", "", name)
+        for subject in self.subjects:
+            name = name.replace(subject, "")
+        if len(norm(name)) <= 2 or not _ACHIEVED.search(name) and ctx.area != "assets":
+            name = f"{name}{after}"
+        if re.search(r"项目|经费|支出|预算|工资", name):
+            return False
+        if len(norm(name)) < 2:
+            return False
+        stmt = self._stmt(sentence, token, ctx, token.num)
+        stmt.kind, stmt.unit = "number", None
+        self.found.add(("work_stats+",), "value", stmt)
+        self.found.findings[-1].extra = {"name": Stmt(name, "text", "", (0, 0)),
+                                         "unit": Stmt(token.unit, "text", "", (0, 0)),
+                                         "at": Stmt(ctx.at, "text", "", (0, 0))}
+        return True
+
+    def _remember(self, ref: Ref, label: Label, state: SentenceState) -> None:
+        state.last = ref
+        if state.children or label.child:
+            return
+        if self.para.head is None:
+            self.para.head = ref
+        self.para.heads += 1
+        self.para.last = ref
+        if ref.row.area == "income" and ref.row.is_total:
+            self.para.income_total = True
+        if self.para.topic is not None and self.para.stage is None and ref.stage:
+            self.para.stage = ref.stage
+
+    # --- stages ---------------------------------------------------------------------------------
+
+    def _stage(self, label: Label, ref: Ref, state: SentenceState, ctx: Context,
+               budget_words: bool) -> tuple[str | None, bool, str]:
+        """The stage and whether it is only provisional; or None and why not."""
+        if label.stage:
+            return label.stage, False, ""
+        parent = state.parents[-1] if state.children and state.parents else None
+        if parent is not None and parent.stage and ref is not parent:
+            return parent.stage, parent.weak, ""
+        if state.stage:
+            return state.stage, False, ""
+        if ref is state.last and ref.stage:
+            return ref.stage, ref.weak, ""
+        if self.para.stage:
+            return self.para.stage, False, ""
+        if ctx.stage:
+            return ctx.stage, False, ""
+        if self.kind == "部门决算":
+            return "actual", False, ""
+        if self.para.income_total and ref.row.area == "expenditure" and ref.row.is_total and not budget_words:
+            # “收入总计848.4万元，支出728.4万元”: the year's income and spending, as they came out.
+            for pending in self.para.income_weak:
+                pending.weak = False
+            return "actual", False, ""
+        if ref.row.area in ("income", "expenditure", "projects") and not budget_words:
+            return "actual", True, ""
+        return None, False, "原文未说明是预算数还是决算数"
+
+    # --- relations ------------------------------------------------------------------------------
+
+    def _relation(self, sentence: Sentence, token: Token, label: Label, state: SentenceState, ctx: Context) -> None:
+        if label.relation == "evaluated":
+            # “开展绩效自评，共涉及资金818.40万元，占……的100%”: the funds the self-evaluation covers.
+            self.found.add(("performance",), "evaluated_funds", self._stmt(sentence, token, ctx, token.num))
+            state.last = None
+            state.evaluated = True
+            return
+        if label.relation == "share" and state.evaluated and not label.name:
+            self.found.add(("performance",), "evaluated_funds_share", self._stmt(sentence, token, ctx, token.num + "%"))
+            return
+        subject, why = self._subject(label, state, ctx)
+        if subject is None:
+            if label.relation != "variance" or not self._money_stat(sentence, token, label, ctx):
+                self._skip(sentence, token, ctx, why)
+            state.last = None
+            return
+        if label.name and not state.children:
+            self.para.head = self.para.head or subject
+            self.para.last = subject
+        key = {"share": "share", "change": "change", "change_rate": "change_rate", "arrived": "arrived",
+               "execution_rate": "execution_rate", "arrival_rate": "arrival_rate",
+               "variance": "variance", "variance_rate": "variance_rate"}[label.relation or ""]
+        if key in ("arrival_rate", "arrived") and (subject.row.area != "projects" or subject.row.is_total):
+            self._skip(sentence, token, ctx, "资金到位数只记在项目上")
+            return
+        value = token.num if label.sign > 0 or token.num.strip("0.") == "" else "-" + token.num
+        if token.kind == "percent":
+            value += "%"
+        stmt = self._stmt(sentence, token, ctx, value)
+        self._hold(state, subject, key, stmt, subject.weak and key == "execution_rate")
+        if key == "share" and label.share_of:
+            share_of = Stmt(label.share_of, "text", "", (0, 0))
+            state.pending.append(Pending(subject, "share_of", share_of, False))
+        state.last = subject
+
+    def _subject(self, label: Label, state: SentenceState, ctx: Context) -> tuple[Ref | None, str]:
+        if label.name and label.relation == "change" and state.children and state.parents:
+            return self._reason(label, state.parents[-1], ctx)
+        if label.name:
+            ref, why = self._row(label, state, ctx)
+            return ref, why
+        if label.relation in ("share", "execution_rate", "variance_rate", "change_rate", "arrival_rate", "arrived"):
+            if state.last is not None:
+                return state.last, ""
+            return None, "不知是哪一项的比率"
+        if state.last is not None:
+            if state.children and state.last is not (state.parents[0] if state.parents else None):
+                return None, "增减数紧跟在“其中”的一项之后，不能确定是该项还是合计的增减"
+            return state.last, ""
+        if self.para.heads == 1 and self.para.head is not None:
+            return self.para.head, ""
+        if self.para.heads == 0 and self.title_row is not None:
+            return self.title_row, ""
+        return None, "原文未说明是哪一项的增减"
+
+    # --- output -----------------------------------------------------------------------------------
+
+    def _hold(self, state: SentenceState, ref: Ref, key: str, stmt: Stmt, weak: bool) -> None:
+        if ref.note:
+            stmt.note = ref.note
+        state.pending.append(Pending(ref, key, stmt, weak))
+
+    def _finish(self, state: SentenceState) -> None:
+        """Settle the sentence's statements: a row whose parts were listed as projects heads a project group."""
+        group = state.listed
+        for item in state.pending:
+            ref = item.ref
+            if group is not None and ref is group and item.key not in ("share_of",):
+                stage = self._head_stage(ref)
+                if stage is None:
+                    self._skip_stmt(item, "项目清单的合计未说明阶段")
+                    continue
+                name = group.group or group.row.name
+                target = Ref(Row("projects", ("total",), name), None, group=name)
+                key = stage if item.key in _STAGES else item.key
+                self.para.pending.append(Pending(target, key, item.stmt, False))
+                continue
+            if ref.group is not None and group is not None and item.key in _STAGES:
+                stage = self._head_stage(group)
+                if stage is None:
+                    self._skip_stmt(item, "项目清单未说明阶段")
+                    continue
+                self.para.pending.append(Pending(ref, stage, item.stmt, False))
+                continue
+            self.para.pending.append(item)
+
+    def flush(self) -> None:
+        """Hand the paragraph's statements on; remember what each row was stated at, for list heads restating it."""
+        for item in self.para.pending:
+            ref = item.ref
+            extra = {}
+            if ref.row.is_total and ref.row.area in AREA_OF_STEP:
+                extra["name"] = Stmt(ref.row.name, "text", "", (0, 0))
+            key, _, ident = ref.row.steps[-1].partition("=")
+            if key == "by_function" and ident.removesuffix("(类)") in FUNCTION_CODES:
+                extra["code"] = Stmt(FUNCTION_CODES[ident.removesuffix("(类)")], "text", "", (0, 0))
+            self.found.add(ref.steps, item.key, item.stmt, item.weak)
+            self.found.findings[-1].extra = extra
+            if item.key in _STAGES and not item.weak:
+                self.stated[(norm(ref.row.name), item.stmt.value)] = item.key
+        self.para.pending = []
+
+    def _head_stage(self, group: Ref) -> str | None:
+        """A listed row's stage: as stated, or — when it restates a row already stated — that statement's stage."""
+        if group.stage and not group.weak:
+            return group.stage
+        if group.value is not None:
+            return self.stated.get((norm(group.row.name), group.value))
+        return None
+
+    def _stmt(self, sentence: Sentence, token: Token, ctx: Context, value: str) -> Stmt:
+        unit = token.unit if token.kind == "money" else None
+        return Stmt(value, "money" if token.kind == "money" else "percent",
+                    clip(sentence.text, token.start, token.end),
+                    (sentence.start + token.start, sentence.start + token.end),
+                    at=ctx.at, unit=unit)
+
+    def _skip(self, sentence: Sentence, token: Token, ctx: Context, why: str) -> None:
+        text = sentence.text[token.start:token.end]
+        self.found.skip(text, (sentence.start + token.start, sentence.start + token.end),
+                        clip(sentence.text, token.start, token.end), ctx.at, why)
+
+    def _skip_stmt(self, item: Pending, why: str) -> None:
+        stmt = item.stmt
+        self.found.skip(stmt.value + (stmt.unit or ""), stmt.span, stmt.quote, stmt.at or "", why)

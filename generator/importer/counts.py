@@ -1,0 +1,204 @@
+"""Counts in sentences: staffing, organisation, scores, and the work figures reports list.
+
+Staffing sentences (“人员核定编制18人，其中：事业编制18人，年初实有在职人员18人”) map
+onto the staffing fields by their words; a part listed with 其中 or 含 goes under the
+count before it. Other counts and rates become work figures (work_stats) named by the
+words before them, or after them when the number comes first (“12个乡镇便民服务实体办事
+大厅”); a count with no name is left unplaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .draft import Stmt
+from .found import Found
+from .labels import parse
+from .lexicon import SCOPES
+from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
+from .text import COUNT, Sentence, Token, clip, last_clause, norm
+
+_GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标$")
+_TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
+_YEAR = re.compile(r"[0-9]{4}年(度|末|初)?|本年(度)?|当年|全年|今年(来)?|截[止至][0-9]+月[0-9]+日")
+_GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|中等|较差|差)[”\"]?")
+
+
+class CountReader(Staffing):
+    def __init__(self, found: Found, subjects: tuple[str, ...]) -> None:
+        self.found = found
+        self.subjects = subjects
+
+    def sentence(self, sentence: Sentence, toks: list[Token], mine: list[Token], ctx: Context,
+                 project: str | None) -> None:
+        """Place the tokens in `mine` (those the amount reader left); `toks` are all of the sentence's numbers."""
+        staffing = ctx.area == "staffing" or STAFF_SENTENCE.search(sentence.text) is not None and ctx.area != "sangong"
+        state = StaffState()
+        previous_end = 0
+        self.consumed = 0
+        self.previous_name = ""
+        goals = any(_GOAL_TITLE.search(t) for t in ctx.titles[:1])
+        for token in toks:
+            raw = sentence.text[max(previous_end, self.consumed):token.start]
+            previous_end = token.end
+            if token not in mine:
+                self.previous_name = ""
+                continue
+            if token.kind == "bare" and re.search(r"(附件|附表)$", sentence.text[:token.start]):
+                self._skip(sentence, token, ctx, "附件、附表的编号（多半不是数据）")
+                continue
+            if sentence.text[token.start - 1:token.start] == "第":
+                self._skip(sentence, token, ctx, "序数（第N），不是数量")
+                continue
+            if token.unit == "分" and self._score(sentence, token, raw, ctx, project):
+                continue
+            if staffing and (token.unit in PEOPLE + VEHICLE or token.kind == "bare") and \
+                    self._staff(sentence, token, raw, ctx, state):
+                continue
+            if token.unit == "个" and self._organization(sentence, token, raw, ctx):
+                continue
+            if goals:
+                self._skip(sentence, token, ctx, "绩效目标中的目标值，不是完成数")
+            elif token.kind in ("count", "percent") or token.kind == "bare" and _ends_sentence(sentence.text, token):
+                self._stat(sentence, token, raw, ctx)
+            else:
+                self._skip(sentence, token, ctx, "没有单位的数字")
+        grade = _GRADE.search(sentence.text)
+        if grade and ctx.at is not None:
+            start = sentence.start + grade.start("g")
+            key_steps = ("project_performance=" + project,) if project else ("performance",)
+            self.found.add(key_steps, "grade", Stmt(grade.group("g"), "text", clip(sentence.text, grade.start("g"),
+                                                                                     grade.end("g")),
+                                                     (start, start + len(grade.group("g"))), at=ctx.at))
+
+    # --- scores --------------------------------------------------------------------------------
+
+    def _score(self, sentence: Sentence, token: Token, raw: str, ctx: Context, project: str | None) -> bool:
+        label = parse(raw, "count", self.subjects)
+        if label.relation != "score":
+            return False
+        steps = ("project_performance=" + project,) if project else ("performance",)
+        self.found.add(steps, "score", self._stmt(sentence, token, ctx, token.num, "score"))
+        return True
+
+    # --- organisation -----------------------------------------------------------------------------
+
+    def _organization(self, sentence: Sentence, token: Token, raw: str, ctx: Context) -> bool:
+        clause = norm(_stat_name(last_clause(raw), self.subjects))
+        clause = re.sub(r"^(我|本)(部门|局|单位|中心)", "", clause)
+        after = norm(_words_after(sentence.text, token.end))
+        stmt = self._stmt(sentence, token, ctx, token.num, "count")
+        if re.fullmatch(r"内设(股室|机构|科室)?", clause) or (clause.endswith("设") and after.startswith("内设机构")):
+            self.found.add(("organization",), "internal_units_count", stmt)
+            return True
+        if re.fullmatch(r"所属(事业)?单位", clause):
+            self.found.add(("organization",), "subordinate_units_count", stmt)
+            return True
+        return False
+
+    # --- work figures -----------------------------------------------------------------------------
+
+    def _stat(self, sentence: Sentence, token: Token, raw: str, ctx: Context) -> None:
+        clause = last_clause(raw)
+        qualifier = token.qualifier
+        if re.search(r"近$", clause):
+            qualifier = "近"
+        if (m := re.search(r"(超过|不少于|不低于|至少)$", clause)) is not None:
+            qualifier = m.group()
+        name = _stat_name(clause, self.subjects)
+        if not name and re.fullmatch(r"\s*(共|合计|总共|共计)\s*", clause) and self.previous_name:
+            name = self.previous_name  # “事项4类共316项”: the same things, counted otherwise
+        if token.kind == "count":
+            # “12个乡镇便民服务实体办事大厅”: what is counted may follow the number.
+            words = _words_after(sentence.text, token.end)
+            after = _stat_name(words, self.subjects)
+            if name in _VAGUE and after.startswith("的"):
+                after = after[1:]  # “经过3个多月的建设”
+            if len(after) >= 2 and not re.match(r"^(的|以上|左右|之|多|余)", after):
+                name = f"{name}{after}" if name else after
+                if words and sentence.text.startswith(words, token.end):
+                    self.consumed = token.end + len(words)
+        if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?至", name) and self.previous_name:
+            name = self.previous_name  # “覆盖率从13.13%提高至100%”: the same rate, after
+        why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
+        if why:
+            self._skip(sentence, token, ctx, why)
+            return
+        self.previous_name = name
+        value = self._stmt(sentence, token, ctx, token.num, "number")
+        extra = {"name": Stmt(name, "text", "", (0, 0))}
+        unit = "%" if token.kind == "percent" else token.unit
+        if unit:
+            extra["unit"] = Stmt(unit, "text", "", (0, 0))
+        if qualifier:
+            extra["qualifier"] = Stmt(qualifier, "text", "", (0, 0))
+        extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
+        self.found.add(("work_stats+",), "value", value)
+        self.found.findings[-1].extra = extra
+
+    def _stmt(self, sentence: Sentence, token: Token, ctx: Context, value: str, kind: str) -> Stmt:
+        return Stmt(value, kind, clip(sentence.text, token.start, token.end),
+                    (sentence.start + token.start, sentence.start + token.end), at=ctx.at)
+
+    def _skip(self, sentence: Sentence, token: Token, ctx: Context, why: str) -> None:
+        span = (sentence.start + token.start, sentence.start + token.end)
+        self.found.skip(sentence.text[token.start:token.end], span,
+                        clip(sentence.text, token.start, token.end), ctx.at, why)
+
+
+def _words_after(text: str, end: int) -> str:
+    """The words after a number up to the next break or number, with a bracket right after them (“村（社区）”);
+    a count right after the number is passed over (“8省15市签订了合作协议”: what both counts are of)."""
+    rest = text[end:]
+    skip = re.match(r"[0-9]+(?:\.[0-9]+)?(?:" + COUNT + r")", rest)
+    if skip:
+        rest = rest[skip.end():]
+    if re.match(r"(和|及|与|或)", rest):
+        return ""  # “134项和审批直报11项”: the words after belong to the next count
+    match = re.match(r"[^，,；;：:。、（(）)0-9]+(?:[（(][^（）()0-9]*[）)])?", rest)
+    return match.group() if match else ""
+
+
+def glued(text: str, token: Token) -> bool:
+    """A bare number written into a word (“12345热线”, “5G”, “24小时”): part of a name, not a figure."""
+    after = text[token.end:token.end + 1]
+    before = text[token.start - 1:token.start] if token.start else ""
+    return bool(re.match(r"[\u3400-\u9fffA-Za-z“”\"]", after)) or before in ("“", '"')
+
+
+def _ends_sentence(text: str, token: Token) -> bool:
+    return re.match(r"\s*([。；;！!]|$)", text[token.end:]) is not None and \
+        re.search(r"(量|数|率|值|额)$", text[:token.start]) is not None
+
+
+_VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有", "有", "累计", "新增", "增加", "减少", "全年",
+          "截至目前", "目前", "其中", "合计", "共", "总共"}
+
+
+def _bad_stat(name: str, token: Token) -> str | None:
+    """Why a count cannot be a work figure: no name, a name that is only a verb, or one about budgets."""
+    if not name or len(name) < 2:
+        return "数字前后没有说明是什么数"
+    if name in _VAGUE or re.sub(r"(的|了)$", "", name) in _VAGUE:
+        return "数字前后没有说明是什么数"
+    if re.search(r"预算|经费|资金", SCOPES.sub("", name)) and not name.endswith("率"):
+        return "像是预算或经费的数，但不知是哪一项"
+    return None
+
+
+_STAT_START = re.compile(r"^(其中|共|总共|累计|合计|仅|另|并|且|又|已|均|达|由|目前|截至目前|[一二三四五六七八九]是)+")
+_STAT_END = re.compile(r"(为|是|达到|达|共计|总共|共|约|了|就达|近|超过|不少于|不低于|至少|均为|分别为|和|与|从)+$")
+
+
+def _stat_name(text: str, subjects: tuple[str, ...]) -> str:
+    text = _YEAR.sub("", text.replace("\n", ""))
+    text = re.sub(r"^[\s、，,（(]+(其中)?|^(和|及|与|或)(?=.{2,})|^我(县|区|市)", "", text)
+    for subject in subjects:
+        text = text.replace(subject, "")
+    text = re.sub(r"^(我部门|我局|我单位|本部门|本单位|本局|我中心)", "", text.strip())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _STAT_END.sub("", _STAT_START.sub("", text)).strip()
+    return text

@@ -1,0 +1,173 @@
+"""The words before a number: which row it is of, at which stage, and how it relates to the row.
+
+In “2020年年初预算数848.4万元，其中，基本支出180.5万元，比去年增加28.09万元” each
+number's label is the text since the number before it: “2020年年初预算数” (a stage, no
+row: the row is the paragraph's topic), “，其中，基本支出” (a part of that row), “，比去年
+增加” (a change of the row before).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import SCOPES, known_row, stage_in
+from .text import norm
+
+_NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、"
+                        r"|[（(][一二三四五六七八九十0-9０-９]+[）)]"
+                        r"|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[①-⑳])\s*")
+_CHILD = re.compile(r"其中")
+_LIST = re.compile(r"分别为|分别是|具体是|具体为|主要为|主要包括|包括|主要用于")
+_YEAR = re.compile(r"[0-9]{4}年(度)?|本年(度)?|当年|[0-9]{4}年以来|[0-9]{1,2}月([0-9]{1,2}日)?(前|底|末)?")
+_FILLER_END = re.compile(r"(为|是|达到|达|共计|合计为|总计为|约|了|已|共)+$")
+_FILLER_START = re.compile(r"^(共|总共|累计|合计|仅|另|及|和|与|以及|并|且|又|于)+")
+_SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委)|本(部门|单位|局|中心)|该(单位|部门)")
+
+_CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?"
+                     r"(?P<word>增加|减少|增长|下降|增|减)了?$")
+_SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$")
+_EXECUTION = re.compile(r"(?:预算)?(?:完成率|执行率)$|完成(?:年初|全年)?预算的$")
+_ARRIVAL = re.compile(r"到位率$")
+_ARRIVED = re.compile(r"(?<!资金)到位$|到位资金$")
+_VARIANCE_PLUS = re.compile(r"(?:决算(?:数)?比预算(?:数)?(?:减少|少)|比预算节约|(?<![转和])结余|节约)$")
+_VARIANCE_MINUS = re.compile(r"超支$")
+_VARIANCE_RATE = re.compile(r"(?P<word>结余率|超支率)$")
+_EVALUATED = re.compile(r"涉及资金$")
+_SCORE = re.compile(r"(?:得分|评分|自评|自评分|评价得分|绩效评价得分)(?:为)?$")
+
+
+@dataclass
+class Label:
+    raw: str
+    topic: str = ""  # text before a colon: “收入预算” in “收入预算：…”
+    child: bool = False  # 其中: a part of the row before
+    listed: bool = False  # 分别为, 主要用于 …: the first of a list of parts
+    # change, change_rate, share, execution_rate, arrival_rate, arrived, variance, variance_rate, evaluated, score
+    relation: str | None = None
+    sign: int = 1
+    share_of: str | None = None
+    stage: str | None = None
+    name: str = ""  # the row's name as written (brackets and quotes kept)
+    ambiguous: str | None = None  # why the label cannot be read safely
+    scope: str | None = None  # a scope of funds named with the row
+    clauses: int = 1  # how many comma-separated clauses the label had (the name is read from the last)
+
+
+def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
+    """Read the label of a number of the given kind (money, percent, count)."""
+    label = Label(raw)
+    # A label ends at the last semicolon: what stands before it was said of another figure.
+    text = re.split(r"[；;]", raw.replace("\n", ""))[-1]
+    text = re.sub(r"^[\s，,；;、：:）)]+", "", text)
+    text = _NUMBERING.sub("", text)
+    text = re.sub(r"^[（(]", "", text)
+    if re.search(r"[：:]", text):
+        head, _, text = re.split(r"([：:])(?!.*[：:])", text, maxsplit=1)
+        label.topic = _clean(_NUMBERING.sub("", head), subjects)
+        text = _NUMBERING.sub("", text)
+    label.child = _CHILD.search(raw) is not None
+    label.listed = _LIST.search(raw) is not None
+    text = _CHILD.sub("", _LIST.sub("", text))
+    text = re.sub(r"^[\s，,；;、：:（(]+|[\s，,；;、：:（(]+$", "", text)
+    # The row is named in the last clause: “…，其中，基本支出”, “与上年相比,本年资产总额”.
+    text = re.sub(r"^(主要)?原因(是|为|在于)[：:]?", "", text)
+    clauses = re.split(r"[，,]", text)
+    label.clauses = len(clauses)
+    text = clauses[-1].strip()
+    _relation(label, text, kind)
+    if label.relation is None:
+        label.stage, text = stage_in(text)
+        label.name = _clean(text, subjects)
+        if label.stage and len(norm(label.name)) < 3 and label.name and known_row(label.name) is None \
+                and norm(label.name) not in ("收入", "支出"):
+            # “财政预算”: too little is left without the stage word to be a name; keep it whole.
+            label.name = _clean(_unstage(raw, text), subjects)
+    else:
+        label.name = _clean(stage_in(text[:_relation_start(text)])[1], subjects)
+        if label.relation != "change" and norm(label.name) in ("资金", "预算", "项目", "经费"):
+            label.name = ""  # “资金到位率”: the rate of the row just stated
+    label.scope, label.name = _scope(label.name)
+    return label
+
+
+def _scope(name: str) -> tuple[str | None, str]:
+    """A scope named before the row (“一般公共预算财政拨款“三公”经费”), unless the scope is the row itself."""
+    match = SCOPES.match(norm(name))
+    if not match:
+        return None, name
+    rest = re.sub(r"^[“”\s]+", "", name[len(match.group()):]) if name.startswith(match.group()) else ""
+    if not rest or re.fullmatch(r"(收入|拨款|财政拨款|财政拨款收入|支出|支出合计|收入合计)", norm(rest)) \
+            or norm(rest).startswith("(类)"):
+        return None, name
+    return match.group(), rest
+
+
+def _unstage(raw: str, text: str) -> str:
+    whole = re.sub(r"^[\s，,；;、：:]+", "", _NUMBERING.sub("", raw))
+    whole = re.split(r"[：:](?!.*[：:])", whole)[-1]
+    return _CHILD.sub("", _LIST.sub("", whole))
+
+
+def _clean(text: str, subjects: tuple[str, ...]) -> str:
+    text = _YEAR.sub("", text)
+    for subject in subjects:
+        text = text.replace(subject, "")
+    text = _SUBJECT.sub("", text)
+    text = re.sub(r"^[\s，,；;、：:）)]+|[\s，,；;、：:（(]+$", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _FILLER_END.sub("", _FILLER_START.sub("", text)).strip()
+    return text
+
+
+_RELATIONS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
+    (_SHARE, "share", ("percent",)),
+    (_EXECUTION, "execution_rate", ("percent",)),
+    (_ARRIVAL, "arrival_rate", ("percent",)),
+    (_VARIANCE_RATE, "variance_rate", ("percent",)),
+    (_VARIANCE_PLUS, "variance", ("money",)),
+    (_VARIANCE_MINUS, "variance", ("money",)),
+    (_EVALUATED, "evaluated", ("money",)),
+    (_ARRIVED, "arrived", ("money",)),
+    (_CHANGE, "change", ("money", "percent")),
+    (_SCORE, "score", ("count",)),
+]
+
+
+def _relation(label: Label, text: str, kind: str) -> None:
+    for pattern, name, kinds in _RELATIONS:
+        if kind not in kinds:
+            continue
+        match = pattern.search(text)
+        if not match:
+            continue
+        label.relation = name
+        if name == "share":
+            label.share_of = match.group("of").strip() or None
+        elif name == "variance":
+            label.sign = -1 if pattern is _VARIANCE_MINUS else 1
+        elif name == "variance_rate":
+            label.sign = -1 if match.group("word") == "超支率" else 1
+        elif name == "change":
+            label.sign = -1 if match.group("word") in ("减少", "下降", "减") else 1
+            if kind == "percent":
+                label.relation = "change_rate"
+            if "增加" in text and "减少" in text:
+                label.ambiguous = "原文同时写“增加”和“减少”"
+        return
+
+
+def _relation_start(text: str) -> int:
+    """Where the relation words begin, so what stands before them can name the row."""
+    for pattern, _, _ in _RELATIONS:
+        match = pattern.search(text)
+        if match:
+            start = match.start()
+            # “基本支出比上年增加”: the comparison words belong to the relation, not the name.
+            head = re.search(r"(比|较|与)(上年|去年|上年度|同期|[0-9]{4}年)?(对比|相比|同比)?$", text[:start])
+            if head:
+                start = head.start()
+            return start
+    return len(text)

@@ -1,0 +1,69 @@
+"""The document entry (kind, title, issuer, dates, index numbers) and the department's name."""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Stmt
+from .found import Found
+from .structure import Outline
+
+
+def kind_of(title: str) -> str:
+    if re.search(r"绩效.*(自评|评价).*报告|自评报告", title):
+        return "绩效自评报告"
+    if "决算" in title:
+        return "部门决算"
+    if "预算" in title:
+        return "部门预算"
+    return "绩效自评报告"
+
+
+_REPORT_WORDS = re.compile(r"([0-9]{4}年度?|部门整体支出绩效(自评|评价)报告|整体支出绩效(自评|评价)报告"
+                           r"|部门决算|部门预算"
+                           r"|绩效自评报告|（[^（）]*）|\([^()]*\))")
+
+
+def department_name(outline: Outline) -> str | None:
+    """The department as the title or the header names it; None when neither names one clearly."""
+    issuer = next((m.value for m in outline.meta if m.key == "issuer"), None)
+    name = _REPORT_WORDS.sub("", outline.title).strip()
+    if re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|处|委|办)$", name):
+        return name
+    if issuer and re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|委|办)$", issuer) and "财政" not in issuer:
+        return issuer
+    return None
+
+
+def subjects(name: str | None) -> tuple[str, ...]:
+    """The department's name and its shorter forms, longest first.
+
+    保山市隆阳区政务服务管理局 is also written 隆阳区政务服务管理局; both are dropped from labels.
+    """
+    if not name:
+        return ()
+    out = [name]
+    for marker in ("市", "州", "县", "区"):
+        index = name.find(marker)
+        if 0 <= index < len(name) - 4:
+            out.append(name[index + 1:])
+    return tuple(sorted(set(out), key=len, reverse=True))
+
+
+def document(outline: Outline, found: Found) -> None:
+    """The published document with its header facts; every number in them keeps its place in the text."""
+    title = outline.title
+    steps = ("documents+",)
+    found.add(steps, "kind", Stmt(kind_of(title), "text", "", (0, 0)))
+    steps = ("documents-1",)
+    found.add(steps, "title", Stmt(title, "text", "", (0, 0)))
+    for meta in outline.meta:
+        span = (meta.start, meta.start + len(meta.value))
+        if meta.key == "supervision_index_no":
+            found.add(("documents-1", "supervision_index_nos+"), "__value__",
+                      Stmt(meta.value, "text", meta.value, span, at="文首/文末"))
+            continue
+        if meta.key in ("written", "published"):
+            found.add(steps, meta.key, Stmt(meta.value, "date", meta.value, span, at="文首/文末"))
+        elif meta.key:
+            found.add(steps, meta.key, Stmt(meta.value, "text", meta.value, span, at="文首"))

@@ -1,0 +1,68 @@
+"""Sentences of the 自评 templates that carry the scoring rules: weights, total, grade bands.
+
+“分值设定100分，其中预算执行率10分、产出指标50分、效益指标30分、满意度指标10分” and
+“综合评价等级分为优秀（大于90分）、良好（80-90分）、较差（60-80分）、差（小于60分）”.
+These numbers are claimed here so the other readers do not take them for work figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Stmt
+from .found import Found
+from .text import Sentence, clip
+
+_TOTAL = re.compile(r"分值设定(?P<n>[0-9]+)分")
+_WEIGHT = re.compile(r"(?P<name>预算执行率|产出指标|效益指标|满意度指标)(?P<n>[0-9]+)分")
+_BANDS = re.compile(r"等级分为")
+_BAND = re.compile(r"(?P<grade>优秀|良好|合格|中等|中|较差|差)\s*[（(](?P<text>[^（）()]*?)[）)]")
+_RANGE = re.compile(r"^(?P<a>[0-9]+)\s*[-－—~～至]\s*(?P<b>[0-9]+)分$")
+_MIN = re.compile(r"^(?:大于|高于|超过)(?:等于)?(?P<a>[0-9]+)分(?:以上)?$|^(?P<b>[0-9]+)分(?:\(含\))?以上$")
+_MAX = re.compile(r"^(?:小于|低于|不足)(?P<a>[0-9]+)分$|^(?P<b>[0-9]+)分以下$")
+
+
+def rules(sentence: Sentence, found: Found, at: str) -> set[int]:
+    """Place the scoring rules a sentence states; return the offsets of the numbers taken."""
+    taken: set[int] = set()
+    text = sentence.text
+    total = _TOTAL.search(text)
+    if total:
+        _put(found, ("performance",), "total_weight", sentence, total, "n", at, taken)
+        for match in _WEIGHT.finditer(text, total.end()):
+            _put(found, ("performance", f"weights={match.group('name')}"), "weight", sentence, match, "n", at, taken)
+    if _BANDS.search(text):
+        for match in _BAND.finditer(text):
+            _band(found, sentence, match, at, taken)
+    return taken
+
+
+def _put(found: Found, steps: tuple[str, ...], key: str, sentence: Sentence, match: re.Match[str], group: str,
+         at: str, taken: set[int]) -> None:
+    start, end = match.start(group), match.end(group)
+    found.add(steps, key, Stmt(match.group(group), "score", clip(sentence.text, start, end),
+                               (sentence.start + start, sentence.start + end), at=at))
+    taken.add(sentence.start + start)
+
+
+def _band(found: Found, sentence: Sentence, match: re.Match[str], at: str, taken: set[int]) -> None:
+    text = re.sub(r"\s+", "", match.group("text"))
+    inner = match.start("text") + (len(match.group("text")) - len(match.group("text").lstrip()))
+    steps = ("performance", f"grade_bands={match.group('grade')}")
+    bounds: list[tuple[str, str]] = []
+    if (m := _RANGE.match(text)):
+        bounds = [("min", m.group("a")), ("max", m.group("b"))]
+    elif (m := _MIN.match(text)):
+        bounds = [("min", m.group("a") or m.group("b"))]
+    elif (m := _MAX.match(text)):
+        bounds = [("max", m.group("a") or m.group("b"))]
+    if not bounds:
+        return
+    found.add(steps, "text", Stmt(text, "text", "", (0, 0)))
+    cursor = inner
+    for key, number in bounds:
+        start = sentence.text.index(number, cursor)
+        cursor = start + len(number)
+        found.add(steps, key, Stmt(number, "number", clip(sentence.text, start, cursor),
+                                   (sentence.start + start, sentence.start + cursor), at=at))
+        taken.add(sentence.start + start)

@@ -1,0 +1,219 @@
+"""From blocks to a draft: walk the sections in order, hand each sentence and grid to the readers,
+then settle what they found into the tree, and write it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .amounts import AmountReader
+from .context import Context, context_of
+from .counts import CountReader, glued
+from .draft import Leaf, Placed, Seq, Stmt, Tree, Writer
+from .found import Found, Loose
+from .meta import department_name, document, kind_of, subjects
+from .narrative import sections
+from .performance import rules
+from .read import Block, Grid, Para
+from .rows import title_row
+from .settle import file_unit, settle
+from .structure import Outline, Section, numbering_rank, outline
+from .tables import GridReader
+from .text import sentences, tokens
+
+
+@dataclass
+class Draft:
+    """A drafted year file: its YAML, the figures it placed (with their paths) and those it could not."""
+
+    yaml: str
+    unit: str
+    placed: list[Placed]
+    loose: list[Loose]
+    department: str | None
+    kind: str
+
+
+def draft(blocks: list[Block], year: int) -> Draft:
+    """Draft the year file; a statement the content model refuses is moved to `unplaced` and the draft redone,
+    so the draft always validates once `unplaced` is removed."""
+    refused: set[tuple[int, int]] = set()
+    while True:
+        result = _draft(blocks, year, refused)
+        more = _refused_by_model(result)
+        if not more or more <= refused:
+            return result
+        refused |= more
+
+
+def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Draft:
+    doc = outline(blocks)
+    kind = kind_of(doc.title)
+    name = department_name(doc)
+    found = Found()
+    document(doc, found)
+    _Walker(found, year, kind, subjects(name)).run(doc.root)
+    tree = Tree()
+    unit = file_unit(found)
+    settle(found, tree, unit, refused)
+    _organization_names(doc, tree)
+    skip = {doc.title_start} | {b.start for b in blocks if isinstance(b, Para) and _is_meta(b, doc)}
+    tree.root.fields["sections"] = sections(doc.root, skip)
+    writer = Writer()
+    _write(writer, tree, year, unit, found.loose)
+    return Draft("\n".join(writer.lines) + "\n", unit, writer.placed, found.loose, name, kind)
+
+
+def _refused_by_model(result: Draft) -> set[tuple[int, int]]:
+    """The spans of statements at the fields the content model finds fault with."""
+    from ..load import parse
+    from ..model import YearReport
+    from ..problems import field_path
+
+    _, _, problems = parse(YearReport, strip_unplaced(result.yaml), "<draft>")
+    bad = {p.field for p in problems}
+    return {placed.stmt.span for placed in result.placed
+            if any(field_path(placed.loc) == f or field_path(placed.loc).startswith(f + ".") for f in bad)}
+
+
+def _is_meta(block: Para, doc: Outline) -> bool:
+    return any(block.start <= m.start < block.start + len(block.text) + 1 for m in doc.meta)
+
+
+# --- walking ---------------------------------------------------------------------------------------
+
+
+class _Walker:
+    def __init__(self, found: Found, year: int, kind: str, names: tuple[str, ...]) -> None:
+        self.found = found
+        self.kind = kind
+        self.amounts = AmountReader(found, names, kind)
+        self.counts = CountReader(found, names)
+        self.grids = GridReader(found, year, "", kind)
+        self.project: str | None = None
+
+    def run(self, root: Section) -> None:
+        self._section(root)
+
+    def _section(self, section: Section) -> None:
+        ctx = context_of(section, self.kind)
+        project = self._project_name(section)
+        previous = self.project
+        if project:
+            self.project = project
+        self.amounts.project = self.project
+        self.amounts.section()
+        if section.rank >= 0 and section.parent is not None:
+            # A heading stating an amount (“（一）财政预算收入：511.4万元”) is read in its parent's
+            # context, and its row heads the section.
+            parent_ctx = context_of(section.parent, self.kind)
+            self._paragraph(Para(section.title, section.start), parent_ctx, heading=True)
+            self.amounts.section_row = self.amounts.para.head
+            self.amounts.title_row = title_row(section.title, ctx)
+            self.amounts.list_parent = self.amounts.para.head
+            self.amounts.list_rank = section.rank
+        for block in section.blocks:
+            if isinstance(block, Grid):
+                self.grids.grid(block, ctx.at)
+            else:
+                self._paragraph(block, ctx)
+        for child in section.children:
+            self._section(child)
+        self.project = previous
+        self.amounts.project = previous
+
+    def _project_name(self, section: Section) -> str | None:
+        if not re.search(r"项目.*(绩效|自评)", section.title):
+            return None
+        for node in section.walk():
+            if node.title.endswith("项目名称"):
+                first = next((b for b in node.blocks if isinstance(b, Para)), None)
+                if first is not None:
+                    return first.text.strip()
+        return None
+
+    def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
+        rank = numbering_rank(para.text)
+        if not heading:
+            self.amounts.paragraph(rank)
+        else:
+            self.amounts.para = type(self.amounts.para)()
+        for sentence in sentences(para.text, para.start):
+            taken = rules(sentence, self.found, ctx.at)
+            toks = [t for t in tokens(sentence.text) if sentence.start + t.start not in taken
+                    and not (t.kind == "bare" and glued(sentence.text, t))]
+            rest = self.amounts.sentence(sentence, toks, ctx)
+            self.counts.sentence(sentence, toks, rest, ctx, self.project)
+        if not heading:
+            self.amounts.end_paragraph(para.text, rank)
+        else:
+            self.amounts.flush()
+
+
+def _organization_names(doc: Outline, tree: Tree) -> None:
+    """内设机构 and 所属单位 names listed after “分别是：” or “具体有：”."""
+    for section in doc.root.walk():
+        for block in section.blocks:
+            if not isinstance(block, Para):
+                continue
+            for key, pattern in (("internal_units", r"内设[^，。；]*?(?:分别是|具体有|分别为)[：:](?P<list>[^。]+)"),
+                                 ("subordinate_units", r"所属(?:事业)?单位(?:分别是|为)[：:](?P<list>[^。]+)")):
+                match = re.search(pattern, block.text)
+                if match and key not in tree.node(("organization",)).fields:
+                    names = [n.strip() for n in re.split(r"[、，,]|和(?=[^和]*$)", match.group("list")) if n.strip()]
+                    seq = Seq(None, [Leaf([Stmt(n, "text", "", (0, 0))], False) for n in names])
+                    tree.node(("organization",)).fields[key] = seq
+
+
+# --- writing -----------------------------------------------------------------------------------------
+
+
+def _write(writer: Writer, tree: Tree, year: int, unit: str, loose: list[Loose]) -> None:
+    writer.lines += [
+        "# yaml-language-server: $schema=../../../schema/year.schema.json",
+        "# 导入草稿：由 build.py import 从原文生成，发布前须逐项核对。每个数后的注释是它在原文中的出处；",
+        "# 标有“推定”的数，原文未直接写明阶段。原文中无法确定归属的数列在文末 unplaced 中。",
+        f"year: {year}  # 报告年度：由 import --year 给出",
+        f"unit: {unit}  # 原文金额多以{unit}表述；以其他单位表述的数各自写明 unit",
+    ]
+    root = tree.root
+    root.fields.pop("year", None)
+    root.fields.pop("unit", None)
+    writer.mapping(root, 0, ())
+    _write_loose(writer, loose)
+
+
+def _write_loose(writer: Writer, loose: list[Loose]) -> None:
+    if not loose:
+        return
+    writer.lines += [
+        "",
+        "# ──────────────────────────────────────────────────────────────────────────────",
+        "# unplaced：导入程序不能确定字段或阶段的数（宁缺勿错）。请逐条核对原文，把该记的数写到上文",
+        "# 相应位置，然后删除整个 unplaced 键。内容模型没有这个键，删除之前 build.py check 会报错。",
+        "unplaced:",
+    ]
+    for item in sorted(loose, key=lambda x: x.span):
+        fields = ", ".join(f"{key}: {_q(getattr(item, attr))}" for key, attr in
+                           (("text", "text"), ("at", "at"), ("source", "quote"), ("why", "why")))
+        writer.lines.append(f"  - {{{fields}}}")
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def strip_unplaced(yaml_text: str) -> str:
+    """The draft without its `unplaced:` list: what remains once a reviewer has dealt with it."""
+    out = []
+    skipping = False
+    for line in yaml_text.split("\n"):
+        if line.startswith("unplaced:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith(" ") or not line.strip()):
+            continue
+        skipping = False
+        out.append(line)
+    return "\n".join(out)

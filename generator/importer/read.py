@@ -1,0 +1,246 @@
+"""Reading a report into blocks: paragraphs and grids, each tied to where it stands in the text.
+
+Both inputs end up in one representation. A `.txt` report is the text a Word export
+leaves: paragraphs one per line, and tables as rows separated by a blank line, each cell
+on its own line after a tab (a cell's later paragraphs follow on lines without a tab), or,
+from some web pages, cells between lines of `|`. A `.docx` report is written out in that
+same tab layout (that text becomes the year's `.source.txt`) while its tables are read
+cell by cell, so both paths give the same blocks and every offset points into the text
+that is kept beside the year file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph: its text and the offset of its first character in the source text."""
+
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; merged-away cells (vertical merges) are empty, as a Word export leaves them."""
+
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as rows of cells; rows may differ in length where cells span columns."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    start: int
+
+
+Block = Para | Grid
+
+
+def read_path(path: Path) -> tuple[str, list[Block]]:
+    """The source text to keep and its blocks, for a .txt or .docx report."""
+    if path.suffix.lower() == ".docx":
+        return read_docx(path)
+    if path.suffix.lower() not in (".txt", ".text", ""):
+        raise ValueError(f"{path.name}: only .txt and .docx reports can be imported (save other formats as .docx)")
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # Text saved on Chinese Windows is often GBK; gb18030 reads GBK and GB2312 too. The kept
+        # source text is written as UTF-8 whatever the input was.
+        text = raw.decode("gb18030")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, read_text(text)
+
+
+# --- text -------------------------------------------------------------------------------------
+
+_PIPES = re.compile(r"\|+")
+
+
+def _lines(text: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((line, pos))
+        pos += len(line) + 1
+    return out
+
+
+def read_text(text: str) -> list[Block]:
+    """Split a report's text into paragraphs and grids."""
+    lines = _lines(text)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line, start = lines[i]
+        if line.startswith("\t"):
+            grid, i = _tab_grid(lines, i)
+            blocks.append(grid)
+        elif _PIPES.fullmatch(line.strip()) and blocks and isinstance(blocks[-1], Para):
+            # A `|` line right after a paragraph: that paragraph was the table's first cell.
+            first = blocks.pop()
+            assert isinstance(first, Para)
+            grid, i = _pipe_grid(lines, i, first)
+            blocks.append(grid)
+        else:
+            if line.strip():
+                blocks.append(Para(line, start))
+            i += 1
+    return [_repair(b) if isinstance(b, Grid) else b for b in blocks]
+
+
+def _tab_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
+    """Rows end at a blank line; a line without a tab continues the cell above it."""
+    rows: list[list[list]] = []  # each cell: [text, start]
+    row: list[list] = []
+    after_blank = False
+    start = lines[i][1]
+    while i < len(lines):
+        line, pos = lines[i]
+        if line.startswith("\t"):
+            row.append([line[1:], pos + 1])
+            after_blank = False
+        elif not line.strip():
+            if row:
+                rows.append(row)
+                row = []
+            after_blank = True
+        elif after_blank or not row:
+            break  # text after a blank line: the table has ended
+        else:
+            row[-1][0] += "\n" + line
+        i += 1
+    if row:
+        rows.append(row)
+    return Grid(tuple(tuple(Cell(t, s) for t, s in r) for r in rows), start), i
+
+
+def _pipe_grid(lines: list[tuple[str, int]], i: int, first: Para) -> tuple[Grid, int]:
+    """Cells between `|` lines; a run of several `|` marks a row boundary (the layout keeps no more)."""
+    rows: list[list[Cell]] = [[Cell(first.text, first.start)]]
+    while i < len(lines):
+        line, pos = lines[i]
+        stripped = line.strip()
+        if _PIPES.fullmatch(stripped):
+            if len(stripped) > 1 and rows[-1]:
+                rows.append([])
+            i += 1
+            continue
+        # A content line belongs to the table only if a `|` line closes it.
+        if i + 1 < len(lines) and _PIPES.fullmatch(lines[i + 1][0].strip()) and stripped:
+            rows[-1].append(Cell(line, pos))
+            i += 1
+            continue
+        break
+    return Grid(tuple(tuple(r) for r in rows if r), first.start), i
+
+
+_HEADER = re.compile(r"三级指标")
+
+
+def _repair(grid: Grid) -> Grid:
+    """Rejoin indicator rows a text export split at a cell's trailing empty paragraph.
+
+    Such a cell prints as its text followed by a blank line, which reads as the end of a
+    row. Below the header of a 绩效自评表 (the row naming 三级指标) every row has the
+    header's number of cells, so a short row is joined with the rows after it while they fit.
+    """
+    rows = list(grid.rows)
+    header = next((k for k, r in enumerate(rows) if any(_HEADER.search(c.text) for c in r)), None)
+    if header is None:
+        return grid
+    width = len(rows[header])
+    out = rows[:header + 1]
+    k = header + 1
+    while k < len(rows):
+        row = list(rows[k])
+        while len(row) < width and k + 1 < len(rows) and len(row) + len(rows[k + 1]) <= width:
+            k += 1
+            row += rows[k]
+        out.append(tuple(row))
+        k += 1
+    return Grid(tuple(out), grid.start)
+
+
+# --- Word -----------------------------------------------------------------------------------------
+
+
+def read_docx(path: Path) -> tuple[str, list[Block]]:
+    """Paragraphs and tables in document order, written out in the tab layout as they are read."""
+    import docx  # python-docx; imported here so reading text needs no lxml
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    out = _Writer()
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            out.paragraph(item.text)
+        elif isinstance(item, Table):
+            out.table(_docx_rows(item))
+    return out.text(), out.blocks
+
+
+def _docx_rows(table) -> list[list[str]]:
+    """One entry per cell as Word stores it: a span is one cell, a vertical merge's lower parts are empty."""
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    rows = []
+    for tr in table._tbl.tr_lst:
+        row = []
+        for tc in tr.tc_lst:
+            tc_pr = tc.tcPr
+            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            continued = merge is not None and merge.get(qn("w:val")) in (None, "continue")
+            cell = _Cell(tc, table)
+            # Word keeps a cell's empty trailing paragraphs; they carry no text.
+            text = "\n".join(p.text for p in cell.paragraphs).rstrip("\n")
+            row.append("" if continued else text)
+        rows.append(row)
+    return rows
+
+
+class _Writer:
+    """Builds the tab-layout text and its blocks together, so offsets are exact by construction."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.pos = 0
+        self.blocks: list[Block] = []
+
+    def _put(self, text: str) -> int:
+        start = self.pos
+        self.parts.append(text)
+        self.pos += len(text)
+        return start
+
+    def paragraph(self, text: str) -> None:
+        start = self._put(text + "\n")
+        if text.strip():
+            self.blocks.append(Para(text, start))
+
+    def table(self, rows: list[list[str]]) -> None:
+        grid_start = self.pos
+        out = []
+        for row in rows:
+            cells = []
+            for text in row:
+                self._put("\t")
+                cells.append(Cell(text, self._put(text)))
+                self._put("\n")
+            self._put("\n")
+            out.append(tuple(cells))
+        self.blocks.append(Grid(tuple(out), grid_start))
+
+    def text(self) -> str:
+        return "".join(self.parts)

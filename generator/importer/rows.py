@@ -1,0 +1,254 @@
+"""Which row an amount is of: a template name, the paragraph's topic, the row just stated, a part of
+the row it is listed under (其中、分别为、主要原因), or a project; otherwise nothing, with the reason.
+
+`RowFinder` is mixed into the amount reader: it reads the reader's sentence and paragraph state
+(the row stated last, the open part-lists, the section's row) and updates only the part-lists and
+the paragraph's topic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .context import Context
+from .labels import Label, parse
+from .lexicon import Row, known_row, name_variants, scope_total
+from .text import norm
+
+if TYPE_CHECKING:  # the reader's state, which RowFinder reads
+    from .amounts import ParaState, SentenceState
+
+DEFAULT_SCOPE = "部门全部资金"
+AREA_OF_STEP = {"income", "expenditure"}
+BLOCKS = ("operating_costs", "assets", "procurement")
+_BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
+PROJECTISH = re.compile(r"项目|专项")
+
+
+@dataclass
+class Ref:
+    """A row a statement was made about, with what later statements may inherit from it."""
+
+    row: Row
+    scope: str | None
+    stage: str | None = None
+    weak: bool = False
+    value: str | None = None
+    group: str | None = None  # the project group a listed row heads
+    note: str | None = None  # how the row was inferred, for the reviewer
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        area = self.row.area
+        if area in AREA_OF_STEP:
+            return (f"{area}={self.scope or DEFAULT_SCOPE}", *self.row.steps)
+        if area == "projects":
+            return ("projects=" + (self.group or self.row.name), *self.row.steps)
+        return (area, *self.row.steps)
+
+
+def _lexicon(name: str) -> tuple[Row | None, str]:
+    """The template row a name stands for (trying the template name it ends with), and the name to write."""
+    for n, variant in enumerate(name_variants(name)):
+        row = known_row(variant)
+        if row is not None:
+            name = name if n <= 1 else variant
+            return _renamed(row, name), name
+    return None, name
+
+
+def _renamed(row: Row, name: str) -> Row:
+    """The lexicon's row under the name as written, unless the lexicon gives the row its template name
+    (货物 for 政府采购货物支出, 公用经费 for 日常公用经费), so that one row stated twice is one entry."""
+    steps = list(row.steps)
+    key, _, ident = steps[-1].partition("=")
+    if ident and key != "by_function" and norm(ident) == norm(row.name):
+        steps[-1] = f"{key}={name}"
+    return Row(row.area, tuple(steps), name)
+
+
+class RowFinder:
+    """Row resolution for AmountReader (see amounts.py for the state it reads)."""
+
+    subjects: tuple[str, ...]
+    para: ParaState
+    section_row: Ref | None
+    title_row: Ref | None
+    para_rank: int | None
+    project: str | None
+
+    def _row(self, label: Label, state: SentenceState, ctx: Context) -> tuple[Ref | None, str]:
+        name = label.name
+        scope = label.scope or ctx.scope
+        if not norm(name) or norm(name) in ("支出", "收入", "其中"):
+            return self._unnamed(label, state, ctx, scope)
+        if _BAD_NAME.search(name) or len(name) > 40:
+            return None, "数字前的文字不像行名"
+        if label.listed and (state.last or self.para.last) is not None and not state.children:
+            # “项目支出：667.9万元，分别为A120万元，…”: the row just stated heads a list of its parts.
+            state.parents.append(state.last or self.para.last)
+            state.children = True
+            state.by_name = True
+        parent = state.parents[-1] if state.children and state.parents else None
+        ref = self._known(name, scope, parent, ctx)
+        if ref is not None:
+            return ref, ""
+        return self._part(name, label, state, parent, ctx)
+
+    def _unnamed(self, label: Label, state: SentenceState, ctx: Context, scope: str | None) -> tuple[Ref | None, str]:
+        """No row named: the topic, the row just stated, a bare 收入/支出 of a 收支 statement, or the section's row."""
+        bare = norm(label.name)
+        if label.topic:
+            ref, why = self._topic(label, state, ctx, scope)
+            if ref is not None or why:
+                return ref, why
+        if bare == "支出" and self.para.income_total:
+            return Ref(Row("expenditure", ("total",), "支出合计"), scope), ""
+        if bare == "收入":
+            return Ref(Row("income", ("total",), "收入合计"), scope), ""
+        if bare:
+            return None, f"“{label.name}”所指不明"
+        if state.last is not None:
+            return state.last, ""
+        if self.para.topic is not None:
+            return self.para.topic, ""
+        if self.section_row is not None and not state.children:
+            return self.section_row, ""
+        if ctx.area == "sangong":
+            return Ref(Row("sangong", ("total",), "三公经费"), scope), ""
+        return None, "原文未说明是哪一项的数"
+
+    def _topic(self, label: Label, state: SentenceState, ctx: Context, scope: str | None) -> tuple[Ref | None, str]:
+        """The text before a colon names the row: “收入预算：2020年年初预算数848.4万元”, “１、财政预算：216.24万元”."""
+        topic = parse(label.topic, "money", self.subjects)
+        bare = norm(topic.name) or re.sub(r"预算|决算", "", norm(label.topic))
+        if bare in ("支出", "收入"):
+            # A paragraph headed “支出预算：” or “收入预算：” is about the total.
+            area = "expenditure" if bare == "支出" else "income"
+            ref: Ref | None = Ref(Row(area, ("total",), bare + "合计"), topic.scope or scope)
+            why = ""
+        elif topic.name:
+            topic.child, topic.listed = label.child, label.listed
+            ref, why = self._row(topic, state, ctx)
+        else:
+            return None, ""
+        if ref is not None:
+            self.para.topic = ref
+            if topic.stage and not label.stage:
+                label.stage = topic.stage
+        return ref, why
+
+    def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context) -> Ref | None:
+        total = scope_total(name)
+        if total is not None:
+            return Ref(Row(total[1], ("total",), name), total[0])
+        row, name = _lexicon(name)
+        if row is None:
+            return None
+        if parent is not None and (parent.row.area != row.area and parent.row.area in ("income", "projects")
+                                   or parent.row.steps[0].startswith("by_function=")):
+            # A template name listed under another kind of row is a part of that row:
+            # 工资福利支出 under 财政预算 (a source of income), 基本支出 under 一般公共服务(类).
+            child = self._child(parent, name)
+            if child is not None:
+                return child
+        if ctx.area in BLOCKS and row.area != ctx.area and not row.is_total:
+            return Ref(Row(ctx.area, (f"items={name}",), name), None)
+        return Ref(row, scope if row.area in AREA_OF_STEP else None)
+
+    def _part(self, name: str, label: Label, state: SentenceState, parent: Ref | None,
+              ctx: Context) -> tuple[Ref | None, str]:
+        """A name the templates do not use: a part of the row it is listed under, a project, or nothing."""
+        if parent is None:
+            if ctx.area == "income" and not state.children:
+                return Ref(Row("income", (f"by_source={name}",), name), ctx.scope), ""
+            if ctx.area == "operating_costs":
+                return Ref(Row("operating_costs", (f"items={name}",), name), None), ""
+            project = self._project(name, label)
+            if project is not None:
+                return project, ""
+            if self.title_row is not None and re.search(r"用于.*支出$", norm(name)) and not state.children:
+                # “(一)基本支出情况：…用于保障正常运转的日常支出1991283.82元”: the section's row, described.
+                return self.title_row, ""
+            if self.title_row is not None and self.para_rank is not None:
+                # A numbered paragraph under a heading that names a row (“（二）项目支出情况”) gives a part of it.
+                parent = self.title_row
+            else:
+                return None, f"“{name}”不是模板中的行名，也不在某一行的“其中”之下"
+        if state.by_name and parent.row.area == "expenditure" and PROJECTISH.search(parent.row.name) and \
+                parent.row.steps[0].startswith("by_nature=") or parent.row.area == "projects" and parent.group is None:
+            # The parts of 项目支出 listed by name are projects: the row heads a project group.
+            state.listed = parent
+            group = parent.row.name
+            return Ref(Row("projects", (f"items={name}",), name), None, group=group), ""
+        child = self._child(parent, name)
+        if child is None:
+            return None, f"“{name}”列在“{parent.row.name}”之下，但不知是哪一类"
+        return child, ""
+
+    def _project(self, name: str, label: Label) -> Ref | None:
+        """Money of a project: in a project's self-evaluation, its 项目经费 at a stated stage; elsewhere a
+        named 项目资金 total (its parts follow with 其中), or a named 经费 at a stated stage."""
+        plain = norm(name)
+        if re.match(r"^(该|此|本|各)", plain):
+            return None
+        if self.project is not None:
+            if label.stage and re.search(r"项目(经费|资金)$", plain):
+                return Ref(Row("projects", (f"items={self.project}",), self.project), None, group="项目支出")
+            return None
+        if re.search(r"项目", plain) and re.search(r"(资金|经费|支出)$", plain):
+            return Ref(Row("projects", ("total",), name), None, group=name)
+        if label.stage and re.search(r"(经费|资金)$", plain) and len(plain) >= 4:
+            return Ref(Row("projects", (f"items={name}",), name), None, group=name,
+                       note="原文未列入项目清单，按“经费”之名记为项目，请核对")
+        return None
+
+    def _child(self, parent: Ref, name: str) -> Ref | None:
+        """The row for a part named `name` of `parent`, where such parts have a place."""
+        row, area = parent.row, parent.row.area
+        if area == "income":
+            steps = (f"by_source={name}",) if row.is_total else (*row.steps, f"items={name}")
+        elif area in ("operating_costs", "assets", "procurement") or area == "projects":
+            steps = (f"items={name}",) if row.is_total else (*row.steps, f"items={name}")
+        elif area == "expenditure" and not row.is_total:
+            steps = (*row.steps, f"items={name}")
+        elif area == "expenditure":
+            # Parts of 支出合计 not named by the templates are still parts by nature (上缴上级支出 …).
+            steps = (f"by_nature={name}",)
+        elif area == "sangong" and row.steps == ("reception",):
+            steps = (f"reception_items={name}",)
+        else:
+            return None
+        return Ref(Row(area, steps, name), parent.scope, group=parent.group)
+
+    def _reason(self, label: Label, parent: Ref, ctx: Context) -> tuple[Ref | None, str]:
+        """A change listed under a row: of one of its parts, or one of the reasons for its change."""
+        name = label.name
+        if _BAD_NAME.search(name) or len(name) > 40:
+            return None, "数字前的文字不像行名"
+        if label.clauses > 1:
+            return None, "增减原因的名称被逗号隔开，不能确定是哪一项"
+        row, name = _lexicon(name)
+        if ctx.area in BLOCKS and (row is None or row.area != ctx.area):
+            return Ref(Row(ctx.area, (f"items={name}",), name), None), ""
+        if row is not None:
+            if row.area == parent.row.area and (parent.row.is_total or row.steps[:len(parent.row.steps)] ==
+                                                 parent.row.steps):
+                # 项目支出 under the total, 人员经费 under 基本支出: the change of that part.
+                return Ref(row, parent.scope if row.area in AREA_OF_STEP else None), ""
+            if row.area == parent.row.area:
+                return None, f"原因“{name}”与所说明的“{parent.row.name}”不是同一种分类，不能确定归属"
+        steps = (*parent.row.steps, f"change_reasons={name}")
+        return Ref(Row(parent.row.area, steps, name), parent.scope, group=parent.group), ""
+
+
+def title_row(title: str, ctx: Context) -> Ref | None:
+    """The row a heading is about: “(一)基本支出情况” → 基本支出."""
+    text = re.sub(r"^[（(]?[一二三四五六七八九十0-9]+[）)、.]?\s*", "", title.strip())
+    text = re.sub(r"(的)?(决算)?(情况说明|情况|说明)$", "", text)
+    row, name = _lexicon(text)
+    if row is None or row.area not in AREA_OF_STEP or row.is_total:
+        return None
+    return Ref(row, ctx.scope)

@@ -1,0 +1,161 @@
+"""The 绩效自评表 of the Hunan template: the budget-execution block (年初预算数 / 全年预算数 / 全年执行数 /
+分值 / 执行率 / 得分), the annual goals, and the indicator rows under the header naming 一级指标, 二级指标
+and 三级指标. Merged 一级/二级 cells come out blank (a Word export leaves them so, and the .docx reader
+reads a merge's lower parts so) and are carried down; “产出指标（50分）” gives the level's weight.
+
+`SelfEvaluation` is mixed into GridReader, which supplies `found`, `at` and `_put`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Stmt
+from .found import Found
+from .narrative import markdown
+from .read import Cell
+from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
+
+
+class SelfEvaluation:
+    found: Found
+    at: str
+
+    def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
+             unit: str | None = None) -> None:
+        raise NotImplementedError
+
+    def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        done: set[int] = set()
+        for k, row in enumerate(rows):
+            labels = [label_of(c) for c in row]
+            if "年初预算数" in labels or any(x.startswith("全年执行数") for x in labels):
+                done |= self._execution(rows, k)
+            elif labels[:1] == ["年度总体目标"] or "年初目标设定" in labels:
+                done |= self._goals(rows, k)
+            elif "三级指标" in labels:
+                done |= self._indicators(rows, k)
+        return done
+
+    def _execution(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        header = [label_of(c) for c in rows[k]]
+        if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
+            return set()
+        keys = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
+                "分值": "weight", "执行率": "execution_rate", "得分": "score"}
+        unit = unit_of(header[0])
+        data = rows[k + 1]
+        for h, cell in zip(header, data, strict=False):
+            key = next((v for name, v in keys.items() if h.startswith(name)), None)
+            value = value_of(cell)
+            if value is None:
+                continue
+            if key is None:
+                if not NUM.match(value.text) and not h:
+                    self.found.add(("performance", "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
+                continue
+            kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
+            self._put(("performance", "budget_execution"), key, value, kind, f"自评表 {h}", unit)
+        return {k, k + 1}
+
+    def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        done = {k}
+        for j in range(k + 1, len(rows)):
+            texts = [value_of(c) for c in rows[j]]
+            filled = [v for v in texts if v is not None]
+            if len(filled) < 1 or len(filled) > 2 or any(label_of(c) in ("一级指标",) for c in rows[j]):
+                break
+            if any("指标" in label_of(c) for c in rows[j][:1]):
+                break
+            target = filled[0]
+            self.found.add(("performance", "goals+"), "target", Stmt(markdown(target.text), "text", "", (0, 0)))
+            if len(filled) > 1:
+                self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text", "", (0, 0))}
+            done.add(j)
+        return done
+
+    def _indicators(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        header = [label_of(c) for c in rows[k]]
+        cols = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标") if name in header}
+        for name, key in (("年度指标值", "target"), ("实际完成值", "actual"), ("分值", "weight"), ("得分", "score")):
+            index = next((i for i, h in enumerate(header) if h.startswith(name)), None)
+            if index is not None:
+                cols[key] = index
+        deviation = next((i for i, h in enumerate(header) if h.startswith("偏差")), None)
+        first = value_of(rows[k][0])
+        if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
+            self._put_score(("performance",), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
+        done = {k}
+        level1 = level2 = ""
+        for j in range(k + 1, len(rows)):
+            row = rows[j]
+            labels = [label_of(c) for c in row]
+            if labels and labels[0] == "总分":
+                self._total(row)
+                done.add(j)
+                break
+            if len(row) != len(header):
+                break
+            done.add(j)
+            if not any(labels):
+                continue
+            level1 = self._level(row[cols["一级指标"]], level1, "weights") if "一级指标" in cols else level1
+            level2 = re.sub(r"\s+", "", row[cols["二级指标"]].text.strip(BLANKS)) or level2 \
+                if "二级指标" in cols else level2
+            self._indicator(row, cols, deviation, level1, level2)
+        return done
+
+    def _level(self, cell: Cell, current: str, weights_key: str) -> str:
+        value = value_of(cell)
+        if value is None:
+            return current
+        match = re.match(r"(?P<name>.+?)[（(](?P<w>[0-9]+)分[）)]$", re.sub(r"\s+", "", value.text))
+        if not match:
+            return re.sub(r"\s+", "", value.text)
+        name = match.group("name")
+        offset = value.text.index(match.group("w"))
+        start = value.span[0] + offset
+        stmt = Stmt(match.group("w"), "score", value.text, (start, start + len(match.group("w"))),
+                    at=f"{self.at} 自评表表头")
+        self.found.add(("performance", f"weights={name}"), "weight", stmt)
+        return name
+
+    def _indicator(self, row: tuple[Cell, ...], cols: dict[str, int], deviation: int | None,
+                   level1: str, level2: str) -> None:
+        name = value_of(row[cols["三级指标"]]) if "三级指标" in cols else None
+        if name is None:
+            for cell in row:
+                if (v := value_of(cell)) is not None:
+                    self.found.skip(v.text, v.span, v.text, self.at, "自评表中没有指标名称的一行")
+            return
+        steps = ("performance", "indicators+")
+        extra = {"level1": Stmt(level1 or "未填", "text", "", (0, 0)),
+                 "name": Stmt(re.sub(r"\s+$", "", name.text.replace("\n", "")), "text", "", (0, 0))}
+        if level2:
+            extra["level2"] = Stmt(level2, "text", "", (0, 0))
+        first = True
+        for key in ("target", "actual", "weight", "score"):
+            if key not in cols:
+                continue
+            value = value_of(row[cols[key]])
+            if value is None:
+                continue
+            kind = "score" if key in ("weight", "score") else "text"
+            if kind == "score" and not NUM.match(value.text):
+                self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
+                continue
+            stmt = Stmt(value.text, kind, f"{name.text[:16]}｜{value.text}", value.span, at=f"{self.at} 自评表")
+            if first:
+                self.found.add(steps, key, stmt)
+                self.found.findings[-1].extra = extra
+                first = False
+            else:
+                self.found.add(("performance", "indicators-1"), key, stmt)
+        if deviation is not None and (dev := value_of(row[deviation])) is not None and not first:
+            self.found.add(("performance", "indicators-1"), "deviation", Stmt(markdown(dev.text), "text", "", (0, 0)))
+
+    def _total(self, row: tuple[Cell, ...]) -> None:
+        values = [v for v in (value_of(c) for c in row[1:]) if v is not None]
+        if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]):
+            self._put(("performance",), "total_weight", values[0], "score", "自评表 总分")
+            self._put(("performance",), "score", values[1], "score", "自评表 总分")

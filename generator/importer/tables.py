@@ -1,0 +1,244 @@
+"""Grids: the 基础数据表 of the Hunan template, 部门决算 tables with a 栏次 row, and any other table.
+
+The 基础数据表 gives, per row, figures in columns headed by year and stage (2022年决算数, 2023年
+预算数, 2023年决算数): a template name (三公经费, 项目支出, 公用经费) is its own row, and the rows
+numbered “1、” under it or listed after “其中：” are its parts. A 部门决算 table numbers its columns
+in a 栏次 row, which tells which value is which even when a web page's layout ran the rows together.
+The 绩效自评表 is read by selfeval.py. A number in any other table, or in a row or column these
+readers do not know, is left unplaced with its row and column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft import Stmt
+from .found import Found
+from .lexicon import known_row
+from .read import Cell, Grid
+from .selfeval import SelfEvaluation
+from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
+from .text import norm, tokens
+
+_COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
+
+
+def _known_money_row(label: str) -> bool:
+    return known_row(label) is not None
+
+
+class GridReader(SelfEvaluation):
+    def __init__(self, found: Found, year: int, at: str, kind: str = "") -> None:
+        self.found = found
+        self.year = year
+        self.at = at
+        self.kind = kind
+
+    def grid(self, grid: Grid, at: str) -> None:
+        self.at = at
+        rows = list(grid.rows)
+        first = rows[0] if rows else ()
+        self.title = label_of(first[0]) if len(first) == 1 and first[0].text.strip() else "表格"
+        done: set[int] = set()
+        if any("三级指标" in c.text for r in rows for c in r):
+            done |= self._self_evaluation(rows)
+        done |= self._data_table(rows)
+        done |= self._numbered_columns(rows)
+        for k, row in enumerate(rows):
+            if k not in done:
+                self._leftover(row)
+
+    # --- 基础数据表 ------------------------------------------------------------------------------
+
+    def _data_table(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        done: set[int] = set()
+        k = 0
+        while k < len(rows):
+            header = [label_of(c) for c in rows[k]]
+            stages = self._column_stages(header)
+            if stages:
+                done.add(k)
+                k = self._money_rows(rows, k + 1, stages, header, done)
+                continue
+            if header and header[0].startswith("财政供养人员"):
+                done |= self._people(rows, k)
+            k += 1
+        return done
+
+    def _column_stages(self, header: list[str]) -> dict[int, str]:
+        out = {}
+        for i, h in enumerate(header[1:], start=1):
+            match = re.fullmatch(r"(?P<y>[0-9]{4})年(?P<w>年初预算数|预算数|决算数|执行数)", h)
+            if not match:
+                return {}
+            year, word = int(match.group("y")), match.group("w")
+            if year == self.year - 1 and word == "决算数":
+                out[i] = "prior"
+            elif year == self.year:
+                out[i] = _COLUMN_STAGES[word]
+            else:
+                return {}
+        return out
+
+    def _money_rows(self, rows, k: int, stages: dict[int, str], header: list[str], done: set[int]) -> int:
+        """Rows under a stage header: a template name is its own row; “1、…” under it and “其中：…” are its parts."""
+        unit = unit_of(header[0])
+        parent: tuple[str, ...] | None = None  # the row “其中：” parts belong to
+        group: tuple[str, ...] | None = None  # the row numbered parts belong to
+        in_list = False
+        while k < len(rows) and len(rows[k]) == len(header) and not self._column_stages([label_of(c) for c in rows[k]]):
+            row = rows[k]
+            raw = row[0].text.strip(BLANKS)
+            label = re.sub(r"^[0-9]+、|^其中[：:]", "", norm(raw))
+            steps = self._row_steps(label, raw, parent, group, in_list)
+            if norm(raw).startswith("其中"):
+                in_list = True
+            elif re.match(r"^\s*[0-9]+、", row[0].text):
+                in_list, parent = False, steps
+            elif steps is not None and not in_list or _known_money_row(label):
+                in_list, parent, group = False, steps, steps
+            for i in stages:
+                value = value_of(row[i])
+                if value is None:
+                    continue
+                if steps is None:
+                    self.found.skip(value.text, value.span, f"{raw}｜{header[i]}｜{value.text}", self.at,
+                                    "表中这一行不知对应哪一项")
+                else:
+                    self._money(steps, stages[i], value, unit, f"{raw.strip()}｜{header[i]}")
+            done.add(k)
+            k += 1
+        return k
+
+    def _row_steps(self, label: str, raw: str, parent, group, in_list: bool) -> tuple[str, ...] | None:
+        row = known_row(label)
+        if row is not None and row.area in ("income", "expenditure"):
+            return (f"{row.area}=部门全部资金", *row.steps)
+        if row is not None:
+            return (row.area, *row.steps)
+        listed = norm(raw).startswith("其中") or in_list and not re.match(r"^\s*[0-9]+、", raw)
+        base = parent if listed else group if re.match(r"^\s*[0-9]+、", raw) else None
+        if base is not None and base[0].startswith(("expenditure", "income")) and label:
+            return (*base, f"items={label}")
+        return None
+
+    def _people(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        header = [label_of(c) for c in rows[k]]
+        if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
+            return set()
+        keys = {"编制数": "authorized", "实际在职人数": "actual_end", "控制率": "control_rate"}
+        for h, cell in zip(header, rows[k + 1], strict=False):
+            key = next((v for name, v in keys.items() if h.endswith(name)), None)
+            value = value_of(cell)
+            if key is None or value is None:
+                continue
+            kind = "percent" if key == "control_rate" else "count"
+            self._put(("staffing",), key, value, kind, f"基础数据表 {h}")
+        return {k, k + 1}
+
+    # --- 决算 tables with a 栏次 row ------------------------------------------------------------------
+
+    def _numbered_columns(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        """A 部门决算 table (国有资产占有使用情况表): headers, a 栏次 row numbering the columns 1…N, then
+        rows of label, 行次 and N values. A web page's `|` layout may run these rows together; the
+        栏次 numbers tell where each ends. Two header rows are read as one level of sub-columns."""
+        k = next((i for i, r in enumerate(rows) if r and label_of(r[0]) == "栏次"), None)
+        if k is None or k < 1:
+            return set()
+        cells = list(rows[k])
+        n = 0
+        while n + 1 < len(cells) and label_of(cells[n + 1]) == str(n + 1):
+            n += 1
+        leaves = self._leaves(rows[:k], n)
+        unit = next((u for r in rows[:k] for c in r if (u := unit_of(c.text))), None)
+        for cell in cells[1:n + 1]:
+            value = value_of(cell)
+            if value is not None:
+                self.found.skip(value.text, value.span, f"栏次｜{value.text}", self.at, "栏次（列号），不是数据")
+        data = cells[n + 1:]
+        for start in range(0, len(data) - n - 1, n + 2):
+            self._numbered_row(data[start:start + n + 2], leaves, unit)
+        return {k}
+
+    def _leaves(self, headers: list[tuple[Cell, ...]], n: int) -> list[tuple[str, str | None]] | None:
+        """The N column names (with the column they are a sub-column of), or None when the headers do not add up."""
+        rows = [[label_of(c) for c in r] for r in headers if len(r) > 1]
+        if not rows:
+            return None
+        top = [h for h in rows[0] if h not in ("项目", "行次")]
+        if len(top) == n:
+            return [(h, None) for h in top]
+        if len(rows) < 2:
+            return None
+        sub = rows[1]
+        parents = [i for i, h in enumerate(top) if any(h in s and h != s for s in sub)]
+        if len(parents) != 1 or len(top) - 1 + len(sub) != n:
+            return None
+        p = parents[0]
+        spread = [(top[p] if s == "小计" else s, None if s == "小计" else top[p]) for s in sub]
+        return [(h, None) for h in top[:p]] + spread + [(h, None) for h in top[p + 1:]]
+
+    def _numbered_row(self, cells: list[Cell], leaves, unit: str | None) -> None:
+        label = label_of(cells[0])
+        line = value_of(cells[1])
+        if line is not None and NUM.match(line.text):
+            self.found.skip(line.text, line.span, f"{label}｜行次｜{line.text}", self.at, "行次（行号），不是数据")
+        for i, cell in enumerate(cells[2:]):
+            value = value_of(cell)
+            if value is None:
+                continue
+            steps = self._leaf_steps(leaves[i]) if leaves and label == "合计" else None
+            if steps is None or self.kind != "部门决算" or unit is None:
+                self.found.skip(value.text, value.span, f"{label}｜第{i + 1}栏｜{value.text}", self.at,
+                                "表格中这一格不知对应哪一项")
+                continue
+            self._money(steps, "actual", value, unit, f"{label}｜{leaves[i][0]}", self.title)
+
+    def _leaf_steps(self, leaf: tuple[str, str | None]) -> tuple[str, ...] | None:
+        name, parent = leaf
+        if parent is not None:
+            base = known_row(parent)
+            if base is None or base.area != "assets":
+                return None
+            return (base.area, *base.steps, f"items={name}")
+        row = known_row(name)
+        if row is None or row.area != "assets":
+            return None
+        return (row.area, *row.steps)
+
+    # --- other numbers ------------------------------------------------------------------------------
+
+    def _leftover(self, row: tuple[Cell, ...]) -> None:
+        label = label_of(row[0]) if row else ""
+        for cell in row:
+            value = value_of(cell)
+            if value is None:
+                continue
+            for token in tokens(value.text):
+                if token.kind == "bare" and re.match(r"[\u3400-\u9fff]", value.text[token.end:token.end + 1]):
+                    continue  # part of a name (“单价200万以上”, “12345热线”)
+                span = (value.span[0] + token.start, value.span[0] + token.end)
+                self.found.skip(value.text[token.start:token.end], span, f"{label[:20]}｜{value.text[:30]}", self.at,
+                                "表格中这一格不知对应哪一项")
+
+    # --- output ---------------------------------------------------------------------------------------
+
+    def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
+             unit: str | None = None) -> None:
+        if kind in ("money", "score", "count") and not NUM.match(value.text) or \
+                kind == "percent" and not value.text.endswith("%"):
+            self.found.skip(value.text, value.span, value.text, self.at, f"{where}不是数字")
+            return
+        self.found.add(steps, key, Stmt(value.text, kind, f"{where}：{value.text}", value.span, at=self.at,
+                                        unit=unit if kind == "money" else None))
+
+    def _put_score(self, steps, key, number: str, value: Value, offset: int, where: str) -> None:
+        span = (value.span[0] + offset, value.span[0] + offset + len(number))
+        self.found.add(steps, key, Stmt(number, "score", value.text.replace("\n", ""), span, at=f"{self.at} {where}"))
+
+    def _money(self, steps, stage: str, value: Value, unit: str | None, where: str, table: str = "基础数据表") -> None:
+        if not NUM.match(value.text) or value.text.endswith("%"):
+            self.found.skip(value.text, value.span, where, self.at, "表中金额不是数字")
+            return
+        self.found.add(steps, stage, Stmt(value.text, "money", f"{table} {where}：{value.text}", value.span,
+                                          at=self.at, unit=unit))

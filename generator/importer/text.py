@@ -1,0 +1,109 @@
+"""Text helpers: normalised names, sentences with offsets, and the numbers a sentence states."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans({"“": "", "”": "", "‘": "", "’": "", '"': "", "'": "", "（": "(", "）": ")",
+                         "：": ":", "，": ",", "；": ";", "　": "", "〔": "[", "〕": "]"})
+
+
+def norm(text: str) -> str:
+    """A name for matching: no spaces or quotes, half-width brackets and punctuation."""
+    return re.sub(r"\s+", "", text.translate(_QUOTES))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a paragraph (up to 。！？) with the offset of its first character."""
+
+    text: str
+    start: int
+
+
+_END = re.compile(r"[。！？!?]+")
+
+
+def sentences(text: str, start: int) -> list[Sentence]:
+    out = []
+    pos = 0
+    for match in _END.finditer(text):
+        piece = text[pos:match.end()]
+        if piece.strip():
+            out.append(Sentence(piece, start + pos))
+        pos = match.end()
+    if text[pos:].strip():
+        out.append(Sentence(text[pos:], start + pos))
+    return out
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+COUNT_UNITS = ("万人次", "万件", "万人", "万次", "万条", "万户", "人次", "批次", "平方米", "平米", "公里", "个月",
+               "个", "件", "项", "人", "名", "次", "家", "台", "辆", "宗", "条", "类", "种", "户", "所",
+               "处", "场", "篇", "期", "份", "套", "座", "间", "张", "本", "册", "位", "分", "省", "市")
+COUNT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
+NUMBER = r"(?<![0-9.])(?P<num>[0-9]+(?:\.[0-9]+)?)"
+TOKEN = re.compile(
+    NUMBER + r"\s*(?:"
+    r"(?P<pct>[%％])"
+    r"|(?P<money>亿元|万元|元|万(?![件人次条户0-9]))"
+    r"|(?P<approx>余|多)?(?P<count>" + COUNT + r")(?P<after>以上|余|多)?"
+    r")?")
+# Numbers that are not figures (as tests/seeds.py has it): ordinals, dates, document numbers.
+_NOT_AFTER = re.compile(r"^(?:、|\.(?![0-9])|[年月日号〕\]］]|[-－/][0-9])")
+_NOT_BEFORE = re.compile(r"(?:[（(〔\[［]|科目代码|[0-9][-－/])$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A number with what follows it: a money unit, %, a count unit, or nothing."""
+
+    num: str
+    kind: str  # money | percent | count | bare
+    unit: str
+    start: int  # offset in the sentence
+    end: int
+    qualifier: str | None = None
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for match in TOKEN.finditer(text):
+        if _NOT_AFTER.search(text[match.end("num"):match.end("num") + 2]):
+            continue
+        if _NOT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
+            continue
+        num = match.group("num")
+        if match.group("pct"):
+            out.append(Token(num, "percent", "%", match.start(), match.end()))
+        elif match.group("money"):
+            unit = match.group("money")
+            out.append(Token(num, "money", "万元" if unit == "万" else unit, match.start(), match.end()))
+        elif match.group("count"):
+            qualifier = match.group("approx") or match.group("after")
+            unit, end = match.group("count"), match.end()
+            if unit == "个" and match.group("after") in ("多", "余") and text[end:end + 1] == "月":
+                unit, end = "个月", end + 1  # “3个多月”
+            out.append(Token(num, "count", unit, match.start(), end, qualifier))
+        else:
+            out.append(Token(num, "bare", "", match.start(), match.end()))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+
+
+def last_clause(raw: str) -> str:
+    """The words after the last comma, semicolon or colon: what names the number that follows."""
+    return _CLAUSE_BREAK.split(raw)[-1].strip()
+
+
+def clip(text: str, start: int, end: int, width: int = 36) -> str:
+    """The part of a sentence around [start, end), for a comment a reviewer reads at a glance."""
+    text = text.replace("\n", " ").replace("\t", " ")
+    left = max(0, start - width)
+    right = min(len(text), end + width // 2)
+    out = text[left:right].strip()
+    return ("…" if left > 0 else "") + out + ("…" if right < len(text) else "")
