@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .numbers import MONEY_UNITS, NumberProblem, check_places, parse_count, parse_decimal, parse_percent
+from .numbers import MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, parse_count, parse_decimal, parse_percent
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,16 @@ def _money(signed: bool):
             if unit not in MONEY_UNITS:
                 raise NumberProblem(f"unknown money unit {unit!r}", "use 元, 万元 or 亿元")
             number = parse_decimal(item, "amount")
-            if number < 0 and not signed:
+            # is_signed, not < 0: `-0` is written as a negative amount and refused like one.
+            if number.is_signed() and not signed:
                 raise NumberProblem(f"amount {item} is negative", "an amount cannot be below zero; "
                                     "a decrease belongs in `change:` or `variance:`")
             check_places(number, unit)
-            return Statement(number, unit, at)
+            statement = Statement(number, unit, at)
+            if abs(statement.base) >= MAX_YUAN:
+                raise NumberProblem(f"amount {item}{unit} is more than 1000万亿元",
+                                    "check the figure and its unit against the source")
+            return statement
 
         return Figure("money", _statements(value, one))
 
@@ -144,7 +149,7 @@ def _score(value: Any) -> Figure:
         if unit not in (None, "分"):
             raise NumberProblem(f"unit {unit!r} is not allowed on a score", "leave `unit:` out")
         number = parse_decimal(item, "score")
-        if number < 0:
+        if number.is_signed():  # `-0` too
             raise NumberProblem(f"score {item} is negative", "a score or weight cannot be below zero")
         check_places(number, "分")
         return Statement(number, "分", at)
@@ -269,3 +274,30 @@ Date = Annotated[
     PlainSerializer(lambda d: d.isoformat(), when_used="always"),
     WithJsonSchema({"type": "string", "format": "date", "description": "日期，YYYY-MM-DD"}),
 ]
+
+
+def _whole(value: Any) -> Any:
+    """A year as plain digits before pydantic checks its range: `2_020`, `+2020`, ` 2020` and
+    `2020.0`, which pydantic's lax int would take, are refused like any other number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    try:
+        return parse_count(value, "year")
+    except NumberProblem as err:
+        raise _fail(err) from None
+
+
+def _flag(value: Any) -> Any:
+    """true or false, nothing else: YAML 1.1's yes/no/on/off/y/n (and pydantic's 1/0/t/f) are refused."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise PydanticCustomError("figure", "{message}", {"message": f"{str(value)[:40]!r} is not true or false",
+                                                      "hint": "write true or false"})
+
+
+#: A whole number written as plain digits: Annotated[int, Field(ge=…), Whole] (the range, then this).
+Whole = BeforeValidator(_whole)
+#: A yes/no field: exactly `true` or `false`.
+Flag = Annotated[bool, BeforeValidator(_flag)]

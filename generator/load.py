@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -32,6 +33,9 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 YEAR_FILE = re.compile(r"(?P<year>[0-9]{4})\.yaml")
 SOURCE_FILE = re.compile(r"(?P<year>[0-9]{4})\.source\.txt")
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
+#: Problems reported per file, first by line; the rest are counted. A file of 50,000 wrong
+#: values would otherwise print 50,000 lines (and look up a "did you mean" for each).
+MAX_PROBLEMS = 100
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
             text = yamlsafe.decode(text)
         data, marks = yamlsafe.read(text)
     except yamlsafe.YamlProblem as err:
-        return None, {}, [Problem(path, err.line, err.column, err.field, err.message, err.hint)]
+        return None, {}, [_located(path, err.line, err.column, err.field, err.message, err.hint)]
     if data is None:
         return None, marks, [Problem(path, 1, 1, "", "file is empty", "see content/README.md for what it must hold")]
     if not isinstance(data, dict):
@@ -145,7 +149,14 @@ _FIELD_NAMES: dict[type, list[str]] = {}
 
 
 def _suggest(key: str, model: type[BaseModel]) -> str:
+    if re.fullmatch(r"[0-9][0-9.]*", key):
+        # `{name: 合计, actual: 1,234.5}` splits at the comma into a field `234.5`.
+        return "inside { } a comma separates fields: write numbers without thousands separators, e.g. 1234.5"
+    if len(key) > 64:
+        return "remove it, or see the schema in schema/ for the fields allowed here"
     names = _FIELD_NAMES.setdefault(model, sorted(_all_field_names(model)))
+    if key in names:
+        return f"`{key}` is a field elsewhere, not here; see the schema in schema/ for the fields allowed here"
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if close:
         return f"did you mean `{close[0]}`?"
@@ -159,64 +170,85 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"{value!r}"
+    return _clip(repr(value), 60)
 
 
 def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: type[BaseModel]) -> list[Problem]:
-    out = []
     errors = err.errors(include_url=False)
     # A list whose entries failed also fails its length bound; the entries' errors say it all.
     failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+    located = []
     for e in errors:
         loc = tuple(e["loc"])
-        kind = e["type"]
-        if kind == "too_short" and loc in failed_inside:
+        if e["type"] == "too_short" and loc in failed_inside:
             continue
-        ctx = e.get("ctx") or {}
-        value = e.get("input")
-        hint = ""
-        if kind == "missing":
-            message = "required field is missing"
-            hint = f"add `{loc[-1]}:`"
-            line, col = _mark_for(loc[:-1], marks)
-        else:
-            line, col = _mark_for(loc, marks)
-            if kind == "extra_forbidden":
-                message = f"unknown field {loc[-1]!r}"
-                hint = _suggest(str(loc[-1]), model)
-            elif kind == "figure":
-                message, hint = ctx["message"], ctx.get("hint", "")
-            elif kind == "literal_error":
-                message = f"{_describe(value)} is not allowed here"
-                hint = f"use one of: {ctx.get('expected', '')}"
-            elif kind == "string_type":
-                message = f"expected text, got {_describe(value)}"
-                hint = "write the text on the same line, quoted if it contains `: `"
-            elif kind in ("model_type", "model_attributes_type", "dict_type"):
-                message = f"expected a mapping of fields, got {_describe(value)}"
-                hint = "indent the fields under this key"
-            elif kind in ("tuple_type", "list_type"):
-                message = f"expected a list, got {_describe(value)}"
-                hint = "write each entry on its own line starting with `- `"
-            elif kind == "string_too_short":
-                message = "must not be empty"
-                hint = "write the text, or leave the field out"
-            elif kind == "too_short":
-                message = "needs at least one entry"
-                hint = "add an entry"
-            elif kind == "string_pattern_mismatch":
-                message = f"{_describe(value)} is not in the required form"
-                hint = _pattern_hint(str(loc[-1]), ctx.get("pattern", ""))
-            elif kind in ("int_parsing", "int_type", "int_from_float"):
-                message = f"{_describe(value)} is not a whole number"
-                hint = "write digits only, e.g. 2020"
-            elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-                message = f"{_describe(value)} is out of range"
-                hint = e["msg"].lower()
-            else:
-                message = e["msg"]
-        out.append(Problem(path, line, col, field_path(loc), message, hint))
+        located.append((_mark_for(loc[:-1] if e["type"] == "missing" else loc, marks), e))
+    # Only the first MAX_PROBLEMS by position are spelled out (stable: pydantic's order within a line).
+    located.sort(key=lambda item: item[0])
+    out = [_problem(e, where, path, model) for where, e in located[:MAX_PROBLEMS]]
+    if len(located) > MAX_PROBLEMS:
+        (line, col), _ = located[MAX_PROBLEMS]
+        out.append(Problem(path, line, col, "", f"{len(located) - MAX_PROBLEMS:,} more problems in this file are"
+                           " not shown", f"fix the first {MAX_PROBLEMS} and check again"))
     return out
+
+
+def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel]) -> Problem:
+    loc = tuple(e["loc"])
+    kind = e["type"]
+    line, col = where
+    ctx = e.get("ctx") or {}
+    value = e.get("input")
+    hint = ""
+    if kind == "missing":
+        message = "required field is missing"
+        hint = f"add `{loc[-1]}:`"
+    elif kind == "extra_forbidden":
+        message = f"unknown field {_clip(str(loc[-1]), 60)!r}"
+        hint = _suggest(str(loc[-1]), model)
+    elif kind == "figure":
+        message, hint = ctx["message"], ctx.get("hint", "")
+    elif kind == "literal_error":
+        message = f"{_describe(value)} is not allowed here"
+        hint = f"use one of: {ctx.get('expected', '')}"
+    elif kind == "string_type":
+        message = f"expected text, got {_describe(value)}"
+        hint = "write the text on the same line, quoted if it contains `: `"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"expected a mapping of fields, got {_describe(value)}"
+        hint = "indent the fields under this key"
+    elif kind in ("tuple_type", "list_type"):
+        message = f"expected a list, got {_describe(value)}"
+        hint = "write each entry on its own line starting with `- `"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+        hint = "write the text, or leave the field out"
+    elif kind == "too_short":
+        message = "needs at least one entry"
+        hint = "add an entry"
+    elif kind == "string_pattern_mismatch":
+        message = f"{_describe(value)} is not in the required form"
+        hint = _pattern_hint(str(loc[-1]), ctx.get("pattern", ""))
+    elif kind in ("int_parsing", "int_type", "int_from_float"):
+        message = f"{_describe(value)} is not a whole number"
+        hint = "write digits only, e.g. 2020"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        message = f"{_describe(value)} is out of range"
+        hint = e["msg"].lower()
+    else:
+        message = e["msg"]
+    return _located(path, line, col, field_path(loc), message, hint)
+
+
+def _located(path: str, line: int, column: int, field: str, message: str, hint: str) -> Problem:
+    """A problem whose text is safe to print: keys and values the file wrote are cut to a
+    readable length and their tabs, newlines and other unprintable characters escaped."""
+    return Problem(path, line, column, _escaped(_clip(field)), _escaped(_clip(message)), _escaped(hint))
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    """Keep a message readable when it quotes something huge the file wrote."""
+    return text if len(text) <= limit else f"{text[:limit - 20]}…{text[-10:]}"
 
 
 def _pattern_hint(name: str, pattern: str) -> str:
@@ -235,38 +267,85 @@ def _pattern_hint(name: str, pattern: str) -> str:
 
 
 def _rel(path: Path, root: Path) -> str:
+    """The path as problems show it, `content/departments/…`; names below the content folder
+    that cannot be printed (newlines, escape sequences, bytes that are not UTF-8) are escaped,
+    so a hostile file name cannot garble the terminal or the --json output."""
     try:
-        return str(path.relative_to(root.parent))
+        below = path.relative_to(root)
     except ValueError:
         return str(path)
+    shown = "/".join(part if part.isprintable() else _escaped(part) for part in below.parts)
+    return f"{root.name}/{shown}" if shown else root.name
+
+
+def _escaped(name: str) -> str:
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
 
 
 def _inside(path: Path, root: Path) -> bool:
+    """Whether `path`, every symbolic link along it followed, lies inside `root`."""
     try:
         path.resolve().relative_to(root.resolve())
         return True
     except ValueError:
         return False
+    except (OSError, RuntimeError):  # a link loop: reading it fails and says so
+        return True
 
 
 def _read_bytes(path: Path, root: Path, problems: list[Problem], limit: int) -> bytes | None:
+    """A content file's bytes, or a problem: never a traceback, never an unbounded read."""
     rel = _rel(path, root)
-    if path.is_symlink() and not _inside(path, root):
+    try:
+        info = path.stat()
+    except OSError as err:  # a broken or looping symbolic link, a file that cannot be opened
+        problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {err.strerror or err}",
+                                "replace it with an ordinary file (is it a broken symbolic link?)"))
+        return None
+    if not _inside(path, root):  # the file or a folder above it links out of content/
         problems.append(Problem(rel, 1, 1, "", "symbolic link points outside content/",
                                 "copy the file into content/ instead of linking to it"))
         return None
-    size = path.stat().st_size
-    if size > limit:
-        problems.append(Problem(rel, 1, 1, "", f"file is {size:,} bytes, over the limit of {limit:,}",
+    if not stat.S_ISREG(info.st_mode):  # a folder, a named pipe (would block for ever), a device
+        problems.append(Problem(rel, 1, 1, "", "not a regular file",
+                                "content files are ordinary files; remove or rename this one"))
+        return None
+    if info.st_size > limit:
+        problems.append(Problem(rel, 1, 1, "", f"file is {info.st_size:,} bytes, over the limit of {limit:,}",
                                 "split the content or remove what is not disclosure data"))
         return None
-    return path.read_bytes()
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # bounded even if the file grows meanwhile
+    except OSError as err:
+        problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {err.strerror or err}", "check its permissions"))
+        return None
+    if len(raw) > limit:
+        problems.append(Problem(rel, 1, 1, "", f"file is over the limit of {limit:,} bytes",
+                                "split the content or remove what is not disclosure data"))
+        return None
+    return raw
+
+
+def _list(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """A folder's entries by name, or a problem if it cannot be listed."""
+    try:
+        return sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        problems.append(Problem(_rel(folder, root), 1, 1, "", f"cannot read the folder: {err.strerror or err}",
+                                "check its permissions"))
+        return []
+
+
+def _ignored(name: str) -> bool:
+    """System and editor files (.DS_Store, .git, .2020.yaml.swp) are skipped; `..x` is not one."""
+    return name.startswith(".") and not name.startswith("..")
 
 
 def _load_file(model: type[M], path: Path, root: Path, problems: list[Problem],
                context: dict[str, Any] | None = None) -> tuple[M | None, yamlsafe.Marks]:
     rel = _rel(path, root)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a broken link is reported by _read_bytes
         problems.append(Problem(rel, 1, 1, "", "file is missing", "create it; see content/README.md"))
         return None, {}
     raw = _read_bytes(path, root, problems, yamlsafe.MAX_BYTES)
@@ -302,7 +381,7 @@ def load_content(root: Path | str) -> Content:
     glossary = None
     if (root / "glossary.yaml").exists():
         glossary, _ = _load_file(Glossary, root / "glossary.yaml", root, problems)
-    codes = _region_codes(regions) if regions else {}
+    codes = _region_codes(regions) if regions else None  # None: regions.yaml failed, its problems say so
     if regions:
         _check_regions(regions, region_marks, _rel(root / "regions.yaml", root), problems)
 
@@ -311,8 +390,11 @@ def load_content(root: Path | str) -> Content:
     if not dept_root.is_dir():
         problems.append(Problem(_rel(dept_root, root), 1, 1, "", "departments folder not found",
                                 "create content/departments/<slug>/"))
+    elif not _inside(dept_root, root):
+        problems.append(Problem(_rel(dept_root, root), 1, 1, "", "symbolic link points outside content/",
+                                "move the departments folder into content/ instead of linking to it"))
     else:
-        for folder in sorted(dept_root.iterdir(), key=lambda p: p.name):
+        for folder in _list(dept_root, root, problems):
             entry = _load_department(folder, root, codes, problems)
             if entry is not None:
                 departments.append(entry)
@@ -338,26 +420,32 @@ def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: 
     walk(regions.regions, ("regions",))
 
 
-def _load_department(folder: Path, root: Path, codes: dict[str, int],
+def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
                      problems: list[Problem]) -> DepartmentEntry | None:
     rel = _rel(folder, root)
-    if folder.name.startswith("."):
+    if _ignored(folder.name):
         return None
-    if not folder.is_dir() or (folder.is_symlink() and not _inside(folder, root)):
+    if not _inside(folder, root):
+        problems.append(Problem(rel, 1, 1, "", "symbolic link points outside content/",
+                                "copy the department's folder into content/ instead of linking to it"))
+        return None
+    if not folder.is_dir():
         problems.append(Problem(rel, 1, 1, "", "not a department folder",
                                 "content/departments/ holds one folder per department"))
         return None
     if not SLUG.fullmatch(folder.name) or len(folder.name) > 64:
-        problems.append(Problem(rel, 1, 1, "", f"folder name {folder.name!r} is not a valid slug",
+        problems.append(Problem(rel, 1, 1, "", f"folder name {_clip(folder.name, 80)!r} is not a valid slug",
                                 "use lowercase ASCII letters, digits and single hyphens, e.g. zhongfang-zwfwzx"))
         return None
     department, marks = _load_file(Department, folder / "department.yaml", root, problems)
-    if department is not None and department.region not in codes:
+    if department is None or codes is None:
+        pass
+    elif department.region not in codes:
         line, col = _mark_for(("region",), marks)
         problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
                                 f"region {department.region} is not in regions.yaml",
                                 "add it to content/regions.yaml or correct the code"))
-    elif department is not None and codes[department.region] != 2:
+    elif codes[department.region] != 2:
         line, col = _mark_for(("region",), marks)
         problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
                                 f"region {department.region} is not a county or district",
@@ -365,9 +453,10 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int],
 
     reports = []
     sources = {}
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    entries = _list(folder, root, problems)
+    for path in entries:
         name = path.name
-        if name == "department.yaml" or name.startswith("."):
+        if name == "department.yaml" or _ignored(name):
             continue
         if YEAR_FILE.fullmatch(name):
             continue
@@ -375,9 +464,9 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int],
         if match:
             sources[int(match.group("year"))] = path
             continue
-        problems.append(Problem(_rel(path, root), 1, 1, "", f"unexpected file {name!r}",
+        problems.append(Problem(_rel(path, root), 1, 1, "", f"unexpected file {_clip(name, 80)!r}",
                                 "a department folder holds department.yaml, <year>.yaml and <year>.source.txt"))
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+    for path in entries:
         match = YEAR_FILE.fullmatch(path.name)
         if not match:
             continue

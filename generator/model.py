@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .figures import Count, Date, Money, Number, Percent, Score, SignedMoney
+from .figures import Count, Date, Flag, Money, Number, Percent, Score, SignedMoney, Whole
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
@@ -64,7 +64,7 @@ class Line(Amounts):
     code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3,7}$")] | None = Field(
         None, description="政府收支分类科目编码，如 201（一般公共服务支出）")
     items: tuple[Line, ...] = Field((), description="其中各项")
-    items_partial: bool = Field(False, description="其中各项只列出了部分构成（原文“其中”），合计不必等于各项之和")
+    items_partial: Flag = Field(False, description="其中各项只列出了部分构成（原文“其中”），合计不必等于各项之和")
 
 
 class Account(Closed):
@@ -139,7 +139,7 @@ class Stat(Closed):
     value: Number = Field(description="数值，照原文")
     unit: Text | None = Field(None, description="单位，如 件、人次、%、万元")
     qualifier: Text | None = Field(None, description="约数说明：近、余、多、以上、超过")
-    year: Annotated[int, Field(ge=1949, le=2100)] | None = Field(None, description="该数所属年份（非本年时）")
+    year: Annotated[int, Field(ge=1949, le=2100), Whole] | None = Field(None, description="该数所属年份（非本年时）")
     note: Markdown | None = None
     at: Text | None = None
     items: tuple[Stat, ...] = Field((), description="其中各项")
@@ -275,7 +275,7 @@ class Document(Closed):
 class YearReport(Closed):
     """Everything one department's disclosures for one year state."""
 
-    year: Annotated[int, Field(ge=1990, le=2100)] = Field(description="报告年度")
+    year: Annotated[int, Field(ge=1990, le=2100), Whole] = Field(description="报告年度")
     unit: Literal["元", "万元"] = Field(description="本文件金额的单位")
     documents: Annotated[tuple[Document, ...], Field(min_length=1)]
     organization: Organization | None = None

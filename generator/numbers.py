@@ -17,7 +17,20 @@ MONEY_UNITS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000),
 #: The most decimal places a figure may carry in each unit (down to 0.01 yuan).
 MAX_PLACES: dict[str, int] = {"元": 2, "万元": 6, "亿元": 10, "%": 4, "分": 2}
 
-_DECIMAL = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+#: Bounds on any number as written, whatever its field: at most 15 digits before the point
+#: and 10 after. 25 significant digits fit Decimal's default 28-digit precision, so sums,
+#: rates and the rounding on pages stay exact and never raise InvalidOperation; a number of
+#: hundreds of digits is a slip, not a figure.
+MAX_INTEGER_DIGITS = 15
+MAX_FRACTION_DIGITS = 10
+
+#: The largest amount any statement may come to, in yuan (1000万亿元, some thirty times
+#: China's whole annual budget), so that a figure in 亿元 cannot overflow the same bound.
+MAX_YUAN = Decimal(10) ** 15
+
+# A plain decimal: an optional minus sign (never a plus), no leading zeros, digits on both
+# sides of the point.
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _INTEGER = re.compile(r"(?:0|[1-9][0-9]*)")
 _FULLWIDTH = re.compile(r"[０-９．，％－＋]")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
@@ -32,28 +45,59 @@ class NumberProblem(ValueError):
         self.hint = hint
 
 
-def _diagnose(text: str, what: str) -> NumberProblem:
-    """Explain why `text` is not a plain number, naming the usual slips."""
+def _specific(text: str, what: str) -> NumberProblem | None:
+    """Name the usual slip in `text`, if it is one of them."""
     stripped = text.strip()
     lowered = stripped.lower().lstrip("+-")
     if _FULLWIDTH.search(stripped):
-        return NumberProblem(f"{text!r} uses full-width characters", "write ASCII digits, e.g. 12.5")
+        return NumberProblem(f"{_q(text)} uses full-width characters", "write ASCII digits, e.g. 12.5")
     if lowered in {"nan", ".nan", "inf", ".inf", "infinity"}:
-        return NumberProblem(f"{text!r} is not a number", f"write the {what} as digits")
+        return NumberProblem(f"{_q(text)} is not a number", f"write the {what} as digits")
     if _GROUPED.fullmatch(stripped):
-        return NumberProblem(f"{text!r} has thousands separators", f"write it without commas: {stripped.replace(',', '')}")
+        return NumberProblem(f"{_q(text)} has thousands separators", f"write it without commas: {stripped.replace(',', '')}")
     if re.fullmatch(r"[+-]?[0-9.]+\s*(万元|元|亿元|万|亿)", stripped):
-        return NumberProblem(f"{text!r} carries a unit", "write the number alone; the unit comes from the file's `unit:`"
+        return NumberProblem(f"{_q(text)} carries a unit", "write the number alone; the unit comes from the file's `unit:`"
                              " or the figure's own `unit:`")
     if re.fullmatch(r"[+-]?[0-9.]+[eE][+-]?[0-9]+", stripped):
-        return NumberProblem(f"{text!r} is in exponent notation", "write the number out in digits")
+        return NumberProblem(f"{_q(text)} is in exponent notation", "write the number out in digits")
     if "_" in stripped or lowered.startswith(("0x", "0o", "0b")):
-        return NumberProblem(f"{text!r} is not a plain decimal number", "write decimal digits only, e.g. 1000")
+        return NumberProblem(f"{_q(text)} is not a plain decimal number", "write decimal digits only, e.g. 1000")
+    if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", stripped):
+        return NumberProblem(f"{_q(text)} is a date, not a number", f"write the {what} as digits")
     if stripped != text:
-        return NumberProblem(f"{text!r} has surrounding spaces", "remove the spaces")
-    if re.fullmatch(r"[+-]?0[0-9]+(\.[0-9]+)?", stripped):
-        return NumberProblem(f"{text!r} has a leading zero", "write it without leading zeros")
-    return NumberProblem(f"{text!r} is not a number", f"write the {what} as digits, e.g. 12.5")
+        return NumberProblem(f"{_q(text)} has surrounding spaces", "remove the spaces")
+    if re.fullmatch(r"\+[0-9.]+", stripped):
+        # `+5` is read by YAML 1.1 and by float() alike; content writes a sign only for a decrease.
+        return NumberProblem(f"{_q(text)} has a plus sign", f"write it without the sign: {stripped[1:]}")
+    if re.fullmatch(r"-?\.[0-9]+", stripped):
+        return NumberProblem(f"{_q(text)} has no digit before the point", f"write it as {stripped.replace('.', '0.', 1)}")
+    if re.fullmatch(r"-?[0-9]+\.", stripped):
+        return NumberProblem(f"{_q(text)} ends in a point", f"write it as {stripped[:-1]}")
+    if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", stripped):
+        return NumberProblem(f"{_q(text)} has a leading zero", "write it without leading zeros")
+    return None
+
+
+def _diagnose(text: str, what: str, example: str = "12.5") -> NumberProblem:
+    """Explain why `text` is not a plain number, naming the usual slips."""
+    return _specific(text, what) or NumberProblem(f"{_q(text)} is not a number",
+                                                  f"write the {what} as digits, e.g. {example}")
+
+
+def _check_size(text: str) -> None:
+    """Refuse numbers too long to be a figure (see MAX_INTEGER_DIGITS)."""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if len(whole) > MAX_INTEGER_DIGITS:
+        raise NumberProblem(f"{_q(text)} has {len(whole)} digits before the point, more than {MAX_INTEGER_DIGITS}",
+                            "check the figure against the source")
+    if len(fraction) > MAX_FRACTION_DIGITS:
+        raise NumberProblem(f"{_q(text)} has {len(fraction)} decimal places, more than {MAX_FRACTION_DIGITS}",
+                            "check the figure against the source")
+
+
+def _q(text: str) -> str:
+    """`text` quoted for a message, cut short if it is long."""
+    return repr(text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}")
 
 
 def parse_decimal(text: object, what: str = "amount") -> Decimal:
@@ -63,6 +107,7 @@ def parse_decimal(text: object, what: str = "amount") -> Decimal:
     text = str(text)
     if not _DECIMAL.fullmatch(text):
         raise _diagnose(text, what)
+    _check_size(text)
     return Decimal(text)
 
 
@@ -72,14 +117,19 @@ def parse_count(text: object, what: str = "count") -> int:
         raise NumberProblem(f"expected a whole number, got {_kind(text)}", f"write the {what} as digits")
     text = str(text)
     if _INTEGER.fullmatch(text):
+        _check_size(text)
         return int(text)
     if re.fullmatch(r"-[0-9]+", text):
-        raise NumberProblem(f"{text!r} is negative", f"a {what} cannot be below zero")
+        raise NumberProblem(f"{_q(text)} is negative", f"a {what} cannot be below zero")
     if _DECIMAL.fullmatch(text):
-        raise NumberProblem(f"{text!r} is not a whole number", f"a {what} is a whole number")
+        raise NumberProblem(f"{_q(text)} is not a whole number", f"a {what} is a whole number")
+    # The named slips first: `0x10`, `1_000`, `05` or `1e3` do not "carry a unit".
+    specific = _specific(text, what)
+    if specific is not None:
+        raise specific
     if re.fullmatch(r"[0-9]+\s*\S+", text):
-        raise NumberProblem(f"{text!r} carries a unit", "write the number alone")
-    raise _diagnose(text, what)
+        raise NumberProblem(f"{_q(text)} carries a unit", "write the number alone")
+    raise _diagnose(text, what, "2020" if what == "year" else "18")
 
 
 def parse_percent(text: object) -> Decimal:
@@ -87,7 +137,9 @@ def parse_percent(text: object) -> Decimal:
     if isinstance(text, bool) or not isinstance(text, str):
         raise NumberProblem(f"expected a percentage like 12.5%, got {_kind(text)}", "write the number followed by %")
     if not text.endswith("%"):
-        raise NumberProblem(f"{text!r} has no % sign", f"write it as {text}% if it is a percentage")
+        if _FULLWIDTH.search(text):  # `5％`: a full-width sign is not a missing one
+            raise NumberProblem(f"{_q(text)} uses full-width characters", "write ASCII digits and %, e.g. 12.5%")
+        raise NumberProblem(f"{_q(text)} has no % sign", f"write it as {_q(text)[1:-1]}% if it is a percentage")
     value = parse_decimal(text[:-1], "percentage")
     check_places(value, "%")
     return value

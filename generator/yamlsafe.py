@@ -6,9 +6,14 @@ and the model decides what a field's text means. That removes YAML 1.1 surprises
 (`no` → False, `0x10` → 16, `1_000` → 1000, `2020-01-01` → date) at the root.
 
 Refused outright, each with the line and column: anchors and aliases (and so alias
-bombs), merge keys, explicit tags, non-scalar keys, duplicate keys, more than one
-document, nesting deeper than MAX_DEPTH, files larger than MAX_BYTES, text that is not
-UTF-8. A UTF-8 byte-order mark is accepted and dropped.
+bombs), merge keys, explicit tags (`!` included), non-scalar keys, duplicate keys, more
+than one document, nesting deeper than MAX_DEPTH, more than MAX_NODES values, files
+larger than MAX_BYTES, text that is not UTF-8 (UTF-16/32, GBK, encoded surrogates), the
+line separators YAML counts as line breaks but editors do not (U+0085, U+2028, U+2029:
+they would shift every line number after them), and control characters, whether typed
+or written as escapes in a double-quoted scalar (`\\0`, `\\x07`, `\\e`). A UTF-8
+byte-order mark is accepted and dropped. So the time and memory a file costs are bounded
+by these limits, whatever it holds.
 
 The result is the plain data plus a map from each field path to the (line, column) of
 its key, so problems found later by the model still name their line.
@@ -16,6 +21,7 @@ its key, so problems found later by the model still name their line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -25,7 +31,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
+#: Values (scalars, lists, mappings; keys included) in one file. The largest real year file
+#: has about 3,000; each value costs a few hundred bytes and a validation error or two, so
+#: this keeps the worst file that fits in MAX_BYTES to about a second and tens of MB.
+MAX_NODES = 50_000
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+# What may stand in a scalar: YAML's printable set (as PyYAML's reader checks the file)
+# less NEL, LS and PS. Catches control characters that escapes let through.
+_NOT_TEXT = re.compile(r"[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_LINE_SEPARATORS = re.compile(r"[\x85\u2028\u2029]")
+_SURROGATES = re.compile(r"[\uD800-\uDFFF]")
+# What PyYAML's and libyaml's readers refuse in a file (yaml.reader.Reader.NON_PRINTABLE).
+_UNREADABLE = yaml.reader.Reader.NON_PRINTABLE
 
 Path = tuple[object, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -47,8 +65,13 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlProblem(1, 1, f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
                           "split the content or remove what is not disclosure data")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise YamlProblem(1, 1, "file is UTF-32, not UTF-8", "save the file as UTF-8")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise YamlProblem(1, 1, "file is UTF-16, not UTF-8", "save the file as UTF-8")
+    if b"\x00" in raw[:2]:
+        # UTF-16 without a byte-order mark: ASCII with NULs between is valid UTF-8, so say what it is.
+        raise YamlProblem(1, 1, "file looks like UTF-16 (it has NUL bytes), not UTF-8", "save the file as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -69,9 +92,26 @@ class _Reader:
     def __init__(self, text: str):
         self.events = yaml.parse(text, Loader=_Loader)
         self.marks: Marks = {}
+        self.nodes = 0
 
     def next(self) -> events.Event:
         return next(self.events)
+
+    def count(self, event: events.Event) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            line, col = _pos(event.start_mark)
+            raise YamlProblem(line, col, f"more than {MAX_NODES:,} values in one file",
+                              "split the content; a year file holds one department's year")
+
+    def scalar(self, event: events.ScalarEvent) -> str:
+        """The scalar's text, refused if an escape put a control character in it."""
+        bad = _NOT_TEXT.search(event.value)
+        if bad is not None:
+            line, col = _pos(event.start_mark)
+            raise YamlProblem(line, col, f"control character U+{ord(bad.group()):04X} is not allowed in text",
+                              "remove it (escapes such as \\0, \\x07, \\e, \\N or \\L included)")
+        return event.value
 
     def refuse_node_extras(self, event: events.NodeEvent) -> None:
         line, col = _pos(event.start_mark)
@@ -81,22 +121,22 @@ class _Reader:
         if event.anchor is not None:
             raise YamlProblem(line, col, f"anchor &{event.anchor} is not allowed",
                               "write the value out in full; anchors and aliases are refused")
+        # The parser sets a tag only where the file writes one: `!!str`, `!foo`, and the bare `!`.
         tag = getattr(event, "tag", None)
-        implicit = getattr(event, "implicit", True)
-        written = not (any(implicit) if isinstance(implicit, tuple) else implicit)
-        if tag is not None and written:
+        if tag is not None:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, col, f"tag {tag} is not allowed", "remove the tag; values are typed by the schema")
 
     def node(self, event: events.Event, path: Path, depth: int) -> object:
         self.refuse_node_extras(event)
+        self.count(event)
         if depth > MAX_DEPTH:
             line, col = _pos(event.start_mark)
             raise YamlProblem(line, col, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
         if isinstance(event, events.ScalarEvent):
             if not event.style and event.value in NULLS:
                 return None
-            return event.value
+            return self.scalar(event)
         if isinstance(event, events.SequenceStartEvent):
             items: list[object] = []
             while True:
@@ -117,7 +157,8 @@ class _Reader:
                     self.refuse_node_extras(key_event)
                     raise YamlProblem(line, col, "a key must be plain text", "use a simple `name:` key")
                 self.refuse_node_extras(key_event)
-                key = key_event.value
+                self.count(key_event)
+                key = self.scalar(key_event)
                 if key == "<<" and not key_event.style:
                     raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
                 if key in mapping:
@@ -138,6 +179,7 @@ def _dotted(path: Path) -> str:
 
 def read(text: str) -> tuple[object, Marks]:
     """Parse one YAML document; return its data and the marks of every field path."""
+    _check_text(text)
     reader = _Reader(text)
     data: object = None
     try:
@@ -168,7 +210,30 @@ def read(text: str) -> tuple[object, Marks]:
     return data, reader.marks
 
 
+def _check_text(text: str) -> None:
+    """What decode() cannot see in text handed over as str, and what YAML would misread."""
+    if len(text) > MAX_BYTES:  # at least as many bytes as characters
+        raise YamlProblem(1, 1, f"text is {len(text):,} characters, over the limit of {MAX_BYTES:,} bytes",
+                          "split the content or remove what is not disclosure data")
+    for pattern, message, hint in (
+            (_SURROGATES, "lone surrogate U+{:04X} is not allowed", "save the file as UTF-8"),
+            (_LINE_SEPARATORS, "line separator U+{:04X} is not allowed",
+             "replace it with an ordinary line break or a space (YAML and editors count lines differently"
+             " around it)")):
+        found = pattern.search(text)
+        if found is not None:
+            line, col = _offset_position(text, found.start())
+            raise YamlProblem(line, col, message.format(ord(found.group())), hint)
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _yaml_hint(problem: str) -> str:
+    if "escape" in problem:
+        return "write the character itself; an escape must name a real character (no surrogate halves)"
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
@@ -179,12 +244,18 @@ def _yaml_hint(problem: str) -> str:
 
 
 def _reader_position(err: yaml.YAMLError, text: str) -> tuple[int, int]:
+    # libyaml gives the offset in bytes of UTF-8, PyYAML in characters: read as characters, a
+    # byte offset put the character after any Chinese text lines too far on. The reader stops at
+    # the first character it cannot take, so find that instead.
+    found = _UNREADABLE.search(text)
+    if found is not None:
+        return _offset_position(text, found.start())
     position = getattr(err, "position", None)
     if position is None:
         return 1, 1
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return line, column
+    if _Loader is not yaml.SafeLoader:
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    return _offset_position(text, position)
 
 
 def _reader_message(err: yaml.YAMLError) -> str:
