@@ -68,17 +68,19 @@ _NOT_FIGURE_BEFORE = [
 ]
 
 
-def source_figures(text: str) -> list[tuple[Decimal, str]]:
-    """The numbers of a source text that state figures, each with a little context."""
-    out = []
+def figure_matches(text: str):
+    """The matches of the numbers in a source text that state figures."""
     for match in NUMBER.finditer(text):
         after = text[match.end():match.end() + 2]
         before = text[max(0, match.start() - 4):match.start()]
-        if any(p.search(after) for p in _NOT_FIGURE) or any(p.search(before) for p in _NOT_FIGURE_BEFORE):
-            continue
-        context = text[max(0, match.start() - 14):match.end() + 8].replace("\n", " ")
-        out.append((Decimal(match.group()).normalize(), context))
-    return out
+        if not any(p.search(after) for p in _NOT_FIGURE) and not any(p.search(before) for p in _NOT_FIGURE_BEFORE):
+            yield match
+
+
+def source_figures(text: str) -> list[tuple[Decimal, str]]:
+    """The numbers of a source text that state figures, each with a little context."""
+    return [(Decimal(m.group()).normalize(), text[max(0, m.start() - 14):m.end() + 8].replace("\n", " "))
+            for m in figure_matches(text)]
 
 
 def typed_numbers(value, out: dict[str, set[Decimal]] | None = None, key: str | None = None) -> dict[str, set[Decimal]]:

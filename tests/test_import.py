@@ -70,7 +70,7 @@ from generator.importer.read import Grid, Para, read_text
 from generator.load import parse_report
 from generator.model import Headcount, Indicator, Stat, YearReport
 from generator.problems import ContentError
-from tests.seeds import _NOT_FIGURE, _NOT_FIGURE_BEFORE, CONTENT, NUMBER, SEEDS
+from tests.seeds import CONTENT, NUMBER, SEEDS, figure_matches
 
 # --- facts -------------------------------------------------------------------------------------------
 
@@ -281,11 +281,7 @@ def matches(fact: Fact, hand: list[Fact]) -> bool:
 def stated_figures(text: str, numbers: set[Decimal]) -> list[tuple[int, int, Decimal]]:
     """Occurrences of source figures (tests.seeds' rules) whose number a hand figure states."""
     out = []
-    for match in NUMBER.finditer(text):
-        after = text[match.end():match.end() + 2]
-        before = text[max(0, match.start() - 4):match.start()]
-        if any(p.search(after) for p in _NOT_FIGURE) or any(p.search(before) for p in _NOT_FIGURE_BEFORE):
-            continue
+    for match in figure_matches(text):
         value = Decimal(match.group()).normalize()
         if value in numbers:
             out.append((match.start(), match.end(), value))
