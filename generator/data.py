@@ -498,12 +498,38 @@ def page_tables(context: dict[str, Any]) -> dict[str, bytes]:
         from .views import stats_rows
 
         out["org-stats"] = stats_csv(stats_rows(organization.stats))
-    if context["indicator_rows"]:
-        out["indicators"] = indicators_csv(context["indicator_rows"])
-    for n, (_, rows) in enumerate(context["project_performance"]):
+    evaluations = [("indicators", context["performance"], context["indicator_rows"])] if context["performance"] else []
+    evaluations += [(f"project-indicators-{n + 1}", perf, rows)
+                    for n, (perf, rows) in enumerate(context["project_performance"])]
+    for name, perf, rows in evaluations:
         if rows:
-            out[f"project-indicators-{n + 1}"] = indicators_csv(rows)
+            out[name] = indicators_csv(rows)
+        if perf.budget_execution is not None:
+            out[f"{name}-budget-execution"] = budget_execution_csv(perf.budget_execution)
+        if perf.goals:
+            out[f"{name}-goals"] = csv_bytes(["年初目标设定", "全年实际完成情况"],
+                                             [{"年初目标设定": g.target, "全年实际完成情况": g.result or ""}
+                                              for g in perf.goals])
     return out
+
+
+def chart_csv(chart) -> bytes:
+    """A chart's data table as CSV, as the page shows it."""
+    return csv_bytes(list(chart.columns), [dict(zip(chart.columns, row)) for row in chart.rows])
+
+
+def budget_execution_csv(be) -> bytes:
+    header = ["项目", "年初预算数（元）", "全年预算数（元）", "全年执行数（元）", "分值", "执行率（%）", "得分"]
+
+    def money(figure) -> str:
+        return plain(figure.value) if figure is not None else ""
+
+    def number(figure) -> str:
+        return plain(figure.first.value) if figure is not None else ""
+
+    row = [be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
+           number(be.weight), number(be.execution_rate), number(be.score)]
+    return csv_bytes(header, [dict(zip(header, row))])
 
 
 # --- the download set ------------------------------------------------------------------------------

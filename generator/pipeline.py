@@ -164,6 +164,10 @@ def _render_slice(pages: list[tuple[int, Page]], renderer: Renderer, content: Co
         output.write(page.path, renderer.render(page, context))
         if page.template == "report.html":
             _write_report_data(content, page, context, tables, output)
+        charts = context.get("charts") or ()
+        for chart in (charts.values() if isinstance(charts, dict) else charts):
+            folder = page.path[: -len("index.html")]
+            output.write(f"{folder}tables/{chart.id}.csv", data.chart_csv(chart))
 
 
 def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:

@@ -169,3 +169,17 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/figures.csv')):,}"
     assert "KB" in figures[-2].get_text()
     assert any("amount_yuan" in d.get_text() for d in page.select("details.columns"))
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_every_table_on_a_report_page_links_its_csv(built_site, slug):
+    folder = built_site / f"departments/{slug}/{SEEDS[slug]}"
+    page = soup(built_site, f"departments/{slug}/{SEEDS[slug]}/")
+    tables = page.select("main table")
+    assert tables
+    for table in tables:
+        if "finding-figures" in (table.get("class") or []):
+            continue  # a finding's figures, listed in findings.csv
+        link = table.caption.find("a", string="下载 CSV") if table.caption else None
+        assert link is not None, table.caption.get_text() if table.caption else table
+        assert read_csv(folder / link["href"])
