@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.checks import RULES, SEVERITY_LABELS, check_content, findings
+    from generator.checks import SEVERITY_LABELS, check_content, findings
     from generator.load import load_content
     from generator.problems import ContentError
 

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from . import format as fmt
 from .figures import Figure
-from .model import STAGES, Line, YearReport
+from .model import SANGONG_LABELS, STAGES, Line, YearReport
 from .numbers import MONEY_UNITS
 from .views import _main_account, nature_line
 
@@ -230,8 +230,8 @@ def expenditure_composition(report: YearReport, unit: str) -> list[Chart]:
     return charts
 
 
-SANGONG_ITEMS = (("overseas", "因公出国（境）费"), ("vehicle_purchase", "公务用车购置费"),
-                 ("vehicle_operation", "公务用车运行维护费"), ("reception", "公务接待费"))
+SANGONG_ITEMS = tuple((key, SANGONG_LABELS[key]) for key in ("overseas", "vehicle_purchase", "vehicle_operation",
+                                                              "reception"))
 
 
 def sangong_chart(report: YearReport, unit: str) -> Chart | None:
@@ -241,7 +241,7 @@ def sangong_chart(report: YearReport, unit: str) -> Chart | None:
     items = [(label, getattr(sangong, key)) for key, label in SANGONG_ITEMS if getattr(sangong, key) is not None]
     if not any(k in ("vehicle_purchase", "vehicle_operation") for k, _ in SANGONG_ITEMS
                if getattr(sangong, k) is not None) and sangong.vehicles is not None:
-        items.insert(1, ("公务用车购置及运行维护费", sangong.vehicles))
+        items.insert(1, (SANGONG_LABELS["vehicles"], sangong.vehicles))
     if not items:
         return None
     stages = [s for s in ("budget_initial", "budget_full", "budget", "actual", "prior")

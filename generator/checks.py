@@ -20,9 +20,12 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 
 from .figures import Figure, Statement
+from .format import plain
 from .load import Content, ReportFile
-from .model import Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
+from .model import SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
+from .model import STAGES as STAGE_NAMES
 from .numbers import MONEY_UNITS
+from .problems import field_path
 from .views import unmet
 
 ERROR, WARNING, INFO = "error", "warning", "info"
@@ -79,9 +82,8 @@ STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"),
                   (None, Decimal(60), "差"))
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "合格": "中", "一般": "中",
                "差": "差", "较差": "差", "不合格": "差"}
-STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
-STAGE_LABELS = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算",
-                "prior": "上年", "change": "增减额"}
+STAGES = tuple(STAGE_NAMES)
+STAGE_LABELS = {**STAGE_NAMES, "change": "增减额"}
 
 Path = tuple[object, ...]
 
@@ -150,27 +152,14 @@ def half_step(statement: Statement) -> Decimal:
     return statement.step / 2
 
 
-def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
-
-
 def show_money(yuan: Decimal, unit: str) -> str:
     """An amount in the report's own unit, to the cent of that unit: 6.05万元."""
     scaled = (yuan / MONEY_UNITS[unit]).quantize(Decimal("0.000001"))
-    return f"{_plain(scaled)}{unit}"
+    return f"{plain(scaled)}{unit}"
 
 
 def show_rate(value: Decimal, places: int = 2) -> str:
-    return f"{_plain(value.quantize(Decimal(1).scaleb(-places)))}%"
-
-
-def _path_text(path: Path) -> str:
-    from .problems import field_path
-
-    return field_path(path)
+    return f"{plain(value.quantize(Decimal(1).scaleb(-places)))}%"
 
 
 # --- the checker ---------------------------------------------------------------------------------
@@ -195,7 +184,7 @@ class Checker:
         statement = figure.statements[index]
         where = (*path, index) if len(figure.statements) > 1 else path
         return Term(label, f"{statement.value}{statement.unit}", statement.base, self.rf.line_of(where),
-                    _path_text(where), statement.at or "")
+                    field_path(where), statement.at or "")
 
     def add(self, rule: str, passed: bool, subject: str, terms: Iterable[Term] = (), computed: str = "",
             difference: str = "", tolerance: str = "", message: str = "") -> None:
@@ -372,8 +361,7 @@ class Checker:
         if s is None:
             return
         base = ("sangong",)
-        names = {"total": "“三公”经费合计", "overseas": "因公出国（境）费", "vehicles": "公务用车购置及运行维护费",
-                 "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
+        names = SANGONG_LABELS
         total = (s.total, (*base, "total")) if s.total is not None else None
         for key, name in names.items():
             a = getattr(s, key)
@@ -424,7 +412,7 @@ class Checker:
             if len(figure.statements) < 2:
                 continue
             first = figure.statements[0]
-            terms = [self.term(_path_text(path), figure, path, i) for i in range(len(figure.statements))]
+            terms = [self.term(field_path(path), figure, path, i) for i in range(len(figure.statements))]
             tolerance = max(half_step(s) for s in figure.statements) * 2
             spread = max(abs(s.base - first.base) for s in figure.statements)
             passed = spread <= tolerance
@@ -450,7 +438,7 @@ class Checker:
                 passed = ind.score.value <= ind.weight.value
                 self.add("perf.score_within_weight", passed, f"{label}·{ind.name}",
                          [self.term("得分", ind.score, (*here, "score")), self.term("分值", ind.weight, (*here, "weight"))],
-                         message=f"得分 {_plain(ind.score.value)}，分值 {_plain(ind.weight.value)}")
+                         message=f"得分 {plain(ind.score.value)}，分值 {plain(ind.weight.value)}")
             if unmet(ind.target, ind.actual):
                 passed = bool(ind.deviation and ind.deviation.strip())
                 terms = [self.term("得分", ind.score, (*here, "score"))] if ind.score else []
@@ -494,7 +482,7 @@ class Checker:
                 passed = weight.weight.value == standard
                 self.add("perf.standard_weights", passed, f"{label}·{name}",
                          [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
-                         message=f"所述 {_plain(weight.weight.value)} 分，建议 {_plain(standard)} 分")
+                         message=f"所述 {plain(weight.weight.value)} 分，建议 {plain(standard)} 分")
 
     def points_sum(self, rule: str, subject: str, total: Figure, total_path: Path,
                    parts: list[tuple[str, Figure, Path]]) -> None:
@@ -503,9 +491,9 @@ class Checker:
         difference = amount - total.value
         passed = abs(difference) <= tolerance
         terms = [self.term(subject, total, total_path)] + [self.term(n, f, p) for n, f, p in parts]
-        message = f"各项合计 {_plain(amount)} 分，所述 {_plain(total.value)} 分" + (
-            "" if passed else f"，相差 {_plain(abs(difference))} 分")
-        self.add(rule, passed, subject, terms, f"{_plain(amount)}分", f"{_plain(difference)}分", f"{_plain(tolerance)}分",
+        message = f"各项合计 {plain(amount)} 分，所述 {plain(total.value)} 分" + (
+            "" if passed else f"，相差 {plain(abs(difference))} 分")
+        self.add(rule, passed, subject, terms, f"{plain(amount)}分", f"{plain(difference)}分", f"{plain(tolerance)}分",
                  message)
 
     def grade(self, perf: Performance, base: Path, label: str) -> None:
@@ -523,7 +511,7 @@ class Checker:
             passed = GRADE_WORDS.get(perf.grade.strip()) == expected
             source = "财预〔2020〕10号的分段"
         self.add("perf.grade", passed, f"{label}等级", [self.term("得分", perf.score, (*base, "score"))],
-                 message=f"得分 {_plain(score)}，所述等级“{perf.grade}”，按{source}应为“{expected or '（无对应分段）'}”")
+                 message=f"得分 {plain(score)}，所述等级“{perf.grade}”，按{source}应为“{expected or '（无对应分段）'}”")
 
     def execution_total(self) -> None:
         perf = self.report.performance
@@ -732,7 +720,7 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
         difference = line.prior.value - old.actual.value
         passed = abs(difference) <= tolerance
         prior_term = checker.term(f"{current.year}年报告所述上年数", line.prior, (*path, "prior"))
-        old_term = Term(f"{previous.year}年报告决算数", f"{_plain(old.actual.first.value)}{old.actual.first.unit}",
+        old_term = Term(f"{previous.year}年报告决算数", f"{plain(old.actual.first.value)}{old.actual.first.unit}",
                         old.actual.value, previous.line_of((*old_path, "actual")), f"{previous.path}")
         checker.add("year.prior_report", passed, _describe_path(current.report, (*path, "prior")),
                     [prior_term, old_term], difference=show_money(difference, current.report.unit),

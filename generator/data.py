@@ -18,7 +18,9 @@ from typing import Any, Iterator
 from .checks import RULES, SEVERITY_LABELS, Result, findings
 from .figures import Figure
 from .load import Content, DepartmentEntry, ReportFile
-from .model import Headcount, Stat, YearReport
+from .format import plain
+from .model import SANGONG_LABELS, STAGES, Headcount, Stat
+from .problems import field_path
 from .numbers import MONEY_UNITS
 from .regions import Place, places
 from .views import unmet
@@ -137,24 +139,14 @@ SECTIONS = {"income": "收入", "expenditure": "支出", "sangong": "“三公�
             "staffing": "人员", "organization": "机构", "work_stats": "工作数据"}
 BREAKDOWNS = {"by_source": "按资金来源", "by_nature": "按支出性质", "by_economic": "按经济分类", "by_function": "按功能分类",
               "related": "相关数", "items": "", "change_reasons": "增减原因", "reception_items": "公务接待费其中"}
-MEASURES = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算", "prior": "上年",
-            "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
+MEASURES = {**STAGES, "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
             "variance": "结余额（超支为负）", "variance_rate": "结余率（超支为负）", "arrived": "到位数", "arrival_rate": "到位率",
             "score": "得分", "weight": "分值", "evaluated_funds": "自评涉及资金", "evaluated_funds_share": "涉及资金占比",
             "indicators_weight": "绩效指标分值", "total_weight": "总分值", "control_rate": "编制控制率"}
 PHASES = {"budget_initial": "approved", "budget_full": "adjusted", "actual": "executed", "prior": "executed"}
-SANGONG_ITEMS = {"total": "“三公”经费合计", "overseas": "因公出国（境）费", "vehicles": "公务用车购置及运行维护费",
-                 "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
 COUNT_FIELDS = {"authorized": "编制数", "actual_start": "年初实有在职人数", "actual_end": "年末实有在职人数",
                 "total_staff": "共计工作人员", "retired": "离退休人数", "vehicles_authorized": "车辆编制数", "vehicles": "实有车辆数",
                 "internal_units_count": "内设机构数", "subordinate_units_count": "所属单位数"}
-
-
-def plain(value: Decimal) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _region_values(place: Place | None) -> dict[str, str]:
@@ -199,7 +191,7 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> 
                "amount_yuan": plain(yuan) if money else "", "amount_wan": plain(yuan / WAN) if money else "",
                "value": "" if money else plain(value_override if value_override is not None else stated_value),
                "stated": f"{stated_value}{unit}", "unit_stated": unit, "precision": plain(step),
-               "statement": statement, "at": at, "line": rf.line_of(path), "field": _field(path)}
+               "statement": statement, "at": at, "line": rf.line_of(path), "field": field_path(path)}
         return row
 
     def walk(value, path: tuple, where: _Where):
@@ -244,8 +236,8 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> 
                 sub = _Where(SECTIONS.get(field_name, field_name))
             elif field_name in BREAKDOWNS:
                 sub = _Where(where.section, where.scope, BREAKDOWNS[field_name] or where.breakdown, where.items, where.code)
-            elif type(value).__name__ == "SanGong" and field_name in SANGONG_ITEMS:
-                sub = _Where(where.section, where.scope, "", (SANGONG_ITEMS[field_name],))
+            elif type(value).__name__ == "SanGong" and field_name in SANGONG_LABELS:
+                sub = _Where(where.section, where.scope, "", (SANGONG_LABELS[field_name],))
             elif type(value).__name__ == "Block" and field_name == "total":
                 sub = _Where(where.section, where.scope, "", ("合计",))
             elif type(value).__name__ == "Account" and field_name == "total":
@@ -258,12 +250,6 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> 
             yield from walk(child, (*path, field_name), sub)
 
     yield from walk(report, (), _Where())
-
-
-def _field(path: tuple) -> str:
-    from .problems import field_path
-
-    return field_path(path)
 
 
 # --- other tables -------------------------------------------------------------------------------

@@ -23,12 +23,7 @@ def plain(value: Decimal) -> str:
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def signed_money(yuan: Decimal, unit: str = "万元") -> str:
-    text = money(yuan, unit)
-    return f"+{text}" if yuan > 0 else text
+    return "0" if text == "-0" else text
 
 
 def stated(statement: Statement) -> str:
@@ -44,21 +39,14 @@ def stated_all(figure: Figure) -> str:
     return "；".join(parts)
 
 
-def percent(value: Decimal, places: int = 1) -> str:
-    """A computed rate, to one decimal by default: `82.0%`."""
-    quantum = Decimal(1).scaleb(-places)
-    return f"{value.quantize(quantum, rounding=ROUND_HALF_UP)}%"
-
-
 def stated_percent(figure: Figure) -> str:
     """A stated rate as written (31.41% stays 31.41%)."""
     return f"{figure.first.value}%"
 
 
 def number(value: Decimal | int) -> str:
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,}" if value == value.to_integral_value() or value.as_tuple().exponent >= 0 else f"{value:,}"
+    """A count or stated value with thousands separators, its decimals as written."""
+    return f"{value:,}"
 
 
 def score(figure: Figure) -> str:

@@ -97,6 +97,17 @@ class SanGong(Closed):
     at: Text | None = None
 
 
+#: The 三公经费 entries, by field, with the names reports give them.
+SANGONG_LABELS: dict[str, str] = {
+    "total": "“三公”经费合计",
+    "overseas": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行维护费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行维护费",
+    "reception": "公务接待费",
+}
+
+
 class Block(Closed):
     """A stated total with its parts: 机关运行经费, 国有资产, 政府采购."""
 

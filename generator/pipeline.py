@@ -49,10 +49,10 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     files["plotly.js"] = plotly_assets.script()
     files["plotly.css"] = plotly_assets.stylesheet()
     out = {}
-    for rel, data in sorted(files.items()):
+    for rel, payload in sorted(files.items()):
         stem, dot, ext = rel.rpartition(".")
-        digest = hashlib.sha256(data).hexdigest()[:10]
-        out[rel] = (f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}", data)
+        digest = hashlib.sha256(payload).hexdigest()[:10]
+        out[rel] = (f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}", payload)
     return out
 
 

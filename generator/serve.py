@@ -11,7 +11,6 @@ import os
 import sys
 import threading
 import time
-from functools import partial
 from pathlib import Path
 
 from .pipeline import TEMPLATES, build

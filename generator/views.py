@@ -6,13 +6,13 @@ states a figure for them, so a table never shows an empty stage the report never
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
 from .figures import Figure
-from .model import (Account, Amounts, Block, Indicator, Line, Performance, Project, ProjectGroup, SanGong, Stat,
-                    YearReport)
+from .model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup, SanGong,
+                    Stat, YearReport)
 from .numbers import parse_quantity
 
 #: Table columns in display order: model field, header, kind.
@@ -125,16 +125,17 @@ def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str) -> lis
     return groups
 
 
-SANGONG_ROWS = (("total", "“三公”经费合计", 0), ("overseas", "因公出国（境）费", 1),
-                ("vehicles", "公务用车购置及运行维护费", 1), ("vehicle_purchase", "其中：公务用车购置费", 2),
-                ("vehicle_operation", "其中：公务用车运行维护费", 2), ("reception", "公务接待费", 1))
+#: The rows of the 三公经费 table: field and depth; the two car items are 其中 of 公务用车.
+SANGONG_ROWS = (("total", 0), ("overseas", 1), ("vehicles", 1), ("vehicle_purchase", 2), ("vehicle_operation", 2),
+                ("reception", 1))
 
 
 def sangong_table(sangong: SanGong | None) -> Table | None:
     if sangong is None:
         return None
     rows = []
-    for key, label, depth in SANGONG_ROWS:
+    for key, depth in SANGONG_ROWS:
+        label = ("其中：" if depth == 2 else "") + SANGONG_LABELS[key]
         amounts = getattr(sangong, key)
         if amounts is not None:
             rows.append(Row(label, depth, _cells(amounts), note=amounts.note, total=key == "total",
@@ -239,7 +240,7 @@ def indicator_rows(indicators: tuple[Indicator, ...]) -> list[IndicatorRow]:
 # --- key figures -------------------------------------------------------------------------------
 
 HEADLINE_STAGES = ("actual", "budget_full", "budget", "budget_initial")
-STAGE_NAMES = {"actual": "决算", "budget_full": "全年预算", "budget": "预算", "budget_initial": "年初预算"}
+STAGE_NAMES = STAGES
 
 
 @dataclass(frozen=True)
@@ -346,16 +347,3 @@ def stats_rows(stats: tuple[Stat, ...], depth: int = 0) -> list[tuple[int, Stat]
         out.append((depth, stat))
         out += stats_rows(stat.items, depth + 1)
     return out
-
-
-def has_performance(perf: Performance | None) -> bool:
-    return perf is not None
-
-
-@dataclass
-class Toc:
-    entries: list[tuple[str, str]] = field(default_factory=list)
-
-    def add(self, anchor: str, title: str) -> str:
-        self.entries.append((anchor, title))
-        return anchor
