@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import threading
 from concurrent.futures import Future
@@ -223,11 +224,12 @@ FILTERS = (("type", "页面"), ("year", "年度"), ("province", "省"), ("city",
            ("department", "部门"), ("kind", "报告类型"), ("grade", "自评等级"))
 
 
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
 def _markdown_text(text: str) -> str:
     """Markdown source as plain text for the fallback index (escapes dropped)."""
-    import re
-
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>|~])", r"\1", text)
+    return _ESCAPED.sub(r"\1", text)
 
 
 def report_text(report, department) -> str:
