@@ -81,16 +81,11 @@ def _report_problems(err) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    # Pagefind's service starts before the heavier imports below, so its start-up overlaps them.
-    from generator.search import Indexer
-
-    indexer = None if args.no_search else Indexer()
-
     from generator.pipeline import build
     from generator.problems import ContentError
 
     try:
-        result = build(args.content, args.out, search=not args.no_search, indexer=indexer)
+        result = build(args.content, args.out, search=not args.no_search)
     except ContentError as err:
         _report_problems(err)
         return 1

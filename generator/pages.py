@@ -15,7 +15,8 @@ from . import charts, views
 from .checks import RULES, Result, check_content, findings
 from .load import Content, DepartmentEntry, ReportFile
 from .regions import Place, places
-from .search import FILTERS, SearchInfo, department_text, grade_band, report_text
+from .search import FILTERS, department_text, grade_band, report_text
+from .searchindex import Part, Record
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,6 @@ class Page:
     make: dict[str, Any] | Callable[[], dict[str, Any]] = field(compare=False)
     crumbs: tuple[Crumb, ...] = ()
     description: str = ""
-    search: SearchInfo | None = None
-    search_text: str = field(default="", compare=False, repr=False)
 
     @property
     def context(self) -> dict[str, Any]:
@@ -124,31 +123,48 @@ def _region_filters(place: Place | None) -> dict[str, list[str]]:
     return {keys[i]: [r.name] for i, r in enumerate(place.lineage[:3])}
 
 
-def report_search(entry: DepartmentEntry, rf: ReportFile, place: Place | None, kind: str) -> SearchInfo:
-    """Meta, filters and sort keys of a report page or its original text."""
+def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> Record:
+    """The search record of a report: its page and, where there is one, its original text."""
     report = rf.report
     perf = report.performance
     score = perf.score.value if perf and perf.score else None
     grade = grade_band(score)
-    title = report_title(entry, rf) + ("（原文）" if kind == "原文" else "")
-    filters = {"type": [kind], "year": [str(rf.year)], **_region_filters(place),
+    title = report_title(entry, rf)
+    filters = {"type": ["报告"], "year": [str(rf.year)], **_region_filters(place),
                "department": [entry.department.name], "kind": sorted({d.kind for d in report.documents})}
     if grade:
         filters["grade"] = [grade]
-    meta = {"title": title, "department": entry.department.name, "region": place.full_name if place else "",
-            "year": str(rf.year), "kind": "、".join(d.kind for d in report.documents), "type": kind}
+    meta = {"department": entry.department.name, "region": place.full_name if place else "",
+            "year": str(rf.year), "kind": "、".join(d.kind for d in report.documents), "type": "报告"}
     if score is not None:
         meta["score"] = str(score)
-    # Every page carries every sort key: Pagefind drops pages without the key from sorted results.
-    return SearchInfo(meta, filters, {"year": str(rf.year), "score": str(score if score is not None else -1)})
+    url = f"departments/{entry.slug}/{rf.year}/"
+    parts = [Part(url, "报告", report_text(report, entry.department))]
+    if rf.source_text is not None:
+        parts.append(Part(f"{url}source/", "原文", rf.source_text))
+    return Record(url, title, meta, filters, {"year": rf.year, "score": score}, tuple(parts))
 
 
-def department_search(entry: DepartmentEntry, place: Place | None) -> SearchInfo:
+def department_record(entry: DepartmentEntry, place: Place | None) -> Record:
     years = [str(rf.year) for rf in entry.reports]
-    meta = {"title": entry.department.name, "department": entry.department.name,
-            "region": place.full_name if place else "", "year": "、".join(years), "kind": "部门概况", "type": "部门"}
-    return SearchInfo(meta, {"type": ["部门"], **_region_filters(place), "department": [entry.department.name]},
-                      {"year": max(years, default="0"), "score": "-1"})
+    meta = {"department": entry.department.name, "region": place.full_name if place else "",
+            "year": "、".join(years), "kind": "部门概况", "type": "部门"}
+    url = f"departments/{entry.slug}/"
+    return Record(url, entry.department.name, meta,
+                  {"type": ["部门"], **_region_filters(place), "department": [entry.department.name]},
+                  {"year": max((rf.year for rf in entry.reports), default=None), "score": None},
+                  (Part(url, "部门", department_text(entry.department)),))
+
+
+def search_records(content: Content) -> list[Record]:
+    """One search record per report (page and original text) and per department, in URL order."""
+    regions = places(content.regions)
+    records = []
+    for entry in content.departments:
+        place = regions.get(entry.department.region)
+        records.append(department_record(entry, place))
+        records.extend(report_record(entry, rf, place) for rf in entry.reports)
+    return sorted(records, key=lambda r: r.url)
 
 
 @dataclass(frozen=True)
@@ -174,8 +190,7 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
               Crumb(f"{rf.year}年度", None))
     return Page(f"departments/{entry.slug}/{rf.year}/index.html", "report.html", report_title(entry, rf),
                 lambda: report_context(content, entry, rf, place, results), crumbs,
-                description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}",
-                search=report_search(entry, rf, place, "报告"), search_text=report_text(report, entry.department))
+                description=f"{entry.department.name}{rf.year}年度{'、'.join(d.kind for d in report.documents)}")
 
 
 def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, place: Place | None,
@@ -224,8 +239,7 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
     return Page(f"departments/{entry.slug}/{rf.year}/source/index.html", "source.html",
                 f"{report_title(entry, rf)}（原文）",
                 {"entry": entry, "rf": rf, "report": rf.report, "text": rf.source_text or ""}, crumbs,
-                description=f"{entry.department.name}{rf.year}年度报告原文", search=report_search(entry, rf, place, "原文"),
-                search_text=f"{report_title(entry, rf)}（原文）\n{rf.source_text or ''}")
+                description=f"{entry.department.name}{rf.year}年度报告原文")
 
 
 def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str) -> Page:
@@ -236,8 +250,7 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
                          "rows": [headline(entry, rf) for rf in entry.reports],
                          "reports": list(reversed(entry.reports)),
                          "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
-                description=f"{entry.department.name}的部门概况与历年公开报告",
-                search=department_search(entry, place), search_text=department_text(entry.department))
+                description=f"{entry.department.name}的部门概况与历年公开报告")
 
 
 def years_of(content: Content) -> list[int]:

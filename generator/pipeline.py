@@ -22,7 +22,7 @@ from . import faults
 from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
-from .search import Indexer, Record, fallback_script, search_engine_version
+from .searchindex import build_index
 from .pages import Page
 from .write import Output, OutputError, publish, recover, staging_for
 
@@ -56,8 +56,7 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     return out
 
 
-def render_site(content: Content, output: Output, result: BuildResult, indexer: Indexer | None,
-                cache: Path | None = None) -> None:
+def render_site(content: Content, output: Output, result: BuildResult, search: bool = True) -> None:
     checkpoint("check")
     started = time.perf_counter()
     checks = check_content(content)
@@ -69,21 +68,7 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     checkpoint("plan")
     started = time.perf_counter()
     plan = page_plan.plan(content, checks, downloads)
-    records = [Record(p.url, p.title, p.search.meta, p.search.filters, p.search.sort, p.search_text)
-               for p in plan if p.search is not None]
     result.stages["plan"] = time.perf_counter() - started
-    # The index needs only the records: Pagefind builds it on the other core while pages render.
-    started = time.perf_counter()
-    fallback = fallback_script(records)
-    key = hashlib.sha256(f"pagefind {search_engine_version()}\n".encode() + fallback).hexdigest()
-    cached = cache / f"pagefind-{key[:32]}" if cache is not None else None
-    reuse = indexer is not None and cached is not None and cached.is_dir()
-    if indexer is not None and not reuse:
-        for record in records:
-            indexer.add(record)
-        indexer.start_writing(output.root / "pagefind")
-    checkpoint("index-started")
-    result.stages["index"] = time.perf_counter() - started
     started = time.perf_counter()
     assets = hashed_assets()
     renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
@@ -91,28 +76,18 @@ def render_site(content: Content, output: Output, result: BuildResult, indexer: 
     checkpoint("data")
     for path, payload in data_files.items():
         output.write(path, payload)
-    output.write("search/fallback-index.js", fallback)
     for name, (hashed, payload) in assets.items():
         output.write(f"assets/{hashed}", payload)
     result.stages["render"] = time.perf_counter() - started
-    if indexer is not None:
+    if search:
+        checkpoint("index")
         started = time.perf_counter()
-        if reuse:
-            # The records are those of the cached index: reuse it.
-            for path in sorted(cached.rglob("*")):
-                if path.is_file():
-                    output.write(f"pagefind/{path.relative_to(cached).as_posix()}", path.read_bytes())
-            indexer.abandon()
-        else:
-            checkpoint("index-waiting")
-            indexer.finish()
-            output.adopt("pagefind")
-            checkpoint("index-written")
-            if cached is not None:
-                _store(output.root / "pagefind", cached)
-        result.stages["index"] += time.perf_counter() - started
+        records = page_plan.search_records(content)
+        build_index(records, output.write)
+        result.searchable = len(records)
+        checkpoint("index-written")
+        result.stages["index"] = time.perf_counter() - started
     result.pages = len(plan)
-    result.searchable = len(records)
 
 
 #: Below this many pages a second process costs more than it saves (the tests lower it).
@@ -193,36 +168,12 @@ def source_epoch(content: Content) -> int:
     return calendar.timegm(latest.timetuple()) if latest else 0
 
 
-def _store(index: Path, cached: Path) -> None:
-    """Keep the index just written for the next build; older entries go."""
-    for old in cached.parent.glob("pagefind-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    partial = cached.with_name(cached.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(index, partial)
-    os.rename(partial, cached)
+def build(content_dir: Path, site_dir: Path, search: bool = True) -> BuildResult:
+    """Build the site from `content_dir` into `site_dir`; on any error the old site stays."""
+    return _build(content_dir, site_dir, BuildResult(), search)
 
 
-def build(content_dir: Path, site_dir: Path, search: bool = True, indexer: Indexer | None = None) -> BuildResult:
-    """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
-
-    `indexer` may be started by the caller before it imports this module, so that Pagefind's
-    start-up runs beside the imports too.
-    """
-    result = BuildResult()
-    # Pagefind starts first, so its start-up runs beside loading and rendering.
-    if search and indexer is None:
-        indexer = Indexer()
-    elif not search:
-        indexer = None
-    try:
-        return _build(content_dir, site_dir, result, indexer)
-    finally:
-        if indexer is not None:
-            indexer.close()
-
-
-def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Indexer | None) -> BuildResult:
+def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool) -> BuildResult:
     checkpoint("start")
     started = time.perf_counter()
     content = load_content(content_dir)
@@ -237,7 +188,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, indexer: Inde
     staging.mkdir()
     try:
         output = Output(staging, previous=site_dir if site_dir.is_dir() else None)
-        render_site(content, output, result, indexer, cache=site_dir.parent / ".cache" / site_dir.name)
+        render_site(content, output, result, search)
         checkpoint("before-swap")
         started = time.perf_counter()
         publish(staging, site_dir)

@@ -13,9 +13,8 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage"]
 
-#: The Content-Security-Policy pages must work under (search adds 'wasm-unsafe-eval').
+#: The Content-Security-Policy every page, the search page included, must work under.
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:"
-CSP_SEARCH = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:"
 
 
 def deploy_headers() -> dict[str, str]:
@@ -55,7 +54,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 def serve(site: Path, csp: str = CSP, headers: dict[str, str] | None = None):
     sent = headers if headers is not None else {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff"}
     handler = type("Handler", (_Handler,), {"headers_out": sent,
-                                            "extensions_map": {**_Handler.extensions_map, ".wasm": "application/wasm",
+                                            "extensions_map": {**_Handler.extensions_map,
                                                                ".js": "text/javascript", ".mjs": "text/javascript"}})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

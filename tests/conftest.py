@@ -34,15 +34,15 @@ def browser():
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    from tests.browser import CSP_SEARCH, serve
+    from tests.browser import CSP, serve
 
-    with serve(built_site, CSP_SEARCH) as url:
+    with serve(built_site, CSP) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def strict_site_url(built_site):
-    """The site served under the strictest policy: no 'wasm-unsafe-eval'."""
+    """The site served under the strict policy (the same as site_url's, kept for the tests that name it)."""
     from tests.browser import CSP, serve
 
     with serve(built_site, CSP) as url:

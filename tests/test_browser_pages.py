@@ -34,7 +34,7 @@ def page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("kind", sorted(set(PAGE_KINDS) - {"search"}))  # search needs 'wasm-unsafe-eval'
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
 def test_page_loads_without_console_errors_under_strict_csp(page, strict_site_url, kind):
     console = Console(page)
     response = page.goto(strict_site_url + PAGE_KINDS[kind])

@@ -234,7 +234,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     with pytest.raises(ContentError):
         build(broken, site)
     assert hash_tree(site) == before
-    assert leftovers(tmp_path) == [".cache", "content", "site"]  # no staging left
+    assert leftovers(tmp_path) == ["content", "site"]  # no staging left
 
 
 def test_a_rebuild_replaces_the_site_whole(tmp_path):
@@ -243,7 +243,7 @@ def test_a_rebuild_replaces_the_site_whole(tmp_path):
     (site / "stale.html").write_text("left over", encoding="utf-8")
     build(CONTENT, site)
     assert not (site / "stale.html").exists()
-    assert leftovers(tmp_path) == [".cache", "site"]
+    assert leftovers(tmp_path) == ["site"]
 
 
 def test_each_template_gets_exactly_its_documented_context(content):

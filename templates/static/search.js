@@ -1,12 +1,14 @@
-// The search page: Pagefind when the site is served over http(s), and the build's fallback
-// index when it is opened from disk (file://), where Pagefind cannot load. Results, counts
-// and filters come from whichever engine runs; the query and filters live in the URL.
+// The search page: the query and filters live in the URL; results, counts and filters come
+// from the site's static index (search-engine.js), the same whether the site is served or
+// opened from disk.
 (function () {
   "use strict";
   var self = document.currentScript;
   var root = new URL(self.getAttribute("data-root"), window.location.href);
   var FILTER_KEYS = ["type", "year", "province", "city", "county", "department", "kind", "grade"];
-  var PAGE = 20;
+  var PAGE = 10;
+  //: Filter values shown before "more": the rest stay one click away.
+  var SHOWN_VALUES = 12;
 
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -18,163 +20,13 @@
   var current = null;
   var shown = 0;
   var runId = 0;
-
-  // --- engines --------------------------------------------------------------------------------
-
-  function pagefindEngine() {
-    return import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: root.pathname, excerptLength: 36 }).then(function () {
-        return pagefind.init();
-      }).then(function () {
-        return {
-          name: "pagefind",
-          search: function (query, filters, sort) {
-            var options = { filters: {} };
-            Object.keys(filters).forEach(function (key) {
-              if (filters[key].length) { options.filters[key] = { any: filters[key] }; }
-            });
-            if (sort) { options.sort = sort; }
-            return pagefind.search(query || null, options).then(function (found) {
-              var terms = termsOf(query);
-              if (!terms.length) {
-                // Filters only: Pagefind's results and counts are exact.
-                return {
-                  total: found.results.length,
-                  counts: found.filters || {},
-                  load: function (start, end) {
-                    return Promise.all(found.results.slice(start, end).map(function (r) { return r.data(); }))
-                      .then(function (items) { return items.map(shape); });
-                  }
-                };
-              }
-              // Pagefind matches Chinese by single characters, so it returns pages that hold the
-              // characters of a phrase but not the phrase. Keep only pages holding every term.
-              return Promise.all(found.results.map(function (r) { return r.data(); })).then(function (items) {
-                var exact = items.filter(function (d) {
-                  var text = ((d.meta.title || "") + "\n" + d.content).toLowerCase();
-                  return terms.every(function (t) { return text.indexOf(t) >= 0; });
-                });
-                var counts = {};
-                exact.forEach(function (d) {
-                  Object.keys(d.filters || {}).forEach(function (key) {
-                    counts[key] = counts[key] || {};
-                    d.filters[key].forEach(function (v) { counts[key][v] = (counts[key][v] || 0) + 1; });
-                  });
-                });
-                return {
-                  total: exact.length,
-                  counts: counts,
-                  load: function (start, end) {
-                    // Pagefind marks each matched character; mark the whole terms instead.
-                    return Promise.resolve(exact.slice(start, end).map(function (d) {
-                      var item = shape(d);
-                      item.excerpt = excerptOf(d.content, terms);
-                      return item;
-                    }));
-                  }
-                };
-              });
-            });
-          }
-        };
-      });
-    });
-  }
-
-  function shape(d) {
-    return { url: d.url, title: d.meta.title || d.url, meta: d.meta, excerpt: d.excerpt };
-  }
+  var expanded = {};
+  var summary = function (total) { return "找到 " + total + " 条结果。"; };
 
   function pageHref(url) {
     // Opened from disk, a folder URL shows a file listing: point at its index.html.
     if (window.location.protocol === "file:" && /\/$/.test(url)) { return url + "index.html"; }
     return url;
-  }
-
-  function termsOf(query) {
-    return (query || "").toLowerCase().split(/\s+/).filter(Boolean);
-  }
-
-  function fallbackEngine() {
-    return new Promise(function (resolve, reject) {
-      if (window.DISCLOSURE_SEARCH_INDEX) { return resolve(); }
-      var script = document.createElement("script");
-      script.src = new URL("search/fallback-index.js", root).href;
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }).then(function () {
-      var records = window.DISCLOSURE_SEARCH_INDEX;
-      records.forEach(function (r) { r.haystack = (r.title + "\n" + r.text).toLowerCase(); });
-      return {
-        name: "fallback",
-        search: function (query, filters, sort) {
-          var terms = termsOf(query);
-          var matched = records.filter(function (r) {
-            return terms.every(function (t) { return r.haystack.indexOf(t) >= 0; });
-          }).filter(function (r) {
-            return Object.keys(filters).every(function (key) {
-              var wanted = filters[key];
-              return !wanted.length || (r.filters[key] || []).some(function (v) { return wanted.indexOf(v) >= 0; });
-            });
-          });
-          if (!terms.length && !Object.keys(filters).some(function (k) { return filters[k].length; })) { matched = []; }
-          var scored = matched.map(function (r) {
-            var hits = 0;
-            terms.forEach(function (t) { hits += r.haystack.split(t).length - 1; });
-            var inTitle = terms.some(function (t) { return r.title.toLowerCase().indexOf(t) >= 0; });
-            return { record: r, rank: (inTitle ? 1000000 : 0) + hits };
-          });
-          scored.sort(function (a, b) {
-            if (sort) {
-              var key = Object.keys(sort)[0];
-              var x = parseFloat(a.record.sort[key]), y = parseFloat(b.record.sort[key]);
-              if (x !== y) { return sort[key] === "asc" ? x - y : y - x; }
-            }
-            return b.rank - a.rank || (a.record.url < b.record.url ? -1 : 1);
-          });
-          var counts = {};
-          matched.forEach(function (r) {
-            Object.keys(r.filters).forEach(function (key) {
-              counts[key] = counts[key] || {};
-              r.filters[key].forEach(function (v) { counts[key][v] = (counts[key][v] || 0) + 1; });
-            });
-          });
-          return Promise.resolve({
-            total: scored.length,
-            counts: counts,
-            load: function (start, end) {
-              return Promise.resolve(scored.slice(start, end).map(function (s) {
-                var r = s.record;
-                return { url: new URL(r.url, root).href, title: r.title, meta: r.meta, excerpt: excerptOf(r.text, terms) };
-              }));
-            }
-          });
-        }
-      };
-    });
-  }
-
-  function escapeHtml(text) {
-    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  function excerptOf(text, terms) {
-    var lower = text.toLowerCase();
-    var at = terms.length ? lower.indexOf(terms[0]) : 0;
-    var start = Math.max(0, at - 40);
-    var piece = text.slice(start, start + 120).replace(/\s+/g, " ");
-    var html = escapeHtml(piece);
-    terms.forEach(function (t) {
-      var safe = escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      html = html.replace(new RegExp(safe, "gi"), function (m) { return "<mark>" + m + "</mark>"; });
-    });
-    return (start > 0 ? "…" : "") + html + (start + 120 < text.length ? "…" : "");
-  }
-
-  function chooseEngine() {
-    if (window.location.protocol === "file:") { return fallbackEngine(); }
-    return pagefindEngine().catch(function () { return fallbackEngine(); });
   }
 
   // --- state in the URL -----------------------------------------------------------------------
@@ -228,25 +80,50 @@
     FILTER_KEYS.forEach(function (key) {
       var fieldset = form.querySelector('fieldset[data-filter="' + key + '"]');
       var box = fieldset.querySelector(".filter-values");
-      var values = Object.keys(counts[key] || {});
+      var tally = counts[key] || {};
+      var values = Object.keys(tally);
       state.filters[key].forEach(function (v) { if (values.indexOf(v) < 0) { values.push(v); } });
-      values.sort(function (a, b) { return key === "year" ? (a < b ? 1 : -1) : (a < b ? -1 : 1); });
+      values.sort(function (a, b) {
+        if (key === "year") { return a < b ? 1 : -1; }
+        return ((tally[b] || 0) - (tally[a] || 0)) || (a < b ? -1 : 1);
+      });
+      // Long lists (departments, counties) show the values with most results first; the rest
+      // stay one click away, and a chosen value is always shown.
+      var hidden = 0;
+      if (values.length > SHOWN_VALUES + 2 && !expanded[key]) {
+        var kept = values.filter(function (v, i) { return i < SHOWN_VALUES || state.filters[key].indexOf(v) >= 0; });
+        hidden = values.length - kept.length;
+        values = kept;
+      }
       box.textContent = "";
       values.forEach(function (value) {
         var label = document.createElement("label");
-        var box2 = document.createElement("input");
-        box2.type = "checkbox";
-        box2.name = key;
-        box2.value = value;
-        box2.checked = state.filters[key].indexOf(value) >= 0;
-        label.appendChild(box2);
+        var check = document.createElement("input");
+        check.type = "checkbox";
+        check.name = key;
+        check.value = value;
+        check.checked = state.filters[key].indexOf(value) >= 0;
+        label.appendChild(check);
         label.appendChild(document.createTextNode(" " + value + " "));
         var count = document.createElement("span");
         count.className = "count";
-        count.textContent = "(" + ((counts[key] || {})[value] || 0) + ")";
+        count.textContent = "(" + (tally[value] || 0) + ")";
         label.appendChild(count);
         box.appendChild(label);
       });
+      if (hidden) {
+        var all = document.createElement("button");
+        all.type = "button";
+        all.className = "filter-more";
+        all.textContent = "另有 " + hidden + " 项，全部显示";
+        all.addEventListener("click", function () {
+          expanded[key] = true;
+          renderFilters(state, counts);
+          var first = box.querySelectorAll("input")[SHOWN_VALUES];
+          if (first) { first.focus(); }
+        });
+        box.appendChild(all);
+      }
       fieldset.hidden = values.length === 0;
     });
   }
@@ -254,14 +131,14 @@
   function resultItem(r) {
     var li = document.createElement("li");
     var a = document.createElement("a");
-    a.href = pageHref(r.url);
+    a.href = pageHref(new URL(r.url, root).href);
     a.className = "result-title";
     a.textContent = r.title;
     li.appendChild(a);
     var meta = document.createElement("p");
     meta.className = "result-meta";
-    meta.textContent = [r.meta.type, r.meta.department, r.meta.year ? r.meta.year + "年度" : "", r.meta.kind]
-      .filter(Boolean).join(" · ");
+    meta.textContent = [r.meta.type, r.meta.department, r.meta.year ? r.meta.year + "年度" : "", r.meta.kind,
+                        r.part === "原文" ? "匹配内容在报告原文中" : ""].filter(Boolean).join(" · ");
     li.appendChild(meta);
     if (r.excerpt) {
       var p = document.createElement("p");
@@ -280,6 +157,7 @@
       items.forEach(function (r) { list.appendChild(resultItem(r)); });
       shown = start + items.length;
       more.hidden = shown >= current.total;
+      status.textContent = summary(current.total);
     });
   }
 
@@ -291,6 +169,7 @@
     list.textContent = "";
     more.hidden = true;
     shown = 0;
+    expanded = {};
     if (!state.q && !anyFilter) {
       status.textContent = "请输入要搜索的词语。";
       renderFilters(state, {});
@@ -314,7 +193,10 @@
         return;
       }
       list.classList.remove("empty");
-      status.textContent = "找到 " + found.total + " 条结果" + (state.q ? "（“" + state.q + "”）" : "") + "。";
+      summary = function (total) {
+        return "找到 " + total + " 条结果" + (state.q ? "（“" + state.q + "”）" : "") + "。";
+      };
+      status.textContent = summary(found.total);
       return showMore();
     });
   }
@@ -359,7 +241,7 @@
   }
 
   status.textContent = "正在加载搜索索引……";
-  chooseEngine().then(function (chosen) {
+  window.DisclosureSearch.open(root).then(function (chosen) {
     engine = chosen;
     document.documentElement.setAttribute("data-search-engine", engine.name);
     return run(readState());

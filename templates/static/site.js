@@ -16,13 +16,6 @@
     });
   }
 
-  // The about page says which search engine this copy of the site uses.
-  document.querySelectorAll("[data-search-engine-note]").forEach(function (el) {
-    el.textContent = window.location.protocol === "file:"
-      ? "当前使用：备用索引（网站从本地文件打开，Pagefind 无法加载）。"
-      : "当前使用：Pagefind 静态索引。";
-  });
-
   // 大字版: toggle and remember.
   var root = document.documentElement;
   document.querySelectorAll("[data-textsize]").forEach(function (button) {

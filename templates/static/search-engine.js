@@ -1,0 +1,268 @@
+// The site's own search engine: reads the static index the build writes under search/
+// (generator/searchindex.py describes it) with <script> elements, so it works the same from a
+// web server and from a site opened from disk. Queries match exactly: a term of up to three
+// characters is one gram of the index; a longer term is the documents holding each of its
+// overlapping triples, and every document shown is checked against its own text.
+(function () {
+  "use strict";
+  var loaded = {};
+  var waiting = {};
+
+  function register(name, data) {
+    loaded[name] = data;
+    (waiting[name] || []).forEach(function (w) { w.resolve(data); });
+    delete waiting[name];
+  }
+
+  function normalize(text) {
+    return String(text).normalize("NFKC").toLowerCase();
+  }
+
+  function termsOf(query) {
+    var seen = {};
+    return normalize(query || "").split(/\s+/).filter(function (t) {
+      if (!t || seen[t]) { return false; }
+      seen[t] = true;
+      return true;
+    });
+  }
+
+  function gramsOf(term) {
+    var chars = Array.from(term);
+    if (chars.length <= 3) { return [term]; }
+    var grams = [];
+    for (var i = 0; i + 3 <= chars.length; i++) {
+      var gram = chars[i] + chars[i + 1] + chars[i + 2];
+      if (grams.indexOf(gram) < 0) { grams.push(gram); }
+    }
+    return grams;
+  }
+
+  function fnv1a(text) {
+    var h = 0x811c9dc5;
+    Array.from(text).forEach(function (ch) {
+      h = Math.imul((h ^ ch.codePointAt(0)) >>> 0, 16777619) >>> 0;
+    });
+    return h;
+  }
+
+  function decode(base64, size) {
+    // Postings: a type byte, then LEB128 gaps between document numbers (0) or a bitmap (1).
+    var raw = atob(base64);
+    var bits = new Uint8Array(size);
+    if (raw.charCodeAt(0) === 1) {
+      for (var i = 1; i < raw.length; i++) { bits[i - 1] = raw.charCodeAt(i); }
+      return bits;
+    }
+    var doc = -1, value = 0, shift = 0;
+    for (var j = 1; j < raw.length; j++) {
+      var byte = raw.charCodeAt(j);
+      value += (byte & 0x7f) * Math.pow(2, shift);
+      if (byte & 0x80) { shift += 7; continue; }
+      doc += value;
+      bits[doc >> 3] |= 1 << (doc & 7);
+      value = 0;
+      shift = 0;
+    }
+    return bits;
+  }
+
+  function and(a, b) {
+    for (var i = 0; i < a.length; i++) { a[i] &= b[i]; }
+    return a;
+  }
+
+  function has(bits, doc) {
+    return (bits[doc >> 3] >> (doc & 7)) & 1;
+  }
+
+  function open(root) {
+    root = new URL(root, window.location.href);
+    var version = "";
+
+    function load(name, path) {
+      if (loaded[name]) { return Promise.resolve(loaded[name]); }
+      return new Promise(function (resolve, reject) {
+        var first = !waiting[name];
+        (waiting[name] = waiting[name] || []).push({ resolve: resolve, reject: reject });
+        if (!first) { return; }
+        var script = document.createElement("script");
+        script.src = new URL(path, root).href + (version ? "?v=" + version : "");
+        script.async = true;
+        script.onerror = function () {
+          (waiting[name] || []).forEach(function (w) { w.reject(new Error("cannot load " + path)); });
+          delete waiting[name];
+        };
+        script.onload = function () { script.remove(); };
+        document.head.appendChild(script);
+      });
+    }
+
+    return load("index", "search/index.js").then(function (index) {
+      version = index.version;
+      var size = (index.documents + 7) >> 3;
+      var filters = index.filters;
+      var years = filters.year;
+      var types = filters.type;
+
+      function valuesOf(key, doc) {
+        var column = filters[key];
+        return column ? column.sets[column.docs[doc]].map(function (v) { return column.values[v]; }) : [];
+      }
+
+      function yearOf(doc) {
+        // Departments (no year) come before the reports, newest reports first.
+        var set = years ? years.sets[years.docs[doc]] : [];
+        return set.length ? Number(years.values[set[0]]) : Infinity;
+      }
+
+      function postings(grams, space) {
+        var shards = {};
+        grams.forEach(function (g) { shards[fnv1a(g) & (index.shards - 1)] = true; });
+        return Promise.all(Object.keys(shards).map(function (k) {
+          return load("s" + k, "search/s/" + k + ".js").then(function (data) { shards[k] = data; });
+        })).then(function () {
+          var bits = null;
+          grams.forEach(function (g) {
+            var found = shards[fnv1a(g) & (index.shards - 1)][space][g];
+            var these = found ? decode(found, size) : new Uint8Array(size);
+            bits = bits ? and(bits, these) : these;
+          });
+          return bits;
+        });
+      }
+
+      function documentOf(doc) {
+        return load("d" + doc, "search/d/" + doc + ".js");
+      }
+
+      function contains(item, terms) {
+        var text = normalize([item.title].concat(item.parts.map(function (p) { return p.text; })).join("\n"));
+        return terms.every(function (t) { return text.indexOf(t) >= 0; });
+      }
+
+      function search(query, chosen, sort) {
+        var terms = termsOf(query);
+        var grams = [];
+        terms.forEach(function (t) { gramsOf(t).forEach(function (g) { if (grams.indexOf(g) < 0) { grams.push(g); } }); });
+        var body = grams.length ? postings(grams, "b") : Promise.resolve(null);
+        var title = grams.length ? postings(grams, "t") : Promise.resolve(null);
+        var order = sort ? load("sort", "search/sort.js") : Promise.resolve(null);
+        return Promise.all([body, title, order]).then(function (got) {
+          var bits = got[0], inTitle = got[1], sortColumns = got[2];
+          var ids = [];
+          for (var doc = 0; doc < index.documents; doc++) {
+            if (bits && !has(bits, doc)) { continue; }
+            var keep = Object.keys(chosen).every(function (key) {
+              var wanted = chosen[key];
+              if (!wanted.length) { return true; }
+              return valuesOf(key, doc).some(function (v) { return wanted.indexOf(v) >= 0; });
+            });
+            if (keep) { ids.push(doc); }
+          }
+          var key = sort ? Object.keys(sort)[0] : null;
+          ids.sort(function (a, b) {
+            if (key) {
+              var x = sortColumns[key][a], y = sortColumns[key][b];
+              if (x !== y) {
+                if (x === null) { return 1; }
+                if (y === null) { return -1; }
+                return sort[key] === "asc" ? x - y : y - x;
+              }
+            }
+            if (inTitle) {
+              var t = has(inTitle, b) - has(inTitle, a);
+              if (t) { return t; }
+            }
+            var ya = yearOf(a), yb = yearOf(b);
+            if (ya !== yb) { return ya === Infinity ? -1 : yb === Infinity ? 1 : yb - ya; }
+            return a - b;
+          });
+          var found = { total: ids.length, counts: counts(ids), exact: terms.every(function (t) { return Array.from(t).length <= 3; }) };
+          found.ids = function () { return ids.slice(); };
+          found.load = function (start, end) {
+            // Documents are checked against their text as they are shown; one that only holds
+            // the triples of a longer term apart is dropped and the total corrected.
+            var wanted = end - start;
+            var items = [];
+            function step() {
+              if (items.length >= wanted || start >= ids.length) { return Promise.resolve(items); }
+              var batch = ids.slice(start, start + (wanted - items.length));
+              return Promise.all(batch.map(documentOf)).then(function (docs) {
+                var dropped = 0;
+                docs.forEach(function (item, i) {
+                  if (!terms.length || contains(item, terms)) {
+                    items.push(shape(item, terms));
+                  } else {
+                    ids.splice(start + i - dropped, 1);
+                    dropped += 1;
+                  }
+                });
+                start += batch.length - dropped;
+                found.total = ids.length;
+                if (dropped) { found.counts = counts(ids); }
+                return step();
+              });
+            }
+            return step();
+          };
+          return found;
+        });
+      }
+
+      function counts(ids) {
+        var out = {};
+        Object.keys(filters).forEach(function (key) {
+          var column = filters[key];
+          var perSet = {};
+          ids.forEach(function (doc) { var s = column.docs[doc]; perSet[s] = (perSet[s] || 0) + 1; });
+          var byValue = {};
+          Object.keys(perSet).forEach(function (s) {
+            column.sets[s].forEach(function (v) {
+              var name = column.values[v];
+              byValue[name] = (byValue[name] || 0) + perSet[s];
+            });
+          });
+          out[key] = byValue;
+        });
+        return out;
+      }
+
+      return { name: "static", documents: index.documents, search: search, types: types };
+    });
+  }
+
+  function shape(item, terms) {
+    // The result links to the part holding the first term: the report page or its original text.
+    var part = item.parts[0];
+    var at = -1;
+    if (terms.length) {
+      for (var i = 0; i < item.parts.length && at < 0; i++) {
+        at = normalize(item.parts[i].text).indexOf(terms[0]);
+        if (at >= 0) { part = item.parts[i]; }
+      }
+    }
+    return { url: part.url, title: item.title, meta: item.meta, part: part.label, docUrl: item.url,
+             excerpt: excerpt(part.text, terms, Math.max(at, 0)) };
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function excerpt(text, terms, at) {
+    // Normalizing keeps most Chinese text the same length; where it does not, the excerpt
+    // starts at the beginning and still marks the terms it holds.
+    if (normalize(text).length !== text.length) { at = 0; }
+    var start = Math.max(0, at - 40);
+    var piece = text.slice(start, start + 120).replace(/\s+/g, " ");
+    var html = escapeHtml(piece);
+    terms.forEach(function (t) {
+      var safe = escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      html = html.replace(new RegExp(safe, "gi"), function (m) { return "<mark>" + m + "</mark>"; });
+    });
+    return (start > 0 ? "…" : "") + html + (start + 120 < text.length ? "…" : "");
+  }
+
+  window.DisclosureSearch = { register: register, open: open, normalize: normalize, terms: termsOf };
+})();
