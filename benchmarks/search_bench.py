@@ -2,9 +2,7 @@
 
     .venv/bin/python benchmarks/search_bench.py [--content DIR] [--runs N]
 
-Each build is a fresh `python build.py` process, as a person runs it. "cold" builds start
-with no cached index; "warm" ones reuse the index cached by the previous build when the
-searchable pages have not changed.
+Each build is a fresh `python build.py` process into an empty folder, as a person runs it.
 """
 
 from __future__ import annotations
@@ -40,21 +38,20 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
-        cache = Path(tmp) / ".cache"
-        times: dict[str, list[float]] = {"no search": [], "search, cold": [], "search, warm": []}
+        times: dict[str, list[float]] = {"no search": [], "search": []}
         for _ in range(args.runs):
             times["no search"].append(run(args.content, out, "--no-search"))
-            shutil.rmtree(cache, ignore_errors=True)
-            times["search, cold"].append(run(args.content, out))
-            times["search, warm"].append(run(args.content, out))
-        files, total = size(out / "pagefind")
-        fallback = (out / "search" / "fallback-index.js").stat().st_size
+            shutil.rmtree(out)
+            times["search"].append(run(args.content, out))
+            shutil.rmtree(out)
+        run(args.content, out)
+        files, total = size(out / "search")
     base = statistics.median(times["no search"])
     for name, values in times.items():
         median = statistics.median(values)
         extra = "" if name == "no search" else f"  (+{(median / base - 1) * 100:.0f}%)"
-        print(f"{name:14} median {median:.3f} s over {len(values)} runs{extra}")
-    print(f"Pagefind index: {files} files, {total / 1e6:.2f} MB; fallback index {fallback / 1e3:.0f} KB")
+        print(f"{name:10} median {median:.3f} s over {len(values)} runs{extra}")
+    print(f"search index: {files} files, {total / 1e6:.2f} MB")
     return 0
 
 
