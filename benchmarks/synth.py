@@ -1269,7 +1269,7 @@ def report(rng: Random, d: Dept, year: int, s: State, pv: State) -> tuple[str, s
     if final:
         title = f"{d.name}{year}年度部门决算"
         issuer = d.county.name + "财政局" if rng.random() < 0.4 else d.name
-        o += [f"  - kind: 部门决算", f"    title: {q(title)}", f"    issuer: {q(issuer)}",
+        o += ["  - kind: 部门决算", f"    title: {q(title)}", f"    issuer: {q(issuer)}",
               f"    published: {published.isoformat()}",
               f"    index_no: {q(f'{d.org_code}-/{published.year}-{published.month:02d}{published.day:02d}{rng.randint(1, 999):03d}')}",
               "    catalogue: 部门决算"]
@@ -1278,7 +1278,7 @@ def report(rng: Random, d: Dept, year: int, s: State, pv: State) -> tuple[str, s
                      f"issuer: {q(d.short)}, written: {written.isoformat()}}}")
     else:
         title = f"{d.short}{year}年度部门整体支出绩效自评报告"
-        o += [f"  - kind: 绩效自评报告", f"    title: {q(title)}", f"    issuer: {q(d.name)}",
+        o += ["  - kind: 绩效自评报告", f"    title: {q(title)}", f"    issuer: {q(d.name)}",
               f"    written: {written.isoformat()}"]
         if rng.random() < 0.4:
             o.append(f"    published: {published.isoformat()}")
@@ -1339,7 +1339,6 @@ def report(rng: Random, d: Dept, year: int, s: State, pv: State) -> tuple[str, s
 
     # expenditure
     o += ["", "expenditure:", "  - scope: 部门全部资金", f"    at: {at['exp']}"]
-    tchg = s.T - pv.T
     t_actual = fm(s.T)
     if fault == "restated":
         t_actual = f"[{{value: {fm(s.T)}, at: {at['exp']}}}, {{value: {fm(s.T + d.nice * rng.randint(1, 50))}, at: {q(at['table'])}}}]"

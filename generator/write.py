@@ -145,24 +145,6 @@ class Output:
                 pass  # a filesystem without hard links: write the bytes
         path.write_bytes(data)
 
-    def adopt(self, folder: str) -> None:
-        """Take into account files another program wrote under `folder` (the search index)."""
-        base = safe_join(self.root, folder)
-        for path in sorted(base.rglob("*")):
-            if not path.is_file():
-                continue
-            relative = path.relative_to(self.root).as_posix()
-            data = path.read_bytes()
-            self.written[relative] = len(data)
-            old = safe_join(self.previous, relative) if self.previous is not None else None
-            if old is not None and self._same(old, data):
-                try:
-                    path.unlink()
-                    os.link(old, path)
-                    self.linked += 1
-                except OSError:
-                    path.write_bytes(data)
-
     @staticmethod
     def _same(old: Path, data: bytes) -> bool:
         try:

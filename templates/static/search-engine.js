@@ -103,11 +103,15 @@
       var size = (index.documents + 7) >> 3;
       var filters = index.filters;
       var years = filters.year;
-      var types = filters.type;
 
-      function valuesOf(key, doc) {
-        var column = filters[key];
-        return column ? column.sets[column.docs[doc]].map(function (v) { return column.values[v]; }) : [];
+      function allowedSets(chosen) {
+        // For each chosen filter, which of its value sets hold a wanted value: one lookup per document.
+        return Object.keys(chosen).filter(function (key) { return chosen[key].length; }).map(function (key) {
+          var column = filters[key] || { values: [], sets: [], docs: [] };
+          return { docs: column.docs, ok: column.sets.map(function (set) {
+            return set.some(function (v) { return chosen[key].indexOf(column.values[v]) >= 0; });
+          }) };
+        });
       }
 
       function yearOf(doc) {
@@ -151,14 +155,10 @@
         return Promise.all([body, title, order]).then(function (got) {
           var bits = got[0], inTitle = got[1], sortColumns = got[2];
           var ids = [];
+          var allowed = allowedSets(chosen);
           for (var doc = 0; doc < index.documents; doc++) {
             if (bits && !has(bits, doc)) { continue; }
-            var keep = Object.keys(chosen).every(function (key) {
-              var wanted = chosen[key];
-              if (!wanted.length) { return true; }
-              return valuesOf(key, doc).some(function (v) { return wanted.indexOf(v) >= 0; });
-            });
-            if (keep) { ids.push(doc); }
+            if (allowed.every(function (a) { return a.docs.length && a.ok[a.docs[doc]]; })) { ids.push(doc); }
           }
           var key = sort ? Object.keys(sort)[0] : null;
           ids.sort(function (a, b) {
@@ -228,7 +228,7 @@
         return out;
       }
 
-      return { name: "static", documents: index.documents, search: search, types: types };
+      return { name: "static", documents: index.documents, search: search };
     });
   }
 
