@@ -85,7 +85,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.problems import ContentError
 
     try:
-        result = build(args.content, args.out, search=not args.no_search)
+        result = build(args.content, args.out, search=not args.no_search,
+                       cache_dir=None if args.no_cache else args.cache, show_progress=True)
     except ContentError as err:
         _report_problems(err)
         return 1
@@ -97,14 +98,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
     print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages}); "
-          f"{result.files - result.unchanged} files new or changed")
+          f"{result.files - result.unchanged} files new or changed"
+          + (f"; {result.reused} of {result.departments} departments unchanged, their pages kept"
+             if result.reused else ""))
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    return serve(args.content, args.out, args.host, args.port, search=not args.no_search)
+    return serve(args.content, args.out, args.host, args.port, search=not args.no_search,
+                 cache_dir=None if args.no_cache else args.cache)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -144,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--content", type=Path, default=HERE / "content")
         cmd.add_argument("--out", type=Path, default=HERE / "site")
         cmd.add_argument("--no-search", action="store_true", help="skip the search index")
+        cmd.add_argument("--cache", type=Path, default=HERE / ".cache" / "build",
+                         help="where parsed and checked reports are kept between builds")
+        cmd.add_argument("--no-cache", action="store_true", help="parse and check every file afresh")
         cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")

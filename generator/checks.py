@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Iterator
 
+from . import progress
+from .cache import Cache
 from .figures import Figure, Statement
 from .format import plain
 from .load import Content, ReportFile
@@ -734,17 +736,33 @@ def check_report(rf: ReportFile) -> list[Result]:
     return Checker(rf).run()
 
 
-def check_content(content: Content) -> dict[tuple[str, int], list[Result]]:
-    """Every rule over every report, by (department slug, year)."""
+def check_content(content: Content, cache: Cache | None = None) -> dict[tuple[str, int], list[Result]]:
+    """Every rule over every report, by (department slug, year).
+
+    With a `cache`, a report whose file (and the year before's) was checked before is not
+    checked again.
+    """
+    cache = cache or Cache(None)
     out: dict[tuple[str, int], list[Result]] = {}
-    for entry in content.departments:
-        by_year = {rf.year: rf for rf in entry.reports}
-        for rf in entry.reports:
-            results = check_report(rf)
-            if rf.year - 1 in by_year:
-                results += prior_report_checks(rf, by_year[rf.year - 1])
-            out[(entry.slug, rf.year)] = results
+    with progress.stage("check", sum(len(e.reports) for e in content.departments), "report") as tick:
+        for entry in content.departments:
+            by_year = {rf.year: rf for rf in entry.reports}
+            for rf in entry.reports:
+                previous = by_year.get(rf.year - 1)
+                if not rf.digest or (previous is not None and not previous.digest):  # made in code, not loaded
+                    out[(entry.slug, rf.year)] = _check_all(rf, previous)
+                else:
+                    out[(entry.slug, rf.year)] = cache.get_or_make(
+                        "check", (rf.digest, previous.digest if previous else ""), lambda: _check_all(rf, previous))
+                tick(1)
     return out
+
+
+def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:
+    results = check_report(rf)
+    if previous is not None:
+        results += prior_report_checks(rf, previous)
+    return results
 
 
 def findings(results: Iterable[Result]) -> list[Result]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterator
 
+from .cache import Cache
 from .checks import RULES, SEVERITY_LABELS, Result, findings
 from .figures import Figure
 from .load import Content, DepartmentEntry, ReportFile
@@ -24,6 +25,7 @@ from .problems import field_path
 from .numbers import MONEY_UNITS
 from .regions import Place, places
 from .views import unmet
+from .xlsx import Rows
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -315,29 +317,88 @@ def csv_bytes(columns: tuple[Column, ...] | list[str], rows: list[dict[str, Any]
     return (BOM + out.getvalue()).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class Part:
+    """A run of one table's rows, made once: as CSV lines (no header) and as XLSX rows."""
+
+    rows: int
+    csv: bytes
+    xlsx: tuple[bytes, ...]
+
+
+def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
+    names = [c.name for c in columns]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    xlsx = xlsx or Rows()
+    templates = []
+    for row in rows:
+        values = [row.get(n, "") for n in names]
+        writer.writerow(values)
+        templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(values, columns)]))
+    return Part(len(rows), out.getvalue().encode("utf-8"), tuple(templates))
+
+
+def _csv_header(columns: tuple[Column, ...]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([c.name for c in columns])
+    return (BOM + out.getvalue()).encode("utf-8")
+
+
 @dataclass
 class Tables:
-    """Every table of the site's data, built once per build."""
+    """Every table of the site's data, built once per build, in parts: one per report for the
+    figures and indicators (each report's figures are also its own download), one for the rest."""
 
-    rows: dict[str, list[dict[str, Any]]]
-    by_report: dict[tuple[str, int], list[dict[str, Any]]]
+    parts: dict[str, list[Part]]
+    by_report: dict[tuple[str, int], Part]
+
+    def csv(self, name: str) -> bytes:
+        return _csv_header(TABLES[name][2]) + b"".join(p.csv for p in self.parts[name])
+
+    def rows(self, name: str) -> int:
+        return sum(p.rows for p in self.parts[name])
 
 
-def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Tables:
+def report_figures_csv(tables: Tables, slug: str, year: int) -> bytes:
+    """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
+    return _csv_header(TABLES["figures"][2]) + tables.by_report[(slug, year)].csv
+
+
+def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]], cache: Cache | None = None
+                 ) -> Tables:
+    """The site's tables; with a `cache`, the rows of a report made before are not made again."""
+    cache = cache or Cache(None)
     regions = places(content.regions)
     names = {e.slug: e.department.name for e in content.departments}
-    figures: list[dict[str, Any]] = []
-    by_report: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    indicators: list[dict[str, Any]] = []
+    figures: list[Part] = []
+    by_report: dict[tuple[str, int], Part] = {}
+    indicators: list[Part] = []
+    xlsx = Rows()
     for entry in content.departments:
+        place = regions.get(entry.department.region)
         for rf in entry.reports:
-            rows = list(figure_rows(entry, rf, regions.get(entry.department.region)))
-            by_report[(entry.slug, rf.year)] = rows
-            figures += rows
-            indicators += indicator_rows(entry, rf)
+            def make(entry=entry, rf=rf):
+                return (table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx),
+                        table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx))
+
+            if rf.digest and entry.digest:  # loaded from files: the rows depend on those and regions.yaml
+                own_figures, own_indicators = cache.get_or_make("tables", (content.digest, entry.digest, rf.digest),
+                                                                make)
+            else:
+                own_figures, own_indicators = make()
+            by_report[(entry.slug, rf.year)] = own_figures
+            figures.append(own_figures)
+            indicators.append(own_indicators)
     found = [row for key in sorted(checks) for row in finding_rows(names, checks[key])]
-    return Tables({"departments": list(department_rows(content)), "reports": list(report_rows(content, checks)),
-                   "figures": figures, "indicators": indicators, "findings": found}, by_report)
+    return Tables({"departments": [table_part(TABLES["departments"][2], list(department_rows(content)), xlsx)],
+                   "reports": [table_part(TABLES["reports"][2], list(report_rows(content, checks)), xlsx)],
+                   "figures": figures, "indicators": indicators,
+                   "findings": [table_part(TABLES["findings"][2], found, xlsx)]}, by_report)
+
+
+#: Data rows per sheet: Excel's limit is 1,048,576 rows, the header included.
+SHEET_ROWS = 1_000_000
 
 
 def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
@@ -346,14 +407,18 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
 
     from .xlsx import workbook
 
-    readme = [["表", "列", "列名", "类型", "说明"]]
-    readme += [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
-               for c in columns]
-    sheets = [("说明", readme)]
+    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
+              for c in columns]
+    rows = Rows()
+    sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
     for name, (title, _, columns, _) in TABLES.items():
-        rows = [[c.name for c in columns]]
-        rows += [[_xlsx_value(row.get(c.name, ""), c) for c in columns] for row in tables.rows[name]]
-        sheets.append((title, rows))
+        templates = [t for part in tables.parts[name] for t in part.xlsx]
+        # A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on
+        # several sheets, each with the header, named 数字 (1), 数字 (2)…
+        starts = range(0, max(len(templates), 1), SHEET_ROWS)
+        for n, start in enumerate(starts):
+            sheets.append((title if len(starts) == 1 else f"{title} ({n + 1})", [c.name for c in columns],
+                           templates[start:start + SHEET_ROWS]))
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return workbook(sheets, "部门预算绩效公开平台", created)
 
@@ -534,20 +599,20 @@ class Download:
     columns: tuple[Column, ...] = ()
 
 
-def site_data(content: Content, checks: dict[tuple[str, int], list[Result]], epoch: int
-              ) -> tuple[dict[str, bytes], list[Download], Tables]:
+def site_data(content: Content, checks: dict[tuple[str, int], list[Result]], epoch: int,
+              cache: Cache | None = None) -> tuple[dict[str, bytes], list[Download], Tables]:
     """Every site-wide data file (path → bytes) and its description for the /data/ page."""
     import hashlib
 
-    tables = build_tables(content, checks)
+    tables = build_tables(content, checks, cache)
     files: dict[str, bytes] = {}
     downloads: list[Download] = []
     sizes: dict[str, tuple[int, str]] = {}
     for name, (title, description, columns, _) in TABLES.items():
-        data = csv_bytes(columns, tables.rows[name])
+        data = tables.csv(name)
         files[f"data/{name}.csv"] = data
         sizes[name] = (len(data), hashlib.sha256(data).hexdigest())
-        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", len(data), len(tables.rows[name]),
+        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", len(data), tables.rows(name),
                                   columns))
     workbook = xlsx_bytes(tables, epoch)
     files["data/disclosures.xlsx"] = workbook

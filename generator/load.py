@@ -15,6 +15,7 @@ wrapper around it. Nothing here knows about HTML.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import stat
 from dataclasses import dataclass, field
@@ -23,7 +24,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlsafe
+from . import progress, yamlsafe
+from .cache import Cache
 from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, field_path
 
@@ -49,6 +51,8 @@ class ReportFile:
     marks: yamlsafe.Marks = field(repr=False, compare=False)
     source_path: str | None = None
     source_text: str | None = field(default=None, repr=False, compare=False)
+    #: SHA-256 of the year file's and its original text's bytes: what the build cache keys on.
+    digest: str = field(default="", repr=False, compare=False)
 
     def line_of(self, loc: tuple[object, ...]) -> int:
         return _mark_for(loc, self.marks)[0]
@@ -60,6 +64,8 @@ class DepartmentEntry:
     department: Department
     path: str
     reports: tuple[ReportFile, ...]
+    #: SHA-256 of department.yaml's bytes.
+    digest: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Content:
     regions: Regions
     departments: tuple[DepartmentEntry, ...]
     glossary: Glossary | None = None
+    #: SHA-256 of site.yaml, regions.yaml and glossary.yaml: what every page may show.
+    digest: str = field(default="", repr=False, compare=False)
 
     def reports(self) -> list[ReportFile]:
         return [r for d in self.departments for r in d.reports]
@@ -342,18 +350,20 @@ def _ignored(name: str) -> bool:
     return name.startswith(".") and not name.startswith("..")
 
 
-def _load_file(model: type[M], path: Path, root: Path, problems: list[Problem],
-               context: dict[str, Any] | None = None) -> tuple[M | None, yamlsafe.Marks]:
+def _load_file(model: type[M], path: Path, root: Path, problems: list[Problem], cache: Cache,
+               context: dict[str, Any] | None = None) -> tuple[M | None, yamlsafe.Marks, bytes | None]:
+    """The model of one file (None when it has problems), where each field was written, its bytes."""
     rel = _rel(path, root)
     if not path.exists() and not path.is_symlink():  # a broken link is reported by _read_bytes
         problems.append(Problem(rel, 1, 1, "", "file is missing", "create it; see content/README.md"))
-        return None, {}
+        return None, {}, None
     raw = _read_bytes(path, root, problems, yamlsafe.MAX_BYTES)
     if raw is None:
-        return None, {}
-    result, marks, found = parse(model, raw, rel, context)
+        return None, {}, None
+    result, marks, found = cache.get_or_make("parse", (model.__name__, rel, repr(context), raw),
+                                             lambda: parse(model, raw, rel, context))
     problems.extend(found)
-    return result, marks
+    return result, marks, raw
 
 
 def _region_codes(regions: Regions) -> dict[str, int]:
@@ -369,18 +379,22 @@ def _region_codes(regions: Regions) -> dict[str, int]:
     return out
 
 
-def load_content(root: Path | str) -> Content:
-    """Load every file under `root`; raise ContentError naming every problem found."""
+def load_content(root: Path | str, cache: Cache | None = None) -> Content:
+    """Load every file under `root`; raise ContentError naming every problem found.
+
+    With a `cache`, a file whose bytes were parsed before is not parsed again.
+    """
     root = Path(root)
+    cache = cache or Cache(None)
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentError([Problem(str(root), 1, 1, "", "content folder not found",
                                     "run from the project folder or pass --content")])
-    site, _ = _load_file(Site, root / "site.yaml", root, problems)
-    regions, region_marks = _load_file(Regions, root / "regions.yaml", root, problems)
-    glossary = None
+    site, _, site_raw = _load_file(Site, root / "site.yaml", root, problems, cache)
+    regions, region_marks, regions_raw = _load_file(Regions, root / "regions.yaml", root, problems, cache)
+    glossary, glossary_raw = None, b""
     if (root / "glossary.yaml").exists():
-        glossary, _ = _load_file(Glossary, root / "glossary.yaml", root, problems)
+        glossary, _, glossary_raw = _load_file(Glossary, root / "glossary.yaml", root, problems, cache)
     codes = _region_codes(regions) if regions else None  # None: regions.yaml failed, its problems say so
     if regions:
         _check_regions(regions, region_marks, _rel(root / "regions.yaml", root), problems)
@@ -394,14 +408,21 @@ def load_content(root: Path | str) -> Content:
         problems.append(Problem(_rel(dept_root, root), 1, 1, "", "symbolic link points outside content/",
                                 "move the departments folder into content/ instead of linking to it"))
     else:
-        for folder in _list(dept_root, root, problems):
-            entry = _load_department(folder, root, codes, problems)
-            if entry is not None:
-                departments.append(entry)
+        folders = _list(dept_root, root, problems)
+        with progress.stage("load", len(folders), "dept") as tick:
+            for folder in folders:
+                entry = _load_department(folder, root, codes, problems, cache)
+                if entry is not None:
+                    departments.append(entry)
+                tick(1)
     if problems:
         raise ContentError(problems)
     assert site is not None and regions is not None
-    return Content(root=root, site=site, regions=regions, departments=tuple(departments), glossary=glossary)
+    digest = hashlib.sha256()
+    for raw in (site_raw, regions_raw, glossary_raw):
+        digest.update(len(raw or b"").to_bytes(8, "little") + (raw or b""))
+    return Content(root=root, site=site, regions=regions, departments=tuple(departments), glossary=glossary,
+                   digest=digest.hexdigest())
 
 
 def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: list[Problem]) -> None:
@@ -421,7 +442,7 @@ def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: 
 
 
 def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
-                     problems: list[Problem]) -> DepartmentEntry | None:
+                     problems: list[Problem], cache: Cache) -> DepartmentEntry | None:
     rel = _rel(folder, root)
     if _ignored(folder.name):
         return None
@@ -437,7 +458,7 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
         problems.append(Problem(rel, 1, 1, "", f"folder name {_clip(folder.name, 80)!r} is not a valid slug",
                                 "use lowercase ASCII letters, digits and single hyphens, e.g. zhongfang-zwfwzx"))
         return None
-    department, marks = _load_file(Department, folder / "department.yaml", root, problems)
+    department, marks, department_raw = _load_file(Department, folder / "department.yaml", root, problems, cache)
     if department is None or codes is None:
         pass
     elif department.region not in codes:
@@ -471,7 +492,7 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
         if not match:
             continue
         report = _load_year(path, root, int(match.group("year")), sources.pop(int(match.group("year")), None),
-                            folder.name, problems)
+                            folder.name, problems, cache)
         if report is not None:
             reports.append(report)
     for year, path in sorted(sources.items()):
@@ -480,17 +501,20 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
     if department is None:
         return None
     return DepartmentEntry(slug=folder.name, department=department, path=_rel(folder / "department.yaml", root),
-                           reports=tuple(reports))
+                           reports=tuple(reports), digest=hashlib.sha256(department_raw or b"").hexdigest())
 
 
 def _load_year(path: Path, root: Path, year: int, source: Path | None, slug: str,
-               problems: list[Problem]) -> ReportFile | None:
+               problems: list[Problem], cache: Cache) -> ReportFile | None:
     rel = _rel(path, root)
-    report, marks = _load_file(YearReport, path, root, problems)
+    report, marks, raw = _load_file(YearReport, path, root, problems, cache)
     source_text = None
+    digest = hashlib.sha256(rel.encode() + b"\0")
+    digest.update(raw or b"")
     if source is not None:
         raw = _read_bytes(source, root, problems, MAX_SOURCE_BYTES)
         if raw is not None:
+            digest.update(b"\0source\0" + raw)
             try:
                 source_text = yamlsafe.decode(raw)
             except yamlsafe.YamlProblem as err:
@@ -503,4 +527,5 @@ def _load_year(path: Path, root: Path, year: int, source: Path | None, slug: str
                                 f"rename the file to {report.year}.yaml or correct `year:`"))
         return None
     return ReportFile(slug=slug, year=year, report=report, path=rel, marks=marks,
-                      source_path=_rel(source, root) if source else None, source_text=source_text)
+                      source_path=_rel(source, root) if source else None, source_text=source_text,
+                      digest=digest.hexdigest())

@@ -6,6 +6,7 @@ goes to a staging folder that replaces the site only when the whole build succee
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -18,7 +19,8 @@ from . import data
 from . import pages as page_plan
 from . import plotly_assets
 from .checks import check_content
-from . import faults
+from . import faults, progress
+from .cache import Cache
 from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
@@ -37,6 +39,8 @@ class BuildResult:
     searchable: int = 0
     findings: int = 0
     unchanged: int = 0
+    reused: int = 0
+    departments: int = 0
     files: int = 0
     bytes: int = 0
     stages: dict[str, float] = field(default_factory=dict)
@@ -56,14 +60,15 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     return out
 
 
-def render_site(content: Content, output: Output, result: BuildResult, search: bool = True) -> None:
+def render_site(content: Content, output: Output, result: BuildResult, search: bool = True,
+                cache: Cache | None = None) -> None:
     checkpoint("check")
     started = time.perf_counter()
-    checks = check_content(content)
+    checks = check_content(content, cache)
     result.stages["check"] = time.perf_counter() - started
     result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
     started = time.perf_counter()
-    data_files, downloads, tables = data.site_data(content, checks, source_epoch(content))
+    data_files, downloads, tables = data.site_data(content, checks, source_epoch(content), cache)
     result.stages["data"] = time.perf_counter() - started
     checkpoint("plan")
     started = time.perf_counter()
@@ -71,8 +76,14 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
     result.stages["plan"] = time.perf_counter() - started
     started = time.perf_counter()
     assets = hashed_assets()
-    renderer = Renderer(TEMPLATES, content.site, {name: hashed for name, (hashed, _) in assets.items()})
-    render_pages(list(enumerate(plan)), renderer, content, tables, output)
+    asset_names = {name: hashed for name, (hashed, _) in assets.items()}
+    renderer = Renderer(TEMPLATES, content.site, asset_names)
+    cache = cache or Cache(None)
+    scope = _site_scope(content, asset_names) if cache.folder is not None else ()
+    todo, kept = _reuse_departments(plan, content, output, cache, scope)
+    render_pages(todo, renderer, content, tables, output)
+    _remember_departments(content, output, cache, scope, kept)
+    result.reused = len(kept)
     checkpoint("data")
     for path, payload in data_files.items():
         output.write(path, payload)
@@ -88,6 +99,7 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
         checkpoint("index-written")
         result.stages["index"] = time.perf_counter() - started
     result.pages = len(plan)
+    result.departments = len(content.departments)
 
 
 #: Below this many pages a second process costs more than it saves (the tests lower it).
@@ -99,7 +111,8 @@ def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Con
     """Render and write pages, on two processes when there are many (the machine has two cores)."""
     workers = min(os.cpu_count() or 1, 2)
     if workers < 2 or len(pages) < PARALLEL_FROM or not hasattr(os, "fork"):
-        _render_slice(pages, renderer, content, tables, output)
+        with progress.stage("render", len(pages), "page") as tick:
+            _render_slice(pages, renderer, content, tables, output, tick)
         return
     read, write = os.pipe()
     pid = os.fork()
@@ -110,30 +123,33 @@ def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Con
             faults.in_worker()
             _render_slice(pages[1::2], renderer, content, tables, output)
             with os.fdopen(write, "wb") as pipe:
-                pickle.dump((output.written, output.linked), pipe)
+                pickle.dump((output.written, output.stamps, output.linked), pipe)
             status = 0
         finally:
             os._exit(status)
     os.close(write)
     try:
-        _render_slice(pages[0::2], renderer, content, tables, output)
+        with progress.stage("render", len(pages), "page") as tick:  # this half counts for both
+            _render_slice(pages[0::2], renderer, content, tables, output, lambda n: tick(2 * n))
     finally:
         with os.fdopen(read, "rb") as pipe:
             received = pipe.read()
         _, status = os.waitpid(pid, 0)
     if status != 0 or not received:
         raise RuntimeError("the second rendering process failed; nothing was published")
-    written, linked = pickle.loads(received)
+    written, stamps, linked = pickle.loads(received)
     both = set(written) & set(output.written)
     if both:
         raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
     output.written.update(written)
+    output.stamps.update(stamps)
     output.linked += linked
 
 
 def _render_slice(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
-                  output: Output) -> None:
+                  output: Output, tick=progress.stage_nothing) -> None:
     for n, page in pages:
+        tick(1)
         checkpoint(f"render-{n}")
         context = page.context
         output.write(page.path, renderer.render(page, context))
@@ -151,10 +167,61 @@ def _write_report_data(content: Content, page, context: dict, tables: data.Table
     folder = page.path[: -len("index.html")]
     output.write(f"{folder}data.json", data.report_json(rf))
     output.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
-    columns = data.TABLES["figures"][2]
-    output.write(f"{folder}figures.csv", data.csv_bytes(columns, tables.by_report[(rf.slug, rf.year)]))
+    output.write(f"{folder}figures.csv", data.report_figures_csv(tables, rf.slug, rf.year))
     for table_id, payload in data.page_tables(context).items():
         output.write(f"{folder}tables/{table_id}.csv", payload)
+
+
+def _department_of(path: str) -> str | None:
+    """The department whose folder a site path is in: departments/<slug>/…"""
+    parts = path.split("/", 2)
+    return parts[1] if len(parts) == 3 and parts[0] == "departments" else None
+
+
+def _site_scope(content: Content, asset_names: dict[str, str]) -> tuple[str, ...]:
+    """What every page may depend on: the site-wide files (site, regions, glossary), the
+    templates and the assets (the code is in every cache key already)."""
+    digest = hashlib.sha256()
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
+    return content.digest, digest.hexdigest(), repr(sorted(asset_names.items()))
+
+
+def _department_key(scope: tuple[str, ...], entry) -> tuple[str, ...]:
+    """What every file under departments/<slug>/ is made from: the site scope and that
+    department's own files, and nothing of other departments."""
+    return (*scope, entry.slug, entry.digest, *(f"{rf.year}:{rf.digest}" for rf in entry.reports))
+
+
+def _reuse_departments(plan: list[Page], content: Content, output: Output, cache: Cache,
+                       scope: tuple[str, ...]) -> tuple[list[tuple[int, Page]], set[str]]:
+    """Pages still to render, and the departments whose files were linked from the previous site.
+
+    A department's files are kept when its key matches a build that wrote them and the
+    files in the previous site are still the ones that build wrote (generator/write.py).
+    """
+    kept = set()
+    if cache.folder is not None and output.previous is not None:
+        for entry in content.departments:
+            stamps = cache.get("department", _department_key(scope, entry))
+            if stamps and output.reuse(stamps):
+                kept.add(entry.slug)
+    return [(n, page) for n, page in enumerate(plan) if _department_of(page.path) not in kept], kept
+
+
+def _remember_departments(content: Content, output: Output, cache: Cache, scope: tuple[str, ...],
+                          kept: set[str]) -> None:
+    if cache.folder is None:
+        return
+    by_department: dict[str, dict[str, tuple[int, int, int]]] = {}
+    for path, stamp in output.stamps.items():
+        slug = _department_of(path)
+        if slug is not None:
+            by_department.setdefault(slug, {})[path] = stamp
+    for entry in content.departments:
+        if entry.slug not in kept and entry.slug in by_department:
+            cache.put("department", _department_key(scope, entry), by_department[entry.slug])
 
 
 def source_epoch(content: Content) -> int:
@@ -168,15 +235,33 @@ def source_epoch(content: Content) -> int:
     return calendar.timegm(latest.timetuple()) if latest else 0
 
 
-def build(content_dir: Path, site_dir: Path, search: bool = True) -> BuildResult:
-    """Build the site from `content_dir` into `site_dir`; on any error the old site stays."""
-    return _build(content_dir, site_dir, BuildResult(), search)
+def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Path | None = None,
+          show_progress: bool = False) -> BuildResult:
+    """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
+
+    `cache_dir` keeps parsed and checked reports between builds (see generator/cache.py);
+    `show_progress` draws progress bars on a terminal.
+    """
+    progress.enable(show_progress)
+    # A build makes millions of objects that live until it ends, and the cyclic collector
+    # would scan them again and again: a third of a build's time. Reference counting frees
+    # what a build drops (peak memory is the same with the collector off); the few cycles
+    # left are collected once the build is over, frozen objects included.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(content_dir, site_dir, BuildResult(), search, Cache(cache_dir))
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+        progress.enable(False)
 
 
-def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool) -> BuildResult:
+def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache) -> BuildResult:
     checkpoint("start")
     started = time.perf_counter()
-    content = load_content(content_dir)
+    content = load_content(content_dir, cache)
     checkpoint("loaded")
     result.stages["load"] = time.perf_counter() - started
     site_dir = site_dir.resolve()
@@ -188,7 +273,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool)
     staging.mkdir()
     try:
         output = Output(staging, previous=site_dir if site_dir.is_dir() else None)
-        render_site(content, output, result, search)
+        render_site(content, output, result, search, cache)
         checkpoint("before-swap")
         started = time.perf_counter()
         publish(staging, site_dir)
@@ -197,6 +282,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    cache.prune()
     result.unchanged = output.linked
     result.files = sum(1 for p in site_dir.rglob("*") if p.is_file())
     result.bytes = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())

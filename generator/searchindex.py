@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from . import progress
 from .faults import checkpoint
 
 FORMAT = 1
@@ -191,8 +192,10 @@ def _extract(records: Sequence[Record], workers: int) -> _Pairs:
     pairs = _Pairs()
     n = len(records)
     if workers < 2 or n < 2000 or not hasattr(os, "fork"):
-        for first, per_doc in _chunks(records, 0, n):
-            pairs.add(first, per_doc)
+        with progress.stage("index", n, "doc") as tick:
+            for first, per_doc in _chunks(records, 0, n):
+                pairs.add(first, per_doc)
+                tick(len(per_doc))
         return pairs
     middle = n // 2
     with tempfile.TemporaryFile() as spill:
@@ -208,8 +211,10 @@ def _extract(records: Sequence[Record], workers: int) -> _Pairs:
                 code = 0
             finally:
                 os._exit(code)
-        for first, per_doc in _chunks(records, 0, middle):
-            pairs.add(first, per_doc)
+        with progress.stage("index", n, "doc") as tick:  # the other half runs alongside
+            for first, per_doc in _chunks(records, 0, middle):
+                pairs.add(first, per_doc)
+                tick(2 * len(per_doc))
         _, status = os.waitpid(pid, 0)
         if status != 0:
             raise RuntimeError("the second indexing process failed")

@@ -48,10 +48,10 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return stamps
 
 
-def _rebuild(content: Path, out: Path, state: _State, search: bool) -> None:
+def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: Path | None) -> None:
     started = time.perf_counter()
     try:
-        result = build(content, out, search=search)
+        result = build(content, out, search=search, cache_dir=cache_dir)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -100,9 +100,10 @@ def _handler(out: Path, state: _State):
     return Handler
 
 
-def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True) -> int:
+def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
+          cache_dir: Path | None = None) -> int:
     state = _State()
-    _rebuild(content, out, state, search)
+    _rebuild(content, out, state, search, cache_dir)
     if not out.exists():
         print("no site to serve: fix the problems above and run again", file=sys.stderr)
         return 1
@@ -115,7 +116,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
             now = _snapshot(watched)
             if now != before:
                 before = now
-                _rebuild(content, out, state, search)
+                _rebuild(content, out, state, search, cache_dir)
 
     threading.Thread(target=watch, daemon=True).start()
     server = http.server.ThreadingHTTPServer((host, port), _handler(out.resolve(), state))

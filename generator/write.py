@@ -128,7 +128,41 @@ class Output:
         self.root = root
         self.previous = previous
         self.written: dict[str, int] = {}
+        #: path → (inode, size, mtime) of each file as written: what `reuse` recognises it by.
+        self.stamps: dict[str, tuple[int, int, int]] = {}
         self.linked = 0
+
+    def reuse(self, stamps: dict[str, tuple[int, int, int]]) -> bool:
+        """Link files of the previous site that are still exactly as a build wrote them.
+
+        All or nothing: if any file is missing or was touched since (another inode, size or
+        time), nothing is linked and False says the files must be made again.
+        """
+        if self.previous is None or any(p in self.written for p in stamps):
+            return False
+        for relative, stamp in stamps.items():
+            try:
+                st = os.stat(safe_join(self.previous, relative), follow_symlinks=False)
+            except OSError:
+                return False
+            if (st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
+                return False
+        done = []
+        try:
+            for relative, stamp in stamps.items():
+                path = safe_join(self.root, relative)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.link(safe_join(self.previous, relative), path)
+                done.append(path)
+        except OSError:
+            for path in done:
+                path.unlink(missing_ok=True)
+            return False
+        for relative, stamp in stamps.items():
+            self.written[relative] = stamp[1]
+            self.stamps[relative] = stamp
+        self.linked += len(stamps)
+        return True
 
     def write(self, relative: str, data: bytes) -> None:
         if relative in self.written:
@@ -140,10 +174,16 @@ class Output:
             try:
                 os.link(safe_join(self.previous, relative), path)
                 self.linked += 1
+                self._stamp(relative, path)
                 return
             except OSError:
                 pass  # a filesystem without hard links: write the bytes
         path.write_bytes(data)
+        self._stamp(relative, path)
+
+    def _stamp(self, relative: str, path: Path) -> None:
+        st = os.stat(path)
+        self.stamps[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
 
     @staticmethod
     def _same(old: Path, data: bytes) -> bool:

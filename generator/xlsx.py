@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_CELL = 32767  # Excel's limit on the characters of one cell
+_MEMO = 200_000  # distinct values whose cell XML is kept while a sheet is written
 
 
 def _column(n: int) -> str:
@@ -30,7 +31,8 @@ def _column(n: int) -> str:
 _NEEDS_ESCAPE = re.compile(r"[&<>]")
 
 
-def _text_cell(ref: str, text: str, style: str) -> str:
+def _text_body(text: str) -> str:
+    """What follows `<c r="A1"` for a text cell: type, inline string, end of cell ("" if empty)."""
     if _INVALID_XML.search(text):
         text = _INVALID_XML.sub("", text)
     if len(text) > _MAX_CELL:
@@ -40,37 +42,59 @@ def _text_cell(ref: str, text: str, style: str) -> str:
     if _NEEDS_ESCAPE.search(text):
         text = escape(text)
     space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() or "\n" in text else ""
-    return f'<c r="{ref}" t="inlineStr"{style}><is><t{space}>{text}</t></is></c>'
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
-def _sheet_xml(rows: Iterable[Sequence[object]], header: bool) -> bytes:
-    parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">']
-    if header:
-        parts.append('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-                     ' state="frozen"/></sheetView></sheetViews>')
-    parts.append("<sheetData>")
-    letters: list[str] = []
-    for r, row in enumerate(rows, start=1):
+def _body(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return _text_body(value)
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f"><v>{value}</v></c>"
+    return _text_body(str(value))
+
+
+class Rows:
+    """Rows made into XML ahead, with a NUL where each row's number goes: a table's rows can be
+    made once per report, cached, and numbered when the sheet is put together."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[tuple[type, object], str] = {}
+        self._letters: list[str] = []
+
+    def template(self, row: Sequence[object], style: str = "") -> bytes:
+        letters = self._letters
         while len(letters) < len(row):
             letters.append(_column(len(letters)))
-        style = ' s="1"' if header and r == 1 else ""
+        bodies = self._bodies
         cells = []
+        # Tables repeat their values (names, units, field labels): each distinct value is
+        # escaped once. Keys carry the type, so 1 and "1" stay apart.
         for letter, value in zip(letters, row):
-            if value is None or value == "":
-                continue
-            ref = f"{letter}{r}"
-            if isinstance(value, str):
-                cells.append(_text_cell(ref, value, style))
-            elif isinstance(value, bool):
-                cells.append(f'<c r="{ref}" t="b"{style}><v>{int(value)}</v></c>')
-            elif isinstance(value, int):
-                cells.append(f'<c r="{ref}"{style}><v>{value}</v></c>')
-            else:
-                cells.append(_text_cell(ref, str(value), style))
-        parts.append(f'<row r="{r}">{"".join(cells)}</row>')
-    parts.append("</sheetData></worksheet>")
-    return "".join(parts).encode("utf-8")
+            k = (type(value), value)
+            body = bodies.get(k)
+            if body is None:
+                if len(bodies) > _MEMO:
+                    bodies.clear()
+                body = bodies[k] = _body(value)
+            if body:
+                cells.append(f'<c r="{letter}\0"{style}{body}')
+        return f'<row r="\0">{"".join(cells)}</row>'.encode("utf-8")
+
+
+def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> bytes:
+    """A sheet of a bold, frozen header row and rows made by `Rows.template`."""
+    parts = [b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
+             b' state="frozen"/></sheetView></sheetViews><sheetData>',
+             Rows().template(header, ' s="1"').replace(b"\0", b"1")]
+    parts += [row.replace(b"\0", b"%d" % n) for n, row in enumerate(rows, start=2)]
+    parts.append(b"</sheetData></worksheet>")
+    return b"".join(parts)
 
 
 _CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -101,13 +125,13 @@ _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def workbook(sheets: Sequence[tuple[str, Iterable[Sequence[object]]]], title: str, created: str) -> bytes:
-    """An XLSX of (sheet name, rows) pairs; the first row of each sheet is its bold, frozen header.
+def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str) -> bytes:
+    """An XLSX of (sheet name, header, rows made by `Rows.template`); each header is bold and frozen.
 
     `created` is the W3CDTF timestamp written as the document's created and modified time.
     """
     out = io.BytesIO()
-    names = [name[:31] for name, _ in sheets]
+    names = [name[:31] for name, _, _ in sheets]
     # Level 1: these sheets are large and repetitive; speed matters more than the last few per cent.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         def put(path: str, data: bytes | str) -> None:
@@ -142,6 +166,6 @@ def workbook(sheets: Sequence[tuple[str, Iterable[Sequence[object]]]], title: st
             + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
               'relationships/styles" Target="styles.xml"/></Relationships>')
         put("xl/styles.xml", _STYLES)
-        for i, (_, rows) in enumerate(sheets):
-            put(f"xl/worksheets/sheet{i + 1}.xml", _sheet_xml(rows, header=True))
+        for i, (_, header, rows) in enumerate(sheets):
+            put(f"xl/worksheets/sheet{i + 1}.xml", _sheet_xml(header, rows))
     return out.getvalue()

@@ -126,6 +126,25 @@ def test_xlsx_opens_and_matches_the_csvs(built_site):
         assert got == [[cell for cell in row] for row in expected], sheet
 
 
+def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    from generator import data
+    from generator.checks import check_content
+
+    tables = data.build_tables(content, check_content(content))
+    rows = list(csv.DictReader(io.StringIO(tables.csv("figures").decode("utf-8-sig"), newline="")))
+    monkeypatch.setattr(data, "SHEET_ROWS", len(rows) // 2 + 1)
+    (tmp_path / "book.xlsx").write_bytes(data.xlsx_bytes(tables, 0))
+    book = load_workbook(tmp_path / "book.xlsx", read_only=True)
+    assert book.sheetnames == ["说明", "部门", "报告", "全部数字 (1)", "全部数字 (2)", "绩效指标", "数据核验发现"]
+    first, second = ([list(r) for r in book[name].iter_rows(values_only=True)]
+                     for name in ("全部数字 (1)", "全部数字 (2)"))
+    assert first[0] == second[0] == [c.name for c in data.TABLES["figures"][2]]  # each has the header
+    assert len(first) - 1 + len(second) - 1 == len(rows)
+    assert second[-1][first[0].index("field")] == rows[-1]["field"]
+
+
 def test_report_json_validates_against_the_schema_and_reloads_exactly(built_site, content):
     import jsonschema
 

@@ -33,9 +33,13 @@ def tree_hash(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def build(content: Path, out: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out)],
-                          env={**os.environ, **(env or {})}, capture_output=True, text=True)
+def build(content: Path, out: Path, env: dict[str, str] | None = None, cached: bool = False
+          ) -> subprocess.CompletedProcess:
+    """build.py as a person runs it; `cached` keeps a build cache beside the site (as
+    .cache/build is kept beside site/), otherwise every build starts without one."""
+    cache = ["--cache", str(out.parent / "cache")] if cached else ["--no-cache"]
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(content), "--out", str(out),
+                           *cache], env={**os.environ, **(env or {})}, capture_output=True, text=True)
 
 
 def edited(tmp: Path) -> tuple[Path, Path]:
@@ -61,9 +65,9 @@ def states(tmp_path_factory):
     return tmp, old, new, a, b
 
 
-def fresh_site(tmp: Path, old: Path, name: str) -> Path:
+def fresh_site(tmp: Path, old: Path, name: str, cached: bool = False) -> Path:
     site = tmp / name / "site"
-    assert build(old, site).returncode == 0
+    assert build(old, site, cached=cached).returncode == 0
     return site
 
 
@@ -80,6 +84,19 @@ def test_a_build_killed_at_a_checkpoint_leaves_a_whole_site(states, point):
     assert leftovers(site.parent) == ["site"]
 
 
+@pytest.mark.parametrize("point", ["loaded", "check", "data", "index-half", "before-swap", "after-swap"])
+def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(states, point):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, f"cached-{point}", cached=True)
+    run = build(new, site, {"SITE_BUILD_KILL_AT": point}, cached=True)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert tree_hash(site) in (a, b)
+    done = build(new, site, cached=True)
+    assert done.returncode == 0 and "departments unchanged" in done.stdout
+    assert tree_hash(site) == b
+    assert leftovers(site.parent) == ["cache", "site"]
+
+
 @pytest.mark.parametrize("point", ["render-6", "render-13"])
 def test_a_kill_in_the_second_rendering_process_leaves_a_whole_site(states, point):
     tmp, old, new, a, b = states
@@ -94,15 +111,17 @@ def test_a_kill_in_the_second_rendering_process_leaves_a_whole_site(states, poin
 @pytest.mark.parametrize("seed", range(RANDOM_KILLS))
 def test_a_build_killed_at_a_random_moment_leaves_a_whole_site(states, seed):
     tmp, old, new, a, b = states
-    site = fresh_site(tmp, old, f"random-{seed}")
+    cached = seed % 2 == 1  # half of them with a build cache
+    site = fresh_site(tmp, old, f"random-{seed}", cached)
     delay = random.Random(seed).uniform(0.05, 1.2)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(new), "--out", str(site)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cache = ["--cache", str(site.parent / "cache")] if cached else ["--no-cache"]
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(new), "--out", str(site),
+                             *cache], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert tree_hash(site) in (a, b)
-    assert build(new, site).returncode == 0
+    assert build(new, site, cached=cached).returncode == 0
     assert tree_hash(site) == b
 
 

@@ -41,7 +41,7 @@ def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
-                             "--out", str(tmp_path / "site"), "--port", str(port)],
+                             "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache"), "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert wait_for(lambda: get(base + "__build") == "1")

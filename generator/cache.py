@@ -1,0 +1,111 @@
+"""A build cache keyed by content hashes, so unchanged files are not parsed or checked again.
+
+Parsing a year file (YAML, then the model's validation) and running its checks cost about
+20 ms; unpickling their results costs about 1.5 ms. An entry's key is the SHA-256 of what
+the result depends on (the file's bytes, its path, the code that made it), so an entry is
+never stale: a changed file or a changed generator simply misses. Entries a build did not
+use are removed after it succeeds, so the cache holds one build's worth.
+
+Layout: `<cache>/<kind>/<key>.pickle`. The cache is the builder's own scratch space,
+written and read by this machine's builds only (pickle runs code on load: never point it at
+a folder others can write to).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
+
+_GENERATOR = Path(__file__).resolve().parent
+
+
+def code_version() -> str:
+    """A digest of the generator's code and the libraries its results depend on."""
+    import pydantic
+    import yaml
+
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    for path in sorted(_GENERATOR.rglob("*.py")):
+        digest.update(path.relative_to(_GENERATOR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+class Cache:
+    """Pickled results under `folder`, by kind and key; `None` as the folder caches nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.version = code_version() if folder is not None else ""
+        self.used: dict[str, set[str]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get_or_make(self, kind: str, parts: tuple[str | bytes, ...], make: Callable[[], T]) -> T:
+        found = self.get(kind, parts)
+        if found is not None:
+            return found
+        value = make()
+        self.misses += 1
+        self.put(kind, parts, value)
+        return value
+
+    def get(self, kind: str, parts: tuple[str | bytes, ...]) -> Any | None:
+        """The entry for `parts`, or None; either way it is kept by `prune`."""
+        if self.folder is None:
+            return None
+        name = key(self.version, kind, *parts)
+        self.used.setdefault(kind, set()).add(name)
+        try:
+            value = pickle.loads((self.folder / kind / f"{name}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, kind: str, parts: tuple[str | bytes, ...], value: Any) -> None:
+        if self.folder is None:
+            return
+        name = key(self.version, kind, *parts)
+        self.used.setdefault(kind, set()).add(name)
+        self._store(self.folder / kind / f"{name}.pickle", value)
+
+    def _store(self, path: Path, value: Any) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, path)
+        except OSError:
+            pass  # a read-only or full disk: the build goes on without caching
+
+    def prune(self) -> None:
+        """Remove the entries of every kind this build used that it did not use."""
+        if self.folder is None:
+            return
+        for kind, names in self.used.items():
+            try:
+                entries = list(os.scandir(self.folder / kind))
+            except OSError:
+                continue
+            for entry in entries:
+                if entry.name.endswith(".pickle") and entry.name[:-7] not in names or entry.name.startswith(".tmp-"):
+                    try:
+                        os.unlink(entry.path)
+                    except OSError:
+                        pass

@@ -1,0 +1,108 @@
+"""The build cache: a cached rebuild makes exactly the site a fresh build makes, and skips
+only what did not change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.cache import Cache
+from generator.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+
+def correct_title(content: Path) -> None:
+    year = content / "departments/tianxin-xzspfwj/2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace(
+        "title: 天心区部门整体支出绩效自评报告}", "title: 天心区部门整体支出绩效自评报告（更正）}"), encoding="utf-8")
+
+
+def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = build(content, site, cache_dir=cache)
+    assert first.reused == 0
+    again = build(content, site, cache_dir=cache)
+    assert again.reused == again.departments == 5  # every department's pages kept
+
+    correct_title(content)
+    before = inodes(site)
+    result = build(content, site, cache_dir=cache)
+    assert result.reused == 4
+    build(content, tmp_path / "fresh")  # no cache at all
+    assert files(site) == files(tmp_path / "fresh")
+    assert "天心区部门整体支出绩效自评报告（更正）" in (site / "departments/tianxin-xzspfwj/2020/index.html").read_text(
+        encoding="utf-8")
+    after = inodes(site)
+    kept = [p for p in after if p.startswith("departments/longyang-zwfwglj/")]
+    assert kept and all(after[p] == before[p] for p in kept)
+
+
+def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    page = site / "departments/longyang-zwfwglj/2020/index.html"
+    good = page.read_bytes()
+    page.write_bytes(good + "<p>改过</p>".encode())
+    result = build(content, site, cache_dir=cache)
+    assert result.reused == 4
+    assert page.read_bytes() == good
+
+
+def test_a_template_change_makes_every_department_again(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    import generator.pipeline as pipeline
+
+    original = pipeline.TEMPLATES
+    pipeline.TEMPLATES = templates
+    try:
+        build(content, site, cache_dir=cache)
+        report = templates / "report.html"
+        report.write_text(report.read_text(encoding="utf-8").replace("数据核验", "数据核对", 1), encoding="utf-8")
+        result = build(content, site, cache_dir=cache)
+    finally:
+        pipeline.TEMPLATES = original
+    assert result.reused == 0
+    assert "数据核对" in (site / "departments/longyang-zwfwglj/2020/index.html").read_text(encoding="utf-8")
+
+
+def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    entries = sorted((cache / "parse").iterdir())
+    assert len(entries) == 3 + 5 + 5  # site, regions, glossary; 5 departments; 5 year files
+    for entry in entries:
+        entry.write_bytes(b"not a pickle")  # damaged entries are misses, not errors
+    correct_title(content)
+    build(content, site, cache_dir=cache)
+    build(content, tmp_path / "fresh")
+    assert files(site) == files(tmp_path / "fresh")
+    assert len(list((cache / "parse").iterdir())) == 13  # the entry of the old 2020.yaml was pruned
+
+
+def test_a_cache_key_covers_every_part():
+    cache = Cache(None)
+    from generator.cache import key
+
+    assert key("ab", "c") != key("a", "bc")
+    assert cache.get_or_make("parse", ("x",), lambda: 42) == 42
+    assert cache.get("parse", ("x",)) is None  # no folder: nothing is kept
