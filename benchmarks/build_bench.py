@@ -1,16 +1,17 @@
 """Build benchmarks at province scale: a synthetic corpus built whole, and rebuilt after one change.
 
-    .venv/bin/python benchmarks/build_bench.py [--sizes 1000 10000] [--out benchmarks/results.md]
+    .venv/bin/python benchmarks/build_bench.py [--sizes 1000 10000] [--out benchmarks/out-build/results.md]
 
 For each size N it makes the corpus with benchmarks/synth.py (cached under
 benchmarks/corpus-N/), then runs `build.py` as a person does, each in a fresh process:
 
-- a full cold build with search and one without (no caches beside the output);
-- a rebuild after changing one year file, counting the files whose bytes changed.
+- a full cold build with search and one without (no previous site, an empty build cache);
+- with the first one's site and cache: a rebuild with nothing changed, and one after changing
+  one year file, counting the files whose bytes changed.
 
-It reports wall time, CPU time, peak memory (the build process and its children, summed,
-sampled from /proc every 20 ms), pages per second, output size and the build's own
-per-stage times, and writes them to the results file with a description of the machine.
+It reports wall time, CPU time, peak memory (proportional set size of the build process and
+its children, summed, sampled from /proc whenever their resident size reaches a new high), pages per second, output size and the
+build's own per-stage times, and writes them with a description of the machine.
 """
 
 from __future__ import annotations
@@ -66,13 +67,14 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _rss_mb(pids: list[int]) -> float:
+def _memory_mb(pids: list[int], field: str) -> float:
+    """`field` of /proc/<pid>/status (VmRSS) or /proc/<pid>/smaps_rollup (Pss), summed, in MB."""
     total = 0
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/status") as f:
+            with open(f"/proc/{pid}/{'smaps_rollup' if field == 'Pss:' else 'status'}") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
                         break
         except OSError:
@@ -89,10 +91,20 @@ def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> R
     done = threading.Event()
 
     def sample() -> None:
+        # Proportional set size counts the pages a forked helper shares with the build once
+        # (RSS counts them in each), but reading it walks the page tables and holds the
+        # process's memory lock: it is read once a second, RSS every 50 ms. The peak is the
+        # PSS at the moment of the highest RSS.
         nonlocal peak
+        high, n = 0.0, 0
         while not done.is_set():
-            peak = max(peak, _rss_mb(_tree(proc.pid)))
-            time.sleep(0.02)
+            pids = _tree(proc.pid)
+            rss = _memory_mb(pids, "VmRSS:")
+            if rss > high or n % 20 == 0:
+                high = max(high, rss)
+                peak = max(peak, min(_memory_mb(pids, "Pss:"), high))
+            n += 1
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -125,26 +137,33 @@ def corpus(n: int) -> Path:
 
 
 def bench(n: int, work: Path) -> list[Run]:
+    """Cold builds (no previous site, an empty build cache) with and without search, then with
+    the first one's site and cache: a rebuild with nothing changed and one after a correction."""
     content = corpus(n)
     runs = []
-    for label, extra in (("full build, search included (cold)", []), ("full build without search", ["--no-search"])):
-        out = work / f"site-{n}-{len(runs)}" / "site"
-        shutil.rmtree(out.parent, ignore_errors=True)
-        runs.append(measure(f"{label}", ["--content", str(content), "--out", str(out), *extra]))
-    # One corrected year file after a full build (the cache beside the output is warm).
-    out = work / f"site-{n}-0" / "site"
-    before = hashes(out)
+    for label, extra in (("full build, search included (cold)", []), ("full build without search (cold)",
+                                                                      ["--no-search"])):
+        folder = work / f"site-{n}-{len(runs)}"
+        shutil.rmtree(folder, ignore_errors=True)
+        runs.append(measure(label, ["--content", str(content), "--out", str(folder / "site"),
+                                    "--cache", str(folder / "cache"), *extra]))
+    folder = work / f"site-{n}-0"
+    args = ["--content", str(content), "--out", str(folder / "site"), "--cache", str(folder / "cache")]
+    runs.append(measure("rebuild, nothing changed", args))
+    before = hashes(folder / "site")
     year_file = sorted(content.glob("departments/*/[0-9][0-9][0-9][0-9].yaml"))[-1]
     original = year_file.read_bytes()
     try:
         text = original.decode("utf-8")
         year_file.write_text(text.replace("title: ", "title: （更正）", 1), encoding="utf-8")
-        rebuild = measure("rebuild after changing one year file", ["--content", str(content), "--out", str(out)])
+        rebuild = measure("rebuild after changing one year file", args)
     finally:
         year_file.write_bytes(original)
-    after = hashes(out)
+    after = hashes(folder / "site")
     rebuild.changed = sum(1 for k in after if before.get(k) != after[k]) + sum(1 for k in before if k not in after)
     runs.append(rebuild)
+    cache_mb = sum(p.stat().st_size for p in (folder / "cache").rglob("*") if p.is_file()) / 1e6
+    print(f"N={n}: build cache {cache_mb:.0f} MB", file=sys.stderr)
     return runs
 
 
@@ -172,13 +191,15 @@ def table(results: dict[int, list[Run]]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--out", type=Path, default=HERE / "out-build" / "results.md",
+                        help="the table, for benchmarks/results.md (which holds the analysis too)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/build-bench"))
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results = {n: bench(n, args.work) for n in args.sizes}
     text = table(results)
     print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(f"# Build benchmark\n\nMachine: {machine()}.\n\n{text}\n", encoding="utf-8")
     return 0
 

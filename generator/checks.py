@@ -21,9 +21,10 @@ from typing import Iterable, Iterator
 
 from . import progress
 from .cache import Cache
+from .parallel import fork_map
 from .figures import Figure, Statement
 from .format import plain
-from .load import Content, ReportFile
+from .load import PARALLEL_FROM, Content, ReportFile
 from .model import SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
 from .model import STAGES as STAGE_NAMES
 from .numbers import MONEY_UNITS
@@ -743,19 +744,23 @@ def check_content(content: Content, cache: Cache | None = None) -> dict[tuple[st
     checked again.
     """
     cache = cache or Cache(None)
-    out: dict[tuple[str, int], list[Result]] = {}
-    with progress.stage("check", sum(len(e.reports) for e in content.departments), "report") as tick:
-        for entry in content.departments:
-            by_year = {rf.year: rf for rf in entry.reports}
-            for rf in entry.reports:
-                previous = by_year.get(rf.year - 1)
-                if not rf.digest or (previous is not None and not previous.digest):  # made in code, not loaded
-                    out[(entry.slug, rf.year)] = _check_all(rf, previous)
-                else:
-                    out[(entry.slug, rf.year)] = cache.get_or_make(
-                        "check", (rf.digest, previous.digest if previous else ""), lambda: _check_all(rf, previous))
-                tick(1)
-    return out
+
+    def check(entry) -> list[tuple[tuple[str, int], list[Result]]]:
+        by_year = {rf.year: rf for rf in entry.reports}
+        out = []
+        for rf in entry.reports:
+            previous = by_year.get(rf.year - 1)
+            if not rf.digest or (previous is not None and not previous.digest):  # made in code, not loaded
+                results = _check_all(rf, previous)
+            else:
+                results = cache.get_or_make("check", (rf.digest, previous.digest if previous else ""),
+                                            lambda: _check_all(rf, previous))
+            out.append(((entry.slug, rf.year), results))
+        return out
+
+    with progress.stage("check", len(content.departments), "dept") as tick:
+        done = fork_map(content.departments, check, PARALLEL_FROM, cache, tick)
+    return {key: results for pairs in done for key, results in pairs}
 
 
 def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import progress, yamlsafe
 from .cache import Cache
+from .parallel import fork_map
 from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, field_path
 
@@ -35,6 +37,8 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 YEAR_FILE = re.compile(r"(?P<year>[0-9]{4})\.yaml")
 SOURCE_FILE = re.compile(r"(?P<year>[0-9]{4})\.source\.txt")
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
+#: Departments from which loading (and checking) is split over two processes.
+PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "100"))
 #: Problems reported per file, first by line; the rest are counted. A file of 50,000 wrong
 #: values would otherwise print 50,000 lines (and look up a "did you mean" for each).
 MAX_PROBLEMS = 100
@@ -409,12 +413,16 @@ def load_content(root: Path | str, cache: Cache | None = None) -> Content:
                                 "move the departments folder into content/ instead of linking to it"))
     else:
         folders = _list(dept_root, root, problems)
+
+        def load(folder: Path) -> tuple[DepartmentEntry | None, list[Problem]]:
+            found: list[Problem] = []
+            return _load_department(folder, root, codes, found, cache), found
+
         with progress.stage("load", len(folders), "dept") as tick:
-            for folder in folders:
-                entry = _load_department(folder, root, codes, problems, cache)
+            for entry, found in fork_map(folders, load, PARALLEL_FROM, cache, tick):
+                problems.extend(found)
                 if entry is not None:
                     departments.append(entry)
-                tick(1)
     if problems:
         raise ContentError(problems)
     assert site is not None and regions is not None
