@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .cache import Cache
 from .checks import RULES, SEVERITY_LABELS, Result, findings
@@ -319,11 +321,24 @@ def csv_bytes(columns: tuple[Column, ...] | list[str], rows: list[dict[str, Any]
 
 @dataclass(frozen=True)
 class Part:
-    """A run of one table's rows, made once: as CSV lines (no header) and as XLSX rows."""
+    """A run of one table's rows, made once: as CSV lines (no header) and as XLSX rows, both
+    compressed (a province's tables are gigabytes as text; these are kept for the whole build
+    and in the build cache)."""
 
     rows: int
-    csv: bytes
-    xlsx: tuple[bytes, ...]
+    csv_z: bytes
+    xlsx_z: bytes
+
+    @property
+    def csv(self) -> bytes:
+        return zlib.decompress(self.csv_z)
+
+    def xlsx(self) -> list[bytes]:
+        """The rows as `Rows.template` made them."""
+        return zlib.decompress(self.xlsx_z).split(_ROW_END)[:-1] if self.rows else []
+
+
+_ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (xlsx.py drops it)
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
@@ -336,7 +351,8 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
         values = [row.get(n, "") for n in names]
         writer.writerow(values)
         templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(values, columns)]))
-    return Part(len(rows), out.getvalue().encode("utf-8"), tuple(templates))
+        templates.append(_ROW_END)
+    return Part(len(rows), zlib.compress(out.getvalue().encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
 
 
 def _csv_header(columns: tuple[Column, ...]) -> bytes:
@@ -354,7 +370,7 @@ class Tables:
     by_report: dict[tuple[str, int], Part]
 
     def csv(self, name: str) -> bytes:
-        return _csv_header(TABLES[name][2]) + b"".join(p.csv for p in self.parts[name])
+        return b"".join([_csv_header(TABLES[name][2]), *(p.csv for p in self.parts[name])])
 
     def rows(self, name: str) -> int:
         return sum(p.rows for p in self.parts[name])
@@ -412,15 +428,22 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
     rows = Rows()
     sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
     for name, (title, _, columns, _) in TABLES.items():
-        templates = [t for part in tables.parts[name] for t in part.xlsx]
         # A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on
-        # several sheets, each with the header, named 数字 (1), 数字 (2)…
-        starts = range(0, max(len(templates), 1), SHEET_ROWS)
-        for n, start in enumerate(starts):
-            sheets.append((title if len(starts) == 1 else f"{title} ({n + 1})", [c.name for c in columns],
-                           templates[start:start + SHEET_ROWS]))
+        # several sheets, each with the header, named 数字 (1), 数字 (2)… Rows are taken from
+        # the parts as the sheet is written, never all at once.
+        count = tables.rows(name)
+        sheet_count = max((count + SHEET_ROWS - 1) // SHEET_ROWS, 1)
+        rows_of = _sheet_rows(tables.parts[name])
+        for n in range(sheet_count):
+            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
+                           itertools.islice(rows_of, SHEET_ROWS)))
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return workbook(sheets, "部门预算绩效公开平台", created)
+
+
+def _sheet_rows(parts: list[Part]) -> Iterator[bytes]:
+    for part in parts:
+        yield from part.xlsx()
 
 
 def _xlsx_value(value: Any, column: Column) -> Any:
@@ -600,28 +623,30 @@ class Download:
 
 
 def site_data(content: Content, checks: dict[tuple[str, int], list[Result]], epoch: int,
-              cache: Cache | None = None) -> tuple[dict[str, bytes], list[Download], Tables]:
-    """Every site-wide data file (path → bytes) and its description for the /data/ page."""
+              cache: Cache | None = None, write: Callable[[str, bytes], None] | None = None
+              ) -> tuple[list[Download], Tables]:
+    """Every site-wide data file, passed to `write(path, bytes)` as soon as it is made (a
+    province's are gigabytes), and their descriptions for the /data/ page."""
     import hashlib
 
     tables = build_tables(content, checks, cache)
-    files: dict[str, bytes] = {}
+    write = write or (lambda path, data: None)
     downloads: list[Download] = []
     sizes: dict[str, tuple[int, str]] = {}
     for name, (title, description, columns, _) in TABLES.items():
         data = tables.csv(name)
-        files[f"data/{name}.csv"] = data
+        write(f"data/{name}.csv", data)
         sizes[name] = (len(data), hashlib.sha256(data).hexdigest())
         downloads.append(Download(f"data/{name}.csv", title, description, "CSV", len(data), tables.rows(name),
                                   columns))
     workbook = xlsx_bytes(tables, epoch)
-    files["data/disclosures.xlsx"] = workbook
+    write("data/disclosures.xlsx", workbook)
     downloads.append(Download("data/disclosures.xlsx", "全部表格（Excel）",
                               "以上各表合成一个工作簿，每表一页，另有“说明”页列出各列含义。金额列为文本形式的精确小数。", "XLSX",
                               len(workbook), None))
     package = datapackage(tables, sizes, content.site.base_url)
-    files["data/datapackage.json"] = package
+    write("data/datapackage.json", package)
     downloads.append(Download("data/datapackage.json", "数据包描述（Frictionless）",
                               "按 Frictionless Tabular Data Package 描述以上 CSV：字段类型、主键、外键与单位；"
                               "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None))
-    return files, downloads, tables
+    return downloads, tables

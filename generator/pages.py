@@ -316,7 +316,7 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     if downloads is None:
         from .data import site_data
 
-        _, downloads, _ = site_data(content, checks, 0)
+        downloads, _ = site_data(content, checks, 0)
     regions = places(content.regions)
     years = years_of(content)
     reports = [(e, rf) for e in content.departments for rf in e.reports]

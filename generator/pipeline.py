@@ -68,7 +68,8 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
     result.stages["check"] = time.perf_counter() - started
     result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
     started = time.perf_counter()
-    data_files, downloads, tables = data.site_data(content, checks, source_epoch(content), cache)
+    checkpoint("data")
+    downloads, tables = data.site_data(content, checks, source_epoch(content), cache, output.write)
     result.stages["data"] = time.perf_counter() - started
     checkpoint("plan")
     started = time.perf_counter()
@@ -84,9 +85,6 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
     render_pages(todo, renderer, content, tables, output)
     _remember_departments(content, output, cache, scope, kept)
     result.reused = len(kept)
-    checkpoint("data")
-    for path, payload in data_files.items():
-        output.write(path, payload)
     for name, (hashed, payload) in assets.items():
         output.write(f"assets/{hashed}", payload)
     result.stages["render"] = time.perf_counter() - started
@@ -121,6 +119,9 @@ def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Con
         status = 1
         try:
             faults.in_worker()
+            # Report back only what this process writes: what was written before the fork
+            # is the first process's already.
+            output.written, output.stamps, output.linked = {}, {}, 0
             _render_slice(pages[1::2], renderer, content, tables, output)
             with os.fdopen(write, "wb") as pipe:
                 pickle.dump((output.written, output.stamps, output.linked), pipe)

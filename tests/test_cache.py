@@ -49,6 +49,20 @@ def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
     assert kept and all(after[p] == before[p] for p in kept)
 
 
+def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site(tmp_path, monkeypatch):
+    import generator.pipeline as pipeline
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    correct_title(content)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)  # the second process renders what is not kept
+    assert build(content, site, cache_dir=cache).reused == 4
+    build(content, tmp_path / "fresh")
+    assert files(site) == files(tmp_path / "fresh")
+
+
 def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

@@ -20,8 +20,8 @@ from tests.sitepages import leftovers
 pytestmark = pytest.mark.slow
 
 #: Named checkpoints in generator/pipeline.py and generator/write.py, in build order.
-KILL_POINTS = ["start", "loaded", "check", "plan", "render-0", "render-3", "render-8", "render-15",
-               "render-25", "render-35", "render-42", "data", "index", "index-half", "index-written", "before-swap",
+KILL_POINTS = ["start", "loaded", "check", "data", "plan", "render-0", "render-3", "render-8", "render-15",
+               "render-25", "render-35", "render-42", "index", "index-half", "index-written", "before-swap",
                "swap-exchanged", "after-swap"]
 RANDOM_KILLS = 6
 
