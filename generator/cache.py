@@ -94,6 +94,10 @@ class Cache:
         except OSError:
             pass  # a read-only or full disk: the build goes on without caching
 
+    def missing(self) -> bool:
+        """Whether anything looked up so far had to be made: the cache is cold, or partly."""
+        return self.folder is None or self.misses > 0 or self.hits == 0
+
     def child_state(self) -> tuple[dict[str, set[str]], int, int]:
         """What a second build process learnt, for `merge` in the first (generator/parallel.py)."""
         return self.used, self.hits, self.misses

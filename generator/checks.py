@@ -759,7 +759,9 @@ def check_content(content: Content, cache: Cache | None = None) -> dict[tuple[st
         return out
 
     with progress.stage("check", len(content.departments), "dept") as tick:
-        done = fork_map(content.departments, check, PARALLEL_FROM, cache, tick)
+        misses = cache.misses
+        done = fork_map(content.departments, check, PARALLEL_FROM, cache, tick,
+                        worth=lambda: cache.folder is None or cache.misses > misses)
     return {key: results for pairs in done for key, results in pairs}
 
 

@@ -419,7 +419,7 @@ def load_content(root: Path | str, cache: Cache | None = None) -> Content:
             return _load_department(folder, root, codes, found, cache), found
 
         with progress.stage("load", len(folders), "dept") as tick:
-            for entry, found in fork_map(folders, load, PARALLEL_FROM, cache, tick):
+            for entry, found in fork_map(folders, load, PARALLEL_FROM, cache, tick, worth=cache.missing):
                 problems.extend(found)
                 if entry is not None:
                     departments.append(entry)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import charts, views
+from .cache import Cache
 from .checks import RULES, Result, check_content, findings
 from .load import Content, DepartmentEntry, ReportFile
 from .regions import Place, places
@@ -156,14 +157,23 @@ def department_record(entry: DepartmentEntry, place: Place | None) -> Record:
                   (Part(url, "部门", department_text(entry.department)),))
 
 
-def search_records(content: Content) -> list[Record]:
-    """One search record per report (page and original text) and per department, in URL order."""
+def search_records(content: Content, cache: Cache | None = None) -> list[Record]:
+    """One search record per report (page and original text) and per department, in URL order.
+
+    With a `cache`, a report's record made before from the same files is not made again.
+    """
+    cache = cache or Cache(None)
     regions = places(content.regions)
     records = []
     for entry in content.departments:
         place = regions.get(entry.department.region)
         records.append(department_record(entry, place))
-        records.extend(report_record(entry, rf, place) for rf in entry.reports)
+        for rf in entry.reports:
+            if rf.digest and entry.digest:  # loaded from files: the record depends on those and regions.yaml
+                records.append(cache.get_or_make("record", (content.digest, entry.digest, rf.digest),
+                                                 lambda: report_record(entry, rf, place)))
+            else:
+                records.append(report_record(entry, rf, place))
     return sorted(records, key=lambda r: r.url)
 
 
@@ -267,11 +277,16 @@ def year_page(content: Content, year: int) -> Page:
 
 
 def region_pages(content: Content, regions: dict[str, Place]) -> list[Page]:
+    # Each department under its county and every region above it, by code (comparing the
+    # regions themselves would compare their whole subtrees).
+    under: dict[str, list[DepartmentEntry]] = {}
+    for e in content.departments:
+        if e.department.region in regions:
+            for ancestor in regions[e.department.region].lineage:
+                under.setdefault(ancestor.code, []).append(e)
     pages = []
     for code, place in sorted(regions.items()):
-        departments = [e for e in content.departments
-                       if e.department.region in regions
-                       and place.region in regions[e.department.region].lineage]
+        departments = under.get(code, [])
         children = [regions[c.code] for c in place.region.children]
         pages.append(Page(f"{place.url}index.html", "region.html", place.full_name,
                           {"place": place, "children": children, "departments": departments},
@@ -299,10 +314,11 @@ def region_tree(content: Content, regions: dict[str, Place]) -> list[dict[str, A
 def checks_page(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Page:
     names = {e.slug: e.department.name for e in content.departments}
     rows = [(names[slug], year, r) for (slug, year), results in sorted(checks.items()) for r in findings(results)]
+    made = Counter(r.rule for rs in checks.values() for r in rs)
+    found = Counter(r.rule for _, _, r in rows)
     totals = {"checks": sum(len(rs) for rs in checks.values()), "findings": len(rows),
               "unchecked": sum(1 for rs in checks.values() for r in rs if r.passed is None),
-              "by_rule": {rule: (sum(1 for rs in checks.values() for r in rs if r.rule == rule),
-                                 sum(1 for _, _, r in rows if r.rule == rule)) for rule in RULES}}
+              "by_rule": {rule: (made[rule], found[rule]) for rule in RULES}}
     return Page("checks/index.html", "checks.html", "数据核验", {
         "rows": rows, "rules": RULES, "departments": sorted({n for n, _, _ in rows}),
         "years": sorted({y for _, y, _ in rows}, reverse=True), "totals": totals},

@@ -33,10 +33,20 @@ def workers() -> int:
 
 
 def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: Shared | None = None,
-             tick: Callable[[int], None] | None = None) -> list[R]:
+             tick: Callable[[int], None] | None = None, worth: Callable[[], bool] | None = None) -> list[R]:
     """[fn(item) for item in items], the odd-numbered items on a second process when there are
-    at least `min_items`. An exception in either process is raised here."""
+    at least `min_items`. An exception in either process is raised here.
+
+    `worth`, asked after the first item is done here, can keep the rest here too: results
+    read from a cache cost less than sending them back from another process.
+    """
     tick = tick or (lambda n: None)
+    if worth is not None and len(items) >= min_items and items:
+        first = fn(items[0])
+        tick(1)
+        if not worth():
+            min_items = len(items) + 1
+        return [first, *fork_map(items[1:], fn, min_items - 1, shared, tick)]
     if len(items) < min_items or workers() < 2:
         out = []
         for item in items:

@@ -91,7 +91,7 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
     if search:
         checkpoint("index")
         started = time.perf_counter()
-        records = page_plan.search_records(content)
+        records = page_plan.search_records(content, cache)
         build_index(records, output.write)
         result.searchable = len(records)
         checkpoint("index-written")
@@ -285,6 +285,6 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         raise
     cache.prune()
     result.unchanged = output.linked
-    result.files = sum(1 for p in site_dir.rglob("*") if p.is_file())
-    result.bytes = sum(p.stat().st_size for p in site_dir.rglob("*") if p.is_file())
+    result.files = len(output.written)
+    result.bytes = sum(output.written.values())
     return result

@@ -48,3 +48,11 @@ def test_an_error_in_either_process_is_raised_here(failing):
 
     with pytest.raises(ValueError, match=f"item {failing}"):
         fork_map(list(range(8)), work, min_items=2)
+
+
+@needs_two
+@pytest.mark.parametrize("worth", [True, False])
+def test_the_rest_stays_here_when_the_first_item_shows_a_second_process_is_not_worth_it(worth):
+    pids = fork_map(list(range(10)), lambda n: os.getpid(), min_items=2, worth=lambda: worth)
+    assert pids[0] == os.getpid()
+    assert (len(set(pids)) == 2) is worth
