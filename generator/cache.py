@@ -56,6 +56,10 @@ class Cache:
         self.misses = 0
 
     def get_or_make(self, kind: str, parts: tuple[str | bytes, ...], make: Callable[[], T]) -> T:
+        """The entry for `parts`, made and kept if there is none. An empty part is a thing
+        not known (a report made in code has no file digest): the value is made, not kept."""
+        if any(part == "" for part in parts):
+            return make()
         found = self.get(kind, parts)
         if found is not None:
             return found
@@ -97,6 +101,9 @@ class Cache:
     def missing(self) -> bool:
         """Whether anything looked up so far had to be made: the cache is cold, or partly."""
         return self.folder is None or self.misses > 0 or self.hits == 0
+
+    def forked(self) -> None:
+        self.used, self.hits, self.misses = {}, 0, 0
 
     def child_state(self) -> tuple[dict[str, set[str]], int, int]:
         """What a second build process learnt, for `merge` in the first (generator/parallel.py)."""

@@ -750,11 +750,8 @@ def check_content(content: Content, cache: Cache | None = None) -> dict[tuple[st
         out = []
         for rf in entry.reports:
             previous = by_year.get(rf.year - 1)
-            if not rf.digest or (previous is not None and not previous.digest):  # made in code, not loaded
-                results = _check_all(rf, previous)
-            else:
-                results = cache.get_or_make("check", (rf.digest, previous.digest if previous else ""),
-                                            lambda: _check_all(rf, previous))
+            results = cache.get_or_make("check", (rf.digest, previous.digest if previous else "no previous year"),
+                                        lambda: _check_all(rf, previous))
             out.append(((entry.slug, rf.year), results))
         return out
 

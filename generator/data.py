@@ -355,12 +355,6 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
     return Part(len(rows), zlib.compress(out.getvalue().encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
 
 
-def _csv_header(columns: tuple[Column, ...]) -> bytes:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow([c.name for c in columns])
-    return (BOM + out.getvalue()).encode("utf-8")
-
-
 @dataclass
 class Tables:
     """Every table of the site's data, built once per build, in parts: one per report for the
@@ -370,7 +364,7 @@ class Tables:
     by_report: dict[tuple[str, int], Part]
 
     def csv(self, name: str) -> bytes:
-        return b"".join([_csv_header(TABLES[name][2]), *(p.csv for p in self.parts[name])])
+        return b"".join([csv_bytes(TABLES[name][2], []), *(p.csv for p in self.parts[name])])
 
     def rows(self, name: str) -> int:
         return sum(p.rows for p in self.parts[name])
@@ -378,7 +372,7 @@ class Tables:
 
 def report_figures_csv(tables: Tables, slug: str, year: int) -> bytes:
     """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
-    return _csv_header(TABLES["figures"][2]) + tables.by_report[(slug, year)].csv
+    return csv_bytes(TABLES["figures"][2], []) + tables.by_report[(slug, year)].csv
 
 
 def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]], cache: Cache | None = None
@@ -398,11 +392,8 @@ def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]], 
                 return (table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx),
                         table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx))
 
-            if rf.digest and entry.digest:  # loaded from files: the rows depend on those and regions.yaml
-                own_figures, own_indicators = cache.get_or_make("tables", (content.digest, entry.digest, rf.digest),
-                                                                make)
-            else:
-                own_figures, own_indicators = make()
+            # The rows depend on the year file, department.yaml and regions.yaml.
+            own_figures, own_indicators = cache.get_or_make("tables", (content.digest, entry.digest, rf.digest), make)
             by_report[(entry.slug, rf.year)] = own_figures
             figures.append(own_figures)
             indicators.append(own_indicators)

@@ -168,12 +168,9 @@ def search_records(content: Content, cache: Cache | None = None) -> list[Record]
     for entry in content.departments:
         place = regions.get(entry.department.region)
         records.append(department_record(entry, place))
-        for rf in entry.reports:
-            if rf.digest and entry.digest:  # loaded from files: the record depends on those and regions.yaml
-                records.append(cache.get_or_make("record", (content.digest, entry.digest, rf.digest),
-                                                 lambda: report_record(entry, rf, place)))
-            else:
-                records.append(report_record(entry, rf, place))
+        for rf in entry.reports:  # a record depends on the year file, department.yaml and regions.yaml
+            records.append(cache.get_or_make("record", (content.digest, entry.digest, rf.digest),
+                                             lambda: report_record(entry, rf, place)))
     return sorted(records, key=lambda r: r.url)
 
 

@@ -21,7 +21,11 @@ R = TypeVar("R")
 
 
 class Shared(Protocol):
-    """State the second process changes that this one must learn of (the cache's used entries)."""
+    """State the second process changes that this one must learn of (the cache's used
+    entries, the files written): `forked` starts the second process's account afresh, and
+    what it adds comes back through `child_state` to `merge`."""
+
+    def forked(self) -> None: ...
 
     def child_state(self) -> Any: ...
 
@@ -59,6 +63,8 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
             code = 1
             try:
                 faults.in_worker()
+                if shared is not None:
+                    shared.forked()
                 try:
                     result: tuple = ("ok", [fn(item) for item in items[1::2]],
                                      shared.child_state() if shared else None)

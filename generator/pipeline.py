@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -19,14 +18,15 @@ from . import data
 from . import pages as page_plan
 from . import plotly_assets
 from .checks import check_content
-from . import faults, progress
+from . import progress
 from .cache import Cache
+from .parallel import fork_map
 from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
 from .searchindex import build_index
 from .pages import Page
-from .write import Output, OutputError, publish, recover, staging_for
+from .write import Output, publish, recover, staging_for
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -107,50 +107,8 @@ PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "400"))
 def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
                  output: Output) -> None:
     """Render and write pages, on two processes when there are many (the machine has two cores)."""
-    workers = min(os.cpu_count() or 1, 2)
-    if workers < 2 or len(pages) < PARALLEL_FROM or not hasattr(os, "fork"):
-        with progress.stage("render", len(pages), "page") as tick:
-            _render_slice(pages, renderer, content, tables, output, tick)
-        return
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the second process renders every other page and reports what it wrote
-        os.close(read)
-        status = 1
-        try:
-            faults.in_worker()
-            # Report back only what this process writes: what was written before the fork
-            # is the first process's already.
-            output.written, output.stamps, output.linked = {}, {}, 0
-            _render_slice(pages[1::2], renderer, content, tables, output)
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump((output.written, output.stamps, output.linked), pipe)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    try:
-        with progress.stage("render", len(pages), "page") as tick:  # this half counts for both
-            _render_slice(pages[0::2], renderer, content, tables, output, lambda n: tick(2 * n))
-    finally:
-        with os.fdopen(read, "rb") as pipe:
-            received = pipe.read()
-        _, status = os.waitpid(pid, 0)
-    if status != 0 or not received:
-        raise RuntimeError("the second rendering process failed; nothing was published")
-    written, stamps, linked = pickle.loads(received)
-    both = set(written) & set(output.written)
-    if both:
-        raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
-    output.written.update(written)
-    output.stamps.update(stamps)
-    output.linked += linked
-
-
-def _render_slice(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
-                  output: Output, tick=progress.stage_nothing) -> None:
-    for n, page in pages:
-        tick(1)
+    def render(item: tuple[int, Page]) -> None:
+        n, page = item
         checkpoint(f"render-{n}")
         context = page.context
         output.write(page.path, renderer.render(page, context))
@@ -160,6 +118,9 @@ def _render_slice(pages: list[tuple[int, Page]], renderer: Renderer, content: Co
         for chart in (charts.values() if isinstance(charts, dict) else charts):
             folder = page.path[: -len("index.html")]
             output.write(f"{folder}tables/{chart.id}.csv", data.chart_csv(chart))
+
+    with progress.stage("render", len(pages), "page") as tick:
+        fork_map(pages, render, PARALLEL_FROM, output, tick)
 
 
 def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:

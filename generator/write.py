@@ -132,6 +132,22 @@ class Output:
         self.stamps: dict[str, tuple[int, int, int]] = {}
         self.linked = 0
 
+    def forked(self) -> None:
+        """In a second process (generator/parallel.py): account only for what it writes."""
+        self.written, self.stamps, self.linked = {}, {}, 0
+
+    def child_state(self) -> tuple[dict[str, int], dict[str, tuple[int, int, int]], int]:
+        return self.written, self.stamps, self.linked
+
+    def merge(self, state: tuple[dict[str, int], dict[str, tuple[int, int, int]], int]) -> None:
+        written, stamps, linked = state
+        both = set(written) & set(self.written)
+        if both:
+            raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
+        self.written.update(written)
+        self.stamps.update(stamps)
+        self.linked += linked
+
     def reuse(self, stamps: dict[str, tuple[int, int, int]]) -> bool:
         """Link files of the previous site that are still exactly as a build wrote them.
 

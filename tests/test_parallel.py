@@ -15,6 +15,9 @@ class Seen:
     def __init__(self) -> None:
         self.pids: set[int] = set()
 
+    def forked(self) -> None:
+        self.pids = set()  # the second process reports only what it adds
+
     def child_state(self):
         return self.pids
 
