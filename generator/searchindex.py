@@ -1,21 +1,30 @@
 """The site's own full-text index: exact for Chinese phrases, static, and readable from file://.
 
 Every searchable document (a report with its original text, or a department) is cut into
-runs at whitespace, and every character, pair and triple of characters in a run is a gram
-of that document. A query term of up to three characters is looked up as one gram, so its
-result set is exactly the documents containing it; a longer term is the documents that hold
-each of its overlapping triples, which on the benchmark corpus is the same set (a document
-shown is checked against its text as well). Titles have grams of their own, for ranking.
+runs at whitespace, and every run of one to four characters within a run is a gram of that
+document. A query term of up to four characters is looked up as one gram, so its result set
+is exactly the documents containing it; a longer term is the documents that hold each of its
+overlapping four-character grams. Digits say less per character than Chinese, and numbers
+(budget codes, hotlines, years, amounts) are common queries: every run of five to eight
+digits inside a run of digits is a gram as well, so a number of up to eight digits is exact
+too. Titles have grams of their own, for ranking.
 
 Output, all JavaScript so a site opened from disk can load it with <script> elements:
 
-    search/index.js    the document count, shard count, filter columns and sort keys
+    search/index.js    the document count, shard count, gram lengths, filter columns
+    search/sort.js     the sort keys
     search/s/<k>.js    shard k: {"b": {gram: postings}, "t": {title gram: postings}}
     search/d/<n>.js    document n: url, title, meta and text, for the result list
 
 A gram lives in shard fnv1a(code points) mod S (the script computes the same); postings are
 base64 of either LEB128 gaps between document numbers or a bitmap, whichever is shorter.
-Grams are extracted and inverted with numpy, on two processes when there are many documents.
+
+Building it: characters are numbered by the corpus's own alphabet (15 bits each, so four fit
+a 64-bit key). Grams are extracted with numpy on two processes, spilled to disk by hash
+partition so memory holds one partition at a time, and each partition is sorted and encoded,
+again on two processes. A corpus of more than 32,767 distinct characters falls back to grams
+of up to three characters over raw code points (21 bits each) and no digit grams; the index
+says which, and the script follows it.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import mmap
 import os
 import tempfile
 import unicodedata
@@ -33,18 +43,25 @@ from typing import Any
 
 import numpy as np
 
-from . import progress
+from . import parallel, progress
 from .faults import checkpoint
 
-FORMAT = 1
+FORMAT = 2
 #: Raw bytes of postings a shard aims at: a query reads one shard per gram.
 SHARD_TARGET = 8192
 #: Postings bytes per (gram, document) pair, for choosing the shard count before encoding.
 BYTES_PER_PAIR = 0.6
+#: The longest character gram, and the lengths of digit grams.
+LEVELS = 4
+DIGITS = (5, 8)
+#: Bits of a character's number in a key: four characters and two flags fit 64 bits.
+RANK_BITS = 15
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
-_BITS = 21  # a code point fits in 21 bits, so a triple fits in 63
-_MASK = (1 << _BITS) - 1
 _TITLE = np.uint64(1 << 63)
+_DIGIT = np.uint64(1 << 62)
+_ZERO = ord("0")
+_CODE_POINTS = 0x110000
+_WHITESPACE = np.array([cp for cp in range(0x3001) if chr(cp).isspace()], dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -85,33 +102,250 @@ def fnv1a(codes: Sequence[int]) -> int:
     return h
 
 
-_SPACE = np.array([chr(i).isspace() for i in range(0x3001)], dtype=bool)
+# --- normalizing fast ---------------------------------------------------------------------------
+
+_UNKNOWN, _UNSAFE = -2, -1
+_alone: np.ndarray | None = None
 
 
-def _codes(text: str) -> np.ndarray:
-    """Code points of `text` as uint64, whitespace as 0, two zeros appended."""
-    codes = np.frombuffer((normalize(text) + "\0\0").encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    low = codes < len(_SPACE)
-    codes[low & _SPACE[np.minimum(codes, len(_SPACE) - 1).astype(np.intp)]] = 0
-    return codes
+def _normal_alone(cp: int) -> int:
+    """What `normalize` makes of one character wherever it stands, or _UNSAFE.
 
-
-def gram_keys(text: str) -> np.ndarray:
-    """The sorted distinct grams of `text` as integer keys.
-
-    A triple (a, b, c) is a << 42 | b << 21 | c, a pair a << 21 | b, a character a; as no
-    code point in a run is 0, the three kinds never collide. Every position starts a triple
-    (padded with the zeros after it), so the pairs and characters come out of the sorted
-    triples by shifting, without sorting again.
+    That holds when the result is one character and neither it nor the original combines
+    with a neighbour (combining marks, Hangul jamo) or lowers by context (Σ at a word's end).
     """
-    c = _codes(text)
-    starts = c[:-2] != 0
-    triples = np.unique(((c[:-2] << 42) | (c[1:-1] << 21) | c[2:])[starts])
-    singles = _distinct(triples >> np.uint64(42))
-    pairs = triples >> np.uint64(_BITS)
-    pairs = _distinct(pairs[(pairs & np.uint64(_MASK)) != 0])
-    whole = triples[((triples >> np.uint64(_BITS)) & np.uint64(_MASK) != 0) & ((triples & np.uint64(_MASK)) != 0)]
-    return np.concatenate((singles, pairs, whole))
+    if 0xD800 <= cp < 0xE000:
+        return _UNSAFE
+    char = chr(cp)
+    middle = unicodedata.normalize("NFKC", char)
+    out = middle.lower()
+    if len(out) != 1 or "\u03a3" in middle:
+        return _UNSAFE
+    for c in (char, out):
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Mc", "Me") or 0x1100 <= ord(c) < 0x1200:
+            return _UNSAFE
+    return ord(out)
+
+
+def normal_codes(text: str) -> np.ndarray:
+    """The code points of normalize(text) as uint32: character by character from a table
+    where that gives the same (nearly all text, and many times faster), else whole."""
+    global _alone
+    if _alone is None:
+        _alone = np.full(_CODE_POINTS, _UNKNOWN, dtype=np.int32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    mapped = _alone[codes]
+    unknown = mapped == _UNKNOWN
+    if unknown.any():
+        for cp in np.unique(codes[unknown]).tolist():
+            _alone[cp] = _normal_alone(cp)
+        mapped = _alone[codes]
+    if (mapped < 0).any():
+        return np.frombuffer(normalize(text).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return mapped.astype(np.uint32)
+
+
+# --- grams as keys ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How grams become 64-bit keys.
+
+    Characters are numbered 1.. (`number`, 0 for whitespace), `bits` each; a gram of j
+    characters is their numbers in j fields, first character highest, so grams of different
+    lengths never share a key. A digit gram has bit 62 set and a digit + 1 in each four bits.
+    Titles' grams have bit 63 set.
+    """
+
+    number: np.ndarray    # code point -> its number (uint64), 0 for whitespace
+    alphabet: np.ndarray  # number -> code point (uint32); alphabet[0] is 0
+    bits: int
+    levels: int
+    digits: bool
+
+    @classmethod
+    def of(cls, records: Sequence[Record]) -> Layout:
+        """Numbers for the characters `records` use, or code points when they use too many."""
+        seen = np.zeros(_CODE_POINTS, dtype=bool)
+        for record in records:
+            seen[normal_codes(record.text)] = True
+        seen[_WHITESPACE] = False
+        seen[0] = False
+        used = np.flatnonzero(seen)
+        if len(used) < 1 << RANK_BITS:
+            number = np.zeros(_CODE_POINTS, dtype=np.uint64)
+            number[used] = np.arange(1, len(used) + 1, dtype=np.uint64)
+            return cls(number, np.concatenate(([0], used)).astype(np.uint32), RANK_BITS, LEVELS, True)
+        number = np.arange(_CODE_POINTS, dtype=np.uint64)
+        number[_WHITESPACE] = 0
+        return cls(number, np.arange(_CODE_POINTS, dtype=np.uint32), 21, 3, False)
+
+    def keys(self, codes: np.ndarray) -> np.ndarray:
+        """The gram keys of one text's normalized code points (sorted, distinct per kind)."""
+        keys = self._char_keys(codes)
+        return np.concatenate((keys, _digit_keys([codes])[0])) if self.digits else keys
+
+    def keys_of_many(self, texts: Sequence[np.ndarray], long: bool) -> tuple[np.ndarray, np.ndarray]:
+        """The gram keys of many texts' code points at once: (keys, which text), by text.
+
+        Long texts (a document's) take their character grams one by one, which sorts less;
+        short ones (titles) and everyone's digit grams are taken in one pass.
+        """
+        if long:
+            per_text = [self._char_keys(codes) for codes in texts]
+            keys = [np.concatenate(per_text)] if per_text else [np.zeros(0, dtype=np.uint64)]
+            owners = [np.repeat(np.arange(len(texts), dtype=np.int64), [len(k) for k in per_text])]
+        else:
+            chars, owner = self._short_char_keys(texts)
+            keys, owners = [chars], [owner]
+        if self.digits:
+            digits, owner = _digit_keys(texts)
+            keys.append(digits)
+            owners.append(owner)
+        return np.concatenate(keys), np.concatenate(owners)
+
+    def _short_char_keys(self, texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        if not texts:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        codes, owner = _joined(texts)
+        window, length = self._windows(codes)
+        keys, owners = [], []
+        for j in range(1, self.levels + 1):
+            at = length >= j
+            keys.append(window[at] >> np.uint64(self.bits * (self.levels - j)))
+            owners.append(owner[at])
+        keys, owner = np.concatenate(keys), np.concatenate(owners)
+        order = np.lexsort((keys, owner))
+        keys, owner = keys[order], owner[order]
+        keep = np.ones(len(keys), dtype=bool)
+        keep[1:] = (keys[1:] != keys[:-1]) | (owner[1:] != owner[:-1])
+        return keys[keep], owner[keep]
+
+    def _windows(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For every position: the next `levels` characters' numbers as one key, cut at the
+        run's end, and how many characters that is."""
+        levels, bits = self.levels, self.bits
+        n = len(codes)
+        padded = np.concatenate((self.number[codes], np.zeros(levels - 1, dtype=np.uint64)))
+        filled = padded != 0
+        run = filled[:n].copy()
+        length = run.astype(np.int8)
+        window = padded[:n].copy()
+        for k in range(1, levels):
+            run &= filled[k:n + k]
+            length += run
+            window = (window << np.uint64(bits)) | padded[k:n + k]
+        keep = np.array([((1 << (bits * j)) - 1) << (bits * (levels - j)) for j in range(levels + 1)], dtype=np.uint64)
+        return window & keep[length], length
+
+    def _char_keys(self, codes: np.ndarray) -> np.ndarray:
+        """Every start in a run takes the next `levels` characters (fewer at the run's end);
+        the shorter grams are the prefixes of those windows, taken after sorting, by shifting."""
+        window, length = self._windows(codes)
+        windows = _distinct(np.sort(window[length > 0]))
+        field = np.uint64((1 << self.bits) - 1)
+        out = []
+        for j in range(1, self.levels + 1):
+            grams = windows >> np.uint64(self.bits * (self.levels - j))
+            out.append(_distinct(grams[(grams & field) != 0]))
+        return np.concatenate(out)
+
+    def key_hash(self, keys: np.ndarray) -> np.ndarray:
+        """fnv1a over each key's code points, vectorised (uint32 arithmetic wraps as in the script)."""
+        keys = keys & ~_TITLE
+        if not self.digits or not (digit := (keys & _DIGIT) != 0).any():
+            return self._char_hash(keys)
+        h = np.empty(len(keys), dtype=np.uint32)
+        h[~digit] = self._char_hash(keys[~digit])
+        h[digit] = _digit_hash(keys[digit])
+        return h
+
+    def _char_hash(self, keys: np.ndarray) -> np.ndarray:
+        h = np.full(len(keys), _FNV_OFFSET, dtype=np.uint32)
+        field = np.uint64((1 << self.bits) - 1)
+        for level in reversed(range(self.levels)):
+            number = (keys >> np.uint64(self.bits * level)) & field
+            h = _mix(h, self.alphabet[number], number != 0)
+        return h
+
+    def texts(self, keys: np.ndarray) -> list[str]:
+        """Each key's gram as text."""
+        keys = keys & ~_TITLE
+        digit = (keys & _DIGIT) != 0 if self.digits else np.zeros(len(keys), dtype=bool)
+        width = max(self.levels, DIGITS[1] if self.digits else 0)
+        codes = np.zeros((len(keys), width), dtype=np.uint32)
+        field = np.uint64((1 << self.bits) - 1)
+        for i, level in enumerate(reversed(range(self.levels))):
+            codes[:, i] = np.where(digit, 0, self.alphabet[np.where(digit, 0, (keys >> np.uint64(self.bits * level)) & field)])
+        if digit.any():
+            for i, place in enumerate(reversed(range(DIGITS[1]))):
+                value = (keys >> np.uint64(4 * place)) & np.uint64(15)
+                codes[:, i] = np.where(digit, np.where(value != 0, value + _ZERO - 1, 0), codes[:, i])
+        codes = np.take_along_axis(codes, np.argsort(codes == 0, axis=1, kind="stable"), axis=1)
+        return np.ascontiguousarray(codes).view(f"<U{width}").ravel().tolist()
+
+
+def _digit_hash(keys: np.ndarray) -> np.ndarray:
+    h = np.full(len(keys), _FNV_OFFSET, dtype=np.uint32)
+    for place in reversed(range(DIGITS[1])):
+        value = (keys >> np.uint64(4 * place)) & np.uint64(15)
+        h = _mix(h, (value + (_ZERO - 1)).astype(np.uint32), value != 0)
+    return h
+
+
+def _mix(h: np.ndarray, code: np.ndarray, live: np.ndarray) -> np.ndarray:
+    return np.where(live, (h ^ code.astype(np.uint32)) * np.uint32(_FNV_PRIME), h)
+
+
+def _joined(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' code points one after another, a 0 after each, and which text each is from."""
+    sizes = np.array([len(t) + 1 for t in texts], dtype=np.int64)
+    codes = np.zeros(int(sizes.sum()), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
+    ends = np.cumsum(sizes)
+    for text, end in zip(texts, ends.tolist()):
+        codes[end - 1 - len(text):end - 1] = text
+    return codes, owner
+
+
+def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Every run of five to eight digits within a run of digits, as keys: (keys, which text),
+    by text and then key."""
+    shortest, longest = DIGITS
+    nothing = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    if not texts:
+        return nothing
+    codes, owner = _joined(texts)
+    at = np.flatnonzero((codes >= _ZERO) & (codes <= _ZERO + 9))
+    if len(at) < shortest:
+        return nothing
+    breaks = np.concatenate(([0], np.cumsum(np.diff(at) != 1)))
+    digits = np.zeros(len(at) + int(breaks[-1]) + longest, dtype=np.uint64)
+    digits[np.arange(len(at)) + breaks] = codes[at] - (_ZERO - 1)  # 1..10, runs apart by a 0
+    owners = np.zeros(len(digits), dtype=np.int64)
+    owners[np.arange(len(at)) + breaks] = owner[at]
+    n = len(digits) - (longest - 1)
+    filled = digits != 0
+    run = filled[:n].copy()
+    length = run.astype(np.int8)
+    window = digits[:n].copy()
+    for k in range(1, longest):
+        run &= filled[k:n + k]
+        length += run
+        window = (window << np.uint64(4)) | digits[k:n + k]
+    starts = length >= shortest
+    if not starts.any():
+        return nothing
+    keep = np.array([((1 << (4 * j)) - 1) << (4 * (longest - j)) for j in range(longest + 1)], dtype=np.uint64)
+    window, length, owners = window[starts] & keep[length[starts]], length[starts], owners[:n][starts]
+    keys = []
+    for j in range(shortest, longest + 1):
+        at_least = length >= j
+        # a digit gram is under 2**32 and a text's number under 2**31: both sort as one value
+        keys.append((owners[at_least].astype(np.uint64) << np.uint64(32)) | (window[at_least] >> np.uint64(4 * (longest - j))))
+    both = _distinct(np.sort(np.concatenate(keys)))
+    return (both & np.uint64(0xFFFFFFFF)) | _DIGIT, (both >> np.uint64(32)).astype(np.int64)
 
 
 def _distinct(sorted_keys: np.ndarray) -> np.ndarray:
@@ -123,108 +357,104 @@ def _distinct(sorted_keys: np.ndarray) -> np.ndarray:
     return sorted_keys[keep]
 
 
-def key_text(key: int) -> str:
-    key &= (1 << 63) - 1
-    codes = [(key >> 42) & _MASK, (key >> _BITS) & _MASK, key & _MASK]
-    return "".join(chr(c) for c in codes if c)
+# --- extracting and inverting ---------------------------------------------------------------------
 
-
-def _key_hash(keys: np.ndarray) -> np.ndarray:
-    """fnv1a over each key's code points, vectorised (uint32 arithmetic wraps as in the script)."""
-    keys = keys & np.uint64((1 << 63) - 1)
-    h = np.full(len(keys), _FNV_OFFSET, dtype=np.uint32)
-    for shift in (42, _BITS, 0):
-        code = ((keys >> np.uint64(shift)) & np.uint64(_MASK)).astype(np.uint32)
-        mixed = (h ^ code) * np.uint32(_FNV_PRIME)
-        h = np.where(code != 0, mixed, h)
-    return h
-
-
-#: Documents per chunk of extracted grams, and partitions of the shards inverted one at a time:
-#: together they bound the memory the inversion needs besides the (key, document) pairs.
+#: Documents per chunk of extracted grams, and partitions of the (gram, document) pairs, each
+#: sorted and encoded on its own: together they bound the memory the inversion needs.
 CHUNK = 256
 PARTITIONS = 16
 
 
-class _Pairs:
-    """Every document's (gram key, document) pairs, bucketed by the low bits of the key's hash."""
+@dataclass
+class _Extracted:
+    """What one worker extracted: where each chunk's keys of each partition lie in its buffer
+    (byte offset and count), and how many keys of each partition each document has."""
 
-    def __init__(self) -> None:
-        self.keys: list[list[np.ndarray]] = [[] for _ in range(PARTITIONS)]
-        self.docs: list[list[np.ndarray]] = [[] for _ in range(PARTITIONS)]
-        self.total = 0
+    slices: list[list[tuple[int, int]]]
+    counts: list[list[np.ndarray]]
 
-    def add(self, first_doc: int, per_doc: list[np.ndarray]) -> None:
-        if not per_doc:
-            return
-        keys = np.concatenate(per_doc)
-        docs = np.repeat(np.arange(first_doc, first_doc + len(per_doc), dtype=np.uint32), [len(k) for k in per_doc])
-        part = (_key_hash(keys) & np.uint32(PARTITIONS - 1)).astype(np.uint8)
-        order = np.argsort(part, kind="stable")
-        bounds = np.searchsorted(part[order], np.arange(PARTITIONS + 1))
-        keys, docs = keys[order], docs[order]
-        for p in range(PARTITIONS):
-            if bounds[p + 1] > bounds[p]:
-                self.keys[p].append(keys[bounds[p]:bounds[p + 1]])
-                self.docs[p].append(docs[bounds[p]:bounds[p + 1]])
-        self.total += len(keys)
+
+class _Spill:
+    """The (gram key, document) pairs, in partitions by a hash of the key, held in memory
+    that both processes can read: a buffer per worker (an anonymous memory file where the
+    system has them, else a temporary file).
+
+    Each worker extracts one range of documents in document order, so a partition read back
+    worker by worker is in document order too. Documents are not stored per pair: only how
+    many keys of a partition each document has.
+    """
+
+    def __init__(self, layout: Layout, ranges: list[tuple[int, int]]) -> None:
+        self.layout = layout
+        self.ranges = ranges
+        self.files = [_buffer_file() for _ in ranges]
+        self.extracted: list[_Extracted] = []
+        self.maps: list[mmap.mmap | None] = []
+
+    def write(self, worker: int, records: Sequence[Record], tick: Callable[[int], None]) -> _Extracted:
+        """Extract the worker's range of documents into its buffer."""
+        start, stop = self.ranges[worker]
+        out = self.files[worker]
+        done = _Extracted([[] for _ in range(PARTITIONS)], [[] for _ in range(PARTITIONS)])
+        offset = 0
+        for first in range(start, stop, CHUNK):
+            chunk = records[first:min(first + CHUNK, stop)]
+            body, body_doc = self.layout.keys_of_many([normal_codes(r.text) for r in chunk], long=True)
+            title, title_doc = self.layout.keys_of_many([normal_codes(r.title) for r in chunk], long=False)
+            keys = np.concatenate((body, title | _TITLE))
+            place = _partition(keys).astype(np.int64) * len(chunk) + np.concatenate((body_doc, title_doc))
+            keys = keys[np.argsort(place.astype(np.uint16 if len(chunk) * PARTITIONS <= 1 << 16 else np.uint32),
+                                   kind="stable")]
+            counts = np.bincount(place, minlength=PARTITIONS * len(chunk)).reshape(PARTITIONS, len(chunk))
+            bounds = np.concatenate(([0], np.cumsum(counts.sum(axis=1))))
+            out.write(keys.tobytes())
+            for p in range(PARTITIONS):
+                done.slices[p].append((offset + 8 * int(bounds[p]), int(bounds[p + 1] - bounds[p])))
+                done.counts[p].append(counts[p].astype(np.uint32))
+            offset += keys.nbytes
+            tick(len(chunk))
+        out.flush()
+        return done
+
+    def open(self, extracted: list[_Extracted]) -> int:
+        """Take every worker's account and map its buffer; the number of pairs."""
+        self.extracted = extracted
+        for file in self.files:
+            size = os.fstat(file.fileno()).st_size
+            self.maps.append(mmap.mmap(file.fileno(), size, prot=mmap.PROT_READ) if size else None)
+        return sum(count for e in extracted for slices in e.slices for _, count in slices)
 
     def partition(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        """Partition p's pairs sorted by key and then document, releasing the buckets."""
-        keys = np.concatenate(self.keys[p]) if self.keys[p] else np.zeros(0, dtype=np.uint64)
-        docs = np.concatenate(self.docs[p]) if self.docs[p] else np.zeros(0, dtype=np.uint32)
-        self.keys[p], self.docs[p] = [], []
-        order = np.argsort(keys, kind="stable")  # documents were added in order: they stay so
+        """Partition p's pairs sorted by key and then document."""
+        keys, docs = [], []
+        for (start, stop), taken, buffer in zip(self.ranges, self.extracted, self.maps):
+            keys += [np.frombuffer(buffer, dtype=np.uint64, count=count, offset=offset)
+                     for offset, count in taken.slices[p] if count]
+            counts = np.concatenate(taken.counts[p]) if taken.counts[p] else np.zeros(0, dtype=np.uint32)
+            docs.append(np.repeat(np.arange(start, stop, dtype=np.uint32), counts))
+        keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
+        docs = np.concatenate(docs)
+        order = np.argsort(keys, kind="stable")  # documents were written in order: they stay so
         return keys[order], docs[order]
 
-
-def _doc_keys(record: Record) -> np.ndarray:
-    return np.concatenate((gram_keys(record.text), gram_keys(record.title) | _TITLE))
-
-
-def _chunks(records: Sequence[Record], start: int, stop: int):
-    for first in range(start, stop, CHUNK):
-        yield first, [_doc_keys(r) for r in records[first:min(first + CHUNK, stop)]]
+    def close(self) -> None:
+        for buffer in self.maps:
+            if buffer is not None:
+                buffer.close()
+        for file in self.files:
+            file.close()
 
 
-def _extract(records: Sequence[Record], workers: int) -> _Pairs:
-    """The pairs of every document; with two workers a forked process does the second half."""
-    pairs = _Pairs()
-    n = len(records)
-    if workers < 2 or n < 2000 or not hasattr(os, "fork"):
-        with progress.stage("index", n, "doc") as tick:
-            for first, per_doc in _chunks(records, 0, n):
-                pairs.add(first, per_doc)
-                tick(len(per_doc))
-        return pairs
-    middle = n // 2
-    with tempfile.TemporaryFile() as spill:
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child, measured by the benchmark
-            code = 1
-            try:
-                for _, per_doc in _chunks(records, middle, n):
-                    spill.write(np.array([len(k) for k in per_doc], dtype=np.int64).tobytes())
-                    for k in per_doc:
-                        spill.write(k.tobytes())
-                spill.flush()
-                code = 0
-            finally:
-                os._exit(code)
-        with progress.stage("index", n, "doc") as tick:  # the other half runs alongside
-            for first, per_doc in _chunks(records, 0, middle):
-                pairs.add(first, per_doc)
-                tick(2 * len(per_doc))
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            raise RuntimeError("the second indexing process failed")
-        spill.seek(0)
-        for first in range(middle, n, CHUNK):
-            count = min(CHUNK, n - first)
-            lengths = np.frombuffer(spill.read(8 * count), dtype=np.int64)
-            flat = np.frombuffer(spill.read(8 * int(lengths.sum())), dtype=np.uint64)
-            pairs.add(first, np.split(flat, np.cumsum(lengths)[:-1]))
-    return pairs
+def _buffer_file():
+    if hasattr(os, "memfd_create"):
+        return os.fdopen(os.memfd_create("search-index"), "w+b")
+    return tempfile.TemporaryFile()
+
+
+def _partition(keys: np.ndarray) -> np.ndarray:
+    """A partition for each key: the top bits of a multiplicative hash (cheap: it is done for
+    every pair; which shard a gram goes to is decided once per gram, when encoding)."""
+    return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(60)).astype(np.uint8)
 
 
 def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -251,6 +481,33 @@ def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return out, group_offsets, np.concatenate((starts, [n]))
 
 
+def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, dict[str, dict[str, str]]], int]:
+    """Partition p's grams by shard, {shard: {"b"|"t": {gram: postings}}}, and how many there are."""
+    keys, docs = spill.partition(p)
+    data, offsets, bounds = _varints(keys, docs)
+    group_keys = keys[bounds[:-1]]
+    shard_of = (spill.layout.key_hash(group_keys) & np.uint32(shards - 1)).tolist()
+    texts = spill.layout.texts(group_keys)
+    titles = (group_keys >> np.uint64(63)).tolist()
+    contents: dict[int, dict[str, dict[str, str]]] = {}
+    bitmap_size = (n_docs + 7) // 8
+    raw = data.tobytes()
+    offset_list, bound_list = offsets.tolist(), bounds.tolist()
+    for i, text in enumerate(texts):
+        start, end = offset_list[i], offset_list[i + 1]
+        if end - start > bitmap_size:
+            bits = np.zeros(bitmap_size * 8, dtype=bool)
+            bits[docs[bound_list[i]:bound_list[i + 1]]] = True
+            payload = b"\x01" + np.packbits(bits, bitorder="little").tobytes()
+        else:
+            payload = b"\x00" + raw[start:end]
+        shard = contents.get(shard_of[i])
+        if shard is None:
+            shard = contents[shard_of[i]] = {"b": {}, "t": {}}
+        shard["t" if titles[i] else "b"][text] = base64.b64encode(payload).decode("ascii")
+    return contents, len(texts)
+
+
 @dataclass
 class Index:
     """What was written: counts for the build summary and the benchmark."""
@@ -274,50 +531,69 @@ def _sort_value(value: Any) -> Any:
     return value
 
 
+#: Below this many documents one process indexes faster than two.
+PARALLEL_FROM = 2000
+#: The share of documents this process extracts when two do: it also writes every document's file.
+WRITER_SHARE = 0.3
+
+
 def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], workers: int | None = None) -> Index:
     """Write the index of `records` (document n is records[n]) through `write(path, bytes)`."""
-    workers = workers if workers is not None else min(os.cpu_count() or 1, 2)
     n_docs = len(records)
-    pairs = _extract(records, workers)
-    shards = PARTITIONS
-    while shards * SHARD_TARGET < pairs.total * BYTES_PER_PAIR and shards < (1 << 16):
-        shards *= 2
-    bitmap_size = (n_docs + 7) // 8
+    workers = workers if workers is not None else parallel.workers()
+    two = workers >= 2 and n_docs >= PARALLEL_FROM
+    layout = Layout.of(records)
     digest = hashlib.sha256()
+    # This process writes every document's file while it extracts its share, the other
+    # process the rest: a third of the documents balances the two on the benchmark corpus.
+    split = int(n_docs * WRITER_SHARE) if two else n_docs
+    ranges = [(0, split), (split, n_docs)] if two else [(0, n_docs)]
+    spill = _Spill(layout, ranges)
+    try:
+        main = os.getpid()
+        with progress.stage("index", 2 * n_docs, "doc") as tick:
+            def extract(worker: int) -> _Extracted:
+                if worker == 0:
+                    for n, record in enumerate(records):
+                        _emit(write, digest, f"search/d/{n}.js", _document(n, record))
+                        tick(1)
+                # the other process's progress is counted when it is done
+                return spill.write(worker, records, tick if os.getpid() == main else (lambda n: None))
+
+            pairs = spill.open(parallel.fork_map(range(len(ranges)), extract, min_items=2 if two else 3))
+            if two:
+                tick(n_docs - split)
+            shards = PARTITIONS
+        while shards * SHARD_TARGET < pairs * BYTES_PER_PAIR and shards < (1 << 16):
+            shards *= 2
+        encoded = parallel.fork_map(range(PARTITIONS), lambda p: _encode(spill, p, shards, n_docs),
+                                    min_items=2 if two else PARTITIONS + 1)
+    finally:
+        spill.close()
+    contents: dict[int, dict[str, dict[str, str]]] = {k: {"b": {}, "t": {}} for k in range(shards)}
     grams = 0
-    for p in range(PARTITIONS):
-        keys, docs = pairs.partition(p)
-        data, offsets, bounds = _varints(keys, docs)
-        group_keys = keys[bounds[:-1]]
-        shard_of = (_key_hash(group_keys) & np.uint32(shards - 1)).tolist()
-        contents: dict[int, dict[str, dict[str, str]]] = {k: {"b": {}, "t": {}} for k in range(p, shards, PARTITIONS)}
-        raw = data.tobytes()
-        offset_list, bound_list = offsets.tolist(), bounds.tolist()
-        for i, key in enumerate(group_keys.tolist()):
-            start, end = offset_list[i], offset_list[i + 1]
-            if end - start > bitmap_size:
-                bits = np.zeros(bitmap_size * 8, dtype=bool)
-                bits[docs[bound_list[i]:bound_list[i + 1]]] = True
-                payload = b"\x01" + np.packbits(bits, bitorder="little").tobytes()
-            else:
-                payload = b"\x00" + raw[start:end]
-            contents[shard_of[i]]["t" if key >> 63 else "b"][key_text(key)] = base64.b64encode(payload).decode("ascii")
-        grams += len(group_keys)
-        del keys, docs, data, raw
-        for k, content in sorted(contents.items()):
-            _emit(write, digest, f"search/s/{k}.js", _script(f"s{k}", content))
-        if p == PARTITIONS // 2:
+    for part, count in encoded:
+        grams += count
+        for k, spaces in part.items():
+            contents[k]["b"].update(spaces["b"])
+            contents[k]["t"].update(spaces["t"])
+    del encoded
+    for k in range(shards):
+        _emit(write, digest, f"search/s/{k}.js", _script(f"s{k}", contents.pop(k)))
+        if k == shards // 2:
             checkpoint("index-half")
-    for n, record in enumerate(records):
-        _emit(write, digest, f"search/d/{n}.js", _script(f"d{n}", {
-            "url": record.url, "title": record.title, "meta": record.meta,
-            "parts": [{"url": p.url, "label": p.label, "text": p.text} for p in record.parts]}))
     _emit(write, digest, "search/sort.js", _script("sort", _sort_columns(records)))
     version = digest.hexdigest()[:16]
     write("search/index.js", _script("index", {
         "format": FORMAT, "version": version, "documents": n_docs, "shards": shards,
+        "grams": layout.levels, "digits": list(DIGITS) if layout.digits else None,
         "filters": _filter_columns(records)}))
     return Index(n_docs, shards, grams, version)
+
+
+def _document(n: int, record: Record) -> bytes:
+    return _script(f"d{n}", {"url": record.url, "title": record.title, "meta": record.meta,
+                              "parts": [{"url": p.url, "label": p.label, "text": p.text} for p in record.parts]})
 
 
 def _emit(write: Callable[[str, bytes], None], digest, path: str, data: bytes) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import json
 import random
+import re
 
 import pytest
 
-from generator.searchindex import Part, Record, build_index, fnv1a, gram_keys, key_text, normalize
+from generator import searchindex
+from generator.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
 
 
 def record(n: int, text: str, title: str = "") -> Record:
@@ -50,39 +52,98 @@ def postings(files, gram: str, space: str = "b") -> set[int]:
     return docs
 
 
-def query(files, term: str) -> set[int]:
+def grams_of(files, term: str) -> list[str]:
+    """The grams search-engine.js looks up for a term."""
+    index = loaded(files["search/index.js"])
+    longest, digits = index["grams"], index["digits"]
     chars = list(normalize(term))
-    grams = ["".join(chars)] if len(chars) <= 3 else ["".join(chars[i:i + 3]) for i in range(len(chars) - 2)]
+    if len(chars) <= longest or (digits and term.isdigit() and len(chars) <= digits[1]):
+        return ["".join(chars)]
+    grams = ["".join(chars[i:i + longest]) for i in range(len(chars) - longest + 1)]
+    for run in re.findall("[0-9]+", "".join(chars)) if digits else ():
+        if len(run) >= digits[0]:
+            size = min(len(run), digits[1])
+            grams += [run[i:i + size] for i in range(len(run) - size + 1)]
+    return grams
+
+
+def query(files, term: str) -> set[int]:
     result = None
-    for gram in grams:
+    for gram in grams_of(files, term):
         result = postings(files, gram) if result is None else result & postings(files, gram)
     return result or set()
 
 
-def test_grams_are_the_characters_pairs_and_triples_within_runs():
-    keys = {key_text(int(k)) for k in gram_keys("数字城管 ab\n12")}
-    assert keys == {"数", "字", "城", "管", "数字", "字城", "城管", "数字城", "字城管", "a", "b", "ab", "1", "2", "12"}
+def grams(text: str, others: tuple[str, ...] = ()) -> set[str]:
+    layout = Layout.of([record(0, text), *(record(n + 1, o) for n, o in enumerate(others))])
+    return set(layout.texts(layout.keys(normal_codes(text))))
+
+
+def test_grams_are_the_runs_of_up_to_four_characters_within_whitespace_runs():
+    assert grams("数字城管 ab\n12") == {
+        "数", "字", "城", "管", "数字", "字城", "城管", "数字城", "字城管", "数字城管", "a", "b", "ab", "1", "2", "12"}
+
+
+def test_runs_of_five_to_eight_digits_are_grams_too():
+    found = grams("热线12345678 9")
+    assert {g for g in found if len(g) > 4} == {
+        "12345", "23456", "34567", "45678", "123456", "234567", "345678", "1234567", "2345678", "12345678"}
+    assert not {g for g in grams("1234 5678 12.345") if len(g) > 4}
 
 
 def test_grams_are_normalized():
-    assert {key_text(int(k)) for k in gram_keys("ＡＢ")} == {"a", "b", "ab"}
+    assert grams("ＡＢ") == {"a", "b", "ab"}
 
 
-def test_every_term_of_up_to_three_characters_finds_exactly_the_documents_holding_it():
+@pytest.mark.parametrize("text", [
+    "Ａ１２３４５６ ㈱公司", "ΟΔΟΣ ΣΟΦΟΣ", "café", "cafe\u0301 ", "한국어 \u1100\u1161\u11a8", "ﬁle ﷺ",
+    "\u0627\u0653 x", "ｶﾞｷﾞ", "İstanbul", "预算执行率（％）：９８．５", "",
+])
+def test_the_fast_normalization_is_the_reference_one(text):
+    assert normal_codes(text).tobytes() == normalize(text).encode("utf-32-le")
+
+
+def test_the_fast_normalization_holds_for_random_mixed_text():
+    rng = random.Random(11)
+    pool = [chr(c) for c in [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x370, 0x400), *range(0x1100, 0x1200),
+                             *range(0x3000, 0x3100), *range(0x4E00, 0x4E80), *range(0xAC00, 0xAC40), *range(0xFF00, 0xFFF0)]]
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        assert normal_codes(text).tobytes() == normalize(text).encode("utf-32-le"), text
+
+
+def test_every_term_of_up_to_four_characters_finds_exactly_the_documents_holding_it():
     rng = random.Random(7)
     alphabet = "政务服务中心预算执行三公经费一二三12345"
     texts = ["".join(rng.choice(alphabet + " ") for _ in range(rng.randint(0, 60))) for _ in range(300)]
     files = build([record(n, t) for n, t in enumerate(texts)])
     normalized = [normalize(f"文档{n}\n{t}") for n, t in enumerate(texts)]
-    for _ in range(300):
+    checked = 0
+    for _ in range(400):
         source = normalized[rng.randrange(len(normalized))]
-        if len(source) < 3:
+        if len(source) < 4:
             continue
-        start = rng.randrange(len(source) - 2)
-        term = source[start:start + rng.randint(1, 3)]
+        start = rng.randrange(len(source) - 3)
+        term = source[start:start + rng.randint(1, 4)]
         if any(ch.isspace() for ch in term):
             continue
         assert query(files, term) == {n for n, t in enumerate(normalized) if term in t}, term
+        checked += 1
+    assert checked > 200
+
+
+def test_every_number_of_up_to_eight_digits_finds_exactly_the_documents_holding_it():
+    rng = random.Random(9)
+    texts = [" ".join("".join(rng.choice("0123") for _ in range(rng.randint(1, 12))) for _ in range(6)) for _ in range(300)]
+    files = build([record(n, t) for n, t in enumerate(texts)])
+    for _ in range(300):
+        source = rng.choice(texts).split()
+        run = rng.choice(source)
+        if len(run) < 5:
+            continue
+        start = rng.randrange(len(run) - 4)
+        term = run[start:start + rng.randint(5, 8)]
+        assert query(files, term) == {n for n, t in enumerate(texts) if term in t}, term
 
 
 def test_longer_terms_find_every_document_holding_them():
@@ -92,8 +153,8 @@ def test_longer_terms_find_every_document_holding_them():
     files = build([record(n, t) for n, t in enumerate(texts)])
     for _ in range(100):
         source = texts[rng.randrange(len(texts))]
-        start = rng.randrange(len(source) - 6)
-        term = source[start:start + 6]
+        start = rng.randrange(len(source) - 8)
+        term = source[start:start + rng.randint(5, 8)]
         assert query(files, term) >= {n for n, t in enumerate(texts) if term in t}
 
 
@@ -103,8 +164,8 @@ def test_dense_postings_are_bitmaps_and_sparse_ones_gaps():
     assert query(files, "三公经费") == set(range(1, 2000, 2))
     assert query(files, "政务") == set(range(0, 2000, 2))
     index = loaded(files["search/index.js"])
-    shard = loaded(files[f"search/s/{fnv1a([ord(c) for c in '三公经']) & (index['shards'] - 1)}.js"])
-    assert base64.b64decode(shard["b"]["三公经"])[0] == 1
+    shard = loaded(files[f"search/s/{fnv1a([ord(c) for c in '三公经费']) & (index['shards'] - 1)}.js"])
+    assert base64.b64decode(shard["b"]["三公经费"])[0] == 1
     assert query(files, "文档1999") == {1999}
 
 
@@ -128,3 +189,15 @@ def test_the_same_records_give_the_same_bytes_on_one_or_two_processes():
 def test_short_and_empty_texts_index_without_error(text):
     files = build([record(0, text)])
     assert loaded(files["search/index.js"])["documents"] == 1
+
+
+def test_a_corpus_of_too_many_distinct_characters_falls_back_to_triples_of_code_points(monkeypatch):
+    monkeypatch.setattr(searchindex, "RANK_BITS", 4)  # 15 characters at most
+    texts = ["预算执行率达到百分之九十八点五", "执行率预算", "三公经费支出预算执行情况12345"]
+    files = build([record(n, t) for n, t in enumerate(texts)])
+    index = loaded(files["search/index.js"])
+    assert (index["grams"], index["digits"]) == (3, None)
+    assert grams_of(files, "预算执行") == ["预算执", "算执行"]
+    assert query(files, "算执行") == {0, 2}
+    assert query(files, "预算执行") == {0, 2}
+    assert query(files, "12345") == {2}

@@ -1,8 +1,9 @@
 // The site's own search engine: reads the static index the build writes under search/
 // (generator/searchindex.py describes it) with <script> elements, so it works the same from a
-// web server and from a site opened from disk. Queries match exactly: a term of up to three
-// characters is one gram of the index; a longer term is the documents holding each of its
-// overlapping triples, and every document shown is checked against its own text.
+// web server and from a site opened from disk. Queries match exactly: a term of up to four
+// characters (index.grams), or a number of up to eight digits, is one gram of the index; a
+// longer term is the documents holding each of its overlapping four-character grams and its
+// numbers, and every document shown is checked against its own text.
 (function () {
   "use strict";
   var loaded = {};
@@ -27,15 +28,31 @@
     });
   }
 
-  function gramsOf(term) {
+  function gramsOf(term, longest, digits) {
+    // The grams a document holding `term` must have: the term itself when the index has grams
+    // that long, else its overlapping grams of the longest length; and every run of digits
+    // long enough for digit grams (itself, or its windows of the longest digit gram).
     var chars = Array.from(term);
-    if (chars.length <= 3) { return [term]; }
     var grams = [];
-    for (var i = 0; i + 3 <= chars.length; i++) {
-      var gram = chars[i] + chars[i + 1] + chars[i + 2];
-      if (grams.indexOf(gram) < 0) { grams.push(gram); }
+    function add(gram) { if (grams.indexOf(gram) < 0) { grams.push(gram); } }
+    function windows(list, size) {
+      if (list.length <= size) { add(list.join("")); return; }
+      for (var i = 0; i + size <= list.length; i++) { add(list.slice(i, i + size).join("")); }
+    }
+    if (chars.length > longest && isExact(term, longest, digits)) { return [term]; }
+    windows(chars, longest);
+    if (digits && chars.length > longest) {
+      (term.match(/[0-9]+/g) || []).forEach(function (run) {
+        if (run.length >= digits[0]) { windows(run.split(""), digits[1]); }
+      });
     }
     return grams;
+  }
+
+  function isExact(term, longest, digits) {
+    // A term the index answers exactly, without reading the documents.
+    var length = Array.from(term).length;
+    return length <= longest || Boolean(digits && /^[0-9]+$/.test(term) && length <= digits[1]);
   }
 
   function fnv1a(text) {
@@ -103,6 +120,7 @@
       var size = (index.documents + 7) >> 3;
       var filters = index.filters;
       var years = filters.year;
+      var longest = index.grams || 3;
 
       function allowedSets(chosen) {
         // For each chosen filter, which of its value sets hold a wanted value: one lookup per document.
@@ -148,7 +166,7 @@
       function search(query, chosen, sort) {
         var terms = termsOf(query);
         var grams = [];
-        terms.forEach(function (t) { gramsOf(t).forEach(function (g) { if (grams.indexOf(g) < 0) { grams.push(g); } }); });
+        terms.forEach(function (t) { gramsOf(t, longest, index.digits).forEach(function (g) { if (grams.indexOf(g) < 0) { grams.push(g); } }); });
         var body = grams.length ? postings(grams, "b") : Promise.resolve(null);
         var title = grams.length ? postings(grams, "t") : Promise.resolve(null);
         var order = sort ? load("sort", "search/sort.js") : Promise.resolve(null);
@@ -178,11 +196,11 @@
             if (ya !== yb) { return ya === Infinity ? -1 : yb === Infinity ? 1 : yb - ya; }
             return a - b;
           });
-          var found = { total: ids.length, counts: counts(ids), exact: terms.every(function (t) { return Array.from(t).length <= 3; }) };
+          var found = { total: ids.length, counts: counts(ids), exact: terms.every(function (t) { return isExact(t, longest, index.digits); }) };
           found.ids = function () { return ids.slice(); };
           found.load = function (start, end) {
             // Documents are checked against their text as they are shown; one that only holds
-            // the triples of a longer term apart is dropped and the total corrected.
+            // the four-character grams of a longer term apart is dropped and the total corrected.
             var wanted = end - start;
             var items = [];
             function step() {
