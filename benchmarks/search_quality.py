@@ -29,6 +29,7 @@ import argparse
 import gzip
 import http.server
 import json
+import os
 import pickle
 import shutil
 import statistics
@@ -103,10 +104,26 @@ def truth(texts: list[str], query: str) -> set[int]:
 # --- indexing --------------------------------------------------------------------------------------
 
 
-def index_own(corpus: Path, out: Path) -> dict:
-    """Build the own index in a child process and report its cost."""
+def mem_available_mb() -> float:
+    with open("/proc/meminfo") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("MemAvailable")) / 1024
+
+
+def index_own(corpus: Path, out: Path | None) -> dict:
+    """Build the own index in a fresh process and report its cost; with `out` None the files
+    are made but not written, which times the indexer without the disk.
+
+    Memory: the process's own peak (VmHWM), its helper's, and the machine's: the largest drop
+    in available memory while it ran (records, both processes and the in-memory buffers they
+    share, counted once).
+    """
+    sink = (f"out=Path({str(out)!r})\n"
+            "def write(path,data):\n"
+            "    p=out/path; p.parent.mkdir(parents=True,exist_ok=True); p.write_bytes(data); size[0]+=1; size[1]+=len(data)\n"
+            ) if out else ("def write(path,data):\n"
+                           "    size[0]+=1; size[1]+=len(data)\n")
     code = (
-        "import pickle,resource,sys,time,json\n"
+        "import os,pickle,resource,sys,time,json\n"
         f"sys.path.insert(0,{str(ROOT)!r})\n"
         "from pathlib import Path\n"
         "from generator.searchindex import build_index\n"
@@ -115,19 +132,28 @@ def index_own(corpus: Path, out: Path) -> dict:
         "    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would show the parent's\n"
         "    return int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])\n"
         "base=hwm()\n"
-        f"out=Path({str(out)!r})\n"
         "size=[0,0]\n"
-        "def write(path,data):\n"
-        "    p=out/path; p.parent.mkdir(parents=True,exist_ok=True); p.write_bytes(data); size[0]+=1; size[1]+=len(data)\n"
+        + sink +
+        "os.sync()\n"
         "t=time.perf_counter(); ix=build_index(records,write); t=time.perf_counter()-t\n"
         "print(json.dumps({'index_s':round(t,2),'records_mb':round(base/1024),"
         "'peak_mb':round(hwm()/1024),"
         "'helper_peak_mb':round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024),"
         "'documents':ix.documents,'shards':ix.shards,'grams':ix.grams,'files':size[0],'bytes':size[1]}))\n")
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(result.stdout)
+    if out:
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+    os.sync()
+    before = mem_available_mb()
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    drop = 0.0
+    while proc.poll() is None:
+        drop = max(drop, before - mem_available_mb())
+        time.sleep(0.05)
+    stdout = proc.stdout.read()
+    if proc.returncode:
+        raise SystemExit(f"indexing failed ({proc.returncode})")
+    return {**json.loads(stdout), "machine_peak_mb": round(drop)}
 
 
 def index_pagefind(records, out: Path) -> dict:
@@ -297,7 +323,10 @@ def main() -> None:
     parser.add_argument("--engine", choices=("own", "pagefind", "both"), default="own")
     parser.add_argument("--out", type=Path)
     parser.add_argument("--reuse-index", action="store_true", help="query the index already in OUT")
+    parser.add_argument("--query", action="append", help="run only this query (repeatable; Pagefind's"
+                        " exact-count check reads every candidate, minutes per common phrase)")
     args = parser.parse_args()
+    queries = args.query or QUERIES
     records = records_of(args.corpus)
     out = args.out or ROOT / "benchmarks" / f"out-search-{len(records)}"
     from generator.searchindex import normalize
@@ -310,7 +339,11 @@ def main() -> None:
             cost = json.loads((out / f"{engine}-index.json").read_text())
         else:
             log(f"indexing with {engine}")
-            cost = index_own(args.corpus, root) if engine == "own" else index_pagefind(records, root)
+            if engine == "own":
+                cost = index_own(args.corpus, root)
+                cost["without_disk"] = index_own(args.corpus, None)
+            else:
+                cost = index_pagefind(records, root)
             (out / f"{engine}-index.json").write_text(json.dumps(cost))
         log(json.dumps(cost))
         if engine == "own":
@@ -321,9 +354,9 @@ def main() -> None:
             texts = [normalize(p["title"] + "\n" + p["text"]) for p in pages]
             urls = {"/" + p["url"]: i for i, p in enumerate(pages)}
             del pages
-        truths = [truth(texts, q) for q in QUERIES]
+        truths = [truth(texts, q) for q in queries]
         del texts
-        rows = run_browser(root, engine, QUERIES)
+        rows = run_browser(root, engine, queries)
         if engine == "own":
             scored = score(rows, truths, lambda row: set(row["ids"]))
         else:
