@@ -19,21 +19,26 @@ Output, all JavaScript so a site opened from disk can load it with <script> elem
 A gram lives in shard fnv1a(code points) mod S (the script computes the same); postings are
 base64 of either LEB128 gaps between document numbers or a bitmap, whichever is shorter.
 
-Building it: characters are numbered by the corpus's own alphabet (15 bits each, so four fit
-a 64-bit key). Grams are extracted with numpy on two processes, spilled to disk by hash
-partition so memory holds one partition at a time, and each partition is sorted and encoded,
-again on two processes. A corpus of more than 32,767 distinct characters falls back to grams
-of up to three characters over raw code points (21 bits each) and no digit grams; the index
-says which, and the script follows it.
+Building it: characters are numbered by the corpus's own alphabet (15 bits each, so four
+and two flags fit a 64-bit key). Two processes extract documents a chunk at a time, taking
+chunks from either end (this one writes the document files between its chunks, so it takes
+fewer); the (gram, document) pairs go by hash partition into memory both can read, and each
+partition is then sorted and encoded on its own, again on two processes. A corpus of more
+than 32,767 distinct characters falls back to grams of up to three characters over raw code
+points (21 bits each) and no digit grams; the index says which, and the script follows it.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
+import itertools
 import json
 import mmap
+import multiprocessing
 import os
+import struct
 import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -223,21 +228,8 @@ class Layout:
         return keys[keep], owner[keep]
 
     def _windows(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For every position: the next `levels` characters' numbers as one key, cut at the
-        run's end, and how many characters that is."""
-        levels, bits = self.levels, self.bits
-        n = len(codes)
-        padded = np.concatenate((self.number[codes], np.zeros(levels - 1, dtype=np.uint64)))
-        filled = padded != 0
-        run = filled[:n].copy()
-        length = run.astype(np.int8)
-        window = padded[:n].copy()
-        for k in range(1, levels):
-            run &= filled[k:n + k]
-            length += run
-            window = (window << np.uint64(bits)) | padded[k:n + k]
-        keep = np.array([((1 << (bits * j)) - 1) << (bits * (levels - j)) for j in range(levels + 1)], dtype=np.uint64)
-        return window & keep[length], length
+        return _windows(np.concatenate((self.number[codes], np.zeros(self.levels - 1, dtype=np.uint64))),
+                        self.levels, self.bits)
 
     def _char_keys(self, codes: np.ndarray) -> np.ndarray:
         """Every start in a run takes the next `levels` characters (fewer at the run's end);
@@ -298,6 +290,23 @@ def _mix(h: np.ndarray, code: np.ndarray, live: np.ndarray) -> np.ndarray:
     return np.where(live, (h ^ code.astype(np.uint32)) * np.uint32(_FNV_PRIME), h)
 
 
+def _windows(values: np.ndarray, width: int, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """For every position of `values` (a 0 ends a run, and `width - 1` zeros end the array):
+    the next `width` values as one key of `bits` each, cut at the run's end, and how many
+    values that is."""
+    n = len(values) - (width - 1)
+    filled = values != 0
+    run = filled[:n].copy()
+    length = run.astype(np.int8)
+    window = values[:n].copy()
+    for k in range(1, width):
+        run &= filled[k:n + k]
+        length += run
+        window = (window << np.uint64(bits)) | values[k:n + k]
+    keep = np.array([((1 << (bits * j)) - 1) << (bits * (width - j)) for j in range(width + 1)], dtype=np.uint64)
+    return window & keep[length], length
+
+
 def _joined(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The texts' code points one after another, a 0 after each, and which text each is from."""
     sizes = np.array([len(t) + 1 for t in texts], dtype=np.int64)
@@ -325,20 +334,11 @@ def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     digits[np.arange(len(at)) + breaks] = codes[at] - (_ZERO - 1)  # 1..10, runs apart by a 0
     owners = np.zeros(len(digits), dtype=np.int64)
     owners[np.arange(len(at)) + breaks] = owner[at]
-    n = len(digits) - (longest - 1)
-    filled = digits != 0
-    run = filled[:n].copy()
-    length = run.astype(np.int8)
-    window = digits[:n].copy()
-    for k in range(1, longest):
-        run &= filled[k:n + k]
-        length += run
-        window = (window << np.uint64(4)) | digits[k:n + k]
+    window, length = _windows(digits, longest, 4)
     starts = length >= shortest
     if not starts.any():
         return nothing
-    keep = np.array([((1 << (4 * j)) - 1) << (4 * (longest - j)) for j in range(longest + 1)], dtype=np.uint64)
-    window, length, owners = window[starts] & keep[length[starts]], length[starts], owners[:n][starts]
+    window, length, owners = window[starts], length[starts], owners[:len(starts)][starts]
     keys = []
     for j in range(shortest, longest + 1):
         at_least = length >= j
@@ -366,12 +366,33 @@ PARTITIONS = 16
 
 
 @dataclass
-class _Extracted:
-    """What one worker extracted: where each chunk's keys of each partition lie in its buffer
-    (byte offset and count), and how many keys of each partition each document has."""
+class _Chunk:
+    """One chunk of documents as a worker extracted it: where its keys of each partition lie
+    in the worker's buffer (byte offset, count), and how many of them each document has."""
 
-    slices: list[list[tuple[int, int]]]
-    counts: list[list[np.ndarray]]
+    number: int
+    slices: list[tuple[int, int]]
+    counts: np.ndarray  # partitions × documents
+
+
+class _Claims:
+    """Chunks handed out to two workers as they go: this process takes them from the front,
+    the other from the back, so whichever has other work too (writing the document files)
+    simply ends up with fewer."""
+
+    def __init__(self, chunks: int, lock) -> None:
+        self.shared = mmap.mmap(-1, 16)  # anonymous and shared with a forked process
+        struct.pack_into("qq", self.shared, 0, 0, chunks)
+        self.lock = lock
+
+    def take(self, front: bool) -> int | None:
+        with self.lock:
+            first, end = struct.unpack_from("qq", self.shared)
+            if first >= end:
+                return None
+            taken = first if front else end - 1
+            struct.pack_into("qq", self.shared, 0, first + front, end - (not front))
+            return taken
 
 
 class _Spill:
@@ -379,26 +400,33 @@ class _Spill:
     that both processes can read: a buffer per worker (an anonymous memory file where the
     system has them, else a temporary file).
 
-    Each worker extracts one range of documents in document order, so a partition read back
-    worker by worker is in document order too. Documents are not stored per pair: only how
-    many keys of a partition each document has.
+    Documents are extracted a chunk at a time; a partition is read back chunk by chunk, so in
+    document order. Documents are not stored per pair: only how many keys of a partition each
+    document has.
     """
 
-    def __init__(self, layout: Layout, ranges: list[tuple[int, int]]) -> None:
+    def __init__(self, layout: Layout, n_docs: int, workers: int, lock) -> None:
         self.layout = layout
-        self.ranges = ranges
-        self.files = [_buffer_file() for _ in ranges]
-        self.extracted: list[_Extracted] = []
+        self.n_docs = n_docs
+        self.claims = _Claims((n_docs + CHUNK - 1) // CHUNK, lock)
+        self.files = [_buffer_file() for _ in range(workers)]
+        self.chunks: list[tuple[int, _Chunk]] = []  # (worker, chunk) in document order
         self.maps: list[mmap.mmap | None] = []
 
-    def write(self, worker: int, records: Sequence[Record], tick: Callable[[int], None]) -> _Extracted:
-        """Extract the worker's range of documents into its buffer."""
-        start, stop = self.ranges[worker]
+    def extract(self, worker: int, records: Sequence[Record], tick: Callable[[int], None],
+                between: Callable[[], object] = lambda: None) -> list[_Chunk]:
+        """Take chunks until none are left (worker 0 from the front, calling `between` before
+        each), extracting each into the worker's buffer."""
         out = self.files[worker]
-        done = _Extracted([[] for _ in range(PARTITIONS)], [[] for _ in range(PARTITIONS)])
+        done: list[_Chunk] = []
         offset = 0
-        for first in range(start, stop, CHUNK):
-            chunk = records[first:min(first + CHUNK, stop)]
+        while True:
+            if worker == 0:
+                between()
+            number = self.claims.take(front=worker == 0)
+            if number is None:
+                break
+            chunk = records[number * CHUNK:min((number + 1) * CHUNK, self.n_docs)]
             body, body_doc = self.layout.keys_of_many([normal_codes(r.text) for r in chunk], long=True)
             title, title_doc = self.layout.keys_of_many([normal_codes(r.title) for r in chunk], long=False)
             keys = np.concatenate((body, title | _TITLE))
@@ -408,32 +436,28 @@ class _Spill:
             counts = np.bincount(place, minlength=PARTITIONS * len(chunk)).reshape(PARTITIONS, len(chunk))
             bounds = np.concatenate(([0], np.cumsum(counts.sum(axis=1))))
             out.write(keys.tobytes())
-            for p in range(PARTITIONS):
-                done.slices[p].append((offset + 8 * int(bounds[p]), int(bounds[p + 1] - bounds[p])))
-                done.counts[p].append(counts[p].astype(np.uint32))
+            slices = [(offset + 8 * int(bounds[p]), int(bounds[p + 1] - bounds[p])) for p in range(PARTITIONS)]
+            done.append(_Chunk(number, slices, counts.astype(np.uint32)))
             offset += keys.nbytes
             tick(len(chunk))
         out.flush()
         return done
 
-    def open(self, extracted: list[_Extracted]) -> int:
-        """Take every worker's account and map its buffer; the number of pairs."""
-        self.extracted = extracted
+    def open(self, extracted: list[list[_Chunk]]) -> int:
+        """Take every worker's chunks and map its buffer; the number of pairs."""
+        self.chunks = sorted(((w, c) for w, chunks in enumerate(extracted) for c in chunks), key=lambda wc: wc[1].number)
         for file in self.files:
             size = os.fstat(file.fileno()).st_size
             self.maps.append(mmap.mmap(file.fileno(), size, prot=mmap.PROT_READ) if size else None)
-        return sum(count for e in extracted for slices in e.slices for _, count in slices)
+        return sum(count for _, c in self.chunks for _, count in c.slices)
 
     def partition(self, p: int) -> tuple[np.ndarray, np.ndarray]:
         """Partition p's pairs sorted by key and then document."""
-        keys, docs = [], []
-        for (start, stop), taken, buffer in zip(self.ranges, self.extracted, self.maps):
-            keys += [np.frombuffer(buffer, dtype=np.uint64, count=count, offset=offset)
-                     for offset, count in taken.slices[p] if count]
-            counts = np.concatenate(taken.counts[p]) if taken.counts[p] else np.zeros(0, dtype=np.uint32)
-            docs.append(np.repeat(np.arange(start, stop, dtype=np.uint32), counts))
+        keys = [np.frombuffer(self.maps[w], dtype=np.uint64, count=c.slices[p][1], offset=c.slices[p][0])
+                for w, c in self.chunks if c.slices[p][1]]
         keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
-        docs = np.concatenate(docs)
+        counts = np.concatenate([c.counts[p] for _, c in self.chunks]) if self.chunks else np.zeros(0, dtype=np.uint32)
+        docs = np.repeat(np.arange(len(counts), dtype=np.uint32), counts)
         order = np.argsort(keys, kind="stable")  # documents were written in order: they stay so
         return keys[order], docs[order]
 
@@ -443,12 +467,22 @@ class _Spill:
                 buffer.close()
         for file in self.files:
             file.close()
+        self.claims.shared.close()
 
 
 def _buffer_file():
-    if hasattr(os, "memfd_create"):
+    try:
         return os.fdopen(os.memfd_create("search-index"), "w+b")
-    return tempfile.TemporaryFile()
+    except (AttributeError, OSError):  # not Linux, or an old kernel
+        return tempfile.TemporaryFile()
+
+
+def _shared_lock():
+    """A lock two forked processes share, or None where the system has none (no /dev/shm)."""
+    try:
+        return multiprocessing.Lock()
+    except (ImportError, OSError):
+        return None
 
 
 def _partition(keys: np.ndarray) -> np.ndarray:
@@ -481,15 +515,16 @@ def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return out, group_offsets, np.concatenate((starts, [n]))
 
 
-def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, dict[str, dict[str, str]]], int]:
-    """Partition p's grams by shard, {shard: {"b"|"t": {gram: postings}}}, and how many there are."""
+def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, tuple[bytes, bytes]], int]:
+    """Partition p's part of each shard it touches, as the inside of the shard's two JSON
+    objects ("gram":"postings",... for body and for title grams), and how many grams."""
     keys, docs = spill.partition(p)
     data, offsets, bounds = _varints(keys, docs)
     group_keys = keys[bounds[:-1]]
     shard_of = (spill.layout.key_hash(group_keys) & np.uint32(shards - 1)).tolist()
     texts = spill.layout.texts(group_keys)
     titles = (group_keys >> np.uint64(63)).tolist()
-    contents: dict[int, dict[str, dict[str, str]]] = {}
+    contents: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
     bitmap_size = (n_docs + 7) // 8
     raw = data.tobytes()
     offset_list, bound_list = offsets.tolist(), bounds.tolist()
@@ -503,9 +538,13 @@ def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, 
             payload = b"\x00" + raw[start:end]
         shard = contents.get(shard_of[i])
         if shard is None:
-            shard = contents[shard_of[i]] = {"b": {}, "t": {}}
-        shard["t" if titles[i] else "b"][text] = base64.b64encode(payload).decode("ascii")
-    return contents, len(texts)
+            shard = contents[shard_of[i]] = ({}, {})
+        shard[titles[i]][text] = base64.b64encode(payload).decode("ascii")
+    return {k: (_members(body), _members(title)) for k, (body, title) in contents.items()}, len(texts)
+
+
+def _members(grams: dict[str, str]) -> bytes:
+    return json.dumps(grams, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()[1:-1]
 
 
 @dataclass
@@ -533,53 +572,55 @@ def _sort_value(value: Any) -> Any:
 
 #: Below this many documents one process indexes faster than two.
 PARALLEL_FROM = 2000
-#: The share of documents this process extracts when two do: it also writes every document's file.
-WRITER_SHARE = 0.3
 
 
 def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], workers: int | None = None) -> Index:
     """Write the index of `records` (document n is records[n]) through `write(path, bytes)`."""
     n_docs = len(records)
     workers = workers if workers is not None else parallel.workers()
-    two = workers >= 2 and n_docs >= PARALLEL_FROM
+    lock = _shared_lock() if workers >= 2 and n_docs >= PARALLEL_FROM else None
+    two = lock is not None
     layout = Layout.of(records)
     digest = hashlib.sha256()
-    # This process writes every document's file while it extracts its share, the other
-    # process the rest: a third of the documents balances the two on the benchmark corpus.
-    split = int(n_docs * WRITER_SHARE) if two else n_docs
-    ranges = [(0, split), (split, n_docs)] if two else [(0, n_docs)]
-    spill = _Spill(layout, ranges)
+    spill = _Spill(layout, n_docs, 2 if two else 1, lock or contextlib.nullcontext())
     try:
         main = os.getpid()
         with progress.stage("index", 2 * n_docs, "doc") as tick:
-            def extract(worker: int) -> _Extracted:
+            written = iter(enumerate(records))
+
+            def write_some() -> None:
+                # this process writes the documents' files too, a chunk's worth between chunks
+                for n, record in itertools.islice(written, CHUNK):
+                    _emit(write, digest, f"search/d/{n}.js", _document(n, record))
+                    tick(1)
+
+            def extract(worker: int) -> list[_Chunk]:
+                # the other process's progress is counted when it is done
+                chunks = spill.extract(worker, records, tick if os.getpid() == main else (lambda n: None), write_some)
                 if worker == 0:
-                    for n, record in enumerate(records):
+                    for n, record in written:
                         _emit(write, digest, f"search/d/{n}.js", _document(n, record))
                         tick(1)
-                # the other process's progress is counted when it is done
-                return spill.write(worker, records, tick if os.getpid() == main else (lambda n: None))
+                return chunks
 
-            pairs = spill.open(parallel.fork_map(range(len(ranges)), extract, min_items=2 if two else 3))
+            extracted = parallel.fork_map(range(2 if two else 1), extract, min_items=2)
             if two:
-                tick(n_docs - split)
-            shards = PARTITIONS
+                tick(sum(len(records[c.number * CHUNK:(c.number + 1) * CHUNK]) for c in extracted[1]))
+            pairs = spill.open(extracted)
+        shards = PARTITIONS
         while shards * SHARD_TARGET < pairs * BYTES_PER_PAIR and shards < (1 << 16):
             shards *= 2
         encoded = parallel.fork_map(range(PARTITIONS), lambda p: _encode(spill, p, shards, n_docs),
                                     min_items=2 if two else PARTITIONS + 1)
     finally:
         spill.close()
-    contents: dict[int, dict[str, dict[str, str]]] = {k: {"b": {}, "t": {}} for k in range(shards)}
-    grams = 0
-    for part, count in encoded:
-        grams += count
-        for k, spaces in part.items():
-            contents[k]["b"].update(spaces["b"])
-            contents[k]["t"].update(spaces["t"])
-    del encoded
+    grams = sum(count for _, count in encoded)
     for k in range(shards):
-        _emit(write, digest, f"search/s/{k}.js", _script(f"s{k}", contents.pop(k)))
+        members = [part[k] for part, _ in encoded if k in part]
+        body = b",".join(m[0] for m in members if m[0])
+        title = b",".join(m[1] for m in members if m[1])
+        _emit(write, digest, f"search/s/{k}.js",
+              b'DisclosureSearch.register("s%d",{"b":{%s},"t":{%s}});\n' % (k, body, title))
         if k == shards // 2:
             checkpoint("index-half")
     _emit(write, digest, "search/sort.js", _script("sort", _sort_columns(records)))
