@@ -211,3 +211,21 @@ def test_a_corpus_of_too_many_distinct_characters_falls_back_to_triples_of_code_
     assert query(files, "算执行") == {0, 2}
     assert query(files, "预算执行") == {0, 2}
     assert query(files, "12345") == {2}
+
+
+def test_without_memory_files_or_a_shared_lock_the_index_is_the_same(monkeypatch):
+    rng = random.Random(5)
+    records = [record(n, "".join(rng.choice("预算执行三公经费政务12345 ") for _ in range(40))) for n in range(2100)]
+    expected = build(records)
+
+    def no_memfd(*args):
+        raise OSError("not here")
+
+    monkeypatch.setattr(searchindex.os, "memfd_create", no_memfd)
+    on_disk = {}
+    build_index(records, on_disk.__setitem__, workers=2)
+    assert on_disk == expected
+    monkeypatch.setattr(searchindex, "_shared_lock", lambda: None)
+    alone = {}
+    build_index(records, alone.__setitem__, workers=2)
+    assert alone == expected
