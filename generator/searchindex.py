@@ -31,7 +31,6 @@ points (21 bits each) and no digit grams; the index says which, and the script f
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import itertools
 import json
@@ -40,6 +39,7 @@ import multiprocessing
 import os
 import struct
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,6 +59,7 @@ BYTES_PER_PAIR = 0.6
 #: The longest character gram, and the lengths of digit grams.
 LEVELS = 4
 DIGITS = (5, 8)
+assert DIGITS[0] > LEVELS  # a digit gram is never a character gram's text
 #: Bits of a character's number in a key: four characters and two flags fit 64 bits.
 RANK_BITS = 15
 _FNV_OFFSET, _FNV_PRIME = 2166136261, 16777619
@@ -66,7 +67,9 @@ _TITLE = np.uint64(1 << 63)
 _DIGIT = np.uint64(1 << 62)
 _ZERO = ord("0")
 _CODE_POINTS = 0x110000
-_WHITESPACE = np.array([cp for cp in range(0x3001) if chr(cp).isspace()], dtype=np.intp)
+#: What ends a run: Python's whitespace and JavaScript's (U+FEFF), both (the script splits
+#: queries on the same set).
+_WHITESPACE = np.array([cp for cp in range(0x3001) if chr(cp).isspace()] + [0xFEFF], dtype=np.intp)
 
 
 @dataclass(frozen=True)
@@ -363,6 +366,8 @@ def _distinct(sorted_keys: np.ndarray) -> np.ndarray:
 #: sorted and encoded on its own: together they bound the memory the inversion needs.
 CHUNK = 256
 PARTITIONS = 16
+_PARTITION_SHIFT = np.uint64(64 - (PARTITIONS - 1).bit_length())
+assert PARTITIONS & (PARTITIONS - 1) == 0 and PARTITIONS <= 256
 
 
 @dataclass
@@ -386,13 +391,18 @@ class _Claims:
         self.lock = lock
 
     def take(self, front: bool) -> int | None:
-        with self.lock:
+        # held for a few microseconds: a wait this long means the other process died holding it
+        if not self.lock.acquire(timeout=CLAIM_TIMEOUT):
+            raise RuntimeError("the other indexing process stopped")
+        try:
             first, end = struct.unpack_from("qq", self.shared)
             if first >= end:
                 return None
             taken = first if front else end - 1
             struct.pack_into("qq", self.shared, 0, first + front, end - (not front))
             return taken
+        finally:
+            self.lock.release()
 
 
 class _Spill:
@@ -448,7 +458,7 @@ class _Spill:
         self.chunks = sorted(((w, c) for w, chunks in enumerate(extracted) for c in chunks), key=lambda wc: wc[1].number)
         for file in self.files:
             size = os.fstat(file.fileno()).st_size
-            self.maps.append(mmap.mmap(file.fileno(), size, prot=mmap.PROT_READ) if size else None)
+            self.maps.append(mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else None)
         return sum(count for _, c in self.chunks for _, count in c.slices)
 
     def partition(self, p: int) -> tuple[np.ndarray, np.ndarray]:
@@ -488,7 +498,7 @@ def _shared_lock():
 def _partition(keys: np.ndarray) -> np.ndarray:
     """A partition for each key: the top bits of a multiplicative hash (cheap: it is done for
     every pair; which shard a gram goes to is decided once per gram, when encoding)."""
-    return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(60)).astype(np.uint8)
+    return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> _PARTITION_SHIFT).astype(np.uint8)
 
 
 def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -572,6 +582,8 @@ def _sort_value(value: Any) -> Any:
 
 #: Below this many documents one process indexes faster than two.
 PARALLEL_FROM = 2000
+#: Seconds to wait for the lock on the chunk counter before deciding the other process died.
+CLAIM_TIMEOUT = 60
 
 
 def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], workers: int | None = None) -> Index:
@@ -582,7 +594,7 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
     two = lock is not None
     layout = Layout.of(records)
     digest = hashlib.sha256()
-    spill = _Spill(layout, n_docs, 2 if two else 1, lock or contextlib.nullcontext())
+    spill = _Spill(layout, n_docs, 2 if two else 1, lock or threading.Lock())
     try:
         main = os.getpid()
         with progress.stage("index", 2 * n_docs, "doc") as tick:

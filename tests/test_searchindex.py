@@ -58,7 +58,7 @@ def grams_of(files, term: str) -> list[str]:
     index = loaded(files["search/index.js"])
     longest, digits = index["grams"], index["digits"]
     chars = list(normalize(term))
-    if len(chars) <= longest or (digits and term.isdigit() and len(chars) <= digits[1]):
+    if len(chars) <= longest or (digits and re.fullmatch("[0-9]+", "".join(chars)) and len(chars) <= digits[1]):
         return ["".join(chars)]
     grams = ["".join(chars[i:i + longest]) for i in range(len(chars) - longest + 1)]
     for run in re.findall("[0-9]+", "".join(chars)) if digits else ():
@@ -229,3 +229,12 @@ def test_without_memory_files_or_a_shared_lock_the_index_is_the_same(monkeypatch
     alone = {}
     build_index(records, alone.__setitem__, workers=2)
     assert alone == expected
+
+
+def test_runs_end_where_the_script_splits_queries():
+    """Python's whitespace and JavaScript's both end a run (the script splits on both)."""
+    files = build([record(0, "a\x85b c\x1fd e\ufefff")])
+    for term in ("a", "b", "c", "d", "e", "f"):
+        assert query(files, term) == {0}
+    assert query(files, "a\x85b") == set()  # the script never asks for it: it splits there
+    assert not {g for g in grams("e\ufefff") if len(g) > 1}

@@ -21,7 +21,8 @@
 
   function termsOf(query) {
     var seen = {};
-    return normalize(query || "").split(/\s+/).filter(function (t) {
+    // Split where the index ends its runs: JavaScript's whitespace and Python's (U+001C–U+001F, U+0085).
+    return normalize(query || "").split(/[\s\u001c-\u001f\u0085]+/).filter(function (t) {
       if (!t || seen[t]) { return false; }
       seen[t] = true;
       return true;
