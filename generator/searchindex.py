@@ -189,11 +189,6 @@ class Layout:
         number[_WHITESPACE] = 0
         return cls(number, np.arange(_CODE_POINTS, dtype=np.uint32), 21, 3, False)
 
-    def keys(self, codes: np.ndarray) -> np.ndarray:
-        """The gram keys of one text's normalized code points (sorted, distinct per kind)."""
-        keys = self._char_keys(codes)
-        return np.concatenate((keys, _digit_keys([codes])[0])) if self.digits else keys
-
     def keys_of_many(self, texts: Sequence[np.ndarray], long: bool) -> tuple[np.ndarray, np.ndarray]:
         """The gram keys of many texts' code points at once: (keys, which text), by text.
 
@@ -246,26 +241,8 @@ class Layout:
             out.append(_distinct(grams[(grams & field) != 0]))
         return np.concatenate(out)
 
-    def key_hash(self, keys: np.ndarray) -> np.ndarray:
-        """fnv1a over each key's code points, vectorised (uint32 arithmetic wraps as in the script)."""
-        keys = keys & ~_TITLE
-        if not self.digits or not (digit := (keys & _DIGIT) != 0).any():
-            return self._char_hash(keys)
-        h = np.empty(len(keys), dtype=np.uint32)
-        h[~digit] = self._char_hash(keys[~digit])
-        h[digit] = _digit_hash(keys[digit])
-        return h
-
-    def _char_hash(self, keys: np.ndarray) -> np.ndarray:
-        h = np.full(len(keys), _FNV_OFFSET, dtype=np.uint32)
-        field = np.uint64((1 << self.bits) - 1)
-        for level in reversed(range(self.levels)):
-            number = (keys >> np.uint64(self.bits * level)) & field
-            h = _mix(h, self.alphabet[number], number != 0)
-        return h
-
-    def texts(self, keys: np.ndarray) -> list[str]:
-        """Each key's gram as text."""
+    def code_points(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's gram as a row of code points, zeros after its end."""
         keys = keys & ~_TITLE
         digit = (keys & _DIGIT) != 0 if self.digits else np.zeros(len(keys), dtype=bool)
         width = max(self.levels, DIGITS[1] if self.digits else 0)
@@ -277,20 +254,21 @@ class Layout:
             for i, place in enumerate(reversed(range(DIGITS[1]))):
                 value = (keys >> np.uint64(4 * place)) & np.uint64(15)
                 codes[:, i] = np.where(digit, np.where(value != 0, value + _ZERO - 1, 0), codes[:, i])
-        codes = np.take_along_axis(codes, np.argsort(codes == 0, axis=1, kind="stable"), axis=1)
-        return np.ascontiguousarray(codes).view(f"<U{width}").ravel().tolist()
+        return np.ascontiguousarray(np.take_along_axis(codes, np.argsort(codes == 0, axis=1, kind="stable"), axis=1))
 
 
-def _digit_hash(keys: np.ndarray) -> np.ndarray:
-    h = np.full(len(keys), _FNV_OFFSET, dtype=np.uint32)
-    for place in reversed(range(DIGITS[1])):
-        value = (keys >> np.uint64(4 * place)) & np.uint64(15)
-        h = _mix(h, (value + (_ZERO - 1)).astype(np.uint32), value != 0)
+def _texts(codes: np.ndarray) -> list[str]:
+    """Rows of code points (zeros after the end) as strings."""
+    return codes.view(f"<U{codes.shape[1]}").ravel().tolist()
+
+
+def _fnv1a_rows(codes: np.ndarray) -> np.ndarray:
+    """fnv1a over each row of code points up to its first zero, vectorised (uint32 arithmetic
+    wraps as in the script)."""
+    h = np.full(len(codes), _FNV_OFFSET, dtype=np.uint32)
+    for column in codes.T:
+        h = np.where(column != 0, (h ^ column) * np.uint32(_FNV_PRIME), h)
     return h
-
-
-def _mix(h: np.ndarray, code: np.ndarray, live: np.ndarray) -> np.ndarray:
-    return np.where(live, (h ^ code.astype(np.uint32)) * np.uint32(_FNV_PRIME), h)
 
 
 def _windows(values: np.ndarray, width: int, bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -531,8 +509,9 @@ def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, 
     keys, docs = spill.partition(p)
     data, offsets, bounds = _varints(keys, docs)
     group_keys = keys[bounds[:-1]]
-    shard_of = (spill.layout.key_hash(group_keys) & np.uint32(shards - 1)).tolist()
-    texts = spill.layout.texts(group_keys)
+    codes = spill.layout.code_points(group_keys)
+    shard_of = (_fnv1a_rows(codes) & np.uint32(shards - 1)).tolist()
+    texts = _texts(codes)
     titles = (group_keys >> np.uint64(63)).tolist()
     contents: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
     bitmap_size = (n_docs + 7) // 8
@@ -598,21 +577,19 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
     try:
         main = os.getpid()
         with progress.stage("index", 2 * n_docs, "doc") as tick:
-            written = iter(enumerate(records))
+            unwritten = iter(enumerate(records))
 
-            def write_some() -> None:
-                # this process writes the documents' files too, a chunk's worth between chunks
-                for n, record in itertools.islice(written, CHUNK):
+            def write_documents(count: int | None = CHUNK) -> None:
+                # this process writes the documents' files too: a chunk's worth between chunks, the rest after
+                for n, record in itertools.islice(unwritten, count):
                     _emit(write, digest, f"search/d/{n}.js", _document(n, record))
                     tick(1)
 
             def extract(worker: int) -> list[_Chunk]:
                 # the other process's progress is counted when it is done
-                chunks = spill.extract(worker, records, tick if os.getpid() == main else (lambda n: None), write_some)
+                chunks = spill.extract(worker, records, tick if os.getpid() == main else (lambda n: None), write_documents)
                 if worker == 0:
-                    for n, record in written:
-                        _emit(write, digest, f"search/d/{n}.js", _document(n, record))
-                        tick(1)
+                    write_documents(None)
                 return chunks
 
             extracted = parallel.fork_map(range(2 if two else 1), extract, min_items=2)

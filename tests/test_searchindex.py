@@ -77,7 +77,8 @@ def query(files, term: str) -> set[int]:
 
 def grams(text: str, others: tuple[str, ...] = ()) -> set[str]:
     layout = Layout.of([record(0, text), *(record(n + 1, o) for n, o in enumerate(others))])
-    return set(layout.texts(layout.keys(normal_codes(text))))
+    keys, _ = layout.keys_of_many([normal_codes(text)], long=True)
+    return set(searchindex._texts(layout.code_points(keys)))
 
 
 def test_grams_are_the_runs_of_up_to_four_characters_within_whitespace_runs():
