@@ -83,10 +83,15 @@ def _report_problems(err) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import build
     from generator.problems import ContentError
+    from generator.targets import TargetError
 
     try:
         result = build(args.content, args.out, search=not args.no_search,
                        cache_dir=None if args.no_cache else args.cache, show_progress=True)
+    except TargetError as err:
+        print(err, file=sys.stderr)
+        print("nothing was built; no file was changed", file=sys.stderr)
+        return 2
     except ContentError as err:
         _report_problems(err)
         return 1
@@ -106,7 +111,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
+    from generator.targets import TargetError, check_cache, check_output
 
+    try:
+        check_output(args.out, args.content)
+        if not args.no_cache:
+            check_cache(args.cache, args.content, args.out)
+    except TargetError as err:
+        print(err, file=sys.stderr)
+        return 2
     return serve(args.content, args.out, args.host, args.port, search=not args.no_search,
                  cache_dir=None if args.no_cache else args.cache)
 

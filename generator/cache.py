@@ -6,9 +6,11 @@ the result depends on (the file's bytes, its path, the code that made it), so an
 never stale: a changed file or a changed generator simply misses. Entries a build did not
 use are removed after it succeeds, so the cache holds one build's worth.
 
-Layout: `<cache>/<kind>/<key>.pickle`. The cache is the builder's own scratch space,
-written and read by this machine's builds only (pickle runs code on load: never point it at
-a folder others can write to).
+Layout: `<cache>/<kind>/<key>.pickle`, and the marker `.disclosure-cache` that lets a later
+build recognise the folder as its own. The cache is the builder's own scratch space, written
+and read by this machine's builds only: pickle runs code on load, so a build refuses a cache
+folder that anyone but its owner could write to, or that lies under such a folder
+(generator/targets.py), and makes its folders writable by the owner alone.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Callable, TypeVar
+
+from .targets import CACHE_MARKER, CACHE_MARKER_TEXT
 
 T = TypeVar("T")
 
@@ -54,6 +58,7 @@ class Cache:
         self.used: dict[str, set[str]] = {}
         self.hits = 0
         self.misses = 0
+        self._marked = False
 
     def get_or_make(self, kind: str, parts: tuple[str | bytes, ...], make: Callable[[], T]) -> T:
         """The entry for `parts`, made and kept if there is none. An empty part is a thing
@@ -90,7 +95,13 @@ class Cache:
 
     def _store(self, path: Path, value: Any) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not self._marked:
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                marker = self.folder / CACHE_MARKER
+                if not marker.exists():
+                    marker.write_bytes(CACHE_MARKER_TEXT)
+                self._marked = True
+            path.parent.mkdir(mode=0o700, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)

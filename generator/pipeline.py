@@ -25,6 +25,7 @@ from .faults import checkpoint
 from .load import Content, load_content
 from .render import Renderer
 from .searchindex import build_index
+from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
 from .pages import Page
 from .write import Output, publish, recover, staging_for
 
@@ -87,6 +88,7 @@ def render_site(content: Content, output: Output, result: BuildResult, search: b
     result.reused = len(kept)
     for name, (hashed, payload) in assets.items():
         output.write(f"assets/{hashed}", payload)
+    output.write(SITE_MARKER, SITE_MARKER_TEXT)
     result.stages["render"] = time.perf_counter() - started
     if search:
         checkpoint("index")
@@ -204,6 +206,10 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
     `cache_dir` keeps parsed and checked reports between builds (see generator/cache.py);
     `show_progress` draws progress bars on a terminal.
     """
+    # Judge both targets before any work: a build replaces the output and prunes the cache.
+    site_dir = check_output(site_dir, content_dir)
+    if cache_dir is not None:
+        cache_dir = check_cache(cache_dir, content_dir, site_dir)
     progress.enable(show_progress)
     # A build makes millions of objects that live until it ends, and the cyclic collector
     # would scan them again and again: a third of a build's time. Reference counting frees

@@ -30,7 +30,10 @@ from generator.load import MAX_PROBLEMS, load_content, parse_report
 from generator.problems import ContentError, Problem
 from tests.invalid_cases import MINIMAL, ROOT_DIR
 
-SECONDS = 5.0  # every single case, however hostile, is answered within this
+#: Every single case, however hostile, is answered within this much CPU time. The worst files
+#: take about 2 s alone and three times that on a loaded machine; a quadratic blow-up over
+#: their millions of values would take hours, so a generous bound still catches one.
+SECONDS = 20.0
 HEAD = "year: 2020\nunit: 万元\ndocuments:\n  - kind: 部门决算\n    title: 测试\n"
 
 
@@ -53,12 +56,12 @@ def assert_clear(problem: Problem, path: str | None = None) -> None:
 
 def outcome(text: str | bytes, path: str = "x.yaml"):
     """Parse one year file's text: the report, or the problems; anything else fails, as does slowness."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         report, problems = parse_report(text, path), []
     except ContentError as err:
         report, problems = None, err.problems
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < SECONDS, f"took {elapsed:.1f}s"
     for problem in problems:
         assert_clear(problem, path)
@@ -98,13 +101,13 @@ def dept(content: Path) -> Path:
 
 def load_outcome(content: Path) -> list[Problem]:
     """Load a content tree: [] when it loads, else its problems (each clear); nothing else may happen."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         load_content(content)
         problems: list[Problem] = []
     except ContentError as err:
         problems = err.problems
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
     for problem in problems:
         assert_clear(problem)
         assert problem.path.startswith("content"), problem
@@ -477,10 +480,10 @@ def test_plain_numbers_allow_ten_places_and_a_sign_but_no_more():
 
 
 def test_tens_of_megabytes_are_refused_by_the_size_limit_quickly():
-    started = time.perf_counter()
+    started = time.process_time()
     refused(b"a: " + b"x" * (40 * 1024 * 1024), "over the limit of 8,388,608", line=1, column=1)
     refused("a: " + "字" * (20 * 1024 * 1024), "over the limit", line=1, column=1)  # text handed over as str
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_a_file_of_more_values_than_the_limit_is_refused_at_the_value_past_it():
@@ -514,9 +517,9 @@ def test_worst_files_within_the_size_limit_cost_bounded_time_and_memory(name):
     assert len(text.encode()) <= yamlsafe.MAX_BYTES
     tracemalloc.start()
     try:
-        started = time.perf_counter()
+        started = time.process_time()
         _, problems = outcome(text)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
