@@ -124,7 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     try:
         result = import_report(args.report, args.content, args.department, args.year, force=args.force)
-    except (FileExistsError, FileNotFoundError, ValueError) as err:
+    except (FileNotFoundError, ValueError) as err:  # ImportRefused is a ValueError
         print(err, file=sys.stderr)
         return 1
     for path in result.written:

@@ -43,6 +43,16 @@ class Grid:
 Block = Para | Grid
 
 
+class ImportRefused(ValueError):
+    """An import that cannot be done as asked: one line for the person at the terminal, nothing written."""
+
+
+def shown(value: object, limit: int = 120) -> str:
+    """A path or argument as a message quotes it: unprintable characters escaped, long ones cut."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(value))
+    return text if len(text) <= limit else f"{text[:limit - 11]}…{text[-10:]}"
+
+
 def read_path(path: Path) -> tuple[str, list[Block]]:
     """The source text to keep and its blocks, for a .txt or .docx report."""
     if path.suffix.lower() == ".docx":
