@@ -91,7 +91,8 @@ def _targets(content: Path, slug: str, year: int) -> tuple[Path, Path, Path, Pat
             if path is not folder and path.exists() and not path.is_file():
                 raise ImportRefused(f"{shown(path)} 不是普通文件，无法写入")
     except (OSError, RuntimeError) as err:  # a link loop
-        raise ImportRefused(f"无法确定 {shown(folder)} 的位置：{shown(getattr(err, 'strerror', None) or err)}") from None
+        reason = shown(getattr(err, "strerror", None) or err)
+        raise ImportRefused(f"无法确定 {shown(folder)} 的位置：{reason}") from None
     if folder.exists() and not folder.is_dir():
         raise ImportRefused(f"{shown(folder)} 不是文件夹")
     return paths
