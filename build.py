@@ -145,6 +145,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(text: str) -> int:
+    """--port: a TCP port number, refused with a message in the site's language."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"端口须为整数，不是 {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口 {port} 超出范围：须在 0 到 65535 之间（0 表示任选一个空闲端口）")
+    return port
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build.py", description="政务公开预算绩效报告站点生成器")
     sub = parser.add_subparsers(dest="command")
@@ -165,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
-            cmd.add_argument("--port", type=int, default=8000)
+            cmd.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
