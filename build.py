@@ -127,24 +127,46 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import write_schemas
 
-    for path in write_schemas(HERE / "schema"):
+    try:
+        written = write_schemas(HERE / "schema")
+    except OSError as err:
+        print(f"无法写入 {err.filename or HERE / 'schema'}：{err.strerror or err}", file=sys.stderr)
+        return 1
+    for path in written:
         print(path.relative_to(HERE))
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from generator.importer import import_report
+    from generator.importer import ImportRefused, import_report
 
     try:
         result = import_report(args.report, args.content, args.department, args.year, force=args.force)
-    except (FileExistsError, FileNotFoundError, ValueError) as err:
+    except ImportRefused as err:
         print(err, file=sys.stderr)
         return 1
+    except Exception as err:  # a bug in the drafting, before anything is written: say so in one line
+        if args.debug:
+            raise
+        first = str(err).splitlines()[0] if str(err).strip() else ""
+        print(f"导入失败（内部错误 {type(err).__name__}：{first}）；加 --debug 查看详情", file=sys.stderr)
+        return 2
     for path in result.written:
         print(f"wrote {path}")
     draft = result.draft
     print(f"{len(draft.placed)} figures placed, {len(draft.loose)} numbers left under `unplaced:` for review")
     return 0
+
+
+def _port(text: str) -> int:
+    """--port: a TCP port number, refused with a message in the site's language."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"端口须为整数，不是 {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口 {port} 超出范围：须在 0 到 65535 之间（0 表示任选一个空闲端口）")
+    return port
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -167,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
-            cmd.add_argument("--port", type=int, default=8000)
+            cmd.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
@@ -177,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     draft.add_argument("--year", type=int, required=True)
     draft.add_argument("--force", action="store_true", help="overwrite an existing year file")
     draft.add_argument("--content", type=Path, default=HERE / "content")
+    draft.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     draft.set_defaults(func=cmd_import)
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):

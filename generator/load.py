@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import annotated_types
 from pydantic import BaseModel, ValidationError
 
 from . import progress, yamlsafe
@@ -34,6 +35,7 @@ from .problems import ContentError, Problem, field_path
 M = TypeVar("M", bound=BaseModel)
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_SLUG = 64
 YEAR_FILE = re.compile(r"(?P<year>[0-9]{4})\.yaml")
 SOURCE_FILE = re.compile(r"(?P<year>[0-9]{4})\.source\.txt")
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
@@ -42,6 +44,23 @@ PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "100"))
 #: Problems reported per file, first by line; the rest are counted. A file of 50,000 wrong
 #: values would otherwise print 50,000 lines (and look up a "did you mean" for each).
 MAX_PROBLEMS = 100
+
+
+def is_slug(name: str) -> bool:
+    """Whether `name` may name a department folder (and so its URL): lowercase ASCII letters, digits
+    and single hyphens, at most MAX_SLUG characters."""
+    return len(name) <= MAX_SLUG and SLUG.fullmatch(name) is not None
+
+
+def _year_bounds() -> range:
+    meta = YearReport.model_fields["year"].metadata
+    low = next(m.ge for m in meta if isinstance(m, annotated_types.Ge))
+    high = next(m.le for m in meta if isinstance(m, annotated_types.Le))
+    return range(low, high + 1)
+
+
+#: The years a year file may be for: the model's bounds on `year:` (the file is named by those four digits).
+REPORT_YEARS = _year_bounds()
 
 
 @dataclass(frozen=True)
@@ -462,7 +481,7 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
         problems.append(Problem(rel, 1, 1, "", "not a department folder",
                                 "content/departments/ holds one folder per department"))
         return None
-    if not SLUG.fullmatch(folder.name) or len(folder.name) > 64:
+    if not is_slug(folder.name):
         problems.append(Problem(rel, 1, 1, "", f"folder name {_clip(folder.name, 80)!r} is not a valid slug",
                                 "use lowercase ASCII letters, digits and single hyphens, e.g. zhongfang-zwfwzx"))
         return None

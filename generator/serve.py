@@ -6,8 +6,10 @@ themselves never contain it.
 
 from __future__ import annotations
 
+import errno
 import http.server
 import os
+import socket
 import sys
 import threading
 import time
@@ -43,7 +45,7 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
                 path = os.path.join(root, name)
                 try:
                     stamps[path] = os.stat(path).st_mtime_ns
-                except FileNotFoundError:
+                except OSError:  # removed meanwhile, or a broken link
                     continue
     return stamps
 
@@ -65,6 +67,15 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
     print(f"rebuilt {result.pages} pages in {time.perf_counter() - started:.2f}s", flush=True)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """One line instead of socketserver's traceback; nothing when the browser just went away."""
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            return
+        print(f"request failed: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
+
+
 def _handler(out: Path, state: _State):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -74,55 +85,113 @@ def _handler(out: Path, state: _State):
             return
 
         def do_GET(self):
-            if self.path == "/__build":
-                body = str(state.build_id).encode()
-                return self._send(200, "text/plain", body)
-            if self.path == "/__livereload.js":
-                return self._send(200, "application/javascript", RELOAD_JS)
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if path.suffix == ".html" and path.is_file():
-                body = path.read_bytes().replace(b"</body>", b'<script src="/__livereload.js"></script></body>', 1)
-                return self._send(200, "text/html; charset=utf-8", body)
-            if not path.exists() and (out / "404.html").is_file():
-                return self._send(404, "text/html; charset=utf-8", (out / "404.html").read_bytes())
-            return super().do_GET()
+            self._respond(body=True)
 
-        def _send(self, status: int, kind: str, body: bytes):
+        def do_HEAD(self):
+            self._respond(body=False)
+
+        def _not_allowed(self):
+            self.send_response(405)
+            self.send_header("Allow", "GET, HEAD")
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_CONNECT = do_TRACE = _not_allowed
+
+        def _respond(self, body: bool):
+            route, _, query = self.path.partition("?")
+            route = route.partition("#")[0]
+            if route == "/__build":
+                return self._send(200, "text/plain", str(state.build_id).encode(), body)
+            if route == "/__livereload.js":
+                return self._send(200, "application/javascript", RELOAD_JS, body)
+            data = None
+            try:
+                path = Path(self.translate_path(self.path))
+                if path.is_dir():
+                    if not route.endswith("/"):  # as a web server does, so relative links resolve
+                        return self._redirect("/" + route.lstrip("/") + "/" + (f"?{query}" if query else ""))
+                    path = path / "index.html"
+                elif route.endswith("/"):  # a file named as a folder
+                    path = None
+                if path is not None and path.is_file():
+                    data = path.read_bytes()
+            except (OSError, ValueError):  # a name too long, a NUL byte, a surrogate: no such file
+                pass
+            if data is None:
+                page = out / "404.html"
+                data = page.read_bytes() if page.is_file() else b"404 Not Found\n"
+                return self._send(404, "text/html; charset=utf-8", data, body)
+            if path.suffix == ".html":
+                data = data.replace(b"</body>", b'<script src="/__livereload.js"></script></body>', 1)
+                return self._send(200, "text/html; charset=utf-8", data, body)
+            return self._send(200, self.guess_type(str(path)), data, body)
+
+        def _redirect(self, location: str):
+            self.send_response(301)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def _send(self, status: int, kind: str, data: bytes, body: bool = True):
             self.send_response(status)
             self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            if body:
+                self.wfile.write(data)
 
     return Handler
+
+
+def _listen(host: str, port: int, handler) -> _Server | None:
+    """The server bound to host:port, or None after saying in one line why it cannot be."""
+    try:
+        return _Server((host, port), handler)
+    except OverflowError:
+        reason = f"端口 {port} 超出范围：须在 0 到 65535 之间"
+    except OSError as err:
+        if err.errno == errno.EADDRINUSE:
+            reason = f"端口 {port} 已被占用：换一个端口（--port），或先停止占用它的程序"
+        elif err.errno == errno.EACCES:
+            reason = f"没有权限使用端口 {port}：1024 以下的端口需要管理员权限，换一个端口（--port）"
+        elif isinstance(err, socket.gaierror) or err.errno == errno.EADDRNOTAVAIL:
+            reason = f"--host {host!r} 不是本机可用的地址：{err.strerror or err}"
+        else:
+            reason = f"{err.strerror or err}"
+    print(f"无法在 {host}:{port} 上提供服务：{reason}", file=sys.stderr)
+    return None
 
 
 def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
           cache_dir: Path | None = None) -> int:
     state = _State()
-    _rebuild(content, out, state, search, cache_dir)
-    if not out.exists():
-        print("no site to serve: fix the problems above and run again", file=sys.stderr)
+    # Bound before building, so a port in use is said at once rather than after a build.
+    server = _listen(host, port, _handler(out.resolve(), state))
+    if server is None:
         return 1
-    watched = [content, TEMPLATES]
-
-    def watch() -> None:
-        before = _snapshot(watched)
-        while True:
-            time.sleep(0.5)
-            now = _snapshot(watched)
-            if now != before:
-                before = now
-                _rebuild(content, out, state, search, cache_dir)
-
-    threading.Thread(target=watch, daemon=True).start()
-    server = http.server.ThreadingHTTPServer((host, port), _handler(out.resolve(), state))
-    print(f"serving {out} at http://{host}:{port}/ — rebuilding on changes in content/ and templates/ (Ctrl-C stops)",
-          flush=True)
     try:
+        _rebuild(content, out, state, search, cache_dir)
+        if not out.exists():
+            print("no site to serve: fix the problems above and run again", file=sys.stderr)
+            return 1
+        watched = [content, TEMPLATES]
+
+        def watch() -> None:
+            before = _snapshot(watched)
+            while True:
+                time.sleep(0.5)
+                now = _snapshot(watched)
+                if now != before:
+                    before = now
+                    _rebuild(content, out, state, search, cache_dir)
+
+        threading.Thread(target=watch, daemon=True).start()
+        bound_host, bound_port = server.server_address[:2]
+        print(f"serving {out} at http://{bound_host}:{bound_port}/ — rebuilding on changes in content/ and templates/"
+              " (Ctrl-C stops)", flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import Draft, draft, strip_unplaced
-from .read import read_path, read_text
+from ..load import MAX_SLUG, REPORT_YEARS, is_slug
+from .read import ImportRefused, read_path, read_text, shown
 
-__all__ = ["Draft", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced", "explain"]
+__all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",
+           "explain"]
 
 UNPLACED = "unplaced"
 PLACEHOLDER_REGION = "000000"
@@ -41,25 +43,59 @@ def draft_text(text: str, year: int) -> Draft:
 
 
 def import_report(report: Path, content: Path, slug: str, year: int, force: bool = False) -> ImportResult:
-    """Write content/departments/<slug>/<year>.yaml and .source.txt (and department.yaml if missing)."""
-    folder = content / "departments" / slug
-    year_file = folder / f"{year}.yaml"
-    source_file = folder / f"{year}.source.txt"
+    """Write content/departments/<slug>/<year>.yaml and .source.txt (and department.yaml if missing).
+
+    The slug and year are held to the loader's rules and every file written must lie inside
+    `content`, symbolic links followed; otherwise, or if the report cannot be read, ImportRefused
+    says why in one line and nothing is written.
+    """
+    folder, year_file, source_file, department = _targets(content, slug, year)
     existing = [p for p in (year_file, source_file) if p.exists()]
     if existing and not force:
-        names = ", ".join(str(p) for p in existing)
-        raise FileExistsError(f"{names} already exists; pass --force to overwrite it")
+        names = "、".join(shown(p) for p in existing)
+        raise ImportRefused(f"{names} 已存在；要覆盖请加 --force")
     text, blocks = read_path(report)
     result = draft(blocks, year)
-    folder.mkdir(parents=True, exist_ok=True)
     written = [year_file, source_file]
-    year_file.write_text(result.yaml, encoding="utf-8")
-    source_file.write_text(text, encoding="utf-8")
-    department = folder / "department.yaml"
+    files = {year_file: result.yaml, source_file: text}
     if not department.exists():
-        department.write_text(department_draft(result.department), encoding="utf-8")
+        files[department] = department_draft(result.department)
         written.append(department)
+    target = folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for target, body in files.items():
+            target.write_text(body, encoding="utf-8")
+    except OSError as err:
+        raise ImportRefused(f"无法写入 {shown(target)}：{shown(err.strerror or err)}") from None
     return ImportResult(result, written)
+
+
+def _targets(content: Path, slug: str, year: int) -> tuple[Path, Path, Path, Path]:
+    """The department folder and the three files an import may write, each checked to lie inside `content`."""
+    if not is_slug(slug):
+        raise ImportRefused(f"--department {shown(repr(slug))} 不是有效的部门标识：只能用小写英文字母、数字和单个连字符"
+                            f"（不以连字符开头或结尾），最长 {MAX_SLUG} 个字符，例如 zhongfang-zwfwzx")
+    if year not in REPORT_YEARS:
+        raise ImportRefused(f"--year {year} 超出范围：年度须在 {REPORT_YEARS[0]} 到 {REPORT_YEARS[-1]} 之间")
+    if content.exists() and not content.is_dir():
+        raise ImportRefused(f"--content {shown(content)} 不是文件夹")
+    folder = content / "departments" / slug
+    paths = (folder, folder / f"{year}.yaml", folder / f"{year}.source.txt", folder / "department.yaml")
+    try:
+        root = content.resolve()
+        for path in paths:
+            resolved = path.resolve()
+            if not resolved.is_relative_to(root):
+                raise ImportRefused(f"拒绝写入 {shown(path)}：它经符号链接指向 --content 之外的 {shown(resolved)}")
+            if path is not folder and path.exists() and not path.is_file():
+                raise ImportRefused(f"{shown(path)} 不是普通文件，无法写入")
+    except (OSError, RuntimeError) as err:  # a link loop
+        reason = shown(getattr(err, "strerror", None) or err)
+        raise ImportRefused(f"无法确定 {shown(folder)} 的位置：{reason}") from None
+    if folder.exists() and not folder.is_dir():
+        raise ImportRefused(f"{shown(folder)} 不是文件夹")
+    return paths
 
 
 def department_draft(name: str | None) -> str:

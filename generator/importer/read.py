@@ -12,8 +12,12 @@ that is kept beside the year file.
 from __future__ import annotations
 
 import re
+import stat
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
 
 
 @dataclass(frozen=True)
@@ -43,23 +47,87 @@ class Grid:
 Block = Para | Grid
 
 
+class ImportRefused(ValueError):
+    """An import that cannot be done as asked: one line for the person at the terminal, nothing written."""
+
+
+#: The most a .docx may unpack to (text, styles and pictures together); a bigger one is refused unread.
+MAX_DOCX_UNPACKED = 256 * 1024 * 1024
+
+
+def shown(value: object, limit: int = 120) -> str:
+    """A path or argument as a message quotes it: unprintable characters escaped, long ones cut."""
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(value))
+    return text if len(text) <= limit else f"{text[:limit - 11]}…{text[-10:]}"
+
+
 def read_path(path: Path) -> tuple[str, list[Block]]:
-    """The source text to keep and its blocks, for a .txt or .docx report."""
-    if path.suffix.lower() == ".docx":
-        return read_docx(path)
-    if path.suffix.lower() not in (".txt", ".text", ""):
-        raise ValueError(f"{path.name}: only .txt and .docx reports can be imported (save other formats as .docx)")
-    raw = path.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    """The source text to keep and its blocks, for a .txt or .docx report; ImportRefused if it cannot be read."""
+    name = shown(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".docx", ".txt", ".text", ""):
+        raise ImportRefused(f"只能导入 .txt 和 .docx 报告，{name} 是 {shown(path.suffix)} 文件："
+                            "请先另存为 .docx 或 .txt")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        # Text saved on Chinese Windows is often GBK; gb18030 reads GBK and GB2312 too. The kept
-        # source text is written as UTF-8 whatever the input was.
-        text = raw.decode("gb18030")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, read_text(text)
+        info = path.stat()
+    except FileNotFoundError:
+        raise ImportRefused(f"报告文件 {name} 不存在") from None
+    except (OSError, ValueError) as err:  # a link loop, a name too long, a NUL in the name
+        raise ImportRefused(f"无法读取报告 {name}：{shown(getattr(err, 'strerror', None) or err)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ImportRefused(f"报告 {name} 是文件夹，不是文件：请给出报告的 .txt 或 .docx 文件")
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would block for ever, a device never end
+        raise ImportRefused(f"报告 {name} 不是普通文件（管道、设备等不能导入）")
+    if info.st_size == 0:
+        raise ImportRefused(f"报告 {name} 是空文件")
+    if suffix == ".docx":
+        text, blocks = read_docx(path)
+    else:
+        if info.st_size > MAX_TEXT_BYTES:
+            raise ImportRefused(f"报告 {name} 有 {info.st_size:,} 字节，超过原文上限 {MAX_TEXT_BYTES:,} 字节")
+        text = _decode(_read(path), name)
+        blocks = read_text(text)
+    if not text.strip():
+        raise ImportRefused(f"报告 {name} 没有文字")
+    size = len(text.encode("utf-8"))
+    if size > MAX_TEXT_BYTES:
+        raise ImportRefused(f"报告 {name} 的文字有 {size:,} 字节（UTF-8），超过原文上限 {MAX_TEXT_BYTES:,} 字节")
+    return text, blocks
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ImportRefused(f"无法读取报告 {shown(path)}：{shown(err.strerror or err)}") from None
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM (Notepad's "Unicode"), or GBK/GB18030."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportRefused(f"报告 {name} 以 UTF-16 标记开头，却不是完整的 UTF-16 文本：请另存为 UTF-8") from None
+    else:
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if b"\x00" in raw:
+            raise ImportRefused(f"报告 {name} 不是文本文件（含 NUL 字节）："
+                                "Word 文档请以 .docx 导入，其他格式请先另存为 .docx")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # Text saved on Chinese Windows is often GBK; gb18030 reads GBK and GB2312 too. The kept
+            # source text is written as UTF-8 whatever the input was.
+            try:
+                text = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                raise ImportRefused(f"报告 {name} 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）："
+                                    "请另存为 UTF-8 文本") from None
+    if "\x00" in text:
+        raise ImportRefused(f"报告 {name} 不是文本文件（含 NUL 字符）")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -180,13 +248,28 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(str(path))
+    name = shown(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+    except (zipfile.BadZipFile, EOFError):
+        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档（不是 zip 压缩包）："
+                            ".doc 等旧格式请在 Word 中另存为 .docx") from None
+    except OSError as err:
+        raise ImportRefused(f"无法读取报告 {name}：{shown(err.strerror or err)}") from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ImportRefused(f"报告 {name} 解压后有 {unpacked:,} 字节，超过上限 {MAX_DOCX_UNPACKED:,} 字节")
     out = _Writer()
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            out.paragraph(item.text)
-        elif isinstance(item, Table):
-            out.table(_docx_rows(item))
+    try:
+        document = docx.Document(str(path))
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                out.paragraph(item.text)
+            elif isinstance(item, Table):
+                out.table(_docx_rows(item))
+    except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
+        reason = shown(str(err).splitlines()[0] if str(err).strip() else type(err).__name__)
+        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档：{reason}") from None
     return out.text(), out.blocks
 
 
