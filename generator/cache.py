@@ -31,11 +31,20 @@ _GENERATOR = Path(__file__).resolve().parent
 
 
 def code_version() -> str:
-    """A digest of the generator's code and the libraries its results depend on."""
-    import pydantic
-    import yaml
+    """A digest of the generator's code, Python's version and every installed distribution.
 
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}".encode())
+    Every library on the path may change what a build makes (Jinja2 and markdown-it-py
+    render the pages, pydantic and PyYAML load them, mdurl and MarkupSafe sit below those),
+    so each one's name and version counts, read from the `*.dist-info` folder names on
+    sys.path: a version change renames the folder, and listing a folder costs next to nothing.
+    """
+    digest = hashlib.sha256(sys.version.encode())
+    for entry in sys.path:
+        try:
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+        digest.update(b"\0path\0" + "\0".join(names).encode())
     for path in sorted(_GENERATOR.rglob("*.py")):
         digest.update(path.relative_to(_GENERATOR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -120,3 +120,27 @@ def test_a_cache_key_covers_every_part():
     assert key("ab", "c") != key("a", "bc")
     assert cache.get_or_make("parse", ("x",), lambda: 42) == 42
     assert cache.get("parse", ("x",)) is None  # no folder: nothing is kept
+
+
+def test_a_library_version_change_makes_every_department_again(tmp_path):
+    """Any installed library may change the pages (markdown-it-py renders the narrative), so a
+    cached rebuild after an upgrade must not keep the old pages."""
+    import os
+    import subprocess
+    import sys
+
+    libs = tmp_path / "libs"
+    (libs / "markdown_it_py-9.9.0.dist-info").mkdir(parents=True)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(CONTENT), "--out", str(site),
+                               "--cache", str(cache), "--no-search"], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(libs)})
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run()
+    assert "5 of 5 departments unchanged" in run()
+    (libs / "markdown_it_py-9.9.0.dist-info").rename(libs / "markdown_it_py-9.9.1.dist-info")
+    assert "departments unchanged" not in run()
