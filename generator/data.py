@@ -12,10 +12,11 @@ import csv
 import io
 import itertools
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 from .cache import Cache
 from .checks import RULES, SEVERITY_LABELS, Result, findings
@@ -307,16 +308,53 @@ def department_rows(content: Content) -> Iterator[dict[str, Any]]:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def csv_bytes(columns: tuple[Column, ...] | list[str], rows: list[dict[str, Any]], headers: bool = True) -> bytes:
-    """CSV in UTF-8 with a BOM (so Excel reads Chinese), CRLF line ends as RFC 4180 has them."""
-    names = [c.name if isinstance(c, Column) else c for c in columns]
+#: What Excel, WPS and LibreOffice read as the start of a formula in a CSV cell (OWASP, "CSV
+#: Injection"): `=`, `+`, `-`, `@`, TAB and CR; a text cell starting with one gets a `'`.
+#: Quotes already before one count too (`'=…` is written `''=…`), so dropping the one quote
+#: added always gives the text back.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_FORMULA_FIRST = frozenset("'=+-@\t\r")
+TEXT_NOTE = ("CSV 中，以 =、+、-、@、制表符或回车开头的文本，前面加一个半角单引号 '，免得 Excel、WPS 把它当作公式执行"
+             "（OWASP“CSV 注入”的防范做法；原文已是单引号接这些字符开头的，也再加一个），取用时去掉开头这一个单引号即是原文。"
+             "数值列照写，不加单引号；XLSX 中的文本存为文本单元格，也不加。")
+FIELD_NOTE = "（以 =、+、-、@、制表符或回车开头时，CSV 中前加单引号 '，取用时去掉）"
+
+
+def csv_text(value: str) -> str:
+    """A text cell as a CSV holds it: with a `'` before what a spreadsheet would run as a formula."""
+    return "'" + value if value[:1] in _FORMULA_FIRST and _FORMULA.match(value) else value
+
+
+def _csv_lines(text: Sequence[bool], rows: Iterable[Sequence[Any]]) -> str:
+    """The one place CSV text is made: CRLF line ends as RFC 4180 has them, and the cells of
+    text columns (`text[i]`) written through `csv_text`. Numeric columns are written as they
+    are: `-12.5` is a number there, and the data package types it so."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    if headers:
-        writer.writerow(names)
-    for row in rows:
-        writer.writerow([row.get(n, "") for n in names])
-    return (BOM + out.getvalue()).encode("utf-8")
+    texts = [i for i, t in enumerate(text) if t]
+    for values in rows:
+        cells = list(values)
+        for i in texts:
+            value = cells[i]
+            if isinstance(value, str) and value[:1] in _FORMULA_FIRST:
+                cells[i] = csv_text(value)
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def _text_columns(columns: Sequence[Column | str], numeric: Collection[str] = ()) -> list[bool]:
+    return [c.type == "string" if isinstance(c, Column) else c not in numeric for c in columns]
+
+
+def csv_bytes(columns: Sequence[Column | str], rows: list[dict[str, Any]], headers: bool = True,
+              numeric: Collection[str] = ()) -> bytes:
+    """CSV in UTF-8 with a BOM (so Excel reads Chinese). Columns named by a bare string are
+    text unless listed in `numeric`."""
+    names = [c.name if isinstance(c, Column) else c for c in columns]
+    header = [names] if headers else []
+    body = [[row.get(n, "") for n in names] for row in rows]
+    return (BOM + _csv_lines([True] * len(names), header) + _csv_lines(_text_columns(columns, numeric), body)
+            ).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -343,16 +381,15 @@ _ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (x
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
     names = [c.name for c in columns]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
     xlsx = xlsx or Rows()
+    values = [[row.get(n, "") for n in names] for row in rows]
     templates = []
-    for row in rows:
-        values = [row.get(n, "") for n in names]
-        writer.writerow(values)
-        templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(values, columns)]))
+    for cells in values:
+        # The XLSX holds text as written: a string cell is never evaluated.
+        templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(cells, columns)]))
         templates.append(_ROW_END)
-    return Part(len(rows), zlib.compress(out.getvalue().encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
+    text = _csv_lines(_text_columns(columns), values)
+    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
 
 
 @dataclass
@@ -459,7 +496,8 @@ def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str
     for name, (title, description, columns, key) in TABLES.items():
         fields = []
         for c in columns:
-            field: dict[str, Any] = {"name": c.name, "title": c.title, "type": c.type, "description": c.description}
+            field: dict[str, Any] = {"name": c.name, "title": c.title, "type": c.type,
+                                     "description": c.description + (FIELD_NOTE if c.type == "string" else "")}
             if c.type == "number":
                 field["bareNumber"] = True
             if c.name in ("amount_yuan",):
@@ -481,7 +519,7 @@ def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str
         "name": "disclosure-figures",
         "title": "部门决算与绩效自评报告数据",
         "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果。数字照原文录入，不作更正。"
-                       "列的 columnType 标注采用 Fiscal Data Package 的约定。",
+                       "列的 columnType 标注采用 Fiscal Data Package 的约定。" + TEXT_NOTE,
         "homepage": base_url,
         "licenses": [{"name": "other-open", "title": "政府信息公开，可自由使用，请注明来源"}],
         "resources": resources,
@@ -516,13 +554,14 @@ def table_csv(table) -> bytes:
             else:
                 values.append(plain(figure.first.value))
         rows.append(dict(zip(header, values)))
-    return csv_bytes(header, rows)
+    return csv_bytes(header, rows, numeric=[h for h in header if h not in ("项目", "科目编码")])
 
 
 def stats_csv(rows) -> bytes:
     header = ["事项", "层级", "数值", "单位", "约数说明", "年份", "说明"]
     return csv_bytes(header, [dict(zip(header, [s.name, str(depth), plain(s.value), s.unit or "", s.qualifier or "",
-                                                str(s.year or ""), s.note or ""])) for depth, s in rows])
+                                                str(s.year or ""), s.note or ""])) for depth, s in rows],
+                     numeric=("层级", "数值", "年份"))
 
 
 def indicators_csv(rows) -> bytes:
@@ -533,7 +572,7 @@ def indicators_csv(rows) -> bytes:
         out.append(dict(zip(header, [i.level1, i.level2 or "", i.name, i.target or "", i.actual or "",
                                      plain(i.weight.first.value) if i.weight else "",
                                      plain(i.score.first.value) if i.score else "", i.deviation or ""])))
-    return csv_bytes(header, out)
+    return csv_bytes(header, out, numeric=("分值", "得分"))
 
 
 def page_tables(context: dict[str, Any]) -> dict[str, bytes]:
@@ -579,7 +618,7 @@ def page_tables(context: dict[str, Any]) -> dict[str, bytes]:
 
 
 def chart_csv(chart) -> bytes:
-    """A chart's data table as CSV, as the page shows it."""
+    """A chart's data table as CSV, as the page shows it: formatted text (`1,234.56`, `—`), all columns."""
     return csv_bytes(list(chart.columns), [dict(zip(chart.columns, row)) for row in chart.rows])
 
 
@@ -594,7 +633,7 @@ def budget_execution_csv(be) -> bytes:
 
     row = [be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
            number(be.weight), number(be.execution_rate), number(be.score)]
-    return csv_bytes(header, [dict(zip(header, row))])
+    return csv_bytes(header, [dict(zip(header, row))], numeric=header[1:])
 
 
 # --- the download set ------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Markdown for narrative text: CommonMark, raw HTML off, only safe link targets.
+"""Markdown for narrative text: CommonMark, raw HTML off, only safe link targets, no images.
 
 CommonMark will not open emphasis right after CJK punctuation (`**总体情况。**部门`),
 so `**…**` and `*…*` spans whose delimiters touch CJK text are rewritten into emphasis
@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLinkText
+from markdown_it.common.utils import escapeHtml
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -47,11 +49,36 @@ def _cjk_emphasis(state, silent: bool) -> bool:
     return True
 
 
+def _image_as_link(self, tokens, idx: int, options, env) -> str:
+    """An image is shown as a link to it, with its alt text as the link's text; never as `<img>`.
+
+    Nothing in content/ is published but the year files, department.yaml and the original
+    texts, so no image a narrative names is ever part of the site: a relative image would
+    be a broken one, and an image on another host is fetched by every reader's browser as
+    the page loads, telling that host who reads what (a root-relative or `../` image opened
+    from disk reaches outside the site folder the same way). The deploy CSP blocks these,
+    but a page opened from disk or served without the header has none. Rendering instead of
+    refusing keeps the text as the report states it and never fails a build: the reader sees
+    the alt text and can follow the link; nothing is requested unless they do. Inside a link
+    the image is the link's text (links do not nest). `validateLink` has already refused
+    `data:`, `//host` and other schemes, which then stay as literal text.
+    """
+    token = tokens[idx]
+    alt = escapeHtml(self.renderInlineAsText(token.children, options, env))
+    if sum(1 if t.type == "link_open" else -1 if t.type == "link_close" else 0 for t in tokens[:idx]) > 0:
+        return alt
+    src = token.attrGet("src") or ""
+    title = token.attrGet("title")
+    title_attr = f' title="{escapeHtml(title)}"' if title else ""
+    return f'<a href="{escapeHtml(src)}"{title_attr}>{alt or escapeHtml(normalizeLinkText(src))}</a>'
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.validateLink = _validate_link
     md.inline.ruler.before("emphasis", "cjk_strong", _cjk_emphasis)
+    md.add_render_rule("image", _image_as_link)
     return md
 
 

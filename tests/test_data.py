@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -26,6 +27,11 @@ def read_csv(path) -> list[dict[str, str]]:
     raw = path.read_bytes()
     assert raw.startswith("\ufeff".encode()), f"{path.name} has no BOM"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def as_text(cell: str) -> str:
+    """A CSV text cell as the text it holds: the `'` written before a formula character dropped."""
+    return cell[1:] if re.match(r"'+[=+\-@\t\r]", cell) else cell
 
 
 def model_figures(value, path=()):
@@ -77,7 +83,7 @@ def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug)
             assert row["value_type"] == "金额"
         else:
             assert Decimal(row["value"]) == value
-        assert row["stated"].startswith(str(value))
+        assert as_text(row["stated"]).startswith(str(value))
         assert int(row["line"]) >= 1 and row["file"] == rf.path
 
 
@@ -116,14 +122,19 @@ def test_datapackage_passes_frictionless_validate(built_site):
 def test_xlsx_opens_and_matches_the_csvs(built_site):
     from openpyxl import load_workbook
 
+    from generator.data import TABLES
+
     book = load_workbook(built_site / "data/disclosures.xlsx", read_only=True)
     assert book.sheetnames == ["说明", "部门", "报告", "全部数字", "绩效指标", "数据核验发现"]
     for sheet, name in [("部门", "departments"), ("报告", "reports"), ("全部数字", "figures"), ("绩效指标", "indicators"),
                         ("数据核验发现", "findings")]:
         with (built_site / f"data/{name}.csv").open(encoding="utf-8-sig", newline="") as f:
             expected = list(csv.reader(f))
+        text = [c.type == "string" for c in TABLES[name][2]]
         got = [["" if v is None else str(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
-        assert got == [[cell for cell in row] for row in expected], sheet
+        # The workbook holds text as it is; the CSV escapes what would start a formula.
+        assert got == [expected[0], *([as_text(cell) if t else cell for cell, t in zip(row, text)]
+                                      for row in expected[1:])], sheet
 
 
 def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch, tmp_path):
