@@ -20,7 +20,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .numbers import MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, parse_count, parse_decimal, parse_percent
+from .numbers import (MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, decimal_text, parse_count, parse_decimal,
+                      parse_percent)
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def _dump(figure: Figure, info) -> Any:
     default_unit = {"money": file_unit, "percent": "%", "score": "分"}[figure.kind]
 
     def one(statement: Statement) -> Any:
-        text = f"{statement.value}%" if figure.kind == "percent" else str(statement.value)
+        text = decimal_text(statement.value) + ("%" if figure.kind == "percent" else "")
         if statement.at is None and statement.unit == default_unit:
             return text
         out: dict[str, str] = {"value": text}
@@ -265,7 +266,7 @@ Count = Annotated[
 Number = Annotated[
     Decimal,
     PlainValidator(_number),
-    PlainSerializer(lambda d: str(d), when_used="always"),
+    PlainSerializer(lambda d: decimal_text(d), when_used="always"),
     WithJsonSchema(_MONEY_NUMBER),
 ]
 Date = Annotated[
