@@ -101,8 +101,11 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
     if data is None:
         return None, marks, [Problem(path, 1, 1, "", "file is empty", "see content/README.md for what it must hold")]
     if not isinstance(data, dict):
-        return None, marks, [Problem(path, 1, 1, "", "file must hold a mapping of fields at the top level",
-                                     "start with `name: value` lines")]
+        line, column = marks.get((), (1, 1))  # where the list or text starts, not the file's first line
+        hint = "write `name: value` lines without `- ` before them" if isinstance(data, list) else \
+            "start with `name: value` lines"
+        return None, marks, [_located(path, line, column, "", "file must hold a mapping of fields at the top level,"
+                                      f" got {_describe(data)}", hint)]
     if model is YearReport:
         context = {**(context or {}), "unit": _declared_unit(data)}
     try:

@@ -6,7 +6,10 @@ and the model decides what a field's text means. That removes YAML 1.1 surprises
 (`no` → False, `0x10` → 16, `1_000` → 1000, `2020-01-01` → date) at the root.
 
 Refused outright, each with the line and column: anchors and aliases (and so alias
-bombs), merge keys, explicit tags (`!` included), non-scalar keys, duplicate keys, more
+bombs), merge keys, explicit tags (`!` included), non-scalar keys, keys YAML reads as
+something other than text (`2023:`, `null:`, `~:`, an empty key, `yes:`, `2020-01-01:`: a
+field name is text, and another YAML reader would see a number, null or true there),
+duplicate keys, more
 than one document, nesting deeper than MAX_DEPTH, more than MAX_NODES values, files
 larger than MAX_BYTES, text that is not UTF-8 (UTF-16/32, GBK, encoded surrogates), the
 line separators YAML counts as line breaks but editors do not (U+0085, U+2028, U+2029:
@@ -44,6 +47,10 @@ _LINE_SEPARATORS = re.compile(r"[\x85\u2028\u2029]")
 _SURROGATES = re.compile(r"[\uD800-\uDFFF]")
 # What PyYAML's and libyaml's readers refuse in a file (yaml.reader.Reader.NON_PRINTABLE).
 _UNREADABLE = yaml.reader.Reader.NON_PRINTABLE
+_RESOLVER = yaml.resolver.Resolver()
+# YAML 1.2 numbers that PyYAML's YAML 1.1 resolver leaves as text: 1e3, 0o17.
+_NUMBER_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
+_KEY_KINDS = {"null": "null", "bool": "true or false", "int": "a number", "float": "a number", "timestamp": "a date"}
 
 Path = tuple[object, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -161,6 +168,8 @@ class _Reader:
                 key = self.scalar(key_event)
                 if key == "<<" and not key_event.style:
                     raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
+                if not key_event.style:
+                    _refuse_typed_key(key, line, col, path)
                 if key in mapping:
                     first = self.marks[(*path, key)][0]
                     raise YamlProblem(line, col, f"duplicate key {key!r} (first at line {first})",
@@ -169,6 +178,27 @@ class _Reader:
                 self.marks[sub] = (line, col)
                 mapping[key] = self.node(self.next(), sub, depth + 1)
         raise YamlProblem(*_pos(event.start_mark), f"unexpected YAML event {type(event).__name__}")
+
+
+def _refuse_typed_key(key: str, line: int, col: int, path: Path) -> None:
+    """A plain key YAML reads as null, true/false, a number or a date is refused where it stands:
+    keys are field names, and read as text here they would mean something else to other tools."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)).rsplit(":", 1)[-1]
+    kind = _KEY_KINDS.get(tag) or ("a number" if _NUMBER_1_2.fullmatch(key) else None)
+    if kind is None:
+        return
+    if key == "":
+        raise YamlProblem(line, col, "empty key", "write the field name before the colon", field=_dotted(path))
+    if kind == "null":
+        raise YamlProblem(line, col, f"key {key} is read as null, not as a field name",
+                          "write the field name before the colon", field=_dotted(path))
+    raise YamlProblem(line, col, f"key {_short(key)} is read as {kind}, not as text",
+                      f"keys are field names (see the schema in schema/); put the key in quotes (\"{_short(key)}\":)"
+                      " if it is meant as text", field=_dotted(path))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
 
 
 def _dotted(path: Path) -> str:
@@ -188,8 +218,9 @@ def read(text: str) -> tuple[object, Marks]:
         if isinstance(event, events.StreamEndEvent):
             return None, reader.marks
         assert isinstance(event, events.DocumentStartEvent)
-        reader.marks[()] = _pos(event.end_mark)
-        data = reader.node(reader.next(), (), 0)
+        root = reader.next()
+        reader.marks[()] = _pos(root.start_mark)  # where the top-level value starts, after `---` and comments
+        data = reader.node(root, (), 0)
         reader.next()  # DocumentEnd
         event = reader.next()
         if isinstance(event, events.DocumentStartEvent):
