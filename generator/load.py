@@ -95,7 +95,8 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
     try:
         if isinstance(text, bytes):
             text = yamlsafe.decode(text)
-        data, marks = yamlsafe.read(text)
+        # Keys that are not text (`2023:`, `null:`) are left out of `data` and reported with the rest.
+        data, marks, key_problems = yamlsafe.read_all(text)
     except yamlsafe.YamlProblem as err:
         return None, {}, [_located(path, err.line, err.column, err.field, err.message, err.hint)]
     if data is None:
@@ -109,9 +110,12 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
     if model is YearReport:
         context = {**(context or {}), "unit": _declared_unit(data)}
     try:
-        return model.model_validate(data, context=context), marks, []
+        validated = model.model_validate(data, context=context)
     except ValidationError as err:
-        return None, marks, _problems(err, marks, path, model, text)
+        return None, marks, _problems(err, marks, path, model, text, key_problems)
+    if key_problems:
+        return None, marks, _problems(None, marks, path, model, text, key_problems)
+    return validated, marks, []
 
 
 def parse_report(text: str | bytes, path: str = "<text>") -> YearReport:
@@ -188,9 +192,9 @@ def _describe(value: Any) -> str:
     return _clip(repr(value), 60)
 
 
-def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: type[BaseModel], text: str = ""
-              ) -> list[Problem]:
-    errors = err.errors(include_url=False)
+def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, model: type[BaseModel], text: str = "",
+              key_problems: list[yamlsafe.YamlProblem] | tuple = ()) -> list[Problem]:
+    errors = err.errors(include_url=False) if err is not None else []
     # A list whose entries failed also fails its length bound; the entries' errors say it all.
     failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     located = []
@@ -199,10 +203,12 @@ def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: typ
         if e["type"] == "too_short" and loc in failed_inside:
             continue
         located.append((_mark_for(loc[:-1] if e["type"] == "missing" else loc, marks), e))
+    located += [((k.line, k.column), k) for k in key_problems]
     # Only the first MAX_PROBLEMS by position are spelled out (stable: pydantic's order within a line).
     located.sort(key=lambda item: item[0])
     lines = text.split("\n")
-    out = [_problem(e, where, path, model, lines) for where, e in located[:MAX_PROBLEMS]]
+    out = [_problem(e, where, path, model, lines) if isinstance(e, dict) else
+           _located(path, e.line, e.column, e.field, e.message, e.hint) for where, e in located[:MAX_PROBLEMS]]
     if len(located) > MAX_PROBLEMS:
         (line, col), _ = located[MAX_PROBLEMS]
         out.append(Problem(path, line, col, "", f"{len(located) - MAX_PROBLEMS:,} more problems in this file are"

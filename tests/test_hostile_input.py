@@ -416,7 +416,7 @@ def test_amounts_written_wrongly_are_refused_with_a_hint(text, fragment):
 
 
 def test_a_comma_inside_a_flow_mapping_gets_the_thousands_hint():
-    problem = refused(HEAD + "expenditure:\n  - total: {name: 合计, actual: 1,234.5}\n", "unknown field '234.5'",
+    problem = refused(HEAD + "expenditure:\n  - total: {name: 合计, actual: 1,234.5}\n", "key 234.5 is read as a number",
                       "thousands separators", line=7, column=33)
     assert "1234.5" in problem.hint
 
