@@ -20,6 +20,7 @@ from .numbers import MONEY_UNITS
 from .views import _main_account, nature_line
 
 STAGE_NAMES = STAGES
+MICRO = Decimal("0.000001")
 
 FONT = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", '
         '"WenQuanYi Micro Hei", sans-serif')
@@ -66,9 +67,10 @@ class Chart:
     figure: dict[str, Any]
 
 
-def wan(yuan: Decimal, unit: str = "万元") -> float:
-    """Yuan to the display unit as a JSON number: an exact decimal, scaled in Decimal."""
-    return float(str(yuan / MONEY_UNITS[unit]))
+def wan(yuan: Decimal, unit: str = "万元") -> Decimal:
+    """Yuan to the display unit as a JSON number: an exact decimal, scaled in Decimal (the page
+    writes it in digits, render.json_script)."""
+    return yuan / MONEY_UNITS[unit]
 
 
 def _layout(y_title: str, *, horizontal: bool = False, height: int = 320, barmode: str = "group",
@@ -113,7 +115,7 @@ def _wrap_ticks(layout: dict[str, Any], names: list[str]) -> dict[str, Any]:
     return layout
 
 
-def _bar(name: str, categories: list[str], values: list[float | None], colour: str, unit: str,
+def _bar(name: str, categories: list[str], values: list[Decimal | None], colour: str, unit: str,
          horizontal: bool = False, hover_unit: str | None = None, **extra: Any) -> dict[str, Any]:
     fmt_spec = ",.2f" if unit in ("万元", "元") else ",~f"
     label = _esc(hover_unit if hover_unit is not None else unit)
@@ -303,8 +305,8 @@ def scores_chart(report: YearReport) -> Chart | None:
         groups = {"预算执行率": [be.weight.value, be.score.value if be.score else Decimal(0)], **groups}
     names = list(groups)
     data = [
-        _bar("分值", names, [float(str(w)) for w, _ in groups.values()], COLOURS["weight"], "分"),
-        _bar("得分", names, [float(str(s)) for _, s in groups.values()], COLOURS["score"], "分"),
+        _bar("分值", names, [w for w, _ in groups.values()], COLOURS["weight"], "分"),
+        _bar("得分", names, [s for _, s in groups.values()], COLOURS["score"], "分"),
     ]
     rows = [(n, fmt.number(w), fmt.number(s)) for n, (w, s) in groups.items()]
     lost = [(n, w - s) for n, (w, s) in groups.items() if s < w]
@@ -416,7 +418,7 @@ def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
                              data, layout))
     if series.get("score"):
         points = series["score"]
-        data = [_bar("自评得分", [str(p.year) for p in points], [float(str(p.figure.value)) for p in points],
+        data = [_bar("自评得分", [str(p.year) for p in points], [p.figure.value for p in points],
                      COLOURS["score"], "分")]
         layout = _layout("分")
         layout["xaxis"]["type"] = "category"
@@ -450,8 +452,9 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         computed = sorted(((n, f.value / staff, stage, staff, label) for n, f, stage, staff, label in per_staff),
                           key=lambda r: (-r[1], r[0]))
         names = [n for n, *_ in computed]
-        data = [_bar("人均支出", names, [wan(v, unit) for _, v, *_ in computed], COLOURS["per_staff"], unit,
-                     horizontal=True)]
+        # A quotient has 28 digits; the bars need none beyond 0.000001 of the unit (0.01 元 in 万元).
+        bars = [wan(v, unit).quantize(MICRO) for _, v, *_ in computed]
+        data = [_bar("人均支出", names, bars, COLOURS["per_staff"], unit, horizontal=True)]
         layout = _wrap_ticks(_layout(f"{unit}/人", horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart("chart-year-per-staff", "人均支出（计算值：支出合计 ÷ 人数）", "、".join(
@@ -462,7 +465,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
     scored = [(h.entry.department.name, h.score) for h in rows if h.score is not None]
     if scored:
         scored.sort(key=lambda r: (-r[1].value, r[0]))
-        data = [_bar("自评得分", [n for n, _ in scored], [float(str(s.value)) for _, s in scored], COLOURS["score"],
+        data = [_bar("自评得分", [n for n, _ in scored], [s.value for _, s in scored], COLOURS["score"],
                      "分", horizontal=True)]
         layout = _wrap_ticks(_layout("分", horizontal=True, categories=len(scored)), [n for n, _ in scored])
         layout["showlegend"] = False

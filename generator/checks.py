@@ -24,10 +24,11 @@ from .cache import Cache
 from .parallel import fork_map
 from .figures import Figure, Statement
 from .format import plain
+from .format import stated as stated_text
 from .load import PARALLEL_FROM, Content, ReportFile
 from .model import SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
 from .model import STAGES as STAGE_NAMES
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, decimal_text
 from .problems import field_path
 from .views import unmet
 
@@ -134,7 +135,7 @@ class Result:
             "department": self.slug, "year": self.year, "file": self.file, "line": self.line,
             "subject": self.subject, "message": self.message, "computed": self.computed,
             "difference": self.difference, "tolerance": self.tolerance,
-            "figures": [{"label": t.label, "stated": t.stated, "value": str(t.value), "line": t.line, "field": t.path,
+            "figures": [{"label": t.label, "stated": t.stated, "value": decimal_text(t.value), "line": t.line, "field": t.path,
                          "at": t.at} for t in self.terms],
         }
 
@@ -186,7 +187,7 @@ class Checker:
     def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Term:
         statement = figure.statements[index]
         where = (*path, index) if len(figure.statements) > 1 else path
-        return Term(label, f"{statement.value}{statement.unit}", statement.base, self.rf.line_of(where),
+        return Term(label, stated_text(statement), statement.base, self.rf.line_of(where),
                     field_path(where), statement.at or "")
 
     def add(self, rule: str, passed: bool, subject: str, terms: Iterable[Term] = (), computed: str = "",

@@ -20,9 +20,9 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 from .cache import Cache
 from .checks import RULES, SEVERITY_LABELS, Result, findings
-from .figures import Figure
+from .figures import Figure, Statement
 from .load import Content, DepartmentEntry, ReportFile
-from .format import plain
+from .format import plain, stated
 from .model import SANGONG_LABELS, STAGES, Headcount, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS
@@ -195,7 +195,7 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> 
                "phase": PHASES.get(measure, "") if money else "", "value_type": "金额" if money else kind,
                "amount_yuan": plain(yuan) if money else "", "amount_wan": plain(yuan / WAN) if money else "",
                "value": "" if money else plain(value_override if value_override is not None else stated_value),
-               "stated": f"{stated_value}{unit}", "unit_stated": unit, "precision": plain(step),
+               "stated": stated(Statement(stated_value, unit)), "unit_stated": unit, "precision": plain(step),
                "statement": statement, "at": at, "line": rf.line_of(path), "field": field_path(path)}
         return row
 

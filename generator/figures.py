@@ -7,6 +7,8 @@ its precision is known, and converts to exact yuan on demand.
 
 In YAML a figure is written as a bare number (in the file's unit), as a mapping
 `{value: 0, unit: 万元, at: 附表3}`, or as a list of either for a figure stated several times.
+A number field written empty (`~`, `null`, nothing or only a comment after the colon) is
+refused, required or not: a blank cell is not a figure and is left out (`Omittable`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
-from .numbers import MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, parse_count, parse_decimal, parse_percent
+from .numbers import (MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, decimal_text, parse_count, parse_decimal,
+                      parse_percent)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,37 @@ def _fail(error: NumberProblem) -> PydanticCustomError:
     return PydanticCustomError("figure", "{message}", {"message": error.message, "hint": error.hint})
 
 
+def _blank(required: bool) -> PydanticCustomError:
+    """A number field written with no number: load.py words the problem from the line as written."""
+    return PydanticCustomError("blank", "empty value", {"required": required})
+
+
+def _not_blank(value: Any) -> Any:
+    if value is None:
+        raise _blank(required=False)
+    return value
+
+
+class _LeaveOut:
+    """Refuses an empty value in a field that may be left out, before `None` could stand for it,
+    and takes null out of the field's JSON Schema, so editors flag `actual: ~` too. Not applied
+    to a field left out: its default is not validated."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(_not_blank, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        out = handler(schema)
+        if "anyOf" in out:
+            out["anyOf"] = [branch for branch in out["anyOf"] if branch != {"type": "null"}]
+        return out
+
+
+T = TypeVar("T")
+#: A number field that may be left out but not written empty: `Omittable[Money] = Field(None, …)`.
+Omittable = Annotated[T | None, _LeaveOut()]
+
+
 _STATEMENT_KEYS = {"value", "unit", "at"}
 
 
@@ -106,6 +140,8 @@ def _money(signed: bool):
     def validate(value: Any, info: ValidationInfo) -> Figure:
         if isinstance(value, Figure):
             return value
+        if value is None:
+            raise _blank(required=True)
         file_unit = (info.context or {}).get("unit", "元")
 
         def one(item: Any, unit: str | None, at: str | None) -> Statement:
@@ -132,6 +168,8 @@ def _money(signed: bool):
 def _percent(value: Any) -> Figure:
     if isinstance(value, Figure):
         return value
+    if value is None:
+        raise _blank(required=True)
 
     def one(item: Any, unit: str | None, at: str | None) -> Statement:
         if unit not in (None, "%"):
@@ -144,6 +182,8 @@ def _percent(value: Any) -> Figure:
 def _score(value: Any) -> Figure:
     if isinstance(value, Figure):
         return value
+    if value is None:
+        raise _blank(required=True)
 
     def one(item: Any, unit: str | None, at: str | None) -> Statement:
         if unit not in (None, "分"):
@@ -163,7 +203,7 @@ def _dump(figure: Figure, info) -> Any:
     default_unit = {"money": file_unit, "percent": "%", "score": "分"}[figure.kind]
 
     def one(statement: Statement) -> Any:
-        text = f"{statement.value}%" if figure.kind == "percent" else str(statement.value)
+        text = decimal_text(statement.value) + ("%" if figure.kind == "percent" else "")
         if statement.at is None and statement.unit == default_unit:
             return text
         out: dict[str, str] = {"value": text}
@@ -225,6 +265,8 @@ Score = Annotated[
 def _count(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if value is None:
+        raise _blank(required=True)
     try:
         return parse_count(value)
     except NumberProblem as err:
@@ -234,6 +276,8 @@ def _count(value: Any) -> int:
 def _number(value: Any) -> Decimal:
     if isinstance(value, Decimal):
         return value
+    if value is None:
+        raise _blank(required=True)
     try:
         return parse_decimal(value, "number")
     except NumberProblem as err:
@@ -265,7 +309,7 @@ Count = Annotated[
 Number = Annotated[
     Decimal,
     PlainValidator(_number),
-    PlainSerializer(lambda d: str(d), when_used="always"),
+    PlainSerializer(lambda d: decimal_text(d), when_used="always"),
     WithJsonSchema(_MONEY_NUMBER),
 ]
 Date = Annotated[
@@ -281,6 +325,8 @@ def _whole(value: Any) -> Any:
     `2020.0`, which pydantic's lax int would take, are refused like any other number."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if value is None:
+        raise _blank(required=True)
     try:
         return parse_count(value, "year")
     except NumberProblem as err:

@@ -1,12 +1,18 @@
-"""How figures read on a page: money in the site's unit, rates and dates in Chinese."""
+"""How figures read on a page: money in the site's unit, rates and dates in Chinese.
+
+Every number is written through numbers.decimal_text: plain digits, never an exponent.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from .figures import Figure, Statement
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, decimal_text
 
 CENT = Decimal("0.01")
 
@@ -15,12 +21,12 @@ def money(yuan: Decimal, unit: str = "万元", places: int = 2) -> str:
     """`6338977.18` yuan in 万元: `633.90`; thousands separated, rounded half up."""
     scaled = yuan / MONEY_UNITS[unit]
     quantum = Decimal(1).scaleb(-places)
-    return f"{scaled.quantize(quantum, rounding=ROUND_HALF_UP):,}"
+    return decimal_text(scaled.quantize(quantum, rounding=ROUND_HALF_UP), grouped=True)
 
 
 def plain(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros: 8484000.0 → 8484000, 6338977.18 stays."""
-    text = format(value, "f")
+    text = decimal_text(value)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -28,7 +34,7 @@ def plain(value: Decimal) -> str:
 
 def stated(statement: Statement) -> str:
     """A statement exactly as the report wrote it: `6338977.18元`, `31.41%`, `99分`."""
-    return f"{statement.value}{statement.unit}"
+    return f"{decimal_text(statement.value)}{statement.unit}"
 
 
 def stated_all(figure: Figure) -> str:
@@ -41,16 +47,16 @@ def stated_all(figure: Figure) -> str:
 
 def stated_percent(figure: Figure) -> str:
     """A stated rate as written (31.41% stays 31.41%)."""
-    return f"{figure.first.value}%"
+    return f"{decimal_text(figure.first.value)}%"
 
 
 def number(value: Decimal | int) -> str:
     """A count or stated value with thousands separators, its decimals as written."""
-    return f"{value:,}"
+    return decimal_text(value, grouped=True)
 
 
 def score(figure: Figure) -> str:
-    return f"{figure.first.value}"
+    return decimal_text(figure.first.value)
 
 
 def cn_date(day: dt.date | None) -> str:
@@ -63,3 +69,47 @@ def agree(figure: Figure) -> bool:
     """Whether every statement of a figure gives the same amount."""
     first = figure.statements[0].base
     return all(s.base == first for s in figure.statements[1:])
+
+
+def json_text(data: Any) -> str:
+    """Compact JSON with keys sorted, as json.dumps(…, sort_keys=True, separators=(",", ":")),
+    but numbers are written in digits: a Decimal exactly (0.000001, never 1e-06), a float by
+    its shortest form (0.25). json.dumps writes small and large floats with an exponent and
+    cannot write a Decimal at all."""
+    parts: list[str] = []
+
+    def put(value: Any) -> None:
+        if value is None:
+            parts.append("null")
+        elif value is True or value is False:
+            parts.append("true" if value else "false")
+        elif isinstance(value, str):
+            parts.append(json.dumps(value, ensure_ascii=False))
+        elif isinstance(value, int):
+            parts.append(str(int(value)))
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                raise ValueError(f"{value} is not a JSON number")
+            parts.append(decimal_text(Decimal(repr(value))))
+        elif isinstance(value, Decimal):
+            parts.append(decimal_text(value))
+        elif isinstance(value, dict):
+            parts.append("{")
+            for n, key in enumerate(sorted(value)):
+                if not isinstance(key, str):
+                    raise TypeError(f"JSON keys are text, not {type(key).__name__}")
+                parts.append(("," if n else "") + json.dumps(key, ensure_ascii=False) + ":")
+                put(value[key])
+            parts.append("}")
+        elif isinstance(value, (list, tuple)):
+            parts.append("[")
+            for n, item in enumerate(value):
+                if n:
+                    parts.append(",")
+                put(item)
+            parts.append("]")
+        else:
+            raise TypeError(f"{type(value).__name__} is not JSON")
+
+    put(data)
+    return "".join(parts)

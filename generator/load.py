@@ -114,20 +114,27 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
     try:
         if isinstance(text, bytes):
             text = yamlsafe.decode(text)
-        data, marks = yamlsafe.read(text)
+        # Keys that are not text (`2023:`, `null:`) are left out of `data` and reported with the rest.
+        data, marks, key_problems = yamlsafe.read_all(text)
     except yamlsafe.YamlProblem as err:
         return None, {}, [_located(path, err.line, err.column, err.field, err.message, err.hint)]
     if data is None:
         return None, marks, [Problem(path, 1, 1, "", "file is empty", "see content/README.md for what it must hold")]
     if not isinstance(data, dict):
-        return None, marks, [Problem(path, 1, 1, "", "file must hold a mapping of fields at the top level",
-                                     "start with `name: value` lines")]
+        line, column = marks.get((), (1, 1))  # where the list or text starts, not the file's first line
+        hint = "write `name: value` lines without `- ` before them" if isinstance(data, list) else \
+            "start with `name: value` lines"
+        return None, marks, [_located(path, line, column, "", "file must hold a mapping of fields at the top level,"
+                                      f" got {_describe(data)}", hint)]
     if model is YearReport:
         context = {**(context or {}), "unit": _declared_unit(data)}
     try:
-        return model.model_validate(data, context=context), marks, []
+        validated = model.model_validate(data, context=context)
     except ValidationError as err:
-        return None, marks, _problems(err, marks, path, model)
+        return None, marks, _problems(err, marks, path, model, text, key_problems)
+    if key_problems:
+        return None, marks, _problems(None, marks, path, model, text, key_problems)
+    return validated, marks, []
 
 
 def parse_report(text: str | bytes, path: str = "<text>") -> YearReport:
@@ -204,8 +211,9 @@ def _describe(value: Any) -> str:
     return _clip(repr(value), 60)
 
 
-def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: type[BaseModel]) -> list[Problem]:
-    errors = err.errors(include_url=False)
+def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, model: type[BaseModel], text: str = "",
+              key_problems: list[yamlsafe.YamlProblem] | tuple = ()) -> list[Problem]:
+    errors = err.errors(include_url=False) if err is not None else []
     # A list whose entries failed also fails its length bound; the entries' errors say it all.
     failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     located = []
@@ -214,9 +222,12 @@ def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: typ
         if e["type"] == "too_short" and loc in failed_inside:
             continue
         located.append((_mark_for(loc[:-1] if e["type"] == "missing" else loc, marks), e))
+    located += [((k.line, k.column), k) for k in key_problems]
     # Only the first MAX_PROBLEMS by position are spelled out (stable: pydantic's order within a line).
     located.sort(key=lambda item: item[0])
-    out = [_problem(e, where, path, model) for where, e in located[:MAX_PROBLEMS]]
+    lines = text.split("\n")
+    out = [_problem(e, where, path, model, lines) if isinstance(e, dict) else
+           _located(path, e.line, e.column, e.field, e.message, e.hint) for where, e in located[:MAX_PROBLEMS]]
     if len(located) > MAX_PROBLEMS:
         (line, col), _ = located[MAX_PROBLEMS]
         out.append(Problem(path, line, col, "", f"{len(located) - MAX_PROBLEMS:,} more problems in this file are"
@@ -224,7 +235,7 @@ def _problems(err: ValidationError, marks: yamlsafe.Marks, path: str, model: typ
     return out
 
 
-def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel]) -> Problem:
+def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel], lines: list[str]) -> Problem:
     loc = tuple(e["loc"])
     kind = e["type"]
     line, col = where
@@ -239,6 +250,8 @@ def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel]) 
         hint = _suggest(str(loc[-1]), model)
     elif kind == "figure":
         message, hint = ctx["message"], ctx.get("hint", "")
+    elif kind == "blank":
+        message, hint = _blank(lines[line - 1] if 0 < line <= len(lines) else "", col, ctx.get("required", False))
     elif kind == "literal_error":
         message = f"{_describe(value)} is not allowed here"
         hint = f"use one of: {ctx.get('expected', '')}"
@@ -269,6 +282,27 @@ def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel]) 
     else:
         message = e["msg"]
     return _located(path, line, col, field_path(loc), message, hint)
+
+
+# After a key at the start of `rest`: plain, or quoted, then the colon.
+_AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\s][^:]*?)\s*:(?:\s+(?P<value>.*))?$""")
+
+
+def _blank(line: str, column: int, required: bool) -> tuple[str, str]:
+    """The problem with a number field written empty, in the words of what was written after its
+    key (the key stands at `column` of `line`): nothing, `~`, `null`, or a comment such as `#12`."""
+    found = _AFTER_KEY.match(line[column - 1:].rstrip("\r"))
+    after = (found.group("value") or "").strip() if found else ""
+    if after.startswith("#"):
+        message = f"empty value (`{_clip(after, 40)}` is a comment)"
+        hint = "write the number before any `#`" + ("" if required else
+                                                      ", or leave the field out where the report leaves it blank")
+        return message, hint
+    written = re.match(r"[^\s,}\]#]*", after).group()  # `~, name: x}` in a flow mapping
+    message = f"empty value (`{_clip(written, 40)}` means nothing in YAML)" if written else "empty value"
+    if required:
+        return message, "write the number; this field cannot be left out"
+    return message, "a blank cell is not a figure: leave the field out, or write 0 if the report states 0"
 
 
 def _located(path: str, line: int, column: int, field: str, message: str, hint: str) -> Problem:

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from .figures import Count, Date, Flag, Money, Number, Percent, Score, SignedMoney, Whole
+from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
@@ -40,18 +40,18 @@ class Closed(BaseModel):
 class Amounts(Closed):
     """A row's figures at each stage, with the changes and rates the report states for it."""
 
-    budget_initial: Money | None = Field(None, description="年初预算数")
-    budget_full: Money | None = Field(None, description="全年预算数（调整后）")
-    budget: Money | None = Field(None, description="预算数（原文未说明是年初还是全年）")
-    actual: Money | None = Field(None, description="决算数、全年执行数或实际支出")
-    prior: Money | None = Field(None, description="上年决算数")
-    change: SignedMoney | None = Field(None, description="比上年增减额，减少为负")
-    change_rate: Percent | None = Field(None, description="比上年增减率，下降为负")
-    share: Percent | None = Field(None, description="占上级合计的比例，照原文")
+    budget_initial: Omittable[Money] = Field(None, description="年初预算数")
+    budget_full: Omittable[Money] = Field(None, description="全年预算数（调整后）")
+    budget: Omittable[Money] = Field(None, description="预算数（原文未说明是年初还是全年）")
+    actual: Omittable[Money] = Field(None, description="决算数、全年执行数或实际支出")
+    prior: Omittable[Money] = Field(None, description="上年决算数")
+    change: Omittable[SignedMoney] = Field(None, description="比上年增减额，减少为负")
+    change_rate: Omittable[Percent] = Field(None, description="比上年增减率，下降为负")
+    share: Omittable[Percent] = Field(None, description="占上级合计的比例，照原文")
     share_of: Text | None = Field(None, description="占比的分母，照原文，如“总支出”")
-    execution_rate: Percent | None = Field(None, description="预算执行率、完成率")
-    variance: SignedMoney | None = Field(None, description="预算减决算：结余为正，超支为负")
-    variance_rate: Percent | None = Field(None, description="结余率（正）或超支率（负）")
+    execution_rate: Omittable[Percent] = Field(None, description="预算执行率、完成率")
+    variance: Omittable[SignedMoney] = Field(None, description="预算减决算：结余为正，超支为负")
+    variance_rate: Omittable[Percent] = Field(None, description="结余率（正）或超支率（负）")
     change_reasons: tuple[Line, ...] = Field((), description="原文列出的增减原因及各自金额")
     note: Markdown | None = Field(None, description="说明、原因")
     at: Text | None = Field(None, description="在原文中的位置")
@@ -123,9 +123,9 @@ class Block(Closed):
 class Project(Line):
     """A project (项目) with its money, arrival of funds and results."""
 
-    arrived: Money | None = Field(None, description="资金到位数")
-    arrival_rate: Percent | None = Field(None, description="资金到位率")
-    score: Score | None = Field(None, description="项目绩效自评得分")
+    arrived: Omittable[Money] = Field(None, description="资金到位数")
+    arrival_rate: Omittable[Percent] = Field(None, description="资金到位率")
+    score: Omittable[Score] = Field(None, description="项目绩效自评得分")
     stats: tuple[Stat, ...] = Field((), description="项目产出、中标价等其他数")
     items: tuple[Project, ...] = Field((), description="子项目或构成")
 
@@ -150,7 +150,7 @@ class Stat(Closed):
     value: Number = Field(description="数值，照原文")
     unit: Text | None = Field(None, description="单位，如 件、人次、%、万元")
     qualifier: Text | None = Field(None, description="约数说明：近、余、多、以上、超过")
-    year: Annotated[int, Field(ge=1949, le=2100), Whole] | None = Field(None, description="该数所属年份（非本年时）")
+    year: Omittable[Annotated[int, Field(ge=1949, le=2100), Whole]] = Field(None, description="该数所属年份（非本年时）")
     note: Markdown | None = None
     at: Text | None = None
     items: tuple[Stat, ...] = Field((), description="其中各项")
@@ -166,18 +166,18 @@ class Headcount(Closed):
 class Staffing(Closed):
     """人员编制与实有人数, and vehicles."""
 
-    authorized: Count | None = Field(None, description="编制数（核定编制）")
+    authorized: Omittable[Count] = Field(None, description="编制数（核定编制）")
     authorized_items: tuple[Headcount, ...] = Field((), description="编制按类别：行政编制、事业编制……")
-    actual_start: Count | None = Field(None, description="年初实有在职人数")
-    actual_end: Count | None = Field(None, description="年末实有在职人数（或在职人数）")
+    actual_start: Omittable[Count] = Field(None, description="年初实有在职人数")
+    actual_end: Omittable[Count] = Field(None, description="年末实有在职人数（或在职人数）")
     actual_items: tuple[Headcount, ...] = Field((), description="实有人员按类别")
-    total_staff: Count | None = Field(None, description="共计工作人员（含编外）")
+    total_staff: Omittable[Count] = Field(None, description="共计工作人员（含编外）")
     other_items: tuple[Headcount, ...] = Field((), description="编外、借调、聘用、派遣、领导职数等")
-    retired: Count | None = Field(None, description="离退休人数")
+    retired: Omittable[Count] = Field(None, description="离退休人数")
     retired_items: tuple[Headcount, ...] = Field((), description="离休、退休")
-    vehicles_authorized: Count | None = Field(None, description="车辆编制数")
-    vehicles: Count | None = Field(None, description="实有车辆数")
-    control_rate: Percent | None = Field(None, description="编制控制率")
+    vehicles_authorized: Omittable[Count] = Field(None, description="车辆编制数")
+    vehicles: Omittable[Count] = Field(None, description="实有车辆数")
+    control_rate: Omittable[Percent] = Field(None, description="编制控制率")
     note: Markdown | None = None
     at: Text | None = None
 
@@ -186,9 +186,9 @@ class Organization(Closed):
     """Organisation as stated that year."""
 
     type: Text | None = Field(None, description="单位性质与级别，如 正科级全额拨款事业单位")
-    internal_units_count: Count | None = Field(None, description="内设机构数")
+    internal_units_count: Omittable[Count] = Field(None, description="内设机构数")
     internal_units: tuple[Text, ...] = Field((), description="内设机构")
-    subordinate_units_count: Count | None = Field(None, description="所属单位数")
+    subordinate_units_count: Omittable[Count] = Field(None, description="所属单位数")
     subordinate_units: tuple[Text, ...] = Field((), description="所属单位")
     stats: tuple[Stat, ...] = Field((), description="其他数，如决算编报单位数")
     note: Markdown | None = None
@@ -205,8 +205,8 @@ class Indicator(Closed):
     name: Text = Field(description="三级指标")
     target: Text | None = Field(None, description="年度指标值，照原文，如 98%、4次/年、稳步提升")
     actual: Text | None = Field(None, description="实际完成值，照原文")
-    weight: Score | None = Field(None, description="分值")
-    score: Score | None = Field(None, description="得分")
+    weight: Omittable[Score] = Field(None, description="分值")
+    score: Omittable[Score] = Field(None, description="得分")
     deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施")
     note: Text | None = None
 
@@ -218,8 +218,8 @@ class Weight(Closed):
 
 class GradeBand(Closed):
     grade: Text = Field(description="等级，如 优秀")
-    min: Number | None = Field(None, description="下限（含）")
-    max: Number | None = Field(None, description="上限（不含）")
+    min: Omittable[Number] = Field(None, description="下限（含）")
+    max: Omittable[Number] = Field(None, description="上限（不含）")
     text: Text | None = Field(None, description="原文表述，如 大于90分")
 
 
@@ -232,8 +232,8 @@ class BudgetExecution(Amounts):
     """The 预算执行率 row of the self-evaluation table."""
 
     name: Text | None = Field(None, description="名称，如 年度资金总额")
-    weight: Score | None = Field(None, description="分值")
-    score: Score | None = Field(None, description="得分")
+    weight: Omittable[Score] = Field(None, description="分值")
+    score: Omittable[Score] = Field(None, description="得分")
 
 
 class Performance(Closed):
@@ -241,17 +241,17 @@ class Performance(Closed):
 
     kind: Literal["部门整体支出", "项目支出"] = "部门整体支出"
     name: Text | None = Field(None, description="项目名称（项目支出绩效时）")
-    score: Score | None = Field(None, description="自评得分；正文与表中各出现一次时写成列表")
+    score: Omittable[Score] = Field(None, description="自评得分；正文与表中各出现一次时写成列表")
     grade: Text | None = Field(None, description="等级，照原文，如 优秀")
     grade_bands: tuple[GradeBand, ...] = Field((), description="报告自己说明的等级划分")
     weights: tuple[Weight, ...] = Field((), description="报告说明的各一级指标分值")
     budget_execution: BudgetExecution | None = None
     goals: tuple[Goal, ...] = ()
-    indicators_weight: Score | None = Field(None, description="绩效指标合计分值，如 90")
+    indicators_weight: Omittable[Score] = Field(None, description="绩效指标合计分值，如 90")
     indicators: tuple[Indicator, ...] = Field((), description="绩效自评表各行，按原文顺序")
-    total_weight: Score | None = Field(None, description="总分的分值，如 100")
-    evaluated_funds: Money | None = Field(None, description="开展自评涉及的资金")
-    evaluated_funds_share: Percent | None = Field(None, description="涉及资金占比")
+    total_weight: Omittable[Score] = Field(None, description="总分的分值，如 100")
+    evaluated_funds: Omittable[Money] = Field(None, description="开展自评涉及的资金")
+    evaluated_funds_share: Omittable[Percent] = Field(None, description="涉及资金占比")
     note: Markdown | None = None
     at: Text | None = None
 

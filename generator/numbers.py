@@ -149,8 +149,24 @@ def check_places(value: Decimal, unit: str) -> None:
     places = -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0  # type: ignore[operator]
     limit = MAX_PLACES[unit]
     if places > limit:
-        raise NumberProblem(f"{value} has {places} decimal places, more than {unit} allows ({limit})",
+        raise NumberProblem(f"{decimal_text(value)} has {places} decimal places, more than {unit} allows ({limit})",
                             "check the figure against the source")
+
+
+def decimal_text(value: Decimal | int, grouped: bool = False) -> str:
+    """A number in plain digits, every digit kept, never in exponent notation: the one way any
+    output (pages, CSV, XLSX, JSON, search text, messages) writes a number.
+
+    `str()` and `f"{…}"` of a Decimal switch to exponents for small numbers and for the results of
+    `normalize()` and some arithmetic: `1E-7`, `0E-7`, `1E+2`. Here 0.0000001 stays 0.0000001,
+    818.40 stays 818.40 (parse_decimal(decimal_text(d)) gives d back, digits and all) and
+    Decimal("1E+2") is 100. `grouped` separates thousands: 6,338,977.18.
+    """
+    if isinstance(value, int):
+        return f"{value:,}" if grouped else str(int(value))
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a number to publish")
+    return format(value, ",f" if grouped else "f")
 
 
 def _kind(value: object) -> str:

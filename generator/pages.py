@@ -16,6 +16,7 @@ from .cache import Cache
 from .checks import RULES, Result, check_content, findings
 from .data import TEXT_NOTE
 from .load import Content, DepartmentEntry, ReportFile
+from .numbers import decimal_text
 from .regions import Place, places
 from .search import FILTERS, department_text, grade_band, report_text
 from .searchindex import Part, Record
@@ -139,7 +140,7 @@ def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -
     meta = {"department": entry.department.name, "region": place.full_name if place else "",
             "year": str(rf.year), "kind": "、".join(d.kind for d in report.documents), "type": "报告"}
     if score is not None:
-        meta["score"] = str(score)
+        meta["score"] = decimal_text(score)
     url = f"departments/{entry.slug}/{rf.year}/"
     parts = [Part(url, "报告", report_text(report, entry.department))]
     if rf.source_text is not None:

@@ -3,8 +3,8 @@ loaded before any content is rendered. Knows templates, nothing of YAML."""
 
 from __future__ import annotations
 
-import json
 import posixpath
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from . import markdown, plotly_assets, views
 from .checks import RULES, SEVERITY_LABELS
 from .figures import Figure
 from .model import Site
+from .numbers import decimal_text
 from .pages import CONTEXT_KEYS, Page
 
 
@@ -36,8 +37,9 @@ def relative(from_path: str, target: str) -> str:
 
 
 def json_script(data: Any) -> Markup:
-    """JSON for a <script type="application/json"> block, safe against </script> and comments."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """JSON for a <script type="application/json"> block, safe against </script> and comments;
+    numbers in digits (chart values are exact decimals)."""
+    text = fmt.json_text(data)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
@@ -54,6 +56,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # `{{ value }}` of a Decimal writes it in digits, never `1E-7`, like the `digits` filter.
+            finalize=_finalize,
         )
         self.env.filters.update(
             money=self._money,
@@ -68,6 +72,7 @@ class Renderer:
             agree=fmt.agree,
             stat_rows=views.stats_rows,
             yuan=fmt.plain,
+            digits=decimal_text,
         )
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
                                 plotly_inert_ids=plotly_assets.injected_style_ids(),
@@ -92,6 +97,10 @@ class Renderer:
             raise ValueError(f"{page.template} got context keys {sorted(context)}, expects {sorted(expected)}")
         text = self.templates[page.template].render(page=page, **context)
         return text.encode("utf-8")
+
+
+def _finalize(value: Any) -> Any:
+    return decimal_text(value) if isinstance(value, Decimal) else value
 
 
 @pass_context

@@ -21,7 +21,26 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 def schema_of(model: type[BaseModel]) -> dict:
     schema = model.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return _share_figure_schemas(schema)
+    return _share_figure_schemas(_drop_refused_defaults(schema))
+
+
+def _drop_refused_defaults(node):
+    """A field that may be left out but not written empty (figures.Omittable) keeps `default: null`
+    from pydantic; editors would offer `actual: null`, which the schema refuses, so it goes."""
+    if isinstance(node, list):
+        return [_drop_refused_defaults(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _drop_refused_defaults(v) for k, v in node.items()}
+    if "default" in out and out["default"] is None and not _admits_null(out):
+        del out["default"]
+    return out
+
+
+def _admits_null(node: dict) -> bool:
+    kind = node.get("type")
+    return kind == "null" or (isinstance(kind, list) and "null" in kind) or any(
+        isinstance(branch, dict) and _admits_null(branch) for branch in node.get("anyOf", ()))
 
 
 def _share_figure_schemas(schema: dict) -> dict:

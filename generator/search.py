@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from .figures import Figure
+from .format import stated
 
 #: The score bands of 财预〔2020〕10号 used for the 自评等级 filter.
 GRADE_BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
@@ -45,7 +46,7 @@ def report_text(report, department) -> str:
 
     def walk(value) -> None:
         if isinstance(value, Figure):
-            parts.append(" ".join(f"{s.value}{s.unit}" for s in value.statements))
+            parts.append(" ".join(stated(s) for s in value.statements))
             return
         if isinstance(value, Section):
             parts.append(value.title)

@@ -50,6 +50,7 @@ import numpy as np
 
 from . import parallel, progress
 from .faults import checkpoint
+from .format import json_text
 
 FORMAT = 2
 #: Raw bytes of postings a shard aims at: a query reads one shard per gram.
@@ -547,7 +548,8 @@ class Index:
 
 
 def _script(name: str, data: Any) -> bytes:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # json_text writes numbers in digits, exactly: a score sorts by its stated value.
+    text = json_text(data)
     return f"DisclosureSearch.register({json.dumps(name)},{text});\n".encode()
 
 
@@ -555,7 +557,7 @@ def _sort_value(value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return float(value) if value != value.to_integral_value() else int(value)
+        return value if value != value.to_integral_value() else int(value)
     return value
 
 

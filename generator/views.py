@@ -152,8 +152,7 @@ def project_tables(groups: tuple[ProjectGroup, ...]) -> list[dict]:
     for i, group in enumerate(groups):
         rows = total_row(group.total, group.name) if group.total else []
         rows += _project_rows(group.items, 1 if rows else 0)
-        stats = [(0, Stat(name=f"{p.name}：{s.name}", value=s.value, unit=s.unit, qualifier=s.qualifier,
-                          year=s.year, note=s.note, items=s.items))
+        stats = [(0, s.model_copy(update={"name": f"{p.name}：{s.name}"}))
                  for p in _all_projects(group.items) for s in p.stats]
         out.append({"id": f"projects-{i + 1}", "caption": group.name, "table": table(f"projects-{i + 1}", group.name,
                                                                                    rows, group.note),

@@ -11,8 +11,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from decimal import Decimal
 from typing import Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
+
+from .numbers import decimal_text
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_CELL = 32767  # Excel's limit on the characters of one cell
@@ -54,6 +57,8 @@ def _body(value: object) -> str:
         return f' t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int):
         return f"><v>{value}</v></c>"
+    if isinstance(value, Decimal):  # exact decimals are text: a spreadsheet number is a float
+        return _text_body(decimal_text(value))
     return _text_body(str(value))
 
 

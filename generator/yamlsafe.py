@@ -6,7 +6,10 @@ and the model decides what a field's text means. That removes YAML 1.1 surprises
 (`no` → False, `0x10` → 16, `1_000` → 1000, `2020-01-01` → date) at the root.
 
 Refused outright, each with the line and column: anchors and aliases (and so alias
-bombs), merge keys, explicit tags (`!` included), non-scalar keys, duplicate keys, more
+bombs), merge keys, explicit tags (`!` included), non-scalar keys, keys YAML reads as
+something other than text (`2023:`, `null:`, `~:`, an empty key, `yes:`, `2020-01-01:`: a
+field name is text, and another YAML reader would see a number, null or true there),
+duplicate keys, more
 than one document, nesting deeper than MAX_DEPTH, more than MAX_NODES values, files
 larger than MAX_BYTES, text that is not UTF-8 (UTF-16/32, GBK, encoded surrogates), the
 line separators YAML counts as line breaks but editors do not (U+0085, U+2028, U+2029:
@@ -16,7 +19,9 @@ byte-order mark is accepted and dropped. So the time and memory a file costs are
 by these limits, whatever it holds.
 
 The result is the plain data plus a map from each field path to the (line, column) of
-its key, so problems found later by the model still name their line.
+its key, so problems found later by the model still name their line. A key read as
+something other than text is the one problem that does not stop the reading: it is left
+out of the data with its value and reported with the model's problems (`read_all`).
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ _LINE_SEPARATORS = re.compile(r"[\x85\u2028\u2029]")
 _SURROGATES = re.compile(r"[\uD800-\uDFFF]")
 # What PyYAML's and libyaml's readers refuse in a file (yaml.reader.Reader.NON_PRINTABLE).
 _UNREADABLE = yaml.reader.Reader.NON_PRINTABLE
+_RESOLVER = yaml.resolver.Resolver()
+# YAML 1.2 numbers that PyYAML's YAML 1.1 resolver leaves as text: 1e3, 0o17.
+_NUMBER_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
+_KEY_KINDS = {"null": "null", "bool": "true or false", "int": "a number", "float": "a number", "timestamp": "a date"}
 
 Path = tuple[object, ...]
 Marks = dict[Path, tuple[int, int]]
@@ -93,6 +102,8 @@ class _Reader:
         self.events = yaml.parse(text, Loader=_Loader)
         self.marks: Marks = {}
         self.nodes = 0
+        #: Keys YAML reads as something other than text, left out of the data (see _typed_key).
+        self.key_problems: list[YamlProblem] = []
 
     def next(self) -> events.Event:
         return next(self.events)
@@ -161,6 +172,11 @@ class _Reader:
                 key = self.scalar(key_event)
                 if key == "<<" and not key_event.style:
                     raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
+                typed = None if key_event.style else _typed_key(key, line, col, path, bool(event.flow_style))
+                if typed is not None:
+                    self.key_problems.append(typed)
+                    self.node(self.next(), (*path, key), depth + 1)  # read past its value, checked as any other
+                    continue
                 if key in mapping:
                     first = self.marks[(*path, key)][0]
                     raise YamlProblem(line, col, f"duplicate key {key!r} (first at line {first})",
@@ -171,6 +187,33 @@ class _Reader:
         raise YamlProblem(*_pos(event.start_mark), f"unexpected YAML event {type(event).__name__}")
 
 
+def _typed_key(key: str, line: int, col: int, path: Path, flow: bool) -> YamlProblem | None:
+    """The problem with a plain key YAML reads as null, true/false, a number or a date, if it is one:
+    keys are field names, and taken as text here they would mean something else to other tools."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)).rsplit(":", 1)[-1]
+    kind = _KEY_KINDS.get(tag) or ("a number" if _NUMBER_1_2.fullmatch(key) else None)
+    if kind is None:
+        return None
+    field = _dotted(path)
+    if flow and re.fullmatch(r"[0-9][0-9.]*", key):
+        # `{name: 合计, actual: 1,234.5}`: the comma ends `actual: 1`, and `234.5` is left as a key.
+        return YamlProblem(line, col, f"key {key} is read as a number, not as text",
+                           "inside { } a comma separates fields: write numbers without thousands separators,"
+                           " e.g. 1234.5", field=field)
+    if key == "":
+        return YamlProblem(line, col, "empty key", "write the field name before the colon", field=field)
+    if kind == "null":
+        return YamlProblem(line, col, f"key {key} is read as null, not as a field name",
+                           "write the field name before the colon", field=field)
+    return YamlProblem(line, col, f"key {_short(key)} is read as {kind}, not as text",
+                       f"keys are field names (see the schema in schema/); put the key in quotes (\"{_short(key)}\":)"
+                       " if it is meant as text", field=field)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+
+
 def _dotted(path: Path) -> str:
     from .problems import field_path
 
@@ -178,7 +221,17 @@ def _dotted(path: Path) -> str:
 
 
 def read(text: str) -> tuple[object, Marks]:
-    """Parse one YAML document; return its data and the marks of every field path."""
+    """Parse one YAML document; return its data and the marks of every field path, or raise the
+    first problem."""
+    data, marks, key_problems = read_all(text)
+    if key_problems:
+        raise key_problems[0]
+    return data, marks
+
+
+def read_all(text: str) -> tuple[object, Marks, list[YamlProblem]]:
+    """Parse one YAML document; return its data, the marks of every field path, and the problems
+    with keys that are not text (left out of the data). Any other problem is raised."""
     _check_text(text)
     reader = _Reader(text)
     data: object = None
@@ -186,10 +239,11 @@ def read(text: str) -> tuple[object, Marks]:
         event = reader.next()  # StreamStart
         event = reader.next()
         if isinstance(event, events.StreamEndEvent):
-            return None, reader.marks
+            return None, reader.marks, []
         assert isinstance(event, events.DocumentStartEvent)
-        reader.marks[()] = _pos(event.end_mark)
-        data = reader.node(reader.next(), (), 0)
+        root = reader.next()
+        reader.marks[()] = _pos(root.start_mark)  # where the top-level value starts, after `---` and comments
+        data = reader.node(root, (), 0)
         reader.next()  # DocumentEnd
         event = reader.next()
         if isinstance(event, events.DocumentStartEvent):
@@ -207,7 +261,7 @@ def read(text: str) -> tuple[object, Marks]:
         line, col = _reader_position(err, text)
         raise YamlProblem(line, col, f"invalid YAML: {_reader_message(err)}",
                           "remove control characters from the file") from None
-    return data, reader.marks
+    return data, reader.marks, reader.key_problems
 
 
 def _check_text(text: str) -> None:

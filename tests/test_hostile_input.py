@@ -215,8 +215,26 @@ REFUSED_YAML = [
     ("only-document-marker", "---\n", 1, 1, ["file is empty"]),
     ("only-null", "~\n", 1, 1, ["file is empty"]),
     ("only-bom", b"\xef\xbb\xbf", 1, 1, ["file is empty"]),
-    ("top-level-list", "- year: 2020\n", 1, 1, ["mapping of fields at the top level"]),
+    ("top-level-list", "- year: 2020\n", 1, 1, ["mapping of fields at the top level, got a list"]),
+    ("top-level-list-after-comments", "# 说明\n\n- year: 2020\n", 3, 1, ["top level, got a list", "without `- `"]),
+    ("top-level-list-after-marker", "--- # 说明\n  - year: 2020\n", 2, 3, ["top level, got a list"]),
+    ("top-level-flow-list", "\n[year, 2020]\n", 2, 1, ["top level, got a list"]),
     ("top-level-text", "2020\n", 1, 1, ["mapping of fields at the top level"]),
+    ("top-level-text-after-comments", "# 说明\n  2020\n", 2, 3, ["mapping of fields at the top level, got '2020'"]),
+    ("number-key", HEAD + "2023: x\n", 6, 1, ["key 2023 is read as a number, not as text", '("2023":)']),
+    ("number-key-nested", HEAD + "staffing:\n  authorized: 1\n  2023:\n    x: 1\n", 8, 3, ["staffing: key 2023"]),
+    ("number-key-in-flow", HEAD + "staffing: {authorized: 1, 2023: 5}\n", 6, 27, ["key 2023 is read as a number"]),
+    ("number-key-in-figure", HEAD + "expenditure:\n  - total:\n      name: x\n      actual:\n        value: 1\n"
+     "        2023: 2\n", 11, 9, ["expenditure[0].total.actual: key 2023"]),
+    ("decimal-key", HEAD + "1.5: x\n", 6, 1, ["key 1.5 is read as a number"]),
+    ("exponent-key", HEAD + "1e3: x\n", 6, 1, ["key 1e3 is read as a number"]),
+    ("octal-key", HEAD + "0o17: x\n", 6, 1, ["key 0o17 is read as a number"]),
+    ("hex-key", HEAD + "0x10: x\n", 6, 1, ["key 0x10 is read as a number"]),
+    ("null-key", HEAD + "null: x\n", 6, 1, ["key null is read as null", "field name before the colon"]),
+    ("tilde-key", HEAD + "staffing:\n  ~: 1\n", 7, 3, ["staffing: key ~ is read as null"]),
+    ("empty-key", HEAD + "? \n: x\n", 6, 2, ["empty key"]),
+    ("yes-key", HEAD + "yes: 1\n", 6, 1, ["key yes is read as true or false"]),
+    ("date-key", HEAD + "2020-01-01: 1\n", 6, 1, ["key 2020-01-01 is read as a date"]),
     ("complex-key", HEAD + "? [a, b]\n: 1\n", 6, 3, ["a key must be plain text"]),
     ("mapping-key", HEAD + "{a: 1}: 2\n", 6, 1, ["a key must be plain text"]),
     ("utf16-with-bom", HEAD.encode("utf-16"), 1, 1, ["file is UTF-16, not UTF-8"]),
@@ -258,6 +276,7 @@ ACCEPTED_YAML = [
     ("crlf-line-ends", HEAD.replace("\n", "\r\n")),
     ("astral-characters", HEAD + "organization:\n  type: 𠀀😀\n"),
     ("quoted-merge-key-is-just-a-name", HEAD + "organization: {type: '<<'}\n"),
+    ("number-like-text-value", HEAD + "organization: {type: '2023', note: yes}\n"),
     ("nested-sections", HEAD + "sections:\n" + "".join(
         "  " * (2 * i + 1) + f"- title: t{i}\n" + "  " * (2 * i + 2) + "sections:\n" for i in range(9))
         + "  " * 19 + "- title: end\n"),
@@ -400,7 +419,7 @@ def test_amounts_written_wrongly_are_refused_with_a_hint(text, fragment):
 
 
 def test_a_comma_inside_a_flow_mapping_gets_the_thousands_hint():
-    problem = refused(HEAD + "expenditure:\n  - total: {name: 合计, actual: 1,234.5}\n", "unknown field '234.5'",
+    problem = refused(HEAD + "expenditure:\n  - total: {name: 合计, actual: 1,234.5}\n", "key 234.5 is read as a number",
                       "thousands separators", line=7, column=33)
     assert "1234.5" in problem.hint
 
