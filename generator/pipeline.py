@@ -1,7 +1,8 @@
 """The build, stage by stage: load → plan → render → write → swap.
 
-Everything is gathered and validated before the first byte is written, and the output
-goes to a staging folder that replaces the site only when the whole build succeeded.
+Everything is gathered and validated before the first byte is written, and the output goes
+to the hidden one of the site's two trees, which the site link points at only when the whole
+build succeeded (generator/write.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from .render import Renderer
 from .searchindex import build_index
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
 from .pages import Page
-from .write import Output, publish, recover, staging_for
+from .write import Output, Trees, recover
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -232,24 +232,17 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     content = load_content(content_dir, cache)
     checkpoint("loaded")
     result.stages["load"] = time.perf_counter() - started
-    site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
-    staging = staging_for(site_dir)
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
-    try:
-        output = Output(staging, previous=site_dir if site_dir.is_dir() else None)
-        render_site(content, output, result, search, cache)
-        checkpoint("before-swap")
-        started = time.perf_counter()
-        publish(staging, site_dir)
-        checkpoint("after-swap")
-        result.stages["swap"] = time.perf_counter() - started
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    trees = Trees(site_dir)
+    root, shown_state, shown_root = trees.prepare()
+    output = Output(root, existing=shown_state.files, previous=shown_root)
+    render_site(content, output, result, search, cache)
+    removed = output.finish()
+    started = time.perf_counter()
+    trees.publish(root, shown_state, sorted(output.written), sorted(output.changed), removed)
+    checkpoint("after-swap")
+    result.stages["swap"] = time.perf_counter() - started
     cache.prune()
     result.unchanged = output.linked
     result.files = len(output.written)

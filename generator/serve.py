@@ -169,7 +169,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
           cache_dir: Path | None = None) -> int:
     state = _State()
     # Bound before building, so a port in use is said at once rather than after a build.
-    server = _listen(host, port, _handler(out.resolve(), state))
+    server = _listen(host, port, _handler(out.parent.resolve() / out.name, state))
     if server is None:
         return 1
     try:

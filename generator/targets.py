@@ -108,13 +108,33 @@ def _existing(what: str, given: Path, marker: str, flag: str) -> None:
                           f"拒绝写入——请指定一个新的或空的文件夹；若确是本程序旧版本生成的，删除后重新构建 {flag}")
 
 
+def _own_link(out: Path) -> bool:
+    """Whether `out` is the link a build made: to `.site-trees-<name>/a` or `/b` beside it."""
+    from .write import TREE_NAMES, TREES_PREFIX
+
+    try:
+        parts = Path(os.readlink(out)).parts
+    except OSError:
+        return False
+    return (len(parts) == 2 and parts[0] == f"{TREES_PREFIX}{out.name}" and parts[1] in TREE_NAMES
+            and (out.parent / parts[0] / parts[1] / SITE_MARKER).is_file())
+
+
 def check_output(out: Path, content: Path | None) -> Path:
-    """The resolved output folder, or TargetError saying why the build must not replace it."""
+    """The output's absolute path (the link itself, not where it points), or TargetError
+    saying why the build must not replace it."""
     out = Path(out)
-    resolved = out.resolve()
+    link = out.parent.resolve() / out.name
+    if out.name in ("", ".", ".."):
+        link = out.resolve()
+    resolved = link if link.is_symlink() and _own_link(link) else link.resolve()
     _common_refusals("输出文件夹 --out", resolved, content.resolve() if content is not None else None)
-    _existing("输出文件夹 --out", out, SITE_MARKER, "")
-    return resolved
+    if not (link.is_symlink() and _own_link(link)):
+        _existing("输出文件夹 --out", link, SITE_MARKER, "")
+    from .write import TREES_MARKER, TREES_PREFIX
+
+    _existing("输出文件夹 --out 旁的站点存放处", link.parent / f"{TREES_PREFIX}{link.name}", TREES_MARKER, "")
+    return link
 
 
 def check_cache(cache: Path, content: Path | None, out: Path | None) -> Path:

@@ -1,25 +1,40 @@
-"""Guarded, atomic output: write into a staging folder beside the site, then swap it in.
+"""Guarded, atomic output that costs what changed: two trees behind one link.
 
-The swap uses Linux's renameat2(RENAME_EXCHANGE), so at every instant `site/` is either
-the complete previous build or the complete new one. Where the kernel or filesystem
-cannot exchange (or SITE_BUILD_NO_EXCHANGE is set, as the tests do to cover this path),
-two renames are used, and a build interrupted between them leaves `site/` missing for that
-instant; the next run (`recover`) restores the previous build before doing anything else.
+The site folder a user names (`site/`) is a symbolic link to one of two trees kept beside
+it, `.site-trees-site/a` and `.../b`. A build brings the tree not shown up to date with the
+one shown, writes into it only the files whose bytes changed, removes the files no longer
+made, and then points the link at it with one rename(2), which is atomic: at every instant
+`site/` is the complete previous build or the complete new one, and a reader never sees a
+mix. Unchanged files are hard links shared by both trees, so a rebuild after one
+correction touches that correction's files and the few it changes elsewhere, not the
+300,000 others, and the disk holds one copy of each unchanged file.
+
+Bringing the hidden tree up to date applies the shown tree's own changes (it is one build
+behind: the paths that build changed and removed, kept in its state file) as hard links. A
+tree whose state is unknown (never built, or a build was killed while writing into it) is
+made again from the shown tree's list of files, by hard links. A failed or killed build
+leaves the link where it was; the next build redoes the hidden tree.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import json
 import os
 import shutil
 import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .faults import checkpoint
 
+#: Left by builds of earlier versions, which built into a staging folder and swapped it in.
 STAGING_PREFIX = ".site-staging-"
 OLD_PREFIX = ".site-old-"
+TREES_PREFIX = ".site-trees-"
+TREE_NAMES = ("a", "b")
+TREES_MARKER = ".disclosure-trees"
 
 
 class OutputError(Exception):
@@ -35,10 +50,6 @@ def safe_join(root: Path, relative: str) -> Path:
     return root.joinpath(*pure.parts)
 
 
-def staging_for(site: Path) -> Path:
-    return site.parent / f"{STAGING_PREFIX}{site.name}-{os.getpid()}"
-
-
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -50,12 +61,12 @@ def _alive(pid: int) -> bool:
 
 
 def recover(site: Path) -> None:
-    """Repair what an interrupted build left: restore a swapped-out site, drop dead staging."""
+    """Repair what a build of an earlier version left: a swapped-out site, dead staging."""
     parent = site.parent
     if not parent.exists():
         return
     olds = sorted(parent.glob(f"{OLD_PREFIX}{site.name}-*"))
-    if not site.exists() and olds:
+    if not site.exists() and not site.is_symlink() and olds:
         os.rename(olds[-1], site)
         olds = olds[:-1]
     for old in olds:
@@ -67,7 +78,7 @@ def recover(site: Path) -> None:
 
 
 def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two directories; False where the system cannot."""
+    """Atomically swap two names (a folder and a link); False where the system cannot."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
@@ -85,12 +96,9 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _discard(folder: Path, site: Path) -> None:
-    """Remove a replaced site without making the build wait for it.
-
-    It is renamed to an `.site-old-*` name first, so a removal cut short is finished by the
-    next build's `recover`; the removal itself runs in a detached `rm`.
-    """
-    old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
+    """Remove a folder without making the build wait: renamed to `.site-old-*` first, so a
+    removal cut short is finished by the next build's `recover`, then a detached `rm`."""
+    old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}-{folder.name}"
     os.rename(folder, old)
     try:
         subprocess.Popen(["rm", "-rf", "--", str(old)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -99,81 +107,207 @@ def _discard(folder: Path, site: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(staging: Path, site: Path) -> None:
-    """Make the staged build the site, atomically where the system allows."""
-    if not site.exists():
-        os.rename(staging, site)
+@dataclass
+class TreeState:
+    """What a tree holds: the build it is (`serial`), complete or not, its files, and how it
+    differs from the build before it (what that build changed and removed)."""
+
+    serial: int = 0
+    complete: bool = False
+    files: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+class Trees:
+    """The two trees behind the site link, and the link itself."""
+
+    def __init__(self, site: Path):
+        self.site = site
+        self.folder = site.parent / f"{TREES_PREFIX}{site.name}"
+
+    def _state_path(self, name: str) -> Path:
+        return self.folder / f"{name}.json"
+
+    def state(self, name: str) -> TreeState:
+        try:
+            raw = json.loads(self._state_path(name).read_text(encoding="utf-8"))
+            return TreeState(int(raw["serial"]), bool(raw["complete"]), list(raw["files"]), list(raw["changed"]),
+                             list(raw["removed"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return TreeState()
+
+    def _save(self, name: str, state: TreeState) -> None:
+        path = self._state_path(name)
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_text(json.dumps(state.__dict__, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temp, path)
+
+    def shown(self) -> str | None:
+        """The tree the link points at, or None (no site yet, or a folder of an earlier version)."""
+        if not self.site.is_symlink():
+            return None
+        target = os.readlink(self.site)
+        parts = PurePosixPath(target).parts
+        if len(parts) == 2 and parts[0] == self.folder.name and parts[1] in TREE_NAMES:
+            return parts[1]
+        return None
+
+    def prepare(self) -> tuple[Path, TreeState, Path | None]:
+        """The hidden tree made equal to the shown one, marked incomplete until published:
+        (its root, the shown tree's state, the shown tree's root or None)."""
+        self.folder.mkdir(exist_ok=True)
+        marker = self.folder / TREES_MARKER
+        if not marker.exists():
+            marker.write_bytes(b"")
+        shown = self.shown()
+        if shown is None and self.site.is_dir() and not self.site.is_symlink():
+            shown_root: Path | None = self.site  # a site folder of an earlier version: its files are copied once
+            shown_state = TreeState(0, True, _walk(self.site))
+        elif shown is not None:
+            shown_root, shown_state = self.folder / shown, self.state(shown)
+            if not shown_state.complete:  # a state lost by hand: read the tree
+                shown_state = TreeState(shown_state.serial, True, _walk(shown_root))
+        else:
+            shown_root, shown_state = None, TreeState()
+        hidden = "b" if shown == "a" else "a"
+        root = self.folder / hidden
+        state = self.state(hidden)
+        self._save(hidden, TreeState(state.serial, False, state.files))  # unknown until published
+        checkpoint("tree-marked")
+        if (shown_root is not None and state.complete and state.serial == shown_state.serial - 1
+                and root.is_dir()):
+            for relative in shown_state.removed:
+                _unlink(safe_join(root, relative))
+            for relative in shown_state.changed:
+                _link_over(safe_join(shown_root, relative), safe_join(root, relative))
+        else:
+            if root.exists() or root.is_symlink():
+                _discard(root, self.site)
+            root.mkdir()
+            if shown_root is not None:
+                for relative in shown_state.files:
+                    target = safe_join(root, relative)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        os.link(safe_join(shown_root, relative), target)
+                    except FileNotFoundError:
+                        pass  # removed by hand from the shown tree: the build makes it again
+        checkpoint("tree-synced")
+        return root, shown_state, shown_root
+
+    def publish(self, root: Path, shown_state: TreeState, files: list[str], changed: list[str],
+                removed: list[str]) -> None:
+        """Record the hidden tree's new state, then point the link at it in one rename."""
+        name = root.name
+        self._save(name, TreeState(shown_state.serial + 1, True, files, changed, removed))
+        checkpoint("before-swap")
+        link = self.site.parent / f".{self.site.name}.link-{os.getpid()}"
+        link.unlink(missing_ok=True)
+        os.symlink(f"{self.folder.name}/{name}", link)
+        if self.site.is_dir() and not self.site.is_symlink():
+            # A site folder of an earlier version: swap it for the link, then remove it.
+            if not os.environ.get("SITE_BUILD_NO_EXCHANGE") and _exchange(link, self.site):
+                checkpoint("swap-exchanged")
+                _discard(link, self.site)
+            else:
+                old = self.site.parent / f"{OLD_PREFIX}{self.site.name}-{os.getpid()}"
+                os.rename(self.site, old)
+                checkpoint("swap-between-renames")
+                os.rename(link, self.site)
+                _discard(old, self.site)
+        else:
+            os.replace(link, self.site)
+            checkpoint("swap-exchanged")
+
+
+def _walk(root: Path) -> list[str]:
+    out = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        for name in names:
+            out.append(name if rel == "." else f"{rel}/{name}")
+    return sorted(out)
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
         return
-    if not os.environ.get("SITE_BUILD_NO_EXCHANGE") and _exchange(staging, site):
-        checkpoint("swap-exchanged")
-        _discard(staging, site)
+    parent = path.parent
+    try:
+        while not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    except OSError:
+        pass
+
+
+def _link_over(source: Path, target: Path) -> None:
+    """`target` becomes another name of `source`, atomically replacing what it was."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.link-{os.getpid()}")
+    temp.unlink(missing_ok=True)
+    try:
+        os.link(source, temp)
+    except FileNotFoundError:
+        _unlink(target)
         return
-    old = site.parent / f"{OLD_PREFIX}{site.name}-{os.getpid()}"
-    os.rename(site, old)
-    checkpoint("swap-between-renames")
-    os.rename(staging, site)
-    checkpoint("swap-renamed")
-    _discard(old, site)
+    os.replace(temp, target)
 
 
 class Output:
-    """The staging folder being filled; every path checked, no file written twice.
+    """The hidden tree being written; every path checked, no file written twice.
 
-    A file whose bytes equal those of the same file in the previous site is hard-linked to
-    it instead of written: after a small correction only the pages it affects are new
-    files, and a server or a sync tool sees the rest unchanged.
+    `existing` are the files the tree holds already (those of the shown site, linked). A
+    file whose bytes are already there is left as it is; another is written under a
+    temporary name and renamed into place, so the shown tree, which shares the old file,
+    keeps it. `finish` removes the existing files this build did not make.
     """
 
-    def __init__(self, root: Path, previous: Path | None = None):
+    def __init__(self, root: Path, existing: list[str] | None = None, previous: Path | None = None):
         self.root = root
         self.previous = previous
+        self.existing = set(existing or ())
         self.written: dict[str, int] = {}
         #: path → (inode, size, mtime) of each file as written: what `reuse` recognises it by.
         self.stamps: dict[str, tuple[int, int, int]] = {}
         self.linked = 0
+        self.changed: list[str] = []
 
     def forked(self) -> None:
         """In a second process (generator/parallel.py): account only for what it writes."""
-        self.written, self.stamps, self.linked = {}, {}, 0
+        self.written, self.stamps, self.linked, self.changed = {}, {}, 0, []
 
-    def child_state(self) -> tuple[dict[str, int], dict[str, tuple[int, int, int]], int]:
-        return self.written, self.stamps, self.linked
+    def child_state(self) -> tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]:
+        return self.written, self.stamps, self.linked, self.changed
 
-    def merge(self, state: tuple[dict[str, int], dict[str, tuple[int, int, int]], int]) -> None:
-        written, stamps, linked = state
+    def merge(self, state: tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]) -> None:
+        written, stamps, linked, changed = state
         both = set(written) & set(self.written)
         if both:
             raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
         self.written.update(written)
         self.stamps.update(stamps)
         self.linked += linked
+        self.changed.extend(changed)
 
     def reuse(self, stamps: dict[str, tuple[int, int, int]]) -> bool:
-        """Link files of the previous site that are still exactly as a build wrote them.
+        """Keep a department's files that are still exactly as a build wrote them.
 
         All or nothing: if any file is missing or was touched since (another inode, size or
-        time), nothing is linked and False says the files must be made again.
+        time), nothing is kept and False says the files must be made again.
         """
-        if self.previous is None or any(p in self.written for p in stamps):
+        if any(p in self.written or p not in self.existing for p in stamps):
             return False
         for relative, stamp in stamps.items():
             try:
-                st = os.stat(safe_join(self.previous, relative), follow_symlinks=False)
+                st = os.stat(safe_join(self.root, relative), follow_symlinks=False)
             except OSError:
                 return False
             if (st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
                 return False
-        done = []
-        try:
-            for relative, stamp in stamps.items():
-                path = safe_join(self.root, relative)
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.link(safe_join(self.previous, relative), path)
-                done.append(path)
-        except OSError:
-            for path in done:
-                path.unlink(missing_ok=True)
-            return False
         for relative, stamp in stamps.items():
             self.written[relative] = stamp[1]
             self.stamps[relative] = stamp
@@ -184,18 +318,27 @@ class Output:
         if relative in self.written:
             raise OutputError(f"two outputs for one path: {relative}")
         path = safe_join(self.root, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.written[relative] = len(data)
-        if self.previous is not None and self._same(safe_join(self.previous, relative), data):
-            try:
-                os.link(safe_join(self.previous, relative), path)
-                self.linked += 1
-                self._stamp(relative, path)
-                return
-            except OSError:
-                pass  # a filesystem without hard links: write the bytes
-        path.write_bytes(data)
+        if relative in self.existing and self._same(path, data):
+            self.linked += 1
+            self._stamp(relative, path)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            raise OutputError(f"refusing to write over a folder: {relative}")
+        # Never in place: the file there may be a link shared with the shown tree.
+        temp = path.with_name(f".{path.name}.new-{os.getpid()}")
+        temp.write_bytes(data)
+        os.replace(temp, path)
+        self.changed.append(relative)
         self._stamp(relative, path)
+
+    def finish(self) -> list[str]:
+        """Remove the files of the previous site this build did not make; what was removed."""
+        removed = sorted(self.existing - set(self.written))
+        for relative in removed:
+            _unlink(safe_join(self.root, relative))
+        return removed
 
     def _stamp(self, relative: str, path: Path) -> None:
         st = os.stat(path)

@@ -47,4 +47,14 @@ def leftovers(folder: Path) -> list[str]:
     deadline = time.monotonic() + 20
     while any(p.name.startswith(".site-old-") for p in folder.iterdir()) and time.monotonic() < deadline:
         time.sleep(0.05)
-    return sorted(p.name for p in folder.iterdir())
+    names = sorted(p.name for p in folder.iterdir())
+    for name in names:
+        if name.startswith(".site-trees-"):  # the two trees behind a site link (generator/write.py)
+            trees = folder / name
+            assert (folder / name[len(".site-trees-"):]).is_symlink(), name
+            inside = sorted(p.name for p in trees.iterdir())
+            assert set(inside) <= {".disclosure-trees", "a", "a.json", "b", "b.json"}, inside
+            for tree in ("a", "b"):  # no temporary file left in either tree
+                if (trees / tree).is_dir():
+                    assert not [p for p in (trees / tree).rglob(".*") if p.name != ".disclosure-site"], tree
+    return [n for n in names if not n.startswith(".site-trees-")]

@@ -20,7 +20,7 @@ from tests.sitepages import leftovers
 pytestmark = pytest.mark.slow
 
 #: Named checkpoints in generator/pipeline.py and generator/write.py, in build order.
-KILL_POINTS = ["start", "loaded", "check", "data", "plan", "render-0", "render-3", "render-8", "render-15",
+KILL_POINTS = ["start", "loaded", "tree-marked", "tree-synced", "check", "data", "plan", "render-0", "render-3", "render-8", "render-15",
                "render-25", "render-35", "render-42", "index", "index-half", "index-written", "before-swap",
                "swap-exchanged", "after-swap"]
 RANDOM_KILLS = 6
@@ -125,9 +125,29 @@ def test_a_build_killed_at_a_random_moment_leaves_a_whole_site(states, seed):
     assert tree_hash(site) == b
 
 
+def legacy_site(tmp: Path, old: Path, name: str) -> Path:
+    """A site folder as builds of earlier versions left it: a real folder, not a link."""
+    built = fresh_site(tmp, old, f"{name}-built")
+    site = tmp / name / "site"
+    site.parent.mkdir(parents=True)
+    shutil.copytree(built, site)  # follows the link: the files of the shown tree
+    assert not site.is_symlink()
+    return site
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_a_site_folder_of_an_earlier_version_becomes_the_link_whole(states, exchange):
+    tmp, old, new, a, b = states
+    site = legacy_site(tmp, old, f"legacy-{exchange}")
+    env = {} if exchange else {"SITE_BUILD_NO_EXCHANGE": "1"}
+    assert build(new, site, env).returncode == 0
+    assert site.is_symlink() and tree_hash(site) == b
+    assert leftovers(site.parent) == ["site"]
+
+
 def test_without_atomic_exchange_the_next_build_restores_an_interrupted_swap(states):
     tmp, old, new, a, b = states
-    site = fresh_site(tmp, old, "no-exchange")
+    site = legacy_site(tmp, old, "no-exchange")
     run = build(new, site, {"SITE_BUILD_KILL_AT": "swap-between-renames", "SITE_BUILD_NO_EXCHANGE": "1"})
     assert run.returncode == -signal.SIGKILL
     # Between the two renames site/ is briefly absent; the previous build waits beside it.
@@ -138,6 +158,34 @@ def test_without_atomic_exchange_the_next_build_restores_an_interrupted_swap(sta
     assert tree_hash(site) == a
     assert build(new, site, {"SITE_BUILD_NO_EXCHANGE": "1"}).returncode == 0
     assert tree_hash(site) == b
+
+
+def test_builds_in_turn_keep_both_trees_right(states):
+    """Each build brings the hidden tree up to date from the shown one's changes: build after
+    build, in both directions and with nothing changed, the site is what a fresh build makes."""
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, "in-turn")
+    for content, expected in ((new, b), (old, a), (old, a), (new, b), (old, a)):
+        assert build(content, site).returncode == 0
+        assert tree_hash(site) == expected
+    assert leftovers(site.parent) == ["site"]
+
+
+def test_a_rebuild_writes_only_what_changed_and_shares_the_rest(states):
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, "shared")
+    assert build(new, site).returncode == 0  # both trees exist from here on
+    assert build(old, site).returncode == 0
+    shown = site.resolve()
+    before = {p: (shown / p).stat().st_ino for p in a}
+    assert build(new, site).returncode == 0
+    hidden = site.resolve()
+    assert hidden != shown
+    after = {p: (hidden / p).stat().st_ino for p in b}
+    changed = sorted(p for p in b if p not in a or a[p] != b[p])
+    kept = [p for p in b if p in before and before[p] == after[p]]
+    assert changed and len(changed) < len(b) / 4
+    assert sorted(set(b) - set(kept)) == changed  # every unchanged file is the shown tree's own
 
 
 def test_rendering_on_two_processes_gives_the_same_site(states, tmp_path):
