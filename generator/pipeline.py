@@ -235,7 +235,9 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
     trees = Trees(site_dir)
+    started = time.perf_counter()
     root, shown_state, shown_root = trees.prepare()
+    result.stages["tree"] = time.perf_counter() - started
     output = Output(root, existing=shown_state.files, previous=shown_root)
     render_site(content, output, result, search, cache)
     removed = output.finish()
