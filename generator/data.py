@@ -528,9 +528,12 @@ def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str
 
 
 def report_json(rf: ReportFile) -> bytes:
-    """The validated model of one report, in the form of its YAML (amounts as exact decimal strings)."""
-    data = rf.report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The validated model of one report, in the form of its YAML (amounts as exact decimal strings).
+
+    Written by pydantic's own serializer, straight to JSON text: the same bytes json.dumps(…,
+    ensure_ascii=False, indent=2) wrote from model_dump(mode="json"), without the Python dicts between."""
+    text = rf.report.model_dump_json(indent=2, exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
+    return text.encode("utf-8") + b"\n"
 
 
 # --- the tables of a report page, each as its own CSV ---------------------------------------------

@@ -176,6 +176,27 @@ def test_source_yaml_is_the_content_file(built_site, content):
             assert served == (CONTENT.parent / rf.path).read_bytes()
 
 
+TRICKY_TEXT = 'a "quoted" \\ back\tslash\r\nline </script> \ufffd 😀 \u00a0 中文'
+
+
+def test_report_json_holds_the_bytes_json_dumps_wrote_of_the_model(content):
+    """data.json is written by pydantic's serializer; its bytes are those json.dumps wrote from
+    model_dump (indent 2, UTF-8 unescaped), text with quotes, escapes and astral characters included."""
+    from types import SimpleNamespace
+
+    from generator.data import report_json
+
+    def reference(report) -> bytes:
+        data = report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": report.unit})
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    for rf in content.reports():
+        assert report_json(rf) == reference(rf.report), rf.path
+        documents = tuple(d.model_copy(update={"title": TRICKY_TEXT}) for d in rf.report.documents)
+        tricky = rf.report.model_copy(update={"documents": documents, "problems": (TRICKY_TEXT, "")})
+        assert report_json(SimpleNamespace(report=tricky)) == reference(tricky), rf.path
+
+
 def test_every_report_table_has_its_csv(built_site):
     page = soup(built_site, "departments/longyang-zwfwglj/2020/")
     links = [a["href"] for a in page.find_all("a", string="下载 CSV")]
