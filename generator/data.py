@@ -25,7 +25,7 @@ from .load import Content, DepartmentEntry, ReportFile
 from .format import plain, stated
 from .model import SANGONG_LABELS, STAGES, Headcount, Stat
 from .problems import field_path
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, decimal_text
 from .regions import Place, places
 from .views import unmet
 from .xlsx import Rows
@@ -528,20 +528,24 @@ def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str
 
 
 def report_json(rf: ReportFile) -> bytes:
-    """The validated model of one report, in the form of its YAML (amounts as exact decimal strings)."""
-    data = rf.report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The validated model of one report, in the form of its YAML (amounts as exact decimal strings).
+
+    Written by pydantic's own serializer, straight to JSON text: the same bytes json.dumps(…,
+    ensure_ascii=False, indent=2) wrote from model_dump(mode="json"), without the Python dicts between."""
+    text = rf.report.model_dump_json(indent=2, exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
+    return text.encode("utf-8") + b"\n"
 
 
-# --- the tables of a report page, each as its own CSV ---------------------------------------------
+# --- the tables of a page: each one's CSV, and all of them in one file ------------------------------
+#
+# Each table's 下载 CSV is made in the browser from the table (templates/static/table-csv.js); these
+# functions are the reference it is tested against, and make tables.csv, the one file beside each
+# page holding every table of it, which the links point to for readers without scripts.
 
 
 def table_csv(table) -> bytes:
     """One figure table of a report page (views.Table): money in exact yuan, rates as stated."""
-    header = ["项目", "层级", *(["科目编码"] if table.has_code else [])]
-    for c in table.columns:
-        header.append(f"{c.label}（元）" if c.kind in ("money", "signed") else
-                      f"{c.label}（%）" if c.kind == "percent" else c.label)
+    header = ["项目", "层级", *(["科目编码"] if table.has_code else []), *(c.csv for c in table.columns)]
     rows = []
     for row in table.rows:
         values = [row.label, str(row.depth), *([row.code or ""] if table.has_code else [])]
@@ -575,46 +579,93 @@ def indicators_csv(rows) -> bytes:
     return csv_bytes(header, out, numeric=("分值", "得分"))
 
 
-def page_tables(context: dict[str, Any]) -> dict[str, bytes]:
-    """Every table of a report page's context as CSV, by the id its 下载 CSV link uses."""
-    out: dict[str, bytes] = {}
-    for group in (*context["income"], *context["expenditure"]):
-        for table in group["tables"]:
-            out[table.id] = table_csv(table)
+@dataclass(frozen=True)
+class PageTable:
+    """One table of a page: the name of its CSV (`<id>.csv`), its caption, its CSV bytes."""
+
+    id: str
+    caption: str
+    csv: bytes
+
+
+def page_tables(context: dict[str, Any]) -> list[PageTable]:
+    """Every table of a report page's context with its CSV, in the order of the page
+    (templates/report.html), named by the file its 下载 CSV link gives."""
+    out: list[PageTable] = []
+    charts = context["charts"]
+
+    def chart(id: str) -> None:
+        if id in charts:
+            out.append(chart_table(charts[id]))
+
+    def figures(table) -> None:
+        out.append(PageTable(table.id, table.caption, table_csv(table)))
+
+    def stats(id: str, caption: str, rows) -> None:
+        if rows:
+            out.append(PageTable(id, caption, stats_csv(rows)))
+
+    if context["income"] or context["expenditure"]:
+        chart("chart-income-expenditure")
+        for group in (*context["income"], *context["expenditure"]):
+            for table in group["tables"]:
+                figures(table)
+        for id, c in charts.items():
+            if id.startswith("chart-expenditure-") or id == "chart-basic-composition":
+                out.append(chart_table(c))
     if context["sangong"] is not None:
-        out[context["sangong"].id] = table_csv(context["sangong"])
-    if context["sangong_stats"]:
-        out["sangong-stats"] = stats_csv(context["sangong_stats"])
+        chart("chart-sangong")
+        figures(context["sangong"])
+    stats("sangong-stats", "“三公”经费相关数量", context["sangong_stats"])
     for group in context["projects"]:
+        chart(f"chart-{group['id']}")
         if group["table"] is not None:
-            out[group["table"].id] = table_csv(group["table"])
-        if group["stats"]:
-            out[f"{group['id']}-stats"] = stats_csv(group["stats"])
+            figures(group["table"])
+        stats(f"{group['id']}-stats", f"{group['caption']}：项目相关数量", group["stats"])
+    if context["performance"] or context["project_performance"]:
+        chart("chart-scores")
+        perf = context["performance"]
+        evaluations = [("indicators", "", perf, context["indicator_rows"])] if perf else []
+        evaluations += [(f"project-indicators-{n + 1}", f"项目支出绩效自评：{perf.name or ''}：", perf, rows)
+                        for n, (perf, rows) in enumerate(context["project_performance"])]
+        for name, heading, perf, rows in evaluations:
+            if perf.budget_execution is not None:
+                out.append(PageTable(f"{name}-budget-execution", f"{heading}预算执行情况",
+                                     budget_execution_csv(perf.budget_execution)))
+            if perf.goals:
+                out.append(PageTable(f"{name}-goals", f"{heading}年度总体目标", csv_bytes(
+                    ["年初目标设定", "全年实际完成情况"],
+                    [{"年初目标设定": g.target, "全年实际完成情况": g.result or ""} for g in perf.goals])))
+            if rows:
+                weight = perf.indicators_weight
+                weight = f"（绩效指标 {decimal_text(weight.first.value)} 分）" if weight else ""
+                out.append(PageTable(name, f"{heading}绩效自评表{weight}", indicators_csv(rows)))
     for block in context["blocks"]:
         if block["table"] is not None:
-            out[block["table"].id] = table_csv(block["table"])
-        if block["stats"]:
-            out[f"{block['id']}-stats"] = stats_csv(block["stats"])
-    if context["stats"]:
-        out["work-stats-table"] = stats_csv(context["stats"])
+            figures(block["table"])
+        stats(f"{block['id']}-stats", f"{block['caption']}相关数量", block["stats"])
     organization = context["organization"]
     if organization is not None and organization.stats:
         from .views import stats_rows
 
-        out["org-stats"] = stats_csv(stats_rows(organization.stats))
-    evaluations = [("indicators", context["performance"], context["indicator_rows"])] if context["performance"] else []
-    evaluations += [(f"project-indicators-{n + 1}", perf, rows)
-                    for n, (perf, rows) in enumerate(context["project_performance"])]
-    for name, perf, rows in evaluations:
-        if rows:
-            out[name] = indicators_csv(rows)
-        if perf.budget_execution is not None:
-            out[f"{name}-budget-execution"] = budget_execution_csv(perf.budget_execution)
-        if perf.goals:
-            out[f"{name}-goals"] = csv_bytes(["年初目标设定", "全年实际完成情况"],
-                                             [{"年初目标设定": g.target, "全年实际完成情况": g.result or ""}
-                                              for g in perf.goals])
+        stats("org-stats", "机构相关数量", stats_rows(organization.stats))
+    stats("work-stats-table", "报告所述工作数据", context["stats"])
     return out
+
+
+def chart_table(chart) -> PageTable:
+    return PageTable(chart.id, f"{chart.title}：数据表", chart_csv(chart))
+
+
+def tables_csv(tables: Iterable[PageTable]) -> bytes:
+    """Every table of a page in one CSV file (UTF-8 with one BOM): each table's caption on a line
+    of its own, then its CSV as its own download has it (header and rows), then a blank line."""
+    parts = [BOM.encode("utf-8")]
+    for table in tables:
+        parts.append(_csv_lines([True], [[table.caption]]).encode("utf-8"))
+        parts.append(table.csv.removeprefix(BOM.encode("utf-8")))
+        parts.append(b"\r\n")
+    return b"".join(parts)
 
 
 def chart_csv(chart) -> bytes:

@@ -110,13 +110,19 @@ class Headline:
     staff_label: str
     score: Any
     grade: str | None
+    #: What the comparison tables print: each figure's cell (money in the site's unit), and the score's.
+    cells: dict[str, views.Cell | None]
+    score_cell: views.Cell | None
 
 
-def headline(entry: DepartmentEntry, rf: ReportFile) -> Headline:
+def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
     perf = rf.report.performance
     staff, staff_label = views.staff_count(rf.report)
-    return Headline(entry, rf, views.headline(rf.report), staff, staff_label,
-                    perf.score if perf else None, perf.grade if perf else None)
+    figures = views.headline(rf.report)
+    score = perf.score if perf else None
+    return Headline(entry, rf, figures, staff, staff_label, score, perf.grade if perf else None,
+                    {key: views.figure_cell(fig, "money", unit) for key, (fig, _) in figures.items()},
+                    views.figure_cell(score, "score", unit))
 
 
 def _region_filters(place: Place | None) -> dict[str, list[str]]:
@@ -206,11 +212,12 @@ def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, pla
                    results: list[Result]) -> dict[str, Any]:
     report = rf.report
     perf = report.performance
+    unit = content.site.money_unit
     blocks = []
     for id, caption, block, total in (("operating-costs", "机关运行经费", report.operating_costs, "机关运行经费合计"),
                                       ("assets", "国有资产占用", report.assets, "资产总额"),
                                       ("procurement", "政府采购", report.procurement, "政府采购支出总额")):
-        table = views.block_table(id, caption, block, total)
+        table = views.block_table(id, caption, block, total, unit)
         if block is not None:
             blocks.append({"id": id, "caption": caption, "table": table, "block": block,
                            "stats": views.stats_rows(block.stats)})
@@ -222,14 +229,14 @@ def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, pla
         "place": place,
         "documents": report.documents,
         "key_figures": views.key_figures(report),
-        "income": views.account_tables("收入", report.income, "income"),
-        "expenditure": views.account_tables("支出", report.expenditure, "expenditure"),
-        "sangong": views.sangong_table(report.sangong),
+        "income": views.account_tables("收入", report.income, "income", unit),
+        "expenditure": views.account_tables("支出", report.expenditure, "expenditure", unit),
+        "sangong": views.sangong_table(report.sangong, unit),
         "sangong_stats": views.stats_rows(report.sangong.stats) if report.sangong else [],
-        "projects": views.project_tables(report.projects),
+        "projects": views.project_tables(report.projects, unit),
         "performance": perf,
-        "indicator_rows": views.indicator_rows(perf.indicators) if perf else [],
-        "project_performance": [(p, views.indicator_rows(p.indicators)) for p in report.project_performance],
+        "indicator_rows": views.indicator_rows(perf.indicators, perf.weights) if perf else [],
+        "project_performance": [(p, views.indicator_rows(p.indicators, p.weights)) for p in report.project_performance],
         "blocks": blocks,
         "staffing": report.staffing,
         "organization": report.organization,
@@ -256,7 +263,7 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
     return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
                 lambda: {"entry": entry, "dept": entry.department, "place": place,
-                         "rows": [headline(entry, rf) for rf in entry.reports],
+                         "rows": [headline(entry, rf, unit) for rf in entry.reports],
                          "reports": list(reversed(entry.reports)),
                          "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告")
@@ -267,7 +274,8 @@ def years_of(content: Content) -> list[int]:
 
 
 def year_page(content: Content, year: int) -> Page:
-    rows = [headline(entry, rf) for entry in content.departments for rf in entry.reports if rf.year == year]
+    rows = [headline(entry, rf, content.site.money_unit) for entry in content.departments for rf in entry.reports
+            if rf.year == year]
     return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
                 {"year": year, "rows": rows, "years": years_of(content),
                  "charts": charts.year_charts(rows, content.site.money_unit)},
@@ -341,10 +349,11 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     latest = sorted(reports, key=lambda pair: (report_date(pair[1]), pair[0].slug), reverse=True)[:12]
     by_year: dict[int, list[Headline]] = {}
     for e, rf in reports:
-        by_year.setdefault(rf.year, []).append(headline(e, rf))
+        by_year.setdefault(rf.year, []).append(headline(e, rf, content.site.money_unit))
     home_chart = charts.home_chart(by_year, content.site.money_unit)
     pages.append(Page("index.html", "home.html", content.site.title,
-                      {"latest": [headline(e, rf) for e, rf in latest], "tree": tree, "years": years,
+                      {"latest": [headline(e, rf, content.site.money_unit) for e, rf in latest], "tree": tree,
+                       "years": years,
                        "counts": counts, "charts": [home_chart] if home_chart else []},
                       description=content.site.subtitle or content.site.title))
     for entry in content.departments:

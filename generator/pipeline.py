@@ -116,24 +116,25 @@ def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Con
         output.write(page.path, renderer.render(page, context))
         if page.template == "report.html":
             _write_report_data(content, page, context, tables, output)
-        charts = context.get("charts") or ()
-        for chart in (charts.values() if isinstance(charts, dict) else charts):
+        elif context.get("charts"):  # the chart tables of the department, year and home pages
             folder = page.path[: -len("index.html")]
-            output.write(f"{folder}tables/{chart.id}.csv", data.chart_csv(chart))
+            output.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
 
     with progress.stage("render", len(pages), "page") as tick:
         fork_map(pages, render, PARALLEL_FROM, output, tick)
 
 
 def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:
-    """A report's own downloads beside its page: the model as JSON, its YAML, its figures, each table."""
+    """A report's own downloads beside its page: the model as JSON, its YAML, its figures, and every
+    table of the page in one file (each table's own CSV is made in the browser from the table)."""
     rf = context["rf"]
     folder = page.path[: -len("index.html")]
     output.write(f"{folder}data.json", data.report_json(rf))
     output.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
     output.write(f"{folder}figures.csv", data.report_figures_csv(tables, rf.slug, rf.year))
-    for table_id, payload in data.page_tables(context).items():
-        output.write(f"{folder}tables/{table_id}.csv", payload)
+    page_tables = data.page_tables(context)
+    if page_tables:
+        output.write(f"{folder}tables.csv", data.tables_csv(page_tables))
 
 
 def _department_of(path: str) -> str | None:

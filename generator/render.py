@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import format as fmt
 from . import markdown, plotly_assets, views
@@ -100,6 +100,11 @@ class Renderer:
 
 
 def _finalize(value: Any) -> Any:
+    if type(value) is str and "\r" in value:
+        # An HTML (or XML) parser reads a carriage return in text or an attribute as a line feed;
+        # written as a character reference it stays one, so a table's CSV made from the page
+        # (static/table-csv.js) holds the text as stated.
+        return Markup(str(escape(value)).replace("\r", "&#13;"))
     return decimal_text(value) if isinstance(value, Decimal) else value
 
 

@@ -2,6 +2,8 @@
 
 Plain data for templates: no HTML is written here. Columns appear only where some row
 states a figure for them, so a table never shows an empty stage the report never gave.
+Each figure a table or list prints is prepared here once as a `Cell` (its exact value, its
+statements, the text shown), so the templates print fields instead of calling a macro per cell.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from decimal import Decimal
 from typing import Iterable
 
 from .figures import Figure
+from .format import agree, money, plain, stated_all
 from .model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup, SanGong,
-                    Stat, YearReport)
-from .numbers import parse_quantity
+                    Stat, Weight, YearReport)
+from .numbers import decimal_text, parse_quantity
 
 #: Table columns in display order: model field, header, kind.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -34,11 +37,45 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A figure as a page prints it: `value` for `<data value>` (money in exact yuan, a rate or
+    score as its first statement's number), `stated` every statement as written (with places),
+    `shown` the text on the page (money in the site's unit), `agree` whether the statements agree."""
+
+    value: str
+    stated: str
+    shown: str
+    agree: bool
+
+
+def figure_cell(figure: Figure | None, kind: str, unit: str) -> Cell | None:
+    """The cell of a figure of `kind` (money, signed, percent, score); money shown in `unit`."""
+    if figure is None:
+        return None
+    if kind == "percent":
+        value = decimal_text(figure.first.value)
+        shown = value + "%"
+    elif kind == "score":
+        value = shown = decimal_text(figure.first.value)
+    else:
+        yuan = figure.value
+        value, shown = plain(yuan), money(yuan, unit)
+    return Cell(value, stated_all(figure), shown, agree(figure))
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
     kind: str
+
+    @property
+    def csv(self) -> str:
+        """The column's header in the table's CSV, with the unit of its values."""
+        if self.kind in ("money", "signed"):
+            return f"{self.label}（元）"
+        return f"{self.label}（%）" if self.kind == "percent" else self.label
 
 
 @dataclass(frozen=True)
@@ -50,6 +87,8 @@ class Row:
     note: str | None = None
     total: bool = False
     reasons: tuple[str, ...] = ()
+    #: The row's cells in the order of its table's columns (set by `table`).
+    shown: tuple[Cell | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,8 +106,6 @@ def _cells(amounts: Amounts) -> dict[str, Figure]:
 
 
 def _reasons(amounts: Amounts) -> tuple[str, ...]:
-    from .format import stated_all
-
     return tuple(f"{r.name}：{stated_all(r.change)}" if r.change else r.name for r in amounts.change_reasons)
 
 
@@ -80,11 +117,14 @@ def _rows(lines: Iterable[Line], depth: int) -> list[Row]:
     return out
 
 
-def table(id: str, caption: str, rows: list[Row], note: str | None = None) -> Table | None:
+def table(id: str, caption: str, rows: list[Row], unit: str, note: str | None = None) -> Table | None:
+    """A figure table of the rows, with a column for each figure some row states; money in `unit`."""
     if not rows:
         return None
     used = {key for row in rows for key in row.cells}
     columns = tuple(Column(k, label, kind) for k, label, kind in COLUMNS if k in used)
+    rows = [Row(r.label, r.depth, r.cells, r.code, r.note, r.total, r.reasons,
+                tuple(figure_cell(r.cells.get(c.key), c.kind, unit) for c in columns)) for r in rows]
     return Table(id, caption, columns, tuple(rows), note, has_code=any(r.code for r in rows))
 
 
@@ -99,7 +139,7 @@ BREAKDOWNS = (("by_source", "按资金来源"), ("by_nature", "按支出性质")
               ("by_function", "按功能分类"))
 
 
-def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str) -> list[dict]:
+def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str, unit: str) -> list[dict]:
     """One group per scope of funds: its statement and a table per breakdown it gives."""
     groups = []
     for i, account in enumerate(accounts):
@@ -112,15 +152,15 @@ def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str) -> lis
             rows = [] if shown_total else total_row(account.total, f"{kind}合计")
             shown_total = shown_total or bool(rows)
             rows += _rows(lines, 1 if rows else 0)
-            t = table(f"{prefix}-{i + 1}-{key.replace('_', '-')}", f"{kind}（{account.scope}，{label}）", rows)
+            t = table(f"{prefix}-{i + 1}-{key.replace('_', '-')}", f"{kind}（{account.scope}，{label}）", rows, unit)
             if t:
                 tables.append(t)
         if not tables and account.total is not None:
             tables.append(table(f"{prefix}-{i + 1}-total", f"{kind}（{account.scope}）",
-                                total_row(account.total, f"{kind}合计")))
+                                total_row(account.total, f"{kind}合计"), unit))
         if account.related:
             tables.append(table(f"{prefix}-{i + 1}-related", f"{kind}（{account.scope}，相关数，不计入合计）",
-                                _rows(account.related, 0)))
+                                _rows(account.related, 0), unit))
         groups.append({"scope": account.scope, "statement": account.statement, "tables": tables})
     return groups
 
@@ -130,7 +170,7 @@ SANGONG_ROWS = (("total", 0), ("overseas", 1), ("vehicles", 1), ("vehicle_purcha
                 ("reception", 1))
 
 
-def sangong_table(sangong: SanGong | None) -> Table | None:
+def sangong_table(sangong: SanGong | None, unit: str) -> Table | None:
     if sangong is None:
         return None
     rows = []
@@ -143,10 +183,10 @@ def sangong_table(sangong: SanGong | None) -> Table | None:
         if key == "reception":
             rows += _rows(sangong.reception_items, 2)
     scope = f"（{sangong.scope}）" if sangong.scope else ""
-    return table("sangong", f"“三公”经费{scope}", rows)
+    return table("sangong", f"“三公”经费{scope}", rows, unit)
 
 
-def project_tables(groups: tuple[ProjectGroup, ...]) -> list[dict]:
+def project_tables(groups: tuple[ProjectGroup, ...], unit: str) -> list[dict]:
     """A table per project group, with the other figures its projects state (中标价, 件数 …)."""
     out = []
     for i, group in enumerate(groups):
@@ -155,7 +195,7 @@ def project_tables(groups: tuple[ProjectGroup, ...]) -> list[dict]:
         stats = [(0, s.model_copy(update={"name": f"{p.name}：{s.name}"}))
                  for p in _all_projects(group.items) for s in p.stats]
         out.append({"id": f"projects-{i + 1}", "caption": group.name, "table": table(f"projects-{i + 1}", group.name,
-                                                                                   rows, group.note),
+                                                                                   rows, unit, group.note),
                     "stats": [(d, s) for _, top in stats for d, s in stats_rows((top,))]})
     return out
 
@@ -177,13 +217,13 @@ def _project_rows(projects: Iterable[Project], depth: int) -> list[Row]:
     return out
 
 
-def block_table(id: str, caption: str, block: Block | None, total_label: str) -> Table | None:
+def block_table(id: str, caption: str, block: Block | None, total_label: str, unit: str) -> Table | None:
     if block is None:
         return None
     rows = total_row(block.total, total_label)
     rows += _rows(block.items, 1 if rows else 0)
     rows += [Row(r.name, 0, _cells(r), r.code, r.note) for r in block.related]
-    return table(id, caption, rows)
+    return table(id, caption, rows, unit)
 
 
 # --- the indicator table ---------------------------------------------------------------------
@@ -196,6 +236,10 @@ class IndicatorRow:
     level2_span: int
     unmet: bool
     lost: Decimal | None
+    weight: Cell | None = None
+    score: Cell | None = None
+    #: The stated weights of the row's 一级指标, shown beside it on its first row.
+    level1_weights: tuple[Cell | None, ...] = ()
 
 
 def unmet(target: str | None, actual: str | None) -> bool:
@@ -215,7 +259,10 @@ def unmet(target: str | None, actual: str | None) -> bool:
     return a.number < t.number
 
 
-def indicator_rows(indicators: tuple[Indicator, ...]) -> list[IndicatorRow]:
+def indicator_rows(indicators: tuple[Indicator, ...], weights: Iterable[Weight] = ()) -> list[IndicatorRow]:
+    """The rows of a 绩效自评表, with the spans of their 一级/二级指标 and the cells they print;
+    `weights` are the evaluation's stated weights per 一级指标."""
+    weights = tuple(weights)
     rows = []
     n = len(indicators)
     for i, ind in enumerate(indicators):
@@ -232,7 +279,9 @@ def indicator_rows(indicators: tuple[Indicator, ...]) -> list[IndicatorRow]:
         lost = None
         if ind.weight is not None and ind.score is not None and ind.score.value < ind.weight.value:
             lost = ind.weight.value - ind.score.value
-        rows.append(IndicatorRow(ind, span1, span2, unmet(ind.target, ind.actual), lost))
+        level1 = tuple(figure_cell(w.weight, "score", "") for w in weights if w.name == ind.level1) if span1 else ()
+        rows.append(IndicatorRow(ind, span1, span2, unmet(ind.target, ind.actual), lost,
+                                 figure_cell(ind.weight, "score", ""), figure_cell(ind.score, "score", ""), level1))
     return rows
 
 

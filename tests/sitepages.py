@@ -58,3 +58,31 @@ def leftovers(folder: Path) -> list[str]:
                 if (trees / tree).is_dir():
                     assert not [p for p in (trees / tree).rglob(".*") if p.name != ".disclosure-site"], tree
     return [n for n in names if not n.startswith(".site-trees-")]
+
+
+def csv_sections(raw: bytes) -> list[tuple[str, list[list[str]]]]:
+    """The tables of a page's tables.csv, in order: (caption, rows, the header first). Each is its
+    caption on a line, its CSV, and a blank line; no row of a table is empty (csv writes `""`)."""
+    import csv
+    import io
+
+    sections: list[tuple[str, list[list[str]]]] = []
+    rows: list[list[str]] = []
+    for row in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")):
+        if row:
+            rows.append(row)
+            continue
+        [caption], *table = rows
+        sections.append((caption, table))
+        rows = []
+    assert rows == [], "tables.csv ends with a blank line"
+    return sections
+
+
+def page_csvs(site: Path, url: str) -> dict[str, list[list[str]]]:
+    """Each table's CSV in the tables.csv beside the page at `url`, by the name its 下载 CSV link
+    gives (`data-csv-file`): the file holds the page's tables in the order of their links."""
+    names = [a["data-csv-file"] for a in soup(site, url).select("a[data-csv-file]")]
+    sections = csv_sections((site / url / "tables.csv").read_bytes())
+    assert len(names) == len(sections) == len(set(names)), (url, len(names), len(sections))
+    return {name: rows for name, (_, rows) in zip(names, sections)}

@@ -77,29 +77,41 @@ def rows_of(path: Path) -> list[list[str]]:
 PAGE_NUMERIC = re.compile(r".*（(?:元|%)）$|^(?:层级|数值|年份|分值|得分)$")
 
 
-def column_types(site: Path, path: Path, header: list[str]) -> list[bool]:
+def column_types(site: Path, rel: str, header: list[str]) -> list[bool]:
     """For each column of a CSV: is it not text (by the data package, or by a table's header)?"""
-    rel = path.relative_to(site).as_posix()
     if rel.startswith("data/") or rel.endswith("/figures.csv"):
         package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
         name = "figures" if rel.endswith("figures.csv") else rel[len("data/"):-len(".csv")]
         fields = next(r for r in package["resources"] if r["name"] == name)["schema"]["fields"]
         types = {f["name"]: f["type"] for f in fields}
         return [types[h] != "string" for h in header]
-    if "/chart-" in rel:  # a chart's data table as the page shows it: formatted text
+    if "#chart-" in rel:  # a chart's data table as the page shows it: formatted text
         return [False] * len(header)
     return [bool(PAGE_NUMERIC.match(h)) for h in header]
 
 
+def csv_tables(site: Path) -> dict[str, list[list[str]]]:
+    """Every CSV of the site by path, each table of a page's tables.csv as `…/tables.csv#<name>`."""
+    from tests.sitepages import page_csvs
+
+    out = {}
+    for path in sorted(site.rglob("*.csv")):
+        rel = path.relative_to(site).as_posix()
+        if path.name == "tables.csv":
+            folder = rel[: -len("tables.csv")]
+            out.update({f"{rel}#{name}": rows for name, rows in page_csvs(site, folder).items()})
+        else:
+            out[rel] = rows_of(path)
+    return out
+
+
 def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_site, built_site):
-    csvs = sorted(hostile_site.rglob("*.csv"))
-    assert sorted(p.relative_to(hostile_site) for p in csvs) == sorted(p.relative_to(built_site)
-                                                                      for p in built_site.rglob("*.csv"))
+    hostile, built = csv_tables(hostile_site), csv_tables(built_site)
+    assert sorted(hostile) == sorted(built)
     unescaped, changed_numbers, escaped = [], [], {}
-    for path in csvs:
-        rel = path.relative_to(hostile_site).as_posix()
-        rows, clean = rows_of(path), rows_of(built_site / rel)
-        numeric = column_types(hostile_site, path, rows[0])
+    for rel, rows in hostile.items():
+        clean = built[rel]
+        numeric = column_types(hostile_site, rel, rows[0])
         assert len(rows) == len(clean), rel
         for row, before in zip(rows[1:], clean[1:]):
             for header, is_number, cell, was in zip(rows[0], numeric, row, before):
@@ -109,7 +121,7 @@ def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_
                 elif cell.startswith(DANGEROUS):
                     unescaped.append((rel, header, cell))
                 elif ESCAPED.match(cell):
-                    kind = "tables/*.csv" if "/tables/" in rel else rel if rel.startswith("data/") else "*/figures.csv"
+                    kind = "*/tables.csv" if "tables.csv#" in rel else rel if rel.startswith("data/") else "*/figures.csv"
                     escaped.setdefault(kind, set()).add(header)
     assert unescaped == []
     assert changed_numbers == []
@@ -119,7 +131,7 @@ def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_
     assert {"level1", "level2", "level3", "target", "actual"} <= escaped["data/indicators.csv"]
     assert {"department_name", "title", "issuer"} <= escaped["data/reports.csv"]
     assert "department_name" in escaped["data/departments.csv"]
-    assert {"项目", "事项", "一级指标", "三级指标"} <= escaped["tables/*.csv"]
+    assert {"项目", "事项", "一级指标", "三级指标"} <= escaped["*/tables.csv"]
 
 
 def test_negative_amounts_stay_numbers(hostile_site):
@@ -130,7 +142,10 @@ def test_negative_amounts_stay_numbers(hostile_site):
     assert "-87628.69" in {r["amount_yuan"] for r in negative}
     # The text column that shows the figure as stated is escaped like any other text.
     assert {r["stated"][:2] for r in negative} == {"'-"}
-    by_nature = rows_of(next(hostile_site.glob("departments/longyang-zwfwglj/2020/tables/expenditure-*-by-nature.csv")))
+    from tests.sitepages import page_csvs
+
+    tables = page_csvs(hostile_site, "departments/longyang-zwfwglj/2020/")
+    by_nature = next(rows for name, rows in tables.items() if re.fullmatch(r"expenditure-\d+-by-nature", name))
     change = by_nature[0].index("比上年增减（元）")
     assert any(NUMBER.fullmatch(r[change]) and r[change].startswith("-") for r in by_nature[1:])
 

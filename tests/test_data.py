@@ -15,7 +15,7 @@ from generator.load import load_content, parse_report
 from generator.model import Headcount, Stat
 from generator.numbers import MONEY_UNITS
 from tests.seeds import CONTENT, ROOT, SEEDS
-from tests.sitepages import soup
+from tests.sitepages import csv_sections, page_csvs, soup
 
 
 @pytest.fixture(scope="module")
@@ -176,17 +176,68 @@ def test_source_yaml_is_the_content_file(built_site, content):
             assert served == (CONTENT.parent / rf.path).read_bytes()
 
 
+TRICKY_TEXT = 'a "quoted" \\ back\tslash\r\nline </script> \ufffd 😀 \u00a0 中文'
+
+
+def test_report_json_holds_the_bytes_json_dumps_wrote_of_the_model(content):
+    """data.json is written by pydantic's serializer; its bytes are those json.dumps wrote from
+    model_dump (indent 2, UTF-8 unescaped), text with quotes, escapes and astral characters included."""
+    from types import SimpleNamespace
+
+    from generator.data import report_json
+
+    def reference(report) -> bytes:
+        data = report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": report.unit})
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    for rf in content.reports():
+        assert report_json(rf) == reference(rf.report), rf.path
+        documents = tuple(d.model_copy(update={"title": TRICKY_TEXT}) for d in rf.report.documents)
+        tricky = rf.report.model_copy(update={"documents": documents, "problems": (TRICKY_TEXT, "")})
+        assert report_json(SimpleNamespace(report=tricky)) == reference(tricky), rf.path
+
+
 def test_every_report_table_has_its_csv(built_site):
     page = soup(built_site, "departments/longyang-zwfwglj/2020/")
-    links = [a["href"] for a in page.find_all("a", string="下载 CSV")]
-    captions = page.select("table caption")
+    links = page.find_all("a", string="下载 CSV")
     assert len(links) >= 12
-    for href in links:
-        rows = read_csv(built_site / "departments/longyang-zwfwglj/2020" / href)
-        assert rows, href
-    by_nature = read_csv(built_site / "departments/longyang-zwfwglj/2020/tables/expenditure-1-by-nature.csv")
-    assert by_nature[0]["项目"] == "支出合计" and by_nature[0]["决算/执行（元）"] == "6338977.18"
-    assert captions
+    assert {a["href"] for a in links} == {"tables.csv"}
+    tables = page_csvs(built_site, "departments/longyang-zwfwglj/2020/")
+    assert sorted(tables) == sorted(a["data-csv-file"] for a in links)
+    assert all(len(rows) > 1 for rows in tables.values())
+    header, total = tables["expenditure-1-by-nature"][:2]
+    by_nature = dict(zip(header, total))
+    assert by_nature["项目"] == "支出合计" and by_nature["决算/执行（元）"] == "6338977.18"
+
+
+def test_tables_csv_holds_each_table_of_the_page_under_its_caption(built_site, content):
+    """tables.csv: each table of the page, in the page's order, after a line with its caption as
+    the page shows it, its CSV as the generator's reference writes it, then a blank line."""
+    from generator import data
+    from generator.pages import plan
+
+    pages = {p.url: p for p in plan(content)}
+    checked = 0
+    for url in [f"departments/{slug}/{year}/" for slug, year in sorted(SEEDS.items())] + [
+            "departments/suining-xzspfwj/", "years/2020/", ""]:
+        page = soup(built_site, url)
+        context = pages[url].context
+        expected = (data.page_tables(context) if url.count("/") == 3 else
+                    [data.chart_table(c) for c in context["charts"]])
+        raw = (built_site / url / "tables.csv").read_bytes()
+        assert raw == data.tables_csv(expected)
+        assert raw.startswith("\ufeff".encode()) and raw.count("\ufeff".encode()) == 1
+        links = page.select("a[data-csv-file]")
+        assert [a["data-csv-file"] for a in links] == [t.id for t in expected]
+        for link, (caption, rows), table in zip(links, csv_sections(raw), expected):
+            shown = link.find_parent("caption")
+            heading = link.find_previous("h3")
+            shown.find("span", class_="unit").extract()
+            own = caption.removeprefix(heading.get_text() + "：") if heading and "项目支出绩效自评" in caption else caption
+            assert own == shown.get_text(), (url, caption)
+            assert rows == list(csv.reader(io.StringIO(table.csv.decode("utf-8-sig"), newline="")))
+            checked += 1
+    assert checked >= 80
 
 
 def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
@@ -203,7 +254,6 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
 def test_every_table_on_a_report_page_links_its_csv(built_site, slug):
-    folder = built_site / f"departments/{slug}/{SEEDS[slug]}"
     page = soup(built_site, f"departments/{slug}/{SEEDS[slug]}/")
     tables = page.select("main table")
     assert tables
@@ -212,4 +262,5 @@ def test_every_table_on_a_report_page_links_its_csv(built_site, slug):
             continue  # a finding's figures, listed in findings.csv
         link = table.caption.find("a", string="下载 CSV") if table.caption else None
         assert link is not None, table.caption.get_text() if table.caption else table
-        assert read_csv(folder / link["href"])
+        assert link["href"] == "tables.csv" and page_csvs(built_site, f"departments/{slug}/{SEEDS[slug]}/")[
+            link["data-csv-file"]]
