@@ -167,7 +167,7 @@ def _reuse_departments(plan: list[Page], content: Content, output: Output, cache
     files in the previous site are still the ones that build wrote (generator/write.py).
     """
     kept = set()
-    if cache.folder is not None and output.previous is not None:
+    if cache.folder is not None and output.existing:
         for entry in content.departments:
             stamps = cache.get("department", _department_key(scope, entry))
             if stamps and output.reuse(stamps):
@@ -237,9 +237,9 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     recover(site_dir)
     trees = Trees(site_dir)
     started = time.perf_counter()
-    root, shown_state, shown_root = trees.prepare()
+    root, shown_state = trees.prepare()
     result.stages["tree"] = time.perf_counter() - started
-    output = Output(root, existing=shown_state.files, previous=shown_root)
+    output = Output(root, existing=shown_state.files)
     render_site(content, output, result, search, cache)
     removed = output.finish()
     started = time.perf_counter()

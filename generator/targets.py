@@ -21,6 +21,8 @@ import os
 import stat
 from pathlib import Path
 
+from .write import TREES_MARKER, Trees
+
 #: The output root's marker: its bytes are fixed, so a build stays byte-identical.
 SITE_MARKER = ".disclosure-site"
 SITE_MARKER_TEXT = ("部门预算绩效公开平台 generator output. A build replaces this whole folder;\n"
@@ -109,15 +111,10 @@ def _existing(what: str, given: Path, marker: str, flag: str) -> None:
 
 
 def _own_link(out: Path) -> bool:
-    """Whether `out` is the link a build made: to `.site-trees-<name>/a` or `/b` beside it."""
-    from .write import TREE_NAMES, TREES_PREFIX
-
-    try:
-        parts = Path(os.readlink(out)).parts
-    except OSError:
-        return False
-    return (len(parts) == 2 and parts[0] == f"{TREES_PREFIX}{out.name}" and parts[1] in TREE_NAMES
-            and (out.parent / parts[0] / parts[1] / SITE_MARKER).is_file())
+    """Whether `out` is the link a build made, to one of the two trees beside it (write.Trees)."""
+    trees = Trees(out)
+    shown = trees.shown()
+    return shown is not None and (trees.folder / shown / SITE_MARKER).is_file()
 
 
 def check_output(out: Path, content: Path | None) -> Path:
@@ -127,13 +124,12 @@ def check_output(out: Path, content: Path | None) -> Path:
     link = out.parent.resolve() / out.name
     if out.name in ("", ".", ".."):
         link = out.resolve()
-    resolved = link if link.is_symlink() and _own_link(link) else link.resolve()
-    _common_refusals("输出文件夹 --out", resolved, content.resolve() if content is not None else None)
-    if not (link.is_symlink() and _own_link(link)):
+    own = _own_link(link)
+    _common_refusals("输出文件夹 --out", link if own else link.resolve(),
+                     content.resolve() if content is not None else None)
+    if not own:
         _existing("输出文件夹 --out", link, SITE_MARKER, "")
-    from .write import TREES_MARKER, TREES_PREFIX
-
-    _existing("输出文件夹 --out 旁的站点存放处", link.parent / f"{TREES_PREFIX}{link.name}", TREES_MARKER, "")
+    _existing("输出文件夹 --out 旁的站点存放处", Trees(link).folder, TREES_MARKER, "")
     return link
 
 

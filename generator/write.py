@@ -153,9 +153,9 @@ class Trees:
             return parts[1]
         return None
 
-    def prepare(self) -> tuple[Path, TreeState, Path | None]:
+    def prepare(self) -> tuple[Path, TreeState]:
         """The hidden tree made equal to the shown one, marked incomplete until published:
-        (its root, the shown tree's state, the shown tree's root or None)."""
+        its root and the shown tree's state."""
         self.folder.mkdir(exist_ok=True)
         marker = self.folder / TREES_MARKER
         if not marker.exists():
@@ -194,7 +194,7 @@ class Trees:
                     except FileNotFoundError:
                         pass  # removed by hand from the shown tree: the build makes it again
         checkpoint("tree-synced")
-        return root, shown_state, shown_root
+        return root, shown_state
 
     def publish(self, root: Path, shown_state: TreeState, files: list[str], changed: list[str],
                 removed: list[str]) -> None:
@@ -266,9 +266,8 @@ class Output:
     keeps it. `finish` removes the existing files this build did not make.
     """
 
-    def __init__(self, root: Path, existing: list[str] | None = None, previous: Path | None = None):
+    def __init__(self, root: Path, existing: list[str] | None = None):
         self.root = root
-        self.previous = previous
         self.existing = set(existing or ())
         self.written: dict[str, int] = {}
         #: path → (inode, size, mtime) of each file as written: what `reuse` recognises it by.
