@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 from pydantic import BaseModel
 
@@ -21,6 +23,15 @@ SEEDS = {  # slug, year
 }
 NARRATIVE_KEYS = {"sections", "problems", "measures", "note", "statement", "functions", "definition", "body"}
 NUMBER = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
+
+
+def rewritten_seeds(folder: Path, rewrite: Callable[[str], str]) -> Path:
+    """A copy of the seed content at `folder/content`, every YAML file under departments/ rewritten."""
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    for path in sorted((content / "departments").rglob("*.yaml")):
+        path.write_text(rewrite(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return content
 
 
 def numbers_in(text: str) -> list[Decimal]:

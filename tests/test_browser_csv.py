@@ -5,7 +5,6 @@ chart_table); without scripts the link gives tables.csv, every table of the page
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from generator.load import load_content
 from generator.pages import plan
 from generator.pipeline import build
 from tests.browser import CSP, Console, serve
-from tests.seeds import CONTENT, SEEDS
+from tests.seeds import CONTENT, SEEDS, rewritten_seeds
 
 pytestmark = pytest.mark.browser
 
@@ -149,8 +148,6 @@ def tricky(tmp_path_factory):
     from tests.test_csv_injection import BLOCK_VALUE, FLOW_VALUE, KEEP
 
     tmp = tmp_path_factory.mktemp("csv-tricky")
-    content = tmp / "content"
-    shutil.copytree(CONTENT, content)
     given: dict[str, str] = {}
 
     def replace(match):
@@ -160,9 +157,7 @@ def tricky(tmp_path_factory):
         payload = given.setdefault(value, TRICKY[len(given) % len(TRICKY)])
         return f"{match['lead']}{match['key']}: {json.dumps(payload + value, ensure_ascii=False)}"
 
-    for path in sorted((content / "departments").rglob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(FLOW_VALUE.sub(replace, BLOCK_VALUE.sub(replace, text)), encoding="utf-8")
+    content = rewritten_seeds(tmp, lambda text: FLOW_VALUE.sub(replace, BLOCK_VALUE.sub(replace, text)))
     assert len(given) > 400
     build(content, tmp / "site")
     return tmp / "site", references(content)

@@ -10,14 +10,13 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.load import load_content
 from generator.pipeline import build
-from tests.seeds import CONTENT
+from tests.seeds import rewritten_seeds
 
 PAYLOADS = ['=HYPERLINK("https://evil.example/","点击")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
             "@SUM(1+1)*cmd|' /C calc'!A0", "'=1+1"]
@@ -57,11 +56,8 @@ def inject(text: str, given: dict[str, str]) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("csv-injection")
-    content = tmp / "content"
-    shutil.copytree(CONTENT, content)
     given: dict[str, str] = {}
-    for path in sorted((content / "departments").rglob("*.yaml")):
-        path.write_text(inject(path.read_text(encoding="utf-8"), given), encoding="utf-8")
+    content = rewritten_seeds(tmp, lambda text: inject(text, given))
     assert len(given) > 400
     load_content(content)  # still valid content, each value on its line as before
     out = tmp / "site"
