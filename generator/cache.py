@@ -95,6 +95,11 @@ class Cache:
         self.hits += 1
         return value
 
+    def keep(self, kind: str, parts: tuple[str | bytes, ...]) -> None:
+        """Keep the entry for `parts` through `prune` without reading it (one a worker process used)."""
+        if self.folder is not None:
+            self.used.setdefault(kind, set()).add(key(self.version, kind, *parts))
+
     def put(self, kind: str, parts: tuple[str | bytes, ...], value: Any) -> None:
         if self.folder is None:
             return

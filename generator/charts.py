@@ -433,7 +433,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
     """Departments of one year side by side; `rows` are pages.Headline entries."""
     charts = []
     for key, title, colour in (("expenditure", "支出合计", "expenditure"), ("sangong", "“三公”经费", "sangong")):
-        stated = [(h.entry.department.name, *h.figures[key]) for h in rows if h.figures[key][0] is not None]
+        stated = [(h.name, *h.figures[key]) for h in rows if h.figures[key][0] is not None]
         if not stated:
             continue
         stated.sort(key=lambda r: (-r[1].value, r[0]))
@@ -446,7 +446,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
             f"{n} {fmt.money(f.value, unit)}（{stage}）" for n, f, stage in stated) + f"，单位{unit}",
             ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(f.value, unit)) for n, f, stage in stated],
             data, layout))
-    per_staff = [(h.entry.department.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
+    per_staff = [(h.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
                   h.staff_label) for h in rows if h.figures["expenditure"][0] is not None and h.staff]
     if per_staff:
         computed = sorted(((n, f.value / staff, stage, staff, label) for n, f, stage, staff, label in per_staff),
@@ -462,7 +462,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
             ("部门", f"人均支出（{unit}/人）", "支出阶段", "人数"),
             [(n, fmt.money(v, unit), stage, f"{staff}（{label}）") for n, v, stage, staff, label in computed],
             data, layout))
-    scored = [(h.entry.department.name, h.score) for h in rows if h.score is not None]
+    scored = [(h.name, h.score) for h in rows if h.score is not None]
     if scored:
         scored.sort(key=lambda r: (-r[1].value, r[0]))
         data = [_bar("自评得分", [n for n, _ in scored], [s.value for _, s in scored], COLOURS["score"],

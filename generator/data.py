@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
-from .cache import Cache
 from .checks import RULES, SEVERITY_LABELS, Result, findings
 from .figures import Figure, Statement
 from .load import Content, DepartmentEntry, ReportFile
 from .format import plain, stated
-from .model import SANGONG_LABELS, STAGES, Headcount, Stat
+from .model import SANGONG_LABELS, STAGES, Headcount, Site, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS, decimal_text
 from .regions import Place, places
@@ -285,24 +284,22 @@ def finding_rows(names: dict[str, str], results: list[Result]) -> Iterator[dict[
                "line": r.line}
 
 
-def report_rows(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Iterator[dict[str, Any]]:
-    for entry in content.departments:
-        for rf in entry.reports:
-            doc = rf.report.documents[0]
-            yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
-                   "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
-                   "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
-                   "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
-                   "unit": rf.report.unit, "findings": len(findings(checks.get((entry.slug, rf.year), []))),
-                   "url": f"{content.site.base_url}departments/{entry.slug}/{rf.year}/"}
+def report_rows(site: Site, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
+                ) -> Iterator[dict[str, Any]]:
+    for rf in entry.reports:
+        doc = rf.report.documents[0]
+        yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
+               "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
+               "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
+               "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
+               "unit": rf.report.unit, "findings": len(findings(checks.get((entry.slug, rf.year), []))),
+               "url": f"{site.base_url}departments/{entry.slug}/{rf.year}/"}
 
 
-def department_rows(content: Content) -> Iterator[dict[str, Any]]:
-    regions = places(content.regions)
-    for entry in content.departments:
-        d = entry.department
-        yield {"department": entry.slug, "department_name": d.name, **_region_values(regions.get(d.region)),
-               "level": d.level or "", "type": d.type or "", "url": f"{content.site.base_url}departments/{entry.slug}/"}
+def department_row(site: Site, entry: DepartmentEntry, place: Place | None) -> dict[str, Any]:
+    d = entry.department
+    return {"department": entry.slug, "department_name": d.name, **_region_values(place),
+            "level": d.level or "", "type": d.type or "", "url": f"{site.base_url}departments/{entry.slug}/"}
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -392,61 +389,64 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
     return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
 
 
+def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
+                     ) -> dict[str, list[Part]]:
+    """One department's rows of every site-wide table: a part per report for the figures and the
+    indicators (each report's figures are also its own download), one part for the rest.
+    `content` is the site scope (site, regions); its departments are not read."""
+    place = places(content.regions).get(entry.department.region)
+    xlsx = Rows()
+    names = {entry.slug: entry.department.name}
+    found = [row for rf in entry.reports for row in finding_rows(names, checks.get((entry.slug, rf.year), []))]
+    return {
+        "departments": [table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx)],
+        "reports": [table_part(TABLES["reports"][2], list(report_rows(content.site, entry, checks)), xlsx)],
+        "figures": [table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx) for rf in entry.reports],
+        "indicators": [table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx)
+                       for rf in entry.reports],
+        "findings": [table_part(TABLES["findings"][2], found, xlsx)],
+    }
+
+
 @dataclass
 class Tables:
-    """Every table of the site's data, built once per build, in parts: one per report for the
-    figures and indicators (each report's figures are also its own download), one for the rest."""
+    """Every table of the site's data, in parts: `parts(name)` gives a table's parts in order
+    (a build reads them department by department from its store, so a province's tables are
+    never held in memory whole), `counts` its rows."""
 
-    parts: dict[str, list[Part]]
-    by_report: dict[tuple[str, int], Part]
+    parts: Callable[[str], Iterable[Part]]
+    counts: dict[str, int]
 
-    def csv(self, name: str) -> bytes:
-        return b"".join([csv_bytes(TABLES[name][2], []), *(p.csv for p in self.parts[name])])
+    def csv(self, name: str) -> Iterator[bytes]:
+        """The table as CSV, in pieces: the header, then each part's lines."""
+        yield csv_bytes(TABLES[name][2], [])
+        for part in self.parts(name):
+            yield part.csv
 
     def rows(self, name: str) -> int:
-        return sum(p.rows for p in self.parts[name])
+        return self.counts[name]
 
 
-def report_figures_csv(tables: Tables, slug: str, year: int) -> bytes:
+def report_figures_csv(part: Part) -> bytes:
     """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
-    return csv_bytes(TABLES["figures"][2], []) + tables.by_report[(slug, year)].csv
+    return csv_bytes(TABLES["figures"][2], []) + part.csv
 
 
-def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]], cache: Cache | None = None
-                 ) -> Tables:
-    """The site's tables; with a `cache`, the rows of a report made before are not made again."""
-    cache = cache or Cache(None)
-    regions = places(content.regions)
-    names = {e.slug: e.department.name for e in content.departments}
-    figures: list[Part] = []
-    by_report: dict[tuple[str, int], Part] = {}
-    indicators: list[Part] = []
-    xlsx = Rows()
-    for entry in content.departments:
-        place = regions.get(entry.department.region)
-        for rf in entry.reports:
-            def make(entry=entry, rf=rf):
-                return (table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx),
-                        table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx))
-
-            # The rows depend on the year file, department.yaml and regions.yaml.
-            own_figures, own_indicators = cache.get_or_make("tables", (content.digest, entry.digest, rf.digest), make)
-            by_report[(entry.slug, rf.year)] = own_figures
-            figures.append(own_figures)
-            indicators.append(own_indicators)
-    found = [row for key in sorted(checks) for row in finding_rows(names, checks[key])]
-    return Tables({"departments": [table_part(TABLES["departments"][2], list(department_rows(content)), xlsx)],
-                   "reports": [table_part(TABLES["reports"][2], list(report_rows(content, checks)), xlsx)],
-                   "figures": figures, "indicators": indicators,
-                   "findings": [table_part(TABLES["findings"][2], found, xlsx)]}, by_report)
+def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Tables:
+    """The site's tables in memory, for a whole loaded content (tests and tools; a build
+    assembles them from each department's parts)."""
+    by_department = [department_parts(content, entry, checks) for entry in content.departments]
+    counts = {name: sum(p.rows for d in by_department for p in d[name]) for name in TABLES}
+    return Tables(lambda name: [p for d in by_department for p in d[name]], counts)
 
 
 #: Data rows per sheet: Excel's limit is 1,048,576 rows, the header included.
 SHEET_ROWS = 1_000_000
 
 
-def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
-    """The same tables as one workbook, a sheet each, with a sheet describing the columns."""
+def write_xlsx(tables: Tables, epoch: int, out) -> None:
+    """The same tables as one workbook, a sheet each, with a sheet describing the columns,
+    written into the binary file `out`."""
     import datetime as dt
 
     from .xlsx import workbook
@@ -461,15 +461,21 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
         # the parts as the sheet is written, never all at once.
         count = tables.rows(name)
         sheet_count = max((count + SHEET_ROWS - 1) // SHEET_ROWS, 1)
-        rows_of = _sheet_rows(tables.parts[name])
+        rows_of = _sheet_rows(tables.parts(name))
         for n in range(sheet_count):
             sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
                            itertools.islice(rows_of, SHEET_ROWS)))
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return workbook(sheets, "部门预算绩效公开平台", created)
+    workbook(sheets, "部门预算绩效公开平台", created, out)
 
 
-def _sheet_rows(parts: list[Part]) -> Iterator[bytes]:
+def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
+    out = io.BytesIO()
+    write_xlsx(tables, epoch, out)
+    return out.getvalue()
+
+
+def _sheet_rows(parts: Iterable[Part]) -> Iterator[bytes]:
     for part in parts:
         yield from part.xlsx()
 
@@ -481,7 +487,7 @@ def _xlsx_value(value: Any, column: Column) -> Any:
     return value
 
 
-def datapackage(tables: Tables, sizes: dict[str, tuple[int, str]], base_url: str) -> bytes:
+def datapackage(sizes: dict[str, tuple[int, str]], base_url: str) -> bytes:
     """A Frictionless Tabular Data Package describing the CSVs, with Fiscal Data Package column types."""
     resources = []
     foreign = {
@@ -703,31 +709,43 @@ class Download:
     columns: tuple[Column, ...] = ()
 
 
-def site_data(content: Content, checks: dict[tuple[str, int], list[Result]], epoch: int,
-              cache: Cache | None = None, write: Callable[[str, bytes], None] | None = None
-              ) -> tuple[list[Download], Tables]:
-    """Every site-wide data file, passed to `write(path, bytes)` as soon as it is made (a
-    province's are gigabytes), and their descriptions for the /data/ page."""
-    import hashlib
-
-    tables = build_tables(content, checks, cache)
-    write = write or (lambda path, data: None)
+def site_data(content: Content, tables: Tables, epoch: int, files) -> list[Download]:
+    """Every site-wide data file, written through `files` (generator/write.py `Output`) as it is
+    made, in pieces (a province's are gigabytes), and their descriptions for the /data/ page."""
     downloads: list[Download] = []
     sizes: dict[str, tuple[int, str]] = {}
     for name, (title, description, columns, _) in TABLES.items():
-        data = tables.csv(name)
-        write(f"data/{name}.csv", data)
-        sizes[name] = (len(data), hashlib.sha256(data).hexdigest())
-        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", len(data), tables.rows(name),
-                                  columns))
-    workbook = xlsx_bytes(tables, epoch)
-    write("data/disclosures.xlsx", workbook)
+        size, digest = files.write_chunks(f"data/{name}.csv", tables.csv(name))
+        sizes[name] = (size, digest)
+        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", size, tables.rows(name), columns))
+    size, _ = files.write_file("data/disclosures.xlsx", lambda out: write_xlsx(tables, epoch, out))
     downloads.append(Download("data/disclosures.xlsx", "全部表格（Excel）",
                               "以上各表合成一个工作簿，每表一页，另有“说明”页列出各列含义。金额列为文本形式的精确小数。", "XLSX",
-                              len(workbook), None))
-    package = datapackage(tables, sizes, content.site.base_url)
-    write("data/datapackage.json", package)
+                              size, None))
+    package = datapackage(sizes, content.site.base_url)
+    files.write("data/datapackage.json", package)
     downloads.append(Download("data/datapackage.json", "数据包描述（Frictionless）",
                               "按 Frictionless Tabular Data Package 描述以上 CSV：字段类型、主键、外键与单位；"
                               "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None))
-    return downloads, tables
+    return downloads
+
+
+class MemoryFiles:
+    """`site_data`'s files kept in memory (tests and tools)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, path: str, data: bytes) -> None:
+        self.files[path] = data
+
+    def write_chunks(self, path: str, chunks: Iterable[bytes]) -> tuple[int, str]:
+        import hashlib
+
+        data = self.files[path] = b"".join(chunks)
+        return len(data), hashlib.sha256(data).hexdigest()
+
+    def write_file(self, path: str, fill: Callable[[Any], None]) -> tuple[int, str]:
+        out = io.BytesIO()
+        fill(out)
+        return self.write_chunks(path, [out.getvalue()])

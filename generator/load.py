@@ -19,7 +19,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -436,11 +436,21 @@ def _region_codes(regions: Regions) -> dict[str, int]:
     return out
 
 
-def load_content(root: Path | str, cache: Cache | None = None) -> Content:
-    """Load every file under `root`; raise ContentError naming every problem found.
+@dataclass(frozen=True)
+class Scope:
+    """The site-wide files every department is built with: the content with no departments
+    (site, regions, glossary and their digest), the region codes by depth, the department
+    folders to build, and the problems found so far. `codes` is None when regions.yaml failed."""
 
-    With a `cache`, a file whose bytes were parsed before is not parsed again.
-    """
+    root: Path
+    content: Content | None
+    codes: dict[str, int] | None
+    folders: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+
+
+def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
+    """Read site.yaml, regions.yaml and glossary.yaml, and list the department folders."""
     root = Path(root)
     cache = cache or Cache(None)
     problems: list[Problem] = []
@@ -455,8 +465,7 @@ def load_content(root: Path | str, cache: Cache | None = None) -> Content:
     codes = _region_codes(regions) if regions else None  # None: regions.yaml failed, its problems say so
     if regions:
         _check_regions(regions, region_marks, _rel(root / "regions.yaml", root), problems)
-
-    departments = []
+    folders: list[Path] = []
     dept_root = root / "departments"
     if not dept_root.is_dir():
         problems.append(Problem(_rel(dept_root, root), 1, 1, "", "departments folder not found",
@@ -465,25 +474,47 @@ def load_content(root: Path | str, cache: Cache | None = None) -> Content:
         problems.append(Problem(_rel(dept_root, root), 1, 1, "", "symbolic link points outside content/",
                                 "move the departments folder into content/ instead of linking to it"))
     else:
-        folders = _list(dept_root, root, problems)
+        folders = [f for f in _list(dept_root, root, problems) if not _ignored(f.name)]
+    content = None
+    if site is not None and regions is not None:
+        digest = hashlib.sha256()
+        for raw in (site_raw, regions_raw, glossary_raw):
+            digest.update(len(raw or b"").to_bytes(8, "little") + (raw or b""))
+        content = Content(root=root, site=site, regions=regions, departments=(), glossary=glossary,
+                          digest=digest.hexdigest())
+    return Scope(root, content, codes, tuple(folders), tuple(problems))
 
-        def load(folder: Path) -> tuple[DepartmentEntry | None, list[Problem]]:
-            found: list[Problem] = []
-            return _load_department(folder, root, codes, found, cache), found
 
-        with progress.stage("load", len(folders), "dept") as tick:
-            for entry, found in fork_map(folders, load, PARALLEL_FROM, cache, tick, worth=cache.missing):
-                problems.extend(found)
-                if entry is not None:
-                    departments.append(entry)
+def load_department(folder: Path, scope: Scope, cache: Cache | None = None
+                    ) -> tuple[DepartmentEntry | None, list[Problem]]:
+    """One department folder's files, validated: the entry, or the problems (or both empty for
+    a folder that is skipped)."""
+    problems: list[Problem] = []
+    return _load_department(folder, scope.root, scope.codes, problems, cache or Cache(None)), problems
+
+
+def load_content(root: Path | str, cache: Cache | None = None) -> Content:
+    """Load every file under `root`; raise ContentError naming every problem found.
+
+    With a `cache`, a file whose bytes were parsed before is not parsed again.
+    """
+    cache = cache or Cache(None)
+    scope = load_scope(root, cache)
+    problems = list(scope.problems)
+    departments = []
+
+    def load(folder: Path) -> tuple[DepartmentEntry | None, list[Problem]]:
+        return load_department(folder, scope, cache)
+
+    with progress.stage("load", len(scope.folders), "dept") as tick:
+        for entry, found in fork_map(scope.folders, load, PARALLEL_FROM, cache, tick, worth=cache.missing):
+            problems.extend(found)
+            if entry is not None:
+                departments.append(entry)
     if problems:
         raise ContentError(problems)
-    assert site is not None and regions is not None
-    digest = hashlib.sha256()
-    for raw in (site_raw, regions_raw, glossary_raw):
-        digest.update(len(raw or b"").to_bytes(8, "little") + (raw or b""))
-    return Content(root=root, site=site, regions=regions, departments=tuple(departments), glossary=glossary,
-                   digest=digest.hexdigest())
+    assert scope.content is not None
+    return replace(scope.content, departments=tuple(departments))
 
 
 def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: list[Problem]) -> None:

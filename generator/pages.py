@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from . import charts, views
-from .cache import Cache
 from .checks import RULES, Result, check_content, findings
 from .data import TEXT_NOTE
 from .load import Content, DepartmentEntry, ReportFile
@@ -101,10 +100,17 @@ def _place_crumbs(place: Place | None) -> list[Crumb]:
 
 @dataclass(frozen=True)
 class Headline:
-    """A report's figures for comparison tables across years and departments."""
+    """A report as site-wide pages show it: what it is and its figures, for comparison tables
+    across years and departments, the latest list and the feed. Small, and holding nothing
+    of the model's other fields, so a build keeps one per report in memory."""
 
-    entry: DepartmentEntry
-    rf: ReportFile
+    slug: str
+    name: str  # the department's
+    year: int
+    title: str
+    kinds: tuple[str, ...]
+    issuer: str | None
+    date: dt.date  # when it was published, for ordering (report_date)
     figures: dict[str, tuple[Any, str]]
     staff: int | None
     staff_label: str
@@ -116,13 +122,49 @@ class Headline:
 
 
 def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
-    perf = rf.report.performance
-    staff, staff_label = views.staff_count(rf.report)
-    figures = views.headline(rf.report)
+    report = rf.report
+    perf = report.performance
+    staff, staff_label = views.staff_count(report)
+    figures = views.headline(report)
     score = perf.score if perf else None
-    return Headline(entry, rf, figures, staff, staff_label, score, perf.grade if perf else None,
+    return Headline(entry.slug, entry.department.name, rf.year, report_title(entry, rf),
+                    tuple(d.kind for d in report.documents), report.documents[0].issuer, report_date(rf),
+                    figures, staff, staff_label, score, perf.grade if perf else None,
                     {key: views.figure_cell(fig, "money", unit) for key, (fig, _) in figures.items()},
                     views.figure_cell(score, "score", unit))
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the site-wide pages know of one department: its listing, a headline per report and
+    its check results in brief. Made with the department's own pages (generator/department.py)
+    and, unlike the loaded model, kept for the whole build."""
+
+    slug: str
+    name: str
+    region: str
+    heads: tuple[Headline, ...]  # by year
+    #: The findings of each report, (year, result), by year then as `findings` orders them.
+    findings: tuple[tuple[int, Result], ...]
+    #: Results made per rule, and results that could not be checked.
+    made: dict[str, int]
+    unchecked: int
+    #: The years whose original text is published beside the report.
+    sources: tuple[int, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(h.year for h in self.heads)
+
+
+def summary(entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]], unit: str) -> Summary:
+    results = [(rf.year, checks.get((entry.slug, rf.year), [])) for rf in entry.reports]
+    return Summary(entry.slug, entry.department.name, entry.department.region,
+                   tuple(headline(entry, rf, unit) for rf in entry.reports),
+                   tuple((year, r) for year, rs in results for r in findings(rs)),
+                   dict(sorted(Counter(r.rule for _, rs in results for r in rs).items())),
+                   sum(1 for _, rs in results for r in rs if r.passed is None),
+                   tuple(rf.year for rf in entry.reports if rf.source_text is not None))
 
 
 def _region_filters(place: Place | None) -> dict[str, list[str]]:
@@ -165,20 +207,15 @@ def department_record(entry: DepartmentEntry, place: Place | None) -> Record:
                   (Part(url, "部门", department_text(entry.department)),))
 
 
-def search_records(content: Content, cache: Cache | None = None) -> list[Record]:
-    """One search record per report (page and original text) and per department, in URL order.
+def department_records(entry: DepartmentEntry, place: Place | None) -> list[Record]:
+    """The search records of one department: its own and one per report (page and original text)."""
+    return [department_record(entry, place), *(report_record(entry, rf, place) for rf in entry.reports)]
 
-    With a `cache`, a report's record made before from the same files is not made again.
-    """
-    cache = cache or Cache(None)
+
+def search_records(content: Content) -> list[Record]:
+    """One search record per report (page and original text) and per department, in URL order."""
     regions = places(content.regions)
-    records = []
-    for entry in content.departments:
-        place = regions.get(entry.department.region)
-        records.append(department_record(entry, place))
-        for rf in entry.reports:  # a record depends on the year file, department.yaml and regions.yaml
-            records.append(cache.get_or_make("record", (content.digest, entry.digest, rf.digest),
-                                             lambda: report_record(entry, rf, place)))
+    records = [r for entry in content.departments for r in department_records(entry, regions.get(entry.department.region))]
     return sorted(records, key=lambda r: r.url)
 
 
@@ -258,39 +295,53 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
                 description=f"{entry.department.name}{rf.year}年度报告原文")
 
 
-def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str) -> Page:
+def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str,
+                    heads: tuple[Headline, ...] | None = None) -> Page:
     place = regions.get(entry.department.region)
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
     return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
                 lambda: {"entry": entry, "dept": entry.department, "place": place,
-                         "rows": [headline(entry, rf, unit) for rf in entry.reports],
+                         "rows": list(heads) if heads is not None else [headline(entry, rf, unit) for rf in entry.reports],
                          "reports": list(reversed(entry.reports)),
                          "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告")
 
 
-def years_of(content: Content) -> list[int]:
-    return sorted({rf.year for rf in content.reports()}, reverse=True)
+def department_pages(content: Content, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]],
+                     heads: tuple[Headline, ...] | None = None) -> list[Page]:
+    """Every page of one department: its own, and each report's page and original text.
+
+    `content` is the site scope: its site, regions and glossary (its departments are not read).
+    """
+    regions = places(content.regions)
+    pages = [department_page(entry, regions, content.site.money_unit, heads)]
+    for rf in entry.reports:
+        pages.append(report_page(content, entry, rf, regions, checks.get((entry.slug, rf.year), [])))
+        if rf.source_text is not None:
+            pages.append(source_page(entry, rf, regions))
+    return pages
 
 
-def year_page(content: Content, year: int) -> Page:
-    rows = [headline(entry, rf, content.site.money_unit) for entry in content.departments for rf in entry.reports
-            if rf.year == year]
+def years_of(summaries: Sequence[Summary]) -> list[int]:
+    return sorted({h.year for d in summaries for h in d.heads}, reverse=True)
+
+
+def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: str) -> Page:
+    rows = [h for d in summaries for h in d.heads if h.year == year]
     return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
-                {"year": year, "rows": rows, "years": years_of(content),
-                 "charts": charts.year_charts(rows, content.site.money_unit)},
+                lambda: {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit)},
                 (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
 
-def region_pages(content: Content, regions: dict[str, Place]) -> list[Page]:
+def region_pages(summaries: Sequence[Summary], regions: dict[str, Place]) -> list[Page]:
     # Each department under its county and every region above it, by code (comparing the
     # regions themselves would compare their whole subtrees).
-    under: dict[str, list[DepartmentEntry]] = {}
-    for e in content.departments:
-        if e.department.region in regions:
-            for ancestor in regions[e.department.region].lineage:
-                under.setdefault(ancestor.code, []).append(e)
+    under: dict[str, list[Summary]] = {}
+    for d in summaries:
+        if d.region in regions:
+            for ancestor in regions[d.region].lineage:
+                under.setdefault(ancestor.code, []).append(d)
     pages = []
     for code, place in sorted(regions.items()):
         departments = under.get(code, [])
@@ -302,11 +353,11 @@ def region_pages(content: Content, regions: dict[str, Place]) -> list[Page]:
     return pages
 
 
-def region_tree(content: Content, regions: dict[str, Place]) -> list[dict[str, Any]]:
+def region_tree(summaries: Sequence[Summary], regions: dict[str, Place], roots) -> list[dict[str, Any]]:
     """Provinces → cities → counties with the departments under each county."""
-    by_county: dict[str, list[DepartmentEntry]] = {}
-    for entry in content.departments:
-        by_county.setdefault(entry.department.region, []).append(entry)
+    by_county: dict[str, list[Summary]] = {}
+    for d in summaries:
+        by_county.setdefault(d.region, []).append(d)
 
     def node(place: Place) -> dict[str, Any]:
         kids = [node(regions[c.code]) for c in place.region.children]
@@ -315,16 +366,17 @@ def region_tree(content: Content, regions: dict[str, Place]) -> list[dict[str, A
         return {"place": place, "children": kids, "departments": own,
                 "count": len(own) + sum(k["count"] for k in kids)}
 
-    return [n for n in (node(regions[r.code]) for r in content.regions.regions) if n["count"]]
+    return [n for n in (node(regions[r.code]) for r in roots) if n["count"]]
 
 
-def checks_page(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Page:
-    names = {e.slug: e.department.name for e in content.departments}
-    rows = [(names[slug], year, r) for (slug, year), results in sorted(checks.items()) for r in findings(results)]
-    made = Counter(r.rule for rs in checks.values() for r in rs)
+def checks_page(summaries: Sequence[Summary]) -> Page:
+    rows = [(d.name, year, r) for d in summaries for year, r in d.findings]
+    made: Counter = Counter()
+    for d in summaries:
+        made.update(d.made)
     found = Counter(r.rule for _, _, r in rows)
-    totals = {"checks": sum(len(rs) for rs in checks.values()), "findings": len(rows),
-              "unchecked": sum(1 for rs in checks.values() for r in rs if r.passed is None),
+    totals = {"checks": sum(made.values()), "findings": len(rows),
+              "unchecked": sum(d.unchecked for d in summaries),
               "by_rule": {rule: (made[rule], found[rule]) for rule in RULES}}
     return Page("checks/index.html", "checks.html", "数据核验", {
         "rows": rows, "rules": RULES, "departments": sorted({n for n, _, _ in rows}),
@@ -332,49 +384,49 @@ def checks_page(content: Content, checks: dict[tuple[str, int], list[Result]]) -
         (Crumb("首页", ""), Crumb("数据核验", None)), description="各报告数字之间的一致性核对结果")
 
 
-def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None,
-         downloads: list | None = None) -> list[Page]:
-    """Every page of the site, in a stable order."""
-    checks = checks if checks is not None else check_content(content)
-    if downloads is None:
-        from .data import site_data
+def by_date(summaries: Sequence[Summary]) -> list[Headline]:
+    """Every report, the latest published first."""
+    return sorted((h for d in summaries for h in d.heads), key=lambda h: (h.date, h.slug), reverse=True)
 
-        downloads, _ = site_data(content, checks, 0)
+
+def site_pages(content: Content, summaries: Sequence[Summary], downloads: list) -> list[Page]:
+    """Every page above the departments, made from their summaries (in slug order), in a stable order.
+
+    `content` is the site scope (site, regions, glossary); its departments are not read.
+    """
+    unit = content.site.money_unit
     regions = places(content.regions)
-    years = years_of(content)
-    reports = [(e, rf) for e in content.departments for rf in e.reports]
-    counts = {"departments": len(content.departments), "reports": len(reports), "years": len(years)}
-    tree = region_tree(content, regions)
+    years = years_of(summaries)
+    reports = sum(len(d.heads) for d in summaries)
+    counts = {"departments": len(summaries), "reports": reports, "years": len(years)}
+    tree = region_tree(summaries, regions, content.regions.regions)
+    dated = by_date(summaries)
     pages: list[Page] = []
-    latest = sorted(reports, key=lambda pair: (report_date(pair[1]), pair[0].slug), reverse=True)[:12]
-    by_year: dict[int, list[Headline]] = {}
-    for e, rf in reports:
-        by_year.setdefault(rf.year, []).append(headline(e, rf, content.site.money_unit))
-    home_chart = charts.home_chart(by_year, content.site.money_unit)
-    pages.append(Page("index.html", "home.html", content.site.title,
-                      {"latest": [headline(e, rf, content.site.money_unit) for e, rf in latest], "tree": tree,
-                       "years": years,
-                       "counts": counts, "charts": [home_chart] if home_chart else []},
+
+    def home() -> dict[str, Any]:
+        by_year: dict[int, list[Headline]] = {}
+        for d in summaries:
+            for h in d.heads:
+                by_year.setdefault(h.year, []).append(h)
+        home_chart = charts.home_chart(by_year, unit)
+        return {"latest": dated[:12], "tree": tree, "years": years, "counts": counts,
+                "charts": [home_chart] if home_chart else []}
+
+    pages.append(Page("index.html", "home.html", content.site.title, home,
                       description=content.site.subtitle or content.site.title))
-    for entry in content.departments:
-        pages.append(department_page(entry, regions, content.site.money_unit))
-        for rf in entry.reports:
-            pages.append(report_page(content, entry, rf, regions, checks.get((entry.slug, rf.year), [])))
-            if rf.source_text is not None:
-                pages.append(source_page(entry, rf, regions))
     pages.append(Page("departments/index.html", "departments.html", "部门", {"groups": tree},
                       (Crumb("首页", ""), Crumb("部门", None)), description="全部部门，按地区排列"))
     for year in years:
-        pages.append(year_page(content, year))
-    pages.append(Page("years/index.html", "years.html", "年度", {"years": [
-        (y, sum(1 for _, rf in reports if rf.year == y)) for y in years]},
-        (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
-    pages += region_pages(content, regions)
+        pages.append(year_page(summaries, year, years, unit))
+    per_year = Counter(h.year for d in summaries for h in d.heads)
+    pages.append(Page("years/index.html", "years.html", "年度", {"years": [(y, per_year[y]) for y in years]},
+                      (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
+    pages += region_pages(summaries, regions)
     pages.append(Page("regions/index.html", "regions.html", "地区", {"tree": tree},
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
-    pages.append(checks_page(content, checks))
+    pages.append(checks_page(summaries))
     pages.append(Page("data/index.html", "data.html", "数据下载", {"downloads": downloads, "text_note": TEXT_NOTE},
                       (Crumb("首页", ""), Crumb("数据下载", None)),
                       description="全部数字、绩效指标与核验结果的 CSV、Excel 和数据包下载"))
@@ -383,13 +435,38 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
                       (Crumb("首页", ""), Crumb("关于本站", None))))
     pages.append(Page("404.html", "404.html", "页面未找到", {}))
-    html_pages = [p for p in pages if p.path.endswith(".html") and p.path != "404.html"]
-    pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", {"urls": sorted(p.url for p in html_pages)}))
-    entries = [(e, rf, report_date(rf)) for e, rf in sorted(reports, key=lambda p: (report_date(p[1]), p[0].slug),
-                                                              reverse=True)]
-    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": entries,
-                                                        "updated": entries[0][2] if entries else dt.date(2000, 1, 1)}))
+    urls = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
+    for d in summaries:
+        urls.append(f"departments/{d.slug}/")
+        for h in d.heads:
+            urls.append(f"departments/{d.slug}/{h.year}/")
+            # an original-text page is listed when the department made one (Summary.sources)
+            if h.year in d.sources:
+                urls.append(f"departments/{d.slug}/{h.year}/source/")
+    pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", {"urls": sorted(urls)}))
+    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": dated,
+                                                        "updated": dated[0].date if dated else dt.date(2000, 1, 1)}))
     pages.append(Page("robots.txt", "robots.txt", "robots", {}))
+    return pages
+
+
+def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None,
+         downloads: list | None = None) -> list[Page]:
+    """Every page of the site in one list (the build makes them department by department;
+    this is for tests and tools that want them all at once)."""
+    checks = checks if checks is not None else check_content(content)
+    if downloads is None:
+        from .data import MemoryFiles, build_tables, site_data
+
+        downloads = site_data(content, build_tables(content, checks), 0, MemoryFiles())
+    unit = content.site.money_unit
+    pages: list[Page] = []
+    summaries = []
+    for entry in content.departments:
+        made = summary(entry, checks, unit)
+        summaries.append(made)
+        pages += department_pages(content, entry, checks, made.heads)
+    pages = site_pages(content, summaries, downloads) + pages
     duplicates = sorted(path for path, n in Counter(p.path for p in pages).items() if n > 1)
     if duplicates:
         raise ValueError(f"two pages would be written to the same path: {', '.join(duplicates)}")

@@ -10,23 +10,25 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data
-from . import pages as page_plan
+from collections.abc import Sequence
+
+from . import data, executor, progress
 from . import plotly_assets
-from .checks import check_content
-from . import progress
-from .cache import Cache
-from .parallel import fork_map
+from .cache import Cache, key
+from .department import BuildScope, Outcome, build_department
 from .faults import checkpoint
-from .load import Content, load_content
+from .load import Content, load_department, load_scope
+from .pages import Page, Summary, site_pages
+from .problems import ContentError, Problem
+from .regions import places
 from .render import Renderer
-from .searchindex import build_index
+from .searchindex import Record, build_index
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
-from .pages import Page
 from .write import Output, Trees, recover
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,151 +63,200 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     return out
 
 
-def render_site(content: Content, output: Output, result: BuildResult, search: bool = True,
-                cache: Cache | None = None) -> None:
-    checkpoint("check")
-    started = time.perf_counter()
-    checks = check_content(content, cache)
-    result.stages["check"] = time.perf_counter() - started
-    result.findings = sum(1 for rs in checks.values() for r in rs if r.passed is False)
-    started = time.perf_counter()
-    checkpoint("data")
-    downloads, tables = data.site_data(content, checks, source_epoch(content), cache, output.write)
-    result.stages["data"] = time.perf_counter() - started
-    checkpoint("plan")
-    started = time.perf_counter()
-    plan = page_plan.plan(content, checks, downloads)
-    result.stages["plan"] = time.perf_counter() - started
-    started = time.perf_counter()
-    assets = hashed_assets()
-    asset_names = {name: hashed for name, (hashed, _) in assets.items()}
-    renderer = Renderer(TEMPLATES, content.site, asset_names)
-    cache = cache or Cache(None)
-    scope = _site_scope(content, asset_names) if cache.folder is not None else ()
-    todo, kept = _reuse_departments(plan, content, output, cache, scope)
-    render_pages(todo, renderer, content, tables, output)
-    _remember_departments(content, output, cache, scope, kept)
-    result.reused = len(kept)
-    for name, (hashed, payload) in assets.items():
-        output.write(f"assets/{hashed}", payload)
-    output.write(SITE_MARKER, SITE_MARKER_TEXT)
-    result.stages["render"] = time.perf_counter() - started
-    if search:
-        checkpoint("index")
-        started = time.perf_counter()
-        records = page_plan.search_records(content, cache)
-        build_index(records, output.write)
-        result.searchable = len(records)
-        checkpoint("index-written")
-        result.stages["index"] = time.perf_counter() - started
-    result.pages = len(plan)
-    result.departments = len(content.departments)
-
-
-#: Below this many pages a second process costs more than it saves (the tests lower it).
-PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "400"))
-
-
-def render_pages(pages: list[tuple[int, Page]], renderer: Renderer, content: Content, tables: data.Tables,
-                 output: Output) -> None:
-    """Render and write pages, on two processes when there are many (the machine has two cores)."""
-    def render(item: tuple[int, Page]) -> None:
-        n, page = item
-        checkpoint(f"render-{n}")
-        context = page.context
-        output.write(page.path, renderer.render(page, context))
-        if page.template == "report.html":
-            _write_report_data(content, page, context, tables, output)
-        elif context.get("charts"):  # the chart tables of the department, year and home pages
-            folder = page.path[: -len("index.html")]
-            output.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
-
-    with progress.stage("render", len(pages), "page") as tick:
-        fork_map(pages, render, PARALLEL_FROM, output, tick)
-
-
-def _write_report_data(content: Content, page, context: dict, tables: data.Tables, output: Output) -> None:
-    """A report's own downloads beside its page: the model as JSON, its YAML, its figures, and every
-    table of the page in one file (each table's own CSV is made in the browser from the table)."""
-    rf = context["rf"]
-    folder = page.path[: -len("index.html")]
-    output.write(f"{folder}data.json", data.report_json(rf))
-    output.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
-    output.write(f"{folder}figures.csv", data.report_figures_csv(tables, rf.slug, rf.year))
-    page_tables = data.page_tables(context)
-    if page_tables:
-        output.write(f"{folder}tables.csv", data.tables_csv(page_tables))
-
-
-def _department_of(path: str) -> str | None:
-    """The department whose folder a site path is in: departments/<slug>/…"""
-    parts = path.split("/", 2)
-    return parts[1] if len(parts) == 3 and parts[0] == "departments" else None
-
-
-def _site_scope(content: Content, asset_names: dict[str, str]) -> tuple[str, ...]:
-    """What every page may depend on: the site-wide files (site, regions, glossary), the
-    templates and the assets (the code is in every cache key already)."""
+def _scope_key(content: Content, asset_names: dict[str, str], search: bool) -> str:
+    """What every page may depend on besides departments: the site-wide files (site, regions,
+    glossary), the templates, the assets and whether the site has search (the code and the
+    libraries are in every store key already)."""
     digest = hashlib.sha256()
     for path in sorted(TEMPLATES.rglob("*")):
         if path.is_file():
             digest.update(path.relative_to(TEMPLATES).as_posix().encode() + b"\0" + path.read_bytes())
-    return content.digest, digest.hexdigest(), repr(sorted(asset_names.items()))
+    return key(content.digest, digest.hexdigest(), repr(sorted(asset_names.items())), repr(search))
 
 
-def _department_key(scope: tuple[str, ...], entry) -> tuple[str, ...]:
-    """What every file under departments/<slug>/ is made from: the site scope and that
-    department's own files, and nothing of other departments."""
-    return (*scope, entry.slug, entry.digest, *(f"{rf.year}:{rf.digest}" for rf in entry.reports))
+class _Departments:
+    """The departments as the build runs them: each outcome merged as it arrives, only the
+    summaries kept."""
+
+    def __init__(self, output: Output, store: Cache):
+        self.output = output
+        self.store = store
+        self.outcomes: list[Outcome] = []
+        self.problems: list[Problem] = []
+        self.reused = 0
+
+    def take(self, outcome: Outcome) -> None:
+        self.problems += outcome.problems
+        if outcome.memo is None:
+            return
+        self.output.merge(outcome.written)
+        for kind in ("department", "rows", "records"):
+            self.store.keep(kind, (outcome.key,))
+        self.reused += outcome.reused
+        self.outcomes.append(outcome)
+
+    @property
+    def summaries(self) -> list[Summary]:
+        return [o.memo.summary for o in self.outcomes]
 
 
-def _reuse_departments(plan: list[Page], content: Content, output: Output, cache: Cache,
-                       scope: tuple[str, ...]) -> tuple[list[tuple[int, Page]], set[str]]:
-    """Pages still to render, and the departments whose files were linked from the previous site.
-
-    A department's files are kept when its key matches a build that wrote them and the
-    files in the previous site are still the ones that build wrote (generator/write.py).
-    """
-    kept = set()
-    if cache.folder is not None and output.existing:
-        for entry in content.departments:
-            stamps = cache.get("department", _department_key(scope, entry))
-            if stamps and output.reuse(stamps):
-                kept.add(entry.slug)
-    return [(n, page) for n, page in enumerate(plan) if _department_of(page.path) not in kept], kept
-
-
-def _remember_departments(content: Content, output: Output, cache: Cache, scope: tuple[str, ...],
-                          kept: set[str]) -> None:
-    if cache.folder is None:
-        return
-    by_department: dict[str, dict[str, tuple[int, int, int]]] = {}
-    for path, stamp in output.stamps.items():
-        slug = _department_of(path)
-        if slug is not None:
-            by_department.setdefault(slug, {})[path] = stamp
-    for entry in content.departments:
-        if entry.slug not in kept and entry.slug in by_department:
-            cache.put("department", _department_key(scope, entry), by_department[entry.slug])
-
-
-def source_epoch(content: Content) -> int:
+def source_epoch(summaries: list[Summary]) -> int:
     """The build's fixed moment: SOURCE_DATE_EPOCH, else the latest date the content states."""
     import calendar
 
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    days = [page_plan.report_date(rf) for rf in content.reports()]
-    latest = max(days) if days else None
-    return calendar.timegm(latest.timetuple()) if latest else 0
+    days = [h.date for d in summaries for h in d.heads]
+    return calendar.timegm(max(days).timetuple()) if days else 0
+
+
+def _memo(store: Cache, output: Output, kind: str, parts: tuple[str, ...], reuse: bool):
+    """A site-wide result kept by an earlier build from the same inputs whose files are still in
+    the tree as written: (value, True), else (None, False)."""
+    if not reuse:
+        return None, False
+    found = store.get(kind, parts)
+    if found is not None and output.reuse(found[0]):
+        return found[1], True
+    return None, False
+
+
+def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], paths: list[str], value) -> None:
+    store.put(kind, parts, ({path: output.stamps[path] for path in paths}, value))
+
+
+class _Paths:
+    """A writer recording the paths it wrote."""
+
+    def __init__(self, output: Output):
+        self.output = output
+        self.paths: list[str] = []
+
+    def write(self, path: str, payload: bytes) -> None:
+        self.output.write(path, payload)
+        self.paths.append(path)
+
+    def write_chunks(self, path: str, chunks) -> tuple[int, str]:
+        self.paths.append(path)
+        return self.output.write_chunks(path, chunks)
+
+    def write_file(self, path: str, fill) -> tuple[int, str]:
+        self.paths.append(path)
+        return self.output.write_file(path, fill)
+
+
+def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
+               result: BuildResult) -> list:
+    epoch = source_epoch(departments.summaries)
+    parts = (all_key, str(epoch))
+    downloads, kept = _memo(store, output, "data", parts, site.reuse)
+    if kept:
+        return downloads
+    outcomes = departments.outcomes
+
+    def table_parts(name: str):
+        for outcome in outcomes:
+            yield from store.get("rows", (outcome.key,))[name]
+
+    counts = {name: sum(o.memo.rows[name] for o in outcomes) for name in data.TABLES}
+    files = _Paths(output)
+    downloads = data.site_data(site.scope.content, data.Tables(table_parts, counts), epoch, files)
+    _remember(store, output, "data", parts, files.paths, downloads)
+    return downloads
+
+
+def _page_inputs(page: Page, site_key: str, all_key: str, keys: dict[str, str], summaries: list[Summary],
+                 regions) -> tuple[str, ...]:
+    """What a site-wide page is made from, as digests: the departments it shows (their keys) and the scope."""
+    if page.template in ("glossary.html", "search.html", "404.html", "robots.txt"):
+        return (site_key, page.path)
+    if page.template == "year.html":
+        year = int(page.path.split("/")[1])
+        shown = [f"{d.slug}={keys[d.slug]}" for d in summaries if year in d.years]
+        years = sorted({y for d in summaries for y in d.years})
+        return (site_key, page.path, repr(years), *shown)
+    if page.template == "region.html":
+        code = page.make["place"].code
+        shown = [f"{d.slug}={keys[d.slug]}" for d in summaries
+                 if d.region in regions and any(r.code == code for r in regions[d.region].lineage)]
+        return (site_key, page.path, *shown)
+    return (site_key, page.path, all_key)
+
+
+def _site_pages(site: BuildScope, departments: _Departments, downloads: list, output: Output, store: Cache,
+                all_key: str) -> int:
+    content = site.scope.content
+    summaries = departments.summaries
+    keys = {o.memo.summary.slug: o.key for o in departments.outcomes}
+    regions = places(content.regions)
+    made = 0
+    pages = site_pages(content, summaries, downloads)
+    with progress.stage("pages", len(pages), "page") as tick:
+        for page in pages:
+            parts = _page_inputs(page, site.key, all_key, keys, summaries, regions)
+            _, kept = _memo(store, output, "page", parts, site.reuse)
+            if not kept:
+                files = _Paths(output)
+                context = page.context
+                files.write(page.path, site.renderer.render(page, context))
+                if context.get("charts"):  # the chart tables of the year and home pages
+                    folder = page.path[: -len("index.html")]
+                    files.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
+                _remember(store, output, "page", parts, files.paths, None)
+                made += 1
+            tick(1)
+    return len(pages)
+
+
+class _Records(Sequence):
+    """The search records of every department in URL order, read from the store a department
+    at a time as the index asks for them (a province's records are gigabytes of text)."""
+
+    def __init__(self, departments: _Departments, store: Cache):
+        self.store = store
+        order = []
+        for outcome in departments.outcomes:
+            for n, url in enumerate(outcome.memo.records):
+                order.append((url, outcome.key, n))
+        order.sort()
+        self.order = order
+        self._key: str | None = None
+        self._records: list[Record] = []
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        _, key, n = self.order[i]
+        if key != self._key:
+            self._records = self.store.get("records", (key,))
+            self._key = key
+        return self._records[n]
+
+
+def _search(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
+            result: BuildResult) -> None:
+    parts = (all_key,)
+    searchable, kept = _memo(store, output, "index", parts, site.reuse)
+    if not kept:
+        records = _Records(departments, store)
+        files = _Paths(output)
+        build_index(records, files.write)
+        searchable = len(records)
+        _remember(store, output, "index", parts, files.paths, searchable)
+    result.searchable = searchable
 
 
 def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Path | None = None,
           show_progress: bool = False) -> BuildResult:
     """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
 
-    `cache_dir` keeps parsed and checked reports between builds (see generator/cache.py);
-    `show_progress` draws progress bars on a terminal.
+    `cache_dir` keeps each department's result between builds (see generator/cache.py), so a
+    rebuild makes only what changed; without it the build makes everything, keeping what it
+    must hold back (each department's table rows and search records) in a folder of its own
+    that it removes at the end. `show_progress` draws progress bars on a terminal.
     """
     # Judge both targets before any work: a build replaces the output and prunes the cache.
     site_dir = check_output(site_dir, content_dir)
@@ -218,20 +269,40 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
     # left are collected once the build is over, frozen objects included.
     enabled = gc.isenabled()
     gc.disable()
+    build_id = f"{os.getpid()}-{time.time_ns()}"
+    spool = None
     try:
-        return _build(content_dir, site_dir, BuildResult(), search, Cache(cache_dir))
+        cache = Cache(cache_dir)
+        if cache_dir is None:
+            spool = tempfile.TemporaryDirectory(prefix="disclosure-build-")
+            store = Cache(Path(spool.name) / "store")
+        else:
+            store = cache
+        return _build(content_dir, site_dir, BuildResult(), search, cache, store, build_id)
     finally:
+        if spool is not None:
+            spool.cleanup()
         gc.unfreeze()
         if enabled:
             gc.enable()
         progress.enable(False)
 
 
-def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache) -> BuildResult:
+def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache,
+           store: Cache, build_id: str) -> BuildResult:
     checkpoint("start")
     started = time.perf_counter()
-    content = load_content(content_dir, cache)
-    checkpoint("loaded")
+    scope = load_scope(content_dir, cache)
+    assets = hashed_assets()
+    asset_names = {name: hashed for name, (hashed, _) in assets.items()}
+    if scope.content is None:  # site.yaml or regions.yaml failed: report every department's problems too
+        problems = list(scope.problems)
+        for folder in scope.folders:
+            problems += load_department(folder, scope)[1]
+        raise ContentError(problems)
+    renderer = Renderer(TEMPLATES, scope.content.site, asset_names)
+    site = BuildScope(scope, renderer, _scope_key(scope.content, asset_names, search), search,
+                      reuse=cache.folder is not None, build_id=build_id)
     result.stages["load"] = time.perf_counter() - started
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -240,13 +311,56 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     root, shown_state = trees.prepare()
     result.stages["tree"] = time.perf_counter() - started
     output = Output(root, existing=shown_state.files)
-    render_site(content, output, result, search, cache)
+    departments = _Departments(output, store)
+    try:
+        started = time.perf_counter()
+        folders = list(scope.folders)
+        existing = output.existing
+
+        def one(item: tuple[int, Path]) -> Outcome:
+            n, folder = item
+            return build_department(folder, site, Output(root, existing, shared=True), store, n)
+
+        with progress.stage("build", len(folders), "dept") as tick:
+            for outcome in executor.Local().map(one, list(enumerate(folders))):
+                departments.take(outcome)
+                tick(1)
+        checkpoint("departments")
+        result.stages["departments"] = time.perf_counter() - started
+        if scope.problems or departments.problems:
+            raise ContentError([*scope.problems, *departments.problems])
+        all_key = key(site.key, *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes))
+        started = time.perf_counter()
+        checkpoint("data")
+        downloads = _site_data(site, departments, output, store, all_key, result)
+        result.stages["data"] = time.perf_counter() - started
+        started = time.perf_counter()
+        checkpoint("pages")
+        _site_pages(site, departments, downloads, output, store, all_key)
+        for name, (hashed, payload) in assets.items():
+            output.write(f"assets/{hashed}", payload)
+        output.write(SITE_MARKER, SITE_MARKER_TEXT)
+        result.stages["pages"] = time.perf_counter() - started
+        if search:
+            checkpoint("index")
+            started = time.perf_counter()
+            _search(site, departments, output, store, all_key, result)
+            checkpoint("index-written")
+            result.stages["index"] = time.perf_counter() - started
+    except ContentError:
+        trees.restore(root, shown_state, output.changed)
+        raise
+    result.pages = sum(1 for path in output.written if path.endswith((".html", ".xml", ".txt")))
+    result.departments = len(departments.outcomes)
+    result.findings = sum(len(d.findings) for d in departments.summaries)
+    result.reused = departments.reused
     removed = output.finish()
     started = time.perf_counter()
     trees.publish(root, shown_state, sorted(output.written), sorted(output.changed), removed)
     checkpoint("after-swap")
     result.stages["swap"] = time.perf_counter() - started
-    cache.prune()
+    for store_ in {id(cache): cache, id(store): store}.values():
+        store_.prune()
     result.unchanged = output.linked
     result.files = len(output.written)
     result.bytes = sum(output.written.values())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -196,6 +197,26 @@ class Trees:
         checkpoint("tree-synced")
         return root, shown_state
 
+    def restore(self, root: Path, shown_state: TreeState, changed: list[str]) -> None:
+        """After a failed build: undo what it wrote into the hidden tree (each file it changed is
+        linked again from the shown tree, or removed), so the next build need not remake the tree.
+        Anything amiss leaves the tree marked incomplete, and the next build remakes it whole."""
+        shown = self.shown()
+        if shown is None or shown == root.name:
+            return
+        shown_root = self.folder / shown
+        try:
+            files = set(shown_state.files)
+            for relative in changed:
+                if relative in files:
+                    _link_over(safe_join(shown_root, relative), safe_join(root, relative))
+                else:
+                    _unlink(safe_join(root, relative))
+        except (OSError, OutputError):
+            return
+        # The tree is the shown one again, as a clean sync from the build before it leaves it.
+        self._save(root.name, TreeState(shown_state.serial - 1, True, shown_state.files))
+
     def publish(self, root: Path, shown_state: TreeState, files: list[str], changed: list[str],
                 removed: list[str]) -> None:
         """Record the hidden tree's new state, then point the link at it in one rename."""
@@ -244,6 +265,22 @@ def _unlink(path: Path) -> None:
         pass
 
 
+def _same_files(a: Path, b: Path, size: int) -> bool:
+    """Whether two files hold the same bytes (a is not a link and has `size` bytes)."""
+    try:
+        if a.is_symlink() or a.stat().st_size != size:
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            while True:
+                x, y = fa.read(1 << 20), fb.read(1 << 20)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+    except OSError:
+        return False
+
+
 def _link_over(source: Path, target: Path) -> None:
     """`target` becomes another name of `source`, atomically replacing what it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -266,9 +303,10 @@ class Output:
     keeps it. `finish` removes the existing files this build did not make.
     """
 
-    def __init__(self, root: Path, existing: list[str] | None = None):
+    def __init__(self, root: Path, existing=None, shared: bool = False):
         self.root = root
-        self.existing = set(existing or ())
+        #: With `shared`, `existing` is a set used as it is (a writer per department shares the build's).
+        self.existing = existing if shared else set(existing or ())
         self.written: dict[str, int] = {}
         #: path → (inode, size, mtime) of each file as written: what `reuse` recognises it by.
         self.stamps: dict[str, tuple[int, int, int]] = {}
@@ -284,9 +322,9 @@ class Output:
 
     def merge(self, state: tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]) -> None:
         written, stamps, linked, changed = state
-        both = set(written) & set(self.written)
+        both = sorted(path for path in written if path in self.written)
         if both:
-            raise OutputError(f"two outputs for one path: {sorted(both)[0]}")
+            raise OutputError(f"two outputs for one path: {both[0]}")
         self.written.update(written)
         self.stamps.update(stamps)
         self.linked += linked
@@ -331,6 +369,41 @@ class Output:
         os.replace(temp, path)
         self.changed.append(relative)
         self._stamp(relative, path)
+
+    def write_file(self, relative: str, fill) -> tuple[int, str]:
+        """Write a file made by `fill(binary file)` (a large download, written as it is made
+        rather than held in memory): its size and SHA-256. Kept as it was when the bytes are the same."""
+        if relative in self.written:
+            raise OutputError(f"two outputs for one path: {relative}")
+        path = safe_join(self.root, relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            raise OutputError(f"refusing to write over a folder: {relative}")
+        temp = path.with_name(f".{path.name}.new-{os.getpid()}")
+        with open(temp, "w+b") as out:
+            fill(out)
+            size = out.tell()
+            out.seek(0)
+            digest = hashlib.sha256()
+            while chunk := out.read(1 << 20):
+                digest.update(chunk)
+        self.written[relative] = size
+        if relative in self.existing and _same_files(path, temp, size):
+            temp.unlink()
+            self.linked += 1
+        else:
+            os.replace(temp, path)
+            self.changed.append(relative)
+        self._stamp(relative, path)
+        return size, digest.hexdigest()
+
+    def write_chunks(self, relative: str, chunks) -> tuple[int, str]:
+        """`write` of bytes given in pieces: its size and SHA-256."""
+        def fill(out) -> None:
+            for chunk in chunks:
+                out.write(chunk)
+
+        return self.write_file(relative, fill)
 
     def finish(self) -> list[str]:
         """Remove the files of the previous site this build did not make; what was removed."""

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 from decimal import Decimal
-from typing import Iterable, Iterator, Sequence
+from typing import BinaryIO, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from .numbers import decimal_text
@@ -134,15 +134,17 @@ _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str) -> bytes:
+def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str,
+             out: BinaryIO | None = None) -> bytes | None:
     """An XLSX of (sheet name, header, rows made by `Rows.template`); each header is bold and frozen.
 
     `created` is the W3CDTF timestamp written as the document's created and modified time.
+    Written into the binary file `out` (nothing returned), or returned as bytes.
     """
-    out = io.BytesIO()
+    into = out if out is not None else io.BytesIO()
     names = [name[:31] for name, _, _ in sheets]
     # Level 1: these sheets are large and repetitive; speed matters more than the last few per cent.
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         def put(path: str, data: bytes | str) -> None:
             info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -184,4 +186,4 @@ def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], ti
             with z.open(info, "w", force_zip64=True) as sheet:
                 for piece in _sheet_xml(header, rows):
                     sheet.write(piece)
-    return out.getvalue()
+    return None if out is not None else into.getvalue()

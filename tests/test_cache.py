@@ -50,14 +50,14 @@ def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
 
 
 def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site(tmp_path, monkeypatch):
-    import generator.pipeline as pipeline
+    import generator.executor as executor
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     site, cache = tmp_path / "site", tmp_path / "cache"
     build(content, site, cache_dir=cache)
     correct_title(content)
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)  # the second process renders what is not kept
+    monkeypatch.setattr(executor, "PARALLEL_FROM", 1)  # worker processes build what is not kept
     assert build(content, site, cache_dir=cache).reused == 4
     build(content, tmp_path / "fresh")
     assert files(site) == files(tmp_path / "fresh")
@@ -102,15 +102,18 @@ def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
     shutil.copytree(CONTENT, content)
     site, cache = tmp_path / "site", tmp_path / "cache"
     build(content, site, cache_dir=cache)
-    entries = sorted((cache / "parse").iterdir())
-    assert len(entries) == 3 + 5 + 5  # site, regions, glossary; 5 departments; 5 year files
+    assert len(list((cache / "parse").iterdir())) == 3  # site, regions, glossary
+    entries = sorted((cache / "department").iterdir())
+    assert len(entries) == 5
+    assert len(list((cache / "rows").iterdir())) == len(list((cache / "records").iterdir())) == 5
     for entry in entries:
         entry.write_bytes(b"not a pickle")  # damaged entries are misses, not errors
     correct_title(content)
-    build(content, site, cache_dir=cache)
+    assert build(content, site, cache_dir=cache).reused == 0
     build(content, tmp_path / "fresh")
     assert files(site) == files(tmp_path / "fresh")
-    assert len(list((cache / "parse").iterdir())) == 13  # the entry of the old 2020.yaml was pruned
+    assert len(list((cache / "department").iterdir())) == 5  # the entry of the old tianxin folder was pruned
+    assert build(content, site, cache_dir=cache).reused == 5
 
 
 def test_a_cache_key_covers_every_part():

@@ -144,7 +144,7 @@ def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch,
     from generator.checks import check_content
 
     tables = data.build_tables(content, check_content(content))
-    rows = list(csv.DictReader(io.StringIO(tables.csv("figures").decode("utf-8-sig"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(b"".join(tables.csv("figures")).decode("utf-8-sig"), newline="")))
     monkeypatch.setattr(data, "SHEET_ROWS", len(rows) // 2 + 1)
     (tmp_path / "book.xlsx").write_bytes(data.xlsx_bytes(tables, 0))
     book = load_workbook(tmp_path / "book.xlsx", read_only=True)

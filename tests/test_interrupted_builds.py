@@ -20,9 +20,10 @@ from tests.sitepages import leftovers
 pytestmark = pytest.mark.slow
 
 #: Named checkpoints in generator/pipeline.py and generator/write.py, in build order.
-KILL_POINTS = ["start", "loaded", "tree-marked", "tree-synced", "check", "data", "plan", "render-0", "render-3", "render-8", "render-15",
-               "render-25", "render-35", "render-42", "index", "index-half", "index-written", "before-swap",
-               "swap-exchanged", "after-swap"]
+#: Departments are built in folder order; the edited one (zhongfang-zwfwzx) is the last, number 4.
+KILL_POINTS = ["start", "tree-marked", "tree-synced", "department-0", "department-2", "department-4",
+               "department-4-written", "departments", "data", "pages", "index", "index-half", "index-written",
+               "before-swap", "swap-exchanged", "after-swap"]
 RANDOM_KILLS = 6
 
 
@@ -84,7 +85,8 @@ def test_a_build_killed_at_a_checkpoint_leaves_a_whole_site(states, point):
     assert leftovers(site.parent) == ["site"]
 
 
-@pytest.mark.parametrize("point", ["loaded", "check", "data", "index-half", "before-swap", "after-swap"])
+@pytest.mark.parametrize("point", ["department-4-written", "departments", "data", "pages", "index-half", "before-swap",
+                                   "after-swap"])
 def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(states, point):
     tmp, old, new, a, b = states
     site = fresh_site(tmp, old, f"cached-{point}", cached=True)
@@ -97,8 +99,8 @@ def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(stat
     assert leftovers(site.parent) == ["cache", "site"]
 
 
-@pytest.mark.parametrize("point", ["render-6", "render-13"])
-def test_a_kill_in_the_second_rendering_process_leaves_a_whole_site(states, point):
+@pytest.mark.parametrize("point", ["department-3", "department-4-written"])
+def test_a_kill_in_a_worker_process_leaves_a_whole_site(states, point):
     tmp, old, new, a, b = states
     site = fresh_site(tmp, old, f"worker-{point}")
     run = build(new, site, {"SITE_BUILD_KILL_AT": point, "SITE_BUILD_PARALLEL_FROM": "1"})

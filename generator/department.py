@@ -1,0 +1,173 @@
+"""One department, start to finish: the unit of work of a build.
+
+`build_department` turns one department folder, with the site scope, into everything the
+department contributes: its pages and downloads (written into the tree being built), its
+rows of the site-wide tables and its search records (put in the build's store), and a small
+`Summary` from which every site-wide page is made. It reads no other department, so what
+it makes depends only on its own files and on the scope: the build keeps the result under
+a key of those (the store's keys add the generator's code and every library's version) and
+reuses it while the key matches and the files it wrote are still in the tree as written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import data
+from .cache import Cache
+from .checks import Result, _check_all
+from .faults import checkpoint
+from .load import MAX_SOURCE_BYTES, DepartmentEntry, Scope, load_department
+from .pages import Page, Summary, department_pages, department_records, summary
+from .problems import Problem
+from .regions import places
+from .render import Renderer
+from .write import Output
+from . import yamlsafe
+
+
+@dataclass(frozen=True)
+class BuildScope:
+    """What every department is built with: the site-wide files, the renderer (templates
+    and asset names), and `key`, a digest of all of that, which every department's key starts from."""
+
+    scope: Scope
+    renderer: Renderer
+    key: str
+    search: bool
+    #: Whether results kept by earlier builds may be reused (False: a build from nothing).
+    reuse: bool
+    #: Names a department's store entries when its files cannot be keyed (a link, a device):
+    #: unique to the build, so they are made anew each time.
+    build_id: str = ""
+
+
+@dataclass
+class Memo:
+    """A department's result as the store keeps it between builds (its rows and records are
+    stored beside it under the same key, and read only when the site-wide files are remade)."""
+
+    summary: Summary
+    #: Every file written under departments/<slug>/: path → (inode, size, mtime) as written.
+    files: dict[str, tuple[int, int, int]]
+    #: Rows the department adds to each site-wide table.
+    rows: dict[str, int]
+    #: The URLs of its search records, in their order.
+    records: tuple[str, ...]
+
+
+@dataclass
+class Outcome:
+    """What building one department gave the build: problems, or its memo; what it wrote."""
+
+    name: str
+    problems: list[Problem] = field(default_factory=list)
+    memo: Memo | None = None
+    #: The key its rows and records are stored under.
+    key: str = ""
+    reused: bool = False
+    #: The tree writer's account of this department (Output.child_state).
+    written: tuple = ({}, {}, 0, [])
+
+
+def department_key(folder: Path, scope_key: str) -> str | None:
+    """A digest of everything in a department folder (names and bytes) and the scope, or None
+    when the folder holds something that cannot be keyed safely (a link, a device, a file over
+    the limits): such a department is built anew every time, and its problems are reported then."""
+    digest = hashlib.sha256(scope_key.encode() + b"\0" + os.fsencode(folder.name))
+    try:
+        if folder.is_symlink():
+            return None
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max(yamlsafe.MAX_BYTES, MAX_SOURCE_BYTES):
+            return None
+        try:
+            with open(entry.path, "rb") as handle:
+                raw = handle.read(info.st_size + 1)
+        except OSError:
+            return None
+        name = os.fsencode(entry.name)
+        digest.update(len(name).to_bytes(8, "little") + name + len(raw).to_bytes(8, "little") + raw)
+    return digest.hexdigest()
+
+
+def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
+    """Every rule over each report of the department, the year before's report included."""
+    by_year = {rf.year: rf for rf in entry.reports}
+    return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
+
+
+class _Files:
+    """The department's view of the tree writer: what it wrote, by path."""
+
+    def __init__(self, output: Output):
+        self.output = output
+        self.paths: list[str] = []
+
+    def write(self, path: str, payload: bytes) -> None:
+        self.output.write(path, payload)
+        self.paths.append(path)
+
+
+def build_department(folder: Path, site: BuildScope, output: Output, store: Cache, n: int = 0) -> Outcome:
+    """Build one department into `output` (a writer of its own over the tree being built) and `store`.
+
+    `n` is the department's place in the build, for the fault-injection checkpoints.
+    """
+    checkpoint(f"department-{n}")
+    key = department_key(folder, site.key)
+    if key is not None and site.reuse:
+        memo = store.get("department", (key,))
+        if isinstance(memo, Memo) and output.reuse(memo.files):
+            return Outcome(folder.name, memo=memo, key=key, reused=True, written=output.child_state())
+    entry, problems = load_department(folder, site.scope)
+    if problems or entry is None:
+        return Outcome(folder.name, problems=problems)
+    content = site.scope.content
+    assert content is not None
+    key = key or f"{site.build_id}:{folder.name}"
+    checks = check_department(entry)
+    made = summary(entry, checks, content.site.money_unit)
+    parts = data.department_parts(content, entry, checks)
+    files = _Files(output)
+    for page in department_pages(content, entry, checks, made.heads):
+        _write_page(page, site.renderer, content, parts, files)
+    checkpoint(f"department-{n}-written")
+    records = department_records(entry, places(content.regions).get(entry.department.region)) if site.search else []
+    memo = Memo(made, {path: output.stamps[path] for path in files.paths},
+                {name: sum(p.rows for p in table) for name, table in parts.items()}, tuple(r.url for r in records))
+    store.put("rows", (key,), parts)
+    if site.search:
+        store.put("records", (key,), records)
+    store.put("department", (key,), memo)
+    return Outcome(folder.name, memo=memo, key=key, written=output.child_state())
+
+
+def _write_page(page: Page, renderer: Renderer, content, parts: dict[str, list[data.Part]], files: _Files) -> None:
+    context = page.context
+    files.write(page.path, renderer.render(page, context))
+    folder = page.path[: -len("index.html")]
+    if page.template == "report.html":
+        # A report's own downloads beside its page: the model as JSON, its YAML, its figures, and
+        # every table of the page in one file (each table's own CSV is made in the browser).
+        rf = context["rf"]
+        files.write(f"{folder}data.json", data.report_json(rf))
+        files.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
+        n = [r.year for r in context["entry"].reports].index(rf.year)
+        files.write(f"{folder}figures.csv", data.report_figures_csv(parts["figures"][n]))
+        page_tables = data.page_tables(context)
+        if page_tables:
+            files.write(f"{folder}tables.csv", data.tables_csv(page_tables))
+    elif context.get("charts"):  # the department page's chart tables
+        files.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
