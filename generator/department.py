@@ -154,6 +154,53 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     return Outcome(folder.name, memo=memo, key=key, written=output.child_state())
 
 
+@dataclass(frozen=True)
+class Job:
+    """A build as plain values that travel to any worker process or machine: where the content,
+    the tree being built and the store are, and how to build. A worker makes the scope from it
+    once (`scope_of`); workers forked from the build find it made already."""
+
+    content: str
+    tree: str
+    store: str
+    search: bool
+    reuse: bool
+    build_id: str
+
+
+_made: dict[Job, tuple[BuildScope, Cache, object]] = {}
+
+
+class OnDisk:
+    """The files of a tree, looked up on disk: the `existing` of a worker that was not forked
+    from the build and so has not its list of them."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __contains__(self, relative: object) -> bool:
+        return isinstance(relative, str) and os.path.lexists(self.root / relative)
+
+
+def prepare(job: Job, site: BuildScope, store: Cache, existing) -> None:
+    """What the build made for `job`, for the workers it forks."""
+    _made.clear()
+    _made[job] = (site, store, existing)
+
+
+def run(job: Job, item: tuple[int, str]) -> Outcome:
+    """Build department number `n`, folder `name`, of `job`: the task an executor runs."""
+    n, name = item
+    if job not in _made:
+        from .pipeline import build_scope  # a worker on another machine: make the scope once
+
+        _made.clear()
+        _made[job] = (build_scope(Path(job.content), job), Cache(Path(job.store)), OnDisk(Path(job.tree)))
+    site, store, existing = _made[job]
+    output = Output(Path(job.tree), existing, shared=True)
+    return build_department(Path(job.content) / "departments" / name, site, output, store, n)
+
+
 def _write_page(page: Page, renderer: Renderer, content, parts: dict[str, list[data.Part]], files: _Files) -> None:
     context = page.context
     files.write(page.path, renderer.render(page, context))

@@ -7,6 +7,7 @@ build succeeded (generator/write.py).
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import os
@@ -20,7 +21,8 @@ from collections.abc import Sequence
 from . import data, executor, progress
 from . import plotly_assets
 from .cache import Cache, key
-from .department import BuildScope, Outcome, build_department
+from . import department
+from .department import BuildScope, Job, Outcome
 from .faults import checkpoint
 from .load import Content, load_department, load_scope
 from .pages import Page, Summary, site_pages
@@ -288,12 +290,11 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
         progress.enable(False)
 
 
-def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache,
-           store: Cache, build_id: str) -> BuildResult:
-    checkpoint("start")
-    started = time.perf_counter()
+def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
+                assets: dict[str, tuple[str, bytes]] | None = None) -> BuildScope:
+    """The site scope every department is built with: site-wide files, renderer, their key."""
     scope = load_scope(content_dir, cache)
-    assets = hashed_assets()
+    assets = assets if assets is not None else hashed_assets()
     asset_names = {name: hashed for name, (hashed, _) in assets.items()}
     if scope.content is None:  # site.yaml or regions.yaml failed: report every department's problems too
         problems = list(scope.problems)
@@ -301,8 +302,18 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
             problems += load_department(folder, scope)[1]
         raise ContentError(problems)
     renderer = Renderer(TEMPLATES, scope.content.site, asset_names)
-    site = BuildScope(scope, renderer, _scope_key(scope.content, asset_names, search), search,
-                      reuse=cache.folder is not None, build_id=build_id)
+    return BuildScope(scope, renderer, _scope_key(scope.content, asset_names, job.search), job.search,
+                      reuse=job.reuse, build_id=job.build_id)
+
+
+def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache,
+           store: Cache, build_id: str) -> BuildResult:
+    checkpoint("start")
+    started = time.perf_counter()
+    assets = hashed_assets()
+    site = build_scope(content_dir, Job(str(content_dir), "", "", search, cache.folder is not None, build_id),
+                       cache, assets)
+    scope = site.scope
     result.stages["load"] = time.perf_counter() - started
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)
@@ -314,15 +325,11 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     departments = _Departments(output, store)
     try:
         started = time.perf_counter()
-        folders = list(scope.folders)
-        existing = output.existing
-
-        def one(item: tuple[int, Path]) -> Outcome:
-            n, folder = item
-            return build_department(folder, site, Output(root, existing, shared=True), store, n)
-
+        folders = [folder.name for folder in scope.folders]
+        job = Job(str(content_dir), str(root), str(store.folder), search, site.reuse, build_id)
+        department.prepare(job, site, store, output.existing)
         with progress.stage("build", len(folders), "dept") as tick:
-            for outcome in executor.Local().map(one, list(enumerate(folders))):
+            for outcome in executor.Local().map(functools.partial(department.run, job), list(enumerate(folders))):
                 departments.take(outcome)
                 tick(1)
         checkpoint("departments")
