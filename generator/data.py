@@ -284,16 +284,14 @@ def finding_rows(names: dict[str, str], results: list[Result]) -> Iterator[dict[
                "line": r.line}
 
 
-def report_rows(site: Site, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
-                ) -> Iterator[dict[str, Any]]:
-    for rf in entry.reports:
-        doc = rf.report.documents[0]
-        yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
-               "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
-               "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
-               "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
-               "unit": rf.report.unit, "findings": len(findings(checks.get((entry.slug, rf.year), []))),
-               "url": f"{site.base_url}departments/{entry.slug}/{rf.year}/"}
+def report_rows(site: Site, entry: DepartmentEntry, rf: ReportFile, results: list[Result]) -> Iterator[dict[str, Any]]:
+    doc = rf.report.documents[0]
+    yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
+           "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
+           "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
+           "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
+           "unit": rf.report.unit, "findings": len(findings(results)),
+           "url": f"{site.base_url}departments/{entry.slug}/{rf.year}/"}
 
 
 def department_row(site: Site, entry: DepartmentEntry, place: Place | None) -> dict[str, Any]:
@@ -389,30 +387,46 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
     return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
 
 
+#: The tables published once for the whole site; the others are published a file per year
+#: (a province's figures run to hundreds of megabytes a year, and a correction rewrites one year's).
+SITE_TABLES = ("departments",)
+YEAR_TABLES = ("reports", "figures", "indicators", "findings")
+
+
+@dataclass(frozen=True)
+class DepartmentParts:
+    """One department's rows of the site-wide tables: its row of `departments`, and for each
+    year it reports, its rows of the year tables (one part per table)."""
+
+    department: Part
+    years: dict[int, dict[str, Part]]
+
+
 def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
-                     ) -> dict[str, list[Part]]:
-    """One department's rows of every site-wide table: a part per report for the figures and the
-    indicators (each report's figures are also its own download), one part for the rest.
-    `content` is the site scope (site, regions); its departments are not read."""
+                     ) -> DepartmentParts:
+    """`content` is the site scope (site, regions); its departments are not read."""
     place = places(content.regions).get(entry.department.region)
     xlsx = Rows()
     names = {entry.slug: entry.department.name}
-    found = [row for rf in entry.reports for row in finding_rows(names, checks.get((entry.slug, rf.year), []))]
-    return {
-        "departments": [table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx)],
-        "reports": [table_part(TABLES["reports"][2], list(report_rows(content.site, entry, checks)), xlsx)],
-        "figures": [table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx) for rf in entry.reports],
-        "indicators": [table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx)
-                       for rf in entry.reports],
-        "findings": [table_part(TABLES["findings"][2], found, xlsx)],
-    }
+    years = {}
+    for rf in entry.reports:
+        results = checks.get((entry.slug, rf.year), [])
+        years[rf.year] = {
+            "reports": table_part(TABLES["reports"][2], list(report_rows(content.site, entry, rf, results)), xlsx),
+            "figures": table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx),
+            "indicators": table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx),
+            "findings": table_part(TABLES["findings"][2], list(finding_rows(names, results)), xlsx),
+        }
+    return DepartmentParts(table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx),
+                           years)
 
 
 @dataclass
 class Tables:
-    """Every table of the site's data, in parts: `parts(name)` gives a table's parts in order
-    (a build reads them department by department from its store, so a province's tables are
-    never held in memory whole), `counts` its rows."""
+    """Tables of the site's data, in parts: `parts(name)` gives a table's parts in order (a
+    build reads them department by department from its store, so a province's tables are
+    never held in memory whole), `counts` its rows. A year's tables hold the departments that
+    report that year and the year's reports, figures, indicators and findings."""
 
     parts: Callable[[str], Iterable[Part]]
     counts: dict[str, int]
@@ -432,12 +446,26 @@ def report_figures_csv(part: Part) -> bytes:
     return csv_bytes(TABLES["figures"][2], []) + part.csv
 
 
-def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]]) -> Tables:
+def year_tables(by_department: Sequence[DepartmentParts], year: int) -> Tables:
+    """One year's tables from the departments' parts in memory."""
+    chosen = [d for d in by_department if year in d.years]
+
+    def parts(name: str) -> list[Part]:
+        return [d.department if name == "departments" else d.years[year][name] for d in chosen]
+
+    return Tables(parts, {name: sum(p.rows for p in parts(name)) for name in TABLES})
+
+
+def build_tables(content: Content, checks: dict[tuple[str, int], list[Result]]) -> dict[int | None, Tables]:
     """The site's tables in memory, for a whole loaded content (tests and tools; a build
-    assembles them from each department's parts)."""
+    assembles them from each department's parts): by year, and under None the departments."""
     by_department = [department_parts(content, entry, checks) for entry in content.departments]
-    counts = {name: sum(p.rows for d in by_department for p in d[name]) for name in TABLES}
-    return Tables(lambda name: [p for d in by_department for p in d[name]], counts)
+    years = sorted({y for d in by_department for y in d.years})
+    every = [d.department for d in by_department]
+    out: dict[int | None, Tables] = {None: Tables(lambda name: every, {"departments": sum(p.rows for p in every)})}
+    for year in years:
+        out[year] = year_tables(by_department, year)
+    return out
 
 
 #: Data rows per sheet: Excel's limit is 1,048,576 rows, the header included.
@@ -487,19 +515,14 @@ def _xlsx_value(value: Any, column: Column) -> Any:
     return value
 
 
-def datapackage(sizes: dict[str, tuple[int, str]], base_url: str) -> bytes:
-    """A Frictionless Tabular Data Package describing the CSVs, with Fiscal Data Package column types."""
+def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
+    """A Frictionless Tabular Data Package describing the CSVs, with Fiscal Data Package column types:
+    the departments, and each year's tables as resources of their own (`figures-2023`…)."""
     resources = []
-    foreign = {
-        "reports": [{"fields": "department", "reference": {"resource": "departments", "fields": "department"}}],
-        "figures": [{"fields": ["department", "year"], "reference": {"resource": "reports",
-                                                                     "fields": ["department", "year"]}}],
-        "indicators": [{"fields": ["department", "year"], "reference": {"resource": "reports",
-                                                                        "fields": ["department", "year"]}}],
-        "findings": [{"fields": ["department", "year"], "reference": {"resource": "reports",
-                                                                      "fields": ["department", "year"]}}],
-    }
-    for name, (title, description, columns, key) in TABLES.items():
+    for d in downloads:
+        if d.format != "CSV":
+            continue
+        title, description, columns, key = TABLES[d.table]
         fields = []
         for c in columns:
             field: dict[str, Any] = {"name": c.name, "title": c.title, "type": c.type,
@@ -514,17 +537,21 @@ def datapackage(sizes: dict[str, tuple[int, str]], base_url: str) -> bytes:
                 field["columnType"] = c.fdp
             fields.append(field)
         schema: dict[str, Any] = {"fields": fields, "primaryKey": list(key)}
-        if name in foreign:
-            schema["foreignKeys"] = foreign[name]
-        size, digest = sizes[name]
-        resources.append({"name": name, "title": title, "description": description, "path": f"{name}.csv",
+        if d.table == "reports":
+            schema["foreignKeys"] = [{"fields": "department",
+                                      "reference": {"resource": "departments", "fields": "department"}}]
+        elif d.table != "departments":
+            schema["foreignKeys"] = [{"fields": ["department", "year"],
+                                      "reference": {"resource": f"reports-{d.year}", "fields": ["department", "year"]}}]
+        resources.append({"name": d.table if d.year is None else f"{d.table}-{d.year}", "title": d.title,
+                          "description": description, "path": d.path[len("data/"):],
                           "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8-sig", "bytes": size, "hash": f"sha256:{digest}", "schema": schema})
+                          "encoding": "utf-8-sig", "bytes": d.size, "hash": f"sha256:{d.digest}", "schema": schema})
     package = {
         "profile": "tabular-data-package",
         "name": "disclosure-figures",
         "title": "部门决算与绩效自评报告数据",
-        "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果。数字照原文录入，不作更正。"
+        "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果，按年度分文件。数字照原文录入，不作更正。"
                        "列的 columnType 标注采用 Fiscal Data Package 的约定。" + TEXT_NOTE,
         "homepage": base_url,
         "licenses": [{"name": "other-open", "title": "政府信息公开，可自由使用，请注明来源"}],
@@ -706,28 +733,52 @@ class Download:
     format: str
     size: int
     rows: int | None
-    columns: tuple[Column, ...] = ()
+    table: str = ""  # the table a CSV holds
+    year: int | None = None  # the year a file is for; None for the whole site
+    digest: str = ""  # SHA-256 of the file
 
 
-def site_data(content: Content, tables: Tables, epoch: int, files) -> list[Download]:
-    """Every site-wide data file, written through `files` (generator/write.py `Output`) as it is
-    made, in pieces (a province's are gigabytes), and their descriptions for the /data/ page."""
+def department_data(tables: Tables, files) -> list[Download]:
+    """The site-wide departments table, written through `files` (generator/write.py `Output`)."""
+    title, description, _, _ = TABLES["departments"]
+    size, digest = files.write_chunks("data/departments.csv", tables.csv("departments"))
+    return [Download("data/departments.csv", title, description, "CSV", size, tables.rows("departments"),
+                     "departments", None, digest)]
+
+
+def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
+    """One year's tables, as CSVs and a workbook, written through `files` as they are made, in
+    pieces (a province's are hundreds of megabytes a year), with their descriptions."""
     downloads: list[Download] = []
-    sizes: dict[str, tuple[int, str]] = {}
-    for name, (title, description, columns, _) in TABLES.items():
-        size, digest = files.write_chunks(f"data/{name}.csv", tables.csv(name))
-        sizes[name] = (size, digest)
-        downloads.append(Download(f"data/{name}.csv", title, description, "CSV", size, tables.rows(name), columns))
-    size, _ = files.write_file("data/disclosures.xlsx", lambda out: write_xlsx(tables, epoch, out))
-    downloads.append(Download("data/disclosures.xlsx", "全部表格（Excel）",
-                              "以上各表合成一个工作簿，每表一页，另有“说明”页列出各列含义。金额列为文本形式的精确小数。", "XLSX",
-                              size, None))
-    package = datapackage(sizes, content.site.base_url)
-    files.write("data/datapackage.json", package)
-    downloads.append(Download("data/datapackage.json", "数据包描述（Frictionless）",
-                              "按 Frictionless Tabular Data Package 描述以上 CSV：字段类型、主键、外键与单位；"
-                              "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None))
+    for name in YEAR_TABLES:
+        title, description, _, _ = TABLES[name]
+        path = f"data/{year}/{name}.csv"
+        size, digest = files.write_chunks(path, tables.csv(name))
+        downloads.append(Download(path, f"{title}（{year}年度）", description, "CSV", size, tables.rows(name), name,
+                                  year, digest))
+    path = f"data/{year}/disclosures.xlsx"
+    size, digest = files.write_file(path, lambda out: write_xlsx(tables, epoch, out))
+    downloads.append(Download(path, f"全部表格（{year}年度，Excel）",
+                              "本年度以上各表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），另有“说明”页列出各列含义。"
+                              "金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
     return downloads
+
+
+def package_data(downloads: list[Download], base_url: str, files) -> Download:
+    package = datapackage(downloads, base_url)
+    files.write("data/datapackage.json", package)
+    return Download("data/datapackage.json", "数据包描述（Frictionless）",
+                    "按 Frictionless Tabular Data Package 描述以上各年度的 CSV：字段类型、主键、外键与单位；"
+                    "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None)
+
+
+def site_data(content: Content, tables: dict[int | None, Tables], epochs: dict[int, int], files) -> list[Download]:
+    """Every site-wide data file for tables already in hand (tests and tools; a build makes
+    each year's files only when that year changed): departments, each year's, the package."""
+    downloads = department_data(tables[None], files)
+    for year in sorted((y for y in tables if y is not None), reverse=True):
+        downloads += year_data(year, tables[year], epochs.get(year, 0), files)
+    return [*downloads, package_data(downloads, content.site.base_url, files)]
 
 
 class MemoryFiles:

@@ -54,8 +54,8 @@ class Memo:
     summary: Summary
     #: Every file written under departments/<slug>/: path → (inode, size, mtime) as written.
     files: dict[str, tuple[int, int, int]]
-    #: Rows the department adds to each site-wide table.
-    rows: dict[str, int]
+    #: Rows the department adds to each site-wide table: (None, "departments"), (year, table name).
+    rows: dict[tuple[int | None, str], int]
     #: The URLs of its search records, in their order.
     records: tuple[str, ...]
 
@@ -145,9 +145,13 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
         _write_page(page, site.renderer, content, parts, files)
     checkpoint(f"department-{n}-written")
     records = department_records(entry, places(content.regions).get(entry.department.region)) if site.search else []
-    memo = Memo(made, {path: output.stamps[path] for path in files.paths},
-                {name: sum(p.rows for p in table) for name, table in parts.items()}, tuple(r.url for r in records))
-    store.put("rows", (key,), parts)
+    rows = {(None, "departments"): parts.department.rows}
+    for year, tables in parts.years.items():
+        rows.update({(year, name): part.rows for name, part in tables.items()})
+    memo = Memo(made, {path: output.stamps[path] for path in files.paths}, rows, tuple(r.url for r in records))
+    store.put("rows", (key,), parts.department)
+    for year, tables in parts.years.items():
+        store.put("rows-year", (key, str(year)), tables)
     if site.search:
         store.put("records", (key,), records)
     store.put("department", (key,), memo)
@@ -201,7 +205,7 @@ def run(job: Job, item: tuple[int, str]) -> Outcome:
     return build_department(Path(job.content) / "departments" / name, site, output, store, n)
 
 
-def _write_page(page: Page, renderer: Renderer, content, parts: dict[str, list[data.Part]], files: _Files) -> None:
+def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentParts, files: _Files) -> None:
     context = page.context
     files.write(page.path, renderer.render(page, context))
     folder = page.path[: -len("index.html")]
@@ -211,8 +215,7 @@ def _write_page(page: Page, renderer: Renderer, content, parts: dict[str, list[d
         rf = context["rf"]
         files.write(f"{folder}data.json", data.report_json(rf))
         files.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
-        n = [r.year for r in context["entry"].reports].index(rf.year)
-        files.write(f"{folder}figures.csv", data.report_figures_csv(parts["figures"][n]))
+        files.write(f"{folder}figures.csv", data.report_figures_csv(parts.years[rf.year]["figures"]))
         page_tables = data.page_tables(context)
         if page_tables:
             files.write(f"{folder}tables.csv", data.tables_csv(page_tables))

@@ -14,6 +14,7 @@ itself; workers die with the build, never outliving it to write into a tree.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -43,8 +44,15 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _die_with_parent() -> None:
+def _worker() -> None:
     faults.in_worker()
+    # The build turns the cyclic collector off for itself (it frees what it drops by reference
+    # counting); a worker makes and drops a department's models, pages and contexts again and
+    # again, and some of them hold cycles: it collects them, or it grows by the department.
+    # What it inherited from the build is frozen out of the collector's sight (and its pages
+    # stay shared with the build's).
+    gc.freeze()
+    gc.enable()
     try:  # Linux: SIGKILL this worker when the build process ends, however it ends
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -69,11 +77,13 @@ class Local:
         if self.workers < 2 or len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
             for item in items:
                 yield task(item)
+                if not gc.isenabled():  # the build's own process: a department's cycles are young
+                    gc.collect(1)
             return
         global _task
         _task = task  # the workers are forked below and find it here
         pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_die_with_parent)
+                                   initializer=_worker)
         try:
             yield from pool.map(_run, items, chunksize=1)
         finally:

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 from . import charts, views
 from .checks import RULES, Result, check_content, findings
-from .data import TEXT_NOTE
+from .data import TABLES, TEXT_NOTE
 from .load import Content, DepartmentEntry, ReportFile
 from .numbers import decimal_text
 from .regions import Place, places
@@ -68,7 +68,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
     "checks.html": frozenset({"rows", "rules", "departments", "years", "totals"}),
-    "data.html": frozenset({"downloads", "text_note"}),
+    "data.html": frozenset({"downloads", "tables", "text_note"}),
     "search.html": frozenset({"filters"}),
     "about.html": frozenset({"counts"}),
     "404.html": frozenset(),
@@ -427,7 +427,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list) 
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
     pages.append(checks_page(summaries))
-    pages.append(Page("data/index.html", "data.html", "数据下载", {"downloads": downloads, "text_note": TEXT_NOTE},
+    pages.append(Page("data/index.html", "data.html", "数据下载", {"downloads": downloads, "tables": TABLES, "text_note": TEXT_NOTE},
                       (Crumb("首页", ""), Crumb("数据下载", None)),
                       description="全部数字、绩效指标与核验结果的 CSV、Excel 和数据包下载"))
     pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},
@@ -458,7 +458,7 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     if downloads is None:
         from .data import MemoryFiles, build_tables, site_data
 
-        downloads = site_data(content, build_tables(content, checks), 0, MemoryFiles())
+        downloads = site_data(content, build_tables(content, checks), {}, MemoryFiles())
     unit = content.site.money_unit
     pages: list[Page] = []
     summaries = []

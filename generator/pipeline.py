@@ -94,6 +94,8 @@ class _Departments:
         self.output.merge(outcome.written)
         for kind in ("department", "rows", "records"):
             self.store.keep(kind, (outcome.key,))
+        for year in outcome.memo.summary.years:
+            self.store.keep("rows-year", (outcome.key, str(year)))
         self.reused += outcome.reused
         self.outcomes.append(outcome)
 
@@ -102,13 +104,13 @@ class _Departments:
         return [o.memo.summary for o in self.outcomes]
 
 
-def source_epoch(summaries: list[Summary]) -> int:
-    """The build's fixed moment: SOURCE_DATE_EPOCH, else the latest date the content states."""
+def source_epoch(heads) -> int:
+    """A moment fixed by the content: SOURCE_DATE_EPOCH, else the latest date `heads` state."""
     import calendar
 
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    days = [h.date for d in summaries for h in d.heads]
+    days = [h.date for h in heads]
     return calendar.timegm(max(days).timetuple()) if days else 0
 
 
@@ -149,22 +151,42 @@ class _Paths:
 
 def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
                result: BuildResult) -> list:
-    epoch = source_epoch(departments.summaries)
-    parts = (all_key, str(epoch))
-    downloads, kept = _memo(store, output, "data", parts, site.reuse)
-    if kept:
-        return downloads
+    """The data files: the departments table, each year's tables and workbook (remade only for
+    the years whose departments changed), and the data package describing them."""
     outcomes = departments.outcomes
-
-    def table_parts(name: str):
-        for outcome in outcomes:
-            yield from store.get("rows", (outcome.key,))[name]
-
-    counts = {name: sum(o.memo.rows[name] for o in outcomes) for name in data.TABLES}
     files = _Paths(output)
-    downloads = data.site_data(site.scope.content, data.Tables(table_parts, counts), epoch, files)
-    _remember(store, output, "data", parts, files.paths, downloads)
-    return downloads
+    downloads, kept = _memo(store, output, "data", ("departments", all_key), site.reuse)
+    if not kept:
+        table = data.Tables(lambda name: (store.get("rows", (o.key,)) for o in outcomes),
+                            {"departments": sum(o.memo.rows[(None, "departments")] for o in outcomes)})
+        downloads = data.department_data(table, files)
+        _remember(store, output, "data", ("departments", all_key), files.paths, downloads)
+    years = sorted({y for o in outcomes for y in o.memo.summary.years}, reverse=True)
+    for year in years:
+        having = [o for o in outcomes if year in o.memo.summary.years]
+        epoch = source_epoch(h for o in having for h in o.memo.summary.heads if h.year == year)
+        parts = (site.key, "year", str(year), str(epoch), *(f"{o.memo.summary.slug}={o.key}" for o in having))
+        made, kept = _memo(store, output, "data", parts, site.reuse)
+        if not kept:
+            files = _Paths(output)
+            made = data.year_data(year, _year_tables(store, having, year), epoch, files)
+            _remember(store, output, "data", parts, files.paths, made)
+        downloads = [*downloads, *made]
+    return [*downloads, data.package_data(downloads, site.scope.content.site.base_url, output)]
+
+
+def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
+    """One year's tables, read department by department from the store as they are written."""
+    def parts(name: str):
+        for outcome in having:
+            if name == "departments":
+                yield store.get("rows", (outcome.key,))
+            else:
+                yield store.get("rows-year", (outcome.key, str(year)))[name]
+
+    counts = {name: sum(o.memo.rows[(None if name == "departments" else year, name)] for o in having)
+              for name in data.TABLES}
+    return data.Tables(parts, counts)
 
 
 def _page_inputs(page: Page, site_key: str, all_key: str, keys: dict[str, str], summaries: list[Summary],

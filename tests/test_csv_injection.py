@@ -77,8 +77,8 @@ def column_types(site: Path, rel: str, header: list[str]) -> list[bool]:
     """For each column of a CSV: is it not text (by the data package, or by a table's header)?"""
     if rel.startswith("data/") or rel.endswith("/figures.csv"):
         package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
-        name = "figures" if rel.endswith("figures.csv") else rel[len("data/"):-len(".csv")]
-        fields = next(r for r in package["resources"] if r["name"] == name)["schema"]["fields"]
+        name = rel.rsplit("/", 1)[-1][: -len(".csv")]
+        fields = next(r for r in package["resources"] if r["name"].split("-")[0] == name)["schema"]["fields"]
         types = {f["name"]: f["type"] for f in fields}
         return [types[h] != "string" for h in header]
     if "#chart-" in rel:  # a chart's data table as the page shows it: formatted text
@@ -117,7 +117,8 @@ def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_
                 elif cell.startswith(DANGEROUS):
                     unescaped.append((rel, header, cell))
                 elif ESCAPED.match(cell):
-                    kind = "*/tables.csv" if "tables.csv#" in rel else rel if rel.startswith("data/") else "*/figures.csv"
+                    kind = ("*/tables.csv" if "tables.csv#" in rel else "data/" + rel.rsplit("/", 1)[-1]
+                            if rel.startswith("data/") else "*/figures.csv")
                     escaped.setdefault(kind, set()).add(header)
     assert unescaped == []
     assert changed_numbers == []
@@ -131,8 +132,8 @@ def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_
 
 
 def test_negative_amounts_stay_numbers(hostile_site):
-    figures = list(csv.DictReader(io.StringIO((hostile_site / "data/figures.csv").read_bytes().decode("utf-8-sig"),
-                                              newline="")))
+    figures = [row for path in sorted((hostile_site / "data").glob("*/figures.csv"))
+               for row in csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""))]
     negative = [r for r in figures if r["amount_yuan"].startswith("-")]
     assert negative and all(NUMBER.fullmatch(r["amount_yuan"]) for r in negative)
     assert "-87628.69" in {r["amount_yuan"] for r in negative}
@@ -147,8 +148,7 @@ def test_negative_amounts_stay_numbers(hostile_site):
 
 
 def test_an_escaped_cell_reads_back_to_the_text_by_dropping_one_quote(hostile_site):
-    indicators = rows_of(hostile_site / "data/indicators.csv")
-    cells = {c for row in indicators[1:] for c in row}
+    cells = {c for path in (hostile_site / "data").glob("*/indicators.csv") for row in rows_of(path)[1:] for c in row}
     assert "'-30" in cells and "'+50" in cells
     # A text that already starts with a quote before a formula character gets one more quote.
     assert any(c.startswith("''=1+1") for c in cells)
@@ -165,14 +165,16 @@ def test_the_datapackage_still_validates(hostile_site):
 def test_xlsx_holds_formula_like_text_as_string_cells(hostile_site):
     from openpyxl import load_workbook
 
-    book = load_workbook(hostile_site / "data/disclosures.xlsx")
-    formula_like = [cell for ws in book.worksheets for row in ws.iter_rows() for cell in row
+    books = [load_workbook(path) for path in sorted((hostile_site / "data").glob("*/disclosures.xlsx"))]
+    assert len(books) == 3
+    sheets = [ws for book in books for ws in book.worksheets]
+    formula_like = [cell for ws in sheets for row in ws.iter_rows() for cell in row
                     if isinstance(cell.value, str) and cell.value.startswith(tuple(PAYLOADS))]
     assert len(formula_like) > 1000
     assert {c.data_type for c in formula_like} == {"s"}
     # As written, with no quote: a string cell is never evaluated.
     assert any(c.value.startswith('=HYPERLINK("https://evil.example/","点击")') for c in formula_like)
-    assert not any(cell.data_type == "f" for ws in book.worksheets for row in ws.iter_rows() for cell in row)
+    assert not any(cell.data_type == "f" for ws in sheets for row in ws.iter_rows() for cell in row)
 
 
 def test_the_data_page_and_package_say_how_text_is_escaped(hostile_site):

@@ -29,6 +29,11 @@ def read_csv(path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
+def table(site, name: str) -> list[dict[str, str]]:
+    """A year table's rows over every year (data/<year>/<name>.csv, the latest year first)."""
+    return [row for path in sorted((site / "data").glob(f"*/{name}.csv"), reverse=True) for row in read_csv(path)]
+
+
 def as_text(cell: str) -> str:
     """A CSV text cell as the text it holds: the `'` written before a formula character dropped."""
     return cell[1:] if re.match(r"'+[=+\-@\t\r]", cell) else cell
@@ -71,7 +76,7 @@ def field_text(path) -> str:
 def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug):
     entry = next(e for e in content.departments if e.slug == slug)
     rf = next(r for r in entry.reports if r.year == SEEDS[slug])
-    rows = [r for r in read_csv(built_site / "data/figures.csv") if r["department"] == slug]
+    rows = [r for r in table(built_site, "figures") if r["department"] == slug]
     by_key = {(r["field"], int(r["statement"])): r for r in rows}
     expected = list(model_figures(rf.report))
     assert len(rows) == len(expected)
@@ -90,19 +95,19 @@ def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug)
 def test_the_report_csv_holds_that_report_rows(built_site):
     for slug, year in SEEDS.items():
         own = read_csv(built_site / f"departments/{slug}/{year}/figures.csv")
-        everything = [r for r in read_csv(built_site / "data/figures.csv") if r["department"] == slug]
+        everything = [r for r in table(built_site, "figures") if r["department"] == slug]
         assert own == everything
 
 
 def test_indicator_csv_holds_the_suining_table(built_site):
-    rows = [r for r in read_csv(built_site / "data/indicators.csv") if r["department"] == "suining-xzspfwj"]
+    rows = [r for r in table(built_site, "indicators") if r["department"] == "suining-xzspfwj"]
     assert len(rows) == 16
     assert (rows[-1]["level3"], rows[-1]["target"], rows[-1]["actual"], rows[-1]["weight"], rows[-1]["score"],
             rows[-1]["unmet"]) == ("12345群众满意度", "98.5%", "98.35%", "5", "4", "true")
 
 
 def test_findings_csv_lists_the_check_findings(built_site):
-    rows = read_csv(built_site / "data/findings.csv")
+    rows = table(built_site, "findings")
     assert len(rows) == 6
     assert {r["rule"] for r in rows} >= {"sum.parts", "rate.variance_rate"}
 
@@ -113,7 +118,11 @@ def test_datapackage_passes_frictionless_validate(built_site):
     report = validate(built_site / "data/datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     package = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
-    figures = next(r for r in package["resources"] if r["name"] == "figures")
+    names = [r["name"] for r in package["resources"]]
+    assert names == ["departments"] + [f"{t}-{y}" for y in (2023, 2020, 2016)
+                                       for t in ("reports", "figures", "indicators", "findings")]
+    assert all(r["path"] == "/".join(reversed(r["name"].split("-"))) + ".csv" for r in package["resources"][1:])
+    figures = next(r for r in package["resources"] if r["name"] == "figures-2020")
     assert figures["schema"]["primaryKey"] == ["department", "year", "field", "statement"]
     types = {f["name"]: f.get("columnType") for f in figures["schema"]["fields"]}
     assert types["amount_yuan"] == "value" and types["fiscal_year"] == "date:fiscal-year"
@@ -122,14 +131,25 @@ def test_datapackage_passes_frictionless_validate(built_site):
 def test_xlsx_opens_and_matches_the_csvs(built_site):
     from openpyxl import load_workbook
 
+    for year in (2016, 2020, 2023):
+        book = load_workbook(built_site / f"data/{year}/disclosures.xlsx", read_only=True)
+        assert book.sheetnames == ["说明", "部门", "报告", "全部数字", "绩效指标", "数据核验发现"]
+        check_book(book, built_site, year)
+
+
+def check_book(book, built_site, year: int) -> None:
     from generator.data import TABLES
 
-    book = load_workbook(built_site / "data/disclosures.xlsx", read_only=True)
-    assert book.sheetnames == ["说明", "部门", "报告", "全部数字", "绩效指标", "数据核验发现"]
+    reported = {r["department"] for r in read_csv(built_site / f"data/{year}/reports.csv")}
     for sheet, name in [("部门", "departments"), ("报告", "reports"), ("全部数字", "figures"), ("绩效指标", "indicators"),
                         ("数据核验发现", "findings")]:
-        with (built_site / f"data/{name}.csv").open(encoding="utf-8-sig", newline="") as f:
-            expected = list(csv.reader(f))
+        if name == "departments":  # the departments that report that year
+            with (built_site / "data/departments.csv").open(encoding="utf-8-sig", newline="") as f:
+                expected = [row for n, row in enumerate(csv.reader(f)) if n == 0 or row[0] in reported]
+            assert len(expected) == len(reported) + 1
+        else:
+            with (built_site / f"data/{year}/{name}.csv").open(encoding="utf-8-sig", newline="") as f:
+                expected = list(csv.reader(f))
         text = [c.type == "string" for c in TABLES[name][2]]
         got = [["" if v is None else str(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
         # The workbook holds text as it is; the CSV escapes what would start a formula.
@@ -143,7 +163,7 @@ def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch,
     from generator import data
     from generator.checks import check_content
 
-    tables = data.build_tables(content, check_content(content))
+    tables = data.build_tables(content, check_content(content))[2020]
     rows = list(csv.DictReader(io.StringIO(b"".join(tables.csv("figures")).decode("utf-8-sig"), newline="")))
     monkeypatch.setattr(data, "SHEET_ROWS", len(rows) // 2 + 1)
     (tmp_path / "book.xlsx").write_bytes(data.xlsx_bytes(tables, 0))
@@ -244,10 +264,12 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     page = soup(built_site, "data/")
     rows = page.select("table.downloads tbody tr")
     files = [r.find("a")["href"] for r in rows]
-    assert files == ["departments.csv", "reports.csv", "figures.csv", "indicators.csv", "findings.csv",
-                     "disclosures.xlsx", "datapackage.json"]
-    figures = rows[2].find_all("td")
-    assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/figures.csv')):,}"
+    assert files == ["departments.csv", *(f"{year}/{name}" for year in (2023, 2020, 2016)
+                                          for name in ("reports.csv", "figures.csv", "indicators.csv", "findings.csv",
+                                                       "disclosures.xlsx")), "datapackage.json"]
+    assert files[7] == "2020/figures.csv"
+    figures = rows[7].find_all("td")
+    assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/2020/figures.csv')):,}"
     assert "KB" in figures[-2].get_text()
     assert any("amount_yuan" in d.get_text() for d in page.select("details.columns"))
 

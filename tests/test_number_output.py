@@ -158,12 +158,12 @@ def check_site(site: Path, case: dict, source: str) -> None:
         case["score"], case["weight"], case["indicator_score"])
 
     # 3. Both figures CSVs, and the workbook's sheet of them: stated as written, the same value.
-    site_rows = read_csv((site / "data" / "figures.csv").read_bytes())
+    site_rows = read_csv((site / "data" / "2020" / "figures.csv").read_bytes())
     own_rows = read_csv((report_dir / "figures.csv").read_bytes())
     assert own_rows == site_rows
     import openpyxl
 
-    workbook = openpyxl.load_workbook(site / "data" / "disclosures.xlsx", read_only=True)
+    workbook = openpyxl.load_workbook(site / "data" / "2020" / "disclosures.xlsx", read_only=True)
     sheet = [list(r) for r in workbook["全部数字"].iter_rows(values_only=True)]
     sheet_rows = [dict(zip(sheet[0], ("" if v is None else str(v) for v in row))) for row in sheet[1:]]
     from generator.data import csv_text
