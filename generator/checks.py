@@ -23,14 +23,13 @@ from . import progress
 from .cache import Cache
 from .parallel import fork_map
 from .figures import Figure, Statement
-from .format import plain
-from .format import stated as stated_text
+from .figures import stated as stated_text
 from .load import PARALLEL_FROM, Content, ReportFile
-from .model import SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
+from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
+                    nature_line)
 from .model import STAGES as STAGE_NAMES
-from .numbers import MONEY_UNITS, decimal_text
+from .numbers import MONEY_UNITS, decimal_text, plain, unmet
 from .problems import field_path
-from .views import unmet
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -540,8 +539,6 @@ class Checker:
         perf = self.report.performance
         if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
             return
-        from .views import nature_line
-
         line, _ = nature_line(self.report, "项目支出")
         if line is None:
             return

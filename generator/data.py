@@ -25,9 +25,8 @@ from .load import Content, DepartmentEntry, ReportFile
 from .format import plain, stated
 from .model import SANGONG_LABELS, STAGES, Headcount, Stat
 from .problems import field_path
-from .numbers import MONEY_UNITS, decimal_text
+from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .views import unmet
 from .xlsx import Rows
 
 BOM = "\ufeff"

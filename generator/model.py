@@ -372,3 +372,13 @@ class Site(Closed):
 for _model in (Amounts, Line, Account, SanGong, Block, Project, ProjectGroup, Stat, Headcount, Section, Region,
                Performance, BudgetExecution):
     _model.model_rebuild()
+
+
+def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:
+    """The 基本支出 or 项目支出 line of the broadest scope that states it."""
+    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
+    for account in ordered:
+        for line in account.by_nature:
+            if line.name == name:
+                return line, account.scope
+    return None, ""

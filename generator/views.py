@@ -15,8 +15,8 @@ from typing import Iterable
 from .figures import Figure
 from .format import agree, money, plain, stated_all
 from .model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup, SanGong,
-                    Stat, Weight, YearReport)
-from .numbers import decimal_text, parse_quantity
+                    Stat, Weight, YearReport, nature_line)
+from .numbers import decimal_text, unmet
 
 #: Table columns in display order: model field, header, kind.
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -242,23 +242,6 @@ class IndicatorRow:
     level1_weights: tuple[Cell | None, ...] = ()
 
 
-def unmet(target: str | None, actual: str | None) -> bool:
-    """Whether a numeric actual falls short of its numeric target in the same unit."""
-    if not target or not actual:
-        return False
-    t, a = parse_quantity(target), parse_quantity(actual)
-    if t.number is None or a.number is None:
-        return False
-    t_unit, a_unit = t.unit.split("/")[0], a.unit.split("/")[0]
-    if t_unit != a_unit and not (t_unit.startswith(a_unit) or a_unit.startswith(t_unit)):
-        return False
-    if t.comparator in ("≤", "<"):
-        return a.number > t.number if t.comparator == "≤" else a.number >= t.number
-    if t.comparator == ">":
-        return a.number <= t.number
-    return a.number < t.number
-
-
 def indicator_rows(indicators: tuple[Indicator, ...], weights: Iterable[Weight] = ()) -> list[IndicatorRow]:
     """The rows of a 绩效自评表, with the spans of their 一级/二级指标 and the cells they print;
     `weights` are the evaluation's stated weights per 一级指标."""
@@ -318,16 +301,6 @@ def _stage_figure(amounts: Amounts | None) -> tuple[Figure | None, str]:
         figure = getattr(amounts, stage)
         if figure is not None:
             return figure, STAGE_NAMES[stage]
-    return None, ""
-
-
-def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:
-    """The 基本支出 or 项目支出 line of the broadest scope that states it."""
-    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
-    for account in ordered:
-        for line in account.by_nature:
-            if line.name == name:
-                return line, account.scope
     return None, ""
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -246,6 +247,45 @@ def test_prior_year_figures_agree_with_the_prior_year_report():
     [result] = prior_report_checks(wrong, last)
     assert result.passed is False
     assert result.terms[1].label == "2019年报告决算数"
+
+
+def _imports(package: Path, module: str) -> tuple[set[str], set[str]]:
+    """What `module` imports, directly or through the package's other modules: those modules,
+    and the top-level names of the packages from outside."""
+    import ast
+
+    inside: set[str] = set()
+    outside: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in inside:
+            continue
+        inside.add(name)
+        for node in ast.walk(ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("generator")):
+                base = (node.module or "").removeprefix("generator").lstrip(".")
+                targets = [base] if base else [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                outside.add((node.module or "").split(".")[0])
+                continue
+            elif isinstance(node, ast.Import):
+                targets = [a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")]
+                outside |= {a.name.split(".")[0] for a in node.names if not a.name.startswith("generator")}
+            else:
+                continue
+            todo += [t.split(".")[0] for t in targets if (package / f"{t.split('.')[0]}.py").is_file()]
+    return inside - {module}, outside
+
+
+def test_checks_import_no_presentation_code():
+    """The checks work on the content model: views, page formatting, charts, pages and templates are not theirs."""
+    presentation = {"views", "render", "pages", "charts", "format", "markdown", "plotly_assets", "search",
+                    "searchindex", "templates"}
+    inside, outside = _imports(ROOT / "generator", "checks")
+    assert {"model", "figures", "numbers"} <= inside
+    assert not inside & presentation, sorted(inside & presentation)
+    assert not outside & {"jinja2", "markupsafe", "plotly"}, sorted(outside)
 
 
 # --- the seeds -------------------------------------------------------------------------------------
