@@ -55,7 +55,8 @@ def test_a_wrong_total_is_reported_with_every_figure_and_its_line():
     assert result.passed is False
     assert result.message == "各项之和 728.4万元，所述合计 730万元，相差 1.6万元"
     assert [(t.label, t.stated, t.line) for t in result.terms] == [
-        ("合计（决算）", "730万元", 7), ("基本支出（决算）", "180.5万元", 9), ("项目支出（决算）", "547.9万元", 10)]
+        ("合计（决算/执行）", "730万元", 7), ("基本支出（决算/执行）", "180.5万元", 9),
+        ("项目支出（决算/执行）", "547.9万元", 10)]
 
 
 def test_yuan_amounts_compare_to_the_cent():
@@ -246,7 +247,7 @@ def test_prior_year_figures_agree_with_the_prior_year_report():
     wrong = report("expenditure:\n  - total: {name: 支出合计, actual: 6338977.18, prior: 5438366.63}\n", unit="元")
     [result] = prior_report_checks(wrong, last)
     assert result.passed is False
-    assert result.terms[1].label == "2019年报告决算数"
+    assert result.terms[1].label == "2019年报告决算/执行数"
 
 
 def _imports(package: Path, module: str) -> tuple[set[str], set[str]]:
@@ -283,7 +284,7 @@ def test_checks_import_no_presentation_code():
     presentation = {"views", "render", "pages", "charts", "format", "markdown", "plotly_assets", "search",
                     "searchindex", "templates"}
     inside, outside = _imports(ROOT / "generator", "checks")
-    assert {"model", "figures", "numbers"} <= inside
+    assert {"labels", "model", "figures", "numbers"} <= inside
     assert not inside & presentation, sorted(inside & presentation)
     assert not outside & {"jinja2", "markupsafe", "plotly"}, sorted(outside)
 
@@ -293,10 +294,10 @@ def test_checks_import_no_presentation_code():
 #: Every real discrepancy in the five seed reports, verified against their source text.
 SEED_FINDINGS = {
     ("junshan-zwfwzx", "sum.parts", "收入（部门全部资金）·财政预算·专项经费：预算"),
-    ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余率（超支率）"),
+    ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余（超支）率"),
     ("suining-xzspfwj", "same.execution_total", "全年执行数与支出合计"),
     ("suining-xzspfwj", "perf.deviation", "部门整体支出绩效自评·12345群众满意度"),
-    ("tianxin-xzspfwj", "sum.staff_part", "在职人数·编外长期聘用人员"),
+    ("tianxin-xzspfwj", "sum.staff_part", "年末实有在职人数·编外长期聘用人员"),
     ("zhongfang-zwfwzx", "same.evaluated_share", "自评涉及资金占项目支出的比例"),
 }
 
