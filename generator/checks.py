@@ -202,6 +202,13 @@ class Checker:
     def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: Path,
                   parts: list[tuple[str, Amounts, Path]], partial: bool = False,
                   stages: Iterable[str] = (*STAGES, "change")) -> None:
+        """The parts' stated figures against the total's, stage by stage.
+
+        The changes on the year before are compared under their own rule, sum.change, and only
+        where every part states its change and the parts are all of the total: a change may be
+        negative, so a sum over some parts says nothing about the total's. (sum.reasons, the
+        stated reasons of a change against it, keeps its own rule.)
+        """
         if total is None or not parts:
             return
         for stage in stages:
@@ -212,23 +219,31 @@ class Checker:
             if not stated:
                 continue
             complete = len(stated) == len(parts) and not partial
+            signed = stage == "change"
+            if signed and not complete:
+                continue
+            rule_here = "sum.change" if signed and rule != "sum.reasons" else rule
             amount = sum((f.value for _, f, _ in stated), Decimal(0))
             tolerance = sum((half_step(f.first) for _, f, _ in stated), half_step(total_figure.first))
             difference = amount - total_figure.value
             if not complete and difference <= tolerance:
                 continue  # some parts are not stated (or only 其中 are listed): nothing to compare
-            terms = [self.term(f"合计（{LABELS[stage]}）", total_figure, (*total_path, stage))]
-            terms += [self.term(f"{name}（{LABELS[stage]}）", f, (*path, stage)) for name, f, path in stated]
+            label = LABELS[stage]
+            terms = [self.term(f"合计（{label}）", total_figure, (*total_path, stage))]
+            terms += [self.term(f"{name}（{label}）", f, (*path, stage)) for name, f, path in stated]
             passed = abs(difference) <= tolerance
+            parts_sum, total_is = ("各项之和", "合计")
+            if rule_here == "sum.change":
+                parts_sum, total_is = f"各项{label}之和", f"合计的{label}"
             if passed:
-                message = f"各项之和 {show_money(amount, self.unit)} 与合计相符"
+                message = f"{parts_sum} {show_money(amount, self.unit)} 与{total_is}相符"
             elif complete:
-                message = (f"各项之和 {show_money(amount, self.unit)}，所述合计 {show_money(total_figure.value, self.unit)}，"
-                           f"相差 {show_money(abs(difference), self.unit)}")
+                message = (f"{parts_sum} {show_money(amount, self.unit)}，所述{total_is} "
+                           f"{show_money(total_figure.value, self.unit)}，相差 {show_money(abs(difference), self.unit)}")
             else:
                 message = (f"已列各项之和 {show_money(amount, self.unit)} 已超过所述合计 "
                            f"{show_money(total_figure.value, self.unit)}")
-            self.add(rule, passed, f"{subject}：{LABELS[stage]}", terms, show_money(amount, self.unit),
+            self.add(rule_here, passed, f"{subject}：{label}", terms, show_money(amount, self.unit),
                      show_money(difference, self.unit), show_money(tolerance, self.unit), message)
 
     def line_sums(self, subject: str, line: Line, path: Path) -> None:
