@@ -23,14 +23,13 @@ from . import progress
 from .cache import Cache
 from .parallel import fork_map
 from .figures import Figure, Statement
-from .format import plain
-from .format import stated as stated_text
+from .figures import stated as stated_text
+from .labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
 from .load import PARALLEL_FROM, Content, ReportFile
-from .model import SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport
-from .model import STAGES as STAGE_NAMES
-from .numbers import MONEY_UNITS, decimal_text
+from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
+                    nature_line)
+from .numbers import MONEY_UNITS, decimal_text, plain, unmet
 from .problems import field_path
-from .views import unmet
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -50,20 +49,22 @@ class Rule:
 RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.parts", "各项之和等于所述合计", ERROR, "合计"),
     Rule("sum.breakdown", "各分类（来源、性质、经济分类、功能分类）之和等于合计", ERROR, "合计"),
-    Rule("sum.change", "各项增减额之和等于合计的增减额", ERROR, "合计"),
-    Rule("sum.reasons", "所列增减原因的金额之和等于增减额", ERROR, "合计"),
+    Rule("sum.change", f"各项{FIGURES['change'].name}之和等于合计的{FIGURES['change'].name}", ERROR, "合计"),
+    Rule("sum.reasons", f"所列增减原因的金额之和等于{FIGURES['change'].name}", ERROR, "合计"),
     Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
-    Rule("sum.staff", "编制数等于各类编制之和", ERROR, "合计"),
-    Rule("sum.staff_part", "“其中”所列人数不超过在职人数", WARNING, "合计"),
+    Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
+    Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
     Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
-    Rule("rate.execution", "所述执行率（完成率）与决算数 ÷ 预算数一致", ERROR, "比率"),
-    Rule("rate.arrival", "所述资金到位率与到位数 ÷ 预算数一致", ERROR, "比率"),
-    Rule("rate.variance", "所述结余（超支）额等于预算数减决算数", ERROR, "比率"),
-    Rule("rate.variance_rate", "所述结余率（超支率）与结余（超支）额 ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致", ERROR,
+         "比率"),
+    Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数", ERROR, "比率"),
+    Rule("rate.variance_rate", f"所述{FIGURES['variance_rate'].name}与{FIGURES['variance'].name} ÷ 预算数一致", ERROR,
+         "比率"),
     Rule("rate.zero_base", "比率的分母为 0，无法核对", INFO, "比率"),
-    Rule("year.change", "所述增减额等于本年数减上年数", ERROR, "年度"),
-    Rule("year.change_rate", "所述增减率与增减额 ÷ 上年数一致", ERROR, "年度"),
-    Rule("year.prior_report", "本年报告所述上年数与上年报告的决算数一致", ERROR, "年度"),
+    Rule("year.change", f"所述{FIGURES['change'].name}等于本年数减上年数", ERROR, "年度"),
+    Rule("year.change_rate", f"所述{FIGURES['change_rate'].name}与{FIGURES['change'].name} ÷ 上年数一致", ERROR, "年度"),
+    Rule("year.prior_report", f"本年报告所述上年数与上年报告的{FIGURES['actual'].name}数一致", ERROR, "年度"),
     Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
     Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
     Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
@@ -86,8 +87,9 @@ STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"),
                   (None, Decimal(60), "差"))
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "合格": "中", "一般": "中",
                "差": "差", "较差": "差", "不合格": "差"}
-STAGES = tuple(STAGE_NAMES)
-STAGE_LABELS = {**STAGE_NAMES, "change": "增减额"}
+STAGES = STAGE_KEYS
+#: What each figure is called in a check's terms and subjects: 决算/执行, 结余（超支）额 (labels.FIGURES).
+LABELS = {key: label.name for key, label in FIGURES.items()}
 
 Path = tuple[object, ...]
 
@@ -200,6 +202,13 @@ class Checker:
     def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: Path,
                   parts: list[tuple[str, Amounts, Path]], partial: bool = False,
                   stages: Iterable[str] = (*STAGES, "change")) -> None:
+        """The parts' stated figures against the total's, stage by stage.
+
+        The changes on the year before are compared under their own rule, sum.change, and only
+        where every part states its change and the parts are all of the total: a change may be
+        negative, so a sum over some parts says nothing about the total's. (sum.reasons, the
+        stated reasons of a change against it, keeps its own rule.)
+        """
         if total is None or not parts:
             return
         for stage in stages:
@@ -210,23 +219,31 @@ class Checker:
             if not stated:
                 continue
             complete = len(stated) == len(parts) and not partial
+            signed = stage == "change"
+            if signed and not complete:
+                continue
+            rule_here = "sum.change" if signed and rule != "sum.reasons" else rule
             amount = sum((f.value for _, f, _ in stated), Decimal(0))
             tolerance = sum((half_step(f.first) for _, f, _ in stated), half_step(total_figure.first))
             difference = amount - total_figure.value
             if not complete and difference <= tolerance:
                 continue  # some parts are not stated (or only 其中 are listed): nothing to compare
-            terms = [self.term(f"合计（{STAGE_LABELS[stage]}）", total_figure, (*total_path, stage))]
-            terms += [self.term(f"{name}（{STAGE_LABELS[stage]}）", f, (*path, stage)) for name, f, path in stated]
+            label = LABELS[stage]
+            terms = [self.term(f"合计（{label}）", total_figure, (*total_path, stage))]
+            terms += [self.term(f"{name}（{label}）", f, (*path, stage)) for name, f, path in stated]
             passed = abs(difference) <= tolerance
+            parts_sum, total_is = ("各项之和", "合计")
+            if rule_here == "sum.change":
+                parts_sum, total_is = f"各项{label}之和", f"合计的{label}"
             if passed:
-                message = f"各项之和 {show_money(amount, self.unit)} 与合计相符"
+                message = f"{parts_sum} {show_money(amount, self.unit)} 与{total_is}相符"
             elif complete:
-                message = (f"各项之和 {show_money(amount, self.unit)}，所述合计 {show_money(total_figure.value, self.unit)}，"
-                           f"相差 {show_money(abs(difference), self.unit)}")
+                message = (f"{parts_sum} {show_money(amount, self.unit)}，所述{total_is} "
+                           f"{show_money(total_figure.value, self.unit)}，相差 {show_money(abs(difference), self.unit)}")
             else:
                 message = (f"已列各项之和 {show_money(amount, self.unit)} 已超过所述合计 "
                            f"{show_money(total_figure.value, self.unit)}")
-            self.add(rule, passed, f"{subject}：{STAGE_LABELS[stage]}", terms, show_money(amount, self.unit),
+            self.add(rule_here, passed, f"{subject}：{label}", terms, show_money(amount, self.unit),
                      show_money(difference, self.unit), show_money(tolerance, self.unit), message)
 
     def line_sums(self, subject: str, line: Line, path: Path) -> None:
@@ -288,34 +305,40 @@ class Checker:
 
     def amounts_rates(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path] | None) -> None:
         """Every rate and difference a row states, against the row's own figures."""
+
+        def own(key: str) -> tuple[str, Figure, Path]:
+            """A figure of the row as a term of a comparison: its name, the figure, its path."""
+            return LABELS[key], getattr(a, key), (*path, key)
+
         budget_stage = next((s for s in ("budget_full", "budget", "budget_initial") if getattr(a, s) is not None), None)
-        budget = (STAGE_LABELS[budget_stage], getattr(a, budget_stage), (*path, budget_stage)) if budget_stage else None
-        actual = ("决算", a.actual, (*path, "actual")) if a.actual is not None else None
+        budget = own(budget_stage) if budget_stage else None
+        actual = own("actual") if a.actual is not None else None
         if a.execution_rate is not None and budget and actual:
-            self.rate_check("rate.execution", f"{subject}执行率", a.execution_rate, (*path, "execution_rate"),
-                            actual, budget)
+            self.rate_check("rate.execution", f"{subject}{LABELS['execution_rate']}", a.execution_rate,
+                            (*path, "execution_rate"), actual, budget)
         arrived = getattr(a, "arrived", None)
         arrival_rate = getattr(a, "arrival_rate", None)
         if arrival_rate is not None and arrived is not None and budget:
-            self.rate_check("rate.arrival", f"{subject}资金到位率", arrival_rate, (*path, "arrival_rate"),
-                            ("到位数", arrived, (*path, "arrived")), budget)
+            self.rate_check("rate.arrival", f"{subject}{LABELS['arrival_rate']}", arrival_rate, (*path, "arrival_rate"),
+                            own("arrived"), budget)
         if a.variance is not None and budget and actual:
-            self.difference_check("rate.variance", f"{subject}结余（超支）额", a.variance, (*path, "variance"),
+            self.difference_check("rate.variance", f"{subject}{LABELS['variance']}", a.variance, (*path, "variance"),
                                   budget, actual)
         if a.variance_rate is not None and a.variance is not None and budget:
-            self.rate_check("rate.variance_rate", f"{subject}结余率（超支率）", a.variance_rate,
-                            (*path, "variance_rate"), ("结余（超支）额", a.variance, (*path, "variance")), budget)
+            self.rate_check("rate.variance_rate", f"{subject}{LABELS['variance_rate']}", a.variance_rate,
+                            (*path, "variance_rate"), own("variance"), budget)
         if a.change is not None and a.prior is not None and actual:
-            self.difference_check("year.change", f"{subject}比上年增减额", a.change, (*path, "change"), actual,
-                                  ("上年", a.prior, (*path, "prior")))
+            self.difference_check("year.change", f"{subject}比上年{LABELS['change']}", a.change, (*path, "change"),
+                                  actual, own("prior"))
         if a.change_rate is not None and a.change is not None:
+            change_rate = f"{subject}比上年{LABELS['change_rate']}"
             if a.prior is not None:
-                self.rate_check("year.change_rate", f"{subject}比上年增减率", a.change_rate, (*path, "change_rate"),
-                                ("增减额", a.change, (*path, "change")), ("上年", a.prior, (*path, "prior")))
+                self.rate_check("year.change_rate", change_rate, a.change_rate, (*path, "change_rate"), own("change"),
+                                own("prior"))
             elif actual:
                 # The prior-year figure is not stated: it is this year's less the stated change.
-                self.rate_check("year.change_rate", f"{subject}比上年增减率", a.change_rate, (*path, "change_rate"),
-                                ("增减额", a.change, (*path, "change")), actual, base_offset=-a.change.value)
+                self.rate_check("year.change_rate", change_rate, a.change_rate, (*path, "change_rate"), own("change"),
+                                actual, base_offset=-a.change.value)
         if a.share is not None and parent is not None:
             self.share_check(subject, a, path, parent)
 
@@ -326,8 +349,8 @@ class Checker:
             if part is not None and whole is not None:
                 of = a.share_of or "合计"
                 self.rate_check("rate.share", f"{subject}占{of}的比例", a.share, (*path, "share"),
-                                (f"{subject}（{STAGE_LABELS[stage]}）", part, (*path, stage)),
-                                (f"{of}（{STAGE_LABELS[stage]}）", whole, (*total_path, stage)))
+                                (f"{subject}（{LABELS[stage]}）", part, (*path, stage)),
+                                (f"{of}（{LABELS[stage]}）", whole, (*total_path, stage)))
                 return
 
     # --- walking the report --------------------------------------------------------------------
@@ -342,7 +365,7 @@ class Checker:
             self.walk_lines(name, line.items, (*here, "items"), (line, here))
 
     def accounts(self, kind: str, accounts: tuple[Account, ...]) -> None:
-        label = {"income": "收入", "expenditure": "支出"}[kind]
+        label = SECTIONS[kind]
         for i, account in enumerate(accounts):
             base = (kind, i)
             subject = f"{label}（{account.scope}）"
@@ -350,8 +373,7 @@ class Checker:
             if account.total is not None:
                 self.amounts_rates(f"{subject}合计", account.total, (*base, "total"), None)
                 self.line_sums(f"{subject}合计", account.total, (*base, "total"))
-            for key, dim in (("by_source", "按资金来源"), ("by_nature", "按支出性质"), ("by_economic", "按经济分类"),
-                             ("by_function", "按功能分类")):
+            for key, dim in BREAKDOWNS.items():
                 lines = getattr(account, key)
                 if not lines:
                     continue
@@ -373,17 +395,17 @@ class Checker:
                 self.amounts_rates(name, a, (*base, key), total if key != "total" else None)
                 self.reasons_check(name, a, (*base, key))
         if s.vehicles is not None:
-            self.sum_check("sum.sangong", "公务用车购置及运行维护费", s.vehicles, (*base, "vehicles"),
+            self.sum_check("sum.sangong", names["vehicles"], s.vehicles, (*base, "vehicles"),
                            [(names[k], getattr(s, k), (*base, k)) for k in ("vehicle_purchase", "vehicle_operation")
                             if getattr(s, k) is not None], partial=s.vehicle_purchase is None or s.vehicle_operation is None)
         vehicles = ("vehicles",) if s.vehicles is not None else ("vehicle_purchase", "vehicle_operation")
         parts = [(names[k], getattr(s, k), (*base, k)) for k in ("overseas", *vehicles, "reception")
                  if getattr(s, k) is not None]
-        self.sum_check("sum.sangong", "“三公”经费", s.total, (*base, "total"), parts)
+        self.sum_check("sum.sangong", SECTIONS["sangong"], s.total, (*base, "total"), parts)
         if s.reception is not None and s.reception_items:
-            self.sum_check("sum.parts", "公务接待费", s.reception, (*base, "reception"),
+            self.sum_check("sum.parts", names["reception"], s.reception, (*base, "reception"),
                            [(i.name, i, (*base, "reception_items", n)) for n, i in enumerate(s.reception_items)])
-        self.walk_lines("公务接待费", s.reception_items, (*base, "reception_items"),
+        self.walk_lines(names["reception"], s.reception_items, (*base, "reception_items"),
                         (s.reception, (*base, "reception")) if s.reception is not None else None)
 
     def block(self, key: str, label: str, block: Block | None) -> None:
@@ -429,7 +451,7 @@ class Checker:
     def performance(self, perf: Performance | None, base: Path) -> None:
         if perf is None:
             return
-        label = "项目支出绩效自评" if perf.kind == "项目支出" else "部门整体支出绩效自评"
+        label = SECTIONS["project_performance" if perf.kind == "项目支出" else "performance"]
         if perf.name:
             label = f"{label}（{perf.name}）"
         if perf.budget_execution is not None:
@@ -441,11 +463,12 @@ class Checker:
             if ind.weight is not None and ind.score is not None:
                 passed = ind.score.value <= ind.weight.value
                 self.add("perf.score_within_weight", passed, f"{label}·{ind.name}",
-                         [self.term("得分", ind.score, (*here, "score")), self.term("分值", ind.weight, (*here, "weight"))],
+                         [self.term(LABELS["score"], ind.score, (*here, "score")),
+                          self.term(LABELS["weight"], ind.weight, (*here, "weight"))],
                          message=f"得分 {plain(ind.score.value)}，分值 {plain(ind.weight.value)}")
             if unmet(ind.target, ind.actual):
                 passed = bool(ind.deviation and ind.deviation.strip())
-                terms = [self.term("得分", ind.score, (*here, "score"))] if ind.score else []
+                terms = [self.term(LABELS["score"], ind.score, (*here, "score"))] if ind.score else []
                 self.add("perf.deviation", passed, f"{label}·{ind.name}", terms,
                          message=f"年度指标值 {ind.target}，实际完成值 {ind.actual}"
                                  + ("，已说明偏差原因" if passed else "，未填写偏差原因"))
@@ -463,14 +486,14 @@ class Checker:
         if rows and all(i.weight is not None for _, i in rows):
             weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows]
             if perf.indicators_weight is not None:
-                self.points_sum("perf.weight_total", f"{label}绩效指标分值", perf.indicators_weight,
+                self.points_sum("perf.weight_total", f"{label}{LABELS['indicators_weight']}", perf.indicators_weight,
                                 (*base, "indicators_weight"), weights)
             if perf.total_weight is not None:
                 all_weights = list(weights)
                 if be is not None and be.weight is not None:
                     all_weights.insert(0, (be.name or "预算执行率", be.weight, (*base, "budget_execution", "weight")))
-                self.points_sum("perf.weight_total", f"{label}总分值", perf.total_weight, (*base, "total_weight"),
-                                all_weights)
+                self.points_sum("perf.weight_total", f"{label}{LABELS['total_weight']}", perf.total_weight,
+                                (*base, "total_weight"), all_weights)
             for w, weight in enumerate(perf.weights):
                 in_level = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
                             if i.level1 == weight.name]
@@ -514,7 +537,7 @@ class Checker:
             expected = next(g for lo, hi, g in STANDARD_BANDS if (lo is None or score >= lo) and (hi is None or score < hi))
             passed = GRADE_WORDS.get(perf.grade.strip()) == expected
             source = "财预〔2020〕10号的分段"
-        self.add("perf.grade", passed, f"{label}等级", [self.term("得分", perf.score, (*base, "score"))],
+        self.add("perf.grade", passed, f"{label}等级", [self.term(LABELS["score"], perf.score, (*base, "score"))],
                  message=f"得分 {plain(score)}，所述等级“{perf.grade}”，按{source}应为“{expected or '（无对应分段）'}”")
 
     def execution_total(self) -> None:
@@ -528,7 +551,8 @@ class Checker:
                 tolerance = half_step(executed.first) + half_step(account.total.actual.first)
                 passed = abs(difference) <= tolerance
                 terms = [self.term("自评表全年执行数", executed, ("performance", "budget_execution", "actual")),
-                         self.term("支出合计（决算）", account.total.actual, ("expenditure", i, "total", "actual"))]
+                         self.term(f"支出合计（{LABELS['actual']}）", account.total.actual,
+                                   ("expenditure", i, "total", "actual"))]
                 self.add("same.execution_total", passed, "全年执行数与支出合计", terms,
                          difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
                          message=f"自评表全年执行数 {show_money(executed.value, self.unit)}，支出合计 "
@@ -540,8 +564,6 @@ class Checker:
         perf = self.report.performance
         if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
             return
-        from .views import nature_line
-
         line, _ = nature_line(self.report, "项目支出")
         if line is None:
             return
@@ -554,10 +576,10 @@ class Checker:
         computed = {s: perf.evaluated_funds.value / f.value * HUNDRED for s, f in candidates if f.value}
         tolerance = half_step(stated.first) + Decimal("0.5")
         passed = any(abs(stated.first.value - c) <= tolerance for c in computed.values())
-        terms = [self.term("涉及资金占比", stated, ("performance", "evaluated_funds_share")),
-                 self.term("自评涉及资金", perf.evaluated_funds, ("performance", "evaluated_funds"))]
-        terms += [self.term(f"项目支出（{STAGE_LABELS[s]}）", f, (*path, s)) for s, f in candidates]
-        shown = "、".join(f"按{STAGE_LABELS[s]}为 {show_rate(c)}" for s, c in computed.items())
+        terms = [self.term(LABELS["evaluated_funds_share"], stated, ("performance", "evaluated_funds_share")),
+                 self.term(LABELS["evaluated_funds"], perf.evaluated_funds, ("performance", "evaluated_funds"))]
+        terms += [self.term(f"项目支出（{LABELS[s]}）", f, (*path, s)) for s, f in candidates]
+        shown = "、".join(f"按{LABELS[s]}为 {show_rate(c)}" for s, c in computed.items())
         self.add("same.evaluated_share", passed, "自评涉及资金占项目支出的比例", terms,
                  message=f"所述 {show_rate(stated.first.value)}，{shown}")
 
@@ -567,38 +589,40 @@ class Checker:
             return
         if staffing.actual_end is not None:
             total_line = self.rf.line_of(("staffing", "actual_end"))
+            staff = COUNTS["actual_end"].name
             for n, h in enumerate(staffing.actual_items):
                 passed = h.count <= staffing.actual_end
-                self.add("sum.staff_part", passed, f"在职人数·{h.name}",
-                         [Term("在职人数", f"{staffing.actual_end}人", Decimal(staffing.actual_end), total_line,
+                self.add("sum.staff_part", passed, f"{staff}·{h.name}",
+                         [Term(staff, f"{staffing.actual_end}人", Decimal(staffing.actual_end), total_line,
                                "staffing.actual_end"),
                           Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "actual_items", n)),
                                f"staffing.actual_items[{n}]")],
-                         message=f"在职人数 {staffing.actual_end} 人，其中{h.name} {h.count} 人"
-                                 + ("" if passed else "，超过在职人数"))
+                         message=f"{staff} {staffing.actual_end} 人，其中{h.name} {h.count} 人"
+                                 + ("" if passed else f"，超过{staff}"))
         if staffing.authorized is None or not staffing.authorized_items:
             return
         total = sum(h.count for h in staffing.authorized_items)
         passed = total == staffing.authorized
         line = self.rf.line_of(("staffing", "authorized"))
-        terms = [Term("编制数", f"{staffing.authorized}人", Decimal(staffing.authorized), line, "staffing.authorized")]
+        authorized = COUNTS["authorized"].name
+        terms = [Term(authorized, f"{staffing.authorized}人", Decimal(staffing.authorized), line, "staffing.authorized")]
         terms += [Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "authorized_items", n)),
                        f"staffing.authorized_items[{n}]") for n, h in enumerate(staffing.authorized_items)]
-        self.add("sum.staff", passed, "编制数", terms, f"{total}人", f"{total - staffing.authorized}人",
-                 message=f"各类编制合计 {total} 人，所述编制数 {staffing.authorized} 人")
+        self.add("sum.staff", passed, authorized, terms, f"{total}人", f"{total - staffing.authorized}人",
+                 message=f"各类编制合计 {total} 人，所述{authorized} {staffing.authorized} 人")
 
     def completeness(self) -> None:
         if not any(d.kind == "部门决算" for d in self.report.documents):
             return
         r = self.report
         required = {
-            "“三公”经费": r.sangong is not None,
+            SECTIONS["sangong"]: r.sangong is not None,
             "“三公”经费分项（因公出国（境）、公务用车、公务接待）": r.sangong is not None and all(
                 getattr(r.sangong, k) is not None for k in ("overseas", "reception"))
             and (r.sangong.vehicles is not None or r.sangong.vehicle_operation is not None),
-            "机关运行经费": r.operating_costs is not None,
-            "政府采购": r.procurement is not None,
-            "国有资产占用": r.assets is not None,
+            SECTIONS["operating_costs"]: r.operating_costs is not None,
+            SECTIONS["procurement"]: r.procurement is not None,
+            SECTIONS["assets"]: r.assets is not None,
             "绩效自评": r.performance is not None or bool(r.project_performance),
         }
         for name, present in required.items():
@@ -621,9 +645,8 @@ class Checker:
         self.accounts("expenditure", r.expenditure)
         self.sangong(r.sangong)
         self.projects(r.projects)
-        self.block("operating_costs", "机关运行经费", r.operating_costs)
-        self.block("assets", "国有资产", r.assets)
-        self.block("procurement", "政府采购", r.procurement)
+        for key in ("operating_costs", "assets", "procurement"):
+            self.block(key, SECTIONS[key], getattr(r, key))
         self.performance(r.performance, ("performance",))
         for n, perf in enumerate(r.project_performance):
             self.performance(perf, ("project_performance", n))
@@ -662,11 +685,8 @@ def _find_path(value, target, path: Path = ()) -> Path | None:
     return None
 
 
-FIELD_LABELS = {"budget_initial": "年初预算", "budget_full": "全年预算", "budget": "预算", "actual": "决算",
-                "prior": "上年", "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
-                "variance": "结余（超支）额", "variance_rate": "结余率（超支率）", "arrived": "到位数", "arrival_rate": "到位率",
-                "score": "得分", "weight": "分值", "evaluated_funds": "自评涉及资金", "total_weight": "总分值",
-                "indicators_weight": "绩效指标分值"}
+#: Every figure's name, for a figure named by its path (a restated one).
+FIELD_LABELS = {**{key: label.name for key, label in COUNTS.items()}, **LABELS}
 
 
 def _describe_path(report: YearReport, path: Path) -> str:
@@ -678,8 +698,7 @@ def _describe_path(report: YearReport, path: Path) -> str:
         name = getattr(value, "name", None) or getattr(value, "scope", None)
         if isinstance(name, str) and (not names or names[-1] != name):
             names.append(name)
-    top = {"sangong": "“三公”经费", "operating_costs": "机关运行经费", "assets": "国有资产", "procurement": "政府采购",
-           "performance": "绩效自评", "income": "收入", "expenditure": "支出"}.get(str(path[0]), "")
+    top = SECTIONS.get(str(path[0]), "")
     label = FIELD_LABELS.get(str(path[-1]), str(path[-1]))
     return "·".join([p for p in [top, *names] if p]) + f"（{label}）"
 
@@ -724,13 +743,15 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
         difference = line.prior.value - old.actual.value
         passed = abs(difference) <= tolerance
         prior_term = checker.term(f"{current.year}年报告所述上年数", line.prior, (*path, "prior"))
-        old_term = Term(f"{previous.year}年报告决算数", f"{plain(old.actual.first.value)}{old.actual.first.unit}",
-                        old.actual.value, previous.line_of((*old_path, "actual")), f"{previous.path}")
+        old_term = Term(f"{previous.year}年报告{LABELS['actual']}数",
+                        f"{plain(old.actual.first.value)}{old.actual.first.unit}", old.actual.value,
+                        previous.line_of((*old_path, "actual")), f"{previous.path}")
         checker.add("year.prior_report", passed, _describe_path(current.report, (*path, "prior")),
                     [prior_term, old_term], difference=show_money(difference, current.report.unit),
                     tolerance=show_money(tolerance, current.report.unit),
                     message=f"{current.year}年报告所述上年数 {show_money(line.prior.value, current.report.unit)}，"
-                            f"{previous.year}年报告决算数 {show_money(old.actual.value, current.report.unit)}")
+                            f"{previous.year}年报告{LABELS['actual']}数 "
+                            f"{show_money(old.actual.value, current.report.unit)}")
     return checker.results
 
 

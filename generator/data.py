@@ -22,11 +22,13 @@ from .checks import RULES, SEVERITY_LABELS, Result, findings
 from .figures import Figure, Statement
 from .load import Content, DepartmentEntry, ReportFile
 from .format import plain, stated
-from .model import SANGONG_LABELS, STAGES, Headcount, Site, Stat
+from .labels import BREAKDOWNS as BREAKDOWN_NAMES
+from .labels import COUNTS, FIGURES
+from .labels import SECTIONS as SECTION_NAMES
+from .model import SANGONG_LABELS, Headcount, Site, Stat
 from .problems import field_path
-from .numbers import MONEY_UNITS, decimal_text
+from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .views import unmet
 from .xlsx import Rows
 
 BOM = "\ufeff"
@@ -82,15 +84,18 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("year", "报告年度", "integer", "报告年度"),
         Column("fiscal_year", "所属年度", "integer", "该数所属的年度：上年数为报告年度减一", "date:fiscal-year"),
         Column("report_kind", "报告类型", "string", "报告类型；多种时以“、”分隔"),
-        Column("section", "部分", "string", "收入、支出、“三公”经费、项目、机关运行经费、国有资产、政府采购、绩效自评、人员、工作数据等"),
+        Column("section", "部分", "string", "、".join(SECTION_NAMES.values())),
         Column("scope", "口径", "string", "资金口径，如 部门全部资金、一般公共预算财政拨款"),
-        Column("breakdown", "分类", "string", "按资金来源、按支出性质、按经济分类、按功能分类等"),
+        Column("breakdown", "分类", "string", "、".join(BREAKDOWN_NAMES.values()) + "等"),
         Column("item", "项目", "string", "项目名称；逐级以“ / ”连接", "economic-classification:generic:level1:label"),
         Column("code", "科目编码", "string", "政府收支分类科目编码（功能分类“类”等），原文未给出时为空",
                "functional-classification:generic:level1:code"),
-        Column("measure", "指标", "string", "年初预算、全年预算、预算、决算、上年、增减额、增减率、占比、执行率、得分等"),
-        Column("phase", "阶段（FDP）", "string", "Fiscal Data Package 的阶段：approved 年初预算、adjusted 全年预算、"
-               "executed 决算与上年；其他为空", "phase:id"),
+        Column("measure", "指标", "string", "、".join(FIGURES[key].heading() for key in (
+            "budget_initial", "budget_full", "budget", "actual", "prior", "change", "change_rate", "share",
+            "execution_rate", "variance", "score")) + "等"),
+        Column("phase", "阶段（FDP）", "string", f"Fiscal Data Package 的阶段：approved {FIGURES['budget_initial'].name}、"
+               f"adjusted {FIGURES['budget_full'].name}、executed {FIGURES['actual'].name}与{FIGURES['prior'].name}；其他为空",
+               "phase:id"),
         Column("value_type", "数值类型", "string", "金额、比率、分值或数量"),
         Column("amount_yuan", "金额（元）", "number", "金额，以元计的精确小数；非金额为空", "value"),
         Column("amount_wan", "金额（万元）", "number", "金额，以万元计的精确小数；非金额为空"),
@@ -138,19 +143,13 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
     ), ("department", "year", "rule", "subject")),
 }
 
-SECTIONS = {"income": "收入", "expenditure": "支出", "sangong": "“三公”经费", "projects": "项目", "operating_costs": "机关运行经费",
-            "assets": "国有资产", "procurement": "政府采购", "performance": "绩效自评", "project_performance": "项目支出绩效自评",
-            "staffing": "人员", "organization": "机构", "work_stats": "工作数据"}
-BREAKDOWNS = {"by_source": "按资金来源", "by_nature": "按支出性质", "by_economic": "按经济分类", "by_function": "按功能分类",
-              "related": "相关数", "items": "", "change_reasons": "增减原因", "reception_items": "公务接待费其中"}
-MEASURES = {**STAGES, "change": "增减额", "change_rate": "增减率", "share": "占比", "execution_rate": "执行率",
-            "variance": "结余额（超支为负）", "variance_rate": "结余率（超支为负）", "arrived": "到位数", "arrival_rate": "到位率",
-            "score": "得分", "weight": "分值", "evaluated_funds": "自评涉及资金", "evaluated_funds_share": "涉及资金占比",
-            "indicators_weight": "绩效指标分值", "total_weight": "总分值", "control_rate": "编制控制率"}
+SECTIONS = SECTION_NAMES
+BREAKDOWNS = {**BREAKDOWN_NAMES, "related": "相关数", "items": "", "change_reasons": "增减原因",
+              "reception_items": f"{SANGONG_LABELS['reception']}其中"}
+#: A figure's name in the measure column: a signed one says what its sign means (结余额（超支为负）).
+MEASURES = {key: label.heading() for key, label in (*FIGURES.items(), ("control_rate", COUNTS["control_rate"]))}
 PHASES = {"budget_initial": "approved", "budget_full": "adjusted", "actual": "executed", "prior": "executed"}
-COUNT_FIELDS = {"authorized": "编制数", "actual_start": "年初实有在职人数", "actual_end": "年末实有在职人数",
-                "total_staff": "共计工作人员", "retired": "离退休人数", "vehicles_authorized": "车辆编制数", "vehicles": "实有车辆数",
-                "internal_units_count": "内设机构数", "subordinate_units_count": "所属单位数"}
+COUNT_FIELDS = {key: label.name for key, label in COUNTS.items() if label.kind == "count"}
 
 
 def _region_values(place: Place | None) -> dict[str, str]:

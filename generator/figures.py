@@ -47,6 +47,11 @@ class Statement:
         return Decimal(1).scaleb(min(exponent, 0)) * MONEY_UNITS.get(self.unit, Decimal(1))
 
 
+def stated(statement: Statement) -> str:
+    """A statement exactly as the report wrote it: `6338977.18元`, `31.41%`, `99分`."""
+    return f"{decimal_text(statement.value)}{statement.unit}"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A quantity with every statement of it the report makes; the first is the headline."""

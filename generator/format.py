@@ -11,8 +11,9 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .figures import Figure, Statement
+from .figures import Figure, stated
 from .numbers import MONEY_UNITS, decimal_text
+from .numbers import plain as plain  # with `stated`, defined beside the numbers: the checks use them too
 
 CENT = Decimal("0.01")
 
@@ -22,19 +23,6 @@ def money(yuan: Decimal, unit: str = "万元", places: int = 2) -> str:
     scaled = yuan / MONEY_UNITS[unit]
     quantum = Decimal(1).scaleb(-places)
     return decimal_text(scaled.quantize(quantum, rounding=ROUND_HALF_UP), grouped=True)
-
-
-def plain(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 8484000.0 → 8484000, 6338977.18 stays."""
-    text = decimal_text(value)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def stated(statement: Statement) -> str:
-    """A statement exactly as the report wrote it: `6338977.18元`, `31.41%`, `99分`."""
-    return f"{decimal_text(statement.value)}{statement.unit}"
 
 
 def stated_all(figure: Figure) -> str:

@@ -5,8 +5,9 @@ kept as the report states them and never recomputed here; the checks compare the
 Every section is optional, because real reports differ. Field descriptions are Chinese:
 they become the JSON Schema that editors show as people type.
 
-Stage names used throughout: budget_initial 年初预算, budget_full 全年预算 (调整后),
-budget 预算 (the report does not say which), actual 决算/执行数, prior 上年决算.
+Stages used throughout: budget_initial (年初预算), budget_full (全年预算, 调整后), budget (the
+report does not say which), actual (决算数 or 执行数), prior (上年决算). What each field is called
+in Chinese, here and on pages, in the open data and in the checks, is in labels.py.
 """
 
 from __future__ import annotations
@@ -16,18 +17,17 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
+from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
+from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
-STAGES: dict[str, str] = {
-    "budget_initial": "年初预算",
-    "budget_full": "全年预算",
-    "budget": "预算",
-    "actual": "决算",
-    "prior": "上年",
-}
+
+def _d(key: str) -> str:
+    """The description of a row's figure, from the one table of labels."""
+    return FIGURES[key].description
 
 
 class Closed(BaseModel):
@@ -40,18 +40,18 @@ class Closed(BaseModel):
 class Amounts(Closed):
     """A row's figures at each stage, with the changes and rates the report states for it."""
 
-    budget_initial: Omittable[Money] = Field(None, description="年初预算数")
-    budget_full: Omittable[Money] = Field(None, description="全年预算数（调整后）")
-    budget: Omittable[Money] = Field(None, description="预算数（原文未说明是年初还是全年）")
-    actual: Omittable[Money] = Field(None, description="决算数、全年执行数或实际支出")
-    prior: Omittable[Money] = Field(None, description="上年决算数")
-    change: Omittable[SignedMoney] = Field(None, description="比上年增减额，减少为负")
-    change_rate: Omittable[Percent] = Field(None, description="比上年增减率，下降为负")
-    share: Omittable[Percent] = Field(None, description="占上级合计的比例，照原文")
+    budget_initial: Omittable[Money] = Field(None, description=_d("budget_initial"))
+    budget_full: Omittable[Money] = Field(None, description=_d("budget_full"))
+    budget: Omittable[Money] = Field(None, description=_d("budget"))
+    actual: Omittable[Money] = Field(None, description=_d("actual"))
+    prior: Omittable[Money] = Field(None, description=_d("prior"))
+    change: Omittable[SignedMoney] = Field(None, description=_d("change"))
+    change_rate: Omittable[Percent] = Field(None, description=_d("change_rate"))
+    share: Omittable[Percent] = Field(None, description=_d("share"))
     share_of: Text | None = Field(None, description="占比的分母，照原文，如“总支出”")
-    execution_rate: Omittable[Percent] = Field(None, description="预算执行率、完成率")
-    variance: Omittable[SignedMoney] = Field(None, description="预算减决算：结余为正，超支为负")
-    variance_rate: Omittable[Percent] = Field(None, description="结余率（正）或超支率（负）")
+    execution_rate: Omittable[Percent] = Field(None, description=_d("execution_rate"))
+    variance: Omittable[SignedMoney] = Field(None, description=_d("variance"))
+    variance_rate: Omittable[Percent] = Field(None, description=_d("variance_rate"))
     change_reasons: tuple[Line, ...] = Field((), description="原文列出的增减原因及各自金额")
     note: Markdown | None = Field(None, description="说明、原因")
     at: Text | None = Field(None, description="在原文中的位置")
@@ -85,12 +85,12 @@ class SanGong(Closed):
     """三公经费: 因公出国（境）费, 公务用车购置及运行维护费, 公务接待费."""
 
     scope: Text | None = Field(None, description="口径，如 一般公共预算财政拨款")
-    total: Amounts | None = Field(None, description="“三公”经费合计")
-    overseas: Amounts | None = Field(None, description="因公出国（境）费")
-    vehicles: Amounts | None = Field(None, description="公务用车购置及运行维护费")
-    vehicle_purchase: Amounts | None = Field(None, description="其中：公务用车购置费")
-    vehicle_operation: Amounts | None = Field(None, description="其中：公务用车运行维护费")
-    reception: Amounts | None = Field(None, description="公务接待费")
+    total: Amounts | None = Field(None, description=SANGONG["total"].description)
+    overseas: Amounts | None = Field(None, description=SANGONG["overseas"].description)
+    vehicles: Amounts | None = Field(None, description=SANGONG["vehicles"].description)
+    vehicle_purchase: Amounts | None = Field(None, description=SANGONG["vehicle_purchase"].description)
+    vehicle_operation: Amounts | None = Field(None, description=SANGONG["vehicle_operation"].description)
+    reception: Amounts | None = Field(None, description=SANGONG["reception"].description)
     reception_items: tuple[Line, ...] = Field((), description="公务接待费其中各项，如国内接待费、国（境）外接待费")
     stats: tuple[Stat, ...] = Field((), description="团组、人次、车辆、批次等")
     statement: Markdown | None = Field(None, description="原文说明，如无三公经费的说明")
@@ -98,14 +98,7 @@ class SanGong(Closed):
 
 
 #: The 三公经费 entries, by field, with the names reports give them.
-SANGONG_LABELS: dict[str, str] = {
-    "total": "“三公”经费合计",
-    "overseas": "因公出国（境）费",
-    "vehicles": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费",
-    "vehicle_operation": "公务用车运行维护费",
-    "reception": "公务接待费",
-}
+SANGONG_LABELS: dict[str, str] = {key: label.name for key, label in SANGONG.items()}
 
 
 class Block(Closed):
@@ -123,8 +116,8 @@ class Block(Closed):
 class Project(Line):
     """A project (项目) with its money, arrival of funds and results."""
 
-    arrived: Omittable[Money] = Field(None, description="资金到位数")
-    arrival_rate: Omittable[Percent] = Field(None, description="资金到位率")
+    arrived: Omittable[Money] = Field(None, description=_d("arrived"))
+    arrival_rate: Omittable[Percent] = Field(None, description=_d("arrival_rate"))
     score: Omittable[Score] = Field(None, description="项目绩效自评得分")
     stats: tuple[Stat, ...] = Field((), description="项目产出、中标价等其他数")
     items: tuple[Project, ...] = Field((), description="子项目或构成")
@@ -166,18 +159,18 @@ class Headcount(Closed):
 class Staffing(Closed):
     """人员编制与实有人数, and vehicles."""
 
-    authorized: Omittable[Count] = Field(None, description="编制数（核定编制）")
+    authorized: Omittable[Count] = Field(None, description=COUNTS["authorized"].description)
     authorized_items: tuple[Headcount, ...] = Field((), description="编制按类别：行政编制、事业编制……")
-    actual_start: Omittable[Count] = Field(None, description="年初实有在职人数")
-    actual_end: Omittable[Count] = Field(None, description="年末实有在职人数（或在职人数）")
+    actual_start: Omittable[Count] = Field(None, description=COUNTS["actual_start"].description)
+    actual_end: Omittable[Count] = Field(None, description=COUNTS["actual_end"].description)
     actual_items: tuple[Headcount, ...] = Field((), description="实有人员按类别")
-    total_staff: Omittable[Count] = Field(None, description="共计工作人员（含编外）")
+    total_staff: Omittable[Count] = Field(None, description=COUNTS["total_staff"].description)
     other_items: tuple[Headcount, ...] = Field((), description="编外、借调、聘用、派遣、领导职数等")
-    retired: Omittable[Count] = Field(None, description="离退休人数")
+    retired: Omittable[Count] = Field(None, description=COUNTS["retired"].description)
     retired_items: tuple[Headcount, ...] = Field((), description="离休、退休")
-    vehicles_authorized: Omittable[Count] = Field(None, description="车辆编制数")
-    vehicles: Omittable[Count] = Field(None, description="实有车辆数")
-    control_rate: Omittable[Percent] = Field(None, description="编制控制率")
+    vehicles_authorized: Omittable[Count] = Field(None, description=COUNTS["vehicles_authorized"].description)
+    vehicles: Omittable[Count] = Field(None, description=COUNTS["vehicles"].description)
+    control_rate: Omittable[Percent] = Field(None, description=COUNTS["control_rate"].description)
     note: Markdown | None = None
     at: Text | None = None
 
@@ -186,9 +179,9 @@ class Organization(Closed):
     """Organisation as stated that year."""
 
     type: Text | None = Field(None, description="单位性质与级别，如 正科级全额拨款事业单位")
-    internal_units_count: Omittable[Count] = Field(None, description="内设机构数")
+    internal_units_count: Omittable[Count] = Field(None, description=COUNTS["internal_units_count"].description)
     internal_units: tuple[Text, ...] = Field((), description="内设机构")
-    subordinate_units_count: Omittable[Count] = Field(None, description="所属单位数")
+    subordinate_units_count: Omittable[Count] = Field(None, description=COUNTS["subordinate_units_count"].description)
     subordinate_units: tuple[Text, ...] = Field((), description="所属单位")
     stats: tuple[Stat, ...] = Field((), description="其他数，如决算编报单位数")
     note: Markdown | None = None
@@ -247,11 +240,11 @@ class Performance(Closed):
     weights: tuple[Weight, ...] = Field((), description="报告说明的各一级指标分值")
     budget_execution: BudgetExecution | None = None
     goals: tuple[Goal, ...] = ()
-    indicators_weight: Omittable[Score] = Field(None, description="绩效指标合计分值，如 90")
+    indicators_weight: Omittable[Score] = Field(None, description=_d("indicators_weight"))
     indicators: tuple[Indicator, ...] = Field((), description="绩效自评表各行，按原文顺序")
-    total_weight: Omittable[Score] = Field(None, description="总分的分值，如 100")
-    evaluated_funds: Omittable[Money] = Field(None, description="开展自评涉及的资金")
-    evaluated_funds_share: Omittable[Percent] = Field(None, description="涉及资金占比")
+    total_weight: Omittable[Score] = Field(None, description=_d("total_weight"))
+    evaluated_funds: Omittable[Money] = Field(None, description=_d("evaluated_funds"))
+    evaluated_funds_share: Omittable[Percent] = Field(None, description=_d("evaluated_funds_share"))
     note: Markdown | None = None
     at: Text | None = None
 
@@ -293,14 +286,14 @@ class YearReport(Closed):
     staffing: Staffing | None = None
     income: tuple[Account, ...] = Field((), description="收入，按口径")
     expenditure: tuple[Account, ...] = Field((), description="支出，按口径")
-    sangong: SanGong | None = Field(None, description="“三公”经费")
+    sangong: SanGong | None = Field(None, description=SECTIONS["sangong"])
     projects: tuple[ProjectGroup, ...] = Field((), description="项目")
-    operating_costs: Block | None = Field(None, description="机关运行经费")
-    assets: Block | None = Field(None, description="国有资产占用")
-    procurement: Block | None = Field(None, description="政府采购")
-    performance: Performance | None = Field(None, description="部门整体支出绩效自评")
-    project_performance: tuple[Performance, ...] = Field((), description="项目支出绩效自评")
-    work_stats: tuple[Stat, ...] = Field((), description="工作数据")
+    operating_costs: Block | None = Field(None, description=SECTIONS["operating_costs"])
+    assets: Block | None = Field(None, description=SECTIONS["assets"])
+    procurement: Block | None = Field(None, description=SECTIONS["procurement"])
+    performance: Performance | None = Field(None, description=SECTIONS["performance"])
+    project_performance: tuple[Performance, ...] = Field((), description=SECTIONS["project_performance"])
+    work_stats: tuple[Stat, ...] = Field((), description=SECTIONS["work_stats"])
     sections: tuple[Section, ...] = Field((), description="正文各部分，按原文顺序")
     problems: tuple[Markdown, ...] = Field((), description="存在的问题")
     measures: tuple[Markdown, ...] = Field((), description="改进措施")
@@ -372,3 +365,13 @@ class Site(Closed):
 for _model in (Amounts, Line, Account, SanGong, Block, Project, ProjectGroup, Stat, Headcount, Section, Region,
                Performance, BudgetExecution):
     _model.model_rebuild()
+
+
+def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:
+    """The 基本支出 or 项目支出 line of the broadest scope that states it."""
+    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
+    for account in ordered:
+        for line in account.by_nature:
+            if line.name == name:
+                return line, account.scope
+    return None, ""

@@ -169,6 +169,14 @@ def decimal_text(value: Decimal | int, grouped: bool = False) -> str:
     return format(value, ",f" if grouped else "f")
 
 
+def plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 8484000.0 → 8484000, 6338977.18 stays."""
+    text = decimal_text(value)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def _kind(value: object) -> str:
     if value is None:
         return "nothing"
@@ -200,3 +208,20 @@ def parse_quantity(text: str) -> Quantity:
         return Quantity(text, None, "", "")
     cmp = match.group("cmp") or ""
     return Quantity(text, Decimal(match.group("num")), (match.group("unit") or "").strip(), _COMPARATORS.get(cmp, cmp))
+
+
+def unmet(target: str | None, actual: str | None) -> bool:
+    """Whether a numeric actual falls short of its numeric target in the same unit."""
+    if not target or not actual:
+        return False
+    t, a = parse_quantity(target), parse_quantity(actual)
+    if t.number is None or a.number is None:
+        return False
+    t_unit, a_unit = t.unit.split("/")[0], a.unit.split("/")[0]
+    if t_unit != a_unit and not (t_unit.startswith(a_unit) or a_unit.startswith(t_unit)):
+        return False
+    if t.comparator in ("≤", "<"):
+        return a.number > t.number if t.comparator == "≤" else a.number >= t.number
+    if t.comparator == ">":
+        return a.number <= t.number
+    return a.number < t.number

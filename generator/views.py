@@ -14,27 +14,16 @@ from typing import Iterable
 
 from .figures import Figure
 from .format import agree, money, plain, stated_all
+from .labels import BREAKDOWNS as BREAKDOWN_NAMES
+from .labels import COUNTS, FIGURES
 from .model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup, SanGong,
-                    Stat, Weight, YearReport)
-from .numbers import decimal_text, parse_quantity
+                    Stat, Weight, YearReport, nature_line)
+from .numbers import decimal_text, unmet
 
-#: Table columns in display order: model field, header, kind.
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("budget_initial", "年初预算", "money"),
-    ("budget_full", "全年预算", "money"),
-    ("budget", "预算", "money"),
-    ("arrived", "资金到位", "money"),
-    ("actual", "决算/执行", "money"),
-    ("prior", "上年", "money"),
-    ("change", "比上年增减", "signed"),
-    ("change_rate", "增减率", "percent"),
-    ("share", "占比", "percent"),
-    ("execution_rate", "执行率", "percent"),
-    ("arrival_rate", "到位率", "percent"),
-    ("variance", "结余(+)/超支(−)", "signed"),
-    ("variance_rate", "结余率/超支率", "percent"),
-    ("score", "得分", "score"),
-)
+#: Table columns in display order, by model field; their headers and kinds are in labels.FIGURES.
+COLUMNS: tuple[str, ...] = ("budget_initial", "budget_full", "budget", "arrived", "actual", "prior", "change",
+                            "change_rate", "share", "execution_rate", "arrival_rate", "variance", "variance_rate",
+                            "score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +56,21 @@ def figure_cell(figure: Figure | None, kind: str, unit: str) -> Cell | None:
 @dataclass(frozen=True)
 class Column:
     key: str
-    label: str
-    kind: str
+
+    @property
+    def label(self) -> str:
+        """The column's header on the page: 年初预算, 结余额（超支为负）."""
+        return FIGURES[self.key].heading()
+
+    @property
+    def kind(self) -> str:
+        return FIGURES[self.key].kind
 
     @property
     def csv(self) -> str:
-        """The column's header in the table's CSV, with the unit of its values."""
-        if self.kind in ("money", "signed"):
-            return f"{self.label}（元）"
-        return f"{self.label}（%）" if self.kind == "percent" else self.label
+        """The column's header in the table's CSV, with the unit of its values: 结余额（元，超支为负）."""
+        unit = {"money": "元", "signed": "元", "percent": "%"}.get(self.kind, "")
+        return FIGURES[self.key].heading(unit)
 
 
 @dataclass(frozen=True)
@@ -102,7 +97,7 @@ class Table:
 
 
 def _cells(amounts: Amounts) -> dict[str, Figure]:
-    return {key: getattr(amounts, key) for key, _, _ in COLUMNS if getattr(amounts, key, None) is not None}
+    return {key: getattr(amounts, key) for key in COLUMNS if getattr(amounts, key, None) is not None}
 
 
 def _reasons(amounts: Amounts) -> tuple[str, ...]:
@@ -122,7 +117,7 @@ def table(id: str, caption: str, rows: list[Row], unit: str, note: str | None = 
     if not rows:
         return None
     used = {key for row in rows for key in row.cells}
-    columns = tuple(Column(k, label, kind) for k, label, kind in COLUMNS if k in used)
+    columns = tuple(Column(k) for k in COLUMNS if k in used)
     rows = [Row(r.label, r.depth, r.cells, r.code, r.note, r.total, r.reasons,
                 tuple(figure_cell(r.cells.get(c.key), c.kind, unit) for c in columns)) for r in rows]
     return Table(id, caption, columns, tuple(rows), note, has_code=any(r.code for r in rows))
@@ -135,8 +130,7 @@ def total_row(line: Amounts | None, label: str) -> list[Row]:
     return [Row(name, 0, _cells(line), getattr(line, "code", None), line.note, total=True, reasons=_reasons(line))]
 
 
-BREAKDOWNS = (("by_source", "按资金来源"), ("by_nature", "按支出性质"), ("by_economic", "按经济分类"),
-              ("by_function", "按功能分类"))
+BREAKDOWNS = tuple(BREAKDOWN_NAMES.items())
 
 
 def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str, unit: str) -> list[dict]:
@@ -242,23 +236,6 @@ class IndicatorRow:
     level1_weights: tuple[Cell | None, ...] = ()
 
 
-def unmet(target: str | None, actual: str | None) -> bool:
-    """Whether a numeric actual falls short of its numeric target in the same unit."""
-    if not target or not actual:
-        return False
-    t, a = parse_quantity(target), parse_quantity(actual)
-    if t.number is None or a.number is None:
-        return False
-    t_unit, a_unit = t.unit.split("/")[0], a.unit.split("/")[0]
-    if t_unit != a_unit and not (t_unit.startswith(a_unit) or a_unit.startswith(t_unit)):
-        return False
-    if t.comparator in ("≤", "<"):
-        return a.number > t.number if t.comparator == "≤" else a.number >= t.number
-    if t.comparator == ">":
-        return a.number <= t.number
-    return a.number < t.number
-
-
 def indicator_rows(indicators: tuple[Indicator, ...], weights: Iterable[Weight] = ()) -> list[IndicatorRow]:
     """The rows of a 绩效自评表, with the spans of their 一级/二级指标 and the cells they print;
     `weights` are the evaluation's stated weights per 一级指标."""
@@ -321,16 +298,6 @@ def _stage_figure(amounts: Amounts | None) -> tuple[Figure | None, str]:
     return None, ""
 
 
-def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:
-    """The 基本支出 or 项目支出 line of the broadest scope that states it."""
-    ordered = sorted(report.expenditure, key=lambda a: a.scope != "部门全部资金")
-    for account in ordered:
-        for line in account.by_nature:
-            if line.name == name:
-                return line, account.scope
-    return None, ""
-
-
 def headline(report: YearReport) -> dict[str, tuple[Figure | None, str]]:
     """The figures compared across years and departments, each with the stage it is at."""
     income = _main_account(report.income)
@@ -373,8 +340,7 @@ def key_figures(report: YearReport) -> list[KeyFigure]:
     return out
 
 
-STAFF_FIELDS = (("actual_end", "年末实有"), ("actual_start", "年初实有"), ("total_staff", "工作人员"),
-                ("authorized", "编制"))
+STAFF_FIELDS = tuple((key, COUNTS[key].brief) for key in ("actual_end", "actual_start", "total_staff", "authorized"))
 
 
 def staff_count(report: YearReport) -> tuple[int | None, str]:

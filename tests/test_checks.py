@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,8 @@ def test_a_wrong_total_is_reported_with_every_figure_and_its_line():
     assert result.passed is False
     assert result.message == "各项之和 728.4万元，所述合计 730万元，相差 1.6万元"
     assert [(t.label, t.stated, t.line) for t in result.terms] == [
-        ("合计（决算）", "730万元", 7), ("基本支出（决算）", "180.5万元", 9), ("项目支出（决算）", "547.9万元", 10)]
+        ("合计（决算/执行）", "730万元", 7), ("基本支出（决算/执行）", "180.5万元", 9),
+        ("项目支出（决算/执行）", "547.9万元", 10)]
 
 
 def test_yuan_amounts_compare_to_the_cent():
@@ -245,7 +247,130 @@ def test_prior_year_figures_agree_with_the_prior_year_report():
     wrong = report("expenditure:\n  - total: {name: 支出合计, actual: 6338977.18, prior: 5438366.63}\n", unit="元")
     [result] = prior_report_checks(wrong, last)
     assert result.passed is False
-    assert result.terms[1].label == "2019年报告决算数"
+    assert result.terms[1].label == "2019年报告决算/执行数"
+
+
+CHANGES = """expenditure:
+  - total: {{name: 支出合计, actual: 728.4, change: {total}}}
+    by_nature:
+      - {{name: 基本支出, actual: 180.5, change: {a}}}
+      - {{name: 项目支出, actual: 547.9{b}}}
+"""
+
+
+@pytest.mark.parametrize(("total", "a", "b", "ok"), [
+    ("-12.3", "-20.5", ", change: 8.2", True),      # a fall and a rise that add up to the total's change
+    ("-12.31", "-20.5", ", change: 8.2", True),     # 0.01 off: within three half-cents
+    ("-12.32", "-20.5", ", change: 8.2", False),    # 0.02 off: beyond
+    ("12.3", "-20.5", ", change: 8.2", False),      # the sign of the total's change is wrong
+])
+def test_the_parts_changes_must_add_up_to_the_totals_change(total, a, b, ok):
+    assert verdicts(CHANGES.format(total=total, a=a, b=b), "sum.change") == [ok]
+    # the stages are compared under their own rule as before, the change only under sum.change
+    assert verdicts(CHANGES.format(total=total, a=a, b=b), "sum.breakdown") == [True]
+
+
+def test_a_change_that_does_not_add_up_names_every_change_with_its_file_and_line():
+    [result] = results(CHANGES.format(total="-10", a="-20.5", b=", change: 8.2"), "sum.change")
+    assert result.passed is False and result.severity == "error"
+    assert result.subject == "支出（部门全部资金）按支出性质：增减额"
+    assert result.message == "各项增减额之和 -12.3万元，所述合计的增减额 -10万元，相差 2.3万元"
+    assert result.file == "t.yaml" and result.line == 7
+    assert [(t.label, t.stated, t.line, t.path) for t in result.terms] == [
+        ("合计（增减额）", "-10万元", 7, "expenditure[0].total.change"),
+        ("基本支出（增减额）", "-20.5万元", 9, "expenditure[0].by_nature[0].change"),
+        ("项目支出（增减额）", "8.2万元", 10, "expenditure[0].by_nature[1].change")]
+
+
+def test_no_change_sum_where_a_part_or_the_total_states_no_change():
+    # a part without its change: the others' sum, which may be more or less than the total's, says nothing
+    assert verdicts(CHANGES.format(total="-10", a="-20.5", b=""), "sum.change") == []
+    assert verdicts(CHANGES.format(total="100", a="-20.5", b=""), "sum.change") == []
+    no_total = "expenditure:\n  - by_nature:\n      - {name: 基本支出, change: -1}\n      - {name: 项目支出, change: 2}\n"
+    assert verdicts(no_total, "sum.change") == []
+    # 其中 items are some of the total: their changes need not add up to its change
+    partial = """income:
+  - by_source:
+      - name: 专项经费
+        budget: 200
+        change: 5
+        items_partial: true
+        items:
+          - {name: 甲, budget: 100, change: 9}
+          - {name: 乙, budget: 91, change: 1}
+"""
+    assert verdicts(partial, "sum.change") == []
+    assert verdicts(partial.replace("        items_partial: true\n", ""), "sum.change") == [False]
+
+
+def test_sangong_and_block_changes_add_up():
+    body = """sangong:
+  total: {actual: 10, change: -3}
+  overseas: {actual: 0, change: 0}
+  vehicles: {actual: 6, change: -1}
+  reception: {actual: 4, change: -2}
+operating_costs:
+  total: {actual: 30, change: 5}
+  items:
+    - {name: 办公费, actual: 10, change: 2}
+    - {name: 劳务费, actual: 20, change: 2}
+"""
+    found = {r.subject: r.passed for r in results(body, "sum.change")}
+    assert found == {"“三公”经费：增减额": True, "机关运行经费：增减额": False}
+
+
+def test_the_change_reasons_keep_their_own_rule():
+    body = """expenditure:
+  - total: {name: 支出合计, actual: 100, change: 10}
+    by_nature:
+      - name: 项目支出
+        actual: 100
+        change: 10
+        change_reasons:
+          - {name: 新增项目, change: 12}
+          - {name: 项目完成, change: -2}
+"""
+    assert verdicts(body, "sum.reasons") == [True]
+    assert verdicts(body, "sum.change") == [True]
+
+
+def _imports(package: Path, module: str) -> tuple[set[str], set[str]]:
+    """What `module` imports, directly or through the package's other modules: those modules,
+    and the top-level names of the packages from outside."""
+    import ast
+
+    inside: set[str] = set()
+    outside: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        if name in inside:
+            continue
+        inside.add(name)
+        for node in ast.walk(ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("generator")):
+                base = (node.module or "").removeprefix("generator").lstrip(".")
+                targets = [base] if base else [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                outside.add((node.module or "").split(".")[0])
+                continue
+            elif isinstance(node, ast.Import):
+                targets = [a.name.removeprefix("generator.") for a in node.names if a.name.startswith("generator.")]
+                outside |= {a.name.split(".")[0] for a in node.names if not a.name.startswith("generator")}
+            else:
+                continue
+            todo += [t.split(".")[0] for t in targets if (package / f"{t.split('.')[0]}.py").is_file()]
+    return inside - {module}, outside
+
+
+def test_checks_import_no_presentation_code():
+    """The checks work on the content model: views, page formatting, charts, pages and templates are not theirs."""
+    presentation = {"views", "render", "pages", "charts", "format", "markdown", "plotly_assets", "search",
+                    "searchindex", "templates"}
+    inside, outside = _imports(ROOT / "generator", "checks")
+    assert {"labels", "model", "figures", "numbers"} <= inside
+    assert not inside & presentation, sorted(inside & presentation)
+    assert not outside & {"jinja2", "markupsafe", "plotly"}, sorted(outside)
 
 
 # --- the seeds -------------------------------------------------------------------------------------
@@ -253,10 +378,10 @@ def test_prior_year_figures_agree_with_the_prior_year_report():
 #: Every real discrepancy in the five seed reports, verified against their source text.
 SEED_FINDINGS = {
     ("junshan-zwfwzx", "sum.parts", "收入（部门全部资金）·财政预算·专项经费：预算"),
-    ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余率（超支率）"),
+    ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余（超支）率"),
     ("suining-xzspfwj", "same.execution_total", "全年执行数与支出合计"),
     ("suining-xzspfwj", "perf.deviation", "部门整体支出绩效自评·12345群众满意度"),
-    ("tianxin-xzspfwj", "sum.staff_part", "在职人数·编外长期聘用人员"),
+    ("tianxin-xzspfwj", "sum.staff_part", "年末实有在职人数·编外长期聘用人员"),
     ("zhongfang-zwfwzx", "same.evaluated_share", "自评涉及资金占项目支出的比例"),
 }
 
@@ -265,6 +390,18 @@ def test_the_seeds_give_exactly_their_real_discrepancies():
     by_report = check_content(load_content(CONTENT))
     found = {(r.slug, r.rule, r.subject) for rs in by_report.values() for r in findings(rs)}
     assert found == SEED_FINDINGS
+
+
+def test_the_seeds_stated_changes_add_up():
+    """Only 龙阳 2020 states the change of every part of a total; each of those sums holds."""
+    by_report = check_content(load_content(CONTENT))
+    found = {(slug, r.subject): r.passed for (slug, _), rs in by_report.items() for r in rs if r.rule == "sum.change"}
+    assert found == {
+        ("longyang-zwfwglj", "支出（部门全部资金）·基本支出：增减额"): True,
+        ("longyang-zwfwglj", "支出（一般公共预算财政拨款）按支出性质：增减额"): True,
+        ("longyang-zwfwglj", "支出（一般公共预算财政拨款）·基本支出：增减额"): True,
+        ("longyang-zwfwglj", "机关运行经费：增减额"): True,
+    }
 
 
 def test_check_strict_fails_on_warnings_and_json_lists_findings():

@@ -70,7 +70,8 @@ def rows_of(path: Path) -> list[list[str]]:
 
 
 #: The columns of a report page's table CSVs that hold figures (their headers name the unit).
-PAGE_NUMERIC = re.compile(r".*（(?:元|%)）$|^(?:层级|数值|年份|分值|得分)$")
+#: A page table's numeric column names its unit first in its closing brackets: 决算/执行（元）, 结余额（元，超支为负）.
+PAGE_NUMERIC = re.compile(r".*（(?:元|%)(?:，[^（）]+)?）$|^(?:层级|数值|年份|分值|得分)$")
 
 
 def column_types(site: Path, rel: str, header: list[str]) -> list[bool]:
@@ -143,7 +144,7 @@ def test_negative_amounts_stay_numbers(hostile_site):
 
     tables = page_csvs(hostile_site, "departments/longyang-zwfwglj/2020/")
     by_nature = next(rows for name, rows in tables.items() if re.fullmatch(r"expenditure-\d+-by-nature", name))
-    change = by_nature[0].index("比上年增减（元）")
+    change = by_nature[0].index("增减额（元）")
     assert any(NUMBER.fullmatch(r[change]) and r[change].startswith("-") for r in by_nature[1:])
 
 

@@ -201,7 +201,7 @@ def check_site(site: Path, case: dict, source: str) -> None:
     assert [Decimal(r["数值"]) for r in stats_csv] == [Decimal(v) for v in case["stats"]]
     [total_row] = tables["expenditure-1-total"]
     assert Decimal(total_row["决算/执行（元）"]) == numbers["expenditure[0].total.actual"][2]
-    assert Decimal(total_row["比上年增减（元）"]) == numbers["expenditure[0].total.change"][2]
+    assert Decimal(total_row["增减额（元）"]) == numbers["expenditure[0].total.change"][2]
     assert Decimal(total_row["执行率（%）"]) == Decimal(case["rate"])
 
     # 6. The search document holds each figure as stated; the score sorts by its exact value.

@@ -129,8 +129,8 @@ def test_report_page_carries_the_disclosure_header(built_site):
 def test_key_figures_show_stated_totals_with_their_stage(built_site):
     page = soup(built_site, "departments/zhongfang-zwfwzx/2020/")
     cards = {c.dt.get_text(strip=True): c.dd.get_text(" ", strip=True) for c in page.select(".cards .card")}
-    assert cards["收入合计"] == "848.40 万元 决算"
-    assert cards["支出合计"] == "728.40 万元 决算"
+    assert cards["收入合计"] == "848.40 万元 决算/执行"
+    assert cards["支出合计"] == "728.40 万元 决算/执行"
     assert cards["“三公”经费"] == "2.09 万元 预算"
     assert cards["绩效自评得分"] == "100 分"
 
@@ -278,7 +278,7 @@ def test_report_page_shows_its_checks_with_the_figures_side_by_side(built_site):
     panel = page.find("section", id="checks")
     findings = panel.find_all("article", class_="finding")
     assert [f.h3.get_text(" ", strip=True) for f in findings] == [
-        "错误 收入（部门全部资金）·财政预算·专项经费：预算", "错误 公务用车运行维护费结余率（超支率）"]
+        "错误 收入（部门全部资金）·财政预算·专项经费：预算", "错误 公务用车运行维护费结余（超支）率"]
     first = findings[0]
     assert first.find(class_="finding-message").get_text() == "各项之和 191万元，所述合计 197.05万元，相差 6.05万元"
     cells = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in first.tbody.find_all("tr")]
