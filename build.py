@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Command line: check content, export the schema, build and serve the site.
 
-    python build.py [build] [--content DIR] [--out DIR]
+    python build.py [build] [--content DIR] [--out DIR] [--executor local|dask://HOST:PORT]
     python build.py serve [--port 8000]
     python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
@@ -81,13 +81,23 @@ def _report_problems(err) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.executor import ExecutorError, named
     from generator.pipeline import build
     from generator.problems import ContentError
     from generator.targets import TargetError
 
+    runner = None
+    content = args.content
     try:
-        result = build(args.content, args.out, search=not args.no_search,
-                       cache_dir=None if args.no_cache else args.cache, show_progress=True)
+        if args.executor != "local":  # the default stays exactly the build it was
+            runner = named(args.executor)
+            runner.open()  # a bad address or a scheduler out of reach: said before anything is touched
+            content = content.absolute()  # the workers have other working folders
+        result = build(content, args.out, search=not args.no_search,
+                       cache_dir=None if args.no_cache else args.cache, show_progress=True, executor=runner)
+    except ExecutorError as err:
+        print(err, file=sys.stderr)
+        return 2
     except TargetError as err:
         print(err, file=sys.stderr)
         print("nothing was built; no file was changed", file=sys.stderr)
@@ -101,6 +111,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"build failed: {type(err).__name__}: {err}", file=sys.stderr)
         print("the previous site is unchanged; run with --debug for the details", file=sys.stderr)
         return 2
+    finally:
+        if runner is not None:
+            runner.close()
     stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
     print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages}); "
           f"{result.files - result.unchanged} files new or changed"
@@ -187,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
                          help="where parsed and checked reports are kept between builds")
         cmd.add_argument("--no-cache", action="store_true", help="parse and check every file afresh")
         cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+        if name == "build":
+            cmd.add_argument("--executor", default="local", metavar="local|dask://HOST:PORT",
+                             help="where departments are built: this machine's cores (default), or the "
+                                  "workers of a Dask scheduler, which must see the content, --out and --cache "
+                                  "at the same paths")
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=_port, default=8000, help="0 picks a free port")

@@ -37,14 +37,18 @@ def code_version() -> str:
     render the pages, pydantic and PyYAML load them, mdurl and MarkupSafe sit below those),
     so each one's name and version counts, read from the `*.dist-info` folder names on
     sys.path: a version change renames the folder, and listing a folder costs next to nothing.
+    The names count as one sorted set, not per entry of sys.path, so processes whose paths
+    differ only in folders holding no library (a Dask worker adds its scratch folders, the
+    `dask worker` command its own bin folder) agree on the digest, and so on the store's keys.
     """
     digest = hashlib.sha256(sys.version.encode())
+    found: set[str] = set()
     for entry in sys.path:
         try:
-            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            found.update(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
         except OSError:
             continue
-        digest.update(b"\0path\0" + "\0".join(names).encode())
+    digest.update(b"\0dists\0" + "\0".join(sorted(found)).encode())
     for path in sorted(_GENERATOR.rglob("*.py")):
         digest.update(path.relative_to(_GENERATOR).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -198,11 +198,23 @@ def run(job: Job, item: tuple[int, str]) -> Outcome:
     if job not in _made:
         from .pipeline import build_scope  # a worker on another machine: make the scope once
 
+        _shared(job)
         _made.clear()
         _made[job] = (build_scope(Path(job.content), job), Cache(Path(job.store)), OnDisk(Path(job.tree)))
     site, store, existing = _made[job]
     output = Output(Path(job.tree), existing, shared=True)
     return build_department(Path(job.content) / "departments" / name, site, output, store, n)
+
+
+def _shared(job: Job) -> None:
+    """Refuse plainly on a worker that does not see the build's folders at the build's paths."""
+    for what, path in (("content folder", Path(job.content)), ("tree being built", Path(job.tree)),
+                       ("store's parent folder", Path(job.store).parent)):
+        if not path.is_dir():
+            import socket
+
+            raise FileNotFoundError(f"the worker on {socket.gethostname()} does not see the {what} {path}: "
+                                    "workers must see the build's folders at the same paths (a shared filesystem)")
 
 
 def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentParts, files: _Files) -> None:

@@ -1,4 +1,5 @@
-"""Where department builds run: in this process, or on a pool of worker processes, one per core.
+"""Where department builds run: in this process, on a pool of worker processes, one per core
+(`Local`), or on the workers of a Dask cluster, on this machine or many (`Dask`).
 
 The department function is pure (generator/department.py), so the executor only maps it over
 the department folders and hands back each result in order, as soon as it is there, so the
@@ -9,6 +10,8 @@ department's folder goes out, its `Outcome` (a few kilobytes) comes back.
 
 A worker that dies (killed, out of memory) fails the build, like an error in the build
 itself; workers die with the build, never outliving it to write into a tree.
+
+`named("local" | "dask://HOST:PORT")` is the executor `build.py --executor` names.
 """
 
 from __future__ import annotations
@@ -17,7 +20,10 @@ import ctypes
 import gc
 import multiprocessing
 import os
+import re
 import signal
+import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -89,3 +95,165 @@ class Local:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
             _task = None
+
+
+class ExecutorError(Exception):
+    """An executor that cannot be used (a bad address, a scheduler out of reach): one line, in Chinese."""
+
+
+def named(text: str) -> "Local | Dask":
+    """The executor `build.py --executor` names: `local`, or `dask://HOST:PORT` (ExecutorError if neither)."""
+    if text == "local":
+        return Local()
+    if text.startswith("dask://"):
+        return Dask(text)
+    raise ExecutorError(f"--executor 须为 local 或 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {text!r}")
+
+
+#: How long to wait for the scheduler to answer, and then for its first worker, in seconds.
+CONNECT_TIMEOUT = float(os.environ.get("SITE_BUILD_DASK_TIMEOUT", "10"))
+
+_ADDRESS = re.compile(r"dask://(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<host>[A-Za-z0-9.-]+)):(?P<port>[0-9]{1,5})")
+
+
+class Dask:
+    """The workers of a Dask distributed cluster: each item a task, results streamed back in order.
+
+    Why Dask rather than Ray: a department build is plain Python on one core (no GPUs, no
+    actors, no shared objects), and Dask distributed is pure-Python wheels (tornado,
+    cloudpickle, msgpack) that install into this venv like any other pinned dependency, with
+    nothing to run but one scheduler (`dask scheduler`) and the workers (`dask worker`);
+    Ray brings a large native runtime, its own object store and daemons per node. Dask's
+    futures give what `map` promises here: results as they complete (`as_completed`), so the
+    build streams and keeps only summaries, the first error raised at once, and the rest
+    cancelled.
+
+    The task and its items travel by cloudpickle; `department.run` travels by name, so every
+    worker must import this same generator (the same code and libraries: the store's keys
+    include their digest, and `map` checks each worker's against this process's). A task
+    carries paths, not files: the content folder, the tree being built and the store must be
+    at the same absolute paths on every worker (a shared filesystem: NFS, CephFS, Lustre),
+    and the workers write the department's pages into the tree themselves.
+    """
+
+    #: Tasks in flight beyond the next result to hand back: bounds what waits here, in order.
+    window = 256
+
+    def __init__(self, address: str):
+        match = _ADDRESS.fullmatch(address)
+        port = int(match["port"]) if match else 0
+        if not match or not 0 < port <= 65535:
+            raise ExecutorError(f"Dask 调度器地址须为 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {address!r}")
+        host = match["v6"] or match["host"]
+        self.shown = address
+        self.address = f"tcp://[{host}]:{port}" if match["v6"] else f"tcp://{host}:{port}"
+        self.client = None
+
+    def open(self) -> None:
+        """Connect to the scheduler, wait for a worker and check the workers run this code
+        (ExecutorError if any of that fails: said before the build touches anything)."""
+        if self.client is not None:
+            return
+        import logging
+
+        from distributed import Client
+
+        quiet = logging.getLogger("distributed")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)  # a refused connection is said once, below, not logged as it retries
+        try:
+            self.client = Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as err:
+            raise ExecutorError(f"无法连接 Dask 调度器 {self.shown}：{_reason(err)}；未构建，原站点未改动") from None
+        finally:
+            quiet.setLevel(level)
+        try:
+            self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError):
+            self.close()
+            raise ExecutorError(f"Dask 调度器 {self.shown} 在 {CONNECT_TIMEOUT:g} 秒内没有可用的工作进程；"
+                                "未构建，原站点未改动") from None
+        # Workers with other code or libraries would make other pages and key the store otherwise.
+        if set(self.client.run(_code).values()) - {_code()}:
+            self.close()
+            raise ExecutorError(f"Dask 调度器 {self.shown} 的工作进程与本机的生成器代码或库版本不同；"
+                                "未构建，原站点未改动")
+
+    def close(self) -> None:
+        if self.client is not None:
+            client, self.client = self.client, None
+            client.close()
+
+    def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """task(item) for each item on the cluster, in order, each yielded as soon as it and those
+        before it are done; the first error is raised here, the other tasks are cancelled and
+        waited for (none writes into the tree once the build has given up), and the client is closed."""
+        from distributed import as_completed
+
+        self.open()
+        client = self.client
+        assert client is not None
+        build = uuid.uuid4().hex[:12]
+        index: dict[Any, int] = {}
+        done: dict[int, R] = {}
+        stream = as_completed(loop=client.loop)
+        submitted = given = 0
+
+        def top_up() -> None:
+            nonlocal submitted
+            end = min(len(items), given + self.window)
+            if submitted < end:
+                keys = [f"department-{build}-{n}" for n in range(submitted, end)]
+                for n, future in enumerate(client.map(task, items[submitted:end], key=keys), submitted):
+                    index[future] = n
+                    stream.add(future)
+                submitted = end
+
+        try:
+            top_up()
+            for future in stream:
+                n = index.pop(future)
+                done[n] = future.result()  # an error in the task is raised here, with its traceback
+                future.release()
+                while given in done:
+                    yield done.pop(given)
+                    given += 1
+                top_up()
+        finally:
+            if index:
+                futures = list(index)
+                client.cancel(futures)
+                _settle(client, {f.key for f in futures})
+            self.close()
+
+
+def _code() -> str:
+    """This process's generator code and libraries, as the store's keys see them."""
+    from .cache import code_version
+
+    return code_version()
+
+
+def _reason(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return text[0] if text else type(err).__name__
+
+
+def _running(keys: set, dask_worker=None) -> list:
+    """On a worker: which of `keys` it is still running (a cancelled task runs to its end)."""
+    state = getattr(dask_worker, "state", None)
+    tasks = getattr(state, "tasks", {})
+    return [key for key, ts in list(tasks.items())
+            if key in keys and getattr(ts, "state", "") in ("executing", "long-running", "cancelled", "resumed")]
+
+
+def _settle(client, keys: set, timeout: float = 120.0) -> None:
+    """Wait until no worker runs any of `keys`, so none writes into the tree after the build gave up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if not any(client.run(_running, keys).values()):
+                return
+        except Exception:  # a worker gone or the scheduler lost: nothing more to wait for here
+            return
+        time.sleep(0.05)

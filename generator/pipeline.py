@@ -274,13 +274,14 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
 
 
 def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Path | None = None,
-          show_progress: bool = False) -> BuildResult:
+          show_progress: bool = False, executor=None) -> BuildResult:
     """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
 
     `cache_dir` keeps each department's result between builds (see generator/cache.py), so a
     rebuild makes only what changed; without it the build makes everything, keeping what it
     must hold back (each department's table rows and search records) in a folder of its own
-    that it removes at the end. `show_progress` draws progress bars on a terminal.
+    that it removes at the end. `show_progress` draws progress bars on a terminal. `executor`
+    runs the departments (generator/executor.py; this machine's cores unless given).
     """
     # Judge both targets before any work: a build replaces the output and prunes the cache.
     site_dir = check_output(site_dir, content_dir)
@@ -302,7 +303,7 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
             store = Cache(Path(spool.name) / "store")
         else:
             store = cache
-        return _build(content_dir, site_dir, BuildResult(), search, cache, store, build_id)
+        return _build(content_dir, site_dir, BuildResult(), search, cache, store, build_id, executor)
     finally:
         if spool is not None:
             spool.cleanup()
@@ -329,7 +330,7 @@ def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
 
 
 def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool, cache: Cache,
-           store: Cache, build_id: str) -> BuildResult:
+           store: Cache, build_id: str, runner=None) -> BuildResult:
     checkpoint("start")
     started = time.perf_counter()
     assets = hashed_assets()
@@ -351,7 +352,8 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         job = Job(str(content_dir), str(root), str(store.folder), search, site.reuse, build_id)
         department.prepare(job, site, store, output.existing)
         with progress.stage("build", len(folders), "dept") as tick:
-            for outcome in executor.Local().map(functools.partial(department.run, job), list(enumerate(folders))):
+            runner = runner or executor.Local()
+            for outcome in runner.map(functools.partial(department.run, job), list(enumerate(folders))):
                 departments.take(outcome)
                 tick(1)
         checkpoint("departments")
