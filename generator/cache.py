@@ -111,14 +111,29 @@ class Cache:
         self.used.setdefault(kind, set()).add(name)
         self._store(self.folder / kind / f"{name}.pickle", value)
 
+    def subfolder(self, name: str) -> Path | None:
+        """A folder of the cache's own for what is not kept as pickles (compiled templates), or
+        None when there is no cache or it cannot be written."""
+        if self.folder is None:
+            return None
+        try:
+            self._mark()
+            (self.folder / name).mkdir(mode=0o700, exist_ok=True)
+        except OSError:
+            return None
+        return self.folder / name
+
+    def _mark(self) -> None:
+        if not self._marked:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            marker = self.folder / CACHE_MARKER
+            if not marker.exists():
+                marker.write_bytes(CACHE_MARKER_TEXT)
+            self._marked = True
+
     def _store(self, path: Path, value: Any) -> None:
         try:
-            if not self._marked:
-                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-                marker = self.folder / CACHE_MARKER
-                if not marker.exists():
-                    marker.write_bytes(CACHE_MARKER_TEXT)
-                self._marked = True
+            self._mark()
             path.parent.mkdir(mode=0o700, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:

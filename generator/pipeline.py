@@ -189,35 +189,45 @@ def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
     return data.Tables(parts, counts)
 
 
-def _page_inputs(page: Page, site_key: str, all_key: str, keys: dict[str, str], summaries: list[Summary],
-                 regions) -> tuple[str, ...]:
-    """What a site-wide page is made from, as digests: the departments it shows (their keys) and the scope."""
-    if page.template in ("glossary.html", "search.html", "404.html", "robots.txt"):
-        return (site_key, page.path)
-    if page.template == "year.html":
-        year = int(page.path.split("/")[1])
-        shown = [f"{d.slug}={keys[d.slug]}" for d in summaries if year in d.years]
-        years = sorted({y for d in summaries for y in d.years})
-        return (site_key, page.path, repr(years), *shown)
-    if page.template == "region.html":
-        code = page.make["place"].code
-        shown = [f"{d.slug}={keys[d.slug]}" for d in summaries
-                 if d.region in regions and any(r.code == code for r in regions[d.region].lineage)]
-        return (site_key, page.path, *shown)
-    return (site_key, page.path, all_key)
+class _Inputs:
+    """What each site-wide page is made from, as digests: the departments it shows (their keys)
+    and the scope. A page whose inputs are those of a page an earlier build wrote is kept."""
+
+    def __init__(self, site_key: str, all_key: str, outcomes: list[Outcome], regions):
+        self.site_key, self.all_key = site_key, all_key
+        self.years = sorted({y for o in outcomes for y in o.memo.summary.years})
+        self.by_year: dict[int, list[str]] = {}
+        self.by_region: dict[str, list[str]] = {}
+        for o in outcomes:
+            d = o.memo.summary
+            shown = f"{d.slug}={o.key}"
+            for year in d.years:
+                self.by_year.setdefault(year, []).append(shown)
+            if d.region in regions:
+                for ancestor in regions[d.region].lineage:
+                    self.by_region.setdefault(ancestor.code, []).append(shown)
+
+    def of(self, page: Page) -> tuple[str, ...]:
+        if page.template in ("glossary.html", "search.html", "404.html", "robots.txt"):
+            return (self.site_key, page.path)
+        if page.template == "year.html":
+            year = int(page.path.split("/")[1])
+            return (self.site_key, page.path, repr(self.years), *self.by_year.get(year, ()))
+        if page.template == "region.html":
+            return (self.site_key, page.path, *self.by_region.get(page.make["place"].code, ()))
+        return (self.site_key, page.path, self.all_key)
 
 
 def _site_pages(site: BuildScope, departments: _Departments, downloads: list, output: Output, store: Cache,
                 all_key: str) -> int:
     content = site.scope.content
     summaries = departments.summaries
-    keys = {o.memo.summary.slug: o.key for o in departments.outcomes}
-    regions = places(content.regions)
+    inputs = _Inputs(site.key, all_key, departments.outcomes, places(content.regions))
     made = 0
     pages = site_pages(content, summaries, downloads)
     with progress.stage("pages", len(pages), "page") as tick:
         for page in pages:
-            parts = _page_inputs(page, site.key, all_key, keys, summaries, regions)
+            parts = inputs.of(page)
             _, kept = _memo(store, output, "page", parts, site.reuse)
             if not kept:
                 files = _Paths(output)
@@ -324,7 +334,7 @@ def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
         for folder in scope.folders:
             problems += load_department(folder, scope)[1]
         raise ContentError(problems)
-    renderer = Renderer(TEMPLATES, scope.content.site, asset_names)
+    renderer = Renderer(TEMPLATES, scope.content.site, asset_names, cache.subfolder("templates") if cache else None)
     return BuildScope(scope, renderer, _scope_key(scope.content, asset_names, job.search), job.search,
                       reuse=job.reuse, build_id=job.build_id)
 

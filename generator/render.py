@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from . import format as fmt
@@ -46,10 +46,13 @@ def json_script(data: Any) -> Markup:
 
 
 class Renderer:
-    def __init__(self, templates: Path, site: Site, assets: dict[str, str]):
+    def __init__(self, templates: Path, site: Site, assets: dict[str, str], compiled: Path | None = None):
+        """`compiled` keeps the templates compiled between builds (the build cache's folder,
+        writable by its owner alone: what it holds is loaded as code)."""
         self.site = site
         self.assets = assets
         self.env = Environment(
+            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
             loader=FileSystemLoader(str(templates)),
             autoescape=select_autoescape(["html", "xml", "txt"], default_for_string=True, default=True),
             undefined=StrictUndefined,
