@@ -19,12 +19,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.checks import SEVERITY_LABELS, check_content, findings
-    from generator.load import load_content
+    from generator.checks import SEVERITY_LABELS, findings
+    from generator.department import check_site
     from generator.problems import ContentError
 
     try:
-        content = load_content(args.content)
+        checked = check_site(args.content)
+        if checked.problems:
+            raise ContentError(checked.problems)
     except ContentError as err:
         if args.json:
             print(json.dumps({"ok": False, "problems": [p.as_dict() for p in err.problems], "findings": []},
@@ -38,24 +40,24 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(note, file=sys.stderr)
             print(f"{len(err.problems)} problem(s) in content; nothing was built.", file=sys.stderr)
         return 1
-    results = check_content(content)
+    results = checked.results
     flat = [r for rs in results.values() for r in rs]
     found = findings(flat)
     gate = [r for r in found if r.severity in ("error", "warning")]
     status = 3 if args.strict and gate else 0
     if args.json:
-        print(json.dumps({"ok": status == 0, "departments": len(content.departments), "reports": len(results),
+        print(json.dumps({"ok": status == 0, "departments": checked.departments, "reports": len(results),
                           "problems": [], "checks": len(flat),
                           "findings": [r.as_dict() for r in found],
                           "unchecked": [r.as_dict() for r in flat if r.passed is None]},
                          ensure_ascii=False, indent=2))
         return status
-    print(f"content ok: {len(content.departments)} departments, {len(results)} reports")
+    print(f"content ok: {checked.departments} departments, {len(results)} reports")
     counts = {s: sum(1 for r in found if r.severity == s) for s in SEVERITY_LABELS}
     unchecked = sum(1 for r in flat if r.passed is None)
     print(f"数据核验：{len(flat)} 项核对，{len(found)} 项不一致"
           f"（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），{unchecked} 项无法核对")
-    names = {(e.slug, rf.year): (e.department.name, rf.path) for e in content.departments for rf in e.reports}
+    names = checked.names
     for key in sorted(results):
         report_found = findings(results[key])
         if not report_found:

@@ -19,13 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from . import progress
-from .cache import Cache
-from .parallel import fork_map
 from .figures import Figure, Statement
 from .figures import stated as stated_text
 from .labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
-from .load import PARALLEL_FROM, Content, ReportFile
+from .load import Content, ReportFile
 from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
                     nature_line)
 from .numbers import MONEY_UNITS, decimal_text, plain, unmet
@@ -759,29 +756,15 @@ def check_report(rf: ReportFile) -> list[Result]:
     return Checker(rf).run()
 
 
-def check_content(content: Content, cache: Cache | None = None) -> dict[tuple[str, int], list[Result]]:
-    """Every rule over every report, by (department slug, year).
-
-    With a `cache`, a report whose file (and the year before's) was checked before is not
-    checked again.
-    """
-    cache = cache or Cache(None)
-
-    def check(entry) -> list[tuple[tuple[str, int], list[Result]]]:
+def check_content(content: Content) -> dict[tuple[str, int], list[Result]]:
+    """Every rule over every report, by (department slug, year) (a build checks one department
+    at a time, generator/department.py; this is for tools and tests)."""
+    out = {}
+    for entry in content.departments:
         by_year = {rf.year: rf for rf in entry.reports}
-        out = []
         for rf in entry.reports:
-            previous = by_year.get(rf.year - 1)
-            results = cache.get_or_make("check", (rf.digest, previous.digest if previous else "no previous year"),
-                                        lambda: _check_all(rf, previous))
-            out.append(((entry.slug, rf.year), results))
-        return out
-
-    with progress.stage("check", len(content.departments), "dept") as tick:
-        misses = cache.misses
-        done = fork_map(content.departments, check, PARALLEL_FROM, cache, tick,
-                        worth=lambda: cache.folder is None or cache.misses > misses)
-    return {key: results for pairs in done for key, results in pairs}
+            out[(entry.slug, rf.year)] = _check_all(rf, by_year.get(rf.year - 1))
+    return out
 
 
 def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:

@@ -233,3 +233,41 @@ def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentP
             files.write(f"{folder}tables.csv", data.tables_csv(page_tables))
     elif context.get("charts"):  # the department page's chart tables
         files.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
+
+
+@dataclass
+class CheckedSite:
+    """What `build.py check` reports: every problem, or every report's check results."""
+
+    problems: list[Problem]
+    results: dict[tuple[str, int], list[Result]]
+    #: (department slug, year) → (department name, year file)
+    names: dict[tuple[str, int], tuple[str, str]]
+    departments: int
+
+
+def _check_task(scope: Scope, folder: Path) -> tuple[list[Problem], dict[tuple[str, int], list[Result]],
+                                                      dict[tuple[str, int], tuple[str, str]], int]:
+    entry, problems = load_department(folder, scope)
+    if problems or entry is None:
+        return problems, {}, {}, 0
+    names = {(entry.slug, rf.year): (entry.department.name, rf.path) for rf in entry.reports}
+    return [], check_department(entry), names, 1
+
+
+def check_site(root: Path) -> CheckedSite:
+    """Load and check every department, on every core, keeping only problems and results."""
+    import functools
+
+    from . import executor
+    from .load import load_scope
+
+    scope = load_scope(root)
+    checked = CheckedSite(list(scope.problems), {}, {}, 0)
+    for problems, results, names, count in executor.Local().map(functools.partial(_check_task, scope),
+                                                                 list(scope.folders)):
+        checked.problems += problems
+        checked.results.update(results)
+        checked.names.update(names)
+        checked.departments += count
+    return checked

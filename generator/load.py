@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
@@ -26,9 +25,8 @@ from typing import Any, TypeVar
 import annotated_types
 from pydantic import BaseModel, ValidationError
 
-from . import progress, yamlsafe
+from . import yamlsafe
 from .cache import Cache
-from .parallel import fork_map
 from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, field_path
 
@@ -39,8 +37,6 @@ MAX_SLUG = 64
 YEAR_FILE = re.compile(r"(?P<year>[0-9]{4})\.yaml")
 SOURCE_FILE = re.compile(r"(?P<year>[0-9]{4})\.source\.txt")
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
-#: Departments from which loading (and checking) is split over two processes.
-PARALLEL_FROM = int(os.environ.get("SITE_BUILD_PARALLEL_FROM", "100"))
 #: Problems reported per file, first by line; the rest are counted. A file of 50,000 wrong
 #: values would otherwise print 50,000 lines (and look up a "did you mean" for each).
 MAX_PROBLEMS = 100
@@ -493,24 +489,17 @@ def load_department(folder: Path, scope: Scope, cache: Cache | None = None
     return _load_department(folder, scope.root, scope.codes, problems, cache or Cache(None)), problems
 
 
-def load_content(root: Path | str, cache: Cache | None = None) -> Content:
-    """Load every file under `root`; raise ContentError naming every problem found.
-
-    With a `cache`, a file whose bytes were parsed before is not parsed again.
-    """
-    cache = cache or Cache(None)
-    scope = load_scope(root, cache)
+def load_content(root: Path | str) -> Content:
+    """Load every file under `root` at once; raise ContentError naming every problem found.
+    (A build loads one department at a time, generator/department.py; this is for tools and tests.)"""
+    scope = load_scope(root)
     problems = list(scope.problems)
     departments = []
-
-    def load(folder: Path) -> tuple[DepartmentEntry | None, list[Problem]]:
-        return load_department(folder, scope, cache)
-
-    with progress.stage("load", len(scope.folders), "dept") as tick:
-        for entry, found in fork_map(scope.folders, load, PARALLEL_FROM, cache, tick, worth=cache.missing):
-            problems.extend(found)
-            if entry is not None:
-                departments.append(entry)
+    for folder in scope.folders:
+        entry, found = load_department(folder, scope)
+        problems.extend(found)
+        if entry is not None:
+            departments.append(entry)
     if problems:
         raise ContentError(problems)
     assert scope.content is not None
