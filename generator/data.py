@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 import re
 import zlib
 from dataclasses import dataclass
@@ -332,7 +333,23 @@ def _csv_lines(text: Sequence[bool], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     texts = [i for i, t in enumerate(text) if t]
+    rows = rows if isinstance(rows, list) else list(rows)
+    # Which of the text columns' values a spreadsheet would run, found once per distinct
+    # value: a row holding none of them is written as it is.
+    if len(texts) == 1:
+        only = texts[0]
+        text_cells: Callable[[Sequence[Any]], Any] = lambda values: (values[only],)  # noqa: E731
+    else:
+        text_cells = operator.itemgetter(*texts) if texts else (lambda values: ())
+    try:
+        risky = {value for value in set(itertools.chain.from_iterable(map(text_cells, rows)))
+                 if isinstance(value, str) and value[:1] in _FORMULA_FIRST}
+    except TypeError:  # a cell that cannot be hashed: look at every row
+        risky = None
     for values in rows:
+        if risky is not None and risky.isdisjoint(text_cells(values)):
+            writer.writerow(values)
+            continue
         cells = list(values)
         for i in texts:
             value = cells[i]
@@ -377,19 +394,28 @@ class Part:
 
 
 _ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (xlsx.py drops it)
+_ROW_END_TEXT = _ROW_END.decode()
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
     names = [c.name for c in columns]
     xlsx = xlsx or Rows()
-    values = [[row.get(n, "") for n in names] for row in rows]
+    values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
+    # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
+    # are numbers there (see _xlsx_value); each row is made as text and the part encoded once.
+    integers = [n for n, c in enumerate(columns) if c.type == "integer"]
+    row_text = xlsx._row_text
     templates = []
     for cells in values:
-        # The XLSX holds text as written: a string cell is never evaluated.
-        templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(cells, columns)]))
-        templates.append(_ROW_END)
+        if integers:
+            cells = cells.copy()
+            for n in integers:
+                if cells[n] != "":
+                    cells[n] = int(cells[n])
+        templates.append(row_text(cells))
+        templates.append(_ROW_END_TEXT)
     text = _csv_lines(_text_columns(columns), values)
-    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
+    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress("".join(templates).encode("utf-8"), 1))
 
 
 @dataclass
