@@ -83,6 +83,8 @@ def _memory_mb(pids: list[int], field: str) -> float:
 
 
 def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> Run:
+    """build.py run as a person runs it, with its wall and CPU time and the peak memory of it
+    and its workers together."""
     before = os.times()
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
@@ -136,34 +138,78 @@ def corpus(n: int) -> Path:
     return folder / "content"
 
 
-def bench(n: int, work: Path) -> list[Run]:
-    """Cold builds (no previous site, an empty build cache) with and without search, then with
-    the first one's site and cache: a rebuild with nothing changed and one after a correction."""
+PEER = ROOT.parent / "shared" / "peers" / "run_peer.sh"
+
+
+def peer(content: Path, work: Path) -> dict[str, Run]:
+    """Hugo + Pagefind on the same corpus (../shared/peers/run_peer.sh): each step's wall, CPU, peak."""
+    done = subprocess.run(["bash", str(PEER), str(content.parent if content.name == "content" else content),
+                           str(work / "peer")], capture_output=True, text=True)
+    runs = {}
+    for name, wall, user, system, peak in re.findall(
+            r"(hugo|pagefind): wall ([\d.]+) s, cpu ([\d.]+)\+([\d.]+) s, peak (\d+) KB", done.stderr + done.stdout):
+        runs[name] = Run(name, float(wall), float(user) + float(system), int(peak) / 1024, status=done.returncode)
+    if len(runs) != 2:
+        print(done.stdout[-2000:], done.stderr[-2000:], file=sys.stderr)
+    return runs
+
+
+def median(values: list[float]) -> float:
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+COLD = {"search": ("full build, search included (cold)", [], {}),
+        "nosearch": ("full build without search (cold)", ["--no-search"], {}),
+        "oneworker": ("full build without search (cold), one worker", ["--no-search"], {"SITE_BUILD_WORKERS": "1"})}
+
+
+def bench(n: int, work: Path, repeat: int = 1, with_peer: bool = False,
+          variants: tuple[str, ...] = ("search", "nosearch", "oneworker")) -> list[Run]:
+    """In turn, `repeat` times: a cold build with search, one without (no previous site, an
+    empty build cache), and with the peer's build on the same corpus; then, with the first
+    one's site and cache, a rebuild with nothing changed and one after a correction. Medians."""
     content = corpus(n)
+    rounds: dict[str, list[Run]] = {}
+    for _ in range(repeat):
+        for label, extra, env in [COLD["search"], *(COLD[v] for v in variants if v != "search")]:
+            folder = work / f"site-{n}-{len(rounds.get(label, []))}-{label[:4]}"
+            shutil.rmtree(folder, ignore_errors=True)
+            run = measure(label, ["--content", str(content), "--out", str(folder / "site"),
+                                  "--cache", str(folder / "cache"), *extra], env)
+            rounds.setdefault(label, []).append(run)
+            if label.startswith("full build, search"):
+                cold_folder = folder
+        if with_peer:
+            for name, run in peer(content, work).items():
+                rounds.setdefault(f"peer: {name}", []).append(run)
+        args = ["--content", str(content), "--out", str(cold_folder / "site"), "--cache", str(cold_folder / "cache")]
+        rounds.setdefault("rebuild, nothing changed", []).append(measure("rebuild, nothing changed", args))
+        before = hashes(cold_folder / "site")
+        year_file = sorted(content.glob("departments/*/[0-9][0-9][0-9][0-9].yaml"))[-1]
+        original = year_file.read_bytes()
+        try:
+            text = original.decode("utf-8")
+            year_file.write_text(text.replace("title: ", "title: （更正）", 1), encoding="utf-8")
+            rebuild = measure("rebuild after changing one year file", args)
+        finally:
+            year_file.write_bytes(original)
+        after = hashes(cold_folder / "site")
+        changed = sorted(k for k in after if before.get(k) != after[k]) + sorted(k for k in before if k not in after)
+        rebuild.changed = len(changed)
+        print(f"N={n}: one year file changed ({year_file.relative_to(content)}): {len(changed)} files written: "
+              + ", ".join(changed), file=sys.stderr)
+        rounds.setdefault("rebuild after changing one year file", []).append(rebuild)
+        measure("restore", args)  # the corrected file put back, for the next round
     runs = []
-    for label, extra in (("full build, search included (cold)", []), ("full build without search (cold)",
-                                                                      ["--no-search"])):
-        folder = work / f"site-{n}-{len(runs)}"
-        shutil.rmtree(folder, ignore_errors=True)
-        runs.append(measure(label, ["--content", str(content), "--out", str(folder / "site"),
-                                    "--cache", str(folder / "cache"), *extra]))
-    folder = work / f"site-{n}-0"
-    args = ["--content", str(content), "--out", str(folder / "site"), "--cache", str(folder / "cache")]
-    runs.append(measure("rebuild, nothing changed", args))
-    before = hashes(folder / "site")
-    year_file = sorted(content.glob("departments/*/[0-9][0-9][0-9][0-9].yaml"))[-1]
-    original = year_file.read_bytes()
-    try:
-        text = original.decode("utf-8")
-        year_file.write_text(text.replace("title: ", "title: （更正）", 1), encoding="utf-8")
-        rebuild = measure("rebuild after changing one year file", args)
-    finally:
-        year_file.write_bytes(original)
-    after = hashes(folder / "site")
-    rebuild.changed = sum(1 for k in after if before.get(k) != after[k]) + sum(1 for k in before if k not in after)
-    runs.append(rebuild)
-    cache_mb = sum(p.stat().st_size for p in (folder / "cache").rglob("*") if p.is_file()) / 1e6
-    print(f"N={n}: build cache {cache_mb:.0f} MB", file=sys.stderr)
+    for label, got in rounds.items():
+        best = Run(label, median([r.wall for r in got]), median([r.cpu for r in got]), median([r.peak_mb for r in got]),
+                   got[0].stages, got[0].pages, got[0].files, got[0].size_mb, got[0].changed, max(r.status for r in got))
+        best.label = f"{label} (median of {len(got)})" if len(got) > 1 else label
+        runs.append(best)
+        print(f"N={n}: {label}: walls {[round(r.wall, 1) for r in got]}, cpus {[round(r.cpu, 1) for r in got]}, "
+              f"peaks {[round(r.peak_mb) for r in got]}", file=sys.stderr)
     return runs
 
 
@@ -194,9 +240,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out-build" / "results.md",
                         help="the table, for benchmarks/results.md (which holds the analysis too)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/build-bench"))
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each build, in turn; medians are reported")
+    parser.add_argument("--peer", action="store_true", help="run Hugo + Pagefind (../shared/peers) in turn with the builds")
+    parser.add_argument("--variants", nargs="*", default=list(COLD), choices=list(COLD),
+                        help="cold builds to run besides the one with search")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    results = {n: bench(n, args.work) for n in args.sizes}
+    results = {n: bench(n, args.work, args.repeat, args.peer, tuple(args.variants)) for n in args.sizes}
     text = table(results)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)

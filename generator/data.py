@@ -12,16 +12,17 @@ import csv
 import io
 import itertools
 import json
+import operator
 import re
 import zlib
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
 from .checks import RULES, SEVERITY_LABELS, Result, findings
-from .figures import Figure, Statement
+from .figures import Figure
 from .load import Content, DepartmentEntry, ReportFile
-from .format import plain, stated
+from .format import plain
 from .labels import BREAKDOWNS as BREAKDOWN_NAMES
 from .labels import COUNTS, FIGURES
 from .labels import SECTIONS as SECTION_NAMES
@@ -165,8 +166,7 @@ def _region_values(place: Place | None) -> dict[str, str]:
 # --- figures -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Where:
+class _Where(NamedTuple):
     section: str = ""
     scope: str = ""
     breakdown: str = ""
@@ -174,85 +174,159 @@ class _Where:
     code: str = ""
 
 
+_KIND_LABELS = {"money": "金额", "percent": "比率", "score": "分值"}
+_SKIPPED_FIELDS = frozenset({"note", "statement", "sections", "problems", "measures", "goals", "grade_bands", "documents",
+                             "at", "deviation"})
+_FIGURE, _STAT, _HEADCOUNT, _MODEL, _SEQUENCE, _OTHER = range(6)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How figure_rows walks a value of one type, worked out once per type."""
+
+    kind: int
+    fields: tuple[str, ...] = ()  # a model's fields, in order, less those never walked
+    named: bool = False  # whether `name` and `code` may be set and so are read
+    scoped: bool = False  # whether `scope` may be set
+    type_name: str = ""
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        if issubclass(cls, Figure):
+            plan = _Plan(_FIGURE)
+        elif issubclass(cls, Stat):
+            plan = _Plan(_STAT)
+        elif issubclass(cls, Headcount):
+            plan = _Plan(_HEADCOUNT)
+        elif hasattr(cls, "model_fields"):
+            fields = tuple(cls.model_fields)
+            # A closed model has no attribute but its fields: another name reads as None.
+            plan = _Plan(_MODEL, tuple(f for f in fields if f not in _SKIPPED_FIELDS),
+                         "name" in fields or hasattr(cls, "name"), "scope" in fields or hasattr(cls, "scope"),
+                         cls.__name__)
+        elif issubclass(cls, (list, tuple)):
+            plan = _Plan(_SEQUENCE)
+        else:
+            plan = _Plan(_OTHER)
+        _PLANS[cls] = plan
+    return plan
+
+
+def _precision_text(written: str) -> str:
+    """The `precision` cell of a number written `written` by decimal_text, which writes a
+    Decimal's every place and no more (818.40 is stated to 0.01, 100 and 1E+2 to 1)."""
+    point = written.find(".")
+    places = len(written) - point - 1 if point >= 0 else 0
+    text = _PRECISIONS.get(places)
+    if text is None:
+        text = _PRECISIONS[places] = plain(Decimal(1).scaleb(-places))
+    return text
+
+
+_PRECISIONS: dict[int, str] = {}
+
+
 def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> Iterator[dict[str, Any]]:
     """Every figure of one report, one row per statement."""
     report = rf.report
     base = {"department": entry.slug, "department_name": entry.department.name, **_region_values(place),
             "year": rf.year, "report_kind": "、".join(d.kind for d in report.documents), "file": rf.path}
+    rows: list[dict[str, Any]] = []
+    line_of = rf.line_of
+    year = rf.year
 
     def emit(where: _Where, measure: str, path: tuple, kind: str, stated_value: Decimal, unit: str, at: str,
-             statement: int, fiscal_year: int | None = None, value_override: Decimal | None = None):
+             statement: int, fiscal_year: int | None = None, value_override: Decimal | None = None) -> None:
+        written = decimal_text(stated_value)
         money = unit in MONEY_UNITS
-        yuan = stated_value * MONEY_UNITS[unit] if money else None
-        exponent = stated_value.as_tuple().exponent
-        step = Decimal(1).scaleb(min(exponent, 0)) if isinstance(exponent, int) else Decimal(1)
-        label = MEASURES.get(measure, measure)
-        row = {**base, "fiscal_year": fiscal_year or (rf.year - 1 if measure == "prior" else rf.year),
-               "section": where.section, "scope": where.scope, "breakdown": where.breakdown,
-               "item": " / ".join(where.items), "code": where.code, "measure": label,
-               "phase": PHASES.get(measure, "") if money else "", "value_type": "金额" if money else kind,
-               "amount_yuan": plain(yuan) if money else "", "amount_wan": plain(yuan / WAN) if money else "",
-               "value": "" if money else plain(value_override if value_override is not None else stated_value),
-               "stated": stated(Statement(stated_value, unit)), "unit_stated": unit, "precision": plain(step),
-               "statement": statement, "at": at, "line": rf.line_of(path), "field": field_path(path)}
-        return row
+        if money:
+            yuan = stated_value * MONEY_UNITS[unit]
+            amount_yuan, amount_wan, value = plain(yuan), plain(yuan / WAN), ""
+        else:
+            amount_yuan = amount_wan = ""
+            value = plain(value_override if value_override is not None else stated_value)
+        rows.append({**base, "fiscal_year": fiscal_year or (year - 1 if measure == "prior" else year),
+                     "section": where.section, "scope": where.scope, "breakdown": where.breakdown,
+                     "item": " / ".join(where.items), "code": where.code, "measure": MEASURES.get(measure, measure),
+                     "phase": PHASES.get(measure, "") if money else "", "value_type": "金额" if money else kind,
+                     "amount_yuan": amount_yuan, "amount_wan": amount_wan, "value": value,
+                     "stated": f"{written}{unit}", "unit_stated": unit, "precision": _precision_text(written),
+                     "statement": statement, "at": at, "line": line_of(path), "field": field_path(path)})
 
-    def walk(value, path: tuple, where: _Where):
-        if isinstance(value, Figure):
-            kind = {"money": "金额", "percent": "比率", "score": "分值"}[value.kind]
-            for n, s in enumerate(value.statements):
-                spath = (*path, n) if len(value.statements) > 1 else path
-                yield emit(where, str(path[-1]), spath, kind, s.value, s.unit, s.at or "", n + 1)
+    def walk(value, path: tuple, where: _Where, plan: _Plan) -> None:
+        kind = plan.kind
+        if kind == _FIGURE:
+            label = _KIND_LABELS[value.kind]
+            statements = value.statements
+            several = len(statements) > 1
+            measure = str(path[-1])
+            for n, s in enumerate(statements):
+                emit(where, measure, (*path, n) if several else path, label, s.value, s.unit, s.at or "", n + 1)
             return
-        if isinstance(value, Stat):
+        if kind == _STAT:
             here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name), where.code)
-            yield emit(here, "数值", path, "数量", value.value, value.unit or "", value.at or "", 1,
-                       fiscal_year=value.year)
+            emit(here, "数值", path, "数量", value.value, value.unit or "", value.at or "", 1, fiscal_year=value.year)
             for n, item in enumerate(value.items):
-                yield from walk(item, (*path, "items", n), here)
+                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))
             return
-        if isinstance(value, Headcount):
+        if kind == _HEADCOUNT:
             here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name))
-            yield emit(here, "人数", path, "数量", Decimal(value.count), "人", "", 1)
+            emit(here, "人数", path, "数量", Decimal(value.count), "人", "", 1)
             for n, item in enumerate(value.items):
-                yield from walk(item, (*path, "items", n), here)
+                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))
             return
-        if not hasattr(type(value), "model_fields"):
-            if isinstance(value, (list, tuple)):
-                for n, item in enumerate(value):
-                    yield from walk(item, (*path, n), where)
+        if kind == _SEQUENCE:
+            for n, item in enumerate(value):
+                item_plan = (_PLANS.get(type(item)) or _plan(type(item)))
+                if item_plan.kind != _OTHER:
+                    walk(item, (*path, n), where, item_plan)
             return
-        name = getattr(value, "name", None)
-        if isinstance(name, str) and type(value).__name__ not in ("Document",):
-            where = _Where(where.section, where.scope, where.breakdown, (*where.items, name),
-                           getattr(value, "code", None) or where.code)
-        scope = getattr(value, "scope", None)
-        if type(value).__name__ == "Account":
+        if kind != _MODEL:
+            return
+        type_name = plan.type_name
+        if plan.named:
+            name = getattr(value, "name", None)
+            if isinstance(name, str) and type_name not in ("Document",):
+                where = _Where(where.section, where.scope, where.breakdown, (*where.items, name),
+                               getattr(value, "code", None) or where.code)
+        if type_name == "Account":
+            scope = getattr(value, "scope", None) if plan.scoped else None
             where = _Where(where.section, scope or "", "", ())
-        for field_name in type(value).model_fields:
+        for field_name in plan.fields:
             child = getattr(value, field_name)
-            if child is None or field_name in ("note", "statement", "sections", "problems", "measures", "goals",
-                                               "grade_bands", "documents", "at", "deviation"):
+            if child is None:
+                continue
+            child_plan = _PLANS.get(type(child)) or _plan(type(child))
+            counted = type(child) is not bool and isinstance(child, int) and field_name in COUNT_FIELDS
+            if child_plan.kind == _OTHER and not counted:
+                continue  # text, a date, a flag: nothing to walk
+            if child_plan.kind == _SEQUENCE and not child:
                 continue
             sub = where
             if not path:
                 sub = _Where(SECTIONS.get(field_name, field_name))
             elif field_name in BREAKDOWNS:
                 sub = _Where(where.section, where.scope, BREAKDOWNS[field_name] or where.breakdown, where.items, where.code)
-            elif type(value).__name__ == "SanGong" and field_name in SANGONG_LABELS:
+            elif type_name == "SanGong" and field_name in SANGONG_LABELS:
                 sub = _Where(where.section, where.scope, "", (SANGONG_LABELS[field_name],))
-            elif type(value).__name__ == "Block" and field_name == "total":
+            elif type_name == "Block" and field_name == "total":
                 sub = _Where(where.section, where.scope, "", ("合计",))
-            elif type(value).__name__ == "Account" and field_name == "total":
+            elif type_name == "Account" and field_name == "total":
                 sub = _Where(where.section, where.scope, "合计", ())
-            if isinstance(child, int) and not isinstance(child, bool) and field_name in COUNT_FIELDS:
+            if counted:
                 unit = "辆" if "vehicles" in field_name else "个" if "units" in field_name else "人"
                 here = _Where(sub.section, "", "", (*sub.items, COUNT_FIELDS[field_name]))
-                yield emit(here, "数量", (*path, field_name), "数量", Decimal(child), unit, "", 1)
+                emit(here, "数量", (*path, field_name), "数量", Decimal(child), unit, "", 1)
                 continue
-            yield from walk(child, (*path, field_name), sub)
+            walk(child, (*path, field_name), sub, child_plan)
 
-    yield from walk(report, (), _Where())
+    walk(report, (), _Where(), _plan(type(report)))
+    yield from rows
 
 
 # --- other tables -------------------------------------------------------------------------------
@@ -326,7 +400,23 @@ def _csv_lines(text: Sequence[bool], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     texts = [i for i, t in enumerate(text) if t]
+    rows = rows if isinstance(rows, list) else list(rows)
+    # Which of the text columns' values a spreadsheet would run, found once per distinct
+    # value: a row holding none of them is written as it is.
+    if len(texts) == 1:
+        only = texts[0]
+        text_cells: Callable[[Sequence[Any]], Any] = lambda values: (values[only],)  # noqa: E731
+    else:
+        text_cells = operator.itemgetter(*texts) if texts else (lambda values: ())
+    try:
+        risky = {value for value in set(itertools.chain.from_iterable(map(text_cells, rows)))
+                 if isinstance(value, str) and value[:1] in _FORMULA_FIRST}
+    except TypeError:  # a cell that cannot be hashed: look at every row
+        risky = None
     for values in rows:
+        if risky is not None and risky.isdisjoint(text_cells(values)):
+            writer.writerow(values)
+            continue
         cells = list(values)
         for i in texts:
             value = cells[i]
@@ -371,19 +461,28 @@ class Part:
 
 
 _ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (xlsx.py drops it)
+_ROW_END_TEXT = _ROW_END.decode()
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
     names = [c.name for c in columns]
     xlsx = xlsx or Rows()
-    values = [[row.get(n, "") for n in names] for row in rows]
+    values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
+    # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
+    # are numbers there (see _xlsx_value); each row is made as text and the part encoded once.
+    integers = [n for n, c in enumerate(columns) if c.type == "integer"]
+    row_text = xlsx._row_text
     templates = []
     for cells in values:
-        # The XLSX holds text as written: a string cell is never evaluated.
-        templates.append(xlsx.template([_xlsx_value(v, c) for v, c in zip(cells, columns)]))
-        templates.append(_ROW_END)
+        if integers:
+            cells = cells.copy()
+            for n in integers:
+                if cells[n] != "":
+                    cells[n] = int(cells[n])
+        templates.append(row_text(cells))
+        templates.append(_ROW_END_TEXT)
     text = _csv_lines(_text_columns(columns), values)
-    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress(b"".join(templates), 1))
+    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress("".join(templates).encode("utf-8"), 1))
 
 
 #: The tables published once for the whole site; the others are published a file per year

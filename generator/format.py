@@ -59,43 +59,89 @@ def agree(figure: Figure) -> bool:
     return all(s.base == first for s in figure.statements[1:])
 
 
+_encode_text = json.encoder.encode_basestring  # what json.dumps(text, ensure_ascii=False) writes
+#: `"key":` for keys seen before: charts repeat a few dozen keys thousands of times.
+_KEYS: dict[str, str] = {}
+
+
 def json_text(data: Any) -> str:
     """Compact JSON with keys sorted, as json.dumps(…, sort_keys=True, separators=(",", ":")),
     but numbers are written in digits: a Decimal exactly (0.000001, never 1e-06), a float by
     its shortest form (0.25). json.dumps writes small and large floats with an exponent and
     cannot write a Decimal at all."""
     parts: list[str] = []
+    append = parts.append
 
     def put(value: Any) -> None:
-        if value is None:
-            parts.append("null")
+        # The usual types by exact type first; any other through the general checks below.
+        kind = type(value)
+        if kind is str:
+            append(_encode_text(value))
+        elif kind is dict:
+            append("{")
+            first = True
+            for key in sorted(value):
+                head = _KEYS.get(key) if type(key) is str else None
+                if head is None:
+                    if not isinstance(key, str):
+                        raise TypeError(f"JSON keys are text, not {type(key).__name__}")
+                    head = _encode_text(key) + ":"
+                    if type(key) is str:
+                        if len(_KEYS) > 4096:
+                            _KEYS.clear()
+                        _KEYS[key] = head
+                append(head if first else "," + head)
+                first = False
+                put(value[key])
+            append("}")
+        elif kind is list or kind is tuple:
+            append("[")
+            first = True
+            for item in value:
+                if not first:
+                    append(",")
+                first = False
+                item_kind = type(item)
+                if item_kind is Decimal:
+                    append(decimal_text(item))
+                elif item_kind is str:
+                    append(_encode_text(item))
+                else:
+                    put(item)
+            append("]")
+        elif kind is Decimal:
+            append(decimal_text(value))
+        elif kind is int:
+            append(str(value))
+        elif value is None:
+            append("null")
         elif value is True or value is False:
-            parts.append("true" if value else "false")
+            append("true" if value else "false")
         elif isinstance(value, str):
-            parts.append(json.dumps(value, ensure_ascii=False))
+            append(_encode_text(value))
         elif isinstance(value, int):
-            parts.append(str(int(value)))
+            append(str(int(value)))
         elif isinstance(value, float):
             if not math.isfinite(value):
                 raise ValueError(f"{value} is not a JSON number")
-            parts.append(decimal_text(Decimal(repr(value))))
+            append(decimal_text(Decimal(repr(value))))
         elif isinstance(value, Decimal):
-            parts.append(decimal_text(value))
+            append(decimal_text(value))
         elif isinstance(value, dict):
-            parts.append("{")
+            append("{")
             for n, key in enumerate(sorted(value)):
                 if not isinstance(key, str):
                     raise TypeError(f"JSON keys are text, not {type(key).__name__}")
-                parts.append(("," if n else "") + json.dumps(key, ensure_ascii=False) + ":")
+                append(("," if n else "") + _encode_text(key) + ":")
                 put(value[key])
-            parts.append("}")
+            append("}")
         elif isinstance(value, (list, tuple)):
-            parts.append("[")
+            append("[")
             for n, item in enumerate(value):
                 if n:
-                    parts.append(",")
+                    append(",")
                 put(item)
-            parts.append("]")
+            append("]")
         else:
             raise TypeError(f"{type(value).__name__} is not JSON")
 

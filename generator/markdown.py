@@ -84,6 +84,18 @@ def _parser() -> MarkdownIt:
 
 def render(text: str) -> str:
     """Markdown source to safe HTML."""
+    if len(text) <= _SHORT:
+        return _render_short(text)
+    return _parser().render(text)
+
+
+#: Short texts repeat across a site's reports ("无。", an indicator's stock deviation, an empty
+#: note): each distinct one is rendered once. The same text always renders the same.
+_SHORT = 512
+
+
+@lru_cache(maxsize=8192)
+def _render_short(text: str) -> str:
     return _parser().render(text)
 
 

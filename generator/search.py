@@ -35,37 +35,70 @@ _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
 
 def _markdown_text(text: str) -> str:
     """Markdown source as plain text for the index (escapes dropped)."""
-    return _ESCAPED.sub(r"\1", text)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
+_FIGURE, _SECTION, _TEXT, _MODEL, _SEQUENCE, _OTHER = range(6)
+#: How report_text walks a value of each type: its kind, and a model's field names.
+_PLANS: dict[type, tuple[int, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type) -> tuple[int, tuple[str, ...]]:
+    from .model import Section
+
+    plan = _PLANS.get(cls)
+    if plan is None:
+        if issubclass(cls, Figure):
+            plan = (_FIGURE, ())
+        elif issubclass(cls, Section):
+            plan = (_SECTION, ())
+        elif issubclass(cls, str):
+            plan = (_TEXT, ())
+        elif hasattr(cls, "model_fields"):
+            plan = (_MODEL, tuple(cls.model_fields))
+        elif issubclass(cls, (list, tuple)):
+            plan = (_SEQUENCE, ())
+        else:
+            plan = (_OTHER, ())
+        _PLANS[cls] = plan
+    return plan
 
 
 def report_text(report, department) -> str:
     """The text of a report page as the index holds it."""
-    from .model import Section
-
     parts: list[str] = [d.title for d in report.documents] + [department.name]
+    append = parts.append
+    plans = _PLANS
 
-    def walk(value) -> None:
-        if isinstance(value, Figure):
-            parts.append(" ".join(stated(s) for s in value.statements))
-            return
-        if isinstance(value, Section):
-            parts.append(value.title)
-            parts.append(_markdown_text(value.body))
-            for sub in value.sections:
-                walk(sub)
-            return
-        if isinstance(value, str):
-            parts.append(_markdown_text(value))
-            return
-        if hasattr(type(value), "model_fields"):
-            for name in type(value).model_fields:
-                walk(getattr(value, name))
-        elif isinstance(value, (list, tuple)):
+    def walk(value, plan: tuple[int, tuple[str, ...]]) -> None:
+        kind = plan[0]
+        if kind == _MODEL:
+            for name in plan[1]:
+                child = getattr(value, name)
+                child_plan = plans.get(type(child)) or _plan(type(child))
+                if child_plan[0] == _TEXT:
+                    append(_markdown_text(child))
+                elif child_plan[0] != _OTHER:
+                    walk(child, child_plan)
+        elif kind == _SEQUENCE:
             for item in value:
-                walk(item)
+                item_plan = plans.get(type(item)) or _plan(type(item))
+                if item_plan[0] == _TEXT:
+                    append(_markdown_text(item))
+                elif item_plan[0] != _OTHER:
+                    walk(item, item_plan)
+        elif kind == _FIGURE:
+            append(" ".join([stated(s) for s in value.statements]))
+        elif kind == _SECTION:
+            append(value.title)
+            append(_markdown_text(value.body))
+            for sub in value.sections:
+                walk(sub, plans.get(type(sub)) or _plan(type(sub)))
+        elif kind == _TEXT:
+            append(_markdown_text(value))
 
-    walk(report)
-    return "\n".join(p for p in parts if p)
+    walk(report, _plan(type(report)))
+    return "\n".join([p for p in parts if p])
 
 
 def department_text(department) -> str:

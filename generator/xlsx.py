@@ -69,25 +69,56 @@ class Rows:
     def __init__(self) -> None:
         self._bodies: dict[tuple[type, object], str] = {}
         self._letters: list[str] = []
+        #: Per style, per column: the whole cell's XML ("" for an empty cell) of each text and
+        #: whole number seen there, keyed by the text itself or by (int, number).
+        self._cells: dict[str, list[dict[object, str]]] = {}
+        self._cell_count = 0
 
     def template(self, row: Sequence[object], style: str = "") -> bytes:
+        return self._row_text(row, style).encode("utf-8")
+
+    def _row_text(self, row: Sequence[object], style: str = "") -> str:
+        """What `template` encodes: the row's XML as text."""
+        columns = self._cells.get(style)
+        if columns is None:
+            columns = self._cells[style] = []
         letters = self._letters
-        while len(letters) < len(row):
-            letters.append(_column(len(letters)))
-        bodies = self._bodies
-        cells = []
+        while len(columns) < len(row):
+            if len(letters) == len(columns):
+                letters.append(_column(len(letters)))
+            columns.append({})
         # Tables repeat their values (names, units, field labels): each distinct value is
-        # escaped once. Keys carry the type, so 1 and "1" stay apart.
-        for letter, value in zip(letters, row):
-            k = (type(value), value)
-            body = bodies.get(k)
-            if body is None:
-                if len(bodies) > _MEMO:
-                    bodies.clear()
-                body = bodies[k] = _body(value)
-            if body:
-                cells.append(f'<c r="{letter}\0"{style}{body}')
-        return f'<row r="\0">{"".join(cells)}</row>'.encode("utf-8")
+        # escaped once, and its cell made once per column. Keys carry the type, so 1 and "1"
+        # (and True and 1) stay apart.
+        cells = [memo.get(value if type(value) is str else (type(value), value)) for memo, value in zip(columns, row)]
+        if None in cells:
+            for n, (memo, value) in enumerate(zip(columns, row)):
+                if cells[n] is None:
+                    cells[n] = self._cell(memo, letters[n], value, style)
+        return f'<row r="\0">{"".join(cells)}</row>'
+
+    def _cell(self, memo: dict[object, str], letter: str, value: object, style: str) -> str:
+        kind = type(value)
+        if kind is str or kind is int or value is None:
+            if self._cell_count > _MEMO:
+                for column_memo in self._cells.values():
+                    for m in column_memo:
+                        m.clear()
+                self._cell_count = 0
+            body = _body(value)
+            cell = memo[value if kind is str else (kind, value)] = f'<c r="{letter}\0"{style}{body}' if body else ""
+            self._cell_count += 1
+            return cell
+        # Any other value (a Decimal, a bool) as before: its body kept by (type, value) for the
+        # whole table.
+        bodies = self._bodies
+        k = (kind, value)
+        body = bodies.get(k)
+        if body is None:
+            if len(bodies) > _MEMO:
+                bodies.clear()
+            body = bodies[k] = _body(value)
+        return f'<c r="{letter}\0"{style}{body}' if body else ""
 
 
 def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> Iterator[bytes]:

@@ -97,16 +97,24 @@ def _pos(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+_SCALAR = events.ScalarEvent
+_ALIAS = events.AliasEvent
+_SEQUENCE_START = events.SequenceStartEvent
+_SEQUENCE_END = events.SequenceEndEvent
+_MAPPING_START = events.MappingStartEvent
+_MAPPING_END = events.MappingEndEvent
+
+
 class _Reader:
     def __init__(self, text: str):
-        self.events = yaml.parse(text, Loader=_Loader)
+        # The parser's events one by one, as yaml.parse gives them, without its generator around
+        # each call: the reader stops at the stream's end, so the end is never read past.
+        self.parser = _Loader(text)
+        self.next = self.parser.get_event
         self.marks: Marks = {}
         self.nodes = 0
         #: Keys YAML reads as something other than text, left out of the data (see _typed_key).
         self.key_problems: list[YamlProblem] = []
-
-    def next(self) -> events.Event:
-        return next(self.events)
 
     def count(self, event: events.Event) -> None:
         self.nodes += 1
@@ -139,59 +147,101 @@ class _Reader:
             raise YamlProblem(line, col, f"tag {tag} is not allowed", "remove the tag; values are typed by the schema")
 
     def node(self, event: events.Event, path: Path, depth: int) -> object:
-        self.refuse_node_extras(event)
-        self.count(event)
+        # The checks of every value, in this order: anchor, alias or tag; the count; the depth;
+        # then for a scalar its text. Each check costs a call only when it fails.
+        cls = type(event)
+        if cls is _ALIAS or event.anchor is not None or getattr(event, "tag", None) is not None:
+            self.refuse_node_extras(event)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.count(event)
         if depth > MAX_DEPTH:
             line, col = _pos(event.start_mark)
             raise YamlProblem(line, col, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
-        if isinstance(event, events.ScalarEvent):
-            if not event.style and event.value in NULLS:
+        if cls is _SCALAR:
+            value = event.value
+            if not event.style and value in NULLS:
                 return None
-            return self.scalar(event)
-        if isinstance(event, events.SequenceStartEvent):
+            if _NOT_TEXT.search(value) is not None:
+                self.scalar(event)
+            return value
+        next_event = self.next
+        marks = self.marks
+        depth += 1
+        if cls is _SEQUENCE_START:
             items: list[object] = []
             while True:
-                child = self.next()
-                if isinstance(child, events.SequenceEndEvent):
+                child = next_event()
+                if type(child) is _SEQUENCE_END:
                     return items
                 sub = (*path, len(items))
-                self.marks[sub] = _pos(child.start_mark)
-                items.append(self.node(child, sub, depth + 1))
-        if isinstance(event, events.MappingStartEvent):
+                mark = child.start_mark
+                marks[sub] = (mark.line + 1, mark.column + 1)
+                items.append(self.node(child, sub, depth))
+        if cls is _MAPPING_START:
             mapping: dict[str, object] = {}
+            flow = bool(event.flow_style)
             while True:
-                key_event = self.next()
-                if isinstance(key_event, events.MappingEndEvent):
+                key_event = next_event()
+                key_cls = type(key_event)
+                if key_cls is _MAPPING_END:
                     return mapping
-                line, col = _pos(key_event.start_mark)
-                if not isinstance(key_event, events.ScalarEvent):
+                mark = key_event.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                if key_cls is not _SCALAR:
                     self.refuse_node_extras(key_event)
                     raise YamlProblem(line, col, "a key must be plain text", "use a simple `name:` key")
-                self.refuse_node_extras(key_event)
-                self.count(key_event)
-                key = self.scalar(key_event)
-                if key == "<<" and not key_event.style:
-                    raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
-                typed = None if key_event.style else _typed_key(key, line, col, path, bool(event.flow_style))
+                if key_event.anchor is not None or key_event.tag is not None:
+                    self.refuse_node_extras(key_event)
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    self.count(key_event)
+                key = key_event.value
+                if _NOT_TEXT.search(key) is not None:
+                    self.scalar(key_event)
+                if key_event.style:
+                    typed = None
+                else:
+                    if key == "<<":
+                        raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
+                    typed = _typed_key(key, line, col, path, flow) if _key_kind(key) is not None else None
                 if typed is not None:
                     self.key_problems.append(typed)
-                    self.node(self.next(), (*path, key), depth + 1)  # read past its value, checked as any other
+                    self.node(next_event(), (*path, key), depth)  # read past its value, checked as any other
                     continue
-                if key in mapping:
-                    first = self.marks[(*path, key)][0]
-                    raise YamlProblem(line, col, f"duplicate key {key!r} (first at line {first})",
-                                      "each key may appear once in a mapping", field=_dotted((*path, key)))
                 sub = (*path, key)
-                self.marks[sub] = (line, col)
-                mapping[key] = self.node(self.next(), sub, depth + 1)
+                if key in mapping:
+                    first = marks[sub][0]
+                    raise YamlProblem(line, col, f"duplicate key {key!r} (first at line {first})",
+                                      "each key may appear once in a mapping", field=_dotted(sub))
+                marks[sub] = (line, col)
+                mapping[key] = self.node(next_event(), sub, depth)
         raise YamlProblem(*_pos(event.start_mark), f"unexpected YAML event {type(event).__name__}")
+
+
+#: What each plain key YAML types reads as (see _typed_key), kept across files: keys are field
+#: names, the same few hundred in every file. Bounded, as a hostile file's keys are not.
+_KEY_KINDS_SEEN: dict[str, str | None] = {}
+
+
+def _key_kind(key: str) -> str | None:
+    """What YAML reads the plain key as, if not text: null, true or false, a number or a date."""
+    try:
+        return _KEY_KINDS_SEEN[key]
+    except KeyError:
+        pass
+    tag = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)).rsplit(":", 1)[-1]
+    kind = _KEY_KINDS.get(tag) or ("a number" if _NUMBER_1_2.fullmatch(key) else None)
+    if len(_KEY_KINDS_SEEN) >= 4096:
+        _KEY_KINDS_SEEN.clear()
+    _KEY_KINDS_SEEN[key] = kind
+    return kind
 
 
 def _typed_key(key: str, line: int, col: int, path: Path, flow: bool) -> YamlProblem | None:
     """The problem with a plain key YAML reads as null, true/false, a number or a date, if it is one:
     keys are field names, and taken as text here they would mean something else to other tools."""
-    tag = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)).rsplit(":", 1)[-1]
-    kind = _KEY_KINDS.get(tag) or ("a number" if _NUMBER_1_2.fullmatch(key) else None)
+    kind = _key_kind(key)
     if kind is None:
         return None
     field = _dotted(path)
