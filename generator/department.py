@@ -140,6 +140,7 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     checks = check_department(entry)
     made = summary(entry, checks, content.site.money_unit)
     parts = data.department_parts(content, entry, checks)
+    made.digests["row"] = hashlib.sha256(parts.department.csv_z + b"\0" + parts.department.xlsx_z).hexdigest()
     files = _Files(output)
     for page in department_pages(content, entry, checks, made.heads):
         _write_page(page, site.renderer, content, parts, files)

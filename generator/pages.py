@@ -7,6 +7,7 @@ keys each kind passes are listed in CONTEXT_KEYS and tested, so templates and co
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -151,6 +152,9 @@ class Summary:
     unchecked: int
     #: The years whose original text is published beside the report.
     sources: tuple[int, ...] = ()
+    #: Digests of the parts site-wide pages show (`digests_of`), so a page is made again only
+    #: when what it shows of a department changed.
+    digests: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -159,12 +163,31 @@ class Summary:
 
 def summary(entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]], unit: str) -> Summary:
     results = [(rf.year, checks.get((entry.slug, rf.year), [])) for rf in entry.reports]
-    return Summary(entry.slug, entry.department.name, entry.department.region,
+    made = Summary(entry.slug, entry.department.name, entry.department.region,
                    tuple(headline(entry, rf, unit) for rf in entry.reports),
                    tuple((year, r) for year, rs in results for r in findings(rs)),
                    dict(sorted(Counter(r.rule for _, rs in results for r in rs).items())),
                    sum(1 for _, rs in results for r in rs if r.passed is None),
                    tuple(rf.year for rf in entry.reports if rf.source_text is not None))
+    made.digests.update(digests_of(made))
+    return made
+
+
+def digests_of(d: Summary) -> dict[str, str]:
+    """What each kind of site-wide page shows of a department, digested: `listing` (name,
+    region, years: the region trees, sitemap, counts), `heads` (every report's headline: home,
+    feed), `year:<y>` (one year's: its year page), `findings` (the checks page)."""
+    def digest(value) -> str:
+        text = repr(value)
+        assert " at 0x" not in text, text  # a value without a stable repr would never match
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    out = {"listing": digest((d.slug, d.name, d.region, d.years, d.sources)),
+           "heads": digest((d.slug, d.name, d.heads)),
+           "findings": digest((d.slug, d.name, d.findings, d.made, d.unchecked))}
+    for h in d.heads:
+        out[f"year:{h.year}"] = digest((d.slug, d.name, h))
+    return out
 
 
 def _region_filters(place: Place | None) -> dict[str, list[str]]:

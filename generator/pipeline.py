@@ -49,6 +49,10 @@ class BuildResult:
     files: int = 0
     bytes: int = 0
     stages: dict[str, float] = field(default_factory=dict)
+    #: The departments built anew (the others' results were kept), and the site-wide pages and
+    #: data files made anew: what a change cost.
+    rebuilt: list[str] = field(default_factory=list)
+    remade: list[str] = field(default_factory=list)
 
 
 def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
@@ -86,6 +90,7 @@ class _Departments:
         self.outcomes: list[Outcome] = []
         self.problems: list[Problem] = []
         self.reused = 0
+        self.rebuilt: list[str] = []
 
     def take(self, outcome: Outcome) -> None:
         self.problems += outcome.problems
@@ -97,6 +102,8 @@ class _Departments:
         for year in outcome.memo.summary.years:
             self.store.keep("rows-year", (outcome.key, str(year)))
         self.reused += outcome.reused
+        if not outcome.reused:
+            self.rebuilt.append(outcome.name)
         self.outcomes.append(outcome)
 
     @property
@@ -155,12 +162,14 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     the years whose departments changed), and the data package describing them."""
     outcomes = departments.outcomes
     files = _Paths(output)
-    downloads, kept = _memo(store, output, "data", ("departments", all_key), site.reuse)
+    parts = (site.key, "departments", *(o.memo.summary.digests["row"] for o in outcomes))
+    downloads, kept = _memo(store, output, "data", parts, site.reuse)
     if not kept:
         table = data.Tables(lambda name: (store.get("rows", (o.key,)) for o in outcomes),
                             {"departments": sum(o.memo.rows[(None, "departments")] for o in outcomes)})
         downloads = data.department_data(table, files)
-        _remember(store, output, "data", ("departments", all_key), files.paths, downloads)
+        _remember(store, output, "data", parts, files.paths, downloads)
+        result.remade += files.paths
     years = sorted({y for o in outcomes for y in o.memo.summary.years}, reverse=True)
     for year in years:
         having = [o for o in outcomes if year in o.memo.summary.years]
@@ -171,6 +180,7 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
             files = _Paths(output)
             made = data.year_data(year, _year_tables(store, having, year), epoch, files)
             _remember(store, output, "data", parts, files.paths, made)
+            result.remade += files.paths
         downloads = [*downloads, *made]
     return [*downloads, data.package_data(downloads, site.scope.content.site.base_url, output)]
 
@@ -190,40 +200,50 @@ def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
 
 
 class _Inputs:
-    """What each site-wide page is made from, as digests: the departments it shows (their keys)
-    and the scope. A page whose inputs are those of a page an earlier build wrote is kept."""
+    """What each site-wide page is made from, as digests: what it shows of each department
+    (`Summary.digests`) and the scope. A page whose inputs are those of a page an earlier
+    build wrote is kept: a corrected figure remakes its year's page, the home page and the
+    feed, not the region trees or the checks page."""
 
-    def __init__(self, site_key: str, all_key: str, outcomes: list[Outcome], regions):
-        self.site_key, self.all_key = site_key, all_key
-        self.years = sorted({y for o in outcomes for y in o.memo.summary.years})
+    def __init__(self, site_key: str, summaries: list[Summary], regions, downloads: list):
+        self.site_key = site_key
+        self.years = sorted({y for d in summaries for y in d.years})
+        self.all = {kind: key(*(d.digests[kind] for d in summaries)) for kind in ("listing", "heads", "findings")}
+        self.downloads = key(repr(downloads))
         self.by_year: dict[int, list[str]] = {}
         self.by_region: dict[str, list[str]] = {}
-        for o in outcomes:
-            d = o.memo.summary
-            shown = f"{d.slug}={o.key}"
+        for d in summaries:
             for year in d.years:
-                self.by_year.setdefault(year, []).append(shown)
+                self.by_year.setdefault(year, []).append(d.digests[f"year:{year}"])
             if d.region in regions:
                 for ancestor in regions[d.region].lineage:
-                    self.by_region.setdefault(ancestor.code, []).append(shown)
+                    self.by_region.setdefault(ancestor.code, []).append(d.digests["listing"])
 
     def of(self, page: Page) -> tuple[str, ...]:
-        if page.template in ("glossary.html", "search.html", "404.html", "robots.txt"):
-            return (self.site_key, page.path)
-        if page.template == "year.html":
+        kind = page.template
+        if kind == "year.html":
             year = int(page.path.split("/")[1])
-            return (self.site_key, page.path, repr(self.years), *self.by_year.get(year, ()))
-        if page.template == "region.html":
-            return (self.site_key, page.path, *self.by_region.get(page.make["place"].code, ()))
-        return (self.site_key, page.path, self.all_key)
+            shown = (repr(self.years), *self.by_year.get(year, ()))
+        elif kind == "region.html":
+            shown = tuple(self.by_region.get(page.make["place"].code, ()))
+        elif kind in ("home.html", "feed.xml"):
+            shown = (self.all["listing"], self.all["heads"])
+        elif kind == "checks.html":
+            shown = (self.all["findings"],)
+        elif kind == "data.html":
+            shown = (self.downloads,)
+        elif kind in ("glossary.html", "search.html", "404.html", "robots.txt"):
+            shown = ()
+        else:  # the trees, year list, about, sitemap: names, regions and years
+            shown = (self.all["listing"],)
+        return (self.site_key, page.path, *shown)
 
 
 def _site_pages(site: BuildScope, departments: _Departments, downloads: list, output: Output, store: Cache,
-                all_key: str) -> int:
+                remade: list[str]) -> int:
     content = site.scope.content
     summaries = departments.summaries
-    inputs = _Inputs(site.key, all_key, departments.outcomes, places(content.regions))
-    made = 0
+    inputs = _Inputs(site.key, summaries, places(content.regions), downloads)
     pages = site_pages(content, summaries, downloads)
     with progress.stage("pages", len(pages), "page") as tick:
         for page in pages:
@@ -237,7 +257,7 @@ def _site_pages(site: BuildScope, departments: _Departments, downloads: list, ou
                     folder = page.path[: -len("index.html")]
                     files.write(f"{folder}tables.csv", data.tables_csv(data.chart_table(c) for c in context["charts"]))
                 _remember(store, output, "page", parts, files.paths, None)
-                made += 1
+                remade.append(page.path)
             tick(1)
     return len(pages)
 
@@ -377,7 +397,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         result.stages["data"] = time.perf_counter() - started
         started = time.perf_counter()
         checkpoint("pages")
-        _site_pages(site, departments, downloads, output, store, all_key)
+        _site_pages(site, departments, downloads, output, store, result.remade)
         for name, (hashed, payload) in assets.items():
             output.write(f"assets/{hashed}", payload)
         output.write(SITE_MARKER, SITE_MARKER_TEXT)
@@ -395,6 +415,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     result.departments = len(departments.outcomes)
     result.findings = sum(len(d.findings) for d in departments.summaries)
     result.reused = departments.reused
+    result.rebuilt = departments.rebuilt
     removed = output.finish()
     started = time.perf_counter()
     trees.publish(root, shown_state, sorted(output.written), sorted(output.changed), removed)

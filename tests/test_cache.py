@@ -147,3 +147,42 @@ def test_a_library_version_change_makes_every_department_again(tmp_path):
     assert "5 of 5 departments unchanged" in run()
     (libs / "markdown_it_py-9.9.0.dist-info").rename(libs / "markdown_it_py-9.9.1.dist-info")
     assert "departments unchanged" not in run()
+
+
+def site_pages(site: Path) -> set[str]:
+    """The site-wide pages (not a department's, not data or search files)."""
+    return {p for p in files(site) if not p.startswith(("departments/", "data/", "search/", "assets/"))
+            and p.endswith((".html", ".xml", ".txt"))} | {"departments/index.html"}
+
+
+def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
+    """A department's change rebuilds that department and the site-wide pages and data files
+    that show it; the templates, site.yaml or a library rebuild everything; a cached build
+    stays the same as one from nothing after each."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first = build(content, site, cache_dir=cache)
+    assert sorted(first.rebuilt) == sorted(p.name for p in (content / "departments").iterdir())
+    assert set(first.remade) >= site_pages(site)
+    again = build(content, site, cache_dir=cache)
+    assert again.rebuilt == [] and again.remade == []
+
+    # A corrected title (tianxin-xzspfwj 2020): its department, its year's page and data, the
+    # home page and the feed (they show titles), the data page (a file's size changed).
+    correct_title(content)
+    one = build(content, site, cache_dir=cache)
+    assert one.rebuilt == ["tianxin-xzspfwj"]
+    assert sorted(one.remade) == ["data/2020/disclosures.xlsx", "data/2020/figures.csv", "data/2020/findings.csv",
+                                  "data/2020/indicators.csv", "data/2020/reports.csv", "data/index.html",
+                                  "feed.xml", "index.html", "years/2020/index.html"]
+    build(content, tmp_path / "fresh-1", cache_dir=None)
+    assert files(site) == files(tmp_path / "fresh-1")
+
+    # site.yaml: every department and every page.
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("title: ", "title: 新", 1), encoding="utf-8")
+    every = build(content, site, cache_dir=cache)
+    assert len(every.rebuilt) == 5 and set(every.remade) >= site_pages(site)
+    build(content, tmp_path / "fresh-2", cache_dir=None)
+    assert files(site) == files(tmp_path / "fresh-2")
