@@ -97,6 +97,9 @@ class _Departments:
         if outcome.memo is None:
             return
         self.output.merge(outcome.written)
+        # Only the summary, the row counts and the record URLs are kept for the rest of the build.
+        outcome.written = None
+        outcome.memo.files = {}
         for kind in ("department", "rows", "records"):
             self.store.keep(kind, (outcome.key,))
         for year in outcome.memo.summary.years:
