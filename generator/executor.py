@@ -73,14 +73,15 @@ def _run(item: Any) -> Any:
 
 
 class Local:
-    """This machine: the items in this process when there are few, else on `workers` processes."""
+    """This machine: the items in this process when there are few, else on `workers` processes
+    (one worker process too, so a build on one core does the same work as on many)."""
 
     def __init__(self, workers: int | None = None):
         self.workers = workers or cores()
 
     def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
         """task(item) for each item, in order, each yielded as soon as it and those before it are done."""
-        if self.workers < 2 or len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
+        if len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
             for item in items:
                 yield task(item)
                 if not gc.isenabled():  # the build's own process: a department's cycles are young
