@@ -21,7 +21,7 @@ from . import data
 from .cache import Cache
 from .checks import Result, _check_all
 from .faults import checkpoint
-from .load import MAX_SOURCE_BYTES, DepartmentEntry, Scope, load_department
+from .load import MAX_SOURCE_BYTES, DepartmentEntry, Scope, _ignored, load_department
 from .pages import Page, Summary, department_pages, department_records, summary
 from .problems import Problem
 from .regions import places
@@ -86,6 +86,8 @@ def department_key(folder: Path, scope_key: str) -> str | None:
     except OSError:
         return None
     for entry in entries:
+        if _ignored(entry.name):  # editor and system files: the load skips them too
+            continue
         try:
             info = entry.stat(follow_symlinks=False)
         except OSError:

@@ -284,6 +284,11 @@ def _same_files(a: Path, b: Path, size: int) -> bool:
 def _link_over(source: Path, target: Path) -> None:
     """`target` becomes another name of `source`, atomically replacing what it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if os.path.samestat(os.stat(source), os.stat(target, follow_symlinks=False)):
+            return  # already that file (rename(2) over another name of it would leave the temporary)
+    except OSError:
+        pass
     temp = target.with_name(f".{target.name}.link-{os.getpid()}")
     temp.unlink(missing_ok=True)
     try:

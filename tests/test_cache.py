@@ -186,3 +186,38 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
     assert len(every.rebuilt) == 5 and set(every.remade) >= site_pages(site)
     build(content, tmp_path / "fresh-2", cache_dir=None)
     assert files(site) == files(tmp_path / "fresh-2")
+
+
+def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
+    """A content problem in one department fails the build after the others were built: the
+    site stays the previous build, the tree being built is put back as it was (so the next
+    build need not remake it), and the next good build equals one from nothing."""
+    import json
+
+    from generator.problems import ContentError
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    shown = files(site)
+    correct_title(content)  # tianxin-xzspfwj changes, and is written into the tree being built
+    broken = content / "departments/zhongfang-zwfwzx/2020.yaml"
+    good = broken.read_bytes()
+    broken.write_bytes(good.replace(b"year: 2020", b"year: 2020x", 1))
+    try:
+        build(content, site, cache_dir=cache)
+    except ContentError as err:
+        assert any("zhongfang-zwfwzx/2020.yaml" in str(p) for p in err.problems)
+    else:
+        raise AssertionError("the build should have failed")
+    assert files(site) == shown
+    trees = tmp_path / ".site-trees-site"
+    hidden = "b" if (site.resolve().name == "a") else "a"
+    assert json.loads((trees / f"{hidden}.json").read_text())["complete"]  # put back, not left to be remade
+    assert files(trees / hidden) == shown
+    broken.write_bytes(good)
+    result = build(content, site, cache_dir=cache)
+    assert result.rebuilt == ["tianxin-xzspfwj"]
+    build(content, tmp_path / "fresh", cache_dir=None)
+    assert files(site) == files(tmp_path / "fresh")
