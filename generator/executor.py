@@ -79,9 +79,10 @@ class Local:
     def __init__(self, workers: int | None = None):
         self.workers = workers or cores()
 
-    def map(self, task: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
-        """task(item) for each item, in order, each yielded as soon as it and those before it are done."""
-        if len(items) < PARALLEL_FROM or not hasattr(os, "fork"):
+    def map(self, task: Callable[[T], R], items: Sequence[T], min_items: int | None = None) -> Iterator[R]:
+        """task(item) for each item, in order, each yielded as soon as it and those before it are
+        done; in this process when there are fewer than `min_items` (PARALLEL_FROM)."""
+        if len(items) < (PARALLEL_FROM if min_items is None else min_items) or not hasattr(os, "fork"):
             for item in items:
                 yield task(item)
                 if not gc.isenabled():  # the build's own process: a department's cycles are young

@@ -174,17 +174,33 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
         _remember(store, output, "data", parts, files.paths, downloads)
         result.remade += files.paths
     years = sorted({y for o in outcomes for y in o.memo.summary.years}, reverse=True)
+    by_year: dict[int, list] = {}
+    todo = []
     for year in years:
         having = [o for o in outcomes if year in o.memo.summary.years]
         epoch = source_epoch(h for o in having for h in o.memo.summary.heads if h.year == year)
         parts = (site.key, "year", str(year), str(epoch), *(f"{o.memo.summary.slug}={o.key}" for o in having))
         made, kept = _memo(store, output, "data", parts, site.reuse)
-        if not kept:
-            files = _Paths(output)
-            made = data.year_data(year, _year_tables(store, having, year), epoch, files)
-            _remember(store, output, "data", parts, files.paths, made)
-            result.remade += files.paths
-        downloads = [*downloads, *made]
+        if kept:
+            by_year[year] = made
+        else:
+            todo.append((year, having, epoch, parts))
+
+    def make(item) -> tuple[list, tuple, list[str]]:
+        # A year's files on a worker of their own: a province's years are each hundreds of megabytes.
+        year, having, epoch, _ = item
+        files = _Paths(Output(output.root, output.existing, shared=True))
+        return data.year_data(year, _year_tables(store, having, year), epoch, files), files.output.child_state(), files.paths
+
+    # Worker processes pay off from a few hundred reports.
+    parallel = 2 if sum(len(having) for _, having, _, _ in todo) >= 200 else len(todo) + 1
+    for (year, _, _, parts), (made, written, paths) in zip(todo, executor.Local().map(make, todo, parallel)):
+        output.merge(written)
+        _remember(store, output, "data", parts, paths, made)
+        result.remade += paths
+        by_year[year] = made
+    for year in years:
+        downloads = [*downloads, *by_year[year]]
     return [*downloads, data.package_data(downloads, site.scope.content.site.base_url, output)]
 
 
