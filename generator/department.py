@@ -104,6 +104,26 @@ def department_key(folder: Path, scope_key: str) -> str | None:
     return digest.hexdigest()
 
 
+def signature(folder: Path) -> tuple | None:
+    """What a department folder looks like without reading it: each file's name, size, times
+    and inode; None for a folder holding anything but regular files (that one is read every time)."""
+    try:
+        if folder.is_symlink():
+            return None
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        out = []
+        for entry in entries:
+            if _ignored(entry.name):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            out.append((entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        return tuple(out)
+    except OSError:
+        return None
+
+
 def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
     """Every rule over each report of the department, the year before's report included."""
     by_year = {rf.year: rf for rf in entry.reports}

@@ -96,7 +96,8 @@ class _Departments:
         self.problems += outcome.problems
         if outcome.memo is None:
             return
-        self.output.merge(outcome.written)
+        if outcome.written is not None:  # None: kept by this process, already in the output's account
+            self.output.merge(outcome.written)
         # Only the summary, the row counts and the record URLs are kept for the rest of the build.
         outcome.written = None
         outcome.memo.files = {}
@@ -112,6 +113,40 @@ class _Departments:
     @property
     def summaries(self) -> list[Summary]:
         return [o.memo.summary for o in self.outcomes]
+
+
+class _Seen:
+    """What the last build saw of each department folder: the names, sizes, times and inodes of
+    its files (`department.signature`) and the key they had. A folder that looks the same is
+    taken to hold the same bytes, as git's index does, and its department is kept without
+    reading its files, when its files in the tree are still as written."""
+
+    def __init__(self, store: Cache, site: BuildScope, folder: Path):
+        self.store, self.site, self.folder = store, site, folder
+        self.before: dict[str, tuple] = (store.get("seen", (site.key,)) or {}) if site.reuse else {}
+        self.now: dict[str, tuple] = {}
+        self.signatures: dict[str, tuple | None] = {}
+
+    def kept(self, name: str, output: Output) -> Outcome | None:
+        signature = self.signatures[name] = department.signature(self.folder / name)
+        before = self.before.get(name)
+        if signature is None or before is None or before[0] != signature:
+            return None
+        memo = self.store.get("department", (before[1],))
+        if not isinstance(memo, department.Memo) or not output.reuse(memo.files):
+            return None
+        return Outcome(name, memo=memo, key=before[1], reused=True, written=None)
+
+    def saw(self, name: str, outcome: Outcome) -> None:
+        signature = self.signatures.get(name)
+        if outcome.memo is not None and signature is not None and not outcome.key.startswith(self.site.build_id):
+            self.now[name] = (signature, outcome.key)
+
+    def save(self) -> None:
+        if self.now != self.before:
+            self.store.put("seen", (self.site.key,), self.now)
+        else:
+            self.store.keep("seen", (self.site.key,))
 
 
 def source_epoch(heads) -> int:
@@ -400,11 +435,20 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         folders = [folder.name for folder in scope.folders]
         job = Job(str(content_dir), str(root), str(store.folder), search, site.reuse, build_id)
         department.prepare(job, site, store, output.existing)
+        seen = _Seen(store, site, scope.root / "departments")
         with progress.stage("build", len(folders), "dept") as tick:
+            # Departments whose files are as the last build saw them (names, sizes, times) are
+            # kept here without reading them; the others go to the executor.
+            kept = {n: seen.kept(name, output) for n, name in enumerate(folders)}
+            todo = [(n, name) for n, name in enumerate(folders) if kept[n] is None]
             runner = runner or executor.Local()
-            for outcome in runner.map(functools.partial(department.run, job), list(enumerate(folders))):
+            built = runner.map(functools.partial(department.run, job), todo)
+            for n, name in enumerate(folders):
+                outcome = kept[n] or next(built)
                 departments.take(outcome)
+                seen.saw(name, outcome)
                 tick(1)
+        seen.save()
         checkpoint("departments")
         result.stages["departments"] = time.perf_counter() - started
         if scope.problems or departments.problems:

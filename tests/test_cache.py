@@ -221,3 +221,26 @@ def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
     assert result.rebuilt == ["tianxin-xzspfwj"]
     build(content, tmp_path / "fresh", cache_dir=None)
     assert files(site) == files(tmp_path / "fresh")
+
+
+def test_a_year_file_rewritten_with_its_old_size_and_time_is_still_seen(tmp_path):
+    """Unchanged folders are recognised by their files' names, sizes, times and inodes, not
+    read; a file rewritten in place with the same size and its old modification time still
+    differs in its change time, so its department is built again."""
+    import os
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    year = content / "departments/tianxin-xzspfwj/2020.yaml"
+    before = year.stat()
+    text = year.read_text(encoding="utf-8")
+    changed = text.replace("天心区部门整体支出绩效自评报告}", "天心区部门整体支出绩效自评报吿}", 1)  # same length
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    year.write_text(changed, encoding="utf-8")
+    os.utime(year, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert year.stat().st_size == before.st_size and year.stat().st_mtime_ns == before.st_mtime_ns
+    result = build(content, site, cache_dir=cache)
+    assert result.rebuilt == ["tianxin-xzspfwj"]
+    assert "自评报吿" in (site / "departments/tianxin-xzspfwj/2020/index.html").read_text(encoding="utf-8")

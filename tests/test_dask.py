@@ -137,7 +137,8 @@ def test_a_department_that_raises_on_a_worker_fails_the_build_and_keeps_the_old_
     build(content, site, cache_dir=tmp_path / "cache", executor=executor.Dask(address))
     before, shown = files(site), os.readlink(site)
     names = sorted(p.name for p in (content / "departments").iterdir())
-    (content / "departments" / names[0] / "department.yaml").open("a", encoding="utf-8").write("\n# edited\n")
+    for name in (names[0], names[-1]):  # both go to the workers (unchanged folders are kept without them)
+        (content / "departments" / name / "department.yaml").open("a", encoding="utf-8").write("\n# edited\n")
     client.run(_fail, names[-1])
     try:
         with pytest.raises(RuntimeError, match=f"injected failure in {names[-1]}"):
