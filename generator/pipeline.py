@@ -484,6 +484,10 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     trees.publish(root, shown_state, sorted(output.written), sorted(output.changed), removed)
     checkpoint("after-swap")
     result.stages["swap"] = time.perf_counter() - started
+    if trees.remade:
+        started = time.perf_counter()
+        trees.mirror(root)
+        result.stages["mirror"] = time.perf_counter() - started
     for store_ in {id(cache): cache, id(store): store}.values():
         store_.prune()
     result.unchanged = output.linked

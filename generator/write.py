@@ -176,6 +176,7 @@ class Trees:
         state = self.state(hidden)
         self._save(hidden, TreeState(state.serial, False, state.files))  # unknown until published
         checkpoint("tree-marked")
+        self.remade = False
         if (shown_root is not None and state.complete and state.serial == shown_state.serial - 1
                 and root.is_dir()):
             for relative in shown_state.removed:
@@ -183,6 +184,7 @@ class Trees:
             for relative in shown_state.changed:
                 _link_over(safe_join(shown_root, relative), safe_join(root, relative))
         else:
+            self.remade = True
             if root.exists() or root.is_symlink():
                 _discard(root, self.site)
             root.mkdir()
@@ -196,6 +198,29 @@ class Trees:
                         pass  # removed by hand from the shown tree: the build makes it again
         checkpoint("tree-synced")
         return root, shown_state
+
+    def mirror(self, root: Path) -> None:
+        """After publishing `root` into a tree that had to be made whole (a first build, or after
+        a killed one): make the other tree its mirror now, by hard links, so the next build
+        syncs only what changes rather than linking every file of the site again."""
+        shown = self.state(root.name)
+        other = self.folder / ("b" if root.name == "a" else "a")
+        self._save(other.name, TreeState(0, False))  # unknown until it is whole
+        if other.exists() or other.is_symlink():
+            _discard(other, self.site)
+        other.mkdir()
+        made: set[str] = set()
+        for relative in shown.files:
+            target = safe_join(other, relative)
+            parent = target.parent
+            if parent not in made:
+                parent.mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            os.link(safe_join(root, relative), target)
+        checkpoint("mirrored")
+        # The other tree now stands as a clean sync of the shown one: nothing is left to apply.
+        self._save(other.name, TreeState(shown.serial - 1, True, shown.files))
+        self._save(root.name, TreeState(shown.serial, True, shown.files, [], []))
 
     def restore(self, root: Path, shown_state: TreeState, changed: list[str]) -> None:
         """After a failed build: undo what it wrote into the hidden tree (each file it changed is

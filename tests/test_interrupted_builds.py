@@ -110,6 +110,21 @@ def test_a_kill_in_a_worker_process_leaves_a_whole_site(states, point):
     assert tree_hash(site) == b
 
 
+def test_a_first_build_killed_while_mirroring_its_tree_leaves_it_whole(states):
+    """A first build publishes its tree, then links the other tree to it for the next build: a
+    kill there leaves the new site whole, and the next build remakes the other tree."""
+    tmp, old, new, a, b = states
+    site = tmp / "mirror" / "site"
+    run = build(new, site, {"SITE_BUILD_KILL_AT": "mirrored"}, cached=True)
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert tree_hash(site) == b
+    assert build(old, site, cached=True).returncode == 0
+    assert tree_hash(site) == a
+    assert build(new, site, cached=True).returncode == 0
+    assert tree_hash(site) == b
+    assert leftovers(site.parent) == ["cache", "site"]
+
+
 @pytest.mark.parametrize("seed", range(RANDOM_KILLS))
 def test_a_build_killed_at_a_random_moment_leaves_a_whole_site(states, seed):
     tmp, old, new, a, b = states
