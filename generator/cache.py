@@ -142,24 +142,6 @@ class Cache:
         except OSError:
             pass  # a read-only or full disk: the build goes on without caching
 
-    def missing(self) -> bool:
-        """Whether anything looked up so far had to be made: the cache is cold, or partly."""
-        return self.folder is None or self.misses > 0 or self.hits == 0
-
-    def forked(self) -> None:
-        self.used, self.hits, self.misses = {}, 0, 0
-
-    def child_state(self) -> tuple[dict[str, set[str]], int, int]:
-        """What a second build process learnt, for `merge` in the first (generator/parallel.py)."""
-        return self.used, self.hits, self.misses
-
-    def merge(self, state: tuple[dict[str, set[str]], int, int]) -> None:
-        used, hits, misses = state
-        for kind, names in used.items():
-            self.used.setdefault(kind, set()).update(names)
-        self.hits += hits
-        self.misses += misses
-
     def prune(self) -> None:
         """Remove the entries of every kind this build used that it did not use."""
         if self.folder is None:

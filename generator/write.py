@@ -343,11 +343,8 @@ class Output:
         self.linked = 0
         self.changed: list[str] = []
 
-    def forked(self) -> None:
-        """In a second process (generator/parallel.py): account only for what it writes."""
-        self.written, self.stamps, self.linked, self.changed = {}, {}, 0, []
-
     def child_state(self) -> tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]:
+        """What this writer wrote, kept and linked: a worker's writer hands it to the build's (`merge`)."""
         return self.written, self.stamps, self.linked, self.changed
 
     def merge(self, state: tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]) -> None:
