@@ -12,6 +12,7 @@ import pytest
 
 from generator import searchindex
 from generator.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
+from tests.searchread import Site, assert_same_search, grams_of, loaded, terms_of
 
 
 def record(n: int, text: str, title: str = "") -> Record:
@@ -24,11 +25,6 @@ def build(records):
     files = {}
     build_index(records, files.__setitem__, workers=1)
     return files
-
-
-def loaded(data: bytes):
-    text = data.decode("utf-8")
-    return json.loads(text[text.index(",") + 1:text.rindex(")")])
 
 
 def postings(files, gram: str, space: str = "b") -> set[int]:
@@ -51,21 +47,6 @@ def postings(files, gram: str, space: str = "b") -> set[int]:
         docs.add(doc)
         value, shift = 0, 0
     return docs
-
-
-def grams_of(files, term: str) -> list[str]:
-    """The grams search-engine.js looks up for a term."""
-    index = loaded(files["search/index.js"])
-    longest, digits = index["grams"], index["digits"]
-    chars = list(normalize(term))
-    if len(chars) <= longest or (digits and re.fullmatch("[0-9]+", "".join(chars)) and len(chars) <= digits[1]):
-        return ["".join(chars)]
-    grams = ["".join(chars[i:i + longest]) for i in range(len(chars) - longest + 1)]
-    for run in re.findall("[0-9]+", "".join(chars)) if digits else ():
-        if len(run) >= digits[0]:
-            size = min(len(run), digits[1])
-            grams += [run[i:i + size] for i in range(len(run) - size + 1)]
-    return grams
 
 
 def query(files, term: str) -> set[int]:
@@ -244,91 +225,6 @@ def test_runs_end_where_the_script_splits_queries():
 # --- the delta segment: an update after some departments changed -------------------------------
 
 
-class Site:
-    """The index files as the search page reads them, main segment and delta, in Python: a
-    port of search-engine.js's query (grams, postings of both segments, dead documents,
-    ranking) for comparing an updated index with a cold one."""
-
-    def __init__(self, files):
-        self.files = files
-        self.index = loaded(files["search/index.js"])
-        self.delta = self.index.get("delta")
-        self.first = self.delta["first"] if self.delta else self.index["documents"]
-        self.dead = set(self.delta["dead"]) if self.delta else set()
-        self.live = [n for n in range(self.index["documents"]) if n not in self.dead]
-
-    def _decode(self, found) -> set[int]:
-        raw = base64.b64decode(found)
-        if raw[0] == 1:
-            return {i for i in range(self.index["documents"]) if i // 8 < len(raw) - 1 and raw[1 + i // 8] >> (i % 8) & 1}
-        docs, doc, value, shift = set(), -1, 0, 0
-        for byte in raw[1:]:
-            value |= (byte & 0x7F) << shift
-            if byte & 0x80:
-                shift += 7
-                continue
-            doc += value
-            docs.add(doc)
-            value, shift = 0, 0
-        return docs
-
-    def shard(self, gram: str, delta: bool) -> dict:
-        count = self.delta["shards"] if delta else self.index["shards"]
-        return loaded(self.files[f"search/{'x' if delta else 's'}/{fnv1a([ord(c) for c in gram]) & (count - 1)}.js"])
-
-    def postings(self, gram: str, space: str = "b") -> set[int]:
-        found = set()
-        for delta in (False, True) if self.delta and self.delta["shards"] else (False,):
-            posting = self.shard(gram, delta)[space].get(gram)
-            if posting is not None:
-                found |= self._decode(posting)
-        return found
-
-    def document(self, n: int) -> dict:
-        return loaded(self.files[f"search/d/{n}.js"])
-
-    def url(self, n: int) -> str:
-        return self.document(n)["url"]
-
-    def place(self, n: int) -> int:
-        return 2 * n + 1 if n < self.first else 2 * self.delta["at"][n - self.first]
-
-    def year(self, n: int) -> float:
-        years = self.index["filters"].get("year")
-        chosen = years["sets"][years["docs"][n]] if years else []
-        return -int(years["values"][chosen[0]]) if chosen else float("-inf")
-
-    def search(self, query_text: str, checked: bool = False) -> list[str]:
-        """The URLs the search page lists for a query, in its order (before the text check,
-        which drops a document holding a longer term's grams apart, unless `checked`)."""
-        terms = list(dict.fromkeys(normalize(query_text).split()))
-        grams = list(dict.fromkeys(g for t in terms for g in grams_of(self.files, t)))
-        body = title = None
-        for gram in grams:
-            these, titled = self.postings(gram), self.postings(gram, "t")
-            body = these if body is None else body & these
-            title = titled if title is None else title & titled
-        ids = [n for n in self.live if body is None or n in body]
-        ids.sort(key=lambda n: (title is not None and n not in title, self.year(n), self.place(n), n))
-        if checked:
-            def text(n):
-                d = self.document(n)
-                return normalize("\n".join([d["title"], *(p["text"] for p in d["parts"])]))
-            ids = [n for n in ids if all(t in text(n) for t in terms)]
-        return [self.url(n) for n in ids]
-
-    def counts(self, ids_urls: list[str]) -> dict:
-        by_url = {self.url(n): n for n in self.live}
-        out = {}
-        for key, column in self.index["filters"].items():
-            out[key] = {}
-            for url in ids_urls:
-                for v in column["sets"][column["docs"][by_url[url]]]:
-                    name = column["values"][v]
-                    out[key][name] = out[key].get(name, 0) + 1
-        return out
-
-
 def dept_record(slug: str, n: int, text: str, title: str = "", year: int | None = 2020, score=None) -> Record:
     url = f"departments/{slug}/{n}/" if n else f"departments/{slug}/"
     filters = {"type": ["报告" if n else "部门"], "department": [slug]}
@@ -376,32 +272,6 @@ def random_departments(rng, count=12, alphabet="政务服务中心预算执行�
     return out
 
 
-def assert_same_search(a: Site, b: Site, terms):
-    for term in terms:
-        assert a.search(term) == b.search(term), term
-        found = a.search(term, checked=True)
-        assert found == b.search(term, checked=True), term
-        assert a.counts(found) == b.counts(found), term
-
-
-def terms_of(files, rng, extra=()):
-    """Every term of one or two characters the documents hold, and a sample of longer ones."""
-    site = Site(files)
-    texts = [normalize("\n".join([d["title"], *(p["text"] for p in d["parts"])]))
-             for d in map(site.document, site.live)]
-    terms = set(extra)
-    for text in texts:
-        for run in text.split():
-            for i in range(len(run)):
-                terms.update(run[i:i + j] for j in (1, 2) if i + j <= len(run))
-    longer = [run for text in texts for run in text.split() if len(run) > 2]
-    for _ in range(300):
-        run = rng.choice(longer)
-        start = rng.randrange(len(run) - 2)
-        terms.add(run[start:start + rng.randint(3, 10)])
-    return sorted(terms)
-
-
 def test_an_updated_index_answers_every_query_as_a_cold_index_of_the_same_documents():
     rng = random.Random(18)
     before = random_departments(rng)
@@ -428,7 +298,7 @@ def test_an_updated_index_answers_every_query_as_a_cold_index_of_the_same_docume
              "dept05报告", "dept03报告1", "排在前面"]
     removed_text = [normalize(r.text) for r in before["dept05"][1] + before["dept03"][1]]
     words += [t[i:i + 4] for t in removed_text for i in range(0, max(len(t) - 4, 0), 7)]
-    assert_same_search(incremental, reference, terms_of(expected, rng, words))
+    assert_same_search(incremental, reference, terms_of(expected, rng, words, every=4))
     assert incremental.search("新增的词语", checked=True) == ["departments/dept03/"]
     # the filters and sort keys over every number, dead documents set aside
     live_filters = {k: set(v["values"]) for k, v in incremental.index["filters"].items()}
