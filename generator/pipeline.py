@@ -309,7 +309,9 @@ def _update_search(site: BuildScope, departments: _Departments, output: Output, 
     if not output.reuse(stamps):  # the main segment's files are not all as that build wrote them
         return False
     files.paths.extend(stamps)
-    for path, payload in written.items():
+    for n, (path, payload) in enumerate(written.items()):
+        if n == len(written) // 2:
+            checkpoint("index-half")
         files.write(path, payload)
     store.keep("index-state", (site.key,))
     return True
