@@ -132,3 +132,48 @@ def test_a_main_segment_file_edited_by_hand_makes_the_index_cold(sites, tmp_path
     build(content, site, cache_dir=cache)
     assert "delta" not in Site(site_files(site)).index
     assert site_files(site) == site_files(sites["fresh"])
+
+
+def browser_results(browser, base: str, page_path: str, query: str):
+    """What the search page at `base` lists for a query: (status, [(title, link under base)])."""
+    from urllib.parse import quote
+
+    from tests.browser import Console
+
+    context = browser.new_context()
+    page = context.new_page()
+    console = Console(page)
+    try:
+        page.goto(base + page_path + f"?q={quote(query)}")
+        page.wait_for_function("() => !/正在/.test(document.getElementById('search-status').textContent)")
+        links = page.locator("#search-results a.result-title")
+        found = links.evaluate_all("els => els.map(a => [a.textContent, a.href])")
+        status = page.locator("#search-status").inner_text()
+        assert console.errors == []
+        return status, [(title, href.removeprefix(base)) for title, href in found]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", ["http", "file"])
+def test_the_search_page_finds_the_new_word_and_not_the_removed_one(sites, browser, engine):
+    from tests.browser import CSP, serve
+
+    site, fresh = sites["site"], sites["fresh"]
+    assert "delta" in Site(site_files(site)).index
+    with serve(site, CSP) as url, serve(fresh, CSP) as fresh_url:
+        def listing(root: Path, served: str, query: str):
+            if engine == "http":
+                return browser_results(browser, served, "search/", query)
+            return browser_results(browser, root.resolve().as_uri() + "/", "search/index.html", query)
+
+        status, found = listing(site, url, NEW_WORD)
+        assert status.startswith("找到 1 条结果")
+        assert [(title, link.split("#")[0].removesuffix("index.html")) for title, link in found] == [
+            ("天心区部门整体支出绩效自评报告（更正）", f"{YEAR}/")]
+        status, found = listing(site, url, OLD_WORD)
+        assert found == [] and status.startswith("没有找到")
+        # every other query lists what the cold build's page lists, in the same order
+        for query in ["一件事一次办", "天心区", "12345", "绩效自评报告（更正）", "政务服务", "县", "蹄疾"]:
+            assert listing(site, url, query) == listing(fresh, fresh_url, query), query
