@@ -101,6 +101,9 @@ def json_text(data: Any) -> str:
                 parts.append(("," if n else "") + json.dumps(key, ensure_ascii=False) + ":")
                 put(value[key])
             parts.append("}")
+        elif isinstance(value, (list, tuple)) and all(type(item) is int or item is None for item in value):
+            # long columns of numbers (the search index's): the same text, written at once
+            parts.append("[" + ",".join("null" if item is None else str(item) for item in value) + "]")
         elif isinstance(value, (list, tuple)):
             parts.append("[")
             for n, item in enumerate(value):

@@ -802,13 +802,18 @@ def _filter_columns(filters: Sequence[dict[str, list[str]]]) -> dict[str, dict[s
         position = {v: i for i, v in enumerate(values)}
         sets: list[list[int]] = []
         seen: dict[tuple[int, ...], int] = {}
+        known: dict[tuple[str, ...], int] = {}  # the same values as a document before: its set
         column = []
         for chosen_values in filters:
-            chosen = tuple(sorted(position[v] for v in chosen_values.get(key, ())))
-            if chosen not in seen:
-                seen[chosen] = len(sets)
-                sets.append(list(chosen))
-            column.append(seen[chosen])
+            named = tuple(chosen_values.get(key, ()))
+            found = known.get(named)
+            if found is None:
+                chosen = tuple(sorted(position[v] for v in named))
+                if chosen not in seen:
+                    seen[chosen] = len(sets)
+                    sets.append(list(chosen))
+                found = known[named] = seen[chosen]
+            column.append(found)
         columns[key] = {"values": values, "sets": sets, "docs": column}
     return columns
 
