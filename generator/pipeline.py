@@ -298,7 +298,9 @@ def _update_search(site: BuildScope, departments: _Departments, output: Output, 
     current = {o.memo.summary.slug: o for o in departments.outcomes}
     changed = [o for slug, o in current.items() if keys.get(slug) != o.key]
     removed = [slug for slug in keys if slug not in current]
-    if sum(len(o.memo.records) for o in changed) > delta_limit(state.documents):
+    gone = set(removed)
+    dead_only = sum(1 for owner in state.owners if state.departments[owner][0] in gone)
+    if sum(len(o.memo.records) for o in changed) + dead_only > delta_limit(state.documents):
         return False
     written: dict[str, bytes] = {}
     try:

@@ -19,6 +19,19 @@ Output, all JavaScript so a site opened from disk can load it with <script> elem
 A gram lives in shard fnv1a(code points) mod S (the script computes the same); postings are
 base64 of either LEB128 gaps between document numbers or a bitmap, whichever is shorter.
 
+A later build that finds few documents changed adds a delta segment instead of making the
+index again (`update_index`): the current documents of every department changed since the
+main segment was built, numbered after the main ones,
+
+    search/x/<k>.js    delta shard k, the same form, postings in the same numbering
+    search/d/<n>.js    its documents, n from the main segment's count on
+
+while the main documents of those departments (and of departments removed) are dead. index.js
+and sort.js then cover every number, and index.js names the delta: its shard count, version,
+dead documents, and where each of its documents stands among the main ones in URL order, so
+that the script ranks exactly as over a cold index of the same documents. The script ORs a
+gram's postings of both segments and clears the dead documents.
+
 Building it: characters are numbered by the corpus's own alphabet (15 bits each, so four
 and two flags fit a 64-bit key). Two processes extract documents a chunk at a time, taking
 chunks from either end (this one writes the document files between its chunks, so it takes
@@ -731,6 +744,8 @@ def update_index(state: IndexState, departments: Sequence[tuple[str, str, Sequen
     n_main = state.documents
     if not state.digits or state.levels != LEVELS:
         raise ColdBuildNeeded("the main segment has the fallback layout")
+    if any(a > b for a, b in zip(state.urls, state.urls[1:])):
+        raise ColdBuildNeeded("the main segment's documents are not in URL order")
     changed = {slug for slug, _, _ in departments} | set(removed)
     slugs = [slug in changed for slug, _ in state.departments]
     dead = [n for n, owner in enumerate(state.owners) if slugs[owner]]

@@ -177,3 +177,28 @@ def test_the_search_page_finds_the_new_word_and_not_the_removed_one(sites, brows
         # every other query lists what the cold build's page lists, in the same order
         for query in ["一件事一次办", "天心区", "12345", "绩效自评报告（更正）", "政务服务", "县", "蹄疾"]:
             assert listing(site, url, query) == listing(fresh, fresh_url, query), query
+
+
+def test_a_removed_department_and_a_delta_too_large_for_the_limit(tmp_path, monkeypatch):
+    from generator import searchindex
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    shutil.rmtree(content / "departments/junshan-zwfwzx")
+    build(content, site, cache_dir=cache)
+    index = Site(site_files(site))
+    assert index.delta and index.delta["shards"] == 0 and len(index.delta["dead"]) == 2
+    fresh = tmp_path / "fresh"
+    build(content, fresh)
+    assert_same_site_search(site, fresh, ["君山", "岳阳市君山区人民政府政务服务中心", "电子政务外网"])
+    assert Site(site_files(site)).search("君山") == []
+    # past the limit the index is made anew: no delta
+    monkeypatch.setattr(searchindex, "DELTA_MIN", 0)
+    monkeypatch.setattr(searchindex, "DELTA_SHARE", 0)
+    change(content)
+    build(content, site, cache_dir=cache)
+    fresh2 = tmp_path / "fresh2"
+    build(content, fresh2)
+    assert site_files(site) == site_files(fresh2)
