@@ -3,7 +3,9 @@
 // web server and from a site opened from disk. Queries match exactly: a term of up to four
 // characters (index.grams), or a number of up to eight digits, is one gram of the index; a
 // longer term is the documents holding each of its overlapping four-character grams and its
-// numbers, and every document shown is checked against its own text.
+// numbers, and every document shown is checked against its own text. An index updated after
+// some departments changed has a delta segment too (index.delta): a gram's documents are those
+// of both segments' postings, less the main segment's dead documents.
 (function () {
   "use strict";
   var loaded = {};
