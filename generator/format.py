@@ -94,6 +94,9 @@ def json_text(data: Any) -> str:
                 first = False
                 put(value[key])
             append("}")
+        elif (kind is list or kind is tuple) and all(type(item) is int or item is None for item in value):
+            # long columns of numbers (the search index's): the same text, written at once
+            append("[" + ",".join("null" if item is None else str(item) for item in value) + "]")
         elif kind is list or kind is tuple:
             append("[")
             first = True

@@ -29,7 +29,7 @@ from .pages import Page, Summary, site_pages
 from .problems import ContentError, Problem
 from .regions import places
 from .render import Renderer
-from .searchindex import Record, build_index
+from .searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
 from .write import Output, Trees, recover
 
@@ -322,6 +322,7 @@ class _Records(Sequence):
 
     def __init__(self, departments: _Departments, store: Cache):
         self.store = store
+        self.departments = departments
         order = []
         for outcome in departments.outcomes:
             for n, url in enumerate(outcome.memo.records):
@@ -333,6 +334,11 @@ class _Records(Sequence):
 
     def __len__(self) -> int:
         return len(self.order)
+
+    def sources(self) -> list[tuple[str, str]]:
+        """The department (slug, key) of each record."""
+        slugs = {o.key: o.memo.summary.slug for o in self.departments.outcomes}
+        return [(slugs[key], key) for _, key, _ in self.order]
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -346,15 +352,55 @@ class _Records(Sequence):
 
 def _search(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
             result: BuildResult) -> None:
+    """The search index: kept whole when nothing changed; else, when an earlier build's main
+    segment is still in the tree and few documents changed since it was built, that segment
+    kept and a delta segment of the changed departments written beside it
+    (searchindex.update_index); else built anew, and its state kept for the next builds."""
     parts = (all_key,)
     searchable, kept = _memo(store, output, "index", parts, site.reuse)
-    if not kept:
-        records = _Records(departments, store)
-        files = _Paths(output)
-        build_index(records, files.write)
-        searchable = len(records)
-        _remember(store, output, "index", parts, files.paths, searchable)
-    result.searchable = searchable
+    if kept:
+        result.searchable = searchable
+        return
+    records = _Records(departments, store)
+    files = _Paths(output)
+    if not (site.reuse and _update_search(site, departments, output, store, files)):
+        index = build_index(records, files.write, sources=records.sources())
+        state = index.state
+        store.put("index-state", (site.key,), ({path: output.stamps[path] for path in state.paths}, state))
+    result.searchable = searchable = len(records)
+    _remember(store, output, "index", parts, files.paths, searchable)
+
+
+def _update_search(site: BuildScope, departments: _Departments, output: Output, store: Cache,
+                   files: _Paths) -> bool:
+    """The delta segment over the main one an earlier build kept; False where a cold build is needed."""
+    found = store.get("index-state", (site.key,))
+    if not isinstance(found, tuple) or len(found) != 2 or not isinstance(found[1], IndexState):
+        return False
+    stamps, state = found
+    keys = state.keys()
+    current = {o.memo.summary.slug: o for o in departments.outcomes}
+    changed = [o for slug, o in current.items() if keys.get(slug) != o.key]
+    removed = [slug for slug in keys if slug not in current]
+    gone = set(removed)
+    dead_only = sum(1 for owner in state.owners if state.departments[owner][0] in gone)
+    if sum(len(o.memo.records) for o in changed) + dead_only > delta_limit(state.documents):
+        return False
+    written: dict[str, bytes] = {}
+    try:
+        update_index(state, [(o.memo.summary.slug, o.key, store.get("records", (o.key,))) for o in changed],
+                     removed, written.__setitem__)
+    except ColdBuildNeeded:
+        return False
+    if not output.reuse(stamps):  # the main segment's files are not all as that build wrote them
+        return False
+    files.paths.extend(stamps)
+    for n, (path, payload) in enumerate(written.items()):
+        if n == len(written) // 2:
+            checkpoint("index-half")
+        files.write(path, payload)
+    store.keep("index-state", (site.key,))
+    return True
 
 
 def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Path | None = None,

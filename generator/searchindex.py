@@ -19,6 +19,19 @@ Output, all JavaScript so a site opened from disk can load it with <script> elem
 A gram lives in shard fnv1a(code points) mod S (the script computes the same); postings are
 base64 of either LEB128 gaps between document numbers or a bitmap, whichever is shorter.
 
+A later build that finds few documents changed adds a delta segment instead of making the
+index again (`update_index`): the current documents of every department changed since the
+main segment was built, numbered after the main ones,
+
+    search/x/<k>.js    delta shard k, the same form, postings in the same numbering
+    search/d/<n>.js    its documents, n from the main segment's count on
+
+while the main documents of those departments (and of departments removed) are dead. index.js
+and sort.js then cover every number, and index.js names the delta: its shard count, version,
+dead documents, and where each of its documents stands among the main ones in URL order, so
+that the script ranks exactly as over a cold index of the same documents. The script ORs a
+gram's postings of both segments and clears the dead documents.
+
 Building it: characters are numbered by the corpus's own alphabet (15 bits each, so four
 and two flags fit a 64-bit key). Two processes extract documents a chunk at a time, taking
 chunks from either end (this one writes the document files between its chunks, so it takes
@@ -31,6 +44,8 @@ points (21 bits each) and no digit grams; the index says which, and the script f
 from __future__ import annotations
 
 import base64
+import bisect
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -508,9 +523,15 @@ def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, 
     """Partition p's part of each shard it touches, as the inside of the shard's two JSON
     objects ("gram":"postings",... for body and for title grams), and how many grams."""
     keys, docs = spill.partition(p)
+    return _encode_pairs(spill.layout, keys, docs, shards, n_docs)
+
+
+def _encode_pairs(layout: Layout, keys: np.ndarray, docs: np.ndarray, shards: int,
+                  n_docs: int) -> tuple[dict[int, tuple[bytes, bytes]], int]:
+    """(gram key, document) pairs sorted by key and then document, as `_encode` gives them."""
     data, offsets, bounds = _varints(keys, docs)
     group_keys = keys[bounds[:-1]]
-    codes = spill.layout.code_points(group_keys)
+    codes = layout.code_points(group_keys)
     shard_of = (_fnv1a_rows(codes) & np.uint32(shards - 1)).tolist()
     texts = _texts(codes)
     titles = (group_keys >> np.uint64(63)).tolist()
@@ -538,6 +559,48 @@ def _members(grams: dict[str, str]) -> bytes:
 
 
 @dataclass
+class IndexState:
+    """What a later build needs to add to this index rather than make it again (picklable):
+    the main segment as `build_index` wrote it, document by document.
+
+    `paths` are the main segment's files (its shards and documents), which an update leaves
+    as they are; search/index.js and search/sort.js are written again by every update.
+    """
+
+    version: str
+    documents: int
+    shards: int
+    levels: int
+    digits: bool
+    #: The characters the main segment's documents use (code points, sorted).
+    alphabet: np.ndarray
+    #: Each main document's URL, filters and sort values, and the department it came from.
+    urls: list[str]
+    filters: list[dict[str, list[str]]]
+    sort: list[dict[str, Any]]
+    owners: list[int]  # an index into `departments`
+    #: (slug, key) of every department whose documents the main segment holds.
+    departments: list[tuple[str, str]]
+    paths: list[str]
+    #: The delta segment the last update wrote, if any.
+    delta: Delta | None = None
+
+    def keys(self) -> dict[str, str]:
+        return dict(self.departments)
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What an update wrote beside the main segment."""
+
+    documents: int   # new documents, numbered from the main segment's count on
+    dead: int        # main documents no longer in the index
+    shards: int
+    version: str
+    paths: tuple[str, ...]
+
+
+@dataclass
 class Index:
     """What was written: counts for the build summary and the benchmark."""
 
@@ -545,6 +608,21 @@ class Index:
     shards: int
     grams: int
     version: str
+    state: IndexState | None = None
+
+
+class ColdBuildNeeded(Exception):
+    """The update cannot be made exactly as a cold build would index the same documents."""
+
+
+def delta_limit(main_documents: int) -> int:
+    """The most documents a delta segment holds before a cold build is cheaper and leaner."""
+    return max(DELTA_MIN, main_documents * DELTA_SHARE // 100)
+
+
+#: A delta holds up to this many documents, or this percentage of the main segment's.
+DELTA_MIN = 500
+DELTA_SHARE = 5
 
 
 def _script(name: str, data: Any) -> bytes:
@@ -567,8 +645,13 @@ PARALLEL_FROM = 2000
 CLAIM_TIMEOUT = 60
 
 
-def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], workers: int | None = None) -> Index:
-    """Write the index of `records` (document n is records[n]) through `write(path, bytes)`."""
+def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], workers: int | None = None,
+                sources: Sequence[tuple[str, str]] | None = None) -> Index:
+    """Write the index of `records` (document n is records[n]) through `write(path, bytes)`.
+
+    `sources` names the department (slug, key) each record came from; the Index's `state`
+    then lets `update_index` add to this index later.
+    """
     n_docs = len(records)
     workers = workers if workers is not None else parallel.workers()
     lock = _shared_lock() if workers >= 2 and n_docs >= PARALLEL_FROM else None
@@ -606,7 +689,9 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
     finally:
         spill.close()
     grams = sum(count for _, count in encoded)
+    paths = [f"search/d/{n}.js" for n in range(n_docs)]
     for k in range(shards):
+        paths.append(f"search/s/{k}.js")
         members = [part[k] for part, _ in encoded if k in part]
         body = b",".join(m[0] for m in members if m[0])
         title = b",".join(m[1] for m in members if m[1])
@@ -614,13 +699,103 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
               b'DisclosureSearch.register("s%d",{"b":{%s},"t":{%s}});\n' % (k, body, title))
         if k == shards // 2:
             checkpoint("index-half")
-    _emit(write, digest, "search/sort.js", _script("sort", _sort_columns(records)))
+    rows = [(r.url, r.filters, r.sort) for r in records]
+    filters, sort = [row[1] for row in rows], [row[2] for row in rows]
+    _emit(write, digest, "search/sort.js", _script("sort", _sort_columns(sort)))
     version = digest.hexdigest()[:16]
-    write("search/index.js", _script("index", {
-        "format": FORMAT, "version": version, "documents": n_docs, "shards": shards,
-        "grams": layout.levels, "digits": list(DIGITS) if layout.digits else None,
-        "filters": _filter_columns(records)}))
-    return Index(n_docs, shards, grams, version)
+    write("search/index.js", _index_script(version, n_docs, shards, layout.levels, layout.digits, filters))
+    state = None
+    if sources is not None:
+        departments: dict[tuple[str, str], int] = {}
+        owners = [departments.setdefault(tuple(source), len(departments)) for source in sources]
+        state = IndexState(version, n_docs, shards, layout.levels, layout.digits,
+                           layout.alphabet[1:].copy() if layout.digits else np.zeros(0, dtype=np.uint32),
+                           [row[0] for row in rows], filters, sort, owners, list(departments), paths)
+    return Index(n_docs, shards, grams, version, state)
+
+
+def _index_script(version: str, documents: int, shards: int, levels: int, digits: bool,
+                  filters: Sequence[dict[str, list[str]]], delta: dict | None = None) -> bytes:
+    data = {"format": FORMAT, "version": version, "documents": documents, "shards": shards,
+            "grams": levels, "digits": list(DIGITS) if digits else None, "filters": _filter_columns(filters)}
+    if delta is not None:
+        data["delta"] = delta
+    return _script("index", data)
+
+
+def update_index(state: IndexState, departments: Sequence[tuple[str, str, Sequence[Record]]],
+                 removed: Sequence[str], write: Callable[[str, bytes], None]) -> IndexState:
+    """Bring the index `state` describes up to date without touching its main segment.
+
+    `departments` are (slug, key, records) of every department whose key is not the one the
+    main segment was built from, new ones included; `removed` the slugs of departments gone.
+    Their main documents become dead, and their current records are the delta segment:
+    documents numbered from the main count on in URL order (search/d/<n>.js), their grams
+    in shards of their own (search/x/<k>.js) with postings in the same numbering. The delta
+    is made from those departments' records alone each time, so it never depends on an
+    earlier update. search/index.js (filters over every number, and the delta: its shards,
+    version, dead documents and where its documents stand among the main ones in URL order)
+    and search/sort.js are written again.
+
+    Raises ColdBuildNeeded, having written nothing, when the result would not be exactly what
+    a cold build indexes (the main segment's numbering of characters cannot take the new
+    ones): the caller builds the index anew.
+    """
+    n_main = state.documents
+    if not state.digits or state.levels != LEVELS:
+        raise ColdBuildNeeded("the main segment has the fallback layout")
+    if any(a > b for a, b in zip(state.urls, state.urls[1:])):
+        raise ColdBuildNeeded("the main segment's documents are not in URL order")
+    changed = {slug for slug, _, _ in departments} | set(removed)
+    slugs = [slug in changed for slug, _ in state.departments]
+    dead = [n for n, owner in enumerate(state.owners) if slugs[owner]]
+    records = sorted((r for _, _, rs in departments for r in rs), key=lambda r: r.url)
+    layout = Layout.of(records) if records else None
+    if layout is not None:
+        if not layout.digits or len(np.union1d(state.alphabet, layout.alphabet[1:])) >= 1 << RANK_BITS:
+            raise ColdBuildNeeded("too many distinct characters")
+    # Every check passed: from here on the update is written.
+    digest = hashlib.sha256(state.version.encode())
+    m = len(records)
+    paths: list[str] = []
+    shards = 0
+    if layout is not None:
+        body, body_doc = layout.keys_of_many([normal_codes(r.text) for r in records], long=True)
+        title, title_doc = layout.keys_of_many([normal_codes(r.title) for r in records], long=False)
+        keys = np.concatenate((body, title | _TITLE))
+        docs = (np.concatenate((body_doc, title_doc)) + n_main).astype(np.uint32)
+        order = np.lexsort((docs, keys))
+        keys, docs = keys[order], docs[order]
+        shards = 1
+        while shards * SHARD_TARGET < len(keys) * BYTES_PER_PAIR and shards < (1 << 16):
+            shards *= 2
+        encoded, _ = _encode_pairs(layout, keys, docs, shards, n_main + m)
+        for j, record in enumerate(records):
+            path = f"search/d/{n_main + j}.js"
+            _emit(write, digest, path, _document(n_main + j, record))
+            paths.append(path)
+        for k in range(shards):
+            body_members, title_members = encoded.get(k, (b"", b""))
+            path = f"search/x/{k}.js"
+            _emit(write, digest, path, b'DisclosureSearch.register("x%d",{"b":{%s},"t":{%s}});\n'
+                  % (k, body_members, title_members))
+            paths.append(path)
+    gone = set(dead)
+    filters = [{} if n in gone else f for n, f in enumerate(state.filters)] + [r.filters for r in records]
+    sort = [{} if n in gone else v for n, v in enumerate(state.sort)] + [r.sort for r in records]
+    sort_script = _script("sort", _sort_columns(sort))
+    if not m and not dead:  # nothing changed since the main segment: its own index.js and sort.js
+        write("search/sort.js", sort_script)
+        write("search/index.js", _index_script(state.version, n_main, state.shards, state.levels, state.digits,
+                                               filters))
+        return dataclasses.replace(state, delta=None)
+    _emit(write, digest, "search/sort.js", sort_script)
+    version = digest.hexdigest()[:16]
+    at = [bisect.bisect_left(state.urls, r.url) for r in records]
+    write("search/index.js", _index_script(state.version, n_main + m, state.shards, state.levels, state.digits,
+                                           filters, {"first": n_main, "shards": shards, "version": version,
+                                                     "dead": dead, "at": at}))
+    return dataclasses.replace(state, delta=Delta(m, len(dead), shards, version, tuple(paths)))
 
 
 def _document(n: int, record: Record) -> bytes:
@@ -633,26 +808,31 @@ def _emit(write: Callable[[str, bytes], None], digest, path: str, data: bytes) -
     write(path, data)
 
 
-def _filter_columns(records: Sequence[Record]) -> dict[str, dict[str, list]]:
+def _filter_columns(filters: Sequence[dict[str, list[str]]]) -> dict[str, dict[str, list]]:
     """For each filter key: its values, the distinct value sets, and each document's set."""
-    keys = sorted({k for r in records for k in r.filters})
+    keys = sorted({k for f in filters for k in f})
     columns = {}
     for key in keys:
-        values = sorted({v for r in records for v in r.filters.get(key, ())})
+        values = sorted({v for f in filters for v in f.get(key, ())})
         position = {v: i for i, v in enumerate(values)}
         sets: list[list[int]] = []
         seen: dict[tuple[int, ...], int] = {}
+        known: dict[tuple[str, ...], int] = {}  # the same values as a document before: its set
         column = []
-        for record in records:
-            chosen = tuple(sorted(position[v] for v in record.filters.get(key, ())))
-            if chosen not in seen:
-                seen[chosen] = len(sets)
-                sets.append(list(chosen))
-            column.append(seen[chosen])
+        for chosen_values in filters:
+            named = tuple(chosen_values.get(key, ()))
+            found = known.get(named)
+            if found is None:
+                chosen = tuple(sorted(position[v] for v in named))
+                if chosen not in seen:
+                    seen[chosen] = len(sets)
+                    sets.append(list(chosen))
+                found = known[named] = seen[chosen]
+            column.append(found)
         columns[key] = {"values": values, "sets": sets, "docs": column}
     return columns
 
 
-def _sort_columns(records: Sequence[Record]) -> dict[str, list]:
-    keys = sorted({k for r in records for k in r.sort})
-    return {key: [_sort_value(r.sort.get(key)) for r in records] for key in keys}
+def _sort_columns(sort: Sequence[dict[str, Any]]) -> dict[str, list]:
+    keys = sorted({k for values in sort for k in values})
+    return {key: [_sort_value(values.get(key)) for values in sort] for key in keys}

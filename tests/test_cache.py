@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.cache import Cache
 from generator.pipeline import build
+from tests.searchread import assert_same_site_search
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -15,6 +16,17 @@ CONTENT = ROOT / "content"
 
 def files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def assert_same_site(site: Path, fresh: Path) -> None:
+    """The site a cached rebuild made is the fresh build's: the same files, but for the search
+    index, which a rebuild may extend with a delta segment (tests/test_search_update.py), and
+    which then finds the same documents for every query."""
+    def outside_search(root: Path) -> dict[str, bytes]:
+        return {path: data for path, data in files(root).items() if not path.startswith("search/")}
+
+    assert outside_search(site) == outside_search(fresh)
+    assert_same_site_search(site, fresh)
 
 
 def inodes(site: Path) -> dict[str, int]:
@@ -41,7 +53,7 @@ def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
     result = build(content, site, cache_dir=cache)
     assert result.reused == 4
     build(content, tmp_path / "fresh")  # no cache at all
-    assert files(site) == files(tmp_path / "fresh")
+    assert_same_site(site, tmp_path / "fresh")
     assert "天心区部门整体支出绩效自评报告（更正）" in (site / "departments/tianxin-xzspfwj/2020/index.html").read_text(
         encoding="utf-8")
     after = inodes(site)
@@ -60,7 +72,7 @@ def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site
     monkeypatch.setattr(executor, "PARALLEL_FROM", 1)  # worker processes build what is not kept
     assert build(content, site, cache_dir=cache).reused == 4
     build(content, tmp_path / "fresh")
-    assert files(site) == files(tmp_path / "fresh")
+    assert_same_site(site, tmp_path / "fresh")
 
 
 def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
@@ -111,7 +123,7 @@ def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
     correct_title(content)
     assert build(content, site, cache_dir=cache).reused == 0
     build(content, tmp_path / "fresh")
-    assert files(site) == files(tmp_path / "fresh")
+    assert_same_site(site, tmp_path / "fresh")
     assert len(list((cache / "department").iterdir())) == 5  # the entry of the old tianxin folder was pruned
     assert build(content, site, cache_dir=cache).reused == 5
 
@@ -177,7 +189,7 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
                                   "data/2020/indicators.csv", "data/2020/reports.csv", "data/index.html",
                                   "feed.xml", "index.html", "years/2020/index.html"]
     build(content, tmp_path / "fresh-1", cache_dir=None)
-    assert files(site) == files(tmp_path / "fresh-1")
+    assert_same_site(site, tmp_path / "fresh-1")
 
     # site.yaml: every department and every page.
     site_yaml = content / "site.yaml"
@@ -185,7 +197,7 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
     every = build(content, site, cache_dir=cache)
     assert len(every.rebuilt) == 5 and set(every.remade) >= site_pages(site)
     build(content, tmp_path / "fresh-2", cache_dir=None)
-    assert files(site) == files(tmp_path / "fresh-2")
+    assert_same_site(site, tmp_path / "fresh-2")
 
 
 def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
@@ -220,7 +232,7 @@ def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
     result = build(content, site, cache_dir=cache)
     assert result.rebuilt == ["tianxin-xzspfwj"]
     build(content, tmp_path / "fresh", cache_dir=None)
-    assert files(site) == files(tmp_path / "fresh")
+    assert_same_site(site, tmp_path / "fresh")
 
 
 def test_a_year_file_rewritten_with_its_old_size_and_time_is_still_seen(tmp_path):

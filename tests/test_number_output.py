@@ -106,10 +106,10 @@ def expected(case: dict) -> dict[str, tuple[str, str, Decimal]]:
 
 def output_texts(site: Path):
     """(name, text) of every file the site publishes but its code and the search index's
-    gram shards (whose encoded postings are not numbers), and of every part of the workbook."""
+    gram shards, main and delta (whose encoded postings are not numbers), and of every part of the workbook."""
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if not path.is_file() or rel.startswith(("assets/", "search/s/")):
+        if not path.is_file() or rel.startswith(("assets/", "search/s/", "search/x/")):
             continue
         if path.suffix == ".xlsx":
             with zipfile.ZipFile(path) as book:

@@ -12,6 +12,7 @@ import pytest
 
 from generator import searchindex
 from generator.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
+from tests.searchread import Site, assert_same_search, grams_of, loaded, terms_of
 
 
 def record(n: int, text: str, title: str = "") -> Record:
@@ -24,11 +25,6 @@ def build(records):
     files = {}
     build_index(records, files.__setitem__, workers=1)
     return files
-
-
-def loaded(data: bytes):
-    text = data.decode("utf-8")
-    return json.loads(text[text.index(",") + 1:text.rindex(")")])
 
 
 def postings(files, gram: str, space: str = "b") -> set[int]:
@@ -51,21 +47,6 @@ def postings(files, gram: str, space: str = "b") -> set[int]:
         docs.add(doc)
         value, shift = 0, 0
     return docs
-
-
-def grams_of(files, term: str) -> list[str]:
-    """The grams search-engine.js looks up for a term."""
-    index = loaded(files["search/index.js"])
-    longest, digits = index["grams"], index["digits"]
-    chars = list(normalize(term))
-    if len(chars) <= longest or (digits and re.fullmatch("[0-9]+", "".join(chars)) and len(chars) <= digits[1]):
-        return ["".join(chars)]
-    grams = ["".join(chars[i:i + longest]) for i in range(len(chars) - longest + 1)]
-    for run in re.findall("[0-9]+", "".join(chars)) if digits else ():
-        if len(run) >= digits[0]:
-            size = min(len(run), digits[1])
-            grams += [run[i:i + size] for i in range(len(run) - size + 1)]
-    return grams
 
 
 def query(files, term: str) -> set[int]:
@@ -239,3 +220,191 @@ def test_runs_end_where_the_script_splits_queries():
         assert query(files, term) == {0}
     assert query(files, "a\x85b") == set()  # the script never asks for it: it splits there
     assert not {g for g in grams("e\ufefff") if len(g) > 1}
+
+
+# --- the delta segment: an update after some departments changed -------------------------------
+
+
+def dept_record(slug: str, n: int, text: str, title: str = "", year: int | None = 2020, score=None) -> Record:
+    url = f"departments/{slug}/{n}/" if n else f"departments/{slug}/"
+    filters = {"type": ["报告" if n else "部门"], "department": [slug]}
+    sort = {}
+    if year is not None and n:
+        filters["year"] = [str(year)]
+        sort = {"score": score}
+    return Record(url, title or f"{slug}报告{n}", {"type": "报告"}, filters, sort, (Part(url, "报告", text),))
+
+
+def flatten(departments: dict[str, tuple[str, list[Record]]]):
+    """Records in URL order and each one's (slug, key)."""
+    pairs = sorted(((r, (slug, key)) for slug, (key, rs) in departments.items() for r in rs), key=lambda p: p[0].url)
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def cold(departments):
+    records, sources = flatten(departments)
+    files = {}
+    index = build_index(records, files.__setitem__, workers=1, sources=sources)
+    return files, index.state
+
+
+def updated(state, main_files, departments):
+    """The files after update_index over `departments` (slug → (key, records)) from `state`."""
+    keys = state.keys()
+    changed = [(slug, key, rs) for slug, (key, rs) in sorted(departments.items()) if keys.get(slug) != key]
+    removed = [slug for slug in keys if slug not in departments]
+    files = {p: main_files[p] for p in state.paths}
+    new_state = searchindex.update_index(state, changed, removed, files.__setitem__)
+    return files, new_state
+
+
+def random_departments(rng, count=12, alphabet="政务服务中心预算执行三公经费一二三12345 "):
+    out = {}
+    for d in range(count):
+        slug = f"dept{d:02d}"
+        records = []
+        for n in range(rng.randint(1, 5)):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+            title = "".join(rng.choice(alphabet.strip()) for _ in range(rng.randint(2, 6)))
+            records.append(dept_record(slug, n, text, title, year=rng.choice([2016, 2020, 2023]),
+                                       score=rng.choice([None, 60, 85, 100])))
+        out[slug] = (f"k{d}", records)
+    return out
+
+
+def test_an_updated_index_answers_every_query_as_a_cold_index_of_the_same_documents():
+    rng = random.Random(18)
+    before = random_departments(rng)
+    main_files, state = cold(before)
+    after = dict(before)
+    changed_records = [dept_record("dept03", 0, "新增的词语 电子政务外网 4347693", "改过的标题"),
+                       dept_record("dept03", 2, "三公经费 98765432 执行", "另一篇", 2023, 90),
+                       dept_record("dept03", 7, "公务用车运行维护费", "第七篇", 2016)]
+    after["dept03"] = ("k3b", changed_records)
+    del after["dept05"]
+    after["dept99"] = ("k99", [dept_record("dept99", 0, "全新部门 一件事一次办"),
+                               dept_record("dept99", 1, "一件事一次办 12345 热线", "全新报告", 2023, 100)])
+    after["dept00a"] = ("k0a", [dept_record("dept00a", 0, "排在前面的新部门 政务服务")])
+    files, new_state = updated(state, main_files, after)
+    expected, _ = cold(after)
+    incremental, reference = Site(files), Site(expected)
+    assert new_state.delta is not None and new_state.delta.documents == 6
+    assert len(incremental.live) == len(reference.live)
+    assert sorted(map(incremental.url, incremental.live)) == sorted(map(reference.url, reference.live))
+    # the main segment's files are untouched; the delta's documents follow the main ones
+    assert {p for p in files if p.startswith("search/s/")} == {p for p in main_files if p.startswith("search/s/")}
+    assert all(files[p] == main_files[p] for p in state.paths)
+    words = ["新增的词语", "电子政务外网", "4347693", "98765432", "一件事一次办", "改过的标题", "全新部门", "12345",
+             "dept05报告", "dept03报告1", "排在前面"]
+    removed_text = [normalize(r.text) for r in before["dept05"][1] + before["dept03"][1]]
+    words += [t[i:i + 4] for t in removed_text for i in range(0, max(len(t) - 4, 0), 7)]
+    assert_same_search(incremental, reference, terms_of(expected, rng, words, every=4))
+    assert incremental.search("新增的词语", checked=True) == ["departments/dept03/"]
+    # the filters and sort keys over every number, dead documents set aside
+    live_filters = {k: set(v["values"]) for k, v in incremental.index["filters"].items()}
+    assert live_filters == {k: set(v["values"]) for k, v in reference.index["filters"].items()}
+    assert "dept05" not in live_filters["department"]
+    sort_i, sort_r = loaded(files["search/sort.js"]), loaded(expected["search/sort.js"])
+    assert {incremental.url(n): sort_i["score"][n] for n in incremental.live} == \
+        {reference.url(n): sort_r["score"][n] for n in reference.live}
+
+
+def test_updates_are_cumulative_and_a_revert_gives_the_cold_files_back():
+    rng = random.Random(4)
+    before = random_departments(rng, count=8)
+    main_files, state = cold(before)
+    step1 = dict(before, dept01=("k1b", [dept_record("dept01", 0, "第一次修改 甲乙丙丁")]))
+    files1, _ = updated(state, main_files, step1)
+    step2 = dict(step1, dept02=("k2b", [dept_record("dept02", 0, "第二次修改 戊己庚辛")]))
+    files2, state2 = updated(state, main_files, step2)  # always from the main segment
+    assert state2.delta.documents == 2 and state2.delta.dead == len(before["dept01"][1]) + len(before["dept02"][1])
+    expected, _ = cold(step2)
+    assert_same_search(Site(files2), Site(expected), ["甲乙丙丁", "戊己庚辛", "第一次修改", "修改", "dept01报告1", "政务"])
+    files3, state3 = updated(state, main_files, before)
+    assert state3.delta is None
+    assert files3 == main_files
+    assert files1["search/index.js"] != files2["search/index.js"]
+
+
+def test_a_department_removed_without_anything_added_leaves_no_delta_shards():
+    rng = random.Random(6)
+    before = random_departments(rng, count=5)
+    main_files, state = cold(before)
+    after = {k: v for k, v in before.items() if k != "dept02"}
+    files, new_state = updated(state, main_files, after)
+    assert new_state.delta.shards == 0 and not any(p.startswith("search/x/") for p in files)
+    expected, _ = cold(after)
+    assert_same_search(Site(files), Site(expected), ["dept02", "dept02报告1", "政务", "预算执行", "dept01"])
+    # a filter-only listing (no query) holds the live documents alone
+    assert sorted(Site(files).search("")) == sorted(Site(expected).search(""))
+
+
+def test_an_update_that_needs_new_character_numbers_beyond_the_limit_asks_for_a_cold_build(monkeypatch):
+    monkeypatch.setattr(searchindex, "RANK_BITS", 4)  # 15 characters at most
+    before = {"a": ("k1", [dept_record("a", 0, "预算执行", "甲")])}
+    main_files, state = cold(before)
+    after = {"a": ("k2", [dept_record("a", 0, "三公经费支出情况说明书", "乙")])}
+    written = {}
+    with pytest.raises(searchindex.ColdBuildNeeded):
+        searchindex.update_index(state, [("a", "k2", after["a"][1])], [], written.__setitem__)
+    assert written == {}
+
+
+def test_the_delta_limit_is_five_percent_or_five_hundred_documents():
+    assert searchindex.delta_limit(1000) == 500
+    assert searchindex.delta_limit(100_000) == 5000
+
+
+def reference_grams(text: str) -> set[str]:
+    """The grams of a text, in plain Python from the description in generator/searchindex.py."""
+    normal = normalize(text)
+    runs = re.split("[" + "".join(re.escape(chr(c)) for c in searchindex._WHITESPACE.tolist()) + "\x00]+", normal)
+    out = {run[i:i + j] for run in runs for i in range(len(run)) for j in range(1, LEVELS + 1) if i + j <= len(run)}
+    for digits in re.findall("[0-9]+", normal):
+        out |= {digits[i:i + j] for i in range(len(digits)) for j in range(5, 9) if i + j <= len(digits)}
+    return out
+
+
+LEVELS = searchindex.LEVELS
+
+
+def all_grams(files, delta: bool) -> dict[int, tuple[set[str], set[str]]]:
+    """Every document's body and title grams, read from every shard of one segment."""
+    index = loaded(files["search/index.js"])
+    count = index["delta"]["shards"] if delta else index["shards"]
+    site = Site(files)
+    out: dict[int, tuple[set[str], set[str]]] = {}
+    for k in range(count):
+        shard = loaded(files[f"search/{'x' if delta else 's'}/{k}.js"])
+        for space, which in (("b", 0), ("t", 1)):
+            for gram, posting in shard[space].items():
+                for doc in site._decode(posting):
+                    out.setdefault(doc, (set(), set()))[which].add(gram)
+    return out
+
+
+TRICKY = ["Ａ１２３４５６ ㈱公司", "ΟΔΟΣ ΣΟΦΟΣ", "café cafe\u0301 ", "한국어 \u1100\u1161\u11a8", "ﬁle ﷺ",
+          "\u0627\u0653 x", "ｶﾞｷﾞ", "İstanbul", "预算执行率（％）：９８．５", "", "a\x85b c\x1fd e\ufefff g\x00h",
+          "热线12345678901 ０７３１－１２３４５", "𠀀𠀁𠀂𠀃𠀄 emoji😀😀", "\u3000全角空格\u3000分开", "2485090元 47693.36",
+          "ＡＢＣ abc ABC", "x" * 3, "1" * 20]
+
+
+def test_the_delta_holds_exactly_the_grams_the_main_builder_makes_for_the_same_records():
+    rng = random.Random(12)
+    pool = [chr(c) for c in [*range(0x20, 0x250), *range(0x300, 0x370), *range(0x1100, 0x1200), *range(0x3000, 0x3040),
+                             *range(0x4E00, 0x4E40), *range(0xFF00, 0xFF60), 0x85, 0x1C, 0xFEFF, 0]] + list("0123456789" * 8)
+    texts = TRICKY + ["".join(rng.choice(pool) for _ in range(rng.randint(0, 60))) for _ in range(150)]
+    titles = TRICKY[::-1] + ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(150)]
+    records = [dept_record("t", n + 1, text, title or "-") for n, (text, title) in enumerate(zip(texts, titles))]
+    main_files, _ = cold({"t": ("k", records)})
+    base_files, state = cold({"a": ("ka", [dept_record("a", 0, "起点")])})
+    files, new_state = updated(state, base_files, {"a": ("ka", [dept_record("a", 0, "起点")]), "t": ("k", records)})
+    assert new_state.delta.documents == len(records)
+    main, delta = all_grams(main_files, False), all_grams(files, True)
+    main_site, delta_site = Site(main_files), Site(files)
+    by_url = {main_site.url(n): grams for n, grams in main.items()}
+    assert {delta_site.url(n): grams for n, grams in delta.items()} == by_url
+    for record in records:
+        body, title = by_url.get(record.url, (set(), set()))
+        assert body == reference_grams(record.text), record.url
+        assert title == reference_grams(record.title), record.url

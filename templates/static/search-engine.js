@@ -3,7 +3,9 @@
 // web server and from a site opened from disk. Queries match exactly: a term of up to four
 // characters (index.grams), or a number of up to eight digits, is one gram of the index; a
 // longer term is the documents holding each of its overlapping four-character grams and its
-// numbers, and every document shown is checked against its own text.
+// numbers, and every document shown is checked against its own text. An index updated after
+// some departments changed has a delta segment too (index.delta): a gram's documents are those
+// of both segments' postings, less the main segment's dead documents.
 (function () {
   "use strict";
   var loaded = {};
@@ -85,6 +87,11 @@
     return bits;
   }
 
+  function or(a, b) {
+    for (var i = 0; i < a.length; i++) { a[i] |= b[i]; }
+    return a;
+  }
+
   function and(a, b) {
     for (var i = 0; i < a.length; i++) { a[i] &= b[i]; }
     return a;
@@ -98,14 +105,15 @@
     root = new URL(root, window.location.href);
     var version = "";
 
-    function load(name, path) {
+    function load(name, path, v) {
+      if (v === undefined) { v = version; }
       if (loaded[name]) { return Promise.resolve(loaded[name]); }
       return new Promise(function (resolve, reject) {
         var first = !waiting[name];
         (waiting[name] = waiting[name] || []).push({ resolve: resolve, reject: reject });
         if (!first) { return; }
         var script = document.createElement("script");
-        script.src = new URL(path, root).href + (version ? "?v=" + version : "");
+        script.src = new URL(path, root).href + (v ? "?v=" + v : "");
         script.async = true;
         script.onerror = function () {
           (waiting[name] || []).forEach(function (w) { w.reject(new Error("cannot load " + path)); });
@@ -122,6 +130,25 @@
       var filters = index.filters;
       var years = filters.year;
       var longest = index.grams || 3;
+      // A delta segment (documents of departments changed since the main segment was built)
+      // numbers its documents from `first` on, and its grams have shards of their own; the
+      // main segment's documents of those departments are dead.
+      var delta = index.delta || null;
+      var first = delta ? delta.first : index.documents;
+      var dead = null;
+      var live = index.documents;
+      if (delta) {
+        dead = new Uint8Array(size);
+        delta.dead.forEach(function (doc) { dead[doc >> 3] |= 1 << (doc & 7); });
+        live -= delta.dead.length;
+      }
+      var latest = delta ? delta.version : version;
+
+      function place(doc) {
+        // Where a document stands in URL order (a cold index numbers its documents so): a
+        // delta document just before the main document its URL precedes.
+        return doc < first ? 2 * doc + 1 : 2 * delta.at[doc - first];
+      }
 
       function allowedSets(chosen) {
         // For each chosen filter, which of its value sets hold a wanted value: one lookup per document.
@@ -140,15 +167,26 @@
       }
 
       function postings(grams, space) {
-        var shards = {};
-        grams.forEach(function (g) { shards[fnv1a(g) & (index.shards - 1)] = true; });
+        // A gram's documents are those of the main segment's postings and the delta's.
+        var shards = {}, extra = {};
+        var deltaShards = delta ? delta.shards : 0;
+        grams.forEach(function (g) {
+          shards[fnv1a(g) & (index.shards - 1)] = true;
+          if (deltaShards) { extra[fnv1a(g) & (deltaShards - 1)] = true; }
+        });
         return Promise.all(Object.keys(shards).map(function (k) {
           return load("s" + k, "search/s/" + k + ".js").then(function (data) { shards[k] = data; });
-        })).then(function () {
+        }).concat(Object.keys(extra).map(function (k) {
+          return load("x" + k, "search/x/" + k + ".js", latest).then(function (data) { extra[k] = data; });
+        }))).then(function () {
           var bits = null;
           grams.forEach(function (g) {
             var found = shards[fnv1a(g) & (index.shards - 1)][space][g];
             var these = found ? decode(found, size) : new Uint8Array(size);
+            if (deltaShards) {
+              var added = extra[fnv1a(g) & (deltaShards - 1)][space][g];
+              if (added) { or(these, decode(added, size)); }
+            }
             bits = bits ? and(bits, these) : these;
           });
           return bits;
@@ -156,7 +194,7 @@
       }
 
       function documentOf(doc) {
-        return load("d" + doc, "search/d/" + doc + ".js");
+        return load("d" + doc, "search/d/" + doc + ".js", doc < first ? version : latest);
       }
 
       function contains(item, terms) {
@@ -170,13 +208,14 @@
         terms.forEach(function (t) { gramsOf(t, longest, index.digits).forEach(function (g) { if (grams.indexOf(g) < 0) { grams.push(g); } }); });
         var body = grams.length ? postings(grams, "b") : Promise.resolve(null);
         var title = grams.length ? postings(grams, "t") : Promise.resolve(null);
-        var order = sort ? load("sort", "search/sort.js") : Promise.resolve(null);
+        var order = sort ? load("sort", "search/sort.js", latest) : Promise.resolve(null);
         return Promise.all([body, title, order]).then(function (got) {
           var bits = got[0], inTitle = got[1], sortColumns = got[2];
           var ids = [];
           var allowed = allowedSets(chosen);
           for (var doc = 0; doc < index.documents; doc++) {
             if (bits && !has(bits, doc)) { continue; }
+            if (dead && has(dead, doc)) { continue; }
             if (allowed.every(function (a) { return a.docs.length && a.ok[a.docs[doc]]; })) { ids.push(doc); }
           }
           var key = sort ? Object.keys(sort)[0] : null;
@@ -195,7 +234,7 @@
             }
             var ya = yearOf(a), yb = yearOf(b);
             if (ya !== yb) { return ya === Infinity ? -1 : yb === Infinity ? 1 : yb - ya; }
-            return a - b;
+            return place(a) - place(b) || a - b;
           });
           var found = { total: ids.length, counts: counts(ids), exact: terms.every(function (t) { return isExact(t, longest, index.digits); }) };
           found.ids = function () { return ids.slice(); };
@@ -247,7 +286,7 @@
         return out;
       }
 
-      return { name: "static", documents: index.documents, search: search };
+      return { name: "static", documents: live, search: search };
     });
   }
 
