@@ -98,9 +98,7 @@ class _Departments:
             return
         if outcome.written is not None:  # None: kept by this process, already in the output's account
             self.output.merge(outcome.written)
-        # Only the summary, the row counts and the record URLs are kept for the rest of the build.
         outcome.written = None
-        outcome.memo.files = {}
         for kind in ("department", "rows", "records"):
             self.store.keep(kind, (outcome.key,))
         for year in outcome.memo.summary.years:
@@ -117,22 +115,24 @@ class _Departments:
 
 class _Seen:
     """What the last build saw of each department folder: the names, sizes, times and inodes of
-    its files (`department.signature`) and the key they had. A folder that looks the same is
-    taken to hold the same bytes, as git's index does, and its department is kept without
-    reading its files, when its files in the tree are still as written."""
+    its files (`department.signature`), the key they had and the department's memo, in one
+    file. A folder that looks the same is taken to hold the same bytes, as git's index does,
+    and its department is kept without reading its files or its own store entry, when its
+    files in the tree are still as written."""
 
     def __init__(self, store: Cache, site: BuildScope, folder: Path):
         self.store, self.site, self.folder = store, site, folder
         self.before: dict[str, tuple] = (store.get("seen", (site.key,)) or {}) if site.reuse else {}
         self.now: dict[str, tuple] = {}
         self.signatures: dict[str, tuple | None] = {}
+        self.changed = False
 
     def kept(self, name: str, output: Output) -> Outcome | None:
         signature = self.signatures[name] = department.signature(self.folder / name)
         before = self.before.get(name)
         if signature is None or before is None or before[0] != signature:
             return None
-        memo = self.store.get("department", (before[1],))
+        memo = before[2]
         if not isinstance(memo, department.Memo) or not output.reuse(memo.files):
             return None
         return Outcome(name, memo=memo, key=before[1], reused=True, written=None)
@@ -140,10 +140,14 @@ class _Seen:
     def saw(self, name: str, outcome: Outcome) -> None:
         signature = self.signatures.get(name)
         if outcome.memo is not None and signature is not None and not outcome.key.startswith(self.site.build_id):
-            self.now[name] = (signature, outcome.key)
+            self.now[name] = (signature, outcome.key, outcome.memo)
+            before = self.before.get(name)
+            self.changed |= before is None or before[0] != signature or before[1] != outcome.key
+        else:
+            self.changed = True
 
     def save(self) -> None:
-        if self.now != self.before:
+        if self.changed or self.now.keys() != self.before.keys():
             self.store.put("seen", (self.site.key,), self.now)
         else:
             self.store.keep("seen", (self.site.key,))

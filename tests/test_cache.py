@@ -118,7 +118,8 @@ def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
     entries = sorted((cache / "department").iterdir())
     assert len(entries) == 5
     assert len(list((cache / "rows").iterdir())) == len(list((cache / "records").iterdir())) == 5
-    for entry in entries:
+    assert len(list((cache / "seen").iterdir())) == 1  # what the build saw of every folder, with the memos
+    for entry in [*entries, *(cache / "seen").iterdir()]:
         entry.write_bytes(b"not a pickle")  # damaged entries are misses, not errors
     correct_title(content)
     assert build(content, site, cache_dir=cache).reused == 0
