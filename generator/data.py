@@ -9,6 +9,7 @@ The same content gives byte-identical files.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -30,7 +31,7 @@ from .model import SANGONG_LABELS, Headcount, Site, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .xlsx import Rows
+from .xlsx import Deflated, Extent, Rows, Sheet, deflate, extent, inflate, joined, sheet_of, split_rows
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -443,25 +444,22 @@ def csv_bytes(columns: Sequence[Column | str], rows: list[dict[str, Any]], heade
 
 @dataclass(frozen=True)
 class Part:
-    """A run of one table's rows, made once: as CSV lines (no header) and as XLSX rows, both
-    compressed (a province's tables are gigabytes as text; these are kept for the whole build
-    and in the build cache)."""
+    """A run of one table's rows, made once: as CSV lines (no header), compressed, and as XLSX
+    rows, compressed as a piece of a sheet (xlsx.Deflated: a sheet is its parts' pieces as they
+    are). A province's tables are gigabytes as text; these are kept for the whole build and in
+    the build cache."""
 
     rows: int
     csv_z: bytes
-    xlsx_z: bytes
+    xlsx: Deflated
 
     @property
     def csv(self) -> bytes:
         return zlib.decompress(self.csv_z)
 
-    def xlsx(self) -> list[bytes]:
+    def xlsx_rows(self) -> list[bytes]:
         """The rows as `Rows.template` made them."""
-        return zlib.decompress(self.xlsx_z).split(_ROW_END)[:-1] if self.rows else []
-
-
-_ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (xlsx.py drops it)
-_ROW_END_TEXT = _ROW_END.decode()
+        return split_rows(inflate(self.xlsx))
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
@@ -480,9 +478,8 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
                 if cells[n] != "":
                     cells[n] = int(cells[n])
         templates.append(row_text(cells))
-        templates.append(_ROW_END_TEXT)
     text = _csv_lines(_text_columns(columns), values)
-    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress("".join(templates).encode("utf-8"), 1))
+    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), deflate("".join(templates).encode("utf-8")))
 
 
 #: The tables published once for the whole site; the others are published a file per year
@@ -524,10 +521,15 @@ class Tables:
     """Tables of the site's data, in parts: `parts(name)` gives a table's parts in order (a
     build reads them department by department from its store, so a province's tables are
     never held in memory whole), `counts` its rows. A year's tables hold the departments that
-    report that year and the year's reports, figures, indicators and findings."""
+    report that year and the year's reports, figures, indicators and findings.
+
+    `extents(name)`, if given, gives each part's row count and the extent of its XLSX piece
+    (xlsx.Extent), in the order of `parts(name)`, without reading the parts (a build keeps
+    them beside the row counts); otherwise the parts are read for them."""
 
     parts: Callable[[str], Iterable[Part]]
     counts: dict[str, int]
+    extents: Callable[[str], Iterable[tuple[int, Extent]]] | None = None
 
     def csv(self, name: str) -> Iterator[bytes]:
         """The table as CSV, in pieces: the header, then each part's lines."""
@@ -537,6 +539,16 @@ class Tables:
 
     def rows(self, name: str) -> int:
         return self.counts[name]
+
+    def xlsx_extents(self, name: str) -> Iterable[tuple[int, Extent]]:
+        if self.extents is not None:
+            return self.extents(name)
+        return (part_extent(part) for part in self.parts(name))
+
+
+def part_extent(part: Part) -> tuple[int, Extent]:
+    """A part's rows and the extent of its XLSX piece."""
+    return part.rows, Extent(part.xlsx.crc, part.xlsx.size, len(part.xlsx.data))
 
 
 def report_figures_csv(part: Part) -> bytes:
@@ -580,17 +592,9 @@ def write_xlsx(tables: Tables, epoch: int, out) -> None:
     readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
               for c in columns]
     rows = Rows()
-    sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
+    sheets = [sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
     for name, (title, _, columns, _) in TABLES.items():
-        # A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on
-        # several sheets, each with the header, named 数字 (1), 数字 (2)… Rows are taken from
-        # the parts as the sheet is written, never all at once.
-        count = tables.rows(name)
-        sheet_count = max((count + SHEET_ROWS - 1) // SHEET_ROWS, 1)
-        rows_of = _sheet_rows(tables.parts(name))
-        for n in range(sheet_count):
-            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
-                           itertools.islice(rows_of, SHEET_ROWS)))
+        sheets += _table_sheets(tables, name, title, [c.name for c in columns])
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     workbook(sheets, "部门预算绩效公开平台", created, out)
 
@@ -601,9 +605,66 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def _sheet_rows(parts: Iterable[Part]) -> Iterator[bytes]:
-    for part in parts:
-        yield from part.xlsx()
+def _table_sheets(tables: Tables, name: str, title: str, header: list[str]) -> list[Sheet]:
+    """A table's sheets. A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table
+    goes on several sheets of SHEET_ROWS rows (the last one the rest), each with the header,
+    named 数字 (1), 数字 (2)…
+
+    A sheet is its parts' XLSX pieces as they are, and its zip entry states its CRC and sizes
+    before them: they are worked out first from the parts' extents, then the pieces are taken
+    from the parts as the sheet is written, never all at once. A part that a sheet's end falls
+    inside is made into pieces again (decompressed, cut between rows, compressed): read for
+    that in a pass of its own over the parts, which only a table longer than a sheet needs."""
+    # Which rows of which parts each sheet holds: (part number, first row, end row).
+    plan: list[list[tuple[int, int, int]]] = [[]]
+    counts: list[int] = []
+    extents: list[Extent] = []
+    filled = 0
+    for n, (count, made) in enumerate(tables.xlsx_extents(name)):
+        counts.append(count)
+        extents.append(made)
+        first = 0
+        while first < count:
+            if filled == SHEET_ROWS:
+                plan.append([])
+                filled = 0
+            take = min(count - first, SHEET_ROWS - filled)
+            plan[-1].append((n, first, first + take))
+            filled += take
+            first += take
+    cut: dict[int, list[tuple[int, int, int]]] = {}
+    for piece in itertools.chain.from_iterable(plan):
+        n, first, end = piece
+        if first > 0 or end < counts[n]:
+            cut.setdefault(n, []).append(piece)
+    remade: dict[tuple[int, int, int], Deflated] = {}
+    if cut:
+        for n, part in enumerate(tables.parts(name)):
+            if n in cut:
+                rows = part.xlsx_rows()
+                for piece in cut[n]:
+                    remade[piece] = deflate(b"".join(rows[piece[1]:piece[2]]))
+
+    def extent_of(piece: tuple[int, int, int]) -> Extent:
+        made = remade.get(piece)
+        return extents[piece[0]] if made is None else extent([made])
+
+    stream = _pieces(tables.parts(name), list(itertools.chain.from_iterable(plan)), remade)
+    return [Sheet(title if len(plan) == 1 else f"{title} ({k + 1})", header, itertools.islice(stream, len(sheet)),
+                  functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0)))
+            for k, sheet in enumerate(plan)]
+
+
+def _pieces(parts: Iterable[Part], plan: list[tuple[int, int, int]], cut: dict[tuple[int, int, int], Deflated]
+            ) -> Iterator[Deflated]:
+    """The XLSX pieces of `plan`'s rows of the parts, in its order."""
+    numbered = enumerate(parts)
+    n, part = -1, None
+    for piece in plan:
+        while n < piece[0]:
+            n, part = next(numbered)
+        made = cut.get(piece)
+        yield made if made is not None else part.xlsx
 
 
 def _xlsx_value(value: Any, column: Column) -> Any:

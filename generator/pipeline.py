@@ -213,9 +213,13 @@ def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
             else:
                 yield store.get("rows-year", (outcome.key, str(year)))[name]
 
+    def extents(name: str):
+        key = (None if name == "departments" else year, name)
+        return ((o.memo.rows[key], o.memo.xlsx[key]) for o in having)
+
     counts = {name: sum(o.memo.rows[(None if name == "departments" else year, name)] for o in having)
               for name in data.TABLES}
-    return data.Tables(parts, counts)
+    return data.Tables(parts, counts, extents)
 
 
 class _Inputs:
