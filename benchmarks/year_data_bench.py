@@ -5,8 +5,9 @@
 
 Loads and checks the content once, builds the tables in memory (`data.build_tables`), then
 writes the year with the most reports (or `--year`) into a fresh folder `--runs` times through
-generator/write.py's `Output`, as a build does, one process. Prints each run, the median,
-the time of the CSVs and of the workbook apart, and the files' sizes.
+generator/write.py's `Output`, as a build does, one process. Prints each run, the median and
+the files' sizes. (In a build the parts are read from its store; see the rebuild timings in
+benchmarks/results.md.)
 """
 
 from __future__ import annotations
@@ -27,26 +28,6 @@ from generator.load import load_content  # noqa: E402
 from generator.write import Output  # noqa: E402
 
 
-class Timed:
-    """An `Output` timing each file it writes."""
-
-    def __init__(self, output: Output):
-        self.output = output
-        self.times: dict[str, float] = {}
-
-    def write_chunks(self, path, chunks):
-        start = time.perf_counter()
-        made = self.output.write_chunks(path, chunks)
-        self.times[path] = time.perf_counter() - start
-        return made
-
-    def write_file(self, path, fill):
-        start = time.perf_counter()
-        made = self.output.write_file(path, fill)
-        self.times[path] = time.perf_counter() - start
-        return made
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("content", type=Path)
@@ -62,12 +43,10 @@ def main() -> None:
     runs = []
     for n in range(args.runs):
         with tempfile.TemporaryDirectory() as folder:
-            files = Timed(Output(Path(folder)))
             start = time.perf_counter()
-            downloads = data.year_data(year, tables[year], 0, files)
+            downloads = data.year_data(year, tables[year], 0, Output(Path(folder)))
             runs.append(time.perf_counter() - start)
-            xlsx = sum(t for p, t in files.times.items() if p.endswith(".xlsx"))
-            print(f"run {n + 1}: {runs[-1]:.2f} s (CSVs {runs[-1] - xlsx:.2f} s, workbook {xlsx:.2f} s)")
+            print(f"run {n + 1}: {runs[-1]:.2f} s")
     print(f"median {statistics.median(runs):.2f} s")
     for d in downloads:
         print(f"  {d.path}: {d.size / 1e6:.1f} MB")

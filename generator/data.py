@@ -31,7 +31,7 @@ from .model import SANGONG_LABELS, Headcount, Site, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .xlsx import Deflated, Extent, Rows, Sheet, deflate, extent, inflate, joined, sheet_of, split_rows
+from .xlsx import Deflated, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -584,19 +584,8 @@ SHEET_ROWS = 1_000_000
 
 def write_xlsx(tables: Tables, epoch: int, out) -> None:
     """The same tables as one workbook, a sheet each, with a sheet describing the columns,
-    written into the binary file `out`."""
-    import datetime as dt
-
-    from .xlsx import workbook
-
-    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
-              for c in columns]
-    rows = Rows()
-    sheets = [sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
-    for name, (title, _, columns, _) in TABLES.items():
-        sheets += _table_sheets(tables, name, title, [c.name for c in columns])
-    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    workbook(sheets, "部门预算绩效公开平台", created, out)
+    written into the binary file `out` (seekable)."""
+    _write_year(tables, epoch, {}, out)
 
 
 def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
@@ -605,16 +594,60 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def _table_sheets(tables: Tables, name: str, title: str, header: list[str]) -> list[Sheet]:
-    """A table's sheets. A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table
-    goes on several sheets of SHEET_ROWS rows (the last one the rest), each with the header,
-    named 数字 (1), 数字 (2)…
+def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
+    """The workbook of `tables` into `out` and, in the same pass over the parts, the CSV of
+    each table named in `csvs` into its binary file there: each department's parts are read
+    once for all of them (a build reads them from its store, which costs more than writing them).
 
-    A sheet is its parts' XLSX pieces as they are, and its zip entry states its CRC and sizes
-    before them: they are worked out first from the parts' extents, then the pieces are taken
-    from the parts as the sheet is written, never all at once. A part that a sheet's end falls
-    inside is made into pieces again (decompressed, cut between rows, compressed): read for
-    that in a pass of its own over the parts, which only a table longer than a sheet needs."""
+    The workbook is laid out first (xlsx.Book), from the parts' extents: each sheet's place and
+    size is known before its rows, which are then written into it as the parts come."""
+    import datetime as dt
+
+    from .xlsx import Book
+
+    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
+              for c in columns]
+    rows = Rows()
+    about = sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])
+    sheets: list[tuple[str, Sequence[object], Extent]] = [(about.name, about.header, about.extent)]
+    places: dict[str, tuple[int, dict[int, list[tuple[int, Deflated | None]]]]] = {}
+    for name, (title, _, columns, _) in TABLES.items():
+        table_sheets, where = _table_sheets(tables, name, title, [c.name for c in columns])
+        places[name] = (len(sheets), where)
+        sheets += table_sheets
+    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    book = Book(out, sheets, "部门预算绩效公开平台", created)
+    for piece in about.pieces:
+        book.put(0, piece)
+    for name, csv_out in csvs.items():
+        csv_out.write(csv_bytes(TABLES[name][2], []))
+    names = list(TABLES)
+    # The n-th part of every table, together: a department's rows of each (a year's tables
+    # have a part per department in each).
+    for n, parts in enumerate(itertools.zip_longest(*(tables.parts(name) for name in names))):
+        for name, part in zip(names, parts):
+            if part is None:
+                continue
+            if name in csvs:
+                csvs[name].write(part.csv)
+            first, where = places[name]
+            for sheet, remade in where.get(n, ()):
+                book.put(first + sheet, part.xlsx if remade is None else remade)
+    book.finish()
+
+
+def _table_sheets(tables: Tables, name: str, title: str, header: list[str]
+                  ) -> tuple[list[tuple[str, Sequence[object], Extent]], dict[int, list[tuple[int, Deflated | None]]]]:
+    """A table's sheets (name, header, extent of its rows), and where each part's rows go: part
+    number → [(sheet, None for the part's piece as it is, or a piece of some of its rows)].
+
+    A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on several
+    sheets of SHEET_ROWS rows (the last one the rest), each with the header, named 数字 (1),
+    数字 (2)… A sheet is its parts' XLSX pieces as they are, and its zip entry states its CRC
+    and sizes before them: they are worked out from the parts' extents. A part that a sheet's
+    end falls inside is made into pieces again (decompressed, cut between rows, compressed):
+    read for that in a pass of its own over the parts, which only a table longer than a sheet
+    needs."""
     # Which rows of which parts each sheet holds: (part number, first row, end row).
     plan: list[list[tuple[int, int, int]]] = [[]]
     counts: list[int] = []
@@ -649,22 +682,13 @@ def _table_sheets(tables: Tables, name: str, title: str, header: list[str]) -> l
         made = remade.get(piece)
         return extents[piece[0]] if made is None else extent([made])
 
-    stream = _pieces(tables.parts(name), list(itertools.chain.from_iterable(plan)), remade)
-    return [Sheet(title if len(plan) == 1 else f"{title} ({k + 1})", header, itertools.islice(stream, len(sheet)),
-                  functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0)))
-            for k, sheet in enumerate(plan)]
-
-
-def _pieces(parts: Iterable[Part], plan: list[tuple[int, int, int]], cut: dict[tuple[int, int, int], Deflated]
-            ) -> Iterator[Deflated]:
-    """The XLSX pieces of `plan`'s rows of the parts, in its order."""
-    numbered = enumerate(parts)
-    n, part = -1, None
-    for piece in plan:
-        while n < piece[0]:
-            n, part = next(numbered)
-        made = cut.get(piece)
-        yield made if made is not None else part.xlsx
+    where: dict[int, list[tuple[int, Deflated | None]]] = {}
+    for k, sheet in enumerate(plan):
+        for piece in sheet:
+            where.setdefault(piece[0], []).append((k, remade.get(piece)))
+    return ([(title if len(plan) == 1 else f"{title} ({k + 1})", header,
+              functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0))) for k, sheet in enumerate(plan)],
+            where)
 
 
 def _xlsx_value(value: Any, column: Column) -> Any:
@@ -907,17 +931,29 @@ def department_data(tables: Tables, files) -> list[Download]:
 
 def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     """One year's tables, as CSVs and a workbook, written through `files` as they are made, in
-    pieces (a province's are hundreds of megabytes a year), with their descriptions."""
+    pieces (a province's are hundreds of megabytes a year), with their descriptions. All five
+    files are written in one pass over the departments' parts (`_write_year`)."""
+    made: dict[str, tuple[int, str]] = {}
+    xlsx_path = f"data/{year}/disclosures.xlsx"
+
+    def fill(names: Sequence[str], outs: dict[str, Any]) -> None:
+        # Each file opened in the one before's `fill`: all five are open while the parts are read.
+        if names:
+            path = f"data/{year}/{names[0]}.csv"
+            made[path] = files.write_file(path, lambda out: fill(names[1:], {**outs, names[0]: out}))
+        else:
+            made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out))
+
+    fill(YEAR_TABLES, {})
     downloads: list[Download] = []
     for name in YEAR_TABLES:
         title, description, _, _ = TABLES[name]
         path = f"data/{year}/{name}.csv"
-        size, digest = files.write_chunks(path, tables.csv(name))
+        size, digest = made[path]
         downloads.append(Download(path, f"{title}（{year}年度）", description, "CSV", size, tables.rows(name), name,
                                   year, digest))
-    path = f"data/{year}/disclosures.xlsx"
-    size, digest = files.write_file(path, lambda out: write_xlsx(tables, epoch, out))
-    downloads.append(Download(path, f"全部表格（{year}年度，Excel）",
+    size, digest = made[xlsx_path]
+    downloads.append(Download(xlsx_path, f"全部表格（{year}年度，Excel）",
                               "本年度以上各表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），另有“说明”页列出各列含义。"
                               "金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
     return downloads

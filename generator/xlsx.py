@@ -16,7 +16,6 @@ year's workbook costs about the bytes written.
 from __future__ import annotations
 
 import io
-import itertools
 import re
 import struct
 import zlib
@@ -318,41 +317,87 @@ def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | 
     pieces are written as they are: the cost is that of the bytes, not of compressing them.
     """
     into = out if out is not None else io.BytesIO()
-    names = [sheet.name[:31] for sheet in sheets]
-    z = _Zip(into)
-    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
-                        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(names)))
-    z.put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
-    z.put("_rels/.rels", _ROOT_RELS)
-    z.put("docProps/core.xml",
-          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
-          'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-          f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
-          f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-          f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
-    z.put("xl/workbook.xml",
-          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
-          'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-          + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
-          + "</sheets></workbook>")
-    z.put("xl/_rels/workbook.xml.rels",
-          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-          + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                    f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
-          + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/styles" Target="styles.xml"/></Relationships>')
-    z.put("xl/styles.xml", _STYLES)
-    for i, sheet in enumerate(sheets):
-        head, tail = _sheet_ends(sheet.header)
-        whole = joined(joined(extent([head]), sheet.extent), extent([tail]))
-        z.entry(f"xl/worksheets/sheet{i + 1}.xml", whole,
-                itertools.chain([head.data], (piece.data for piece in sheet.pieces), [tail.data]))
-    z.close()
+    book = Book(into, [(sheet.name, sheet.header, sheet.extent) for sheet in sheets], title, created)
+    for n, sheet in enumerate(sheets):
+        for piece in sheet.pieces:
+            book.put(n, piece)
+    book.finish()
     return None if out is not None else into.getvalue()
+
+
+class Book:
+    """A workbook laid out ahead: everything but its sheets' rows is written when it is made,
+    in the places the sheets' extents give, and each sheet's pieces are then written into the
+    room left for them (`put`), in order within a sheet but in any order between sheets. So the
+    rows of every table can be taken from one pass over the departments.
+
+    `out` must be a seekable binary file; `finish` checks every sheet was filled exactly and
+    leaves `out` at the workbook's end."""
+
+    def __init__(self, out: BinaryIO, sheets: Sequence[tuple[str, Sequence[object], Extent]], title: str,
+                 created: str):
+        self.out = out
+        self.base = out.tell()
+        names = [name[:31] for name, _, _ in sheets]
+        z = _Zip(out)
+        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
+                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                            for i in range(len(names)))
+        z.put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
+        z.put("_rels/.rels", _ROOT_RELS)
+        z.put("docProps/core.xml",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+              'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+              'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+              f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
+              f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+              f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
+        z.put("xl/workbook.xml",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
+              'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+              + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
+              + "</sheets></workbook>")
+        z.put("xl/_rels/workbook.xml.rels",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
+              + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/styles" Target="styles.xml"/></Relationships>')
+        z.put("xl/styles.xml", _STYLES)
+        #: Where each sheet's rows go, and where they end.
+        self.cursors: list[int] = []
+        self.ends: list[int] = []
+        for i, (_, header, rows) in enumerate(sheets):
+            head, tail = _sheet_ends(header)
+            whole = joined(joined(extent([head]), rows), extent([tail]))
+            z.begin(f"xl/worksheets/sheet{i + 1}.xml", whole)
+            z.write(head.data)
+            self.cursors.append(z.offset)
+            z.skip(rows.packed)
+            self.ends.append(z.offset)
+            z.write(tail.data)
+        z.close()
+        self.size = z.offset
+
+    def put(self, sheet: int, piece: Deflated) -> None:
+        """The next piece of the sheet numbered `sheet` (from 0, in the order given)."""
+        if not piece.data:
+            return
+        cursor = self.cursors[sheet]
+        if cursor + len(piece.data) > self.ends[sheet]:
+            raise ValueError(f"sheet {sheet + 1}: more rows than its extent states")
+        self.out.seek(self.base + cursor)
+        self.out.write(piece.data)
+        self.cursors[sheet] = cursor + len(piece.data)
+
+    def finish(self) -> None:
+        for n, (cursor, end) in enumerate(zip(self.cursors, self.ends)):
+            if cursor != end:
+                raise ValueError(f"sheet {n + 1}: {end - cursor} bytes of rows missing")
+        self.out.seek(self.base + self.size)
 
 
 # --- the zip container -----------------------------------------------------------------------------
@@ -377,7 +422,7 @@ class _Zip:
         self.offset = 0
         self.directory: list[bytes] = []
 
-    def _write(self, data: bytes) -> None:
+    def write(self, data: bytes) -> None:
         self.out.write(data)
         self.offset += len(data)
 
@@ -386,29 +431,27 @@ class _Zip:
         data = text.encode("utf-8")
         compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
         packed = compressor.compress(data) + compressor.flush()
-        self.entry(name, Extent(zlib.crc32(data), len(data), len(packed)), [packed])
+        self.begin(name, Extent(zlib.crc32(data), len(data), len(packed)))
+        self.write(packed)
 
-    def entry(self, name: str, extent: Extent, chunks: Iterable[bytes]) -> None:
-        """An entry of `extent` whose compressed bytes are `chunks`."""
+    def skip(self, count: int) -> None:
+        """Leave room for `count` bytes of the entry begun, written later."""
+        self.out.seek(count, io.SEEK_CUR)
+        self.offset += count
+
+    def begin(self, name: str, extent: Extent) -> None:
+        """An entry of `extent`: its local header here; its compressed bytes follow (`write`, `skip`)."""
         encoded = name.encode("ascii")
         offset = self.offset
         big = extent.size > _ZIP64_LIMIT or extent.packed > _ZIP64_LIMIT
         version = 45 if big else 20
         extra = struct.pack("<HHQQ", 1, 16, extent.size, extent.packed) if big else b""
         sizes = (0xFFFFFFFF, 0xFFFFFFFF) if big else (extent.packed, extent.size)
-        self._write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", version, 0, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
-                                extent.crc, *sizes, len(encoded), len(extra)) + encoded + extra)
-        written = 0
-        for chunk in chunks:
-            self.out.write(chunk)
-            written += len(chunk)
-        self.offset += written
-        if written != extent.packed:
-            raise ValueError(f"{name}: {written} bytes written where {extent.packed} were stated")
+        self.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", version, 0, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
+                               extent.crc, *sizes, len(encoded), len(extra)) + encoded + extra)
         # The central directory's ZIP64 field holds the values whose own fields read 0xFFFFFFFF:
         # both sizes if either is large (as zipfile does, and the local header), the offset if it is.
         fields = [extent.size, extent.packed] if big else []
-        sizes = (0xFFFFFFFF, 0xFFFFFFFF) if big else (extent.packed, extent.size)
         if offset > _ZIP64_LIMIT:
             fields.append(offset)
         extra = struct.pack(f"<HH{len(fields)}Q", 1, 8 * len(fields), *fields) if fields else b""
@@ -421,12 +464,12 @@ class _Zip:
     def close(self) -> None:
         start = self.offset
         for record in self.directory:
-            self._write(record)
+            self.write(record)
         size = self.offset - start
         count = len(self.directory)
         if count >= 0xFFFF or size > _ZIP64_LIMIT or start > _ZIP64_LIMIT:
             end64 = self.offset
-            self._write(struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, start))
-            self._write(struct.pack("<4sLQL", b"PK\x06\x07", 0, end64, 1))
+            self.write(struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, start))
+            self.write(struct.pack("<4sLQL", b"PK\x06\x07", 0, end64, 1))
             count, size, start = min(count, 0xFFFF), min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF)
-        self._write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+        self.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))

@@ -344,3 +344,29 @@ def test_libreoffice_reads_the_same_cells(seed_tables, tmp_path):
         out[name] = {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
     assert len(out["new"]) == 6
     assert out["new"] == out["old"]
+
+
+def test_a_years_files_in_one_pass_are_each_tables_own(seed_tables):
+    """year_data writes the CSVs and the workbook in one pass over the parts, reading each
+    department's parts once: the same bytes as each made on its own."""
+    from generator import data
+
+    tables, _ = seed_tables
+    year = max(y for y in tables if y is not None)
+    reads: dict[str, int] = {}
+
+    def parts(name):
+        for part in tables[year].parts(name):
+            reads[name] = reads.get(name, 0) + 1
+            yield part
+
+    counted = data.Tables(parts, tables[year].counts)
+    files = data.MemoryFiles()
+    downloads = data.year_data(year, counted, 7, files)
+    for name in data.YEAR_TABLES:
+        assert files.files[f"data/{year}/{name}.csv"] == b"".join(tables[year].csv(name))
+    assert files.files[f"data/{year}/disclosures.xlsx"] == data.xlsx_bytes(tables[year], 7)
+    assert [d.path for d in downloads] == [*(f"data/{year}/{n}.csv" for n in data.YEAR_TABLES),
+                                           f"data/{year}/disclosures.xlsx"]
+    # Once for the extents (no build's memos here), once for every file.
+    assert reads == {name: 2 * len(list(tables[year].parts(name))) for name in data.TABLES}
