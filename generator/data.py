@@ -9,6 +9,7 @@ The same content gives byte-identical files.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -30,7 +31,7 @@ from .model import SANGONG_LABELS, Headcount, Site, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .xlsx import Rows
+from .xlsx import Deflated, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -443,25 +444,22 @@ def csv_bytes(columns: Sequence[Column | str], rows: list[dict[str, Any]], heade
 
 @dataclass(frozen=True)
 class Part:
-    """A run of one table's rows, made once: as CSV lines (no header) and as XLSX rows, both
-    compressed (a province's tables are gigabytes as text; these are kept for the whole build
-    and in the build cache)."""
+    """A run of one table's rows, made once: as CSV lines (no header), compressed, and as XLSX
+    rows, compressed as a piece of a sheet (xlsx.Deflated: a sheet is its parts' pieces as they
+    are). A province's tables are gigabytes as text; these are kept for the whole build and in
+    the build cache."""
 
     rows: int
     csv_z: bytes
-    xlsx_z: bytes
+    xlsx: Deflated
 
     @property
     def csv(self) -> bytes:
         return zlib.decompress(self.csv_z)
 
-    def xlsx(self) -> list[bytes]:
+    def xlsx_rows(self) -> list[bytes]:
         """The rows as `Rows.template` made them."""
-        return zlib.decompress(self.xlsx_z).split(_ROW_END)[:-1] if self.rows else []
-
-
-_ROW_END = b"\x01"  # after each XLSX row in a part; cell text cannot hold it (xlsx.py drops it)
-_ROW_END_TEXT = _ROW_END.decode()
+        return split_rows(inflate(self.xlsx))
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
@@ -480,9 +478,8 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
                 if cells[n] != "":
                     cells[n] = int(cells[n])
         templates.append(row_text(cells))
-        templates.append(_ROW_END_TEXT)
     text = _csv_lines(_text_columns(columns), values)
-    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), zlib.compress("".join(templates).encode("utf-8"), 1))
+    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), deflate("".join(templates).encode("utf-8")))
 
 
 #: The tables published once for the whole site; the others are published a file per year
@@ -524,10 +521,15 @@ class Tables:
     """Tables of the site's data, in parts: `parts(name)` gives a table's parts in order (a
     build reads them department by department from its store, so a province's tables are
     never held in memory whole), `counts` its rows. A year's tables hold the departments that
-    report that year and the year's reports, figures, indicators and findings."""
+    report that year and the year's reports, figures, indicators and findings.
+
+    `extents(name)`, if given, gives each part's row count and the extent of its XLSX piece
+    (xlsx.Extent), in the order of `parts(name)`, without reading the parts (a build keeps
+    them beside the row counts); otherwise the parts are read for them."""
 
     parts: Callable[[str], Iterable[Part]]
     counts: dict[str, int]
+    extents: Callable[[str], Iterable[tuple[int, Extent]]] | None = None
 
     def csv(self, name: str) -> Iterator[bytes]:
         """The table as CSV, in pieces: the header, then each part's lines."""
@@ -537,6 +539,16 @@ class Tables:
 
     def rows(self, name: str) -> int:
         return self.counts[name]
+
+    def xlsx_extents(self, name: str) -> Iterable[tuple[int, Extent]]:
+        if self.extents is not None:
+            return self.extents(name)
+        return (part_extent(part) for part in self.parts(name))
+
+
+def part_extent(part: Part) -> tuple[int, Extent]:
+    """A part's rows and the extent of its XLSX piece."""
+    return part.rows, Extent(part.xlsx.crc, part.xlsx.size, len(part.xlsx.data))
 
 
 def report_figures_csv(part: Part) -> bytes:
@@ -572,27 +584,8 @@ SHEET_ROWS = 1_000_000
 
 def write_xlsx(tables: Tables, epoch: int, out) -> None:
     """The same tables as one workbook, a sheet each, with a sheet describing the columns,
-    written into the binary file `out`."""
-    import datetime as dt
-
-    from .xlsx import workbook
-
-    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
-              for c in columns]
-    rows = Rows()
-    sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
-    for name, (title, _, columns, _) in TABLES.items():
-        # A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on
-        # several sheets, each with the header, named 数字 (1), 数字 (2)… Rows are taken from
-        # the parts as the sheet is written, never all at once.
-        count = tables.rows(name)
-        sheet_count = max((count + SHEET_ROWS - 1) // SHEET_ROWS, 1)
-        rows_of = _sheet_rows(tables.parts(name))
-        for n in range(sheet_count):
-            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
-                           itertools.islice(rows_of, SHEET_ROWS)))
-    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    workbook(sheets, "部门预算绩效公开平台", created, out)
+    written into the binary file `out` (seekable)."""
+    _write_year(tables, epoch, {}, out)
 
 
 def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
@@ -601,9 +594,101 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def _sheet_rows(parts: Iterable[Part]) -> Iterator[bytes]:
-    for part in parts:
-        yield from part.xlsx()
+def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
+    """The workbook of `tables` into `out` and, in the same pass over the parts, the CSV of
+    each table named in `csvs` into its binary file there: each department's parts are read
+    once for all of them (a build reads them from its store, which costs more than writing them).
+
+    The workbook is laid out first (xlsx.Book), from the parts' extents: each sheet's place and
+    size is known before its rows, which are then written into it as the parts come."""
+    import datetime as dt
+
+    from .xlsx import Book
+
+    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
+              for c in columns]
+    rows = Rows()
+    about = sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])
+    sheets: list[tuple[str, Sequence[object], Extent]] = [(about.name, about.header, about.extent)]
+    places: dict[str, tuple[int, dict[int, list[tuple[int, Deflated | None]]]]] = {}
+    for name, (title, _, columns, _) in TABLES.items():
+        table_sheets, where = _table_sheets(tables, name, title, [c.name for c in columns])
+        places[name] = (len(sheets), where)
+        sheets += table_sheets
+    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    book = Book(out, sheets, "部门预算绩效公开平台", created)
+    for piece in about.pieces:
+        book.put(0, piece)
+    for name, csv_out in csvs.items():
+        csv_out.write(csv_bytes(TABLES[name][2], []))
+    names = list(TABLES)
+    # The n-th part of every table, together: a department's rows of each (a year's tables
+    # have a part per department in each).
+    for n, parts in enumerate(itertools.zip_longest(*(tables.parts(name) for name in names))):
+        for name, part in zip(names, parts):
+            if part is None:
+                continue
+            if name in csvs:
+                csvs[name].write(part.csv)
+            first, where = places[name]
+            for sheet, remade in where.get(n, ()):
+                book.put(first + sheet, part.xlsx if remade is None else remade)
+    book.finish()
+
+
+def _table_sheets(tables: Tables, name: str, title: str, header: list[str]
+                  ) -> tuple[list[tuple[str, Sequence[object], Extent]], dict[int, list[tuple[int, Deflated | None]]]]:
+    """A table's sheets (name, header, extent of its rows), and where each part's rows go: part
+    number → [(sheet, None for the part's piece as it is, or a piece of some of its rows)].
+
+    A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on several
+    sheets of SHEET_ROWS rows (the last one the rest), each with the header, named 数字 (1),
+    数字 (2)… A sheet is its parts' XLSX pieces as they are, and its zip entry states its CRC
+    and sizes before them: they are worked out from the parts' extents. A part that a sheet's
+    end falls inside is made into pieces again (decompressed, cut between rows, compressed):
+    read for that in a pass of its own over the parts, which only a table longer than a sheet
+    needs."""
+    # Which rows of which parts each sheet holds: (part number, first row, end row).
+    plan: list[list[tuple[int, int, int]]] = [[]]
+    counts: list[int] = []
+    extents: list[Extent] = []
+    filled = 0
+    for n, (count, made) in enumerate(tables.xlsx_extents(name)):
+        counts.append(count)
+        extents.append(made)
+        first = 0
+        while first < count:
+            if filled == SHEET_ROWS:
+                plan.append([])
+                filled = 0
+            take = min(count - first, SHEET_ROWS - filled)
+            plan[-1].append((n, first, first + take))
+            filled += take
+            first += take
+    cut: dict[int, list[tuple[int, int, int]]] = {}
+    for piece in itertools.chain.from_iterable(plan):
+        n, first, end = piece
+        if first > 0 or end < counts[n]:
+            cut.setdefault(n, []).append(piece)
+    remade: dict[tuple[int, int, int], Deflated] = {}
+    if cut:
+        for n, part in enumerate(tables.parts(name)):
+            if n in cut:
+                rows = part.xlsx_rows()
+                for piece in cut[n]:
+                    remade[piece] = deflate(b"".join(rows[piece[1]:piece[2]]))
+
+    def extent_of(piece: tuple[int, int, int]) -> Extent:
+        made = remade.get(piece)
+        return extents[piece[0]] if made is None else extent([made])
+
+    where: dict[int, list[tuple[int, Deflated | None]]] = {}
+    for k, sheet in enumerate(plan):
+        for piece in sheet:
+            where.setdefault(piece[0], []).append((k, remade.get(piece)))
+    return ([(title if len(plan) == 1 else f"{title} ({k + 1})", header,
+              functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0))) for k, sheet in enumerate(plan)],
+            where)
 
 
 def _xlsx_value(value: Any, column: Column) -> Any:
@@ -846,17 +931,29 @@ def department_data(tables: Tables, files) -> list[Download]:
 
 def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     """One year's tables, as CSVs and a workbook, written through `files` as they are made, in
-    pieces (a province's are hundreds of megabytes a year), with their descriptions."""
+    pieces (a province's are hundreds of megabytes a year), with their descriptions. All five
+    files are written in one pass over the departments' parts (`_write_year`)."""
+    made: dict[str, tuple[int, str]] = {}
+    xlsx_path = f"data/{year}/disclosures.xlsx"
+
+    def fill(names: Sequence[str], outs: dict[str, Any]) -> None:
+        # Each file opened in the one before's `fill`: all five are open while the parts are read.
+        if names:
+            path = f"data/{year}/{names[0]}.csv"
+            made[path] = files.write_file(path, lambda out: fill(names[1:], {**outs, names[0]: out}))
+        else:
+            made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out))
+
+    fill(YEAR_TABLES, {})
     downloads: list[Download] = []
     for name in YEAR_TABLES:
         title, description, _, _ = TABLES[name]
         path = f"data/{year}/{name}.csv"
-        size, digest = files.write_chunks(path, tables.csv(name))
+        size, digest = made[path]
         downloads.append(Download(path, f"{title}（{year}年度）", description, "CSV", size, tables.rows(name), name,
                                   year, digest))
-    path = f"data/{year}/disclosures.xlsx"
-    size, digest = files.write_file(path, lambda out: write_xlsx(tables, epoch, out))
-    downloads.append(Download(path, f"全部表格（{year}年度，Excel）",
+    size, digest = made[xlsx_path]
+    downloads.append(Download(xlsx_path, f"全部表格（{year}年度，Excel）",
                               "本年度以上各表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），另有“说明”页列出各列含义。"
                               "金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
     return downloads

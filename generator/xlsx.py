@@ -4,15 +4,23 @@ openpyxl serialises each cell through an XML tree and takes about 15 µs a cell;
 download set of a province has tens of millions of cells. This writes the SpreadsheetML
 directly (inline strings, no shared-string table), which Excel, WPS, LibreOffice and
 openpyxl all read, with fixed zip timestamps so the same tables give the same bytes.
+
+Rows carry no row or cell references, so the rows of one report's table are made and
+compressed once, as a piece of DEFLATE of their own (`deflate`), when the report is built. A
+sheet is then put together without compressing anything: its start, its parts' pieces as they
+are and its end, one after another, with a CRC combined from theirs (`crc32_combine`); the zip
+container is written here (`_Zip`) with each entry's CRC and sizes ahead of its data. Remaking a
+year's workbook costs about the bytes written.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
+import struct
+import zlib
 from decimal import Decimal
-from typing import BinaryIO, Iterable, Iterator, Sequence
+from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 from xml.sax.saxutils import escape
 
 from .numbers import decimal_text
@@ -20,15 +28,6 @@ from .numbers import decimal_text
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_CELL = 32767  # Excel's limit on the characters of one cell
 _MEMO = 200_000  # distinct values whose cell XML is kept while a sheet is written
-
-
-def _column(n: int) -> str:
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 _NEEDS_ESCAPE = re.compile(r"[&<>]")
@@ -62,14 +61,20 @@ def _body(value: object) -> str:
     return _text_body(str(value))
 
 
+#: An empty cell between others: with no `r` on cells, each cell is the next column, so an
+#: empty one is written (a row's trailing empty cells are left out).
+_EMPTY_CELL = "<c/>"
+
+
 class Rows:
-    """Rows made into XML ahead, with a NUL where each row's number goes: a table's rows can be
-    made once per report, cached, and numbered when the sheet is put together."""
+    """Rows made into XML ahead, with no row or cell references (`r` is optional in
+    SpreadsheetML: a row without it follows the one before, a cell without it the cell before),
+    so a row's XML does not depend on where it goes: a table's rows are made and compressed
+    once per report, and a sheet is put together from those pieces as they are."""
 
     def __init__(self) -> None:
         self._bodies: dict[tuple[type, object], str] = {}
-        self._letters: list[str] = []
-        #: Per style, per column: the whole cell's XML ("" for an empty cell) of each text and
+        #: Per style, per column: the whole cell's XML (`<c/>` for an empty cell) of each text and
         #: whole number seen there, keyed by the text itself or by (int, number).
         self._cells: dict[str, list[dict[object, str]]] = {}
         self._cell_count = 0
@@ -82,10 +87,7 @@ class Rows:
         columns = self._cells.get(style)
         if columns is None:
             columns = self._cells[style] = []
-        letters = self._letters
         while len(columns) < len(row):
-            if len(letters) == len(columns):
-                letters.append(_column(len(letters)))
             columns.append({})
         # Tables repeat their values (names, units, field labels): each distinct value is
         # escaped once, and its cell made once per column. Keys carry the type, so 1 and "1"
@@ -94,10 +96,13 @@ class Rows:
         if None in cells:
             for n, (memo, value) in enumerate(zip(columns, row)):
                 if cells[n] is None:
-                    cells[n] = self._cell(memo, letters[n], value, style)
-        return f'<row r="\0">{"".join(cells)}</row>'
+                    cells[n] = self._cell(memo, value, style)
+        if cells and cells[-1] is _EMPTY_CELL:
+            while cells and cells[-1] is _EMPTY_CELL:
+                cells.pop()
+        return f'<row>{"".join(cells)}</row>'
 
-    def _cell(self, memo: dict[object, str], letter: str, value: object, style: str) -> str:
+    def _cell(self, memo: dict[object, str], value: object, style: str) -> str:
         kind = type(value)
         if kind is str or kind is int or value is None:
             if self._cell_count > _MEMO:
@@ -106,7 +111,7 @@ class Rows:
                         m.clear()
                 self._cell_count = 0
             body = _body(value)
-            cell = memo[value if kind is str else (kind, value)] = f'<c r="{letter}\0"{style}{body}' if body else ""
+            cell = memo[value if kind is str else (kind, value)] = f"<c{style}{body}" if body else _EMPTY_CELL
             self._cell_count += 1
             return cell
         # Any other value (a Decimal, a bool) as before: its body kept by (type, value) for the
@@ -118,23 +123,162 @@ class Rows:
             if len(bodies) > _MEMO:
                 bodies.clear()
             body = bodies[k] = _body(value)
-        return f'<c r="{letter}\0"{style}{body}' if body else ""
+        return f"<c{style}{body}" if body else _EMPTY_CELL
 
 
-def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> Iterator[bytes]:
-    """A sheet of a bold, frozen header row and rows made by `Rows.template`, in pieces."""
-    yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-           b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-           b' state="frozen"/></sheetView></sheetViews><sheetData>'
-           + Rows().template(header, ' s="1"').replace(b"\0", b"1"))
-    batch = []
-    for n, row in enumerate(rows, start=2):
-        batch.append(row.replace(b"\0", b"%d" % n))
-        if len(batch) == 4096:
-            yield b"".join(batch)
-            batch = []
-    yield b"".join(batch) + b"</sheetData></worksheet>"
+# --- compressed pieces of a sheet ------------------------------------------------------------------
+
+
+class Deflated(NamedTuple):
+    """A piece of a sheet's XML compressed on its own: raw DEFLATE blocks (none marked final)
+    ending on a byte boundary with the compressor's history dropped (Z_FULL_FLUSH), so pieces
+    compressed apart, one after another, are one DEFLATE stream; with the CRC-32 and length of
+    the XML it holds, so a sheet's CRC is combined from its pieces' (`crc32_combine`)."""
+
+    data: bytes
+    crc: int
+    size: int
+
+
+EMPTY = Deflated(b"", 0, 0)
+
+
+def deflate(xml: bytes) -> Deflated:
+    """`xml` as a piece of a sheet (level 1, as the rest of the workbook)."""
+    if not xml:
+        return EMPTY
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return Deflated(compressor.compress(xml) + compressor.flush(zlib.Z_FULL_FLUSH), zlib.crc32(xml), len(xml))
+
+
+def inflate(piece: Deflated) -> bytes:
+    """The XML a piece holds."""
+    return zlib.decompressobj(-15).decompress(piece.data) if piece.data else b""
+
+
+def split_rows(xml: bytes) -> list[bytes]:
+    """Rows made by `Rows.template`, one after another, apart again: `</row>` ends each row
+    and nothing else (cell text has its `<` escaped)."""
+    return [row + b"</row>" for row in xml.split(b"</row>")[:-1]]
+
+
+# CRC-32 of pieces joined, from theirs: zlib's crc32_combine (the GF(2) matrix method). The
+# CRC of A+B is the CRC of A run through len(B) zero bytes, xor the CRC of B; running a CRC
+# through 2**k zero bytes is a linear map on its 32 bits, a 32×32 matrix over GF(2), the map
+# for 2**(k-1) bytes squared. The maps are the same for every call, so each is made once and
+# kept as four tables of 256 entries (one per byte of the CRC it is applied to).
+
+_POLY = 0xEDB88320  # CRC-32, reflected
+
+
+def _times(matrix: Sequence[int], vector: int) -> int:
+    """matrix × vector over GF(2); the matrix as its 32 columns (column n: the image of bit n)."""
+    total = 0
+    n = 0
+    while vector:
+        if vector & 1:
+            total ^= matrix[n]
+        vector >>= 1
+        n += 1
+    return total
+
+
+def _square(matrix: Sequence[int]) -> list[int]:
+    return [_times(matrix, column) for column in matrix]
+
+
+def _tables(matrix: Sequence[int]) -> tuple[list[int], ...]:
+    tables = []
+    for shift in range(0, 32, 8):
+        table = [0] * 256
+        for b in range(1, 256):
+            low = b & -b
+            table[b] = table[b ^ low] ^ matrix[shift + low.bit_length() - 1]
+        tables.append(table)
+    return tuple(tables)
+
+
+def _zero_operators() -> Iterator[tuple[list[int], tuple[list[int], ...]]]:
+    """(matrix, tables) for 1, 2, 4, 8… zero bytes."""
+    one_bit = [_POLY] + [1 << n for n in range(31)]  # the map of one zero bit
+    matrix = _square(_square(_square(one_bit)))  # 2, 4, 8 bits: one byte
+    while True:
+        yield matrix, _tables(matrix)
+        matrix = _square(matrix)
+
+
+_OPERATORS: list[tuple[list[int], ...]] = []
+_MAKE_OPERATORS = _zero_operators()
+
+
+def crc32_combine(crc1: int, crc2: int, length2: int) -> int:
+    """The CRC-32 of A+B from crc1 = crc32(A), crc2 = crc32(B) and length2 = len(B), any length
+    (a few table look-ups per bit set in length2)."""
+    if length2 < 0:
+        raise ValueError("negative length")
+    k = 0
+    while length2:
+        if length2 & 1:
+            while len(_OPERATORS) <= k:
+                _OPERATORS.append(next(_MAKE_OPERATORS)[1])
+            t0, t1, t2, t3 = _OPERATORS[k]
+            crc1 = t0[crc1 & 255] ^ t1[(crc1 >> 8) & 255] ^ t2[(crc1 >> 16) & 255] ^ t3[crc1 >> 24]
+        length2 >>= 1
+        k += 1
+    return crc1 ^ crc2
+
+
+class Extent(NamedTuple):
+    """What a zip entry states up front of pieces joined: CRC-32, length, compressed length."""
+
+    crc: int
+    size: int
+    packed: int
+
+
+def extent(pieces: Iterable[Deflated]) -> Extent:
+    """The extent of pieces joined, from their CRCs and lengths alone."""
+    crc = size = packed = 0
+    for piece in pieces:
+        crc = crc32_combine(crc, piece.crc, piece.size)
+        size += piece.size
+        packed += len(piece.data)
+    return Extent(crc, size, packed)
+
+
+def joined(first: Extent, second: Extent) -> Extent:
+    return Extent(crc32_combine(first.crc, second.crc, second.size), first.size + second.size,
+                  first.packed + second.packed)
+
+
+def _sheet_ends(header: Sequence[object]) -> tuple[Deflated, Deflated]:
+    """The pieces around a sheet's rows: its start with the bold header row, and its end, which
+    ends the DEFLATE stream (a last block)."""
+    head = deflate(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                   b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
+                   b' state="frozen"/></sheetView></sheetViews><sheetData>'
+                   + Rows().template(header, ' s="1"'))
+    tail = b"</sheetData></worksheet>"
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    return head, Deflated(compressor.compress(tail) + compressor.flush(zlib.Z_FINISH), zlib.crc32(tail), len(tail))
+
+
+class Sheet(NamedTuple):
+    """A sheet of `workbook`: its name, its header (bold, frozen), its rows as pieces made by
+    `deflate` from rows made by `Rows.template` (taken as the sheet is written), and the extent
+    of those pieces joined (`extent`), which the zip entry states ahead of them."""
+
+    name: str
+    header: Sequence[object]
+    pieces: Iterable[Deflated]
+    extent: Extent
+
+
+def sheet_of(name: str, header: Sequence[object], rows: Iterable[bytes]) -> Sheet:
+    """A (small) sheet from rows made by `Rows.template`, compressed here as one piece."""
+    piece = deflate(b"".join(rows))
+    return Sheet(name, header, [piece], extent([piece]))
 
 
 _CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -165,56 +309,167 @@ _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
-def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str,
-             out: BinaryIO | None = None) -> bytes | None:
-    """An XLSX of (sheet name, header, rows made by `Rows.template`); each header is bold and frozen.
+def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | None = None) -> bytes | None:
+    """An XLSX of `sheets`; each header is bold and frozen.
 
     `created` is the W3CDTF timestamp written as the document's created and modified time.
-    Written into the binary file `out` (nothing returned), or returned as bytes.
+    Written into the binary file `out` (nothing returned), or returned as bytes. A sheet's
+    pieces are written as they are: the cost is that of the bytes, not of compressing them.
     """
     into = out if out is not None else io.BytesIO()
-    names = [name[:31] for name, _, _ in sheets]
-    # Level 1: these sheets are large and repetitive; speed matters more than the last few per cent.
-    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        def put(path: str, data: bytes | str) -> None:
-            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data, compresslevel=1)
-
-        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
-                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(names)))
-        put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
-        put("_rels/.rels", _ROOT_RELS)
-        put("docProps/core.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
-            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
-        put("xl/workbook.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
-            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-            + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
-            + "</sheets></workbook>")
-        put("xl/_rels/workbook.xml.rels",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                      f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
-            + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-              'relationships/styles" Target="styles.xml"/></Relationships>')
-        put("xl/styles.xml", _STYLES)
-        for i, (_, header, rows) in enumerate(sheets):
-            # Written as it is made: a province's figures sheet is hundreds of megabytes of XML.
-            info = zipfile.ZipInfo(f"xl/worksheets/sheet{i + 1}.xml", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 1)  # 3.13 / 3.11
-            with z.open(info, "w", force_zip64=True) as sheet:
-                for piece in _sheet_xml(header, rows):
-                    sheet.write(piece)
+    book = Book(into, [(sheet.name, sheet.header, sheet.extent) for sheet in sheets], title, created)
+    for n, sheet in enumerate(sheets):
+        for piece in sheet.pieces:
+            book.put(n, piece)
+    book.finish()
     return None if out is not None else into.getvalue()
+
+
+class Book:
+    """A workbook laid out ahead: everything but its sheets' rows is written when it is made,
+    in the places the sheets' extents give, and each sheet's pieces are then written into the
+    room left for them (`put`), in order within a sheet but in any order between sheets. So the
+    rows of every table can be taken from one pass over the departments.
+
+    `out` must be a seekable binary file; `finish` checks every sheet was filled exactly and
+    leaves `out` at the workbook's end."""
+
+    def __init__(self, out: BinaryIO, sheets: Sequence[tuple[str, Sequence[object], Extent]], title: str,
+                 created: str):
+        self.out = out
+        self.base = out.tell()
+        names = [name[:31] for name, _, _ in sheets]
+        z = _Zip(out)
+        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
+                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                            for i in range(len(names)))
+        z.put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
+        z.put("_rels/.rels", _ROOT_RELS)
+        z.put("docProps/core.xml",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+              'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+              'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+              f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
+              f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+              f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
+        z.put("xl/workbook.xml",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
+              'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+              + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
+              + "</sheets></workbook>")
+        z.put("xl/_rels/workbook.xml.rels",
+              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                        f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
+              + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                'relationships/styles" Target="styles.xml"/></Relationships>')
+        z.put("xl/styles.xml", _STYLES)
+        #: Where each sheet's rows go, and where they end.
+        self.cursors: list[int] = []
+        self.ends: list[int] = []
+        for i, (_, header, rows) in enumerate(sheets):
+            head, tail = _sheet_ends(header)
+            whole = joined(joined(extent([head]), rows), extent([tail]))
+            z.begin(f"xl/worksheets/sheet{i + 1}.xml", whole)
+            z.write(head.data)
+            self.cursors.append(z.offset)
+            z.skip(rows.packed)
+            self.ends.append(z.offset)
+            z.write(tail.data)
+        z.close()
+        self.size = z.offset
+
+    def put(self, sheet: int, piece: Deflated) -> None:
+        """The next piece of the sheet numbered `sheet` (from 0, in the order given)."""
+        if not piece.data:
+            return
+        cursor = self.cursors[sheet]
+        if cursor + len(piece.data) > self.ends[sheet]:
+            raise ValueError(f"sheet {sheet + 1}: more rows than its extent states")
+        self.out.seek(self.base + cursor)
+        self.out.write(piece.data)
+        self.cursors[sheet] = cursor + len(piece.data)
+
+    def finish(self) -> None:
+        for n, (cursor, end) in enumerate(zip(self.cursors, self.ends)):
+            if cursor != end:
+                raise ValueError(f"sheet {n + 1}: {end - cursor} bytes of rows missing")
+        self.out.seek(self.base + self.size)
+
+
+# --- the zip container -----------------------------------------------------------------------------
+#
+# Written here rather than by zipfile, whose entries are compressed as they are written: a
+# sheet's entry is its pieces, already compressed, with its CRC and sizes known before them (in
+# the local header; no data descriptor). Every entry: deflated, dated 1980-01-01 00:00 (the
+# same tables give the same bytes), made on Unix with mode 0644, as zipfile wrote them. ZIP64
+# fields where a size or offset passes 2 GiB - 1 (zipfile's limit: some readers take these
+# fields as signed), and a ZIP64 end record when the entries or the directory need one.
+
+_ZIP64_LIMIT = (1 << 31) - 1
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
+_DOS_TIME = 0
+_ATTRIBUTES = 0o644 << 16
+_UNIX = 3
+
+
+class _Zip:
+    def __init__(self, out: BinaryIO):
+        self.out = out
+        self.offset = 0
+        self.directory: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.offset += len(data)
+
+    def put(self, name: str, text: str) -> None:
+        """A small entry, compressed whole."""
+        data = text.encode("utf-8")
+        compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+        packed = compressor.compress(data) + compressor.flush()
+        self.begin(name, Extent(zlib.crc32(data), len(data), len(packed)))
+        self.write(packed)
+
+    def skip(self, count: int) -> None:
+        """Leave room for `count` bytes of the entry begun, written later."""
+        self.out.seek(count, io.SEEK_CUR)
+        self.offset += count
+
+    def begin(self, name: str, extent: Extent) -> None:
+        """An entry of `extent`: its local header here; its compressed bytes follow (`write`, `skip`)."""
+        encoded = name.encode("ascii")
+        offset = self.offset
+        big = extent.size > _ZIP64_LIMIT or extent.packed > _ZIP64_LIMIT
+        version = 45 if big else 20
+        extra = struct.pack("<HHQQ", 1, 16, extent.size, extent.packed) if big else b""
+        sizes = (0xFFFFFFFF, 0xFFFFFFFF) if big else (extent.packed, extent.size)
+        self.write(struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", version, 0, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
+                               extent.crc, *sizes, len(encoded), len(extra)) + encoded + extra)
+        # The central directory's ZIP64 field holds the values whose own fields read 0xFFFFFFFF:
+        # both sizes if either is large (as zipfile does, and the local header), the offset if it is.
+        fields = [extent.size, extent.packed] if big else []
+        if offset > _ZIP64_LIMIT:
+            fields.append(offset)
+        extra = struct.pack(f"<HH{len(fields)}Q", 1, 8 * len(fields), *fields) if fields else b""
+        version = 45 if fields else 20
+        self.directory.append(struct.pack(
+            "<4s4B4HL2L5H2L", b"PK\x01\x02", version, _UNIX, version, 0, 0, zlib.DEFLATED, _DOS_TIME, _DOS_DATE,
+            extent.crc, *sizes, len(encoded), len(extra), 0, 0, 0, _ATTRIBUTES,
+            0xFFFFFFFF if offset > _ZIP64_LIMIT else offset) + encoded + extra)
+
+    def close(self) -> None:
+        start = self.offset
+        for record in self.directory:
+            self.write(record)
+        size = self.offset - start
+        count = len(self.directory)
+        if count >= 0xFFFF or size > _ZIP64_LIMIT or start > _ZIP64_LIMIT:
+            end64 = self.offset
+            self.write(struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, start))
+            self.write(struct.pack("<4sLQL", b"PK\x06\x07", 0, end64, 1))
+            count, size, start = min(count, 0xFFFF), min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF)
+        self.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))

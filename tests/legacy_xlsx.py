@@ -1,0 +1,264 @@
+"""The XLSX writer as it was before sheets were spliced from compressed pieces (issue 18),
+kept as the reference the spliced workbooks are compared with cell for cell: every cell and
+row numbered (`r`), each sheet compressed whole by zipfile. `legacy_xlsx` makes a workbook of
+a `data.Tables` the old way, from the rows `table_part` was given (see `capture`).
+
+The code below the first line of `--- legacy ---` is generator/xlsx.py as it was, unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools as _itertools
+from typing import Any
+
+
+def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
+    """Make `data.table_part` also keep, for each part it makes, the rows as the old writer made
+    them: id(part) → (part, rows)."""
+    made: dict[int, tuple[Any, list[bytes]]] = {}
+    original = data.table_part
+    old = Rows()
+
+    def table_part(columns, rows, xlsx=None):
+        part = original(columns, rows, xlsx)
+        names = [c.name for c in columns]
+        templates = []
+        for row in rows:
+            cells = [row.get(n, "") for n in names]
+            cells = [int(v) if c.type == "integer" and v != "" else v for v, c in zip(cells, columns)]
+            templates.append(old.template(cells))
+        made[id(part)] = (part, templates)
+        return part
+
+    monkeypatch.setattr(data, "table_part", table_part)
+    return made
+
+
+def legacy_xlsx(data, tables, epoch: int, made) -> bytes:
+    """The workbook of `tables` as the old `write_xlsx` made it."""
+    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in data.TABLES.items()
+              for c in columns]
+    rows = Rows()
+    sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
+    for name, (title, _, columns, _) in data.TABLES.items():
+        count = tables.rows(name)
+        sheet_count = max((count + data.SHEET_ROWS - 1) // data.SHEET_ROWS, 1)
+        rows_of = (row for part in tables.parts(name) for row in made[id(part)][1])
+        for n in range(sheet_count):
+            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
+                           _itertools.islice(rows_of, data.SHEET_ROWS)))
+    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return workbook(sheets, "部门预算绩效公开平台", created)
+
+
+# --- legacy ---
+import io
+import re
+import zipfile
+from decimal import Decimal
+from typing import BinaryIO, Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape
+
+from generator.numbers import decimal_text
+
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MAX_CELL = 32767  # Excel's limit on the characters of one cell
+_MEMO = 200_000  # distinct values whose cell XML is kept while a sheet is written
+
+
+def _column(n: int) -> str:
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_NEEDS_ESCAPE = re.compile(r"[&<>]")
+
+
+def _text_body(text: str) -> str:
+    """What follows `<c r="A1"` for a text cell: type, inline string, end of cell ("" if empty)."""
+    if _INVALID_XML.search(text):
+        text = _INVALID_XML.sub("", text)
+    if len(text) > _MAX_CELL:
+        text = text[:_MAX_CELL]
+    if not text:
+        return ""
+    if _NEEDS_ESCAPE.search(text):
+        text = escape(text)
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() or "\n" in text else ""
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _body(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return _text_body(value)
+    if isinstance(value, bool):
+        return f' t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, int):
+        return f"><v>{value}</v></c>"
+    if isinstance(value, Decimal):  # exact decimals are text: a spreadsheet number is a float
+        return _text_body(decimal_text(value))
+    return _text_body(str(value))
+
+
+class Rows:
+    """Rows made into XML ahead, with a NUL where each row's number goes: a table's rows can be
+    made once per report, cached, and numbered when the sheet is put together."""
+
+    def __init__(self) -> None:
+        self._bodies: dict[tuple[type, object], str] = {}
+        self._letters: list[str] = []
+        #: Per style, per column: the whole cell's XML ("" for an empty cell) of each text and
+        #: whole number seen there, keyed by the text itself or by (int, number).
+        self._cells: dict[str, list[dict[object, str]]] = {}
+        self._cell_count = 0
+
+    def template(self, row: Sequence[object], style: str = "") -> bytes:
+        return self._row_text(row, style).encode("utf-8")
+
+    def _row_text(self, row: Sequence[object], style: str = "") -> str:
+        """What `template` encodes: the row's XML as text."""
+        columns = self._cells.get(style)
+        if columns is None:
+            columns = self._cells[style] = []
+        letters = self._letters
+        while len(columns) < len(row):
+            if len(letters) == len(columns):
+                letters.append(_column(len(letters)))
+            columns.append({})
+        # Tables repeat their values (names, units, field labels): each distinct value is
+        # escaped once, and its cell made once per column. Keys carry the type, so 1 and "1"
+        # (and True and 1) stay apart.
+        cells = [memo.get(value if type(value) is str else (type(value), value)) for memo, value in zip(columns, row)]
+        if None in cells:
+            for n, (memo, value) in enumerate(zip(columns, row)):
+                if cells[n] is None:
+                    cells[n] = self._cell(memo, letters[n], value, style)
+        return f'<row r="\0">{"".join(cells)}</row>'
+
+    def _cell(self, memo: dict[object, str], letter: str, value: object, style: str) -> str:
+        kind = type(value)
+        if kind is str or kind is int or value is None:
+            if self._cell_count > _MEMO:
+                for column_memo in self._cells.values():
+                    for m in column_memo:
+                        m.clear()
+                self._cell_count = 0
+            body = _body(value)
+            cell = memo[value if kind is str else (kind, value)] = f'<c r="{letter}\0"{style}{body}' if body else ""
+            self._cell_count += 1
+            return cell
+        # Any other value (a Decimal, a bool) as before: its body kept by (type, value) for the
+        # whole table.
+        bodies = self._bodies
+        k = (kind, value)
+        body = bodies.get(k)
+        if body is None:
+            if len(bodies) > _MEMO:
+                bodies.clear()
+            body = bodies[k] = _body(value)
+        return f'<c r="{letter}\0"{style}{body}' if body else ""
+
+
+def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> Iterator[bytes]:
+    """A sheet of a bold, frozen header row and rows made by `Rows.template`, in pieces."""
+    yield (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
+           b' state="frozen"/></sheetView></sheetViews><sheetData>'
+           + Rows().template(header, ' s="1"').replace(b"\0", b"1"))
+    batch = []
+    for n, row in enumerate(rows, start=2):
+        batch.append(row.replace(b"\0", b"%d" % n))
+        if len(batch) == 4096:
+            yield b"".join(batch)
+            batch = []
+    yield b"".join(batch) + b"</sheetData></worksheet>"
+
+
+_CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                  '<Default Extension="xml" ContentType="application/xml"/>'
+                  '<Override PartName="/xl/workbook.xml" '
+                  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                  '<Override PartName="/xl/styles.xml" '
+                  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                  '<Override PartName="/docProps/core.xml" '
+                  'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+                  '{sheets}</Types>')
+_ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+              'officeDocument" Target="xl/workbook.xml"/>'
+              '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+              'core-properties" Target="docProps/core.xml"/></Relationships>')
+_STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           '<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font>'
+           '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
+           '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+           '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str,
+             out: BinaryIO | None = None) -> bytes | None:
+    """An XLSX of (sheet name, header, rows made by `Rows.template`); each header is bold and frozen.
+
+    `created` is the W3CDTF timestamp written as the document's created and modified time.
+    Written into the binary file `out` (nothing returned), or returned as bytes.
+    """
+    into = out if out is not None else io.BytesIO()
+    names = [name[:31] for name, _, _ in sheets]
+    # Level 1: these sheets are large and repetitive; speed matters more than the last few per cent.
+    with zipfile.ZipFile(into, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        def put(path: str, data: bytes | str) -> None:
+            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data, compresslevel=1)
+
+        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
+                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(names)))
+        put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
+        put("_rels/.rels", _ROOT_RELS)
+        put("docProps/core.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
+        put("xl/workbook.xml",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
+            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
+            + "</sheets></workbook>")
+        put("xl/_rels/workbook.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                      f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
+            + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+              'relationships/styles" Target="styles.xml"/></Relationships>')
+        put("xl/styles.xml", _STYLES)
+        for i, (_, header, rows) in enumerate(sheets):
+            # Written as it is made: a province's figures sheet is hundreds of megabytes of XML.
+            info = zipfile.ZipInfo(f"xl/worksheets/sheet{i + 1}.xml", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 1)  # 3.13 / 3.11
+            with z.open(info, "w", force_zip64=True) as sheet:
+                for piece in _sheet_xml(header, rows):
+                    sheet.write(piece)
+    return None if out is not None else into.getvalue()
