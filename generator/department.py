@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,8 +181,12 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     memo = Memo(made, {path: output.stamps[path] for path in files.paths}, rows, tuple(r.url for r in records),
                 extents)
     store.put("rows", (key,), parts.department)
+    department_row = pickle.dumps(parts.department, protocol=pickle.HIGHEST_PROTOCOL)
     for year, tables in parts.years.items():
         store.put("rows-year", (key, str(year)), tables)
+        # What this department adds to that year's data files: they are remade only when it changes.
+        made.digests[f"rows:{year}"] = hashlib.sha256(
+            department_row + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
     if site.search:
         store.put("records", (key,), records)
     store.put("department", (key,), memo)

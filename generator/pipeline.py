@@ -218,7 +218,8 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     for year in years:
         having = [o for o in outcomes if year in o.memo.summary.years]
         epoch = source_epoch(h for o in having for h in o.memo.summary.heads if h.year == year)
-        parts = (site.key, "year", str(year), str(epoch), *(f"{o.memo.summary.slug}={o.key}" for o in having))
+        parts = (site.key, "year", str(year), str(epoch),
+                 *(f"{o.memo.summary.slug}={o.memo.summary.digests[f'rows:{year}']}" for o in having))
         made, kept = _memo(store, output, "data", parts, site.reuse)
         if kept:
             by_year[year] = made
