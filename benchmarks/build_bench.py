@@ -143,7 +143,7 @@ PEER = ROOT.parent / "shared" / "peers" / "run_peer.sh"
 
 def peer(content: Path, work: Path) -> dict[str, Run]:
     """Hugo + Pagefind on the same corpus (../shared/peers/run_peer.sh): each step's wall, CPU, peak."""
-    done = subprocess.run(["bash", str(PEER), str(content.parent if content.name == "content" else content),
+    done = subprocess.run(["bash", str(PEER), str(content),
                            str(work / "peer")], capture_output=True, text=True)
     runs = {}
     for name, wall, user, system, peak in re.findall(
