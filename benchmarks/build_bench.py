@@ -173,8 +173,9 @@ def bench(n: int, work: Path, repeat: int = 1, with_peer: bool = False,
     content = corpus(n)
     rounds: dict[str, list[Run]] = {}
     for _ in range(repeat):
-        for label, extra, env in [COLD["search"], *(COLD[v] for v in variants if v != "search")]:
-            folder = work / f"site-{n}-{len(rounds.get(label, []))}-{label[:4]}"
+        for variant in ["search", *(v for v in variants if v != "search")]:
+            label, extra, env = COLD[variant]
+            folder = work / f"site-{n}-{len(rounds.get(label, []))}-{variant}"
             shutil.rmtree(folder, ignore_errors=True)
             run = measure(label, ["--content", str(content), "--out", str(folder / "site"),
                                   "--cache", str(folder / "cache"), *extra], env)
