@@ -173,14 +173,16 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
     if server is None:
         return 1
     try:
+        watched = [content, TEMPLATES]
+        # Seen before the first build, so a file saved while it runs is built right after it.
+        first = _snapshot(watched)
         _rebuild(content, out, state, search, cache_dir)
         if not out.exists():
             print("no site to serve: fix the problems above and run again", file=sys.stderr)
             return 1
-        watched = [content, TEMPLATES]
 
         def watch() -> None:
-            before = _snapshot(watched)
+            before = first
             while True:
                 time.sleep(0.5)
                 now = _snapshot(watched)

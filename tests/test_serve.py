@@ -64,3 +64,31 @@ def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path):
         output = proc.communicate(timeout=10)[0]
     assert "Traceback" not in output
     assert "unit: '千元' is not allowed here" in output
+
+
+def test_a_file_saved_while_the_first_build_runs_is_built_after_it(tmp_path, monkeypatch):
+    """The server looks at the files before its first build, so a correction saved while that
+    build runs (at 10,000 reports it takes seconds) is not taken as already built."""
+    import threading
+
+    from generator import serve
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    year_file = content / "departments/tianxin-xzspfwj/2020.yaml"
+    real = serve._rebuild
+    builds = []
+
+    def rebuild(*args, **kwargs):
+        if not builds:  # the clerk saves while the first build runs
+            year_file.write_text(year_file.read_text(encoding="utf-8").replace(
+                "title: 天心区部门整体支出绩效自评报告", "title: 天心区部门整体支出绩效自评报告（修订）"), encoding="utf-8")
+        builds.append(time.monotonic())
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(serve, "_rebuild", rebuild)
+    port = free_port()
+    threading.Thread(target=serve.serve, args=(content, tmp_path / "site"), kwargs={
+        "port": port, "cache_dir": tmp_path / "cache"}, daemon=True).start()
+    assert wait_for(lambda: len(builds) >= 2)
+    assert wait_for(lambda: "（修订）" in get(f"http://127.0.0.1:{port}/departments/tianxin-xzspfwj/2020/"))
