@@ -27,7 +27,7 @@ from .pages import Page, Summary, department_pages, department_records, summary
 from .problems import Problem
 from .regions import places
 from .render import Renderer
-from .write import Output
+from .write import Output, Recorder
 from .xlsx import Extent
 from . import yamlsafe
 
@@ -135,18 +135,6 @@ def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Resul
     return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
 
 
-class _Files:
-    """The department's view of the tree writer: what it wrote, by path."""
-
-    def __init__(self, output: Output):
-        self.output = output
-        self.paths: list[str] = []
-
-    def write(self, path: str, payload: bytes) -> None:
-        self.output.write(path, payload)
-        self.paths.append(path)
-
-
 def build_department(folder: Path, site: BuildScope, output: Output, store: Cache, n: int = 0) -> Outcome:
     """Build one department into `output` (a writer of its own over the tree being built) and `store`.
 
@@ -168,7 +156,7 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     made = summary(entry, checks, content.site.money_unit)
     parts = data.department_parts(content, entry, checks)
     made.digests["row"] = hashlib.sha256(parts.department.csv_z + b"\0" + parts.department.xlsx.data).hexdigest()
-    files = _Files(output)
+    files = Recorder(output)
     for page in department_pages(content, entry, checks, made.heads):
         _write_page(page, site.renderer, content, parts, files)
     checkpoint(f"department-{n}-written")
@@ -252,7 +240,7 @@ def _shared(job: Job) -> None:
                                     "workers must see the build's folders at the same paths (a shared filesystem)")
 
 
-def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentParts, files: _Files) -> None:
+def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentParts, files: Recorder) -> None:
     context = page.context
     files.write(page.path, renderer.render(page, context))
     folder = page.path[: -len("index.html")]

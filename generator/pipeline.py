@@ -31,7 +31,7 @@ from .regions import places
 from .render import Renderer
 from .searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
-from .write import Output, Trees, recover
+from .write import Output, Recorder, Trees, recover
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -178,32 +178,12 @@ def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], p
     store.put(kind, parts, ({path: output.stamps[path] for path in paths}, value))
 
 
-class _Paths:
-    """A writer recording the paths it wrote."""
-
-    def __init__(self, output: Output):
-        self.output = output
-        self.paths: list[str] = []
-
-    def write(self, path: str, payload: bytes) -> None:
-        self.output.write(path, payload)
-        self.paths.append(path)
-
-    def write_chunks(self, path: str, chunks) -> tuple[int, str]:
-        self.paths.append(path)
-        return self.output.write_chunks(path, chunks)
-
-    def write_file(self, path: str, fill) -> tuple[int, str]:
-        self.paths.append(path)
-        return self.output.write_file(path, fill)
-
-
 def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
                result: BuildResult) -> list:
     """The data files: the departments table, each year's tables and workbook (remade only for
     the years whose departments changed), and the data package describing them."""
     outcomes = departments.outcomes
-    files = _Paths(output)
+    files = Recorder(output)
     parts = (site.key, "departments", *(o.memo.summary.digests["row"] for o in outcomes))
     downloads, kept = _memo(store, output, "data", parts, site.reuse)
     if not kept:
@@ -229,7 +209,7 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     def make(item) -> tuple[list, tuple, list[str]]:
         # A year's files on a worker of their own: a province's years are each hundreds of megabytes.
         year, having, epoch, _ = item
-        files = _Paths(Output(output.root, output.existing, shared=True))
+        files = Recorder(Output(output.root, output.existing, shared=True))
         return data.year_data(year, _year_tables(store, having, year), epoch, files), files.output.child_state(), files.paths
 
     # Worker processes pay off from a few thousand reports: a year's files cost about 0.3 ms a
@@ -326,7 +306,7 @@ def _site_pages(site: BuildScope, departments: _Departments, downloads: list, ou
             parts = inputs.of(page)
             _, kept = _memo(store, output, "page", parts, site.reuse)
             if not kept:
-                files = _Paths(output)
+                files = Recorder(output)
                 context = page.context
                 files.write(page.path, site.renderer.render(page, context))
                 if context.get("charts"):  # the chart tables of the year and home pages
@@ -384,7 +364,7 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
         result.searchable = searchable
         return
     records = _Records(departments, store)
-    files = _Paths(output)
+    files = Recorder(output)
     if not (site.reuse and _update_search(site, departments, output, store, files)):
         index = build_index(records, files.write, sources=records.sources())
         state = index.state
@@ -394,7 +374,7 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
 
 
 def _update_search(site: BuildScope, departments: _Departments, output: Output, store: Cache,
-                   files: _Paths) -> bool:
+                   files: Recorder) -> bool:
     """The delta segment over the main one an earlier build kept; False where a cold build is needed."""
     found = store.get("index-state", (site.key,))
     if not isinstance(found, tuple) or len(found) != 2 or not isinstance(found[1], IndexState):

@@ -451,3 +451,24 @@ class Output:
             return old.read_bytes() == data
         except OSError:
             return False
+
+
+class Recorder:
+    """A view of a tree writer that records the paths written through it: what one department,
+    page or data file made, for its memo."""
+
+    def __init__(self, output: Output):
+        self.output = output
+        self.paths: list[str] = []
+
+    def write(self, path: str, payload: bytes) -> None:
+        self.output.write(path, payload)
+        self.paths.append(path)
+
+    def write_chunks(self, path: str, chunks) -> tuple[int, str]:
+        self.paths.append(path)
+        return self.output.write_chunks(path, chunks)
+
+    def write_file(self, path: str, fill) -> tuple[int, str]:
+        self.paths.append(path)
+        return self.output.write_file(path, fill)

@@ -14,6 +14,24 @@ from pathlib import Path
 from generator.searchindex import fnv1a, normalize
 
 
+def decode_postings(found: str, documents: int) -> set[int]:
+    """The documents of a gram's postings, decoded as search-engine.js decodes them: a bitmap, or
+    LEB128 gaps between document numbers."""
+    raw = base64.b64decode(found)
+    if raw[0] == 1:
+        return {i for i in range(documents) if i // 8 < len(raw) - 1 and raw[1 + i // 8] >> (i % 8) & 1}
+    docs, doc, value, shift = set(), -1, 0, 0
+    for byte in raw[1:]:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+            continue
+        doc += value
+        docs.add(doc)
+        value, shift = 0, 0
+    return docs
+
+
 def loaded(data: bytes):
     text = data.decode("utf-8")
     return json.loads(text[text.index(",") + 1:text.rindex(")")])
@@ -48,19 +66,7 @@ class Site:
         self.live = [n for n in range(self.index["documents"]) if n not in self.dead]
 
     def _decode(self, found) -> set[int]:
-        raw = base64.b64decode(found)
-        if raw[0] == 1:
-            return {i for i in range(self.index["documents"]) if i // 8 < len(raw) - 1 and raw[1 + i // 8] >> (i % 8) & 1}
-        docs, doc, value, shift = set(), -1, 0, 0
-        for byte in raw[1:]:
-            value |= (byte & 0x7F) << shift
-            if byte & 0x80:
-                shift += 7
-                continue
-            doc += value
-            docs.add(doc)
-            value, shift = 0, 0
-        return docs
+        return decode_postings(found, self.index["documents"])
 
     def shard(self, gram: str, delta: bool) -> dict:
         count = self.delta["shards"] if delta else self.index["shards"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import random
 import re
 import time
@@ -12,7 +11,7 @@ import pytest
 
 from generator import searchindex
 from generator.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
-from tests.searchread import Site, assert_same_search, grams_of, loaded, terms_of
+from tests.searchread import Site, assert_same_search, decode_postings, grams_of, loaded, terms_of
 
 
 def record(n: int, text: str, title: str = "") -> Record:
@@ -34,19 +33,7 @@ def postings(files, gram: str, space: str = "b") -> set[int]:
     found = shard[space].get(gram)
     if found is None:
         return set()
-    raw = base64.b64decode(found)
-    if raw[0] == 1:
-        return {i for i in range(index["documents"]) if raw[1 + i // 8] >> (i % 8) & 1}
-    docs, doc, value, shift = set(), -1, 0, 0
-    for byte in raw[1:]:
-        value |= (byte & 0x7F) << shift
-        if byte & 0x80:
-            shift += 7
-            continue
-        doc += value
-        docs.add(doc)
-        value, shift = 0, 0
-    return docs
+    return decode_postings(found, index["documents"])
 
 
 def query(files, term: str) -> set[int]:
