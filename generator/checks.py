@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from .figures import Figure, Statement
 from .figures import stated as stated_text
 from .labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
-from .load import Content, ReportFile
+from .load import Content, DepartmentEntry, ReportFile
 from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
                     nature_line)
 from .numbers import MONEY_UNITS, decimal_text, plain, unmet
@@ -756,15 +756,16 @@ def check_report(rf: ReportFile) -> list[Result]:
     return Checker(rf).run()
 
 
+def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
+    """Every rule over each report of one department, the year before's report included, by
+    (department slug, year): what a build checks, a department at a time (generator/department.py)."""
+    by_year = {rf.year: rf for rf in entry.reports}
+    return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
+
+
 def check_content(content: Content) -> dict[tuple[str, int], list[Result]]:
-    """Every rule over every report, by (department slug, year) (a build checks one department
-    at a time, generator/department.py; this is for tools and tests)."""
-    out = {}
-    for entry in content.departments:
-        by_year = {rf.year: rf for rf in entry.reports}
-        for rf in entry.reports:
-            out[(entry.slug, rf.year)] = _check_all(rf, by_year.get(rf.year - 1))
-    return out
+    """Every rule over every report of a whole loaded content (tools and tests)."""
+    return {key: results for entry in content.departments for key, results in check_department(entry).items()}
 
 
 def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from . import data
 from .cache import Cache
-from .checks import Result, _check_all
+from .checks import Result, check_department
 from .faults import checkpoint
-from .load import MAX_SOURCE_BYTES, DepartmentEntry, Scope, _ignored, load_department
+from .load import MAX_SOURCE_BYTES, Scope, _ignored, load_department
 from .pages import Page, Summary, department_pages, department_records, summary
 from .problems import Problem
 from .regions import places
@@ -79,25 +79,36 @@ class Outcome:
     written: tuple = ({}, {}, 0, [])
 
 
-def department_key(folder: Path, scope_key: str) -> str | None:
-    """A digest of everything in a department folder (names and bytes) and the scope, or None
-    when the folder holds something that cannot be keyed safely (a link, a device, a file over
-    the limits): such a department is built anew every time, and its problems are reported then."""
-    digest = hashlib.sha256(scope_key.encode() + b"\0" + os.fsencode(folder.name))
+def _files(folder: Path) -> list[tuple[os.DirEntry, os.stat_result]] | None:
+    """A department folder's files by name with their `lstat`, editor and system files left out
+    (the load skips them too); None when the folder is a link or holds anything but regular
+    files (a link, a device, a folder): such a department is read and built every time, and
+    its problems are reported then."""
     try:
         if folder.is_symlink():
             return None
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        out = []
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if _ignored(entry.name):
+                continue
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            out.append((entry, info))
+        return out
     except OSError:
         return None
-    for entry in entries:
-        if _ignored(entry.name):  # editor and system files: the load skips them too
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            return None
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max(yamlsafe.MAX_BYTES, MAX_SOURCE_BYTES):
+
+
+def department_key(folder: Path, scope_key: str) -> str | None:
+    """A digest of everything in a department folder (names and bytes) and the scope, or None
+    when the folder cannot be keyed safely (`_files`, or a file over the limits)."""
+    files = _files(folder)
+    if files is None:
+        return None
+    digest = hashlib.sha256(scope_key.encode() + b"\0" + os.fsencode(folder.name))
+    for entry, info in files:
+        if info.st_size > max(yamlsafe.MAX_BYTES, MAX_SOURCE_BYTES):
             return None
         try:
             with open(entry.path, "rb") as handle:
@@ -111,28 +122,11 @@ def department_key(folder: Path, scope_key: str) -> str | None:
 
 def signature(folder: Path) -> tuple | None:
     """What a department folder looks like without reading it: each file's name, size, times
-    and inode; None for a folder holding anything but regular files (that one is read every time)."""
-    try:
-        if folder.is_symlink():
-            return None
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        out = []
-        for entry in entries:
-            if _ignored(entry.name):
-                continue
-            info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            out.append((entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
-        return tuple(out)
-    except OSError:
+    and inode (None as for `_files`)."""
+    files = _files(folder)
+    if files is None:
         return None
-
-
-def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
-    """Every rule over each report of the department, the year before's report included."""
-    by_year = {rf.year: rf for rf in entry.reports}
-    return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
+    return tuple((entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) for entry, info in files)
 
 
 def build_department(folder: Path, site: BuildScope, output: Output, store: Cache, n: int = 0) -> Outcome:

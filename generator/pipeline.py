@@ -178,7 +178,7 @@ def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], p
     store.put(kind, parts, ({path: output.stamps[path] for path in paths}, value))
 
 
-def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
+def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache,
                result: BuildResult) -> list:
     """The data files: the departments table, each year's tables and workbook (remade only for
     the years whose departments changed), and the data package describing them."""
@@ -296,7 +296,7 @@ class _Inputs:
 
 
 def _site_pages(site: BuildScope, departments: _Departments, downloads: list, output: Output, store: Cache,
-                remade: list[str]) -> int:
+                remade: list[str]) -> None:
     content = site.scope.content
     summaries = departments.summaries
     inputs = _Inputs(site.key, summaries, places(content.regions), downloads)
@@ -315,7 +315,6 @@ def _site_pages(site: BuildScope, departments: _Departments, downloads: list, ou
                 _remember(store, output, "page", parts, files.paths, None)
                 remade.append(page.path)
             tick(1)
-    return len(pages)
 
 
 class _Records(Sequence):
@@ -352,13 +351,13 @@ class _Records(Sequence):
         return self._records[n]
 
 
-def _search(site: BuildScope, departments: _Departments, output: Output, store: Cache, all_key: str,
+def _search(site: BuildScope, departments: _Departments, output: Output, store: Cache,
             result: BuildResult) -> None:
     """The search index: kept whole when nothing changed; else, when an earlier build's main
     segment is still in the tree and few documents changed since it was built, that segment
     kept and a delta segment of the changed departments written beside it
     (searchindex.update_index); else built anew, and its state kept for the next builds."""
-    parts = (all_key,)
+    parts = (key(site.key, *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes)),)
     searchable, kept = _memo(store, output, "index", parts, site.reuse)
     if kept:
         result.searchable = searchable
@@ -366,9 +365,8 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
     records = _Records(departments, store)
     files = Recorder(output)
     if not (site.reuse and _update_search(site, departments, output, store, files)):
-        index = build_index(records, files.write, sources=records.sources())
-        state = index.state
-        store.put("index-state", (site.key,), ({path: output.stamps[path] for path in state.paths}, state))
+        state = build_index(records, files.write, sources=records.sources()).state
+        _remember(store, output, "index-state", (site.key,), state.paths, state)
     result.searchable = searchable = len(records)
     _remember(store, output, "index", parts, files.paths, searchable)
 
@@ -501,10 +499,9 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         result.stages["departments"] = time.perf_counter() - started
         if scope.problems or departments.problems:
             raise ContentError([*scope.problems, *departments.problems])
-        all_key = key(site.key, *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes))
         started = time.perf_counter()
         checkpoint("data")
-        downloads = _site_data(site, departments, output, store, all_key, result)
+        downloads = _site_data(site, departments, output, store, result)
         result.stages["data"] = time.perf_counter() - started
         started = time.perf_counter()
         checkpoint("pages")
@@ -516,7 +513,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         if search:
             checkpoint("index")
             started = time.perf_counter()
-            _search(site, departments, output, store, all_key, result)
+            _search(site, departments, output, store, result)
             checkpoint("index-written")
             result.stages["index"] = time.perf_counter() - started
     except ContentError:

@@ -72,21 +72,14 @@ def report_text(report, department) -> str:
 
     def walk(value, plan: tuple[int, tuple[str, ...]]) -> None:
         kind = plan[0]
-        if kind == _MODEL:
-            for name in plan[1]:
-                child = getattr(value, name)
+        if kind == _MODEL or kind == _SEQUENCE:
+            children = (getattr(value, name) for name in plan[1]) if kind == _MODEL else value
+            for child in children:
                 child_plan = plans.get(type(child)) or _plan(type(child))
                 if child_plan[0] == _TEXT:
                     append(_markdown_text(child))
                 elif child_plan[0] != _OTHER:
                     walk(child, child_plan)
-        elif kind == _SEQUENCE:
-            for item in value:
-                item_plan = plans.get(type(item)) or _plan(type(item))
-                if item_plan[0] == _TEXT:
-                    append(_markdown_text(item))
-                elif item_plan[0] != _OTHER:
-                    walk(item, item_plan)
         elif kind == _FIGURE:
             append(" ".join([stated(s) for s in value.statements]))
         elif kind == _SECTION:

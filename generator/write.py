@@ -189,13 +189,7 @@ class Trees:
                 _discard(root, self.site)
             root.mkdir()
             if shown_root is not None:
-                for relative in shown_state.files:
-                    target = safe_join(root, relative)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    try:
-                        os.link(safe_join(shown_root, relative), target)
-                    except FileNotFoundError:
-                        pass  # removed by hand from the shown tree: the build makes it again
+                _link_all(shown_root, root, shown_state.files)
         checkpoint("tree-synced")
         return root, shown_state
 
@@ -209,14 +203,7 @@ class Trees:
         if other.exists() or other.is_symlink():
             _discard(other, self.site)
         other.mkdir()
-        made: set[str] = set()
-        for relative in shown.files:
-            target = safe_join(other, relative)
-            parent = target.parent
-            if parent not in made:
-                parent.mkdir(parents=True, exist_ok=True)
-                made.add(parent)
-            os.link(safe_join(root, relative), target)
+        _link_all(root, other, shown.files)
         checkpoint("mirrored")
         # The other tree now stands as a clean sync of the shown one: nothing is left to apply.
         self._save(other.name, TreeState(shown.serial - 1, True, shown.files))
@@ -306,6 +293,20 @@ def _same_files(a: Path, b: Path, size: int) -> bool:
         return False
 
 
+def _link_all(source: Path, target: Path, files: list[str]) -> None:
+    """Make each of `files` in the tree `source` a file of the new tree `target` too, by hard link."""
+    made: set[Path] = set()
+    for relative in files:
+        path = safe_join(target, relative)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        try:
+            os.link(safe_join(source, relative), path)
+        except FileNotFoundError:
+            pass  # removed by hand from the shown tree: the build makes it again
+
+
 def _link_over(source: Path, target: Path) -> None:
     """`target` becomes another name of `source`, atomically replacing what it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -378,20 +379,28 @@ class Output:
         self.linked += len(stamps)
         return True
 
-    def write(self, relative: str, data: bytes) -> None:
+    def _path(self, relative: str) -> Path:
         if relative in self.written:
             raise OutputError(f"two outputs for one path: {relative}")
-        path = safe_join(self.root, relative)
+        return safe_join(self.root, relative)
+
+    @staticmethod
+    def _temporary(relative: str, path: Path) -> Path:
+        """Where a new file is written before it is renamed into place: never in place, for the
+        file there may be a link shared with the shown tree."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():
+            raise OutputError(f"refusing to write over a folder: {relative}")
+        return path.with_name(f".{path.name}.new-{os.getpid()}")
+
+    def write(self, relative: str, data: bytes) -> None:
+        path = self._path(relative)
         self.written[relative] = len(data)
         if relative in self.existing and self._same(path, data):
             self.linked += 1
             self._stamp(relative, path)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir() and not path.is_symlink():
-            raise OutputError(f"refusing to write over a folder: {relative}")
-        # Never in place: the file there may be a link shared with the shown tree.
-        temp = path.with_name(f".{path.name}.new-{os.getpid()}")
+        temp = self._temporary(relative, path)
         temp.write_bytes(data)
         os.replace(temp, path)
         self.changed.append(relative)
@@ -400,13 +409,8 @@ class Output:
     def write_file(self, relative: str, fill) -> tuple[int, str]:
         """Write a file made by `fill(binary file)` (a large download, written as it is made
         rather than held in memory): its size and SHA-256. Kept as it was when the bytes are the same."""
-        if relative in self.written:
-            raise OutputError(f"two outputs for one path: {relative}")
-        path = safe_join(self.root, relative)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir() and not path.is_symlink():
-            raise OutputError(f"refusing to write over a folder: {relative}")
-        temp = path.with_name(f".{path.name}.new-{os.getpid()}")
+        path = self._path(relative)
+        temp = self._temporary(relative, path)
         with open(temp, "w+b") as out:
             fill(out)
             size = out.tell()
