@@ -3,7 +3,9 @@ kept as the reference the spliced workbooks are compared with cell for cell: eve
 row numbered (`r`), each sheet compressed whole by zipfile. `legacy_xlsx` makes a workbook of
 a `data.Tables` the old way, from the rows `table_part` was given (see `capture`).
 
-The code below the first line of `--- legacy ---` is generator/xlsx.py as it was, unchanged."""
+The code below the first line of `--- legacy ---` is generator/xlsx.py as it was, unchanged,
+but for what the new writer kept as it was (each cell's XML, the package's fixed parts), which
+it imports from there."""
 
 from __future__ import annotations
 
@@ -53,17 +55,11 @@ def legacy_xlsx(data, tables, epoch: int, made) -> bytes:
 
 # --- legacy ---
 import io
-import re
 import zipfile
-from decimal import Decimal
 from typing import BinaryIO, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
-from generator.numbers import decimal_text
-
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_MAX_CELL = 32767  # Excel's limit on the characters of one cell
-_MEMO = 200_000  # distinct values whose cell XML is kept while a sheet is written
+from generator.xlsx import _CONTENT_TYPES, _MEMO, _ROOT_RELS, _STYLES, _body
 
 
 def _column(n: int) -> str:
@@ -73,37 +69,6 @@ def _column(n: int) -> str:
         n, rest = divmod(n - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-_NEEDS_ESCAPE = re.compile(r"[&<>]")
-
-
-def _text_body(text: str) -> str:
-    """What follows `<c r="A1"` for a text cell: type, inline string, end of cell ("" if empty)."""
-    if _INVALID_XML.search(text):
-        text = _INVALID_XML.sub("", text)
-    if len(text) > _MAX_CELL:
-        text = text[:_MAX_CELL]
-    if not text:
-        return ""
-    if _NEEDS_ESCAPE.search(text):
-        text = escape(text)
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() or "\n" in text else ""
-    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
-
-
-def _body(value: object) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        return _text_body(value)
-    if isinstance(value, bool):
-        return f' t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int):
-        return f"><v>{value}</v></c>"
-    if isinstance(value, Decimal):  # exact decimals are text: a spreadsheet number is a float
-        return _text_body(decimal_text(value))
-    return _text_body(str(value))
 
 
 class Rows:
@@ -179,34 +144,6 @@ def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> Iterator[byte
             yield b"".join(batch)
             batch = []
     yield b"".join(batch) + b"</sheetData></worksheet>"
-
-
-_CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                  '<Default Extension="xml" ContentType="application/xml"/>'
-                  '<Override PartName="/xl/workbook.xml" '
-                  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-                  '<Override PartName="/xl/styles.xml" '
-                  'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
-                  '<Override PartName="/docProps/core.xml" '
-                  'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-                  '{sheets}</Types>')
-_ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-              'officeDocument" Target="xl/workbook.xml"/>'
-              '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
-              'core-properties" Target="docProps/core.xml"/></Relationships>')
-_STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-           '<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font>'
-           '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
-           '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-           '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
-           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
 def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str,
