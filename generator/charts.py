@@ -82,19 +82,41 @@ def _layout(y_title: str, *, horizontal: bool = False, height: int = 320, barmod
         height = max(150, 90 + 36 * categories)
         category_axis["autorange"] = "reversed"
     return {
+        "height": height,
+        "barmode": barmode,
+        "bargap": 0.25 if horizontal or categories > 2 else 0.55,
+        "xaxis": value_axis if horizontal else category_axis,
+        "yaxis": category_axis if horizontal else value_axis,
+    }
+
+
+#: What every chart of the site shares: written once on a page that has charts (the block
+#: `chart-theme`), not in each chart's figure. charts.js gives Plotly each chart's layout over
+#: `layout` (its own keys win, objects merged key by key) and `config`.
+THEME = {
+    "layout": {
         "font": {"family": FONT, "size": 13, "color": "#1f2328"},
         "separators": ".,",
         "paper_bgcolor": "#ffffff",
         "plot_bgcolor": "#ffffff",
-        "height": height,
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "barmode": barmode,
-        "bargap": 0.25 if horizontal or categories > 2 else 0.55,
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         "hoverlabel": {"font": {"family": FONT}},
-        "xaxis": value_axis if horizontal else category_axis,
-        "yaxis": category_axis if horizontal else value_axis,
-    }
+    },
+    "config": CONFIG,
+}
+
+
+def full_layout(layout: dict[str, Any]) -> dict[str, Any]:
+    """A chart's layout as Plotly is given it: THEME's layout under the chart's own, as
+    charts.js merges them."""
+    def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        return out
+
+    return merge(THEME["layout"], layout)
 
 
 def _esc(text: str) -> str:
@@ -143,7 +165,7 @@ def _money_cell(figure: Figure | None, unit: str) -> str:
 def _chart(id: str, title: str, summary: str, columns: Iterable[str], rows: Iterable[Iterable[str]],
            data: list[dict[str, Any]], layout: dict[str, Any]) -> Chart:
     return Chart(id, title, summary, tuple(columns), tuple(tuple(r) for r in rows),
-                 {"data": data, "layout": layout, "config": CONFIG})
+                 {"data": data, "layout": layout})
 
 
 # --- report page -------------------------------------------------------------------------------

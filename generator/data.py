@@ -15,7 +15,6 @@ import itertools
 import json
 import operator
 import re
-import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
@@ -31,7 +30,7 @@ from .model import SANGONG_LABELS, Headcount, Site, Stat
 from .problems import field_path
 from .numbers import MONEY_UNITS, decimal_text, unmet
 from .regions import Place, places
-from .xlsx import Deflated, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
+from .xlsx import EMPTY, Deflated, Entry, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -79,13 +78,14 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("index_no", "索引号", "string", "政府信息公开索引号"),
         Column("unit", "原文金额单位", "string", "报告原文金额所用单位：元或万元"),
         Column("findings", "核验不一致数", "integer", "数据核验发现的不一致处数"),
+        Column("file", "数据文件", "string", "数据文件路径"),
         Column("url", "网址", "string", "报告页的网址"),
     ), ("department", "year")),
-    "figures": ("全部数字", "报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。", (
-        *DEPARTMENT, *_region_columns(),
+    "figures": ("全部数字", "报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。"
+                "部门名称、所在地区、报告类型与数据文件按部门代号和年度见 reports.csv 与 departments.csv。", (
+        DEPARTMENT[0],
         Column("year", "报告年度", "integer", "报告年度"),
         Column("fiscal_year", "所属年度", "integer", "该数所属的年度：上年数为报告年度减一", "date:fiscal-year"),
-        Column("report_kind", "报告类型", "string", "报告类型；多种时以“、”分隔"),
         Column("section", "部分", "string", "、".join(SECTION_NAMES.values())),
         Column("scope", "口径", "string", "资金口径，如 部门全部资金、一般公共预算财政拨款"),
         Column("breakdown", "分类", "string", "、".join(BREAKDOWN_NAMES.values()) + "等"),
@@ -107,8 +107,7 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("precision", "原文精度", "number", "原文写到的最小位，以原文单位计，如 0.01"),
         Column("statement", "第几处", "integer", "同一数字在原文第几处出现（从 1 起）"),
         Column("at", "原文位置", "string", "在原文中的位置，如 附件1"),
-        Column("file", "数据文件", "string", "数据文件路径"),
-        Column("line", "行号", "integer", "数据文件中的行号"),
+        Column("line", "行号", "integer", "数据文件（reports.csv 的 file 列）中的行号"),
         Column("field", "字段", "string", "数据文件中的字段路径"),
     ), ("department", "year", "field", "statement")),
     "indicators": ("绩效指标", "绩效自评表的每一行指标。", (
@@ -232,11 +231,10 @@ def _precision_text(written: str) -> str:
 _PRECISIONS: dict[int, str] = {}
 
 
-def figure_rows(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -> Iterator[dict[str, Any]]:
+def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, Any]]:
     """Every figure of one report, one row per statement."""
     report = rf.report
-    base = {"department": entry.slug, "department_name": entry.department.name, **_region_values(place),
-            "year": rf.year, "report_kind": "、".join(d.kind for d in report.documents), "file": rf.path}
+    base = {"department": entry.slug, "year": rf.year}
     rows: list[dict[str, Any]] = []
     line_of = rf.line_of
     year = rf.year
@@ -364,7 +362,7 @@ def report_rows(site: Site, entry: DepartmentEntry, rf: ReportFile, results: lis
            "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
            "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
            "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
-           "unit": rf.report.unit, "findings": len(findings(results)),
+           "unit": rf.report.unit, "findings": len(findings(results)), "file": rf.path,
            "url": f"{site.base_url}departments/{entry.slug}/{rf.year}/"}
 
 
@@ -444,28 +442,35 @@ def csv_bytes(columns: Sequence[Column | str], rows: list[dict[str, Any]], heade
 
 @dataclass(frozen=True)
 class Part:
-    """A run of one table's rows, made once: as CSV lines (no header), compressed, and as XLSX
-    rows, compressed as a piece of a sheet (xlsx.Deflated: a sheet is its parts' pieces as they
-    are). A province's tables are gigabytes as text; these are kept for the whole build and in
+    """A run of one table's rows, made once, as compressed pieces (xlsx.Deflated) that files are
+    made of as they are: its CSV lines (no header), a piece of a zipped CSV's entry and
+    inflated for a plain CSV; and, for a table the workbook holds, its XLSX rows, a piece of a
+    sheet. A province's tables are gigabytes as text; these are kept for the whole build and in
     the build cache."""
 
     rows: int
-    csv_z: bytes
-    xlsx: Deflated
+    lines: Deflated
+    sheet: Deflated
 
     @property
     def csv(self) -> bytes:
-        return zlib.decompress(self.csv_z)
+        return inflate(self.lines)
 
     def xlsx_rows(self) -> list[bytes]:
         """The rows as `Rows.template` made them."""
-        return split_rows(inflate(self.xlsx))
+        return split_rows(inflate(self.sheet))
 
 
-def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None) -> Part:
+def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
+               sheet: bool = True) -> Part:
+    """A run of rows of a table; `sheet=False` for a table the workbook does not hold. The CSV
+    lines are compressed at level 6 (a download), the sheet rows at 1 (as the workbook)."""
     names = [c.name for c in columns]
-    xlsx = xlsx or Rows()
     values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
+    lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), 6)
+    if not sheet:
+        return Part(len(rows), lines, EMPTY)
+    xlsx = xlsx or Rows()
     # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
     # are numbers there (see _xlsx_value); each row is made as text and the part encoded once.
     integers = [n for n, c in enumerate(columns) if c.type == "integer"]
@@ -478,14 +483,22 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
                 if cells[n] != "":
                     cells[n] = int(cells[n])
         templates.append(row_text(cells))
-    text = _csv_lines(_text_columns(columns), values)
-    return Part(len(rows), zlib.compress(text.encode("utf-8"), 1), deflate("".join(templates).encode("utf-8")))
+    return Part(len(rows), lines, deflate("".join(templates).encode("utf-8")))
 
 
 #: The tables published once for the whole site; the others are published a file per year
 #: (a province's figures run to hundreds of megabytes a year, and a correction rewrites one year's).
 SITE_TABLES = ("departments",)
 YEAR_TABLES = ("reports", "figures", "indicators", "findings")
+#: The tables a year's workbook holds: not the figures, which are a year's zipped CSV (at a
+#: province's scale they run past a sheet's 1,048,576 rows many times over) and each report's.
+WORKBOOK_TABLES = ("departments", "reports", "indicators", "findings")
+#: The year tables published as a CSV in a zip (figures.csv.zip holding figures.csv): the
+#: tables of many rows a report, most of a year's bytes, which compress five- to sevenfold
+#: (the indicators are in the workbook as well, for a reader with a spreadsheet).
+ZIPPED_TABLES = ("figures", "indicators")
+FIGURES_NOTE = ("报告所述的全部数字见同一年度的 figures.csv.zip（内为 figures.csv）与各报告页的 figures.csv："
+                "其行数常超过一张工作表的上限（1,048,576 行），本工作簿不重复收录。")
 
 
 @dataclass(frozen=True)
@@ -508,7 +521,7 @@ def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tupl
         results = checks.get((entry.slug, rf.year), [])
         years[rf.year] = {
             "reports": table_part(TABLES["reports"][2], list(report_rows(content.site, entry, rf, results)), xlsx),
-            "figures": table_part(TABLES["figures"][2], list(figure_rows(entry, rf, place)), xlsx),
+            "figures": table_part(TABLES["figures"][2], list(figure_rows(entry, rf)), sheet=False),
             "indicators": table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx),
             "findings": table_part(TABLES["findings"][2], list(finding_rows(names, results)), xlsx),
         }
@@ -523,13 +536,13 @@ class Tables:
     never held in memory whole), `counts` its rows. A year's tables hold the departments that
     report that year and the year's reports, figures, indicators and findings.
 
-    `extents(name)`, if given, gives each part's row count and the extent of its XLSX piece
-    (xlsx.Extent), in the order of `parts(name)`, without reading the parts (a build keeps
-    them beside the row counts); otherwise the parts are read for them."""
+    `extents(name)`, if given, gives each part's row count and the extents (xlsx.Extent) of
+    its CSV lines and its sheet rows, in the order of `parts(name)`, without reading the parts
+    (a build keeps them beside the row counts); otherwise the parts are read for them."""
 
     parts: Callable[[str], Iterable[Part]]
     counts: dict[str, int]
-    extents: Callable[[str], Iterable[tuple[int, Extent]]] | None = None
+    extents: Callable[[str], Iterable[tuple[int, Extent, Extent]]] | None = None
 
     def csv(self, name: str) -> Iterator[bytes]:
         """The table as CSV, in pieces: the header, then each part's lines."""
@@ -540,15 +553,15 @@ class Tables:
     def rows(self, name: str) -> int:
         return self.counts[name]
 
-    def xlsx_extents(self, name: str) -> Iterable[tuple[int, Extent]]:
+    def part_extents(self, name: str) -> Iterable[tuple[int, Extent, Extent]]:
         if self.extents is not None:
             return self.extents(name)
-        return (part_extent(part) for part in self.parts(name))
+        return (part_extents(part) for part in self.parts(name))
 
 
-def part_extent(part: Part) -> tuple[int, Extent]:
-    """A part's rows and the extent of its XLSX piece."""
-    return part.rows, Extent(part.xlsx.crc, part.xlsx.size, len(part.xlsx.data))
+def part_extents(part: Part) -> tuple[int, Extent, Extent]:
+    """A part's rows and the extents of its CSV lines and of its sheet rows."""
+    return part.rows, extent([part.lines]), extent([part.sheet])
 
 
 def report_figures_csv(part: Part) -> bytes:
@@ -605,13 +618,15 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
 
     from .xlsx import Book
 
-    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in TABLES.items()
-              for c in columns]
+    readme = [[title, c.name, c.title, c.type, c.description] for name, (title, _, columns, _) in TABLES.items()
+              if name in WORKBOOK_TABLES for c in columns]
+    readme.append([TABLES["figures"][0], "", "", "", FIGURES_NOTE])
     rows = Rows()
     about = sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])
     sheets: list[tuple[str, Sequence[object], Extent]] = [(about.name, about.header, about.extent)]
     places: dict[str, tuple[int, dict[int, list[tuple[int, Deflated | None]]]]] = {}
-    for name, (title, _, columns, _) in TABLES.items():
+    for name in WORKBOOK_TABLES:
+        title, _, columns, _ = TABLES[name]
         table_sheets, where = _table_sheets(tables, name, title, [c.name for c in columns])
         places[name] = (len(sheets), where)
         sheets += table_sheets
@@ -620,7 +635,8 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
     for piece in about.pieces:
         book.put(0, piece)
     for name, csv_out in csvs.items():
-        csv_out.write(csv_bytes(TABLES[name][2], []))
+        if not isinstance(csv_out, Entry):  # a zipped table's entry holds its header already
+            csv_out.write(csv_bytes(TABLES[name][2], []))
     names = list(TABLES)
     # The n-th part of every table, together: a department's rows of each (a year's tables
     # have a part per department in each).
@@ -629,10 +645,16 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
             if part is None:
                 continue
             if name in csvs:
-                csvs[name].write(part.csv)
+                target = csvs[name]
+                if isinstance(target, Entry):
+                    target.put(part.lines)
+                else:
+                    target.write(part.csv)
+            if name not in places:
+                continue
             first, where = places[name]
             for sheet, remade in where.get(n, ()):
-                book.put(first + sheet, part.xlsx if remade is None else remade)
+                book.put(first + sheet, part.sheet if remade is None else remade)
     book.finish()
 
 
@@ -653,7 +675,7 @@ def _table_sheets(tables: Tables, name: str, title: str, header: list[str]
     counts: list[int] = []
     extents: list[Extent] = []
     filled = 0
-    for n, (count, made) in enumerate(tables.xlsx_extents(name)):
+    for n, (count, _, made) in enumerate(tables.part_extents(name)):
         counts.append(count)
         extents.append(made)
         first = 0
@@ -726,10 +748,14 @@ def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
         elif d.table != "departments":
             schema["foreignKeys"] = [{"fields": ["department", "year"],
                                       "reference": {"resource": f"reports-{d.year}", "fields": ["department", "year"]}}]
-        resources.append({"name": d.table if d.year is None else f"{d.table}-{d.year}", "title": d.title,
-                          "description": description, "path": d.path[len("data/"):],
-                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                          "encoding": "utf-8-sig", "bytes": d.size, "hash": f"sha256:{d.digest}", "schema": schema})
+        resource = {"name": d.table if d.year is None else f"{d.table}-{d.year}", "title": d.title,
+                    "description": description, "path": d.path[len("data/"):],
+                    "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                    "encoding": "utf-8-sig", "bytes": d.size, "hash": f"sha256:{d.digest}", "schema": schema}
+        if d.compression:
+            # bytes and hash are the zip's, as frictionless reads them.
+            resource.update(compression=d.compression, innerpath=f"{d.table}.csv")
+        resources.append(resource)
     package = {
         "profile": "tabular-data-package",
         "name": "disclosure-figures",
@@ -747,8 +773,10 @@ def report_json(rf: ReportFile) -> bytes:
     """The validated model of one report, in the form of its YAML (amounts as exact decimal strings).
 
     Written by pydantic's own serializer, straight to JSON text: the same bytes json.dumps(…,
-    ensure_ascii=False, indent=2) wrote from model_dump(mode="json"), without the Python dicts between."""
-    text = rf.report.model_dump_json(indent=2, exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
+    ensure_ascii=False, separators=(",", ":")) wrote from model_dump(mode="json"), without the
+    Python dicts between. Compact: a reader's browser shows it indented, and indented it was half
+    again as large."""
+    text = rf.report.model_dump_json(exclude_defaults=True, by_alias=True, context={"unit": rf.report.unit})
     return text.encode("utf-8") + b"\n"
 
 
@@ -919,6 +947,12 @@ class Download:
     table: str = ""  # the table a CSV holds
     year: int | None = None  # the year a file is for; None for the whole site
     digest: str = ""  # SHA-256 of the file
+    compression: str = ""  # "zip": a CSV in a zip of its own (ZIPPED_TABLES)
+
+
+def year_path(year: int, name: str) -> str:
+    """Where a year table is published: data/<year>/<name>.csv, or .csv.zip if zipped."""
+    return f"data/{year}/{name}.csv" + (".zip" if name in ZIPPED_TABLES else "")
 
 
 def department_data(tables: Tables, files) -> list[Download]:
@@ -930,17 +964,28 @@ def department_data(tables: Tables, files) -> list[Download]:
 
 
 def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
-    """One year's tables, as CSVs and a workbook, written through `files` as they are made, in
-    pieces (a province's are hundreds of megabytes a year), with their descriptions. All five
-    files are written in one pass over the departments' parts (`_write_year`)."""
+    """One year's tables, as CSVs (ZIPPED_TABLES zipped) and a workbook, written through `files`
+    as they are made, in pieces (a province's are hundreds of megabytes a year), with their
+    descriptions. All five files are written in one pass over the departments' parts
+    (`_write_year`); a zipped CSV is its parts' compressed pieces as they are, like a sheet."""
     made: dict[str, tuple[int, str]] = {}
     xlsx_path = f"data/{year}/disclosures.xlsx"
+
+    def zipped(name: str, out, names: Sequence[str], outs: dict[str, Any]) -> None:
+        body = functools.reduce(joined, (e for _, e, _ in tables.part_extents(name)), Extent(0, 0, 0))
+        entry = Entry(out, f"{name}.csv", deflate(csv_bytes(TABLES[name][2], []), 6), body)
+        fill(names, {**outs, name: entry})
+        entry.finish()
 
     def fill(names: Sequence[str], outs: dict[str, Any]) -> None:
         # Each file opened in the one before's `fill`: all five are open while the parts are read.
         if names:
-            path = f"data/{year}/{names[0]}.csv"
-            made[path] = files.write_file(path, lambda out: fill(names[1:], {**outs, names[0]: out}))
+            name, rest = names[0], names[1:]
+            path = year_path(year, name)
+            if name in ZIPPED_TABLES:
+                made[path] = files.write_file(path, lambda out: zipped(name, out, rest, outs))
+            else:
+                made[path] = files.write_file(path, lambda out: fill(rest, {**outs, name: out}))
         else:
             made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out))
 
@@ -948,14 +993,14 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     downloads: list[Download] = []
     for name in YEAR_TABLES:
         title, description, _, _ = TABLES[name]
-        path = f"data/{year}/{name}.csv"
+        path = year_path(year, name)
         size, digest = made[path]
         downloads.append(Download(path, f"{title}（{year}年度）", description, "CSV", size, tables.rows(name), name,
-                                  year, digest))
+                                  year, digest, "zip" if name in ZIPPED_TABLES else ""))
     size, digest = made[xlsx_path]
-    downloads.append(Download(xlsx_path, f"全部表格（{year}年度，Excel）",
-                              "本年度以上各表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），另有“说明”页列出各列含义。"
-                              "金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
+    downloads.append(Download(xlsx_path, f"报告、指标与核验表格（{year}年度，Excel）",
+                              "本年度的报告、绩效指标、数据核验发现各表与部门表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），"
+                              "另有“说明”页列出各列含义；全部数字行数太多，只在上面的 figures.csv.zip 中。金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
     return downloads
 
 

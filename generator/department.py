@@ -60,9 +60,9 @@ class Memo:
     rows: dict[tuple[int | None, str], int]
     #: The URLs of its search records, in their order.
     records: tuple[str, ...]
-    #: The extent (xlsx.Extent) of each of those parts' XLSX piece, by the same keys: what a
-    #: year's workbook states of its sheets before reading the parts.
-    xlsx: dict[tuple[int | None, str], Extent] = field(default_factory=dict)
+    #: The extents (xlsx.Extent) of each of those parts' CSV lines and sheet rows, by the same
+    #: keys: what a year's zipped CSVs and workbook state of their entries before reading the parts.
+    extents: dict[tuple[int | None, str], tuple[Extent, Extent]] = field(default_factory=dict)
 
 
 @dataclass
@@ -149,17 +149,17 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     checks = check_department(entry)
     made = summary(entry, checks, content.site.money_unit)
     parts = data.department_parts(content, entry, checks)
-    made.digests["row"] = hashlib.sha256(parts.department.csv_z + b"\0" + parts.department.xlsx.data).hexdigest()
+    made.digests["row"] = hashlib.sha256(parts.department.lines.data + b"\0" + parts.department.sheet.data).hexdigest()
     files = Recorder(output)
     for page in department_pages(content, entry, checks, made.heads):
         _write_page(page, site.renderer, content, parts, files)
     checkpoint(f"department-{n}-written")
     records = department_records(entry, places(content.regions).get(entry.department.region)) if site.search else []
     rows = {(None, "departments"): parts.department.rows}
-    extents = {(None, "departments"): data.part_extent(parts.department)[1]}
+    extents = {(None, "departments"): data.part_extents(parts.department)[1:]}
     for year, tables in parts.years.items():
         rows.update({(year, name): part.rows for name, part in tables.items()})
-        extents.update({(year, name): data.part_extent(part)[1] for name, part in tables.items()})
+        extents.update({(year, name): data.part_extents(part)[1:] for name, part in tables.items()})
     memo = Memo(made, {path: output.stamps[path] for path in files.paths}, rows, tuple(r.url for r in records),
                 extents)
     store.put("rows", (key,), parts.department)

@@ -248,7 +248,7 @@ def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
 
     def extents(name: str):
         key = (None if name == "departments" else year, name)
-        return ((o.memo.rows[key], o.memo.xlsx[key]) for o in having)
+        return ((o.memo.rows[key], *o.memo.extents[key]) for o in having)
 
     counts = {name: sum(o.memo.rows[(None if name == "departments" else year, name)] for o in having)
               for name in data.TABLES}

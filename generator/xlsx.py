@@ -143,11 +143,11 @@ class Deflated(NamedTuple):
 EMPTY = Deflated(b"", 0, 0)
 
 
-def deflate(xml: bytes) -> Deflated:
-    """`xml` as a piece of a sheet (level 1, as the rest of the workbook)."""
+def deflate(xml: bytes, level: int = 1) -> Deflated:
+    """`xml` as a piece of a sheet (level 1, as the rest of the workbook), or of another entry."""
     if not xml:
         return EMPTY
-    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     return Deflated(compressor.compress(xml) + compressor.flush(zlib.Z_FULL_FLUSH), zlib.crc32(xml), len(xml))
 
 
@@ -473,3 +473,35 @@ class _Zip:
             self.write(struct.pack("<4sLQL", b"PK\x06\x07", 0, end64, 1))
             count, size, start = min(count, 0xFFFF), min(size, 0xFFFFFFFF), min(start, 0xFFFFFFFF)
         self.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+
+
+# --- a zip of one file --------------------------------------------------------------------------
+
+#: The end of a DEFLATE stream of pieces: an empty last block.
+_LAST = Deflated(zlib.compressobj(1, zlib.DEFLATED, -15).flush(zlib.Z_FINISH), 0, 0)
+
+
+class Entry:
+    """A zip holding one file, made of compressed pieces like a sheet: `head` (compressed
+    already), then the pieces given to `put`, in order, whose extent joined is `body`, then the
+    stream's end. Everything is written as it comes (the local header states the whole CRC and
+    sizes, worked out from the extents); `finish` checks the pieces filled `body` exactly and
+    writes the directory. `out` need not be seekable."""
+
+    def __init__(self, out: BinaryIO, name: str, head: Deflated, body: Extent):
+        self.zip = _Zip(out)
+        self.zip.begin(name, joined(joined(extent([head]), body), extent([_LAST])))
+        self.zip.write(head.data)
+        self.left = body.packed
+
+    def put(self, piece: Deflated) -> None:
+        if len(piece.data) > self.left:
+            raise ValueError("more pieces than the entry's extent states")
+        self.zip.write(piece.data)
+        self.left -= len(piece.data)
+
+    def finish(self) -> None:
+        if self.left:
+            raise ValueError(f"{self.left} bytes of the entry missing")
+        self.zip.write(_LAST.data)
+        self.zip.close()

@@ -21,8 +21,8 @@ def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
     original = data.table_part
     old = Rows()
 
-    def table_part(columns, rows, xlsx=None):
-        part = original(columns, rows, xlsx)
+    def table_part(columns, rows, xlsx=None, sheet=True):
+        part = original(columns, rows, xlsx, sheet)
         names = [c.name for c in columns]
         templates = []
         for row in rows:
@@ -38,11 +38,13 @@ def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
 
 def legacy_xlsx(data, tables, epoch: int, made) -> bytes:
     """The workbook of `tables` as the old `write_xlsx` made it."""
-    readme = [[title, c.name, c.title, c.type, c.description] for _, (title, _, columns, _) in data.TABLES.items()
-              for c in columns]
+    readme = [[title, c.name, c.title, c.type, c.description] for name, (title, _, columns, _) in data.TABLES.items()
+              if name in data.WORKBOOK_TABLES for c in columns]
+    readme.append([data.TABLES["figures"][0], "", "", "", data.FIGURES_NOTE])
     rows = Rows()
     sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
-    for name, (title, _, columns, _) in data.TABLES.items():
+    for name in data.WORKBOOK_TABLES:
+        title, _, columns, _ = data.TABLES[name]
         count = tables.rows(name)
         sheet_count = max((count + data.SHEET_ROWS - 1) // data.SHEET_ROWS, 1)
         rows_of = (row for part in tables.parts(name) for row in made[id(part)][1])

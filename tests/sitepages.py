@@ -86,3 +86,21 @@ def page_csvs(site: Path, url: str) -> dict[str, list[list[str]]]:
     sections = csv_sections((site / url / "tables.csv").read_bytes())
     assert len(names) == len(sections) == len(set(names)), (url, len(names), len(sections))
     return {name: rows for name, (_, rows) in zip(names, sections)}
+
+
+def csv_file(path: Path) -> bytes:
+    """A published CSV's bytes: the file, or for a zipped one (`figures.csv.zip`) the one CSV
+    its zip holds, named as the file less `.zip`."""
+    if path.name.endswith(".csv.zip"):
+        import zipfile
+
+        with zipfile.ZipFile(path) as z:
+            assert z.namelist() == [path.name[: -len(".zip")]], z.namelist()
+            assert z.testzip() is None
+            return z.read(path.name[: -len(".zip")])
+    return path.read_bytes()
+
+
+def year_csvs(site: Path, name: str) -> list[Path]:
+    """data/<year>/<name>.csv or .csv.zip of every year, the latest year first."""
+    return sorted([*(site / "data").glob(f"*/{name}.csv"), *(site / "data").glob(f"*/{name}.csv.zip")], reverse=True)

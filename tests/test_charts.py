@@ -120,9 +120,19 @@ def test_chart_json_is_escaped_against_script_breakout():
     assert json.loads(text)["name"] == "</script><script>alert(1)</script>"
 
 
-def test_modebar_offers_no_button_that_sends_data_away():
-    assert charts.CONFIG["modeBarButtons"] == [["toImage"]]
-    assert charts.CONFIG["displaylogo"] is False
+def test_modebar_offers_no_button_that_sends_data_away(built_site):
+    page = soup(built_site, "departments/longyang-zwfwglj/2020/")
+    themes = page.find_all("script", id="chart-theme")
+    assert len(themes) == 1  # what every chart shares, once a page
+    theme = json.loads(themes[0].string)
+    assert theme["config"]["modeBarButtons"] == [["toImage"]]
+    assert theme["config"]["displaylogo"] is False
+    assert theme["layout"]["font"]["family"].startswith('"PingFang SC"')
+    for chart_id, (spec, _) in page_charts(built_site, "departments/longyang-zwfwglj/2020/").items():
+        assert set(spec) == {"data", "layout"}, chart_id
+        assert "font" not in spec["layout"] and spec["layout"]["height"] > 0, chart_id
+        full = charts.full_layout(spec["layout"])
+        assert full["font"] == theme["layout"]["font"] and full["xaxis"] == spec["layout"]["xaxis"], chart_id
 
 
 def test_department_series_marks_prior_year_figures(content):
@@ -165,6 +175,14 @@ def test_each_page_type_draws_all_its_charts_under_strict_csp(browser, strict_si
         page.locator(".chart-plot").nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
     page.wait_for_function(f"() => document.querySelectorAll('.chart-plot.drawn').length === {expected}", timeout=15000)
     assert page.locator(".chart-plot.drawn > .plot-container svg.main-svg").count() >= expected
+    # Drawn with the site's shared layout (the page's chart-theme) under each chart's own.
+    layouts = page.evaluate("""() => Array.from(document.querySelectorAll('.chart-plot.drawn')).map(el => ({
+        font: el._fullLayout.font.family, paper: el._fullLayout.paper_bgcolor, height: el._fullLayout.height,
+        logo: el._context.displaylogo}))""")
+    assert len(layouts) == expected
+    for drawn in layouts:
+        assert drawn["font"].startswith('"PingFang SC"') and drawn["paper"] == "#ffffff", drawn
+        assert drawn["logo"] is False and drawn["height"] >= 150, drawn
     assert console.errors == []
     context.close()
 

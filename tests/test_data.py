@@ -24,14 +24,18 @@ def content():
 
 
 def read_csv(path) -> list[dict[str, str]]:
-    raw = path.read_bytes()
+    from tests.sitepages import csv_file
+
+    raw = csv_file(path)
     assert raw.startswith("\ufeff".encode()), f"{path.name} has no BOM"
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 
 
 def table(site, name: str) -> list[dict[str, str]]:
-    """A year table's rows over every year (data/<year>/<name>.csv, the latest year first)."""
-    return [row for path in sorted((site / "data").glob(f"*/{name}.csv"), reverse=True) for row in read_csv(path)]
+    """A year table's rows over every year (data/<year>/<name>.csv or .csv.zip, the latest year first)."""
+    from tests.sitepages import year_csvs
+
+    return [row for path in year_csvs(site, name) for row in read_csv(path)]
 
 
 def as_text(cell: str) -> str:
@@ -77,6 +81,10 @@ def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug)
     entry = next(e for e in content.departments if e.slug == slug)
     rf = next(r for r in entry.reports if r.year == SEEDS[slug])
     rows = [r for r in table(built_site, "figures") if r["department"] == slug]
+    # A figure row names its report by department and year; the report's row names its file.
+    report = [r for r in table(built_site, "reports") if (r["department"], r["year"]) == (slug, str(rf.year))]
+    assert len(report) == 1 and report[0]["file"] == rf.path
+    assert {(r["department"], r["year"]) for r in rows} == {(slug, str(rf.year))}
     by_key = {(r["field"], int(r["statement"])): r for r in rows}
     expected = list(model_figures(rf.report))
     assert len(rows) == len(expected)
@@ -89,7 +97,7 @@ def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug)
         else:
             assert Decimal(row["value"]) == value
         assert as_text(row["stated"]).startswith(str(value))
-        assert int(row["line"]) >= 1 and row["file"] == rf.path
+        assert int(row["line"]) >= 1
 
 
 def test_the_report_csv_holds_that_report_rows(built_site):
@@ -121,8 +129,11 @@ def test_datapackage_passes_frictionless_validate(built_site):
     names = [r["name"] for r in package["resources"]]
     assert names == ["departments"] + [f"{t}-{y}" for y in (2023, 2020, 2016)
                                        for t in ("reports", "figures", "indicators", "findings")]
-    assert all(r["path"] == "/".join(reversed(r["name"].split("-"))) + ".csv" for r in package["resources"][1:])
+    assert all(r["path"] == "/".join(reversed(r["name"].split("-"))) + ".csv" + (".zip" if r["name"].startswith(("figures", "indicators")) else "")
+               for r in package["resources"][1:])
     figures = next(r for r in package["resources"] if r["name"] == "figures-2020")
+    assert (figures["compression"], figures["innerpath"]) == ("zip", "figures.csv")
+    assert figures["bytes"] == (built_site / "data/2020/figures.csv.zip").stat().st_size
     assert figures["schema"]["primaryKey"] == ["department", "year", "field", "statement"]
     types = {f["name"]: f.get("columnType") for f in figures["schema"]["fields"]}
     assert types["amount_yuan"] == "value" and types["fiscal_year"] == "date:fiscal-year"
@@ -133,7 +144,11 @@ def test_xlsx_opens_and_matches_the_csvs(built_site):
 
     for year in (2016, 2020, 2023):
         book = load_workbook(built_site / f"data/{year}/disclosures.xlsx", read_only=True)
-        assert book.sheetnames == ["说明", "部门", "报告", "全部数字", "绩效指标", "数据核验发现"]
+        # The figures are the year's CSV only (at a province's scale, many sheets' worth).
+        assert book.sheetnames == ["说明", "部门", "报告", "绩效指标", "数据核验发现"]
+        about = [list(r) for r in book["说明"].iter_rows(values_only=True)]
+        assert {r[0] for r in about[1:]} == {"部门", "报告", "绩效指标", "数据核验发现", "全部数字"}
+        assert [r for r in about if r[0] == "全部数字"][0][4].startswith("报告所述的全部数字见同一年度的 figures.csv.zip")
         check_book(book, built_site, year)
 
 
@@ -141,15 +156,17 @@ def check_book(book, built_site, year: int) -> None:
     from generator.data import TABLES
 
     reported = {r["department"] for r in read_csv(built_site / f"data/{year}/reports.csv")}
-    for sheet, name in [("部门", "departments"), ("报告", "reports"), ("全部数字", "figures"), ("绩效指标", "indicators"),
+    for sheet, name in [("部门", "departments"), ("报告", "reports"), ("绩效指标", "indicators"),
                         ("数据核验发现", "findings")]:
         if name == "departments":  # the departments that report that year
             with (built_site / "data/departments.csv").open(encoding="utf-8-sig", newline="") as f:
                 expected = [row for n, row in enumerate(csv.reader(f)) if n == 0 or row[0] in reported]
             assert len(expected) == len(reported) + 1
         else:
-            with (built_site / f"data/{year}/{name}.csv").open(encoding="utf-8-sig", newline="") as f:
-                expected = list(csv.reader(f))
+            from tests.sitepages import csv_file, year_csvs
+
+            path = next(p for p in year_csvs(built_site, name) if p.parent.name == str(year))
+            expected = list(csv.reader(io.StringIO(csv_file(path).decode("utf-8-sig"), newline="")))
         text = [c.type == "string" for c in TABLES[name][2]]
         got = [["" if v is None else str(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
         # The workbook holds text as it is; the CSV escapes what would start a formula.
@@ -163,17 +180,18 @@ def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch,
     from generator import data
     from generator.checks import check_content
 
-    tables = data.build_tables(content, check_content(content))[2020]
-    rows = list(csv.DictReader(io.StringIO(b"".join(tables.csv("figures")).decode("utf-8-sig"), newline="")))
+    tables = data.build_tables(content, check_content(content))[2023]  # 16 indicator rows, 2 findings
+    rows = list(csv.DictReader(io.StringIO(b"".join(tables.csv("indicators")).decode("utf-8-sig"), newline="")))
     monkeypatch.setattr(data, "SHEET_ROWS", len(rows) // 2 + 1)
     (tmp_path / "book.xlsx").write_bytes(data.xlsx_bytes(tables, 0))
     book = load_workbook(tmp_path / "book.xlsx", read_only=True)
-    assert book.sheetnames == ["说明", "部门", "报告", "全部数字 (1)", "全部数字 (2)", "绩效指标", "数据核验发现"]
+    assert book.sheetnames == ["说明", "部门", "报告", "绩效指标 (1)", "绩效指标 (2)", "数据核验发现"]
     first, second = ([list(r) for r in book[name].iter_rows(values_only=True)]
-                     for name in ("全部数字 (1)", "全部数字 (2)"))
-    assert first[0] == second[0] == [c.name for c in data.TABLES["figures"][2]]  # each has the header
+                     for name in ("绩效指标 (1)", "绩效指标 (2)"))
+    assert first[0] == second[0] == [c.name for c in data.TABLES["indicators"][2]]  # each has the header
     assert len(first) - 1 + len(second) - 1 == len(rows)
-    assert second[-1][first[0].index("field")] == rows[-1]["field"]
+    assert second[-1][first[0].index("level3")] == rows[-1]["level3"]
+    assert second[-1][first[0].index("line")] == int(rows[-1]["line"])
 
 
 def test_report_json_validates_against_the_schema_and_reloads_exactly(built_site, content):
@@ -201,14 +219,14 @@ TRICKY_TEXT = 'a "quoted" \\ back\tslash\r\nline </script> \ufffd 😀 \u00a0 �
 
 def test_report_json_holds_the_bytes_json_dumps_wrote_of_the_model(content):
     """data.json is written by pydantic's serializer; its bytes are those json.dumps wrote from
-    model_dump (indent 2, UTF-8 unescaped), text with quotes, escapes and astral characters included."""
+    model_dump (compact, UTF-8 unescaped), text with quotes, escapes and astral characters included."""
     from types import SimpleNamespace
 
     from generator.data import report_json
 
     def reference(report) -> bytes:
         data = report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": report.unit})
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
     for rf in content.reports():
         assert report_json(rf) == reference(rf.report), rf.path
@@ -265,11 +283,12 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     rows = page.select("table.downloads tbody tr")
     files = [r.find("a")["href"] for r in rows]
     assert files == ["departments.csv", *(f"{year}/{name}" for year in (2023, 2020, 2016)
-                                          for name in ("reports.csv", "figures.csv", "indicators.csv", "findings.csv",
+                                          for name in ("reports.csv", "figures.csv.zip", "indicators.csv.zip", "findings.csv",
                                                        "disclosures.xlsx")), "datapackage.json"]
-    assert files[7] == "2020/figures.csv"
+    assert files[7] == "2020/figures.csv.zip"
     figures = rows[7].find_all("td")
-    assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/2020/figures.csv')):,}"
+    assert figures[0].get_text(strip=True) == "CSV（ZIP 压缩）"
+    assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/2020/figures.csv.zip')):,}"
     assert "KB" in figures[-2].get_text()
     assert any("amount_yuan" in d.get_text() for d in page.select("details.columns"))
 

@@ -106,12 +106,13 @@ def expected(case: dict) -> dict[str, tuple[str, str, Decimal]]:
 
 def output_texts(site: Path):
     """(name, text) of every file the site publishes but its code and the search index's
-    gram shards, main and delta (whose encoded postings are not numbers), and of every part of the workbook."""
+    gram shards, main and delta (whose encoded postings are not numbers), and of every part of the workbook
+    and of the zipped CSVs."""
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if not path.is_file() or rel.startswith(("assets/", "search/s/", "search/x/")):
             continue
-        if path.suffix == ".xlsx":
+        if path.suffix in (".xlsx", ".zip"):
             with zipfile.ZipFile(path) as book:
                 for name in book.namelist():
                     yield f"{rel}:{name}", book.read(name).decode("utf-8")
@@ -157,19 +158,26 @@ def check_site(site: Path, case: dict, source: str) -> None:
     assert (data["performance"]["score"], indicator["weight"], indicator["score"]) == (
         case["score"], case["weight"], case["indicator_score"])
 
-    # 3. Both figures CSVs, and the workbook's sheet of them: stated as written, the same value.
-    site_rows = read_csv((site / "data" / "2020" / "figures.csv").read_bytes())
+    # 3. Both figures CSVs: stated as written, the same value; the workbook's indicator sheet
+    # holds the indicator's weight and score, the same as its CSV.
+    from tests.sitepages import csv_file
+
+    site_rows = read_csv(csv_file(site / "data" / "2020" / "figures.csv.zip"))
     own_rows = read_csv((report_dir / "figures.csv").read_bytes())
     assert own_rows == site_rows
     import openpyxl
 
     workbook = openpyxl.load_workbook(site / "data" / "2020" / "disclosures.xlsx", read_only=True)
-    sheet = [list(r) for r in workbook["全部数字"].iter_rows(values_only=True)]
+    sheet = [list(r) for r in workbook["绩效指标"].iter_rows(values_only=True)]
     sheet_rows = [dict(zip(sheet[0], ("" if v is None else str(v) for v in row))) for row in sheet[1:]]
+    assert (Decimal(sheet_rows[0]["weight"]), Decimal(sheet_rows[0]["score"])) == (
+        Decimal(case["weight"]), Decimal(case["indicator_score"]))
+    indicator_rows = read_csv(csv_file(site / "data" / "2020" / "indicators.csv.zip"))
+    assert [(r["weight"], r["score"]) for r in indicator_rows] == [(r["weight"], r["score"]) for r in sheet_rows]
     from generator.data import csv_text
 
-    # The CSV writes a stated text such as -0.5万元 with a `'` before it (CSV injection); the workbook does not.
-    for rows, as_held in ((site_rows, csv_text), (sheet_rows, str)):
+    # The CSV writes a stated text such as -0.5万元 with a `'` before it (CSV injection).
+    for rows, as_held in ((site_rows, csv_text),):
         by_field = {r["field"]: r for r in rows}
         for field, (text, unit, value) in numbers.items():
             row = by_field[field]
@@ -184,7 +192,7 @@ def check_site(site: Path, case: dict, source: str) -> None:
     shown = page.select("#work-stats-table tbody data")
     assert [Decimal(d["value"]) for d in shown] == [Decimal(v) for v in case["stats"]]
     assert [d.get_text().replace(",", "") for d in shown] == [f"{v}项" for v in case["stats"]]
-    stated = {d["data-stated"]: d["value"] for d in page.select("data[data-stated]")}
+    stated = {d["title"].removeprefix("原文："): d["value"] for d in page.select('data[title^="原文："]')}
     for field in ("expenditure[0].total.actual", "expenditure[0].total.budget_initial",
                   "expenditure[0].total.change"):
         text, unit, value = numbers[field]

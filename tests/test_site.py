@@ -58,7 +58,7 @@ def test_report_page_shows_every_figure_of_the_report(built_site, content, slug)
     entry = next(e for e in content.departments if e.slug == slug)
     rf = next(r for r in entry.reports if r.year == SEEDS[slug])
     page = soup(built_site, f"departments/{slug}/{rf.year}/")
-    shown = {d.get("data-stated") for d in page.find_all("data") if d.get("data-stated")}
+    shown = {d["title"].removeprefix("原文：") for d in page.find_all("data", title=True)}
     values = {d.get("value") for d in page.find_all("data")}
     text = page.get_text(" ")
     missing = []
@@ -79,7 +79,7 @@ def test_money_is_shown_in_the_site_unit_with_the_exact_yuan_behind_it(built_sit
     money = [f for f in walk(rf.report, []) if isinstance(f, Figure) and f.kind == "money"]
     by_stated = {}
     for d in page.find_all("data"):
-        by_stated.setdefault(d.get("data-stated"), set()).add((d.get("value"), d.get_text()))
+        by_stated.setdefault(d.get("title", "").removeprefix("原文："), set()).add((d.get("value"), d.get_text()))
     for figure in money:
         shown = by_stated.get(fmt.stated_all(figure))
         if shown is None:

@@ -215,7 +215,8 @@ def test_seed_workbooks_hold_the_cells_the_old_writer_wrote(seed_tables, read_on
     tables, made = seed_tables
     for year in sorted(y for y in tables if y is not None):
         got = _same_as_legacy(tables[year], made, read_only)
-        assert len(got["全部数字"]) == tables[year].rows("figures") + 1
+        assert "全部数字" not in got  # the figures are the year's zipped CSV
+        assert len(got["绩效指标"]) == tables[year].rows("indicators") + 1
 
 
 @pytest.mark.parametrize("read_only", [True, False])
@@ -232,13 +233,13 @@ def test_a_long_table_splits_over_sheets_as_before(synth_tables, monkeypatch):
     from generator import data
 
     tables, made = synth_tables
-    year = max((y for y in tables if y is not None), key=lambda y: tables[y].rows("figures"))
-    part_rows = [p.rows for p in tables[year].parts("figures")]
-    assert len(part_rows) >= 3 and min(part_rows) > 60
+    year = max((y for y in tables if y is not None), key=lambda y: tables[y].rows("indicators"))
+    part_rows = [p.rows for p in tables[year].parts("indicators")]
+    assert len(part_rows) >= 3 and min(part_rows) > 7
     for size in (7, 60, part_rows[0], part_rows[0] + part_rows[1], sum(part_rows) - 1, sum(part_rows)):
         monkeypatch.setattr(data, "SHEET_ROWS", size)
         got = _same_as_legacy(tables[year], made, read_only=True)
-        figures = [name for name in got if name.startswith("全部数字")]
+        figures = [name for name in got if name.startswith("绩效指标")]
         assert len(figures) == -(-sum(part_rows) // size), size
         assert all(len(got[name]) <= size + 1 for name in got if name != "说明")
         assert sum(len(got[name]) - 1 for name in figures) == sum(part_rows)
@@ -263,7 +264,7 @@ def test_the_same_tables_give_the_same_bytes(seed_tables):
     assert data.xlsx_bytes(tables[year], 5) == data.xlsx_bytes(tables[year], 5)
     # Extents given (as a build gives them from its memos) or read from the parts: the same file.
     given = data.Tables(tables[year].parts, tables[year].counts,
-                        lambda name: [data.part_extent(p) for p in tables[year].parts(name)])
+                        lambda name: [data.part_extents(p) for p in tables[year].parts(name)])
     assert data.xlsx_bytes(given, 5) == data.xlsx_bytes(tables[year], 5)
 
 
@@ -274,9 +275,9 @@ def test_sheets_are_the_parts_pieces_as_they_are(seed_tables):
     tables, _ = seed_tables
     year = max(y for y in tables if y is not None)
     raw = data.xlsx_bytes(tables[year], 0)
-    for part in tables[year].parts("figures"):
+    for part in tables[year].parts("indicators"):
         if part.rows:
-            assert part.xlsx.data in raw
+            assert part.sheet.data in raw
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         sheet = z.read("xl/worksheets/sheet4.xml")
     assert b"<row>" in sheet and b' r="' not in sheet
@@ -342,7 +343,7 @@ def test_libreoffice_reads_the_same_cells(seed_tables, tmp_path):
                         "--outdir", str(folder), str(folder / "book.xlsx")],
                        check=True, capture_output=True, timeout=300, env={**os.environ, "HOME": str(tmp_path)})
         out[name] = {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
-    assert len(out["new"]) == 6
+    assert len(out["new"]) == 5
     assert out["new"] == out["old"]
 
 
@@ -364,9 +365,49 @@ def test_a_years_files_in_one_pass_are_each_tables_own(seed_tables):
     files = data.MemoryFiles()
     downloads = data.year_data(year, counted, 7, files)
     for name in data.YEAR_TABLES:
-        assert files.files[f"data/{year}/{name}.csv"] == b"".join(tables[year].csv(name))
+        if name in data.ZIPPED_TABLES:
+            with zipfile.ZipFile(io.BytesIO(files.files[f"data/{year}/{name}.csv.zip"])) as z:
+                assert z.testzip() is None and z.namelist() == [f"{name}.csv"]
+                assert z.read(f"{name}.csv") == b"".join(tables[year].csv(name))
+        else:
+            assert files.files[f"data/{year}/{name}.csv"] == b"".join(tables[year].csv(name))
     assert files.files[f"data/{year}/disclosures.xlsx"] == data.xlsx_bytes(tables[year], 7)
-    assert [d.path for d in downloads] == [*(f"data/{year}/{n}.csv" for n in data.YEAR_TABLES),
-                                           f"data/{year}/disclosures.xlsx"]
-    # Once for the extents (no build's memos here), once for every file.
-    assert reads == {name: 2 * len(list(tables[year].parts(name))) for name in data.TABLES}
+    assert [d.path for d in downloads] == [f"data/{year}/{n}.csv.zip" if n in ("figures", "indicators") else f"data/{year}/{n}.csv"
+                                           for n in data.YEAR_TABLES] + [f"data/{year}/disclosures.xlsx"]
+    # Once for each entry's extents (no build's memos here: a zipped CSV's, a sheet's), once for
+    # every file together.
+    assert reads == {name: (1 + (name in data.ZIPPED_TABLES) + (name in data.WORKBOOK_TABLES))
+                     * len(list(tables[year].parts(name))) for name in data.TABLES}
+
+
+def test_a_zipped_csv_is_its_pieces_as_they_are(tmp_path):
+    """xlsx.Entry: a zip of one file made of pieces compressed apart (the figures of each
+    report), read back by zipfile and unzip as the text joined; an extent that does not match
+    the pieces is refused."""
+    import random
+
+    rng = random.Random(7)
+    texts = [("".join(rng.choice("部门支出0123456789,.\r\n") for _ in range(rng.randrange(0, 3000)))).encode()
+             for _ in range(40)]
+    pieces = [xlsx.deflate(t, 6) for t in texts]
+    head = xlsx.deflate("\ufeffa,b\r\n".encode(), 6)
+    out = io.BytesIO()
+    entry = xlsx.Entry(out, "figures.csv", head, xlsx.extent(pieces))
+    for piece in pieces:
+        entry.put(piece)
+    entry.finish()
+    raw = out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        assert z.namelist() == ["figures.csv"]
+        assert z.read("figures.csv") == "\ufeffa,b\r\n".encode() + b"".join(texts)
+    _check_zip(raw, tmp_path)
+    assert all(p.data in raw for p in pieces if p.data)
+    short = xlsx.Entry(io.BytesIO(), "figures.csv", head, xlsx.extent(pieces))
+    for piece in pieces[:-2]:
+        short.put(piece)
+    with pytest.raises(ValueError):
+        short.finish()
+    over = xlsx.Entry(io.BytesIO(), "figures.csv", head, xlsx.extent(pieces[:1]))
+    over.put(pieces[0])
+    with pytest.raises(ValueError):
+        over.put(pieces[1])

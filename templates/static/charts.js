@@ -36,6 +36,23 @@
     }
   };
 
+  // What every chart shares (generator/charts.py THEME), once per page; a chart's layout
+  // goes over it, objects merged key by key.
+  var themeBlock = document.getElementById("chart-theme");
+  var theme = themeBlock ? JSON.parse(themeBlock.textContent) : { layout: {}, config: {} };
+
+  function merge(base, over) {
+    var out = {};
+    Object.keys(base).forEach(function (key) { out[key] = base[key]; });
+    Object.keys(over).forEach(function (key) {
+      var value = over[key];
+      var isObject = value && typeof value === "object" && !Array.isArray(value);
+      var under = out[key];
+      out[key] = isObject && under && typeof under === "object" && !Array.isArray(under) ? merge(under, value) : value;
+    });
+    return out;
+  }
+
   function loadPlotly() {
     if (window.Plotly) { return Promise.resolve(window.Plotly); }
     if (!loading) {
@@ -58,7 +75,7 @@
     el.setAttribute("data-drawing", "");
     var spec = JSON.parse(document.getElementById(el.getAttribute("data-chart")).textContent);
     return loadPlotly().then(function (Plotly) {
-      return Plotly.newPlot(el, spec.data, spec.layout, spec.config);
+      return Plotly.newPlot(el, spec.data, merge(theme.layout, spec.layout), theme.config);
     }).then(function () {
       el.classList.add("drawn");
       // The chart's picture is described by its label and table; its SVG is not read twice.

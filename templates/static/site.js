@@ -33,9 +33,10 @@
       var on = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.textContent = on ? "显示统一单位" : "显示原文数值";
-      document.querySelectorAll("data[data-stated]").forEach(function (el) {
+      // Each figure's title is "原文：" and the figure as the report states it.
+      document.querySelectorAll('data[title^="原文："]').forEach(function (el) {
         if (!el.hasAttribute("data-shown")) { el.setAttribute("data-shown", el.textContent); }
-        el.textContent = on ? el.getAttribute("data-stated") : el.getAttribute("data-shown");
+        el.textContent = on ? el.getAttribute("title").slice(3) : el.getAttribute("data-shown");
       });
     });
   });
