@@ -31,7 +31,7 @@ def _d(key: str) -> str:
 
 
 class Closed(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 # --- figures in tables ------------------------------------------------------------------

@@ -23,6 +23,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -43,12 +44,20 @@ class OutputError(Exception):
 
 
 def safe_join(root: Path, relative: str) -> Path:
-    """`root/relative`, refusing absolute paths, `..`, backslashes and empty parts."""
-    pure = PurePosixPath(relative)
-    if (pure.is_absolute() or not relative or "\\" in relative or any(p in ("", ".", "..") for p in pure.parts)
-            or "\x00" in relative):
+    """`root/relative`, refusing absolute paths, `.` and `..`, backslashes, NUL and empty parts."""
+    return Path(safe_path(str(root), relative))
+
+
+def safe_path(root: str, relative: str) -> str:
+    """`safe_join` as a string (a build checks every path it writes: this is the cheap form)."""
+    if (not relative or relative[0] == "/" or "\\" in relative or "\x00" in relative
+            or "//" in relative or relative[-1] == "/" or _DOTS.search(relative)):
         raise OutputError(f"refusing to write outside the site: {relative!r}")
-    return root.joinpath(*pure.parts)
+    return f"{root}/{relative}"
+
+
+#: A part `.` or `..` of a relative path.
+_DOTS = re.compile(r"(?:^|/)\.\.?(?:/|$)")
 
 
 def _alive(pid: int) -> bool:
@@ -343,6 +352,8 @@ class Output:
         self.stamps: dict[str, tuple[int, int, int]] = {}
         self.linked = 0
         self.changed: list[str] = []
+        #: Folders known to exist in the tree.
+        self._folders: set[str] = set()
 
     def child_state(self) -> tuple[dict[str, int], dict[str, tuple[int, int, int]], int, list[str]]:
         """What this writer wrote, kept and linked: a worker's writer hands it to the build's (`merge`)."""
@@ -366,9 +377,10 @@ class Output:
         """
         if any(p in self.written or p not in self.existing for p in stamps):
             return False
+        root = str(self.root)
         for relative, stamp in stamps.items():
             try:
-                st = os.stat(safe_join(self.root, relative), follow_symlinks=False)
+                st = os.stat(safe_path(root, relative), follow_symlinks=False)
             except OSError:
                 return False
             if (st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
@@ -384,23 +396,51 @@ class Output:
             raise OutputError(f"two outputs for one path: {relative}")
         return safe_join(self.root, relative)
 
-    @staticmethod
-    def _temporary(relative: str, path: Path) -> Path:
+    def _folder(self, path: Path) -> None:
+        folder = os.path.dirname(path)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+
+    def _temporary(self, relative: str, path: Path) -> Path:
         """Where a new file is written before it is renamed into place: never in place, for the
         file there may be a link shared with the shown tree."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(path)
         if path.is_dir() and not path.is_symlink():
             raise OutputError(f"refusing to write over a folder: {relative}")
         return path.with_name(f".{path.name}.new-{os.getpid()}")
 
     def write(self, relative: str, data: bytes) -> None:
-        path = self._path(relative)
+        if relative in self.written:
+            raise OutputError(f"two outputs for one path: {relative}")
+        path = safe_path(str(self.root), relative)
         self.written[relative] = len(data)
-        if relative in self.existing and self._same(path, data):
-            self.linked += 1
-            self._stamp(relative, path)
-            return
-        temp = self._temporary(relative, path)
+        if relative in self.existing:
+            if self._same(Path(path), data):
+                self.linked += 1
+                self._stamp(relative, path)
+                return
+        else:
+            # A path the tree does not hold: written in place, created exclusively, for no file
+            # of the shown tree can be there (one that is, left by a killed build or put by
+            # hand, is written over by renaming, as below).
+            self._folder(path)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                pass
+            else:
+                try:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view):]
+                    st = os.fstat(fd)
+                finally:
+                    os.close(fd)
+                self.changed.append(relative)
+                self.stamps[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
+                return
+        temp = self._temporary(relative, Path(path))
         temp.write_bytes(data)
         os.replace(temp, path)
         self.changed.append(relative)
@@ -443,7 +483,7 @@ class Output:
             _unlink(safe_join(self.root, relative))
         return removed
 
-    def _stamp(self, relative: str, path: Path) -> None:
+    def _stamp(self, relative: str, path: Path | str) -> None:
         st = os.stat(path)
         self.stamps[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
 

@@ -241,3 +241,30 @@ def test_two_clean_builds_in_different_folders_and_hash_seeds_are_identical(tmp_
         outs.append(tree_hash(out))
     assert outs[0] == outs[1]
     assert any(path.startswith("search/s/") for path in outs[0])  # the search index included
+
+
+def test_every_written_path_stays_inside_the_site(tmp_path):
+    """The writer refuses a path that could leave the site or name a folder: absolute paths,
+    `.` and `..` parts, empty parts, backslashes, NUL; it writes the others where they say."""
+    from generator.write import Output, OutputError, safe_join
+
+    for bad in ["", "/etc/passwd", "../x", "a/../../x", "a/..", "./a", "a/./b", "a//b", "a/", "a\\b", "a\x00b", ".",
+                ".."]:
+        with pytest.raises(OutputError):
+            safe_join(tmp_path, bad)
+        with pytest.raises(OutputError):
+            Output(tmp_path / "site").write(bad, b"x")
+    assert safe_join(tmp_path, "a/.b/c..d/...") == tmp_path / "a" / ".b" / "c..d" / "..."
+    out = Output(tmp_path / "site")
+    out.write("departments/x/2020/index.html", b"<p>1</p>")
+    out.write("departments/x/2021/index.html", b"<p>2</p>")
+    assert (tmp_path / "site/departments/x/2020/index.html").read_bytes() == b"<p>1</p>"
+    assert sorted(out.changed) == ["departments/x/2020/index.html", "departments/x/2021/index.html"]
+    with pytest.raises(OutputError):
+        out.write("departments/x/2020/index.html", b"again")  # one output per path
+    # A stray file where a new path goes (left by hand or by a killed build) is written over.
+    (tmp_path / "site/stray.txt").write_bytes(b"old")
+    out.write("stray.txt", b"new")
+    assert (tmp_path / "site/stray.txt").read_bytes() == b"new"
+    st = (tmp_path / "site/stray.txt").stat()
+    assert out.stamps["stray.txt"] == (st.st_ino, st.st_size, st.st_mtime_ns)
