@@ -467,10 +467,15 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list) 
             if h.year in d.sources:
                 urls.append(f"departments/{d.slug}/{h.year}/source/")
     pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", {"urls": sorted(urls)}))
-    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": dated,
+    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": dated[:FEED_ENTRIES],
                                                         "updated": dated[0].date if dated else dt.date(2000, 1, 1)}))
     pages.append(Page("robots.txt", "robots.txt", "robots", {}))
     return pages
+
+
+#: The reports the feed carries, the latest first: a reader subscribes for what is new, and a
+#: province's feed of every report would run to megabytes, remade at every correction.
+FEED_ENTRIES = 100
 
 
 def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = None,

@@ -11,6 +11,7 @@ import functools
 import gc
 import hashlib
 import os
+import pickle
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -53,6 +54,10 @@ class BuildResult:
     #: data files made anew: what a change cost.
     rebuilt: list[str] = field(default_factory=list)
     remade: list[str] = field(default_factory=list)
+    #: The build's own records (every department's memo, the files written), kept for as long
+    #: as the result: a command line build ends its process with them (build.py), rather than
+    #: freeing millions of objects one by one.
+    held: list = field(default_factory=list, repr=False, compare=False)
 
 
 def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
@@ -118,31 +123,42 @@ class _Seen:
     its files (`department.signature`), the key they had and the department's memo, in one
     file. A folder that looks the same is taken to hold the same bytes, as git's index does,
     and its department is kept without reading its files or its own store entry, when its
-    files in the tree are still as written."""
+    files in the tree are still as written.
+
+    Each memo is kept pickled on its own, so a build that changed one department writes the
+    file again with the others' memos as they were read (at 10,000 reports, pickling every
+    memo again took most of a second)."""
 
     def __init__(self, store: Cache, site: BuildScope, folder: Path):
         self.store, self.site, self.folder = store, site, folder
         self.before: dict[str, tuple] = (store.get("seen", (site.key,)) or {}) if site.reuse else {}
         self.now: dict[str, tuple] = {}
         self.signatures: dict[str, tuple | None] = {}
+        #: The outcomes made here from the memos as they were read.
+        self._kept: dict[str, Outcome] = {}
         self.changed = False
 
     def kept(self, name: str, output: Output) -> Outcome | None:
         signature = self.signatures[name] = department.signature(self.folder / name)
         before = self.before.get(name)
-        if signature is None or before is None or before[0] != signature:
+        if signature is None or before is None or before[0] != signature or not isinstance(before[2], bytes):
             return None
-        memo = before[2]
+        try:
+            memo = pickle.loads(before[2])
+        except Exception:  # an entry of another version: the department is looked at again
+            return None
         if not isinstance(memo, department.Memo) or not output.reuse(memo.files):
             return None
-        return Outcome(name, memo=memo, key=before[1], reused=True, written=None)
+        outcome = self._kept[name] = Outcome(name, memo=memo, key=before[1], reused=True, written=None)
+        return outcome
 
     def saw(self, name: str, outcome: Outcome) -> None:
         signature = self.signatures.get(name)
         if outcome.memo is not None and signature is not None and not outcome.key.startswith(self.site.build_id):
-            self.now[name] = (signature, outcome.key, outcome.memo)
-            before = self.before.get(name)
-            self.changed |= before is None or before[0] != signature or before[1] != outcome.key
+            same = self._kept.get(name) is outcome  # kept from the memo as it was read
+            pickled = self.before[name][2] if same else pickle.dumps(outcome.memo, protocol=pickle.HIGHEST_PROTOCOL)
+            self.now[name] = (signature, outcome.key, pickled)
+            self.changed |= not same
         else:
             self.changed = True
 
@@ -499,23 +515,35 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         result.stages["departments"] = time.perf_counter() - started
         if scope.problems or departments.problems:
             raise ContentError([*scope.problems, *departments.problems])
+        # Every site-wide file is made from the scope and the departments' results alone: when
+        # neither changed since a build whose files are all still as it wrote them, they are kept.
         started = time.perf_counter()
-        checkpoint("data")
-        downloads = _site_data(site, departments, output, store, result)
-        result.stages["data"] = time.perf_counter() - started
-        started = time.perf_counter()
-        checkpoint("pages")
-        _site_pages(site, departments, downloads, output, store, result.remade)
-        for name, (hashed, payload) in assets.items():
-            output.write(f"assets/{hashed}", payload)
-        output.write(SITE_MARKER, SITE_MARKER_TEXT)
-        result.stages["pages"] = time.perf_counter() - started
-        if search:
-            checkpoint("index")
+        whole = (key(site.key, os.environ.get("SOURCE_DATE_EPOCH", ""),
+                     *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes)),)
+        searchable, same_site = _memo(store, output, "site", whole, site.reuse)
+        if same_site:
+            result.searchable = searchable
+            result.stages["site"] = time.perf_counter() - started
+        else:
+            before = set(output.written)
+            checkpoint("data")
+            downloads = _site_data(site, departments, output, store, result)
+            result.stages["data"] = time.perf_counter() - started
             started = time.perf_counter()
-            _search(site, departments, output, store, result)
-            checkpoint("index-written")
-            result.stages["index"] = time.perf_counter() - started
+            checkpoint("pages")
+            _site_pages(site, departments, downloads, output, store, result.remade)
+            for name, (hashed, payload) in assets.items():
+                output.write(f"assets/{hashed}", payload)
+            output.write(SITE_MARKER, SITE_MARKER_TEXT)
+            result.stages["pages"] = time.perf_counter() - started
+            if search:
+                checkpoint("index")
+                started = time.perf_counter()
+                _search(site, departments, output, store, result)
+                checkpoint("index-written")
+                result.stages["index"] = time.perf_counter() - started
+            _remember(store, output, "site", whole, [p for p in output.written if p not in before],
+                      result.searchable)
     except ContentError:
         trees.restore(root, shown_state, output.changed)
         raise
@@ -538,4 +566,5 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     result.unchanged = output.linked
     result.files = len(output.written)
     result.bytes = sum(output.written.values())
+    result.held = [departments, seen, output, shown_state, site, trees]
     return result

@@ -88,6 +88,26 @@ def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
     assert page.read_bytes() == good
 
 
+def test_site_wide_files_edited_or_removed_by_hand_are_made_again(tmp_path):
+    """With nothing changed a rebuild keeps every site-wide file without making any, but not
+    one that was edited or removed since: then the site-wide files are looked at again."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    good = files(site)
+    again = build(content, site, cache_dir=cache)
+    assert again.rebuilt == [] and again.remade == [] and again.searchable > 0
+    assert "site" in again.stages and "pages" not in again.stages  # one look at the whole
+    assert files(site) == good
+    (site / "years/2020/index.html").write_bytes("<p>改过</p>".encode())
+    (site / "data/2020/figures.csv.zip").unlink()
+    (site / "search/index.js").unlink()
+    fixed = build(content, site, cache_dir=cache)
+    assert fixed.rebuilt == [] and "pages" in fixed.stages
+    assert files(site) == good
+
+
 def test_a_template_change_makes_every_department_again(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

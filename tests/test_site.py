@@ -198,6 +198,20 @@ def test_sitemap_and_feed_list_every_report(built_site, content):
     assert "Sitemap: https://example.gov.cn/sitemap.xml" in (built_site / "robots.txt").read_text()
 
 
+def test_the_feed_carries_the_latest_reports(content, monkeypatch):
+    from generator import pages
+
+    def feed():
+        page = next(p for p in pages.plan(content) if p.path == "feed.xml")
+        return [(h.slug, h.year, h.date) for h in page.context["entries"]]
+
+    every = feed()
+    assert len(every) == len(SEEDS) == 5
+    assert [d for _, _, d in every] == sorted((d for _, _, d in every), reverse=True)
+    monkeypatch.setattr(pages, "FEED_ENTRIES", 2)
+    assert feed() == every[:2]
+
+
 def test_year_page_compares_every_department_of_that_year(built_site):
     page = soup(built_site, "years/2020/")
     names = [th.get_text(strip=True) for th in page.select("table.compare tbody th")]
