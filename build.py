@@ -89,6 +89,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.problems import ContentError
     from generator.targets import TargetError
 
+    if _ENDS_PROCESS:
+        import gc
+
+        # A build turns the cyclic collector off while it runs (generator/pipeline.py) and back
+        # on after, when a full collection would look at its millions of objects once more;
+        # the process ends with the build, so it stays off.
+        gc.disable()
     runner = None
     content = args.content
     try:
@@ -239,9 +246,12 @@ def main(argv: list[str] | None = None) -> int:
 #: What a command made that the process's end frees: a build's results hold millions of
 #: objects, whose freeing one by one cost more than a second at 10,000 reports.
 _ENDING: list = []
+#: Whether the process ends with the command (build.py run as a program, not `main` called).
+_ENDS_PROCESS = False
 
 
 if __name__ == "__main__":
+    _ENDS_PROCESS = True
     code = main()
     if _ENDING:
         try:

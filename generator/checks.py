@@ -15,9 +15,10 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from .figures import Figure, Statement
 from .figures import stated as stated_text
@@ -655,15 +656,38 @@ class Checker:
         return self.results
 
 
-def _figures(value, path: Path) -> Iterator[tuple[Path, Figure]]:
+def _figures(value, path: Path) -> list[tuple[Path, Figure]]:
+    """Every figure under `value` with its path, in the model's order."""
+    out: list[tuple[Path, Figure]] = []
+    _walk_figures(value, path, out.append)
+    return out
+
+
+#: What cannot hold a figure: looked at no further.
+_LEAVES = frozenset({str, int, float, bool, type(None), Decimal, dt.date})
+#: A model type's fields, by type.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _walk_figures(value, path: Path, put) -> None:
+    cls = type(value)
+    if cls in _LEAVES:
+        return
     if isinstance(value, Figure):
-        yield path, value
-    elif hasattr(type(value), "model_fields"):
-        for name in type(value).model_fields:
-            yield from _figures(getattr(value, name), (*path, name))
+        put((path, value))
+        return
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(getattr(cls, "model_fields", ()))
+    if fields:
+        for name in fields:
+            child = getattr(value, name)
+            if type(child) not in _LEAVES:
+                _walk_figures(child, (*path, name), put)
     elif isinstance(value, (list, tuple)):
         for i, item in enumerate(value):
-            yield from _figures(item, (*path, i))
+            if type(item) not in _LEAVES:
+                _walk_figures(item, (*path, i), put)
 
 
 def _find_path(value, target, path: Path = ()) -> Path | None:

@@ -14,6 +14,7 @@ refused, required or not: a blank cell is not a figure and is left out (`Omittab
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,12 +35,13 @@ class Statement:
     unit: str
     at: str | None = None
 
-    @property
+    # Worked out once a statement (the checks ask for them again and again).
+    @functools.cached_property
     def base(self) -> Decimal:
         """Money in yuan; percentages and scores as they are."""
         return self.value * MONEY_UNITS.get(self.unit, Decimal(1))
 
-    @property
+    @functools.cached_property
     def step(self) -> Decimal:
         """One unit of the last place written, in base units: 848.4 万元 is stated to 1000 yuan."""
         exponent = self.value.as_tuple().exponent

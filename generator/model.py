@@ -362,9 +362,8 @@ class Site(Closed):
     description: Markdown | None = Field(None, description="关于本站")
 
 
-for _model in (Amounts, Line, Account, SanGong, Block, Project, ProjectGroup, Stat, Headcount, Section, Region,
-               Performance, BudgetExecution):
-    _model.model_rebuild()
+# The models' validators are built on first use (Closed: defer_build), forward references
+# then resolved from this module: a build that changed nothing validates nothing.
 
 
 def nature_line(report: YearReport, name: str) -> tuple[Line | None, str]:

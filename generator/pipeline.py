@@ -106,7 +106,7 @@ class _Departments:
         outcome.written = None
         for kind in ("department", "rows", "records"):
             self.store.keep(kind, (outcome.key,))
-        for year in outcome.memo.summary.years:
+        for year in outcome.memo.years:
             self.store.keep("rows-year", (outcome.key, str(year)))
         self.reused += outcome.reused
         if not outcome.reused:
@@ -125,9 +125,10 @@ class _Seen:
     and its department is kept without reading its files or its own store entry, when its
     files in the tree are still as written.
 
-    Each memo is kept pickled on its own, so a build that changed one department writes the
-    file again with the others' memos as they were read (at 10,000 reports, pickling every
-    memo again took most of a second)."""
+    Each memo is kept pickled on its own beside what a build with nothing changed asks of it
+    (`Memo.at_hand`): such a build unpickles none (department.Kept), and a build that changed
+    one department writes the file again with the others' as they were read (at 10,000
+    reports, pickling every memo again took most of a second, unpickling them half of one)."""
 
     def __init__(self, store: Cache, site: BuildScope, folder: Path):
         self.store, self.site, self.folder = store, site, folder
@@ -141,13 +142,10 @@ class _Seen:
     def kept(self, name: str, output: Output) -> Outcome | None:
         signature = self.signatures[name] = department.signature(self.folder / name)
         before = self.before.get(name)
-        if signature is None or before is None or before[0] != signature or not isinstance(before[2], bytes):
+        if signature is None or before is None or len(before) != 4 or before[0] != signature:
             return None
-        try:
-            memo = pickle.loads(before[2])
-        except Exception:  # an entry of another version: the department is looked at again
-            return None
-        if not isinstance(memo, department.Memo) or not output.reuse(memo.files):
+        memo = department.Kept(before[2], before[3])  # the memo unpickled only if a page needs it
+        if not output.reuse(memo.files):
             return None
         outcome = self._kept[name] = Outcome(name, memo=memo, key=before[1], reused=True, written=None)
         return outcome
@@ -156,8 +154,12 @@ class _Seen:
         signature = self.signatures.get(name)
         if outcome.memo is not None and signature is not None and not outcome.key.startswith(self.site.build_id):
             same = self._kept.get(name) is outcome  # kept from the memo as it was read
-            pickled = self.before[name][2] if same else pickle.dumps(outcome.memo, protocol=pickle.HIGHEST_PROTOCOL)
-            self.now[name] = (signature, outcome.key, pickled)
+            if same:
+                self.now[name] = self.before[name]
+            else:
+                memo = outcome.memo.memo() if isinstance(outcome.memo, department.Kept) else outcome.memo
+                self.now[name] = (signature, outcome.key, memo.at_hand(),
+                                  pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
             self.changed |= not same
         else:
             self.changed = True
@@ -519,7 +521,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         # neither changed since a build whose files are all still as it wrote them, they are kept.
         started = time.perf_counter()
         whole = (key(site.key, os.environ.get("SOURCE_DATE_EPOCH", ""),
-                     *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes)),)
+                     *(f"{o.memo.slug}={o.key}" for o in departments.outcomes)),)
         searchable, same_site = _memo(store, output, "site", whole, site.reuse)
         if same_site:
             result.searchable = searchable
@@ -549,7 +551,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         raise
     result.pages = sum(1 for path in output.written if path.endswith((".html", ".xml", ".txt")))
     result.departments = len(departments.outcomes)
-    result.findings = sum(len(d.findings) for d in departments.summaries)
+    result.findings = sum(o.memo.findings for o in departments.outcomes)
     result.reused = departments.reused
     result.rebuilt = departments.rebuilt
     removed = output.finish()

@@ -42,10 +42,24 @@ class ContentError(Exception):
 
 def field_path(loc: tuple[object, ...]) -> str:
     """Render a location tuple as `a.b[2].c`."""
+    try:
+        return _FIELD_PATHS[loc]
+    except (KeyError, TypeError):
+        pass
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
+    try:
+        if len(_FIELD_PATHS) > 100_000:
+            _FIELD_PATHS.clear()
+        _FIELD_PATHS[loc] = out
+    except TypeError:  # a part that cannot be hashed
+        pass
     return out
+
+
+#: field_path's results: every report of a layout asks for the same paths (`expenditure[0].total.actual`).
+_FIELD_PATHS: dict[tuple[object, ...], str] = {}

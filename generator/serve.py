@@ -15,6 +15,7 @@ import threading
 import time
 from pathlib import Path
 
+from . import department
 from .pipeline import TEMPLATES, build
 from .problems import ContentError
 
@@ -24,7 +25,7 @@ RELOAD_JS = b"""(function () {
     fetch("/__build", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (id) {
       if (current !== null && id !== current) { window.location.reload(); }
       current = id;
-    }).catch(function () {}).finally(function () { setTimeout(poll, 800); });
+    }).catch(function () {}).finally(function () { setTimeout(poll, 300); });
   }
   poll();
 })();
@@ -54,6 +55,7 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
     started = time.perf_counter()
     try:
         result = build(content, out, search=search, cache_dir=cache_dir)
+        department.next_build()  # the memos this build read, kept for the next
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -184,7 +186,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
         def watch() -> None:
             before = first
             while True:
-                time.sleep(0.5)
+                time.sleep(0.2)
                 now = _snapshot(watched)
                 if now != before:
                     before = now

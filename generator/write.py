@@ -375,12 +375,17 @@ class Output:
         All or nothing: if any file is missing or was touched since (another inode, size or
         time), nothing is kept and False says the files must be made again.
         """
-        if any(p in self.written or p not in self.existing for p in stamps):
-            return False
-        root = str(self.root)
+        written, existing = self.written, self.existing
+        for relative in stamps:
+            if relative in written or relative not in existing:
+                return False
+        # The paths are those a build wrote (checked then), read from its own store: only
+        # looked at here, with lstat, so not checked again (68,000 of them at 10,000 reports).
+        root = f"{self.root}/"
+        stat = os.lstat
         for relative, stamp in stamps.items():
             try:
-                st = os.stat(safe_path(root, relative), follow_symlinks=False)
+                st = stat(root + relative)
             except OSError:
                 return False
             if (st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
