@@ -185,9 +185,14 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
 
         def watch() -> None:
             before = first
+            looked = 0.0
             while True:
-                time.sleep(0.2)
+                # Every 0.2 s, or less often where looking costs more (at 10,000 reports a look
+                # at 23,000 files takes about 0.1 s): the watch keeps under a third of a core.
+                time.sleep(max(0.2, 2 * looked))
+                started = time.perf_counter()
                 now = _snapshot(watched)
+                looked = time.perf_counter() - started
                 if now != before:
                     before = now
                     _rebuild(content, out, state, search, cache_dir)
