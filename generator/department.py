@@ -99,15 +99,24 @@ class Kept:
             memo = _UNPICKLED.get(self._pickled)
             if memo is None:
                 memo = pickle.loads(self._pickled)
-            self._memo = _UNPICKLED_NOW[self._pickled] = memo
+            if KEEP_UNPICKLED:
+                _UNPICKLED_NOW[self._pickled] = memo
+            self._memo = memo
         return self._memo
 
     def __getattr__(self, name: str):  # summary, rows, records, extents
+        if name.startswith("_"):  # a slot not set yet, or a protocol's name: not the memo's
+            raise AttributeError(name)
         return getattr(self.memo(), name)
+
+    def __reduce__(self):  # to a worker: as the seen file holds it
+        return Kept, ((self.files, self.slug, self.years, self.findings), self._pickled)
 
 
 #: Memos unpickled by the last build, by their pickled bytes, and by this one: a process that
-#: builds again and again (`serve`) unpickles only those that changed since.
+#: builds again and again (`serve`, which sets KEEP_UNPICKLED) unpickles only those that
+#: changed since; any other keeps none.
+KEEP_UNPICKLED = False
 _UNPICKLED: dict[bytes, Memo] = {}
 _UNPICKLED_NOW: dict[bytes, Memo] = {}
 

@@ -196,6 +196,10 @@ def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], p
     store.put(kind, parts, ({path: output.stamps[path] for path in paths}, value))
 
 
+#: The reports from which the years' data files are made on worker processes.
+YEARS_ON_WORKERS_FROM = 2000
+
+
 def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache,
                result: BuildResult) -> list:
     """The data files: the departments table, each year's tables and workbook (remade only for
@@ -233,7 +237,7 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     # Worker processes pay off from a few thousand reports: a year's files cost about 0.3 ms a
     # report in one process (their bytes: nothing is compressed again), starting the workers
     # about 0.3 s (1,000 reports over five years: 0.32 s here, 0.44-0.69 s on two workers).
-    parallel = 2 if sum(len(having) for _, having, _, _ in todo) >= 2000 else len(todo) + 1
+    parallel = 2 if sum(len(having) for _, having, _, _ in todo) >= YEARS_ON_WORKERS_FROM else len(todo) + 1
     for (year, _, _, parts), (made, written, paths) in zip(todo, executor.Local().map(make, todo, parallel)):
         output.merge(written)
         _remember(store, output, "data", parts, paths, made)

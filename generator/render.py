@@ -51,12 +51,14 @@ class _Unindented(FileSystemLoader):
     the same (HTML collapses white space; the one <pre> holds a variable, which this leaves
     as it is). The templates keep their indentation for the people who edit them."""
 
-    _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+    # A line's indentation after a line ending in a block tag is kept as one space: trim_blocks
+    # drops that newline, and the indentation was then what stood between the two lines' text.
+    _INDENT = re.compile(r"(%\})?\n[ \t]+")
 
     def get_source(self, environment, template):
         source, filename, uptodate = super().get_source(environment, template)
         if template.endswith((".html", ".xml")):
-            source = self._INDENT.sub("", source)
+            source = self._INDENT.sub(lambda m: "%}\n " if m.group(1) else "\n", source.lstrip(" \t"))
         return source, filename, uptodate
 
 

@@ -170,6 +170,7 @@ def _listen(host: str, port: int, handler) -> _Server | None:
 def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
           cache_dir: Path | None = None) -> int:
     state = _State()
+    department.KEEP_UNPICKLED = True  # the memos a build read, kept for the next
     # Bound before building, so a port in use is said at once rather than after a build.
     server = _listen(host, port, _handler(out.parent.resolve() / out.name, state))
     if server is None:

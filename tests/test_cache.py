@@ -277,3 +277,32 @@ def test_a_year_file_rewritten_with_its_old_size_and_time_is_still_seen(tmp_path
     result = build(content, site, cache_dir=cache)
     assert result.rebuilt == ["tianxin-xzspfwj"]
     assert "自评报吿" in (site / "departments/tianxin-xzspfwj/2020/index.html").read_text(encoding="utf-8")
+
+
+def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, monkeypatch):
+    """A department kept at one look holds its memo pickled (department.Kept): sent to the
+    worker processes that make the years' data files (at a province's size), it arrives whole;
+    the site they make is the one a build from nothing makes."""
+    import pickle
+
+    from generator import department, pipeline
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build(content, site, cache_dir=cache)
+    monkeypatch.setattr(pipeline, "YEARS_ON_WORKERS_FROM", 1)
+    monkeypatch.setattr(pipeline.executor, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # every year's data files made again
+    again = build(content, site, cache_dir=cache)
+    assert again.rebuilt == [] and any(p.startswith("data/") for p in again.remade)
+    build(content, tmp_path / "fresh", cache_dir=None)
+    assert_same_site(site, tmp_path / "fresh")
+
+    kept = [pickle.loads(p.read_bytes()) for p in (cache / "seen").glob("*.pickle")]
+    name, (signature, key, at_hand, pickled) = next(iter(kept[0].items()))
+    memo = department.Kept(at_hand, pickled)
+    copy = pickle.loads(pickle.dumps(memo))
+    assert (copy.files, copy.slug, copy.years, copy.findings) == at_hand
+    assert copy.summary == memo.summary and copy.rows == memo.rows
+    assert not department._UNPICKLED_NOW  # kept across builds by serve alone
