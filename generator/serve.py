@@ -51,6 +51,63 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return stamps
 
 
+class _Notify:
+    """Linux inotify on every folder under the watched ones: told of a change as it is saved,
+    rather than looking at every file (at 10,000 reports, 23,000 files take 0.1 s to look at).
+    Raises OSError on another system or past the user's limit of watches: the watch then looks."""
+
+    # modify, attrib, close_write, moved_from, moved_to, create, delete, delete_self, move_self
+    _MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
+    _CREATE, _ISDIR = 0x100, 0x40000000
+
+    def __init__(self, folders: list[Path]):
+        import ctypes
+
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.fd = self.libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+        if self.fd < 0:
+            raise OSError(ctypes.get_errno(), "inotify_init1")
+        self.paths: dict[int, str] = {}
+        try:
+            for folder in folders:
+                self._add_tree(str(folder))
+        except OSError:
+            os.close(self.fd)
+            raise
+
+    def _add_tree(self, top: str) -> None:
+        for root, _, _ in os.walk(top):
+            wd = self.libc.inotify_add_watch(self.fd, os.fsencode(root), self._MASK)
+            if wd < 0:
+                raise OSError(f"inotify_add_watch {root}")
+            self.paths[wd] = root
+
+    def wait(self, timeout: float) -> bool:
+        """Whether anything changed within `timeout` seconds; when something did, returns once
+        the writes of the same save have come (50 ms without another)."""
+        import select
+        import struct
+
+        changed = False
+        while select.select([self.fd], [], [], 0.05 if changed else timeout)[0]:
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                continue
+            changed = True
+            offset = 0
+            while offset + 16 <= len(data):
+                wd, mask, _, size = struct.unpack_from("iIII", data, offset)
+                name = data[offset + 16: offset + 16 + size].rstrip(b"\0")
+                offset += 16 + size
+                if mask & self._CREATE and mask & self._ISDIR and wd in self.paths:
+                    try:  # a new folder (a new department): watched too
+                        self._add_tree(os.path.join(self.paths[wd], os.fsdecode(name)))
+                    except OSError:
+                        pass
+        return changed
+
+
 def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: Path | None) -> None:
     started = time.perf_counter()
     try:
@@ -177,14 +234,25 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
         return 1
     try:
         watched = [content, TEMPLATES]
-        # Seen before the first build, so a file saved while it runs is built right after it.
-        first = _snapshot(watched)
+        # Watched before the first build, so a file saved while it runs is built right after it.
+        try:
+            # SITE_SERVE_POLL=1 looks instead: inotify is not told of changes made on another
+            # machine to a network filesystem (NFS, SMB) holding the content.
+            notify = (_Notify(watched) if sys.platform.startswith("linux") and not os.environ.get("SITE_SERVE_POLL")
+                      else None)
+        except OSError:
+            notify = None
+        first = _snapshot(watched) if notify is None else {}
         _rebuild(content, out, state, search, cache_dir)
         if not out.exists():
             print("no site to serve: fix the problems above and run again", file=sys.stderr)
             return 1
 
         def watch() -> None:
+            if notify is not None:
+                while True:
+                    if notify.wait(3600):
+                        _rebuild(content, out, state, search, cache_dir)
             before = first
             looked = 0.0
             while True:

@@ -287,6 +287,8 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
 
     from generator import department, pipeline
 
+    monkeypatch.setattr(department, "KEEP_UNPICKLED", False)
+    department._UNPICKLED_NOW.clear()
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     site, cache = tmp_path / "site", tmp_path / "cache"

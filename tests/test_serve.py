@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+
+import pytest
 
 from tests.seeds import CONTENT, ROOT
 
@@ -35,14 +38,16 @@ def wait_for(predicate, seconds: float = 30):
     return False
 
 
-def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path):
+@pytest.mark.parametrize("poll", ["", "1"], ids=["inotify", "polling"])
+def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path, poll):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
                              "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache"), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "SITE_SERVE_POLL": poll})
     try:
         assert wait_for(lambda: get(base + "__build") == "1")
         page = get(base + "departments/tianxin-xzspfwj/2020/")
@@ -59,6 +64,15 @@ def test_serve_rebuilds_on_content_change_and_signals_reload(tmp_path):
         time.sleep(2)
         assert get(base + "__build") == "2"
         assert "（修订）" in get(base + "departments/tianxin-xzspfwj/2020/")
+        year_file.write_text(year_file.read_text(encoding="utf-8").replace("unit: 千元", "unit: 万元"),
+                             encoding="utf-8")
+        assert wait_for(lambda: get(base + "__build") == "3")
+        # A new department folder, saved while serving: built and served, and watched from then on.
+        shutil.copytree(content / "departments/tianxin-xzspfwj", content / "departments/tianxin-xzspfwj2")
+        assert wait_for(lambda: "天心区" in get(base + "departments/tianxin-xzspfwj2/2020/"))
+        copy = content / "departments/tianxin-xzspfwj2/2020.yaml"
+        copy.write_text(copy.read_text(encoding="utf-8").replace("（修订）", "（再修订）"), encoding="utf-8")
+        assert wait_for(lambda: "（再修订）" in get(base + "departments/tianxin-xzspfwj2/2020/"))
     finally:
         proc.terminate()
         output = proc.communicate(timeout=10)[0]
