@@ -4,8 +4,8 @@
 
 Starts the server as a person does (its first build with the build cache in the work folder),
 then saves a correction to one year file at a time and asks the server for that report's page
-every 50 ms until it shows the correction (the browser's own reload follows within its 0.8 s
-poll). Prints each wait and the median. The corpus comes from benchmarks/synth.py, as in
+every 50 ms until it shows the correction (the page's own reload request is answered when the
+rebuild ends, so the browser's reload follows at once). Prints each wait and the median. The corpus comes from benchmarks/synth.py, as in
 build_bench.py.
 """
 

@@ -13,6 +13,7 @@ import socket
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 from . import department
@@ -20,12 +21,15 @@ from .pipeline import TEMPLATES, build
 from .problems import ContentError
 
 RELOAD_JS = b"""(function () {
+  // Asks for the build after the one shown; the server answers when it is done (or after
+  // 20 s with the same one), so the page reloads as soon as a rebuild ends.
   var current = null;
   function poll() {
-    fetch("/__build", {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (id) {
+    var url = current === null ? "/__build" : "/__build?after=" + encodeURIComponent(current);
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (id) {
       if (current !== null && id !== current) { window.location.reload(); }
       current = id;
-    }).catch(function () {}).finally(function () { setTimeout(poll, 300); });
+    }).catch(function () {}).finally(function () { setTimeout(poll, 100); });
   }
   poll();
 })();
@@ -35,7 +39,13 @@ RELOAD_JS = b"""(function () {
 class _State:
     def __init__(self) -> None:
         self.build_id = 0
-        self.lock = threading.Lock()
+        self.lock = threading.Condition()
+
+    def after(self, shown: str, timeout: float = 20.0) -> int:
+        """The build id once it is another than `shown` (the page's), or after `timeout` s."""
+        with self.lock:
+            self.lock.wait_for(lambda: str(self.build_id) != shown, timeout)
+            return self.build_id
 
 
 def _snapshot(folders: list[Path]) -> dict[str, float]:
@@ -123,6 +133,7 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
         return
     with state.lock:
         state.build_id += 1
+        state.lock.notify_all()
     print(f"rebuilt {result.pages} pages in {time.perf_counter() - started:.2f}s", flush=True)
 
 
@@ -162,7 +173,9 @@ def _handler(out: Path, state: _State):
             route, _, query = self.path.partition("?")
             route = route.partition("#")[0]
             if route == "/__build":
-                return self._send(200, "text/plain", str(state.build_id).encode(), body)
+                shown = urllib.parse.parse_qs(query).get("after")
+                build_id = state.after(shown[0][:20]) if shown else state.build_id
+                return self._send(200, "text/plain", str(build_id).encode(), body)
             if route == "/__livereload.js":
                 return self._send(200, "application/javascript", RELOAD_JS, body)
             data = None
