@@ -35,6 +35,11 @@ class Statement:
     unit: str
     at: str | None = None
 
+    def __getstate__(self) -> dict:
+        """Pickled without the values worked out (`base`, `step`): a build keeps thousands of
+        statements in its memos, and reads them all back when a page needs them."""
+        return {"value": self.value, "unit": self.unit, "at": self.at}
+
     # Worked out once a statement (the checks ask for them again and again).
     @functools.cached_property
     def base(self) -> Decimal:

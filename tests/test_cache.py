@@ -308,3 +308,21 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
     assert (copy.files, copy.slug, copy.years, copy.findings) == at_hand
     assert copy.summary == memo.summary and copy.rows == memo.rows
     assert not department._UNPICKLED_NOW  # kept across builds by serve alone
+
+
+def test_a_statement_pickles_without_what_it_worked_out():
+    """A statement's base and step are worked out once (the checks ask for them often) but not
+    kept in the store: a build's memos hold thousands of statements."""
+    import pickle
+    from decimal import Decimal
+
+    from generator.figures import Statement
+
+    statement = Statement(Decimal("848.40"), "万元", "附件1")
+    assert (statement.base, statement.step) == (Decimal("8484000.0000"), Decimal("100.00"))
+    raw = pickle.dumps(statement)
+    copy = pickle.loads(raw)
+    assert copy == statement and hash(copy) == hash(statement)
+    assert set(vars(copy)) == {"value", "unit", "at"}
+    assert (copy.base, copy.step) == (statement.base, statement.step)
+    assert len(raw) < len(pickle.dumps(vars(statement)))
