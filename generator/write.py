@@ -334,6 +334,26 @@ def _link_over(source: Path, target: Path) -> None:
     os.replace(temp, target)
 
 
+def _stamp_of(st: os.stat_result) -> tuple[int, int, int]:
+    """What a file as written is recognised by: its inode, size and modification time."""
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _write_new(path: str, data: bytes) -> os.stat_result | None:
+    """`data` into a file created at `path` (none may be there: None if one is), and its stat."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        return os.fstat(fd)
+    finally:
+        os.close(fd)
+
+
 class Output:
     """The hidden tree being written; every path checked, no file written twice.
 
@@ -388,7 +408,7 @@ class Output:
                 st = stat(root + relative)
             except OSError:
                 return False
-            if (st.st_ino, st.st_size, st.st_mtime_ns) != stamp:
+            if _stamp_of(st) != stamp:
                 return False
         for relative, stamp in stamps.items():
             self.written[relative] = stamp[1]
@@ -396,12 +416,12 @@ class Output:
         self.linked += len(stamps)
         return True
 
-    def _path(self, relative: str) -> Path:
+    def _path(self, relative: str) -> str:
         if relative in self.written:
             raise OutputError(f"two outputs for one path: {relative}")
-        return safe_join(self.root, relative)
+        return safe_path(str(self.root), relative)
 
-    def _folder(self, path: Path) -> None:
+    def _folder(self, path: Path | str) -> None:
         folder = os.path.dirname(path)
         if folder not in self._folders:
             os.makedirs(folder, exist_ok=True)
@@ -416,9 +436,7 @@ class Output:
         return path.with_name(f".{path.name}.new-{os.getpid()}")
 
     def write(self, relative: str, data: bytes) -> None:
-        if relative in self.written:
-            raise OutputError(f"two outputs for one path: {relative}")
-        path = safe_path(str(self.root), relative)
+        path = self._path(relative)
         self.written[relative] = len(data)
         if relative in self.existing:
             if self._same(Path(path), data):
@@ -430,20 +448,10 @@ class Output:
             # of the shown tree can be there (one that is, left by a killed build or put by
             # hand, is written over by renaming, as below).
             self._folder(path)
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-            except FileExistsError:
-                pass
-            else:
-                try:
-                    view = memoryview(data)
-                    while view:
-                        view = view[os.write(fd, view):]
-                    st = os.fstat(fd)
-                finally:
-                    os.close(fd)
+            st = _write_new(path, data)
+            if st is not None:
                 self.changed.append(relative)
-                self.stamps[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
+                self.stamps[relative] = _stamp_of(st)
                 return
         temp = self._temporary(relative, Path(path))
         temp.write_bytes(data)
@@ -454,7 +462,7 @@ class Output:
     def write_file(self, relative: str, fill) -> tuple[int, str]:
         """Write a file made by `fill(binary file)` (a large download, written as it is made
         rather than held in memory): its size and SHA-256. Kept as it was when the bytes are the same."""
-        path = self._path(relative)
+        path = Path(self._path(relative))
         temp = self._temporary(relative, path)
         with open(temp, "w+b") as out:
             fill(out)
@@ -489,8 +497,7 @@ class Output:
         return removed
 
     def _stamp(self, relative: str, path: Path | str) -> None:
-        st = os.stat(path)
-        self.stamps[relative] = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self.stamps[relative] = _stamp_of(os.stat(path))
 
     @staticmethod
     def _same(old: Path, data: bytes) -> bool:
