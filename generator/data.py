@@ -607,10 +607,34 @@ def xlsx_bytes(tables: Tables, epoch: int) -> bytes:
     return out.getvalue()
 
 
-def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
+class _PlainCSV:
+    """A year table's CSV written as its parts come: the header, then each part's lines
+    (inflated). `put` and `finish` as xlsx.Entry, the same table zipped."""
+
+    def __init__(self, out, name: str):
+        self.out = out
+        out.write(csv_bytes(TABLES[name][2], []))
+
+    def put(self, lines: Deflated) -> None:
+        self.out.write(inflate(lines))
+
+    def finish(self) -> None:
+        pass
+
+
+def _year_csv(tables: Tables, name: str, out) -> _PlainCSV | Entry:
+    """Where a year table's CSV is written into `out`: zipped (ZIPPED_TABLES), its entry laid
+    out from the parts' extents and made of their pieces as they are, or plain."""
+    if name not in ZIPPED_TABLES:
+        return _PlainCSV(out, name)
+    body = functools.reduce(joined, (e for _, e, _ in tables.part_extents(name)), Extent(0, 0, 0))
+    return Entry(out, f"{name}.csv", deflate(csv_bytes(TABLES[name][2], []), 6), body)
+
+
+def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], out) -> None:
     """The workbook of `tables` into `out` and, in the same pass over the parts, the CSV of
-    each table named in `csvs` into its binary file there: each department's parts are read
-    once for all of them (a build reads them from its store, which costs more than writing them).
+    each table named in `csvs` (`_year_csv`): each department's parts are read once for all
+    of them (a build reads them from its store, which costs more than writing them).
 
     The workbook is laid out first (xlsx.Book), from the parts' extents: each sheet's place and
     size is known before its rows, which are then written into it as the parts come."""
@@ -634,9 +658,6 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
     book = Book(out, sheets, "部门预算绩效公开平台", created)
     for piece in about.pieces:
         book.put(0, piece)
-    for name, csv_out in csvs.items():
-        if not isinstance(csv_out, Entry):  # a zipped table's entry holds its header already
-            csv_out.write(csv_bytes(TABLES[name][2], []))
     names = list(TABLES)
     # The n-th part of every table, together: a department's rows of each (a year's tables
     # have a part per department in each).
@@ -645,11 +666,7 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, Any], out) -> None:
             if part is None:
                 continue
             if name in csvs:
-                target = csvs[name]
-                if isinstance(target, Entry):
-                    target.put(part.lines)
-                else:
-                    target.write(part.csv)
+                csvs[name].put(part.lines)
             if name not in places:
                 continue
             first, where = places[name]
@@ -971,21 +988,18 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     made: dict[str, tuple[int, str]] = {}
     xlsx_path = f"data/{year}/disclosures.xlsx"
 
-    def zipped(name: str, out, names: Sequence[str], outs: dict[str, Any]) -> None:
-        body = functools.reduce(joined, (e for _, e, _ in tables.part_extents(name)), Extent(0, 0, 0))
-        entry = Entry(out, f"{name}.csv", deflate(csv_bytes(TABLES[name][2], []), 6), body)
-        fill(names, {**outs, name: entry})
-        entry.finish()
-
     def fill(names: Sequence[str], outs: dict[str, Any]) -> None:
         # Each file opened in the one before's `fill`: all five are open while the parts are read.
         if names:
             name, rest = names[0], names[1:]
+
+            def write(out) -> None:
+                target = _year_csv(tables, name, out)
+                fill(rest, {**outs, name: target})
+                target.finish()
+
             path = year_path(year, name)
-            if name in ZIPPED_TABLES:
-                made[path] = files.write_file(path, lambda out: zipped(name, out, rest, outs))
-            else:
-                made[path] = files.write_file(path, lambda out: fill(rest, {**outs, name: out}))
+            made[path] = files.write_file(path, write)
         else:
             made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out))
 
