@@ -325,6 +325,40 @@ def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | 
     return None if out is not None else into.getvalue()
 
 
+def _package(names: Sequence[str], title: str, created: str) -> list[tuple[str, str]]:
+    """The workbook's small entries, in order, for sheets named `names` (31 characters at most):
+    what tells a reader the package's parts, its title and its sheets, and the styles."""
+    overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
+                        f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                        for i in range(len(names)))
+    return [
+        ("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides)),
+        ("_rels/.rels", _ROOT_RELS),
+        ("docProps/core.xml",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
+         'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+         f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
+         f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>'),
+        ("xl/workbook.xml",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
+         'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+         + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
+         + "</sheets></workbook>"),
+        ("xl/_rels/workbook.xml.rels",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
+         + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'relationships/styles" Target="styles.xml"/></Relationships>'),
+        ("xl/styles.xml", _STYLES),
+    ]
+
+
 class Book:
     """A workbook laid out ahead: everything but its sheets' rows is written when it is made,
     in the places the sheets' extents give, and each sheet's pieces are then written into the
@@ -340,33 +374,8 @@ class Book:
         self.base = out.tell()
         names = [name[:31] for name, _, _ in sheets]
         z = _Zip(out)
-        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
-                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                            for i in range(len(names)))
-        z.put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
-        z.put("_rels/.rels", _ROOT_RELS)
-        z.put("docProps/core.xml",
-              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
-              'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-              'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-              'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-              f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
-              f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-              f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
-        z.put("xl/workbook.xml",
-              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
-              'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-              + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
-              + "</sheets></workbook>")
-        z.put("xl/_rels/workbook.xml.rels",
-              '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-              + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                        f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
-              + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                'relationships/styles" Target="styles.xml"/></Relationships>')
-        z.put("xl/styles.xml", _STYLES)
+        for path, text in _package(names, title, created):
+            z.put(path, text)
         #: Where each sheet's rows go, and where they end.
         self.cursors: list[int] = []
         self.ends: list[int] = []

@@ -4,7 +4,7 @@ row numbered (`r`), each sheet compressed whole by zipfile. `legacy_xlsx` makes 
 a `data.Tables` the old way, from the rows `table_part` was given (see `capture`).
 
 The code below the first line of `--- legacy ---` is generator/xlsx.py as it was, unchanged,
-but for what the new writer kept as it was (each cell's XML, the package's fixed parts), which
+but for what the new writer kept as it was (each cell's XML, the package's small entries), which
 it imports from there."""
 
 from __future__ import annotations
@@ -59,9 +59,8 @@ def legacy_xlsx(data, tables, epoch: int, made) -> bytes:
 import io
 import zipfile
 from typing import BinaryIO, Iterable, Iterator, Sequence
-from xml.sax.saxutils import escape
 
-from generator.xlsx import _CONTENT_TYPES, _MEMO, _ROOT_RELS, _STYLES, _body
+from generator.xlsx import _MEMO, _body, _package
 
 
 def _column(n: int) -> str:
@@ -165,32 +164,8 @@ def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], ti
             info.external_attr = 0o644 << 16
             z.writestr(info, data, compresslevel=1)
 
-        overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
-                            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(len(names)))
-        put("[Content_Types].xml", _CONTENT_TYPES.format(sheets=overrides))
-        put("_rels/.rels", _ROOT_RELS)
-        put("docProps/core.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties '
-            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(title)}</dc:creator>'
-            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
-            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified></cp:coreProperties>')
-        put("xl/workbook.xml",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook '
-            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-            + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
-            + "</sheets></workbook>")
-        put("xl/_rels/workbook.xml.rels",
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            + "".join(f'<Relationship Id="rId{i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-                      f'relationships/worksheet" Target="worksheets/sheet{i + 1}.xml"/>' for i in range(len(names)))
-            + f'<Relationship Id="rId{len(names) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-              'relationships/styles" Target="styles.xml"/></Relationships>')
-        put("xl/styles.xml", _STYLES)
+        for path, text in _package(names, title, created):
+            put(path, text)
         for i, (_, header, rows) in enumerate(sheets):
             # Written as it is made: a province's figures sheet is hundreds of megabytes of XML.
             info = zipfile.ZipInfo(f"xl/worksheets/sheet{i + 1}.xml", date_time=(1980, 1, 1, 0, 0, 0))
