@@ -117,6 +117,11 @@ class _Departments:
     def summaries(self) -> list[Summary]:
         return [o.memo.summary for o in self.outcomes]
 
+    def keys(self) -> list[str]:
+        """Each department and the key of its result, `slug=key`: what every site-wide file is
+        made from, besides the scope."""
+        return [f"{o.memo.slug}={o.key}" for o in self.outcomes]
+
 
 class _Seen:
     """What the last build saw of each department folder: the names, sizes, times and inodes of
@@ -214,14 +219,14 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
         downloads = data.department_data(table, files)
         _remember(store, output, "data", parts, files.paths, downloads)
         result.remade += files.paths
-    years = sorted({y for o in outcomes for y in o.memo.summary.years}, reverse=True)
+    years = sorted({y for o in outcomes for y in o.memo.years}, reverse=True)
     by_year: dict[int, list] = {}
     todo = []
     for year in years:
-        having = [o for o in outcomes if year in o.memo.summary.years]
+        having = [o for o in outcomes if year in o.memo.years]
         epoch = source_epoch(h for o in having for h in o.memo.summary.heads if h.year == year)
         parts = (site.key, "year", str(year), str(epoch),
-                 *(f"{o.memo.summary.slug}={o.memo.summary.digests[f'rows:{year}']}" for o in having))
+                 *(f"{o.memo.slug}={o.memo.summary.digests[f'rows:{year}']}" for o in having))
         made, kept = _memo(store, output, "data", parts, site.reuse)
         if kept:
             by_year[year] = made
@@ -360,7 +365,7 @@ class _Records(Sequence):
 
     def sources(self) -> list[tuple[str, str]]:
         """The department (slug, key) of each record."""
-        slugs = {o.key: o.memo.summary.slug for o in self.departments.outcomes}
+        slugs = {o.key: o.memo.slug for o in self.departments.outcomes}
         return [(slugs[key], key) for _, key, _ in self.order]
 
     def __getitem__(self, i):
@@ -379,7 +384,7 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
     segment is still in the tree and few documents changed since it was built, that segment
     kept and a delta segment of the changed departments written beside it
     (searchindex.update_index); else built anew, and its state kept for the next builds."""
-    parts = (key(site.key, *(f"{o.memo.summary.slug}={o.key}" for o in departments.outcomes)),)
+    parts = (key(site.key, *departments.keys()),)
     searchable, kept = _memo(store, output, "index", parts, site.reuse)
     if kept:
         result.searchable = searchable
@@ -401,7 +406,7 @@ def _update_search(site: BuildScope, departments: _Departments, output: Output, 
         return False
     stamps, state = found
     keys = state.keys()
-    current = {o.memo.summary.slug: o for o in departments.outcomes}
+    current = {o.memo.slug: o for o in departments.outcomes}
     changed = [o for slug, o in current.items() if keys.get(slug) != o.key]
     removed = [slug for slug in keys if slug not in current]
     gone = set(removed)
@@ -410,7 +415,7 @@ def _update_search(site: BuildScope, departments: _Departments, output: Output, 
         return False
     written: dict[str, bytes] = {}
     try:
-        update_index(state, [(o.memo.summary.slug, o.key, store.get("records", (o.key,))) for o in changed],
+        update_index(state, [(o.memo.slug, o.key, store.get("records", (o.key,))) for o in changed],
                      removed, written.__setitem__)
     except ColdBuildNeeded:
         return False
@@ -524,8 +529,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         # Every site-wide file is made from the scope and the departments' results alone: when
         # neither changed since a build whose files are all still as it wrote them, they are kept.
         started = time.perf_counter()
-        whole = (key(site.key, os.environ.get("SOURCE_DATE_EPOCH", ""),
-                     *(f"{o.memo.slug}={o.key}" for o in departments.outcomes)),)
+        whole = (key(site.key, os.environ.get("SOURCE_DATE_EPOCH", ""), *departments.keys()),)
         searchable, same_site = _memo(store, output, "site", whole, site.reuse)
         if same_site:
             result.searchable = searchable
