@@ -107,18 +107,6 @@ THEME = {
 }
 
 
-def full_layout(layout: dict[str, Any]) -> dict[str, Any]:
-    """A chart's layout as Plotly is given it: THEME's layout under the chart's own, as
-    charts.js merges them."""
-    def merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-        out = dict(base)
-        for key, value in over.items():
-            out[key] = merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-        return out
-
-    return merge(THEME["layout"], layout)
-
-
 def _esc(text: str) -> str:
     """Plotly reads a few HTML tags in labels (<b>, <a href>, <br>): content text must not be one."""
     return html.escape(str(text), quote=False)

@@ -29,6 +29,13 @@ def assert_same_site(site: Path, fresh: Path) -> None:
     assert_same_site_search(site, fresh)
 
 
+def seeds_copy(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The seed content copied into `tmp_path`, and where its site and build cache go there."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    return content, tmp_path / "site", tmp_path / "cache"
+
+
 def inodes(site: Path) -> dict[str, int]:
     return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
 
@@ -40,9 +47,7 @@ def correct_title(content: Path) -> None:
 
 
 def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     first = build(content, site, cache_dir=cache)
     assert first.reused == 0
     again = build(content, site, cache_dir=cache)
@@ -64,9 +69,7 @@ def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
 def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site(tmp_path, monkeypatch):
     import generator.executor as executor
 
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     correct_title(content)
     monkeypatch.setattr(executor, "PARALLEL_FROM", 1)  # worker processes build what is not kept
@@ -76,9 +79,7 @@ def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site
 
 
 def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     page = site / "departments/longyang-zwfwglj/2020/index.html"
     good = page.read_bytes()
@@ -91,9 +92,7 @@ def test_a_kept_file_that_was_edited_by_hand_is_made_again(tmp_path):
 def test_site_wide_files_edited_or_removed_by_hand_are_made_again(tmp_path):
     """With nothing changed a rebuild keeps every site-wide file without making any, but not
     one that was edited or removed since: then the site-wide files are looked at again."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     good = files(site)
     again = build(content, site, cache_dir=cache)
@@ -109,11 +108,9 @@ def test_site_wide_files_edited_or_removed_by_hand_are_made_again(tmp_path):
 
 
 def test_a_template_change_makes_every_department_again(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    content, site, cache = seeds_copy(tmp_path)
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    site, cache = tmp_path / "site", tmp_path / "cache"
     import generator.pipeline as pipeline
 
     original = pipeline.TEMPLATES
@@ -130,9 +127,7 @@ def test_a_template_change_makes_every_department_again(tmp_path):
 
 
 def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     assert len(list((cache / "parse").iterdir())) == 3  # site, regions, glossary
     entries = sorted((cache / "department").iterdir())
@@ -192,9 +187,7 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
     """A department's change rebuilds that department and the site-wide pages and data files
     that show it; the templates, site.yaml or a library rebuild everything; a cached build
     stays the same as one from nothing after each."""
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     first = build(content, site, cache_dir=cache)
     assert sorted(first.rebuilt) == sorted(p.name for p in (content / "departments").iterdir())
     assert set(first.remade) >= site_pages(site)
@@ -229,9 +222,7 @@ def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
 
     from generator.problems import ContentError
 
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     shown = files(site)
     correct_title(content)  # tianxin-xzspfwj changes, and is written into the tree being built
@@ -262,9 +253,7 @@ def test_a_year_file_rewritten_with_its_old_size_and_time_is_still_seen(tmp_path
     differs in its change time, so its department is built again."""
     import os
 
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     year = content / "departments/tianxin-xzspfwj/2020.yaml"
     before = year.stat()
@@ -289,9 +278,7 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
 
     monkeypatch.setattr(department, "KEEP_UNPICKLED", False)
     department._UNPICKLED_NOW.clear()
-    content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     monkeypatch.setattr(pipeline, "YEARS_ON_WORKERS_FROM", 1)
     monkeypatch.setattr(pipeline.executor, "PARALLEL_FROM", 1)
