@@ -99,6 +99,17 @@ class Cache:
         self.hits += 1
         return value
 
+    def get_raw(self, kind: str, parts: tuple[str | bytes, ...]) -> bytes | None:
+        """The entry for `parts` as pickled, or None (for a value kept with others, `put` as bytes)."""
+        if self.folder is None:
+            return None
+        name = key(self.version, kind, *parts)
+        self.used.setdefault(kind, set()).add(name)
+        try:
+            return (self.folder / kind / f"{name}.pickle").read_bytes()
+        except OSError:
+            return None
+
     def keep(self, kind: str, parts: tuple[str | bytes, ...]) -> None:
         """Keep the entry for `parts` through `prune` without reading it (one a worker process used)."""
         if self.folder is not None:

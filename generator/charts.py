@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from . import format as fmt
 from .figures import Figure
 from .model import SANGONG_LABELS, STAGES, Line, YearReport
-from .numbers import MONEY_UNITS
+from .numbers import MONEY_UNITS, decimal_text
 from .views import _main_account, nature_line
 
 STAGE_NAMES = STAGES
@@ -446,20 +446,20 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         stated = [(h.name, *h.figures[key]) for h in rows if h.figures[key][0] is not None]
         if not stated:
             continue
-        stated.sort(key=lambda r: (-r[1].value, r[0]))
+        stated.sort(key=lambda r: (-r[1], r[0]))
         names = [f"{n}（{stage}）" for n, _, stage in stated]
-        data = [_bar(title, names, [wan(f.value, unit) for _, f, _ in stated], COLOURS[colour], unit,
+        data = [_bar(title, names, [wan(v, unit) for _, v, _ in stated], COLOURS[colour], unit,
                      horizontal=True)]
         layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart(f"chart-year-{key}", f"各部门{title}", "、".join(
-            f"{n} {fmt.money(f.value, unit)}（{stage}）" for n, f, stage in stated) + f"，单位{unit}",
-            ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(f.value, unit)) for n, f, stage in stated],
+            f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in stated) + f"，单位{unit}",
+            ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(v, unit)) for n, v, stage in stated],
             data, layout))
     per_staff = [(h.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
                   h.staff_label) for h in rows if h.figures["expenditure"][0] is not None and h.staff]
     if per_staff:
-        computed = sorted(((n, f.value / staff, stage, staff, label) for n, f, stage, staff, label in per_staff),
+        computed = sorted(((n, v / staff, stage, staff, label) for n, v, stage, staff, label in per_staff),
                           key=lambda r: (-r[1], r[0]))
         names = [n for n, *_ in computed]
         # A quotient has 28 digits; the bars need none beyond 0.000001 of the unit (0.01 元 in 万元).
@@ -474,13 +474,13 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
             data, layout))
     scored = [(h.name, h.score) for h in rows if h.score is not None]
     if scored:
-        scored.sort(key=lambda r: (-r[1].value, r[0]))
-        data = [_bar("自评得分", [n for n, _ in scored], [s.value for _, s in scored], COLOURS["score"],
+        scored.sort(key=lambda r: (-r[1], r[0]))
+        data = [_bar("自评得分", [n for n, _ in scored], [s for _, s in scored], COLOURS["score"],
                      "分", horizontal=True)]
         layout = _wrap_ticks(_layout("分", horizontal=True, categories=len(scored)), [n for n, _ in scored])
         layout["showlegend"] = False
-        charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {fmt.score(s)} 分" for n, s in scored),
-                             ("部门", "自评得分"), [(n, fmt.score(s)) for n, s in scored], data, layout))
+        charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {decimal_text(s)} 分" for n, s in scored),
+                             ("部门", "自评得分"), [(n, decimal_text(s)) for n, s in scored], data, layout))
     return charts
 
 
@@ -494,7 +494,7 @@ def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
         for key in sums:
             stated = [h.figures[key][0] for h in by_year[year]
                       if h.figures[key][0] is not None and h.figures[key][1] == "决算"]
-            sums[key].append((sum((f.value for f in stated), Decimal(0)), len(stated)))
+            sums[key].append((sum(stated, Decimal(0)), len(stated)))
     data = [_bar(f"{'收入' if key == 'income' else '支出'}合计（决算）", [str(y) for y in years],
                  [wan(total, unit) for total, _ in values], COLOURS[key], unit,
                  customdata=[f"{n} 个部门" for _, n in values],

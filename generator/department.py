@@ -80,45 +80,75 @@ class Memo:
         """What a build with nothing changed needs of the memo (`Kept`), beside it pickled."""
         return self.files, self.slug, self.years, self.findings
 
+    def pickled(self) -> tuple[bytes, bytes]:
+        """The memo as `Kept` holds it: its summary, and its rows, records and extents, each
+        pickled on its own (a build that changed one department reads every summary, but the
+        rest only of the departments whose year it remakes)."""
+        return (pickle.dumps(self.summary, protocol=pickle.HIGHEST_PROTOCOL),
+                pickle.dumps((self.rows, self.records, self.extents), protocol=pickle.HIGHEST_PROTOCOL))
+
 
 class Kept:
     """A memo as the seen file keeps it: what a build with nothing changed asks of it (its
-    files' stamps, slug, years, findings) at hand, the rest unpickled when first asked for.
-    At 10,000 reports unpickling every memo took half a second, and a build that changed
+    files' stamps, slug, years, findings) at hand, the rest unpickled when first asked for
+    (`Memo.pickled`: the summary, and the rows, records and extents, each on its own). At
+    10,000 reports unpickling every memo took half a second, and a build that changed
     nothing needs none of it."""
 
-    __slots__ = ("files", "slug", "years", "findings", "_pickled", "_memo")
+    __slots__ = ("files", "slug", "years", "findings", "_pickled", "_summary", "_rest")
 
-    def __init__(self, at_hand: tuple, pickled: bytes):
+    def __init__(self, at_hand: tuple, pickled: tuple[bytes, bytes]):
         self.files, self.slug, self.years, self.findings = at_hand
         self._pickled = pickled
-        self._memo: Memo | None = None
+        self._summary: Summary | None = None
+        self._rest: tuple | None = None
+
+    @property
+    def summary(self) -> Summary:
+        if self._summary is None:
+            self._summary = _unpickled(self._pickled[0])
+        return self._summary
+
+    def _parts(self) -> tuple:
+        if self._rest is None:
+            self._rest = _unpickled(self._pickled[1])
+        return self._rest
+
+    @property
+    def rows(self) -> dict:
+        return self._parts()[0]
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        return self._parts()[1]
+
+    @property
+    def extents(self) -> dict:
+        return self._parts()[2]
 
     def memo(self) -> Memo:
-        if self._memo is None:
-            memo = _UNPICKLED.get(self._pickled)
-            if memo is None:
-                memo = pickle.loads(self._pickled)
-            if KEEP_UNPICKLED:
-                _UNPICKLED_NOW[self._pickled] = memo
-            self._memo = memo
-        return self._memo
-
-    def __getattr__(self, name: str):  # summary, rows, records, extents
-        if name.startswith("_"):  # a slot not set yet, or a protocol's name: not the memo's
-            raise AttributeError(name)
-        return getattr(self.memo(), name)
+        return Memo(self.summary, self.files, self.rows, self.records, self.extents)
 
     def __reduce__(self):  # to a worker: as the seen file holds it
         return Kept, ((self.files, self.slug, self.years, self.findings), self._pickled)
 
 
-#: Memos unpickled by the last build, by their pickled bytes, and by this one: a process that
-#: builds again and again (`serve`, which sets KEEP_UNPICKLED) unpickles only those that
-#: changed since; any other keeps none.
+def _unpickled(pickled: bytes):
+    """`pickled` unpickled, or as the last build of this process unpickled it (`KEEP_UNPICKLED`)."""
+    value = _UNPICKLED.get(pickled)
+    if value is None:
+        value = pickle.loads(pickled)
+    if KEEP_UNPICKLED:
+        _UNPICKLED_NOW[pickled] = value
+    return value
+
+
+#: The parts of memos unpickled by the last build, by their pickled bytes, and by this one: a
+#: process that builds again and again (`serve`, which sets KEEP_UNPICKLED) unpickles only
+#: those that changed since; any other keeps none.
 KEEP_UNPICKLED = False
-_UNPICKLED: dict[bytes, Memo] = {}
-_UNPICKLED_NOW: dict[bytes, Memo] = {}
+_UNPICKLED: dict[bytes, object] = {}
+_UNPICKLED_NOW: dict[bytes, object] = {}
 
 
 def next_build() -> None:

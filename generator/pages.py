@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable, Sequence
 
 from . import charts, views
@@ -112,10 +113,13 @@ class Headline:
     kinds: tuple[str, ...]
     issuer: str | None
     date: dt.date  # when it was published, for ordering (report_date)
-    figures: dict[str, tuple[Any, str]]
+    #: Each compared figure's headline amount in yuan (Figure.value) and the stage it is at.
+    #: Amounts, not the figures: a build keeps every department's headlines and reads them
+    #: back from its store, and a figure with its statements costs ten times as much to unpickle.
+    figures: dict[str, tuple[Decimal | None, str]]
     staff: int | None
     staff_label: str
-    score: Any
+    score: Decimal | None  # the self-evaluation score as first stated
     grade: str | None
     #: What the comparison tables print: each figure's cell (money in the site's unit), and the score's.
     cells: dict[str, views.Cell | None]
@@ -130,7 +134,8 @@ def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
     score = perf.score if perf else None
     return Headline(entry.slug, entry.department.name, rf.year, report_title(entry, rf),
                     tuple(d.kind for d in report.documents), report.documents[0].issuer, report_date(rf),
-                    figures, staff, staff_label, score, perf.grade if perf else None,
+                    {key: (fig.value if fig is not None else None, stage) for key, (fig, stage) in figures.items()},
+                    staff, staff_label, score.first.value if score is not None else None, perf.grade if perf else None,
                     {key: views.figure_cell(fig, "money", unit) for key, (fig, _) in figures.items()},
                     views.figure_cell(score, "score", unit))
 

@@ -289,8 +289,8 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
     assert_same_site(site, tmp_path / "fresh")
 
     kept = [pickle.loads(p.read_bytes()) for p in (cache / "seen").glob("*.pickle")]
-    name, (signature, key, at_hand, pickled) = next(iter(kept[0].items()))
-    memo = department.Kept(at_hand, pickled)
+    name, (signature, key, at_hand, *pickled) = next(iter(kept[0].items()))
+    memo = department.Kept(at_hand, tuple(pickled))
     copy = pickle.loads(pickle.dumps(memo))
     assert (copy.files, copy.slug, copy.years, copy.findings) == at_hand
     assert copy.summary == memo.summary and copy.rows == memo.rows
