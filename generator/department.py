@@ -62,7 +62,10 @@ class Memo:
     records: tuple[str, ...]
     #: The extents (xlsx.Extent) of each of those parts' CSV lines and sheet rows, by the same
     #: keys: what a year's zipped CSVs and workbook state of their entries before reading the parts.
-    extents: dict[tuple[int | None, str], tuple[Extent, Extent]] = field(default_factory=dict)
+    #: Kept as six plain integers (`extents_of` makes them the two extents again): a build that
+    #: changed one department reads back these of every department reporting that year, and
+    #: plain tuples unpickle without a call each.
+    extents: dict[tuple[int | None, str], tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
@@ -76,9 +79,14 @@ class Memo:
     def findings(self) -> int:
         return len(self.summary.findings)
 
+    @property
+    def searchable(self) -> int:
+        return len(self.records)
+
     def at_hand(self) -> tuple:
-        """What a build with nothing changed needs of the memo (`Kept`), beside it pickled."""
-        return self.files, self.slug, self.years, self.findings
+        """What a build needs of the memo for every department, changed or not (`Kept`), beside
+        it pickled: its files' stamps, slug, years, findings and search records counted."""
+        return self.files, self.slug, self.years, self.findings, self.searchable
 
     def pickled(self) -> tuple[bytes, bytes]:
         """The memo as `Kept` holds it: its summary, and its rows, records and extents, each
@@ -95,10 +103,10 @@ class Kept:
     10,000 reports unpickling every memo took half a second, and a build that changed
     nothing needs none of it."""
 
-    __slots__ = ("files", "slug", "years", "findings", "_pickled", "_summary", "_rest")
+    __slots__ = ("files", "slug", "years", "findings", "searchable", "_pickled", "_summary", "_rest")
 
     def __init__(self, at_hand: tuple, pickled: tuple[bytes, bytes]):
-        self.files, self.slug, self.years, self.findings = at_hand
+        self.files, self.slug, self.years, self.findings, self.searchable = at_hand
         self._pickled = pickled
         self._summary: Summary | None = None
         self._rest: tuple | None = None
@@ -130,7 +138,16 @@ class Kept:
         return Memo(self.summary, self.files, self.rows, self.records, self.extents)
 
     def __reduce__(self):  # to a worker: as the seen file holds it
-        return Kept, ((self.files, self.slug, self.years, self.findings), self._pickled)
+        return Kept, ((self.files, self.slug, self.years, self.findings, self.searchable), self._pickled)
+
+
+def extents_of(plain: tuple[int, ...]) -> tuple[Extent, Extent]:
+    """A part's two extents as `Memo.extents` keeps them (six integers), made extents again."""
+    return Extent(*plain[:3]), Extent(*plain[3:])
+
+
+def _plain(extents: tuple[Extent, Extent]) -> tuple[int, ...]:
+    return (*extents[0], *extents[1])
 
 
 def _unpickled(pickled: bytes):
@@ -248,10 +265,10 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
     checkpoint(f"department-{n}-written")
     records = department_records(entry, places(content.regions).get(entry.department.region)) if site.search else []
     rows = {(None, "departments"): parts.department.rows}
-    extents = {(None, "departments"): data.part_extents(parts.department)[1:]}
+    extents = {(None, "departments"): _plain(data.part_extents(parts.department)[1:])}
     for year, tables in parts.years.items():
         rows.update({(year, name): part.rows for name, part in tables.items()})
-        extents.update({(year, name): data.part_extents(part)[1:] for name, part in tables.items()})
+        extents.update({(year, name): _plain(data.part_extents(part)[1:]) for name, part in tables.items()})
     memo = Memo(made, {path: output.stamps[path] for path in files.paths}, rows, tuple(r.url for r in records),
                 extents)
     store.put("rows", (key,), parts.department)

@@ -300,7 +300,7 @@ def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
 
     def extents(name: str):
         key = (None if name == "departments" else year, name)
-        return ((o.memo.rows[key], *o.memo.extents[key]) for o in having)
+        return ((o.memo.rows[key], *department.extents_of(o.memo.extents[key])) for o in having)
 
     counts = {name: sum(o.memo.rows[(None if name == "departments" else year, name)] for o in having)
               for name in data.TABLES}
@@ -405,17 +405,22 @@ class _Records(Sequence):
     def __init__(self, departments: _Departments, store: Cache):
         self.store = store
         self.departments = departments
-        order = []
-        for outcome in departments.outcomes:
-            for n, url in enumerate(outcome.memo.records):
-                order.append((url, outcome.key, n))
-        order.sort()
-        self.order = order
         self._key: str | None = None
         self._records: list[Record] = []
 
+    @functools.cached_property
+    def order(self) -> list[tuple[str, str, int]]:
+        """(URL, department key, number among its records) of every record, in URL order: made
+        when the index is built whole (an update needs only the changed departments' records)."""
+        order = []
+        for outcome in self.departments.outcomes:
+            for n, url in enumerate(outcome.memo.records):
+                order.append((url, outcome.key, n))
+        order.sort()
+        return order
+
     def __len__(self) -> int:
-        return len(self.order)
+        return sum(o.memo.searchable for o in self.departments.outcomes)
 
     def sources(self) -> list[tuple[str, str]]:
         """The department (slug, key) of each record."""
@@ -465,7 +470,7 @@ def _update_search(site: BuildScope, departments: _Departments, output: Output, 
     removed = [slug for slug in keys if slug not in current]
     gone = set(removed)
     dead_only = sum(1 for owner in state.owners if state.departments[owner][0] in gone)
-    if sum(len(o.memo.records) for o in changed) + dead_only > delta_limit(state.documents):
+    if sum(o.memo.searchable for o in changed) + dead_only > delta_limit(state.documents):
         return False
     written: dict[str, bytes] = {}
     try:
