@@ -217,11 +217,10 @@ class Layout:
 
     def first_numbers(self, keys: np.ndarray) -> np.ndarray:
         """The number of each key's first character (a digit gram's: its first digit's)."""
-        keys = keys & ~_TITLE
-        fields = np.zeros(len(keys), dtype=np.uint64)
-        for level in range(1, self.levels):  # a j-character gram fills its lowest j fields
-            fields += keys >= np.uint64(1 << (self.bits * level))
-        first = keys >> (fields * np.uint64(self.bits))
+        first = keys & ~_TITLE
+        field = np.uint64(1 << self.bits)
+        for _ in range(1, self.levels):  # a j-character gram fills its lowest j fields
+            np.right_shift(first, np.uint64(self.bits), out=first, where=first >= field)
         if self.digits:
             digit = np.flatnonzero(keys & _DIGIT)
             if len(digit):
@@ -242,6 +241,7 @@ class Layout:
             per_text = [self._char_keys(codes) for codes in texts]
             keys = [np.concatenate(per_text)] if per_text else [np.zeros(0, dtype=np.uint64)]
             owners = [np.repeat(np.arange(len(texts), dtype=np.int64), [len(k) for k in per_text])]
+            del per_text  # a chunk's keys are held once, not twice, while its digit grams are taken
         else:
             chars, owner = self._short_char_keys(texts)
             keys, owners = [chars], [owner]
@@ -342,13 +342,18 @@ def _windows(values: np.ndarray, width: int, bits: int) -> tuple[np.ndarray, np.
 
 def _joined(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The texts' code points one after another, a 0 after each, and which text each is from."""
+    codes, ends = _joined_codes(texts)
+    return codes, np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(ends, prepend=0))
+
+
+def _joined_codes(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' code points one after another, a 0 after each, and where each text's 0 ends."""
     sizes = np.array([len(t) + 1 for t in texts], dtype=np.int64)
     codes = np.zeros(int(sizes.sum()), dtype=np.uint32)
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
     ends = np.cumsum(sizes)
     for text, end in zip(texts, ends.tolist()):
         codes[end - 1 - len(text):end - 1] = text
-    return codes, owner
+    return codes, ends
 
 
 def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -358,15 +363,17 @@ def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     nothing = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     if not texts:
         return nothing
-    codes, owner = _joined(texts)
+    codes, ends = _joined_codes(texts)
     at = np.flatnonzero((codes >= _ZERO) & (codes <= _ZERO + 9))
     if len(at) < shortest:
         return nothing
+    digit_codes = codes[at]
+    del codes  # a chunk's text is large; its digits are few
     breaks = np.concatenate(([0], np.cumsum(np.diff(at) != 1)))
     digits = np.zeros(len(at) + int(breaks[-1]) + longest, dtype=np.uint64)
-    digits[np.arange(len(at)) + breaks] = codes[at] - (_ZERO - 1)  # 1..10, runs apart by a 0
+    digits[np.arange(len(at)) + breaks] = digit_codes - (_ZERO - 1)  # 1..10, runs apart by a 0
     owners = np.zeros(len(digits), dtype=np.int64)
-    owners[np.arange(len(at)) + breaks] = owner[at]
+    owners[np.arange(len(at)) + breaks] = np.searchsorted(ends, at, side="right")  # the text each is in
     window, length = _windows(digits, longest, 4)
     starts = length >= shortest
     if not starts.any():
@@ -492,8 +499,8 @@ class _Spill:
             order = np.argsort(bucket, kind="stable")
             counts = np.bincount(bucket, minlength=PARTITIONS * RANGES).astype(np.uint32)
             del bucket
-            out.write(keys[order].tobytes())
-            out.write(docs[order].tobytes())
+            out.write(keys[order])  # written from the array itself: no copy as bytes
+            out.write(docs[order])
             done.append(_Chunk(number, worker, offset, counts))
             offset += 9 * len(keys)
             tick(len(chunk))
@@ -571,7 +578,9 @@ def _shared_lock():
 def _partition(keys: np.ndarray) -> np.ndarray:
     """A partition for each key: the top bits of a multiplicative hash (cheap: it is done for
     every pair; which shard a gram goes to is decided once per gram, when encoding)."""
-    return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> _PARTITION_SHIFT).astype(np.uint8)
+    hashed = keys * np.uint64(0x9E3779B97F4A7C15)
+    hashed >>= _PARTITION_SHIFT
+    return hashed.astype(np.uint8)
 
 
 def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
