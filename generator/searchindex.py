@@ -52,6 +52,7 @@ import json
 import mmap
 import multiprocessing
 import os
+import shutil
 import struct
 import tempfile
 import threading
@@ -180,6 +181,10 @@ class Layout:
     characters is their numbers in j fields, first character highest, so grams of different
     lengths never share a key. A digit gram has bit 62 set and a digit + 1 in each four bits.
     Titles' grams have bit 63 set.
+
+    `ranges` orders grams coarsely, as their text sorts: a gram's range is that of its first
+    character's number, and the ranges of the characters used rise with their code points
+    (an ASCII character has one of its own, the others share RANGES - 128 or more evenly).
     """
 
     number: np.ndarray    # code point -> its number (uint64), 0 for whitespace
@@ -187,6 +192,7 @@ class Layout:
     bits: int
     levels: int
     digits: bool
+    ranges: np.ndarray    # number -> range (uint16)
 
     @classmethod
     def of(cls, records: Sequence[Record]) -> Layout:
@@ -197,13 +203,33 @@ class Layout:
         seen[_WHITESPACE] = False
         seen[0] = False
         used = np.flatnonzero(seen)
+        ranges = _ranges(used)
         if len(used) < 1 << RANK_BITS:
             number = np.zeros(_CODE_POINTS, dtype=np.uint64)
             number[used] = np.arange(1, len(used) + 1, dtype=np.uint64)
-            return cls(number, np.concatenate(([0], used)).astype(np.uint32), RANK_BITS, LEVELS, True)
+            return cls(number, np.concatenate(([0], used)).astype(np.uint32), RANK_BITS, LEVELS, True,
+                       np.concatenate(([0], ranges)).astype(np.uint16))
         number = np.arange(_CODE_POINTS, dtype=np.uint64)
         number[_WHITESPACE] = 0
-        return cls(number, np.arange(_CODE_POINTS, dtype=np.uint32), 21, 3, False)
+        by_code_point = np.zeros(_CODE_POINTS, dtype=np.uint16)
+        by_code_point[used] = ranges
+        return cls(number, np.arange(_CODE_POINTS, dtype=np.uint32), 21, 3, False, by_code_point)
+
+    def first_numbers(self, keys: np.ndarray) -> np.ndarray:
+        """The number of each key's first character (a digit gram's: its first digit's)."""
+        first = keys & ~_TITLE
+        field = np.uint64(1 << self.bits)
+        for _ in range(1, self.levels):  # a j-character gram fills its lowest j fields
+            np.right_shift(first, np.uint64(self.bits), out=first, where=first >= field)
+        if self.digits:
+            digit = np.flatnonzero(keys & _DIGIT)
+            if len(digit):
+                value = keys[digit] & np.uint64(0xFFFFFFFF)
+                place = np.full(len(digit), 4 * (DIGITS[0] - 1), dtype=np.uint64)
+                for j in range(DIGITS[0], DIGITS[1]):
+                    place += np.uint64(4) * (value >= np.uint64(1 << (4 * j)))
+                first[digit] = self.number[(value >> place) + np.uint64(_ZERO - 1)]
+        return first
 
     def keys_of_many(self, texts: Sequence[np.ndarray], long: bool) -> tuple[np.ndarray, np.ndarray]:
         """The gram keys of many texts' code points at once: (keys, which text), by text.
@@ -215,6 +241,7 @@ class Layout:
             per_text = [self._char_keys(codes) for codes in texts]
             keys = [np.concatenate(per_text)] if per_text else [np.zeros(0, dtype=np.uint64)]
             owners = [np.repeat(np.arange(len(texts), dtype=np.int64), [len(k) for k in per_text])]
+            del per_text  # a chunk's keys are held once, not twice, while its digit grams are taken
         else:
             chars, owner = self._short_char_keys(texts)
             keys, owners = [chars], [owner]
@@ -273,6 +300,15 @@ class Layout:
         return np.ascontiguousarray(np.take_along_axis(codes, np.argsort(codes == 0, axis=1, kind="stable"), axis=1))
 
 
+def _ranges(used: np.ndarray) -> np.ndarray:
+    """The range of each of the characters `used` (code points, sorted): see Layout."""
+    ascii_count = int(np.searchsorted(used, 128))
+    place = np.arange(len(used), dtype=np.int64)
+    others = max(1, len(used) - ascii_count)
+    shared = ascii_count + (place - ascii_count) * (RANGES - ascii_count) // others
+    return np.where(place < ascii_count, place, shared).astype(np.uint16)
+
+
 def _texts(codes: np.ndarray) -> list[str]:
     """Rows of code points (zeros after the end) as strings."""
     return codes.view(f"<U{codes.shape[1]}").ravel().tolist()
@@ -306,13 +342,18 @@ def _windows(values: np.ndarray, width: int, bits: int) -> tuple[np.ndarray, np.
 
 def _joined(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """The texts' code points one after another, a 0 after each, and which text each is from."""
+    codes, ends = _joined_codes(texts)
+    return codes, np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(ends, prepend=0))
+
+
+def _joined_codes(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' code points one after another, a 0 after each, and where each text's 0 ends."""
     sizes = np.array([len(t) + 1 for t in texts], dtype=np.int64)
     codes = np.zeros(int(sizes.sum()), dtype=np.uint32)
-    owner = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
     ends = np.cumsum(sizes)
     for text, end in zip(texts, ends.tolist()):
         codes[end - 1 - len(text):end - 1] = text
-    return codes, owner
+    return codes, ends
 
 
 def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -322,15 +363,17 @@ def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     nothing = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
     if not texts:
         return nothing
-    codes, owner = _joined(texts)
+    codes, ends = _joined_codes(texts)
     at = np.flatnonzero((codes >= _ZERO) & (codes <= _ZERO + 9))
     if len(at) < shortest:
         return nothing
+    digit_codes = codes[at]
+    del codes  # a chunk's text is large; its digits are few
     breaks = np.concatenate(([0], np.cumsum(np.diff(at) != 1)))
     digits = np.zeros(len(at) + int(breaks[-1]) + longest, dtype=np.uint64)
-    digits[np.arange(len(at)) + breaks] = codes[at] - (_ZERO - 1)  # 1..10, runs apart by a 0
+    digits[np.arange(len(at)) + breaks] = digit_codes - (_ZERO - 1)  # 1..10, runs apart by a 0
     owners = np.zeros(len(digits), dtype=np.int64)
-    owners[np.arange(len(at)) + breaks] = owner[at]
+    owners[np.arange(len(at)) + breaks] = np.searchsorted(ends, at, side="right")  # the text each is in
     window, length = _windows(digits, longest, 4)
     starts = length >= shortest
     if not starts.any():
@@ -356,22 +399,35 @@ def _distinct(sorted_keys: np.ndarray) -> np.ndarray:
 
 # --- extracting and inverting ---------------------------------------------------------------------
 
-#: Documents per chunk of extracted grams, and partitions of the (gram, document) pairs, each
-#: sorted and encoded on its own: together they bound the memory the inversion needs.
+#: Documents per chunk of extracted grams, and partitions of the (gram, document) pairs by a
+#: hash of the gram: a shard's grams are written partition by partition.
 CHUNK = 256
 PARTITIONS = 16
 _PARTITION_SHIFT = np.uint64(64 - (PARTITIONS - 1).bit_length())
 assert PARTITIONS & (PARTITIONS - 1) == 0 and PARTITIONS <= 256
+assert CHUNK <= 256  # a document's place in its chunk is one byte
+#: Ranges of a gram's first character (Layout.ranges), and the pairs a partition is sorted
+#: and encoded at a time (whole ranges, so more where one range has more): together they
+#: bound the memory the inversion needs, whatever the number of documents.
+RANGES = 256
+BATCH = 1 << 19
+assert PARTITIONS * RANGES <= 1 << 16 and RANGES > 128
 
 
 @dataclass
 class _Chunk:
-    """One chunk of documents as a worker extracted it: where its keys of each partition lie
-    in the worker's buffer (byte offset, count), and how many of them each document has."""
+    """One chunk of documents as a worker extracted it into its file: at `offset`, the keys of
+    every (partition, range) bucket one after another, then each key's document (its place in
+    the chunk, one byte) in the same order; `counts` is how many keys each bucket has."""
 
     number: int
-    slices: list[tuple[int, int]]
-    counts: np.ndarray  # partitions × documents
+    worker: int
+    offset: int
+    counts: np.ndarray  # uint32, PARTITIONS × RANGES
+
+    def span(self, first: int, end: int) -> tuple[int, int]:
+        """Where buckets first..end-1 lie: (the index of their first key, how many keys)."""
+        return int(self.counts[:first].sum()), int(self.counts[first:end].sum())
 
 
 class _Claims:
@@ -400,27 +456,28 @@ class _Claims:
 
 
 class _Spill:
-    """The (gram key, document) pairs, in partitions by a hash of the key, held in memory
-    that both processes can read: a buffer per worker (an anonymous memory file where the
-    system has them, else a temporary file).
+    """The (gram key, document) pairs on disk, in a temporary folder: a file per worker, which
+    it extracts chunks of documents into, and a file per partition, which its encoded grams
+    go to. Memory holds one chunk's pairs, or one batch's, at a time.
 
-    Documents are extracted a chunk at a time; a partition is read back chunk by chunk, so in
-    document order. Documents are not stored per pair: only how many keys of a partition each
-    document has.
+    In a chunk, pairs are in buckets by partition and by the range of the gram's first
+    character; a partition is read back a batch of consecutive ranges at a time, chunk by
+    chunk, so in document order. As ranges rise with the text of their grams, a shard's grams
+    of one partition, sorted by text, are those of its batches one after another.
     """
 
     def __init__(self, layout: Layout, n_docs: int, workers: int, lock) -> None:
         self.layout = layout
         self.n_docs = n_docs
         self.claims = _Claims((n_docs + CHUNK - 1) // CHUNK, lock)
-        self.files = [_buffer_file() for _ in range(workers)]
-        self.chunks: list[tuple[int, _Chunk]] = []  # (worker, chunk) in document order
-        self.maps: list[mmap.mmap | None] = []
+        self.folder = tempfile.mkdtemp(prefix="search-index-")
+        self.files = [open(os.path.join(self.folder, f"pairs-{w}"), "w+b") for w in range(workers)]
+        self.chunks: list[_Chunk] = []  # in document order
 
     def extract(self, worker: int, records: Sequence[Record], tick: Callable[[int], None],
                 between: Callable[[], object] = lambda: None) -> list[_Chunk]:
         """Take chunks until none are left (worker 0 from the front, calling `between` before
-        each), extracting each into the worker's buffer."""
+        each), extracting each into the worker's file."""
         out = self.files[worker]
         done: list[_Chunk] = []
         offset = 0
@@ -434,51 +491,80 @@ class _Spill:
             body, body_doc = self.layout.keys_of_many([normal_codes(r.text) for r in chunk], long=True)
             title, title_doc = self.layout.keys_of_many([normal_codes(r.title) for r in chunk], long=False)
             keys = np.concatenate((body, title | _TITLE))
-            place = _partition(keys).astype(np.int64) * len(chunk) + np.concatenate((body_doc, title_doc))
-            keys = keys[np.argsort(place.astype(np.uint16 if len(chunk) * PARTITIONS <= 1 << 16 else np.uint32),
-                                   kind="stable")]
-            counts = np.bincount(place, minlength=PARTITIONS * len(chunk)).reshape(PARTITIONS, len(chunk))
-            bounds = np.concatenate(([0], np.cumsum(counts.sum(axis=1))))
-            out.write(keys.tobytes())
-            slices = [(offset + 8 * int(bounds[p]), int(bounds[p + 1] - bounds[p])) for p in range(PARTITIONS)]
-            done.append(_Chunk(number, slices, counts.astype(np.uint32)))
-            offset += keys.nbytes
+            docs = np.concatenate((body_doc, title_doc)).astype(np.uint8)
+            del body, body_doc, title, title_doc
+            bucket = _partition(keys).astype(np.uint16) * np.uint16(RANGES) \
+                + self.layout.ranges[self.layout.first_numbers(keys)]
+            # stable: a key's documents stay in order (each kind of key comes by document)
+            order = np.argsort(bucket, kind="stable")
+            counts = np.bincount(bucket, minlength=PARTITIONS * RANGES).astype(np.uint32)
+            del bucket
+            out.write(keys[order])  # written from the array itself: no copy as bytes
+            out.write(docs[order])
+            done.append(_Chunk(number, worker, offset, counts))
+            offset += 9 * len(keys)
             tick(len(chunk))
         out.flush()
         return done
 
     def open(self, extracted: list[list[_Chunk]]) -> int:
-        """Take every worker's chunks and map its buffer; the number of pairs."""
-        self.chunks = sorted(((w, c) for w, chunks in enumerate(extracted) for c in chunks), key=lambda wc: wc[1].number)
-        for file in self.files:
-            size = os.fstat(file.fileno()).st_size
-            self.maps.append(mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ) if size else None)
-        return sum(count for _, c in self.chunks for _, count in c.slices)
+        """Take every worker's chunks; the number of pairs."""
+        self.chunks = sorted((c for chunks in extracted for c in chunks), key=lambda c: c.number)
+        return sum(int(c.counts.sum()) for c in self.chunks)
 
-    def partition(self, p: int) -> tuple[np.ndarray, np.ndarray]:
-        """Partition p's pairs sorted by key and then document."""
-        keys = [np.frombuffer(self.maps[w], dtype=np.uint64, count=c.slices[p][1], offset=c.slices[p][0])
-                for w, c in self.chunks if c.slices[p][1]]
-        keys = np.concatenate(keys) if keys else np.zeros(0, dtype=np.uint64)
-        counts = np.concatenate([c.counts[p] for _, c in self.chunks]) if self.chunks else np.zeros(0, dtype=np.uint32)
-        docs = np.repeat(np.arange(len(counts), dtype=np.uint32), counts)
-        order = np.argsort(keys, kind="stable")  # documents were written in order: they stay so
+    def batches(self, p: int) -> list[tuple[int, int]]:
+        """Partition p's buckets as batches of consecutive ranges (first, end) of about BATCH pairs."""
+        sizes = np.zeros(RANGES, dtype=np.int64)
+        for c in self.chunks:
+            sizes += c.counts[p * RANGES:(p + 1) * RANGES]
+        out, first, held = [], 0, 0
+        for r, size in enumerate(sizes.tolist()):
+            if held and held + size > BATCH:
+                out.append((first, r))
+                first, held = r, 0
+            held += size
+        if held:
+            out.append((first, RANGES))
+        return out
+
+    def batch(self, p: int, first: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs of partition p's ranges first..end-1, sorted by key and then document."""
+        spans = [(c, *c.span(p * RANGES + first, p * RANGES + end)) for c in self.chunks]
+        total = sum(count for _, _, count in spans)
+        keys = np.empty(total, dtype=np.uint64)
+        docs = np.empty(total, dtype=np.uint32)
+        at = 0
+        for c, start, count in spans:
+            if not count:
+                continue
+            fd = self.files[c.worker].fileno()
+            keys[at:at + count] = np.frombuffer(_read(fd, 8 * count, c.offset + 8 * start), dtype=np.uint64)
+            pairs = int(c.counts.sum())
+            docs[at:at + count] = np.frombuffer(_read(fd, count, c.offset + 8 * pairs + start), dtype=np.uint8)
+            docs[at:at + count] += c.number * CHUNK
+            at += count
+        order = np.argsort(keys, kind="stable")  # documents were read in order: they stay so
         return keys[order], docs[order]
 
+    def part(self, p: int) -> str:
+        """The file partition p's encoded grams go to."""
+        return os.path.join(self.folder, f"part-{p}")
+
     def close(self) -> None:
-        for buffer in self.maps:
-            if buffer is not None:
-                buffer.close()
         for file in self.files:
             file.close()
         self.claims.shared.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _buffer_file():
-    try:
-        return os.fdopen(os.memfd_create("search-index"), "w+b")
-    except (AttributeError, OSError):  # not Linux, or an old kernel
-        return tempfile.TemporaryFile()
+def _read(fd: int, size: int, offset: int) -> bytes:
+    data = os.pread(fd, size, offset)
+    while len(data) < size:  # a read of more than the system gives at once
+        more = os.pread(fd, size - len(data), offset + len(data))
+        if not more:
+            raise OSError(f"the search index's temporary file ends early at {offset + len(data)}")
+        data += more
+    return data
 
 
 def _shared_lock():
@@ -492,7 +578,9 @@ def _shared_lock():
 def _partition(keys: np.ndarray) -> np.ndarray:
     """A partition for each key: the top bits of a multiplicative hash (cheap: it is done for
     every pair; which shard a gram goes to is decided once per gram, when encoding)."""
-    return ((keys * np.uint64(0x9E3779B97F4A7C15)) >> _PARTITION_SHIFT).astype(np.uint8)
+    hashed = keys * np.uint64(0x9E3779B97F4A7C15)
+    hashed >>= _PARTITION_SHIFT
+    return hashed.astype(np.uint8)
 
 
 def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -519,11 +607,33 @@ def _varints(keys: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return out, group_offsets, np.concatenate((starts, [n]))
 
 
-def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[dict[int, tuple[bytes, bytes]], int]:
-    """Partition p's part of each shard it touches, as the inside of the shard's two JSON
-    objects ("gram":"postings",... for body and for title grams), and how many grams."""
-    keys, docs = spill.partition(p)
-    return _encode_pairs(spill.layout, keys, docs, shards, n_docs)
+def _encode(spill: _Spill, p: int, shards: int, n_docs: int) -> tuple[np.ndarray, int]:
+    """Partition p's part of each shard, as the inside of the shard's two JSON objects
+    ("gram":"postings",... for body and for title grams), written shard by shard to the
+    partition's file: the length of each shard's two parts there, and how many grams."""
+    pieces: dict[int, tuple[list[bytes], list[bytes]]] = {}
+    grams = 0
+    for first, end in spill.batches(p):
+        keys, docs = spill.batch(p, first, end)
+        encoded, count = _encode_pairs(spill.layout, keys, docs, shards, n_docs)
+        del keys, docs
+        grams += count
+        for k, (body, title) in encoded.items():
+            held = pieces.get(k)
+            if held is None:
+                held = pieces[k] = ([], [])
+            if body:
+                held[0].append(body)
+            if title:
+                held[1].append(title)
+    lengths = np.zeros((shards, 2), dtype=np.int64)
+    with open(spill.part(p), "wb") as out:
+        for k in sorted(pieces):
+            body, title = (b",".join(held) for held in pieces.pop(k))
+            out.write(body)
+            out.write(title)
+            lengths[k] = len(body), len(title)
+    return lengths, grams
 
 
 def _encode_pairs(layout: Layout, keys: np.ndarray, docs: np.ndarray, shards: int,
@@ -686,19 +796,28 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
             shards *= 2
         encoded = parallel.fork_map(range(PARTITIONS), lambda p: _encode(spill, p, shards, n_docs),
                                     min_items=2 if two else PARTITIONS + 1)
+        grams = sum(count for _, count in encoded)
+        paths = [f"search/d/{n}.js" for n in range(n_docs)]
+        parts = [open(spill.part(p), "rb") for p in range(PARTITIONS)]
+        try:
+            lengths = np.stack([part_lengths for part_lengths, _ in encoded], axis=1)  # shard × partition × 2
+            for k in range(shards):
+                paths.append(f"search/s/{k}.js")
+                bodies, titles = [], []
+                for part, (body, title) in zip(parts, lengths[k].tolist()):
+                    if body:
+                        bodies.append(part.read(body))
+                    if title:
+                        titles.append(part.read(title))
+                _emit(write, digest, f"search/s/{k}.js", b'DisclosureSearch.register("s%d",{"b":{%s},"t":{%s}});\n'
+                      % (k, b",".join(bodies), b",".join(titles)))
+                if k == shards // 2:
+                    checkpoint("index-half")
+        finally:
+            for part in parts:
+                part.close()
     finally:
         spill.close()
-    grams = sum(count for _, count in encoded)
-    paths = [f"search/d/{n}.js" for n in range(n_docs)]
-    for k in range(shards):
-        paths.append(f"search/s/{k}.js")
-        members = [part[k] for part, _ in encoded if k in part]
-        body = b",".join(m[0] for m in members if m[0])
-        title = b",".join(m[1] for m in members if m[1])
-        _emit(write, digest, f"search/s/{k}.js",
-              b'DisclosureSearch.register("s%d",{"b":{%s},"t":{%s}});\n' % (k, body, title))
-        if k == shards // 2:
-            checkpoint("index-half")
     rows = [(r.url, r.filters, r.sort) for r in records]
     filters, sort = [row[1] for row in rows], [row[2] for row in rows]
     _emit(write, digest, "search/sort.js", _script("sort", _sort_columns(sort)))
