@@ -134,11 +134,14 @@ class Kept:
     def extents(self) -> dict:
         return self._parts()[2]
 
-    def memo(self) -> Memo:
-        return Memo(self.summary, self.files, self.rows, self.records, self.extents)
+    def at_hand(self) -> tuple:
+        return self.files, self.slug, self.years, self.findings, self.searchable
 
-    def __reduce__(self):  # to a worker: as the seen file holds it
-        return Kept, ((self.files, self.slug, self.years, self.findings, self.searchable), self._pickled)
+    def pickled(self) -> tuple[bytes, bytes]:
+        return self._pickled
+
+    def __reduce__(self):  # to and from a worker: as the seen file holds it
+        return Kept, (self.at_hand(), self._pickled)
 
 
 def extents_of(plain: tuple[int, ...]) -> tuple[Extent, Extent]:
@@ -180,7 +183,7 @@ class Outcome:
 
     name: str
     problems: list[Problem] = field(default_factory=list)
-    memo: Memo | None = None
+    memo: Memo | Kept | None = None
     #: The key its rows and records are stored under.
     key: str = ""
     reused: bool = False
@@ -329,7 +332,13 @@ def run(job: Job, item: tuple[int, str]) -> Outcome:
         _made[job] = (build_scope(Path(job.content), job), Cache(Path(job.store)), OnDisk(Path(job.tree)))
     site, store, existing = _made[job]
     output = Output(Path(job.tree), existing, shared=True)
-    return build_department(Path(job.content) / "departments" / name, site, output, store, n)
+    outcome = build_department(Path(job.content) / "departments" / name, site, output, store, n)
+    if isinstance(outcome.memo, Memo):
+        # To the build as the seen file keeps it: pickled here, on the worker, and held pickled
+        # by the build, which unpickles the summaries when the site-wide files are made (a
+        # province's memos unpickled were a quarter of a gigabyte of the build's own process).
+        outcome.memo = Kept(outcome.memo.at_hand(), outcome.memo.pickled())
+    return outcome
 
 
 def _shared(job: Job) -> None:

@@ -162,8 +162,7 @@ class _Seen:
             if same:
                 self.now[name] = self.before[name]
             else:
-                memo = outcome.memo.memo() if isinstance(outcome.memo, department.Kept) else outcome.memo
-                self.now[name] = (signature, outcome.key, memo.at_hand(), *memo.pickled())
+                self.now[name] = (signature, outcome.key, outcome.memo.at_hand(), *outcome.memo.pickled())
             self.changed |= not same
         else:
             self.changed = True
