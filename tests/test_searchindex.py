@@ -182,22 +182,41 @@ def test_a_corpus_of_too_many_distinct_characters_falls_back_to_triples_of_code_
     assert query(files, "12345") == {2}
 
 
-def test_without_memory_files_or_a_shared_lock_the_index_is_the_same(monkeypatch):
+def test_without_a_shared_lock_the_index_is_the_same(monkeypatch):
     rng = random.Random(5)
     records = [record(n, "".join(rng.choice("预算执行三公经费政务12345 ") for _ in range(40))) for n in range(2100)]
     expected = build(records)
-
-    def no_memfd(*args):
-        raise OSError("not here")
-
-    monkeypatch.setattr(searchindex.os, "memfd_create", no_memfd)
-    on_disk = {}
-    build_index(records, on_disk.__setitem__, workers=2)
-    assert on_disk == expected
     monkeypatch.setattr(searchindex, "_shared_lock", lambda: None)
     alone = {}
     build_index(records, alone.__setitem__, workers=2)
     assert alone == expected
+
+
+def test_a_partition_sorted_in_many_batches_gives_the_same_index(monkeypatch):
+    """The pairs spilled to disk are sorted and encoded a batch of first-character ranges at a
+    time (searchindex.BATCH pairs); batches of a few pairs, so that every partition takes
+    dozens, on one process and on two, give the bytes one batch gives."""
+    rng = random.Random(9)
+    alphabet = "预算执行三公经费政务绩效指标项目资金到位率12345abcXYZ "
+    records = [record(n, "".join(rng.choice(alphabet) for _ in range(60))) for n in range(2100)]
+    expected = build(records)
+    monkeypatch.setattr(searchindex, "BATCH", 50)
+    batches = searchindex._Spill.batches
+    taken: list[int] = []
+
+    def counted(spill, p):
+        made = list(batches(spill, p))
+        taken.append(len(made))
+        return made
+
+    monkeypatch.setattr(searchindex._Spill, "batches", counted)
+    small = {}
+    build_index(records, small.__setitem__, workers=1)
+    assert small == expected
+    assert len(taken) == searchindex.PARTITIONS and min(taken) >= 10
+    small = {}
+    build_index(records, small.__setitem__, workers=2)
+    assert small == expected
 
 
 def test_runs_end_where_the_script_splits_queries():
