@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from .figures import Figure, Statement
-from .figures import stated as stated_text
-from .labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
-from .load import Content, DepartmentEntry, ReportFile
-from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
-                    nature_line)
-from .numbers import MONEY_UNITS, decimal_text, plain, unmet
-from .problems import field_path
+from ..content.figures import Figure, Statement
+from ..content.figures import stated as stated_text
+from ..content.labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
+from ..content.load import Content, DepartmentEntry, ReportFile
+from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong,
+                             YearReport, nature_line)
+from ..content.numbers import MONEY_UNITS, decimal_text, plain, unmet
+from ..content.problems import field_path
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -782,7 +782,7 @@ def check_report(rf: ReportFile) -> list[Result]:
 
 def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
     """Every rule over each report of one department, the year before's report included, by
-    (department slug, year): what a build checks, a department at a time (generator/department.py)."""
+    (department slug, year): what a build checks, a department at a time (generator/department/build.py)."""
     by_year = {rf.year: rf for rf in entry.reports}
     return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
 
