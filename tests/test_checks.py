@@ -379,7 +379,8 @@ def test_checks_import_no_presentation_code():
     """The checks work on the content model: the site's views, page formatting, charts and pages,
     the outputs rendered from them, and the templates are not theirs."""
     inside, outside = _imports(ROOT / "generator", "checks")
-    assert {"checks.checker", "content.labels", "content.model", "content.figures", "content.numbers"} <= inside
+    assert {"checks.checker", "checks.results", "checks.paths", "content.labels", "content.model", "content.figures",
+            "content.numbers"} <= inside
     presentation = sorted(name for name in inside if name.split(".")[0] in ("site", "outputs", "templates"))
     assert not presentation, presentation
     assert not outside & {"jinja2", "markupsafe", "plotly"}, sorted(outside)
