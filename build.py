@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.checks import SEVERITY_LABELS, findings
     from generator.department import check_site
-    from generator.problems import ContentError
+    from generator.content.problems import ContentError
 
     try:
         checked = check_site(args.content)
@@ -84,15 +84,15 @@ def _report_problems(err) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from generator.executor import ExecutorError, named
-    from generator.pipeline import build
-    from generator.problems import ContentError
-    from generator.targets import TargetError
+    from generator.engine.executor import ExecutorError, named
+    from generator.engine.pipeline import build
+    from generator.content.problems import ContentError
+    from generator.engine.targets import TargetError
 
     if _ENDS_PROCESS:
         import gc
 
-        # A build turns the cyclic collector off while it runs (generator/pipeline.py) and back
+        # A build turns the cyclic collector off while it runs (generator/engine/pipeline.py) and back
         # on after, when a full collection would look at its millions of objects once more;
         # the process ends with the build, so it stays off.
         gc.disable()
@@ -134,8 +134,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.serve import serve
-    from generator.targets import TargetError, check_cache, check_output
+    from generator.engine.serve import serve
+    from generator.engine.targets import TargetError, check_cache, check_output
 
     try:
         check_output(args.out, args.content)
@@ -149,7 +149,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator.schema import write_schemas
+    from generator.content.schema import write_schemas
 
     try:
         written = write_schemas(HERE / "schema")

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import charts  # noqa: E402
-from generator.load import load_content  # noqa: E402
+from generator.site import charts  # noqa: E402
+from generator.content.load import load_content  # noqa: E402
 
 
 def main() -> int:

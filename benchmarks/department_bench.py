@@ -1,4 +1,4 @@
-"""CPU per report of the department function alone (generator/department.py build_department),
+"""CPU per report of the department function alone (generator/department/build.py build_department),
 in this process, with nothing kept from one run to the next: every department of a corpus
 built from nothing into a fresh tree and a fresh store, `--repeat` times. Prints the median
 CPU time per report and, with `--profile`, where it goes (py-spy is not needed: cProfile
@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 def run_once(content: Path, search: bool) -> tuple[float, int]:
     from generator import department
-    from generator.cache import Cache
+    from generator.engine.cache import Cache
     from generator.department import Job
-    from generator.pipeline import build_scope
-    from generator.write import Output
+    from generator.engine.pipeline import build_scope
+    from generator.engine.write import Output
 
     work = Path(tempfile.mkdtemp(prefix="dept-bench-"))
     try:

@@ -40,9 +40,8 @@ sys.path.insert(0, str(HERE))
 
 
 def _records_of(folder: str) -> tuple[str, int, list]:
-    from generator.load import load_department
-    from generator.pages import department_records
-    from generator.regions import places
+    from generator.content.load import load_department
+    from generator.site.pages import department_records
 
     scope, regions = _SCOPE
     entry, problems = load_department(Path(folder), scope)
@@ -62,8 +61,8 @@ def prepare(corpus: Path, work: Path) -> list[tuple[str, int]]:
     global _SCOPE
     import multiprocessing
 
-    from generator.load import load_scope
-    from generator.regions import places
+    from generator.content.load import load_scope
+    from generator.content.regions import places
 
     scope = load_scope(corpus)
     _SCOPE = (scope, places(scope.content.regions))
@@ -122,7 +121,7 @@ def child(work: Path, slugs: list[str], out: Path, workers: int | None) -> None:
     """One index build in this process: prints a JSON line of what it measured."""
     import gc
 
-    from generator.searchindex import build_index
+    from generator.outputs.searchindex import build_index
 
     records = StoredRecords(work / "records", slugs)
     gc.collect()

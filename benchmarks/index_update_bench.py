@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.load import load_content  # noqa: E402
-from generator.pages import department_records  # noqa: E402
-from generator.regions import places  # noqa: E402
-from generator.searchindex import Part, build_index, update_index  # noqa: E402
+from generator.content.load import load_content  # noqa: E402
+from generator.site.pages import department_records  # noqa: E402
+from generator.content.regions import places  # noqa: E402
+from generator.outputs.searchindex import Part, build_index, update_index  # noqa: E402
 
 
 def main() -> int:

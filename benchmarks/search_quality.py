@@ -7,7 +7,7 @@
 Steps, each cached in CORPUS/ or OUT (default benchmarks/out-search-N):
 
 1. records: the corpus is loaded and its search records made exactly as a build makes them
-   (`generator.pages.search_records`), then kept in CORPUS/search-records.pkl.
+   (`generator.site.pages.search_records`), then kept in CORPUS/search-records.pkl.
 2. index: the site's own index is built in a fresh process (time, peak memory of the process
    and of its forked helper, files and bytes). With `--engine pagefind` (needs
    `pip install 'pagefind[extended]==1.5.2'`) Pagefind indexes the same text as one page per
@@ -71,8 +71,8 @@ def records_of(corpus: Path):
     cached = corpus / "search-records.pkl"
     if cached.exists():
         return pickle.loads(cached.read_bytes())
-    from generator.load import load_content
-    from generator.pages import search_records
+    from generator.content.load import load_content
+    from generator.site.pages import search_records
 
     log("loading the corpus (once; cached in search-records.pkl)")
     records = search_records(load_content(corpus / "content"))
@@ -95,7 +95,7 @@ def pages_of(records) -> list[dict]:
 
 
 def truth(texts: list[str], query: str) -> set[int]:
-    from generator.searchindex import normalize
+    from generator.outputs.searchindex import normalize
 
     terms = normalize(query).split()
     return {i for i, text in enumerate(texts) if all(t in text for t in terms)}
@@ -126,7 +126,7 @@ def index_own(corpus: Path, out: Path | None) -> dict:
         "import os,pickle,resource,sys,time,json\n"
         f"sys.path.insert(0,{str(ROOT)!r})\n"
         "from pathlib import Path\n"
-        "from generator.searchindex import build_index\n"
+        "from generator.outputs.searchindex import build_index\n"
         f"records=pickle.loads(Path({str(corpus / 'search-records.pkl')!r}).read_bytes())\n"
         "def hwm():\n"
         "    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would show the parent's\n"
@@ -329,7 +329,7 @@ def main() -> None:
     queries = args.query or QUERIES
     records = records_of(args.corpus)
     out = args.out or ROOT / "benchmarks" / f"out-search-{len(records)}"
-    from generator.searchindex import normalize
+    from generator.outputs.searchindex import normalize
 
     results = {}
     engines = ("own", "pagefind") if args.engine == "both" else (args.engine,)

@@ -5,7 +5,7 @@
 
 Loads and checks the content once, builds the tables in memory (`data.build_tables`), then
 writes the year with the most reports (or `--year`) into a fresh folder `--runs` times through
-generator/write.py's `Output`, as a build does, one process. Prints each run, the median and
+generator/engine/write.py's `Output`, as a build does, one process. Prints each run, the median and
 the files' sizes. (In a build the parts are read from its store; see the rebuild timings in
 benchmarks/results.md.)
 """
@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import data  # noqa: E402
+from generator.outputs import data  # noqa: E402
 from generator.checks import check_content  # noqa: E402
-from generator.load import load_content  # noqa: E402
-from generator.write import Output  # noqa: E402
+from generator.content.load import load_content  # noqa: E402
+from generator.engine.write import Output  # noqa: E402
 
 
 def main() -> None:

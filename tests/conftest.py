@@ -13,7 +13,7 @@ if str(ROOT) not in sys.path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site built once from content/, for tests that read pages."""
-    from generator.pipeline import build
+    from generator.engine.pipeline import build
 
     out = tmp_path_factory.mktemp("built") / "site"
     build(ROOT / "content", out)

@@ -16,7 +16,7 @@ GOLDEN = HERE / "golden" / "suining-xzspfwj-2023.html"
 
 def main() -> int:
     sys.path.insert(0, str(HERE.parent))
-    from generator.pipeline import build
+    from generator.engine.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"

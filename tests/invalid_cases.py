@@ -34,8 +34,8 @@ def materialise(case: str, into: Path) -> Path:
 
 
 def problems_for(case: str, into: Path) -> list[str]:
-    from generator.load import load_content
-    from generator.problems import ContentError
+    from generator.content.load import load_content
+    from generator.content.problems import ContentError
 
     try:
         load_content(materialise(case, into))

@@ -3,7 +3,7 @@ kept as the reference the spliced workbooks are compared with cell for cell: eve
 row numbered (`r`), each sheet compressed whole by zipfile. `legacy_xlsx` makes a workbook of
 a `data.Tables` the old way, from the rows `table_part` was given (see `capture`).
 
-The code below the first line of `--- legacy ---` is generator/xlsx.py as it was, unchanged,
+The code below the first line of `--- legacy ---` is generator/outputs/xlsx.py as it was, unchanged,
 but for what the new writer kept as it was (each cell's XML, the package's small entries), which
 it imports from there."""
 
@@ -60,7 +60,7 @@ import io
 import zipfile
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from generator.xlsx import _MEMO, _body, _package
+from generator.outputs.xlsx import _MEMO, _body, _package
 
 
 def _column(n: int) -> str:

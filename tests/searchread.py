@@ -11,7 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from generator.searchindex import fnv1a, normalize
+from generator.outputs.searchindex import fnv1a, normalize
 
 
 def decode_postings(found: str, documents: int) -> set[int]:

@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel
 
-from generator.figures import Figure
+from generator.content.figures import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -49,7 +49,7 @@ def leftovers(folder: Path) -> list[str]:
         time.sleep(0.05)
     names = sorted(p.name for p in folder.iterdir())
     for name in names:
-        if name.startswith(".site-trees-"):  # the two trees behind a site link (generator/write.py)
+        if name.startswith(".site-trees-"):  # the two trees behind a site link (generator/engine/write.py)
             trees = folder / name
             assert (folder / name[len(".site-trees-"):]).is_symlink(), name
             inside = sorted(p.name for p in trees.iterdir())

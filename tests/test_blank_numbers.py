@@ -18,10 +18,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator import figures
-from generator.load import parse_report
-from generator.model import YearReport
-from generator.problems import ContentError
+from generator.content import figures
+from generator.content.load import parse_report
+from generator.content.model import YearReport
+from generator.content.problems import ContentError
 from tests.invalid_cases import ROOT_DIR
 
 PLACEHOLDER = "BLANKVALUE"

@@ -1,5 +1,5 @@
 """Each table's 下载 CSV, made in the browser from the table (templates/static/table-csv.js), holds
-exactly the bytes of the generator's reference for that table (generator/data.py page_tables,
+exactly the bytes of the generator's reference for that table (generator/outputs/data.py page_tables,
 chart_table); without scripts the link gives tables.csv, every table of the page in one file."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator import data
-from generator.load import load_content
-from generator.pages import plan
-from generator.pipeline import build
+from generator.outputs import data
+from generator.content.load import load_content
+from generator.site.pages import plan
+from generator.engine.pipeline import build
 from tests.browser import CSP, Console, serve
 from tests.seeds import CONTENT, SEEDS, rewritten_seeds
 

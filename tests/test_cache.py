@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.cache import Cache
-from generator.pipeline import build
+from generator.engine.cache import Cache
+from generator.engine.pipeline import build
 from tests.searchread import assert_same_site_search
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_a_cached_rebuild_after_a_change_equals_a_fresh_build(tmp_path):
 
 
 def test_kept_departments_and_pages_rendered_on_two_processes_make_the_same_site(tmp_path, monkeypatch):
-    import generator.executor as executor
+    import generator.engine.executor as executor
 
     content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
@@ -111,7 +111,7 @@ def test_a_template_change_makes_every_department_again(tmp_path):
     content, site, cache = seeds_copy(tmp_path)
     templates = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", templates)
-    import generator.pipeline as pipeline
+    import generator.engine.pipeline as pipeline
 
     original = pipeline.TEMPLATES
     pipeline.TEMPLATES = templates
@@ -146,7 +146,7 @@ def test_the_cache_keeps_one_build_and_survives_damage(tmp_path):
 
 def test_a_cache_key_covers_every_part():
     cache = Cache(None)
-    from generator.cache import key
+    from generator.engine.cache import key
 
     assert key("ab", "c") != key("a", "bc")
     assert cache.get_or_make("parse", ("x",), lambda: 42) == 42
@@ -220,7 +220,7 @@ def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
     build need not remake it), and the next good build equals one from nothing."""
     import json
 
-    from generator.problems import ContentError
+    from generator.content.problems import ContentError
 
     content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
@@ -269,15 +269,16 @@ def test_a_year_file_rewritten_with_its_old_size_and_time_is_still_seen(tmp_path
 
 
 def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, monkeypatch):
-    """A department kept at one look holds its memo pickled (department.Kept): sent to the
+    """A department kept at one look holds its memo pickled (memo.Kept): sent to the
     worker processes that make the years' data files (at a province's size), it arrives whole;
     the site they make is the one a build from nothing makes."""
     import pickle
 
-    from generator import department, pipeline
+    from generator.department import memo as kept_memos
+    from generator.engine import pipeline
 
-    monkeypatch.setattr(department, "KEEP_UNPICKLED", False)
-    department._UNPICKLED_NOW.clear()
+    monkeypatch.setattr(kept_memos, "KEEP_UNPICKLED", False)
+    kept_memos._UNPICKLED_NOW.clear()
     content, site, cache = seeds_copy(tmp_path)
     build(content, site, cache_dir=cache)
     monkeypatch.setattr(pipeline, "YEARS_ON_WORKERS_FROM", 1)
@@ -290,11 +291,11 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
 
     kept = [pickle.loads(p.read_bytes()) for p in (cache / "seen").glob("*.pickle")]
     name, (signature, key, at_hand, *pickled) = next(iter(kept[0].items()))
-    memo = department.Kept(at_hand, tuple(pickled))
+    memo = kept_memos.Kept(at_hand, tuple(pickled))
     copy = pickle.loads(pickle.dumps(memo))
     assert (copy.files, copy.slug, copy.years, copy.findings, copy.searchable) == at_hand
     assert copy.summary == memo.summary and copy.rows == memo.rows
-    assert not department._UNPICKLED_NOW  # kept across builds by serve alone
+    assert not kept_memos._UNPICKLED_NOW  # kept across builds by serve alone
 
 
 def test_a_statement_pickles_without_what_it_worked_out():
@@ -303,7 +304,7 @@ def test_a_statement_pickles_without_what_it_worked_out():
     import pickle
     from decimal import Decimal
 
-    from generator.figures import Statement
+    from generator.content.figures import Statement
 
     statement = Statement(Decimal("848.40"), "万元", "附件1")
     assert (statement.base, statement.step) == (Decimal("8484000.0000"), Decimal("100.00"))

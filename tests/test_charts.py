@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from generator import charts
-from generator.load import load_content
-from generator.model import STAGES
+from generator.site import charts
+from generator.content.load import load_content
+from generator.content.model import STAGES
 from tests.browser import Console
 from tests.seeds import CONTENT, SEEDS
 from tests.sitepages import soup
@@ -113,7 +113,7 @@ def test_every_chart_has_a_data_table_and_a_summary(built_site):
 
 
 def test_chart_json_is_escaped_against_script_breakout():
-    from generator.render import json_script
+    from generator.outputs.render import json_script
 
     text = str(json_script({"name": "</script><script>alert(1)</script>", "x": "<!--", "y": "\u2028"}))
     assert "</script" not in text and "<!--" not in text and "\u2028" not in text
@@ -153,7 +153,7 @@ def test_department_series_marks_prior_year_figures(content):
 
 
 def test_plotly_css_carries_the_base_rules():
-    from generator import plotly_assets
+    from generator.outputs import plotly_assets
 
     css = plotly_assets.stylesheet().decode()
     assert ".js-plotly-plot .plotly .main-svg{" in css

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_content
-from generator.pipeline import build
+from generator.content.load import load_content
+from generator.engine.pipeline import build
 from tests.seeds import rewritten_seeds
 
 PAYLOADS = ['=HYPERLINK("https://evil.example/","点击")', "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
@@ -197,7 +197,7 @@ def test_the_data_page_and_package_say_how_text_is_escaped(hostile_site):
 
 
 def test_every_formula_character_is_escaped_in_text_columns_only():
-    from generator.data import Column, csv_bytes
+    from generator.outputs.data import Column, csv_bytes
 
     texts = ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "'=1", "''-1", "'文字", "a=1", "", "－1", "１"]
     columns = (Column("name", "名称", "string", ""), Column("amount", "金额", "number", ""))

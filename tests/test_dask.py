@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import department, executor
-from generator.pipeline import build
+from generator.department import build as department
+from generator.engine import executor
+from generator.engine.pipeline import build
 from tests.searchread import assert_same_site_search
 from tests.seeds import CONTENT, ROOT
 from tests.test_cli_errors import assert_clean, run_here
@@ -172,7 +173,7 @@ def test_a_department_that_raises_on_a_worker_fails_the_build_and_keeps_the_old_
 
 def _other_code(other: bool) -> None:
     """On a worker: pretend to run another generator (or stop pretending)."""
-    from generator import cache
+    from generator.engine import cache
 
     real = getattr(cache.code_version, "real", cache.code_version)
     if other:

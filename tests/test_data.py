@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
-from generator.figures import Figure
-from generator.load import load_content, parse_report
-from generator.model import Headcount, Stat
-from generator.numbers import MONEY_UNITS
+from generator.content.figures import Figure
+from generator.content.load import load_content, parse_report
+from generator.content.model import Headcount, Stat
+from generator.content.numbers import MONEY_UNITS
 from tests.seeds import CONTENT, ROOT, SEEDS
 from tests.sitepages import csv_sections, page_csvs, soup
 
@@ -71,7 +71,7 @@ def model_figures(value, path=()):
 
 
 def field_text(path) -> str:
-    from generator.problems import field_path
+    from generator.content.problems import field_path
 
     return field_path(path)
 
@@ -153,7 +153,7 @@ def test_xlsx_opens_and_matches_the_csvs(built_site):
 
 
 def check_book(book, built_site, year: int) -> None:
-    from generator.data import TABLES
+    from generator.outputs.data import TABLES
 
     reported = {r["department"] for r in read_csv(built_site / f"data/{year}/reports.csv")}
     for sheet, name in [("部门", "departments"), ("报告", "reports"), ("绩效指标", "indicators"),
@@ -177,7 +177,7 @@ def check_book(book, built_site, year: int) -> None:
 def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch, tmp_path):
     from openpyxl import load_workbook
 
-    from generator import data
+    from generator.outputs import data
     from generator.checks import check_content
 
     tables = data.build_tables(content, check_content(content))[2023]  # 16 indicator rows, 2 findings
@@ -222,7 +222,7 @@ def test_report_json_holds_the_bytes_json_dumps_wrote_of_the_model(content):
     model_dump (compact, UTF-8 unescaped), text with quotes, escapes and astral characters included."""
     from types import SimpleNamespace
 
-    from generator.data import report_json
+    from generator.outputs.data import report_json
 
     def reference(report) -> bytes:
         data = report.model_dump(mode="json", exclude_defaults=True, by_alias=True, context={"unit": report.unit})
@@ -251,8 +251,8 @@ def test_every_report_table_has_its_csv(built_site):
 def test_tables_csv_holds_each_table_of_the_page_under_its_caption(built_site, content):
     """tables.csv: each table of the page, in the page's order, after a line with its caption as
     the page shows it, its CSV as the generator's reference writes it, then a blank line."""
-    from generator import data
-    from generator.pages import plan
+    from generator.outputs import data
+    from generator.site.pages import plan
 
     pages = {p.url: p for p in plan(content)}
     checked = 0

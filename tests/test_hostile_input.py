@@ -25,9 +25,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import yamlsafe
-from generator.load import MAX_PROBLEMS, load_content, parse_report
-from generator.problems import ContentError, Problem
+from generator.content import yamlsafe
+from generator.content.load import MAX_PROBLEMS, load_content, parse_report
+from generator.content.problems import ContentError, Problem
 from tests.invalid_cases import MINIMAL, ROOT_DIR
 
 #: Every single case, however hostile, is answered within this much CPU time. The worst files
@@ -329,8 +329,8 @@ def test_yaml_1_1_surprises_are_text_in_text_fields(text):
 
 
 def parse_department(text: str):
-    from generator.load import parse
-    from generator.model import Department
+    from generator.content.load import parse
+    from generator.content.model import Department
 
     department, _, problems = parse(Department, text, "department.yaml")
     assert not problems, problems
@@ -874,7 +874,7 @@ def write_year(content: Path, text: str | bytes, year: str) -> Path:
 @settings(max_examples=40, deadline=None, database=None, suppress_health_check=SLOW)
 @given(data=year_files)
 def test_generated_valid_year_files_load_and_build(data):
-    from generator.pipeline import build
+    from generator.engine.pipeline import build
 
     with tempfile.TemporaryDirectory() as tmp:
         content = tree(Path(tmp))

@@ -64,12 +64,12 @@ import yaml
 from pydantic import BaseModel
 
 from build import main as build_main
-from generator.figures import Figure
+from generator.content.figures import Figure
 from generator.importer import draft_text, explain, import_report, strip_unplaced
 from generator.importer.read import Grid, Para, read_text
-from generator.load import parse_report
-from generator.model import Headcount, Indicator, Stat, YearReport
-from generator.problems import ContentError
+from generator.content.load import parse_report
+from generator.content.model import Headcount, Indicator, Stat, YearReport
+from generator.content.problems import ContentError
 from tests.seeds import CONTENT, NUMBER, SEEDS, figure_matches
 
 # --- facts -------------------------------------------------------------------------------------------
@@ -400,7 +400,7 @@ def test_sections_keep_the_text_and_render_as_written(drafts, slug):
     renders back to exactly its text: `[2015]8号` stays text, a leading `- ` or `1. ` is not a list."""
     import html
 
-    from generator.markdown import render
+    from generator.site.markdown import render
 
     report = parse_report(strip_unplaced(drafts[slug].yaml))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from build import main as build_main
-from generator.load import REPORT_YEARS, is_slug
+from generator.content.load import REPORT_YEARS, is_slug
 from tests.test_hostile_input import BAD_FOLDER_NAMES
 
 REPORT = "中方县政务服务中心2020年度部门整体支出绩效自评报告\n一、部门基本情况\n本单位年度支出合计848.4万元。\n"

@@ -19,7 +19,7 @@ from tests.sitepages import leftovers
 
 pytestmark = pytest.mark.slow
 
-#: Named checkpoints in generator/pipeline.py and generator/write.py, in build order.
+#: Named checkpoints in generator/engine/pipeline.py and generator/engine/write.py, in build order.
 #: Departments are built in folder order; the edited one (zhongfang-zwfwzx) is the last, number 4.
 KILL_POINTS = ["start", "tree-marked", "tree-synced", "department-0", "department-2", "department-4",
                "department-4-written", "departments", "data", "pages", "index", "index-half", "index-written",
@@ -187,7 +187,7 @@ def test_without_atomic_exchange_the_next_build_restores_an_interrupted_swap(sta
     assert run.returncode == -signal.SIGKILL
     # Between the two renames site/ is briefly absent; the previous build waits beside it.
     assert not site.exists()
-    from generator.write import recover
+    from generator.engine.write import recover
 
     recover(site)
     assert tree_hash(site) == a
@@ -246,7 +246,7 @@ def test_two_clean_builds_in_different_folders_and_hash_seeds_are_identical(tmp_
 def test_every_written_path_stays_inside_the_site(tmp_path):
     """The writer refuses a path that could leave the site or name a folder: absolute paths,
     `.` and `..` parts, empty parts, backslashes, NUL; it writes the others where they say."""
-    from generator.write import Output, OutputError, safe_join
+    from generator.engine.write import Output, OutputError, safe_join
 
     for bad in ["", "/etc/passwd", "../x", "a/../../x", "a/..", "./a", "a/./b", "a//b", "a/", "a\\b", "a\x00b", ".",
                 ".."]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from generator import checks, data, labels, model, views
-from generator.figures import Figure
+from generator import checks
+from generator.outputs import data
+from generator.content import labels, model
+from generator.site import views
+from generator.content.figures import Figure
 
 
 def _figure_fields(cls) -> set[str]:

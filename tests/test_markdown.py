@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.markdown import render, render_inline
+from generator.site.markdown import render, render_inline
 
 
 def parsed(text: str) -> BeautifulSoup:

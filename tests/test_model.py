@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.load import parse_report
-from generator.problems import ContentError
+from generator.content.load import parse_report
+from generator.content.problems import ContentError
 
 HEAD = "year: 2020\nunit: {unit}\ndocuments:\n  - kind: 部门决算\n    title: 测试\n"
 
@@ -68,7 +68,7 @@ def test_all_problems_in_a_file_are_reported_together():
 
 
 def test_committed_schemas_match_the_model(tmp_path):
-    from generator.schema import write_schemas
+    from generator.content.schema import write_schemas
 
     from tests.seeds import ROOT
 

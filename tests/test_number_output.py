@@ -25,7 +25,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.load import parse_report
+from generator.content.load import parse_report
 from tests.invalid_cases import MINIMAL, ROOT_DIR
 from tests.sitepages import page_csvs, soup
 
@@ -174,7 +174,7 @@ def check_site(site: Path, case: dict, source: str) -> None:
         Decimal(case["weight"]), Decimal(case["indicator_score"]))
     indicator_rows = read_csv(csv_file(site / "data" / "2020" / "indicators.csv.zip"))
     assert [(r["weight"], r["score"]) for r in indicator_rows] == [(r["weight"], r["score"]) for r in sheet_rows]
-    from generator.data import csv_text
+    from generator.outputs.data import csv_text
 
     # The CSV writes a stated text such as -0.5万元 with a `'` before it (CSV injection).
     for rows, as_held in ((site_rows, csv_text),):
@@ -230,7 +230,7 @@ def check_site(site: Path, case: dict, source: str) -> None:
 @example(case=ZEROS)
 @given(case=cases)
 def test_accepted_numbers_are_published_in_digits_with_their_value(case):
-    from generator.pipeline import build
+    from generator.engine.pipeline import build
 
     source = year_file(case)
     with tempfile.TemporaryDirectory() as tmp:

@@ -11,8 +11,8 @@ import shutil
 import pytest
 import yaml
 
-from generator import yamlsafe
-from generator.pipeline import build
+from generator.content import yamlsafe
+from generator.engine.pipeline import build
 from tests.seeds import CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.parallel import fork_map, workers
+from generator.engine.parallel import fork_map, workers
 
 needs_two = pytest.mark.skipif(workers() < 2, reason="one core: nothing is forked")
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from generator import progress
+from generator.engine import progress
 
 
 class Terminal(io.StringIO):

@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.load import load_content
-from generator.searchindex import normalize
+from generator.content.load import load_content
+from generator.outputs.searchindex import normalize
 from tests.browser import Console
 from tests.seeds import CONTENT, SEEDS
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import build
-from generator.write import Trees
+from generator.engine.pipeline import build
+from generator.engine.write import Trees
 from tests.searchread import Site, assert_same_site_search, site_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +180,7 @@ def test_the_search_page_finds_the_new_word_and_not_the_removed_one(sites, brows
 
 
 def test_a_removed_department_and_a_delta_too_large_for_the_limit(tmp_path, monkeypatch):
-    from generator import searchindex
+    from generator.outputs import searchindex
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from generator import searchindex
-from generator.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
+from generator.outputs import searchindex
+from generator.outputs.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
 from tests.searchread import Site, assert_same_search, decode_postings, grams_of, loaded, terms_of
 
 
@@ -362,7 +362,7 @@ def test_the_delta_limit_is_five_percent_or_five_hundred_documents():
 
 
 def reference_grams(text: str) -> set[str]:
-    """The grams of a text, in plain Python from the description in generator/searchindex.py."""
+    """The grams of a text, in plain Python from the description in generator/outputs/searchindex.py."""
     normal = normalize(text)
     runs = re.split("[" + "".join(re.escape(chr(c)) for c in searchindex._WHITESPACE.tolist()) + "\x00]+", normal)
     out = {run[i:i + j] for run in runs for i in range(len(run)) for j in range(1, LEVELS + 1) if i + j <= len(run)}

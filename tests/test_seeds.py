@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.load import load_content
+from generator.content.load import load_content
 from tests.seeds import CONTENT, SEEDS, source_figures, source_typed_figures, structured_numbers, typed_numbers
 
 

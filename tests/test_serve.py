@@ -87,7 +87,7 @@ def test_a_file_saved_while_the_first_build_runs_is_built_after_it(tmp_path, mon
     build runs (at 10,000 reports it takes seconds) is not taken as already built."""
     import threading
 
-    from generator import serve
+    from generator.engine import serve
 
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)

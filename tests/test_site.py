@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import format as fmt
-from generator.figures import Figure
-from generator.load import load_content
-from generator.model import Stat
-from generator.pipeline import build
-from generator.problems import ContentError
+from generator.site import format as fmt
+from generator.content.figures import Figure
+from generator.content.load import load_content
+from generator.content.model import Stat
+from generator.engine.pipeline import build
+from generator.content.problems import ContentError
 from tests.seeds import CONTENT, ROOT, SEEDS
 from tests.sitepages import html_files, internal_targets, leftovers, soup
 
@@ -199,7 +199,7 @@ def test_sitemap_and_feed_list_every_report(built_site, content):
 
 
 def test_the_feed_carries_the_latest_reports(content, monkeypatch):
-    from generator import pages
+    from generator.site import pages
 
     def feed():
         page = next(p for p in pages.plan(content) if p.path == "feed.xml")
@@ -261,7 +261,7 @@ def test_a_rebuild_replaces_the_site_whole(tmp_path):
 
 
 def test_each_template_gets_exactly_its_documented_context(content):
-    from generator.pages import CONTEXT_KEYS, plan
+    from generator.site.pages import CONTEXT_KEYS, plan
 
     for page in plan(content):
         assert set(page.context) == CONTEXT_KEYS[page.template], page.path

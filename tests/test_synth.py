@@ -22,7 +22,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def test_same_n_and_seed_give_identical_valid_content(tmp_path):
-    from generator.load import load_content
+    from generator.content.load import load_content
 
     synth = _synth()
     first = synth.generate(12, tmp_path / "a", seed=7)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import targets
-from generator.targets import TargetError, check_cache, check_output
+from generator.engine import targets
+from generator.engine.targets import TargetError, check_cache, check_output
 from tests.seeds import CONTENT, ROOT
 
 SLUG = "suining-xzspfwj"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import xlsx
+from generator.outputs import xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,9 +140,9 @@ def test_pieces_compressed_apart_are_one_stream():
 def seed_tables():
     from _pytest.monkeypatch import MonkeyPatch
 
-    from generator import data
+    from generator.outputs import data
     from generator.checks import check_content
-    from generator.load import load_content
+    from generator.content.load import load_content
     from tests.legacy_xlsx import capture
 
     with MonkeyPatch.context() as mp:
@@ -158,9 +158,9 @@ def synth_tables(tmp_path_factory):
 
     from _pytest.monkeypatch import MonkeyPatch
 
-    from generator import data
+    from generator.outputs import data
     from generator.checks import check_content
-    from generator.load import load_content
+    from generator.content.load import load_content
     from tests.legacy_xlsx import capture
 
     spec = importlib.util.spec_from_file_location("benchmarks_synth", ROOT / "benchmarks" / "synth.py")
@@ -193,7 +193,7 @@ def _cells(raw: bytes, read_only: bool) -> dict[str, list[list]]:
 
 
 def _same_as_legacy(tables, made, read_only: bool) -> dict[str, list[list]]:
-    from generator import data
+    from generator.outputs import data
     from tests.legacy_xlsx import legacy_xlsx
 
     new, old = data.xlsx_bytes(tables, 1_600_000_000), legacy_xlsx(data, tables, 1_600_000_000, made)
@@ -230,7 +230,7 @@ def test_synthetic_workbooks_hold_the_cells_the_old_writer_wrote(synth_tables, r
 def test_a_long_table_splits_over_sheets_as_before(synth_tables, monkeypatch):
     """Sheets of SHEET_ROWS rows each, cut inside parts where they must be (a part longer than
     a sheet is cut more than once), the same sheets and cells as the old writer's."""
-    from generator import data
+    from generator.outputs import data
 
     tables, made = synth_tables
     year = max((y for y in tables if y is not None), key=lambda y: tables[y].rows("indicators"))
@@ -246,7 +246,7 @@ def test_a_long_table_splits_over_sheets_as_before(synth_tables, monkeypatch):
 
 
 def test_an_empty_table_has_a_sheet_of_its_header(seed_tables):
-    from generator import data
+    from generator.outputs import data
 
     tables, made = seed_tables
     year = min(y for y in tables if y is not None)
@@ -257,7 +257,7 @@ def test_an_empty_table_has_a_sheet_of_its_header(seed_tables):
 
 
 def test_the_same_tables_give_the_same_bytes(seed_tables):
-    from generator import data
+    from generator.outputs import data
 
     tables, _ = seed_tables
     year = max(y for y in tables if y is not None)
@@ -270,7 +270,7 @@ def test_the_same_tables_give_the_same_bytes(seed_tables):
 
 def test_sheets_are_the_parts_pieces_as_they_are(seed_tables):
     """No row numbers in the sheets, and the parts' compressed bytes in the file unchanged."""
-    from generator import data
+    from generator.outputs import data
 
     tables, _ = seed_tables
     year = max(y for y in tables if y is not None)
@@ -296,7 +296,7 @@ def _check_zip(raw: bytes, tmp_path: Path) -> None:
 
 
 def test_zip_tests_pass(seed_tables, tmp_path):
-    from generator import data
+    from generator.outputs import data
 
     tables, _ = seed_tables
     for year in (y for y in tables if y is not None):
@@ -308,7 +308,7 @@ def test_zip64_fields_where_sizes_and_offsets_are_large(seed_tables, tmp_path, m
     past 2 GiB, here by lowering the limit: zipfile, unzip and openpyxl read them."""
     from openpyxl import load_workbook
 
-    from generator import data
+    from generator.outputs import data
 
     tables, made = seed_tables
     year = max(y for y in tables if y is not None)
@@ -326,7 +326,7 @@ def test_zip64_fields_where_sizes_and_offsets_are_large(seed_tables, tmp_path, m
 @pytest.mark.skipif(not shutil.which("soffice") and not shutil.which("libreoffice"), reason="no LibreOffice")
 def test_libreoffice_reads_the_same_cells(seed_tables, tmp_path):
     """LibreOffice (headless) converts the spliced sheets and the old writer's to the same CSV."""
-    from generator import data
+    from generator.outputs import data
     from tests.legacy_xlsx import legacy_xlsx
 
     tables, made = seed_tables
@@ -350,7 +350,7 @@ def test_libreoffice_reads_the_same_cells(seed_tables, tmp_path):
 def test_a_years_files_in_one_pass_are_each_tables_own(seed_tables):
     """year_data writes the CSVs and the workbook in one pass over the parts, reading each
     department's parts once: the same bytes as each made on its own."""
-    from generator import data
+    from generator.outputs import data
 
     tables, _ = seed_tables
     year = max(y for y in tables if y is not None)

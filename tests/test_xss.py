@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import yamlsafe
-from generator.load import load_content
-from generator.pipeline import build
+from generator.content import yamlsafe
+from generator.content.load import load_content
+from generator.engine.pipeline import build
 from tests.seeds import CONTENT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import Draft, draft, strip_unplaced
-from ..load import MAX_SLUG, REPORT_YEARS, is_slug
+from ..content.load import MAX_SLUG, REPORT_YEARS, is_slug
 from .read import ImportRefused, read_path, read_text, shown
 
 __all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",

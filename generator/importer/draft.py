@@ -1,6 +1,6 @@
 """The draft year file as a tree, and its YAML text with a source comment on every figure.
 
-The tree follows the content model (generator.model): each mapping knows its model class,
+The tree follows the content model (generator.content.model): each mapping knows its model class,
 so keys come out in the model's order and a key the model does not have fails here, at
 import time, rather than in the reviewer's editor. Lists of rows are keyed by name (by
 scope for income and expenditure), so figures about one row stated in different
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
-from ..figures import Figure
-from ..model import YearReport
+from ..content.figures import Figure
+from ..content.model import YearReport
 from .text import norm
 
 # Lists whose entries are identified by something other than `name`.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Section as SectionModel
+from ..content.model import Section as SectionModel
 from .draft import Leaf, Node, Seq, Stmt
 from .read import Para
 from .structure import Section

@@ -67,9 +67,9 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
 
 def _refused_by_model(result: Draft) -> set[tuple[int, int]]:
     """The spans of statements at the fields the content model finds fault with."""
-    from ..load import parse
-    from ..model import YearReport
-    from ..problems import field_path
+    from ..content.load import parse
+    from ..content.model import YearReport
+    from ..content.problems import field_path
 
     _, _, problems = parse(YearReport, strip_unplaced(result.yaml), "<draft>")
     bad = {p.field for p in problems}

@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
+from ..content.load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
 
 
 @dataclass(frozen=True)

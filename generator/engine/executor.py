@@ -1,7 +1,7 @@
 """Where department builds run: in this process, on a pool of worker processes, one per core
 (`Local`), or on the workers of a Dask cluster, on this machine or many (`Dask`).
 
-The department function is pure (generator/department.py), so the executor only maps it over
+The department function is pure (generator/department/build.py), so the executor only maps it over
 the department folders and hands back each result in order, as soon as it is there, so the
 build streams: it keeps each department's summary and nothing else. Workers are forked from
 the build once everything they share is ready (the scope, the renderer with its templates

@@ -12,13 +12,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
-from . import format as fmt
-from . import charts, markdown, plotly_assets, views
-from .checks import RULES, SEVERITY_LABELS
-from .figures import Figure
-from .model import Site
-from .numbers import decimal_text
-from .pages import CONTEXT_KEYS, Page
+from ..site import format as fmt
+from ..site import charts, markdown, views
+from . import plotly_assets
+from ..checks import RULES, SEVERITY_LABELS
+from ..content.figures import Figure
+from ..content.model import Site
+from ..content.numbers import decimal_text
+from ..site.pages import CONTEXT_KEYS, Page
 
 
 def relative(from_path: str, target: str) -> str:

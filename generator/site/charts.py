@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from . import format as fmt
-from .figures import Figure
-from .model import SANGONG_LABELS, STAGES, Line, YearReport
-from .numbers import MONEY_UNITS, decimal_text
+from ..content.figures import Figure
+from ..content.model import SANGONG_LABELS, STAGES, Line, YearReport
+from ..content.numbers import MONEY_UNITS, decimal_text
 from .views import _main_account, nature_line
 
 STAGE_NAMES = STAGES

@@ -11,9 +11,9 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .figures import Figure, stated
-from .numbers import MONEY_UNITS, decimal_text
-from .numbers import plain as plain  # with `stated`, defined beside the numbers: the checks use them too
+from ..content.figures import Figure, stated
+from ..content.numbers import MONEY_UNITS, decimal_text
+from ..content.numbers import plain as plain  # with `stated`, defined beside the numbers: the checks use them too
 
 CENT = Decimal("0.01")
 

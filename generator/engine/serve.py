@@ -16,9 +16,9 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from . import department
+from ..department import memo
 from .pipeline import TEMPLATES, build
-from .problems import ContentError
+from ..content.problems import ContentError
 
 RELOAD_JS = b"""(function () {
   // Asks for the build after the one shown; the server answers when it is done (or after
@@ -122,7 +122,7 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
     started = time.perf_counter()
     try:
         result = build(content, out, search=search, cache_dir=cache_dir)
-        department.next_build()  # the memos this build read, kept for the next
+        memo.next_build()  # the memos this build read, kept for the next
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -240,7 +240,7 @@ def _listen(host: str, port: int, handler) -> _Server | None:
 def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = True,
           cache_dir: Path | None = None) -> int:
     state = _State()
-    department.KEEP_UNPICKLED = True  # the memos a build read, kept for the next
+    memo.KEEP_UNPICKLED = True  # the memos a build read, kept for the next
     # Bound before building, so a port in use is said at once rather than after a build.
     server = _listen(host, port, _handler(out.parent.resolve() / out.name, state))
     if server is None:

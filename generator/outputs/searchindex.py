@@ -64,9 +64,9 @@ from typing import Any
 
 import numpy as np
 
-from . import parallel, progress
-from .faults import checkpoint
-from .format import json_text
+from ..engine import parallel, progress
+from ..engine.faults import checkpoint
+from ..site.format import json_text
 
 FORMAT = 2
 #: Raw bytes of postings a shard aims at: a query reads one shard per gram.

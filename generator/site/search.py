@@ -1,7 +1,7 @@
 """What the search indexes: the text of each report and department, filter labels, grade bands.
 
 The text is built from the model, not from the rendered pages: what a reader finds on a page
-without its navigation, footers or chart tables. `generator.searchindex` makes the index.
+without its navigation, footers or chart tables. `generator.outputs.searchindex` makes the index.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .figures import Figure
+from ..content.figures import Figure
 from .format import stated
 
 #: The score bands of 财预〔2020〕10号 used for the 自评等级 filter.
@@ -44,7 +44,7 @@ _PLANS: dict[type, tuple[int, tuple[str, ...]]] = {}
 
 
 def _plan(cls: type) -> tuple[int, tuple[str, ...]]:
-    from .model import Section
+    from ..content.model import Section
 
     plan = _PLANS.get(cls)
     if plan is None:

@@ -70,7 +70,7 @@ def stylesheet() -> bytes:
     text = script().decode("utf-8")
     anchor = text.find('"X,X div"')
     if anchor < 0:
-        raise ValueError(f"plotly.js {version()}: style rules not found; update generator/plotly_assets.py")
+        raise ValueError(f"plotly.js {version()}: style rules not found; update generator/outputs/plotly_assets.py")
     body = _object_at(text, text.rfind("{", 0, anchor))[1:-1]
     rules = []
     pos = 0

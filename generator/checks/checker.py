@@ -15,70 +15,23 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
-from .figures import Figure, Statement
-from .figures import stated as stated_text
-from .labels import BREAKDOWNS, COUNTS, FIGURES, SECTIONS, STAGE_KEYS
-from .load import Content, DepartmentEntry, ReportFile
-from .model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong, YearReport,
-                    nature_line)
-from .numbers import MONEY_UNITS, decimal_text, plain, unmet
-from .problems import field_path
-
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+from ..content.figures import Figure, Statement
+from ..content.figures import stated as stated_text
+from ..content.labels import BREAKDOWNS, COUNTS, SECTIONS, STAGE_KEYS
+from ..content.load import Content, DepartmentEntry, ReportFile
+from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong,
+                             YearReport, nature_line)
+from ..content.numbers import MONEY_UNITS, plain, unmet
+from ..content.problems import field_path
+from .paths import LABELS, Path, _describe_path, _figures, _find_path
+from .results import Result, Term
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    title: str
-    severity: str
-    group: str
-
-
-RULES: dict[str, Rule] = {r.id: r for r in (
-    Rule("sum.parts", "各项之和等于所述合计", ERROR, "合计"),
-    Rule("sum.breakdown", "各分类（来源、性质、经济分类、功能分类）之和等于合计", ERROR, "合计"),
-    Rule("sum.change", f"各项{FIGURES['change'].name}之和等于合计的{FIGURES['change'].name}", ERROR, "合计"),
-    Rule("sum.reasons", f"所列增减原因的金额之和等于{FIGURES['change'].name}", ERROR, "合计"),
-    Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
-    Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
-    Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
-    Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
-    Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致", ERROR,
-         "比率"),
-    Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),
-    Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数", ERROR, "比率"),
-    Rule("rate.variance_rate", f"所述{FIGURES['variance_rate'].name}与{FIGURES['variance'].name} ÷ 预算数一致", ERROR,
-         "比率"),
-    Rule("rate.zero_base", "比率的分母为 0，无法核对", INFO, "比率"),
-    Rule("year.change", f"所述{FIGURES['change'].name}等于本年数减上年数", ERROR, "年度"),
-    Rule("year.change_rate", f"所述{FIGURES['change_rate'].name}与{FIGURES['change'].name} ÷ 上年数一致", ERROR, "年度"),
-    Rule("year.prior_report", f"本年报告所述上年数与上年报告的{FIGURES['actual'].name}数一致", ERROR, "年度"),
-    Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
-    Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
-    Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
-    Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
-    Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
-    Rule("perf.weight_total", "各项分值之和等于所述总分值（通常为 100）", ERROR, "绩效自评表"),
-    Rule("perf.level1_weight", "各一级指标下的分值之和等于所述该一级指标的分值", ERROR, "绩效自评表"),
-    Rule("perf.standard_weights", "一级指标分值与财预〔2020〕10号的建议分值一致（预算执行率10、产出50、效益30、满意度10）",
-         WARNING, "绩效自评表"),
-    Rule("perf.grade", "等级与得分所在的分数段一致（报告自述的分段，未述时按财预〔2020〕10号：优≥90、良80–90、中60–80、差<60）",
-         ERROR, "绩效自评表"),
-    Rule("perf.deviation", "未达到年度指标值的指标写明偏差原因", WARNING, "绩效自评表"),
-    Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
-         "完整性"),
-    Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
-)}
 
 STANDARD_WEIGHTS = {"预算执行率": Decimal(10), "产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
 STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"), (Decimal(60), Decimal(80), "中"),
@@ -86,58 +39,6 @@ STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"),
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "合格": "中", "一般": "中",
                "差": "差", "较差": "差", "不合格": "差"}
 STAGES = STAGE_KEYS
-#: What each figure is called in a check's terms and subjects: 决算/执行, 结余（超支）额 (labels.FIGURES).
-LABELS = {key: label.name for key, label in FIGURES.items()}
-
-Path = tuple[object, ...]
-
-
-@dataclass(frozen=True)
-class Term:
-    """One figure in a comparison: what it is, its value as stated, and where it stands."""
-
-    label: str
-    stated: str
-    value: Decimal
-    line: int
-    path: str
-    at: str = ""
-
-
-@dataclass(frozen=True)
-class Result:
-    """One comparison: passed, failed, or (passed None) not possible, with why."""
-
-    rule: str
-    passed: bool | None
-    subject: str
-    terms: tuple[Term, ...] = ()
-    computed: str = ""
-    difference: str = ""
-    tolerance: str = ""
-    message: str = ""
-    slug: str = ""
-    year: int = 0
-    file: str = ""
-
-    @property
-    def severity(self) -> str:
-        return RULES[self.rule].severity
-
-    @property
-    def line(self) -> int:
-        """Where the figure under check stands: the first term is always the stated one."""
-        return self.terms[0].line if self.terms else 1
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "rule": self.rule, "severity": self.severity, "title": RULES[self.rule].title, "passed": self.passed,
-            "department": self.slug, "year": self.year, "file": self.file, "line": self.line,
-            "subject": self.subject, "message": self.message, "computed": self.computed,
-            "difference": self.difference, "tolerance": self.tolerance,
-            "figures": [{"label": t.label, "stated": t.stated, "value": decimal_text(t.value), "line": t.line, "field": t.path,
-                         "at": t.at} for t in self.terms],
-        }
 
 
 # --- precision ---------------------------------------------------------------------------------
@@ -656,74 +557,6 @@ class Checker:
         return self.results
 
 
-def _figures(value, path: Path) -> list[tuple[Path, Figure]]:
-    """Every figure under `value` with its path, in the model's order."""
-    out: list[tuple[Path, Figure]] = []
-    _walk_figures(value, path, out.append)
-    return out
-
-
-#: What cannot hold a figure: looked at no further.
-_LEAVES = frozenset({str, int, float, bool, type(None), Decimal, dt.date})
-#: A model type's fields, by type.
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _walk_figures(value, path: Path, put) -> None:
-    cls = type(value)
-    if cls in _LEAVES:
-        return
-    if isinstance(value, Figure):
-        put((path, value))
-        return
-    fields = _FIELDS.get(cls)
-    if fields is None:
-        fields = _FIELDS[cls] = tuple(getattr(cls, "model_fields", ()))
-    if fields:
-        for name in fields:
-            child = getattr(value, name)
-            if type(child) not in _LEAVES:
-                _walk_figures(child, (*path, name), put)
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            if type(item) not in _LEAVES:
-                _walk_figures(item, (*path, i), put)
-
-
-def _find_path(value, target, path: Path = ()) -> Path | None:
-    if value is target:
-        return path
-    if hasattr(type(value), "model_fields"):
-        for name in type(value).model_fields:
-            found = _find_path(getattr(value, name), target, (*path, name))
-            if found is not None:
-                return found
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            found = _find_path(item, target, (*path, i))
-            if found is not None:
-                return found
-    return None
-
-
-#: Every figure's name, for a figure named by its path (a restated one).
-FIELD_LABELS = {**{key: label.name for key, label in COUNTS.items()}, **LABELS}
-
-
-def _describe_path(report: YearReport, path: Path) -> str:
-    """A reader's name for the figure at `path`: the row names on the way and the figure's kind."""
-    names = []
-    value = report
-    for part in path[:-1]:
-        value = value[part] if isinstance(part, int) else getattr(value, part)
-        name = getattr(value, "name", None) or getattr(value, "scope", None)
-        if isinstance(name, str) and (not names or names[-1] != name):
-            names.append(name)
-    top = SECTIONS.get(str(path[0]), "")
-    label = FIELD_LABELS.get(str(path[-1]), str(path[-1]))
-    return "·".join([p for p in [top, *names] if p]) + f"（{label}）"
-
-
 # --- across reports ------------------------------------------------------------------------------
 
 
@@ -782,7 +615,7 @@ def check_report(rf: ReportFile) -> list[Result]:
 
 def check_department(entry: DepartmentEntry) -> dict[tuple[str, int], list[Result]]:
     """Every rule over each report of one department, the year before's report included, by
-    (department slug, year): what a build checks, a department at a time (generator/department.py)."""
+    (department slug, year): what a build checks, a department at a time (generator/department/build.py)."""
     by_year = {rf.year: rf for rf in entry.reports}
     return {(entry.slug, rf.year): _check_all(rf, by_year.get(rf.year - 1)) for rf in entry.reports}
 
@@ -797,10 +630,3 @@ def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:
     if previous is not None:
         results += prior_report_checks(rf, previous)
     return results
-
-
-def findings(results: Iterable[Result]) -> list[Result]:
-    """The results that did not pass, most severe first, then in file order."""
-    order = {ERROR: 0, WARNING: 1, INFO: 2}
-    return sorted((r for r in results if r.passed is False),
-                  key=lambda r: (order[r.severity], r.line, r.rule, r.subject))

@@ -31,7 +31,7 @@ CACHE_MARKER = ".disclosure-cache"
 CACHE_MARKER_TEXT = ("部门预算绩效公开平台 build cache. Builds delete entries they did not use;\n"
                      "do not keep other files in it.\n").encode()
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 #: Folders of the project a target may never be in or contain.
 CODE_FOLDERS = ("generator", "templates", "tests", "schema", "scripts", "deploy", "benchmarks", ".git")
 

@@ -14,13 +14,13 @@ from decimal import Decimal
 from typing import Any, Callable, Sequence
 
 from . import charts, views
-from .checks import RULES, Result, check_content, findings
-from .data import TABLES, TEXT_NOTE
-from .load import Content, DepartmentEntry, ReportFile
-from .numbers import decimal_text
-from .regions import Place, places
+from ..checks import RULES, Result, check_content, findings
+from ..outputs.data import TABLES, TEXT_NOTE
+from ..content.load import Content, DepartmentEntry, ReportFile
+from ..content.numbers import decimal_text
+from ..content.regions import Place, places
 from .search import FILTERS, department_text, grade_band, report_text
-from .searchindex import Part, Record
+from ..outputs.searchindex import Part, Record
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,7 @@ def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
 @dataclass(frozen=True)
 class Summary:
     """What the site-wide pages know of one department: its listing, a headline per report and
-    its check results in brief. Made with the department's own pages (generator/department.py)
+    its check results in brief. Made with the department's own pages (generator/department/build.py)
     and, unlike the loaded model, kept for the whole build."""
 
     slug: str
@@ -489,7 +489,7 @@ def plan(content: Content, checks: dict[tuple[str, int], list[Result]] | None = 
     this is for tests and tools that want them all at once)."""
     checks = checks if checks is not None else check_content(content)
     if downloads is None:
-        from .data import MemoryFiles, build_tables, site_data
+        from ..outputs.data import MemoryFiles, build_tables, site_data
 
         downloads = site_data(content, build_tables(content, checks), {}, MemoryFiles())
     unit = content.site.money_unit

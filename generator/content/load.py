@@ -26,7 +26,7 @@ import annotated_types
 from pydantic import BaseModel, ValidationError
 
 from . import yamlsafe
-from .cache import Cache
+from ..engine.cache import Cache
 from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, field_path
 
@@ -491,7 +491,7 @@ def load_department(folder: Path, scope: Scope, cache: Cache | None = None
 
 def load_content(root: Path | str) -> Content:
     """Load every file under `root` at once; raise ContentError naming every problem found.
-    (A build loads one department at a time, generator/department.py; this is for tools and tests.)"""
+    (A build loads one department at a time, generator/department/build.py; this is for tools and tests.)"""
     scope = load_scope(root)
     problems = list(scope.problems)
     departments = []

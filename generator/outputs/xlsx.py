@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 from xml.sax.saxutils import escape
 
-from .numbers import decimal_text
+from ..content.numbers import decimal_text
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_CELL = 32767  # Excel's limit on the characters of one cell

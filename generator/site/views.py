@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable, NamedTuple
 
-from .figures import Figure
+from ..content.figures import Figure
 from .format import agree, money, plain, stated_all
-from .labels import BREAKDOWNS as BREAKDOWN_NAMES
-from .labels import COUNTS, FIGURES
-from .model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup, SanGong,
-                    Stat, Weight, YearReport, nature_line)
-from .numbers import decimal_text, unmet
+from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
+from ..content.labels import COUNTS, FIGURES
+from ..content.model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup,
+                             SanGong, Stat, Weight, YearReport, nature_line)
+from ..content.numbers import decimal_text, unmet
 
 #: Table columns in display order, by model field; their headers and kinds are in labels.FIGURES.
 COLUMNS: tuple[str, ...] = ("budget_initial", "budget_full", "budget", "arrived", "actual", "prior", "change",

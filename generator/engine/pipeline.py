@@ -2,7 +2,7 @@
 
 Everything is gathered and validated before the first byte is written, and the output goes
 to the hidden one of the site's two trees, which the site link points at only when the whole
-build succeeded (generator/write.py).
+build succeeded (generator/engine/write.py).
 """
 
 from __future__ import annotations
@@ -19,22 +19,23 @@ from pathlib import Path
 
 from collections.abc import Sequence
 
-from . import data, executor, progress
-from . import plotly_assets
+from ..outputs import data
+from . import executor, progress
+from ..outputs import plotly_assets
 from .cache import Cache, key
-from . import department
-from .department import BuildScope, Job, Outcome
+from .. import department
+from ..department import BuildScope, Job, Outcome
 from .faults import checkpoint
-from .load import Content, load_department, load_scope
-from .pages import Page, Summary, site_pages
-from .problems import ContentError, Problem
-from .regions import places
-from .render import Renderer
-from .searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
+from ..content.load import Content, load_department, load_scope
+from ..site.pages import Page, Summary, site_pages
+from ..content.problems import ContentError, Problem
+from ..content.regions import places
+from ..outputs.render import Renderer
+from ..outputs.searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
 from .write import Output, Recorder, Trees, recover
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = ROOT / "templates"
 STATIC = TEMPLATES / "static"
 
@@ -492,11 +493,11 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
           show_progress: bool = False, executor=None) -> BuildResult:
     """Build the site from `content_dir` into `site_dir`; on any error the old site stays.
 
-    `cache_dir` keeps each department's result between builds (see generator/cache.py), so a
+    `cache_dir` keeps each department's result between builds (see generator/engine/cache.py), so a
     rebuild makes only what changed; without it the build makes everything, keeping what it
     must hold back (each department's table rows and search records) in a folder of its own
     that it removes at the end. `show_progress` draws progress bars on a terminal. `executor`
-    runs the departments (generator/executor.py; this machine's cores unless given).
+    runs the departments (generator/engine/executor.py; this machine's cores unless given).
     """
     # Judge both targets before any work: a build replaces the output and prunes the cache.
     site_dir = check_output(site_dir, content_dir)

@@ -19,17 +19,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
-from .checks import RULES, SEVERITY_LABELS, Result, findings
-from .figures import Figure
-from .load import Content, DepartmentEntry, ReportFile
-from .format import plain
-from .labels import BREAKDOWNS as BREAKDOWN_NAMES
-from .labels import COUNTS, FIGURES
-from .labels import SECTIONS as SECTION_NAMES
-from .model import SANGONG_LABELS, Headcount, Site, Stat
-from .problems import field_path
-from .numbers import MONEY_UNITS, decimal_text, unmet
-from .regions import Place, places
+from ..checks import RULES, SEVERITY_LABELS, Result, findings
+from ..content.figures import Figure
+from ..content.load import Content, DepartmentEntry, ReportFile
+from ..site.format import plain
+from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
+from ..content.labels import COUNTS, FIGURES
+from ..content.labels import SECTIONS as SECTION_NAMES
+from ..content.model import SANGONG_LABELS, Headcount, Site, Stat
+from ..content.problems import field_path
+from ..content.numbers import MONEY_UNITS, decimal_text, unmet
+from ..content.regions import Place, places
 from .xlsx import EMPTY, Deflated, Entry, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
 
 BOM = "\ufeff"
@@ -907,7 +907,7 @@ def page_tables(context: dict[str, Any]) -> list[PageTable]:
         stats(f"{block['id']}-stats", f"{block['caption']}相关数量", block["stats"])
     organization = context["organization"]
     if organization is not None and organization.stats:
-        from .views import stats_rows
+        from ..site.views import stats_rows
 
         stats("org-stats", "机构相关数量", stats_rows(organization.stats))
     stats("work-stats-table", "报告所述工作数据", context["stats"])
@@ -973,7 +973,7 @@ def year_path(year: int, name: str) -> str:
 
 
 def department_data(tables: Tables, files) -> list[Download]:
-    """The site-wide departments table, written through `files` (generator/write.py `Output`)."""
+    """The site-wide departments table, written through `files` (generator/engine/write.py `Output`)."""
     title, description, _, _ = TABLES["departments"]
     size, digest = files.write_chunks("data/departments.csv", tables.csv("departments"))
     return [Download("data/departments.csv", title, description, "CSV", size, tables.rows("departments"),

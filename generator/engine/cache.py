@@ -10,7 +10,7 @@ Layout: `<cache>/<kind>/<key>.pickle`, and the marker `.disclosure-cache` that l
 build recognise the folder as its own. The cache is the builder's own scratch space, written
 and read by this machine's builds only: pickle runs code on load, so a build refuses a cache
 folder that anyone but its owner could write to, or that lies under such a folder
-(generator/targets.py), and makes its folders writable by the owner alone.
+(generator/engine/targets.py), and makes its folders writable by the owner alone.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from .targets import CACHE_MARKER, CACHE_MARKER_TEXT
 
 T = TypeVar("T")
 
-_GENERATOR = Path(__file__).resolve().parent
+_GENERATOR = Path(__file__).resolve().parent.parent
 
 
 def code_version() -> str:

@@ -1,0 +1,114 @@
+"""What a check is and what it gives: the rules (`RULES`, each with its severity), and each
+comparison's `Result` with the `Term`s (figures) it compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from ..content.labels import COUNTS, FIGURES
+from ..content.numbers import decimal_text
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: str
+    group: str
+
+
+RULES: dict[str, Rule] = {r.id: r for r in (
+    Rule("sum.parts", "各项之和等于所述合计", ERROR, "合计"),
+    Rule("sum.breakdown", "各分类（来源、性质、经济分类、功能分类）之和等于合计", ERROR, "合计"),
+    Rule("sum.change", f"各项{FIGURES['change'].name}之和等于合计的{FIGURES['change'].name}", ERROR, "合计"),
+    Rule("sum.reasons", f"所列增减原因的金额之和等于{FIGURES['change'].name}", ERROR, "合计"),
+    Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
+    Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
+    Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
+    Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
+    Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致", ERROR,
+         "比率"),
+    Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数", ERROR, "比率"),
+    Rule("rate.variance_rate", f"所述{FIGURES['variance_rate'].name}与{FIGURES['variance'].name} ÷ 预算数一致", ERROR,
+         "比率"),
+    Rule("rate.zero_base", "比率的分母为 0，无法核对", INFO, "比率"),
+    Rule("year.change", f"所述{FIGURES['change'].name}等于本年数减上年数", ERROR, "年度"),
+    Rule("year.change_rate", f"所述{FIGURES['change_rate'].name}与{FIGURES['change'].name} ÷ 上年数一致", ERROR, "年度"),
+    Rule("year.prior_report", f"本年报告所述上年数与上年报告的{FIGURES['actual'].name}数一致", ERROR, "年度"),
+    Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
+    Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
+    Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
+    Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
+    Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
+    Rule("perf.weight_total", "各项分值之和等于所述总分值（通常为 100）", ERROR, "绩效自评表"),
+    Rule("perf.level1_weight", "各一级指标下的分值之和等于所述该一级指标的分值", ERROR, "绩效自评表"),
+    Rule("perf.standard_weights", "一级指标分值与财预〔2020〕10号的建议分值一致（预算执行率10、产出50、效益30、满意度10）",
+         WARNING, "绩效自评表"),
+    Rule("perf.grade", "等级与得分所在的分数段一致（报告自述的分段，未述时按财预〔2020〕10号：优≥90、良80–90、中60–80、差<60）",
+         ERROR, "绩效自评表"),
+    Rule("perf.deviation", "未达到年度指标值的指标写明偏差原因", WARNING, "绩效自评表"),
+    Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
+         "完整性"),
+    Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
+)}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One figure in a comparison: what it is, its value as stated, and where it stands."""
+
+    label: str
+    stated: str
+    value: Decimal
+    line: int
+    path: str
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One comparison: passed, failed, or (passed None) not possible, with why."""
+
+    rule: str
+    passed: bool | None
+    subject: str
+    terms: tuple[Term, ...] = ()
+    computed: str = ""
+    difference: str = ""
+    tolerance: str = ""
+    message: str = ""
+    slug: str = ""
+    year: int = 0
+    file: str = ""
+
+    @property
+    def severity(self) -> str:
+        return RULES[self.rule].severity
+
+    @property
+    def line(self) -> int:
+        """Where the figure under check stands: the first term is always the stated one."""
+        return self.terms[0].line if self.terms else 1
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule, "severity": self.severity, "title": RULES[self.rule].title, "passed": self.passed,
+            "department": self.slug, "year": self.year, "file": self.file, "line": self.line,
+            "subject": self.subject, "message": self.message, "computed": self.computed,
+            "difference": self.difference, "tolerance": self.tolerance,
+            "figures": [{"label": t.label, "stated": t.stated, "value": decimal_text(t.value), "line": t.line, "field": t.path,
+                         "at": t.at} for t in self.terms],
+        }
+
+
+def findings(results: Iterable[Result]) -> list[Result]:
+    """The results that did not pass, most severe first, then in file order."""
+    order = {ERROR: 0, WARNING: 1, INFO: 2}
+    return sorted((r for r in results if r.passed is False),
+                  key=lambda r: (order[r.severity], r.line, r.rule, r.subject))
