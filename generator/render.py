@@ -31,10 +31,30 @@ def relative(from_path: str, target: str) -> str:
     if target in ("", "/"):
         rel = posixpath.relpath(".", here or ".")
         return ("./" if rel == "." else rel + "/") + anchor
-    rel = posixpath.relpath(target, here or ".")
+    rel = _relpath(target, here)
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel + anchor
+
+
+def _relpath(target: str, here: str) -> str:
+    """posixpath.relpath(target, here or "."), without making both absolute first (a page
+    asks for some thirty links): site paths are relative and hold no `.` or `..` part, and for
+    those it comes to the parts after the common ones. Any other path goes to relpath."""
+    to = [part for part in target.split("/") if part]
+    start = [part for part in here.split("/") if part]
+    if target.startswith("/") or here.startswith("/") or _DOTS.intersection(to) or _DOTS.intersection(start):
+        return posixpath.relpath(target, here or ".")
+    common = 0
+    for a, b in zip(start, to):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) if parts else "."
+
+
+_DOTS = frozenset({".", ".."})
 
 
 def json_script(data: Any) -> Markup:
