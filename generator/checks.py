@@ -734,12 +734,7 @@ def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
             if account.total is not None:
                 out[(kind, account.scope, "total")] = (account.total, (kind, i, "total"))
             for key in ("by_source", "by_nature", "by_economic", "by_function"):
-                def walk(lines, names, path):
-                    for n, line in enumerate(lines):
-                        here = (*path, n)
-                        out[(kind, account.scope, key, *names, line.name)] = (line, here)
-                        walk(line.items, (*names, line.name), (*here, "items"))
-                walk(getattr(account, key), (), (kind, i, key))
+                _index_lines(out, (kind, account.scope, key), getattr(account, key), (), (kind, i, key))
     if report.sangong is not None:
         for key in ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
             a = getattr(report.sangong, key)
@@ -748,6 +743,15 @@ def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
     if report.operating_costs is not None and report.operating_costs.total is not None:
         out[("operating_costs", "total")] = (report.operating_costs.total, ("operating_costs", "total"))
     return out
+
+
+def _index_lines(out: dict, head: tuple[str, ...], lines: tuple[Line, ...], names: tuple[str, ...], path: Path) -> None:
+    """Each line under `head` and the names of the lines above it. (A function of its own: one
+    nested in _line_index would hold itself, and so the report, in a reference cycle.)"""
+    for n, line in enumerate(lines):
+        here = (*path, n)
+        out[(*head, *names, line.name)] = (line, here)
+        _index_lines(out, head, line.items, (*names, line.name), (*here, "items"))
 
 
 def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Result]:
