@@ -104,6 +104,67 @@ class Term:
     at: str = ""
 
 
+#: A term as a check names it: its label, the figure, the figure's path and which statement.
+Recipe = tuple[str, Figure, Path, int]
+
+
+def _term(rf: ReportFile, recipe: Recipe) -> Term:
+    label, figure, path, index = recipe
+    statement = figure.statements[index]
+    where = (*path, index) if len(figure.statements) > 1 else path
+    return Term(label, stated_text(statement), statement.base, rf.line_of(where), field_path(where),
+                statement.at or "")
+
+
+class LazyTerms:
+    """The terms of a check that passed, made when first asked for. A report's checks name
+    some 400 figures, nearly all in checks that pass, whose terms no page or file shows (the
+    page lists a passed check by its subject and message): making each one's text, line and
+    field path took two fifths of the checks' time. Compares, hashes, prints and pickles as
+    the tuple of terms (unpickled, it is that tuple)."""
+
+    __slots__ = ("_rf", "_recipes", "_made")
+
+    def __init__(self, rf: ReportFile, recipes: tuple[Recipe | Term, ...]):
+        self._rf: ReportFile | None = rf
+        self._recipes = recipes
+        self._made: tuple[Term, ...] | None = None
+
+    def made(self) -> tuple[Term, ...]:
+        if self._made is None:
+            rf = self._rf
+            assert rf is not None
+            self._made = tuple(r if isinstance(r, Term) else _term(rf, r) for r in self._recipes)
+            self._rf = None
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._recipes)
+
+    def __bool__(self) -> bool:
+        return bool(self._recipes)
+
+    def __iter__(self):
+        return iter(self.made())
+
+    def __getitem__(self, index):
+        return self.made()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyTerms):
+            other = other.made()
+        return self.made() == other
+
+    def __hash__(self) -> int:
+        return hash(self.made())
+
+    def __repr__(self) -> str:
+        return repr(self.made())
+
+    def __reduce__(self):
+        return tuple, (self.made(),)
+
+
 @dataclass(frozen=True)
 class Result:
     """One comparison: passed, failed, or (passed None) not possible, with why."""
@@ -111,7 +172,8 @@ class Result:
     rule: str
     passed: bool | None
     subject: str
-    terms: tuple[Term, ...] = ()
+    #: A tuple, or for a check that passed LazyTerms (the same terms, made when asked for).
+    terms: tuple[Term, ...] | LazyTerms = ()
     computed: str = ""
     difference: str = ""
     tolerance: str = ""
@@ -184,16 +246,19 @@ class Checker:
     def unit(self) -> str:
         return self.report.unit
 
-    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Term:
-        statement = figure.statements[index]
-        where = (*path, index) if len(figure.statements) > 1 else path
-        return Term(label, stated_text(statement), statement.base, self.rf.line_of(where),
-                    field_path(where), statement.at or "")
+    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Recipe:
+        """A figure as a term of a check (`add` makes the Term, or LazyTerms for a check that passed)."""
+        return label, figure, path, index
 
-    def add(self, rule: str, passed: bool, subject: str, terms: Iterable[Term] = (), computed: str = "",
-            difference: str = "", tolerance: str = "", message: str = "") -> None:
-        self.results.append(Result(rule, passed, subject, tuple(terms), computed, difference, tolerance, message,
-                                   self.rf.slug, self.rf.year, self.rf.path))
+    def add(self, rule: str, passed: bool | None, subject: str, terms: Iterable[Recipe | Term] = (),
+            computed: str = "", difference: str = "", tolerance: str = "", message: str = "") -> None:
+        rf = self.rf
+        if passed:
+            made: tuple[Term, ...] | LazyTerms = LazyTerms(rf, tuple(terms))
+        else:
+            made = tuple(t if isinstance(t, Term) else _term(rf, t) for t in terms)
+        self.results.append(Result(rule, passed, subject, made, computed, difference, tolerance, message,
+                                   rf.slug, rf.year, rf.path))
 
     # --- sums ----------------------------------------------------------------------------------
 
@@ -440,8 +505,11 @@ class Checker:
             tolerance = max(half_step(s) for s in figure.statements) * 2
             spread = max(abs(s.base - first.base) for s in figure.statements)
             passed = spread <= tolerance
-            stated = "、".join(f"{t.stated}（{s.at}）" if s.at else t.stated for t, s in zip(terms, figure.statements))
-            message = f"{len(terms)} 处所述一致" if passed else f"各处所述不同：{stated}"
+            if passed:
+                message = f"{len(terms)} 处所述一致"
+            else:
+                stated = "、".join(f"{stated_text(s)}（{s.at}）" if s.at else stated_text(s) for s in figure.statements)
+                message = f"各处所述不同：{stated}"
             self.add("same.restated", passed, f"{_describe_path(self.report, path)}", terms, message=message)
 
     # --- performance ---------------------------------------------------------------------------
