@@ -28,7 +28,7 @@ from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Perf
 from ..content.numbers import MONEY_UNITS, plain, unmet
 from ..content.problems import field_path
 from .paths import LABELS, Path, _describe_path, _figures, _find_path
-from .results import Result, Term
+from .results import LazyTerms, Recipe, Result, Term, _term
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -85,16 +85,19 @@ class Checker:
     def unit(self) -> str:
         return self.report.unit
 
-    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Term:
-        statement = figure.statements[index]
-        where = (*path, index) if len(figure.statements) > 1 else path
-        return Term(label, stated_text(statement), statement.base, self.rf.line_of(where),
-                    field_path(where), statement.at or "")
+    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Recipe:
+        """A figure as a term of a check (`add` makes the Term, or LazyTerms for a check that passed)."""
+        return label, figure, path, index
 
-    def add(self, rule: str, passed: bool, subject: str, terms: Iterable[Term] = (), computed: str = "",
-            difference: str = "", tolerance: str = "", message: str = "") -> None:
-        self.results.append(Result(rule, passed, subject, tuple(terms), computed, difference, tolerance, message,
-                                   self.rf.slug, self.rf.year, self.rf.path))
+    def add(self, rule: str, passed: bool | None, subject: str, terms: Iterable[Recipe | Term] = (),
+            computed: str = "", difference: str = "", tolerance: str = "", message: str = "") -> None:
+        rf = self.rf
+        if passed:
+            made: tuple[Term, ...] | LazyTerms = LazyTerms(rf, tuple(terms))
+        else:
+            made = tuple(t if isinstance(t, Term) else _term(rf, t) for t in terms)
+        self.results.append(Result(rule, passed, subject, made, computed, difference, tolerance, message,
+                                   rf.slug, rf.year, rf.path))
 
     # --- sums ----------------------------------------------------------------------------------
 
@@ -341,8 +344,11 @@ class Checker:
             tolerance = max(half_step(s) for s in figure.statements) * 2
             spread = max(abs(s.base - first.base) for s in figure.statements)
             passed = spread <= tolerance
-            stated = "、".join(f"{t.stated}（{s.at}）" if s.at else t.stated for t, s in zip(terms, figure.statements))
-            message = f"{len(terms)} 处所述一致" if passed else f"各处所述不同：{stated}"
+            if passed:
+                message = f"{len(terms)} 处所述一致"
+            else:
+                stated = "、".join(f"{stated_text(s)}（{s.at}）" if s.at else stated_text(s) for s in figure.statements)
+                message = f"各处所述不同：{stated}"
             self.add("same.restated", passed, f"{_describe_path(self.report, path)}", terms, message=message)
 
     # --- performance ---------------------------------------------------------------------------
@@ -567,12 +573,7 @@ def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
             if account.total is not None:
                 out[(kind, account.scope, "total")] = (account.total, (kind, i, "total"))
             for key in ("by_source", "by_nature", "by_economic", "by_function"):
-                def walk(lines, names, path):
-                    for n, line in enumerate(lines):
-                        here = (*path, n)
-                        out[(kind, account.scope, key, *names, line.name)] = (line, here)
-                        walk(line.items, (*names, line.name), (*here, "items"))
-                walk(getattr(account, key), (), (kind, i, key))
+                _index_lines(out, (kind, account.scope, key), getattr(account, key), (), (kind, i, key))
     if report.sangong is not None:
         for key in ("total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
             a = getattr(report.sangong, key)
@@ -581,6 +582,15 @@ def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
     if report.operating_costs is not None and report.operating_costs.total is not None:
         out[("operating_costs", "total")] = (report.operating_costs.total, ("operating_costs", "total"))
     return out
+
+
+def _index_lines(out: dict, head: tuple[str, ...], lines: tuple[Line, ...], names: tuple[str, ...], path: Path) -> None:
+    """Each line under `head` and the names of the lines above it. (A function of its own: one
+    nested in _line_index would hold itself, and so the report, in a reference cycle.)"""
+    for n, line in enumerate(lines):
+        here = (*path, n)
+        out[(*head, *names, line.name)] = (line, here)
+        _index_lines(out, head, line.items, (*names, line.name), (*here, "items"))
 
 
 def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Result]:

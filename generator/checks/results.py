@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from ..content.figures import Figure
+from ..content.figures import stated as stated_text
 from ..content.labels import COUNTS, FIGURES
+from ..content.load import ReportFile
 from ..content.numbers import decimal_text
+from ..content.problems import field_path
+from .paths import Path
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -71,6 +76,67 @@ class Term:
     at: str = ""
 
 
+#: A term as a check names it: its label, the figure, the figure's path and which statement.
+Recipe = tuple[str, Figure, Path, int]
+
+
+def _term(rf: ReportFile, recipe: Recipe) -> Term:
+    label, figure, path, index = recipe
+    statement = figure.statements[index]
+    where = (*path, index) if len(figure.statements) > 1 else path
+    return Term(label, stated_text(statement), statement.base, rf.line_of(where), field_path(where),
+                statement.at or "")
+
+
+class LazyTerms:
+    """The terms of a check that passed, made when first asked for. A report's checks name
+    some 400 figures, nearly all in checks that pass, whose terms no page or file shows (the
+    page lists a passed check by its subject and message): making each one's text, line and
+    field path took two fifths of the checks' time. Compares, hashes, prints and pickles as
+    the tuple of terms (unpickled, it is that tuple)."""
+
+    __slots__ = ("_rf", "_recipes", "_made")
+
+    def __init__(self, rf: ReportFile, recipes: tuple[Recipe | Term, ...]):
+        self._rf: ReportFile | None = rf
+        self._recipes = recipes
+        self._made: tuple[Term, ...] | None = None
+
+    def made(self) -> tuple[Term, ...]:
+        if self._made is None:
+            rf = self._rf
+            assert rf is not None
+            self._made = tuple(r if isinstance(r, Term) else _term(rf, r) for r in self._recipes)
+            self._rf = None
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._recipes)
+
+    def __bool__(self) -> bool:
+        return bool(self._recipes)
+
+    def __iter__(self):
+        return iter(self.made())
+
+    def __getitem__(self, index):
+        return self.made()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyTerms):
+            other = other.made()
+        return self.made() == other
+
+    def __hash__(self) -> int:
+        return hash(self.made())
+
+    def __repr__(self) -> str:
+        return repr(self.made())
+
+    def __reduce__(self):
+        return tuple, (self.made(),)
+
+
 @dataclass(frozen=True)
 class Result:
     """One comparison: passed, failed, or (passed None) not possible, with why."""
@@ -78,7 +144,8 @@ class Result:
     rule: str
     passed: bool | None
     subject: str
-    terms: tuple[Term, ...] = ()
+    #: A tuple, or for a check that passed LazyTerms (the same terms, made when asked for).
+    terms: tuple[Term, ...] | LazyTerms = ()
     computed: str = ""
     difference: str = ""
     tolerance: str = ""

@@ -11,10 +11,13 @@ reuses it while the key matches and the files it wrote are still in the tree as 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,6 +126,11 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
         memo = store.get("department", (key,))
         if isinstance(memo, Memo) and output.reuse(memo.files):
             return Outcome(folder.name, memo=memo, key=key, reused=True, written=output.child_state())
+    with _young_collections_less_often():
+        return _build(folder, site, output, store, n, key)
+
+
+def _build(folder: Path, site: BuildScope, output: Output, store: Cache, n: int, key: str | None) -> Outcome:
     entry, problems = load_department(folder, site.scope)
     if problems or entry is None:
         return Outcome(folder.name, problems=problems)
@@ -156,6 +164,38 @@ def build_department(folder: Path, site: BuildScope, output: Output, store: Cach
         store.put("records", (key,), records)
     store.put("department", (key,), memo)
     return Outcome(folder.name, memo=memo, key=key, written=output.child_state())
+
+
+#: The collector's first threshold while a department is built (Python's default is 700).
+YOUNG_THRESHOLD = 5000
+
+
+@contextlib.contextmanager
+def _young_collections_less_often():
+    """Collect the youngest objects after 5,000 new ones rather than 700 while a department is
+    built. Its model and pages live for the whole build and make nothing the collector must
+    free (no reference cycles), yet with the default each of them was looked at in two young
+    collections, then counted towards a full one: at 700 the collector took about 2 ms of a
+    report's 25, at 5,000 about 1. The threshold is put back when the last department being
+    built in this process (a Dask worker may build several at once, in threads) is done."""
+    global _building, _threshold
+    with _building_lock:
+        if _building == 0:
+            _threshold = gc.get_threshold()
+            gc.set_threshold(max(_threshold[0], YOUNG_THRESHOLD), *_threshold[1:])
+        _building += 1
+    try:
+        yield
+    finally:
+        with _building_lock:
+            _building -= 1
+            if _building == 0:
+                gc.set_threshold(*_threshold)
+
+
+_building = 0
+_threshold = gc.get_threshold()
+_building_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
