@@ -82,25 +82,22 @@ def _memory_mb(pids: list[int], field: str) -> float:
     return total / 1024
 
 
-def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> Run:
-    """build.py run as a person runs it, with its wall and CPU time and the peak memory of it
-    and its workers together."""
-    before = os.times()
-    started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+def sample_peak(pid: int):
+    """Sample the memory of process `pid` and its descendants together until the function
+    returned is called, which gives the peak in MB.
+
+    Proportional set size counts the pages a forked helper shares with the build once (RSS
+    counts them in each), but reading it walks the page tables and holds the process's memory
+    lock: it is read once a second, RSS every 50 ms. The peak is the PSS at the moment of the
+    highest RSS."""
     peak = 0.0
     done = threading.Event()
 
     def sample() -> None:
-        # Proportional set size counts the pages a forked helper shares with the build once
-        # (RSS counts them in each), but reading it walks the page tables and holds the
-        # process's memory lock: it is read once a second, RSS every 50 ms. The peak is the
-        # PSS at the moment of the highest RSS.
         nonlocal peak
         high, n = 0.0, 0
         while not done.is_set():
-            pids = _tree(proc.pid)
+            pids = _tree(pid)
             rss = _memory_mb(pids, "VmRSS:")
             if rss > high or n % 20 == 0:
                 high = max(high, rss)
@@ -110,9 +107,25 @@ def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> R
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
+
+    def stop() -> float:
+        done.set()
+        sampler.join()
+        return peak
+
+    return stop
+
+
+def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> Run:
+    """build.py run as a person runs it, with its wall and CPU time and the peak memory of it
+    and its workers together."""
+    before = os.times()
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+    stop = sample_peak(proc.pid)
     output = proc.communicate()[0]
-    done.set()
-    sampler.join()
+    peak = stop()
     wall = time.perf_counter() - started
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)

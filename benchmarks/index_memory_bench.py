@@ -29,7 +29,6 @@ import pickle
 import resource
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -151,33 +150,16 @@ def child(work: Path, slugs: list[str], out: Path, workers: int | None) -> None:
 
 
 def measure(work: Path, slugs: list[str], out: Path, workers: int | None) -> dict:
-    from build_bench import _memory_mb, _tree
+    from build_bench import sample_peak
 
     args = [sys.executable, __file__, "--child", str(work), str(out), *(["--workers", str(workers)] if workers else [])]
     proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     proc.stdin.write("\n".join(slugs))
     proc.stdin.close()
-    peak = 0.0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        high, n = 0.0, 0
-        while not done.is_set():
-            pids = _tree(proc.pid)
-            rss = _memory_mb(pids, "VmRSS:")
-            if rss > high or n % 20 == 0:
-                high = max(high, rss)
-                peak = max(peak, min(_memory_mb(pids, "Pss:"), high))
-            n += 1
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    stop = sample_peak(proc.pid)
     output = proc.stdout.read()
     proc.wait()
-    done.set()
-    sampler.join()
+    peak = stop()
     if proc.returncode:
         raise SystemExit(f"index build failed ({proc.returncode})")
     result = json.loads(output.strip().splitlines()[-1])
