@@ -7,7 +7,7 @@ import posixpath
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
@@ -116,6 +116,7 @@ class Renderer:
             digits=decimal_text,
             cell=cell_html,
             cells=cells_html,
+            rows=rows_html,
         )
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
                                 plotly_inert_ids=plotly_assets.injected_style_ids(), chart_theme=charts.THEME,
@@ -160,6 +161,21 @@ def cell_html(cell: views.Cell | None) -> Markup:
     if not cell.agree:
         html += f'<span class="flag" role="note">原文各处不一致：{stated}</span>'
     return Markup(html)
+
+
+def _shown(value: Any) -> str:
+    """Any value as `{{ value }}` writes it (`_finalize`, then escaped)."""
+    if isinstance(value, Decimal):
+        value = decimal_text(value)
+    return _text(value) if isinstance(value, str) else str(escape(value))
+
+
+def rows_html(rows: Iterable[Sequence[Any]]) -> Markup:
+    """A data table's body rows, the first value of each its row header: a chart's table
+    (a year's page at a province's size has three of 2,000 rows). Each row a line of its own
+    with one space before it, as the template's lines after a block tag are written."""
+    return Markup("".join([f' <tr><th scope="row">{_shown(row[0])}</th>'
+                           + "".join([f"<td>{_shown(v)}</td>" for v in row[1:]]) + "</tr>\n" for row in rows]))
 
 
 def cells_html(cells: Iterable[views.Cell | None]) -> Markup:
