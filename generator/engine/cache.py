@@ -88,19 +88,19 @@ class Cache:
 
     def get(self, kind: str, parts: tuple[str | bytes, ...]) -> Any | None:
         """The entry for `parts`, or None; either way it is kept by `prune`."""
-        if self.folder is None:
+        pickled = self.get_raw(kind, parts)
+        if pickled is None:
             return None
-        name = key(self.version, kind, *parts)
-        self.used.setdefault(kind, set()).add(name)
         try:
-            value = pickle.loads((self.folder / kind / f"{name}.pickle").read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            value = pickle.loads(pickled)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
         self.hits += 1
         return value
 
     def get_raw(self, kind: str, parts: tuple[str | bytes, ...]) -> bytes | None:
-        """The entry for `parts` as pickled, or None (for a value kept with others, `put` as bytes)."""
+        """The entry for `parts` as pickled, or None (for a value kept with others, `put` as bytes);
+        either way it is kept by `prune`."""
         if self.folder is None:
             return None
         name = key(self.version, kind, *parts)
