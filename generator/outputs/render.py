@@ -143,10 +143,9 @@ class Renderer:
         return text.encode("utf-8")
 
 
-def _text(value: str) -> str:
-    """Text as `{{ value }}` writes it: escaped, a carriage return as a reference (`_finalize`)."""
-    html = str(escape(value))
-    return html.replace("\r", "&#13;") if "\r" in value else html
+def _shown(value: Any) -> str:
+    """A value as `{{ value }}` writes it: `_finalize`, then escaped."""
+    return str(escape(_finalize(value)))
 
 
 def cell_html(cell: views.Cell | None) -> Markup:
@@ -156,18 +155,11 @@ def cell_html(cell: views.Cell | None) -> Markup:
     their fields written by the template cost three calls of Python."""
     if cell is None:
         return Markup("")
-    stated = _text(cell.stated)
-    html = f'<data value="{_text(cell.value)}" title="原文：{stated}">{_text(cell.shown)}</data>'
+    stated = _shown(cell.stated)
+    html = f'<data value="{_shown(cell.value)}" title="原文：{stated}">{_shown(cell.shown)}</data>'
     if not cell.agree:
         html += f'<span class="flag" role="note">原文各处不一致：{stated}</span>'
     return Markup(html)
-
-
-def _shown(value: Any) -> str:
-    """Any value as `{{ value }}` writes it (`_finalize`, then escaped)."""
-    if isinstance(value, Decimal):
-        value = decimal_text(value)
-    return _text(value) if isinstance(value, str) else str(escape(value))
 
 
 def rows_html(rows: Iterable[Sequence[Any]]) -> Markup:
