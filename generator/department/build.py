@@ -151,15 +151,14 @@ def _build(folder: Path, site: BuildScope, output: Output, store: Cache, n: int,
     for year, tables in parts.years.items():
         rows.update({(year, name): part.rows for name, part in tables.items()})
         extents.update({(year, name): _plain(data.part_extents(part)[1:]) for name, part in tables.items()})
-    memo = Memo(made, {path: output.stamps[path] for path in files.paths}, rows, tuple(r.url for r in records),
-                extents)
-    store.put("rows", (key,), parts.department)
+    memo = Memo(made, output.stamps_of(files.paths), rows, tuple(r.url for r in records), extents)
     department_row = pickle.dumps(parts.department, protocol=pickle.HIGHEST_PROTOCOL)
+    store.put_raw("rows", (key,), department_row)
     for year, tables in parts.years.items():
-        store.put("rows-year", (key, str(year)), tables)
+        year_rows = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+        store.put_raw("rows-year", (key, str(year)), year_rows)
         # What this department adds to that year's data files: they are remade only when it changes.
-        made.digests[f"rows:{year}"] = hashlib.sha256(
-            department_row + pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        made.digests[f"rows:{year}"] = hashlib.sha256(department_row + year_rows).hexdigest()
     if site.search:
         store.put("records", (key,), records)
     store.put("department", (key,), memo)

@@ -116,11 +116,18 @@ class Cache:
             self.used.setdefault(kind, set()).add(key(self.version, kind, *parts))
 
     def put(self, kind: str, parts: tuple[str | bytes, ...], value: Any) -> None:
+        self._put(kind, parts, lambda f: pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_raw(self, kind: str, parts: tuple[str | bytes, ...], pickled: bytes) -> None:
+        """Keep a value pickled already (one whose pickle serves something else too)."""
+        self._put(kind, parts, lambda f: f.write(pickled))
+
+    def _put(self, kind: str, parts: tuple[str | bytes, ...], write: Callable[[Any], Any]) -> None:
         if self.folder is None:
             return
         name = key(self.version, kind, *parts)
         self.used.setdefault(kind, set()).add(name)
-        self._store(self.folder / kind / f"{name}.pickle", value)
+        self._store(self.folder / kind / f"{name}.pickle", write)
 
     def subfolder(self, name: str) -> Path | None:
         """A folder of the cache's own for what is not kept as pickles (compiled templates), or
@@ -142,13 +149,13 @@ class Cache:
                 marker.write_bytes(CACHE_MARKER_TEXT)
             self._marked = True
 
-    def _store(self, path: Path, value: Any) -> None:
+    def _store(self, path: Path, write: Callable[[Any], Any]) -> None:
         try:
             self._mark()
             path.parent.mkdir(mode=0o700, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                write(f)
             os.replace(temp, path)
         except OSError:
             pass  # a read-only or full disk: the build goes on without caching

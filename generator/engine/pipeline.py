@@ -197,7 +197,7 @@ def _memo(store: Cache, output: Output, kind: str, parts: tuple[str, ...], reuse
 
 
 def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], paths: list[str], value) -> None:
-    store.put(kind, parts, ({path: output.stamps[path] for path in paths}, value))
+    store.put(kind, parts, (output.stamps_of(paths), value))
 
 
 #: The reports from which the years' data files are made on worker processes.
@@ -269,10 +269,8 @@ def _year_pack(store: Cache, having: list[Outcome], year: int) -> dict[str, tupl
             if got[0] is None or got[1] is None:
                 raise RuntimeError(f"the build's store has lost the rows of {outcome.name} ({store.folder})")
         pack[outcome.key] = got
-    if pack != before:
+    if pack != before:  # kept by the build either way (_site_data)
         store.put("year-pack", (str(year),), pack)
-    else:
-        store.keep("year-pack", (str(year),))
     return pack
 
 
@@ -366,7 +364,7 @@ class _PageMemos:
         return False
 
     def made(self, path: str, inputs: str, output: Output, paths: list[str]) -> None:
-        self.now[path] = (inputs, {p: output.stamps[p] for p in paths})
+        self.now[path] = (inputs, output.stamps_of(paths))
 
     def save(self) -> None:
         if self.now != self.before:

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Iterable
 
 from .faults import checkpoint
 
@@ -388,6 +389,10 @@ class Output:
         self.stamps.update(stamps)
         self.linked += linked
         self.changed.extend(changed)
+
+    def stamps_of(self, paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+        """The stamps of files written: what a memo keeps, for `reuse` to find them as written."""
+        return {path: self.stamps[path] for path in paths}
 
     def reuse(self, stamps: dict[str, tuple[int, int, int]]) -> bool:
         """Keep a department's files that are still exactly as a build wrote them.
