@@ -22,8 +22,8 @@ pytestmark = pytest.mark.slow
 #: Named checkpoints in generator/engine/pipeline.py and generator/engine/write.py, in build order.
 #: Departments are built in folder order; the edited one (zhongfang-zwfwzx) is the last, number 4.
 KILL_POINTS = ["start", "tree-marked", "tree-synced", "department-0", "department-2", "department-4",
-               "department-4-written", "departments", "data", "pages", "index", "index-half", "index-written",
-               "before-swap", "swap-exchanged", "after-swap"]
+               "department-4-written", "departments", "data", "data-written", "pages", "index", "index-half",
+               "index-written", "before-swap", "swap-exchanged", "after-swap"]
 RANDOM_KILLS = 6
 
 
@@ -100,8 +100,8 @@ def test_a_build_killed_at_a_checkpoint_leaves_a_whole_site(states, point):
     assert leftovers(site.parent) == ["site"]
 
 
-@pytest.mark.parametrize("point", ["department-4-written", "departments", "data", "pages", "index-half", "before-swap",
-                                   "after-swap"])
+@pytest.mark.parametrize("point", ["department-4-written", "departments", "data", "data-written", "pages",
+                                   "index-half", "before-swap", "after-swap"])
 def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(states, point):
     tmp, old, new, a, b = states
     site = fresh_site(tmp, old, f"cached-{point}", cached=True)

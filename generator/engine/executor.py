@@ -50,7 +50,7 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _worker() -> None:
+def _worker(parent: int) -> None:
     faults.in_worker()
     # The build turns the cyclic collector off for itself (it frees what it drops by reference
     # counting); a worker makes and drops a department's models, pages and contexts again and
@@ -63,7 +63,7 @@ def _worker() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    if os.getppid() == 1:  # the build ended before prctl took effect
+    if os.getppid() != parent:  # the build ended before prctl took effect
         os._exit(1)
 
 
@@ -91,7 +91,7 @@ class Local:
         global _task
         _task = task  # the workers are forked below and find it here
         pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_worker)
+                                   initializer=_worker, initargs=(os.getpid(),))
         try:
             yield from pool.map(_run, items, chunksize=1)
         finally:

@@ -97,3 +97,87 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
     out[0::2] = mine
     out[1::2] = theirs
     return out
+
+
+class Background:
+    """`fn()` on a second process started now, its result asked for later (`result`), while this
+    process goes on with other work: a rebuild after a correction makes the year's data files
+    there while this one makes the pages and the search index. The second process is killed
+    when this one leaves the `with` block by an exception, or is killed itself; `shared` as
+    for `fork_map`. With one core or no fork, `fn` runs when its result is first asked for."""
+
+    def __init__(self, fn: Callable[[], R], shared: Shared | None = None):
+        self.fn, self.shared = fn, shared
+        self.pid: int | None = None
+        self._spill = None
+        self._done = False
+        self._value: Any = None
+
+    def __enter__(self) -> Background:
+        if workers() < 2:
+            return self
+        self._spill = tempfile.TemporaryFile()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the second process; its results are tested through the parent
+            code = 1
+            try:
+                faults.in_worker()
+                _die_with_parent(parent)
+                if self.shared is not None:
+                    self.shared.forked()
+                try:
+                    result: tuple = ("ok", self.fn(), self.shared.child_state() if self.shared else None)
+                except Exception as err:  # sent back and raised by the parent
+                    result = ("error", err, None)
+                pickle.dump(result, self._spill, protocol=pickle.HIGHEST_PROTOCOL)
+                self._spill.flush()
+                code = 0
+            finally:
+                os._exit(code)
+        self.pid = pid
+        return self
+
+    def result(self) -> Any:
+        if self._done:
+            return self._value
+        if self.pid is None:
+            self._value = self.fn()
+        else:
+            pid, self.pid = self.pid, None
+            _, status = os.waitpid(pid, 0)
+            if status != 0:
+                raise RuntimeError("the second build process failed")
+            self._spill.seek(0)
+            kind, value, state = pickle.load(self._spill)
+            self._spill.close()
+            if kind == "error":
+                raise value
+            if self.shared is not None:
+                self.shared.merge(state)
+            self._value = value
+        self._done = True
+        return self._value
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self.pid is not None:
+            if kind is None:
+                self.result()
+            else:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                self.pid = None
+        if self._spill is not None:
+            self._spill.close()
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: this process gets SIGKILL when the build process (`parent`) ends, however it ends."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the build ended before prctl took effect
+        os._exit(1)

@@ -17,10 +17,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..outputs import data
-from . import executor, progress
+from . import executor, parallel, progress
 from ..outputs import plotly_assets
 from .cache import Cache, key
 from .. import department
@@ -253,6 +253,63 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     return [*downloads, data.package_data(downloads, site.scope.content.site.base_url, output)]
 
 
+#: The most departments built anew for which the data files are made on a second process
+#: while this one makes the pages and the index: a correction's rebuild. A larger rebuild
+#: keeps both cores busy on its own (the years' files, the index), and its peak memory is
+#: the index's, not raised by the data files beside it.
+ALONGSIDE_UP_TO = 20
+
+
+def _few(departments: _Departments) -> bool:
+    return 0 < len(departments.rebuilt) <= ALONGSIDE_UP_TO and departments.reused > 0
+
+
+class _DataFiles(parallel.Background):
+    """The site-wide data files (`_site_data`): made on a second process begun now when
+    `alongside` (and the machine has two cores), else here when first asked for. `downloads`
+    gives them once written; `remade` the paths made anew."""
+
+    def __init__(self, site: BuildScope, departments: _Departments, output: Output, store: Cache,
+                 alongside: bool):
+        self.alongside = alongside and parallel.workers() >= 2
+        self.output, self.store, self.departments = output, store, departments
+
+        def make() -> tuple[list, list[str]]:
+            result = BuildResult()
+            downloads = _site_data(site, departments, self.output, store, result)
+            checkpoint("data-written")
+            return downloads, result.remade
+
+        super().__init__(make, shared=self if self.alongside else None)
+
+    def __enter__(self) -> _DataFiles:
+        if self.alongside:
+            self.departments.summaries  # unpickled once, for both processes
+            super().__enter__()
+        return self
+
+    def downloads(self) -> list:
+        return self.result()[0]
+
+    @property
+    def remade(self) -> list[str]:
+        return self.result()[1]
+
+    # The second process's account of files written and store entries used, merged here.
+    def forked(self) -> None:
+        self.output = Output(self.output.root, self.output.existing, shared=True)
+        self.store.used = {}
+
+    def child_state(self):
+        return self.output.child_state(), self.store.used
+
+    def merge(self, state) -> None:
+        written, used = state
+        self.output.merge(written)
+        for kind, names in used.items():
+            self.store.used.setdefault(kind, set()).update(names)
+
+
 def _year_pack(store: Cache, having: list[Outcome], year: int) -> dict[str, tuple[bytes, bytes]]:
     """Every department's parts of one year's tables as the store holds them, pickled: its
     year entry (`rows-year`) and its departments row (`rows`), by its key, kept together in one
@@ -311,11 +368,11 @@ class _Inputs:
     build wrote is kept: a corrected figure remakes its year's page, the home page and the
     feed, not the region trees or the checks page."""
 
-    def __init__(self, site_key: str, summaries: list[Summary], regions, downloads: list):
+    def __init__(self, site_key: str, summaries: list[Summary], regions, downloads: Callable[[], list]):
         self.site_key = site_key
         self.years = sorted({y for d in summaries for y in d.years})
         self.all = {kind: key(*(d.digests[kind] for d in summaries)) for kind in ("listing", "heads", "findings")}
-        self.downloads = key(repr(downloads))
+        self.downloads = downloads
         self.by_year: dict[int, list[str]] = {}
         self.by_region: dict[str, list[str]] = {}
         for d in summaries:
@@ -337,7 +394,7 @@ class _Inputs:
         elif kind == "checks.html":
             shown = (self.all["findings"],)
         elif kind == "data.html":
-            shown = (self.downloads,)
+            shown = (key(repr(self.downloads())),)
         elif kind in ("glossary.html", "search.html", "404.html", "robots.txt"):
             shown = ()
         else:  # the trees, year list, about, sitemap: names, regions and years
@@ -373,12 +430,15 @@ class _PageMemos:
             self.store.keep("pages", (self.site.key,))
 
 
-def _site_pages(site: BuildScope, departments: _Departments, downloads: list, output: Output, store: Cache,
-                remade: list[str]) -> None:
+def _site_pages(site: BuildScope, departments: _Departments, downloads: Callable[[], list], output: Output,
+                store: Cache, remade: list[str]) -> None:
+    """The pages above the departments; the data page, which lists the data files (`downloads`
+    gives them, once they are written), the last."""
     content = site.scope.content
     summaries = departments.summaries
     inputs = _Inputs(site.key, summaries, places(content.regions), downloads)
     pages = site_pages(content, summaries, downloads)
+    pages.sort(key=lambda page: page.template == "data.html")
     memos = _PageMemos(store, site)
     with progress.stage("pages", len(pages), "page") as tick:
         for page in pages:
@@ -594,21 +654,33 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         else:
             before = set(output.written)
             checkpoint("data")
-            downloads = _site_data(site, departments, output, store, result)
-            result.stages["data"] = time.perf_counter() - started
-            started = time.perf_counter()
-            checkpoint("pages")
-            _site_pages(site, departments, downloads, output, store, result.remade)
+            with _DataFiles(site, departments, output, store, alongside=search and _few(departments)) as data_files:
+                if data_files.alongside:
+                    # A correction: its year's data files on a second process, the pages and
+                    # the index here meanwhile (each a third of what the rebuild costs).
+                    result.stages["data"] = time.perf_counter() - started
+                else:
+                    data_files.downloads()
+                    result.stages["data"] = time.perf_counter() - started
+                    started = time.perf_counter()
+                    checkpoint("pages")
+                    _site_pages(site, departments, data_files.downloads, output, store, result.remade)
+                    result.stages["pages"] = time.perf_counter() - started
+                if search:
+                    checkpoint("index")
+                    started = time.perf_counter()
+                    _search(site, departments, output, store, result)
+                    checkpoint("index-written")
+                    result.stages["index"] = time.perf_counter() - started
+                if data_files.alongside:
+                    started = time.perf_counter()
+                    checkpoint("pages")
+                    _site_pages(site, departments, data_files.downloads, output, store, result.remade)
+                    result.stages["pages"] = time.perf_counter() - started
+            result.remade += data_files.remade
             for name, (hashed, payload) in assets.items():
                 output.write(f"assets/{hashed}", payload)
             output.write(SITE_MARKER, SITE_MARKER_TEXT)
-            result.stages["pages"] = time.perf_counter() - started
-            if search:
-                checkpoint("index")
-                started = time.perf_counter()
-                _search(site, departments, output, store, result)
-                checkpoint("index-written")
-                result.stages["index"] = time.perf_counter() - started
             _remember(store, output, "site", whole, [p for p in output.written if p not in before],
                       result.searchable)
     except ContentError:

@@ -117,6 +117,7 @@ class Renderer:
             cell=cell_html,
             cells=cells_html,
             rows=rows_html,
+            headline_cells=headline_cells_html,
         )
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
                                 plotly_inert_ids=plotly_assets.injected_style_ids(), chart_theme=charts.THEME,
@@ -168,6 +169,36 @@ def rows_html(rows: Iterable[Sequence[Any]]) -> Markup:
     with one space before it, as the template's lines after a block tag are written."""
     return Markup("".join([f' <tr><th scope="row">{_shown(row[0])}</th>'
                            + "".join([f"<td>{_shown(v)}</td>" for v in row[1:]]) + "</tr>\n" for row in rows]))
+
+
+HEADLINE_KEYS = ("income", "expenditure", "basic", "project", "sangong")
+
+
+def headline_cells_html(h: Any) -> Markup:
+    """A report's headline row in a comparison table (a year's page at a province's size has
+    2,000 of them; a department's page one a year), after its row header: a cell for each
+    headline figure with its stage, the staff count and the self-evaluation score with its grade.
+    Each cell a line of its own, `data-sort` holding the exact value the table sorts by."""
+    out = []
+    for key in HEADLINE_KEYS:
+        c = h.cells[key]
+        if c:
+            out.append(f'<td class="num" data-sort="{_shown(c.value)}">{cell_html(c)}'
+                       f'<span class="stage">{_shown(h.figures[key][1])}</span></td>\n')
+        else:
+            out.append('<td class="num" data-sort=""><span class="none">—</span></td>\n')
+    if h.staff is not None:
+        out.append(f'<td class="num" data-sort="{_shown(h.staff)}">{_shown(h.staff)}'
+                   f'<span class="stage">{_shown(h.staff_label)}</span></td>\n')
+    else:
+        out.append('<td class="num" data-sort="">—</td>\n')
+    c = h.score_cell
+    if c:
+        grade = f'<span class="stage">{_shown(h.grade)}</span>' if h.grade else ""
+        out.append(f'<td class="num" data-sort="{_shown(c.value)}">{cell_html(c)}{grade}</td>\n')
+    else:
+        out.append('<td class="num" data-sort="">—</td>\n')
+    return Markup("".join(out))
 
 
 def cells_html(cells: Iterable[views.Cell | None]) -> Markup:

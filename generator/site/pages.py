@@ -417,11 +417,14 @@ def by_date(summaries: Sequence[Summary]) -> list[Headline]:
     return sorted((h for d in summaries for h in d.heads), key=lambda h: (h.date, h.slug), reverse=True)
 
 
-def site_pages(content: Content, summaries: Sequence[Summary], downloads: list) -> list[Page]:
+def site_pages(content: Content, summaries: Sequence[Summary], downloads: list | Callable[[], list]) -> list[Page]:
     """Every page above the departments, made from their summaries (in slug order), in a stable order.
 
     `content` is the site scope (site, regions, glossary); its departments are not read.
+    `downloads` are the data files the data page lists, or what gives them when that page is
+    made (a build may still be writing them on another process).
     """
+    listed = downloads if callable(downloads) else (lambda: downloads)
     unit = content.site.money_unit
     regions = places(content.regions)
     years = years_of(summaries)
@@ -455,7 +458,8 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list) 
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
     pages.append(checks_page(summaries))
-    pages.append(Page("data/index.html", "data.html", "数据下载", {"downloads": downloads, "tables": TABLES, "text_note": TEXT_NOTE},
+    pages.append(Page("data/index.html", "data.html", "数据下载",
+                      lambda: {"downloads": listed(), "tables": TABLES, "text_note": TEXT_NOTE},
                       (Crumb("首页", ""), Crumb("数据下载", None)),
                       description="全部数字、绩效指标与核验结果的 CSV、Excel 和数据包下载"))
     pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},
