@@ -246,3 +246,47 @@ def test_hover_shows_wan_yuan_with_separators(browser, strict_site_url):
     page.locator(".hoverlayer .hovertext").first.wait_for()
     assert "644.27 万元" in page.locator(".hoverlayer").text_content()
     page.close()
+
+
+def _headlines(n: int):
+    """`n` reports of one year as the year page holds them, with amounts, staff and scores."""
+    import datetime as dt
+
+    from generator.site.pages import Headline
+
+    out = []
+    for i in range(n):
+        yuan = Decimal(1_000_000 + 10_000 * i)
+        out.append(Headline(f"d{i:03d}", f"第{i:03d}局", 2023, "报告", ("决算",), None, dt.date(2024, 9, 1),
+                            {"income": (None, ""), "expenditure": (yuan, "决算"), "basic": (None, ""),
+                             "project": (None, ""), "sangong": (Decimal(1000 + i), "决算")},
+                            10, "编制", Decimal(100) - Decimal(i) / 2, None, {}, None))
+    return out
+
+
+def test_a_small_year_compares_every_department_bar_by_bar():
+    made = {c.id: c for c in charts.year_charts(_headlines(charts.YEAR_CHART_MAX), "万元")}
+    assert len(made["chart-year-expenditure"].rows) == charts.YEAR_CHART_MAX
+    assert made["chart-year-expenditure"].title == "各部门支出合计"
+    assert len(made["chart-year-score"].rows) == charts.YEAR_CHART_MAX  # a bar a department
+
+
+def test_a_province_year_charts_the_largest_and_the_spread_of_scores():
+    """A province's year has thousands of reports: a chart of every one is unreadable and weighs
+    megabytes. The amount charts show the largest YEAR_CHART_MAX, saying so; the scores, how
+    many fall in each band; the page's table keeps every department."""
+    rows = _headlines(100)
+    made = {c.id: c for c in charts.year_charts(rows, "万元")}
+    spending = made["chart-year-expenditure"]
+    assert spending.title == f"支出合计最高的{charts.YEAR_CHART_MAX}个部门"
+    assert spending.summary.startswith(f"共 100 个部门，图中为最高的 {charts.YEAR_CHART_MAX} 个")
+    assert [r[0] for r in spending.rows] == [f"第{i:03d}局" for i in range(99, 99 - charts.YEAR_CHART_MAX, -1)]
+    assert spending.rows[0][2] == "199.00"  # 1,990,000 元 in 万元
+    assert len(spending.figure["data"][0]["y"]) == charts.YEAR_CHART_MAX
+    assert made["chart-year-per-staff"].title.startswith(f"人均支出最高的{charts.YEAR_CHART_MAX}个部门")
+    bands = made["chart-year-score"]
+    assert bands.title == "绩效自评得分分布"
+    # scores 100, 99.5 … 50.5: 1 at 100, 10 in [95, 100), 10 in [90, 95), 20 in [80, 90), 40 in [60, 80), 19 below
+    assert bands.rows == (("100分", "1"), ("95分至100分", "10"), ("90分至95分", "10"), ("80分至90分", "20"),
+                          ("60分至80分", "40"), ("60分以下", "19"))
+    assert sum(int(n) for _, n in bands.rows) == 100

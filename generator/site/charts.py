@@ -439,6 +439,27 @@ def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
     return charts
 
 
+#: A year's charts compare departments bar by bar up to this many; beyond it (a province's year
+#: has thousands) each amount chart shows the largest this many, said so in its title, and the
+#: scores are shown as how many departments fall in each band. The page's table keeps them all.
+YEAR_CHART_MAX = 30
+
+#: Score bands of the distribution, each from its lower bound (inclusive) to the next: the
+#: grade bands of 财预〔2020〕10号 (优 from 90, 良 from 80, 中 from 60), 优 split in three, for
+#: most self-evaluations score above 90.
+SCORE_BANDS = ((Decimal(100), "100分"), (Decimal(95), "95分至100分"), (Decimal(90), "90分至95分"),
+               (Decimal(80), "80分至90分"), (Decimal(60), "60分至80分"), (None, "60分以下"))
+
+
+def _top(items: list, count: int, title: str, measure: str) -> tuple[list, str, str]:
+    """The first `YEAR_CHART_MAX` of `items` (sorted largest first), the chart's title and the
+    note its summary starts with when some were left out."""
+    if count <= YEAR_CHART_MAX:
+        return items, title, ""
+    return (items[:YEAR_CHART_MAX], f"{measure}最高的{YEAR_CHART_MAX}个部门",
+            f"共 {count} 个部门，图中为最高的 {YEAR_CHART_MAX} 个，全部见上表；")
+
+
 def year_charts(rows: list[Any], unit: str) -> list[Chart]:
     """Departments of one year side by side; `rows` are pages.Headline entries."""
     charts = []
@@ -447,33 +468,37 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         if not stated:
             continue
         stated.sort(key=lambda r: (-r[1], r[0]))
-        names = [f"{n}（{stage}）" for n, _, stage in stated]
-        data = [_bar(title, names, [wan(v, unit) for _, v, _ in stated], COLOURS[colour], unit,
+        shown, heading, note = _top(stated, len(stated), f"各部门{title}", title)
+        names = [f"{n}（{stage}）" for n, _, stage in shown]
+        data = [_bar(title, names, [wan(v, unit) for _, v, _ in shown], COLOURS[colour], unit,
                      horizontal=True)]
         layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
-        charts.append(_chart(f"chart-year-{key}", f"各部门{title}", "、".join(
-            f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in stated) + f"，单位{unit}",
-            ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(v, unit)) for n, v, stage in stated],
+        charts.append(_chart(f"chart-year-{key}", heading, note + "、".join(
+            f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in shown) + f"，单位{unit}",
+            ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(v, unit)) for n, v, stage in shown],
             data, layout))
     per_staff = [(h.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
                   h.staff_label) for h in rows if h.figures["expenditure"][0] is not None and h.staff]
     if per_staff:
         computed = sorted(((n, v / staff, stage, staff, label) for n, v, stage, staff, label in per_staff),
                           key=lambda r: (-r[1], r[0]))
+        computed, heading, note = _top(computed, len(computed), "人均支出", "人均支出")
         names = [n for n, *_ in computed]
         # A quotient has 28 digits; the bars need none beyond 0.000001 of the unit (0.01 元 in 万元).
         bars = [wan(v, unit).quantize(MICRO) for _, v, *_ in computed]
         data = [_bar("人均支出", names, bars, COLOURS["per_staff"], unit, horizontal=True)]
         layout = _wrap_ticks(_layout(f"{unit}/人", horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
-        charts.append(_chart("chart-year-per-staff", "人均支出（计算值：支出合计 ÷ 人数）", "、".join(
+        charts.append(_chart("chart-year-per-staff", f"{heading}（计算值：支出合计 ÷ 人数）", note + "、".join(
             f"{n} {fmt.money(v, unit)}" for n, v, *_ in computed) + f"，单位{unit}/人；按报告所述支出与人数计算",
             ("部门", f"人均支出（{unit}/人）", "支出阶段", "人数"),
             [(n, fmt.money(v, unit), stage, f"{staff}（{label}）") for n, v, stage, staff, label in computed],
             data, layout))
     scored = [(h.name, h.score) for h in rows if h.score is not None]
-    if scored:
+    if scored and len(scored) > YEAR_CHART_MAX:
+        charts.append(_score_bands([s for _, s in scored]))
+    elif scored:
         scored.sort(key=lambda r: (-r[1], r[0]))
         data = [_bar("自评得分", [n for n, _ in scored], [s for _, s in scored], COLOURS["score"],
                      "分", horizontal=True)]
@@ -482,6 +507,21 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {decimal_text(s)} 分" for n, s in scored),
                              ("部门", "自评得分"), [(n, decimal_text(s)) for n, s in scored], data, layout))
     return charts
+
+
+def _score_bands(scores: list[Decimal]) -> Chart:
+    """How many departments' self-evaluation scores fall in each band (`SCORE_BANDS`)."""
+    counts = [0] * len(SCORE_BANDS)
+    for score in scores:
+        counts[next(i for i, (low, _) in enumerate(SCORE_BANDS) if low is None or score >= low)] += 1
+    labels = [label for _, label in SCORE_BANDS]
+    data = [_bar("部门数", labels, [Decimal(n) for n in counts], COLOURS["score"], "个", hover_unit="个部门")]
+    layout = _layout("部门数")
+    layout["xaxis"]["type"] = "category"
+    layout["showlegend"] = False
+    return _chart("chart-year-score", "绩效自评得分分布",
+                  f"共 {len(scores)} 个部门；" + "、".join(f"{label} {n} 个" for label, n in zip(labels, counts)),
+                  ("得分区间", "部门数"), [(label, str(n)) for label, n in zip(labels, counts)], data, layout)
 
 
 def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
