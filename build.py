@@ -5,7 +5,7 @@
     python build.py serve [--port 8000]
     python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
-    python build.py import REPORT.(txt|docx) --department SLUG --year YEAR [--force] [--content DIR]
+    python build.py import REPORT.(txt|docx|xlsx|pdf) --department SLUG --year YEAR [--force] [--content DIR]
 """
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
-    draft = sub.add_parser("import", help="draft a year file from a report's text or Word document")
+    draft = sub.add_parser("import", help="draft a year file from a report's text, Word, Excel or PDF file")
     draft.add_argument("report", type=Path, help="the report as .txt or .docx")
     draft.add_argument("--department", required=True, help="the department's slug, e.g. zhongfang-zwfwzx")
     draft.add_argument("--year", type=int, required=True)

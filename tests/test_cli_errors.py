@@ -209,11 +209,12 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
     return path
 
 
-def _xlsx_as_docx(path: Path) -> Path:
+def _xlsx_as_docx(path: Path, text: str | None = "收入合计") -> Path:
     import openpyxl
 
     book = openpyxl.Workbook()
-    book.active["A1"] = "收入合计"
+    if text is not None:
+        book.active["A1"] = text
     book.save(path)
     return path
 
@@ -238,9 +239,40 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "truncated-docx": (lambda tmp: _truncated_docx(tmp), "不是有效的 Word"),
     "bad-xml-docx": (lambda tmp: _bad_xml_docx(tmp), "不是有效的 Word"),
     "xlsx-as-docx": (lambda tmp: _xlsx_as_docx(tmp / "r.docx"), "不是有效的 Word"),
-    "pdf": (_file("r.pdf", b"%PDF-1.4\n"), "只能导入 .txt 和 .docx"),
-    "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "只能导入 .txt 和 .docx"),
+    "truncated-pdf": (_file("r.pdf", b"%PDF-1.4\n"), "不是有效的 PDF"),
+    "text-as-pdf": (_file("r.pdf", "收入合计 848.4 万元\n".encode()), "不是有效的 PDF"),
+    "docx-as-pdf": (lambda tmp: _real_docx(tmp / "r.pdf"), "不是有效的 PDF"),
+    "pdf-without-text": (lambda tmp: _blank_pdf(tmp / "r.pdf"), "没有可提取的文字"),
+    "text-as-xlsx": (_file("r.xlsx", "收入合计 848.4 万元\n".encode()), "不是有效的 Excel"),
+    "docx-as-xlsx": (lambda tmp: _real_docx(tmp / "r.xlsx"), "不是有效的 Excel"),
+    "truncated-xlsx": (lambda tmp: _truncated_xlsx(tmp), "不是有效的 Excel"),
+    "empty-xlsx": (lambda tmp: _xlsx_as_docx(tmp / "r.xlsx", text=None), "没有文字"),
+    "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "旧版 .doc"),
+    "xls": (_file("r.xls", b"\xd0\xcf\x11\xe0"), "另存为 .xlsx"),
+    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx 和 .pdf"),
 }
+
+
+def _truncated_xlsx(tmp: Path) -> Path:
+    data = _xlsx_as_docx(tmp / "whole.xlsx").read_bytes()
+    (tmp / "r.xlsx").write_bytes(data[: len(data) // 2])
+    return tmp / "r.xlsx"
+
+
+def _blank_pdf(path: Path) -> Path:
+    """A one-page PDF with nothing on it: a scanned report reads like this."""
+    body = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, obj in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
 
 
 def _sparse(path: Path, size: int) -> Path:

@@ -74,7 +74,7 @@ def _refused_by_model(result: Draft) -> set[tuple[int, int]]:
     _, _, problems = parse(YearReport, strip_unplaced(result.yaml), "<draft>")
     bad = {p.field for p in problems}
     return {placed.stmt.span for placed in result.placed
-            if any(field_path(placed.loc) == f or field_path(placed.loc).startswith(f + ".") for f in bad)}
+            if any(field_path(placed.loc) == f or field_path(placed.loc).startswith((f + ".", f + "[")) for f in bad)}
 
 
 def _is_meta(block: Para, doc: Outline) -> bool:

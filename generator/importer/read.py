@@ -1,12 +1,14 @@
 """Reading a report into blocks: paragraphs and grids, each tied to where it stands in the text.
 
-Both inputs end up in one representation. A `.txt` report is the text a Word export
+Every input ends up in one representation. A `.txt` report is the text a Word export
 leaves: paragraphs one per line, and tables as rows separated by a blank line, each cell
 on its own line after a tab (a cell's later paragraphs follow on lines without a tab), or,
 from some web pages, cells between lines of `|`. A `.docx` report is written out in that
 same tab layout (that text becomes the year's `.source.txt`) while its tables are read
 cell by cell, so both paths give the same blocks and every offset points into the text
-that is kept beside the year file.
+that is kept beside the year file. An `.xlsx` workbook (sheet by sheet, a cell as its number
+format shows it) and a text `.pdf` (its ruled tables found by pdfplumber, the lines outside
+them as paragraphs) are written out the same way.
 """
 
 from __future__ import annotations
@@ -62,12 +64,15 @@ def shown(value: object, limit: int = 120) -> str:
 
 
 def read_path(path: Path) -> tuple[str, list[Block]]:
-    """The source text to keep and its blocks, for a .txt or .docx report; ImportRefused if it cannot be read."""
+    """The source text to keep and its blocks, for a .txt, .docx, .xlsx or .pdf report; ImportRefused if it cannot be read."""
     name = shown(path)
     suffix = path.suffix.lower()
-    if suffix not in (".docx", ".txt", ".text", ""):
-        raise ImportRefused(f"只能导入 .txt 和 .docx 报告，{name} 是 {shown(path.suffix)} 文件："
-                            "请先另存为 .docx 或 .txt")
+    if suffix in (".doc", ".xls", ".wps", ".et"):
+        raise ImportRefused(f"{name} 是旧版 {shown(path.suffix)} 文件：请在 Word 或 Excel 中另存为"
+                            f" {'.xlsx' if suffix in ('.xls', '.et') else '.docx'} 再导入")
+    if suffix not in READERS:
+        raise ImportRefused(f"只能导入 .txt、.docx、.xlsx 和 .pdf 报告，{name} 是 {shown(path.suffix)} 文件："
+                            "请先另存为其中一种")
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -75,13 +80,13 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     except (OSError, ValueError) as err:  # a link loop, a name too long, a NUL in the name
         raise ImportRefused(f"无法读取报告 {name}：{shown(getattr(err, 'strerror', None) or err)}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImportRefused(f"报告 {name} 是文件夹，不是文件：请给出报告的 .txt 或 .docx 文件")
+        raise ImportRefused(f"报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件")
     if not stat.S_ISREG(info.st_mode):  # a named pipe would block for ever, a device never end
         raise ImportRefused(f"报告 {name} 不是普通文件（管道、设备等不能导入）")
     if info.st_size == 0:
         raise ImportRefused(f"报告 {name} 是空文件")
-    if suffix == ".docx":
-        text, blocks = read_docx(path)
+    if READERS[suffix] is not None:
+        text, blocks = READERS[suffix](path)
     else:
         if info.st_size > MAX_TEXT_BYTES:
             raise ImportRefused(f"报告 {name} 有 {info.st_size:,} 字节，超过原文上限 {MAX_TEXT_BYTES:,} 字节")
@@ -249,16 +254,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     from docx.text.paragraph import Paragraph
 
     name = shown(path)
-    try:
-        with zipfile.ZipFile(path) as package:
-            unpacked = sum(member.file_size for member in package.infolist())
-    except (zipfile.BadZipFile, EOFError):
-        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档（不是 zip 压缩包）："
-                            ".doc 等旧格式请在 Word 中另存为 .docx") from None
-    except OSError as err:
-        raise ImportRefused(f"无法读取报告 {name}：{shown(err.strerror or err)}") from None
-    if unpacked > MAX_DOCX_UNPACKED:
-        raise ImportRefused(f"报告 {name} 解压后有 {unpacked:,} 字节，超过上限 {MAX_DOCX_UNPACKED:,} 字节")
+    _check_package(path, name, "Word（.docx）文档", ".doc 等旧格式请在 Word 中另存为 .docx")
     out = _Writer()
     try:
         document = docx.Document(str(path))
@@ -327,3 +323,178 @@ class _Writer:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+# --- Excel ----------------------------------------------------------------------------------------
+
+#: The most cells read from a workbook (a 决算 workbook has a few thousand); a bigger one is refused.
+MAX_XLSX_CELLS = 2_000_000
+
+
+def read_xlsx(path: Path) -> tuple[str, list[Block]]:
+    """Each sheet in order, its rows top to bottom, written out in the tab layout as they are read:
+    a row whose only text is one cell (a title, 单位：万元, a note, whether or not merged across
+    the table) is a paragraph, runs of other rows are a table. A cell reads as its number format
+    shows it (`0.9742` formatted `0.00%` is 97.42%, `26500000` formatted `#,##0.00` is
+    26,500,000.00); a merged range is its top-left cell, the cells it covers empty."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    name = shown(path)
+    _check_package(path, name, "Excel（.xlsx）工作簿", ".xls 等旧格式请在 Excel 中另存为 .xlsx")
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, EOFError) as err:
+        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
+    except Exception as err:  # openpyxl and lxml raise many kinds of error on a damaged package
+        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
+    out = _Writer()
+    cells = 0
+    for sheet in book.worksheets:
+        covered = set()
+        for merged in sheet.merged_cells.ranges:
+            for row in range(merged.min_row, merged.max_row + 1):
+                for col in range(merged.min_col, merged.max_col + 1):
+                    if (row, col) != (merged.min_row, merged.min_col):
+                        covered.add((row, col))
+        rows: list[list[str]] = []
+        for row in sheet.iter_rows():
+            cells += len(row)
+            if cells > MAX_XLSX_CELLS:
+                raise ImportRefused(f"报告 {name} 的单元格超过 {MAX_XLSX_CELLS:,} 个，不像一份部门报告")
+            rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
+        _sheet_blocks(out, rows)
+    return out.text(), out.blocks
+
+
+def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
+    width = max((max((k + 1 for k, t in enumerate(r) if t.strip()), default=0) for r in rows), default=0)
+    table: list[list[str]] = []
+    for row in rows:
+        texts = [t for t in row[:width]]
+        filled = [t for t in texts if t.strip()]
+        if len(filled) >= 2:
+            table.append(texts)
+            continue
+        if table:
+            out.table(table)
+            table = []
+        if filled:
+            out.paragraph(filled[0].strip())
+    if table:
+        out.table(table)
+
+
+def _cell_text(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return _formatted(value, cell.number_format or "General")
+    if hasattr(value, "isoformat"):  # a date or time
+        return value.isoformat()[:10] if hasattr(value, "year") else value.isoformat()
+    return str(value)
+
+
+_PLACES = re.compile(r"\.([0#]+)")
+
+
+def _formatted(value: int | float, number_format: str) -> str:
+    """A number as Excel shows it under the common number formats (General, 0, 0.00, #,##0.00,
+    0.00%, with or without a thousands separator); any other format as General."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    section = number_format.split(";")[0]
+    if section in ("General", "@", ""):
+        text = format(number.normalize(), "f")
+        return text[:-2] if text.endswith(".0") else text
+    percent = "%" in section
+    if percent:
+        number *= 100
+    places = _PLACES.search(section)
+    digits = len(places.group(1)) if places else 0
+    number = number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = format(number, ",f" if "," in section else "f")
+    return text + ("%" if percent else "")
+
+
+def _check_package(path: Path, name: str, what: str, hint: str) -> None:
+    """A zip package (.docx, .xlsx) within the size limit when unpacked; ImportRefused otherwise."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(member.file_size for member in package.infolist())
+    except (zipfile.BadZipFile, EOFError):
+        raise ImportRefused(f"报告 {name} 不是有效的 {what}（不是 zip 压缩包）：{hint}") from None
+    except OSError as err:
+        raise ImportRefused(f"无法读取报告 {name}：{shown(err.strerror or err)}") from None
+    if unpacked > MAX_DOCX_UNPACKED:
+        raise ImportRefused(f"报告 {name} 解压后有 {unpacked:,} 字节，超过上限 {MAX_DOCX_UNPACKED:,} 字节")
+
+
+def _reason(err: BaseException) -> str:
+    return shown(str(err).splitlines()[0] if str(err).strip() else type(err).__name__)
+
+
+# --- PDF ------------------------------------------------------------------------------------------
+
+#: The most pages read from a PDF (a 决算 runs to a few dozen); a longer one is refused unread.
+MAX_PDF_PAGES = 500
+
+
+def read_pdf(path: Path) -> tuple[str, list[Block]]:
+    """A text PDF page by page: its ruled tables as tables, the lines of text outside them as
+    paragraphs, in the order they stand on the page, written out in the tab layout. A PDF of
+    scanned pages has no text to read: it is refused with that reason."""
+    import pdfplumber
+
+    name = shown(path)
+    with open(path, "rb") as f:
+        if not f.read(1024).lstrip().startswith(b"%PDF"):
+            raise ImportRefused(f"报告 {name} 不是有效的 PDF 文件（缺少 %PDF 文件头）")
+    out = _Writer()
+    try:
+        with pdfplumber.open(path) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise ImportRefused(f"报告 {name} 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} 页")
+            for page in pdf.pages:
+                _pdf_page(out, page)
+                page.close()
+    except ImportRefused:
+        raise
+    except Exception as err:  # pdfminer raises many kinds of error on a damaged file
+        raise ImportRefused(f"报告 {name} 不是有效的 PDF 文件：{_reason(err)}") from None
+    if not out.text().strip():
+        raise ImportRefused(f"报告 {name} 没有可提取的文字（可能是扫描件）：请提供文字版 PDF、Word 或 Excel 文件")
+    return out.text(), out.blocks
+
+
+def _pdf_page(out: _Writer, page) -> None:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    items: list[tuple[float, int, object]] = []
+    for line in page.filter(outside).extract_text_lines(keep_blank_chars=False):
+        items.append((line["top"], 0, line["text"]))
+    for table in tables:
+        rows = [["" if c is None else c.strip() for c in row] for row in table.extract()]
+        items.append((table.bbox[1], 1, rows))
+    for _, kind, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if kind:
+            out.table(item)  # type: ignore[arg-type]
+        else:
+            out.paragraph(item)  # type: ignore[arg-type]
+
+
+#: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
+READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".pdf": read_pdf,
+           ".txt": None, ".text": None, "": None}

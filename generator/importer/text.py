@@ -44,7 +44,8 @@ COUNT_UNITS = ("万人次", "万件", "万人", "万次", "万条", "万户", "�
                "个", "件", "项", "人", "名", "次", "家", "台", "辆", "宗", "条", "类", "种", "户", "所",
                "处", "场", "篇", "期", "份", "套", "座", "间", "张", "本", "册", "位", "分", "省", "市")
 COUNT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
-NUMBER = r"(?<![0-9.])(?P<num>[0-9]+(?:\.[0-9]+)?)"
+# A number as printed, thousands separators included (26,500,000.00): its digits are the figure.
+NUMBER = r"(?<![0-9.,])(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)"
 TOKEN = re.compile(
     NUMBER + r"\s*(?:"
     r"(?P<pct>[%％])"
@@ -75,7 +76,7 @@ def tokens(text: str) -> list[Token]:
             continue
         if _NOT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
             continue
-        num = match.group("num")
+        num = match.group("num").replace(",", "")
         if match.group("pct"):
             out.append(Token(num, "percent", "%", match.start(), match.end()))
         elif match.group("money"):

@@ -1,0 +1,216 @@
+"""How well `build.py import` drafts reports it was not written for (issue 19).
+
+    .venv/bin/python benchmarks/import_quality.py                # the development fixtures
+    .venv/bin/python benchmarks/import_quality.py --heldout      # the held-out ones: score only at the end
+    .venv/bin/python benchmarks/import_quality.py --show 01      # every figure of one report and its verdict
+
+Each fixture under tests/fixtures/import/{dev,heldout}/ is a report as a department publishes
+it (.txt, .docx, .xlsx or .pdf) and a key of every number it prints (its README says how the
+key is written). The report goes through the importer as `build.py import` reads it; each
+stated figure of the key is then found in the text the importer keeps (the n-th time its
+printed value occurs, numbers found as the key's own tokenizer finds them) and is
+
+- RIGHT when a figure the draft places from it means what the key says it means (below),
+- WRONG when the draft places it with another meaning,
+- UNPLACED when the draft lists it under `unplaced:`,
+- MISSING otherwise (the file could not be read, or the number was passed over).
+
+A number the key says is not a figure (科目编码, 行次, a threshold in a name …) that the draft
+places is counted as WRONG too (`not-figures placed`).
+
+What a placed figure means is read from the draft: the name of the row it sits on (the
+`name` of its line, project or indicator path, or its field's Chinese label) and its stage or
+column (`actual` 决算数/执行数, `budget_initial` 年初预算数 …). It means what the key says when
+the row names agree (ordinals, 科目编码 and spaces aside; one may contain the other) and the
+stage is one the key's column names. The comparison is deliberately plain; its verdicts on a
+report are printed with `--show`, to be read, not trusted blindly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(FIXTURES))
+
+from fixturelib.model import tokens  # noqa: E402  (the key's own tokenizer)
+
+from generator.importer import ImportRefused, draft  # noqa: E402
+from generator.importer.read import read_path  # noqa: E402
+
+#: The key's column words each draft field stands for.
+STAGES = {
+    "actual": ("决算", "执行数", "金额", "实际", "本年支出", "本年收入", "合计", "小计", "支出", "收入"),
+    "budget_initial": ("年初预算",),
+    "budget_full": ("全年预算", "调整后预算", "调整预算"),
+    "budget": ("预算数", "预算"),
+    "prior": ("上年", "2022年", "2021年", "2020年", "2019年", "2016年"),
+    "change": ("增减额", "增减", "增加", "减少"),
+    "change_rate": ("增减率", "增长", "下降"),
+    "share": ("占", "比例", "比重"),
+    "execution_rate": ("执行率", "完成预算", "完成年初预算"),
+    "target": ("指标值", "年度指标值", "预期"),
+    "weight": ("分值", "权重", "满分"),
+    "score": ("得分", "总分", "分数"),
+    "value": ("数量", "完成值", "实际完成", "决算数", "年末数", "数"),
+    "count": ("数量", "人数", "编制", "实有", "数"),
+}
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.、．]|其中[:：]?)\s*")
+_CODE = re.compile(r"^[0-9]{3,7}\s*")
+
+
+def norm(name: str) -> str:
+    name = name.strip()
+    for _ in range(3):
+        name = _ORDINAL.sub("", _CODE.sub("", name)).strip()
+    return re.sub(r"[\s“”\"'：:（）()、，,]", "", name)
+
+
+@dataclass
+class Score:
+    report: str
+    stated: int = 0
+    right: int = 0
+    wrong: int = 0
+    unplaced: int = 0
+    missing: int = 0
+    nonfigures_placed: int = 0
+    refused: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def share(self, n: int) -> str:
+        return f"{n / self.stated:.0%}" if self.stated else "–"
+
+
+def report_file(folder: Path) -> Path:
+    files = [p for p in folder.iterdir() if p.name != "key.yaml"]
+    assert len(files) == 1, files
+    return files[0]
+
+
+def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
+    """(row name, field) of a placed figure: the nearest `name` (or indicator path) on its way."""
+    node, names = tree, []
+    for step in loc[:-1]:
+        node = node[step] if isinstance(node, (list, dict)) else None
+        if isinstance(node, dict):
+            if "level1" in node or "level2" in node:
+                names.append(" / ".join(str(node.get(k) or "") for k in ("level1", "level2", "name")))
+            elif "name" in node:
+                names.append(str(node["name"]))
+    last = loc[-1]
+    if isinstance(last, int):  # a listed statement of the field before it
+        last = next((s for s in reversed(loc) if isinstance(s, str)), "")
+    return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
+
+
+#: Fields placed outside any named row, and the row words of the key they stand for.
+FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight": ("总分", "满分"),
+              "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",)}
+#: Where a draft keeps the numbers of a date, the report's year or a text (an indicator's target
+#: 2023年12月前完工): the key counts the numbers inside them as not figures.
+DATE_FIELDS = ("documents", "year", "text")
+
+
+def _means(row: str, stage: str, where: dict) -> bool:
+    key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
+    if row in FIELD_ROWS:
+        return any(w in key_row or w in key_col for w in FIELD_ROWS[row])
+    mine = norm(row)
+    if not mine or not key_row:
+        return False
+    parts = [norm(p) for p in str(where.get("row", "")).split("/")]
+    same_row = mine == key_row or mine in key_row or key_row in mine or mine in parts or (parts and parts[-1] in mine)
+    if not same_row:
+        return False
+    words = STAGES.get(stage)
+    return words is None or any(w in key_col for w in words) or (stage == "actual" and not key_col)
+
+
+def score(folder: Path, show: bool = False) -> Score:
+    key = yaml.safe_load((folder / "key.yaml").read_text(encoding="utf-8"))
+    out = Score(folder.name)
+    figures = key.get("figures") or []
+    out.stated = len(figures)
+    try:
+        text, blocks = read_path(report_file(folder))
+    except ImportRefused as err:
+        out.refused = str(err)
+        out.missing = out.stated
+        return out
+    result = draft(blocks, int(key["year"]))
+    tree = yaml.safe_load(result.yaml.split("\nunplaced:")[0]) or {}
+    spans = []
+    for placed in result.placed:
+        row, stage = _meaning(placed.loc, tree)
+        loc = placed.loc if placed.stmt.kind not in ("text", "date") else ("text", *placed.loc)
+        spans.append((placed.stmt.span, row, stage, loc))
+        for _, span in placed.stmt.also:
+            spans.append((span, row, stage, loc))
+    loose = [item.span for item in result.loose]
+    seen: dict[str, int] = {}
+    where_of: dict[tuple[str, int], tuple[int, int]] = {}
+    for start, end, value in tokens(text):
+        seen[value] = seen.get(value, 0) + 1
+        where_of[(value, seen[value])] = (start, end)
+    for figure in figures:
+        value, n = str(figure["value"]), int(figure.get("occurrence", 1))
+        at = where_of.get((value, n))
+        verdict = "missing"
+        mine = []
+        if at is not None:
+            mine = [(row, stage, loc[1:] if loc[0] == "text" else loc) for (s, e), row, stage, loc in spans
+                    if s <= at[0] and at[1] <= e]
+            if mine:
+                verdict = "right" if any(_means(row, stage, figure["where"]) for row, stage, _ in mine) else "wrong"
+            elif any(s <= at[0] and at[1] <= e for s, e in loose):
+                verdict = "unplaced"
+        setattr(out, verdict, getattr(out, verdict) + 1)
+        if show:
+            got = "; ".join(f"{'.'.join(map(str, loc))} ({row})" for row, _, loc in mine)
+            out.lines.append(f"{verdict:8} {value:>14} {figure['where']} {('← ' + got) if got else ''}")
+    for entry in key.get("not_figures") or []:
+        for n in entry.get("occurrences", [1]):
+            at = where_of.get((str(entry["value"]), int(n)))
+            if at and any(s <= at[0] and at[1] <= e for (s, e), _, _, loc in spans if loc[0] not in DATE_FIELDS):
+                out.nonfigures_placed += 1
+                if show:
+                    out.lines.append(f"not-fig  {entry['value']:>14} ({entry.get('why')}) placed")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--heldout", action="store_true", help="score the held-out fixtures (only at the end)")
+    parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
+    args = parser.parse_args()
+    folder = FIXTURES / ("heldout" if args.heldout else "dev")
+    scores = []
+    for report in sorted(p for p in folder.iterdir() if p.is_dir()):
+        show = bool(args.show) and report.name.startswith(args.show)
+        scores.append(score(report, show))
+        for line in scores[-1].lines:
+            print(line)
+    print(f"\n| report | stated | right | wrong | unplaced | missing | not-figures placed |\n|---|---:|---:|---:|---:|---:|---:|")
+    total = Score("all")
+    for s in scores:
+        print(f"| {s.report} | {s.stated} | {s.share(s.right)} | {s.share(s.wrong)} | {s.share(s.unplaced)} | "
+              f"{s.share(s.missing)} | {s.nonfigures_placed} |" + (f" refused: {s.refused}" if s.refused else ""))
+        for name in ("stated", "right", "wrong", "unplaced", "missing", "nonfigures_placed"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+    print(f"| **all** | {total.stated} | {total.share(total.right)} | {total.share(total.wrong)} | "
+          f"{total.share(total.unplaced)} | {total.share(total.missing)} | {total.nonfigures_placed} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
