@@ -69,3 +69,25 @@ def test_import_of_an_excel_report_writes_a_draft_and_its_source(tmp_path):
     year, source = tmp_path / "content/departments/qinghe-slj/2023.yaml", tmp_path / "content/departments/qinghe-slj/2023.source.txt"
     assert year in result.written and source in result.written
     assert "571.25" in year.read_text(encoding="utf-8") and "97.42%" in source.read_text(encoding="utf-8")
+
+
+def test_rows_pasted_from_a_spreadsheet_are_a_table_and_the_text_after_them_stays_text():
+    """Excel rows pasted into a text file: a row a line, cells between tabs, a row whose first
+    cell is empty starting with a tab. They are one table, and the narrative after them is read
+    as narrative (it once became part of the table's last cell, and its figures were lost)."""
+    from generator.importer.read import read_text
+
+    text = ("收入支出决算总表\n"
+            "项目\t行次\t金额\n"
+            "一般公共预算财政拨款收入\t1\t2,650.00\n"
+            "\t2\t\n"
+            "本年收入合计\t3\t2,650.00\n"
+            "二、收入支出决算总体情况说明\n"
+            "2023年度收入总计2,650.00万元。\n")
+    blocks = read_text(text)
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    assert len(grids) == 1 and [[c.text for c in row] for row in grids[0].rows] == [
+        ["项目", "行次", "金额"], ["一般公共预算财政拨款收入", "1", "2,650.00"], ["", "2", ""],
+        ["本年收入合计", "3", "2,650.00"]]
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert paragraphs == ["收入支出决算总表", "二、收入支出决算总体情况说明", "2023年度收入总计2,650.00万元。"]

@@ -155,7 +155,10 @@ def read_text(text: str) -> list[Block]:
     i = 0
     while i < len(lines):
         line, start = lines[i]
-        if line.startswith("\t"):
+        if _tsv_row(line):
+            grid, i = _tsv_grid(lines, i)
+            blocks.append(grid)
+        elif line.startswith("\t"):
             grid, i = _tab_grid(lines, i)
             blocks.append(grid)
         elif _PIPES.fullmatch(line.strip()) and blocks and isinstance(blocks[-1], Para):
@@ -195,6 +198,29 @@ def _tab_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
     if row:
         rows.append(row)
     return Grid(tuple(tuple(Cell(t, s) for t, s in r) for r in rows), start), i
+
+
+def _tsv_row(line: str) -> bool:
+    """A row pasted from a spreadsheet: its cells on one line, between tabs (the first may be
+    empty, so the line may start with one). A line of the Word-export layout holds one cell
+    after its leading tab."""
+    return "\t" in line[1:] if line.startswith("\t") else "\t" in line.strip()
+
+
+def _tsv_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
+    """Consecutive spreadsheet rows: one row a line, cells split at tabs; the first line without
+    a tab between cells ends the table."""
+    rows: list[tuple[Cell, ...]] = []
+    start = lines[i][1]
+    while i < len(lines) and _tsv_row(lines[i][0]):
+        line, pos = lines[i]
+        cells, at = [], pos
+        for text in line.split("\t"):
+            cells.append(Cell(text, at))
+            at += len(text) + 1
+        rows.append(tuple(cells))
+        i += 1
+    return Grid(tuple(rows), start), i
 
 
 def _pipe_grid(lines: list[tuple[str, int]], i: int, first: Para) -> tuple[Grid, int]:
