@@ -22,7 +22,9 @@ What a placed figure means is read from the draft: the name of the row it sits o
 `name` of its line, project or indicator path, or its field's Chinese label) and its stage or
 column (`actual` 决算数/执行数, `budget_initial` 年初预算数 …). It means what the key says when
 the row names agree (ordinals, 科目编码 and spaces aside; one may contain the other) and the
-stage is one the key's column names. The comparison is deliberately plain; its verdicts on a
+stage is one the key's column names, and it is filed where the key's table belongs: a figure of
+a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
+name agreeing), not the department's. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -108,8 +110,12 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
             elif "name" in node:
                 names.append(str(node["name"]))
     last = loc[-1]
+    field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
-        last = next((s for s in reversed(loc) if isinstance(s, str)), "")
+        field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
+        last = loc[field_at]
+    if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None)):
+        return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …
     return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
 
 
@@ -134,6 +140,18 @@ def _means(row: str, stage: str, where: dict) -> bool:
         return False
     words = STAGES.get(stage)
     return words is None or any(w in key_col for w in words) or (stage == "actual" and not key_col)
+
+
+def _area(loc: tuple, where: dict, tree: dict) -> bool:
+    """A figure of a project's 自评表 belongs to that project's self-evaluation (its name as the
+    key gives it), not to the department's; one of the department's, not to a project's."""
+    project = where.get("project")
+    if project:
+        if loc[0] != "project_performance":
+            return False
+        name = str((tree.get("project_performance") or [{}])[loc[1]].get("name") or "")
+        return bool(name) and (norm(name) in norm(project) or norm(project) in norm(name))
+    return loc[0] != "project_performance" or "项目" in str(where.get("part", ""))
 
 
 def score(folder: Path, show: bool = False) -> Score:
@@ -171,7 +189,8 @@ def score(folder: Path, show: bool = False) -> Score:
             mine = [(row, stage, loc[1:] if loc[0] == "text" else loc) for (s, e), row, stage, loc in spans
                     if s <= at[0] and at[1] <= e]
             if mine:
-                verdict = "right" if any(_means(row, stage, figure["where"]) for row, stage, _ in mine) else "wrong"
+                verdict = "right" if any(_means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
+                                         for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):
                 verdict = "unplaced"
         setattr(out, verdict, getattr(out, verdict) + 1)

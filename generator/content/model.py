@@ -14,13 +14,30 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
 from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
 from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
-Text = Annotated[str, StringConstraints(min_length=1)]
+#: What `build.py import` writes where a reviewer must fill something in: never published.
+PLACEHOLDER = "待填写"
+
+
+def _not_placeholder(text: str) -> str:
+    if PLACEHOLDER in text:
+        raise PydanticCustomError("figure", "{message}", {
+            "message": f"{_clip(text)!r} is a placeholder the importer left for a reviewer",
+            "hint": "write what the report states (or remove the field), then check again"})
+    return text
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_placeholder)]
 Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 

@@ -20,6 +20,9 @@ from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
 class SelfEvaluation:
     found: Found
     at: str
+    #: Where the table's figures go: the department's self-evaluation, or a project's
+    #: (`project_performance=<name>`) when the table names its project (项目名称).
+    _root: str = "performance"
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
@@ -27,6 +30,8 @@ class SelfEvaluation:
 
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         done: set[int] = set()
+        project = _project_of(rows)
+        self._root = f"project_performance={project}" if project else "performance"
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
             if "年初预算数" in labels or any(x.startswith("全年执行数") for x in labels):
@@ -52,10 +57,10 @@ class SelfEvaluation:
                 continue
             if key is None:
                 if not NUM.match(value.text) and not h:
-                    self.found.add(("performance", "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
+                    self.found.add((self._root, "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
                 continue
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
-            self._put(("performance", "budget_execution"), key, value, kind, f"自评表 {h}", unit)
+            self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {h}", unit)
         return {k, k + 1}
 
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
@@ -68,7 +73,7 @@ class SelfEvaluation:
             if any("指标" in label_of(c) for c in rows[j][:1]):
                 break
             target = filled[0]
-            self.found.add(("performance", "goals+"), "target", Stmt(markdown(target.text), "text", "", (0, 0)))
+            self.found.add((self._root, "goals+"), "target", Stmt(markdown(target.text), "text", "", (0, 0)))
             if len(filled) > 1:
                 self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text", "", (0, 0))}
             done.add(j)
@@ -84,7 +89,7 @@ class SelfEvaluation:
         deviation = next((i for i, h in enumerate(header) if h.startswith("偏差")), None)
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
-            self._put_score(("performance",), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
+            self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
         done = {k}
         level1 = level2 = ""
         for j in range(k + 1, len(rows)):
@@ -117,7 +122,7 @@ class SelfEvaluation:
         start = value.span[0] + offset
         stmt = Stmt(match.group("w"), "score", value.text, (start, start + len(match.group("w"))),
                     at=f"{self.at} 自评表表头")
-        self.found.add(("performance", f"weights={name}"), "weight", stmt)
+        self.found.add((self._root, f"weights={name}"), "weight", stmt)
         return name
 
     def _indicator(self, row: tuple[Cell, ...], cols: dict[str, int], deviation: int | None,
@@ -128,7 +133,7 @@ class SelfEvaluation:
                 if (v := value_of(cell)) is not None:
                     self.found.skip(v.text, v.span, v.text, self.at, "自评表中没有指标名称的一行")
             return
-        steps = ("performance", "indicators+")
+        steps = (self._root, "indicators+")
         extra = {"level1": Stmt(level1 or "未填", "text", "", (0, 0)),
                  "name": Stmt(re.sub(r"\s+$", "", name.text.replace("\n", "")), "text", "", (0, 0))}
         if level2:
@@ -150,12 +155,23 @@ class SelfEvaluation:
                 self.found.findings[-1].extra = extra
                 first = False
             else:
-                self.found.add(("performance", "indicators-1"), key, stmt)
+                self.found.add((self._root, "indicators-1"), key, stmt)
         if deviation is not None and (dev := value_of(row[deviation])) is not None and not first:
-            self.found.add(("performance", "indicators-1"), "deviation", Stmt(markdown(dev.text), "text", "", (0, 0)))
+            self.found.add((self._root, "indicators-1"), "deviation", Stmt(markdown(dev.text), "text", "", (0, 0)))
 
     def _total(self, row: tuple[Cell, ...]) -> None:
         values = [v for v in (value_of(c) for c in row[1:]) if v is not None]
         if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]):
-            self._put(("performance",), "total_weight", values[0], "score", "自评表 总分")
-            self._put(("performance",), "score", values[1], "score", "自评表 总分")
+            self._put((self._root,), "total_weight", values[0], "score", "自评表 总分")
+            self._put((self._root,), "score", values[1], "score", "自评表 总分")
+
+
+def _project_of(rows: list[tuple[Cell, ...]]) -> str | None:
+    """The project a 项目支出绩效自评表 names in its 项目名称 row (the first text after the label)."""
+    for row in rows[:4]:
+        labels = [label_of(c) for c in row]
+        for k, label in enumerate(labels):
+            if label.replace(" ", "") in ("项目名称", "项目名称："):
+                name = next((c.text.strip() for c in row[k + 1:] if c.text.strip()), "")
+                return name or None
+    return None
