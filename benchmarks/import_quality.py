@@ -127,6 +127,21 @@ FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight":
 DATE_FIELDS = ("documents", "year", "text")
 
 
+def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
+    """A cell of a published table: the same table (its number or title in the key's part), row
+    (name, code aside) and column (header path)."""
+    table = tree["tables"][loc[1]]
+    row = table["rows"][loc[3]]
+    column = table["columns"][loc[5]]["name"]
+    part = str(where.get("part", ""))
+    same_table = any(norm(str(table.get(k) or "")) and norm(str(table.get(k))) in norm(part) for k in ("label", "title"))
+    key_row, mine = norm(str(where.get("row", ""))), norm(str(row.get("name", "")))
+    same_row = bool(mine) and (mine == key_row or key_row.endswith(mine) or mine.endswith(key_row))
+    key_col, col = norm(str(where.get("column", ""))), norm(str(column))
+    same_col = bool(col) and (col == key_col or key_col.endswith(col) or col.endswith(key_col))
+    return same_table and same_row and same_col
+
+
 def _means(row: str, stage: str, where: dict) -> bool:
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:
@@ -189,8 +204,10 @@ def score(folder: Path, show: bool = False) -> Score:
             mine = [(row, stage, loc[1:] if loc[0] == "text" else loc) for (s, e), row, stage, loc in spans
                     if s <= at[0] and at[1] <= e]
             if mine:
-                verdict = "right" if any(_means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
-                                         for row, stage, loc in mine) else "wrong"
+                verdict = "right" if any(
+                    _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
+                    _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
+                    for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):
                 verdict = "unplaced"
         setattr(out, verdict, getattr(out, verdict) + 1)

@@ -12,9 +12,10 @@ in Chinese, here and on pages, in the open data and in the checks, is in labels.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
@@ -293,6 +294,63 @@ class Document(Closed):
     source: Text | None = Field(None, description="来源说明")
 
 
+#: What a blank cell of a published table may be printed as, besides nothing: kept as printed.
+TABLE_DASHES = ("—", "——", "-", "－", "/", "／", "…")
+
+
+def _table_cell(value: object) -> object:
+    if value is None or (isinstance(value, str) and value.strip() in TABLE_DASHES):
+        return value.strip() if isinstance(value, str) else None
+    from .figures import _number
+
+    return _number(value)
+
+
+#: A cell of a published table: a number as printed (in the table's or its column's unit), a
+#: dash as printed, or null for an empty cell.
+TableCell = Annotated[Decimal | str | None, BeforeValidator(_table_cell),
+                      WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string"}, {"type": "null"}]})]
+
+
+class TableColumn(Closed):
+    """A column of a published table."""
+
+    name: Text = Field(description="列名，表头自上而下以“ / ”连接，照原文，如 本年支出 / 基本支出")
+    unit: Text | None = Field(None, description="本列的单位，与表的金额单位不同时写，如 %、个、辆、人次")
+
+
+class TableRow(Closed):
+    """A row of a published table: its 科目编码 and name, and a value for each column."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3,7}$")] | None = Field(
+        None, description="科目编码（类、款、项分列时连写），照原文")
+    name: Text = Field(description="科目名称或项目，照原文，如 一般公共服务支出、合计")
+    values: tuple[TableCell, ...] = Field(description="各列的数，与 columns 逐一对应；空格写 ~，破折号等照原文")
+
+
+class PublishedTable(Closed):
+    """A table of the 决算 as published (公开01–09表 and their variants), cell by cell as printed:
+    the tables are the disclosure's core, and the narrative cites them."""
+
+    label: Text | None = Field(None, description="表号，照原文，如 公开01表、表一、附表1")
+    title: Text = Field(description="表名，照原文，如 收入支出决算总表")
+    unit: Literal["元", "万元"] | None = Field(None, description="本表金额的单位，与本文件的 unit 不同时写")
+    columns: Annotated[tuple[TableColumn, ...], Field(min_length=1)] = Field(description="数值列（行次、栏次不计）")
+    rows: tuple[TableRow, ...] = Field((), description="各行，按原文顺序")
+    note: Markdown | None = Field(None, description="表注，如“注：本表反映部门本年度……”")
+    statement: Markdown | None = Field(None, description="空表的说明，如“本部门没有政府性基金收入……故本表无数据”")
+    at: Text | None = None
+
+    @model_validator(mode="after")
+    def _widths(self) -> PublishedTable:
+        for n, row in enumerate(self.rows):
+            if len(row.values) != len(self.columns):
+                raise PydanticCustomError("figure", "{message}", {
+                    "message": f"rows[{n}] ({row.name}) has {len(row.values)} values for {len(self.columns)} columns",
+                    "hint": "write one value per column, ~ for an empty cell"})
+        return self
+
+
 class YearReport(Closed):
     """Everything one department's disclosures for one year state."""
 
@@ -310,6 +368,7 @@ class YearReport(Closed):
     procurement: Block | None = Field(None, description=SECTIONS["procurement"])
     performance: Performance | None = Field(None, description=SECTIONS["performance"])
     project_performance: tuple[Performance, ...] = Field((), description=SECTIONS["project_performance"])
+    tables: tuple[PublishedTable, ...] = Field((), description="决算公开表，逐表逐格照原文")
     work_stats: tuple[Stat, ...] = Field((), description=SECTIONS["work_stats"])
     sections: tuple[Section, ...] = Field((), description="正文各部分，按原文顺序")
     problems: tuple[Markdown, ...] = Field((), description="存在的问题")

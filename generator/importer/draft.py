@@ -272,7 +272,7 @@ class Writer:
             for i, item in enumerate(value.items):
                 if isinstance(item, Leaf):
                     stmt = item.stmts[0]
-                    text = scalar(stmt.value) if stmt.kind == "text" else _figure(stmt)
+                    text = "~" if stmt.kind == "null" else scalar(stmt.value) if stmt.kind == "text" else _figure(stmt)
                     self.lines.append(f"{' ' * (indent + 2)}- {text}{comment_of(stmt)}")
                     self._record((*loc, i), stmt)
                 else:

@@ -14,6 +14,7 @@ from .draft import Leaf, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
 from .meta import department_name, document, kind_of, subjects
 from .narrative import sections
+from . import published
 from .performance import rules
 from .read import Block, Grid, Para
 from .rows import title_row
@@ -53,10 +54,14 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     name = department_name(doc)
     found = Found()
     document(doc, found)
-    _Walker(found, year, kind, subjects(name)).run(doc.root)
+    published_tables = published.tables(blocks)
+    walker = _Walker(found, year, kind, subjects(name))
+    walker.skip = {t.grid_start for t in published_tables}  # read whole as published tables
+    walker.run(doc.root)
     tree = Tree()
     unit = file_unit(found)
     settle(found, tree, unit, refused)
+    published.put(tree, published_tables)
     _organization_names(doc, tree)
     skip = {doc.title_start} | {b.start for b in blocks if isinstance(b, Para) and _is_meta(b, doc)}
     tree.root.fields["sections"] = sections(doc.root, skip)
@@ -91,6 +96,7 @@ class _Walker:
         self.amounts = AmountReader(found, names, kind)
         self.counts = CountReader(found, names)
         self.grids = GridReader(found, year, "", kind)
+        self.skip: set[int] = set()
         self.project: str | None = None
 
     def run(self, root: Section) -> None:
@@ -115,7 +121,8 @@ class _Walker:
             self.amounts.list_rank = section.rank
         for block in section.blocks:
             if isinstance(block, Grid):
-                self.grids.grid(block, ctx.at)
+                if block.start not in self.skip:
+                    self.grids.grid(block, ctx.at)
             else:
                 self._paragraph(block, ctx)
         for child in section.children:

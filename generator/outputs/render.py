@@ -119,6 +119,7 @@ class Renderer:
             rows=rows_html,
             headline_cells=headline_cells_html,
         )
+        self.env.globals["published_table"] = published_table_html
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
                                 plotly_inert_ids=plotly_assets.injected_style_ids(), chart_theme=charts.THEME,
                                 severity_labels=SEVERITY_LABELS, check_rules=RULES)
@@ -199,6 +200,33 @@ def headline_cells_html(h: Any) -> Markup:
     else:
         out.append('<td class="num" data-sort="">—</td>\n')
     return Markup("".join(out))
+
+
+def published_table_html(table: Any, n: int, file_unit: str) -> Markup:
+    """A 决算 table as published (model.PublishedTable), cell by cell as printed: numbers as
+    stated in the table's unit (or its column's), a dash as printed, an empty cell empty."""
+    unit = table.unit or file_unit
+    coded = any(row.code for row in table.rows)
+    caption = " ".join(_shown(v) for v in (table.label, table.title) if v)
+    head = "".join(f'<th scope="col" class="num">{_shown(c.name)}'
+                   + (f'<span class="unit">（{_shown(c.unit)}）</span>' if c.unit else "") + "</th>"
+                   for c in table.columns)
+    rows = []
+    for row in table.rows:
+        cells = "".join(f'<td class="num">{"" if v is None else _shown(v)}</td>' for v in row.values)
+        code = f'<td class="code">{_shown(row.code or "")}</td>' if coded else ""
+        rows.append(f'<tr>{code}<th scope="row">{_shown(row.name)}</th>{cells}</tr>\n')
+    body = "".join(rows)
+    code_head = '<th scope="col">科目编码</th>' if coded else ""
+    parts = [f'<div class="table-wrap" role="region" aria-labelledby="pt-{n}" tabindex="0">\n'
+             f'<table class="published">\n<caption id="pt-{n}">{caption}<span class="unit">单位：{_shown(unit)}</span>'
+             f'</caption>\n<thead><tr>{code_head}'
+             f'<th scope="col">项目</th>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n']
+    if table.statement:
+        parts.append(f'<p class="table-statement">{_shown(table.statement)}</p>\n')
+    if table.note:
+        parts.append(f'<p class="table-note">{_shown(table.note)}</p>\n')
+    return Markup("".join(parts))
 
 
 def cells_html(cells: Iterable[views.Cell | None]) -> Markup:

@@ -1,0 +1,316 @@
+"""The 决算 tables as published (公开01–09表 and their variants), read cell by cell into `tables:`.
+
+A grid is such a table when a paragraph just before it names one: a table number (公开03表,
+表三, 附表3) or a 决算 table's name (收入支出决算总表, 支出决算表, “三公”经费支出决算表 …).
+Its columns are read from the rows above the first row of figures:
+
+- a column of 科目编码 (or of 类, 款 and 项 written apart) gives each row its code;
+- a column headed 行次 or 栏次, and a row of 栏次 numbers, hold no figures and are left out;
+- a column of names (项目, 科目名称 …) starts a side: a 收入支出决算总表 prints 收入 on the left
+  and 支出 on the right, each side its names and amounts; each side's rows are its own;
+- every other column is a column of figures, named by the header cells above it joined with
+  “ / ” (本年支出 / 基本支出), a header cell merged across columns naming each of them.
+
+Every number of the table is so accounted for, as a figure, a code or a row or column number:
+none is left unplaced, and none is guessed. The table's unit is the 单位 line above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draft import Leaf, Node, Seq, Stmt, Tree
+from .read import Block, Cell, Grid, Para
+from .tables_base import BLANKS
+
+_LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
+_TITLE = re.compile(r"(决算总表|决算表|决算明细表|经费支出决算表|经费支出情况表|运行经费情况表|占用情况表|使用情况表)")
+_UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
+_NUMBER = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$")
+_PERCENT = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?[%％]$")
+_DASHES = ("—", "——", "-", "－", "/", "／", "…")
+_CODE_HEAD = re.compile(r"(科目)?编码|功能分类科目编码|^类$|^款$|^项$")
+_SEQ_HEAD = re.compile(r"^(行次|栏次|序号)$")
+_NAME_HEAD = re.compile(r"项目|科目名称|名称|收入|支出|科目")
+_EMPTY = re.compile(r"无数据|空表|没有.{0,20}(收入|支出|经费)|未发生|不涉及")
+
+
+@dataclass
+class Found:
+    """A table read: the model's fields, each cell with where it stands."""
+
+    label: str | None
+    title: str
+    title_span: tuple[int, int]
+    unit: str | None
+    columns: list[str]
+    rows: list[tuple[str | None, str, tuple[int, int], list[tuple[str | None, tuple[int, int]]]]]
+    note: str | None = None
+    statement: str | None = None
+    grid_start: int = 0
+    codes: list[tuple[int, int]] = field(default_factory=list)
+    units: list[str | None] = field(default_factory=list)
+
+
+def tables(blocks: list[Block]) -> list[Found]:
+    """Every published table among the blocks, in order."""
+    out = []
+    for k, block in enumerate(blocks):
+        if not isinstance(block, Grid):
+            continue
+        title = _title_before(blocks, k)
+        if title is None:
+            continue
+        found = _read(block, *title)
+        if found is None:
+            continue
+        found.note, found.statement = _after(blocks, k, not found.rows)
+        out.append(found)
+    return out
+
+
+def _title_before(blocks: list[Block], k: int):
+    """(label, title, span, unit) from the paragraphs just before grid k (up to four)."""
+    label = title = None
+    span = (0, 0)
+    unit = None
+    for j in range(k - 1, max(-1, k - 5), -1):
+        block = blocks[j]
+        if not isinstance(block, Para):
+            break
+        text = block.text.strip(BLANKS)
+        found_unit = _UNIT.search(text)
+        if found_unit and unit is None:
+            unit = found_unit.group(1)
+        found_label = _LABEL.match(text)
+        if found_label and label is None:
+            label = re.sub(r"\s+", "", found_label.group())
+            rest = text[found_label.end():].strip(BLANKS + "：:　")
+            if rest and _TITLE.search(rest) and title is None:
+                title, span = rest, (block.start, block.start + len(block.text))
+        elif _TITLE.search(text) and title is None and len(text) <= 60 and not found_unit:
+            title, span = text, (block.start, block.start + len(block.text))
+    if title is None:
+        return None
+    return label, title, span, unit
+
+
+def _after(blocks: list[Block], k: int, empty: bool) -> tuple[str | None, str | None]:
+    """The note (注：…) and, for a table without figures, the statement saying why."""
+    note = statement = None
+    for block in blocks[k + 1:k + 3]:
+        if not isinstance(block, Para):
+            break
+        text = block.text.strip(BLANKS)
+        if text.startswith(("注：", "注:", "备注")) and note is None:
+            note = text
+        elif empty and _EMPTY.search(text) and statement is None:
+            statement = text
+        else:
+            break
+    return note, statement
+
+
+def _kind(text: str) -> str:
+    text = text.strip(BLANKS + "\n")
+    if not text:
+        return "blank"
+    if text in _DASHES:
+        return "dash"
+    if _NUMBER.match(text):
+        return "number"
+    if _PERCENT.match(text):
+        return "percent"
+    return "text"
+
+
+def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit: str | None) -> Found | None:
+    rows = [list(r) for r in grid.rows]
+    width = max((len(r) for r in rows), default=0)
+    if width < 2:
+        return None
+    raw = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
+    # The header is the rows above the first row holding a figure beside a name.
+    first = next((i for i, r in enumerate(raw)
+                  if any(_kind(t) in ("number", "percent") for t in r[1:])
+                  and any(_kind(t) == "text" for t in r)
+                  and not _SEQ_HEAD.match(r[0].replace(" ", ""))), None)
+    if first is None:
+        first = len(raw)  # a table without figures: its header only
+    # A Word export writes a merged cell once, so a row may be short. A short header row's cells
+    # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
+    # figures is short at its start (合计 written across the code and name columns): its cells
+    # after the first are the last ones.
+    for i, r in enumerate(rows):
+        missing = width - len(r)
+        if not missing or not r:
+            continue
+        end = r[-1].start + len(r[-1].text)
+        if i < first:
+            if width % len(r) == 0:
+                step = width // len(r)
+                rows[i] = [cell if k % step == 0 else Cell(cell.text, cell.start) for cell in r for k in range(step)]
+                continue
+            rows[i] = r + [Cell("", end)] * missing
+        else:
+            rows[i] = [r[0]] + [Cell("", r[0].start + len(r[0].text))] * missing + r[1:]
+    texts = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
+    # A 栏次 row numbers the columns: neither header nor figures.
+    header = [h for h in texts[:first] if h[0].replace(" ", "") != "栏次"]
+    body = texts[first:]
+    kinds = _column_kinds(header, body, width)
+    if kinds is None:
+        return None
+    paths = _paths(header, width)
+    sides = _sides(kinds)
+    columns: list[str] = []
+    units: list[str | None] = []
+    column_of: dict[int, int] = {}
+    for j, kind in enumerate(kinds):
+        if kind == "value":
+            column_of[j] = len(columns)
+            columns.append(paths[j] or f"第{j + 1}列")
+            units.append("%" if any(_kind(r[j]) == "percent" for r in body) else None)
+    if not columns:
+        return None
+    value_cols = [j for j, kind in enumerate(kinds) if kind == "value"]
+    if any(_kind(r[j]) == "text" for r in body if r[0].replace(" ", "") != "栏次" for j in value_cols):
+        return None  # a row out of line with the columns: read as any other table, nothing guessed
+    found = Found(label, title, span, unit, columns, [], grid_start=grid.start, units=units)
+    for name_col, code_cols, value_cols in sides:
+        for i, r in enumerate(body, start=first):
+            if r[0].replace(" ", "") in ("栏次",) or all(r[j] == "" for j in [name_col, *value_cols]):
+                continue
+            cells = rows[i]
+            name = r[name_col]
+            code = "".join(r[j] for j in code_cols).replace(" ", "") or None
+            if code is not None and not re.fullmatch(r"[0-9]{3,7}", code):
+                name, code = (f"{code} {name}".strip() if code else name), None
+            if not name:
+                if not any(r[j] for j in value_cols):
+                    continue
+                name = "（无名称）"
+            values: list[tuple[str | None, tuple[int, int]]] = [(None, (0, 0))] * len(columns)
+            for j in value_cols:
+                text = r[j]
+                if not text:
+                    continue
+                start = cells[j].start + cells[j].text.index(text)
+                values[column_of[j]] = (text, (start, start + len(text)))
+            start = cells[name_col].start + max(cells[name_col].text.find(name), 0)
+            found.rows.append((code, name, (start, start + len(name)), values))
+            for j in code_cols:
+                if r[j]:
+                    found.codes.append((cells[j].start, cells[j].start + len(cells[j].text)))
+    return found
+
+
+def _column_kinds(header: list[list[str]], body: list[list[str]], width: int) -> list[str] | None:
+    """Each column's role: code, seq (行次/栏次), name or value; None if the grid is not such a table."""
+    kinds = []
+    for j in range(width):
+        heads = [h[j].replace(" ", "") for h in header if h[j].strip()]
+        head = heads[-1] if heads else ""
+        cells = [r[j] for r in body if r[j]]
+        numbers = sum(1 for t in cells if _kind(t) in ("number", "percent", "dash"))
+        if _SEQ_HEAD.search(head) or (head == "" and cells and all(re.fullmatch(r"[0-9]{1,3}", t) for t in cells)
+                                       and [int(t) for t in cells] == sorted(int(t) for t in cells)
+                                       and j > 0 and kinds and kinds[-1] == "name"):
+            kinds.append("seq")
+        elif _CODE_HEAD.search(head) or (cells and all(re.fullmatch(r"[0-9]{2,7}", t) for t in cells)
+                                         and j + 1 < width and not head):
+            kinds.append("code")
+        elif cells and numbers < len(cells) / 2:
+            kinds.append("name")
+        elif not cells and (_NAME_HEAD.fullmatch(head) or j == 0):
+            kinds.append("name")
+        else:
+            kinds.append("value")
+    if "name" not in kinds:
+        return None
+    return kinds
+
+
+def _sides(kinds: list[str]) -> list[tuple[int, list[int], list[int]]]:
+    """(name column, code columns, value columns) of each side, left to right."""
+    sides: list[tuple[int, list[int], list[int]]] = []
+    codes: list[int] = []
+    for j, kind in enumerate(kinds):
+        if kind == "code":
+            codes.append(j)
+        elif kind == "name":
+            sides.append((j, codes, []))
+            codes = []
+        elif kind == "value" and sides:
+            sides[-1][2].append(j)
+    return sides
+
+
+def _paths(header: list[list[str]], width: int) -> list[str]:
+    """Each column's header cells top to bottom joined with “ / ”; a cell followed by empty ones
+    in its row (merged across) names those columns too, unless a lower row starts a name there."""
+    filled = []
+    for n, h in enumerate(header):
+        row = list(h)
+        below = header[n + 1] if n + 1 < len(header) else None
+        for j in range(1, width):
+            # carried right over a column only where a lower header cell names a part of it
+            if not row[j] and row[j - 1] and below is not None and below[j] and h[j - 1] is not None:
+                row[j] = row[j - 1]
+        filled.append(row)
+    paths = []
+    for j in range(width):
+        parts: list[str] = []
+        for row in filled:
+            text = re.sub(r"\s+", "", row[j])
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        paths.append(" / ".join(parts))
+    return paths
+
+
+def put(tree: Tree, found: list[Found]) -> None:
+    """The tables into the draft, each cell a statement quoting itself."""
+    if not found:
+        return
+    seq = tree.root.fields.setdefault("tables", Seq(None))
+    assert isinstance(seq, Seq)
+    for table in found:
+        node = Node(None)
+        if table.label:
+            node.fields["label"] = Leaf([Stmt(table.label, "text", "", (0, 0))], False)
+        node.fields["title"] = Leaf([Stmt(table.title, "text", "", (0, 0))], False)
+        if table.unit:
+            node.fields["unit"] = Leaf([Stmt(table.unit, "text", "", (0, 0))], False)
+        columns = Seq(None)
+        for name, unit in zip(table.columns, table.units or [None] * len(table.columns)):
+            column = Node(None, {"name": Leaf([Stmt(name, "text", "", (0, 0))], False)})
+            if unit:
+                column.fields["unit"] = Leaf([Stmt(unit, "text", "", (0, 0))], False)
+            columns.items.append(column)
+        node.fields["columns"] = columns
+        rows = Seq(None)
+        for code, name, _, values in table.rows:
+            row = Node(None)
+            if code:
+                row.fields["code"] = Leaf([Stmt(code, "text", "", (0, 0))], False)
+            row.fields["name"] = Leaf([Stmt(name, "text", "", (0, 0))], False)
+            cells = Seq(None)
+            for text, span in values:
+                if text is None:
+                    cells.items.append(Leaf([Stmt("~", "null", "", (0, 0))], False))
+                elif text in _DASHES:
+                    cells.items.append(Leaf([Stmt(text, "text", "", (0, 0))], False))
+                else:
+                    cells.items.append(Leaf([Stmt(text.replace(",", "").rstrip("%％"), "number",
+                                                  f"{name}：{text}", span)], False))
+            row.fields["values"] = cells
+            rows.items.append(row)
+        if rows.items:
+            node.fields["rows"] = rows
+        if table.note:
+            node.fields["note"] = Leaf([Stmt(table.note, "text", "", (0, 0))], False)
+        if table.statement:
+            node.fields["statement"] = Leaf([Stmt(table.statement, "text", "", (0, 0))], False)
+        seq.items.append(node)
