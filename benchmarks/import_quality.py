@@ -114,14 +114,18 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
         last = loc[field_at]
-    if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None)):
+    if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None),
+                          ("staffing",), ("organization",)):
         return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …
     return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
 
 
 #: Fields placed outside any named row, and the row words of the key they stand for.
 FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight": ("总分", "满分"),
-              "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",)}
+              "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",),
+              "authorized": ("编制",), "actual_end": ("实有",), "actual_start": ("实有",), "retired": ("离退休",),
+              "internal_units_count": ("内设",), "subordinate_units_count": ("所属", "下属"),
+              "vehicles": ("车辆", "公务用车"), "total_staff": ("人员",)}
 #: Where a draft keeps the numbers of a date, the report's year or a text (an indicator's target
 #: 2023年12月前完工): the key counts the numbers inside them as not figures.
 DATE_FIELDS = ("documents", "year", "text")

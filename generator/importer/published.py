@@ -142,22 +142,29 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
     # figures is short at its start (合计 written across the code and name columns): its cells
     # after the first are the last ones.
+    # Columns holding numbers in the full rows of figures: a short header row with one cell more
+    # than those is a name (项目, merged over the code and name columns) and one heading each.
+    full = [r for r in raw[first:] if len(r) == width]
+    numeric = sum(1 for j in range(width)
+                  if all(_kind(r[j]) in ("number", "percent", "dash", "blank") for r in full)
+                  and not (any(r[j] for r in full) and all(re.fullmatch(r"[0-9]{1,7}", r[j]) for r in full if r[j])))
+    uncertain: set[int] = set()
     for i, r in enumerate(rows):
         missing = width - len(r)
         if not missing or not r:
             continue
-        end = r[-1].start + len(r[-1].text)
-        if i < first:
-            if width % len(r) == 0:
-                step = width // len(r)
-                rows[i] = [cell if k % step == 0 else Cell(cell.text, cell.start) for cell in r for k in range(step)]
-                continue
-            rows[i] = r + [Cell("", end)] * missing
+        pad = [Cell("", r[0].start + len(r[0].text))] * missing
+        if i >= first or len(r) - 1 == numeric or r[0].text.strip() == "栏次":
+            rows[i] = [r[0]] + pad + r[1:]
+        elif len(r) >= 2 and width % len(r) == 0:
+            step = width // len(r)
+            rows[i] = [Cell(r[k // step].text if k % step == 0 else "", r[k // step].start) for k in range(width)]
         else:
-            rows[i] = [r[0]] + [Cell("", r[0].start + len(r[0].text))] * missing + r[1:]
+            uncertain.add(i)  # which columns its cells head cannot be told: left out of the names
+            rows[i] = r + pad
     texts = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
     # A 栏次 row numbers the columns: neither header nor figures.
-    header = [h for h in texts[:first] if h[0].replace(" ", "") != "栏次"]
+    header = [h for i, h in enumerate(texts[:first]) if h[0].replace(" ", "") != "栏次" and i not in uncertain]
     body = texts[first:]
     kinds = _column_kinds(header, body, width)
     if kinds is None:
@@ -170,10 +177,12 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     for j, kind in enumerate(kinds):
         if kind == "value":
             column_of[j] = len(columns)
-            columns.append(paths[j] or f"第{j + 1}列")
+            if not paths[j] or any(_kind(part) in ("number", "percent") for part in paths[j].split(" / ")):
+                return None  # a column without a name of its own: nothing placed by guesswork
+            columns.append(paths[j])
             units.append("%" if any(_kind(r[j]) == "percent" for r in body) else None)
-    if not columns:
-        return None
+    if not columns or len(set(columns)) < len(columns):
+        return None  # columns that cannot be told apart: nothing placed by guesswork
     value_cols = [j for j, kind in enumerate(kinds) if kind == "value"]
     if any(_kind(r[j]) == "text" for r in body if r[0].replace(" ", "") != "栏次" for j in value_cols):
         return None  # a row out of line with the columns: read as any other table, nothing guessed

@@ -220,6 +220,9 @@ def _tsv_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
             at += len(text) + 1
         rows.append(tuple(cells))
         i += 1
+    # A row's empty cells at its end leave no tabs: each row is as wide as the widest.
+    width = max(len(r) for r in rows)
+    rows = [r + tuple(Cell("", r[-1].start + len(r[-1].text)) for _ in range(width - len(r))) for r in rows]
     return Grid(tuple(rows), start), i
 
 
