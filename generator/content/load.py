@@ -214,7 +214,8 @@ def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, mod
     failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
     located = []
     for e in errors:
-        loc = tuple(e["loc"])
+        # An error a model raises about one of its parts names the part (`at` in its context).
+        e["loc"] = loc = (*e["loc"], *(e.get("ctx") or {}).get("at", ()))
         if e["type"] == "too_short" and loc in failed_inside:
             continue
         located.append((_mark_for(loc[:-1] if e["type"] == "missing" else loc, marks), e))

@@ -346,7 +346,7 @@ class PublishedTable(Closed):
         for n, row in enumerate(self.rows):
             if len(row.values) != len(self.columns):
                 raise PydanticCustomError("figure", "{message}", {
-                    "message": f"rows[{n}] ({row.name}) has {len(row.values)} values for {len(self.columns)} columns",
+                    "message": f"{len(row.values)} values for {len(self.columns)} columns", "at": ("rows", n, "values"),
                     "hint": "write one value per column, ~ for an empty cell"})
         return self
 

@@ -1,0 +1,84 @@
+"""The 决算 tables as published (`tables:`): loaded cell by cell as printed, refused with the
+line and field when a row does not fit its columns, and shown on the report page."""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.content.load import parse_report
+from generator.content.problems import ContentError
+from tests.sitepages import soup
+
+HEAD = "year: 2020\nunit: 万元\ndocuments:\n  - {kind: 部门决算, title: 测试县政务服务中心2020年度部门决算}\n"
+
+TABLE = HEAD + """tables:
+  - label: 公开03表
+    title: 支出决算表
+    columns:
+      - name: 本年支出合计
+      - name: 基本支出
+      - name: 项目支出
+      - {name: 比上年增减, unit: "%"}
+    rows:
+      - {name: 合计, values: [4878.17, 925.32, 3952.85, "-2.5"]}
+      - {code: "2010101", name: 行政运行, values: [925.32, 925.32, ~, "—"]}
+    note: 注：本表反映部门本年度各项支出情况。
+  - label: 公开09表
+    title: 国有资本经营预算财政拨款支出决算表
+    columns: [{name: 本年支出 / 合计}]
+    statement: 本部门没有国有资本经营预算财政拨款收入，也没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。
+"""
+
+
+def test_a_published_table_loads_cell_by_cell_as_printed():
+    report = parse_report(TABLE)
+    spending, empty = report.tables
+    assert (spending.label, spending.title) == ("公开03表", "支出决算表")
+    assert [c.name for c in spending.columns] == ["本年支出合计", "基本支出", "项目支出", "比上年增减"]
+    assert spending.columns[3].unit == "%"
+    total, row = spending.rows
+    assert total.values == (Decimal("4878.17"), Decimal("925.32"), Decimal("3952.85"), Decimal("-2.5"))
+    assert str(total.values[0]) == "4878.17"  # the places as printed
+    assert row.code == "2010101" and row.values[2] is None and row.values[3] == "—"
+    assert empty.rows == () and "无数据" in empty.statement
+
+
+@pytest.mark.parametrize("edit, where, says", [
+    ("[925.32, 925.32, ~, \"—\"]", "tables[0].rows[1]", "3 values for 4 columns"),
+    ("[925.32, 925.32, 一百, \"—\"]", "tables[0].rows[1].values[2]", "not a number"),
+])
+def test_a_row_that_does_not_fit_is_refused_with_its_line_and_field(edit, where, says):
+    bad = TABLE.replace("[925.32, 925.32, ~, \"—\"]", edit.replace(", \"—\"]", "]") if "3 values" in says else edit)
+    with pytest.raises(ContentError) as err:
+        parse_report(bad)
+    problem = err.value.problems[0]
+    assert problem.field.startswith(where) and says in problem.message
+    assert problem.line == bad.split("\n").index(next(l for l in bad.split("\n") if "行政运行" in l)) + 1
+
+
+def test_the_report_page_shows_the_tables_as_printed(tmp_path):
+    from generator.engine.pipeline import build
+    from tests.seeds import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + TABLE.split(HEAD, 1)[1], encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    page = soup(tmp_path / "site", "departments/demo-dept/2020/")
+    section = page.find("section", attrs={"aria-labelledby": "published-tables"})
+    tables = section.find_all("table")
+    assert [t.caption.get_text(" ", strip=True) for t in tables] == [
+        "公开03表 支出决算表 单位：万元", "公开09表 国有资本经营预算财政拨款支出决算表 单位：万元"]
+    head = [th.get_text(strip=True) for th in tables[0].thead.find_all("th")]
+    assert head == ["科目编码", "项目", "本年支出合计", "基本支出", "项目支出", "比上年增减（%）"]
+    cells = [[c.get_text() for c in tr.find_all(["td", "th"])] for tr in tables[0].tbody.find_all("tr")]
+    assert cells == [["", "合计", "4878.17", "925.32", "3952.85", "-2.5"],
+                     ["2010101", "行政运行", "925.32", "925.32", "", "—"]]
+    assert "故本表无数据" in section.get_text() and "注：本表反映部门本年度各项支出情况。" in section.get_text()
+    toc = page.find("nav", class_="toc")
+    assert toc.find("a", href="#published-tables").get_text() == "决算公开表"
