@@ -91,3 +91,35 @@ def test_rows_pasted_from_a_spreadsheet_are_a_table_and_the_text_after_them_stay
         ["本年收入合计", "3", "2,650.00"]]
     paragraphs = [b.text for b in blocks if isinstance(b, Para)]
     assert paragraphs == ["收入支出决算总表", "二、收入支出决算总体情况说明", "2023年度收入总计2,650.00万元。"]
+
+
+def _tables(folder: str):
+    text, blocks = read_path(report_of(FIXTURES / "dev" / folder))
+    result = draft(blocks, 2023)
+    report = parse_report(strip_unplaced(result.yaml))  # the tables validate as drafted
+    assert report.tables
+    return report.tables
+
+
+def test_the_nine_tables_of_a_workbook_are_drafted_cell_by_cell():
+    tables = _tables("08-fengning-rsj-tables-xlsx")
+    assert [t.label for t in tables][:3] == ["公开01表", "公开02表", "公开03表"]
+    income = tables[1]
+    assert income.title == "收入决算表"
+    assert [c.name for c in income.columns][:3] == ["本年收入合计", "财政拨款收入", "上级补助收入"]
+    total = income.rows[0]
+    assert total.name == "合计" and total.code is None  # 合计 spans the 类/款/项 columns
+    assert [str(v) for v in total.values[:4]] == ["1809.58", "1712.18", "35.00", "62.40"]  # places as printed
+    coded = [r for r in income.rows if r.code]
+    assert coded and all(len(r.code) in (3, 5, 7) for r in coded)  # 类/款/项 written together
+
+
+def test_a_word_export_total_table_reads_both_sides():
+    """公开01表 prints 收入 on the left and 支出 on the right, each with its own 项目 and 行次: the
+    draft keeps each side's rows with its own column, the 行次 numbers left out."""
+    total = _tables("01-qinghe-jtj-final-txt")[0]
+    assert (total.label, total.title) == ("公开01表", "收入支出决算总表")
+    assert [c.name for c in total.columns] == ["收入 / 金额", "支出 / 金额"]
+    first = total.rows[0]
+    assert first.name == "一、一般公共预算财政拨款收入" and str(first.values[0]) == "4823.02"
+    assert first.values[1] is None
