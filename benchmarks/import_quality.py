@@ -117,6 +117,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
     if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None),
                           ("staffing",), ("organization",)):
         return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …
+    if loc[0] == "sangong" and len(loc) > 2 and loc[1] in SANGONG_ROWS:
+        return f"sangong.{loc[1]}", str(last)
     return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
 
 
@@ -126,6 +128,10 @@ FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight":
               "authorized": ("编制",), "actual_end": ("实有",), "actual_start": ("实有",), "retired": ("离退休",),
               "internal_units_count": ("内设",), "subordinate_units_count": ("所属", "下属"),
               "vehicles": ("车辆", "公务用车"), "total_staff": ("人员",)}
+#: The parts of 三公经费 (sangong.*), which carry no name of their own.
+SANGONG_ROWS = {"total": ("三公", "合计"), "overseas": ("因公出国",), "vehicles": ("公务用车购置及运行",),
+                "vehicle_purchase": ("公务用车购置",), "vehicle_operation": ("公务用车运行",),
+                "reception": ("公务接待",)}
 #: Where a draft keeps the numbers of a date, the report's year or a text (an indicator's target
 #: 2023年12月前完工): the key counts the numbers inside them as not figures.
 DATE_FIELDS = ("documents", "year", "text")
@@ -150,6 +156,10 @@ def _means(row: str, stage: str, where: dict) -> bool:
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:
         return any(w in key_row or w in key_col for w in FIELD_ROWS[row])
+    if row.startswith("sangong."):
+        words = STAGES.get(stage)
+        return (any(w in key_row for w in SANGONG_ROWS[row[8:]])
+                and (words is None or any(w in key_col for w in words)))
     mine = norm(row)
     if not mine or not key_row:
         return False

@@ -165,5 +165,9 @@ def test_the_schema_refuses_an_empty_number_field_too():
         data = year_document(path, field)
         text = json.dumps(data, ensure_ascii=False).replace(f'"{PLACEHOLDER}"', "null")
         assert list(validator.iter_errors(json.loads(text))), f"{model.__name__}.{field}: null passes the schema"
-        filled = json.loads(text.replace("null", '"20%"' if is_percent(model.model_fields[field]) else "2020"))
+        info = model.model_fields[field]
+        sample = '"20%"' if is_percent(info) else "2020"
+        if any(typing.get_origin(t) is tuple for t in _parts(info.annotation)):  # a row of table cells
+            sample = f"[{sample}]"
+        filled = json.loads(text.replace("null", sample))
         assert list(validator.iter_errors(filled)) == [], f"{model.__name__}.{field}: the sample is not valid"

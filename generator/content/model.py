@@ -306,6 +306,15 @@ def _table_cell(value: object) -> object:
     return _number(value)
 
 
+def _values_given(value: object) -> object:
+    """A row's values written empty (`values: ~`): refused as any number field is (figures._blank)."""
+    if value is None:
+        from .figures import _blank
+
+        raise _blank(required=True)
+    return value
+
+
 #: A cell of a published table: a number as printed (in the table's or its column's unit), a
 #: dash as printed, or null for an empty cell.
 TableCell = Annotated[Decimal | str | None, BeforeValidator(_table_cell),
@@ -325,7 +334,8 @@ class TableRow(Closed):
     code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3,7}$")] | None = Field(
         None, description="科目编码（类、款、项分列时连写），照原文")
     name: Text = Field(description="科目名称或项目，照原文，如 一般公共服务支出、合计")
-    values: tuple[TableCell, ...] = Field(description="各列的数，与 columns 逐一对应；空格写 ~，破折号等照原文")
+    values: Annotated[tuple[TableCell, ...], BeforeValidator(_values_given)] = Field(
+        description="各列的数，与 columns 逐一对应；空格写 ~，破折号等照原文")
 
 
 class PublishedTable(Closed):
