@@ -46,8 +46,10 @@ class SelfEvaluation:
         header = [label_of(c) for c in rows[k]]
         if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
             return set()
+        # The 10号 附件1 headers, and the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重).
         keys = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
-                "分值": "weight", "执行率": "execution_rate", "得分": "score"}
+                "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
+                "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight"}
         unit = unit_of(header[0])
         data = rows[k + 1]
         for h, cell in zip(header, data, strict=False):
@@ -82,11 +84,17 @@ class SelfEvaluation:
     def _indicators(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         header = [label_of(c) for c in rows[k]]
         cols = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标") if name in header}
-        for name, key in (("年度指标值", "target"), ("实际完成值", "actual"), ("分值", "weight"), ("得分", "score")):
-            index = next((i for i, h in enumerate(header) if h.startswith(name)), None)
+        # The 10号 附件1 headers first, then the Sichuan/Yunnan forms' (指标值 with 指标性质 and
+        # 度量单位 in columns of their own, 完成值, 权重, 未完成原因分析).
+        for names, key in ((("年度指标值", "指标值"), "target"), (("实际完成值", "完成值"), "actual"),
+                           (("分值", "权重"), "weight"), (("得分",), "score")):
+            index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
                 cols[key] = index
-        deviation = next((i for i, h in enumerate(header) if h.startswith("偏差")), None)
+        for name, key in (("指标性质", "sense"), ("度量单位", "unit"), ("计量单位", "unit")):
+            if name in header:
+                cols[key] = header.index(name)
+        deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因"))), None)
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
@@ -149,7 +157,13 @@ class SelfEvaluation:
             if kind == "score" and not NUM.match(value.text):
                 self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
                 continue
-            stmt = Stmt(value.text, kind, f"{name.text[:16]}｜{value.text}", value.span, at=f"{self.at} 自评表")
+            text = value.text
+            if key in ("target", "actual") and "unit" in cols and (unit := value_of(row[cols["unit"]])) is not None:
+                text += unit.text  # 3500 and 吨 in columns of their own: “3500吨”, as the form reads
+            if key == "target" and "sense" in cols and (sense := value_of(row[cols["sense"]])) is not None \
+                    and sense.text in ("≥", "≤", "=", ">", "<", "＝"):
+                text = sense.text + text
+            stmt = Stmt(text, kind, f"{name.text[:16]}｜{text}", value.span, at=f"{self.at} 自评表")
             if first:
                 self.found.add(steps, key, stmt)
                 self.found.findings[-1].extra = extra
