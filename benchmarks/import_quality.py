@@ -146,7 +146,9 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
     part = str(where.get("part", ""))
     same_table = any(norm(str(table.get(k) or "")) and norm(str(table.get(k))) in norm(part) for k in ("label", "title"))
     key_row, mine = norm(str(where.get("row", ""))), norm(str(row.get("name", "")))
-    same_row = bool(mine) and (mine == key_row or key_row.endswith(mine) or mine.endswith(key_row))
+    same_row = bool(mine) and (mine == key_row or key_row.endswith(mine) or mine.endswith(key_row)
+                               # a table's one unlabelled row, named by the table's title
+                               or (len(table["rows"]) == 1 and mine.startswith(key_row)))
     key_col, col = norm(str(where.get("column", ""))), norm(str(column))
     same_col = bool(col) and (col == key_col or key_col.endswith(col) or col.endswith(key_col))
     return same_table and same_row and same_col

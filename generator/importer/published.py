@@ -137,7 +137,7 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
                   and any(_kind(t) == "text" for t in r)
                   and not _SEQ_HEAD.match(r[0].replace(" ", ""))), None)
     if first is None:
-        first = len(raw)  # a table without figures: its header only
+        return _read_unlabelled(grid, rows, raw, width, label, title, span, unit)
     # A Word export writes a merged cell once, so a row may be short. A short header row's cells
     # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
     # figures is short at its start (合计 written across the code and name columns): its cells
@@ -148,20 +148,7 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     numeric = sum(1 for j in range(width)
                   if all(_kind(r[j]) in ("number", "percent", "dash", "blank") for r in full)
                   and not (any(r[j] for r in full) and all(re.fullmatch(r"[0-9]{1,7}", r[j]) for r in full if r[j])))
-    uncertain: set[int] = set()
-    for i, r in enumerate(rows):
-        missing = width - len(r)
-        if not missing or not r:
-            continue
-        pad = [Cell("", r[0].start + len(r[0].text))] * missing
-        if i >= first or len(r) - 1 == numeric or r[0].text.strip() == "栏次":
-            rows[i] = [r[0]] + pad + r[1:]
-        elif len(r) >= 2 and width % len(r) == 0:
-            step = width // len(r)
-            rows[i] = [Cell(r[k // step].text if k % step == 0 else "", r[k // step].start) for k in range(width)]
-        else:
-            uncertain.add(i)  # which columns its cells head cannot be told: left out of the names
-            rows[i] = r + pad
+    uncertain = _align(rows, first, width, numeric)
     texts = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
     # A 栏次 row numbers the columns: neither header nor figures.
     header = [h for i, h in enumerate(texts[:first]) if h[0].replace(" ", "") != "栏次" and i not in uncertain]
@@ -213,6 +200,99 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
                 if r[j]:
                     found.codes.append((cells[j].start, cells[j].start + len(cells[j].text)))
     return found
+
+
+def _align(rows: list[list[Cell]], first: int, width: int, numeric: int) -> set[int]:
+    """Short rows made as wide as the table (in place): the header rows above `first` and the
+    rows of figures below; the header rows whose columns cannot be told are returned."""
+    uncertain: set[int] = set()
+    for i in range(len(rows) - 1, -1, -1):  # bottom up: a header row is read against the one below
+        r = rows[i]
+        missing = width - len(r)
+        if not missing or not r:
+            continue
+        pad = [Cell("", r[0].start + len(r[0].text))] * missing
+        below = rows[i + 1] if i + 1 < first and len(rows[i + 1]) == width and i + 1 not in uncertain else None
+        spread = _spread(r, below, width) if below is not None else None
+        if i >= first or len(r) - 1 == numeric or r[0].text.strip() == "栏次":
+            rows[i] = [r[0]] + pad + r[1:]
+        elif spread is not None:
+            rows[i] = spread
+        elif len(r) >= 2 and width % len(r) == 0:
+            step = width // len(r)
+            rows[i] = [Cell(r[k // step].text if k % step == 0 else "", r[k // step].start) for k in range(width)]
+        else:
+            uncertain.add(i)  # which columns its cells head cannot be told: left out of the names
+            rows[i] = r + pad
+    return uncertain
+
+
+def _spread(r: list[Cell], below: list[Cell], width: int) -> list[Cell] | None:
+    """A short header row laid over the full row below it: a cell over an empty one heads that
+    one column (the column's header runs down through it), a cell over names heads the run of
+    names beneath it (公务用车购置及运行费 over 小计, 公务用车购置费, 公务用车运行费); None unless that
+    accounts for exactly the row's width."""
+    out: list[Cell] = []
+    j = 0
+    for cell in r:
+        if j >= width:
+            return None
+        span = 1
+        if below[j].text.strip():
+            while j + span < width and below[j + span].text.strip():
+                span += 1
+            if span == 1 and len([c for c in r if c.text.strip()]) > 1:
+                pass
+        out += [cell] + [Cell("", cell.start)] * (span - 1)
+        j += span
+    if j != width:
+        return None
+    # each cell's text stands over every column of its span
+    filled, current = [], None
+    for k, cell in enumerate(out):
+        if cell.text.strip():
+            current = cell
+        filled.append(cell if cell.text.strip() or current is None or not below[k].text.strip() else
+                      Cell(current.text, cell.start))
+    return filled
+
+
+def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], width: int, label: str | None,
+                     title: str, span: tuple[int, int], unit: str | None) -> Found | None:
+    """A table of one row of figures and no row label (a 三公 table printed as twelve amounts
+    under their headers): that row is what the table's title names (“三公”经费 of
+    一般公共预算财政拨款“三公”经费支出决算表). Refused unless there is exactly one such row."""
+    numeric_rows = [i for i, r in enumerate(raw) if r and all(_kind(t) in ("number", "percent", "dash", "blank")
+                                                               for t in r) and any(_kind(t) == "number" for t in r)]
+    sequence = [i for i in numeric_rows if [t for t in raw[i] if t] == [str(n) for n in range(1, len(raw[i]) + 1)]]
+    data = [i for i in numeric_rows if i not in sequence]
+    subject = _subject(title)
+    if len(data) != 1 or data[0] != len(raw) - 1 or subject is None or len(raw[data[0]]) != width:
+        return None
+    first = min([*sequence, *data])
+    uncertain = _align(rows, first, width, width)
+    header = [[c.text.strip(BLANKS + "\n") for c in rows[i]] for i in range(first) if i not in uncertain]
+    paths = _paths(header, width)
+    if any(not p or any(_kind(part) in ("number", "percent") for part in p.split(" / ")) for p in paths) \
+            or len(set(paths)) < width:
+        return None
+    cells = rows[data[0]]
+    values = []
+    for cell in cells:
+        text = cell.text.strip(BLANKS + "\n")
+        values.append((text, (cell.start + cell.text.index(text), cell.start + cell.text.index(text) + len(text)))
+                      if text else (None, (0, 0)))
+    units = ["%" if _kind(t) == "percent" else None for t in raw[data[0]]]
+    found = Found(label, title, span, unit, paths, [(None, subject, (0, 0), values)], grid_start=grid.start, units=units)
+    return found
+
+
+_SUBJECT = re.compile(r"^(?:(?:一般公共预算)?财政拨款)?(?P<subject>.+?)(?:支出)?(?:决算|情况)表$")
+
+
+def _subject(title: str) -> str | None:
+    match = _SUBJECT.match(re.sub(r"\s+", "", title))
+    return match.group("subject") if match else None
 
 
 def _column_kinds(header: list[list[str]], body: list[list[str]], width: int) -> list[str] | None:
