@@ -161,15 +161,22 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     columns: list[str] = []
     units: list[str | None] = []
     column_of: dict[int, int] = {}
+    side_of = {j: n for n, (_, _, values) in enumerate(sides) for j in values}
     for j, kind in enumerate(kinds):
         if kind == "value":
-            column_of[j] = len(columns)
             if not paths[j] or any(_kind(part) in ("number", "percent") for part in paths[j].split(" / ")):
                 return None  # a column without a name of its own: nothing placed by guesswork
+            if paths[j] in columns:
+                other = columns.index(paths[j])
+                if any(side_of.get(k) == side_of.get(j) for k, c in column_of.items() if c == other):
+                    return None  # two columns of one side with one name: nothing placed by guesswork
+                column_of[j] = other  # a list continued in a second group of columns (公用经费 …)
+                continue
+            column_of[j] = len(columns)
             columns.append(paths[j])
             units.append("%" if any(_kind(r[j]) == "percent" for r in body) else None)
-    if not columns or len(set(columns)) < len(columns):
-        return None  # columns that cannot be told apart: nothing placed by guesswork
+    if not columns:
+        return None
     value_cols = [j for j, kind in enumerate(kinds) if kind == "value"]
     if any(_kind(r[j]) == "text" for r in body if r[0].replace(" ", "") != "栏次" for j in value_cols):
         return None  # a row out of line with the columns: read as any other table, nothing guessed
@@ -186,7 +193,15 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
             if not name:
                 if not any(r[j] for j in value_cols):
                     continue
-                name = "（无名称）"
+                # A label written across the sides to its left (公用经费合计 merged over the
+                # columns of a list continued in a second group): the nearest text there whose
+                # own side has no figure in this row.
+                name = next((r[j] for j in range(name_col - 1, -1, -1)
+                             if kinds[j] in ("name", "code") and _kind(r[j]) == "text"
+                             and not any(r[v] for side in sides if j in (side[0], *side[1]) for v in side[2])),
+                            "")
+                if not name:
+                    return None  # figures without a row name: nothing placed by guesswork
             values: list[tuple[str | None, tuple[int, int]]] = [(None, (0, 0))] * len(columns)
             for j in value_cols:
                 text = r[j]
@@ -342,10 +357,10 @@ def _paths(header: list[list[str]], width: int) -> list[str]:
     filled = []
     for n, h in enumerate(header):
         row = list(h)
-        below = header[n + 1] if n + 1 < len(header) else None
+        named_below = [any(lower[j] for lower in header[n + 1:]) for j in range(width)]
         for j in range(1, width):
             # carried right over a column only where a lower header cell names a part of it
-            if not row[j] and row[j - 1] and below is not None and below[j] and h[j - 1] is not None:
+            if not row[j] and row[j - 1] and named_below[j]:
                 row[j] = row[j - 1]
         filled.append(row)
     paths = []
