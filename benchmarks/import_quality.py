@@ -109,6 +109,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
                 names.append(" / ".join(str(node.get(k) or "") for k in ("level1", "level2", "name")))
             elif "name" in node:
                 names.append(str(node["name"]))
+            elif "scope" in node:  # an account: its scope goes before its lines' names
+                names.append("scope:" + str(node["scope"]))
     last = loc[-1]
     field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
@@ -119,6 +121,11 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
         return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …
     if loc[0] == "sangong" and len(loc) > 2 and loc[1] in SANGONG_ROWS:
         return f"sangong.{loc[1]}", str(last)
+    if loc[0] in BLOCK_ROWS and len(loc) > 1 and loc[1] == "total":
+        return f"block.{loc[0]}", str(last)
+    if len(names) >= 2 and names[-2].startswith("scope:"):
+        return names[-2][6:] + names[-1], str(last)
+    names = [n for n in names if not n.startswith("scope:")]
     return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
 
 
@@ -127,7 +134,11 @@ FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight":
               "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",),
               "authorized": ("编制",), "actual_end": ("实有",), "actual_start": ("实有",), "retired": ("离退休",),
               "internal_units_count": ("内设",), "subordinate_units_count": ("所属", "下属"),
-              "vehicles": ("车辆", "公务用车"), "total_staff": ("人员",)}
+              "vehicles": ("车辆", "公务用车"), "total_staff": ("人员",),
+              "evaluated_funds": ("绩效自评", "自评的项目资金", "涉及资金"),
+              "evaluated_funds_share": ("绩效自评", "涉及资金")}
+#: The blocks whose total carries no name: the words of the key's row for it.
+BLOCK_ROWS = {"operating_costs": ("机关运行经费",), "procurement": ("政府采购",), "assets": ("资产",)}
 #: The parts of 三公经费 (sangong.*), which carry no name of their own.
 SANGONG_ROWS = {"total": ("三公", "合计"), "overseas": ("因公出国",), "vehicles": ("公务用车购置及运行",),
                 "vehicle_purchase": ("公务用车购置",), "vehicle_operation": ("公务用车运行",),
@@ -158,6 +169,10 @@ def _means(row: str, stage: str, where: dict) -> bool:
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:
         return any(w in key_row or w in key_col for w in FIELD_ROWS[row])
+    if row.startswith("block."):
+        words = STAGES.get(stage)
+        return (any(w in key_row for w in BLOCK_ROWS[row[6:]])
+                and (words is None or any(w in key_col for w in words)))
     if row.startswith("sangong."):
         words = STAGES.get(stage)
         return (any(w in key_row for w in SANGONG_ROWS[row[8:]])

@@ -156,6 +156,8 @@ def _relation(label: Label, text: str, kind: str) -> None:
                 label.relation = "change_rate"
             if "增加" in text and "减少" in text:
                 label.ambiguous = "原文同时写“增加”和“减少”"
+            elif re.search(r"各(增加|减少|增长|下降|减)", text):
+                label.ambiguous = "原文一句说几项各增减多少（“各”），不能归于其中一项"
         return
 
 

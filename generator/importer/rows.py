@@ -25,6 +25,8 @@ AREA_OF_STEP = {"income", "expenditure"}
 BLOCKS = ("operating_costs", "assets", "procurement")
 _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
 PROJECTISH = re.compile(r"项目|专项")
+#: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
+_GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
 
 
 @dataclass
@@ -207,6 +209,8 @@ class RowFinder:
 
     def _child(self, parent: Ref, name: str) -> Ref | None:
         """The row for a part named `name` of `parent`, where such parts have a place."""
+        if _GENERIC.fullmatch(name):
+            return None  # “共计支出1.46万元”: the words say only that it is a sum, not of what
         row, area = parent.row, parent.row.area
         if area == "income":
             steps = (f"by_source={name}",) if row.is_total else (*row.steps, f"items={name}")
