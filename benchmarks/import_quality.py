@@ -18,6 +18,10 @@ printed value occurs, numbers found as the key's own tokenizer finds them) and i
 A number the key says is not a figure (科目编码, 行次, a threshold in a name …) that the draft
 places is counted as WRONG too (`not-figures placed`).
 
+A work statistic (`work_stats:`, a count the report names in its own words) means what the
+key says when its name and the key's row share a run of three characters (two for a short
+row) and the key's column is the count itself, not a target, weight, score, share or change.
+
 What a placed figure means is read from the draft: the name of the row it sits on (the
 `name` of its line, project or indicator path, or its field's Chinese label) and its stage or
 column (`actual` 决算数/执行数, `budget_initial` 年初预算数 …). It means what the key says when
@@ -124,7 +128,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
     if loc[0] in BLOCK_ROWS and len(loc) > 1 and loc[1] == "total":
         return f"block.{loc[0]}", str(last)
     if len(names) >= 2 and names[-2].startswith("scope:"):
-        return names[-2][6:] + names[-1], str(last)
+        return names[-1] + "§" + names[-2][6:] + names[-1], str(last)  # the name, or scope and name
     names = [n for n in names if not n.startswith("scope:")]
     return (names[-1] if names else str(loc[-2] if len(loc) > 1 else loc[0])), str(last)
 
@@ -166,6 +170,8 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
 
 
 def _means(row: str, stage: str, where: dict) -> bool:
+    if "§" in row:
+        return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:
         return any(w in key_row or w in key_col for w in FIELD_ROWS[row])
@@ -186,6 +192,29 @@ def _means(row: str, stage: str, where: dict) -> bool:
         return False
     words = STAGES.get(stage)
     return words is None or any(w in key_col for w in words) or (stage == "actual" and not key_col)
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stat_means(name: str, where: dict) -> bool:
+    """A work statistic (a named count): its name shares a run of three characters with the key's
+    row (two for a row of four or fewer), and the key's column is the count itself, not its
+    target, weight, score, share or change."""
+    key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
+    if re.search(r"分值|得分|权重|比例|占|增减|指标值|目标|比上年", key_col):
+        return False
+    need = 2 if len(key_row) <= 4 else 3
+    return _common(norm(name), key_row) >= need
 
 
 def _area(loc: tuple, where: dict, tree: dict) -> bool:
@@ -237,6 +266,7 @@ def score(folder: Path, show: bool = False) -> Score:
             if mine:
                 verdict = "right" if any(
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
+                    _stat_means(row, figure["where"]) if loc[0] == "work_stats" else
                     _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
                     for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):

@@ -502,6 +502,28 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
     return out.text(), out.blocks
 
 
+#: A line that ends a paragraph (a sentence, a list item's colon) or starts one (a heading, a
+#: numbered item, a note, a page number).
+_LINE_END = re.compile(r"[。；;：:！!？?]$")
+_LINE_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十0-9]+）|\([一二三四五六七八九十0-9]+\)|"
+                         r"[0-9]+[.、．](?![0-9])|第[一二三四五六七八九十]+部分|注[：:]|[-—]\s*[0-9]+\s*[-—]$|第\s*[0-9]+\s*页)")
+
+
+def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float]) -> list[tuple[float, str]]:
+    """A PDF's lines of text joined into the paragraphs they were set from: a line runs on into
+    the next unless it ends a sentence or the next starts a heading, an item or a note, or a
+    table stands between them (a sentence broken at 支出决算为 / 4.36万元 is one sentence)."""
+    out: list[tuple[float, str]] = []
+    for top, text in lines:
+        if out and not _LINE_END.search(out[-1][1]) and not _LINE_START.match(text) \
+                and not _LINE_START.match(out[-1][1].strip()) \
+                and not any(out[-1][0] < t < top for t in table_tops):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((top, text))
+    return out
+
+
 def _pdf_page(out: _Writer, page) -> None:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -512,8 +534,9 @@ def _pdf_page(out: _Writer, page) -> None:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     items: list[tuple[float, int, object]] = []
-    for line in page.filter(outside).extract_text_lines(keep_blank_chars=False):
-        items.append((line["top"], 0, line["text"]))
+    lines = page.filter(outside).extract_text_lines(keep_blank_chars=False)
+    for top, text in _paragraphs([(line["top"], line["text"]) for line in lines], [t.bbox[1] for t in tables]):
+        items.append((top, 0, text))
     for table in tables:
         rows = [["" if c is None else c.strip() for c in row] for row in table.extract()]
         items.append((table.bbox[1], 1, rows))
