@@ -184,6 +184,10 @@ def _bad_stat(name: str, token: Token) -> str | None:
         return "数字前后没有说明是什么数"
     if re.search(r"预算|经费|资金", SCOPES.sub("", name)) and not name.endswith("率"):
         return "像是预算或经费的数，但不知是哪一项"
+    if re.search(r"满分|分值|得分|总分|权重", name):
+        return "绩效评分的分值或得分，不是工作数"
+    if re.search(r"(比|较|同比)上年|(提高|提升|增加|增长|下降|降低|减少)(了)?(百分点)?$|^(高于|低于|超过|不低于)", name):
+        return "增减或比较的数，不是数量本身"
     return None
 
 
