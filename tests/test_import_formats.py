@@ -123,3 +123,28 @@ def test_a_word_export_total_table_reads_both_sides():
     first = total.rows[0]
     assert first.name == "一、一般公共预算财政拨款收入" and str(first.values[0]) == "4823.02"
     assert first.values[1] is None
+
+
+def test_a_planted_inconsistency_in_a_draft_is_found_and_nothing_else(tmp_path):
+    """自评表.xlsx states 年度资金总额 全年执行数 571.25 with rows 543.25 and 30.00: once the rows
+    by source are drafted, `check` finds that one inconsistency, and no false one."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.seeds import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    from generator.importer import import_report
+
+    import_report(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"), content, "qinghe-slj", 2023)
+    folder = content / "departments" / "qinghe-slj"
+    (folder / "department.yaml").write_text('name: 青禾县水利局\nregion: "431221"\n', encoding="utf-8")
+    year = folder / "2023.yaml"
+    year.write_text(strip_unplaced(year.read_text(encoding="utf-8")), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
+                          capture_output=True, text=True)
+    errors = [line for line in done.stdout.splitlines() if line.strip().startswith("错误")]
+    assert len(errors) == 1, done.stdout
+    assert "[sum.parts]" in errors[0] and "年度资金总额" in errors[0] and "相差 2万元" in errors[0]

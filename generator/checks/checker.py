@@ -362,6 +362,10 @@ class Checker:
         if perf.budget_execution is not None:
             be = perf.budget_execution
             self.amounts_rates(f"{label}预算执行", be, (*base, "budget_execution"), None)
+            if be.items:  # 年度资金总额 against its rows by source (当年财政拨款, 上年结转资金 …)
+                self.sum_check("sum.parts", f"{label}预算执行·{be.name or '资金总额'}", be, (*base, "budget_execution"),
+                               [(i.name, i, (*base, "budget_execution", "items", n)) for n, i in enumerate(be.items)],
+                               stages=("budget_initial", "budget_full", "budget", "actual"))
         rows = perf.indicators
         for n, ind in enumerate(rows):
             here = (*base, "indicators", n)

@@ -245,6 +245,7 @@ class BudgetExecution(Amounts):
     name: Text | None = Field(None, description="名称，如 年度资金总额")
     weight: Omittable[Score] = Field(None, description="分值")
     score: Omittable[Score] = Field(None, description="得分")
+    items: tuple[Line, ...] = Field((), description="资金来源各行，如 其中：当年财政拨款、上年结转资金、其他资金")
 
 
 class Performance(Closed):

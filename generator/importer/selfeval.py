@@ -63,7 +63,26 @@ class SelfEvaluation:
                 continue
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
             self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {h}", unit)
-        return {k, k + 1}
+        done = {k, k + 1}
+        # The rows by source under it (其中：当年财政拨款, 上年结转资金, 其他资金; 财政资金, 单位资金 …),
+        # their first cell empty (the block's label runs down through it), their amounts and rate.
+        for j in range(k + 2, len(rows)):
+            row = rows[j]
+            if len(row) != len(header) or value_of(row[0]) is not None:
+                break
+            names = [v for v in (value_of(c) for c, h in zip(row, header) if not h) if v is not None]
+            if len(names) != 1 or NUM.match(names[0].text):
+                break
+            name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
+            for h, cell in zip(header, row, strict=False):
+                key = next((v for label, v in keys.items() if h.startswith(label)), None)
+                value = value_of(cell)
+                if key in (None, "weight", "score") or value is None or not NUM.match(value.text.replace(",", "")):
+                    continue
+                kind = "percent" if key == "execution_rate" else "money"
+                self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}", unit)
+            done.add(j)
+        return done
 
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         done = {k}

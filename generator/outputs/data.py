@@ -947,9 +947,11 @@ def budget_execution_csv(be) -> bytes:
     def number(figure) -> str:
         return plain(figure.first.value) if figure is not None else ""
 
-    row = [be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
-           number(be.weight), number(be.execution_rate), number(be.score)]
-    return csv_bytes(header, [dict(zip(header, row))], numeric=header[1:])
+    rows = [[be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
+             number(be.weight), number(be.execution_rate), number(be.score)]]
+    rows += [[i.name, money(i.budget_initial), money(i.budget_full or i.budget), money(i.actual), "",
+              number(i.execution_rate), ""] for i in be.items]
+    return csv_bytes(header, [dict(zip(header, row)) for row in rows], numeric=header[1:])
 
 
 # --- the download set ------------------------------------------------------------------------------
