@@ -7,6 +7,7 @@
     amounts    money and rates in sentences → rows of income, expenditure, 三公, projects …
     counts     staffing, organisation, scores, work figures
     tables     绩效自评表 and 基础数据表 grids
+    published  the 决算 tables as published (公开01–09表 …), cell by cell into `tables:`
     pipeline   walk, settle into the draft tree, write
     draft      the tree and its YAML, with a source comment on every figure
 
