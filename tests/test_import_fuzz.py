@@ -1,0 +1,96 @@
+"""No input makes the importer fail with a traceback or hang: damaged Word, Excel and PDF files
+are refused in one line, and any text drafts.
+
+The damaged files are the development fixtures (tests/fixtures/import/dev/) cut short at many
+points and with bytes overwritten; the texts come from hypothesis, built from what reports are
+made of (digits, CJK, tabs, pipes, 单位 lines, table titles, units).
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.importer import ImportRefused, draft
+from generator.importer.read import read_path, read_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import" / "dev"
+BINARY = sorted(p for folder in FIXTURES.iterdir() for p in folder.iterdir()
+                if p.suffix in (".docx", ".xlsx", ".pdf"))
+#: Seconds one damaged file may take to be read or refused.
+LIMIT = 20
+
+
+@contextmanager
+def deadline(seconds: int):
+    def stop(signum, frame):
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def damaged(data: bytes, seed: int) -> list[tuple[str, bytes]]:
+    """The file cut short at eight points, and with runs of bytes overwritten at eight places."""
+    rng = random.Random(seed)
+    out = [(f"cut at {n}/8", data[: len(data) * n // 8]) for n in range(1, 8)]
+    out.append(("cut one byte short", data[:-1]))
+    for k in range(8):
+        at = rng.randrange(len(data))
+        run = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64)))
+        out.append((f"overwritten at {at}", data[:at] + run + data[at + len(run):]))
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", BINARY, ids=[p.parent.name for p in BINARY])
+def test_a_damaged_file_is_read_or_refused_in_one_line(tmp_path, source):
+    data = source.read_bytes()
+    for n, (how, bytes_) in enumerate(damaged(data, seed=len(data))):
+        path = tmp_path / f"{n}{source.suffix}"
+        path.write_bytes(bytes_)
+        try:
+            with deadline(LIMIT):
+                text, blocks = read_path(path)
+                draft(blocks, 2023)
+        except ImportRefused as refused:
+            message = str(refused)
+            assert message and "\n" not in message and "Traceback" not in message, (how, message)
+        except Exception as err:  # anything else is a traceback for the person at the terminal
+            raise AssertionError(f"{source.name} {how}: {type(err).__name__}: {err}") from err
+
+
+REPORT_PIECES = st.sampled_from([
+    "收入支出决算总表", "公开01表", "表三", "附表2", "单位：万元", "金额单位：元", "部门：某县某局", "注：本表反映",
+    "项目", "行次", "栏次", "科目编码", "科目名称", "合计", "本年收入合计", "基本支出", "项目支出", "“三公”经费",
+    "年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "得分", "三级指标", "年度指标值", "实际完成值",
+    "项目名称", "其中：", "与上年对比情况", "各增加", "共计支出", "满分", "（一）", "一、", "1.", "≥", "%", "％",
+    "万元", "元", "人次", "辆", "起", "—", "/", "~", "|", "||", "\t", "\t\t", "\n", "\n\n", " ", "　", "，", "。",
+    "：", "；", "0", "0.00", "12.5", "2023", "2,650.00", "26,500,000.00", "-16.46", "100.00%", "2010101", "208",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(REPORT_PIECES, max_size=120).map("".join))
+def test_any_text_of_report_pieces_drafts_without_error(text):
+    with deadline(LIMIT):
+        result = draft(read_text(text), 2023)
+    assert result.yaml.startswith("# yaml-language-server")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_at_all_drafts_without_error(text):
+    with deadline(LIMIT):
+        draft(read_text(text.replace("\r", "\n")), 2023)
