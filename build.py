@@ -179,6 +179,47 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     draft = result.draft
     print(f"{len(draft.placed)} figures placed, {len(draft.loose)} numbers left under `unplaced:` for review")
+    if args.review is not None:
+        code = _write_review(args, result)
+        if code:
+            return code
+    return 0
+
+
+def _write_review(args: argparse.Namespace, result) -> int:
+    """The review page of a draft just written (`import --review FILE`)."""
+    from generator.checks import SEVERITY_LABELS, findings
+    from generator.checks.checker import check_report
+    from generator.content.load import ReportFile, parse
+    from generator.content.model import YearReport
+    from generator.importer import strip_unplaced
+    from generator.importer.review import Finding, page
+
+    year_file = next(p for p in result.written if p.suffix == ".yaml" and p.stem.isdigit())
+    source = next(p for p in result.written if p.name.endswith(".source.txt"))
+    try:
+        inside = args.review.resolve().is_relative_to(args.content.resolve())
+    except OSError:
+        inside = False
+    if inside:
+        print(f"--review {args.review}：审阅页不能写在 --content 之内（内容文件夹只放内容文件）", file=sys.stderr)
+        return 1
+    report, marks, problems = parse(YearReport, strip_unplaced(result.draft.yaml), str(year_file))
+    found = []
+    if report is not None and not problems:
+        rf = ReportFile(args.department, args.year, report, str(year_file), marks)
+        for r in findings(check_report(rf)):
+            line = next((t.line for t in r.terms if getattr(t, "line", None)), None)
+            found.append(Finding(SEVERITY_LABELS[r.severity], r.rule, f"{r.subject}：{r.message}" if r.message
+                                 else r.subject, line))
+    text = page(source.read_text(encoding="utf-8"), result.draft, args.report.name, str(year_file), found)
+    try:
+        args.review.parent.mkdir(parents=True, exist_ok=True)
+        args.review.write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"无法写入审阅页 {args.review}：{err.strerror or err}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.review} (review: {len(found)} 数据核验 findings in the draft)")
     return 0
 
 
@@ -223,7 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
     draft = sub.add_parser("import", help="draft a year file from a report's text, Word, Excel or PDF file")
-    draft.add_argument("report", type=Path, help="the report as .txt or .docx")
+    draft.add_argument("report", type=Path, help="the report as .txt, .docx, .xlsx or .pdf")
+    draft.add_argument("--review", type=Path, metavar="FILE",
+                       help="also write a review page (HTML): the report's numbers marked by where they went, "
+                            "beside the draft and its 数据核验")
     draft.add_argument("--department", required=True, help="the department's slug, e.g. zhongfang-zwfwzx")
     draft.add_argument("--year", type=int, required=True)
     draft.add_argument("--force", action="store_true", help="overwrite an existing year file")

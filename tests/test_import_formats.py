@@ -148,3 +148,41 @@ def test_a_planted_inconsistency_in_a_draft_is_found_and_nothing_else(tmp_path):
     errors = [line for line in done.stdout.splitlines() if line.strip().startswith("错误")]
     assert len(errors) == 1, done.stdout
     assert "[sum.parts]" in errors[0] and "年度资金总额" in errors[0] and "相差 2万元" in errors[0]
+
+
+def test_the_review_page_marks_every_number_by_where_it_went(tmp_path):
+    """`import --review FILE`: the report's text with each number placed (linked to its line of
+    the draft), unplaced (with the reason) or not recorded, beside the draft and its 数据核验."""
+    import shutil
+    import subprocess
+    import sys
+
+    from bs4 import BeautifulSoup
+
+    from tests.seeds import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    report = tmp_path / "report.txt"
+    report.write_text("青禾县测试局2023年度部门整体支出绩效自评报告\n一、部门收支情况\n"
+                      "2023年度收入合计1,234.50万元。另有<script>alert(1)</script>数字17项，各增加5.00万元。\n",
+                      encoding="utf-8")
+    review = tmp_path / "review" / "r.html"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import", str(report), "--department", "demo-two",
+                           "--year", "2023", "--content", str(content), "--review", str(review)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    page = BeautifulSoup(review.read_text(encoding="utf-8"), "html.parser")
+    assert page.find("script") is None  # the report's text is shown, never run
+    placed = {a.get_text() for a in page.select("pre.source a.placed")}
+    assert "1,234.50万元（已放置）" in placed
+    line = page.select_one("pre.source a.placed")["href"]
+    assert page.select_one(f"pre.draft {line}") is not None and "1234.5" in page.select_one(f"pre.draft {line}").get_text()
+    unplaced = page.select("pre.source mark.unplaced")
+    assert any("5.00" in m.get_text() and "各" in m["title"] for m in unplaced)  # with the importer's reason
+    assert "（已放置）" in page.select_one("pre.source a.placed").get_text()  # said in words, not colour alone
+
+    inside = subprocess.run([sys.executable, str(ROOT / "build.py"), "import", str(report), "--department", "demo-three",
+                             "--year", "2023", "--content", str(content), "--review", str(content / "r.html")],
+                            capture_output=True, text=True)
+    assert inside.returncode == 1 and "不能写在 --content 之内" in inside.stderr and "Traceback" not in inside.stderr

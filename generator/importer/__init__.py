@@ -8,6 +8,7 @@
     counts     staffing, organisation, scores, work figures
     tables     绩效自评表 and 基础数据表 grids
     published  the 决算 tables as published (公开01–09表 …), cell by cell into `tables:`
+    review     the clerk's review page of a draft (`import --review FILE`)
     pipeline   walk, settle into the draft tree, write
     draft      the tree and its YAML, with a source comment on every figure
 

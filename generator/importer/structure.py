@@ -266,7 +266,8 @@ def _header_meta(blocks: list[Block], used: set[int]) -> tuple[list[Meta], set[i
                 meta.append(Meta(pending, item, value_start))
                 pending = None
             used.add(k)
-        elif bracket and k == start:
+        elif bracket and k == start and not re.fullmatch(r"[0-9]{4}\s*年度?", bracket.group(1).strip()):
+            # （2023年度） under a form's title is its year, not who issued it
             meta.append(Meta("issuer", bracket.group(1), block.start + block.text.index(bracket.group(1))))
             used.add(k)
         elif date:
