@@ -55,7 +55,7 @@ from generator.importer.read import read_path  # noqa: E402
 
 #: The key's column words each draft field stands for.
 STAGES = {
-    "actual": ("决算", "执行数", "金额", "实际", "完成值", "本年支出", "本年收入", "合计", "小计", "支出", "收入"),
+    "actual": ("决算", "执行数", "金额", "实际", "完成值", "本年", "合计", "小计", "支出", "收入"),
     "budget_initial": ("年初预算",),
     "budget_full": ("全年预算", "调整后预算", "调整预算"),
     "budget": ("预算数", "预算"),
@@ -255,8 +255,14 @@ def score(folder: Path, show: bool = False) -> Score:
     for start, end, value in tokens(text):
         seen[value] = seen.get(value, 0) + 1
         where_of[(value, seen[value])] = (start, end)
+    year = int(key["year"])
     for figure in figures:
         value, n = str(figure["value"]), int(figure.get("occurrence", 1))
+        # a column headed by the year alone (与上年对比: 2023年 | 2022年) is this year's or last year's
+        column = str(figure["where"].get("column", ""))
+        if re.fullmatch(rf"{year}年度?", column) or re.fullmatch(rf"{year - 1}年度?", column):
+            figure = {**figure, "where": {**figure["where"],
+                                          "column": "本年" if column.startswith(str(year)) else "上年"}}
         at = where_of.get((value, n))
         verdict = "missing"
         mine = []

@@ -119,12 +119,17 @@ class _Walker:
             self.amounts.title_row = title_row(section.title, ctx)
             self.amounts.list_parent = self.amounts.para.head
             self.amounts.list_rank = section.rank
+        last_block = None
         for block in section.blocks:
             if isinstance(block, Grid):
                 if block.start not in self.skip:
-                    self.grids.grid(block, ctx.at)
+                    # a 单位：万元 line just above a table gives its money unit
+                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
+                        if isinstance(last_block, Para) else None
+                    self.grids.grid(block, ctx.at, stated.group(1) if stated else None)
             else:
                 self._paragraph(block, ctx)
+            last_block = block
         for child in section.children:
             self._section(child)
         self.project = previous

@@ -34,8 +34,10 @@ class GridReader(SelfEvaluation):
         self.at = at
         self.kind = kind
 
-    def grid(self, grid: Grid, at: str) -> None:
+    def grid(self, grid: Grid, at: str, unit: str | None = None) -> None:
+        """Read a grid; `unit` is the money unit a line just above it states (单位：万元)."""
         self.at = at
+        self.stated_unit = unit
         rows = list(grid.rows)
         first = rows[0] if rows else ()
         self.title = label_of(first[0]) if len(first) == 1 and first[0].text.strip() else "表格"
@@ -68,6 +70,19 @@ class GridReader(SelfEvaluation):
     def _column_stages(self, header: list[str]) -> dict[int, str]:
         out = {}
         for i, h in enumerate(header[1:], start=1):
+            # A comparison with the year before (与上年对比): columns headed by the years alone,
+            # then the change and its rate. This year's column is taken as 决算, marked 推定.
+            plain = re.sub(r"[（(](万元|元|%|％)[）)]$", "", h)
+            bare = re.fullmatch(r"(?P<y>[0-9]{4})年度?", plain)
+            if bare and int(bare.group("y")) in (self.year, self.year - 1):
+                out[i] = "actual~" if int(bare.group("y")) == self.year else "prior"
+                continue
+            if plain in ("增减额", "增减", "比上年增减", "增减金额") and out:
+                out[i] = "change"
+                continue
+            if plain in ("增减率", "增减幅度", "增长率", "比上年增减率", "增减比例") and out:
+                out[i] = "change_rate"
+                continue
             match = re.fullmatch(r"(?P<y>[0-9]{4})年(?P<w>年初预算数|预算数|决算数|执行数)", h)
             if not match:
                 return {}
@@ -82,7 +97,7 @@ class GridReader(SelfEvaluation):
 
     def _money_rows(self, rows, k: int, stages: dict[int, str], header: list[str], done: set[int]) -> int:
         """Rows under a stage header: a template name is its own row; “1、…” under it and “其中：…” are its parts."""
-        unit = unit_of(header[0])
+        unit = unit_of(header[0]) or getattr(self, "stated_unit", None)
         parent: tuple[str, ...] | None = None  # the row “其中：” parts belong to
         group: tuple[str, ...] | None = None  # the row numbered parts belong to
         in_list = False
@@ -104,6 +119,12 @@ class GridReader(SelfEvaluation):
                 if steps is None:
                     self.found.skip(value.text, value.span, f"{raw}｜{header[i]}｜{value.text}", self.at,
                                     "表中这一行不知对应哪一项")
+                elif stages[i] == "change_rate":
+                    rate = value.text if value.text.endswith(("%", "％")) else value.text + "%"
+                    self._put(steps, "change_rate", Value(rate.replace("％", "%"), value.span), "percent",
+                              f"{raw.strip()}｜{header[i]}")
+                elif stages[i] == "actual~":
+                    self._money(steps, "actual", value, unit, f"{raw.strip()}｜{header[i]}", weak=True)
                 else:
                     self._money(steps, stages[i], value, unit, f"{raw.strip()}｜{header[i]}")
             done.add(k)
@@ -236,9 +257,10 @@ class GridReader(SelfEvaluation):
         span = (value.span[0] + offset, value.span[0] + offset + len(number))
         self.found.add(steps, key, Stmt(number, "score", value.text.replace("\n", ""), span, at=f"{self.at} {where}"))
 
-    def _money(self, steps, stage: str, value: Value, unit: str | None, where: str, table: str = "基础数据表") -> None:
+    def _money(self, steps, stage: str, value: Value, unit: str | None, where: str, table: str = "基础数据表",
+               weak: bool = False) -> None:
         if not NUM.match(value.text) or value.text.endswith("%"):
             self.found.skip(value.text, value.span, where, self.at, "表中金额不是数字")
             return
         self.found.add(steps, stage, Stmt(value.text, "money", f"{table} {where}：{value.text}", value.span,
-                                          at=self.at, unit=unit))
+                                          at=self.at, unit=unit), weak=weak)
