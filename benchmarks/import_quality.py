@@ -173,8 +173,8 @@ def _means(row: str, stage: str, where: dict) -> bool:
     if "§" in row:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
-    if row in FIELD_ROWS:
-        return any(w in key_row or w in key_col for w in FIELD_ROWS[row])
+    if row in FIELD_ROWS:  # the key's row must name it (a 一级 indicator's 得分 is not the total score)
+        return any(w in key_row for w in FIELD_ROWS[row])
     if row.startswith("block."):
         words = STAGES.get(stage)
         return (any(w in key_row for w in BLOCK_ROWS[row[6:]])

@@ -75,6 +75,9 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
     clauses = re.split(r"[，,]", text)
     label.clauses = len(clauses)
     text = clauses[-1].strip()
+    if re.search(r"(收入|收)[、和与及](支出|支)|(总计|合计)均(为|是)?$", text):
+        # “收入、支出总计均为5033.52万元”: one amount said of two rows at once
+        label.ambiguous = "原文一句同时说收入和支出（“均”），不能归于其中一行"
     _relation(label, text, kind)
     if label.relation is None:
         label.stage, text = stage_in(text)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .amounts import AmountReader
 from .context import Context, context_of
 from .counts import CountReader, glued
-from .draft import Leaf, Placed, Seq, Stmt, Tree, Writer
+from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
 from .meta import department_name, document, kind_of, subjects
 from .narrative import sections
@@ -61,6 +61,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     tree = Tree()
     unit = file_unit(found)
     settle(found, tree, unit, refused)
+    _partial_lists(tree.root)
     published.put(tree, published_tables)
     _organization_names(doc, tree)
     skip = {doc.title_start} | {b.start for b in blocks if isinstance(b, Para) and _is_meta(b, doc)}
@@ -161,6 +162,20 @@ class _Walker:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+
+def _partial_lists(node: Node) -> None:
+    """A line with a single part under it (“其中：授予小微企业合同金额836.50万元”) lists only part
+    of it: `items_partial`, so the checks do not take the one part for the whole."""
+    for value in node.fields.values():
+        children = value.items if isinstance(value, Seq) else [value] if isinstance(value, Node) else []
+        for child in children:
+            if isinstance(child, Node):
+                _partial_lists(child)
+    items = node.fields.get("items")
+    if isinstance(items, Seq) and len(items.items) == 1 and node.model is not None \
+            and "items_partial" in node.model.model_fields and "items_partial" not in node.fields:
+        node.fields["items_partial"] = Leaf([Stmt("true", "text", "", (0, 0))], False)
 
 
 def _organization_names(doc: Outline, tree: Tree) -> None:
