@@ -145,6 +145,10 @@ class RowFinder:
     def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context) -> Ref | None:
         total = scope_total(name)
         if total is not None:
+            if parent is not None and total[1] == "income" and parent.row.area == "income" and parent.row.is_total \
+                    and (parent.scope or "部门全部资金") == "部门全部资金":
+                # “本年收入合计…，其中：一般公共预算财政拨款收入4823.02万元”: a source of that total
+                return Ref(Row("income", (f"by_source={name}",), name), parent.scope)
             return Ref(Row(total[1], ("total",), name), total[0])
         row, name = _lexicon(name)
         if row is None:
