@@ -103,7 +103,7 @@ class Checker:
 
     def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: Path,
                   parts: list[tuple[str, Amounts, Path]], partial: bool = False,
-                  stages: Iterable[str] = (*STAGES, "change")) -> None:
+                  stages: Iterable[str] = (*STAGES, "change"), lone: bool = False) -> None:
         """The parts' stated figures against the total's, stage by stage.
 
         The changes on the year before are compared under their own rule, sum.change, and only
@@ -134,6 +134,8 @@ class Checker:
             terms = [self.term(f"合计（{label}）", total_figure, (*total_path, stage))]
             terms += [self.term(f"{name}（{label}）", f, (*path, stage)) for name, f, path in stated]
             passed = abs(difference) <= tolerance
+            if lone and not passed and difference < 0 and not signed:
+                continue  # a breakdown's one line below its total: a part mentioned, not the breakdown
             parts_sum, total_is = ("各项之和", "合计")
             if rule_here == "sum.change":
                 parts_sum, total_is = f"各项{label}之和", f"合计的{label}"
@@ -279,9 +281,12 @@ class Checker:
                 lines = getattr(account, key)
                 if not lines:
                     continue
+                # A breakdown of one line may be a part the report mentions rather than the whole
+                # breakdown (“其中：基本支出…” alone): it is found only when it exceeds the total.
                 if account.total is not None:
                     self.sum_check("sum.breakdown", f"{subject}{dim}", account.total, (*base, "total"),
-                                   [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)])
+                                   [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)],
+                                   lone=len(lines) == 1)
                 self.walk_lines(subject, lines, (*base, key), total)
             self.walk_lines(subject, account.related, (*base, "related"), None)
 
