@@ -78,6 +78,15 @@ class CountReader(Staffing):
         label = parse(raw, "count", self.subjects)
         if label.relation != "score":
             return False
+        clause = re.split(r"[，,；;。（(]", raw)[-1]
+        years = [int(y) for y in re.findall(r"([0-9]{4})年", clause)]
+        if getattr(self, "year", None) and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
+            self._skip(sentence, token, ctx, "别的年度的得分，不是本年的")
+            return True
+        if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理)(指标)?得分|(该|此|本|各)项(指标)?得分", clause):
+            # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
+            self._skip(sentence, token, ctx, "一级指标的得分，不是自评总分")
+            return True
         steps = ("project_performance=" + project,) if project else ("performance",)
         self.found.add(steps, "score", self._stmt(sentence, token, ctx, token.num, "score"))
         return True

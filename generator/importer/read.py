@@ -515,8 +515,9 @@ def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float]) -> list
     table stands between them (a sentence broken at 支出决算为 / 4.36万元 is one sentence)."""
     out: list[tuple[float, str]] = []
     for top, text in lines:
-        if out and not _LINE_END.search(out[-1][1]) and not _LINE_START.match(text) \
-                and not _LINE_START.match(out[-1][1].strip()) \
+        previous = out[-1][1].strip() if out else ""
+        heading = _LINE_START.match(previous) is not None and len(previous) < 30  # a short numbered line
+        if out and not _LINE_END.search(previous) and not _LINE_START.match(text) and not heading \
                 and not any(out[-1][0] < t < top for t in table_tops):
             out[-1] = (out[-1][0], out[-1][1] + text)
         else:

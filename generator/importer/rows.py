@@ -225,8 +225,9 @@ class RowFinder:
         elif area == "expenditure" and (known := known_row(name)) is not None and known.area == "expenditure" \
                 and known.steps[0].startswith("by_function="):
             steps = known.steps  # a function class (社会保障和就业支出（类）) is a part by function
-        elif area == "expenditure" and re.search(r"[（(]类[）)]$", name):
-            return None  # a function class the codes do not know: not a part by nature
+        elif area == "expenditure" and (cls := re.fullmatch(r"(?P<name>.+?)[（(]类[）)]", name)):
+            # a function class the report marks as one (（类）): a part by function
+            steps = (f"by_function={cls.group('name')}(类)",)
         elif area == "expenditure":
             # Parts of 支出合计 not named by the templates are still parts by nature (上缴上级支出 …).
             steps = (f"by_nature={name}",)
