@@ -186,3 +186,33 @@ def test_the_review_page_marks_every_number_by_where_it_went(tmp_path):
                              "--year", "2023", "--content", str(content), "--review", str(content / "r.html")],
                             capture_output=True, text=True)
     assert inside.returncode == 1 and "不能写在 --content 之内" in inside.stderr and "Traceback" not in inside.stderr
+
+
+@pytest.mark.parametrize("folder", ["01-qinghe-jtj-final-txt", "04-heting-mzj-final-tsv-txt", "06-boxi-wlj-project-docx",
+                                    "07-rongxi-fgj-sichuan-pdf", "09-chengshui-gtj-2017-pdf"])
+def test_a_draft_of_a_consistent_report_raises_no_false_error(tmp_path, folder):
+    """These reports are consistent (their keys plant nothing): checking their drafts must find
+    no error, or the clerk is sent after inconsistencies the importer made itself."""
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    from generator.importer import import_report
+    from tests.seeds import ROOT
+
+    source = FIXTURES / "dev" / folder
+    key = yaml.safe_load((source / "key.yaml").read_text(encoding="utf-8"))
+    assert not key.get("planted")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    import_report(report_of(source), content, "test-dept", int(key["year"]))
+    dept = content / "departments" / "test-dept"
+    (dept / "department.yaml").write_text('name: 测试局\nregion: "431221"\n', encoding="utf-8")
+    year = dept / f"{key['year']}.yaml"
+    year.write_text(strip_unplaced(year.read_text(encoding="utf-8")), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
+                          capture_output=True, text=True)
+    errors = [line for line in done.stdout.splitlines() if line.strip().startswith("错误")]
+    assert errors == [], done.stdout
