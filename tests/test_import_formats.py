@@ -24,6 +24,28 @@ def report_of(folder: Path) -> Path:
     return next(p for p in folder.iterdir() if p.name != "key.yaml")
 
 
+def _check_draft(tmp_path: Path, source: Path, slug: str, year: int) -> tuple[list[str], str]:
+    """Import `source` into a copy of the minimal site, name the department, take `unplaced:`
+    out as a reviewer would, and run `build.py check`: its error lines, and all it said."""
+    import shutil
+    import subprocess
+    import sys
+
+    from generator.importer import import_report
+    from tests.seeds import ROOT
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    import_report(report_of(source), content, slug, year)
+    folder = content / "departments" / slug
+    (folder / "department.yaml").write_text('name: 测试局\nregion: "431221"\n', encoding="utf-8")
+    year_file = folder / f"{year}.yaml"
+    year_file.write_text(strip_unplaced(year_file.read_text(encoding="utf-8")), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
+                          capture_output=True, text=True)
+    return [line for line in done.stdout.splitlines() if line.strip().startswith("错误")], done.stdout
+
+
 @pytest.mark.parametrize("folder", DEV, ids=[p.name for p in DEV])
 def test_every_development_report_reads_drafts_and_validates(folder):
     text, blocks = read_path(report_of(folder))
@@ -128,25 +150,8 @@ def test_a_word_export_total_table_reads_both_sides():
 def test_a_planted_inconsistency_in_a_draft_is_found_and_nothing_else(tmp_path):
     """自评表.xlsx states 年度资金总额 全年执行数 571.25 with rows 543.25 and 30.00: once the rows
     by source are drafted, `check` finds that one inconsistency, and no false one."""
-    import shutil
-    import subprocess
-    import sys
-
-    from tests.seeds import ROOT
-
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
-    from generator.importer import import_report
-
-    import_report(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"), content, "qinghe-slj", 2023)
-    folder = content / "departments" / "qinghe-slj"
-    (folder / "department.yaml").write_text('name: 青禾县水利局\nregion: "431221"\n', encoding="utf-8")
-    year = folder / "2023.yaml"
-    year.write_text(strip_unplaced(year.read_text(encoding="utf-8")), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
-                          capture_output=True, text=True)
-    errors = [line for line in done.stdout.splitlines() if line.strip().startswith("错误")]
-    assert len(errors) == 1, done.stdout
+    errors, said = _check_draft(tmp_path, FIXTURES / "dev" / "05-qinghe-slj-project-xlsx", "qinghe-slj", 2023)
+    assert len(errors) == 1, said
     assert "[sum.parts]" in errors[0] and "年度资金总额" in errors[0] and "相差 2万元" in errors[0]
 
 
@@ -193,26 +198,10 @@ def test_the_review_page_marks_every_number_by_where_it_went(tmp_path):
 def test_a_draft_of_a_consistent_report_raises_no_false_error(tmp_path, folder):
     """These reports are consistent (their keys plant nothing): checking their drafts must find
     no error, or the clerk is sent after inconsistencies the importer made itself."""
-    import shutil
-    import subprocess
-    import sys
-
     import yaml
-
-    from generator.importer import import_report
-    from tests.seeds import ROOT
 
     source = FIXTURES / "dev" / folder
     key = yaml.safe_load((source / "key.yaml").read_text(encoding="utf-8"))
     assert not key.get("planted")
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
-    import_report(report_of(source), content, "test-dept", int(key["year"]))
-    dept = content / "departments" / "test-dept"
-    (dept / "department.yaml").write_text('name: 测试局\nregion: "431221"\n', encoding="utf-8")
-    year = dept / f"{key['year']}.yaml"
-    year.write_text(strip_unplaced(year.read_text(encoding="utf-8")), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", str(content)],
-                          capture_output=True, text=True)
-    errors = [line for line in done.stdout.splitlines() if line.strip().startswith("错误")]
-    assert errors == [], done.stdout
+    errors, said = _check_draft(tmp_path, source, "test-dept", int(key["year"]))
+    assert errors == [], said
