@@ -205,3 +205,11 @@ def test_a_draft_of_a_consistent_report_raises_no_false_error(tmp_path, folder):
     assert not key.get("planted")
     errors, said = _check_draft(tmp_path, source, "test-dept", int(key["year"]))
     assert errors == [], said
+
+
+def test_a_planted_table_total_that_does_not_add_up_is_found_in_the_draft(tmp_path):
+    """02's 公开03表 prints 类 201's 本年支出合计 10.00 more than its 款: once the table is drafted
+    cell by cell, `check` finds it (and the 合计 row it throws out), and nothing else."""
+    errors, said = _check_draft(tmp_path, FIXTURES / "dev" / "02-yunchuan-scjg-final-docx", "yunchuan-scjg", 2022)
+    assert len(errors) == 2 and all("[sum.table]" in e and "公开03表" in e for e in errors), said
+    assert any("201 一般公共服务支出" in e for e in errors)

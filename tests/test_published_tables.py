@@ -81,3 +81,43 @@ def test_the_report_page_shows_the_tables_as_printed(tmp_path):
     assert "故本表无数据" in section.get_text() and "注：本表反映部门本年度各项支出情况。" in section.get_text()
     toc = page.find("nav", class_="toc")
     assert toc.find("a", href="#published-tables").get_text() == "决算公开表"
+
+
+SPENDING_TABLE = """tables:
+  - label: 公开03表
+    title: 支出决算表
+    columns:
+      - name: 本年支出合计
+      - name: 基本支出
+      - {{name: 比上年增减率, unit: "%"}}
+    rows:
+      - {{name: 合计, values: [{total}, 60.00, "5.0"]}}
+      - {{code: "201", name: 一般公共服务支出, values: [{cls}, 60.00, "9.9"]}}
+      - {{code: "20101", name: 人大事务, values: [70.00, 60.00, "1.0"]}}
+      - {{code: "2010101", name: 行政运行, values: [40.00, 40.00, ~]}}
+      - {{code: "2010102", name: 一般行政管理事务, values: [30.00, 20.00, ~]}}
+      - {{code: "20103", name: 政府办公厅（室）及相关机构事务, values: [30.00, ~, ~]}}
+"""
+
+
+@pytest.mark.parametrize("total, cls, failed", [
+    ("100.00", "100.00", []),                                      # every level adds up
+    ("100.00", "100.01", []),                                      # within the half cents of three figures
+    ("100.00", "110.00", ["201 一般公共服务支出", "合计"]),           # a 类 10.00 more than its 款
+])
+def test_the_levels_of_a_published_table_add_up(total, cls, failed):
+    from tests.test_checks import results
+
+    found = results(SPENDING_TABLE.format(total=total, cls=cls), "sum.table")
+    made = {r.subject for r in found}
+    # 类 = 款 + 款 and 款 = 项 + 项 in the money columns; 合计 = 类; the % column is not summed;
+    # an empty cell is nothing (20103's 基本支出)
+    assert "公开03表 支出决算表·201 一般公共服务支出·本年支出合计" in made
+    assert "公开03表 支出决算表·20101 人大事务·基本支出" in made
+    assert not any("比上年增减率" in s for s in made)
+    wrong = [r for r in found if r.passed is False]
+    assert sorted(r.subject.split("·")[1] for r in wrong) == sorted(failed)
+    for r in wrong:
+        assert r.terms[0].line > 0 and r.terms[0].path.startswith("tables[0].rows[")
+        if "201" in r.subject:
+            assert "相差 10万元" in r.message

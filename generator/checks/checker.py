@@ -564,12 +564,61 @@ class Checker:
         self.performance(r.performance, ("performance",))
         for n, perf in enumerate(r.project_performance):
             self.performance(perf, ("project_performance", n))
+        self.published_tables()
         self.restatements()
         self.execution_total()
         self.evaluated_share()
         self.staffing()
         self.completeness()
         return self.results
+
+
+    def published_tables(self) -> None:
+        """The 决算 tables as published (`tables:`): in each column of money, a 类 row the sum of
+        its 款 rows, a 款 the sum of its 项 (by 科目编码), and a 合计 row the sum of the 类 rows. An
+        empty cell is nothing spent; a column in % or a count is not summed."""
+        for t, table in enumerate(self.report.tables):
+            unit = table.unit or self.report.unit
+            coded = [(n, row) for n, row in enumerate(table.rows) if row.code]
+            for n, row in coded:
+                children = [(m, r) for m, r in coded if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+                if children:
+                    self._table_sum(t, table, unit, (n, row), children)
+            total = next(((n, row) for n, row in enumerate(table.rows)
+                          if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
+            tops = [(n, row) for n, row in coded if len(row.code) == 3]
+            if total is not None and tops:
+                self._table_sum(t, table, unit, total, tops)
+
+    def _table_sum(self, t: int, table, unit: str, parent: tuple[int, object], children: list[tuple[int, object]]) -> None:
+        scale = MONEY_UNITS[unit]
+        n, row = parent
+        for k, column in enumerate(table.columns):
+            stated = row.values[k]
+            if column.unit or not isinstance(stated, Decimal):
+                continue
+            parts = [(m, r, r.values[k]) for m, r in children if isinstance(r.values[k], Decimal)]
+            if not parts and stated == 0:
+                continue
+            amount = sum((v for _, _, v in parts), Decimal(0))
+            step = lambda v: Decimal(1).scaleb(min(v.as_tuple().exponent, 0)) / 2  # noqa: E731
+            tolerance = sum((step(v) for _, _, v in parts), step(stated))
+            difference = amount - stated
+            where = (f"{table.label} " if table.label else "") + table.title
+
+            def term(label: str, m: int, value: Decimal) -> Term:
+                path = ("tables", t, "rows", m, "values", k)
+                return Term(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
+
+            name = f"{row.code} {row.name}" if row.code else row.name
+            terms = [term(f"{name}（{column.name}）", n, stated)]
+            terms += [term(f"{r.code} {r.name}（{column.name}）", m, v) for m, r, v in parts]
+            passed = abs(difference) <= tolerance
+            message = (f"下级科目之和 {show_money(amount * scale, self.unit)} 与所述相符" if passed else
+                       f"下级科目之和 {show_money(amount * scale, self.unit)}，所述 {show_money(stated * scale, self.unit)}，"
+                       f"相差 {show_money(abs(difference) * scale, self.unit)}")
+            self.add("sum.table", passed, f"{where}·{name}·{column.name}", terms, show_money(amount * scale, self.unit),
+                     show_money(difference * scale, self.unit), show_money(tolerance * scale, self.unit), message)
 
 
 # --- across reports ------------------------------------------------------------------------------
