@@ -213,3 +213,26 @@ def test_a_planted_table_total_that_does_not_add_up_is_found_in_the_draft(tmp_pa
     errors, said = _check_draft(tmp_path, FIXTURES / "dev" / "02-yunchuan-scjg-final-docx", "yunchuan-scjg", 2022)
     assert len(errors) == 2 and all("[sum.table]" in e and "公开03表" in e for e in errors), said
     assert any("201 一般公共服务支出" in e for e in errors)
+
+
+def test_a_chongqing_indicator_table_is_read_by_its_own_headers():
+    """The Chongqing 部门整体绩效自评表 (FORMATS.md §1.1) heads its indicators 指标名称 · 计量单位 ·
+    指标性质 · 年初指标值 · 调整指标值 · 全年完成值 · 得分系数 · 指标权重 · 指标得分 · 是否核心指标:
+    the adjusted target where there is one, else the initial; 得分系数 has no place and stays
+    unplaced."""
+    from generator.importer import draft_text
+
+    header = ["一级指标", "二级指标", "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值",
+              "得分系数（%）", "指标权重", "指标得分", "是否核心指标"]
+    rows = [header,
+            ["产出", "数量指标", "参保人数", "万人", "定量", "52", "53", "53.4", "100", "10", "10", "是"],
+            ["", "质量指标", "基金结余率", "%", "定量", "≤20", "", "18.6", "100", "5", "5", "否"]]
+    text = "某区医疗保障局2023年度部门整体绩效自评表\n" + "".join(
+        "".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "自评总分：98\n"
+    result = draft_text(text, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    first, second = report.performance.indicators
+    assert (first.name, first.target, first.actual) == ("参保人数", "53万人", "53.4万人")
+    assert str(first.weight.first.value) == "10" and str(first.score.first.value) == "10"
+    assert second.target == "≤20%" and second.actual == "18.6%"  # no adjusted target: the initial
+    assert any(item.text == "100" for item in result.loose)  # 得分系数, left for the reviewer

@@ -38,7 +38,7 @@ class SelfEvaluation:
                 done |= self._execution(rows, k)
             elif labels[:1] == ["年度总体目标"] or "年初目标设定" in labels:
                 done |= self._goals(rows, k)
-            elif "三级指标" in labels:
+            elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
         return done
 
@@ -103,14 +103,22 @@ class SelfEvaluation:
     def _indicators(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         header = [label_of(c) for c in rows[k]]
         cols = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标") if name in header}
+        if "三级指标" not in cols and "指标名称" in header:
+            cols["三级指标"] = header.index("指标名称")  # the Chongqing form names each indicator so
         # The 10号 附件1 headers first, then the Sichuan/Yunnan forms' (指标值 with 指标性质 and
         # 度量单位 in columns of their own, 完成值, 权重, 未完成原因分析).
-        for names, key in ((("年度指标值", "指标值"), "target"), (("实际完成值", "完成值"), "actual"),
-                           (("分值", "权重"), "weight"), (("得分",), "score")):
+        # The Chongqing form's adjusted target (调整指标值) is the year's target where it is given;
+        # its 年初指标值 then stays in the source for the reviewer.
+        for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值"), "target"),
+                           (("实际完成值", "全年完成值", "完成值"), "actual"),
+                           (("分值", "指标权重", "权重"), "weight"), (("指标得分", "得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
                 cols[key] = index
+        if "年初指标值" in header and cols.get("target") != header.index("年初指标值"):
+            cols["target_initial"] = header.index("年初指标值")  # the target where none was adjusted
         for name, key in (("指标性质", "sense"), ("度量单位", "unit"), ("计量单位", "unit")):
+            # (a 指标性质 of 定量/定性 is no sign for the target: only =, ≥, ≤ … are written before it)
             if name in header:
                 cols[key] = header.index(name)
         deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因"))), None)
@@ -160,6 +168,11 @@ class SelfEvaluation:
                 if (v := value_of(cell)) is not None:
                     self.found.skip(v.text, v.span, v.text, self.at, "自评表中没有指标名称的一行")
             return
+        known = set(cols.values()) | ({deviation} if deviation is not None else set())
+        for j, cell in enumerate(row):
+            # a column the model has no field for (得分系数 …): its numbers are listed, not lost
+            if j not in known and (v := value_of(cell)) is not None and re.search(r"[0-9]", v.text):
+                self.found.skip(v.text, v.span, f"{name.text[:16]}｜{v.text}", self.at, "自评表中这一列没有对应的字段")
         steps = (self._root, "indicators+")
         extra = {"level1": Stmt(level1 or "未填", "text", "", (0, 0)),
                  "name": Stmt(re.sub(r"\s+$", "", name.text.replace("\n", "")), "text", "", (0, 0))}
@@ -170,6 +183,8 @@ class SelfEvaluation:
             if key not in cols:
                 continue
             value = value_of(row[cols[key]])
+            if value is None and key == "target" and "target_initial" in cols:
+                value = value_of(row[cols["target_initial"]])
             if value is None:
                 continue
             kind = "score" if key in ("weight", "score") else "text"

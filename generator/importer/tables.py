@@ -23,6 +23,12 @@ from .text import norm, tokens
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
 
 
+def _named_indicators(rows) -> bool:
+    """A 自评表 whose indicators are headed 指标名称 (the Chongqing form: 指标名称 · 计量单位 ·
+    指标性质 · 年初指标值 · 调整指标值 · 全年完成值 · 得分系数 · 指标权重 · 指标得分)."""
+    return any({"指标名称", "指标权重"} <= {label_of(c) for c in r} for r in rows)
+
+
 def _known_money_row(label: str) -> bool:
     return known_row(label) is not None
 
@@ -42,7 +48,7 @@ class GridReader(SelfEvaluation):
         first = rows[0] if rows else ()
         self.title = label_of(first[0]) if len(first) == 1 and first[0].text.strip() else "表格"
         done: set[int] = set()
-        if any("三级指标" in c.text for r in rows for c in r):
+        if any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows):
             done |= self._self_evaluation(rows)
         done |= self._data_table(rows)
         done |= self._numbered_columns(rows)
