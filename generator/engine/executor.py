@@ -16,19 +16,17 @@ itself; workers die with the build, never outliving it to write into a tree.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
 import re
-import signal
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from . import faults
+from . import faults, parallel
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,12 +57,7 @@ def _worker(parent: int) -> None:
     # stay shared with the build's).
     gc.freeze()
     gc.enable()
-    try:  # Linux: SIGKILL this worker when the build process ends, however it ends
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the build ended before prctl took effect
-        os._exit(1)
+    parallel._die_with_parent(parent)  # SIGKILL this worker when the build process ends, however it ends
 
 
 def _run(item: Any) -> Any:

@@ -60,21 +60,7 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
     with tempfile.TemporaryFile() as spill:
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the second process; its results are tested through the parent
-            code = 1
-            try:
-                faults.in_worker()
-                if shared is not None:
-                    shared.forked()
-                try:
-                    result: tuple = ("ok", [fn(item) for item in items[1::2]],
-                                     shared.child_state() if shared else None)
-                except Exception as err:  # sent back and raised by the parent
-                    result = ("error", err, None)
-                pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
-                spill.flush()
-                code = 0
-            finally:
-                os._exit(code)
+            _second(lambda: [fn(item) for item in items[1::2]], shared, spill)
         try:
             mine = []
             for item in items[0::2]:
@@ -84,15 +70,7 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
             raise
-        _, status = os.waitpid(pid, 0)
-        if status != 0:
-            raise RuntimeError("the second build process failed")
-        spill.seek(0)
-        kind, theirs, state = pickle.load(spill)
-    if kind == "error":
-        raise theirs
-    if shared is not None:
-        shared.merge(state)
+        theirs = _collect(pid, spill, shared)
     out: list[Any] = [None] * len(items)
     out[0::2] = mine
     out[1::2] = theirs
@@ -120,21 +98,7 @@ class Background:
         parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the second process; its results are tested through the parent
-            code = 1
-            try:
-                faults.in_worker()
-                _die_with_parent(parent)
-                if self.shared is not None:
-                    self.shared.forked()
-                try:
-                    result: tuple = ("ok", self.fn(), self.shared.child_state() if self.shared else None)
-                except Exception as err:  # sent back and raised by the parent
-                    result = ("error", err, None)
-                pickle.dump(result, self._spill, protocol=pickle.HIGHEST_PROTOCOL)
-                self._spill.flush()
-                code = 0
-            finally:
-                os._exit(code)
+            _second(self.fn, self.shared, self._spill, parent)
         self.pid = pid
         return self
 
@@ -145,17 +109,10 @@ class Background:
             self._value = self.fn()
         else:
             pid, self.pid = self.pid, None
-            _, status = os.waitpid(pid, 0)
-            if status != 0:
-                raise RuntimeError("the second build process failed")
-            self._spill.seek(0)
-            kind, value, state = pickle.load(self._spill)
-            self._spill.close()
-            if kind == "error":
-                raise value
-            if self.shared is not None:
-                self.shared.merge(state)
-            self._value = value
+            try:
+                self._value = _collect(pid, self._spill, self.shared)
+            finally:
+                self._spill.close()
         self._done = True
         return self._value
 
@@ -169,6 +126,43 @@ class Background:
                 self.pid = None
         if self._spill is not None:
             self._spill.close()
+
+
+def _second(work: Callable[[], Any], shared: Shared | None, spill, parent: int | None = None) -> None:
+    """The second process: `work()` with `shared`'s account begun afresh, its result (or the
+    exception it raised) and that account pickled into `spill` for `_collect`; then it ends.
+    With `parent`, it is killed when that process ends."""
+    code = 1
+    try:
+        faults.in_worker()
+        if parent is not None:
+            _die_with_parent(parent)
+        if shared is not None:
+            shared.forked()
+        try:
+            result: tuple = ("ok", work(), shared.child_state() if shared else None)
+        except Exception as err:  # sent back and raised by the parent
+            result = ("error", err, None)
+        pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
+        spill.flush()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _collect(pid: int, spill, shared: Shared | None) -> Any:
+    """What the second process `pid` left in `spill` (`_second`): its result, its account merged
+    into `shared`; its exception raised here, or RuntimeError if it died."""
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        raise RuntimeError("the second build process failed")
+    spill.seek(0)
+    kind, value, state = pickle.load(spill)
+    if kind == "error":
+        raise value
+    if shared is not None:
+        shared.merge(state)
+    return value
 
 
 def _die_with_parent(parent: int) -> None:
