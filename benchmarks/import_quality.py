@@ -175,13 +175,10 @@ def _means(row: str, stage: str, where: dict) -> bool:
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:  # the key's row must name it (a 一级 indicator's 得分 is not the total score)
         return any(w in key_row for w in FIELD_ROWS[row])
-    if row.startswith("block."):
+    kind, _, part = row.partition(".")
+    if kind in ("block", "sangong"):  # a part without a name of its own (_meaning): the key's words for it
         words = STAGES.get(stage)
-        return (any(w in key_row for w in BLOCK_ROWS[row[6:]])
-                and (words is None or any(w in key_col for w in words)))
-    if row.startswith("sangong."):
-        words = STAGES.get(stage)
-        return (any(w in key_row for w in SANGONG_ROWS[row[8:]])
+        return (any(w in key_row for w in (BLOCK_ROWS if kind == "block" else SANGONG_ROWS)[part])
                 and (words is None or any(w in key_col for w in words)))
     mine = norm(row)
     if not mine or not key_row:

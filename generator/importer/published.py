@@ -256,8 +256,6 @@ def _spread(r: list[Cell], below: list[Cell], width: int) -> list[Cell] | None:
         if below[j].text.strip():
             while j + span < width and below[j + span].text.strip():
                 span += 1
-            if span == 1 and len([c for c in r if c.text.strip()]) > 1:
-                pass
         out += [cell] + [Cell("", cell.start)] * (span - 1)
         j += span
     if j != width:

@@ -293,8 +293,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
             elif isinstance(item, Table):
                 out.table(_docx_rows(item))
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
-        reason = shown(str(err).splitlines()[0] if str(err).strip() else type(err).__name__)
-        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档：{reason}") from None
+        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档：{_reason(err)}") from None
     return out.text(), out.blocks
 
 
@@ -367,15 +366,12 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     shows it (`0.9742` formatted `0.00%` is 97.42%, `26500000` formatted `#,##0.00` is
     26,500,000.00); a merged range is its top-left cell, the cells it covers empty."""
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     name = shown(path)
     _check_package(path, name, "Excel（.xlsx）工作簿", ".xls 等旧格式请在 Excel 中另存为 .xlsx")
     try:
         book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError, EOFError) as err:
-        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
-    except Exception as err:  # openpyxl and lxml raise many kinds of error on a damaged package
+    except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
         raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
     out = _Writer()
     cells = 0

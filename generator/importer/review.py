@@ -17,6 +17,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..content.problems import field_path
 from .pipeline import Draft
 
 _NUMBER = re.compile(r"-?[0-9０-９][0-9０-９,]*(?:\.[0-9０-９]+)?")
@@ -32,13 +33,6 @@ class Finding:
     line: int | None  # the draft's line it points at (1-based)
 
 
-def field_name(loc: tuple[object, ...]) -> str:
-    out = ""
-    for step in loc:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
 def page(source: str, draft: Draft, report_name: str, target: str, findings: list[Finding]) -> str:
     """The review page's HTML."""
     marks: list[tuple[int, int, str, str, int | None]] = []  # start, end, kind, note, draft line
@@ -46,7 +40,7 @@ def page(source: str, draft: Draft, report_name: str, target: str, findings: lis
         spans = [placed.stmt.span, *(span for _, span in placed.stmt.also)]
         for start, end in spans:
             if end > start:
-                marks.append((start, end, "placed", field_name(placed.loc), placed.line + 1))
+                marks.append((start, end, "placed", field_path(placed.loc), placed.line + 1))
     for loose in draft.loose:
         if loose.span[1] > loose.span[0]:
             marks.append((loose.span[0], loose.span[1], "unplaced", loose.why, None))

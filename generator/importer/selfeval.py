@@ -50,10 +50,10 @@ class SelfEvaluation:
         keys = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
                 "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
                 "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight"}
+        columns = [next((v for name, v in keys.items() if h.startswith(name)), None) for h in header]
         unit = unit_of(header[0])
         data = rows[k + 1]
-        for h, cell in zip(header, data, strict=False):
-            key = next((v for name, v in keys.items() if h.startswith(name)), None)
+        for h, key, cell in zip(header, columns, data, strict=False):
             value = value_of(cell)
             if value is None:
                 continue
@@ -74,8 +74,7 @@ class SelfEvaluation:
             if len(names) != 1 or NUM.match(names[0].text):
                 break
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
-            for h, cell in zip(header, row, strict=False):
-                key = next((v for label, v in keys.items() if h.startswith(label)), None)
+            for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
                 if key in (None, "weight", "score") or value is None or not NUM.match(value.text.replace(",", "")):
                     continue
