@@ -229,10 +229,12 @@ def _align(rows: list[list[Cell]], first: int, width: int, numeric: int) -> set[
         pad = [Cell("", r[0].start + len(r[0].text))] * missing
         below = rows[i + 1] if i + 1 < first and len(rows[i + 1]) == width and i + 1 not in uncertain else None
         spread = _spread(r, below, width) if below is not None else None
-        if i >= first or len(r) - 1 == numeric or r[0].text.strip() == "栏次":
+        if i >= first or r[0].text.strip() == "栏次":
             rows[i] = [r[0]] + pad + r[1:]
         elif spread is not None:
             rows[i] = spread
+        elif len(r) - 1 == numeric:
+            rows[i] = [r[0]] + pad + r[1:]
         elif len(r) >= 2 and width % len(r) == 0:
             step = width // len(r)
             rows[i] = [Cell(r[k // step].text if k % step == 0 else "", r[k // step].start) for k in range(width)]
