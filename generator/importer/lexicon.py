@@ -55,6 +55,9 @@ FUNCTION_CODES: dict[str, str] = {
     "其他": "229", "债务还本": "231", "债务付息": "232", "抗疫特别国债安排": "234",
 }
 _FUNCTION = re.compile(r"(?P<name>[^()]{2,12})\(类\)(支出)?")
+# A 项 (or 款) of the classification named down from its 类, as the 决算 template's (三) writes each
+# one: “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”.
+_FUNCTION_PATH = re.compile(r"(?P<cls>[^()]{2,16})\(类\)(?P<kuan>[^()]{2,24})\(款\)(?:(?P<xiang>[^()]{2,32})\(项\))?")
 
 _SANGONG: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[“]?三公[”]?经费(支出)?(合计|总额)?"), "total"),
@@ -103,6 +106,12 @@ def expenditure_row(name: str) -> Row | None:
         return Row("expenditure", ("by_nature=基本支出", f"items={part}"), name)
     if full(_ECONOMIC, name):
         return Row("expenditure", (f"by_economic={name}",), name)
+    path = _FUNCTION_PATH.fullmatch(name)
+    if path:
+        steps = [f"by_function={path.group('cls')}(类)", f"items={path.group('kuan')}"]
+        if path.group("xiang"):
+            steps.append(f"items={path.group('xiang')}")
+        return Row("expenditure", tuple(steps), path.group("xiang") or path.group("kuan"))
     match = _FUNCTION.fullmatch(name)
     if match and match.group("name") in FUNCTION_CODES:
         return Row("expenditure", (f"by_function={match.group('name')}(类)",), f"{match.group('name')}(类)")

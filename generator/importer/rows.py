@@ -55,6 +55,8 @@ def _lexicon(name: str) -> tuple[Row | None, str]:
     """The template row a name stands for (trying the template name it ends with), and the name to write."""
     for n, variant in enumerate(name_variants(name)):
         row = known_row(variant)
+        if row is not None and row.steps[0].startswith("by_function=") and len(row.steps) > 1:
+            return row, row.name  # a 项 named down from its 类 and 款: the 项's own name
         if row is not None:
             name = name if n <= 1 else variant
             return _renamed(row, name), name
