@@ -52,6 +52,10 @@ class ParaState:
     last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
 
 
+#: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.
+_RECEPTION_KIND = re.compile(r"(?P<kind>国内|外事|国\(境\)外|境外)(公务)?接待(工作)?(共)?$")
+
+
 @dataclass
 class SentenceState:
     last: Ref | None = None
@@ -63,6 +67,8 @@ class SentenceState:
     evaluated: bool = False
     reasons: bool = False  # the parts listed are the reasons for a change of the row before
     by_name: bool = False  # the parts are listed one by one (分别为), not broken down (其中)
+    reception: str | None = None  # the kind of 公务接待 the clause counts (国内公务接待6批次，…共计支出1.46万元)
+    pair: tuple[Ref, Ref] | None = None  # the two totals a figure was said of (收入、支出总计均为…)
 
 
 class AmountReader(RowFinder):
@@ -133,6 +139,10 @@ class AmountReader(RowFinder):
         return rest
 
     def _note_words(self, raw: str, token: Token, state: SentenceState) -> None:
+        reception = _RECEPTION_KIND.search(norm(raw))
+        if reception:
+            state.reception = ("外事接待费" if reception.group("kind") in ("外事", "国(境)外", "境外")
+                               else "国内公务接待费")
         if "其中" in raw and state.last is not None:
             state.parents.append(state.last)
             state.children = True
@@ -156,6 +166,10 @@ class AmountReader(RowFinder):
 
     def _token(self, sentence: Sentence, token: Token, label: Label, state: SentenceState,
                ctx: Context, budget_words: bool) -> None:
+        if label.pair is not None or state.pair is not None and not label.name and \
+                label.relation in ("change", "change_rate"):
+            self._pair(sentence, token, label, state, ctx)
+            return
         if label.ambiguous:
             self._skip(sentence, token, ctx, label.ambiguous)
             state.last = None
@@ -186,6 +200,39 @@ class AmountReader(RowFinder):
         self._hold(state, ref, stage, self._stmt(sentence, token, ctx, token.num), weak)
         if weak and ref.row.area == "income" and ref.row.is_total:
             self.para.income_weak.append(state.pending[-1])
+
+    def _pair(self, sentence: Sentence, token: Token, label: Label, state: SentenceState, ctx: Context) -> None:
+        """One figure said of the income and the spending total at once (the 决算 template's
+        “收入、支出总计均为5033.52万元。…收、支总计各增加521.16万元，增长11.55%”): both get it.
+        A 总计 (the year's income with the carry-over from the year before, and the spending with
+        the carry-over to the next) is not the year's 合计: it is kept beside the total (related)."""
+        if label.pair is not None:
+            scope_word, what = label.pair
+            scope = "财政拨款" if scope_word else ctx.scope
+            if what == "合计":
+                rows = (Row("income", ("total",), "收入合计"), Row("expenditure", ("total",), "支出合计"))
+            else:
+                rows = (Row("income", ("related=收入总计",), "收入总计"),
+                        Row("expenditure", ("related=支出总计",), "支出总计"))
+            state.pair = (Ref(rows[0], scope), Ref(rows[1], scope))
+        assert state.pair is not None
+        if label.relation is None:
+            key = label.stage or ctx.stage or ("actual" if self.kind == "部门决算" else None)
+            if key is None:
+                self._skip(sentence, token, ctx, "原文未说明是预算数还是决算数")
+                return
+            value = token.num
+        elif label.relation in ("change", "change_rate"):
+            key = "change_rate" if token.kind == "percent" else "change"
+            value = token.num if label.sign > 0 or token.num.strip("0.") == "" else "-" + token.num
+            value += "%" if token.kind == "percent" else ""
+        else:
+            self._skip(sentence, token, ctx, "原文一句同时说收入和支出，这个比率不知是哪一项的")
+            return
+        for ref in state.pair:
+            self._hold(state, replace(ref, stage=key if key in _STAGES else None), key,
+                       self._stmt(sentence, token, ctx, value), False)
+        state.last = None
 
     def _money_stat(self, sentence: Sentence, token: Token, label: Label, ctx: Context) -> bool:
         """An amount a work report gives as an achievement (投入2400万, 节约资金1701.51万元) is a work figure."""

@@ -38,6 +38,7 @@ class CountReader(Staffing):
         previous_end = 0
         self.consumed = 0
         self.previous_name = ""
+        self.previous_unit: str | None = None
         goals = any(_GOAL_TITLE.search(t) for t in ctx.titles[:1])
         for token in toks:
             raw = sentence.text[max(previous_end, self.consumed):token.start]
@@ -128,13 +129,16 @@ class CountReader(Staffing):
                 name = f"{name}{after}" if name else after
                 if words and sentence.text.startswith(words, token.end):
                     self.consumed = token.end + len(words)
+        if not name and self.previous_name and token.kind == "count" and not clause.strip(" ，,、") \
+                and not _words_after(sentence.text, token.end) and token.unit != self.previous_unit:
+            name = self.previous_name  # “国内公务接待6批次，15人次”: the same things, counted otherwise
         if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?至", name) and self.previous_name:
             name = self.previous_name  # “覆盖率从13.13%提高至100%”: the same rate, after
         why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
         if why:
             self._skip(sentence, token, ctx, why)
             return
-        self.previous_name = name
+        self.previous_name, self.previous_unit = name, token.unit
         value = self._stmt(sentence, token, ctx, token.num, "number")
         extra = {"name": Stmt(name, "text", "", (0, 0))}
         unit = "%" if token.kind == "percent" else token.unit

@@ -37,6 +37,9 @@ _EVALUATED = re.compile(r"涉及资金$")
 _SCORE = re.compile(r"(?:得分|评分|自评|自评分|评价得分|绩效评价得分)(?:为)?$")
 
 
+_PAIR = re.compile(r"(?P<scope>财政拨款)?(收入|收)[、和与及](支出|支)(?P<what>总计|合计)(均|各)")
+
+
 @dataclass
 class Label:
     raw: str
@@ -52,6 +55,8 @@ class Label:
     ambiguous: str | None = None  # why the label cannot be read safely
     scope: str | None = None  # a scope of funds named with the row
     clauses: int = 1  # how many comma-separated clauses the label had (the name is read from the last)
+    # “收入、支出总计均为…”, “财政拨款收、支总计各增加…”: one figure said of both totals: (scope, 总计 or 合计)
+    pair: tuple[str | None, str] | None = None
 
 
 def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
@@ -75,7 +80,10 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
     clauses = re.split(r"[，,]", text)
     label.clauses = len(clauses)
     text = clauses[-1].strip()
-    if re.search(r"(收入|收)[、和与及](支出|支)|(总计|合计)均(为|是)?$", text):
+    pair = _PAIR.search(norm(text))
+    if pair:
+        label.pair = (pair.group("scope"), pair.group("what"))
+    elif re.search(r"(收入|收)[、和与及](支出|支)|(总计|合计)均(为|是)?$", text):
         # “收入、支出总计均为5033.52万元”: one amount said of two rows at once
         label.ambiguous = "原文一句同时说收入和支出（“均”），不能归于其中一行"
     _relation(label, text, kind)
@@ -159,7 +167,7 @@ def _relation(label: Label, text: str, kind: str) -> None:
                 label.relation = "change_rate"
             if "增加" in text and "减少" in text:
                 label.ambiguous = "原文同时写“增加”和“减少”"
-            elif re.search(r"各(增加|减少|增长|下降|减)", text):
+            elif re.search(r"各(增加|减少|增长|下降|减)", text) and label.pair is None:
                 label.ambiguous = "原文一句说几项各增减多少（“各”），不能归于其中一项"
         return
 

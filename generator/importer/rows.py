@@ -86,6 +86,9 @@ class RowFinder:
     def _row(self, label: Label, state: SentenceState, ctx: Context) -> tuple[Ref | None, str]:
         name = label.name
         scope = label.scope or ctx.scope
+        if ctx.area == "sangong" and state.reception and _GENERIC.fullmatch(norm(name)):
+            # “国内公务接待6批次，15人次，共计支出1.46万元”: the spending on that kind of reception
+            return Ref(Row("sangong", (f"reception_items={state.reception}",), state.reception), None), ""
         if not norm(name) or norm(name) in ("支出", "收入", "其中"):
             return self._unnamed(label, state, ctx, scope)
         if _BAD_NAME.search(name) or len(name) > 40:
