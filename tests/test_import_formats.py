@@ -236,3 +236,142 @@ def test_a_chongqing_indicator_table_is_read_by_its_own_headers():
     assert str(first.weight.first.value) == "10" and str(first.score.first.value) == "10"
     assert second.target == "≤20%" and second.actual == "18.6%"  # no adjusted target: the initial
     assert any(item.text == "100" for item in result.loose)  # 得分系数, left for the reviewer
+
+
+# --- the 决算 template's standard sentences and the layouts read this session ---------------------
+
+
+def _draft(text: str, year: int = 2023):
+    from generator.importer import draft_text
+
+    result = draft_text(text, year)
+    return result, parse_report(strip_unplaced(result.yaml))
+
+
+def _values(figure) -> list[str]:
+    return [str(s.value) for s in figure.statements] if figure is not None else []
+
+
+def test_a_classification_item_named_down_from_its_class_is_a_line_under_that_class():
+    """The template's (三) names each 项 with its 类 and 款 and gives 年初预算, 决算 and the rate: the
+    draft files it under the class the (二) paragraph stated, 款 and 项 as written, with no code it
+    was not given, and the class's list marked partial (only the main items are named)."""
+    result, report = _draft(
+        "部门决算\n五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
+        "2023年度一般公共预算财政拨款支出4865.67万元，主要用于以下方面：交通运输支出（类）4568.80万元，占93.90%。\n"
+        "（三）一般公共预算财政拨款支出决算具体情况\n"
+        "1.交通运输支出（类）公路水路运输（款）公路建设（项）：年初预算为2000.00万元，支出决算为2415.25万元，"
+        "完成年初预算的120.76%。决算数大于年初预算数的主要原因是新增农村公路建设任务。\n")
+    account = next(a for a in report.expenditure if a.scope == "一般公共预算财政拨款")
+    cls = account.by_function[0]
+    assert cls.name == "交通运输支出(类)" and _values(cls.actual) == ["4568.80"]
+    kuan = cls.items[0]
+    assert kuan.name == "公路水路运输" and kuan.actual is None and kuan.code is None
+    item = kuan.items[0]
+    assert item.name == "公路建设"
+    assert (_values(item.budget_initial), _values(item.actual), _values(item.execution_rate)) == (
+        ["2000.00"], ["2415.25"], ["120.76"])
+    assert cls.items_partial and kuan.items_partial
+
+
+def test_one_figure_said_of_both_totals_goes_to_both():
+    """“收入、支出总计均为…” and “收、支总计各增加…，增长…” state the 总计 of income and of spending
+    at once: each gets the figure, kept beside (not as) the year's 合计, which the template states
+    later in its own words. 财政拨款 names the scope."""
+    result, report = _draft(
+        "部门决算\n一、收入支出决算总体情况说明\n2023年度收入、支出总计均为5033.52万元。与2022年度相比，"
+        "收、支总计各增加521.16万元，增长11.55%。\n四、财政拨款收入支出决算总体情况说明\n"
+        "2023年度财政拨款收入、支出总计均为5021.02万元。\n")
+    income = {a.scope: a for a in report.income}
+    spending = {a.scope: a for a in report.expenditure}
+    for accounts, name in ((income, "收入总计"), (spending, "支出总计")):
+        line = accounts["部门全部资金"].related[0]
+        assert line.name == name and accounts["部门全部资金"].total is None
+        assert (_values(line.actual), _values(line.change), _values(line.change_rate)) == (
+            ["5033.52"], ["521.16"], ["11.55"])
+        assert _values(accounts["财政拨款"].related[0].actual) == ["5021.02"]
+    assert not [item for item in result.loose if item.text.startswith(("5033.52", "521.16", "11.55"))]
+
+
+def test_a_total_with_the_carry_over_after_the_years_total_is_kept_beside_it():
+    result, report = _draft(
+        "部门整体支出绩效自评报告\n三、部门整体支出情况\n（一）收入情况\n2023年度部门收入合计3862.45万元，"
+        "其中：一般公共预算财政拨款收入3598.25万元。另有年初结转和结余245.60万元，收入总计4108.05万元。\n"
+        "（二）支出情况\n2023年度部门支出合计3951.32万元，其中：基本支出1186.54万元（人员经费1032.18万元，"
+        "公用经费154.36万元），占30.03％；项目支出2764.78万元，占69.97％。年末结转和结余156.73万元。\n")
+    income = report.income[0]
+    assert income.total.name == "收入合计"
+    assert [(line.name, _values(line.actual)) for line in income.related] == [
+        ("年初结转和结余", ["245.60"]), ("收入总计", ["4108.05"])]
+    spending = report.expenditure[0]
+    basic = spending.by_nature[0]
+    # after the bracket, “占30.03％” is the share of 基本支出, not of 公用经费 inside it
+    assert _values(basic.share) == ["30.03"] and basic.items[1].share is None
+    assert [(line.name, _values(line.actual)) for line in spending.related] == [("年末结转和结余", ["156.73"])]
+
+
+def test_the_receptions_of_each_kind_are_counted_and_their_spending_filed():
+    result, report = _draft(
+        "部门决算\n七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n"
+        "2023年度“三公”经费财政拨款支出预算为14.50万元，支出决算为11.31万元，完成预算的78.00%。\n"
+        "（二）“三公”经费财政拨款支出决算具体情况说明\n"
+        "国内公务接待6批次，15人次（不包括陪同人员），共计支出1.46万元；外事接待0批次，0人次，共计支出0万元。\n")
+    assert (_values(report.sangong.total.budget), _values(report.sangong.total.actual)) == (["14.50"], ["11.31"])
+    assert [(i.name, _values(i.actual)) for i in report.sangong.reception_items] == [
+        ("国内公务接待费", ["1.46"]), ("外事接待费", ["0"])]
+    stats = [(s.name, str(s.value), s.unit) for s in report.work_stats]
+    assert ("国内公务接待", "15", "人次") in stats and ("国内公务接待", "6", "批次") in stats
+    assert ("外事接待", "0", "人次") in stats
+
+
+def test_a_tab_led_row_of_one_cell_inside_pasted_rows_stays_in_the_table():
+    """A spreadsheet row with only its second cell filled (“\\t其他资金：0.00”) is a row of the
+    table the pasted rows make, not the start of a Word-layout table that swallows the rest."""
+    from generator.importer.read import read_text
+
+    text = ("自评表\n\t年度资金总额\t10\t9\n\t其他资金：0.00\n年度总体目标\t年初目标设定\t全年实际完成情况\n"
+            "\t完成\t完成了\n后面的段落。\n")
+    blocks = read_text(text)
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    assert len(grids) == 1 and len(grids[0].rows) == 4
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["自评表", "后面的段落。"]
+
+
+def test_the_hunan_funding_lists_go_under_the_execution_row_and_are_checked():
+    """The Hunan 部门整体支出绩效自评表 lists the funds 按收入性质分 and 按支出性质分 side by side under
+    年度资金总额, each cell a name and its amount: two lists, each under its stated total."""
+    rows = [["年度预算申请（万元）", "", "", "年初预算数", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+            ["", "年度资金总额", "", "4985.00", "5386.24", "5288.57", "10", "98.19%", "9.82"],
+            ["", "按收入性质分：5288.57", "", "", "", "按支出性质分：5288.57", "", "", ""],
+            ["", "其中：一般公共预算：5089.11", "", "", "", "其中：基本支出：374.74", "", "", ""],
+            ["", "政府性基金拨款：199.46", "", "", "", "项目支出：4913.83", "", "", ""],
+            ["", "纳入专户管理的非税收入拨款：", "", "", "", "", "", "", ""],
+            ["", "其他资金：0.00", "", "", "", "", "", "", ""]]
+    text = "2023年度部门整体支出绩效自评表\n" + "".join("\t".join(r) + "\n" for r in rows) + "\n"
+    result, report = _draft(text)
+    be = report.performance.budget_execution
+    (sources,), (nature,) = be.items, be.by_nature
+    assert (sources.name, _values(sources.actual)) == ("按收入性质分", ["5288.57"])
+    assert [(i.name, _values(i.actual)) for i in sources.items] == [
+        ("一般公共预算", ["5089.11"]), ("政府性基金拨款", ["199.46"]), ("其他资金", ["0.00"])]
+    assert (nature.name, [(i.name, _values(i.actual)) for i in nature.items]) == (
+        "按支出性质分", [("基本支出", ["374.74"]), ("项目支出", ["4913.83"])])
+
+
+def test_the_scores_of_the_first_level_indicators_are_placed_with_their_weights():
+    result, report = _draft(
+        "部门整体支出绩效自评报告\n一、自评结论\n经自评，我局2023年度部门整体支出绩效自评综合得分为93.6分。"
+        "其中：预算执行率得分9.2分（满分10分），产出指标得分46.5分（满分50分），效益指标得分28.4分（满分30分），"
+        "满意度指标得分9.5分（满分10分）。\n")
+    perf = report.performance
+    assert [(w.name, _values(w.score), _values(w.weight)) for w in perf.weights] == [
+        ("预算执行率", ["9.2"], ["10"]), ("产出指标", ["46.5"], ["50"]), ("效益指标", ["28.4"], ["30"]),
+        ("满意度指标", ["9.5"], ["10"])]
+    assert _values(perf.score) == ["93.6"]
+
+
+def test_acreage_and_tonnage_are_counts_not_money():
+    from generator.importer.text import tokens
+
+    kinds = [(t.num, t.kind, t.unit) for t in tokens("新建高标准农田2.6万亩，粮食总产量16.8万吨，投入资金3万元")]
+    assert kinds == [("2.6", "count", "万亩"), ("16.8", "count", "万吨"), ("3", "money", "万元")]

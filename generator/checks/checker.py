@@ -367,10 +367,17 @@ class Checker:
         if perf.budget_execution is not None:
             be = perf.budget_execution
             self.amounts_rates(f"{label}预算执行", be, (*base, "budget_execution"), None)
-            if be.items:  # 年度资金总额 against its rows by source (当年财政拨款, 上年结转资金 …)
-                self.sum_check("sum.parts", f"{label}预算执行·{be.name or '资金总额'}", be, (*base, "budget_execution"),
-                               [(i.name, i, (*base, "budget_execution", "items", n)) for n, i in enumerate(be.items)],
+            for key, what in (("items", "按资金来源"), ("by_nature", "按支出性质")):
+                lines = getattr(be, key)
+                if not lines:
+                    continue
+                # 年度资金总额 against its rows by source (当年财政拨款, 上年结转资金 …) or by nature
+                self.sum_check("sum.parts", f"{label}预算执行·{be.name or '资金总额'}·{what}", be,
+                               (*base, "budget_execution"),
+                               [(i.name, i, (*base, "budget_execution", key, n)) for n, i in enumerate(lines)],
                                stages=("budget_initial", "budget_full", "budget", "actual"))
+                for n, line in enumerate(lines):
+                    self.line_sums(f"{label}预算执行·{line.name}", line, (*base, "budget_execution", key, n))
         rows = perf.indicators
         for n, ind in enumerate(rows):
             here = (*base, "indicators", n)
@@ -411,10 +418,11 @@ class Checker:
             for w, weight in enumerate(perf.weights):
                 in_level = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
                             if i.level1 == weight.name]
-                if in_level:
+                if in_level and weight.weight is not None:
                     self.points_sum("perf.level1_weight", f"{label}·{weight.name}分值", weight.weight,
                                     (*base, "weights", w, "weight"), in_level)
-        stated = {w.name: (w, n) for n, w in enumerate(perf.weights)}
+        self.level_scores(perf, base, label)
+        stated = {w.name: (w, n) for n, w in enumerate(perf.weights) if w.weight is not None}
         if be is not None and be.weight is not None and "预算执行率" not in stated:
             stated["预算执行率"] = (None, None)
         for name, standard in STANDARD_WEIGHTS.items():
@@ -424,6 +432,22 @@ class Checker:
                 self.add("perf.standard_weights", passed, f"{label}·{name}",
                          [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
                          message=f"所述 {plain(weight.weight.value)} 分，建议 {plain(standard)} 分")
+
+    def level_scores(self, perf: Performance, base: Path, label: str) -> None:
+        """The scores a report gives each 一级指标 (产出指标得分46.5分（满分50分）): each within its
+        weight, and together the total score where the levels stated make up the whole."""
+        for n, w in enumerate(perf.weights):
+            if w.score is not None and w.weight is not None:
+                self.add("perf.score_within_weight", w.score.value <= w.weight.value, f"{label}·{w.name}",
+                         [self.term(LABELS["score"], w.score, (*base, "weights", n, "score")),
+                          self.term("分值", w.weight, (*base, "weights", n, "weight"))],
+                         message=f"得分 {plain(w.score.value)}，分值 {plain(w.weight.value)}")
+        whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
+        if perf.score is None or len(perf.weights) < 2 or any(w.score is None or w.weight is None for w in perf.weights) \
+                or sum((w.weight.value for w in perf.weights), Decimal(0)) != whole:
+            return
+        self.points_sum("perf.score_total", f"{label}总得分（各一级指标得分之和）", perf.score, (*base, "score"),
+                        [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)])
 
     def points_sum(self, rule: str, subject: str, total: Figure, total_path: Path,
                    parts: list[tuple[str, Figure, Path]]) -> None:

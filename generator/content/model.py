@@ -224,7 +224,8 @@ class Indicator(Closed):
 
 class Weight(Closed):
     name: Text = Field(description="一级指标或预算执行率")
-    weight: Score
+    weight: Omittable[Score] = Field(None, description="分值（满分）")
+    score: Omittable[Score] = Field(None, description="该一级指标的得分，报告另行说明时")
 
 
 class GradeBand(Closed):
@@ -245,7 +246,10 @@ class BudgetExecution(Amounts):
     name: Text | None = Field(None, description="名称，如 年度资金总额")
     weight: Omittable[Score] = Field(None, description="分值")
     score: Omittable[Score] = Field(None, description="得分")
-    items: tuple[Line, ...] = Field((), description="资金来源各行，如 其中：当年财政拨款、上年结转资金、其他资金")
+    items: tuple[Line, ...] = Field((), description="资金来源各行，如 其中：当年财政拨款、上年结转资金、其他资金；"
+                                    "表中另列“按收入性质分：合计”时，写成一行，各来源在其 items 下")
+    by_nature: tuple[Line, ...] = Field((), description="按支出性质分各行（如湖南自评表的“按支出性质分”：基本支出、项目支出），"
+                                        "写法同 items")
 
 
 class Performance(Closed):

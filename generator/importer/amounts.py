@@ -47,6 +47,7 @@ class ParaState:
     stage: str | None = None  # a stage set by a topic paragraph (“支出预算：2020年年初预算数…”)
     heads: int = 0
     income_total: bool = False
+    totals: set[str] = field(default_factory=set)  # the areas whose 合计 the paragraph has stated
     income_weak: list[Pending] = field(default_factory=list)  # an unmarked 收入 total, made sure by a 支出 after it
     pending: list[Pending] = field(default_factory=list)
     last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
@@ -69,6 +70,7 @@ class SentenceState:
     by_name: bool = False  # the parts are listed one by one (分别为), not broken down (其中)
     reception: str | None = None  # the kind of 公务接待 the clause counts (国内公务接待6批次，…共计支出1.46万元)
     pair: tuple[Ref, Ref] | None = None  # the two totals a figure was said of (收入、支出总计均为…)
+    bracket: Ref | None = None  # the row stated before an open bracket
 
 
 class AmountReader(RowFinder):
@@ -161,8 +163,16 @@ class AmountReader(RowFinder):
 
     def _brackets(self, raw: str, state: SentenceState) -> None:
         """A bracket closed before this label ends the part-list the bracket opened."""
-        if re.search(r"[）)]", raw) and len(state.parents) > 1:
-            state.parents.pop()
+        # “基本支出1186.54万元（人员经费…，公用经费154.36万元），占30.03％”: after the bracket the
+        # sentence speaks again of the row stated before it.
+        if re.search(r"[）)]", raw):
+            if len(state.parents) > 1:
+                state.last = state.parents.pop()
+            elif state.bracket is not None:
+                state.last = state.bracket
+            state.bracket = None
+        if re.search(r"[（(][^）)]*$", raw):
+            state.bracket = state.last
 
     def _token(self, sentence: Sentence, token: Token, label: Label, state: SentenceState,
                ctx: Context, budget_words: bool) -> None:
@@ -268,6 +278,8 @@ class AmountReader(RowFinder):
         self.para.last = ref
         if ref.row.area == "income" and ref.row.is_total:
             self.para.income_total = True
+        if ref.row.is_total:
+            self.para.totals.add(ref.row.area)
         if self.para.topic is not None and self.para.stage is None and ref.stage:
             self.para.stage = ref.stage
 
@@ -393,7 +405,7 @@ class AmountReader(RowFinder):
         for item in self.para.pending:
             ref = item.ref
             extra = {}
-            if ref.row.is_total and ref.row.area in AREA_OF_STEP:
+            if ref.row.is_total and ref.row.area in AREA_OF_STEP or ref.row.steps == ("budget_execution",):
                 extra["name"] = Stmt(ref.row.name, "text", "", (0, 0))
             key, _, ident = ref.row.steps[-1].partition("=")
             if key == "by_function" and ident.removesuffix("(类)") in FUNCTION_CODES:

@@ -42,6 +42,7 @@ _INCOME_SOURCES = re.compile(
     r"|其他收入|纳入专户管理的非税收入(拨款)?|其他资金")
 _INCOME_RELATED = re.compile(r"年初(财政拨款)?结转和?结余|上年结转(和结余)?")
 _NATURE = re.compile(r"(基本支出|项目支出)")
+_EXPENDITURE_RELATED = re.compile(r"年末(财政拨款)?结转和?结余")
 _BASIC_PARTS = re.compile(r"人员经费(支出)?|(日常)?公用经费(支出)?")
 _ECONOMIC = re.compile(r"工资福利支出|(一般)?商品和服务支出|对个人和家庭(的)?补助(支出)?|(其他)?资本性支出")
 
@@ -101,6 +102,8 @@ def expenditure_row(name: str) -> Row | None:
         return Row("expenditure", ("total",), name)
     if full(_NATURE, name):
         return Row("expenditure", (f"by_nature={name}",), name)
+    if full(_EXPENDITURE_RELATED, name):
+        return Row("expenditure", (f"related={name}",), name)
     if full(_BASIC_PARTS, name):
         part = "人员经费" if "人员" in name else "公用经费"
         return Row("expenditure", ("by_nature=基本支出", f"items={part}"), name)

@@ -16,14 +16,18 @@ from .text import Sentence, clip
 _TOTAL = re.compile(r"分值设定(?P<n>[0-9]+)分")
 _WEIGHT = re.compile(r"(?P<name>预算执行率|产出指标|效益指标|满意度指标)(?P<n>[0-9]+)分")
 _BANDS = re.compile(r"等级分为")
+# “其中：预算执行率得分9.2分（满分10分），产出指标得分46.5分（满分50分）…”: each 一级指标's score.
+_LEVEL_SCORE = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|满意度指标|成本指标|决策指标|过程指标)(?:的)?得分(?:为)?"
+                          r"(?P<n>[0-9]+(?:\.[0-9]+)?)分(?:\s*[（(](?:满分|分值|权重)(?:为)?(?P<w>[0-9]+(?:\.[0-9]+)?)分[）)])?")
 _BAND = re.compile(r"(?P<grade>优秀|良好|合格|中等|中|较差|差)\s*[（(](?P<text>[^（）()]*?)[）)]")
 _RANGE = re.compile(r"^(?P<a>[0-9]+)\s*[-－—~～至]\s*(?P<b>[0-9]+)分$")
 _MIN = re.compile(r"^(?:大于|高于|超过)(?:等于)?(?P<a>[0-9]+)分(?:以上)?$|^(?P<b>[0-9]+)分(?:\(含\))?以上$")
 _MAX = re.compile(r"^(?:小于|低于|不足)(?P<a>[0-9]+)分$|^(?P<b>[0-9]+)分以下$")
 
 
-def rules(sentence: Sentence, found: Found, at: str) -> set[int]:
-    """Place the scoring rules a sentence states; return the offsets of the numbers taken."""
+def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") -> set[int]:
+    """Place the scoring rules a sentence states, and the scores of the 一级指标 (of the department's
+    self-evaluation or, with `root`, a project's); return the offsets of the numbers taken."""
     taken: set[int] = set()
     text = sentence.text
     total = _TOTAL.search(text)
@@ -31,6 +35,11 @@ def rules(sentence: Sentence, found: Found, at: str) -> set[int]:
         _put(found, ("performance",), "total_weight", sentence, total, "n", at, taken)
         for match in _WEIGHT.finditer(text, total.end()):
             _put(found, ("performance", f"weights={match.group('name')}"), "weight", sentence, match, "n", at, taken)
+    for match in _LEVEL_SCORE.finditer(text):
+        name = "预算执行率" if match.group("name").startswith("预算执行") else match.group("name")
+        _put(found, (root, f"weights={name}"), "score", sentence, match, "n", at, taken)
+        if match.group("w"):
+            _put(found, (root, f"weights={name}"), "weight", sentence, match, "w", at, taken)
     if _BANDS.search(text):
         for match in _BAND.finditer(text):
             _band(found, sentence, match, at, taken)

@@ -65,7 +65,9 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     published.put(tree, published_tables)
     _organization_names(doc, tree)
     skip = {doc.title_start} | {b.start for b in blocks if isinstance(b, Para) and _is_meta(b, doc)}
-    tree.root.fields["sections"] = sections(doc.root, skip)
+    narrative = sections(doc.root, skip)
+    if narrative.items:  # a file of tables alone has no text to keep
+        tree.root.fields["sections"] = narrative
     writer = Writer()
     _write(writer, tree, year, unit, found.loose)
     return Draft("\n".join(writer.lines) + "\n", unit, writer.placed, found.loose, name, kind)
@@ -154,7 +156,8 @@ class _Walker:
         else:
             self.amounts.para = type(self.amounts.para)()
         for sentence in sentences(para.text, para.start):
-            taken = rules(sentence, self.found, ctx.at)
+            taken = rules(sentence, self.found, ctx.at,
+                          f"project_performance={self.project}" if self.project else "performance")
             toks = [t for t in tokens(sentence.text) if sentence.start + t.start not in taken
                     and not (t.kind == "bare" and glued(sentence.text, t))]
             rest = self.amounts.sentence(sentence, toks, ctx)

@@ -212,7 +212,7 @@ def _tsv_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
     a tab between cells ends the table."""
     rows: list[tuple[Cell, ...]] = []
     start = lines[i][1]
-    while i < len(lines) and _tsv_row(lines[i][0]):
+    while i < len(lines) and (_tsv_row(lines[i][0]) or _tsv_single(lines, i)):
         line, pos = lines[i]
         cells, at = [], pos
         for text in line.split("\t"):
@@ -224,6 +224,14 @@ def _tsv_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
     width = max(len(r) for r in rows)
     rows = [r + tuple(Cell("", r[-1].start + len(r[-1].text)) for _ in range(width - len(r))) for r in rows]
     return Grid(tuple(rows), start), i
+
+
+def _tsv_single(lines: list[tuple[str, int]], i: int) -> bool:
+    """A spreadsheet row with one cell after an empty first one (“\t其他资金：0.00”) inside a run
+    of rows: more rows of several cells follow it before any blank line."""
+    while i < len(lines) and lines[i][0].startswith("\t") and lines[i][0].strip() and not _tsv_row(lines[i][0]):
+        i += 1
+    return i < len(lines) and _tsv_row(lines[i][0])
 
 
 def _pipe_grid(lines: list[tuple[str, int]], i: int, first: Para) -> tuple[Grid, int]:

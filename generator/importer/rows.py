@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .context import Context
+from .context import Context, is_performance
 from .labels import Label, parse
 from .lexicon import Row, known_row, name_variants, scope_total
 from .text import norm
@@ -25,6 +25,8 @@ AREA_OF_STEP = {"income", "expenditure"}
 BLOCKS = ("operating_costs", "assets", "procurement")
 _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
 PROJECTISH = re.compile(r"项目|专项")
+#: The self-evaluation table's own words for its 年度资金总额 row's stages.
+_EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
 _GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
 
@@ -89,6 +91,9 @@ class RowFinder:
         if ctx.area == "sangong" and state.reception and _GENERIC.fullmatch(norm(name)):
             # “国内公务接待6批次，15人次，共计支出1.46万元”: the spending on that kind of reception
             return Ref(Row("sangong", (f"reception_items={state.reception}",), state.reception), None), ""
+        execution = self._execution(label, ctx)
+        if execution is not None:
+            return execution, ""
         if not norm(name) or norm(name) in ("支出", "收入", "其中"):
             return self._unnamed(label, state, ctx, scope)
         if _BAD_NAME.search(name) or len(name) > 40:
@@ -103,6 +108,17 @@ class RowFinder:
         if ref is not None:
             return ref, ""
         return self._part(name, label, state, parent, ctx)
+
+    def _execution(self, label: Label, ctx: Context) -> Ref | None:
+        """The self-evaluation's 年度资金总额, in its own words (全年预算数…，全年执行数…, 年度资金总额…)
+        in a section on the self-evaluation: the row of its 预算执行 block, not the year's spending."""
+        if not is_performance(ctx) or label.stage not in ("budget_initial", "budget_full", "actual"):
+            return None
+        bare = norm(label.name)
+        if bare in ("年度资金总额", "资金总额", "年度资金") or not bare and _EXECUTION_WORDS.search(norm(label.raw)):
+            root = f"project_performance={self.project}" if self.project else "performance"
+            return Ref(Row(root, ("budget_execution",), "年度资金总额"), None)
+        return None
 
     def _unnamed(self, label: Label, state: SentenceState, ctx: Context, scope: str | None) -> tuple[Ref | None, str]:
         """No row named: the topic, the row just stated, a bare 收入/支出 of a 收支 statement, or the section's row."""
@@ -158,6 +174,10 @@ class RowFinder:
         row, name = _lexicon(name)
         if row is None:
             return None
+        if row.is_total and row.area in AREA_OF_STEP and "总计" in name and row.area in self.para.totals:
+            # “收入合计3862.45万元…另有年初结转和结余245.60万元，收入总计4108.05万元”: a 总计 after the
+            # 合计 counts the carry-over too; it is kept beside the total.
+            return Ref(Row(row.area, (f"related={name}",), name), scope)
         if parent is not None and (parent.row.area != row.area and parent.row.area in ("income", "projects")
                                    or parent.row.steps[0].startswith("by_function=")):
             # A template name listed under another kind of row is a part of that row:

@@ -17,6 +17,11 @@ from .read import Cell
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
 
 
+#: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
+_SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
+_SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
+
+
 class SelfEvaluation:
     found: Found
     at: str
@@ -64,6 +69,8 @@ class SelfEvaluation:
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
             self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {h}", unit)
         done = {k, k + 1}
+        if k + 2 < len(rows) and _SIDE_HEAD.match(next((v.text for c in rows[k + 2] if (v := value_of(c))), "")):
+            return done | self._sides(rows, k + 2, len(header), unit)
         # The rows by source under it (其中：当年财政拨款, 上年结转资金, 其他资金; 财政资金, 单位资金 …),
         # their first cell empty (the block's label runs down through it), their amounts and rate.
         for j in range(k + 2, len(rows)):
@@ -80,6 +87,42 @@ class SelfEvaluation:
                     continue
                 kind = "percent" if key == "execution_rate" else "money"
                 self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}", unit)
+            done.add(j)
+        return done
+
+    def _sides(self, rows: list[tuple[Cell, ...]], start: int, width: int, unit: str | None) -> set[int]:
+        """The Hunan form's two lists under 年度资金总额, each cell a name and its amount
+        (按收入性质分：5288.57 | 按支出性质分：5288.57, 其中：一般公共预算：5089.11 | 其中：基本支出：374.74 …):
+        the left list by source (items), the right one by nature (by_nature), each headed by its
+        total. The amounts are of 全年执行数, as the form's 年度资金总额 row is filled from them."""
+        done: set[int] = set()
+        right: int | None = None
+        heads: dict[str, str] = {}
+        for j in range(start, len(rows)):
+            row = rows[j]
+            if len(row) != width or value_of(row[0]) is not None:
+                break
+            cells = [(i, v, _SIDE_CELL.match(v.text)) for i, c in enumerate(row) if (v := value_of(c)) is not None]
+            if not cells or any(m is None for _, _, m in cells):
+                break
+            for i, value, match in cells:
+                assert match is not None
+                name = match.group("name").strip()
+                if _SIDE_HEAD.match(name) and "支出" in name:
+                    right = i
+                side = "by_nature" if right is not None and i >= right else "items"
+                if _SIDE_HEAD.match(name):
+                    heads[side] = name
+                    steps: tuple[str, ...] = (self._root, "budget_execution", f"{side}={name}")
+                elif side in heads:
+                    steps = (self._root, "budget_execution", f"{side}={heads[side]}", f"items={name}")
+                else:
+                    steps = (self._root, "budget_execution", f"{side}={name}")
+                if match.group("value") is None:
+                    continue  # a row the form lists without an amount (纳入专户管理的非税收入拨款：)
+                offset = match.start("value")
+                figure = Value(match.group("value"), (value.span[0] + offset, value.span[0] + match.end("value")))
+                self._put(steps, "actual", figure, "money", f"自评表 {name}", unit)
             done.add(j)
         return done
 

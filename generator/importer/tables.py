@@ -48,7 +48,7 @@ class GridReader(SelfEvaluation):
         first = rows[0] if rows else ()
         self.title = label_of(first[0]) if len(first) == 1 and first[0].text.strip() else "表格"
         done: set[int] = set()
-        if any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows):
+        if any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows) or _execution_block(rows):
             done |= self._self_evaluation(rows)
         done |= self._data_table(rows)
         done |= self._numbered_columns(rows)
@@ -270,3 +270,13 @@ class GridReader(SelfEvaluation):
             return
         self.found.add(steps, stage, Stmt(value.text, "money", f"{table} {where}：{value.text}", value.span,
                                           at=self.at, unit=unit), weak=weak)
+
+
+def _execution_block(rows: list[tuple[Cell, ...]]) -> bool:
+    """A self-evaluation table's 年度资金总额 block (全年执行数 with its 分值 and 得分), even with no
+    indicator rows in the same grid."""
+    for row in rows:
+        labels = {label_of(c) for c in row}
+        if any(x.startswith("全年执行数") for x in labels) and {"分值", "得分"} <= labels:
+            return True
+    return False

@@ -23,6 +23,7 @@ from ..checks import RULES, SEVERITY_LABELS, Result, findings
 from ..content.figures import Figure
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..site.format import plain
+from ..site.views import budget_execution_rows
 from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
 from ..content.labels import COUNTS, FIGURES
 from ..content.labels import SECTIONS as SECTION_NAMES
@@ -950,7 +951,7 @@ def budget_execution_csv(be) -> bytes:
     rows = [[be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
              number(be.weight), number(be.execution_rate), number(be.score)]]
     rows += [[i.name, money(i.budget_initial), money(i.budget_full or i.budget), money(i.actual), "",
-              number(i.execution_rate), ""] for i in be.items]
+              number(i.execution_rate), ""] for i, _ in budget_execution_rows(be)]
     return csv_bytes(header, [dict(zip(header, row)) for row in rows], numeric=header[1:])
 
 

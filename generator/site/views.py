@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from ..content.figures import Figure
 from .format import agree, money, plain, stated_all
@@ -258,7 +258,8 @@ def indicator_rows(indicators: tuple[Indicator, ...], weights: Iterable[Weight] 
         lost = None
         if ind.weight is not None and ind.score is not None and ind.score.value < ind.weight.value:
             lost = ind.weight.value - ind.score.value
-        level1 = tuple(figure_cell(w.weight, "score", "") for w in weights if w.name == ind.level1) if span1 else ()
+        level1 = tuple(figure_cell(w.weight, "score", "") for w in weights
+                       if w.name == ind.level1 and w.weight is not None) if span1 else ()
         rows.append(IndicatorRow(ind, span1, span2, unmet(ind.target, ind.actual), lost,
                                  figure_cell(ind.weight, "score", ""), figure_cell(ind.score, "score", ""), level1))
     return rows
@@ -362,4 +363,14 @@ def stats_rows(stats: tuple[Stat, ...], depth: int = 0) -> list[tuple[int, Stat]
     for stat in stats:
         out.append((depth, stat))
         out += stats_rows(stat.items, depth + 1)
+    return out
+
+
+def budget_execution_rows(be: Any) -> list[tuple[Any, int]]:
+    """The rows under a self-evaluation's 年度资金总额, with their depth: the rows by source, then
+    those by nature (按支出性质分), each with the rows listed under it."""
+    out: list[tuple[Any, int]] = []
+    for line in (*be.items, *be.by_nature):
+        out.append((line, 1))
+        out += [(item, 2) for item in line.items]
     return out
