@@ -375,3 +375,48 @@ def test_acreage_and_tonnage_are_counts_not_money():
 
     kinds = [(t.num, t.kind, t.unit) for t in tokens("新建高标准农田2.6万亩，粮食总产量16.8万吨，投入资金3万元")]
     assert kinds == [("2.6", "count", "万亩"), ("16.8", "count", "万吨"), ("3", "money", "万元")]
+
+
+def test_meeting_and_training_costs_published_with_sangong_are_kept_beside_it():
+    result, report = _draft(
+        "部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2022年度“三公”经费财政拨款支出决算为10.00万元。4.会议费支出3.20万元，召开会议4次；"
+        "5.培训费支出5.85万元，开展培训7次。\n")
+    assert [(i.name, _values(i.actual)) for i in report.sangong.related] == [("会议费", ["3.20"]), ("培训费", ["5.85"])]
+    assert _values(report.sangong.total.actual) == ["10.00"]
+
+
+def test_a_price_threshold_inside_a_name_is_not_a_figure():
+    result, report = _draft(
+        "部门决算\n三、国有资产占用情况\n截至2023年12月31日，本部门共有车辆2辆。单价50万元（含）以上通用设备0台（套），"
+        "单价100万元（含）以上专用设备1台（套）。\n")
+    stats = [(s.name, str(s.value)) for s in report.work_stats]
+    assert ("单价50万元（含）以上通用设备", "0") in stats and ("单价100万元（含）以上专用设备", "1") in stats
+    assert not any(str(s.value) in ("50", "100") for s in report.work_stats)
+    assert {item.text for item in result.loose if "门槛" in item.why} == {"50万元", "100万元"}
+
+
+def test_a_basic_spending_table_total_row_merged_across_its_lists_is_laid_into_them():
+    """公开06表's last row in a Word export: 人员经费合计 | 815.68 | 公用经费合计 | 109.64, each label
+    merged over its list's columns and 公用经费 running over two groups of columns."""
+    header = ["人员经费", "公用经费"]
+    heads = ["科目编码", "科目名称", "决算数"] * 3
+    body = [["301", "工资福利支出", "700.00", "302", "商品和服务支出", "100.00", "310", "资本性支出", "9.64"],
+            ["303", "对个人和家庭的补助", "115.68", "", "", "", "", "", ""]]
+    last = ["人员经费合计", "815.68", "公用经费合计", "109.64"]
+    text = ("公开06表\n一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+            + "".join("".join(f"\t{c}\n" for c in row) + "\n" for row in [header, heads, *body, last]) + "注：本表反映…\n")
+    result, report = _draft(text)
+    table = report.tables[0]
+    rows = {r.name: [str(v) if v is not None else None for v in r.values] for r in table.rows}
+    assert rows["人员经费合计"] == ["815.68"] and rows["公用经费合计"] == ["109.64"]
+    assert not [item for item in result.loose if item.text in ("815.68", "109.64")]
+
+
+def test_a_pdf_table_title_running_on_into_the_unit_line_still_names_the_table():
+    from generator.importer.published import _title_before
+
+    blocks = [Para("表7 一般公共预算财政拨款“三公”经费支出决算表编制单位：澄水县国土资源局 单位：万元", 0),
+              Grid(((),), 60)]
+    label, title, _, unit = _title_before(blocks, 1)
+    assert (label, title, unit) == ("表7", "一般公共预算财政拨款“三公”经费支出决算表", "万元")

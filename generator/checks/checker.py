@@ -314,6 +314,7 @@ class Checker:
                            [(i.name, i, (*base, "reception_items", n)) for n, i in enumerate(s.reception_items)])
         self.walk_lines(names["reception"], s.reception_items, (*base, "reception_items"),
                         (s.reception, (*base, "reception")) if s.reception is not None else None)
+        self.walk_lines(SECTIONS["sangong"], s.related, (*base, "related"), None)
 
     def block(self, key: str, label: str, block: Block | None) -> None:
         if block is None:

@@ -110,6 +110,7 @@ class SanGong(Closed):
     vehicle_operation: Amounts | None = Field(None, description=SANGONG["vehicle_operation"].description)
     reception: Amounts | None = Field(None, description=SANGONG["reception"].description)
     reception_items: tuple[Line, ...] = Field((), description="公务接待费其中各项，如国内接待费、国（境）外接待费")
+    related: tuple[Line, ...] = Field((), description="与三公经费一并公开、不计入三公经费的数，如会议费、培训费")
     stats: tuple[Stat, ...] = Field((), description="团组、人次、车辆、批次等")
     statement: Markdown | None = Field(None, description="原文说明，如无三公经费的说明")
     at: Text | None = None

@@ -21,7 +21,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .text import sentences, tokens
+from .text import clip, sentences, threshold, tokens
 
 
 @dataclass
@@ -158,8 +158,15 @@ class _Walker:
         for sentence in sentences(para.text, para.start):
             taken = rules(sentence, self.found, ctx.at,
                           f"project_performance={self.project}" if self.project else "performance")
-            toks = [t for t in tokens(sentence.text) if sentence.start + t.start not in taken
-                    and not (t.kind == "bare" and glued(sentence.text, t))]
+            toks = []
+            for t in tokens(sentence.text):
+                if sentence.start + t.start in taken or t.kind == "bare" and glued(sentence.text, t):
+                    continue
+                if threshold(sentence.text, t):
+                    self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
+                                    clip(sentence.text, t.start, t.end), ctx.at, "名称中的价格门槛（…以上），不是数据")
+                    continue
+                toks.append(t)
             rest = self.amounts.sentence(sentence, toks, ctx)
             self.counts.sentence(sentence, toks, rest, ctx, self.project)
         if not heading:

@@ -87,8 +87,10 @@ def _title_before(blocks: list[Block], k: int):
         if found_label and label is None:
             label = re.sub(r"\s+", "", found_label.group())
             rest = text[found_label.end():].strip(BLANKS + "：:　")
-            if rest and _TITLE.search(rest) and title is None:
-                title, span = rest, (block.start, block.start + len(block.text))
+            named = _TITLE.search(rest) if rest else None
+            if named and title is None:
+                # a PDF line may run on into 编制单位 and 单位: the title ends with the table's name
+                title, span = rest[:named.end()], (block.start, block.start + len(block.text))
         elif _TITLE.search(text) and title is None and len(text) <= 60 and not found_unit:
             title, span = text, (block.start, block.start + len(block.text))
     if title is None:
@@ -148,6 +150,7 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     numeric = sum(1 for j in range(width)
                   if all(_kind(r[j]) in ("number", "percent", "dash", "blank") for r in full)
                   and not (any(r[j] for r in full) and all(re.fullmatch(r"[0-9]{1,7}", r[j]) for r in full if r[j])))
+    short = {i: list(rows[i]) for i in range(first, len(rows)) if 0 < len(rows[i]) < width}
     uncertain = _align(rows, first, width, numeric)
     texts = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
     # A 栏次 row numbers the columns: neither header nor figures.
@@ -158,6 +161,11 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
         return None
     paths = _paths(header, width)
     sides = _sides(kinds)
+    for i, cells in short.items():
+        laid = _by_sides(cells, sides, paths, width)
+        if laid is not None:
+            rows[i] = laid
+            body[i - first] = [c.text.strip(BLANKS + "\n") for c in laid]
     columns: list[str] = []
     units: list[str | None] = []
     column_of: dict[int, int] = {}
@@ -242,6 +250,37 @@ def _align(rows: list[list[Cell]], first: int, width: int, numeric: int) -> set[
             uncertain.add(i)  # which columns its cells head cannot be told: left out of the names
             rows[i] = r + pad
     return uncertain
+
+
+def _by_sides(cells: list[Cell], sides: list[tuple[int, list[int], list[int]]], paths: list[str],
+              width: int) -> list[Cell] | None:
+    """A short row of figures that is a label and its amount for each list in turn (人员经费合计 |
+    815.68 | 公用经费合计 | 109.64, each label merged across its list's code and name columns), laid
+    into those lists: a list is a side, or sides in a row whose column of figures has one name
+    (公用经费 continued in a second group of columns); its label goes to its first name column, its
+    amount to its last column of figures. None unless the row is exactly that and each side has
+    one column of figures."""
+    if len(sides) < 2 or any(len(values) != 1 for _, _, values in sides):
+        return None
+    groups: list[list[tuple[int, list[int], list[int]]]] = []
+    for side in sides:
+        if groups and paths[groups[-1][-1][2][0]] == paths[side[2][0]] and paths[side[2][0]] != paths[sides[0][2][0]]:
+            groups[-1].append(side)
+        else:
+            groups.append([side])
+    if len(cells) // 2 < len(groups) and len({paths[v[0]] for _, _, v in sides}) == 1:
+        # The lists' own names were lost with a merged header (人员经费 | 公用经费 over three
+        # sides): as the 基本支出 table prints them, the last list runs on over the sides left.
+        groups = [[side] for side in sides[:len(cells) // 2 - 1]] + [list(sides[len(cells) // 2 - 1:])]
+    texts = [c.text.strip(BLANKS + "\n") for c in cells]
+    if len(cells) != 2 * len(groups) or any(
+            _kind(texts[2 * n]) != "text" or _kind(texts[2 * n + 1]) not in ("number", "percent", "dash", "blank")
+            for n in range(len(groups))):
+        return None
+    out = [Cell("", cells[0].start)] * width
+    for n, group in enumerate(groups):
+        out[group[0][0]], out[group[-1][2][0]] = cells[2 * n], cells[2 * n + 1]
+    return out
 
 
 def _spread(r: list[Cell], below: list[Cell], width: int) -> list[Cell] | None:

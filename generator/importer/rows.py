@@ -25,6 +25,7 @@ AREA_OF_STEP = {"income", "expenditure"}
 BLOCKS = ("operating_costs", "assets", "procurement")
 _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
 PROJECTISH = re.compile(r"项目|专项")
+_SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
@@ -193,6 +194,10 @@ class RowFinder:
               ctx: Context) -> tuple[Ref | None, str]:
         """A name the templates do not use: a part of the row it is listed under, a project, or nothing."""
         if parent is None:
+            if ctx.area == "sangong" and _SANGONG_RELATED.fullmatch(norm(name)):
+                # “会议费支出3.20万元” in the 三公 section (“三公”经费及会议费、培训费): beside 三公, not in it
+                plain = re.sub(r"支出$", "", norm(name))
+                return Ref(Row("sangong", (f"related={plain}",), plain), None), ""
             if ctx.area == "income" and not state.children:
                 return Ref(Row("income", (f"by_source={name}",), name), ctx.scope), ""
             if ctx.area == "operating_costs":

@@ -94,6 +94,18 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+_THRESHOLD_BEFORE = re.compile(r"(单价|单台价值|单台（套）价值|单台\(套\)价值|单位价值|价值|原值)(在)?\s*[≥＞>]?\s*$")
+_THRESHOLD_AFTER = re.compile(r"^\s*([（(]含[）)])?\s*(及)?(以上|以下)")
+
+
+def threshold(text: str, token: Token) -> bool:
+    """A price threshold inside a name (单价50万元（含）以上通用设备, 单台价值≥100万元设备): not a figure."""
+    before = text[:token.start]
+    if not _THRESHOLD_BEFORE.search(before):
+        return False
+    return bool(_THRESHOLD_AFTER.match(text[token.end:])) or bool(re.search(r"[≥＞>]\s*$", before))
+
+
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
 

@@ -178,6 +178,7 @@ def sangong_table(sangong: SanGong | None, unit: str) -> Table | None:
                             reasons=_reasons(amounts)))
         if key == "reception":
             rows += _rows(sangong.reception_items, 2)
+    rows += _rows(sangong.related, 0)  # 会议费, 培训费: published with 三公, not part of it
     scope = f"（{sangong.scope}）" if sangong.scope else ""
     return table("sangong", f"“三公”经费{scope}", rows, unit)
 
