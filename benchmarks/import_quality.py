@@ -28,7 +28,8 @@ column (`actual` 决算数/执行数, `budget_initial` 年初预算数 …). It 
 the row names agree (ordinals, 科目编码 and spaces aside; one may contain the other) and the
 stage is one the key's column names, and it is filed where the key's table belongs: a figure of
 a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
-name agreeing), not the department's. The comparison is deliberately plain; its verdicts on a
+name agreeing), not the department's. A key row 项目资金 (in a project's own report) is the
+draft's line for that project. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -64,7 +65,8 @@ STAGES = {
     "change_rate": ("增减率", "增长", "下降"),
     "share": ("占", "比例", "比重"),
     "execution_rate": ("执行率", "完成预算", "完成年初预算"),
-    "target": ("指标值", "年度指标值", "预期"),
+    "target": ("指标值", "年度指标值", "预期", "目标设定"),
+    "result": ("实际完成", "完成情况"),
     "weight": ("分值", "权重", "满分"),
     "score": ("得分", "总分", "分数"),
     "value": ("数量", "完成值", "实际完成", "决算数", "年末数", "数"),
@@ -116,6 +118,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
             elif "scope" in node:  # an account: its scope goes before its lines' names
                 names.append("scope:" + str(node["scope"]))
     last = loc[-1]
+    if "goals" in loc:  # a 年度总体目标 kept as the table words it, its numbers with it
+        return "年度总体目标", str(last)
     field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
@@ -191,6 +195,20 @@ def _means(row: str, stage: str, where: dict) -> bool:
     return words is None or any(w in key_col for w in words) or (stage == "actual" and not key_col)
 
 
+#: A key's row for the money of the project a project's own report is about.
+PROJECT_MONEY = ("项目资金", "项目经费", "项目", "项目支出")
+
+
+def _project_means(loc: tuple, stage: str, where: dict) -> bool:
+    """A key row 项目资金 (the money of the report's project) and a figure on the draft's line for
+    that project itself (projects.<group>.items.<n>.<stage>), at a stage the key's column names."""
+    if not (loc[0] == "projects" and len(loc) in (5, 6) and loc[2] == "items") or \
+            norm(str(where.get("row", ""))) not in PROJECT_MONEY:
+        return False
+    words = STAGES.get(stage)
+    return words is None or any(w in str(where.get("column", "")) for w in words)
+
+
 def _common(a: str, b: str) -> int:
     """The length of the longest run of characters two names share."""
     best = 0
@@ -223,7 +241,7 @@ def _area(loc: tuple, where: dict, tree: dict) -> bool:
             return False
         name = str((tree.get("project_performance") or [{}])[loc[1]].get("name") or "")
         return bool(name) and (norm(name) in norm(project) or norm(project) in norm(name))
-    return loc[0] != "project_performance" or "项目" in str(where.get("part", ""))
+    return loc[0] != "project_performance" or "项目" in str(where.get("part", "")) + str(where.get("row", ""))
 
 
 def score(folder: Path, show: bool = False) -> Score:
@@ -270,6 +288,7 @@ def score(folder: Path, show: bool = False) -> Score:
                 verdict = "right" if any(
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
                     _stat_means(row, figure["where"]) if loc[0] == "work_stats" else
+                    _project_means(loc, stage, figure["where"]) or
                     _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
                     for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):

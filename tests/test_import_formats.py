@@ -420,3 +420,26 @@ def test_a_pdf_table_title_running_on_into_the_unit_line_still_names_the_table()
               Grid(((),), 60)]
     label, title, _, unit = _title_before(blocks, 1)
     assert (label, title, unit) == ("表7", "一般公共预算财政拨款“三公”经费支出决算表", "万元")
+
+
+def test_a_projects_own_report_files_its_money_on_the_project():
+    """A 项目支出绩效自评报告 is about the project its title names: “项目年初预算…，其中…”, “全年预算数…”,
+    “截至…，项目实际支出…，预算执行率…”, “结余…” are that project's, its sources and uses listed
+    under it; money moved within the budget (年中追加…) is not taken for an achievement."""
+    result, report = _draft(
+        "柏溪县2023年公共文化服务体系建设项目支出绩效自评报告\n一、项目基本情况\n（二）项目资金情况\n"
+        "项目年初预算386.00万元，其中中央补助资金198.00万元、省级补助资金112.00万元、县级配套资金76.00万元。"
+        "年中追加省级文化惠民补助26.50万元，全年预算数412.50万元。\n二、项目资金使用及管理情况\n"
+        "截至2023年12月31日，项目实际支出398.76万元，预算执行率96.67%。结余13.74万元。\n"
+        "四、自评结论\n经综合评价，该项目2023年度绩效自评得分99.42分。\n")
+    (group,) = report.projects
+    (project,) = group.items
+    assert project.name == "柏溪县2023年公共文化服务体系建设项目"
+    assert (_values(project.budget_initial), _values(project.budget_full), _values(project.actual),
+            _values(project.execution_rate), _values(project.variance)) == (
+        ["386.00"], ["412.50"], ["398.76"], ["96.67"], ["13.74"])
+    assert [i.name for i in project.items] == ["中央补助资金", "省级补助资金", "县级配套资金"]
+    assert not report.work_stats  # 年中追加…26.50万元 is not an achievement
+    assert any(item.text == "26.50万元" for item in result.loose)
+    (perf,) = report.project_performance
+    assert perf.name == project.name and _values(perf.score) == ["99.42"]

@@ -248,8 +248,9 @@ class AmountReader(RowFinder):
         """An amount a work report gives as an achievement (投入2400万, 节约资金1701.51万元) is a work figure."""
         clause = re.split(r"[，,；;：:。]", sentence.text[:token.start])[-1]
         after = re.match(r"[^，,；;：:。、0-9]*", sentence.text[token.end:]).group()
-        if not (_ACHIEVED.search(clause + after) or ctx.area == "assets") or mentions_budget(clause + after):
-            return False
+        if not (_ACHIEVED.search(clause + after) or ctx.area == "assets") or mentions_budget(clause + after) \
+                or re.search(r"追加|追减|调增|调减|调整|结转", clause + after):
+            return False  # money added to or moved within a budget is a budget figure, not an achievement
         name = re.sub(r"^(共|累计|其中|并|又|后|实现)+|(为|达|共计|了|以)+$", "", clause).strip()
         name = re.sub(r"^[0-9]{4}年(度)?(以来)?", "", name)
         for subject in self.subjects:

@@ -19,6 +19,17 @@ def kind_of(title: str) -> str:
     return "绩效自评报告"
 
 
+_PROJECT_REPORT = re.compile(r"(?:[0-9]{4}年度?)?(?P<name>.{2,60}?项目)(?:支出)?绩效(?:自评|评价)(?:报告)?")
+
+
+def project_of_title(title: str) -> str | None:
+    """The project a 项目支出绩效自评报告 is about, as its title names it (…建设项目支出绩效自评报告)."""
+    match = _PROJECT_REPORT.fullmatch(re.sub(r"\s+", "", title))
+    if match is None or "部门整体" in title:
+        return None
+    return match.group("name")
+
+
 _REPORT_WORDS = re.compile(r"([0-9]{4}年度?|部门整体支出绩效(自评|评价)报告|整体支出绩效(自评|评价)报告"
                            r"|部门决算|部门预算"
                            r"|绩效自评报告|（[^（）]*）|\([^()]*\))")

@@ -12,7 +12,7 @@ from .context import Context, context_of
 from .counts import CountReader, glued
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
-from .meta import department_name, document, kind_of, subjects
+from .meta import department_name, document, kind_of, project_of_title, subjects
 from .narrative import sections
 from . import published
 from .performance import rules
@@ -57,6 +57,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     published_tables = published.tables(blocks)
     walker = _Walker(found, year, kind, subjects(name))
     walker.skip = {t.grid_start for t in published_tables}  # read whole as published tables
+    walker.project = project_of_title(doc.title)  # a project's own report: its money is the project's
     walker.run(doc.root)
     tree = Tree()
     unit = file_unit(found)

@@ -25,6 +25,7 @@ AREA_OF_STEP = {"income", "expenditure"}
 BLOCKS = ("operating_costs", "assets", "procurement")
 _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
 PROJECTISH = re.compile(r"项目|专项")
+_PROJECT_MONEY = re.compile(r"(该|本|此)?项目(的)?(经费|资金)?(年初|全年|调整后)?(预算|实际支出|支出|执行)?(数|额)?")
 _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
@@ -138,6 +139,8 @@ class RowFinder:
             return state.last, ""
         if self.para.topic is not None:
             return self.para.topic, ""
+        if self.project is not None and label.stage and ctx.area in (None, "projects", "expenditure"):
+            return self._the_project(), ""  # “全年预算数412.50万元” in a project's own report
         if self.section_row is not None and not state.children:
             return self.section_row, ""
         if ctx.area == "sangong":
@@ -228,11 +231,13 @@ class RowFinder:
         """Money of a project: in a project's self-evaluation, its 项目经费 at a stated stage; elsewhere a
         named 项目资金 total (its parts follow with 其中), or a named 经费 at a stated stage."""
         plain = norm(name)
-        if re.match(r"^(该|此|本|各)", plain):
-            return None
         if self.project is not None:
-            if label.stage and re.search(r"项目(经费|资金)$", plain):
-                return Ref(Row("projects", (f"items={self.project}",), self.project), None, group="项目支出")
+            # “项目年初预算386.00万元”, “截至2023年12月31日，项目实际支出398.76万元”: the project's money
+            core = re.sub(r"^.*[，,]", "", plain)
+            if label.stage and _PROJECT_MONEY.fullmatch(core):
+                return self._the_project()
+            return None
+        if re.match(r"^(该|此|本|各)", plain):
             return None
         if re.search(r"项目", plain) and re.search(r"(资金|经费|支出)$", plain):
             return Ref(Row("projects", ("total",), name), None, group=name)
@@ -240,6 +245,11 @@ class RowFinder:
             return Ref(Row("projects", (f"items={name}",), name), None, group=name,
                        note="原文未列入项目清单，按“经费”之名记为项目，请核对")
         return None
+
+    def _the_project(self) -> Ref:
+        """The project a project's own report is about, as a line of its 项目支出."""
+        assert self.project is not None
+        return Ref(Row("projects", (f"items={self.project}",), self.project), None, group="项目支出")
 
     def _child(self, parent: Ref, name: str) -> Ref | None:
         """The row for a part named `name` of `parent`, where such parts have a place."""

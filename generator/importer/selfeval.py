@@ -136,9 +136,12 @@ class SelfEvaluation:
             if any("指标" in label_of(c) for c in rows[j][:1]):
                 break
             target = filled[0]
-            self.found.add((self._root, "goals+"), "target", Stmt(markdown(target.text), "text", "", (0, 0)))
+            # the goal's words, numbers and all, as the table prints them: each keeps its place in the source
+            self.found.add((self._root, "goals+"), "target",
+                           Stmt(markdown(target.text), "text", "自评表 年度总体目标", target.span, at=self.at))
             if len(filled) > 1:
-                self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text", "", (0, 0))}
+                self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text", "自评表 全年实际完成情况",
+                                                                filled[1].span, at=self.at)}
             done.add(j)
         return done
 
