@@ -119,11 +119,17 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
                 names.append("scope:" + str(node["scope"]))
     last = loc[-1]
     if "goals" in loc:  # a 年度总体目标 kept as the table words it, its numbers with it
-        return "年度总体目标", str(last)
+        return "年度总体目标§年度目标完成情况§年度目标", str(last)
     field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
         last = loc[field_at]
+    if "budget_execution" in loc and last in ("weight", "score") and "items" not in loc:
+        # the 预算执行 block's own weight and score are those of 预算执行(率) as a 一级 item
+        node = tree
+        for step in loc[:loc.index("budget_execution") + 1]:
+            node = node[step]
+        return f"{node.get('name') or '年度资金总额'}§预算执行情况§预算执行率", str(last)
     if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None),
                           ("staffing",), ("organization",)):
         return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …

@@ -513,19 +513,23 @@ _LINE_START = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二�
                          r"[0-9]+[.、．](?![0-9])|第[一二三四五六七八九十]+部分|注[：:]|[-—]\s*[0-9]+\s*[-—]$|第\s*[0-9]+\s*页)")
 
 
-def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float]) -> list[tuple[float, str]]:
+def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float],
+                short: set[int] = frozenset()) -> list[tuple[float, str]]:  # type: ignore[assignment]
     """A PDF's lines of text joined into the paragraphs they were set from: a line runs on into
     the next unless it ends a sentence or the next starts a heading, an item or a note, or a
-    table stands between them (a sentence broken at 支出决算为 / 4.36万元 is one sentence)."""
+    table stands between them (a sentence broken at 支出决算为 / 4.36万元 is one sentence), or it
+    stands apart from both margins (`short`: a centred title)."""
     out: list[tuple[float, str]] = []
-    for top, text in lines:
+    ended = True
+    for n, (top, text) in enumerate(lines):
         previous = out[-1][1].strip() if out else ""
         heading = _LINE_START.match(previous) is not None and len(previous) < 30  # a short numbered line
-        if out and not _LINE_END.search(previous) and not _LINE_START.match(text) and not heading \
+        if out and not ended and not _LINE_END.search(previous) and not _LINE_START.match(text) and not heading \
                 and not any(out[-1][0] < t < top for t in table_tops):
             out[-1] = (out[-1][0], out[-1][1] + text)
         else:
             out.append((top, text))
+        ended = n in short
     return out
 
 
@@ -540,7 +544,17 @@ def _pdf_page(out: _Writer, page) -> None:
 
     items: list[tuple[float, int, object]] = []
     lines = page.filter(outside).extract_text_lines(keep_blank_chars=False)
-    for top, text in _paragraphs([(line["top"], line["text"]) for line in lines], [t.bbox[1] for t in tables]):
+    # A line set apart from both margins (a centred title) is a paragraph of its own; a ragged
+    # right edge alone says nothing (a PDF wraps short of the margin as often as not).
+    left = min((line["x0"] for line in lines), default=0.0)
+    right = max((line["x1"] for line in lines), default=0.0)
+
+    def apart(line) -> bool:
+        char = (line["x1"] - line["x0"]) / max(len(line["text"]), 1)
+        return line["x0"] - left > 3 * char and right - line["x1"] > 3 * char
+
+    short = {n for n, line in enumerate(lines) if apart(line)}
+    for top, text in _paragraphs([(line["top"], line["text"]) for line in lines], [t.bbox[1] for t in tables], short):
         items.append((top, 0, text))
     for table in tables:
         rows = [["" if c is None else c.strip() for c in row] for row in table.extract()]

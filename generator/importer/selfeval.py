@@ -41,7 +41,8 @@ class SelfEvaluation:
             labels = [label_of(c) for c in row]
             if "年初预算数" in labels or any(x.startswith("全年执行数") for x in labels):
                 done |= self._execution(rows, k)
-            elif labels[:1] == ["年度总体目标"] or "年初目标设定" in labels:
+            elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"]) or "年初目标设定" in labels \
+                    or {"预期目标", "实际完成目标"} <= set(labels):
                 done |= self._goals(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
@@ -57,6 +58,10 @@ class SelfEvaluation:
                 "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight"}
         columns = [next((v for name, v in keys.items() if h.startswith(name)), None) for h in header]
         unit = unit_of(header[0])
+        first = value_of(rows[k][0])
+        weight = re.search(r"[（(]([0-9]+(?:\.[0-9]+)?)\s*分[）)]", first.text) if first else None
+        if first and weight:  # “预算执行情况（万元）（10分）”: the block's weight, in its header
+            self._put_score((self._root, "budget_execution"), "weight", weight.group(1), first, weight.start(1), "自评表表头")
         data = rows[k + 1]
         for h, key, cell in zip(header, columns, data, strict=False):
             value = value_of(cell)
