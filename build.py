@@ -5,7 +5,7 @@
     python build.py serve [--port 8000]
     python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
-    python build.py import REPORT.(txt|docx|xlsx|pdf) --department SLUG --year YEAR [--force] [--content DIR]
+    python build.py import REPORT.(txt|docx|xlsx|xls|pdf) --department SLUG --year YEAR [--force] [--content DIR]
 """
 
 from __future__ import annotations
@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
     draft = sub.add_parser("import", help="draft a year file from a report's text, Word, Excel or PDF file")
-    draft.add_argument("report", type=Path, help="the report as .txt, .docx, .xlsx or .pdf")
+    draft.add_argument("report", type=Path, help="the report as .txt, .docx, .xlsx, .xls or .pdf")
     draft.add_argument("--review", type=Path, metavar="FILE",
                        help="also write a review page (HTML): the report's numbers marked by where they went, "
                             "beside the draft and its 数据核验")

@@ -248,8 +248,11 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "truncated-xlsx": (lambda tmp: _truncated_xlsx(tmp), "不是有效的 Excel"),
     "empty-xlsx": (lambda tmp: _xlsx_as_docx(tmp / "r.xlsx", text=None), "没有文字"),
     "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "旧版 .doc"),
-    "xls": (_file("r.xls", b"\xd0\xcf\x11\xe0"), "另存为 .xlsx"),
-    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx 和 .pdf"),
+    "truncated-xls": (_file("r.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "不是有效的 Excel（.xls）"),
+    "html-as-xls": (_file("r.xls", "<html><table><tr><td>收入合计</td><td>848.4</td></tr></table></html>".encode()),
+                    "实为网页（HTML）"),
+    "text-as-xls": (_file("r.xls", "收入合计 848.4 万元\n".encode()), "另存为 .xlsx"),
+    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx、.xls 和 .pdf"),
 }
 
 

@@ -443,3 +443,21 @@ def test_a_projects_own_report_files_its_money_on_the_project():
     assert any(item.text == "26.50万元" for item in result.loose)
     (perf,) = report.project_performance
     assert perf.name == project.name and _values(perf.score) == ["99.42"]
+
+
+def test_an_excel_97_workbook_reads_as_the_same_workbook_saved_as_xlsx():
+    """Reporting systems still export .xls: dev 05's workbook saved in that format (values,
+    number formats, merged ranges) reads to the same text and blocks as the .xlsx."""
+    xls = FIXTURES / "formats" / "05-project.xls"
+    xlsx = report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx")
+    (text, blocks), (expected, expected_blocks) = read_path(xls), read_path(xlsx)
+    assert text == expected and blocks == expected_blocks
+    assert "96.25%" in text or "%" in text  # number formats kept, not raw fractions
+
+
+def test_a_workbook_saved_as_xlsx_under_the_name_xls_is_read(tmp_path):
+    import shutil
+
+    renamed = tmp_path / "自评表.xls"
+    shutil.copy(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"), renamed)
+    assert read_path(renamed)[0] == read_path(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"))[0]

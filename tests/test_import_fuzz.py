@@ -21,8 +21,8 @@ from generator.importer import ImportRefused, draft
 from generator.importer.read import read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import" / "dev"
-BINARY = sorted(p for folder in FIXTURES.iterdir() for p in folder.iterdir()
-                if p.suffix in (".docx", ".xlsx", ".pdf"))
+BINARY = sorted([p for folder in FIXTURES.iterdir() for p in folder.iterdir()
+                 if p.suffix in (".docx", ".xlsx", ".pdf")] + [FIXTURES.parent / "formats" / "05-project.xls"])
 #: Seconds one damaged file may take to be read or refused.
 LIMIT = 20
 
@@ -54,7 +54,7 @@ def damaged(data: bytes, seed: int) -> list[tuple[str, bytes]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("source", BINARY, ids=[p.parent.name for p in BINARY])
+@pytest.mark.parametrize("source", BINARY, ids=[p.parent.name + p.suffix for p in BINARY])
 def test_a_damaged_file_is_read_or_refused_in_one_line(tmp_path, source):
     data = source.read_bytes()
     for n, (how, bytes_) in enumerate(damaged(data, seed=len(data))):

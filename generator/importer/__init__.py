@@ -1,6 +1,6 @@
 """Draft a year file from a report's text, Word, Excel or PDF file (`python build.py import`).
 
-    read       text, .docx, .xlsx or text .pdf → paragraphs and grids, with offsets into the kept text
+    read       text, .docx, .xlsx, .xls or text .pdf → paragraphs and grids, with offsets into the kept text
     structure  title, header facts, numbered headings → sections
     context    what a section's headings imply (area, scope of funds, stage)
     labels     the words before a number → row name, stage, relation

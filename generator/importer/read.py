@@ -64,14 +64,14 @@ def shown(value: object, limit: int = 120) -> str:
 
 
 def read_path(path: Path) -> tuple[str, list[Block]]:
-    """The source text to keep and its blocks, for a .txt, .docx, .xlsx or .pdf report; ImportRefused if it cannot be read."""
+    """The source text to keep and its blocks, for a .txt, .docx, .xlsx, .xls or .pdf report; ImportRefused if it cannot be read."""
     name = shown(path)
     suffix = path.suffix.lower()
-    if suffix in (".doc", ".xls", ".wps", ".et"):
+    if suffix in (".doc", ".wps", ".et"):
         raise ImportRefused(f"{name} 是旧版 {shown(path.suffix)} 文件：请在 Word 或 Excel 中另存为"
-                            f" {'.xlsx' if suffix in ('.xls', '.et') else '.docx'} 再导入")
+                            f" {'.xlsx' if suffix == '.et' else '.docx'} 再导入")
     if suffix not in READERS:
-        raise ImportRefused(f"只能导入 .txt、.docx、.xlsx 和 .pdf 报告，{name} 是 {shown(path.suffix)} 文件："
+        raise ImportRefused(f"只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，{name} 是 {shown(path.suffix)} 文件："
                             "请先另存为其中一种")
     try:
         info = path.stat()
@@ -365,6 +365,8 @@ class _Writer:
 
 #: The most cells read from a workbook (a 决算 workbook has a few thousand); a bigger one is refused.
 MAX_XLSX_CELLS = 2_000_000
+#: The largest .xls read (xlrd reads the whole file into memory).
+MAX_XLS_BYTES = 50_000_000
 
 
 def read_xlsx(path: Path) -> tuple[str, list[Block]]:
@@ -378,7 +380,8 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     name = shown(path)
     _check_package(path, name, "Excel（.xlsx）工作簿", ".xls 等旧格式请在 Excel 中另存为 .xlsx")
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
+        with open(path, "rb") as f:  # a file, not a name: openpyxl judges a name by its suffix (自评表.xls)
+            book = openpyxl.load_workbook(f, data_only=True)
     except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
         raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
     out = _Writer()
@@ -398,6 +401,79 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
             rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
         _sheet_blocks(out, rows)
     return out.text(), out.blocks
+
+
+#: The signature of an OLE2 compound file (an Excel 97–2003 .xls workbook).
+_OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
+def read_xls(path: Path) -> tuple[str, list[Block]]:
+    """An Excel 97–2003 workbook (.xls), read as `read_xlsx` reads a .xlsx: each sheet in order,
+    a cell as its number format shows it, a merged range as its top-left cell. Reporting systems
+    often save a .xlsx, or an HTML page, under the name .xls: the first is read as what it is, the
+    second refused with what to do."""
+    import xlrd
+
+    name = shown(path)
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if head.startswith(b"PK"):
+        return read_xlsx(path)  # a .xlsx workbook under an old name
+    if not head.startswith(_OLE2):
+        what = "网页（HTML）" if re.search(rb"<(html|table|\?xml|!doctype)", head.lower()) else "Excel 工作簿"
+        raise ImportRefused(f"报告 {name} 名为 .xls，但不是 Excel 97–2003 工作簿（实为{what}或其他格式）："
+                            "请在 Excel 中打开后另存为 .xlsx 再导入")
+    if path.stat().st_size > MAX_XLS_BYTES:
+        raise ImportRefused(f"报告 {name} 有 {path.stat().st_size:,} 字节，超过 .xls 上限 {MAX_XLS_BYTES:,} 字节")
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, logfile=_Quiet())
+    except Exception as err:  # xlrd and its OLE2 reader raise many kinds of error on a damaged file
+        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xls）工作簿：{_reason(err)}") from None
+    out = _Writer()
+    cells = 0
+    try:
+        for sheet in book.sheets():
+            covered = {(r, c) for rlo, rhi, clo, chi in sheet.merged_cells
+                       for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo)}
+            cells += sheet.nrows * sheet.ncols
+            if cells > MAX_XLSX_CELLS:
+                raise ImportRefused(f"报告 {name} 的单元格超过 {MAX_XLSX_CELLS:,} 个，不像一份部门报告")
+            rows = [["" if (r, c) in covered else _xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
+                    for r in range(sheet.nrows)]
+            _sheet_blocks(out, rows)
+    except ImportRefused:
+        raise
+    except Exception as err:
+        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xls）工作簿：{_reason(err)}") from None
+    return out.text(), out.blocks
+
+
+class _Quiet:
+    """A log file for xlrd that keeps its warnings off the user's terminal."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+def _xls_text(book, cell) -> str:
+    import xlrd
+
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+        return ""
+    if cell.ctype == xlrd.XL_CELL_TEXT:
+        return str(cell.value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return "是" if cell.value else "否"
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode).date().isoformat()
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return ""
+    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
+    fmt = book.format_map.get(xf.format_key) if xf is not None else None
+    value = cell.value
+    number = int(value) if float(value).is_integer() and abs(value) < 1e15 else value
+    return _formatted(number, fmt.format_str if fmt is not None else "General")
 
 
 def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
@@ -567,5 +643,5 @@ def _pdf_page(out: _Writer, page) -> None:
 
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
-READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".pdf": read_pdf,
+READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
            ".txt": None, ".text": None, "": None}
