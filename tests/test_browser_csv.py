@@ -173,3 +173,23 @@ def test_tricky_text_downloads_as_the_reference_csv(page, tricky, slug):
     assert any(b"\r\n\xe6\x8d\xa2\xe8\xa1\x8c" in csv for csv in got.values())  # a quoted CR LF (换行)
     for name in expected[url]:
         assert got[name] == expected[url][name], name
+
+
+def test_a_published_tables_download_is_the_reference_csv(page, tmp_path):
+    """A 决算 table as printed (`tables:`): its 下载 CSV made in the browser from its cells is the
+    generator's reference, numbers as numbers, a dash as printed, an empty cell empty."""
+    import shutil
+
+    from tests.seeds import ROOT
+    from tests.test_published_tables import HEAD, TABLE
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + TABLE.split(HEAD, 1)[1], encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    expected = references(content)["departments/demo-dept/2020/"]
+    with serve(tmp_path / "site", CSP) as url:
+        got = downloads(page, url + "departments/demo-dept/2020/")
+    assert got["pt-1"] == expected["pt-1"]
+    assert "pt-2" not in got  # the empty table has nothing to download

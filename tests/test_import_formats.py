@@ -461,3 +461,17 @@ def test_a_workbook_saved_as_xlsx_under_the_name_xls_is_read(tmp_path):
     renamed = tmp_path / "自评表.xls"
     shutil.copy(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"), renamed)
     assert read_path(renamed)[0] == read_path(report_of(FIXTURES / "dev" / "05-qinghe-slj-project-xlsx"))[0]
+
+
+def test_an_empty_table_with_its_blank_total_row_and_its_explanation_is_drafted_empty():
+    """附表9 printed with its header, 栏次 and a 合计 row of blank cells, then 注 and 说明 (本表为空表):
+    drafted as a table with its columns, no rows, and the 说明 as its statement."""
+    text = ("附表9\n国有资本经营预算财政拨款支出决算表\n金额单位：元\n\n"
+            "项目\t\t本年支出\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n合计\n\n"
+            "注：本表反映部门本年度国有资本经营预算财政拨款支出情况。\n"
+            "说明：本部门2023年度无国有资本经营预算财政拨款支出，本表为空表。\n")
+    result, report = _draft(text)
+    (table,) = report.tables
+    assert (table.label, [c.name for c in table.columns], table.rows) == (
+        "附表9", ["本年支出 / 合计", "本年支出 / 基本支出", "本年支出 / 项目支出"], ())
+    assert table.statement.endswith("本表为空表。") and table.note.startswith("注：")

@@ -72,13 +72,25 @@ def test_the_report_page_shows_the_tables_as_printed(tmp_path):
     section = page.find("section", attrs={"aria-labelledby": "published-tables"})
     tables = section.find_all("table")
     assert [t.caption.get_text(" ", strip=True) for t in tables] == [
-        "公开03表 支出决算表 单位：万元", "公开09表 国有资本经营预算财政拨款支出决算表 单位：万元"]
+        "公开03表 支出决算表 单位：万元 · 下载 CSV", "公开09表 国有资本经营预算财政拨款支出决算表 单位：万元"]
     head = [th.get_text(strip=True) for th in tables[0].thead.find_all("th")]
     assert head == ["科目编码", "项目", "本年支出合计", "基本支出", "项目支出", "比上年增减（%）"]
     cells = [[c.get_text() for c in tr.find_all(["td", "th"])] for tr in tables[0].tbody.find_all("tr")]
     assert cells == [["", "合计", "4878.17", "925.32", "3952.85", "-2.5"],
                      ["2010101", "行政运行", "925.32", "925.32", "", "—"]]
     assert "故本表无数据" in section.get_text() and "注：本表反映部门本年度各项支出情况。" in section.get_text()
+    # the empty table keeps its columns and says it is empty, in one cell across them
+    assert [c.get_text() for c in tables[1].tbody.find_all("td")] == ["本表无数据"]
+    assert tables[1].tbody.td["colspan"] == "2"
+    # and the printed table is in the page's tables.csv, as its own download gives it
+    from generator.outputs.data import page_tables
+    from generator.content.load import load_content
+    from generator.site.pages import plan
+
+    report = next(p for p in plan(load_content(content)) if p.url == "departments/demo-dept/2020/")
+    csv = {t.id: t.csv for t in page_tables(report.context)}["pt-1"].decode("utf-8-sig")
+    assert csv.splitlines() == ["科目编码,项目,本年支出合计,基本支出,项目支出,比上年增减（%）",
+                                ",合计,4878.17,925.32,3952.85,-2.5", "2010101,行政运行,925.32,925.32,,—"]
     toc = page.find("nav", class_="toc")
     assert toc.find("a", href="#published-tables").get_text() == "决算公开表"
 

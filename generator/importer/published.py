@@ -64,6 +64,8 @@ def tables(blocks: list[Block]) -> list[Found]:
             continue
         found = _read(block, *title)
         if found is None:
+            found = _read_empty(block, *title) if _after(blocks, k, True)[1] else None
+        if found is None:
             continue
         found.note, found.statement = _after(blocks, k, not found.rows)
         out.append(found)
@@ -101,7 +103,8 @@ def _title_before(blocks: list[Block], k: int):
 def _after(blocks: list[Block], k: int, empty: bool) -> tuple[str | None, str | None]:
     """The note (注：…) and, for a table without figures, the statement saying why."""
     note = statement = None
-    for block in blocks[k + 1:k + 3]:
+    after = [b for b in blocks[k + 1:k + 4] if not (isinstance(b, Para) and b.text.strip(BLANKS) in ("合计", "总计"))]
+    for block in after[:2]:  # (an empty table's 合计 row, all its cells blank, is a line of its own)
         if not isinstance(block, Para):
             break
         text = block.text.strip(BLANKS)
@@ -309,6 +312,32 @@ def _spread(r: list[Cell], below: list[Cell], width: int) -> list[Cell] | None:
         filled.append(cell if cell.text.strip() or current is None or not below[k].text.strip() else
                       Cell(current.text, cell.start))
     return filled
+
+
+def _read_empty(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit: str | None) -> Found | None:
+    """A table printed without figures (its 说明 says so: 本表为空表, 故本表无数据): its columns as its
+    header names them, and no rows. Its rows of names alone (合计, or 类 names with empty cells)
+    hold nothing to transcribe. None if any cell holds a number that is not a 栏次."""
+    rows = [list(r) for r in grid.rows]
+    width = max((len(r) for r in rows), default=0)
+    raw = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
+    if width < 2 or any(_kind(t) in ("number", "percent") for r in raw if r and r[0].replace(" ", "") != "栏次"
+                        for t in r):
+        return None
+    header_rows = [i for i, r in enumerate(raw) if r and r[0].replace(" ", "") not in ("栏次", "合计", "总计")]
+    last = max(header_rows, default=-1)
+    if last < 0:
+        return None
+    uncertain = _align(rows, last + 1, width, 0)
+    header = [[c.text.strip(BLANKS + "\n") for c in rows[i]] for i in range(last + 1)
+              if i not in uncertain and raw[i][0].replace(" ", "") != "栏次"]
+    paths = _paths(header, width)
+    columns = [p for p in paths if p and not _CODE_HEAD.search(p.split(" / ")[-1])
+               and not _SEQ_HEAD.match(p.split(" / ")[-1]) and not _NAME_HEAD.fullmatch(p.split(" / ")[-1])
+               and p.split(" / ")[-1] not in ("项目",)]
+    if not columns or len(set(columns)) < len(columns):
+        return None
+    return Found(label, title, span, unit, columns, [], grid_start=grid.start, units=[None] * len(columns))
 
 
 def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], width: int, label: str | None,

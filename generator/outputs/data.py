@@ -910,6 +910,10 @@ def page_tables(context: dict[str, Any]) -> list[PageTable]:
         if block["table"] is not None:
             figures(block["table"])
         stats(f"{block['id']}-stats", f"{block['caption']}相关数量", block["stats"])
+    for n, table in enumerate(context["report"].tables, 1):
+        if table.rows:
+            caption = " ".join(v for v in (table.label, table.title) if v)
+            out.append(PageTable(f"pt-{n}", caption, published_csv(table)))
     organization = context["organization"]
     if organization is not None and organization.stats:
         from ..site.views import stats_rows
@@ -917,6 +921,23 @@ def page_tables(context: dict[str, Any]) -> list[PageTable]:
         stats("org-stats", "机构相关数量", stats_rows(organization.stats))
     stats("work-stats-table", "报告所述工作数据", context["stats"])
     return out
+
+
+def published_csv(table) -> bytes:
+    """A 决算 table as published (model.PublishedTable) as the page shows it: 科目编码 where the
+    table has codes, 项目, then each column (its unit after its name where it has one); a number
+    written plainly, a dash as printed, an empty cell empty."""
+    coded = any(row.code for row in table.rows)
+    columns = [f"{c.name}（{c.unit}）" if c.unit else c.name for c in table.columns]
+    header = (["科目编码"] if coded else []) + ["项目"] + columns
+    rows = []
+    for row in table.rows:
+        values = {"科目编码": row.code or "", "项目": row.name}
+        for name, value in zip(columns, row.values):
+            # cell by cell, as the page's script writes it: a number as it is, a dash as text
+            values[name] = "" if value is None else plain(value) if isinstance(value, Decimal) else csv_text(value)
+        rows.append(values)
+    return csv_bytes(header, rows, numeric=columns)
 
 
 def chart_table(chart) -> PageTable:

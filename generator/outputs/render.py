@@ -214,20 +214,32 @@ def published_table_html(table: Any, n: int, file_unit: str) -> Markup:
                    for c in table.columns)
     rows = []
     for row in table.rows:
-        cells = "".join(f'<td class="num">{"" if v is None else _shown(v)}</td>' for v in row.values)
+        cells = "".join(f'<td class="num">{_published_cell(v)}</td>' for v in row.values)
         code = f'<td class="code">{_shown(row.code or "")}</td>' if coded else ""
         rows.append(f'<tr>{code}<th scope="row">{_shown(row.name)}</th>{cells}</tr>\n')
+    if not rows:  # a table the report prints empty (本表无数据): its columns, and that it is empty
+        rows.append(f'<tr><td class="empty" colspan="{len(table.columns) + 1 + coded}">本表无数据</td></tr>\n')
     body = "".join(rows)
     code_head = '<th scope="col">科目编码</th>' if coded else ""
+    download = f' · <a href="tables.csv" download data-csv-file="pt-{n}">下载 CSV</a>' if table.rows else ""
     parts = [f'<div class="table-wrap" role="region" aria-labelledby="pt-{n}" tabindex="0">\n'
-             f'<table class="published">\n<caption id="pt-{n}">{caption}<span class="unit">单位：{_shown(unit)}</span>'
-             f'</caption>\n<thead><tr>{code_head}'
+             f'<table class="published">\n<caption id="pt-{n}">{caption}<span class="unit">单位：{_shown(unit)}'
+             f'{download}</span></caption>\n<thead><tr>{code_head}'
              f'<th scope="col">项目</th>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n']
     if table.statement:
         parts.append(f'<p class="table-statement">{_shown(table.statement)}</p>\n')
     if table.note:
         parts.append(f'<p class="table-note">{_shown(table.note)}</p>\n')
     return Markup("".join(parts))
+
+
+def _published_cell(value: Any) -> str:
+    """A published table's cell: a number as printed, marked as a number for the CSV; a dash as printed."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f'<data value="{decimal_text(value)}">{_shown(value)}</data>'
+    return _shown(value)
 
 
 def cells_html(cells: Iterable[views.Cell | None]) -> Markup:
