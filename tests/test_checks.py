@@ -221,6 +221,44 @@ def test_a_target_not_met_needs_a_reason():
     assert verdicts(perf(dev=", deviation: 群众对热线回访时效要求提高"), "perf.deviation") == [True]
 
 
+@pytest.mark.parametrize("target, actual, score, ok", [
+    ("≥59种", "50种", "10", False),      # changed to miss its target, left at full marks
+    ("≥59种", "50种", "8.47", True),     # scored in proportion
+    ("≥59种", "59种", "10", None),       # met: nothing to say
+    ("≤3年", "4年", "10", False),        # a ceiling overrun
+    ("100%", "99.99%", "10", False),     # missed by the last digit
+    ("稳步提升", "稳步提升", "10", None),  # qualitative: not compared
+])
+def test_full_marks_on_a_missed_target_are_an_error(target, actual, score, ok):
+    body = ("performance:\n  indicators:\n"
+            f"    - {{level1: 产出指标, name: 种类, target: \"{target}\", actual: \"{actual}\", weight: 10, score: {score}}}\n")
+    assert verdicts(body, "perf.full_marks_missed") == ([] if ok is None else [ok])
+
+
+@pytest.mark.parametrize("rate, score, ok", [
+    ("86.58%", "8.66", True),   # 86.58% × 10 = 8.658: 8.66 within its own rounding
+    ("86.58%", "8.67", False),
+    ("86.58%", "10", False),    # full marks for 86.58%
+    ("100.00%", "10", True),
+    ("103.2%", "10", True),     # over 100%: at most the 分值
+])
+def test_the_execution_score_is_the_rate_times_the_weight(rate, score, ok):
+    body = f"performance:\n  budget_execution: {{name: 年度资金总额, execution_rate: {rate}, weight: 10, score: {score}}}\n"
+    assert verdicts(body, "perf.execution_score") == [ok]
+
+
+@pytest.mark.parametrize("score, weight, ok", [
+    ("100", "", False),        # 65.98% executed, full marks: at most 100 - 0.3402 × 10 = 96.6
+    ("96.6", "", True),
+    ("96.61", "", False),
+    ("98", "weight: 5, ", True),   # a 5-point execution weight allows 98.3
+])
+def test_a_total_score_cannot_exceed_what_the_execution_allows(score, weight, ok):
+    body = (f"project_performance:\n  - kind: 项目支出\n    name: 运行经费\n    score: {score}\n"
+            f"    budget_execution: {{{weight}budget: 6589070, actual: 4347693.36}}\n")
+    assert verdicts(body, "perf.score_vs_execution", unit="元") == [ok]
+
+
 def test_final_accounts_must_disclose_the_required_parts():
     body = "sangong:\n  total: {actual: 0}\n  statement: 本单位无“三公”经费。\n"
     found = {r.subject: r.passed for r in results(body, "complete.final_accounts", kind="部门决算")}
@@ -396,6 +434,9 @@ SEED_FINDINGS = {
     ("suining-xzspfwj", "perf.deviation", "部门整体支出绩效自评·12345群众满意度"),
     ("tianxin-xzspfwj", "sum.staff_part", "年末实有在职人数·编外长期聘用人员"),
     ("zhongfang-zwfwzx", "same.evaluated_share", "自评涉及资金占项目支出的比例"),
+    # 第四部分 四（一）：“安排…项目经费6589070元，于2020年12月到位4347693.36元，资金到位率65.98%”，
+    # “共计4347693.36元于2020年12月31日前基本执行完毕”，而 6.“自评得分100分”
+    ("longyang-zwfwglj", "perf.score_vs_execution", "项目支出绩效自评（2020年政务中心公共资源交易中心运行经费）总得分"),
 }
 
 

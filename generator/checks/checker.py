@@ -388,7 +388,15 @@ class Checker:
                          [self.term(LABELS["score"], ind.score, (*here, "score")),
                           self.term(LABELS["weight"], ind.weight, (*here, "weight"))],
                          message=f"得分 {plain(ind.score.value)}，分值 {plain(ind.weight.value)}")
-            if unmet(ind.target, ind.actual):
+            missed = unmet(ind.target, ind.actual)
+            if missed and ind.weight is not None and ind.score is not None:
+                full = ind.score.value >= ind.weight.value
+                self.add("perf.full_marks_missed", not full, f"{label}·{ind.name}",
+                         [self.term(LABELS["score"], ind.score, (*here, "score")),
+                          self.term(LABELS["weight"], ind.weight, (*here, "weight"))],
+                         message=f"年度指标值 {ind.target}，实际完成值 {ind.actual}，得分 {plain(ind.score.value)}"
+                                 f"（分值 {plain(ind.weight.value)}）" + ("，未扣分" if full else "，已扣分"))
+            if missed:
                 passed = bool(ind.deviation and ind.deviation.strip())
                 terms = [self.term(LABELS["score"], ind.score, (*here, "score"))] if ind.score else []
                 self.add("perf.deviation", passed, f"{label}·{ind.name}", terms,
@@ -423,6 +431,7 @@ class Checker:
                     self.points_sum("perf.level1_weight", f"{label}·{weight.name}分值", weight.weight,
                                     (*base, "weights", w, "weight"), in_level)
         self.level_scores(perf, base, label)
+        self.execution_scores(perf, base, label)
         stated = {w.name: (w, n) for n, w in enumerate(perf.weights) if w.weight is not None}
         if be is not None and be.weight is not None and "预算执行率" not in stated:
             stated["预算执行率"] = (None, None)
@@ -433,6 +442,51 @@ class Checker:
                 self.add("perf.standard_weights", passed, f"{label}·{name}",
                          [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
                          message=f"所述 {plain(weight.weight.value)} 分，建议 {plain(standard)} 分")
+
+    def execution_scores(self, perf: Performance, base: Path, label: str) -> None:
+        """The score of 预算执行率 against the rate it scores (10号: 得分 = 执行率 × 分值, at most the
+        分值), and the total score against what that rate allows the whole (every point the rate
+        loses is lost from the total)."""
+        be = perf.budget_execution
+        if be is None:
+            return
+        here = (*base, "budget_execution")
+        rate, rate_term = None, []
+        if be.execution_rate is not None:
+            rate = min(be.execution_rate.value, Decimal(100)) / 100
+            rate_term = [self.term(LABELS["execution_rate"], be.execution_rate, (*here, "execution_rate"))]
+        else:
+            budget = be.budget_full or be.budget or be.budget_initial
+            budget_key = "budget_full" if be.budget_full else "budget" if be.budget else "budget_initial"
+            if budget is not None and be.actual is not None and budget.value > 0:
+                rate = min(be.actual.value / budget.value, Decimal(1))
+                rate_term = [self.term(LABELS[budget_key], budget, (*here, budget_key)),
+                             self.term(LABELS["actual"], be.actual, (*here, "actual"))]
+        if rate is None:
+            return
+        shown_rate = f"{plain((rate * 100).quantize(Decimal('0.01')))}%"
+        if be.score is not None and be.weight is not None:
+            allowed = rate * be.weight.value
+            passed = be.score.value <= allowed + half_step(be.score.first)
+            self.add("perf.execution_score", passed, f"{label}·预算执行率得分",
+                     [self.term(LABELS["score"], be.score, (*here, "score")),
+                      self.term(LABELS["weight"], be.weight, (*here, "weight")), *rate_term],
+                     computed=plain(allowed.quantize(Decimal("0.01"))),
+                     message=f"执行率 {shown_rate} × 分值 {plain(be.weight.value)} = "
+                             f"{plain(allowed.quantize(Decimal('0.01')))}，所述得分 {plain(be.score.value)}")
+        if perf.score is not None and rate < 1:
+            weight = be.weight.value if be.weight is not None else Decimal(10)
+            whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
+            ceiling = whole - (1 - rate) * weight
+            passed = perf.score.value <= ceiling + half_step(perf.score.first)
+            terms = [self.term(LABELS["score"], perf.score, (*base, "score")), *rate_term]
+            if be.weight is not None:
+                terms.append(self.term(LABELS["weight"], be.weight, (*here, "weight")))
+            self.add("perf.score_vs_execution", passed, f"{label}总得分", terms,
+                     computed=plain(ceiling.quantize(Decimal("0.01"))),
+                     message=f"执行率 {shown_rate}，预算执行率分值 {plain(weight)}"
+                             f"{'' if be.weight is not None else '（未述，按 10 分）'}，总得分至多 "
+                             f"{plain(ceiling.quantize(Decimal('0.01')))}，所述 {plain(perf.score.value)}")
 
     def level_scores(self, perf: Performance, base: Path, label: str) -> None:
         """The scores a report gives each 一级指标 (产出指标得分46.5分（满分50分）): each within its

@@ -59,6 +59,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("perf.grade", "等级与得分所在的分数段一致（报告自述的分段，未述时按财预〔2020〕10号：优≥90、良80–90、中60–80、差<60）",
          ERROR, "绩效自评表"),
     Rule("perf.deviation", "未达到年度指标值的指标写明偏差原因", WARNING, "绩效自评表"),
+    Rule("perf.full_marks_missed", "未达到年度指标值的指标不得满分（财预〔2020〕10号：未完成的按完成比例扣分）", ERROR,
+         "绩效自评表"),
+    Rule("perf.execution_score", "预算执行率得分不超过 执行率 × 分值（财预〔2020〕10号附件1 填表说明；各地另有规定的以其为准）",
+         WARNING, "绩效自评表"),
+    Rule("perf.score_vs_execution", "总得分不超过预算执行率所允许的上限：100 − (1 − 执行率) × 预算执行率分值"
+                                    "（分值未述时按财预〔2020〕10号的 10 分）", WARNING, "绩效自评表"),
     Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
          "完整性"),
     Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
