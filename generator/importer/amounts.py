@@ -265,8 +265,9 @@ class AmountReader(RowFinder):
         stmt.kind, stmt.unit = "number", None
         self.found.add(("work_stats+",), "value", stmt)
         self.found.findings[-1].extra = {"name": Stmt(name, "text", "", (0, 0)),
-                                         "unit": Stmt(token.unit, "text", "", (0, 0)),
-                                         "at": Stmt(ctx.at, "text", "", (0, 0))}
+                                         "unit": Stmt(token.unit, "text", "", (0, 0))}
+        if ctx.at:
+            self.found.findings[-1].extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
         return True
 
     def _remember(self, ref: Ref, label: Label, state: SentenceState) -> None:
@@ -409,8 +410,9 @@ class AmountReader(RowFinder):
             if ref.row.is_total and ref.row.area in AREA_OF_STEP or ref.row.steps == ("budget_execution",):
                 extra["name"] = Stmt(ref.row.name, "text", "", (0, 0))
             key, _, ident = ref.row.steps[-1].partition("=")
-            if key == "by_function" and ident.removesuffix("(类)") in FUNCTION_CODES:
-                extra["code"] = Stmt(FUNCTION_CODES[ident.removesuffix("(类)")], "text", "", (0, 0))
+            klass = ident.removesuffix("(类)").removesuffix("支出")
+            if key == "by_function" and klass in FUNCTION_CODES:
+                extra["code"] = Stmt(FUNCTION_CODES[klass], "text", "", (0, 0))
             self.found.add(ref.steps, item.key, item.stmt, item.weak)
             self.found.findings[-1].extra = extra
             if item.key in _STAGES and not item.weak:

@@ -146,7 +146,8 @@ class CountReader(Staffing):
             extra["unit"] = Stmt(unit, "text", "", (0, 0))
         if qualifier:
             extra["qualifier"] = Stmt(qualifier, "text", "", (0, 0))
-        extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
+        if ctx.at:  # (text before the first heading has no place to name)
+            extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
         self.found.add(("work_stats+",), "value", value)
         self.found.findings[-1].extra = extra
 

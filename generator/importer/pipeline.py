@@ -93,6 +93,10 @@ def _is_meta(block: Para, doc: Outline) -> bool:
 # --- walking ---------------------------------------------------------------------------------------
 
 
+#: A paragraph that is a table's note or the form's instructions.
+_INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:])")
+
+
 class _Walker:
     def __init__(self, found: Found, year: int, kind: str, names: tuple[str, ...]) -> None:
         self.found = found
@@ -156,6 +160,14 @@ class _Walker:
             self.amounts.paragraph(rank)
         else:
             self.amounts.para = type(self.amounts.para)()
+        if _INSTRUCTIONS.match(para.text.strip()):
+            # a table's note or the form's instructions (注：1.预算执行率得分=执行率×10，最高不超过10分):
+            # their numbers are the rules of the form, not figures of the report
+            for sentence in sentences(para.text, para.start):
+                for t in tokens(sentence.text):
+                    self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
+                                    clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
+            return
         for sentence in sentences(para.text, para.start):
             taken = rules(sentence, self.found, ctx.at,
                           f"project_performance={self.project}" if self.project else "performance")

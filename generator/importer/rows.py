@@ -143,6 +143,8 @@ class RowFinder:
             return self._the_project(), ""  # “全年预算数412.50万元” in a project's own report
         if self.section_row is not None and not state.children:
             return self.section_row, ""
+        if self.title_row is not None and not state.children and label.stage and _ITEM_HEADING(self.title_row):
+            return self.title_row, ""  # “1.因公出国（境）费” / “支出决算为48,620.00元”: the heading's row
         if ctx.area == "sangong":
             return Ref(Row("sangong", ("total",), "三公经费"), scope), ""
         return None, "原文未说明是哪一项的数"
@@ -178,9 +180,11 @@ class RowFinder:
         row, name = _lexicon(name)
         if row is None:
             return None
-        if row.is_total and row.area in AREA_OF_STEP and "总计" in name and row.area in self.para.totals:
+        if row.is_total and row.area in AREA_OF_STEP and "总计" in name and (
+                row.area in self.para.totals or getattr(self, "kind", None) == "部门决算"):
             # “收入合计3862.45万元…另有年初结转和结余245.60万元，收入总计4108.05万元”: a 总计 after the
-            # 合计 counts the carry-over too; it is kept beside the total.
+            # 合计 counts the carry-over too, as a 部门决算's 总计 always does (收入支出决算总表:
+            # 本年收入合计 + 年初结转和结余 = 收入总计); it is kept beside the total.
             return Ref(Row(row.area, (f"related={name}",), name), scope)
         if parent is not None and (parent.row.area != row.area and parent.row.area in ("income", "projects")
                                    or parent.row.steps[0].startswith("by_function=")):
@@ -298,11 +302,22 @@ class RowFinder:
         return Ref(Row(parent.row.area, steps, name), parent.scope, group=parent.group), ""
 
 
+def _ITEM_HEADING(ref: Ref) -> bool:
+    """A heading that is one item and nothing more: a part of 三公 (1.因公出国（境）费) or a 项 named
+    down from its 类 (1.城乡社区支出（类）…（项）); what an unnamed amount under it is of. (A heading
+    such as （二）项目支出情况 introduces a discussion, whose amounts may be of anything in it.)"""
+    steps = ref.row.steps
+    return ref.row.area == "sangong" or steps[0].startswith("by_function=") and len(steps) > 1
+
+
 def title_row(title: str, ctx: Context) -> Ref | None:
-    """The row a heading is about: “(一)基本支出情况” → 基本支出."""
-    text = re.sub(r"^[（(]?[一二三四五六七八九十0-9]+[）)、.]?\s*", "", title.strip())
+    """The row a heading is about: “(一)基本支出情况” → 基本支出, “1.因公出国（境）费” → that part
+    of 三公, “1.城乡社区支出（类）城乡社区管理事务（款）行政运行（项）” → that 项."""
+    text = re.sub(r"^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\s*", "", title.strip())
     text = re.sub(r"(的)?(决算)?(情况说明|情况|说明)$", "", text)
     row, name = _lexicon(text)
-    if row is None or row.area not in AREA_OF_STEP or row.is_total:
+    if row is None or row.is_total or row.area not in (*AREA_OF_STEP, "sangong"):
         return None
-    return Ref(row, ctx.scope)
+    if row.area == "sangong" and ctx.area != "sangong":
+        return None
+    return Ref(row, ctx.scope if row.area in AREA_OF_STEP else None)
