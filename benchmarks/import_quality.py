@@ -29,7 +29,8 @@ the row names agree (ordinals, 科目编码 and spaces aside; one may contain th
 stage is one the key's column names, and it is filed where the key's table belongs: a figure of
 a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
 name agreeing), not the department's. A key row 项目资金 (in a project's own report) is the
-draft's line for that project. The comparison is deliberately plain; its verdicts on a
+draft's line for that project, and in such a report (key kind project_self_evaluation) a narrative
+figure may stand with the project's self-evaluation. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -238,7 +239,7 @@ def _stat_means(name: str, where: dict) -> bool:
     return _common(norm(name), key_row) >= need
 
 
-def _area(loc: tuple, where: dict, tree: dict) -> bool:
+def _area(loc: tuple, where: dict, tree: dict, kind: str = "") -> bool:
     """A figure of a project's 自评表 belongs to that project's self-evaluation (its name as the
     key gives it), not to the department's; one of the department's, not to a project's."""
     project = where.get("project")
@@ -247,6 +248,8 @@ def _area(loc: tuple, where: dict, tree: dict) -> bool:
             return False
         name = str((tree.get("project_performance") or [{}])[loc[1]].get("name") or "")
         return bool(name) and (norm(name) in norm(project) or norm(project) in norm(name))
+    if kind == "project_self_evaluation":  # a project's own report: its narrative is the project's
+        return True
     return loc[0] != "project_performance" or "项目" in str(where.get("part", "")) + str(where.get("row", ""))
 
 
@@ -295,7 +298,7 @@ def score(folder: Path, show: bool = False) -> Score:
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
                     _stat_means(row, figure["where"]) if loc[0] == "work_stats" else
                     _project_means(loc, stage, figure["where"]) or
-                    _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree)
+                    _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree, str(key.get("kind", "")))
                     for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):
                 verdict = "unplaced"

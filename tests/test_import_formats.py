@@ -475,3 +475,21 @@ def test_an_empty_table_with_its_blank_total_row_and_its_explanation_is_drafted_
     assert (table.label, [c.name for c in table.columns], table.rows) == (
         "附表9", ["本年支出 / 合计", "本年支出 / 基本支出", "本年支出 / 项目支出"], ())
     assert table.statement.endswith("本表为空表。") and table.note.startswith("注：")
+
+
+def test_a_threshold_a_name_goes_on_after_is_not_a_figure_but_a_qualified_count_is():
+    result, report = _draft(
+        "某县水利局2023年度部门整体支出绩效自评报告\n三、绩效情况\n完成日供水1000吨以上规模化水厂改造2处，"
+        "受益群众15万人次以上。全县农村自来水普及率由上年的89.4%提高到92.3%。\n")
+    stats = {(s.name, str(s.value), s.qualifier) for s in report.work_stats}
+    assert ("完成日供水1000吨以上规模化水厂改造", "2", None) in stats
+    assert any(v == "15" and q == "以上" for _, v, q in stats)
+    assert ("全县农村自来水普及率", "92.3", None) in stats  # this year's, named as last year's was
+    assert {item.text: item.why for item in result.loose}["89.4%"] == "上年的数，不是本年的"
+    assert not any(v == "1000" for _, v, _ in stats)
+
+
+def test_the_forms_instructions_hold_no_figures():
+    result, report = _draft("某局部门整体支出绩效自评表\n注：1.预算执行率得分=执行率×10，最高不超过10分；2.定量指标按完成比例计分。\n")
+    assert not report.work_stats
+    assert {item.why for item in result.loose} == {"表注、填表说明中的数，不是数据"}

@@ -132,7 +132,14 @@ class CountReader(Staffing):
         if not name and self.previous_name and token.kind == "count" and not clause.strip(" ，,、") \
                 and not _words_after(sentence.text, token.end) and token.unit != self.previous_unit:
             name = self.previous_name  # “国内公务接待6批次，15人次”: the same things, counted otherwise
-        if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?至", name) and self.previous_name:
+        if re.fullmatch(r"(为|达|达到|完成)?(计划|目标|年度目标|预期目标|计划任务)(任务)?的", name) and self.previous_name:
+            name = f"{self.previous_name}完成率"  # “…50.2公里，为计划的103.29%”: of the count before
+        if re.search(r"由上年(的)?$|比上年(的)?$|上年为$", clause):
+            # “普及率由上年的89.4%提高到92.3%”: last year's; what follows is this year's of the same
+            self.previous_name = _stat_name(re.sub(r"(由|比)?上年(的|为)?$", "", clause), self.subjects)
+            self._skip(sentence, token, ctx, "上年的数，不是本年的")
+            return
+        if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?(至|到)", name) and self.previous_name:
             name = self.previous_name  # “覆盖率从13.13%提高至100%”: the same rate, after
         why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
         if why:

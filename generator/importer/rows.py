@@ -238,7 +238,11 @@ class RowFinder:
         if self.project is not None:
             # “项目年初预算386.00万元”, “截至2023年12月31日，项目实际支出398.76万元”: the project's money
             core = re.sub(r"^.*[，,]", "", plain)
-            if label.stage and _PROJECT_MONEY.fullmatch(core):
+            if (label.stage or label.relation in ("arrived", "arrival_rate", "execution_rate", "variance")) \
+                    and _PROJECT_MONEY.fullmatch(core):
+                return self._the_project()
+            if re.fullmatch(r"(该|本)?项目(计划)?总投资(额)?", core):
+                label.stage = label.stage or "budget"  # “项目总投资1860.00万元”: what the project was to cost
                 return self._the_project()
             return None
         if re.match(r"^(该|此|本|各)", plain):

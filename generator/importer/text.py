@@ -99,11 +99,17 @@ _THRESHOLD_AFTER = re.compile(r"^\s*([（(]含[）)])?\s*(及)?(以上|以下)")
 
 
 def threshold(text: str, token: Token) -> bool:
-    """A price threshold inside a name (单价50万元（含）以上通用设备, 单台价值≥100万元设备): not a figure."""
-    before = text[:token.start]
-    if not _THRESHOLD_BEFORE.search(before):
-        return False
-    return bool(_THRESHOLD_AFTER.match(text[token.end:])) or bool(re.search(r"[≥＞>]\s*$", before))
+    """A threshold inside a name: a price (单价50万元（含）以上通用设备, 单台价值≥100万元设备), or a
+    size or age that a name goes on after (日供水1000吨以上规模化水厂, 65岁以上老人). Not a figure.
+    (“受益群众15万人次以上，” ends its clause there: a figure with its qualifier.)"""
+    before, after = text[:token.start], text[token.end:]
+    if _THRESHOLD_BEFORE.search(before):
+        return bool(_THRESHOLD_AFTER.match(after)) or bool(re.search(r"[≥＞>]\s*$", before))
+    if text[token.start:token.end].endswith(("以上", "以下")):  # the count's own qualifier (1000吨以上)
+        after = text[token.end - 2:]
+    named = re.match(r"^(岁|周岁)?\s*([（(]含[）)])?\s*(及)?(以上|以下)(?P<next>.)", after)
+    return bool(named) and re.match(r"[\u4e00-\u9fff]", named.group("next")) is not None \
+        and named.group("next") not in "的者"
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
