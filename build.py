@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.checks import SEVERITY_LABELS, findings
+    from generator.checks import SEVERITY_LABELS, findings, unexplained
     from generator.department import check_site
     from generator.content.problems import ContentError
 
@@ -44,7 +44,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     results = checked.results
     flat = [r for rs in results.values() for r in rs]
     found = findings(flat)
-    gate = [r for r in found if r.severity in ("error", "warning")]
+    gate = unexplained(flat)  # errors and warnings no explanation answers
     status = 3 if args.strict and gate else 0
     if args.json:
         print(json.dumps({"ok": status == 0, "departments": checked.departments, "reports": len(results),
@@ -71,8 +71,14 @@ def cmd_check(args: argparse.Namespace) -> int:
             more = f"；另 {len(r.terms) - 6} 项" if len(r.terms) > 6 else ""
             if where:
                 print(f"        {where}{more}")
+            if r.explanation is not None:
+                by = "，".join(v for v in (r.explanation.by, r.explanation.date and r.explanation.date.isoformat()) if v)
+                print(f"        单位说明{f'（{by}）' if by else ''}：{r.explanation.text.strip()}")
+    explained_count = sum(1 for r in found if r.explanation is not None)
+    if explained_count:
+        print(f"\n其中 {explained_count} 项已有单位说明")
     if args.strict and gate:
-        print(f"\n--strict: {len(gate)} 项错误或警告，未通过发布前核验", file=sys.stderr)
+        print(f"\n--strict: {len(gate)} 项错误或警告没有说明，未通过发布前核验", file=sys.stderr)
     return status
 
 

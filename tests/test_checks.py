@@ -458,14 +458,34 @@ def test_the_seeds_stated_changes_add_up():
     }
 
 
-def test_check_strict_fails_on_warnings_and_json_lists_findings():
+def test_check_strict_passes_explained_findings_and_fails_unexplained_ones(tmp_path):
+    """The seeds' real discrepancies each carry an explanation (they are in the source text):
+    `check --strict` passes them and lists them with it. Take one explanation away and strict
+    fails (exit 3) on that finding alone; an explanation naming no finding is itself a warning."""
+    import shutil
+
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--json", "--strict"],
                          capture_output=True, text=True)
-    assert run.returncode == 3
+    assert run.returncode == 0, run.stderr
     report_json = json.loads(run.stdout)
     assert len(report_json["findings"]) == len(SEED_FINDINGS)
+    assert all(f["explanation"] and f["explanation"]["by"] == "网站内容审核" for f in report_json["findings"])
     first = report_json["findings"][0]
     assert first["file"].startswith("content/departments/") and first["line"] > 1
     plain = subprocess.run([sys.executable, str(ROOT / "build.py"), "check"], capture_output=True, text=True)
     assert plain.returncode == 0
-    assert "content/departments/junshan-zwfwzx/2016.yaml:65" in plain.stdout
+    assert "content/departments/junshan-zwfwzx/2016.yaml:65" in plain.stdout and "单位说明（网站内容审核" in plain.stdout
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    year = content / "departments" / "tianxin-xzspfwj" / "2020.yaml"
+    text = year.read_text(encoding="utf-8")
+    text = text.replace("  - rule: sum.staff_part\n", "  - rule: sum.staff\n")  # names a check that passed
+    year.write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--json", "--strict", "--content",
+                          str(content)], capture_output=True, text=True)
+    assert run.returncode == 3
+    unexplained = [(f["rule"], f["department"]) for f in json.loads(run.stdout)["findings"] if not f["explanation"]]
+    assert sorted(unexplained) == [("explain.unused", "tianxin-xzspfwj"), ("sum.staff_part", "tianxin-xzspfwj")]
+    stale = next(f for f in json.loads(run.stdout)["findings"] if f["rule"] == "explain.unused")
+    assert stale["line"] == text.splitlines().index("  - rule: sum.staff") + 1

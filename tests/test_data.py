@@ -115,9 +115,12 @@ def test_indicator_csv_holds_the_suining_table(built_site):
 
 
 def test_findings_csv_lists_the_check_findings(built_site):
+    from tests.test_checks import SEED_FINDINGS
+
     rows = table(built_site, "findings")
-    assert len(rows) == 6
+    assert len(rows) == len(SEED_FINDINGS)
     assert {r["rule"] for r in rows} >= {"sum.parts", "rate.variance_rate"}
+    assert all(r["explanation"].endswith("（网站内容审核，2026-12-06）") for r in rows)
 
 
 def test_datapackage_passes_frictionless_validate(built_site):

@@ -305,8 +305,11 @@ def test_report_page_shows_its_checks_with_the_figures_side_by_side(built_site):
 def test_checks_page_lists_every_finding(built_site):
     page = soup(built_site, "checks/")
     rows = page.select("#findings-table tbody tr")
-    assert len(rows) == 6
+    from tests.test_checks import SEED_FINDINGS
+
+    assert len(rows) == len(SEED_FINDINGS)
     assert {r["data-rule"] for r in rows} >= {"sum.parts", "rate.variance_rate", "same.execution_total"}
+    assert all("单位说明：" in r.get_text() for r in rows)  # every seed finding is explained, beside it
     assert page.find("a", href="../departments/junshan-zwfwzx/2016/#checks")
 
 

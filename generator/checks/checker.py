@@ -15,7 +15,7 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable
 
@@ -776,4 +776,27 @@ def _check_all(rf: ReportFile, previous: ReportFile | None) -> list[Result]:
     results = check_report(rf)
     if previous is not None:
         results += prior_report_checks(rf, previous)
-    return results
+    return explained(rf, results)
+
+
+def explained(rf: ReportFile, results: list[Result]) -> list[Result]:
+    """The results with the report's explanations beside the findings they name (by rule and
+    subject), and a finding of its own for each explanation that names no finding: one that
+    names a check that passed, was renamed or does not exist is stale, and must not pass a
+    finding it was not written for."""
+    notes = {(e.rule, e.subject): (n, e) for n, e in enumerate(rf.report.explanations)}
+    used: set[tuple[str, str]] = set()
+    out = []
+    for r in results:
+        key = (r.rule, r.subject)
+        if r.passed is False and key in notes:
+            used.add(key)
+            r = replace(r, explanation=notes[key][1])
+        out.append(r)
+    for key, (n, e) in notes.items():
+        if key in used:
+            continue
+        out.append(Result("explain.unused", False, f"单位说明（{e.rule}）{e.subject}", (), message=(
+            "说明所指的核对项没有不一致之处：核对项已相符、名称已变或不存在；请照 build.py check 所列的规则编号与核对内容填写，"
+            "或删去这条说明"), slug=rf.slug, year=rf.year, file=rf.path, at_line=rf.line_of(("explanations", n))))
+    return out

@@ -11,6 +11,7 @@ from ..content.figures import Figure
 from ..content.figures import stated as stated_text
 from ..content.labels import COUNTS, FIGURES
 from ..content.load import ReportFile
+from ..content.model import Explanation
 from ..content.numbers import decimal_text
 from ..content.problems import field_path
 from .paths import Path
@@ -68,6 +69,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
          "完整性"),
     Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
+    Rule("explain.unused", "单位说明所指的核对项存在且不一致（规则编号与核对内容照 build.py check 所列）", WARNING,
+         "单位说明"),
 )}
 
 
@@ -160,6 +163,10 @@ class Result:
     slug: str = ""
     year: int = 0
     file: str = ""
+    #: What the department or a reviewer says of this finding (the year file's `explanations`).
+    explanation: Explanation | None = None
+    #: Where a result without figures points (an explanation that matches nothing).
+    at_line: int = 0
 
     @property
     def severity(self) -> str:
@@ -168,7 +175,7 @@ class Result:
     @property
     def line(self) -> int:
         """Where the figure under check stands: the first term is always the stated one."""
-        return self.terms[0].line if self.terms else 1
+        return self.terms[0].line if self.terms else (self.at_line or 1)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -178,7 +185,15 @@ class Result:
             "difference": self.difference, "tolerance": self.tolerance,
             "figures": [{"label": t.label, "stated": t.stated, "value": decimal_text(t.value), "line": t.line, "field": t.path,
                          "at": t.at} for t in self.terms],
+            "explanation": None if self.explanation is None else {
+                "text": self.explanation.text, "by": self.explanation.by,
+                "date": self.explanation.date.isoformat() if self.explanation.date else None},
         }
+
+
+def unexplained(results: Iterable[Result]) -> list[Result]:
+    """The errors and warnings among the findings that no explanation answers: what `check --strict` fails on."""
+    return [r for r in findings(results) if r.severity in (ERROR, WARNING) and r.explanation is None]
 
 
 def findings(results: Iterable[Result]) -> list[Result]:

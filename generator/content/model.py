@@ -367,6 +367,19 @@ class PublishedTable(Closed):
         return self
 
 
+class Explanation(Closed):
+    """What a department or a reviewer says of one 数据核验 finding: shown beside it as 单位说明;
+    `check --strict` passes a finding so explained. The finding is named as `build.py check`
+    prints it: its rule and its subject."""
+
+    rule: Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z_]+$")] = Field(
+        description="核对规则编号，照 build.py check 所列，如 same.execution_total")
+    subject: Text = Field(description="核对内容，照 build.py check 所列（方括号中规则编号之后、冒号之前的文字）")
+    text: Markdown = Field(description="说明：原文为何如此，或已如何处理")
+    by: Text | None = Field(None, description="说明人，如 单位财务股、网站内容审核")
+    date: Date | None = Field(None, description="说明日期")
+
+
 class YearReport(Closed):
     """Everything one department's disclosures for one year state."""
 
@@ -389,6 +402,7 @@ class YearReport(Closed):
     sections: tuple[Section, ...] = Field((), description="正文各部分，按原文顺序")
     problems: tuple[Markdown, ...] = Field((), description="存在的问题")
     measures: tuple[Markdown, ...] = Field((), description="改进措施")
+    explanations: tuple[Explanation, ...] = Field((), description="对数据核验发现的说明（单位说明、审核说明）")
 
 
 # --- departments, regions, site ---------------------------------------------------------------

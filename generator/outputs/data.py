@@ -140,6 +140,7 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("difference", "差额", "string", "所述与计算之差"),
         Column("tolerance", "允许误差", "string", "按各数所述精度允许的四舍五入误差"),
         Column("figures", "所比较的数字", "string", "参与比较的各数：名称、原文写法与数据文件行号"),
+        Column("explanation", "单位说明", "string", "部门或审核人对这处不一致的说明（数据文件 explanations）"),
         Column("file", "数据文件", "string", "数据文件路径"),
         Column("line", "行号", "integer", "数据文件中的行号"),
     ), ("department", "year", "rule", "subject")),
@@ -358,7 +359,15 @@ def finding_rows(names: dict[str, str], results: list[Result]) -> Iterator[dict[
                "rule_title": RULES[r.rule].title, "severity": SEVERITY_LABELS[r.severity], "subject": r.subject,
                "message": r.message, "computed": r.computed, "difference": r.difference, "tolerance": r.tolerance,
                "figures": "；".join(f"{t.label} {t.stated}（第{t.line}行）" for t in r.terms), "file": r.file,
-               "line": r.line}
+               "line": r.line, "explanation": _explanation_text(r)}
+
+
+def _explanation_text(r: Result) -> str:
+    e = r.explanation
+    if e is None:
+        return ""
+    by = "，".join(v for v in (e.by, e.date.isoformat() if e.date else None) if v)
+    return e.text.strip() + (f"（{by}）" if by else "")
 
 
 def report_rows(site: Site, entry: DepartmentEntry, rf: ReportFile, results: list[Result]) -> Iterator[dict[str, Any]]:
