@@ -277,6 +277,27 @@ def test_staff_counts():
     assert verdicts(body, "sum.staff_part") == [False]
 
 
+@pytest.mark.parametrize("change, rate, ok", [
+    ("-63.7", "-11.82%", [True, True]),     # as the two reports have it
+    ("63.7", "11.82%", [False, False]),     # stated as an increase: the files say it fell
+    ("-63.7", "-1.18%", [True, False]),     # a rate a decimal place off
+    ("-63.69", "-11.8%", [True, True]),     # within the rounding of what is stated (amounts to the cent)
+])
+def test_a_stated_change_is_checked_against_last_years_report(change, rate, ok):
+    last = report("sangong:\n  total: {actual: 538.9}\n", year=2022)
+    this = report(f"sangong:\n  total: {{actual: 475.2, change: {change}, change_rate: {rate}}}\n", year=2023)
+    found = [r.passed for r in prior_report_checks(this, last) if r.rule == "year.change_reports"]
+    assert found == ok
+
+
+def test_an_amount_a_thousand_times_last_years_is_flagged_as_a_unit_slip():
+    last = report("expenditure:\n  - total: {name: 支出合计, actual: 4007.72}\n", year=2022)  # 万元
+    slipped = report("expenditure:\n  - total: {name: 支出合计, actual: 40077248.44}\n", year=2023)  # 元 written as 万元
+    assert [r.passed for r in prior_report_checks(slipped, last) if r.rule == "year.scale"] == [False]
+    grown = report("expenditure:\n  - total: {name: 支出合计, actual: 40077.25}\n", year=2023)  # tenfold: a real change
+    assert [r for r in prior_report_checks(grown, last) if r.rule == "year.scale"] == []
+
+
 def test_prior_year_figures_agree_with_the_prior_year_report():
     last = report("expenditure:\n  - total: {name: 支出合计, actual: 5438366.36}\n", unit="元", year=2019)
     this = report("expenditure:\n  - total: {name: 支出合计, actual: 6338977.18, prior: 5438366.36}\n", unit="元")

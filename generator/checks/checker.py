@@ -753,7 +753,55 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
                     message=f"{current.year}年报告所述上年数 {show_money(line.prior.value, current.report.unit)}，"
                             f"{previous.year}年报告{LABELS['actual']}数 "
                             f"{show_money(old.actual.value, current.report.unit)}")
+    for key, (line, path) in sorted(now.items(), key=lambda kv: kv[0]):
+        if key not in before or line.actual is None or before[key][0].actual is None:
+            continue
+        old, old_path = before[key]
+        old_term = Term(f"{previous.year}年报告{LABELS['actual']}数",
+                        f"{plain(old.actual.first.value)}{old.actual.first.unit}", old.actual.value,
+                        previous.line_of((*old_path, "actual")), f"{previous.path}")
+        subject = _describe_path(current.report, (*path, "actual"))
+        _two_reports(checker, current, line, path, old, old_term, subject)
     return checker.results
+
+
+#: Two years' amounts of one row this many times apart are taken for a 万元/元 slip.
+SCALE_SLIP = Decimal(500)
+
+
+def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: Path, old: Amounts, old_term: Term,
+                 subject: str) -> None:
+    """A row's stated change and rate against this year's and last year's reports' amounts, and
+    the two amounts' scale (a whole file switched between 万元 and 元 passes every check within it)."""
+    unit = current.report.unit
+    now_term = checker.term(f"{current.year}年{LABELS['actual']}数", line.actual, (*path, "actual"))
+    difference = line.actual.value - old.actual.value
+    if line.change is not None and line.prior is None:  # (with a stated prior, year.change compares within the file)
+        tolerance = half_step(line.change.first) + half_step(line.actual.first) + half_step(old.actual.first)
+        off = line.change.value - difference
+        checker.add("year.change_reports", abs(off) <= tolerance, f"{subject}：{LABELS['change']}",
+                    [checker.term(LABELS["change"], line.change, (*path, "change")), now_term, old_term],
+                    computed=show_money(difference, unit), difference=show_money(off, unit),
+                    tolerance=show_money(tolerance, unit),
+                    message=f"所述{LABELS['change']} {show_money(line.change.value, unit)}，两年报告之差 "
+                            f"{show_money(difference, unit)}")
+    if line.change_rate is not None and line.prior is None and old.actual.value:
+        computed = difference / old.actual.value * 100
+        # the rate's own rounding, and what the two amounts' rounding can move the computed rate
+        spread = (half_step(line.actual.first) + half_step(old.actual.first)) * 100 / abs(old.actual.value)
+        tolerance = half_step(line.change_rate.first) + spread
+        off = line.change_rate.value - computed
+        checker.add("year.change_reports", abs(off) <= tolerance, f"{subject}：{LABELS['change_rate']}",
+                    [checker.term(LABELS["change_rate"], line.change_rate, (*path, "change_rate")), now_term, old_term],
+                    computed=f"{plain(computed.quantize(Decimal('0.01')))}%",
+                    message=f"所述 {plain(line.change_rate.value)}%，按两年报告计算为 "
+                            f"{plain(computed.quantize(Decimal('0.01')))}%")
+    small, large = sorted((abs(line.actual.value), abs(old.actual.value)))
+    if small > 0 and large / small >= SCALE_SLIP:
+        checker.add("year.scale", False, subject, [now_term, old_term],
+                    message=f"{current.year}年 {show_money(line.actual.value, unit)}，上年报告 "
+                            f"{show_money(old.actual.value, unit)}，相差约 {plain((large / small).quantize(Decimal(1)))} 倍："
+                            "请核对两年的金额单位（万元、元）")
 
 
 def check_report(rf: ReportFile) -> list[Result]:

@@ -48,6 +48,9 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("year.change", f"所述{FIGURES['change'].name}等于本年数减上年数", ERROR, "年度"),
     Rule("year.change_rate", f"所述{FIGURES['change_rate'].name}与{FIGURES['change'].name} ÷ 上年数一致", ERROR, "年度"),
     Rule("year.prior_report", f"本年报告所述上年数与上年报告的{FIGURES['actual'].name}数一致", ERROR, "年度"),
+    Rule("year.change_reports", f"本年报告所述{FIGURES['change'].name}、{FIGURES['change_rate'].name}（含增减方向）与两年报告的"
+                                f"{FIGURES['actual'].name}数一致", ERROR, "年度"),
+    Rule("year.scale", "金额与上年报告同一项的量级相符（相差千倍以上多为万元、元混用）", WARNING, "年度"),
     Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
     Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
     Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
