@@ -227,7 +227,11 @@ def test_a_target_not_met_needs_a_reason():
     ("≥59种", "59种", "10", None),       # met: nothing to say
     ("≤3年", "4年", "10", False),        # a ceiling overrun
     ("100%", "99.99%", "10", False),     # missed by the last digit
-    ("稳步提升", "稳步提升", "10", None),  # qualitative: not compared
+    ("稳步提升", "稳步提升", "10", None),  # qualitative, met
+    ("健全完善", "基本完善", "10", False),  # qualitative, only partly met, full marks
+    ("健全完善", "基本完善", "8.5", True),
+    ("达成年度指标", "部分达成", "10", False),
+    ("基本完成", "基本完成", "10", None),   # the target itself says 基本
 ])
 def test_full_marks_on_a_missed_target_are_an_error(target, actual, score, ok):
     body = ("performance:\n  indicators:\n"

@@ -210,10 +210,20 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(text, Decimal(match.group("num")), (match.group("unit") or "").strip(), _COMPARATORS.get(cmp, cmp))
 
 
+#: What an actual says when a qualitative target was only partly met (基本完善 for 健全完善,
+#: 部分达成 for 达成年度指标, 未完成): the tiers the Sichuan form names, and their everyday kin.
+_SHORT_OF = re.compile(r"^(部分|基本|尚未|未(?:完成|达成|达到|实现|完全|全部)|没有(?:完成|达成|达到)|不够|有待|较差)")
+
+
 def unmet(target: str | None, actual: str | None) -> bool:
-    """Whether a numeric actual falls short of its numeric target in the same unit."""
+    """Whether an actual falls short of its target: a number short of a numeric target in the
+    same unit, or a qualitative actual that says it was only partly met (基本完善 against 健全完善,
+    部分达成, 未完成) where the target does not say so itself."""
     if not target or not actual:
         return False
+    shortfall = _SHORT_OF.match(actual.strip())
+    if shortfall and not target.strip().startswith(shortfall.group(1)) and not re.search(r"[0-9]", actual):
+        return True
     t, a = parse_quantity(target), parse_quantity(actual)
     if t.number is None or a.number is None:
         return False

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .context import Context, is_performance
 from .labels import Label, parse
-from .lexicon import Row, known_row, name_variants, scope_total
+from .lexicon import SCOPES, Row, known_row, name_variants, scope_total
 from .text import norm
 
 if TYPE_CHECKING:  # the reader's state, which RowFinder reads
@@ -170,6 +170,12 @@ class RowFinder:
         return ref, why
 
     def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context) -> Ref | None:
+        grand = re.fullmatch(r"(?P<scope>.*?)(?P<what>收入|支出)总计", norm(name))
+        if grand and grand.group("scope") and (grand.group("scope") == "财政拨款" or SCOPES.fullmatch(grand.group("scope"))):
+            # “财政拨款收入总计40,464,048.44元”: that scope's 总计, beside its total
+            area = "income" if grand.group("what") == "收入" else "expenditure"
+            what = grand.group("what") + "总计"
+            return Ref(Row(area, (f"related={what}",), what), grand.group("scope"))
         total = scope_total(name)
         if total is not None:
             if parent is not None and total[1] == "income" and parent.row.area == "income" and parent.row.is_total \
@@ -240,9 +246,6 @@ class RowFinder:
             core = re.sub(r"^.*[，,]", "", plain)
             if (label.stage or label.relation in ("arrived", "arrival_rate", "execution_rate", "variance")) \
                     and _PROJECT_MONEY.fullmatch(core):
-                return self._the_project()
-            if re.fullmatch(r"(该|本)?项目(计划)?总投资(额)?", core):
-                label.stage = label.stage or "budget"  # “项目总投资1860.00万元”: what the project was to cost
                 return self._the_project()
             return None
         if re.match(r"^(该|此|本|各)", plain):
