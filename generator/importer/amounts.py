@@ -317,8 +317,8 @@ class AmountReader(RowFinder):
     # --- relations ------------------------------------------------------------------------------
 
     def _relation(self, sentence: Sentence, token: Token, label: Label, state: SentenceState, ctx: Context) -> None:
-        if label.relation == "evaluated" and re.search(r"其中|重点(绩效)?评价", sentence.text[:token.start]):
-            self._skip(sentence, token, ctx, "自评资金中一部分（其中、重点评价）的数，不是自评涉及资金总额")
+        if label.relation == "evaluated" and re.search(r"重点(绩效)?评价", sentence.text[:token.start]):
+            self._skip(sentence, token, ctx, "重点评价的项目涉及的资金，不是自评涉及资金总额")
             return
         if label.relation == "evaluated":
             # “开展绩效自评，共涉及资金818.40万元，占……的100%”: the funds the self-evaluation covers.

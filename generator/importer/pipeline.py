@@ -107,6 +107,7 @@ class _Walker:
         self.grids = GridReader(found, year, "", kind)
         self.skip: set[int] = set()
         self.project: str | None = None
+        self.instructions = False  # within the form's instructions (填表说明 and its items)
 
     def run(self, root: Section) -> None:
         self._section(root)
@@ -129,7 +130,12 @@ class _Walker:
             self.amounts.list_parent = self.amounts.para.head
             self.amounts.list_rank = section.rank
         last_block = None
+        self.instructions = False
         for block in section.blocks:
+            if isinstance(block, Para) and re.fullmatch(r"(填表说明|填报说明)[：:]?", block.text.strip()):
+                self.instructions = True  # the numbered items after it are the form's instructions
+            elif isinstance(block, Grid):
+                self.instructions = False
             if isinstance(block, Grid):
                 if block.start not in self.skip:
                     # a 单位：万元 line just above a table gives its money unit
@@ -160,7 +166,8 @@ class _Walker:
             self.amounts.paragraph(rank)
         else:
             self.amounts.para = type(self.amounts.para)()
-        if _INSTRUCTIONS.match(para.text.strip()):
+        if _INSTRUCTIONS.match(para.text.strip()) or any(_INSTRUCTIONS.match(t.strip()) for t in ctx.titles) \
+                or self.instructions:
             # a table's note or the form's instructions (注：1.预算执行率得分=执行率×10，最高不超过10分):
             # their numbers are the rules of the form, not figures of the report
             for sentence in sentences(para.text, para.start):
