@@ -312,6 +312,8 @@ class AmountReader(RowFinder):
             return "actual", False, ""
         if ref.row.area in ("income", "expenditure", "projects") and not budget_words:
             return "actual", True, ""
+        if ref.row.area == "assets":
+            return "actual", False, ""  # assets are what is held at the year's end, never a budget
         return None, False, "原文未说明是预算数还是决算数"
 
     # --- relations ------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ def context_of(section: Section, kind: str) -> Context:
         area=_area(titles),
         scope=next((s for s in (scope_of(t) for t in titles) if s), None),
         stage=next((s for s in (_title_stage(t) for t in titles) if s), None),
-        budget_words=any(mentions_budget(t) for t in titles),
+        # (a heading on 预算执行 speaks of what came of the budget: its amounts are no more budgets than actuals)
+        budget_words=any(mentions_budget(re.sub(r"预算执行(情况)?", "", t)) for t in titles),
         kind=kind,
     )
 
@@ -65,8 +66,8 @@ _COMPARING = re.compile(r"(与|和|同|较|比)(上年|上一年|去年|上年�
 
 def _title_stage(title: str) -> str | None:
     head = norm(re.sub(r"[:：].*$", "", title))
-    if _COMPARING.search(head):
-        return None
+    if _COMPARING.search(head) or re.search(r"预算执行|执行情况|收支", head):
+        return None  # (收支和预算执行情况: budgets and what came of them, side by side)
     stage, _ = stage_in(head)
     return stage
 

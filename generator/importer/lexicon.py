@@ -159,7 +159,7 @@ def known_row(name: str) -> Row | None:
 
 
 _PARENS = re.compile(r"[（(][^（）()]*[）)]")
-_SUBJECT_PREFIX = re.compile(r"^.*?(局|中心|单位|部门)(?=.{2,})")
+_SUBJECT_PREFIX = re.compile(r"^.*?(局|中心|单位|部门|医院|学校|院|校|所|站|馆)(?=.{2,})")
 
 
 def name_variants(name: str) -> list[str]:

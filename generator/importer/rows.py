@@ -129,6 +129,8 @@ class RowFinder:
             ref, why = self._topic(label, state, ctx, scope)
             if ref is not None or why:
                 return ref, why
+        if bare == "支出" and ctx.area == "sangong" and not state.children and state.last is None:
+            return Ref(Row("sangong", ("total",), "三公经费"), None), ""  # ““三公”经费全年支出1.86万元”
         if bare == "支出" and self.para.income_total:
             return Ref(Row("expenditure", ("total",), "支出合计"), scope), ""
         if bare == "收入":
