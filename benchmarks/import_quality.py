@@ -57,7 +57,7 @@ from generator.importer.read import read_path  # noqa: E402
 
 #: The key's column words each draft field stands for.
 STAGES = {
-    "actual": ("决算", "执行数", "金额", "实际", "完成值", "本年", "合计", "小计", "支出", "收入"),
+    "actual": ("决算", "执行数", "金额", "实际", "完成值", "本年", "合计", "小计", "支出", "收入", "年末数"),
     "budget_initial": ("年初预算",),
     "budget_full": ("全年预算", "调整后预算", "调整预算"),
     "budget": ("预算数", "预算"),

@@ -310,7 +310,7 @@ class AmountReader(RowFinder):
             for pending in self.para.income_weak:
                 pending.weak = False
             return "actual", False, ""
-        if ref.row.area in ("income", "expenditure", "projects") and not budget_words:
+        if ref.row.area in ("income", "expenditure", "projects", "sangong") and not budget_words:
             return "actual", True, ""
         if ref.row.area == "assets":
             return "actual", False, ""  # assets are what is held at the year's end, never a budget
@@ -372,6 +372,8 @@ class AmountReader(RowFinder):
             return state.last, ""
         if self.para.heads == 1 and self.para.head is not None:
             return self.para.head, ""
+        if self.para.topic is not None and label.relation in ("variance", "execution_rate"):
+            return self.para.topic, ""  # “没有花完的68.57万元…”: of the paragraph's row
         if self.para.heads == 0 and self.title_row is not None:
             return self.title_row, ""
         return None, "原文未说明是哪一项的增减"

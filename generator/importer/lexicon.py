@@ -61,7 +61,7 @@ _FUNCTION = re.compile(r"(?P<name>[^()]{2,12})\(类\)(支出)?")
 _FUNCTION_PATH = re.compile(r"(?P<cls>[^()]{2,16})\(类\)(?P<kuan>[^()]{2,24})\(款\)(?:(?P<xiang>[^()]{2,32})\(项\))?")
 
 _SANGONG: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"[“]?三公[”]?经费(一般公共预算)?(财政拨款)?(支出)?(合计|总额)?"), "total"),
+    (re.compile(r"[“]?三公[”]?经费(全年)?(一般公共预算)?(财政拨款)?(支出)?(合计|总额)?"), "total"),
     (re.compile(r"因公出国\(境\)(经)?费(用)?(支出)?|出国经费"), "overseas"),
     (re.compile(r"公务用车购置(及|和)运行(维护)?(费|经费)(支出)?|公务用车购置和维护经费"), "vehicles"),
     (re.compile(r"(公务用车|公车)购置(费)?(支出)?"), "vehicle_purchase"),

@@ -106,7 +106,7 @@ class RowFinder:
             state.children = True
             state.by_name = True
         parent = state.parents[-1] if state.children and state.parents else None
-        ref = self._known(name, scope, parent, ctx)
+        ref = self._known(name, scope, parent, ctx, label.stage)
         if ref is not None:
             return ref, ""
         return self._part(name, label, state, parent, ctx)
@@ -171,13 +171,21 @@ class RowFinder:
                 label.stage = topic.stage
         return ref, why
 
-    def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context) -> Ref | None:
+    def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context,
+               label_stage: str | None = None) -> Ref | None:
         grand = re.fullmatch(r"(?P<scope>.*?)(?P<what>收入|支出)总计", norm(name))
         if grand and grand.group("scope") and (grand.group("scope") == "财政拨款" or SCOPES.fullmatch(grand.group("scope"))):
             # “财政拨款收入总计40,464,048.44元”: that scope's 总计, beside its total
             area = "income" if grand.group("what") == "收入" else "expenditure"
             what = grand.group("what") + "总计"
             return Ref(Row(area, (f"related={what}",), what), grand.group("scope"))
+        if label_stage and ctx.titles and "预算执行" in norm(ctx.titles[0]) and \
+                re.fullmatch(r"(一般公共预算)?财政拨款(资金)?|财政资金|一般公共预算", norm(name)):
+            # “（三）财政拨款预算执行 / 财政拨款年初预算2680.00万元，…全年预算…，实际支出…”: the spending
+            # of those funds against their budget; the paragraph's unnamed stages are of it too
+            ref = Ref(Row("expenditure", ("total",), name), norm(name))
+            self.para.topic = ref
+            return ref
         total = scope_total(name)
         if total is not None:
             if parent is not None and total[1] == "income" and parent.row.area == "income" and parent.row.is_total \
