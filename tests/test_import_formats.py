@@ -193,8 +193,10 @@ def test_the_review_page_marks_every_number_by_where_it_went(tmp_path):
     assert inside.returncode == 1 and "不能写在 --content 之内" in inside.stderr and "Traceback" not in inside.stderr
 
 
-@pytest.mark.parametrize("folder", ["01-qinghe-jtj-final-txt", "04-heting-mzj-final-tsv-txt", "06-boxi-wlj-project-docx",
-                                    "07-rongxi-fgj-sichuan-pdf", "09-chengshui-gtj-2017-pdf"])
+@pytest.mark.parametrize("folder", ["01-qinghe-jtj-final-txt", "03-xilan-nyj-selfeval-txt", "04-heting-mzj-final-tsv-txt",
+                                    "06-boxi-wlj-project-docx", "07-rongxi-fgj-sichuan-pdf", "09-chengshui-gtj-2017-pdf",
+                                    "16-lianyu-cgj-narrative-docx", "18-huaiyang-slj-water-txt",
+                                    "19-qigang-zyy-dept-narrative-docx", "20-yuanping-jyjc-six-tables-txt"])
 def test_a_draft_of_a_consistent_report_raises_no_false_error(tmp_path, folder):
     """These reports are consistent (their keys plant nothing): checking their drafts must find
     no error, or the clerk is sent after inconsistencies the importer made itself."""
@@ -493,3 +495,21 @@ def test_the_forms_instructions_hold_no_figures():
     result, report = _draft("某局部门整体支出绩效自评表\n注：1.预算执行率得分=执行率×10，最高不超过10分；2.定量指标按完成比例计分。\n")
     assert not report.work_stats
     assert {item.why for item in result.loose} == {"表注、填表说明中的数，不是数据"}
+
+
+@pytest.mark.parametrize("folder, rule, subject", [
+    ("05-qinghe-slj-project-xlsx", "[sum.parts]", "年度资金总额"),
+    ("10-yuling-nyncj-projects-docx", "[perf.full_marks_missed]", "农村人居环境整治提升项目"),
+    ("17-zhichuan-tyjrj-dept-xlsx", "[perf.score_total]", "总得分"),
+    ("21-songyan-lyj-two-projects-xlsx", "[perf.score_within_weight]", "国土绿化造林补助项目"),
+])
+def test_each_planted_inconsistency_is_found_in_the_draft_and_nothing_else(tmp_path, folder, rule, subject):
+    """The keys' planted problems (a total that is not its rows, full marks on a missed target, a
+    总分 that is not the sum, a score above its 分值): each is the draft's one error."""
+    import yaml
+
+    source = FIXTURES / "dev" / folder
+    key = yaml.safe_load((source / "key.yaml").read_text(encoding="utf-8"))
+    assert key.get("planted")
+    errors, said = _check_draft(tmp_path, source, "test-dept", int(key["year"]))
+    assert len(errors) == 1 and rule in errors[0] and subject in errors[0], said

@@ -15,6 +15,7 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable
@@ -42,6 +43,10 @@ STAGES = STAGE_KEYS
 
 
 # --- precision ---------------------------------------------------------------------------------
+
+
+#: A share's stated base that is the account's total, whatever line the share stands under.
+_WHOLE = re.compile(r"^(本年)?(总支出|总收入|支出合计|收入合计|支出总额|收入总额|全部支出|全部收入)$")
 
 
 def half_step(statement: Statement) -> Decimal:
@@ -248,6 +253,9 @@ class Checker:
 
     def share_check(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path]) -> None:
         total, total_path = parent
+        whole_of = getattr(self, "account_total", None)
+        if a.share_of and _WHOLE.search(a.share_of) and whole_of is not None and whole_of[1] != total_path:
+            total, total_path = whole_of  # “人员经费…占总支出的42.75%”: of the account's total, not of 基本支出
         for stage in ("actual", "budget_full", "budget", "budget_initial"):
             part, whole = getattr(a, stage), getattr(total, stage)
             if part is not None and whole is not None:
@@ -287,7 +295,9 @@ class Checker:
                     self.sum_check("sum.breakdown", f"{subject}{dim}", account.total, (*base, "total"),
                                    [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)],
                                    lone=len(lines) == 1)
+                self.account_total = total
                 self.walk_lines(subject, lines, (*base, key), total)
+                self.account_total = None
             self.walk_lines(subject, account.related, (*base, "related"), None)
 
     def sangong(self, s: SanGong | None) -> None:

@@ -53,6 +53,8 @@ class ParaState:
     last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
 
 
+#: “…万元，全部为公务用车运行维护费，”: the amount is all of the row named.
+_ALL_OF = re.compile(r"(?:全部为|全部是|均为|全部用于)(?P<name>[^，,；;。（(]{2,30})[，,]")
 #: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.
 _RECEPTION_KIND = re.compile(r"(?P<kind>国内|外事|国\(境\)外|境外)(公务)?接待(工作)?(共)?$")
 
@@ -176,6 +178,13 @@ class AmountReader(RowFinder):
 
     def _token(self, sentence: Sentence, token: Token, label: Label, state: SentenceState,
                ctx: Context, budget_words: bool) -> None:
+        whole = _ALL_OF.search(label.raw)
+        if whole and state.last is not None and not label.name:
+            # “公务用车购置及运行维护费4.86万元，全部为公务用车运行维护费，比上年减少0.48万元”: what
+            # follows is said of the row the amount is all of
+            named = self._known(whole.group("name"), state.last.scope, None, ctx)
+            if named is not None and named.row.area == state.last.row.area:
+                state.last = named
         if label.pair is not None or state.pair is not None and not label.name and \
                 label.relation in ("change", "change_rate"):
             self._pair(sentence, token, label, state, ctx)
@@ -192,6 +201,13 @@ class AmountReader(RowFinder):
             if parent is not None and not (state.parents and state.parents[-1] is parent):
                 state.parents.append(parent)
                 state.children = True
+        if not norm(label.name) or norm(label.name) in ("支出", "收入"):
+            clause = re.split(r"[（(；;。]", sentence.text[:token.start])[-1]
+            if re.match(r"\s*(上年|去年|上一年)", clause):
+                # “本年未购置公务用车（上年购置采样车1辆，支出18.50万元）”: last year's, of what is not said
+                self._skip(sentence, token, ctx, "上年的数，原文未说明是哪一项")
+                state.last = None
+                return
         ref, why = self._row(label, state, ctx)
         if ref is None:
             if not self._money_stat(sentence, token, label, ctx):

@@ -182,9 +182,13 @@ def scope_of(text: str) -> str | None:
 def scope_total(name: str) -> tuple[str, str] | None:
     """`一般公共预算财政拨款支出` and the like: the total of a scope's spending (scope, kind)."""
     name = norm(name)
-    match = SCOPES.fullmatch(name[:-2]) if name.endswith(("支出", "收入")) else None
+    if not name.endswith(("支出", "收入")):
+        return None
+    match = SCOPES.fullmatch(name[:-2])
     if match:
         return match.group(), ("expenditure" if name.endswith("支出") else "income")
+    if name[:-2] == "财政拨款" and name.endswith("支出"):
+        return "财政拨款", "expenditure"  # “财政拨款支出248.70万元”: all 财政拨款 together (公开04表's scope)
     return None
 
 
@@ -194,9 +198,10 @@ def scope_total(name: str) -> tuple[str, str] | None:
 STAGE_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"年初预算(数)?"), "budget_initial"),
     (re.compile(r"(全年|调整后|调整)预算(数)?"), "budget_full"),
-    (re.compile(r"(上年|上一年|去年)(决算)?(数)?"), "prior"),
+    (re.compile(r"(?<!加)(上年(?!初)|上一年|去年)(决算)?(数)?"), "prior"),  # (not 加上年初结转: 加上 + 年初)
     (re.compile(r"(支出)?决算(数)?|实际(支出|使用|开支|执行)|(全年)?执行数"), "actual"),
-    (re.compile(r"(支出)?预算(数|总额)?|安排"), "budget"),
+    # (“财政拨款安排248.70万元”, “事业收入安排的支出”: spending paid from a source, not a budget)
+    (re.compile(r"(支出)?预算(数|总额)?|(?<!收入)(?<!拨款)(?<!资金)安排"), "budget"),
 ]
 
 

@@ -100,6 +100,13 @@ class RowFinder:
             return self._unnamed(label, state, ctx, scope)
         if _BAD_NAME.search(name) or len(name) > 40:
             return None, "数字前的文字不像行名"
+        top = state.parents[-1] if state.children and state.parents else None
+        if top is not None and top.row.area == "income" and (top.row.is_total or top.row.steps[0].startswith("related=")) \
+                and _spending_total(name) and not state.reasons:
+            state.children = False  # “…其中本年收入…；财政拨款支出…”: spending is no part of an income total
+            state.parents.clear()
+        if label.scope is None and state.last is not None and state.last.scope and not state.children:
+            scope = state.last.scope  # a scope named in the sentence carries on (…支出248.70万元，年末结转和结余…)
         if label.listed and (state.last or self.para.last) is not None and not state.children:
             # “项目支出：667.9万元，分别为A120万元，…”: the row just stated heads a list of its parts.
             state.parents.append(state.last or self.para.last)
@@ -134,6 +141,9 @@ class RowFinder:
         if bare == "支出" and self.para.income_total:
             return Ref(Row("expenditure", ("total",), "支出合计"), scope), ""
         if bare == "收入":
+            parent = state.parents[-1] if state.children and state.parents else None
+            if parent is not None and parent.row.steps[0] == "related=收入总计":
+                scope = parent.scope  # “财政拨款收入总计…，其中本年收入…”: that scope's year income
             return Ref(Row("income", ("total",), "收入合计"), scope), ""
         if bare:
             return None, f"“{label.name}”所指不明"
@@ -173,6 +183,7 @@ class RowFinder:
 
     def _known(self, name: str, scope: str | None, parent: Ref | None, ctx: Context,
                label_stage: str | None = None) -> Ref | None:
+        written = name
         grand = re.fullmatch(r"(?P<scope>.*?)(?P<what>收入|支出)总计", norm(name))
         if grand and grand.group("scope") and (grand.group("scope") == "财政拨款" or SCOPES.fullmatch(grand.group("scope"))):
             # “财政拨款收入总计40,464,048.44元”: that scope's 总计, beside its total
@@ -196,6 +207,15 @@ class RowFinder:
         row, name = _lexicon(name)
         if row is None:
             return None
+        if parent is not None and parent.row.steps[0] in ("related=收入总计", "related=支出总计") \
+                and row.area == parent.row.area:
+            # “财政拨款收入总计256.90万元，其中本年收入244.50万元，年初结转和结余12.40万元”: that scope's
+            return Ref(row, parent.scope)
+        if parent is not None and parent.row.area == "expenditure" and not parent.row.is_total and row.area == "income":
+            # “项目支出378.10万元，其中财政拨款安排248.70万元”: that spending by the source it was paid from
+            child = self._child(parent, written)
+            if child is not None:
+                return child
         if row.is_total and row.area in AREA_OF_STEP and "总计" in name and (
                 row.area in self.para.totals or getattr(self, "kind", None) == "部门决算"):
             # “收入合计3862.45万元…另有年初结转和结余245.60万元，收入总计4108.05万元”: a 总计 after the
@@ -317,6 +337,14 @@ class RowFinder:
                 return None, f"原因“{name}”与所说明的“{parent.row.name}”不是同一种分类，不能确定归属"
         steps = (*parent.row.steps, f"change_reasons={name}")
         return Ref(Row(parent.row.area, steps, name), parent.scope, group=parent.group), ""
+
+
+def _spending_total(name: str) -> bool:
+    """A name of spending as a whole (财政拨款支出, 本年支出合计), which no income total lists among its parts."""
+    if scope_total(name) is not None and scope_total(name)[1] == "expenditure":
+        return True
+    row = known_row(name)
+    return row is not None and row.area == "expenditure" and row.is_total
 
 
 def _ITEM_HEADING(ref: Ref) -> bool:

@@ -24,7 +24,7 @@ VEHICLE = ("辆", "台")
 
 _FIELDS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r"年初实有在职(人员|人数)?"), "actual_start", PEOPLE),
-    (re.compile(r"(年末)?(实有在职|实际在职)(人员|人数)?|在职(人数|人员)"), "actual_end", PEOPLE),
+    (re.compile(r"(年末)?(实有在职|实际在职)(人员|人数|职工)?|(年末)?在职(人数|人员|职工)"), "actual_end", PEOPLE),
     (re.compile(r"离退休(人员|人数)"), "retired", PEOPLE),
     (re.compile(r"(共计|合计)工作人员|工作人员(共计|合计)"), "total_staff", PEOPLE),
     (re.compile(r"(实有)?车辆编制(数)?"), "vehicles_authorized", VEHICLE),
