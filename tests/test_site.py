@@ -331,3 +331,33 @@ def test_a_rebuild_after_one_change_rewrites_only_the_files_it_affects(tmp_path)
     assert "departments/suining-xzspfwj/2023/index.html" not in new
     assert not any(p.startswith("departments/longyang-zwfwglj/") for p in new)
     assert len(new) < 40
+
+
+def test_a_department_with_two_years_shows_its_changes_computed_and_labelled(tmp_path):
+    """With last year's file beside this year's, the report page compares the headline figures
+    (changes computed from the two files' figures, said so, never in place of a stated one), the
+    department page tabulates them and draws its trend charts; with one year there is no trend chart."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    folder = content / "departments" / "demo-dept"
+    (folder / "2019.yaml").write_text(
+        "year: 2019\nunit: 万元\ndocuments:\n  - {kind: 绩效自评报告, title: 测试县政务服务中心2019年度部门整体支出绩效自评报告}\n"
+        "expenditure:\n  - total: {name: 支出合计, actual: 800.0}\n    by_nature:\n"
+        "      - {name: 基本支出, actual: 200.5}\n      - {name: 项目支出, actual: 599.5}\n", encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    report = soup(tmp_path / "site", "departments/demo-dept/2020/")
+    table = report.find("table", class_="year-changes")
+    rows = {tr.th.get_text(): [td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in table.tbody.find_all("tr")}
+    assert rows["支出合计"][2:] == ["-71.60 万元", "-8.95%"]  # 728.4 − 800.0, of 800.0
+    assert "2019年报告" in rows["支出合计"][1]
+    assert "计算" in table.caption.get_text()
+    dept = soup(tmp_path / "site", "departments/demo-dept/")
+    assert dept.find(id="chart-dept-totals") is not None  # two years: a trend
+    assert [th.get_text() for th in dept.find("table", class_="year-changes").tbody.find_all("th")][:2] == ["2020", "支出合计"]
+    single = soup(tmp_path / "site", "departments/demo-dept/2019/")
+    assert single.find("table", class_="year-changes") is None  # nothing before 2019
+
+
+def test_a_department_with_one_year_draws_no_trend_chart(built_site):
+    page = soup(built_site, "departments/zhongfang-zwfwzx/")
+    assert page.find(id="chart-dept-totals") is None and page.find("table", class_="compare") is not None

@@ -399,6 +399,8 @@ def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
         if not chosen:
             continue
         years = sorted({p.year for k, _, _ in chosen for p in series[k]})
+        if len(years) < 2:
+            continue  # one year is no trend: the page's table shows it
         data, rows = [], []
         for key, label, colour in chosen:
             points = series[key]
@@ -426,7 +428,7 @@ def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
                            for key, label, _ in chosen)
         charts.append(_chart(id, title, summary, ("年度", *(f"{label}（{unit}）" for _, label, _ in chosen)), rows,
                              data, layout))
-    if series.get("score"):
+    if len({p.year for p in series.get("score") or []}) >= 2:
         points = series["score"]
         data = [_bar("自评得分", [str(p.year) for p in points], [p.figure.value for p in points],
                      COLOURS["score"], "分")]
@@ -550,3 +552,34 @@ def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
                        f"（{sums['expenditure'][i][1]} 个部门）" for i, y in enumerate(years))
     return _chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加）", summary,
                   ("年度", f"收入合计（{unit}）", f"支出合计（{unit}）"), rows, data, layout)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One headline figure of a year against the year before, the change computed (never stated)."""
+
+    key: str
+    label: str
+    this: Point
+    last: Point
+    change: Decimal
+    rate: Decimal | None  # None when last year's figure is 0
+
+
+def year_changes(reports: list[YearReport], year: int) -> list[Change]:
+    """The headline figures of `year` against the year before, where both are known: last
+    year's from its own report, or else as this year's report states it (上年数). Computed from
+    the figures as stated, labelled so, and never put in place of a stated change."""
+    series = department_series(reports)
+    labels = {key: label for key, label, _ in SERIES} | {"score": "绩效自评得分"}
+    out = []
+    for key, label in labels.items():
+        points = series.get(key) or []
+        this = next((p for p in points if p.year == year and not p.from_prior), None)
+        last = next((p for p in points if p.year == year - 1), None)
+        if this is None or last is None:
+            continue
+        change = this.figure.value - last.figure.value
+        rate = (change / last.figure.value * 100).quantize(Decimal("0.01")) if last.figure.value else None
+        out.append(Change(key, label, this, last, change, rate))
+    return out

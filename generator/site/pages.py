@@ -59,9 +59,9 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "report.html": frozenset({"entry", "dept", "rf", "report", "place", "documents", "key_figures", "income",
                               "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
                               "project_performance", "blocks", "staffing", "organization", "stats", "others",
-                              "charts", "checks"}),
+                              "charts", "checks", "changes"}),
     "source.html": frozenset({"entry", "rf", "report", "text"}),
-    "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts"}),
+    "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts", "changes"}),
     "departments.html": frozenset({"groups"}),
     "year.html": frozenset({"year", "rows", "years", "charts"}),
     "years.html": frozenset({"years"}),
@@ -307,6 +307,7 @@ def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, pla
         "organization": report.organization,
         "stats": views.stats_rows(report.work_stats),
         "others": [r for r in entry.reports if r.year != rf.year],
+        "changes": charts.year_changes([r.report for r in entry.reports if r.year in (rf.year, rf.year - 1)], rf.year),
         "charts": {c.id: c for c in charts.report_charts(report, content.site.money_unit)},
         "checks": check_panel(results),
     }
@@ -331,7 +332,9 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
                 lambda: {"entry": entry, "dept": entry.department, "place": place,
                          "rows": list(heads) if heads is not None else [headline(entry, rf, unit) for rf in entry.reports],
                          "reports": list(reversed(entry.reports)),
-                         "charts": charts.department_charts([rf.report for rf in entry.reports], unit)}, crumbs,
+                         "charts": charts.department_charts([rf.report for rf in entry.reports], unit),
+                         "changes": [(rf.year, charts.year_changes([r.report for r in entry.reports], rf.year))
+                                     for rf in reversed(entry.reports)]}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告")
 
 

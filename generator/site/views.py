@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Iterable, NamedTuple
 
 from ..content.figures import Figure
+from . import format as fmt
 from .format import agree, money, plain, stated_all
 from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
 from ..content.labels import COUNTS, FIGURES
@@ -375,3 +376,22 @@ def budget_execution_rows(be: Any) -> list[tuple[Any, int]]:
         out.append((line, 1))
         out += [(item, 2) for item in line.items]
     return out
+
+
+def change_rows(changes: list[Any], unit: str) -> list[dict[str, str]]:
+    """The year-on-year changes (charts.year_changes) as the page shows them: this year's and last
+    year's figures with their stage, where last year's comes from, and the computed change and rate."""
+    rows = []
+    for c in changes:
+        score = c.key == "score"
+
+        def shown(value: Decimal) -> str:
+            return decimal_text(value) + " 分" if score else f"{fmt.money(value, unit)} {unit}"
+
+        sign = "+" if c.change > 0 else ""
+        source = (f"据{c.this.year}年报告所述上年数" if c.last.from_prior else f"{c.last.year}年报告")
+        rows.append({"label": c.label, "this": shown(c.this.figure.value), "this_stage": c.this.stage,
+                     "last": shown(c.last.figure.value), "last_stage": c.last.stage, "source": source,
+                     "change": sign + (decimal_text(c.change) + " 分" if score else f"{fmt.money(c.change, unit)} {unit}"),
+                     "rate": "—" if c.rate is None else f"{sign}{decimal_text(c.rate)}%"})
+    return rows
