@@ -56,7 +56,8 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     document(doc, found)
     published_tables = published.tables(blocks)
     walker = _Walker(found, year, kind, subjects(name))
-    walker.skip = {t.grid_start for t in published_tables}  # read whole as published tables
+    # read whole as published tables, continuations over a page break included
+    walker.skip = {t.grid_start for t in published_tables} | {s for t in published_tables for s in t.also}
     walker.project = project_of_title(doc.title)  # a project's own report: its money is the project's
     walker.run(doc.root)
     tree = Tree()

@@ -25,6 +25,7 @@ from .read import Block, Cell, Grid, Para
 from .tables_base import BLANKS
 
 _LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
+_LABEL_IN = re.compile(r"(?:公开\s*[0-9０-９]+\s*表|附表\s*[0-9一二三四五六七八九十]+)(?=\s*\S)")
 _TITLE = re.compile(r"(决算总表|决算表|决算明细表|经费支出决算表|经费支出情况表|运行经费情况表|占用情况表|使用情况表)")
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 _NUMBER = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$")
@@ -51,11 +52,41 @@ class Found:
     grid_start: int = 0
     codes: list[tuple[int, int]] = field(default_factory=list)
     units: list[str | None] = field(default_factory=list)
+    also: list[int] = field(default_factory=list)  # the starts of grids continuing it (a page break)
+
+
+def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
+    """The blocks with each table a page break cut in two made one again: a grid with no title
+    before it, only page numbers between it and the grid before, as wide as that grid and
+    starting with a row of figures, continues it. Also, by the start of each grid so made, the
+    starts of the grids it absorbed."""
+    out: list[Block] = []
+    absorbed: dict[int, list[int]] = {}
+    for block in blocks:
+        if isinstance(block, Grid) and block.rows:
+            k = len(out) - 1
+            while k >= 0 and isinstance(out[k], Para) and _PAGE_NUMBER.fullmatch(out[k].text.strip(BLANKS)):
+                k -= 1
+            previous = out[k] if k >= 0 else None
+            first = [c.text.strip(BLANKS + "\n") for c in block.rows[0]]
+            if k < len(out) - 1 and isinstance(previous, Grid) and previous.rows \
+                    and len(block.rows[0]) == len(previous.rows[-1]) \
+                    and any(_kind(t) in ("number", "percent") for t in first[1:]) \
+                    and not any(_SEQ_HEAD.match(t.replace(" ", "")) or t in ("项目", "科目编码") for t in first):
+                out[k] = Grid(previous.rows + block.rows, previous.start)
+                absorbed.setdefault(previous.start, []).append(block.start)
+                continue
+        out.append(block)
+    return out, absorbed
+
+
+_PAGE_NUMBER = re.compile(r"第\s*[0-9]+\s*页(\s*共\s*[0-9]+\s*页)?|[-—－]\s*[0-9]+\s*[-—－]|[0-9]+")
 
 
 def tables(blocks: list[Block]) -> list[Found]:
-    """Every published table among the blocks, in order."""
+    """Every published table among the blocks, in order (a table a page break cut in two, whole)."""
     out = []
+    blocks, absorbed = continued(blocks)
     for k, block in enumerate(blocks):
         if not isinstance(block, Grid):
             continue
@@ -68,6 +99,7 @@ def tables(blocks: list[Block]) -> list[Found]:
         if found is None:
             continue
         found.note, found.statement = _after(blocks, k, not found.rows)
+        found.also = absorbed.get(block.start, [])
         out.append(found)
     return out
 
@@ -86,6 +118,9 @@ def _title_before(blocks: list[Block], k: int):
         if found_unit and unit is None:
             unit = found_unit.group(1)
         found_label = _LABEL.match(text)
+        if found_label is None and _TITLE.search(text) and len(text) <= 80:
+            # “附件：…部门决算公开表附表1 收入支出决算总表”: a PDF line run on from the attachment's heading
+            found_label = _LABEL_IN.search(text)
         if found_label and label is None:
             label = re.sub(r"\s+", "", found_label.group())
             rest = text[found_label.end():].strip(BLANKS + "：:　")
