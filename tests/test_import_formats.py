@@ -196,7 +196,8 @@ def test_the_review_page_marks_every_number_by_where_it_went(tmp_path):
 @pytest.mark.parametrize("folder", ["01-qinghe-jtj-final-txt", "03-xilan-nyj-selfeval-txt", "04-heting-mzj-final-tsv-txt",
                                     "06-boxi-wlj-project-docx", "07-rongxi-fgj-sichuan-pdf", "09-chengshui-gtj-2017-pdf",
                                     "16-lianyu-cgj-narrative-docx", "18-huaiyang-slj-water-txt",
-                                    "19-qigang-zyy-dept-narrative-docx", "20-yuanping-jyjc-six-tables-txt"])
+                                    "19-qigang-zyy-dept-narrative-docx", "20-yuanping-jyjc-six-tables-txt",
+                                    "22-tangling-yjj-final-pdf", "23-weiting-zjj-dept-eval-docx"])
 def test_a_draft_of_a_consistent_report_raises_no_false_error(tmp_path, folder):
     """These reports are consistent (their keys plant nothing): checking their drafts must find
     no error, or the clerk is sent after inconsistencies the importer made itself."""
@@ -383,7 +384,7 @@ def test_meeting_and_training_costs_published_with_sangong_are_kept_beside_it():
     result, report = _draft(
         "部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
         "2022年度“三公”经费财政拨款支出决算为10.00万元。4.会议费支出3.20万元，召开会议4次；"
-        "5.培训费支出5.85万元，开展培训7次。\n")
+        "5.培训费支出5.85万元，开展培训7次。\n", 2022)
     assert [(i.name, _values(i.actual)) for i in report.sangong.related] == [("会议费", ["3.20"]), ("培训费", ["5.85"])]
     assert _values(report.sangong.total.actual) == ["10.00"]
 
@@ -502,6 +503,7 @@ def test_the_forms_instructions_hold_no_figures():
     ("10-yuling-nyncj-projects-docx", "[perf.full_marks_missed]", "农村人居环境整治提升项目"),
     ("17-zhichuan-tyjrj-dept-xlsx", "[perf.score_total]", "总得分"),
     ("21-songyan-lyj-two-projects-xlsx", "[perf.score_within_weight]", "国土绿化造林补助项目"),
+    ("24-meitang-swj-project-tsv-txt", "[rate.execution]", "县域商业体系建设项目"),
 ])
 def test_each_planted_inconsistency_is_found_in_the_draft_and_nothing_else(tmp_path, folder, rule, subject):
     """The keys' planted problems (a total that is not its rows, full marks on a missed target, a
@@ -513,3 +515,28 @@ def test_each_planted_inconsistency_is_found_in_the_draft_and_nothing_else(tmp_p
     assert key.get("planted")
     errors, said = _check_draft(tmp_path, source, "test-dept", int(key["year"]))
     assert len(errors) == 1 and rule in errors[0] and subject in errors[0], said
+
+
+def test_names_listed_then_their_amounts_and_shares_in_order():
+    """“A、B、C分别为x、y、z，分别占…的p、q、r”: each amount and share with its own name."""
+    result, report = _draft(
+        "某局2022年度部门决算\n二、收入决算情况说明\n2022年度本年收入合计1934.32万元。其中：一般公共预算财政拨款收入、"
+        "上级补助收入、其他收入分别为1888.02万元、40.00万元、6.30万元，分别占本年收入合计的97.61%、2.07%、0.33%。"
+        "此外，使用年初结转和结余39.00万元。\n", 2022)
+    income = report.income[0]
+    assert [(s.name, _values(s.actual), _values(s.share)) for s in income.by_source] == [
+        ("一般公共预算财政拨款收入", ["1888.02"], ["97.61"]), ("上级补助收入", ["40.00"], ["2.07"]),
+        ("其他收入", ["6.30"], ["0.33"])]
+    assert [(r.name, _values(r.actual)) for r in income.related] == [("年初结转和结余", ["39.00"])]
+
+
+def test_last_years_amount_named_by_its_year_is_last_years():
+    result, report = _draft(
+        "某局2022年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2022年度“三公”经费财政拨款支出决算46.09万元；2021年“三公”经费支出决算52.40万元。\n"
+        "1.因公出国（境）费。全年未安排因公出国（境）团组，支出决算为0.00万元。\n"
+        "2.公务接待费。\n支出决算为2.15万元。\n", 2022)
+    sangong = report.sangong
+    assert (_values(sangong.total.actual), _values(sangong.total.prior)) == (["46.09"], ["52.40"])
+    assert _values(sangong.overseas.actual) == ["0.00"]  # the paragraph's opening names its item
+    assert _values(sangong.reception.actual) == ["2.15"]  # and so does a heading of its own

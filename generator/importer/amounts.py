@@ -48,11 +48,46 @@ class ParaState:
     heads: int = 0
     income_total: bool = False
     totals: set[str] = field(default_factory=set)  # the areas whose 合计 the paragraph has stated
+    item_only: bool = False  # the paragraph so far is only a numbered item's name (2.公务接待费。)
     income_weak: list[Pending] = field(default_factory=list)  # an unmarked 收入 total, made sure by a 支出 after it
     pending: list[Pending] = field(default_factory=list)
     last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
 
 
+def _enumerated(text: str, toks: list[Token]) -> dict[Token, str]:
+    """“一般公共预算财政拨款收入、上级补助收入、其他收入分别为1888.02万元、40.00万元、6.30万元，分别占
+    本年收入合计的97.61%、2.07%、0.33%”: each amount (and each share) with the label of its name,
+    in order, as if written after it; nothing unless the names and the amounts are as many."""
+    out: dict[Token, str] = {}
+    for match in _ENUM.finditer(text):
+        head = re.split(r"[，,；;。]", text[:match.start("names")])[-1]
+        names = [n.strip() for n in re.split(r"[、和及与]", match.group("names")) if n.strip()]
+        if len(names) < 2:
+            continue
+        prefix = "其中：" if re.search(r"其中[：:]?\s*$", head + match.group("pre")) else ""
+        for kind, start, make in (("money", match.end(), lambda n: n),
+                                  ("percent", None, None)):
+            if kind == "percent":
+                share = _ENUM_SHARE.search(text, match.end())
+                if share is None:
+                    break
+                start, of = share.end(), share.group("of")
+                make = lambda n, of=of: f"{n}占{of}的"  # noqa: E731
+            run = [t for t in toks if t.start >= start and t.kind == kind][:len(names)]
+            if len(run) != len(names) or any(re.search(r"[^、，,和及与\s]", text[a.end:b.start])
+                                             for a, b in zip(run, run[1:])):
+                continue
+            for n, (token, name) in enumerate(zip(run, names)):
+                out[token] = (prefix if n == 0 and kind == "money" else "、") + make(name)
+    return out
+
+
+_ENUM = re.compile(r"(?P<pre>其中[：:]?)?(?P<names>[^，,；;。：:]{2,80}?)分别(?:为|是)")
+_ENUM_SHARE = re.compile(r"分别占(?P<of>[^，,；;。0-9]{1,20}?)的?(?=[0-9])")
+
+
+#: A paragraph's first sentence that is only a numbered item's name (1.因公出国（境）费。).
+_ITEM_OPENING = re.compile(r"^\s*(?:[0-9]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*(?P<name>[^。，,：:]{2,20})[。：:]?\s*$")
 #: “…万元，全部为公务用车运行维护费，”: the amount is all of the row named.
 _ALL_OF = re.compile(r"(?:全部为|全部是|均为|全部用于)(?P<name>[^，,；;。（(]{2,30})[，,]")
 #: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.
@@ -95,7 +130,10 @@ class AmountReader(RowFinder):
 
     def paragraph(self, rank: int | None) -> None:
         """A new paragraph; `rank` is its numbering rank, which decides whether it is an item of the list before."""
+        carried = self.para.topic if self.para.item_only else None
         self.para = ParaState()
+        if carried is not None:  # “2.公务接待费。” as a line of its own: what the next paragraph is about
+            self.para.topic = carried
         self.para_rank = rank
         if self.list_parent is not None and (rank is None or (self.list_rank is not None and rank <= self.list_rank)):
             self.list_parent = None
@@ -117,6 +155,13 @@ class AmountReader(RowFinder):
 
     def sentence(self, sentence: Sentence, toks: list[Token], ctx: Context) -> list[Token]:
         """Place the money and percentage tokens of a sentence; return the tokens left for others."""
+        opening = _ITEM_OPENING.match(sentence.text)
+        if opening and not toks and self.para.topic is None:
+            # “1.因公出国（境）费。全年未安排…，支出决算为0.00万元。”: the item the paragraph is about
+            found = self._known(opening.group("name"), ctx.scope, None, ctx)
+            if found is not None and found.row.area == (ctx.area or found.row.area):
+                self.para.topic = found
+                self.para.item_only = True
         state = SentenceState()
         if self.list_parent is not None:
             state.parents.append(self.list_parent)
@@ -125,9 +170,12 @@ class AmountReader(RowFinder):
         rest = []
         previous_end = 0
         budget_words = mentions_budget(sentence.text) or ctx.budget_words
+        named = _enumerated(sentence.text, toks)
         for token in toks:
             raw = sentence.text[previous_end:token.start]
             previous_end = token.end
+            if token in named:
+                raw = named[token]
             if token.kind not in ("money", "percent"):
                 rest.append(token)
                 self._note_words(raw, token, state)
@@ -176,8 +224,15 @@ class AmountReader(RowFinder):
         if re.search(r"[（(][^）)]*$", raw):
             state.bracket = state.last
 
+    year: int | None = None
+
     def _token(self, sentence: Sentence, token: Token, label: Label, state: SentenceState,
                ctx: Context, budget_words: bool) -> None:
+        self.para.item_only = False
+        clause = re.split(r"[，,；;。]", label.raw)[-1]
+        if self.year and label.relation is None and label.stage in (None, "actual") \
+                and re.search(rf"(?<![0-9]){self.year - 1}年", clause):
+            label.stage = "prior"  # “2021年“三公”经费支出决算52.40万元” in a report on 2022
         whole = _ALL_OF.search(label.raw)
         if whole and state.last is not None and not label.name:
             # “公务用车购置及运行维护费4.86万元，全部为公务用车运行维护费，比上年减少0.48万元”: what

@@ -21,7 +21,7 @@ _CHILD = re.compile(r"其中")
 _LIST = re.compile(r"分别为|分别是|具体是|具体为|主要为|主要包括|包括|主要用于")
 _YEAR = re.compile(r"[0-9]{4}年(度)?|本年(度)?|当年|[0-9]{4}年以来|[0-9]{1,2}月([0-9]{1,2}日)?(前|底|末)?")
 _FILLER_END = re.compile(r"(为|是|达到|达|共计|合计为|总计为|约|了|已|共)+$")
-_FILLER_START = re.compile(r"^(共|总共|累计|合计|仅|另有|另外|此外|还有|加上|另|及|和|与|以及|并|且|又|于|全年|当年|年内|到年底|截至年底|年底)+")
+_FILLER_START = re.compile(r"^(共|总共|累计|合计|仅|另有|另外|此外|还有|加上|使用|动用|另|及|和|与|以及|并|且|又|于|全年|当年|年内|到年底|截至年底|年底)+")
 _SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委|院|校|所|站|馆)|本(部门|单位|局|中心|院|校)|该(单位|部门)|^(全院|全校|全局)")
 
 _CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?"
@@ -37,7 +37,7 @@ _EVALUATED = re.compile(r"涉及资金$")
 _SCORE = re.compile(r"(?:得分|评分|自评|自评分|评价得分|绩效评价得分)(?:为)?$")
 
 
-_PAIR = re.compile(r"(?P<scope>财政拨款)?(收入|收)(?:[、和与及](支出|支)(?P<what>总计|合计)(均|各)?|(?P<what1>总计|合计)[、和与及](支出|支)(?P=what1)|(支出)(?P<what2>总计)(?=比|较|与|均|各))")
+_PAIR = re.compile(r"(?P<scope>财政拨款)?(?:收支(?P<what3>总计)(?=比|较|与|均|各|同比)|(收入|收)(?:[、和与及](支出|支)(?P<what>总计|合计)(均|各)?|(?P<what1>总计|合计)[、和与及](支出|支)(?P=what1)|(支出)(?P<what2>总计)(?=比|较|与|均|各)))")
 
 
 @dataclass
@@ -82,7 +82,8 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
     text = clauses[-1].strip()
     pair = _PAIR.search(norm(text))
     if pair:  # 收入、支出总计均为…; 收入总计和支出总计比上年…; 财政拨款收入支出总计比上年…
-        label.pair = (pair.group("scope"), pair.group("what") or pair.group("what1") or pair.group("what2"))
+        label.pair = (pair.group("scope"), pair.group("what") or pair.group("what1") or pair.group("what2")
+                      or pair.group("what3"))
     elif re.search(r"(收入|收)[、和与及](支出|支)|(总计|合计)均(为|是)?$", text):
         # “收入、支出总计均为5033.52万元”: one amount said of two rows at once
         label.ambiguous = "原文一句同时说收入和支出（“均”），不能归于其中一行"

@@ -105,6 +105,7 @@ class _Walker:
         self.amounts = AmountReader(found, names, kind)
         self.counts = CountReader(found, names)
         self.counts.year = year  # a score said of another year is not this year's
+        self.amounts.year = year  # an amount said of last year is last year's
         self.grids = GridReader(found, year, "", kind)
         self.skip: set[int] = set()
         self.project: str | None = None

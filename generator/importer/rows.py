@@ -136,6 +136,10 @@ class RowFinder:
             ref, why = self._topic(label, state, ctx, scope)
             if ref is not None or why:
                 return ref, why
+        top = state.parents[-1] if state.children and state.parents else None
+        if bare == "支出" and top is not None and top.row.steps[0] == "related=支出总计":
+            # “财政拨款支出总计…，其中本年支出1878.42万元”: that scope's year spending
+            return Ref(Row("expenditure", ("total",), "支出合计"), top.scope), ""
         if bare == "支出" and ctx.area == "sangong" and not state.children and state.last is None:
             return Ref(Row("sangong", ("total",), "三公经费"), None), ""  # ““三公”经费全年支出1.86万元”
         if bare == "支出" and self.para.income_total:
@@ -359,7 +363,7 @@ def title_row(title: str, ctx: Context) -> Ref | None:
     """The row a heading is about: “(一)基本支出情况” → 基本支出, “1.因公出国（境）费” → that part
     of 三公, “1.城乡社区支出（类）城乡社区管理事务（款）行政运行（项）” → that 项."""
     text = re.sub(r"^[（(]?[一二三四五六七八九十0-9]+[）)、.．]?\s*", "", title.strip())
-    text = re.sub(r"(的)?(决算)?(情况说明|情况|说明)$", "", text)
+    text = re.sub(r"(的)?(决算)?(情况说明|情况|说明)$", "", text.rstrip("。：:；; "))
     row, name = _lexicon(text)
     if row is None or row.is_total or row.area not in (*AREA_OF_STEP, "sangong"):
         return None
