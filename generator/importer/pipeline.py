@@ -140,6 +140,7 @@ class _Walker:
                 self.instructions = False
             if isinstance(block, Grid):
                 if block.start not in self.skip:
+                    self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
                     # a 单位：万元 line just above a table gives its money unit
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
                         if isinstance(last_block, Para) else None

@@ -482,16 +482,25 @@ def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
     for row in rows:
         texts = [t for t in row[:width]]
         filled = [t for t in texts if t.strip()]
-        if len(filled) >= 2:
+        if len(filled) >= 2 or (table and filled and not texts[0].strip()):
+            # (a row of a table with one cell filled away from its first column — 九、社会保险基金支出 on
+            # the 支出 side of a 收入支出决算总表 with no amount — is still a row of that table)
             table.append(texts)
             continue
         if table:
-            out.table(table)
+            out.table(_own_width(table))
             table = []
         if filled:
             out.paragraph(filled[0].strip())
     if table:
-        out.table(table)
+        out.table(_own_width(table))
+
+
+def _own_width(table: list[list[str]]) -> list[list[str]]:
+    """A table of a sheet as wide as its own filled columns (tables stacked on one sheet are
+    each narrower than the sheet)."""
+    width = max((max((k + 1 for k, t in enumerate(r) if t.strip()), default=0) for r in table), default=0)
+    return [r[:width] for r in table]
 
 
 def _cell_text(cell) -> str:

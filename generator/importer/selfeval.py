@@ -20,6 +20,7 @@ from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
+_SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
 
 
 class SelfEvaluation:
@@ -28,6 +29,9 @@ class SelfEvaluation:
     #: Where the table's figures go: the department's self-evaluation, or a project's
     #: (`project_performance=<name>`) when the table names its project (项目名称).
     _root: str = "performance"
+    #: The project of the form a grid right before this one belongs to (the walker says when it is right before).
+    continuing: str | None = None
+    last_project: str | None = None
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
@@ -35,14 +39,16 @@ class SelfEvaluation:
 
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         done: set[int] = set()
-        project = _project_of(rows)
+        # a project's form that a page break cut in two: the second table, without 项目名称, is the same project's
+        project = _project_of(rows) or self.continuing
+        self.last_project = project
         self._root = f"project_performance={project}" if project else "performance"
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
             if "年初预算数" in labels or any(x.startswith("全年执行数") for x in labels):
                 done |= self._execution(rows, k)
-            elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"]) or "年初目标设定" in labels \
-                    or {"预期目标", "实际完成目标"} <= set(labels):
+            elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"], ["年度绩效目标"]) or "年初目标设定" in labels \
+                    or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels):
                 done |= self._goals(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
@@ -82,7 +88,9 @@ class SelfEvaluation:
             row = rows[j]
             if len(row) != len(header) or value_of(row[0]) is not None:
                 break
-            names = [v for v in (value_of(c) for c, h in zip(row, header) if not h) if v is not None]
+            # the rows' names stand in the columns the header leaves blank or heads 资金来源
+            names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
+                     if v is not None]
             if len(names) != 1 or NUM.match(names[0].text):
                 break
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
