@@ -120,7 +120,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
                 names.append("scope:" + str(node["scope"]))
     last = loc[-1]
     if "goals" in loc:  # a 年度总体目标 kept as the table words it, its numbers with it
-        return "年度总体目标§年度目标完成情况§年度目标", str(last)
+        return "年度总体目标§年度目标完成情况§年度目标§年度绩效目标", str(last)
     field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))

@@ -151,6 +151,13 @@ class RowFinder:
             return Ref(Row("income", ("total",), "收入合计"), scope), ""
         if bare:
             return None, f"“{label.name}”所指不明"
+        if state.children and state.parents and re.search(r"[；;]", label.raw) and label.stage:
+            # “项目全年预算数680.00万元，其中中央资金…、县级资金100.00万元；全年执行652.30万元”: after the
+            # list, a stage alone is of the row the list broke down
+            head = state.parents[-1]
+            state.children = False
+            state.parents.clear()
+            return head, ""
         if state.last is not None:
             return state.last, ""
         if self.para.topic is not None:

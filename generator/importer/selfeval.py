@@ -74,7 +74,7 @@ class SelfEvaluation:
             if value is None:
                 continue
             if key is None:
-                if not NUM.match(value.text) and not h:
+                if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS):
                     self.found.add((self._root, "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
                 continue
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
