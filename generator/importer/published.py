@@ -188,6 +188,13 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     numeric = sum(1 for j in range(width)
                   if all(_kind(r[j]) in ("number", "percent", "dash", "blank") for r in full)
                   and not (any(r[j] for r in full) and all(re.fullmatch(r"[0-9]{1,7}", r[j]) for r in full if r[j])))
+    heads = [r for r in raw[:first] if r and r[0].replace(" ", "") != "栏次"]
+    if len(heads) >= 2 and len(heads[-2]) == width and 2 <= len(heads[-1]) < width \
+            and width - 1 + len(heads[-1]) > max(len(r) for r in raw[first:]):
+        # a header cell over several sub-columns (固定资产 over 小计, 房屋构筑物, 车辆 …) in a table whose
+        # rows of figures are no wider than the header above them: a copy that dropped its empty
+        # cells (a web page's table); which figure stands in which column cannot be told
+        return None
     short = {i: list(rows[i]) for i in range(first, len(rows)) if 0 < len(rows[i]) < width}
     uncertain = _align(rows, first, width, numeric)
     texts = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
