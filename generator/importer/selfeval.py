@@ -243,6 +243,11 @@ class SelfEvaluation:
             value = value_of(row[cols[key]])
             if value is None and key == "target" and "target_initial" in cols:
                 value = value_of(row[cols["target_initial"]])
+            elif key == "target" and "target_initial" in cols and (initial := value_of(row[cols["target_initial"]])) \
+                    and re.search(r"[0-9]", initial.text):
+                # the target as first set, where an adjusted one is given: listed for the reviewer, not lost
+                self.found.skip(initial.text, initial.span, f"{name.text[:16]}｜年初指标值 {initial.text}", self.at,
+                                "年初指标值：已按调整指标值记为年度指标值")
             if value is None:
                 continue
             kind = "score" if key in ("weight", "score") else "text"
