@@ -454,6 +454,10 @@ def _sides(kinds: list[str]) -> list[tuple[int, list[int], list[int]]]:
         if kind == "code":
             codes.append(j)
         elif kind == "name":
+            if sides and not sides[-1][2] and not codes and j > 0 and kinds[j - 1] == "name":
+                # a second column of words right after the names (项目名称 | 项目单位): an attribute
+                # of the row, not another side; the row is named by the first
+                continue
             sides.append((j, codes, []))
             codes = []
         elif kind == "value" and sides:
