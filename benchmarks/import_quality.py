@@ -66,7 +66,7 @@ STAGES = {
     "change_rate": ("增减率", "增长", "下降"),
     "share": ("占", "比例", "比重"),
     "execution_rate": ("执行率", "完成预算", "完成年初预算"),
-    "target": ("指标值", "年度指标值", "预期", "目标设定"),
+    "target": ("指标值", "年度指标值", "预期", "目标设定", "计划目标"),
     "result": ("实际完成", "完成情况"),
     "weight": ("分值", "权重", "满分"),
     "score": ("得分", "总分", "分数"),
@@ -203,7 +203,7 @@ def _means(row: str, stage: str, where: dict) -> bool:
 
 
 #: A key's row for the money of the project a project's own report is about.
-PROJECT_MONEY = ("项目资金", "项目经费", "项目", "项目支出")
+PROJECT_MONEY = ("项目资金", "项目经费", "项目", "项目支出", "资金总额", "年度资金总额")
 
 
 def _project_means(loc: tuple, stage: str, where: dict) -> bool:
@@ -319,9 +319,10 @@ def score(folder: Path, show: bool = False) -> Score:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--heldout", action="store_true", help="score the held-out fixtures (only at the end)")
+    parser.add_argument("--heldout2", action="store_true", help="score the sealed second set (only at the end)")
     parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
     args = parser.parse_args()
-    folder = FIXTURES / ("heldout" if args.heldout else "dev")
+    folder = FIXTURES / ("heldout2" if args.heldout2 else "heldout" if args.heldout else "dev")
     scores = []
     for report in sorted(p for p in folder.iterdir() if p.is_dir()):
         show = bool(args.show) and report.name.startswith(args.show)
