@@ -361,3 +361,10 @@ def test_a_department_with_two_years_shows_its_changes_computed_and_labelled(tmp
 def test_a_department_with_one_year_draws_no_trend_chart(built_site):
     page = soup(built_site, "departments/zhongfang-zwfwzx/")
     assert page.find(id="chart-dept-totals") is None and page.find("table", class_="compare") is not None
+
+
+def test_every_report_page_title_names_its_department_and_year(built_site, content):
+    for entry in content.departments:
+        for rf in entry.reports:
+            title = soup(built_site, f"departments/{entry.slug}/{rf.year}/").title.get_text()
+            assert entry.department.name in title and str(rf.year) in title, title

@@ -87,7 +87,15 @@ def report_date(rf: ReportFile) -> dt.date:
 
 
 def report_title(entry: DepartmentEntry, rf: ReportFile) -> str:
-    return rf.report.documents[0].title
+    """The report's title as published, naming its department and year where the title itself
+    does not (a tab, a bookmark or a search engine must tell whose report it is)."""
+    title = rf.report.documents[0].title
+    name = entry.department.name
+    if name not in title:
+        title = f"{name}{title}"
+    if str(rf.year) not in title:
+        title = f"{title}（{rf.year}年度）"
+    return title
 
 
 def _place_crumbs(place: Place | None) -> list[Crumb]:
@@ -208,7 +216,7 @@ def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -
     perf = report.performance
     score = perf.score.value if perf and perf.score else None
     grade = grade_band(score)
-    title = report_title(entry, rf)
+    title = rf.report.documents[0].title
     filters = {"type": ["报告"], "year": [str(rf.year)], **_region_filters(place),
                "department": [entry.department.name], "kind": sorted({d.kind for d in report.documents})}
     if grade:
