@@ -48,6 +48,9 @@ def inject(text: str, given: dict[str, str]) -> str:
         payload = given.setdefault(value, PAYLOADS[len(given) % len(PAYLOADS)])
         return f"{match['lead']}{match['key']}: {quoted(payload + value)}"
 
+    # An explanation names its finding by the words of its check's subject, which the payloads
+    # change: it would no longer find its finding (and would be a finding itself). Left out.
+    text = re.sub(r"\n# 对数据核验发现的说明[^\n]*\nexplanations:\n(?:  .*\n?)*", "\n", text)
     text = FLOW_VALUE.sub(replace, BLOCK_VALUE.sub(replace, text))
     # Indicator values are text too: a numeric-looking text keeps its column a text column.
     return text.replace('target: "30", actual: "50"', 'target: "-30", actual: "+50"')
