@@ -368,3 +368,19 @@ def test_every_report_page_title_names_its_department_and_year(built_site, conte
         for rf in entry.reports:
             title = soup(built_site, f"departments/{entry.slug}/{rf.year}/").title.get_text()
             assert entry.department.name in title and str(rf.year) in title, title
+
+
+def test_the_home_totals_add_the_stated_actuals_and_leave_out_years_without_any(content):
+    """The home page's totals by year add each department's stated 决算/执行 totals (they once
+    matched no stage label and drew every year as 0.00 万元（0 个部门）); a year where no
+    department states one (2016: a budget only) is no bar of 0."""
+    from generator.site import charts
+    from generator.site.pages import headline
+
+    by_year: dict = {}
+    for entry in content.departments:
+        for rf in entry.reports:
+            by_year.setdefault(rf.year, []).append(headline(entry, rf, "万元"))
+    chart = charts.home_chart(by_year, "万元")
+    assert [row[0] for row in chart.rows] == ["2020", "2023"]
+    assert chart.rows[0][2] == "1,362.30（2 个部门）"

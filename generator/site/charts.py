@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from . import format as fmt
 from ..content.figures import Figure
+from ..content.labels import FIGURES
 from ..content.model import SANGONG_LABELS, STAGES, Line, YearReport
 from ..content.numbers import MONEY_UNITS, decimal_text
 from .views import _main_account, nature_line
@@ -535,22 +536,30 @@ def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
     for year in years:
         for key in sums:
             stated = [h.figures[key][0] for h in by_year[year]
-                      if h.figures[key][0] is not None and h.figures[key][1] == "决算"]
+                      if h.figures[key][0] is not None and h.figures[key][1] == FIGURES["actual"].name]
             sums[key].append((sum(stated, Decimal(0)), len(stated)))
+    # a year no department states a 决算 total for is no bar of 0 (it is left out)
+    keep = [i for i in range(len(years)) if any(sums[key][i][1] for key in sums)]
+    if not keep:
+        return None
+    years = [years[i] for i in keep]
+    sums = {key: [values[i] for i in keep] for key, values in sums.items()}
+
+    def shown(total: Decimal, n: int) -> str:
+        return f"{fmt.money(total, unit)}（{n} 个部门）" if n else "—"
+
     data = [_bar(f"{'收入' if key == 'income' else '支出'}合计（决算）", [str(y) for y in years],
-                 [wan(total, unit) for total, _ in values], COLOURS[key], unit,
+                 [wan(total, unit) if n else None for total, n in values], COLOURS[key], unit,
                  customdata=[f"{n} 个部门" for _, n in values],
                  hovertemplate=f"%{{x}}年<br>{'收入' if key == 'income' else '支出'}合计（决算）：%{{y:,.2f}} {unit}"
                                f"<br>%{{customdata}}<extra></extra>")
             for key, values in sums.items()]
     layout = _layout(unit)
     layout["xaxis"]["type"] = "category"
-    rows = [(str(y), f"{fmt.money(sums['income'][i][0], unit)}（{sums['income'][i][1]} 个部门）",
-             f"{fmt.money(sums['expenditure'][i][0], unit)}（{sums['expenditure'][i][1]} 个部门）")
-            for i, y in enumerate(years)]
+    rows = [(str(y), shown(*sums["income"][i]), shown(*sums["expenditure"][i])) for i, y in enumerate(years)]
     summary = "；".join(f"{y}年支出 {fmt.money(sums['expenditure'][i][0], unit)} {unit}"
-                       f"（{sums['expenditure'][i][1]} 个部门）" for i, y in enumerate(years))
-    return _chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加）", summary,
+                       f"（{sums['expenditure'][i][1]} 个部门）" for i, y in enumerate(years) if sums["expenditure"][i][1])
+    return _chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加；各年相加的部门不同，见部门数）", summary,
                   ("年度", f"收入合计（{unit}）", f"支出合计（{unit}）"), rows, data, layout)
 
 
