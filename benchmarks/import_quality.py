@@ -145,7 +145,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
 
 
 #: Fields placed outside any named row, and the row words of the key they stand for.
-FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合"), "total_weight": ("总分", "满分"),
+FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合", "合计"), "total_weight": ("总分", "满分", "合计"),
               "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",),
               "authorized": ("编制",), "actual_end": ("实有",), "actual_start": ("实有",), "retired": ("离退休",),
               "internal_units_count": ("内设",), "subordinate_units_count": ("所属", "下属"),

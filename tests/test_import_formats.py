@@ -540,3 +540,28 @@ def test_last_years_amount_named_by_its_year_is_last_years():
     assert (_values(sangong.total.actual), _values(sangong.total.prior)) == (["46.09"], ["52.40"])
     assert _values(sangong.overseas.actual) == ["0.00"]  # the paragraph's opening names its item
     assert _values(sangong.reception.actual) == ["2.15"]  # and so does a heading of its own
+
+
+def test_an_evaluation_frame_table_is_read_with_its_paired_level_columns():
+    """The 财预〔2020〕10号 附件2 frame as third-party evaluations print it: 一级/二级/三级指标 each over
+    指标 | 分值, then 评分标准 (its numbers are the rule, not figures), 得分 and 评分说明; and the
+    summary of each 一级指标's 分值 and 得分 with its 合计."""
+    from generator.importer.read import read_text
+
+    rows = [["一级指标", "二级指标", "三级指标", "评分标准", "得分", "评分说明"],
+            ["指标", "分值", "指标", "分值", "指标", "分值", "", "", ""],
+            ["决策", "15", "绩效目标", "6", "绩效目标合理性", "3", "目标明确得3分，基本明确得1.5分", "2.5", "部分目标与预算不匹配"],
+            ["", "", "", "", "绩效指标明确性", "3", "细化量化得3分", "2.0", ""]]
+    summary = [["一级指标", "分值", "得分", "得分率"], ["决策", "15", "12.5", "83.33%"], ["合计", "100", "86.5", "86.50%"]]
+    text = ("部门整体支出绩效评价报告\n表2 评价得分汇总表\n" + "".join("\t".join(r) + "\n" for r in summary)
+            + "\n附件 指标体系及评分表\n" + "".join("\t".join(r) + "\n" for r in rows) + "\n")
+    result, report = _draft(text)
+    perf = report.performance
+    first, second = perf.indicators
+    assert (first.level1, first.level2, first.name) == ("决策", "绩效目标", "绩效目标合理性")
+    assert (_values(first.weight), _values(first.score)) == (["3"], ["2.5"])
+    assert first.deviation == "部分目标与预算不匹配"
+    assert [(w.name, _values(w.weight), _values(w.score)) for w in perf.weights] == [("决策", ["15", "15"], ["12.5"])]
+    assert (_values(perf.total_weight), _values(perf.score)) == (["100"], ["86.5"])
+    reasons = {item.text: item.why for item in result.loose}
+    assert reasons["1.5"] == "评分标准中的数，不是数据" and "83.33%" in reasons

@@ -207,6 +207,8 @@ def _bad_stat(name: str, token: Token) -> str | None:
         return "像是预算或经费的数，但不知是哪一项"
     if re.search(r"满分|分值|得分|总分|权重", name):
         return "绩效评分的分值或得分，不是工作数"
+    if re.search(r"为(优|良|中|差|合格|优秀|良好)$|^含[）)]", name):
+        return "等级划分的分数线，不是数据"
     if re.search(r"(比|较|同比)上年|(提高|提升|增加|增长|下降|降低|减少)(了)?(百分点)?$|^(高于|低于|超过|不低于)", name):
         return "增减或比较的数，不是数量本身"
     return None

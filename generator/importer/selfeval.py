@@ -23,6 +23,26 @@ _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
 _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
 
 
+def _paired_header(header: list[str], below: list[str]) -> tuple[list[str], dict[str, int]] | None:
+    """A header whose levels each head two columns, 指标 and 分值 (一级指标 | 二级指标 | 三级指标 over
+    指标 分值 指标 分值 指标 分值, then 评分标准, 得分 …): the columns' names, the 三级 weight as 分值,
+    and where each upper level's 分值 stands. None for any other header."""
+    pairs = [j for j in range(len(below) - 1) if below[j] == "指标" and below[j + 1] == "分值"]
+    names = [h for h in header if h]
+    if not pairs or len(below) != len(names) + len(pairs) or not {"三级指标"} <= set(names):
+        return None
+    out: list[str] = []
+    weights: dict[str, int] = {}
+    for name in names:
+        if len(out) in pairs and name.endswith("指标"):
+            out += [name, "分值" if name == "三级指标" else f"{name}分值"]
+            if name != "三级指标":
+                weights[name] = len(out) - 1
+        else:
+            out.append(name)
+    return (out, weights) if len(out) == len(below) else None
+
+
 class SelfEvaluation:
     found: Found
     at: str
@@ -52,6 +72,8 @@ class SelfEvaluation:
                 done |= self._goals(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
+            elif labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
+                done |= self._level_scores(rows, k)
         return done
 
     def _execution(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
@@ -86,7 +108,7 @@ class SelfEvaluation:
         # their first cell empty (the block's label runs down through it), their amounts and rate.
         for j in range(k + 2, len(rows)):
             row = rows[j]
-            if len(row) != len(header) or value_of(row[0]) is not None:
+            if len(row) != len(header) or (value_of(row[0]) is not None and header[0] not in _SOURCE_HEADS):
                 break
             # the rows' names stand in the columns the header leaves blank or heads 资金来源
             names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
@@ -139,6 +161,34 @@ class SelfEvaluation:
             done.add(j)
         return done
 
+    def _level_scores(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        """A table of each 一级指标's 分值 and 得分 (一级指标 | 分值 | 得分 | 得分率), its 合计 the total."""
+        header = [label_of(c) for c in rows[k]]
+        weight, score = header.index("分值"), header.index("得分")
+        done = {k}
+        for j in range(k + 1, len(rows)):
+            row = rows[j]
+            if len(row) != len(header) or (name := value_of(row[0])) is None:
+                break
+            level = re.sub(r"\s+", "", name.text)
+            total = level in ("合计", "总分", "总计")
+            for col, cell in enumerate(row):
+                if col not in (0, weight, score) and (other := value_of(cell)) is not None \
+                        and re.search(r"[0-9]", other.text):
+                    self.found.skip(other.text, other.span, f"{level}｜{other.text}", self.at,
+                                    f"评分汇总表“{header[col]}”列，模型没有对应的字段")
+            for col, key in ((weight, "weight"), (score, "score")):
+                value = value_of(row[col])
+                if value is None:
+                    continue
+                if total:
+                    self._put((self._root,), "total_weight" if key == "weight" else "score", value, "score",
+                              f"评分汇总表 {level}")
+                else:
+                    self._put((self._root, f"weights={level}"), key, value, "score", f"评分汇总表 {level}")
+            done.add(j)
+        return done
+
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         done = {k}
         for j in range(k + 1, len(rows)):
@@ -160,6 +210,13 @@ class SelfEvaluation:
 
     def _indicators(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         header = [label_of(c) for c in rows[k]]
+        paired = _paired_header(header, [label_of(c) for c in rows[k + 1]] if k + 1 < len(rows) else [])
+        level_weights: dict[str, int] = {}
+        if paired is not None:
+            # the evaluation frame (财预〔2020〕10号 附件2): each level's 指标 and 分值 side by side under
+            # its name, then 评分标准 (the rule, its numbers no figures), 得分 and 评分说明
+            header, level_weights = paired
+            k += 1
         cols = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标") if name in header}
         if "三级指标" not in cols and "指标名称" in header:
             cols["三级指标"] = header.index("指标名称")  # the Chongqing form names each indicator so
@@ -179,7 +236,8 @@ class SelfEvaluation:
             # (a 指标性质 of 定量/定性 is no sign for the target: only =, ≥, ≤ … are written before it)
             if name in header:
                 cols[key] = header.index(name)
-        deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因"))), None)
+        deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因", "评分说明"))), None)
+        rule_col = header.index("评分标准") if "评分标准" in header else None
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
@@ -200,7 +258,20 @@ class SelfEvaluation:
             level1 = self._level(row[cols["一级指标"]], level1, "weights") if "一级指标" in cols else level1
             level2 = re.sub(r"\s+", "", row[cols["二级指标"]].text.strip(BLANKS)) or level2 \
                 if "二级指标" in cols else level2
-            self._indicator(row, cols, deviation, level1, level2)
+            for level, col in level_weights.items():
+                # a level's 分值 stands once, beside its name where the level begins
+                weight = value_of(row[col])
+                if weight is not None and level == "一级指标" and value_of(row[cols["一级指标"]]) is not None:
+                    self._put((self._root, f"weights={level1}"), "weight", weight, "score", f"自评表 {level1} 分值")
+                elif weight is not None:
+                    self.found.skip(weight.text, weight.span, f"{level2}｜{weight.text}", self.at,
+                                    "二级指标的分值（模型只记一级指标的分值）")
+            if rule_col is not None and (rule := value_of(row[rule_col])) is not None:
+                for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
+                    start = rule.span[0] + number.start()
+                    self.found.skip(number.group(), (start, start + len(number.group())), rule.text[:24], self.at,
+                                    "评分标准中的数，不是数据")
+            self._indicator(row, cols, deviation, level1, level2, skip={rule_col, *level_weights.values()})
         return done
 
     def _level(self, cell: Cell, current: str, weights_key: str) -> str:
@@ -219,14 +290,14 @@ class SelfEvaluation:
         return name
 
     def _indicator(self, row: tuple[Cell, ...], cols: dict[str, int], deviation: int | None,
-                   level1: str, level2: str) -> None:
+                   level1: str, level2: str, skip: set[int | None] = frozenset()) -> None:  # type: ignore[assignment]
         name = value_of(row[cols["三级指标"]]) if "三级指标" in cols else None
         if name is None:
             for cell in row:
                 if (v := value_of(cell)) is not None:
                     self.found.skip(v.text, v.span, v.text, self.at, "自评表中没有指标名称的一行")
             return
-        known = set(cols.values()) | ({deviation} if deviation is not None else set())
+        known = set(cols.values()) | ({deviation} if deviation is not None else set()) | {j for j in skip if j is not None}
         for j, cell in enumerate(row):
             # a column the model has no field for (得分系数 …): its numbers are listed, not lost
             if j not in known and (v := value_of(cell)) is not None and re.search(r"[0-9]", v.text):
@@ -269,6 +340,11 @@ class SelfEvaluation:
                 self.found.add((self._root, "indicators-1"), key, stmt)
         if deviation is not None and (dev := value_of(row[deviation])) is not None and not first:
             self.found.add((self._root, "indicators-1"), "deviation", Stmt(markdown(dev.text), "text", "", (0, 0)))
+            for number in re.finditer(r"[0-9]+(?:[.,][0-9]+)*", dev.text):
+                # kept in the explanation's words; listed so the reviewer sees each figure said there
+                start = dev.span[0] + number.start()
+                self.found.skip(number.group(), (start, start + len(number.group())), dev.text[:24], self.at,
+                                "说明文字中的数（已随文字保留在该指标的说明中）")
 
     def _total(self, row: tuple[Cell, ...]) -> None:
         values = [v for v in (value_of(c) for c in row[1:]) if v is not None]
