@@ -384,3 +384,19 @@ def test_the_home_totals_add_the_stated_actuals_and_leave_out_years_without_any(
     chart = charts.home_chart(by_year, "万元")
     assert [row[0] for row in chart.rows] == ["2020", "2023"]
     assert chart.rows[0][2] == "1,362.30（2 个部门）"
+
+
+def test_a_region_page_sums_up_its_years_and_compares_its_sub_regions(built_site):
+    """湖南 holds four of the seed departments in three cities: its page gives each year's reports,
+    spending added up over the departments that state a 决算 total, the average score, the
+    grades and the findings, and a sortable comparison of its cities."""
+    page = soup(built_site, "regions/hunan/")
+    years = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+             for tr in page.find(id="region-years-caption").find_parent("table").tbody.find_all("tr")}
+    assert set(years) == {"2023", "2020", "2016"}
+    assert years["2020"][0] == "2" and years["2020"][1] == "728.40（1 个部门）"
+    assert years["2016"][1] == "—"  # a budget only: nothing added as 决算
+    compare = page.find(id="sub-regions-caption").find_parent("table")
+    assert "sortable" in compare["class"]
+    cities = [tr.th.get_text(strip=True) for tr in compare.tbody.find_all("tr")]
+    assert len(cities) >= 3 and all(tr.find("a") for tr in compare.tbody.find_all("tr"))

@@ -65,7 +65,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "departments.html": frozenset({"groups"}),
     "year.html": frozenset({"year", "rows", "years", "charts"}),
     "years.html": frozenset({"years"}),
-    "region.html": frozenset({"place", "children", "departments"}),
+    "region.html": frozenset({"place", "children", "departments", "years", "compare"}),
     "regions.html": frozenset({"tree"}),
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
@@ -373,7 +373,7 @@ def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: s
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
 
-def region_pages(summaries: Sequence[Summary], regions: dict[str, Place]) -> list[Page]:
+def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: str = "万元") -> list[Page]:
     # Each department under its county and every region above it, by code (comparing the
     # regions themselves would compare their whole subtrees).
     under: dict[str, list[Summary]] = {}
@@ -386,7 +386,9 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place]) -> lis
         departments = under.get(code, [])
         children = [regions[c.code] for c in place.region.children]
         pages.append(Page(f"{place.url}index.html", "region.html", place.full_name,
-                          {"place": place, "children": children, "departments": departments},
+                          {"place": place, "children": children, "departments": departments,
+                           "years": views.region_years(departments, unit),
+                           "compare": views.region_compare(children, under) if children else []},
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages
@@ -463,7 +465,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     per_year = Counter(h.year for d in summaries for h in d.heads)
     pages.append(Page("years/index.html", "years.html", "年度", {"years": [(y, per_year[y]) for y in years]},
                       (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
-    pages += region_pages(summaries, regions)
+    pages += region_pages(summaries, regions, unit)
     pages.append(Page("regions/index.html", "regions.html", "地区", {"tree": tree},
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},

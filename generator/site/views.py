@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..content.figures import Figure
 from . import format as fmt
@@ -395,3 +395,50 @@ def change_rows(changes: list[Any], unit: str) -> list[dict[str, str]]:
                      "change": sign + (decimal_text(c.change) + " 分" if score else f"{fmt.money(c.change, unit)} {unit}"),
                      "rate": "—" if c.rate is None else f"{sign}{decimal_text(c.rate)}%"})
     return rows
+
+
+def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
+    """A region's reports year by year (pages.Summary of each department under it): how many,
+    the stated 决算 spending added up (and over how many departments), the average self-evaluation
+    score, the grades, and the 数据核验 findings."""
+    from .search import grade_band
+
+    years = sorted({h.year for d in departments for h in d.heads}, reverse=True)
+    out = []
+    for year in years:
+        heads = [h for d in departments for h in d.heads if h.year == year]
+        spent = [h.figures["expenditure"][0] for h in heads
+                 if h.figures["expenditure"][0] is not None and h.figures["expenditure"][1] == FIGURES["actual"].name]
+        scores = [h.score for h in heads if h.score is not None]
+        grades: dict[str, int] = {}
+        for score in scores:
+            band = grade_band(score)
+            if band:
+                grades[band] = grades.get(band, 0) + 1
+        found = [r for d in departments for y, r in d.findings if y == year]
+        errors = sum(1 for r in found if r.severity == "error")
+        out.append({
+            "year": str(year), "reports": str(len(heads)),
+            "spent": f"{money(sum(spent, Decimal(0)), unit)}（{len(spent)} 个部门）" if spent else "—",
+            "score": f"{decimal_text((sum(scores, Decimal(0)) / len(scores)).quantize(Decimal('0.01')))}"
+                     f"（{len(scores)} 份）" if scores else "—",
+            "grades": "、".join(f"{g} {n}" for g, n in grades.items()) or "—",
+            "findings": f"{len(found)}（错误 {errors}）" if found else "0",
+        })
+    return out
+
+
+def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> list[dict[str, Any]]:
+    """The sub-regions of a region side by side: departments, reports, their latest year, the
+    average of their latest scores, and the findings, for a sortable table."""
+    out = []
+    for place in children:
+        deps = under.get(place.region.code, [])
+        heads = [h for d in deps for h in d.heads]
+        latest = [d.heads[-1] for d in deps if d.heads]
+        scores = [h.score for h in latest if h.score is not None]
+        out.append({"place": place, "departments": len(deps), "reports": len(heads),
+                    "latest": max((h.year for h in heads), default=None),
+                    "score": (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01")) if scores else None,
+                    "findings": sum(len(d.findings) for d in deps)})
+    return out
