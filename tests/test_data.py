@@ -278,7 +278,7 @@ def test_tables_csv_holds_each_table_of_the_page_under_its_caption(built_site, c
             assert own == shown.get_text(), (url, caption)
             assert rows == list(csv.reader(io.StringIO(table.csv.decode("utf-8-sig"), newline="")))
             checked += 1
-    assert checked >= 80
+    assert checked >= 75  # (a department with one year draws no trend chart, so has no chart table)
 
 
 def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):

@@ -55,6 +55,8 @@ class Injector:
         # `actual` and `target` are text in indicator rows and goals, amounts everywhere else.
         if key in ("actual", "target") and within not in ("indicators", "goals"):
             return value
+        if key == "date" and within == "explanations":  # a date there, text only in a history's events
+            return value
         if isinstance(value, str) and key in TEXT_KEYS:
             return self.next(key)
         return value

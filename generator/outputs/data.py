@@ -880,6 +880,11 @@ def page_tables(context: dict[str, Any]) -> list[PageTable]:
         if rows:
             out.append(PageTable(id, caption, stats_csv(rows)))
 
+    if context["changes"]:  # as the page shows it: each figure with its unit, computed changes signed
+        rf = context["rf"]
+        header = ["项目", f"{rf.year}年", f"{rf.year - 1}年", "增减额（计算）", "增减率（计算）"]
+        out.append(PageTable("year-changes", "与上年比较", csv_bytes(header, [
+            dict(zip(header, (c["label"], c["this"], c["last"], c["change"], c["rate"]))) for c in context["changes"]])))
     if context["income"] or context["expenditure"]:
         chart("chart-income-expenditure")
         for group in (*context["income"], *context["expenditure"]):

@@ -315,7 +315,8 @@ def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, pla
         "organization": report.organization,
         "stats": views.stats_rows(report.work_stats),
         "others": [r for r in entry.reports if r.year != rf.year],
-        "changes": charts.year_changes([r.report for r in entry.reports if r.year in (rf.year, rf.year - 1)], rf.year),
+        "changes": views.change_rows(charts.year_changes([r.report for r in entry.reports
+                                                          if r.year in (rf.year, rf.year - 1)], rf.year), unit),
         "charts": {c.id: c for c in charts.report_charts(report, content.site.money_unit)},
         "checks": check_panel(results),
     }
@@ -341,7 +342,8 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
                          "rows": list(heads) if heads is not None else [headline(entry, rf, unit) for rf in entry.reports],
                          "reports": list(reversed(entry.reports)),
                          "charts": charts.department_charts([rf.report for rf in entry.reports], unit),
-                         "changes": [(rf.year, charts.year_changes([r.report for r in entry.reports], rf.year))
+                         "changes": [(rf.year, views.change_rows(
+                                         charts.year_changes([r.report for r in entry.reports], rf.year), unit))
                                      for rf in reversed(entry.reports)]}, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告")
 
