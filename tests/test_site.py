@@ -400,3 +400,16 @@ def test_a_region_page_sums_up_its_years_and_compares_its_sub_regions(built_site
     assert "sortable" in compare["class"]
     cities = [tr.th.get_text(strip=True) for tr in compare.tbody.find_all("tr")]
     assert len(cities) >= 3 and all(tr.find("a") for tr in compare.tbody.find_all("tr"))
+
+
+def test_the_regions_page_is_a_tree_of_regions_not_the_department_list(built_site):
+    regions = soup(built_site, "regions/")
+    assert not regions.select('a[href*="departments/"][href$="/"]:not([href$="departments/"])')
+    nodes = regions.select("li.region-node")
+    assert nodes and all(n.find("a")["href"].startswith("hunan/") or n.find("a")["href"].startswith("yunnan/")
+                         for n in nodes)
+    hunan = next(n for n in nodes if n.find("a").get_text() == "湖南省")
+    assert "4 个部门" in hunan.find("span", class_="count").get_text()
+    assert hunan.select("ul.region-tree li.region-node")  # its cities under it
+    departments = soup(built_site, "departments/")
+    assert departments.select("ul.dept-list a")  # the department list is on /departments/

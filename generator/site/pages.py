@@ -407,7 +407,8 @@ def region_tree(summaries: Sequence[Summary], regions: dict[str, Place], roots) 
         kids = [k for k in kids if k["count"]]
         own = by_county.get(place.code, [])
         return {"place": place, "children": kids, "departments": own,
-                "count": len(own) + sum(k["count"] for k in kids)}
+                "count": len(own) + sum(k["count"] for k in kids),
+                "reports": sum(len(d.heads) for d in own) + sum(k["reports"] for k in kids)}
 
     return [n for n in (node(regions[r.code]) for r in roots) if n["count"]]
 
