@@ -163,3 +163,19 @@ def test_no_page_kind_violates_the_deploy_csp(browser, built_site):
             assert page.evaluate("window.__violations || []") == [], kind
         assert console.errors == []
         context.close()
+
+
+def test_the_year_page_table_filters_by_region_and_grade(browser, strict_site_url):
+    """A year's comparison table narrows to one region or one grade in the browser (and shows every row without script)."""
+    page = browser.new_page()
+    page.goto(strict_site_url + "years/2020/")
+    rows = page.locator("#year-table tbody tr")
+    total = rows.count()
+    assert total >= 2
+    options = page.locator("select[name=region] option").all_inner_texts()[1:]
+    page.select_option("select[name=region]", options[0])
+    shown = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(shown) < total
+    assert all(r.get_attribute("data-region") == options[0] for r in shown)
+    assert page.locator(".filter-count").inner_text() == f"显示 {len(shown)} 项"
+    page.close()

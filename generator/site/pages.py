@@ -63,7 +63,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "source.html": frozenset({"entry", "rf", "report", "text"}),
     "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts", "changes"}),
     "departments.html": frozenset({"groups"}),
-    "year.html": frozenset({"year", "rows", "years", "charts"}),
+    "year.html": frozenset({"year", "rows", "years", "charts", "filters"}),
     "years.html": frozenset({"years"}),
     "region.html": frozenset({"place", "children", "departments", "years", "compare"}),
     "regions.html": frozenset({"tree"}),
@@ -367,10 +367,15 @@ def years_of(summaries: Sequence[Summary]) -> list[int]:
     return sorted({h.year for d in summaries for h in d.heads}, reverse=True)
 
 
-def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: str) -> Page:
+def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: str,
+              regions: dict[str, Place] | None = None) -> Page:
     rows = [h for d in summaries for h in d.heads if h.year == year]
+    region_of = {d.slug: (regions[d.region].full_name if regions and d.region in regions else "") for d in summaries}
+    # what the table can be filtered by: each row's region and grade (grade bands where no grade is stated)
+    filters = [(region_of.get(h.slug, ""), h.grade or grade_band(h.score) or "未评") for h in rows]
     return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
-                lambda: {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit)},
+                lambda: {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit),
+                         "filters": filters},
                 (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
@@ -464,7 +469,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     pages.append(Page("departments/index.html", "departments.html", "部门", {"groups": tree},
                       (Crumb("首页", ""), Crumb("部门", None)), description="全部部门，按地区排列"))
     for year in years:
-        pages.append(year_page(summaries, year, years, unit))
+        pages.append(year_page(summaries, year, years, unit, regions))
     per_year = Counter(h.year for d in summaries for h in d.heads)
     pages.append(Page("years/index.html", "years.html", "年度", {"years": [(y, per_year[y]) for y in years]},
                       (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
