@@ -514,3 +514,20 @@ def test_check_strict_passes_explained_findings_and_fails_unexplained_ones(tmp_p
     assert sorted(unexplained) == [("explain.unused", "tianxin-xzspfwj"), ("sum.staff_part", "tianxin-xzspfwj")]
     stale = next(f for f in json.loads(run.stdout)["findings"] if f["rule"] == "explain.unused")
     assert stale["line"] == text.splitlines().index("  - rule: sum.staff") + 1
+
+
+@pytest.mark.parametrize("approved, published, ok", [
+    ("2024-08-01", "2024-08-21", True),    # the 20th day
+    ("2024-08-01", "2024-08-22", False),
+    (None, "2024-08-22", None),            # no approval date stated: nothing to check
+])
+def test_a_report_is_published_within_20_days_of_its_approval(approved, published, ok):
+    text = (f"year: 2023\nunit: 万元\ndocuments:\n  - {{kind: 部门决算, title: 某局2023年度部门决算, "
+            f"published: {published}" + (f", approved: {approved}" if approved else "") + "}\n")
+    model, marks, problems = parse(YearReport, text, "t.yaml")
+    assert problems == []
+    found = [r for r in check_report(ReportFile(slug="t", year=2023, report=model, path="t.yaml", marks=marks))
+             if r.rule == "publish.timeliness"]
+    assert [r.passed for r in found] == ([] if ok is None else [ok])
+    if found:
+        assert found[0].line == 4 and "相隔" in found[0].message

@@ -45,6 +45,8 @@ STAGES = STAGE_KEYS
 # --- precision ---------------------------------------------------------------------------------
 
 
+#: The days after approval within which a department's 预决算 are to be published (操作规程).
+PUBLISH_DAYS = 20
 #: A share's stated base that is the account's total, whatever line the share stands under.
 _WHOLE = re.compile(r"^(本年)?(总支出|总收入|支出合计|收入合计|支出总额|收入总额|全部支出|全部收入)$")
 
@@ -659,7 +661,21 @@ class Checker:
         self.evaluated_share()
         self.staffing()
         self.completeness()
+        self.timeliness()
         return self.results
+
+    def timeliness(self) -> None:
+        """Where a document states when it was approved and when published: within 20 days."""
+        rf = self.rf
+        for n, doc in enumerate(self.report.documents):
+            if doc.approved is None or doc.published is None:
+                continue
+            days = (doc.published - doc.approved).days
+            self.results.append(Result(
+                "publish.timeliness", days <= PUBLISH_DAYS, f"{doc.title}：公开时限", (),
+                computed=f"{days} 日", message=f"批复 {doc.approved.isoformat()}，发布 {doc.published.isoformat()}，"
+                                               f"相隔 {days} 日（时限 {PUBLISH_DAYS} 日）",
+                slug=rf.slug, year=rf.year, file=rf.path, at_line=rf.line_of(("documents", n, "published"))))
 
 
     def published_tables(self) -> None:

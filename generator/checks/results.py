@@ -72,6 +72,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("complete.final_accounts", "部门决算公开了“三公”经费（含分项）、机关运行经费、政府采购、国有资产和绩效自评", WARNING,
          "完整性"),
     Rule("complete.empty_statement", "为零或空缺的部分附有说明", INFO, "完整性"),
+    Rule("publish.timeliness", "部门预决算在财政部门批复后 20 日内公开（《地方预决算公开操作规程》；以所述批复日期与发布日期计）",
+         WARNING, "完整性"),
     Rule("explain.unused", "单位说明所指的核对项存在且不一致（规则编号与核对内容照 build.py check 所列）", WARNING,
          "单位说明"),
 )}

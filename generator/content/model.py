@@ -292,6 +292,7 @@ class Document(Closed):
     title: Text = Field(description="标题，照原文")
     issuer: Text | None = Field(None, description="发布机构 / 发文机构")
     written: Date | None = Field(None, description="成文日期")
+    approved: Date | None = Field(None, description="财政部门批复日期（预决算），公开时限从此起算")
     published: Date | None = Field(None, description="发布日期")
     index_no: Text | None = Field(None, description="索引号")
     doc_no: Text | None = Field(None, description="文号")
