@@ -154,6 +154,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
                  cache_dir=None if args.no_cache else args.cache)
 
 
+#: Every page of the demo site says so at its top.
+DEMO_NOTICE = "虚构示例数据：本站的地区、部门与全部数字均由程序生成（benchmarks/synth.py），不是真实的公开报告。"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """A site from a synthetic multi-year province (benchmarks/synth.py), every page bannered as
+    虚构示例数据: to see the pages that read across departments, years and regions."""
+    import subprocess
+
+    folder = args.dir
+    done = subprocess.run([sys.executable, str(HERE / "benchmarks" / "synth.py"), str(args.reports), str(folder),
+                           "--seed", str(args.seed)], capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"示例内容生成失败：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}",
+              file=sys.stderr)
+        return 1
+    content = folder / "content"
+    site = content / "site.yaml"
+    text = site.read_text(encoding="utf-8").replace("title: 部门预算绩效公开平台", "title: 部门预算绩效公开平台（示例）")
+    site.write_text(text.rstrip("\n") + f"\nnotice: {DEMO_NOTICE}\n", encoding="utf-8")
+    out = folder / "site"
+    if args.no_serve:
+        return cmd_build(argparse.Namespace(content=content, out=out, no_search=args.no_search, cache=folder / ".cache",
+                                            no_cache=False, debug=False, executor="local"))
+    return cmd_serve(argparse.Namespace(content=content, out=out, no_search=args.no_search, cache=folder / ".cache",
+                                        no_cache=False, host=args.host, port=args.port))
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.content.schema import write_schemas
 
@@ -267,6 +295,16 @@ def main(argv: list[str] | None = None) -> int:
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
+    demo = sub.add_parser("demo", help="build (and serve) a site from a synthetic multi-year province, "
+                                       "every page marked 虚构示例数据")
+    demo.add_argument("--reports", type=int, default=300, help="how many department-year reports (default 300)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--dir", type=Path, default=HERE / ".demo", help="where the content and site are written")
+    demo.add_argument("--no-serve", action="store_true", help="build only")
+    demo.add_argument("--no-search", action="store_true", help="skip the search index")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
+    demo.set_defaults(func=cmd_demo)
     schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
     schema.set_defaults(func=cmd_schema)
     draft = sub.add_parser("import", help="draft a year file from a report's text, Word, Excel or PDF file")

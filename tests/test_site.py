@@ -413,3 +413,25 @@ def test_the_regions_page_is_a_tree_of_regions_not_the_department_list(built_sit
     assert hunan.select("ul.region-tree li.region-node")  # its cities under it
     departments = soup(built_site, "departments/")
     assert departments.select("ul.dept-list a")  # the department list is on /departments/
+
+
+def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(tmp_path):
+    """`build.py demo` builds a synthetic multi-year province with every page marked 虚构示例数据:
+    departments with several years get their trend charts and year-on-year tables, regions their
+    years and sub-regions, years their filterable comparison."""
+    from build import DEMO_NOTICE, main
+
+    assert main(["demo", "--reports", "40", "--dir", str(tmp_path / "demo"), "--no-serve", "--no-search"]) == 0
+    site = tmp_path / "demo" / "site"
+    pages = list(site.rglob("index.html"))
+    assert len(pages) > 60
+    assert all(DEMO_NOTICE in p.read_text(encoding="utf-8") for p in pages)
+    multi = [p for p in site.glob("departments/*/index.html") if len(list(p.parent.glob("*/index.html"))) >= 2]
+    assert multi
+    dept = soup(site, multi[0].parent.relative_to(site).as_posix() + "/")
+    assert dept.find(id="chart-dept-totals") is not None and dept.find("table", class_="year-changes") is not None
+    province = next(p for p in site.glob("regions/*/index.html"))
+    region = soup(site, province.parent.relative_to(site).as_posix() + "/")
+    assert len(region.find(id="region-years-caption").find_parent("table").tbody.find_all("tr")) >= 2
+    year = soup(site, "years/2021/")
+    assert len(year.select("#year-table tbody tr")) >= 2 and year.find("form", class_="table-filters")

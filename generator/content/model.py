@@ -467,6 +467,7 @@ class Site(Closed):
     police_record: Text | None = Field(None, description="公安机关备案号")
     money_unit: Literal["元", "万元"] = Field("万元", description="页面显示金额的单位")
     description: Markdown | None = Field(None, description="关于本站")
+    notice: Text | None = Field(None, description="每页顶部的提示，如示例站的“虚构示例数据”")
 
 
 # Forward references resolved here, in this module's namespace. (Left to the first use, with
