@@ -179,3 +179,20 @@ def test_the_year_page_table_filters_by_region_and_grade(browser, strict_site_ur
     assert all(r.get_attribute("data-region") == options[0] for r in shown)
     assert page.locator(".filter-count").inner_text() == f"显示 {len(shown)} 项"
     page.close()
+
+
+@pytest.mark.parametrize("url", ["departments/suining-xzspfwj/2023/", "departments/zhongfang-zwfwzx/2020/"])
+def test_the_original_figures_in_the_cards_show_once_with_their_own_unit(browser, strict_site_url, url):
+    """显示原文数值 swaps each card's figure for the report's own text: its unit once (not
+    “940.47万元 万元”), its first statement without where it stands, inside the card."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(strict_site_url + url)
+    page.click("[data-toggle-stated]")
+    for card in page.locator("dl.cards .card").all():
+        text = card.locator("dd").inner_text()
+        assert "万元 万元" not in text and "元 万元" not in text, text
+        assert "（" not in text.split("\n")[0], text
+        assert card.evaluate("c => c.scrollWidth <= c.clientWidth + 1"), text
+    page.click("[data-toggle-stated]")
+    assert "万元" in page.locator("dl.cards .card dd").first.inner_text()  # the site's unit is back
+    page.close()

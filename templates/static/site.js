@@ -33,10 +33,15 @@
       var on = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", on ? "true" : "false");
       button.textContent = on ? "显示统一单位" : "显示原文数值";
+      // The site's unit written after a card's figure goes while the report's own text shows.
+      document.documentElement.classList.toggle("stated-shown", on);
       // Each figure's title is "原文：" and the figure as the report states it.
       document.querySelectorAll('data[title^="原文："]').forEach(function (el) {
         if (!el.hasAttribute("data-shown")) { el.setAttribute("data-shown", el.textContent); }
-        el.textContent = on ? el.getAttribute("title").slice(3) : el.getAttribute("data-shown");
+        var text = el.getAttribute("title").slice(3);
+        // A card has room for the first statement alone, without where it stands.
+        if (el.closest(".card")) { text = text.split("；")[0].replace(/（[^（）]*）$/, ""); }
+        el.textContent = on ? text : el.getAttribute("data-shown");
       });
     });
   });
