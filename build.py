@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.checks import SEVERITY_LABELS, findings, unexplained
+    from generator.checks import SEVERITY_LABELS, explained_by, findings, unexplained
     from generator.department import check_site
     from generator.content.problems import ContentError
 
@@ -72,7 +72,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if where:
                 print(f"        {where}{more}")
             if r.explanation is not None:
-                by = "，".join(v for v in (r.explanation.by, r.explanation.date and r.explanation.date.isoformat()) if v)
+                by = explained_by(r.explanation)
                 print(f"        单位说明{f'（{by}）' if by else ''}：{r.explanation.text.strip()}")
     explained_count = sum(1 for r in found if r.explanation is not None)
     if explained_count:

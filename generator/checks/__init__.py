@@ -4,7 +4,7 @@ rules and what a check gives (`Result`, `Term`), `checker` runs them over a repo
 
 from .checker import check_content, check_department, check_report, prior_report_checks
 from .paths import LABELS
-from .results import RULES, SEVERITY_LABELS, Result, Rule, Term, findings, unexplained
+from .results import RULES, SEVERITY_LABELS, Result, Rule, Term, explained_by, findings, unexplained
 
 __all__ = ["LABELS", "RULES", "SEVERITY_LABELS", "Result", "Rule", "Term", "check_content", "check_department",
-           "check_report", "findings", "prior_report_checks", "unexplained"]
+           "check_report", "explained_by", "findings", "prior_report_checks", "unexplained"]

@@ -196,6 +196,11 @@ class Result:
         }
 
 
+def explained_by(e: Explanation) -> str:
+    """Who gave an explanation and when, as shown beside it: “网站内容审核，2026-12-06”."""
+    return "，".join(v for v in (e.by, e.date.isoformat() if e.date else None) if v)
+
+
 def unexplained(results: Iterable[Result]) -> list[Result]:
     """The errors and warnings among the findings that no explanation answers: what `check --strict` fails on."""
     return [r for r in findings(results) if r.severity in (ERROR, WARNING) and r.explanation is None]

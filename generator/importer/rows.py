@@ -352,7 +352,8 @@ class RowFinder:
 
 def _spending_total(name: str) -> bool:
     """A name of spending as a whole (财政拨款支出, 本年支出合计), which no income total lists among its parts."""
-    if scope_total(name) is not None and scope_total(name)[1] == "expenditure":
+    total = scope_total(name)
+    if total is not None and total[1] == "expenditure":
         return True
     row = known_row(name)
     return row is not None and row.area == "expenditure" and row.is_total

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
-from ..checks import RULES, SEVERITY_LABELS, Result, findings
+from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..site.format import plain
@@ -363,11 +363,10 @@ def finding_rows(names: dict[str, str], results: list[Result]) -> Iterator[dict[
 
 
 def _explanation_text(r: Result) -> str:
-    e = r.explanation
-    if e is None:
+    if r.explanation is None:
         return ""
-    by = "，".join(v for v in (e.by, e.date.isoformat() if e.date else None) if v)
-    return e.text.strip() + (f"（{by}）" if by else "")
+    by = explained_by(r.explanation)
+    return r.explanation.text.strip() + (f"（{by}）" if by else "")
 
 
 def report_rows(site: Site, entry: DepartmentEntry, rf: ReportFile, results: list[Result]) -> Iterator[dict[str, Any]]:

@@ -15,10 +15,9 @@ from typing import Any, Iterable
 
 from . import format as fmt
 from ..content.figures import Figure
-from ..content.labels import FIGURES
 from ..content.model import SANGONG_LABELS, STAGES, Line, YearReport
 from ..content.numbers import MONEY_UNITS, decimal_text
-from .views import _main_account, nature_line
+from .views import _main_account, nature_line, stated_actuals
 
 STAGE_NAMES = STAGES
 MICRO = Decimal("0.000001")
@@ -535,8 +534,7 @@ def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
     sums: dict[str, list[tuple[Decimal, int]]] = {"income": [], "expenditure": []}
     for year in years:
         for key in sums:
-            stated = [h.figures[key][0] for h in by_year[year]
-                      if h.figures[key][0] is not None and h.figures[key][1] == FIGURES["actual"].name]
+            stated = stated_actuals(by_year[year], key)
             sums[key].append((sum(stated, Decimal(0)), len(stated)))
     # a year no department states a 决算 total for is no bar of 0 (it is left out)
     keep = [i for i in range(len(years)) if any(sums[key][i][1] for key in sums)]

@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any, Iterable, NamedTuple, Sequence
 
 from ..content.figures import Figure
-from . import format as fmt
 from .format import agree, money, plain, stated_all
 from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
 from ..content.labels import COUNTS, FIGURES
@@ -386,15 +385,25 @@ def change_rows(changes: list[Any], unit: str) -> list[dict[str, str]]:
         score = c.key == "score"
 
         def shown(value: Decimal) -> str:
-            return decimal_text(value) + " 分" if score else f"{fmt.money(value, unit)} {unit}"
+            return decimal_text(value) + " 分" if score else f"{money(value, unit)} {unit}"
 
         sign = "+" if c.change > 0 else ""
         source = (f"据{c.this.year}年报告所述上年数" if c.last.from_prior else f"{c.last.year}年报告")
         rows.append({"label": c.label, "this": shown(c.this.figure.value), "this_stage": c.this.stage,
                      "last": shown(c.last.figure.value), "last_stage": c.last.stage, "source": source,
-                     "change": sign + (decimal_text(c.change) + " 分" if score else f"{fmt.money(c.change, unit)} {unit}"),
+                     "change": sign + shown(c.change),
                      "rate": "—" if c.rate is None else f"{sign}{decimal_text(c.rate)}%"})
     return rows
+
+
+def stated_actuals(heads: Iterable[Any], key: str) -> list[Decimal]:
+    """The headline amounts (pages.Headline.figures) under `key` that the reports state as 决算/执行."""
+    return [h.figures[key][0] for h in heads
+            if h.figures[key][0] is not None and h.figures[key][1] == FIGURES["actual"].name]
+
+
+def _average(values: list[Decimal]) -> Decimal | None:
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01")) if values else None
 
 
 def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
@@ -407,8 +416,7 @@ def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
     out = []
     for year in years:
         heads = [h for d in departments for h in d.heads if h.year == year]
-        spent = [h.figures["expenditure"][0] for h in heads
-                 if h.figures["expenditure"][0] is not None and h.figures["expenditure"][1] == FIGURES["actual"].name]
+        spent = stated_actuals(heads, "expenditure")
         scores = [h.score for h in heads if h.score is not None]
         grades: dict[str, int] = {}
         for score in scores:
@@ -420,8 +428,7 @@ def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
         out.append({
             "year": str(year), "reports": str(len(heads)),
             "spent": f"{money(sum(spent, Decimal(0)), unit)}（{len(spent)} 个部门）" if spent else "—",
-            "score": f"{decimal_text((sum(scores, Decimal(0)) / len(scores)).quantize(Decimal('0.01')))}"
-                     f"（{len(scores)} 份）" if scores else "—",
+            "score": f"{decimal_text(_average(scores))}（{len(scores)} 份）" if scores else "—",
             "grades": "、".join(f"{g} {n}" for g, n in grades.items()) or "—",
             "findings": f"{len(found)}（错误 {errors}）" if found else "0",
         })
@@ -439,6 +446,6 @@ def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> 
         scores = [h.score for h in latest if h.score is not None]
         out.append({"place": place, "departments": len(deps), "reports": len(heads),
                     "latest": max((h.year for h in heads), default=None),
-                    "score": (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01")) if scores else None,
+                    "score": _average(scores),
                     "findings": sum(len(d.findings) for d in deps)})
     return out
