@@ -49,6 +49,31 @@ def test_missing_page_gets_the_404_page(page, strict_site_url):
     assert page.locator("h1").inner_text() == "页面未找到"
 
 
+def assert_styled_404_leads_home(page, url: str, home: str) -> None:
+    """The 404 page at `url` has the site's styles and scripts, and 返回首页 goes to `home`."""
+    missing = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 and r.request.resource_type != "document"
+            else None)
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert response.status == 404
+    # Styled: the masthead has the site's colours and the navigation is a row, not a list.
+    assert page.evaluate("getComputedStyle(document.querySelector('.masthead')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert page.evaluate("getComputedStyle(document.querySelector('.mainnav ul')).listStyleType") == "none"
+    assert page.evaluate("getComputedStyle(document.querySelector('.skip')).position") == "absolute"
+    page.get_by_role("link", name="返回首页").click()
+    page.wait_for_load_state()
+    assert page.url == home
+    assert page.locator("main h1").count() == 0 or page.locator("main h1").inner_text() != "页面未找到"
+    assert missing == []
+
+
+@pytest.mark.parametrize("missing", ["departments/x/", "departments/suining-xzspfwj/1999/source/", "a/b/c/d/e",
+                                     "nothing.html"])
+def test_the_404_page_is_styled_at_any_depth_and_leads_home(page, strict_site_url, missing):
+    assert_styled_404_leads_home(page, strict_site_url + missing, strict_site_url)
+
+
 @pytest.mark.parametrize("kind", ["home", "report", "report-yuan", "department", "year", "checks", "search"])
 def test_axe_finds_no_serious_or_critical_violations(page, strict_site_url, kind):
     from axe_playwright_python.sync_playwright import Axe

@@ -108,3 +108,33 @@ def test_a_file_saved_while_the_first_build_runs_is_built_after_it(tmp_path, mon
         "port": port, "cache_dir": tmp_path / "cache"}, daemon=True).start()
     assert wait_for(lambda: len(builds) >= 2)
     assert wait_for(lambda: "（修订）" in get(f"http://127.0.0.1:{port}/departments/tianxin-xzspfwj/2020/"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("base_path", ["/", "/yusuan/"])
+def test_the_dev_server_404_page_is_styled_at_any_depth_and_leads_home(tmp_path, browser, base_path):
+    """The 404 page links from the site's root (base_url's path): styled at any missing URL,
+    its 返回首页 the real home page, under `build.py serve` as under nginx; a site whose
+    base_url has a path is served under it too."""
+    from tests.test_browser_pages import assert_styled_404_leads_home
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site_yaml = content / "site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace(
+        "base_url: https://example.gov.cn/", f"base_url: https://example.gov.cn{base_path}"), encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content),
+                             "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        server = f"http://127.0.0.1:{port}"
+        assert wait_for(lambda: get(server + "/__build") == "1", 120)
+        page = browser.new_page()
+        for missing in ("departments/x/", "departments/suining-xzspfwj/1999/source/"):
+            assert_styled_404_leads_home(page, server + base_path + missing, server + base_path)
+        page.close()
+    finally:
+        proc.terminate()
+        output = proc.communicate(timeout=10)[0]
+    assert "Traceback" not in output

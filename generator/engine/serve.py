@@ -40,6 +40,9 @@ class _State:
     def __init__(self) -> None:
         self.build_id = 0
         self.lock = threading.Condition()
+        #: The path of site.yaml's base_url: the site is served under it too, as well as at
+        #: `/`, so a page linking from it (the 404 page, at any missing URL) finds its styles.
+        self.root = "/"
 
     def after(self, shown: str, timeout: float = 20.0) -> int:
         """The build id once it is another than `shown` (the page's), or after `timeout` s."""
@@ -131,10 +134,24 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
     except Exception as err:  # a template error must not stop the server
         print(f"build failed: {err}; still serving the previous build", file=sys.stderr)
         return
+    state.root = _site_root(content)
     with state.lock:
         state.build_id += 1
         state.lock.notify_all()
     print(f"rebuilt {result.pages} pages in {time.perf_counter() - started:.2f}s", flush=True)
+
+
+def _site_root(content: Path) -> str:
+    """The path site.yaml's base_url names (a build just read it, so it is valid), or `/`."""
+    from ..content.load import parse
+    from ..content.model import Site
+    from ..outputs.render import site_root
+
+    try:
+        site, _, _ = parse(Site, (content / "site.yaml").read_bytes(), "site.yaml")
+    except OSError:
+        return "/"
+    return site_root(site.base_url) if site is not None else "/"
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -172,6 +189,12 @@ def _handler(out: Path, state: _State):
         def _respond(self, body: bool):
             route, _, query = self.path.partition("?")
             route = route.partition("#")[0]
+            root = state.root
+            if root != "/" and route == root[:-1]:
+                return self._redirect(root + (f"?{query}" if query else ""))
+            if root != "/" and route.startswith(root):  # the site under base_url's path
+                self.path = self.path[len(root) - 1:]
+                route = route[len(root) - 1:]
             if route == "/__build":
                 shown = urllib.parse.parse_qs(query).get("after")
                 build_id = state.after(shown[0][:20]) if shown else state.build_id
@@ -183,7 +206,7 @@ def _handler(out: Path, state: _State):
                 path = Path(self.translate_path(self.path))
                 if path.is_dir():
                     if not route.endswith("/"):  # as a web server does, so relative links resolve
-                        return self._redirect("/" + route.lstrip("/") + "/" + (f"?{query}" if query else ""))
+                        return self._redirect(root + route.lstrip("/") + "/" + (f"?{query}" if query else ""))
                     path = path / "index.html"
                 elif route.endswith("/"):  # a file named as a folder
                     path = None

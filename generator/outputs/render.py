@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -258,4 +259,13 @@ def _finalize(value: Any) -> Any:
 
 @pass_context
 def _url(context, target: str) -> str:
-    return relative(context["page"].path, target)
+    page = context["page"]
+    if page.rooted:
+        return site_root(context["site"].base_url) + target
+    return relative(page.path, target)
+
+
+def site_root(base_url: str) -> str:
+    """The path the site is served under, from its address: `/` for https://example.gov.cn/,
+    `/yusuan/` for https://example.gov.cn/yusuan/ (base_url ends with a slash)."""
+    return urllib.parse.urlsplit(base_url).path or "/"

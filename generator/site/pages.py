@@ -43,6 +43,9 @@ class Page:
     make: dict[str, Any] | Callable[[], dict[str, Any]] = field(compare=False)
     crumbs: tuple[Crumb, ...] = ()
     description: str = ""
+    #: Links from the site's root (the path of `base_url`) instead of from the page: a page
+    #: served at any URL, as the 404 page is for every missing one, however deep.
+    rooted: bool = False
 
     @property
     def context(self) -> dict[str, Any]:
@@ -487,7 +490,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
                       (Crumb("首页", ""), Crumb("全文搜索", None)), description="搜索各部门报告、部门概况和报告原文"))
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
                       (Crumb("首页", ""), Crumb("关于本站", None))))
-    pages.append(Page("404.html", "404.html", "页面未找到", {}))
+    pages.append(Page("404.html", "404.html", "页面未找到", {}, rooted=True))
     urls = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
     for d in summaries:
         urls.append(f"departments/{d.slug}/")
