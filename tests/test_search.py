@@ -236,3 +236,49 @@ def test_the_index_holds_one_document_per_report_and_per_department(built_site):
     assert all([p["label"] for p in d["parts"]] == ["报告", "原文"] for d in kinds["报告"])
     index = (built_site / "search/index.js").read_text(encoding="utf-8")
     assert json.loads(index[index.index(",") + 1:index.rindex(")")])["documents"] == len(docs)
+
+
+def facet_total(page) -> int:
+    """The documents the 页面 filter counts (each document is one page kind)."""
+    counts = page.locator('fieldset[data-filter="type"] .count').all_inner_texts()
+    return sum(int(c.strip("()")) for c in counts)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_filter_counts_agree_with_the_results_once_checked_against_the_text(searcher, built_site, engine):
+    """A long term's grams can all be in a document without the term (848.40: 848.4 and 40
+    apart): the results drop it, and the filters do not count it either."""
+    docs = indexed(built_site)
+    status, results = searcher(engine, "848.40")
+    assert results == [] and holding(docs, "848.40") == []
+    assert status.startswith("没有找到包含“848.40”的内容")
+    assert facet_total(searcher.page) == 0
+    for phrase in PHRASES:
+        status, results = searcher(engine, phrase)
+        assert facet_total(searcher.page) == len(holding(docs, phrase)), phrase
+
+
+@pytest.mark.parametrize("query", ["项", "天心", "专项资金", "一件事一次办"])
+def test_every_excerpt_marks_a_hit_even_where_normalizing_changes_the_length(searcher, query):
+    """天心's report holds ⑴ (NFKC “(1)”): its excerpt was taken from the start, without a hit."""
+    searcher("http", query)
+    items = searcher.page.locator("#search-results li")
+    assert items.count()
+    for i in range(items.count()):
+        marks = items.nth(i).locator(".result-excerpt mark").all_inner_texts()
+        assert marks and all(normalize(m) == query for m in marks), (query, items.nth(i).inner_text())
+
+
+def test_a_work_statistic_reads_as_the_report_says_it(searcher, content):
+    """A 工作统计 is one line of the index, name, number and unit as the report says them
+    (“跨省通办事项58项”), not its parts apart with where it stands (“…项 项 六（三）…”)."""
+    from generator.site.search import report_text
+
+    entry = next(e for e in content.departments if e.slug == "suining-xzspfwj")
+    text = report_text(next(rf for rf in entry.reports if rf.year == 2023).report, entry.department)
+    assert "跨省通办事项58项" in text.splitlines()
+    assert "“绥宁产业开发区”在市一体化平台引用的业务办理项31项" in text.splitlines()
+    assert "六（三）" not in text.splitlines()
+    searcher("http", "跨省通办事项")
+    excerpt = searcher.page.locator("#search-results .result-excerpt").first.inner_text()
+    assert "跨省通办事项58项" in excerpt and " 项 " not in excerpt, excerpt

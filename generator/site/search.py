@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from ..content.figures import Figure
+from ..content.numbers import decimal_text
 from .format import stated
 
 #: The score bands of 财预〔2020〕10号 used for the 自评等级 filter.
@@ -38,17 +39,21 @@ def _markdown_text(text: str) -> str:
     return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
-_FIGURE, _SECTION, _TEXT, _MODEL, _SEQUENCE, _OTHER = range(6)
+_FIGURE, _SECTION, _TEXT, _MODEL, _SEQUENCE, _OTHER, _STAT, _HEADCOUNT = range(8)
 #: How report_text walks a value of each type: its kind, and a model's field names.
 _PLANS: dict[type, tuple[int, tuple[str, ...]]] = {}
 
 
 def _plan(cls: type) -> tuple[int, tuple[str, ...]]:
-    from ..content.model import Section
+    from ..content.model import Headcount, Section, Stat
 
     plan = _PLANS.get(cls)
     if plan is None:
-        if issubclass(cls, Figure):
+        if issubclass(cls, Stat):
+            plan = (_STAT, ())
+        elif issubclass(cls, Headcount):
+            plan = (_HEADCOUNT, ())
+        elif issubclass(cls, Figure):
             plan = (_FIGURE, ())
         elif issubclass(cls, Section):
             plan = (_SECTION, ())
@@ -87,11 +92,30 @@ def report_text(report, department) -> str:
             append(_markdown_text(value.body))
             for sub in value.sections:
                 walk(sub, plans.get(type(sub)) or _plan(type(sub)))
+        elif kind == _STAT:
+            append(stat_sentence(value))
+            if value.note:
+                append(_markdown_text(value.note))
+            for item in value.items:
+                walk(item, plan)
+        elif kind == _HEADCOUNT:
+            append(f"{value.name} {value.count}" + (f"（{value.note}）" if value.note else ""))
+            for item in value.items:
+                walk(item, plan)
         elif kind == _TEXT:
             append(_markdown_text(value))
 
     walk(report, _plan(type(report)))
     return "\n".join([p for p in parts if p])
+
+
+def stat_sentence(stat) -> str:
+    """A statistic as the report says it, one line: “跨省通办事项58项”, “办件量800件余”
+    (a qualifier where the report page's table puts it), its year when not the report's."""
+    before = stat.qualifier if stat.qualifier in ("近", "约") else ""
+    after = stat.qualifier if stat.qualifier and not before else ""
+    year = f"（{stat.year}年）" if stat.year else ""
+    return f"{stat.name}{year}{before}{decimal_text(stat.value)}{stat.unit or ''}{after}"
 
 
 def department_text(department) -> str:

@@ -10,6 +10,10 @@
   "use strict";
   var loaded = {};
   var waiting = {};
+  //: A query whose grams find at most this many documents that must be checked against their
+  //: text is checked whole before it is answered (its total and counts exact); past it, as
+  //: its results are shown.
+  var CHECK_WHOLE = 20;
 
   function register(name, data) {
     loaded[name] = data;
@@ -236,35 +240,41 @@
             if (ya !== yb) { return ya === Infinity ? -1 : yb === Infinity ? 1 : yb - ya; }
             return place(a) - place(b) || a - b;
           });
-          var found = { total: ids.length, counts: counts(ids), exact: terms.every(function (t) { return isExact(t, longest, index.digits); }) };
+          var exact = terms.every(function (t) { return isExact(t, longest, index.digits); });
+          // Documents found by the grams of a longer term apart are checked against their text
+          // (`checked` of the first ids are): one that does not hold the term is dropped, and
+          // the total and counts corrected. A query with few such documents is checked whole
+          // before it is answered, so its counts are exact from the start.
+          var checked = exact || !terms.length ? ids.length : 0;
+          var found = { total: ids.length, counts: counts(ids), exact: checked >= ids.length };
           found.ids = function () { return ids.slice(); };
+
+          function check(upTo) {
+            if (checked >= Math.min(upTo, ids.length)) { return Promise.resolve(); }
+            var batch = ids.slice(checked, Math.min(upTo, ids.length));
+            return Promise.all(batch.map(documentOf)).then(function (docs) {
+              var kept = docs.map(function (item) { return contains(item, terms); });
+              var dropped = kept.filter(function (k) { return !k; }).length;
+              if (dropped) {
+                var at = checked;
+                ids = ids.slice(0, at).concat(batch.filter(function (doc, i) { return kept[i]; }), ids.slice(at + batch.length));
+                found.counts = counts(ids);
+              }
+              checked += batch.length - dropped;
+              found.total = ids.length;
+              found.exact = checked >= ids.length;
+              return check(upTo);
+            });
+          }
+
           found.load = function (start, end) {
-            // Documents are checked against their text as they are shown; one that only holds
-            // the four-character grams of a longer term apart is dropped and the total corrected.
-            var wanted = end - start;
-            var items = [];
-            function step() {
-              if (items.length >= wanted || start >= ids.length) { return Promise.resolve(items); }
-              var batch = ids.slice(start, start + (wanted - items.length));
-              return Promise.all(batch.map(documentOf)).then(function (docs) {
-                var dropped = 0;
-                docs.forEach(function (item, i) {
-                  if (!terms.length || contains(item, terms)) {
-                    items.push(shape(item, terms));
-                  } else {
-                    ids.splice(start + i - dropped, 1);
-                    dropped += 1;
-                  }
-                });
-                start += batch.length - dropped;
-                found.total = ids.length;
-                if (dropped) { found.counts = counts(ids); }
-                return step();
-              });
-            }
-            return step();
+            return check(end).then(function () {
+              return Promise.all(ids.slice(start, end).map(documentOf));
+            }).then(function (docs) {
+              return docs.map(function (item) { return shape(item, terms); });
+            });
           };
-          return found;
+          return (ids.length <= CHECK_WHOLE ? check(ids.length) : Promise.resolve()).then(function () { return found; });
         });
       }
 
@@ -293,33 +303,64 @@
   function shape(item, terms) {
     // The result links to the part holding the first term: the report page or its original text.
     var part = item.parts[0];
-    var at = -1;
     if (terms.length) {
-      for (var i = 0; i < item.parts.length && at < 0; i++) {
-        at = normalize(item.parts[i].text).indexOf(terms[0]);
-        if (at >= 0) { part = item.parts[i]; }
+      for (var i = 0; i < item.parts.length; i++) {
+        if (normalize(item.parts[i].text).indexOf(terms[0]) >= 0) { part = item.parts[i]; break; }
       }
     }
     return { url: part.url, title: item.title, meta: item.meta, part: part.label, docUrl: item.url,
-             excerpt: excerpt(part.text, terms, Math.max(at, 0)) };
+             excerpt: excerpt(part.text, terms) };
   }
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
-  function excerpt(text, terms, at) {
-    // Normalizing keeps most Chinese text the same length; where it does not, the excerpt
-    // starts at the beginning and still marks the terms it holds.
-    if (normalize(text).length !== text.length) { at = 0; }
-    var start = Math.max(0, at - 40);
-    var piece = text.slice(start, start + 120).replace(/\s+/g, " ");
-    var html = escapeHtml(piece);
+  function normalized(text) {
+    // The text normalized as the index reads it, with where each of its code units stands in
+    // the text: a character NFKC makes longer or shorter (⑴ is “(1)”, ㎡ “m2”) moves what
+    // follows, and a term found in the normalized text is marked where it stands in the text.
+    var norm = "", at = [];
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i), size = cp > 0xffff ? 2 : 1;
+      var n = normalize(text.slice(i, i + size));
+      for (var k = 0; k < n.length; k++) { at.push(i); }
+      norm += n;
+      i += size;
+    }
+    at.push(text.length);
+    return { text: norm, at: at };
+  }
+
+  //: Where an excerpt may start: after the end of a sentence or line (a figure's line, a
+  //: statistic's sentence) shortly before the first match, so it reads from there.
+  var SENTENCE_END = /[。！？；!?;\n]/;
+
+  function excerpt(text, terms) {
+    var norm = normalized(text);
+    var ranges = [];
     terms.forEach(function (t) {
-      var safe = escapeHtml(t).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      html = html.replace(new RegExp(safe, "gi"), function (m) { return "<mark>" + m + "</mark>"; });
+      for (var i = norm.text.indexOf(t); i >= 0; i = norm.text.indexOf(t, i + t.length)) {
+        ranges.push([norm.at[i], norm.at[i + t.length]]);
+      }
     });
-    return (start > 0 ? "…" : "") + html + (start + 120 < text.length ? "…" : "");
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    var first = ranges.length ? ranges[0][0] : 0;
+    var start = Math.max(0, first - 40);
+    for (var j = first - 1; j >= Math.max(0, first - 60); j--) {
+      if (SENTENCE_END.test(text.charAt(j))) { start = j + 1; break; }
+    }
+    if (first - start > 40 && start > 0) { start = first - 40; }
+    var end = Math.min(text.length, start + 120);
+    var html = "", from = start;
+    ranges.forEach(function (r) {
+      var a = Math.max(r[0], from), b = Math.min(r[1], end);
+      if (a >= b) { return; }
+      html += escapeHtml(text.slice(from, a)) + "<mark>" + escapeHtml(text.slice(a, b)) + "</mark>";
+      from = b;
+    });
+    html += escapeHtml(text.slice(from, end));
+    return (start > 0 ? "…" : "") + html.replace(/\s+/g, " ").trim() + (end < text.length ? "…" : "");
   }
 
   window.DisclosureSearch = { register: register, open: open, normalize: normalize, terms: termsOf };

@@ -18,6 +18,7 @@
   var more = document.getElementById("search-more");
   var engine = null;
   var current = null;
+  var currentState = null;
   var shown = 0;
   var runId = 0;
   var expanded = {};
@@ -152,13 +153,24 @@
   function showMore() {
     var start = shown;
     var id = runId;
+    var counts = current.counts;
     return current.load(start, start + PAGE).then(function (items) {
       if (id !== runId) { return; }
+      // Showing results checks them against their text: one that only held a longer term's
+      // grams apart is dropped, and the total and the filters' counts say so.
+      if (current.counts !== counts) { renderFilters(currentState, current.counts); }
+      if (!current.total) { return empty(currentState); }
       items.forEach(function (r) { list.appendChild(resultItem(r)); });
       shown = start + items.length;
       more.hidden = shown >= current.total;
-      status.textContent = summary(current.total);
+      status.textContent = summary(current.total, current.exact);
     });
+  }
+
+  function empty(state) {
+    status.textContent = state.q ? "没有找到包含“" + state.q + "”的内容。请换个词语，或减少筛选条件。"
+                                 : "没有符合筛选条件的内容。";
+    list.classList.add("empty");
   }
 
   function run(state) {
@@ -185,18 +197,16 @@
     return engine.search(state.q, state.filters, sort).then(function (found) {
       if (id !== runId) { return; }
       current = found;
+      currentState = state;
       renderFilters(state, found.counts);
-      if (!found.total) {
-        status.textContent = state.q ? "没有找到包含“" + state.q + "”的内容。请换个词语，或减少筛选条件。"
-                                     : "没有符合筛选条件的内容。";
-        list.classList.add("empty");
-        return;
-      }
+      if (!found.total) { return empty(state); }
       list.classList.remove("empty");
-      summary = function (total) {
-        return "找到 " + total + " 条结果" + (state.q ? "（“" + state.q + "”）" : "") + "。";
+      summary = function (total, exact) {
+        // Not yet every result checked against its text (a long phrase found in many
+        // documents): the total is at most this.
+        return "找到" + (exact === false ? "约 " : " ") + total + " 条结果" + (state.q ? "（“" + state.q + "”）" : "") + "。";
       };
-      status.textContent = summary(found.total);
+      status.textContent = summary(found.total, found.exact);
       return showMore();
     });
   }
