@@ -30,7 +30,11 @@ stage is one the key's column names, and it is filed where the key's table belon
 a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
 name agreeing), not the department's. A key row 项目资金 (in a project's own report) is the
 draft's line for that project, and in such a report (key kind project_self_evaluation) a narrative
-figure may stand with the project's self-evaluation. The comparison is deliberately plain; its verdicts on a
+figure may stand with the project's self-evaluation. A count among a project's `stats` (the results of
+a summary sheet's row) is judged as a work statistic is, against the last part of the key's row, and
+must stand under the project the key's row names first. A project group's `total` is the key's row
+合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
+own self-evaluation: a `performance` field whose stage or name the key's column words. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -216,6 +220,39 @@ def _project_means(loc: tuple, stage: str, where: dict) -> bool:
     return words is None or any(w in str(where.get("column", "")) for w in words)
 
 
+def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
+    """A count among a project's `stats`: a work statistic of the project the key's row names first."""
+    parts = [p.strip() for p in str(where.get("row", "")).split("/")]
+    if len(parts) < 2:
+        return False
+    node: object = tree
+    for step in loc[:loc.index("stats")]:
+        node = node[step]  # type: ignore[index]
+    project = norm(str(node.get("name", ""))) if isinstance(node, dict) else ""
+    owner = norm(parts[0])
+    if not project or not (project in owner or owner in project):
+        return False
+    return _stat_means(name, {**where, "row": parts[-1]})
+
+
+def _group_total_means(loc: tuple, stage: str, where: dict) -> bool:
+    """A project group's stated total (projects.<n>.total) and the key's row 合计."""
+    if not (loc[0] == "projects" and len(loc) >= 4 and loc[2] == "total"):
+        return False
+    if norm(str(where.get("row", ""))) not in ("合计", "总计"):
+        return False
+    words = STAGES.get(stage)
+    return words is None or any(w in str(where.get("column", "")) for w in words)
+
+
+def _own_means(loc: tuple, stage: str, where: dict, department: str) -> bool:
+    """A key row naming the department itself: a field of the department's own self-evaluation."""
+    if loc[0] != "performance" or not department or norm(str(where.get("row", ""))) != norm(department):
+        return False
+    words = STAGES.get(stage)
+    return words is not None and any(w in str(where.get("column", "")) for w in words)
+
+
 def _common(a: str, b: str) -> int:
     """The length of the longest run of characters two names share."""
     best = 0
@@ -297,6 +334,9 @@ def score(folder: Path, show: bool = False) -> Score:
                 verdict = "right" if any(
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
                     _stat_means(row, figure["where"]) if loc[0] == "work_stats" else
+                    _project_stat_means(loc, row, tree, figure["where"]) if "stats" in loc[:-1] and loc[0] == "projects" else
+                    _group_total_means(loc, stage, figure["where"]) or
+                    _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
                     _project_means(loc, stage, figure["where"]) or
                     _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree, str(key.get("kind", "")))
                     for row, stage, loc in mine) else "wrong"

@@ -565,3 +565,36 @@ def test_an_evaluation_frame_table_is_read_with_its_paired_level_columns():
     assert (_values(perf.total_weight), _values(perf.score)) == (["100"], ["86.5"])
     reasons = {item.text: item.why for item in result.loose}
     assert reasons["1.5"] == "评分标准中的数，不是数据" and "83.33%" in reasons
+
+
+def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp_path):
+    """A 项目支出绩效自评结果汇总表 (one row a project, numbered group rows with 小计, a 合计, the
+    results in words): each project with its money, 执行率, score, grade and the counts of its
+    results; each group with its 小计; the table's 合计 as the group's total; the one-row table of
+    the department below it as the department's own self-evaluation. `check` then finds the
+    planted grade (89.65 graded 优) and nothing else."""
+    from generator.importer.read import read_path as read
+
+    folder = FIXTURES / "heldout2" / "29-sangtai-xczx-summary-xlsx"
+    text, blocks = read(report_of(folder))
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    (table,) = report.projects
+    assert table.name.endswith("项目支出绩效自评结果汇总表")
+    assert [str(table.total.budget_initial.first.value), str(table.total.actual.first.value)] == ["3652.00", "3697.80"]
+    central = table.items[0]
+    assert central.name == "一、中央财政衔接推进乡村振兴补助资金项目"
+    assert str(central.budget_full.first.value) == "2549.30" and len(central.items) == 5
+    first = central.items[0]
+    assert first.name == "桑台县2023年脱贫人口小额信贷贴息项目"
+    assert (str(first.budget_initial.first.value), str(first.budget_full.first.value), str(first.actual.first.value)) == \
+        ("320.00", "356.80", "356.80")
+    assert str(first.execution_rate.value) == "100.00" and str(first.score.value) == "98.50" and first.grade == "优"
+    assert [(s.name, str(s.value), s.unit) for s in first.stats] == [("脱贫户贷款贴息", "1862", "户"),
+                                                                      ("户均贷款", "4.6", "万元")]
+    assert sum(len(g.items) for g in table.items) == 12
+    perf = report.performance
+    assert str(perf.score.value) == "93.60" and perf.grade == "优"
+    assert str(perf.budget_execution.actual.first.value) == "4215.36"
+    errors, said = _check_draft(tmp_path, folder, "sangtai-xczx", 2023)
+    assert len(errors) == 1, said
+    assert "[perf.grade]" in errors[0] and "脱贫户庭院经济奖补项目" in errors[0]

@@ -24,7 +24,7 @@ from ..content.figures import Figure, Statement
 from ..content.figures import stated as stated_text
 from ..content.labels import BREAKDOWNS, COUNTS, SECTIONS, STAGE_KEYS
 from ..content.load import Content, DepartmentEntry, ReportFile
-from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, ProjectGroup, SanGong,
+from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, Project, ProjectGroup, SanGong,
                              YearReport, nature_line)
 from ..content.numbers import MONEY_UNITS, plain, unmet
 from ..content.problems import field_path
@@ -350,6 +350,13 @@ class Checker:
                 self.sum_check("sum.parts", group.name, group.total, (*base, "total"),
                                [(p.name, p, (*base, "items", n)) for n, p in enumerate(group.items)])
             self.walk_lines(group.name, group.items, (*base, "items"), total)
+            self.project_grades(group.items, (*base, "items"))
+
+    def project_grades(self, items: tuple[Project, ...], base: Path) -> None:
+        """A project's stated grade against its score (a summary of projects' self-evaluations)."""
+        for n, project in enumerate(items):
+            self.grade(project, (*base, n), f"{SECTIONS['project_performance']}（{project.name}）")
+            self.project_grades(project.items, (*base, n, "items"))
 
     # --- restatements ------------------------------------------------------------------------------
 
@@ -528,12 +535,15 @@ class Checker:
         self.add(rule, passed, subject, terms, f"{plain(amount)}分", f"{plain(difference)}分", f"{plain(tolerance)}分",
                  message)
 
-    def grade(self, perf: Performance, base: Path, label: str) -> None:
+    def grade(self, perf: Performance | Project, base: Path, label: str) -> None:
         if perf.score is None or not perf.grade:
             return
         score = perf.score.value
-        if perf.grade_bands:
-            band = next((b for b in perf.grade_bands
+        # a project of a summary is graded by the bands the report states for its self-evaluations
+        bands = perf.grade_bands if isinstance(perf, Performance) else \
+            self.report.performance.grade_bands if self.report.performance is not None else ()
+        if bands:
+            band = next((b for b in bands
                          if (b.min is None or score >= b.min) and (b.max is None or score < b.max)), None)
             expected = band.grade if band else None
             passed = expected is not None and expected == perf.grade.strip()

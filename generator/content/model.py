@@ -138,6 +138,7 @@ class Project(Line):
     arrived: Omittable[Money] = Field(None, description=_d("arrived"))
     arrival_rate: Omittable[Percent] = Field(None, description=_d("arrival_rate"))
     score: Omittable[Score] = Field(None, description="项目绩效自评得分")
+    grade: Text | None = Field(None, description="项目绩效自评等级，照原文，如 优")
     stats: tuple[Stat, ...] = Field((), description="项目产出、中标价等其他数")
     items: tuple[Project, ...] = Field((), description="子项目或构成")
 

@@ -141,6 +141,10 @@ class CountReader(Staffing):
             return
         if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?(至|到)", name) and self.previous_name:
             name = self.previous_name  # “覆盖率从13.13%提高至100%”: the same rate, after
+        if 2 <= len(name) <= 3 and self.previous_name and len(self.previous_name) > len(name) \
+                and raw.lstrip().startswith("、"):
+            # “自评等级为优的10个、良的2个”: a list of like things, named once in full
+            name = self.previous_name[:len(self.previous_name) - len(name)] + name
         why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
         if why:
             self._skip(sentence, token, ctx, why)

@@ -58,6 +58,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     walker = _Walker(found, year, kind, subjects(name))
     # read whole as published tables, continuations over a page break included
     walker.skip = {t.grid_start for t in published_tables} | {s for t in published_tables for s in t.also}
+    walker.title = _caption(Para(doc.title, 0)) if doc.title else None
     walker.project = project_of_title(doc.title)  # a project's own report: its money is the project's
     walker.run(doc.root)
     tree = Tree()
@@ -107,9 +108,12 @@ class _Walker:
         self.counts.year = year  # a score said of another year is not this year's
         self.amounts.year = year  # an amount said of last year is last year's
         self.grids = GridReader(found, year, "", kind)
+        self.grids.subjects = names
         self.skip: set[int] = set()
         self.project: str | None = None
         self.instructions = False  # within the form's instructions (填表说明 and its items)
+        self.title: str | None = None  # the document's title, when it reads as a table's (…汇总表)
+        self.grids_seen = False
 
     def run(self, root: Section) -> None:
         self._section(root)
@@ -144,6 +148,8 @@ class _Walker:
                     # a 单位：万元 line just above a table gives its money unit
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
                         if isinstance(last_block, Para) else None
+                    self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
+                    self.grids_seen = True
                     self.grids.grid(block, ctx.at, stated.group(1) if stated else None)
             else:
                 self._paragraph(block, ctx)
@@ -196,6 +202,16 @@ class _Walker:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+
+def _caption(block: Block | None) -> str | None:
+    """The line right above a table when it reads as the table's title (…汇总表, …自评结果), not a sentence."""
+    if not isinstance(block, Para):
+        return None
+    text = block.text.strip()
+    if len(text) > 60 or re.search(r"[。；;，,：:]", text) or not re.search(r"表|结果|情况|清单|明细", text):
+        return None
+    return text
 
 
 def _partial_lists(node: Node) -> None:

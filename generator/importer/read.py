@@ -479,12 +479,14 @@ def _xls_text(book, cell) -> str:
 def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
     width = max((max((k + 1 for k, t in enumerate(r) if t.strip()), default=0) for r in rows), default=0)
     table: list[list[str]] = []
-    for row in rows:
+    for n, row in enumerate(rows):
         texts = [t for t in row[:width]]
         filled = [t for t in texts if t.strip()]
-        if len(filled) >= 2 or (table and filled and not texts[0].strip()):
+        if len(filled) >= 2 or (table and filled and not texts[0].strip()) or \
+                (table and len(filled) == 1 and _group_row(texts[0], rows[n + 1:])):
             # (a row of a table with one cell filled away from its first column — 九、社会保险基金支出 on
-            # the 支出 side of a 收入支出决算总表 with no amount — is still a row of that table)
+            # the 支出 side of a 收入支出决算总表 with no amount — is still a row of that table, and so
+            # is a numbered group row between its rows: 一、中央财政衔接资金项目 over the projects it heads)
             table.append(texts)
             continue
         if table:
@@ -494,6 +496,23 @@ def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
             out.paragraph(filled[0].strip())
     if table:
         out.table(_own_width(table))
+
+
+#: A group row's numbering: 一、 （一） 1、
+_GROUP_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+、)")
+
+
+def _group_row(text: str, following: list[list[str]]) -> bool:
+    """A numbered heading alone on its row, inside a table: the next row with text is another row
+    of several cells, and the heading names no table (a title of the next table stacked below
+    names one: 表, 情况表)."""
+    if not _GROUP_NUMBERING.match(text) or "表" in text or re.search(r"单位[：:]", text):
+        return False
+    for row in following:
+        filled = [t for t in row if t.strip()]
+        if filled:
+            return len(filled) >= 2
+    return False
 
 
 def _own_width(table: list[list[str]]) -> list[list[str]]:

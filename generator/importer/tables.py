@@ -17,6 +17,7 @@ from .found import Found
 from .lexicon import known_row
 from .read import Cell, Grid
 from .selfeval import SelfEvaluation
+from .summary import ProjectSummary
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
 from .text import norm, tokens
 
@@ -33,7 +34,7 @@ def _known_money_row(label: str) -> bool:
     return known_row(label) is not None
 
 
-class GridReader(SelfEvaluation):
+class GridReader(SelfEvaluation, ProjectSummary):
     def __init__(self, found: Found, year: int, at: str, kind: str = "") -> None:
         self.found = found
         self.year = year
@@ -47,9 +48,13 @@ class GridReader(SelfEvaluation):
         rows = list(grid.rows)
         first = rows[0] if rows else ()
         self.title = label_of(first[0]) if len(first) == 1 and first[0].text.strip() else "表格"
+        if self.title != "表格":
+            self.caption = self.title
         done: set[int] = set()
         if any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows) or _execution_block(rows):
             done |= self._self_evaluation(rows)
+        if not done:
+            done |= self._summary(rows)
         done |= self._data_table(rows)
         done |= self._numbered_columns(rows)
         for k, row in enumerate(rows):

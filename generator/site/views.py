@@ -209,7 +209,8 @@ def _project_rows(projects: Iterable[Project], depth: int) -> list[Row]:
     out = []
     for p in projects:
         cells = _cells(p)
-        out.append(Row(p.name, depth, cells, p.code, p.note, reasons=_reasons(p)))
+        grade = (f"自评等级：{p.grade}",) if p.grade else ()
+        out.append(Row(p.name, depth, cells, p.code, p.note, reasons=grade + _reasons(p)))
         out += _project_rows(p.items, depth + 1)
     return out
 

@@ -1,0 +1,207 @@
+"""Summary grids: one row a project (项目支出绩效自评结果汇总表), or one row for the department itself.
+
+A finance bureau sums up its projects' self-evaluations in one sheet: 序号 · 项目名称 · the money
+(年初预算数, 全年预算数, 全年执行数, under a spanning 预算执行情况（万元）) · 执行率 · 自评得分 ·
+自评等级 · the results in words (主要绩效目标完成情况). Projects may stand under numbered group
+rows (一、中央财政衔接资金项目), each group closed by 小计, the table by 合计.
+
+The table becomes a project group named by its caption: each group row a project whose parts are
+the projects under it and whose own figures are its 小计, the 合计 the group's total; a project's
+score and grade are its own, the results its note, and the counts in them its `stats`, named by
+their words as work figures are. A table of the same columns whose one row names a unit
+(单位名称) is the department's own self-evaluation: its money the 预算执行, its score and grade
+the report's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .counts import _bad_stat, _stat_name, _words_after, glued
+from .draft import Stmt
+from .found import Found, Finding
+from .read import Cell
+from .tables_base import NUM, Value, label_of, unit_of, value_of
+from .text import last_clause, tokens
+
+#: Each column's role, by its header (units in brackets aside).
+_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
+    ("name", r"(项目|单位|部门)名称|项目"),
+    ("seq", r"序号"),
+    ("budget_initial", r"年初预算(数|金额)?"),
+    ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?"),
+    ("budget", r"预算(数|金额)"),
+    ("actual", r"(全年)?执行(数|金额)|实际(支出|执行)(数|金额)?|(全年)?支出(数|金额)|决算数"),
+    ("execution_rate", r"(预算)?执行率"),
+    ("score", r"(自评|评价)?得分|自评分(数)?"),
+    ("grade", r"(自评|评价)?等级"),
+    ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*"),
+))
+_MONEY = ("budget_initial", "budget_full", "budget", "actual")
+_TOTALS = ("小计", "合计", "总计")
+_UNIT_SUFFIX = re.compile(r"[（(](万元|元|%|％|分)[）)]$")
+
+
+def _role(label: str) -> str | None:
+    plain = _UNIT_SUFFIX.sub("", label)
+    return next((role for role, pattern in _ROLES if pattern.fullmatch(plain)), None)
+
+
+class ProjectSummary:
+    found: Found
+    at: str
+    stated_unit: str | None
+    #: The line just above the table, when it reads as its caption; the document's subjects.
+    caption: str | None = None
+    subjects: tuple[str, ...] = ()
+
+    def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        found = self._header(rows)
+        if found is None:
+            return set()
+        k, depth, roles, unit = found
+        data = [r for r in range(k + depth, len(rows))]
+        named = [r for r in data if self._cell(rows[r], roles, "name") and
+                 self._cell(rows[r], roles, "name") not in _TOTALS]
+        unit_row = roles.get("name") is not None and \
+            re.fullmatch(r"(单位|部门)名称", _UNIT_SUFFIX.sub("", label_of(rows[k][roles["name"]])) or "")
+        if unit_row and len(named) == 1:
+            self._department(rows[named[0]], roles, unit)
+            return set(range(k, len(rows)))
+        title = self.caption or "项目支出绩效自评结果"
+        outer = f"projects={title}"
+        group: str | None = None
+        done = set(range(k, k + depth))
+        for r in data:
+            row = rows[r]
+            filled = [c for c in row if c.text.strip()]
+            name = self._cell(row, roles, "name")
+            first = label_of(filled[0]) if filled else ""
+            if len(filled) == 1 and first not in _TOTALS and not NUM.match(first) and name != first:
+                group = filled[0].text.strip()
+                done.add(r)
+                continue
+            total = next((t for t in _TOTALS if t in (name, self._cell(row, roles, "seq"), first)), None)
+            if total == "小计" and group:
+                steps: tuple[str, ...] = (outer, f"items={group}")
+            elif total:
+                steps = (outer, "total")
+            elif name:
+                steps = (outer, f"items={group}", f"items={name}") if group else (outer, f"items={name}")
+            else:
+                continue
+            self._row(row, roles, steps, unit, name or total or "", project=not total)
+            done.add(r)
+        return done
+
+    def _header(self, rows) -> tuple[int, int, dict[str, int], str | None] | None:
+        """(header row, header depth, column of each role, money unit) of a summary grid, if it is one."""
+        for k, row in enumerate(rows[:4]):
+            labels = [label_of(c) for c in row]
+            top = {i: _role(x) for i, x in enumerate(labels) if x}
+            if "name" not in top.values() or not (set(top.values()) & {"seq", "score", "grade", "execution_rate", *_MONEY}):
+                continue
+            below = [label_of(c) for c in rows[k + 1]] if k + 1 < len(rows) else []
+            sub = {i: _role(x) for i, x in enumerate(below) if x}
+            # a second header row: sub-columns under a spanning one (预算执行情况（万元）: 年初预算数 …)
+            depth = 2 if sub and all(sub.values()) and all(
+                v is None or not NUM.match(v.text) for v in map(value_of, rows[k + 1])) else 1
+            roles: dict[str, int] = {}
+            for i, label in enumerate(labels):
+                leaf = below[i] if depth == 2 and i < len(below) and below[i] else label
+                role = _role(leaf) if leaf else None
+                if role is not None:
+                    roles.setdefault(role, i)
+            if "name" not in roles or len(set(roles) & {"score", "execution_rate", *_MONEY}) < 2:
+                continue
+            headers = labels + (below if depth == 2 else [])
+            unit = next((u for h in headers if (u := unit_of(h))), None) or self.stated_unit
+            return k, depth, roles, unit
+        return None
+
+    @staticmethod
+    def _cell(row, roles: dict[str, int], role: str) -> str:
+        i = roles.get(role)
+        return label_of(row[i]) if i is not None and i < len(row) else ""
+
+    def _row(self, row, roles: dict[str, int], steps: tuple[str, ...], unit: str | None, name: str,
+             project: bool) -> None:
+        where = name[:24]
+        for role, i in roles.items():
+            if i >= len(row):
+                continue
+            value = value_of(row[i])
+            if value is None:
+                continue
+            if role == "seq":
+                if NUM.match(value.text):
+                    self.found.skip(value.text, value.span, f"{where}｜序号｜{value.text}", self.at, "序号，不是数据")
+            elif role in _MONEY:
+                if unit is None:
+                    self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at, "表中金额没有说明单位")
+                else:
+                    self._money(steps, role, value, unit, f"{where}｜{role}", self.caption or "汇总表")
+            elif role == "execution_rate":
+                self._put(steps, "execution_rate", Value(value.text.replace("％", "%"), value.span), "percent",
+                          f"{where}｜执行率")
+            elif role == "score":
+                self._put(steps, "score", value, "score", f"{where}｜得分")
+            elif role == "grade" and project and not NUM.match(value.text):
+                self.found.add(steps, "grade", Stmt(value.text, "text", f"{where}｜等级：{value.text}", value.span,
+                                                    at=self.at))
+            elif role == "results" and project:
+                self._results(steps, value)
+
+    def _results(self, steps: tuple[str, ...], value: Value) -> None:
+        """The results in words: the text as the project's note, each count in it one of its `stats`."""
+        self.found.add(steps, "note", Stmt(value.text, "text", value.text[:40], (0, 0), at=self.at))
+        text, previous = value.text, 0
+        for token in tokens(text):
+            span = (value.span[0] + token.start, value.span[0] + token.end)
+            raw = text[previous:token.start]
+            previous = token.end
+            if token.kind == "bare" and glued(text, token):
+                continue
+            name = _stat_name(last_clause(raw), self.subjects)
+            if token.kind in ("count", "money"):
+                after = _stat_name(_words_after(text, token.end), self.subjects)
+                if len(after) >= 2 and not re.match(r"^(的|以上|左右|之|多|余)", after):
+                    name = f"{name}{after}" if name else after
+            why = _bad_stat(name, token) if token.kind != "money" or name else "数字前后没有说明是什么数"
+            if why or token.kind == "bare":
+                self.found.skip(text[token.start:token.end], span, text[:40], self.at,
+                                why or "没有单位的数字")
+                continue
+            extra = {"name": Stmt(name, "text", "", (0, 0))}
+            extra["unit"] = Stmt("%" if token.kind == "percent" else token.unit, "text", "", (0, 0))
+            if token.qualifier:
+                extra["qualifier"] = Stmt(token.qualifier, "text", "", (0, 0))
+            stmt = Stmt(token.num, "number", text[max(0, token.start - 12):token.end + 12], span, at=self.at)
+            self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
+
+    def _department(self, row, roles: dict[str, int], unit: str | None) -> None:
+        """The one row naming the unit: the department's own self-evaluation."""
+        for role, i in roles.items():
+            value = value_of(row[i]) if i < len(row) else None
+            if value is None or role == "name":
+                continue
+            if role in _MONEY and unit is not None:
+                self._money(("performance", "budget_execution"), role, value, unit, f"{label_of(row[roles['name']])}｜{role}",
+                            self.caption or "汇总表")
+            elif role == "execution_rate":
+                self._put(("performance", "budget_execution"), "execution_rate",
+                          Value(value.text.replace("％", "%"), value.span), "percent", "执行率")
+            elif role == "score":
+                self._put(("performance",), "score", value, "score", "自评得分")
+            elif role == "grade" and not NUM.match(value.text):
+                self.found.add(("performance",), "grade", Stmt(value.text, "text", f"等级：{value.text}", value.span,
+                                                                 at=self.at))
+            else:
+                self.found.skip(value.text, value.span, value.text, self.at, "表格中这一格不知对应哪一项")
+
+    # provided by the grid reader
+    def _put(self, steps, key, value, kind, where, unit=None) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _money(self, steps, stage, value, unit, where, table="基础数据表", weak=False) -> None:  # pragma: no cover
+        raise NotImplementedError
