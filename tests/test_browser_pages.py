@@ -152,6 +152,33 @@ def test_report_prints_without_navigation(page, strict_site_url):
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_printed_chart_covers_nothing_after_it(browser, strict_site_url, width):
+    """Printing lays the page out at the paper's width, and a responsive chart is redrawn to
+    its box: the box must keep the chart's height, or the drawing (its own height) covers the
+    next table's caption."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(strict_site_url + PAGE_KINDS["report"])
+    plots = page.locator(".chart-plot")
+    assert plots.count() >= 2
+    for i in range(plots.count()):
+        plots.nth(i).scroll_into_view_if_needed()
+        plots.nth(i).locator("svg.main-svg").first.wait_for(timeout=15000)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1000})  # A4 less the print margins, at 96 dpi
+    page.wait_for_timeout(600)  # plotly's resize
+    overlaps = page.evaluate("""() => [...document.querySelectorAll('.chart')].flatMap(chart => {
+      const box = chart.getBoundingClientRect();
+      const drawn = [...chart.querySelectorAll('svg.main-svg')].map(s => s.getBoundingClientRect());
+      const next = chart.nextElementSibling ? chart.nextElementSibling.getBoundingClientRect() : null;
+      return drawn.filter(r => r.bottom > box.bottom + 1 || r.right > box.right + 1 || (next && r.bottom > next.top + 1))
+                  .map(r => [chart.querySelector('.chart-title').textContent, r.bottom, box.bottom, next && next.top]);
+    })""")
+    assert overlaps == []
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+    page.close()
+
+
 def test_checks_page_filters_findings_by_department(page, strict_site_url):
     page.goto(strict_site_url + PAGE_KINDS["checks"])
     rows = page.locator("#findings-table tbody tr")

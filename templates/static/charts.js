@@ -74,8 +74,13 @@
     if (el.hasAttribute("data-drawing")) { return Promise.resolve(); }
     el.setAttribute("data-drawing", "");
     var spec = JSON.parse(document.getElementById(el.getAttribute("data-chart")).textContent);
+    var layout = merge(theme.layout, spec.layout);
+    // The plot's box holds the chart's height: a responsive chart is redrawn to its box's size
+    // when the window changes (printing too), and without a height of its own the box is
+    // its min-height while the drawing keeps its own, over what follows it.
+    if (layout.height) { el.style.height = layout.height + "px"; }
     return loadPlotly().then(function (Plotly) {
-      return Plotly.newPlot(el, spec.data, merge(theme.layout, spec.layout), theme.config);
+      return Plotly.newPlot(el, spec.data, layout, theme.config);
     }).then(function () {
       el.classList.add("drawn");
       // The chart's picture is described by its label and table; its SVG is not read twice.
