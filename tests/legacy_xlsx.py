@@ -5,7 +5,9 @@ a `data.Tables` the old way, from the rows `table_part` was given (see `capture`
 
 The code below the first line of `--- legacy ---` is generator/outputs/xlsx.py as it was, unchanged,
 but for what the new writer kept as it was (each cell's XML, the package's small entries), which
-it imports from there."""
+it imports from there. Issue 21 gave the sheets Chinese headers, numeric cells for decimal
+columns and an autofilter (named in workbook.xml): `capture` and `legacy_xlsx` make the same
+cells and name the same ranges, so the comparison stays one of splicing alone."""
 
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
         templates = []
         for row in rows:
             cells = [row.get(n, "") for n in names]
-            cells = [int(v) if c.type == "integer" and v != "" else v for v, c in zip(cells, columns)]
+            cells = [int(v) if c.type == "integer" and v != "" else Number(v) if c.type == "number" and v != "" else v
+                     for v, c in zip(cells, columns)]
             templates.append(old.template(cells))
         made[id(part)] = (part, templates)
         return part
@@ -38,21 +41,22 @@ def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
 
 def legacy_xlsx(data, tables, epoch: int, made) -> bytes:
     """The workbook of `tables` as the old `write_xlsx` made it."""
-    readme = [[title, c.name, c.title, c.type, c.description] for name, (title, _, columns, _) in data.TABLES.items()
-              if name in data.WORKBOOK_TABLES for c in columns]
-    readme.append([data.TABLES["figures"][0], "", "", "", data.FIGURES_NOTE])
+    readme = data.readme_rows()
     rows = Rows()
-    sheets = [("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])]
+    sheets = [(data.README_SHEET, data.README_HEADER, [rows.template(r) for r in readme])]
+    filters = [_filter_range(data.README_HEADER, len(readme))]
     for name in data.WORKBOOK_TABLES:
         title, _, columns, _ = data.TABLES[name]
         count = tables.rows(name)
         sheet_count = max((count + data.SHEET_ROWS - 1) // data.SHEET_ROWS, 1)
         rows_of = (row for part in tables.parts(name) for row in made[id(part)][1])
         for n in range(sheet_count):
-            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", [c.name for c in columns],
+            header = data.sheet_header(columns)
+            sheets.append((title if sheet_count == 1 else f"{title} ({n + 1})", header,
                            _itertools.islice(rows_of, data.SHEET_ROWS)))
+            filters.append(_filter_range(header, min(data.SHEET_ROWS, count - n * data.SHEET_ROWS)))
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return workbook(sheets, "部门预算绩效公开平台", created)
+    return workbook(sheets, "部门预算绩效公开平台", created, filters=filters)
 
 
 # --- legacy ---
@@ -60,7 +64,7 @@ import io
 import zipfile
 from typing import BinaryIO, Iterable, Iterator, Sequence
 
-from generator.outputs.xlsx import _MEMO, _body, _package
+from generator.outputs.xlsx import _MEMO, Number, _body, _filter_range, _package
 
 
 def _column(n: int) -> str:
@@ -148,7 +152,7 @@ def _sheet_xml(header: Sequence[object], rows: Iterable[bytes]) -> Iterator[byte
 
 
 def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], title: str, created: str,
-             out: BinaryIO | None = None) -> bytes | None:
+             out: BinaryIO | None = None, filters: Sequence[str] = ()) -> bytes | None:
     """An XLSX of (sheet name, header, rows made by `Rows.template`); each header is bold and frozen.
 
     `created` is the W3CDTF timestamp written as the document's created and modified time.
@@ -164,7 +168,7 @@ def workbook(sheets: Sequence[tuple[str, Sequence[object], Iterable[bytes]]], ti
             info.external_attr = 0o644 << 16
             z.writestr(info, data, compresslevel=1)
 
-        for path, text in _package(names, title, created):
+        for path, text in _package(names, title, created, filters):
             put(path, text)
         for i, (_, header, rows) in enumerate(sheets):
             # Written as it is made: a province's figures sheet is hundreds of megabytes of XML.

@@ -195,7 +195,7 @@ def test_the_data_page_and_package_say_how_text_is_escaped(hostile_site):
     package = json.loads((hostile_site / "data/datapackage.json").read_text(encoding="utf-8"))
     assert "单引号" in package["description"]
     for resource in package["resources"]:
-        for field in resource["schema"]["fields"]:
+        for field in resource.get("schema", {}).get("fields", []):  # (a database is a file, not a table)
             assert ("单引号" in field["description"]) == (field["type"] == "string"), field["name"]
 
 
@@ -210,3 +210,19 @@ def test_every_formula_character_is_escaped_in_text_columns_only():
         assert [r[0] for r in rows] == ["'=1+1", "'+1", "'-1", "'@A1", "'\t=1", "'\r=1", "''=1", "'''-1", "'文字", "a=1",
                                         "", "－1", "１"]
         assert {r[1] for r in rows} == {"-12.50"}
+
+
+def test_sqlite_holds_formula_like_text_as_written(hostile_site):
+    """The databases hold text as the model states it: no quote added (SQL runs no formulas)."""
+    import sqlite3
+
+    texts = []
+    for path in sorted((hostile_site / "data").glob("*/disclosures-*.sqlite")):
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        for table in ("departments", "reports", "figures", "indicators", "findings"):
+            texts += [v for row in db.execute(f"SELECT * FROM {table}") for v in row if isinstance(v, str)]
+        db.close()
+    formula_like = [t for t in texts if t.startswith(tuple(PAYLOADS))]
+    assert len(formula_like) > 50
+    assert any(t.startswith('=HYPERLINK("https://evil.example/","点击")') for t in formula_like)
+    assert not any(t.startswith("'" + p) for t in texts for p in PAYLOADS if p)

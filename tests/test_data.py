@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -131,9 +132,13 @@ def test_datapackage_passes_frictionless_validate(built_site):
     package = json.loads((built_site / "data/datapackage.json").read_text(encoding="utf-8"))
     names = [r["name"] for r in package["resources"]]
     assert names == ["departments"] + [f"{t}-{y}" for y in (2023, 2020, 2016)
-                                       for t in ("reports", "figures", "indicators", "findings")]
+                                       for t in ("reports", "figures", "indicators", "findings", "database")]
     assert all(r["path"] == "/".join(reversed(r["name"].split("-"))) + ".csv" + (".zip" if r["name"].startswith(("figures", "indicators")) else "")
-               for r in package["resources"][1:])
+               for r in package["resources"][1:] if not r["name"].startswith("database"))
+    database = next(r for r in package["resources"] if r["name"] == "database-2020")
+    assert (database["path"], database["format"], database["mediatype"]) == (
+        "2020/disclosures-2020.sqlite", "sqlite", "application/vnd.sqlite3")
+    assert database["bytes"] == (built_site / "data/2020/disclosures-2020.sqlite").stat().st_size
     figures = next(r for r in package["resources"] if r["name"] == "figures-2020")
     assert (figures["compression"], figures["innerpath"]) == ("zip", "figures.csv")
     assert figures["bytes"] == (built_site / "data/2020/figures.csv.zip").stat().st_size
@@ -148,9 +153,10 @@ def test_xlsx_opens_and_matches_the_csvs(built_site):
     for year in (2016, 2020, 2023):
         book = load_workbook(built_site / f"data/{year}/disclosures.xlsx", read_only=True)
         # The figures are the year's CSV only (at a province's scale, many sheets' worth).
-        assert book.sheetnames == ["说明", "部门", "报告", "绩效指标", "数据核验发现"]
-        about = [list(r) for r in book["说明"].iter_rows(values_only=True)]
-        assert {r[0] for r in about[1:]} == {"部门", "报告", "绩效指标", "数据核验发现", "全部数字"}
+        assert book.sheetnames == ["字段说明", "部门", "报告", "绩效指标", "数据核验发现"]
+        about = [list(r) for r in book["字段说明"].iter_rows(values_only=True)]
+        assert about[0] == ["表", "列名", "字段（CSV 列名）", "类型", "说明"]
+        assert {r[0] for r in about[1:]} == {"部门", "报告", "绩效指标", "数据核验发现", "全部数字", "（各表）"}
         assert [r for r in about if r[0] == "全部数字"][0][4].startswith("报告所述的全部数字见同一年度的 figures.csv.zip")
         check_book(book, built_site, year)
 
@@ -170,11 +176,21 @@ def check_book(book, built_site, year: int) -> None:
 
             path = next(p for p in year_csvs(built_site, name) if p.parent.name == str(year))
             expected = list(csv.reader(io.StringIO(csv_file(path).decode("utf-8-sig"), newline="")))
-        text = [c.type == "string" for c in TABLES[name][2]]
-        got = [["" if v is None else str(v) for v in row] for row in book[sheet].iter_rows(values_only=True)]
-        # The workbook holds text as it is; the CSV escapes what would start a formula.
-        assert got == [expected[0], *([as_text(cell) if t else cell for cell, t in zip(row, text)]
-                                      for row in expected[1:])], sheet
+        columns = TABLES[name][2]
+        got = [list(row) for row in book[sheet].iter_rows(values_only=True)]
+        # The header is Chinese, each column's title, the English names those of the CSV.
+        assert expected[0] == [c.name for c in columns]
+        assert got[0] == [c.title for c in columns], sheet
+        assert len(got) == len(expected), sheet
+        for row, csv_row in zip(got[1:], expected[1:]):
+            for value, cell, c in zip(row, csv_row, columns):
+                if c.type == "number" and cell:  # a numeric cell of the decimal the CSV writes
+                    assert isinstance(value, (int, float)) and Decimal(str(value)) == Decimal(cell), (sheet, c.name)
+                elif c.type == "integer" and cell:
+                    assert value == int(cell), (sheet, c.name)
+                else:  # the workbook holds text as it is; the CSV escapes what would start a formula
+                    assert ("" if value is None else value) == (as_text(cell) if c.type == "string" else cell), (
+                        sheet, c.name)
 
 
 def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch, tmp_path):
@@ -188,13 +204,13 @@ def test_a_table_longer_than_a_sheet_continues_on_the_next(content, monkeypatch,
     monkeypatch.setattr(data, "SHEET_ROWS", len(rows) // 2 + 1)
     (tmp_path / "book.xlsx").write_bytes(data.xlsx_bytes(tables, 0))
     book = load_workbook(tmp_path / "book.xlsx", read_only=True)
-    assert book.sheetnames == ["说明", "部门", "报告", "绩效指标 (1)", "绩效指标 (2)", "数据核验发现"]
+    assert book.sheetnames == ["字段说明", "部门", "报告", "绩效指标 (1)", "绩效指标 (2)", "数据核验发现"]
     first, second = ([list(r) for r in book[name].iter_rows(values_only=True)]
                      for name in ("绩效指标 (1)", "绩效指标 (2)"))
-    assert first[0] == second[0] == [c.name for c in data.TABLES["indicators"][2]]  # each has the header
+    assert first[0] == second[0] == [c.title for c in data.TABLES["indicators"][2]]  # each has the header
     assert len(first) - 1 + len(second) - 1 == len(rows)
-    assert second[-1][first[0].index("level3")] == rows[-1]["level3"]
-    assert second[-1][first[0].index("line")] == int(rows[-1]["line"])
+    assert second[-1][first[0].index("三级指标")] == rows[-1]["level3"]
+    assert second[-1][first[0].index("行号")] == int(rows[-1]["line"])
 
 
 def test_report_json_validates_against_the_schema_and_reloads_exactly(built_site, content):
@@ -287,9 +303,10 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     files = [r.find("a")["href"] for r in rows]
     assert files == ["departments.csv", *(f"{year}/{name}" for year in (2023, 2020, 2016)
                                           for name in ("reports.csv", "figures.csv.zip", "indicators.csv.zip", "findings.csv",
-                                                       "disclosures.xlsx")), "datapackage.json"]
-    assert files[7] == "2020/figures.csv.zip"
-    figures = rows[7].find_all("td")
+                                                       "disclosures.xlsx", f"disclosures-{year}.sqlite")),
+                     "datapackage.json", "metadata.json"]
+    assert files[8] == "2020/figures.csv.zip"
+    figures = rows[8].find_all("td")
     assert figures[0].get_text(strip=True) == "CSV（ZIP 压缩）"
     assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/2020/figures.csv.zip')):,}"
     assert "KB" in figures[-2].get_text()
@@ -308,3 +325,164 @@ def test_every_table_on_a_report_page_links_its_csv(built_site, slug):
         assert link is not None, table.caption.get_text() if table.caption else table
         assert link["href"] == "tables.csv" and page_csvs(built_site, f"departments/{slug}/{SEEDS[slug]}/")[
             link["data-csv-file"]]
+
+
+# --- issue 21: a workbook Chinese users can use, and the tables as SQLite ---------------------------
+
+
+def test_every_sheet_has_chinese_headers_a_frozen_header_row_and_an_autofilter(built_site):
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    from generator.outputs.data import TABLES, WORKBOOK_TABLES
+
+    titles = {TABLES[name][0]: [c.title for c in TABLES[name][2]] for name in WORKBOOK_TABLES}
+    for year in (2016, 2020, 2023):
+        book = load_workbook(built_site / f"data/{year}/disclosures.xlsx")
+        for ws in book.worksheets:
+            header = [c.value for c in ws[1]]
+            assert header == titles.get(ws.title, ["表", "列名", "字段（CSV 列名）", "类型", "说明"]), ws.title
+            assert all(re.search(r"[\u4e00-\u9fff]", h) for h in header), header
+            assert all(c.font.b for c in ws[1])
+            assert ws.freeze_panes == "A2", ws.title
+            assert ws.auto_filter.ref == f"A1:{get_column_letter(len(header))}{ws.max_row}", ws.title
+        # The dictionary sheet pairs each Chinese header with its English name in the CSVs.
+        pairs = {(r[0], r[1], r[2]) for r in book["字段说明"].iter_rows(min_row=2, values_only=True)}
+        assert ("报告", "自评得分", "score") in pairs and ("绩效指标", "三级指标", "level3") in pairs
+
+
+def test_decimal_columns_are_numeric_cells_shown_to_their_stated_places(built_site):
+    from openpyxl import load_workbook
+
+    book = load_workbook(built_site / "data/2023/disclosures.xlsx")
+    ws = book["绩效指标"]
+    header = [c.value for c in ws[1]]
+    last = [c for c in ws[ws.max_row]]
+    weight, score = last[header.index("分值")], last[header.index("得分")]
+    assert (weight.value, weight.data_type, weight.number_format) == (5, "n", "#,##0")
+    assert (score.value, score.data_type, score.number_format) == (4, "n", "#,##0")
+    assert last[header.index("行号")].data_type == "n"  # whole numbers too
+    assert last[header.index("年度指标值")].data_type == "s"  # stated text stays text
+
+
+def test_a_figure_stated_as_12_30_shows_12_30(tmp_path):
+    """The cell holds the decimal text as written, formatted to its places: Excel shows 12.30."""
+    from openpyxl import load_workbook
+
+    from generator.outputs import data, xlsx
+
+    columns = data.TABLES["indicators"][2]
+    row = {c.name: "" for c in columns} | {"department": "d", "year": 2023, "evaluation": "部门整体支出", "row": 1,
+                                           "level3": "x", "weight": "12.30", "score": "0.0000001", "line": 3}
+    part = data.table_part(columns, [row])
+    sheet = xlsx.sheet_of("绩效指标", data.sheet_header(columns), part.xlsx_rows())
+    (tmp_path / "b.xlsx").write_bytes(xlsx.workbook([sheet], "t", "2024-01-01T00:00:00Z"))
+    cells = {c.column: c for c in load_workbook(tmp_path / "b.xlsx").active[2]}
+    weight, score = cells[[c.name for c in columns].index("weight") + 1], cells[[c.name for c in columns].index("score") + 1]
+    assert (weight.value, weight.number_format) == (12.3, "#,##0.00")
+    assert (score.value, score.number_format) == (1e-7, "#,##0.0000000")
+    with zipfile.ZipFile(tmp_path / "b.xlsx") as z:  # the value as its exact text
+        assert b"<v>12.30</v>" in z.read("xl/worksheets/sheet1.xml")
+
+
+def test_reports_csv_and_sheet_carry_the_self_evaluation_score_and_grade(built_site):
+    from openpyxl import load_workbook
+
+    rows = {r["department"]: r for r in table(built_site, "reports")}
+    suining = rows["suining-xzspfwj"]
+    assert (suining["score"], suining["grade"], suining["grade_band"]) == ("99", "优秀", "优")
+    assert (rows["tianxin-xzspfwj"]["score"], rows["tianxin-xzspfwj"]["grade"]) == ("", "")
+    sheet = list(load_workbook(built_site / "data/2023/disclosures.xlsx")["报告"].iter_rows(values_only=True))
+    shown = dict(zip(sheet[0], sheet[1]))
+    assert (shown["自评得分"], shown["等级"], shown["得分档次"]) == (99, "优秀", "优")
+
+
+def _database(site, year: int):
+    import sqlite3
+
+    path = site / f"data/{year}/disclosures-{year}.sqlite"
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descriptions(built_site):
+    from generator.outputs.data import TABLES
+
+    for year in (2016, 2020, 2023):
+        db = _database(built_site, year)
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert names == {"departments", "reports", "figures", "indicators", "findings", "meta_tables", "meta_columns"}
+        for name in ("reports", "figures", "indicators", "findings"):
+            from tests.sitepages import year_csvs
+
+            csv_rows = read_csv(next(p for p in year_csvs(built_site, name) if p.parent.name == str(year)))
+            db_rows = db.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            columns = [d[0] for d in db.execute(f"SELECT * FROM {name} LIMIT 0").description]
+            assert len(db_rows) == len(csv_rows), (year, name)
+            for got, expected in zip(db_rows, csv_rows):
+                got = dict(zip(columns, got))
+                for c in TABLES[name][2]:
+                    cell = expected[c.name]
+                    if c.type == "number":  # REAL to sort and sum, and the exact text beside it
+                        assert got[c.name + "_exact"] == (cell or None) and got[c.name] == (float(cell) if cell else None)
+                    elif c.type == "integer":
+                        assert got[c.name] == (int(cell) if cell else None)
+                    elif c.type == "boolean":
+                        assert got[c.name] == {"true": 1, "false": 0}[cell]
+                    else:
+                        assert got[c.name] == (as_text(cell) or None), (name, c.name)
+        # Types, keys and foreign keys as declared, every one satisfied.
+        info = {r[1]: (r[2], r[5]) for r in db.execute("PRAGMA table_info(figures)")}
+        assert info["amount_yuan"] == ("REAL", 0) and info["amount_yuan_exact"] == ("TEXT", 0)
+        assert info["statement"] == ("INTEGER", 4) and info["field"] == ("TEXT", 3)
+        assert [r[2:5] for r in db.execute("PRAGMA foreign_key_list(figures)")] == [
+            ("reports", "department", "department"), ("reports", "year", "year")]
+        assert [r[2:4] for r in db.execute("PRAGMA foreign_key_list(reports)")] == [("departments", "department")]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # Every column of every table described, in Chinese.
+        described = {(t, c) for t, c in db.execute("SELECT table_name, name FROM meta_columns")}
+        for name in names:
+            assert {(name, r[1]) for r in db.execute(f"PRAGMA table_info({name})")} <= described, name
+        title, unit = db.execute("SELECT title, unit FROM meta_columns WHERE table_name = 'figures' "
+                                 "AND name = 'amount_yuan'").fetchone()
+        assert (title, unit) == ("金额（元）", "元")
+        counts = dict(db.execute("SELECT name, rows FROM meta_tables"))
+        assert counts["figures"] == db.execute("SELECT count(*) FROM figures").fetchone()[0]
+
+
+def test_sql_over_the_database_gives_the_reports_figures(built_site):
+    """A researcher's query: the exact 决算 total of 隆阳 2020's expenditure, and scores by grade."""
+    db = _database(built_site, 2020)
+    (exact,) = db.execute("SELECT amount_yuan_exact FROM figures WHERE department = 'longyang-zwfwglj' "
+                          "AND field = 'expenditure[0].total.actual[0]' AND statement = 1").fetchone()
+    assert exact == "6338977.18"
+    total = sum(Decimal(v) for (v,) in db.execute("SELECT amount_yuan_exact FROM figures JOIN reports USING "
+                                                  "(department, year) WHERE reports.grade_band = '优' "
+                                                  "AND amount_yuan_exact IS NOT NULL"))
+    assert total == sum(Decimal(r["amount_yuan"]) for r in table(built_site, "figures")
+                        if r["year"] == "2020" and r["amount_yuan"] and r["department"] in
+                        {p["department"] for p in table(built_site, "reports") if p["grade_band"] == "优"})
+
+
+def test_the_sqlite_database_is_the_same_bytes_from_the_same_tables(content):
+    from generator.checks import check_content
+    from generator.outputs import data
+
+    tables = data.build_tables(content, check_content(content))[2020]
+    made = []
+    for _ in range(2):
+        files = data.MemoryFiles()
+        data.year_data(2020, tables, 0, files)
+        made.append(files.files["data/2020/disclosures-2020.sqlite"])
+    assert made[0] == made[1] and made[0].startswith(b"SQLite format 3\0")
+
+
+def test_datasette_metadata_describes_every_database_column(built_site):
+    from generator.outputs.sqlite import column_descriptions
+
+    metadata = json.loads((built_site / "data/metadata.json").read_text(encoding="utf-8"))
+    assert sorted(metadata["databases"]) == ["disclosures-2016", "disclosures-2020", "disclosures-2023"]
+    figures = metadata["databases"]["disclosures-2020"]["tables"]["figures"]
+    assert figures["title"] == "全部数字"
+    assert [c for c, *_ in column_descriptions("figures")] == list(figures["columns"])
+    assert figures["columns"]["amount_yuan"].startswith("金额（元）：")

@@ -116,6 +116,14 @@ def output_texts(site: Path):
             with zipfile.ZipFile(path) as book:
                 for name in book.namelist():
                     yield f"{rel}:{name}", book.read(name).decode("utf-8")
+        elif path.suffix == ".sqlite":  # its text, the exact decimals included (a REAL is a double)
+            import sqlite3
+
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+                rows = db.execute(f'SELECT * FROM "{table}"').fetchall()
+                yield f"{rel}:{table}", "\n".join(v for row in rows for v in row if isinstance(v, str))
+            db.close()
         else:
             yield rel, path.read_text(encoding="utf-8")
 
@@ -169,11 +177,21 @@ def check_site(site: Path, case: dict, source: str) -> None:
 
     workbook = openpyxl.load_workbook(site / "data" / "2020" / "disclosures.xlsx", read_only=True)
     sheet = [list(r) for r in workbook["绩效指标"].iter_rows(values_only=True)]
-    sheet_rows = [dict(zip(sheet[0], ("" if v is None else str(v) for v in row))) for row in sheet[1:]]
-    assert (Decimal(sheet_rows[0]["weight"]), Decimal(sheet_rows[0]["score"])) == (
-        Decimal(case["weight"]), Decimal(case["indicator_score"]))
+    # The sheet's header is each column's Chinese title; its numbers are numeric cells (doubles).
+    from generator.outputs.data import TABLES
+
+    names = {c.title: c.name for c in TABLES["indicators"][2]}
+    sheet_rows = [dict(zip(map(names.get, sheet[0]), row)) for row in sheet[1:]]
+    assert (sheet_rows[0]["weight"], sheet_rows[0]["score"]) == (
+        float(case["weight"]), float(case["indicator_score"]))
     indicator_rows = read_csv(csv_file(site / "data" / "2020" / "indicators.csv.zip"))
-    assert [(r["weight"], r["score"]) for r in indicator_rows] == [(r["weight"], r["score"]) for r in sheet_rows]
+    assert [(float(r["weight"]), float(r["score"])) for r in indicator_rows] == [
+        (r["weight"], r["score"]) for r in sheet_rows]
+    # A spreadsheet reads a double; the cell holds the decimal exactly as the CSV writes it.
+    with zipfile.ZipFile(site / "data" / "2020" / "disclosures.xlsx") as book:
+        xml = book.read("xl/worksheets/sheet4.xml").decode("utf-8")
+    for r in indicator_rows:
+        assert f"<v>{r['weight']}</v>" in xml and f"<v>{r['score']}</v>" in xml
     from generator.outputs.data import csv_text
 
     # The CSV writes a stated text such as -0.5万元 with a `'` before it (CSV injection).

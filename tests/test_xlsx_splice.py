@@ -241,7 +241,7 @@ def test_a_long_table_splits_over_sheets_as_before(synth_tables, monkeypatch):
         got = _same_as_legacy(tables[year], made, read_only=True)
         figures = [name for name in got if name.startswith("绩效指标")]
         assert len(figures) == -(-sum(part_rows) // size), size
-        assert all(len(got[name]) <= size + 1 for name in got if name != "说明")
+        assert all(len(got[name]) <= size + 1 for name in got if name != data.README_SHEET)
         assert sum(len(got[name]) - 1 for name in figures) == sum(part_rows)
 
 
@@ -253,7 +253,7 @@ def test_an_empty_table_has_a_sheet_of_its_header(seed_tables):
     empty = data.Tables(lambda name: [] if name == "findings" else tables[year].parts(name),
                         {**tables[year].counts, "findings": 0})
     got = _same_as_legacy(empty, made, read_only=True)
-    assert got["数据核验发现"] == [[(c.name, "s") for c in data.TABLES["findings"][2]]]
+    assert got["数据核验发现"] == [[(c.title, "s") for c in data.TABLES["findings"][2]]]
 
 
 def test_the_same_tables_give_the_same_bytes(seed_tables):
@@ -373,9 +373,10 @@ def test_a_years_files_in_one_pass_are_each_tables_own(seed_tables):
             assert files.files[f"data/{year}/{name}.csv"] == b"".join(tables[year].csv(name))
     assert files.files[f"data/{year}/disclosures.xlsx"] == data.xlsx_bytes(tables[year], 7)
     assert [d.path for d in downloads] == [f"data/{year}/{n}.csv.zip" if n in ("figures", "indicators") else f"data/{year}/{n}.csv"
-                                           for n in data.YEAR_TABLES] + [f"data/{year}/disclosures.xlsx"]
+                                           for n in data.YEAR_TABLES] + [f"data/{year}/disclosures.xlsx",
+                                                                         f"data/{year}/disclosures-{year}.sqlite"]
     # Once for each entry's extents (no build's memos here: a zipped CSV's, a sheet's), once for
-    # every file together.
+    # every file together (the database's rows too).
     assert reads == {name: (1 + (name in data.ZIPPED_TABLES) + (name in data.WORKBOOK_TABLES))
                      * len(list(tables[year].parts(name))) for name in data.TABLES}
 

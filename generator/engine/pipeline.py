@@ -250,7 +250,8 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
         by_year[year] = made
     for year in years:
         downloads = [*downloads, *by_year[year]]
-    return [*downloads, data.package_data(downloads, site.scope.content.site.base_url, output)]
+    base_url = site.scope.content.site.base_url
+    return [*downloads, data.package_data(downloads, base_url, output), data.datasette_data(downloads, base_url, output)]
 
 
 #: The most departments built anew for which the data files are made on a second process

@@ -23,6 +23,7 @@ from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..site.format import plain
+from ..site.search import grade_band
 from ..site.views import budget_execution_rows
 from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
 from ..content.labels import COUNTS, FIGURES
@@ -31,7 +32,8 @@ from ..content.model import SANGONG_LABELS, Headcount, Site, Stat
 from ..content.problems import field_path
 from ..content.numbers import MONEY_UNITS, decimal_text, unmet
 from ..content.regions import Place, places
-from .xlsx import EMPTY, Deflated, Entry, Extent, Rows, deflate, extent, inflate, joined, sheet_of, split_rows
+from .xlsx import (EMPTY, Deflated, Entry, Extent, Layout, Number, Rows, deflate, extent, inflate, joined, sheet_of,
+                   split_rows)
 
 BOM = "\ufeff"
 WAN = Decimal(10000)
@@ -78,6 +80,10 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("published", "发布日期", "string", "发布日期，YYYY-MM-DD"),
         Column("index_no", "索引号", "string", "政府信息公开索引号"),
         Column("unit", "原文金额单位", "string", "报告原文金额所用单位：元或万元"),
+        Column("score", "自评得分", "number", "部门整体支出绩效自评得分，照原文（多处所述时取第一处）；无自评时为空"),
+        Column("grade", "等级", "string", "自评等级，照原文，如 优秀；原文未写时为空"),
+        Column("grade_band", "得分档次", "string", "按自评得分依财预〔2020〕10号划分：优（90 分及以上）、良（80–90）、"
+               "中（60–80）、差（60 以下），与本站搜索的“自评等级”相同；无得分时为空"),
         Column("findings", "核验不一致数", "integer", "数据核验发现的不一致处数"),
         Column("file", "数据文件", "string", "数据文件路径"),
         Column("url", "网址", "string", "报告页的网址"),
@@ -371,11 +377,15 @@ def _explanation_text(r: Result) -> str:
 
 def report_rows(site: Site, entry: DepartmentEntry, rf: ReportFile, results: list[Result]) -> Iterator[dict[str, Any]]:
     doc = rf.report.documents[0]
+    perf = rf.report.performance
+    score = perf.score.first.value if perf is not None and perf.score is not None else None
     yield {"department": entry.slug, "department_name": entry.department.name, "year": rf.year,
            "kinds": "、".join(d.kind for d in rf.report.documents), "title": doc.title,
            "issuer": doc.issuer or "", "written": doc.written.isoformat() if doc.written else "",
            "published": doc.published.isoformat() if doc.published else "", "index_no": doc.index_no or "",
-           "unit": rf.report.unit, "findings": len(findings(results)), "file": rf.path,
+           "unit": rf.report.unit, "score": plain(score) if score is not None else "",
+           "grade": (perf.grade or "") if perf is not None else "", "grade_band": grade_band(score) or "",
+           "findings": len(findings(results)), "file": rf.path,
            "url": f"{site.base_url}departments/{entry.slug}/{rf.year}/"}
 
 
@@ -403,6 +413,11 @@ FIELD_NOTE = "（以 =、+、-、@、制表符或回车开头时，CSV 中前加
 def csv_text(value: str) -> str:
     """A text cell as a CSV holds it: with a `'` before what a spreadsheet would run as a formula."""
     return "'" + value if value[:1] in _FORMULA_FIRST and _FORMULA.match(value) else value
+
+
+def as_text(cell: str) -> str:
+    """A CSV text cell as the text it holds: `csv_text` undone (the `'` it added dropped)."""
+    return cell[1:] if cell[:1] == "'" and _FORMULA.match(cell, 1) else cell
 
 
 def _csv_lines(text: Sequence[bool], rows: Iterable[Sequence[Any]]) -> str:
@@ -485,16 +500,21 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
         return Part(len(rows), lines, EMPTY)
     xlsx = xlsx or Rows()
     # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
-    # are numbers there (see _xlsx_value); each row is made as text and the part encoded once.
+    # are numbers there, and decimal ones numbers written as their exact text and shown to
+    # their places (xlsx.Number); each row is made as text and the part encoded once.
     integers = [n for n, c in enumerate(columns) if c.type == "integer"]
+    decimals = [n for n, c in enumerate(columns) if c.type == "number"]
     row_text = xlsx._row_text
     templates = []
     for cells in values:
-        if integers:
+        if integers or decimals:
             cells = cells.copy()
             for n in integers:
                 if cells[n] != "":
                     cells[n] = int(cells[n])
+            for n in decimals:
+                if cells[n] != "":
+                    cells[n] = Number(cells[n])
         templates.append(row_text(cells))
     return Part(len(rows), lines, deflate("".join(templates).encode("utf-8")))
 
@@ -512,6 +532,49 @@ WORKBOOK_TABLES = ("departments", "reports", "indicators", "findings")
 ZIPPED_TABLES = ("figures", "indicators")
 FIGURES_NOTE = ("报告所述的全部数字见同一年度的 figures.csv.zip（内为 figures.csv）与各报告页的 figures.csv："
                 "其行数常超过一张工作表的上限（1,048,576 行），本工作簿不重复收录。")
+NUMBER_NOTE = ("数值列（类型为数值、整数）存为数字单元格，可直接求和、排序、筛选；小数照原文的位数显示（12.30 显示为 12.30）。"
+               "Excel、WPS 以双精度浮点数保存数字，超过 15 位有效数字时不能精确保存：精确的记录以同年度的 CSV 为准。")
+#: A column's type as the workbook's 字段说明 sheet names it.
+TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "真假（true/false）"}
+#: Columns of long text, given a wide column in the workbook (characters); others as wide as their header.
+WIDE_COLUMNS = {"title": 40, "message": 40, "figures": 40, "explanation": 40, "deviation": 40, "subject": 24,
+                "target": 20, "actual": 20, "level3": 24, "evaluation": 24, "department_name": 24, "issuer": 20,
+                "rule_title": 24, "url": 40, "file": 32, "kinds": 16, "index_no": 20, "description": 60}
+
+
+README_SHEET = "字段说明"
+README_HEADER = ["表", "列名", "字段（CSV 列名）", "类型", "说明"]
+README_WIDTHS = [14, 20, 20, 12, 80]
+
+
+def readme_rows() -> list[list[str]]:
+    """The workbook's 字段说明 sheet: each column of each sheet, its Chinese header, its name in
+    the CSVs, its type and meaning; then where the figures are, and what a numeric cell holds."""
+    rows = [[title, c.title, c.name, TYPE_NAMES[c.type], c.description]
+            for name, (title, _, columns, _) in TABLES.items() if name in WORKBOOK_TABLES for c in columns]
+    rows.append([TABLES["figures"][0], "", "", "", FIGURES_NOTE])
+    rows.append(["（各表）", "", "", "数值", NUMBER_NOTE])
+    return rows
+
+
+def sheet_header(columns: Sequence[Column]) -> list[str]:
+    """A table's header in the workbook: each column's Chinese title (the English names, as the
+    CSVs have them, are in the 字段说明 sheet)."""
+    return [c.title for c in columns]
+
+
+def _display_width(text: str) -> int:
+    """Characters of `text` as a spreadsheet measures a column: a CJK character counts two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def sheet_widths(columns: Sequence[Column | str]) -> list[int]:
+    """Each column's width: a long-text column's from WIDE_COLUMNS, others fit their header."""
+    out = []
+    for c in columns:
+        name, title = (c.name, c.title) if isinstance(c, Column) else (c, c)
+        out.append(WIDE_COLUMNS.get(name) or max(8, min(_display_width(title) + 4, 30)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -644,10 +707,11 @@ def _year_csv(tables: Tables, name: str, out) -> _PlainCSV | Entry:
     return Entry(out, f"{name}.csv", deflate(csv_bytes(TABLES[name][2], []), 6), body)
 
 
-def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], out) -> None:
+def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], out, database=None) -> None:
     """The workbook of `tables` into `out` and, in the same pass over the parts, the CSV of
-    each table named in `csvs` (`_year_csv`): each department's parts are read once for all
-    of them (a build reads them from its store, which costs more than writing them).
+    each table named in `csvs` (`_year_csv`) and, if given, the rows of the year's `database`
+    (sqlite.Database): each department's parts are read once for all of them (a build reads
+    them from its store, which costs more than writing them).
 
     The workbook is laid out first (xlsx.Book), from the parts' extents: each sheet's place and
     size is known before its rows, which are then written into it as the parts come."""
@@ -655,16 +719,13 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], 
 
     from .xlsx import Book
 
-    readme = [[title, c.name, c.title, c.type, c.description] for name, (title, _, columns, _) in TABLES.items()
-              if name in WORKBOOK_TABLES for c in columns]
-    readme.append([TABLES["figures"][0], "", "", "", FIGURES_NOTE])
     rows = Rows()
-    about = sheet_of("说明", ["表", "列", "列名", "类型", "说明"], [rows.template(r) for r in readme])
-    sheets: list[tuple[str, Sequence[object], Extent]] = [(about.name, about.header, about.extent)]
+    about = sheet_of(README_SHEET, README_HEADER, [rows.template(r) for r in readme_rows()], README_WIDTHS)
+    sheets: list[Layout] = [Layout(about.name, about.header, about.extent, about.rows, about.widths)]
     places: dict[str, tuple[int, dict[int, list[tuple[int, Deflated | None]]]]] = {}
     for name in WORKBOOK_TABLES:
         title, _, columns, _ = TABLES[name]
-        table_sheets, where = _table_sheets(tables, name, title, [c.name for c in columns])
+        table_sheets, where = _table_sheets(tables, name, title, sheet_header(columns), sheet_widths(columns))
         places[name] = (len(sheets), where)
         sheets += table_sheets
     created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -678,6 +739,8 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], 
         for name, part in zip(names, parts):
             if part is None:
                 continue
+            if database is not None:
+                database.put(name, part)
             if name in csvs:
                 csvs[name].put(part.lines)
             if name not in places:
@@ -688,10 +751,11 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], 
     book.finish()
 
 
-def _table_sheets(tables: Tables, name: str, title: str, header: list[str]
-                  ) -> tuple[list[tuple[str, Sequence[object], Extent]], dict[int, list[tuple[int, Deflated | None]]]]:
-    """A table's sheets (name, header, extent of its rows), and where each part's rows go: part
-    number → [(sheet, None for the part's piece as it is, or a piece of some of its rows)].
+def _table_sheets(tables: Tables, name: str, title: str, header: list[str], widths: Sequence[int] = ()
+                  ) -> tuple[list[Layout], dict[int, list[tuple[int, Deflated | None]]]]:
+    """A table's sheets (xlsx.Layout: name, header, extent and count of its rows, column widths),
+    and where each part's rows go: part number → [(sheet, None for the part's piece as it is, or
+    a piece of some of its rows)].
 
     A sheet holds at most 1,048,576 rows in Excel and WPS: a longer table goes on several
     sheets of SHEET_ROWS rows (the last one the rest), each with the header, named 数字 (1),
@@ -738,16 +802,10 @@ def _table_sheets(tables: Tables, name: str, title: str, header: list[str]
     for k, sheet in enumerate(plan):
         for piece in sheet:
             where.setdefault(piece[0], []).append((k, remade.get(piece)))
-    return ([(title if len(plan) == 1 else f"{title} ({k + 1})", header,
-              functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0))) for k, sheet in enumerate(plan)],
+    return ([Layout(title if len(plan) == 1 else f"{title} ({k + 1})", header,
+                    functools.reduce(joined, map(extent_of, sheet), Extent(0, 0, 0)),
+                    sum(end - first for _, first, end in sheet), widths) for k, sheet in enumerate(plan)],
             where)
-
-
-def _xlsx_value(value: Any, column: Column) -> Any:
-    # Amounts stay text: a spreadsheet number is a float, and these are exact decimals.
-    if column.type == "integer" and value != "":
-        return int(value)
-    return value
 
 
 def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
@@ -755,6 +813,12 @@ def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
     the departments, and each year's tables as resources of their own (`figures-2023`…)."""
     resources = []
     for d in downloads:
+        if d.format == "SQLite":
+            # Not a table: a file described as it is (Frictionless validates its bytes and hash).
+            resources.append({"name": f"database-{d.year}", "title": d.title, "description": d.description,
+                              "path": d.path[len("data/"):], "profile": "data-resource", "format": "sqlite",
+                              "mediatype": "application/vnd.sqlite3", "bytes": d.size, "hash": f"sha256:{d.digest}"})
+            continue
         if d.format != "CSV":
             continue
         title, description, columns, key = TABLES[d.table]
@@ -787,7 +851,7 @@ def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
             resource.update(compression=d.compression, innerpath=f"{d.table}.csv")
         resources.append(resource)
     package = {
-        "profile": "tabular-data-package",
+        "profile": "data-package",  # the databases are resources too, files but not tables
         "name": "disclosure-figures",
         "title": "部门决算与绩效自评报告数据",
         "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果，按年度分文件。数字照原文录入，不作更正。"
@@ -1026,8 +1090,12 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     as they are made, in pieces (a province's are hundreds of megabytes a year), with their
     descriptions. All five files are written in one pass over the departments' parts
     (`_write_year`); a zipped CSV is its parts' compressed pieces as they are, like a sheet."""
+    from .sqlite import Database, database_path
+
     made: dict[str, tuple[int, str]] = {}
     xlsx_path = f"data/{year}/disclosures.xlsx"
+    sqlite_path = database_path(year)
+    database = Database()
 
     def fill(names: Sequence[str], outs: dict[str, Any]) -> None:
         # Each file opened in the one before's `fill`: all five are open while the parts are read.
@@ -1042,9 +1110,13 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
             path = year_path(year, name)
             made[path] = files.write_file(path, write)
         else:
-            made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out))
+            made[xlsx_path] = files.write_file(xlsx_path, lambda out: _write_year(tables, epoch, outs, out, database))
 
-    fill(YEAR_TABLES, {})
+    try:
+        fill(YEAR_TABLES, {})
+        made[sqlite_path] = files.write_file(sqlite_path, database.finish)
+    finally:
+        database.close()
     downloads: list[Download] = []
     for name in YEAR_TABLES:
         title, description, _, _ = TABLES[name]
@@ -1055,8 +1127,19 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     size, digest = made[xlsx_path]
     downloads.append(Download(xlsx_path, f"报告、指标与核验表格（{year}年度，Excel）",
                               "本年度的报告、绩效指标、数据核验发现各表与部门表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），"
-                              "另有“说明”页列出各列含义；全部数字行数太多，只在上面的 figures.csv.zip 中。金额列为文本形式的精确小数。", "XLSX", size, None, "", year, digest))
+                              "表头为中文列名，首行冻结、可筛选；“字段说明”页列出各列的中文列名、CSV 列名、类型与含义。"
+                              "数值为数字单元格，照原文小数位显示（Excel 以双精度保存，精确记录以 CSV 为准）；"
+                              "全部数字行数太多，只在上面的 figures.csv.zip 中。", "XLSX", size, None, "", year, digest))
+    size, digest = made[sqlite_path]
+    downloads.append(Download(sqlite_path, f"全部表格（{year}年度，SQLite 数据库）", SQLITE_DESCRIPTION, "SQLite", size,
+                              None, "", year, digest))
     return downloads
+
+
+SQLITE_DESCRIPTION = ("本年度的部门、报告、全部数字、绩效指标与数据核验发现五表合成一个 SQLite 数据库，行序与 CSV 相同，"
+                      "有列类型、主键与外键（全部数字、指标与核验发现按 department、year 指向 reports），"
+                      "meta_tables 与 meta_columns 两表列出各表各列的中文名与说明；可用 sqlite3、DB Browser for SQLite 或 "
+                      "Datasette 打开。数值列为 REAL（双精度），其旁 _exact 列为与 CSV 相同的精确小数文本；空格为 NULL。")
 
 
 def package_data(downloads: list[Download], base_url: str, files) -> Download:
@@ -1067,13 +1150,25 @@ def package_data(downloads: list[Download], base_url: str, files) -> Download:
                     "列上标注 Fiscal Data Package 的 columnType。", "JSON", len(package), None)
 
 
+def datasette_data(downloads: list[Download], base_url: str, files) -> Download:
+    """Datasette's metadata.json for the years' databases (sqlite.datasette_metadata)."""
+    from .sqlite import datasette_metadata
+
+    metadata = datasette_metadata(sorted({d.year for d in downloads if d.format == "SQLite"}, reverse=True), base_url)
+    files.write("data/metadata.json", metadata)
+    return Download("data/metadata.json", "数据库说明（Datasette）",
+                    "Datasette 的 metadata.json：各年度 SQLite 数据库中各表、各列的中文名与说明，"
+                    "用法：datasette 2023/disclosures-2023.sqlite -m metadata.json。", "JSON", len(metadata), None)
+
+
 def site_data(content: Content, tables: dict[int | None, Tables], epochs: dict[int, int], files) -> list[Download]:
     """Every site-wide data file for tables already in hand (tests and tools; a build makes
     each year's files only when that year changed): departments, each year's, the package."""
     downloads = department_data(tables[None], files)
     for year in sorted((y for y in tables if y is not None), reverse=True):
         downloads += year_data(year, tables[year], epochs.get(year, 0), files)
-    return [*downloads, package_data(downloads, content.site.base_url, files)]
+    return [*downloads, package_data(downloads, content.site.base_url, files),
+            datasette_data(downloads, content.site.base_url, files)]
 
 
 class MemoryFiles:

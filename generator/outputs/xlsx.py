@@ -1,4 +1,5 @@
-"""A small, fast, deterministic XLSX writer: sheets of text and whole numbers, a bold header row.
+"""A small, fast, deterministic XLSX writer: sheets of text and numbers under a bold header row,
+frozen and filtered.
 
 openpyxl serialises each cell through an XML tree and takes about 15 µs a cell; the
 download set of a province has tens of millions of cells. This writes the SpreadsheetML
@@ -33,6 +34,30 @@ _MEMO = 200_000  # distinct values whose cell XML is kept while a sheet is writt
 _NEEDS_ESCAPE = re.compile(r"[&<>]")
 
 
+class Number(str):
+    """A number as its exact decimal text (`12.30`, `-0.5`): a numeric cell holding that text,
+    shown with as many decimal places as it has (12.30 shows 12.30, not 12.3). Excel, WPS and
+    LibreOffice read the value as a double, so past 15 significant digits the cell is not the
+    exact record: the CSVs are (the /data/ page says so)."""
+
+    __slots__ = ()
+
+    @property
+    def places(self) -> int:
+        point = self.find(".")
+        return 0 if point < 0 else len(self) - point - 1
+
+
+#: Number formats of numeric cells by decimal places: `#,##0`, `#,##0.0` … (Chinese finance
+#: tables group thousands); cell style 2 + places, the header's bold being style 1.
+MAX_PLACES = 15
+_NUMBER_STYLE = 2
+
+
+def _number_body(value: Number) -> str:
+    return f' s="{_NUMBER_STYLE + min(value.places, MAX_PLACES)}"><v>{value}</v></c>'
+
+
 def _text_body(text: str) -> str:
     """What follows `<c r="A1"` for a text cell: type, inline string, end of cell ("" if empty)."""
     if _INVALID_XML.search(text):
@@ -50,6 +75,8 @@ def _text_body(text: str) -> str:
 def _body(value: object) -> str:
     if value is None or value == "":
         return ""
+    if isinstance(value, Number):
+        return _number_body(value)
     if isinstance(value, str):
         return _text_body(value)
     if isinstance(value, bool):
@@ -114,8 +141,8 @@ class Rows:
             cell = memo[value if kind is str else (kind, value)] = f"<c{style}{body}" if body else _EMPTY_CELL
             self._cell_count += 1
             return cell
-        # Any other value (a Decimal, a bool) as before: its body kept by (type, value) for the
-        # whole table.
+        # Any other value (a Number, a Decimal, a bool): its body kept by (type, value) for the
+        # whole table (a Number's by its text: 12.30 and 12.3 are two cells).
         bodies = self._bodies
         k = (kind, value)
         body = bodies.get(k)
@@ -251,34 +278,65 @@ def joined(first: Extent, second: Extent) -> Extent:
                   first.packed + second.packed)
 
 
-def _sheet_ends(header: Sequence[object]) -> tuple[Deflated, Deflated]:
-    """The pieces around a sheet's rows: its start with the bold header row, and its end, which
-    ends the DEFLATE stream (a last block)."""
+def column_letters(n: int) -> str:
+    """The letters of the column numbered `n` from 0: A, B … Z, AA …"""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _filter_range(header: Sequence[object], rows: int) -> str:
+    """The range the autofilter covers: the header and the sheet's rows, every column."""
+    return f"A1:{column_letters(max(len(header), 1) - 1)}{rows + 1}"
+
+
+def _sheet_ends(header: Sequence[object], rows: int = 0, widths: Sequence[int] = ()) -> tuple[Deflated, Deflated]:
+    """The pieces around a sheet's `rows` rows: its start (the header row bold and frozen, the
+    columns `widths` wide, in characters), and its end (an autofilter over the header and the
+    rows), which ends the DEFLATE stream (a last block)."""
+    cols = "".join(f'<col min="{n + 1}" max="{n + 1}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths) if w)
     head = deflate(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                    b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-                   b' state="frozen"/></sheetView></sheetViews><sheetData>'
+                   b' state="frozen"/></sheetView></sheetViews>'
+                   + (f"<cols>{cols}</cols>".encode("ascii") if cols else b"") + b"<sheetData>"
                    + Rows().template(header, ' s="1"'))
-    tail = b"</sheetData></worksheet>"
+    tail = f'</sheetData><autoFilter ref="{_filter_range(header, rows)}"/></worksheet>'.encode("ascii")
     compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
     return head, Deflated(compressor.compress(tail) + compressor.flush(zlib.Z_FINISH), zlib.crc32(tail), len(tail))
 
 
 class Sheet(NamedTuple):
-    """A sheet of `workbook`: its name, its header (bold, frozen), its rows as pieces made by
-    `deflate` from rows made by `Rows.template` (taken as the sheet is written), and the extent
-    of those pieces joined (`extent`), which the zip entry states ahead of them."""
+    """A sheet of `workbook`: its name, its header (bold, frozen, filtered), its rows as pieces
+    made by `deflate` from rows made by `Rows.template` (taken as the sheet is written), the
+    extent of those pieces joined (`extent`), which the zip entry states ahead of them, how many
+    rows they hold (the autofilter's range) and its columns' widths (none: the reader's default)."""
 
     name: str
     header: Sequence[object]
     pieces: Iterable[Deflated]
     extent: Extent
+    rows: int = 0
+    widths: Sequence[int] = ()
 
 
-def sheet_of(name: str, header: Sequence[object], rows: Iterable[bytes]) -> Sheet:
+class Layout(NamedTuple):
+    """What `Book` lays out a sheet from, ahead of its rows: as `Sheet`, less the pieces."""
+
+    name: str
+    header: Sequence[object]
+    extent: Extent
+    rows: int = 0
+    widths: Sequence[int] = ()
+
+
+def sheet_of(name: str, header: Sequence[object], rows: Sequence[bytes], widths: Sequence[int] = ()) -> Sheet:
     """A (small) sheet from rows made by `Rows.template`, compressed here as one piece."""
     piece = deflate(b"".join(rows))
-    return Sheet(name, header, [piece], extent([piece]))
+    return Sheet(name, header, [piece], extent([piece]), len(rows), widths)
 
 
 _CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -298,26 +356,34 @@ _ROOT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               'officeDocument" Target="xl/workbook.xml"/>'
               '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
               'core-properties" Target="docProps/core.xml"/></Relationships>')
+#: A number format for each count of decimal places a Number may have (custom formats start at id
+#: 164), and a cell style for each after the plain and the bold ones.
+_NUMBER_FORMATS = "".join(f'<numFmt numFmtId="{164 + k}" formatCode="#,##0{"." + "0" * k if k else ""}"/>'
+                          for k in range(MAX_PLACES + 1))
+_NUMBER_XFS = "".join(f'<xf numFmtId="{164 + k}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+                      for k in range(MAX_PLACES + 1))
 _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           f'<numFmts count="{MAX_PLACES + 1}">{_NUMBER_FORMATS}</numFmts>'
            '<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font>'
            '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
            '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-           '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           f'<cellXfs count="{_NUMBER_STYLE + MAX_PLACES + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+           f'{_NUMBER_XFS}</cellXfs>'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
 
 
 def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | None = None) -> bytes | None:
-    """An XLSX of `sheets`; each header is bold and frozen.
+    """An XLSX of `sheets`; each header is bold, frozen and filtered.
 
     `created` is the W3CDTF timestamp written as the document's created and modified time.
     Written into the binary file `out` (nothing returned), or returned as bytes. A sheet's
     pieces are written as they are: the cost is that of the bytes, not of compressing them.
     """
     into = out if out is not None else io.BytesIO()
-    book = Book(into, [(sheet.name, sheet.header, sheet.extent) for sheet in sheets], title, created)
+    book = Book(into, [Layout(s.name, s.header, s.extent, s.rows, s.widths) for s in sheets], title, created)
     for n, sheet in enumerate(sheets):
         for piece in sheet.pieces:
             book.put(n, piece)
@@ -325,9 +391,13 @@ def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | 
     return None if out is not None else into.getvalue()
 
 
-def _package(names: Sequence[str], title: str, created: str) -> list[tuple[str, str]]:
+def _package(names: Sequence[str], title: str, created: str, filters: Sequence[str] = ()) -> list[tuple[str, str]]:
     """The workbook's small entries, in order, for sheets named `names` (31 characters at most):
-    what tells a reader the package's parts, its title and its sheets, and the styles."""
+    what tells a reader the package's parts, its title and its sheets, and the styles.
+    `filters` are the sheets' autofilter ranges, named as Excel names them (_FilterDatabase)."""
+    defined = "".join(
+        f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+        f"{escape(quoted_sheet(n))}!{_absolute(f)}</definedName>" for i, (n, f) in enumerate(zip(names, filters)))
     overrides = "".join(f'<Override PartName="/xl/worksheets/sheet{i + 1}.xml" ContentType="application/'
                         f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
                         for i in range(len(names)))
@@ -347,7 +417,7 @@ def _package(names: Sequence[str], title: str, created: str) -> list[tuple[str, 
          'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
          + "".join(f'<sheet name="{escape(n)}" sheetId="{i + 1}" r:id="rId{i + 1}"/>' for i, n in enumerate(names))
-         + "</sheets></workbook>"),
+         + "</sheets>" + (f"<definedNames>{defined}</definedNames>" if defined else "") + "</workbook>"),
         ("xl/_rels/workbook.xml.rels",
          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
          '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -359,6 +429,16 @@ def _package(names: Sequence[str], title: str, created: str) -> list[tuple[str, 
     ]
 
 
+def quoted_sheet(name: str) -> str:
+    """A sheet's name as a formula names it: in quotes, a quote in it doubled."""
+    return "'" + name.replace("'", "''") + "'"
+
+
+def _absolute(cells: str) -> str:
+    """`A1:E7` as `$A$1:$E$7`."""
+    return ":".join(re.sub(r"([A-Z]+)([0-9]+)", r"$\1$\2", c) for c in cells.split(":"))
+
+
 class Book:
     """A workbook laid out ahead: everything but its sheets' rows is written when it is made,
     in the places the sheets' extents give, and each sheet's pieces are then written into the
@@ -368,19 +448,18 @@ class Book:
     `out` must be a seekable binary file; `finish` checks every sheet was filled exactly and
     leaves `out` at the workbook's end."""
 
-    def __init__(self, out: BinaryIO, sheets: Sequence[tuple[str, Sequence[object], Extent]], title: str,
-                 created: str):
+    def __init__(self, out: BinaryIO, sheets: Sequence[Layout], title: str, created: str):
         self.out = out
         self.base = out.tell()
-        names = [name[:31] for name, _, _ in sheets]
+        names = [sheet.name[:31] for sheet in sheets]
         z = _Zip(out)
-        for path, text in _package(names, title, created):
+        for path, text in _package(names, title, created, [_filter_range(s.header, s.rows) for s in sheets]):
             z.put(path, text)
         #: Where each sheet's rows go, and where they end.
         self.cursors: list[int] = []
         self.ends: list[int] = []
-        for i, (_, header, rows) in enumerate(sheets):
-            head, tail = _sheet_ends(header)
+        for i, (_, header, rows, count, widths) in enumerate(sheets):
+            head, tail = _sheet_ends(header, count, widths)
             whole = joined(joined(extent([head]), rows), extent([tail]))
             z.begin(f"xl/worksheets/sheet{i + 1}.xml", whole)
             z.write(head.data)
