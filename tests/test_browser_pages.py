@@ -179,6 +179,25 @@ def test_a_printed_chart_covers_nothing_after_it(browser, strict_site_url, width
     page.close()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_page_index_keeps_each_number_with_its_entry(browser, strict_site_url, width):
+    """隆阳's index has ten entries: each number is inside its entry, apart from the one before
+    (not “9. 数据核验10. 问题与改进”)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(strict_site_url + PAGE_KINDS["report-yuan"])
+    boxes = page.locator(".toc li").evaluate_all("""els => els.map(li => {
+      const r = li.getBoundingClientRect(), a = li.querySelector('a').getBoundingClientRect();
+      return {left: r.left, right: r.right, top: r.top, link: a.left};
+    })""")
+    assert len(boxes) >= 10
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.toc li')).fontSize)")
+    for before, box in zip(boxes, boxes[1:]):
+        assert box["link"] - box["left"] >= size  # the number (“10. ”) is within the entry's box
+        if box["top"] == before["top"]:
+            assert box["left"] >= before["right"] + size / 2
+    page.close()
+
+
 def test_checks_page_filters_findings_by_department(page, strict_site_url):
     page.goto(strict_site_url + PAGE_KINDS["checks"])
     rows = page.locator("#findings-table tbody tr")

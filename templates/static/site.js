@@ -46,6 +46,23 @@
     });
   });
 
+  // A table wider than its frame: the frame is marked `overflows` (the stylesheet shows a
+  // cue to scroll on a phone) and `scrolled` once moved (the held row names shade their edge).
+  if (window.ResizeObserver) {
+    var mark = function (wrap) {
+      wrap.classList.toggle("overflows", wrap.scrollWidth > wrap.clientWidth + 1);
+      wrap.classList.toggle("scrolled", wrap.scrollLeft > 0);
+    };
+    var watch = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { mark(entry.target.closest(".table-wrap")); });
+    });
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      watch.observe(wrap);
+      if (wrap.firstElementChild) { watch.observe(wrap.firstElementChild); }
+      wrap.addEventListener("scroll", function () { mark(wrap); }, { passive: true });
+    });
+  }
+
   // Sortable comparison tables: header buttons, aria-sort, numeric or text order.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.querySelectorAll("thead th");
