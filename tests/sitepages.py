@@ -32,7 +32,8 @@ def internal_targets(site: Path, page: Path, forms: bool = False) -> list[tuple[
         parts = urlsplit(ref)
         if parts.scheme or parts.netloc or ref.startswith("#"):
             continue
-        target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
+        # A link from the site's root (the 404 page's): the default content's base_url is a host's root.
+        target = posixpath.normpath(posixpath.join(here, unquote(parts.path)).lstrip("/") or ".")
         path = site / target
         if ref.split("#")[0].endswith("/") or path.is_dir():
             path = path / "index.html"
