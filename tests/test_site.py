@@ -435,3 +435,13 @@ def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(tmp_pa
     assert len(region.find(id="region-years-caption").find_parent("table").tbody.find_all("tr")) >= 2
     year = soup(site, "years/2021/")
     assert len(year.select("#year-table tbody tr")) >= 2 and year.find("form", class_="table-filters")
+
+
+def test_a_count_stated_only_by_its_parts_shows_their_sum_said_to_be_one(built_site):
+    """绥宁 states its 退休 and 离休 but not their total: the line was “离退休 （…）”."""
+    def facts(url):
+        return {div.dt.get_text(): div.dd.get_text() for div in soup(built_site, url).select("dl.facts > div")}
+
+    assert facts("departments/suining-xzspfwj/2023/")["离退休"] == "2 人（各项相加，原文未列合计）：退休人员 2 人；离休人员 0 人"
+    assert facts("departments/suining-xzspfwj/2023/")["编制"] == "16 人（行政编制 6 人；事业编制 10 人）"
+    assert facts("departments/tianxin-xzspfwj/2020/")["离退休"] == "2 人（离休人员 0 人；退休人员 2 人）"
