@@ -113,10 +113,28 @@ def _esc(text: str) -> str:
 
 
 def _wrap(name: str, width: int = 9) -> str:
+#: Characters a line does not start with (Chinese line-breaking rules), and brackets.
+_NO_LINE_START = frozenset(")）]】」』》〉、，。；：！？%％·")
+_OPENING = "(（[【「『《〈"
+
+
     """A long category name over several lines, so phones keep room for the bars."""
     if len(name) <= width:
         return _esc(name)
-    return "<br>".join(_esc(name[i:i + width]) for i in range(0, len(name), width))
+    lines = []
+    rest = name
+    while len(rest) > width:
+        cut = width
+        opened = max(rest.rfind(ch, 0, cut) for ch in _OPENING)
+        if opened > 0 and not any(ch in _NO_LINE_START for ch in rest[opened:cut]):
+            cut = opened  # the bracket would close on the next line: begin that line with it
+        while cut < len(rest) and rest[cut] in _NO_LINE_START:
+            cut += 1  # a closing mark stays at the end of its line
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        lines.append(rest)
+    return "<br>".join(_esc(line) for line in lines)
 
 
 def _wrap_ticks(layout: dict[str, Any], names: list[str]) -> dict[str, Any]:
