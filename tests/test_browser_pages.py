@@ -198,6 +198,21 @@ def test_the_page_index_keeps_each_number_with_its_entry(browser, strict_site_ur
     page.close()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_home_page_s_report_lines_are_text_not_boxes(browser, strict_site_url, width):
+    """The line under each 最新公开 entry (department, year, kind, figures) is plain small text:
+    it took the report page's 信息公开 box (class `meta`), a bordered frame like an input."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(strict_site_url)
+    lines = page.locator(".latest li > span").evaluate_all("""els => els.map(e => {
+      const s = getComputedStyle(e);
+      return [s.borderTopWidth, s.borderLeftWidth, s.borderRadius, s.display, s.marginTop];
+    })""")
+    assert len(lines) == 5
+    assert all(line == ["0px", "0px", "0px", "block", "0px"] for line in lines), lines
+    page.close()
+
+
 def test_checks_page_filters_findings_by_department(page, strict_site_url):
     page.goto(strict_site_url + PAGE_KINDS["checks"])
     rows = page.locator("#findings-table tbody tr")
