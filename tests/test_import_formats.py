@@ -598,3 +598,27 @@ def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp
     errors, said = _check_draft(tmp_path, folder, "sangtai-xczx", 2023)
     assert len(errors) == 1, said
     assert "[perf.grade]" in errors[0] and "脱贫户庭院经济奖补项目" in errors[0]
+
+
+def test_text_copied_out_of_a_pdf_reads_its_space_aligned_tables_and_rejoins_its_lines():
+    """Text a reader pastes from a PDF viewer: paragraphs broken at every page line (between a
+    number and its unit too), page numbers and a running head between pages, tables as columns
+    aligned with spaces. The lines are put back together, and each table's cells stand in the
+    columns of their figures, a heading over several columns at the first of them."""
+    text, blocks = read_path(report_of(FIXTURES / "heldout2" / "25-pingchuan-cl-pdfcopy-txt"))
+    paras = [b.text for b in blocks if isinstance(b, Para)]
+    assert any("收、支总计各增加31.06万元，增长2.66%" in p for p in paras)  # “31.06” ⏎ “万元” rejoined
+    assert "- 13 -" in paras and not any("- 13 -" in p and len(p) > 8 for p in paras)
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    income = next(g for g in grids if any(c.text == "附属单位上缴收入" for r in g.rows for c in r))
+    rows = [[c.text.strip() for c in r] for r in income.rows]
+    assert rows[0][:3] == ["项目", "", "本年收入合计"] and rows[0][-1] == "其他收入"
+    assert rows[2] == ["栏次", "", "1", "2", "3", "4", "5", "6", "7"]  # the empty columns kept
+    assert rows[3] == ["合计", "", "1185.01", "1166.01", "", "15.80", "", "", "3.20"]
+    sangong = next(g for g in grids if any(c.text == "公务接待费" for r in g.rows for c in r))
+    top, middle = ([c.text for c in r] for r in sangong.rows[:2])
+    assert top.index("决算数") == middle.index("合计", 1) == 6
+    assert middle.index("公务用车购置及运行费") == [c.text for c in sangong.rows[2]].index("小计")
+    draft_text = draft(blocks, 2023).yaml
+    report = parse_report(strip_unplaced(draft_text))
+    assert {t.label for t in report.tables} >= {f"公开0{n}表" for n in range(1, 10)}

@@ -64,7 +64,7 @@ def _enumerated(text: str, toks: list[Token]) -> dict[Token, str]:
         names = [n.strip() for n in re.split(r"[、和及与]", match.group("names")) if n.strip()]
         if len(names) < 2:
             continue
-        prefix = "其中：" if re.search(r"其中[：:]?\s*$", head + match.group("pre")) else ""
+        prefix = "其中：" if re.search(r"其中[：:]?\s*$", head + (match.group("pre") or "")) else ""
         for kind, start, make in (("money", match.end(), lambda n: n),
                                   ("percent", None, None)):
             if kind == "percent":

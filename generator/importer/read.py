@@ -91,7 +91,11 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         if info.st_size > MAX_TEXT_BYTES:
             raise ImportRefused(f"报告 {name} 有 {info.st_size:,} 字节，超过原文上限 {MAX_TEXT_BYTES:,} 字节")
         text = _decode(_read(path), name)
-        blocks = read_text(text)
+        from .layout import is_layout_text, read_layout_text
+        if is_layout_text(text):  # pasted out of a PDF viewer: its lines put back together
+            text, blocks = read_layout_text(text)
+        else:
+            blocks = read_text(text)
     if not text.strip():
         raise ImportRefused(f"报告 {name} 没有文字")
     size = len(text.encode("utf-8"))
