@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -136,10 +137,42 @@ def test_key_figures_show_stated_totals_with_their_stage(built_site):
 
 
 def test_original_text_page_holds_the_source_verbatim(built_site, content):
+    """Every line of the original is on its page, as text or in a table's cells, in order; only
+    Word's bookmarks are left out."""
     for entry in content.departments:
         for rf in entry.reports:
             page = soup(built_site, f"departments/{entry.slug}/{rf.year}/source/")
-            assert page.find("pre", class_="original-text").get_text() == rf.source_text
+            article = page.find("article", class_="source")
+            shown = "".join(el.get_text() for el in article.find_all(["pre", "th", "td"])
+                            if el.name == "pre" or "source-table" in el.find_parent("table")["class"])
+            expected = re.sub(r"\[bookmark: [^\]]*\]", "", rf.source_text)
+            # (a web copy's `|` lines are the table's rules, not its text)
+            assert re.sub(r"[\s|]", "", shown) == re.sub(r"[\s|]", "", expected), rf.path
+            assert "[bookmark:" not in page.get_text()
+            if "\t" not in rf.source_text and "|" not in rf.source_text:  # no table: the text whole
+                assert [pre.get_text() for pre in article.find_all("pre")] == [rf.source_text.strip("\n")]
+
+
+def test_original_text_page_shows_the_sources_tables_as_tables(built_site):
+    """绥宁's original is a Word export: its 基础数据表 and 绩效自评表, cell by cell."""
+    page = soup(built_site, "departments/suining-xzspfwj/2023/source/")
+    tables = page.select("article.source table.source-table")
+    assert len(tables) == 2
+    rows = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in tables[1].find_all("tr")]
+    assert rows[0][:2] == ["单位名称", "绥宁县行政审批服务局"]
+    assert ["", "年度资金总额", "340.34", "940.47", "940.47", "10", "100%", "10", ""] in rows
+    assert ["", "", "", "12345群众满意度", "98.5%", "98.35%", "5", "4", ""] in rows
+    assert rows[-1][:3] == ["总分", "100", "99"]
+    assert all(len(r) == len(rows[0]) for r in rows)
+    first = [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in tables[0].find_all("tr")]
+    assert first[0][:4] == ["财政供养人员情况（人）", "编制数", "2023年实际在职人数", "控制率"]
+    assert ["公用经费", "387.83", "19.81", "405.16"] == first[[r[0] for r in first].index("公用经费")][:4]
+    assert tables[0].caption.get_text() == "原文表格 1"
+    # The text around the tables stays text, with the bookmark Word left dropped from its first line.
+    assert page.select("article.source pre.original-text")[0].get_text().find("为进一步规范和加强预算资金管理") >= 0
+    # 隆阳's original holds a table copied from a web page (cells between lines of |).
+    longyang = soup(built_site, "departments/longyang-zwfwglj/2020/source/").select("table.source-table")
+    assert len(longyang) == 1 and "5379607.65" in longyang[0].get_text()
 
 
 def test_narrative_markdown_renders_without_stray_markup(built_site):
@@ -445,3 +478,37 @@ def test_a_count_stated_only_by_its_parts_shows_their_sum_said_to_be_one(built_s
     assert facts("departments/suining-xzspfwj/2023/")["离退休"] == "2 人（各项相加，原文未列合计）：退休人员 2 人；离休人员 0 人"
     assert facts("departments/suining-xzspfwj/2023/")["编制"] == "16 人（行政编制 6 人；事业编制 10 人）"
     assert facts("departments/tianxin-xzspfwj/2020/")["离退休"] == "2 人（离休人员 0 人；退休人员 2 人）"
+
+
+def test_a_documents_original_address_and_retrieval_date_show_on_its_pages(tmp_path):
+    """A year file giving where its original was published and when it was taken: the report
+    page shows 原始公开地址 as a link and 采集日期, the 原文 page names them, reports.csv carries them."""
+    import csv
+    import io
+
+    from generator.engine.pipeline import build
+
+    address = "https://www.example.gov.cn/zwgk/2024/jxzp.html?id=7&from=list"
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    year_file = content / "departments/suining-xzspfwj/2023.yaml"
+    text = year_file.read_text(encoding="utf-8")
+    assert "original_url" not in text  # the seeds state no address: none is invented
+    year_file.write_text(text.replace("    written: 2024-02-28\n", "    written: 2024-02-28\n"
+                                      f"    original_url: {address}\n    retrieved: 2024-03-05\n", 1), encoding="utf-8")
+    build(content, tmp_path / "site")
+    page = soup(tmp_path / "site", "departments/suining-xzspfwj/2023/")
+    meta = {div.dt.get_text(): div.dd for div in page.select("section.meta .meta-grid > div")}
+    link = meta["原始公开地址"].find("a")
+    assert link["href"] == address and link.get_text() == address
+    assert set(link["rel"]) >= {"external", "noopener", "noreferrer"}
+    assert meta["采集日期"].get_text() == "2024年3月5日"
+    source = soup(tmp_path / "site", "departments/suining-xzspfwj/2023/source/")
+    assert source.select_one("article.source a.original-url")["href"] == address
+    assert "采集日期2024年3月5日" in source.select_one("article.source dl.original-source").get_text("", strip=True)
+    # A report without an address shows neither line.
+    other = soup(tmp_path / "site", "departments/zhongfang-zwfwzx/2020/")
+    assert "原始公开地址" not in other.get_text() and "采集日期" not in other.get_text()
+    with (tmp_path / "site/data/2023/reports.csv").open(encoding="utf-8-sig", newline="") as f:
+        row = next(csv.DictReader(io.StringIO(f.read())))
+    assert (row["original_url"], row["retrieved"]) == (address, "2024-03-05")

@@ -15,11 +15,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints,
+                      WithJsonSchema, model_validator)
 from pydantic_core import PydanticCustomError
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
 from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
+from .links import web_address_problem
 from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
 #: What `build.py import` writes where a reviewer must fill something in: never published.
@@ -39,6 +41,23 @@ def _clip(text: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_placeholder)]
+
+
+def _web_address(value: object) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("figure", "{message}", {
+            "message": f"{value!r} is not a web address", "hint": "write the address as text, e.g. https://www.example.gov.cn/…"})
+    problem = web_address_problem(value)
+    if problem is not None:
+        raise PydanticCustomError("figure", "{message}", {"message": f"{_clip(value)!r} {problem[0]}", "hint": problem[1]})
+    return value
+
+
+#: The address of a published page or attachment: http:// or https:// only (content/links.py),
+#: since the report page links it.
+WebAddress = Annotated[str, PlainValidator(_web_address),
+                       WithJsonSchema({"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+",
+                                       "description": "http:// 或 https:// 网址"})]
 Markdown = Annotated[str, Field(description="Markdown 文本（不允许 HTML）")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
 
@@ -300,6 +319,9 @@ class Document(Closed):
     catalogue: Text | None = Field(None, description="公开目录")
     supervision_index_nos: tuple[Text, ...] = Field((), description="监督索引号")
     source: Text | None = Field(None, description="来源说明")
+    original_url: WebAddress | None = Field(
+        None, description="原始公开地址：发布原文的网页或附件的网址，只收 http:// 或 https://，照浏览器地址栏所示")
+    retrieved: Date | None = Field(None, description="采集日期：从原始公开地址取得原文的日期")
 
 
 #: What a blank cell of a published table may be printed as, besides nothing: kept as printed.

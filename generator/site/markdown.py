@@ -14,18 +14,11 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import escapeHtml
 
-SAFE_SCHEMES = ("http:", "https:", "mailto:")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+from ..content.links import SAFE_SCHEMES as SAFE_SCHEMES
+from ..content.links import safe_link
 
-
-def _validate_link(url: str) -> bool:
-    """Allow relative links, anchors and http(s)/mailto; refuse every other scheme."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    if cleaned.startswith("//"):
-        return False
-    if _SCHEME.match(cleaned):
-        return cleaned.startswith(SAFE_SCHEMES)
-    return True
+#: Relative links, anchors and http(s)/mailto; every other scheme refused (content/links.py).
+_validate_link = safe_link
 
 
 _CJK_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 from . import charts, views
 from ..checks import RULES, Result, check_content, findings
 from ..outputs.data import TABLES, TEXT_NOTE
+from ..content import sourcetext
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..content.numbers import decimal_text
 from ..content.regions import Place, places
@@ -63,7 +64,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
                               "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
                               "project_performance", "blocks", "staffing", "organization", "stats", "others",
                               "charts", "checks", "changes"}),
-    "source.html": frozenset({"entry", "rf", "report", "text"}),
+    "source.html": frozenset({"entry", "rf", "report", "segments"}),
     "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts", "changes"}),
     "departments.html": frozenset({"groups"}),
     "year.html": frozenset({"year", "rows", "years", "charts", "filters"}),
@@ -231,7 +232,7 @@ def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -
     url = f"departments/{entry.slug}/{rf.year}/"
     parts = [Part(url, "报告", report_text(report, entry.department))]
     if rf.source_text is not None:
-        parts.append(Part(f"{url}source/", "原文", rf.source_text))
+        parts.append(Part(f"{url}source/", "原文", sourcetext.clean(rf.source_text)))
     return Record(url, title, meta, filters, {"year": rf.year, "score": score}, tuple(parts))
 
 
@@ -332,7 +333,8 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
               Crumb(f"{rf.year}年度", f"departments/{entry.slug}/{rf.year}/"), Crumb("原文", None))
     return Page(f"departments/{entry.slug}/{rf.year}/source/index.html", "source.html",
                 f"{report_title(entry, rf)}（原文）",
-                {"entry": entry, "rf": rf, "report": rf.report, "text": rf.source_text or ""}, crumbs,
+                {"entry": entry, "rf": rf, "report": rf.report, "segments": sourcetext.segments(rf.source_text or "")},
+                crumbs,
                 description=f"{entry.department.name}{rf.year}年度报告原文")
 
 
