@@ -50,13 +50,14 @@ def _check_draft(tmp_path: Path, source: Path, slug: str, year: int) -> tuple[li
 def test_every_development_report_reads_drafts_and_validates(folder):
     text, blocks = read_path(report_of(folder))
     assert text.strip() and blocks
+    fold = str.maketrans("０１２３４５６７８９％．", "0123456789%.")  # full-width digits read as ASCII, one for one
     for block in blocks:  # every block points at its own text in the kept source
         if isinstance(block, Para):
-            assert text[block.start:block.start + len(block.text)] == block.text
+            assert text[block.start:block.start + len(block.text)].translate(fold) == block.text
         else:
             for row in block.rows:
                 for cell in row:
-                    assert text[cell.start:cell.start + len(cell.text)] == cell.text
+                    assert text[cell.start:cell.start + len(cell.text)].translate(fold) == cell.text
     result = draft(blocks, 2023)
     parse_report(strip_unplaced(result.yaml))  # the draft is a valid year file once `unplaced:` is dealt with
 
@@ -622,3 +623,19 @@ def test_text_copied_out_of_a_pdf_reads_its_space_aligned_tables_and_rejoins_its
     draft_text = draft(blocks, 2023).yaml
     report = parse_report(strip_unplaced(draft_text))
     assert {t.label for t in report.tables} >= {f"公开0{n}表" for n in range(1, 10)}
+
+
+def test_a_scanned_looking_pdf_with_full_width_digits_and_an_indicator_table_over_a_page_break():
+    """A PDF whose text layer keeps a typist's full-width digits (１６人, ２０２３年) and whose
+    部门整体 indicator table (序号 · 评分要点 · 指标值 · 完成值 · 自评得分 · 扣分原因) runs on after
+    a page number without its header: the digits are read as figures where they stand, and the
+    rows after the break under the same header."""
+    folder = FIXTURES / "heldout2" / "27-junshan-tjj-ocr-pdf"
+    text, blocks = read_path(report_of(folder))
+    assert "１６人" in text  # the kept text is the file's own
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    assert report.staffing is not None and str(report.staffing.authorized) == "16"
+    names = [i.name for i in report.performance.indicators]
+    assert "绩效目标设定" in names and "固定资产账实相符率" in names  # before and after the page break
+    row = next(i for i in report.performance.indicators if i.name == "固定资产账实相符率")
+    assert (str(row.score.first.value), str(row.weight.first.value)) == ("5.3", "6")

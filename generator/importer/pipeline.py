@@ -95,6 +95,9 @@ def _is_meta(block: Para, doc: Outline) -> bool:
 # --- walking ---------------------------------------------------------------------------------------
 
 
+#: Page furniture between two parts of a table: a page number alone.
+_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
+
 #: A paragraph that is a table's note or the form's instructions.
 _INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:])")
 
@@ -137,6 +140,7 @@ class _Walker:
             self.amounts.list_rank = section.rank
         last_block = None
         self.instructions = False
+        furniture_only = False  # only page numbers and running heads since the last table
         for block in section.blocks:
             if isinstance(block, Para) and re.fullmatch(r"(填表说明|填报说明)[：:]?", block.text.strip()):
                 self.instructions = True  # the numbered items after it are the form's instructions
@@ -148,11 +152,14 @@ class _Walker:
                     # a 单位：万元 line just above a table gives its money unit
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
                         if isinstance(last_block, Para) else None
+                    self.grids.after_table = isinstance(last_block, Grid) or furniture_only
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
                     self.grids.grid(block, ctx.at, stated.group(1) if stated else None)
             else:
                 self._paragraph(block, ctx)
+            furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
+                _FURNITURE.match(block.text.strip()) is not None
             last_block = block
         for child in section.children:
             self._section(child)

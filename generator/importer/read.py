@@ -98,10 +98,22 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
             blocks = read_text(text)
     if not text.strip():
         raise ImportRefused(f"报告 {name} 没有文字")
+    blocks = [_folded(b) for b in blocks]
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
         raise ImportRefused(f"报告 {name} 的文字有 {size:,} 字节（UTF-8），超过原文上限 {MAX_TEXT_BYTES:,} 字节")
     return text, blocks
+
+
+#: Full-width digits, percent sign and point (a scan's text layer, a typist's habit: ２０２３年, １００％)
+#: read as their ASCII forms, one character for one, so every offset into the kept text still holds.
+_FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+
+def _folded(block: Block) -> Block:
+    if isinstance(block, Para):
+        return Para(block.text.translate(_FOLD), block.start)
+    return Grid(tuple(tuple(Cell(c.text.translate(_FOLD), c.start) for c in row) for row in block.rows), block.start)
 
 
 def _read(path: Path) -> bytes:

@@ -52,6 +52,7 @@ class SelfEvaluation:
     #: The project of the form a grid right before this one belongs to (the walker says when it is right before).
     continuing: str | None = None
     last_project: str | None = None
+    indicator_header: tuple[Cell, ...] | None = None
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
@@ -209,6 +210,7 @@ class SelfEvaluation:
         return done
 
     def _indicators(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        self.indicator_header = rows[k]  # for the rest of the table after a page break
         header = [label_of(c) for c in rows[k]]
         paired = _paired_header(header, [label_of(c) for c in rows[k + 1]] if k + 1 < len(rows) else [])
         level_weights: dict[str, int] = {}
@@ -226,7 +228,8 @@ class SelfEvaluation:
         # its 年初指标值 then stays in the source for the reviewer.
         for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值"), "target"),
                            (("实际完成值", "全年完成值", "完成值"), "actual"),
-                           (("分值", "指标权重", "权重"), "weight"), (("指标得分", "得分"), "score")):
+                           (("分值", "指标权重", "权重"), "weight"),
+                           (("指标得分", "得分", "自评得分", "评价得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
                 cols[key] = index
@@ -236,8 +239,9 @@ class SelfEvaluation:
             # (a 指标性质 of 定量/定性 is no sign for the target: only =, ≥, ≤ … are written before it)
             if name in header:
                 cols[key] = header.index(name)
-        deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因", "评分说明"))), None)
-        rule_col = header.index("评分标准") if "评分标准" in header else None
+        deviation = next((i for i, h in enumerate(header)
+                          if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))), None)
+        rule_col = next((header.index(h) for h in ("评分标准", "评分要点", "评分细则", "评分方法") if h in header), None)
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")

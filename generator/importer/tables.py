@@ -35,6 +35,9 @@ def _known_money_row(label: str) -> bool:
 
 
 class GridReader(SelfEvaluation, ProjectSummary):
+    #: The grid comes right after another, only page furniture between them (the walker says).
+    after_table = False
+
     def __init__(self, found: Found, year: int, at: str, kind: str = "") -> None:
         self.found = found
         self.year = year
@@ -51,7 +54,14 @@ class GridReader(SelfEvaluation, ProjectSummary):
         if self.title != "表格":
             self.caption = self.title
         done: set[int] = set()
-        if any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows) or _execution_block(rows):
+        header = getattr(self, "indicator_header", None)
+        if self.after_table and header is not None and rows and len(rows[0]) == len(header) \
+                and not any(label_of(c) in ("三级指标", "指标名称") for r in rows for c in r):
+            # an indicator table a page break cut in two: the rows after the break under the same header
+            rows = [header] + rows
+            done = {k - 1 for k in self._self_evaluation(rows) if k > 0}
+            rows = rows[1:]
+        elif any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows) or _execution_block(rows):
             done |= self._self_evaluation(rows)
         if not done:
             done |= self._summary(rows)
