@@ -160,6 +160,21 @@ def test_plotly_css_carries_the_base_rules():
     assert ".js-plotly-plot .plotly .modebar{" in css
 
 
+def test_every_chart_draws_with_a_trace_type_the_vendored_bundle_holds(built_site):
+    """The site ships plotly.js's basic bundle (bar, pie, scatter), not the whole of plotly.js."""
+    import re
+    from pathlib import Path
+
+    from generator.outputs import plotly_assets
+
+    assert plotly_assets.version() == plotly_assets.VERSION
+    used = set(re.findall(r'"type": "(\w+)"', Path(charts.__file__).read_text(encoding="utf-8")))
+    assert used and used <= plotly_assets.TRACE_TYPES
+    drawn = {trace.get("type", "scatter") for url in CHART_PAGES.values()
+             for spec, _ in page_charts(built_site, url).values() for trace in spec["data"]}
+    assert drawn and drawn <= plotly_assets.TRACE_TYPES, drawn
+
+
 CHART_PAGES = {
     "report": "departments/longyang-zwfwglj/2020/",
     "report-performance": "departments/suining-xzspfwj/2023/",

@@ -37,10 +37,10 @@ def snapshot(path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A scratch copy of the project: code, templates and the default content."""
+    """A scratch copy of the project: code, templates, the vendored plotly.js and the default content."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("generator", "templates", "content"):
+    for name in ("generator", "templates", "vendor", "content"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "build.py", copy / "build.py")
     return copy

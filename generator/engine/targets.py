@@ -33,7 +33,7 @@ CACHE_MARKER_TEXT = ("部门预算绩效公开平台 build cache. Builds delete 
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 #: Folders of the project a target may never be in or contain.
-CODE_FOLDERS = ("generator", "templates", "tests", "schema", "scripts", "deploy", "benchmarks", ".git")
+CODE_FOLDERS = ("generator", "templates", "tests", "schema", "scripts", "deploy", "benchmarks", "vendor", ".git")
 
 #: System folders: never a target, nor anything that contains one.
 SYSTEM = frozenset(Path(p) for p in (

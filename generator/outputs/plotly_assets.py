@@ -1,4 +1,5 @@
-"""plotly.js for the site, from the installed `plotly` package: the script, and its styles as a file.
+"""plotly.js for the site, vendored (vendor/plotly.js-basic-dist-min/, the basic bundle: bar, pie and
+scatter traces, all the charts draw): the script, and its styles as a file.
 
 plotly.js inserts its base styles into a <style> element at load, which a CSP with
 `style-src 'self'` refuses. It skips that when the page already has an element with id
@@ -8,24 +9,31 @@ bundle, are served as a stylesheet with that id.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 
-import plotly
-
-BUNDLE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+BUNDLE = Path(__file__).resolve().parents[2] / "vendor" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+#: The bundle pinned: its version and the SHA-256 of the file (vendor/README.md says how to update).
+VERSION = "4.1.1"
+SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"
+#: The trace types in the bundle; a chart of any other type would not draw.
+TRACE_TYPES = frozenset({"bar", "pie", "scatter"})
 STYLE_ID = "plotly.js-style-global"
 _INJECTED_STYLE = re.compile(rb'getElementById\("([0-9a-f]{32,64})"\)\)\{var [A-Za-z_$]+=document\.createElement\("style"\)')
 
 
 @lru_cache(maxsize=1)
 def script() -> bytes:
-    return BUNDLE.read_bytes()
+    data = BUNDLE.read_bytes()
+    if hashlib.sha256(data).hexdigest() != SHA256:
+        raise ValueError(f"{BUNDLE}: not the pinned plotly.js {VERSION} (its SHA-256 differs); see vendor/README.md")
+    return data
 
 
 def version() -> str:
-    match = re.search(rb"plotly\.js v([0-9.]+)", script()[:200])
+    match = re.search(rb"plotly\.js (?:\([a-z -]+\) )?v([0-9.]+)", script()[:200])
     return match.group(1).decode() if match else "unknown"
 
 
