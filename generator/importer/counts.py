@@ -84,7 +84,7 @@ class CountReader(Staffing):
         if getattr(self, "year", None) and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
             self._skip(sentence, token, ctx, "别的年度的得分，不是本年的")
             return True
-        if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理)(指标)?得分|(该|此|本|各)(项|一级)?(指标)得分|(该|此|本|各)项得分", clause):
+        if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理|共性|特性|个性)(指标)?得分|(该|此|本|各)(项|一级)?(指标)得分|(该|此|本|各)项得分", clause):
             # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
             self._skip(sentence, token, ctx, "一级指标的得分，不是自评总分")
             return True

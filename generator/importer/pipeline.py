@@ -128,6 +128,7 @@ class _Walker:
         if project:
             self.project = project
         self.amounts.project = self.project
+        self.grids.document_project = self.project
         self.amounts.section()
         if section.rank >= 0 and section.parent is not None:
             # A heading stating an amount (“（一）财政预算收入：511.4万元”) is read in its parent's

@@ -178,6 +178,13 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
                   and not _SEQ_HEAD.match(r[0].replace(" ", ""))), None)
     if first is None:
         return _read_unlabelled(grid, rows, raw, width, label, title, span, unit)
+    # A spreadsheet paste pads every row to the widest: the blank cell at the end of a header row
+    # 项目 (over the code and name columns, so a cell short, as Word's is) is none of its own.
+    codes = any(r and r[0].replace(" ", "") == "科目编码" for r in raw[:first])
+    for i in range(first):
+        if codes and raw[i][:1] == ["项目"] and len(raw[i]) == width and not raw[i][-1] and all(raw[i][:-1]):
+            rows[i].pop()
+            raw[i].pop()
     # A Word export writes a merged cell once, so a row may be short. A short header row's cells
     # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
     # figures is short at its start (合计 written across the code and name columns): its cells

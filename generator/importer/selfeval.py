@@ -53,6 +53,8 @@ class SelfEvaluation:
     continuing: str | None = None
     last_project: str | None = None
     indicator_header: tuple[Cell, ...] | None = None
+    #: The project a project's own report is about (its title names it): its forms are that project's.
+    document_project: str | None = None
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
@@ -61,7 +63,7 @@ class SelfEvaluation:
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         done: set[int] = set()
         # a project's form that a page break cut in two: the second table, without 项目名称, is the same project's
-        project = _project_of(rows) or self.continuing
+        project = _project_of(rows) or self.continuing or self.document_project
         self.last_project = project
         self._root = f"project_performance={project}" if project else "performance"
         for k, row in enumerate(rows):
