@@ -47,3 +47,18 @@ def strict_site_url(built_site):
 
     with serve(built_site, CSP) as url:
         yield url
+
+
+#: Reports in the demo site the tests build: enough that its busiest years have more
+#: departments than a year's page draws bar by bar (charts.YEAR_CHART_MAX).
+DEMO_REPORTS = 300
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """`build.py demo` once, without search: the folder holding its `content/` and `site/`."""
+    from build import main
+
+    folder = tmp_path_factory.mktemp("demo") / "demo"
+    assert main(["demo", "--reports", str(DEMO_REPORTS), "--dir", str(folder), "--no-serve", "--no-search"]) == 0
+    return folder

@@ -215,6 +215,26 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
     assert_same_site(site, tmp_path / "fresh-2")
 
 
+def test_a_corrected_total_remakes_the_region_pages_that_add_it_up(tmp_path):
+    """Region pages add up each report's 决算 spending and scores (their years table and charts):
+    a corrected total remakes the pages of the regions above its department (and not the others),
+    and the cached site is the fresh one."""
+    content, site, cache = seeds_copy(tmp_path)
+    build(content, site, cache_dir=cache)
+    year = content / "departments/zhongfang-zwfwzx/2020.yaml"
+    text = year.read_text(encoding="utf-8")
+    assert "actual: {value: 728.4, at: 三 部门整体支出绩效情况}" in text
+    year.write_text(text.replace("actual: {value: 728.4, at: 三 部门整体支出绩效情况}",
+                                 "actual: {value: 728.5, at: 三 部门整体支出绩效情况}"), encoding="utf-8")
+    one = build(content, site, cache_dir=cache)
+    regions = sorted(p for p in one.remade if p.startswith("regions/"))
+    assert regions == ["regions/hunan/huaihua/index.html", "regions/hunan/huaihua/zhongfang/index.html",
+                       "regions/hunan/index.html"]
+    assert "728.50（1 个部门）" in (site / "regions/hunan/index.html").read_text(encoding="utf-8")
+    build(content, tmp_path / "fresh", cache_dir=None)
+    assert_same_site(site, tmp_path / "fresh")
+
+
 def test_a_failed_build_leaves_the_site_and_undoes_what_it_wrote(tmp_path):
     """A content problem in one department fails the build after the others were built: the
     site stays the previous build, the tree being built is put back as it was (so the next

@@ -305,6 +305,107 @@ def test_a_province_year_charts_the_largest_and_the_spread_of_scores():
     assert bands.rows == (("100分", "1"), ("95分至100分", "10"), ("90分至95分", "10"), ("80分至90分", "20"),
                           ("60分至80分", "40"), ("60分以下", "19"))
     assert sum(int(n) for _, n in bands.rows) == 100
+    assert bands.summary.startswith("共 100 个部门；")
+
+
+def _with(head, **changes):
+    """A headline with other figures; a score or rate given comes with its cell, as stated."""
+    import dataclasses
+
+    from generator.content.numbers import decimal_text
+    from generator.site.views import Cell
+
+    for key, cell, suffix in (("score", "score_cell", ""), ("rate", "rate_cell", "%")):
+        if key in changes:
+            value = changes[key]
+            changes[cell] = None if value is None else Cell(decimal_text(value), decimal_text(value) + suffix,
+                                                            decimal_text(value) + suffix, True)
+    return dataclasses.replace(head, **changes)
+
+
+def test_a_province_year_spreads_the_execution_rates_over_the_reports_stating_one():
+    """Past YEAR_CHART_MAX rates the year page draws how many departments fall in each band of
+    预算执行率, counted over the reports that state one, and says how many do."""
+    rows = [_with(h, rate=Decimal(100) - Decimal(i) / 4 if i % 10 else None) for i, h in enumerate(_headlines(100))]
+    made = {c.id: c for c in charts.year_charts(rows, "万元")}
+    bands = made["chart-year-rate"]
+    assert bands.summary.startswith("100 个部门中 90 个列明预算执行率；")
+    # rates 99.75 … 75.25 (every tenth unstated): 90 in all, none at 100, 18 in [95, 100), 20 in [90, 95) …
+    assert dict(bands.rows) == {"100%及以上": "0", "95%至100%": "18", "90%至95%": "18", "80%至90%": "36",
+                                "60%至80%": "18", "60%以下": "0"}
+    assert "chart-year-rate" not in {c.id for c in charts.year_charts(rows[:charts.YEAR_CHART_MAX], "万元")}
+
+
+def test_a_year_lists_its_highest_and_lowest_over_the_reports_that_state_them():
+    """The top and bottom lists of a year's page: the 10 highest and lowest scores and the 10
+    lowest 预算执行率, over the reports that state each (unstated ones are neither top nor
+    bottom), tied values sharing a place, and the ties left out at the cut counted."""
+    from generator.site import views
+
+    rows = [_with(h, score=h.score) for h in _headlines(40)]  # scores 100, 99.5 … 80.5
+    rows[0] = _with(rows[0], score=None)  # 第000局 states no score
+    rows[39] = _with(rows[39], score=None)
+    rows[2] = _with(rows[2], score=Decimal("99.5"))  # ties 第001局
+    rows = [_with(h, rate=Decimal(90) + i % 7 if i < 35 else None) for i, h in enumerate(rows)]
+    made = {r.id: r for r in views.year_rankings(rows, charts.YEAR_CHART_MAX)}
+    high, low, rate = made["rank-score-high"], made["rank-score-low"], made["rank-rate-low"]
+    assert (high.stated, high.total) == (38, 40)
+    assert [(e.rank, e.head.name, e.cell.shown) for e in high.rows[:3]] == [
+        (1, "第001局", "99.5"), (1, "第002局", "99.5"), (3, "第003局", "98.5")]
+    assert len(high.rows) == views.RANKING_SIZE and high.caption == "自评得分最高的 10 个部门"
+    assert [e.head.name for e in low.rows][:2] == ["第038局", "第037局"]  # 第039局 states none
+    assert low.rank_label == "倒数名次" and low.caption == "自评得分最低的 10 个部门"
+    # rates 90 … 96 in turn over 35 reports: five at 90, five at 91, so the tenth ties five more
+    assert (rate.stated, rate.total) == (35, 40)
+    assert [e.cell.shown for e in rate.rows] == ["90%"] * 5 + ["91%"] * 5
+    assert [e.rank for e in rate.rows] == [1] * 5 + [6] * 5
+    assert rate.ties == ""
+    tied = views.year_rankings(rows, charts.YEAR_CHART_MAX, size=7)
+    assert {r.id: r.ties for r in tied}["rank-rate-low"] == "另有 3 个部门同为 91%，未列出（见全部部门表）"
+    assert views.year_rankings(rows[:charts.YEAR_CHART_MAX], charts.YEAR_CHART_MAX) == []  # a bar each instead
+
+
+def _summary(slug: str, region: str, heads, findings=()):
+    from generator.site.pages import Summary
+
+    return Summary(slug, slug, region, tuple(heads), tuple(findings), {}, 0)
+
+
+def test_region_charts_add_up_each_year_and_compare_sub_regions_in_one_year():
+    """A region's totals by year add the stated 决算 spending (a year with none is no bar), its
+    grades are counted by band year by year over the scored reports, and its sub-regions are
+    compared in the year most of its reports are for, each bar saying over how many departments."""
+    from generator.content.regions import places
+    from generator.content.load import load_content as load
+
+    regions = places(load(CONTENT).regions)
+    county_a, county_b = "430103", "430527"
+    heads = _headlines(6)
+
+    def at(h, year, spent, score, stage="决算/执行"):
+        return _with(h, year=year, score=score, figures={**h.figures, "expenditure": (spent, stage)})
+
+    a = _summary("a", county_a, [at(heads[0], 2021, Decimal(1_000_000), Decimal(98)),
+                                 at(heads[1], 2022, Decimal(2_000_000), Decimal(85))])
+    b = _summary("b", county_b, [at(heads[2], 2022, Decimal(3_000_000), None),
+                                 at(heads[3], 2023, Decimal(500_000), Decimal(100), stage="预算")])
+    c = _summary("c", county_b, [at(heads[4], 2022, Decimal(250_000), Decimal("59.5"))])
+    place_a, place_b = regions.get(county_a), regions.get(county_b)
+    if place_a is None or place_b is None:
+        pytest.skip("the seed regions have changed")
+    made = {ch.id: ch for ch in charts.region_charts([a, b, c], [place_a, place_b],
+                                                     {county_a: [a], county_b: [b, c]}, "万元")}
+    totals = made["chart-region-totals"]
+    assert totals.rows == (("2021", "100.00（1 个部门）"), ("2022", "525.00（3 个部门）"))  # 2023: a budget only
+    grades = made["chart-region-grades"]
+    assert grades.columns == ("年度", "优（100分）", "优（95分至100分）", "良（80分至90分）", "差（60分以下）", "列明得分的报告")
+    assert grades.rows == (("2021", "0", "1", "0", "0", "1"), ("2022", "0", "0", "1", "1", "2"),
+                           ("2023", "1", "0", "0", "0", "1"))
+    sub = made["chart-region-sub-regions"]
+    assert sub.title.startswith("2022年")
+    assert {r[0]: r[1:] for r in sub.rows} == {place_a.region.name: ("1", "1", "200.00"),
+                                               place_b.region.name: ("2", "2", "325.00")}
+    assert sub.figure["data"][0]["x"] == [Decimal(325), Decimal(200)]  # the larger first
 
 
 def test_a_wrapped_axis_label_keeps_its_brackets_together(browser, strict_site_url, built_site):

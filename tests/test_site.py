@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from decimal import Decimal
@@ -448,14 +449,13 @@ def test_the_regions_page_is_a_tree_of_regions_not_the_department_list(built_sit
     assert departments.select("ul.dept-list a")  # the department list is on /departments/
 
 
-def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(tmp_path):
+def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(demo_site):
     """`build.py demo` builds a synthetic multi-year province with every page marked 虚构示例数据:
     departments with several years get their trend charts and year-on-year tables, regions their
     years and sub-regions, years their filterable comparison."""
-    from build import DEMO_NOTICE, main
+    from build import DEMO_NOTICE
 
-    assert main(["demo", "--reports", "40", "--dir", str(tmp_path / "demo"), "--no-serve", "--no-search"]) == 0
-    site = tmp_path / "demo" / "site"
+    site = demo_site / "site"
     pages = list(site.rglob("index.html"))
     assert len(pages) > 60
     assert all(DEMO_NOTICE in p.read_text(encoding="utf-8") for p in pages)
@@ -468,6 +468,197 @@ def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(tmp_pa
     assert len(region.find(id="region-years-caption").find_parent("table").tbody.find_all("tr")) >= 2
     year = soup(site, "years/2021/")
     assert len(year.select("#year-table tbody tr")) >= 2 and year.find("form", class_="table-filters")
+
+
+@pytest.fixture(scope="module")
+def demo(demo_site):
+    """The demo site and each report's headline as the model gives it (pages.headline), by year."""
+    from generator.site.pages import headline
+
+    loaded = load_content(demo_site / "content")
+    by_year: dict[int, list] = {}
+    for entry in loaded.departments:
+        for rf in entry.reports:
+            by_year.setdefault(rf.year, []).append(headline(entry, rf, loaded.site.money_unit))
+    return demo_site / "site", loaded, by_year
+
+
+def shown_value(cell) -> Decimal:
+    return Decimal(cell.find("data")["value"])
+
+
+def chart_table(page, id: str) -> tuple[list[str], list[list[str]]]:
+    """A chart's data table: its header and each row's cells as shown."""
+    table = page.find(id=f"{id}-table").table
+    return ([th.get_text() for th in table.thead.find_all("th")],
+            [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")])
+
+
+def test_a_busy_demo_year_lists_its_highest_and_lowest_over_the_reports_that_state_them(demo):
+    """A year of more departments than a chart draws bar by bar shows its 10 highest and lowest
+    自评得分 and lowest 预算执行率 beside the distributions, each list over the reports that
+    state the figure and saying how many do; the values shown are the reports' own."""
+    from generator.site.charts import YEAR_CHART_MAX
+
+    site, _, by_year = demo
+    year = max(by_year, key=lambda y: (len(by_year[y]), y))
+    heads = by_year[year]
+    assert len(heads) > YEAR_CHART_MAX
+    page = soup(site, f"years/{year}/")
+    scored = [h for h in heads if h.score is not None]
+    rated = [h for h in heads if h.rate is not None]
+    lede = page.find("p", class_="lede").get_text()
+    assert f"共 {len(heads)} 个部门" in lede and f"{len(scored)} 个列明绩效自评得分" in lede
+    assert f"{len(rated)} 个列明预算执行率" in lede
+
+    def listed(id: str) -> list[tuple[int, str, Decimal]]:
+        table = page.find("table", id=id)
+        rows = [(int(tr.td.get_text()), tr.th.a.get_text(), shown_value(tr.find_all("td")[1]))
+                for tr in table.tbody.find_all("tr")]
+        for tr in table.tbody.find_all("tr"):  # each links to the report it names
+            slug = tr.th.a["href"].split("/")[-3]
+            assert any(h.slug == slug and h.name == tr.th.a.get_text() for h in heads)
+        return rows
+
+    for id, stated, value, lowest, caption, counted in (
+            ("rank-score-high", scored, lambda h: h.score, False, "自评得分最高的 10 个部门", "列明自评得分"),
+            ("rank-score-low", scored, lambda h: h.score, True, "自评得分最低的 10 个部门", "列明自评得分"),
+            ("rank-rate-low", rated, lambda h: h.rate, True, "预算执行率最低的 10 个部门", "列明预算执行率")):
+        expected = sorted(stated, key=lambda h: (value(h) if lowest else -value(h), h.name, h.slug))[:10]
+        rows = listed(id)
+        assert [(name, v) for _, name, v in rows] == [(h.name, value(h)) for h in expected], id
+        ranks = [r for r, _, _ in rows]
+        assert ranks[0] == 1 and ranks == sorted(ranks)
+        assert all(r == i + 1 or rows[i][2] == rows[i - 1][2] for i, (r, _, _) in enumerate(rows))  # ties share
+        head = page.find(id=f"{id}-caption")
+        assert head.contents[0] == caption
+        assert head.find("span", class_="unit").get_text() == f"{len(heads)} 个部门中 {len(stated)} 个{counted}"
+    # the distributions beside them, each over the same reports
+    for id, stated in (("chart-year-score", scored), ("chart-year-rate", rated)):
+        _, rows = chart_table(page, id)
+        assert sum(int(n) for _, n in rows) == len(stated), id
+    _, rows = chart_table(page, "chart-year-rate")
+    assert int(dict(rows)["100%及以上"]) == sum(1 for h in rated if h.rate >= 100)
+    # the rankings come first, then the whole table, which has the rate to sort by
+    order = [e.get("id") for e in page.select("#year-rankings, #year-charts, #year-table")]
+    assert order == ["year-rankings", "year-charts", "year-table"]
+    header = [th.get_text(strip=True) for th in page.select("#year-table thead th")]
+    assert "预算执行率" in header
+
+
+def test_a_quiet_year_has_no_lists_but_its_bars(demo):
+    """A year of few departments draws a bar each and lists nothing: the lists would repeat them."""
+    from generator.site.charts import YEAR_CHART_MAX
+
+    site, _, by_year = demo
+    year = min(by_year, key=lambda y: (len(by_year[y]), y))
+    assert len(by_year[year]) <= YEAR_CHART_MAX
+    page = soup(site, f"years/{year}/")
+    assert page.find(id="year-rankings") is None and page.find("table", class_="ranking") is None
+
+
+def region_with_sub_regions(site: Path, loaded) -> tuple[str, object, list]:
+    """The demo's first region whose sub-regions are at least two with reports: its URL, its
+    place and the summaries of each sub-region's departments."""
+    from generator.content.regions import places
+
+    regions = places(loaded.regions)
+    for code, place in sorted(regions.items()):
+        kids = [regions[c.code] for c in place.region.children]
+        under = {k.region.code: [e for e in loaded.departments if e.department.region in regions
+                                 and k.region.code in {p.code for p in regions[e.department.region].lineage}]
+                 for k in kids}
+        if sum(1 for k in kids if under[k.region.code]) >= 2:
+            return place.url, place, [(k, under[k.region.code]) for k in kids]
+    raise AssertionError("no region of the demo has two sub-regions with reports")
+
+
+def test_a_demo_region_charts_its_years_grades_and_sub_regions_with_their_tables(demo):
+    """A region page draws its totals by year, its grades by year and its sub-regions side by
+    side, each chart with its data table and in the page's tables.csv; the figures are the
+    reports' stated 决算 spending and scores, added up."""
+    from generator.content.numbers import MONEY_UNITS
+    from generator.site import charts
+    from generator.site import format as fmt
+    from generator.site.search import grade_band
+
+    site, loaded, _ = demo
+    unit = loaded.site.money_unit
+    url, place, kids = region_with_sub_regions(site, loaded)
+    page = soup(site, url)
+    heads = [h for _, entries in kids for e in entries for h in by_entry(e, unit)]
+    years = sorted({h.year for h in heads})
+
+    # totals by year: the same sums as the years table, a year left out where nothing is stated
+    _, rows = chart_table(page, "chart-region-totals")
+    spent = {}
+    for year in years:
+        stated = [h.figures["expenditure"][0] for h in heads
+                  if h.year == year and h.figures["expenditure"][1] == "决算/执行"]
+        if stated:
+            spent[str(year)] = f"{fmt.money(sum(stated, Decimal(0)), unit)}（{len(stated)} 个部门）"
+    assert dict((r[0], r[1]) for r in rows) == spent
+    table = {tr.th.get_text(strip=True): tr.find_all("td")[1].get_text(strip=True)
+             for tr in page.find(id="region-years-caption").find_parent("table").tbody.find_all("tr")}
+    assert all(table[y] == v for y, v in spent.items())
+    spec = json.loads(page.find("script", id="chart-region-totals-spec").string)
+    assert [Decimal(str(v)).quantize(Decimal("0.01")) for v in spec["data"][0]["y"]] == [
+        Decimal(v.split("（")[0].replace(",", "")) for v in spent.values()]
+
+    # grades by year: each band's count of scored reports, the last column their number
+    header, rows = chart_table(page, "chart-region-grades")
+    for row in rows:
+        scores = [h.score for h in heads if h.year == int(row[0]) and h.score is not None]
+        assert int(row[-1]) == len(scores)
+        for label, n in zip(header[1:-1], row[1:-1]):
+            band = next(i for i, (_, name) in enumerate(charts.SCORE_BANDS) if label.endswith(f"（{name}）"))
+            assert label.startswith(grade_band(charts.SCORE_BANDS[band][0] or Decimal(0)))
+            assert int(n) == sum(1 for s in scores if charts.band_of(s, charts.SCORE_BANDS) == band)
+    assert {r[0] for r in rows} == {str(y) for y in years if any(h.year == y and h.score is not None for h in heads)}
+
+    # the sub-regions in one year: the year most of the region's reports are for
+    header, rows = chart_table(page, "chart-region-sub-regions")
+    counts = {y: sum(1 for h in heads if h.year == y) for y in years}
+    year = max(counts, key=lambda y: (counts[y], y))
+    assert header[1] == f"{year}年报告数"
+    expected = []
+    for kid, entries in kids:
+        of_year = [h for e in entries for h in by_entry(e, unit) if h.year == year]
+        stated = [h.figures["expenditure"][0] for h in of_year if h.figures["expenditure"][1] == "决算/执行"]
+        expected.append([kid.region.name, str(len(of_year)), str(len(stated)),
+                         fmt.money(sum(stated, Decimal(0)), unit) if stated else "—"])
+    assert rows == expected
+    bars = json.loads(page.find("script", id="chart-region-sub-regions-spec").string)["data"][0]
+    drawn = dict(zip(bars["y"], bars["x"]))
+    for name, _, n, total in expected:
+        if n != "0":
+            assert fmt.money(Decimal(str(drawn[name])) * MONEY_UNITS[unit], unit) == total
+
+    # every chart table is in the page's tables.csv, after its caption
+    tables = (site / url / "tables.csv").read_text(encoding="utf-8-sig")
+    for figure in page.select("figure.chart"):
+        assert figure.find("span", class_="chart-title").get_text() + "：数据表" in tables
+
+
+def by_entry(entry, unit: str) -> list:
+    from generator.site.pages import headline
+
+    return [headline(entry, rf, unit) for rf in entry.reports]
+
+
+def test_the_year_on_year_tables_name_each_value_for_a_phone(demo):
+    """On a phone the 与上年比较 and 历年增减 tables stack (site.css): each value names its column."""
+    site, loaded, _ = demo
+    entry = next(e for e in loaded.departments if len(e.reports) >= 3)
+    report = soup(site, f"departments/{entry.slug}/{entry.reports[-1].year}/")
+    year = entry.reports[-1].year
+    for tr in report.select("table.year-changes tbody tr"):
+        assert [td["data-label"] for td in tr.find_all("td")] == [f"{year}年", f"{year - 1}年", "增减额（计算）",
+                                                                   "增减率（计算）"]
+    dept = soup(site, f"departments/{entry.slug}/")
+    rows = dept.select("table.year-changes tbody tr")
+    assert rows and all(tr.find("th", class_="year").get_text() == tr.find("th", attrs={"data-year": True})["data-year"]
+                        for tr in rows)
 
 
 def test_a_count_stated_only_by_its_parts_shows_their_sum_said_to_be_one(built_site):

@@ -381,7 +381,7 @@ class _Inputs:
                 self.by_year.setdefault(year, []).append(d.digests[f"year:{year}"])
             if d.region in regions:
                 for ancestor in regions[d.region].lineage:
-                    self.by_region.setdefault(ancestor.code, []).append(d.digests["listing"])
+                    self.by_region.setdefault(ancestor.code, []).append(d.digests["region"])
 
     def of(self, page: Page) -> tuple[str, ...]:
         kind = page.template

@@ -180,7 +180,8 @@ HEADLINE_KEYS = ("income", "expenditure", "basic", "project", "sangong")
 def headline_cells_html(h: Any) -> Markup:
     """A report's headline row in a comparison table (a year's page at a province's size has
     2,000 of them; a department's page one a year), after its row header: a cell for each
-    headline figure with its stage, the staff count and the self-evaluation score with its grade.
+    headline figure with its stage, the 预算执行率 with what it is the rate of, the staff count
+    and the self-evaluation score with its grade.
     Each cell a line of its own, `data-sort` holding the exact value the table sorts by."""
     out = []
     for key in HEADLINE_KEYS:
@@ -190,6 +191,12 @@ def headline_cells_html(h: Any) -> Markup:
                        f'<span class="stage">{_shown(h.figures[key][1])}</span></td>\n')
         else:
             out.append('<td class="num" data-sort=""><span class="none">—</span></td>\n')
+    c = h.rate_cell
+    if c:
+        out.append(f'<td class="num" data-sort="{_shown(c.value)}">{cell_html(c)}'
+                   f'<span class="stage">{_shown(h.rate_of)}</span></td>\n')
+    else:
+        out.append('<td class="num" data-sort="">—</td>\n')
     if h.staff is not None:
         out.append(f'<td class="num" data-sort="{_shown(h.staff)}">{_shown(h.staff)}'
                    f'<span class="stage">{_shown(h.staff_label)}</span></td>\n')

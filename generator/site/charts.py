@@ -9,6 +9,7 @@ arithmetic and written as JSON numbers.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
@@ -112,13 +113,16 @@ def _esc(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _wrap(name: str, width: int = 9) -> str:
 #: Characters a line does not start with (Chinese line-breaking rules), and brackets.
 _NO_LINE_START = frozenset(")）]】」』》〉、，。；：！？%％·")
 _OPENING = "(（[【「『《〈"
 
 
-    """A long category name over several lines, so phones keep room for the bars."""
+def _wrap(name: str, width: int = 9) -> str:
+    """A long category name over several lines, so phones keep room for the bars: lines of
+    at most `width` characters, broken before a bracketed part the line would split
+    (“社会保障和就业” / “(类)”, not “社会保障和就业(类” / “)”), and no line starting with a
+    closing bracket or punctuation."""
     if len(name) <= width:
         return _esc(name)
     lines = []
@@ -517,7 +521,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
             data, layout))
     scored = [(h.name, h.score) for h in rows if h.score is not None]
     if scored and len(scored) > YEAR_CHART_MAX:
-        charts.append(_score_bands([s for _, s in scored]))
+        charts.append(_score_bands([s for _, s in scored], len(rows)))
     elif scored:
         scored.sort(key=lambda r: (-r[1], r[0]))
         data = [_bar("自评得分", [n for n, _ in scored], [s for _, s in scored], COLOURS["score"],
@@ -526,57 +530,173 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         layout["showlegend"] = False
         charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {decimal_text(s)} 分" for n, s in scored),
                              ("部门", "自评得分"), [(n, decimal_text(s)) for n, s in scored], data, layout))
+    rates = [h.rate for h in rows if h.rate is not None]
+    if len(rates) > YEAR_CHART_MAX:  # fewer are in the page's table, sortable, one row each
+        charts.append(_bands("chart-year-rate", "预算执行率分布", rates, RATE_BANDS, len(rows), "列明预算执行率",
+                             "执行率区间"))
     return charts
 
 
-def _score_bands(scores: list[Decimal]) -> Chart:
-    """How many departments' self-evaluation scores fall in each band (`SCORE_BANDS`)."""
-    counts = [0] * len(SCORE_BANDS)
-    for score in scores:
-        counts[next(i for i, (low, _) in enumerate(SCORE_BANDS) if low is None or score >= low)] += 1
-    labels = [label for _, label in SCORE_BANDS]
+#: Bands of the 预算执行率 distribution, each from its lower bound (inclusive, in per cent): most
+#: departments spend above 90% of the budget, so the top is split finer, as the score bands are.
+RATE_BANDS = ((Decimal(100), "100%及以上"), (Decimal(95), "95%至100%"), (Decimal(90), "90%至95%"),
+              (Decimal(80), "80%至90%"), (Decimal(60), "60%至80%"), (None, "60%以下"))
+
+
+def band_of(value: Decimal, bands: tuple[tuple[Decimal | None, str], ...]) -> int:
+    """The index of the band (`SCORE_BANDS`, `RATE_BANDS`) `value` falls in."""
+    return next(i for i, (low, _) in enumerate(bands) if low is None or value >= low)
+
+
+def _bands(id: str, title: str, values: list[Decimal], bands: tuple[tuple[Decimal | None, str], ...], total: int,
+           stating: str, column: str) -> Chart:
+    """How many departments' `values` fall in each band, over the `total` departments of the year."""
+    counts = [0] * len(bands)
+    for value in values:
+        counts[band_of(value, bands)] += 1
+    labels = [label for _, label in bands]
     data = [_bar("部门数", labels, [Decimal(n) for n in counts], COLOURS["score"], "个", hover_unit="个部门")]
     layout = _layout("部门数")
     layout["xaxis"]["type"] = "category"
     layout["showlegend"] = False
-    return _chart("chart-year-score", "绩效自评得分分布",
-                  f"共 {len(scores)} 个部门；" + "、".join(f"{label} {n} 个" for label, n in zip(labels, counts)),
-                  ("得分区间", "部门数"), [(label, str(n)) for label, n in zip(labels, counts)], data, layout)
+    head = f"共 {len(values)} 个部门" if len(values) == total else f"{total} 个部门中 {len(values)} 个{stating}"
+    return _chart(id, title, f"{head}；" + "、".join(f"{label} {n} 个" for label, n in zip(labels, counts)),
+                  (column, "部门数"), [(label, str(n)) for label, n in zip(labels, counts)], data, layout)
 
 
-def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
-    """Totals by year across departments: stated 决算 expenditure and income, summed, with counts."""
+def _score_bands(scores: list[Decimal], total: int) -> Chart:
+    """How many departments' self-evaluation scores fall in each band (`SCORE_BANDS`)."""
+    return _bands("chart-year-score", "绩效自评得分分布", scores, SCORE_BANDS, total, "列明自评得分", "得分区间")
+
+
+def totals_chart(id: str, title: str, by_year: dict[int, list[Any]], unit: str,
+                 keys: tuple[str, ...] = ("income", "expenditure"), min_years: int = 1) -> Chart | None:
+    """Totals by year across departments (pages.Headline of each report, by year): the stated
+    决算 totals under `keys`, summed, with how many departments each adds up. None where fewer
+    than `min_years` years have any."""
     years = sorted(by_year)
     if not years:
         return None
-    sums: dict[str, list[tuple[Decimal, int]]] = {"income": [], "expenditure": []}
+    sums: dict[str, list[tuple[Decimal, int]]] = {key: [] for key in keys}
     for year in years:
         for key in sums:
             stated = stated_actuals(by_year[year], key)
             sums[key].append((sum(stated, Decimal(0)), len(stated)))
     # a year no department states a 决算 total for is no bar of 0 (it is left out)
     keep = [i for i in range(len(years)) if any(sums[key][i][1] for key in sums)]
-    if not keep:
+    if not keep or len(keep) < min_years:
         return None
     years = [years[i] for i in keep]
     sums = {key: [values[i] for i in keep] for key, values in sums.items()}
+    names = {"income": "收入", "expenditure": "支出"}
 
     def shown(total: Decimal, n: int) -> str:
         return f"{fmt.money(total, unit)}（{n} 个部门）" if n else "—"
 
-    data = [_bar(f"{'收入' if key == 'income' else '支出'}合计（决算）", [str(y) for y in years],
+    data = [_bar(f"{names[key]}合计（决算）", [str(y) for y in years],
                  [wan(total, unit) if n else None for total, n in values], COLOURS[key], unit,
                  customdata=[f"{n} 个部门" for _, n in values],
-                 hovertemplate=f"%{{x}}年<br>{'收入' if key == 'income' else '支出'}合计（决算）：%{{y:,.2f}} {unit}"
+                 hovertemplate=f"%{{x}}年<br>{names[key]}合计（决算）：%{{y:,.2f}} {unit}"
                                f"<br>%{{customdata}}<extra></extra>")
             for key, values in sums.items()]
     layout = _layout(unit)
     layout["xaxis"]["type"] = "category"
-    rows = [(str(y), shown(*sums["income"][i]), shown(*sums["expenditure"][i])) for i, y in enumerate(years)]
-    summary = "；".join(f"{y}年支出 {fmt.money(sums['expenditure'][i][0], unit)} {unit}"
-                       f"（{sums['expenditure'][i][1]} 个部门）" for i, y in enumerate(years) if sums["expenditure"][i][1])
-    return _chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加；各年相加的部门不同，见部门数）", summary,
-                  ("年度", f"收入合计（{unit}）", f"支出合计（{unit}）"), rows, data, layout)
+    if len(keys) == 1:
+        layout["showlegend"] = False
+    rows = [(str(y), *(shown(*sums[key][i]) for key in keys)) for i, y in enumerate(years)]
+    told = "expenditure" if "expenditure" in sums else keys[0]
+    summary = "；".join(f"{y}年{names[told]} {fmt.money(sums[told][i][0], unit)} {unit}"
+                       f"（{sums[told][i][1]} 个部门）" for i, y in enumerate(years) if sums[told][i][1])
+    return _chart(id, title, summary, ("年度", *(f"{names[key]}合计（{unit}）" for key in keys)), rows, data, layout)
+
+
+def home_chart(by_year: dict[int, list[Any]], unit: str) -> Chart | None:
+    """Totals by year across departments: stated 决算 expenditure and income, summed, with counts."""
+    return totals_chart("chart-home-totals", "各年度收入与支出合计（各部门决算数相加；各年相加的部门不同，见部门数）",
+                        by_year, unit)
+
+
+# --- region pages ------------------------------------------------------------------------------
+
+#: The grade of each of `SCORE_BANDS` (财预〔2020〕10号: 优 from 90, 良 from 80, 中 from 60),
+#: and its colour: blues for 优, warm colours below.
+BAND_GRADES = ("优", "优", "优", "良", "中", "差")
+BAND_COLOURS = ("#0b4f8a", "#2f6f9f", "#8fb8de", "#d9822b", "#c4572b", "#a40e26")
+
+
+def grades_by_year(id: str, by_year: dict[int, list[Any]]) -> Chart | None:
+    """How many reports of each year score in each band (`SCORE_BANDS`, named by grade), stacked
+    by year, over the reports that state a score; a trend, so only with two years or more."""
+    counts = {}
+    for year in sorted(by_year):
+        scores = [h.score for h in by_year[year] if h.score is not None]
+        if scores:
+            counts[year] = [0] * len(SCORE_BANDS)
+            for score in scores:
+                counts[year][band_of(score, SCORE_BANDS)] += 1
+    if len(counts) < 2:
+        return None
+    years = list(counts)
+    used = [i for i in range(len(SCORE_BANDS)) if any(counts[y][i] for y in years)]
+    labels = [f"{BAND_GRADES[i]}（{SCORE_BANDS[i][1]}）" for i in used]
+    data = [_bar(label, [str(y) for y in years], [Decimal(counts[y][i]) for y in years], BAND_COLOURS[i], "个",
+                 hover_unit="份报告") for label, i in zip(labels, used)]
+    layout = _layout("报告数", barmode="stack", categories=len(years))
+    layout["xaxis"]["type"] = "category"
+    layout["legend"] = {"traceorder": "normal"}  # the bands from the top, as the table's columns
+    rows = [(str(y), *(str(counts[y][i]) for i in used), str(sum(counts[y]))) for y in years]
+    summary = "；".join(f"{y}年 " + "、".join(f"{label} {counts[y][i]} 份" for label, i in zip(labels, used)
+                                            if counts[y][i]) for y in years)
+    left = len(SCORE_BANDS) - len(used)
+    if left:
+        summary += f"；其余 {left} 个区间无报告"
+    return _chart(id, "各年度绩效自评等级分布（按报告所述得分划分）", summary,
+                  ("年度", *labels, "列明得分的报告"), rows, data, layout)
+
+
+def sub_region_chart(id: str, children: list[Any], under: dict[str, list[Any]], unit: str) -> Chart | None:
+    """The sub-regions' stated 决算 spending added up, side by side, in the one year most of the
+    region's reports are for (the latest of equals): years are not added together, and each bar
+    says over how many departments it is. None unless two sub-regions state one that year."""
+    heads = {place.region.code: [h for d in under.get(place.region.code, []) for h in d.heads] for place in children}
+    per_year = Counter(h.year for hs in heads.values() for h in hs)
+    if not per_year:
+        return None
+    year = max(per_year, key=lambda y: (per_year[y], y))
+    entries = []
+    for place in children:
+        of_year = [h for h in heads[place.region.code] if h.year == year]
+        spent = stated_actuals(of_year, "expenditure")
+        entries.append((place.region.name, sum(spent, Decimal(0)), len(spent), len(of_year)))
+    shown = sorted((e for e in entries if e[2]), key=lambda e: (-e[1], e[0]))
+    if len(shown) < 2:
+        return None
+    names = [n for n, *_ in shown]
+    data = [_bar(f"{year}年支出合计（决算）", names, [wan(total, unit) for _, total, _, _ in shown], COLOURS["expenditure"],
+                 unit, horizontal=True, customdata=[f"{n} 个部门" for _, _, n, _ in shown],
+                 hovertemplate=f"%{{y}}<br>{year}年支出合计（决算）：%{{x:,.2f}} {unit}<br>%{{customdata}}"
+                               f"<extra></extra>")]
+    layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
+    layout["showlegend"] = False
+    rows = [(name, str(reports), str(n), fmt.money(total, unit) if n else "—") for name, total, n, reports in entries]
+    summary = (f"按{year}年比较（本地区该年报告最多，{per_year[year]} 份）：" + "、".join(
+        f"{name} {fmt.money(total, unit)}（{n} 个部门）" for name, total, n, _ in shown) + f"，单位{unit}")
+    return _chart(id, f"{year}年各下辖地区支出合计（各部门决算数相加）", summary,
+                  ("地区", f"{year}年报告数", "列明决算数的部门", f"支出合计（{unit}）"), rows, data, layout)
+
+
+def region_charts(departments: list[Any], children: list[Any], under: dict[str, list[Any]], unit: str) -> list[Chart]:
+    """A region's charts (pages.Summary of each department under it): its totals and grades year
+    by year, and its sub-regions side by side."""
+    by_year: dict[int, list[Any]] = {}
+    for d in departments:
+        for h in d.heads:
+            by_year.setdefault(h.year, []).append(h)
+    made = [totals_chart("chart-region-totals", "各年度支出合计（各部门决算数相加；各年相加的部门不同，见部门数）",
+                         by_year, unit, ("expenditure",), min_years=2),
+            grades_by_year("chart-region-grades", by_year),
+            sub_region_chart("chart-region-sub-regions", children, under, unit) if children else None]
+    return [c for c in made if c is not None]
 
 
 @dataclass(frozen=True)

@@ -67,9 +67,9 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "source.html": frozenset({"entry", "rf", "report", "segments"}),
     "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts", "changes"}),
     "departments.html": frozenset({"groups"}),
-    "year.html": frozenset({"year", "rows", "years", "charts", "filters"}),
+    "year.html": frozenset({"year", "rows", "years", "charts", "filters", "rankings", "stated"}),
     "years.html": frozenset({"years"}),
-    "region.html": frozenset({"place", "children", "departments", "years", "compare"}),
+    "region.html": frozenset({"place", "children", "departments", "years", "compare", "charts"}),
     "regions.html": frozenset({"tree"}),
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
@@ -136,6 +136,11 @@ class Headline:
     #: What the comparison tables print: each figure's cell (money in the site's unit), and the score's.
     cells: dict[str, views.Cell | None]
     score_cell: views.Cell | None
+    #: The 预算执行率 as first stated (views.execution_rate: of the 支出合计, else of the
+    #: self-evaluation's 预算执行 row), what it is the rate of, and its cell.
+    rate: Decimal | None = None
+    rate_of: str = ""
+    rate_cell: views.Cell | None = None
 
 
 def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
@@ -144,12 +149,14 @@ def headline(entry: DepartmentEntry, rf: ReportFile, unit: str) -> Headline:
     staff, staff_label = views.staff_count(report)
     figures = views.headline(report)
     score = perf.score if perf else None
+    rate, rate_of = views.execution_rate(report)
     return Headline(entry.slug, entry.department.name, rf.year, report_title(entry, rf),
                     tuple(d.kind for d in report.documents), report.documents[0].issuer, report_date(rf),
                     {key: (fig.value if fig is not None else None, stage) for key, (fig, stage) in figures.items()},
                     staff, staff_label, score.first.value if score is not None else None, perf.grade if perf else None,
                     {key: views.figure_cell(fig, "money", unit) for key, (fig, _) in figures.items()},
-                    views.figure_cell(score, "score", unit))
+                    views.figure_cell(score, "score", unit), rate.first.value if rate is not None else None,
+                    rate_of, views.figure_cell(rate, "percent", unit))
 
 
 @dataclass(frozen=True)
@@ -192,14 +199,20 @@ def summary(entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]],
 
 def digests_of(d: Summary) -> dict[str, str]:
     """What each kind of site-wide page shows of a department, digested: `listing` (name,
-    region, years: the region trees, sitemap, counts), `heads` (every report's headline: home,
-    feed), `year:<y>` (one year's: its year page), `findings` (the checks page)."""
+    region, years: the region trees, sitemap, counts), `region` (what region pages add up of its
+    reports), `heads` (every report's headline: home, feed), `year:<y>` (one year's: its year
+    page), `findings` (the checks page)."""
     def digest(value) -> str:
         text = repr(value)
         assert " at 0x" not in text, text  # a value without a stable repr would never match
         return hashlib.sha256(text.encode()).hexdigest()
 
     out = {"listing": digest((d.slug, d.name, d.region, d.years, d.sources)),
+           # a region page's years, charts and comparisons: each report's totals, score and
+           # findings by severity (not its title or other figures)
+           "region": digest((d.slug, d.name, d.region, d.years,
+                             tuple((h.year, h.figures["expenditure"], h.score) for h in d.heads),
+                             tuple((year, r.severity) for year, r in d.findings))),
            "heads": digest((d.slug, d.name, d.heads)),
            "findings": digest((d.slug, d.name, d.findings, d.made, d.unchecked))}
     for h in d.heads:
@@ -380,7 +393,11 @@ def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: s
     filters = [(region_of.get(h.slug, ""), h.grade or grade_band(h.score) or "未评") for h in rows]
     return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
                 lambda: {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit),
-                         "filters": filters},
+                         "filters": filters,
+                         # top and bottom lists where the score chart is a distribution, not a bar each
+                         "rankings": views.year_rankings(rows, charts.YEAR_CHART_MAX),
+                         "stated": {"score": sum(1 for h in rows if h.score is not None),
+                                    "rate": sum(1 for h in rows if h.rate is not None)}},
                 (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
@@ -400,7 +417,8 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
         pages.append(Page(f"{place.url}index.html", "region.html", place.full_name,
                           {"place": place, "children": children, "departments": departments,
                            "years": views.region_years(departments, unit),
-                           "compare": views.region_compare(children, under) if children else []},
+                           "compare": views.region_compare(children, under) if children else [],
+                           "charts": charts.region_charts(departments, children, under, unit)},
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages

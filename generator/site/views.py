@@ -450,3 +450,69 @@ def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> 
                     "score": _average(scores),
                     "findings": sum(len(d.findings) for d in deps)})
     return out
+
+
+#: How many departments a top or bottom list of a year names.
+RANKING_SIZE = 10
+
+
+class Ranked(NamedTuple):
+    """One department in a top or bottom list: its place in the list (tied values share it),
+    its headline (pages.Headline) and the figure's cell."""
+
+    rank: int
+    head: Any
+    cell: Cell
+    note: str  # under the figure: the grade of a score, what a 预算执行率 is the rate of
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The highest or lowest `RANKING_SIZE` of a year's departments by one figure, over the
+    reports that state it."""
+
+    id: str
+    caption: str
+    rank_label: str  # 名次, 倒数名次
+    measure: str  # the figure's column header
+    stated: int  # how many of the year's reports state the figure
+    total: int
+    rows: tuple[Ranked, ...]
+    ties: str  # departments left out although they equal the last one listed
+
+
+def _ranking(id: str, heads: Sequence[Any], value, cell, note, *, lowest: bool, measure: str, unit: str,
+             size: int) -> Ranking:
+    stated = [h for h in heads if value(h) is not None]
+    # ties in the list's order, then by name: the same list for the same reports at every build
+    order = sorted(stated, key=lambda h: (value(h) if lowest else -value(h), h.name, h.slug))
+    rows, rank = [], 0
+    for i, h in enumerate(order[:size]):
+        if i == 0 or value(h) != value(order[i - 1]):
+            rank = i + 1
+        rows.append(Ranked(rank, h, cell(h), note(h)))
+    ties = ""
+    if len(order) > size:
+        last = value(order[size - 1])
+        left = sum(1 for h in order[size:] if value(h) == last)
+        if left:
+            ties = f"另有 {left} 个部门同为 {decimal_text(last)}{unit}，未列出（见全部部门表）"
+    word = "最低" if lowest else "最高"
+    caption = f"{measure}{word}的 {len(rows)} 个部门"
+    return Ranking(id, caption, "倒数名次" if lowest else "名次", measure, len(stated), len(heads), tuple(rows), ties)
+
+
+def year_rankings(heads: Sequence[Any], more_than: int, size: int = RANKING_SIZE) -> list[Ranking]:
+    """A year's top and bottom lists (pages.Headline of each report): the highest and lowest
+    self-evaluation scores and the lowest 预算执行率, each over the reports that state it, and only
+    where more than `more_than` do (fewer are drawn bar by bar and read whole in the table)."""
+    out = []
+    if sum(1 for h in heads if h.score is not None) > more_than:
+        for lowest in (False, True):
+            out.append(_ranking(f"rank-score-{'low' if lowest else 'high'}", heads, lambda h: h.score,
+                                lambda h: h.score_cell, lambda h: h.grade or "", lowest=lowest, measure="自评得分",
+                                unit=" 分", size=size))
+    if sum(1 for h in heads if h.rate is not None) > more_than:
+        out.append(_ranking("rank-rate-low", heads, lambda h: h.rate, lambda h: h.rate_cell, lambda h: h.rate_of,
+                            lowest=True, measure="预算执行率", unit="%", size=size))
+    return out
