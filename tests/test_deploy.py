@@ -113,3 +113,28 @@ def test_search_works_through_nginx_with_its_csp(browser, nginx):
     assert page.evaluate("document.documentElement.getAttribute('data-search-engine')") == "static"
     assert console.errors == []
     page.close()
+
+
+@pytest.mark.browser
+def test_the_404_page_through_nginx_is_styled_at_any_depth_and_leads_home(browser, nginx):
+    """As the issue found it: deploy/nginx.conf answers a nested missing URL with 404.html, whose
+    styles (under the deploy CSP) and 返回首页 are from the site's root."""
+    from tests.test_browser_pages import assert_styled_404_leads_home
+
+    page = browser.new_page()
+    for missing in ("departments/x/", "departments/suining-xzspfwj/2023/nothing/", "a/b/c"):
+        assert_styled_404_leads_home(page, nginx + missing, nginx)
+    page.close()
+
+
+def test_the_readme_search_example_finds_what_it_says_in_the_default_content(built_site):
+    """README's example term finds the reports it names (数字城管, the example before, found none)."""
+    from tests.test_search import holding, indexed
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"Terms match exactly: (\S+) finds the (\w+) reports\s+holding", text)
+    assert example, "README's search example is gone"
+    found = [d for d in holding(indexed(built_site), example.group(1)) if d["meta"]["type"] == "报告"]
+    assert len(found) == {"three": 3}[example.group(2)]
+    both = re.search(r"space-separated terms must all\s+be present \(([^)]+)\)", text).group(1)
+    assert holding(indexed(built_site), both)
