@@ -151,7 +151,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
 #: Fields placed outside any named row, and the row words of the key they stand for.
 FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合", "合计"), "total_weight": ("总分", "满分", "合计"),
               "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",),
-              "authorized": ("编制",), "actual_end": ("实有",), "actual_start": ("实有",), "retired": ("离退休",),
+              "authorized": ("编制",), "actual_end": ("实有", "在职"), "actual_start": ("实有",), "retired": ("离退休",),
+              "control_rate": ("控制率",),
               "internal_units_count": ("内设",), "subordinate_units_count": ("所属", "下属"),
               "vehicles": ("车辆", "公务用车"), "total_staff": ("人员",),
               "evaluated_funds": ("绩效自评", "自评的项目资金", "涉及资金"),
@@ -159,9 +160,13 @@ FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合", "合计"), "tota
 #: The blocks whose total carries no name: the words of the key's row for it.
 BLOCK_ROWS = {"operating_costs": ("机关运行经费",), "procurement": ("政府采购",), "assets": ("资产",)}
 #: The parts of 三公经费 (sangong.*), which carry no name of their own.
-SANGONG_ROWS = {"total": ("三公", "合计"), "overseas": ("因公出国",), "vehicles": ("公务用车购置及运行",),
-                "vehicle_purchase": ("公务用车购置",), "vehicle_operation": ("公务用车运行",),
+SANGONG_ROWS = {"total": ("三公", "合计"), "overseas": ("因公出国", "出国经费", "出国（境）"),
+                "vehicles": ("公务用车购置及运行", "公务用车购置和运行", "公务用车购置和维护", "公务用车购置及维护"),
+                "vehicle_purchase": ("公务用车购置", "公车购置", "车辆购置"),
+                "vehicle_operation": ("公务用车运行", "公车运行", "车辆运行"),
                 "reception": ("公务接待",)}
+#: Staffing counts, whose measure a table may name in its column (a row 人数, a column 编制数).
+STAFF_FIELDS = ("authorized", "actual_end", "actual_start", "retired", "control_rate")
 #: Where a draft keeps the numbers of a date, the report's year or a text (an indicator's target
 #: 2023年12月前完工): the key counts the numbers inside them as not figures.
 DATE_FIELDS = ("documents", "year", "text")
@@ -189,7 +194,7 @@ def _means(row: str, stage: str, where: dict) -> bool:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
     if row in FIELD_ROWS:  # the key's row must name it (a 一级 indicator's 得分 is not the total score)
-        return any(w in key_row for w in FIELD_ROWS[row])
+        return any(w in key_row + (norm(key_col) if row in STAFF_FIELDS else "") for w in FIELD_ROWS[row])
     kind, _, part = row.partition(".")
     if kind in ("block", "sangong"):  # a part without a name of its own (_meaning): the key's words for it
         words = STAGES.get(stage)

@@ -142,6 +142,7 @@ class _Walker:
         last_block = None
         self.instructions = False
         furniture_only = False  # only page numbers and running heads since the last table
+        stacked_unit: str | None = None  # the money unit of the table just before
         for block in section.blocks:
             if isinstance(block, Para) and re.fullmatch(r"(填表说明|填报说明)[：:]?", block.text.strip()):
                 self.instructions = True  # the numbered items after it are the form's instructions
@@ -151,12 +152,15 @@ class _Walker:
                 if block.start not in self.skip:
                     self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
                     # a 单位：万元 line just above a table gives its money unit
+                    # (tables stacked one under another, as on one sheet, share the line above the first)
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
                         if isinstance(last_block, Para) else None
+                    unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
-                    self.grids.grid(block, ctx.at, stated.group(1) if stated else None)
+                    self.grids.grid(block, ctx.at, unit)
+                    stacked_unit = unit
             else:
                 self._paragraph(block, ctx)
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \

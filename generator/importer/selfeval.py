@@ -230,7 +230,7 @@ class SelfEvaluation:
         # its 年初指标值 then stays in the source for the reviewer.
         for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值"), "target"),
                            (("实际完成值", "全年完成值", "完成值"), "actual"),
-                           (("分值", "指标权重", "权重"), "weight"),
+                           (("分值", "指标分值", "指标权重", "权重"), "weight"),
                            (("指标得分", "得分", "自评得分", "评价得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
@@ -243,7 +243,7 @@ class SelfEvaluation:
                 cols[key] = header.index(name)
         deviation = next((i for i, h in enumerate(header)
                           if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))), None)
-        rule_col = next((header.index(h) for h in ("评分标准", "评分要点", "评分细则", "评分方法") if h in header), None)
+        rule_col = next((i for i, h in enumerate(header) if re.search(r"评分(标准|要点|细则|方法)", h)), None)
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
@@ -252,7 +252,7 @@ class SelfEvaluation:
         for j in range(k + 1, len(rows)):
             row = rows[j]
             labels = [label_of(c) for c in row]
-            if labels and labels[0] == "总分":
+            if labels and labels[0] in ("总分", "合计", "总计"):
                 self._total(row)
                 done.add(j)
                 break

@@ -125,14 +125,21 @@ class GridReader(SelfEvaluation, ProjectSummary):
         while k < len(rows) and len(rows[k]) == len(header) and not self._column_stages([label_of(c) for c in rows[k]]):
             row = rows[k]
             raw = row[0].text.strip(BLANKS)
-            label = re.sub(r"^[0-9]+、|^其中[：:]", "", norm(raw))
+            label = re.sub(r"^[0-9]+[、.．](?![0-9])|^其中[：:]", "", norm(raw)).strip("“”\"")
             steps = self._row_steps(label, raw, parent, group, in_list)
             if norm(raw).startswith("其中"):
                 in_list = True
-            elif re.match(r"^\s*[0-9]+、", row[0].text):
+                if parent is not None and parent[0].startswith(("income=", "expenditure=")):
+                    # parts listed after 其中 are some of the row's, not all (checked as such)
+                    self.found.add(parent, "items_partial", Stmt("true", "text", "", (0, 0)))
+            elif re.match(r"^\s*[0-9]+[、.．](?![0-9])", row[0].text):
                 in_list, parent = False, steps
             elif steps is not None and not in_list or _known_money_row(label):
                 in_list, parent, group = False, steps, steps
+            if steps is not None and len(steps) == 2 and steps[-1] == "total" and label \
+                    and steps[0].startswith(("income=", "expenditure=")):
+                # a total's own name as the table writes it (支出合计)
+                self.found.add(steps, "name", Stmt(label, "text", "", (0, 0)))
             for i in stages:
                 value = value_of(row[i])
                 if value is None:
@@ -158,8 +165,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             return (f"{row.area}=部门全部资金", *row.steps)
         if row is not None:
             return (row.area, *row.steps)
-        listed = norm(raw).startswith("其中") or in_list and not re.match(r"^\s*[0-9]+、", raw)
-        base = parent if listed else group if re.match(r"^\s*[0-9]+、", raw) else None
+        listed = norm(raw).startswith("其中") or in_list and not re.match(r"^\s*[0-9]+[、.．](?![0-9])", raw)
+        base = parent if listed else group if re.match(r"^\s*[0-9]+[、.．](?![0-9])", raw) else None
         if base is not None and base[0].startswith(("expenditure", "income")) and label:
             return (*base, f"items={label}")
         return None
