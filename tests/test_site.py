@@ -257,7 +257,7 @@ def test_region_pages_nest_province_city_county(built_site):
     assert [a.get_text() for a in county.select(".crumbs a")] == ["首页", "地区", "湖南省", "怀化市"]
     assert county.find("a", string="中方县政务服务中心")
     province = soup(built_site, "regions/hunan/")
-    assert len(province.select("#region-departments + ul li")) == 4
+    assert len(province.select("#region-departments-table tbody tr")) == 4
 
 
 def hash_tree(folder: Path) -> dict[str, str]:
@@ -633,6 +633,19 @@ def test_a_demo_region_charts_its_years_grades_and_sub_regions_with_their_tables
     for name, _, n, total in expected:
         if n != "0":
             assert fmt.money(Decimal(str(drawn[name])) * MONEY_UNITS[unit], unit) == total
+
+    # its departments side by side, each with its latest report's figures
+    members = {e.slug: e for _, entries in kids for e in entries}
+    rows = page.select("#region-departments-table tbody tr")
+    assert len(rows) == len(members) and "sortable" in page.find(id="region-departments-table")["class"]
+    for tr in rows:
+        entry = members[tr.th.a["href"].split("/")[-2]]
+        latest = by_entry(entry, unit)[-1]
+        cells = tr.find_all("td")
+        assert [a.get_text() for a in tr.th.select(".years a")] == [str(rf.year) for rf in entry.reports]
+        assert cells[0].get_text() == str(latest.year)
+        assert shown_value(cells[1]) == latest.figures["expenditure"][0]
+        assert shown_value(cells[3]) == latest.score
 
     # every chart table is in the page's tables.csv, after its caption
     tables = (site / url / "tables.csv").read_text(encoding="utf-8-sig")

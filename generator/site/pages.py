@@ -69,7 +69,7 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "departments.html": frozenset({"groups"}),
     "year.html": frozenset({"year", "rows", "years", "charts", "filters", "rankings", "stated"}),
     "years.html": frozenset({"years"}),
-    "region.html": frozenset({"place", "children", "departments", "years", "compare", "charts"}),
+    "region.html": frozenset({"place", "children", "departments", "years", "compare", "charts", "members"}),
     "regions.html": frozenset({"tree"}),
     "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
     "glossary.html": frozenset({"terms"}),
@@ -208,10 +208,11 @@ def digests_of(d: Summary) -> dict[str, str]:
         return hashlib.sha256(text.encode()).hexdigest()
 
     out = {"listing": digest((d.slug, d.name, d.region, d.years, d.sources)),
-           # a region page's years, charts and comparisons: each report's totals, score and
-           # findings by severity (not its title or other figures)
+           # a region page's years, charts and comparisons: each report's spending, score, grade
+           # and 预算执行率 as shown, and findings by severity (not its title or other figures)
            "region": digest((d.slug, d.name, d.region, d.years,
-                             tuple((h.year, h.figures["expenditure"], h.score) for h in d.heads),
+                             tuple((h.year, h.figures["expenditure"], h.cells["expenditure"], h.score, h.score_cell,
+                                    h.grade, h.rate_cell) for h in d.heads),
                              tuple((year, r.severity) for year, r in d.findings))),
            "heads": digest((d.slug, d.name, d.heads)),
            "findings": digest((d.slug, d.name, d.findings, d.made, d.unchecked))}
@@ -418,7 +419,8 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
                           {"place": place, "children": children, "departments": departments,
                            "years": views.region_years(departments, unit),
                            "compare": views.region_compare(children, under) if children else [],
-                           "charts": charts.region_charts(departments, children, under, unit)},
+                           "charts": charts.region_charts(departments, children, under, unit),
+                           "members": views.region_departments(departments)},
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages

@@ -516,3 +516,15 @@ def year_rankings(heads: Sequence[Any], more_than: int, size: int = RANKING_SIZE
         out.append(_ranking("rank-rate-low", heads, lambda h: h.rate, lambda h: h.rate_cell, lambda h: h.rate_of,
                             lowest=True, measure="预算执行率", unit="%", size=size))
     return out
+
+
+def region_departments(departments: Sequence[Any]) -> list[dict[str, Any]]:
+    """The departments of a region (pages.Summary of each) side by side, for a sortable table:
+    their years, and of their latest report the spending with its stage, the 预算执行率 and the
+    self-evaluation score; their 数据核验 findings in all years."""
+    out = []
+    for d in departments:
+        latest = d.heads[-1] if d.heads else None
+        out.append({"slug": d.slug, "name": d.name, "years": d.years, "latest": latest,
+                    "findings": len(d.findings), "errors": sum(1 for _, r in d.findings if r.severity == "error")})
+    return out
