@@ -132,6 +132,16 @@ def test_execution_rate():
     assert verdicts(line.format(r="80%"), "rate.execution") == [False]
 
 
+@pytest.mark.parametrize(("rate", "ok"), [("65.98%", True), ("65.97%", False), ("65.99%", False), ("66%", True),
+                                         ("65%", False), ("66.0%", True)])
+def test_a_projects_arrival_rate_is_what_arrived_of_its_budget(rate, ok):
+    """隆阳's project: 6,589,070 元 budgeted, 4,347,693.36 元 arrived, 资金到位率 65.98% (65.9827…%),
+    true to the places it is stated to and no further."""
+    body = ("projects:\n  - name: 项目支出\n    items:\n      - {{name: 运行经费, budget: 6589070, "
+            "arrived: 4347693.36, arrival_rate: {rate}}}\n").format(rate=rate)
+    assert verdicts(body, "rate.arrival", unit="元") == [ok]
+
+
 YOY = """expenditure:
   - total: {{name: 支出合计, actual: 6338977.18, change: {change}, change_rate: {rate}{prior}}}
 """
@@ -451,13 +461,23 @@ def test_checks_import_no_presentation_code():
 
 # --- the seeds -------------------------------------------------------------------------------------
 
-#: Every real discrepancy in the five seed reports, verified against their source text.
+#: Every real discrepancy in the five seed reports, verified against their source text
+#: (`<year>.source.txt` beside each year file), which each is quoted from.
 SEED_FINDINGS = {
+    # 2016 第69行：“（3）专项经费197.05万元，具体是：政务公开检查运行经费5万元、宣传印刷5万元及《政府公报》
+    # 编辑5万元；……门户网站维护18万元。”：所列十三项相加为191万元
     ("junshan-zwfwzx", "sum.parts", "收入（部门全部资金）·财政预算·专项经费：预算"),
+    # 2016 第96行：“公务用车运行维护费预算8.1万元，实际使用8.98万元，超支0.88万元，超支率1.1%”：
+    # 0.88 ÷ 8.1 = 10.86%
     ("junshan-zwfwzx", "rate.variance_rate", "公务用车运行维护费结余（超支）率"),
+    # 2023 自评表 年度资金总额：全年执行数“940.47”，其下“按收入性质分：940.47”“按支出性质分：942.94”
     ("suining-xzspfwj", "same.execution_total", "全年执行数与支出合计"),
+    # 2023 自评表：“12345群众满意度 | 98.5% | 98.35% | 5 | 4”，偏差原因一栏空白
     ("suining-xzspfwj", "perf.deviation", "部门整体支出绩效自评·12345群众满意度"),
+    # 2020 第5行：“在职人数12人,其中:在岗人数12人；政府雇员0人；专业技术人员0人；编外长期聘用人员17人”
     ("tianxin-xzspfwj", "sum.staff_part", "年末实有在职人数·编外长期聘用人员"),
+    # 2020 第58行：“共涉及资金818.40万元，占一般公共预算项目支出总额的100%”，而项目支出预算667.9万元、
+    # 决算547.9万元
     ("zhongfang-zwfwzx", "same.evaluated_share", "自评涉及资金占项目支出的比例"),
     # 第四部分 四（一）：“安排…项目经费6589070元，于2020年12月到位4347693.36元，资金到位率65.98%”，
     # “共计4347693.36元于2020年12月31日前基本执行完毕”，而 6.“自评得分100分”
