@@ -268,3 +268,113 @@ def test_every_written_path_stays_inside_the_site(tmp_path):
     assert (tmp_path / "site/stray.txt").read_bytes() == b"new"
     st = (tmp_path / "site/stray.txt").stat()
     assert out.stamps["stray.txt"] == (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def marked(marker: str) -> list[int]:
+    """The processes whose environment holds `marker` (a build's, and what it forked)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if marker.encode() + b"=" in (proc / "environ").read_bytes():
+                    found.append(int(proc.name))
+            except OSError:  # gone meanwhile, or not ours
+                continue
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether process `pid` exists and has not ended (a zombie has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def eventually(predicate, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads processes from /proc")
+def test_a_killed_build_leaves_no_process_behind_and_the_next_removes_its_temporary_files(states, tmp_path):
+    """A worker kills the build mid-way: the other worker dies with it, and the folder of its
+    temporary files (its store, the search index's pairs, the SQLite database being made) is
+    left under TMPDIR until the next build, which removes it."""
+    tmp, old, new, a, b = states
+    site = fresh_site(tmp, old, "orphans")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    marker = f"SITE_BUILD_TEST_{os.getpid()}"
+    env = {"TMPDIR": str(scratch), "SITE_BUILD_PARALLEL_FROM": "1", marker: "1"}
+    run = build(new, site, {**env, "SITE_BUILD_KILL_AT": "department-2"})
+    assert run.returncode == -signal.SIGKILL, run.stderr
+    assert eventually(lambda: not marked(marker)), marked(marker)
+    assert tree_hash(site) in (a, b)
+    left = [p.name for p in scratch.iterdir()]
+    assert len(left) == 1 and left[0].startswith("disclosure-build-"), left
+    assert build(new, site, env).returncode == 0
+    assert list(scratch.iterdir()) == []
+    assert tree_hash(site) == b
+    assert leftovers(site.parent) == ["site"]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="splits work over two processes only on two cores")
+def test_the_second_process_of_split_work_dies_with_the_build(tmp_path):
+    """The search index's extraction and encoding fork a second process (fork_map): killed
+    with the build, not left running on its share."""
+    script = ("import os, sys, time\n"
+              f"sys.path.insert(0, {str(ROOT)!r})\n"
+              "from generator.engine import parallel\n"
+              "parallel.fork_map(list(range(4)), lambda i: time.sleep(60), min_items=2)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script])
+
+    def children() -> list[int]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == proc.pid:
+                    found.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+        return found
+
+    try:
+        assert eventually(lambda: bool(children()))
+        second = children()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    gone = eventually(lambda: not any(running(pid) for pid in second), 5)
+    for pid in second:  # clean up after a failure
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    assert gone
+
+
+def test_a_running_build_s_temporary_folder_is_not_swept(tmp_path, monkeypatch):
+    """Only the folders of builds that are gone are removed: a running build holds a lock on its own."""
+    import tempfile
+
+    from generator.engine import scratch
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    space = scratch.open_scratch()
+    try:
+        assert space is not None and space.folder.parent == tmp_path
+        (space.folder / "pairs-0").write_bytes(b"x")
+        swept = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+                                "from pathlib import Path; from generator.engine.scratch import sweep; "
+                                "print(sweep(Path(sys.argv[2])))", str(ROOT), str(tmp_path)],
+                               capture_output=True, text=True, check=True)
+        assert swept.stdout.strip() == "[]" and (space.folder / "pairs-0").exists()
+        assert tempfile.gettempdir() == str(space.folder)
+    finally:
+        space.close()
+    assert tempfile.gettempdir() == str(tmp_path) and list(tmp_path.iterdir()) == []

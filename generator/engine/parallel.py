@@ -58,9 +58,10 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
             tick(1)
         return out
     with tempfile.TemporaryFile() as spill:
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the second process; its results are tested through the parent
-            _second(lambda: [fn(item) for item in items[1::2]], shared, spill)
+            _second(lambda: [fn(item) for item in items[1::2]], shared, spill, parent)
         try:
             mine = []
             for item in items[0::2]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from collections.abc import Callable, Sequence
 
 from ..outputs import data
-from . import executor, parallel, progress
+from . import executor, parallel, progress, scratch
 from ..outputs import plotly_assets
 from .cache import Cache, key
 from .. import department
@@ -581,6 +581,9 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
         return _build(content_dir, site_dir, BuildResult(), search, cache, store, build_id, executor)
     finally:
         if spool is not None:
+    # The build's temporary files in a folder of its own, which the next build removes if this
+    # one is killed (generator/engine/scratch.py); the folders of killed builds removed now.
+    space = scratch.open_scratch()
             spool.cleanup()
         gc.unfreeze()
         if enabled:
@@ -592,6 +595,8 @@ def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
                 assets: dict[str, tuple[str, bytes]] | None = None) -> BuildScope:
     """The site scope every department is built with: site-wide files, renderer, their key."""
     scope = load_scope(content_dir, cache)
+        if space is not None:
+            space.close()
     assets = assets if assets is not None else hashed_assets()
     asset_names = {name: hashed for name, (hashed, _) in assets.items()}
     if scope.content is None:  # site.yaml or regions.yaml failed: report every department's problems too
