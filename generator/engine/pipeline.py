@@ -571,6 +571,9 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
     gc.disable()
     build_id = f"{os.getpid()}-{time.time_ns()}"
     spool = None
+    # The build's temporary files in a folder of its own, which the next build removes if this
+    # one is killed (generator/engine/scratch.py); the folders of killed builds removed now.
+    space = scratch.open_scratch()
     try:
         cache = Cache(cache_dir)
         if cache_dir is None:
@@ -581,10 +584,9 @@ def build(content_dir: Path, site_dir: Path, search: bool = True, cache_dir: Pat
         return _build(content_dir, site_dir, BuildResult(), search, cache, store, build_id, executor)
     finally:
         if spool is not None:
-    # The build's temporary files in a folder of its own, which the next build removes if this
-    # one is killed (generator/engine/scratch.py); the folders of killed builds removed now.
-    space = scratch.open_scratch()
             spool.cleanup()
+        if space is not None:
+            space.close()
         gc.unfreeze()
         if enabled:
             gc.enable()
@@ -595,8 +597,6 @@ def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
                 assets: dict[str, tuple[str, bytes]] | None = None) -> BuildScope:
     """The site scope every department is built with: site-wide files, renderer, their key."""
     scope = load_scope(content_dir, cache)
-        if space is not None:
-            space.close()
     assets = assets if assets is not None else hashed_assets()
     asset_names = {name: hashed for name, (hashed, _) in assets.items()}
     if scope.content is None:  # site.yaml or regions.yaml failed: report every department's problems too
