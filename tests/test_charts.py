@@ -401,6 +401,8 @@ def test_region_charts_add_up_each_year_and_compare_sub_regions_in_one_year():
     assert grades.columns == ("年度", "优（100分）", "优（95分至100分）", "良（80分至90分）", "差（60分以下）", "列明得分的报告")
     assert grades.rows == (("2021", "0", "1", "0", "0", "1"), ("2022", "0", "0", "1", "1", "2"),
                            ("2023", "1", "0", "0", "0", "1"))
+    assert grades.summary == ("2021—2023年共 4 份报告列明得分：优（100分） 1 份、优（95分至100分） 1 份、"
+                              "良（80分至90分） 1 份、差（60分以下） 1 份；各年见数据表")
     sub = made["chart-region-sub-regions"]
     assert sub.title.startswith("2022年")
     assert {r[0]: r[1:] for r in sub.rows} == {place_a.region.name: ("1", "1", "200.00"),

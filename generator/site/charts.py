@@ -645,11 +645,9 @@ def grades_by_year(id: str, by_year: dict[int, list[Any]]) -> Chart | None:
     layout["xaxis"]["type"] = "category"
     layout["legend"] = {"traceorder": "normal"}  # the bands from the top, as the table's columns
     rows = [(str(y), *(str(counts[y][i]) for i in used), str(sum(counts[y]))) for y in years]
-    summary = "；".join(f"{y}年 " + "、".join(f"{label} {counts[y][i]} 份" for label, i in zip(labels, used)
-                                            if counts[y][i]) for y in years)
-    left = len(SCORE_BANDS) - len(used)
-    if left:
-        summary += f"；其余 {left} 个区间无报告"
+    # in one line: the bands over all the years (each year's are in the table)
+    summary = (f"{years[0]}—{years[-1]}年共 {sum(sum(counts[y]) for y in years)} 份报告列明得分：" + "、".join(
+        f"{label} {sum(counts[y][i] for y in years)} 份" for label, i in zip(labels, used)) + "；各年见数据表")
     return _chart(id, "各年度绩效自评等级分布（按报告所述得分划分）", summary,
                   ("年度", *labels, "列明得分的报告"), rows, data, layout)
 
