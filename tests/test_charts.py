@@ -295,6 +295,7 @@ def test_a_province_year_charts_the_largest_and_the_spread_of_scores():
     spending = made["chart-year-expenditure"]
     assert spending.title == f"支出合计最高的{charts.YEAR_CHART_MAX}个部门"
     assert spending.summary.startswith(f"共 100 个部门，图中为最高的 {charts.YEAR_CHART_MAX} 个")
+    assert spending.summary.count("局") == charts.SUMMARY_NAMES  # the summary a line; the table has them all
     assert [r[0] for r in spending.rows] == [f"第{i:03d}局" for i in range(99, 99 - charts.YEAR_CHART_MAX, -1)]
     assert spending.rows[0][2] == "199.00"  # 1,990,000 元 in 万元
     assert len(spending.figure["data"][0]["y"]) == charts.YEAR_CHART_MAX

@@ -475,13 +475,19 @@ SCORE_BANDS = ((Decimal(100), "100分"), (Decimal(95), "95分至100分"), (Decim
                (Decimal(80), "80分至90分"), (Decimal(60), "60分至80分"), (None, "60分以下"))
 
 
-def _top(items: list, count: int, title: str, measure: str) -> tuple[list, str, str]:
-    """The first `YEAR_CHART_MAX` of `items` (sorted largest first), the chart's title and the
-    note its summary starts with when some were left out."""
+#: How many departments the summary of a chart of the largest `YEAR_CHART_MAX` names: a
+#: summary is a line to read, the chart's table lists them all.
+SUMMARY_NAMES = 5
+
+
+def _top(items: list, count: int, title: str, measure: str) -> tuple[list, str, str, list]:
+    """The first `YEAR_CHART_MAX` of `items` (sorted largest first), the chart's title, the note
+    its summary starts with when some were left out, and the items the summary names."""
     if count <= YEAR_CHART_MAX:
-        return items, title, ""
+        return items, title, "", items
     return (items[:YEAR_CHART_MAX], f"{measure}最高的{YEAR_CHART_MAX}个部门",
-            f"共 {count} 个部门，图中为最高的 {YEAR_CHART_MAX} 个，全部见上表；")
+            f"共 {count} 个部门，图中为最高的 {YEAR_CHART_MAX} 个（见其数据表），全部见各部门主要数据表；"
+            f"最高的 {SUMMARY_NAMES} 个：", items[:SUMMARY_NAMES])
 
 
 def year_charts(rows: list[Any], unit: str) -> list[Chart]:
@@ -492,14 +498,14 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         if not stated:
             continue
         stated.sort(key=lambda r: (-r[1], r[0]))
-        shown, heading, note = _top(stated, len(stated), f"各部门{title}", title)
+        shown, heading, note, named = _top(stated, len(stated), f"各部门{title}", title)
         names = [f"{n}（{stage}）" for n, _, stage in shown]
         data = [_bar(title, names, [wan(v, unit) for _, v, _ in shown], COLOURS[colour], unit,
                      horizontal=True)]
         layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart(f"chart-year-{key}", heading, note + "、".join(
-            f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in shown) + f"，单位{unit}",
+            f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in named) + f"，单位{unit}",
             ("部门", "阶段", f"{title}（{unit}）"), [(n, stage, fmt.money(v, unit)) for n, v, stage in shown],
             data, layout))
     per_staff = [(h.name, h.figures["expenditure"][0], h.figures["expenditure"][1], h.staff,
@@ -507,7 +513,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
     if per_staff:
         computed = sorted(((n, v / staff, stage, staff, label) for n, v, stage, staff, label in per_staff),
                           key=lambda r: (-r[1], r[0]))
-        computed, heading, note = _top(computed, len(computed), "人均支出", "人均支出")
+        computed, heading, note, named = _top(computed, len(computed), "人均支出", "人均支出")
         names = [n for n, *_ in computed]
         # A quotient has 28 digits; the bars need none beyond 0.000001 of the unit (0.01 元 in 万元).
         bars = [wan(v, unit).quantize(MICRO) for _, v, *_ in computed]
@@ -515,7 +521,7 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
         layout = _wrap_ticks(_layout(f"{unit}/人", horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart("chart-year-per-staff", f"{heading}（计算值：支出合计 ÷ 人数）", note + "、".join(
-            f"{n} {fmt.money(v, unit)}" for n, v, *_ in computed) + f"，单位{unit}/人；按报告所述支出与人数计算",
+            f"{n} {fmt.money(v, unit)}" for n, v, *_ in named) + f"，单位{unit}/人；按报告所述支出与人数计算",
             ("部门", f"人均支出（{unit}/人）", "支出阶段", "人数"),
             [(n, fmt.money(v, unit), stage, f"{staff}（{label}）") for n, v, stage, staff, label in computed],
             data, layout))
