@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .amounts import AmountReader
-from .context import Context, context_of
+from .context import Context, context_of, is_performance
 from .counts import CountReader, glued
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
@@ -94,6 +94,10 @@ def _is_meta(block: Para, doc: Outline) -> bool:
 
 # --- walking ---------------------------------------------------------------------------------------
 
+
+#: A paragraph that opens by naming a project (（一）XX项目：…): its figures are that project's.
+_PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
+                           r"(?P<name>[^：:，,。；;（(]{4,40}?(?:项目|计划|工程|专项))[：:]")
 
 #: Page furniture between two parts of a table: a page number alone.
 _FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
@@ -182,6 +186,16 @@ class _Walker:
         return None
 
     def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
+        named = _PROJECT_LEAD.match(para.text.strip()) if not heading and ctx.kind != "部门决算" or \
+            not heading and is_performance(ctx) else None
+        if named and not self.project:
+            # “（一）峪东县2023年…能力提升项目：全年预算数1,460.00万元，…自评得分98.94分”: of that project
+            self.project = self.amounts.project = named.group("name")
+            try:
+                self._paragraph(para, ctx, heading)
+            finally:
+                self.project = self.amounts.project = None
+            return
         rank = numbering_rank(para.text)
         if not heading:
             self.amounts.paragraph(rank)
