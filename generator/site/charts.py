@@ -499,10 +499,14 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
             continue
         stated.sort(key=lambda r: (-r[1], r[0]))
         shown, heading, note, named = _top(stated, len(stated), f"各部门{title}", title)
-        names = [f"{n}（{stage}）" for n, _, stage in shown]
+        # the stage beside each name only where they differ (else on the axis): a name and its
+        # stage ran to three lines on a phone, over the next bar's
+        stages = {stage for _, _, stage in shown}
+        names = [n if len(stages) == 1 else f"{n}（{stage}）" for n, _, stage in shown]
+        axis = f"{unit}（{next(iter(stages))}）" if len(stages) == 1 else unit
         data = [_bar(title, names, [wan(v, unit) for _, v, _ in shown], COLOURS[colour], unit,
                      horizontal=True)]
-        layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)
+        layout = _wrap_ticks(_layout(axis, horizontal=True, categories=len(names)), names)
         layout["showlegend"] = False
         charts.append(_chart(f"chart-year-{key}", heading, note + "、".join(
             f"{n} {fmt.money(v, unit)}（{stage}）" for n, v, stage in named) + f"，单位{unit}",
