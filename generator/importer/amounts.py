@@ -393,6 +393,11 @@ class AmountReader(RowFinder):
         if label.relation == "evaluated" and re.search(r"重点(绩效)?评价", sentence.text[:token.start]):
             self._skip(sentence, token, ctx, "重点评价的项目涉及的资金，不是自评涉及资金总额")
             return
+        clause = re.split(r"[；;。]", sentence.text[:token.start])[-1]
+        if label.relation == "evaluated" and re.search(r"政府性基金|国有资本经营|财政专户|单位资金|其他资金", clause):
+            # “…对政府性基金安排的2个项目开展绩效自评，涉及资金5144.40万元”: the funds of another scope
+            self._skip(sentence, token, ctx, "另一资金口径的自评涉及资金（模型只记一般公共预算的）")
+            return
         if label.relation == "evaluated":
             # “开展绩效自评，共涉及资金818.40万元，占……的100%”: the funds the self-evaluation covers.
             self.found.add(("performance",), "evaluated_funds", self._stmt(sentence, token, ctx, token.num))
