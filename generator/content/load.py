@@ -94,8 +94,10 @@ class Content:
     regions: Regions
     departments: tuple[DepartmentEntry, ...]
     glossary: Glossary | None = None
-    #: SHA-256 of site.yaml, regions.yaml and glossary.yaml: what every page may show.
+    #: SHA-256 of site.yaml, regions.yaml and glossary.yaml (and the mark's image): what every page may show.
     digest: str = field(default="", repr=False, compare=False)
+    #: The 党政机关网站标识 image site.yaml names, served from the site itself.
+    mark_image: bytes | None = field(default=None, repr=False, compare=False)
 
     def reports(self) -> list[ReportFile]:
         return [r for d in self.departments for r in d.reports]
@@ -454,7 +456,7 @@ def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
     if not root.is_dir():
         raise ContentError([Problem(str(root), 1, 1, "", "content folder not found",
                                     "run from the project folder or pass --content")])
-    site, _, site_raw = _load_file(Site, root / "site.yaml", root, problems, cache)
+    site, site_marks, site_raw = _load_file(Site, root / "site.yaml", root, problems, cache)
     regions, region_marks, regions_raw = _load_file(Regions, root / "regions.yaml", root, problems, cache)
     glossary, glossary_raw = None, b""
     if (root / "glossary.yaml").exists():
@@ -472,14 +474,31 @@ def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
                                 "move the departments folder into content/ instead of linking to it"))
     else:
         folders = [f for f in _list(dept_root, root, problems) if not _ignored(f.name)]
+    mark = _mark_image(site, site_marks, root, problems) if site is not None and site.government_mark else None
     content = None
     if site is not None and regions is not None:
         digest = hashlib.sha256()
-        for raw in (site_raw, regions_raw, glossary_raw):
+        for raw in (site_raw, regions_raw, glossary_raw, mark):
             digest.update(len(raw or b"").to_bytes(8, "little") + (raw or b""))
         content = Content(root=root, site=site, regions=regions, departments=(), glossary=glossary,
-                          digest=digest.hexdigest())
+                          digest=digest.hexdigest(), mark_image=mark)
     return Scope(root, content, codes, tuple(folders), tuple(problems))
+
+
+#: The largest 党政机关标识 image read (the issued images are a few kilobytes).
+MAX_MARK_BYTES = 512 * 1024
+
+
+def _mark_image(site: Site, marks: yamlsafe.Marks, root: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of site.yaml's government_mark.image, a file in content/; or a problem."""
+    path = root / site.government_mark.image
+    if not path.exists() and not path.is_symlink():
+        line, column = marks.get(("government_mark", "image"), (1, 1))
+        problems.append(Problem(_rel(root / "site.yaml", root), line, column, "government_mark.image",
+                                f"file not found: {site.government_mark.image}",
+                                "put the image the 编制部门 issued in content/ and give its path from there"))
+        return None
+    return _read_bytes(path, root, problems, MAX_MARK_BYTES)
 
 
 def load_department(folder: Path, scope: Scope, cache: Cache | None = None

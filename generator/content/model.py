@@ -12,6 +12,7 @@ in Chinese, here and on pages, in the open data and in the checks, is in labels.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -21,7 +22,7 @@ from pydantic_core import PydanticCustomError
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
 from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
-from .links import web_address_problem
+from .links import scheme_of, web_address_problem
 from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
 #: What `build.py import` writes where a reviewer must fill something in: never published.
@@ -478,6 +479,66 @@ class Contact(Closed):
     email: Text | None = None
 
 
+def _link_address(value: object) -> str:
+    """An address a page links to: a web page (http/https), or mailto: and an address."""
+    if isinstance(value, str) and scheme_of(value) == "mailto:":
+        if "@" not in value or any(ch.isspace() or ord(ch) < 32 for ch in value):
+            raise PydanticCustomError("figure", "{message}", {
+                "message": f"{_clip(value)!r} is not a whole mailto: address",
+                "hint": "write it as mailto:name@example.gov.cn, without spaces"})
+        return value
+    scheme = scheme_of(value) if isinstance(value, str) else None
+    if scheme is not None and scheme not in ("http:", "https:"):
+        raise PydanticCustomError("figure", "{message}", {
+            "message": f"{_clip(value)!r} is refused: its scheme is {scheme} and a link here may be http://, https:// or mailto:",
+            "hint": "give the address of the page (https://…) or a mailbox (mailto:…)"})
+    return _web_address(value)
+
+
+#: An address a link in the page's frame points to (我要纠错): http://, https:// or mailto:, the
+#: schemes content/links.py lets a link use; javascript: and the rest are refused.
+LinkAddress = Annotated[str, PlainValidator(_link_address),
+                        WithJsonSchema({"type": "string", "pattern": "^([Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#]+|[Mm][Aa][Ii][Ll][Tt][Oo]:\\S+@\\S+)",
+                                        "description": "http://、https:// 网址或 mailto: 邮箱"})]
+
+#: The image types a mark may be (served from the site itself, at the path's hash).
+IMAGE_TYPES = {".png": "image/png", ".svg": "image/svg+xml", ".gif": "image/gif", ".jpg": "image/jpeg",
+               ".jpeg": "image/jpeg"}
+
+
+_CONTENT_IMAGE = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*\.(?:png|svg|gif|jpe?g)$"
+
+
+def _content_image(value: object) -> str:
+    if not isinstance(value, str) or not re.match(_CONTENT_IMAGE, value):
+        raise PydanticCustomError("figure", "{message}", {
+            "message": f"{_clip(str(value))!r} is not the path of an image in content/",
+            "hint": "give a path from the content folder, without .. or a leading /, to a .png, .svg, .gif or .jpg file, "
+                    "e.g. assets/dzjg.png"})
+    return value
+
+
+#: An image file in content/, by its path from there (letters, digits, _ - . and /; no `..`).
+ContentImage = Annotated[str, PlainValidator(_content_image),
+                         WithJsonSchema({"type": "string", "pattern": _CONTENT_IMAGE,
+                                         "description": "content/ 下的图片文件路径"})]
+
+
+class GovernmentMark(Closed):
+    """The 党政机关网站标识 that the 编制部门 issues a government site: its image, kept in content/
+    and served by the site itself (never the issuer's script), linked to the issuer's page for it."""
+    image: ContentImage = Field(
+        description="标识图片，content/ 下的相对路径，如 assets/dzjg.png（PNG、SVG、GIF 或 JPEG，至多 512 KB）")
+    url: WebAddress = Field(description="标识的核验页面，发证时给出，如 https://bszs.conac.cn/sitename?method=show&id=…")
+
+    @property
+    def suffix(self) -> str:
+        return "." + self.image.rsplit(".", 1)[1].lower()
+
+
+_RECORD_CODE = re.compile(r"\d{10,}")
+
+
 class Site(Closed):
     title: Text = Field(description="网站名称")
     subtitle: Text | None = None
@@ -486,11 +547,21 @@ class Site(Closed):
     organizer: Text = Field(description="主办单位")
     contact: Contact | None = None
     site_code: Text | None = Field(None, description="网站标识码")
-    icp: Text | None = Field(None, description="ICP 备案号")
-    police_record: Text | None = Field(None, description="公安机关备案号")
+    icp: Text | None = Field(None, description="ICP 备案号，如 湘ICP备12345678号；页脚链接到 beian.miit.gov.cn")
+    police_record: Text | None = Field(
+        None, description="公安机关备案号，如 湘公网安备 43052702000123号；页脚按其中的备案编号链接到 www.beian.gov.cn")
+    government_mark: GovernmentMark | None = Field(None, description="党政机关网站标识；不填则不显示")
+    correction_url: LinkAddress | None = Field(
+        None, description="“我要纠错”链接的地址（如全国政府网站纠错页面，或 mailto: 邮箱）；不填则不显示")
     money_unit: Literal["元", "万元"] = Field("万元", description="页面显示金额的单位")
     description: Markdown | None = Field(None, description="关于本站")
     notice: Text | None = Field(None, description="每页顶部的提示，如示例站的“虚构示例数据”")
+
+    @property
+    def police_record_code(self) -> str | None:
+        """The record number in `police_record`, which the 公安 registry's page is looked up by."""
+        found = _RECORD_CODE.search(self.police_record) if self.police_record else None
+        return found.group(0) if found else None
 
 
 # Forward references resolved here, in this module's namespace. (Left to the first use, with

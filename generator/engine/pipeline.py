@@ -75,6 +75,16 @@ def hashed_assets(static: Path = STATIC) -> dict[str, tuple[str, bytes]]:
     return out
 
 
+def content_assets(content: Content) -> dict[str, tuple[str, bytes]]:
+    """The files of content/ that every page shows, named by hash as the static files are: the
+    党政机关网站标识 site.yaml names (asset `government-mark.png`, or its own type)."""
+    mark = content.site.government_mark
+    if mark is None or content.mark_image is None:
+        return {}
+    digest = hashlib.sha256(content.mark_image).hexdigest()[:10]
+    return {f"government-mark{mark.suffix}": (f"government-mark.{digest}{mark.suffix}", content.mark_image)}
+
+
 def _scope_key(content: Content, asset_names: dict[str, str], search: bool) -> str:
     """What every page may depend on besides departments: the site-wide files (site, regions,
     glossary), the templates, the assets and whether the site has search (the code and the
@@ -396,7 +406,7 @@ class _Inputs:
             shown = (self.all["findings"],)
         elif kind == "data.html":
             shown = (key(repr(self.downloads())),)
-        elif kind in ("glossary.html", "search.html", "404.html", "robots.txt"):
+        elif kind in ("glossary.html", "search.html", "contact.html", "404.html", "robots.txt"):
             shown = ()
         else:  # the trees, year list, about, sitemap: names, regions and years
             shown = (self.all["listing"],)
@@ -604,6 +614,7 @@ def build_scope(content_dir: Path, job: Job, cache: Cache | None = None,
         for folder in scope.folders:
             problems += load_department(folder, scope)[1]
         raise ContentError(problems)
+    asset_names.update((name, hashed) for name, (hashed, _) in content_assets(scope.content).items())
     renderer = Renderer(TEMPLATES, scope.content.site, asset_names, cache.subfolder("templates") if cache else None)
     return BuildScope(scope, renderer, _scope_key(scope.content, asset_names, job.search), job.search,
                       reuse=job.reuse, build_id=job.build_id)
@@ -684,7 +695,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
                     _site_pages(site, departments, data_files.downloads, output, store, result.remade)
                     result.stages["pages"] = time.perf_counter() - started
             result.remade += data_files.remade
-            for name, (hashed, payload) in assets.items():
+            for name, (hashed, payload) in {**assets, **content_assets(scope.content)}.items():
                 output.write(f"assets/{hashed}", payload)
             output.write(SITE_MARKER, SITE_MARKER_TEXT)
             _remember(store, output, "site", whole, [p for p in output.written if p not in before],

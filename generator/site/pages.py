@@ -77,6 +77,8 @@ CONTEXT_KEYS: dict[str, frozenset[str]] = {
     "data.html": frozenset({"downloads", "tables", "text_note"}),
     "search.html": frozenset({"filters"}),
     "about.html": frozenset({"counts"}),
+    "sitemap.html": frozenset({"tree", "years"}),
+    "contact.html": frozenset(),
     "404.html": frozenset(),
     "sitemap.xml": frozenset({"urls"}),
     "feed.xml": frozenset({"entries", "updated"}),
@@ -512,6 +514,12 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
                       (Crumb("首页", ""), Crumb("全文搜索", None)), description="搜索各部门报告、部门概况和报告原文"))
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
                       (Crumb("首页", ""), Crumb("关于本站", None))))
+    # The 页面底部功能区 of a government site lists 网站地图 and 联系我们 (FORMATS.md §3.1).
+    pages.append(Page("sitemap/index.html", "sitemap.html", "网站地图", {"tree": tree, "years": years},
+                      (Crumb("首页", ""), Crumb("网站地图", None)), description="本站各栏目、地区、部门与年度"))
+    if content.site.contact:
+        pages.append(Page("contact/index.html", "contact.html", "联系我们", {},
+                          (Crumb("首页", ""), Crumb("联系我们", None)), description=f"{content.site.organizer}的联系方式"))
     pages.append(Page("404.html", "404.html", "页面未找到", {}, rooted=True))
     urls = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
     for d in summaries:
