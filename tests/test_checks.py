@@ -203,6 +203,28 @@ def test_performance_table_totals():
     assert verdicts(perf(w1="40"), "perf.level1_weight") == [False]
 
 
+LEVEL2 = """performance:
+  weights:
+    - {name: 执行, weight: 35, items: [{name: 预算执行, weight: 18}, {name: 资产管理, weight: {assets}}]}
+  indicators:
+    - {level1: 执行, level2: 预算执行, name: 预算执行率, weight: 10, score: 10}
+    - {level1: 执行, level2: 预算执行, name: 结转结余率, weight: 8, score: 8}
+    - {level1: 执行, level2: 资产管理, name: 资产管理制度健全性, weight: 2, score: 2}
+    - {level1: 执行, level2: 资产管理, name: 资产管理安全性, weight: 3, score: 3}
+    - {level1: 执行, level2: 资产管理, name: 固定资产利用率, weight: 3, score: 3}
+"""
+
+
+def test_a_second_level_weight_is_the_sum_of_its_indicators_weights():
+    """A 二级指标 whose 分值 its name carries (资产管理（10分）) against its 三级指标's 分值 (2 + 3 + 3):
+    the 一级 total may still hold while the 二级 does not."""
+    assert verdicts(LEVEL2.replace("{assets}", "17"), "perf.level1_weight") == [False]
+    assert verdicts(LEVEL2.replace("{assets}", "8"), "perf.level2_weight") == [True, True]
+    [first, second] = results(LEVEL2.replace("{assets}", "10"), "perf.level2_weight")
+    assert first.passed and not second.passed and "资产管理" in second.subject
+    assert results(LEVEL2.replace("{assets}", "10"), "perf.level2_weight")[1].severity == "error"
+
+
 def test_score_may_not_exceed_weight():
     assert verdicts(perf(s2="31", score="100"), "perf.score_within_weight") == [True, False, True]
 

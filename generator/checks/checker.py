@@ -449,6 +449,12 @@ class Checker:
                 if in_level and weight.weight is not None:
                     self.points_sum("perf.level1_weight", f"{label}·{weight.name}分值", weight.weight,
                                     (*base, "weights", w, "weight"), in_level)
+                for v, sub in enumerate(weight.items):
+                    in_sub = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
+                              if i.level1 == weight.name and i.level2 == sub.name]
+                    if in_sub and sub.weight is not None:
+                        self.points_sum("perf.level2_weight", f"{label}·{weight.name}·{sub.name}分值", sub.weight,
+                                        (*base, "weights", w, "items", v, "weight"), in_sub)
         self.level_scores(perf, base, label)
         self.execution_scores(perf, base, label)
         stated = {w.name: (w, n) for n, w in enumerate(perf.weights) if w.weight is not None}

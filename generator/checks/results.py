@@ -58,6 +58,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
     Rule("perf.weight_total", "各项分值之和等于所述总分值（通常为 100）", ERROR, "绩效自评表"),
     Rule("perf.level1_weight", "各一级指标下的分值之和等于所述该一级指标的分值", ERROR, "绩效自评表"),
+    Rule("perf.level2_weight", "各二级指标下的三级指标分值之和等于所述该二级指标的分值", ERROR, "绩效自评表"),
     Rule("perf.standard_weights", "一级指标分值与财预〔2020〕10号的建议分值一致（预算执行率10、产出50、效益30、满意度10）",
          WARNING, "绩效自评表"),
     Rule("perf.grade", "等级与得分所在的分数段一致（报告自述的分段，未述时按财预〔2020〕10号：优≥90、良80–90、中60–80、差<60）",

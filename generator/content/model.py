@@ -248,6 +248,7 @@ class Weight(Closed):
     name: Text = Field(description="一级指标或预算执行率")
     weight: Omittable[Score] = Field(None, description="分值（满分）")
     score: Omittable[Score] = Field(None, description="该一级指标的得分，报告另行说明时")
+    items: tuple[Weight, ...] = Field((), description="其下各二级指标的分值，自评表写明时（如 目标任务（15分））")
 
 
 class GradeBand(Closed):

@@ -262,8 +262,8 @@ class SelfEvaluation:
             if not any(labels):
                 continue
             level1 = self._level(row[cols["一级指标"]], level1, "weights") if "一级指标" in cols else level1
-            level2 = re.sub(r"\s+", "", row[cols["二级指标"]].text.strip(BLANKS)) or level2 \
-                if "二级指标" in cols else level2
+            if "二级指标" in cols:  # its 分值 written in its name (目标任务（15分）): under its 一级's
+                level2 = self._level(row[cols["二级指标"]], level2, "weights", under=level1 or None)
             for level, col in level_weights.items():
                 # a level's 分值 stands once, beside its name where the level begins
                 weight = value_of(row[col])
@@ -280,11 +280,13 @@ class SelfEvaluation:
             self._indicator(row, cols, deviation, level1, level2, skip={rule_col, *level_weights.values()})
         return done
 
-    def _level(self, cell: Cell, current: str, weights_key: str) -> str:
+    def _level(self, cell: Cell, current: str, weights_key: str, under: str | None = None) -> str:
+        """A level's name, and its 分值 where the name carries it (部门决策（25分）): a 一级's among the
+        weights, a 二级's (`under` its 一级) among that 一级's items."""
         value = value_of(cell)
         if value is None:
             return current
-        match = re.match(r"(?P<name>.+?)[（(](?P<w>[0-9]+)分[）)]$", re.sub(r"\s+", "", value.text))
+        match = re.match(r"(?P<name>.+?)[（(](?P<w>[0-9]+(?:\.[0-9]+)?)分[）)]$", re.sub(r"\s+", "", value.text))
         if not match:
             return re.sub(r"\s+", "", value.text)
         name = match.group("name")
@@ -292,7 +294,8 @@ class SelfEvaluation:
         start = value.span[0] + offset
         stmt = Stmt(match.group("w"), "score", value.text, (start, start + len(match.group("w"))),
                     at=f"{self.at} 自评表表头")
-        self.found.add((self._root, f"weights={name}"), "weight", stmt)
+        steps = (self._root, f"weights={under}", f"items={name}") if under else (self._root, f"weights={name}")
+        self.found.add(steps, "weight", stmt)
         return name
 
     def _indicator(self, row: tuple[Cell, ...], cols: dict[str, int], deviation: int | None,
