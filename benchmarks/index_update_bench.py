@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from generator.content.load import load_content  # noqa: E402
 from generator.site.pages import department_records  # noqa: E402
 from generator.content.regions import places  # noqa: E402
-from generator.outputs.searchindex import Part, build_index, update_index  # noqa: E402
+from generator.outputs.searchindex import RecordPart, build_index, update_index  # noqa: E402
 
 
 def main() -> int:
@@ -47,7 +47,8 @@ def main() -> int:
         if record.parts and len(record.parts) > 1:
             page = record.parts[0]
             record = dataclasses.replace(record, title=record.title + "（更正）",
-                                         parts=(Part(page.url, page.label, page.text + "\n蹄疾步稳"), *record.parts[1:]))
+                                         parts=(RecordPart(page.url, page.label, page.text + "\n蹄疾步稳"),
+                                                *record.parts[1:]))
         changed.append(record)
     times = []
     for _ in range(3):

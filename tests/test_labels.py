@@ -48,7 +48,7 @@ def test_a_signed_figure_reads_one_way_in_sentences_another_in_headers_from_one_
 
 def test_views_data_and_checks_use_the_same_names():
     for key in views.COLUMNS:
-        column = views.Column(key)
+        column = views.FigureColumn(key)
         assert column.label == labels.FIGURES[key].heading()
         assert data.MEASURES[key] == column.label
         assert checks.LABELS[key] == labels.FIGURES[key].name

@@ -10,14 +10,15 @@ import time
 import pytest
 
 from generator.outputs import searchindex
-from generator.outputs.searchindex import Layout, Part, Record, build_index, fnv1a, normal_codes, normalize
+from generator.outputs.searchindex import (Layout, Record, RecordPart, build_index, fnv1a, normal_codes,
+                                           normalize)
 from tests.searchread import Site, assert_same_search, decode_postings, grams_of, loaded, terms_of
 
 
 def record(n: int, text: str, title: str = "") -> Record:
     url = f"d/{n}/"
     return Record(url, title or f"文档{n}", {"type": "报告"}, {"type": ["报告"]}, {"year": 2020, "score": None},
-                  (Part(url, "报告", text),))
+                  (RecordPart(url, "报告", text),))
 
 
 def build(records):
@@ -238,7 +239,8 @@ def dept_record(slug: str, n: int, text: str, title: str = "", year: int | None 
     if year is not None and n:
         filters["year"] = [str(year)]
         sort = {"score": score}
-    return Record(url, title or f"{slug}报告{n}", {"type": "报告"}, filters, sort, (Part(url, "报告", text),))
+    return Record(url, title or f"{slug}报告{n}", {"type": "报告"}, filters, sort,
+                  (RecordPart(url, "报告", text),))
 
 
 def flatten(departments: dict[str, tuple[str, list[Record]]]):

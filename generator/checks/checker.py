@@ -28,8 +28,8 @@ from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Perf
                              YearReport, nature_line)
 from ..content.numbers import MONEY_UNITS, plain, unmet
 from ..content.problems import field_path
-from .paths import LABELS, Path, _describe_path, _figures, _find_path
-from .results import LazyTerms, Recipe, Result, Term, _term
+from .paths import LABELS, FieldPath, _describe_path, _figures, _find_path
+from .results import CheckTerm, LazyTerms, Recipe, Result, _term
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -92,24 +92,24 @@ class Checker:
     def unit(self) -> str:
         return self.report.unit
 
-    def term(self, label: str, figure: Figure, path: Path, index: int = 0) -> Recipe:
-        """A figure as a term of a check (`add` makes the Term, or LazyTerms for a check that passed)."""
+    def term(self, label: str, figure: Figure, path: FieldPath, index: int = 0) -> Recipe:
+        """A figure as a term of a check (`add` makes the CheckTerm, or LazyTerms for a check that passed)."""
         return label, figure, path, index
 
-    def add(self, rule: str, passed: bool | None, subject: str, terms: Iterable[Recipe | Term] = (),
+    def add(self, rule: str, passed: bool | None, subject: str, terms: Iterable[Recipe | CheckTerm] = (),
             computed: str = "", difference: str = "", tolerance: str = "", message: str = "") -> None:
         rf = self.rf
         if passed:
-            made: tuple[Term, ...] | LazyTerms = LazyTerms(rf, tuple(terms))
+            made: tuple[CheckTerm, ...] | LazyTerms = LazyTerms(rf, tuple(terms))
         else:
-            made = tuple(t if isinstance(t, Term) else _term(rf, t) for t in terms)
+            made = tuple(t if isinstance(t, CheckTerm) else _term(rf, t) for t in terms)
         self.results.append(Result(rule, passed, subject, made, computed, difference, tolerance, message,
                                    rf.slug, rf.year, rf.path))
 
     # --- sums ----------------------------------------------------------------------------------
 
-    def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: Path,
-                  parts: list[tuple[str, Amounts, Path]], partial: bool = False,
+    def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: FieldPath,
+                  parts: list[tuple[str, Amounts, FieldPath]], partial: bool = False,
                   stages: Iterable[str] = (*STAGES, "change"), lone: bool = False) -> None:
         """The parts' stated figures against the total's, stage by stage.
 
@@ -157,14 +157,14 @@ class Checker:
             self.add(rule_here, passed, f"{subject}：{label}", terms, show_money(amount, self.unit),
                      show_money(difference, self.unit), show_money(tolerance, self.unit), message)
 
-    def line_sums(self, subject: str, line: Line, path: Path) -> None:
+    def line_sums(self, subject: str, line: Line, path: FieldPath) -> None:
         """A row against its own items, and its stated change against its stated reasons."""
         if line.items:
             self.sum_check("sum.parts", f"{subject}", line, path,
                            [(i.name, i, (*path, "items", n)) for n, i in enumerate(line.items)], line.items_partial)
         self.reasons_check(subject, line, path)
 
-    def reasons_check(self, subject: str, amounts: Amounts, path: Path) -> None:
+    def reasons_check(self, subject: str, amounts: Amounts, path: FieldPath) -> None:
         if amounts.change is None or not amounts.change_reasons:
             return
         stated = [(r.name, r, (*path, "change_reasons", n)) for n, r in enumerate(amounts.change_reasons)
@@ -175,8 +175,8 @@ class Checker:
 
     # --- rates ---------------------------------------------------------------------------------
 
-    def rate_check(self, rule: str, subject: str, stated: Figure, stated_path: Path,
-                   numerator: tuple[str, Figure, Path], denominator: tuple[str, Figure, Path],
+    def rate_check(self, rule: str, subject: str, stated: Figure, stated_path: FieldPath,
+                   numerator: tuple[str, Figure, FieldPath], denominator: tuple[str, Figure, FieldPath],
                    base_offset: Decimal | None = None) -> None:
         """A stated percentage against numerator ÷ denominator of stated figures."""
         num_label, num, num_path = numerator
@@ -200,8 +200,8 @@ class Checker:
         self.add(rule, passed, subject, terms, show_rate(computed), show_rate(difference), show_rate(tolerance),
                  message)
 
-    def difference_check(self, rule: str, subject: str, stated: Figure, stated_path: Path,
-                         minuend: tuple[str, Figure, Path], subtrahend: tuple[str, Figure, Path]) -> None:
+    def difference_check(self, rule: str, subject: str, stated: Figure, stated_path: FieldPath,
+                         minuend: tuple[str, Figure, FieldPath], subtrahend: tuple[str, Figure, FieldPath]) -> None:
         """A stated difference (change, variance) against minuend − subtrahend."""
         computed = minuend[1].value - subtrahend[1].value
         tolerance = half_step(stated.first) + half_step(minuend[1].first) + half_step(subtrahend[1].first)
@@ -214,10 +214,11 @@ class Checker:
         self.add(rule, passed, subject, terms, show_money(computed, self.unit), show_money(difference, self.unit),
                  show_money(tolerance, self.unit), message)
 
-    def amounts_rates(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path] | None) -> None:
+    def amounts_rates(self, subject: str, a: Amounts, path: FieldPath,
+                      parent: tuple[Amounts, FieldPath] | None) -> None:
         """Every rate and difference a row states, against the row's own figures."""
 
-        def own(key: str) -> tuple[str, Figure, Path]:
+        def own(key: str) -> tuple[str, Figure, FieldPath]:
             """A figure of the row as a term of a comparison: its name, the figure, its path."""
             return LABELS[key], getattr(a, key), (*path, key)
 
@@ -253,7 +254,7 @@ class Checker:
         if a.share is not None and parent is not None:
             self.share_check(subject, a, path, parent)
 
-    def share_check(self, subject: str, a: Amounts, path: Path, parent: tuple[Amounts, Path]) -> None:
+    def share_check(self, subject: str, a: Amounts, path: FieldPath, parent: tuple[Amounts, FieldPath]) -> None:
         total, total_path = parent
         whole_of = getattr(self, "account_total", None)
         if a.share_of and _WHOLE.search(a.share_of) and whole_of is not None and whole_of[1] != total_path:
@@ -269,8 +270,8 @@ class Checker:
 
     # --- walking the report --------------------------------------------------------------------
 
-    def walk_lines(self, subject: str, lines: tuple[Line, ...], path: Path, parent: tuple[Amounts, Path] | None,
-                   ) -> None:
+    def walk_lines(self, subject: str, lines: tuple[Line, ...], path: FieldPath,
+                   parent: tuple[Amounts, FieldPath] | None) -> None:
         for n, line in enumerate(lines):
             here = (*path, n)
             name = f"{subject}·{line.name}" if subject else line.name
@@ -352,7 +353,7 @@ class Checker:
             self.walk_lines(group.name, group.items, (*base, "items"), total)
             self.project_grades(group.items, (*base, "items"))
 
-    def project_grades(self, items: tuple[Project, ...], base: Path) -> None:
+    def project_grades(self, items: tuple[Project, ...], base: FieldPath) -> None:
         """A project's stated grade against its score (a summary of projects' self-evaluations)."""
         for n, project in enumerate(items):
             self.grade(project, (*base, n), f"{SECTIONS['project_performance']}（{project.name}）")
@@ -378,7 +379,7 @@ class Checker:
 
     # --- performance ---------------------------------------------------------------------------
 
-    def performance(self, perf: Performance | None, base: Path) -> None:
+    def performance(self, perf: Performance | None, base: FieldPath) -> None:
         if perf is None:
             return
         label = SECTIONS["project_performance" if perf.kind == "项目支出" else "performance"]
@@ -424,7 +425,7 @@ class Checker:
         self.performance_totals(perf, base, label)
         self.grade(perf, base, label)
 
-    def performance_totals(self, perf: Performance, base: Path, label: str) -> None:
+    def performance_totals(self, perf: Performance, base: FieldPath, label: str) -> None:
         rows = [(n, i) for n, i in enumerate(perf.indicators)]
         be = perf.budget_execution
         if perf.score is not None and rows and all(i.score is not None for _, i in rows):
@@ -468,7 +469,7 @@ class Checker:
                          [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
                          message=f"所述 {plain(weight.weight.value)} 分，建议 {plain(standard)} 分")
 
-    def execution_scores(self, perf: Performance, base: Path, label: str) -> None:
+    def execution_scores(self, perf: Performance, base: FieldPath, label: str) -> None:
         """The score of 预算执行率 against the rate it scores (10号: 得分 = 执行率 × 分值, at most the
         分值), and the total score against what that rate allows the whole (every point the rate
         loses is lost from the total)."""
@@ -513,7 +514,7 @@ class Checker:
                              f"{'' if be.weight is not None else '（未述，按 10 分）'}，总得分至多 "
                              f"{plain(ceiling.quantize(Decimal('0.01')))}，所述 {plain(perf.score.value)}")
 
-    def level_scores(self, perf: Performance, base: Path, label: str) -> None:
+    def level_scores(self, perf: Performance, base: FieldPath, label: str) -> None:
         """The scores a report gives each 一级指标 (产出指标得分46.5分（满分50分）): each within its
         weight, and together the total score where the levels stated make up the whole."""
         for n, w in enumerate(perf.weights):
@@ -529,8 +530,8 @@ class Checker:
         self.points_sum("perf.score_total", f"{label}总得分（各一级指标得分之和）", perf.score, (*base, "score"),
                         [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)])
 
-    def points_sum(self, rule: str, subject: str, total: Figure, total_path: Path,
-                   parts: list[tuple[str, Figure, Path]]) -> None:
+    def points_sum(self, rule: str, subject: str, total: Figure, total_path: FieldPath,
+                   parts: list[tuple[str, Figure, FieldPath]]) -> None:
         amount = sum((f.value for _, f, _ in parts), Decimal(0))
         tolerance = sum((half_step(f.first) for _, f, _ in parts), half_step(total.first))
         difference = amount - total.value
@@ -541,7 +542,7 @@ class Checker:
         self.add(rule, passed, subject, terms, f"{plain(amount)}分", f"{plain(difference)}分", f"{plain(tolerance)}分",
                  message)
 
-    def grade(self, perf: Performance | Project, base: Path, label: str) -> None:
+    def grade(self, perf: Performance | Project, base: FieldPath, label: str) -> None:
         if perf.score is None or not perf.grade:
             return
         score = perf.score.value
@@ -614,10 +615,10 @@ class Checker:
             for n, h in enumerate(staffing.actual_items):
                 passed = h.count <= staffing.actual_end
                 self.add("sum.staff_part", passed, f"{staff}·{h.name}",
-                         [Term(staff, f"{staffing.actual_end}人", Decimal(staffing.actual_end), total_line,
-                               "staffing.actual_end"),
-                          Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "actual_items", n)),
-                               f"staffing.actual_items[{n}]")],
+                         [CheckTerm(staff, f"{staffing.actual_end}人", Decimal(staffing.actual_end), total_line,
+                                    "staffing.actual_end"),
+                          CheckTerm(h.name, f"{h.count}人", Decimal(h.count),
+                                    self.rf.line_of(("staffing", "actual_items", n)), f"staffing.actual_items[{n}]")],
                          message=f"{staff} {staffing.actual_end} 人，其中{h.name} {h.count} 人"
                                  + ("" if passed else f"，超过{staff}"))
         if staffing.authorized is None or not staffing.authorized_items:
@@ -626,9 +627,11 @@ class Checker:
         passed = total == staffing.authorized
         line = self.rf.line_of(("staffing", "authorized"))
         authorized = COUNTS["authorized"].name
-        terms = [Term(authorized, f"{staffing.authorized}人", Decimal(staffing.authorized), line, "staffing.authorized")]
-        terms += [Term(h.name, f"{h.count}人", Decimal(h.count), self.rf.line_of(("staffing", "authorized_items", n)),
-                       f"staffing.authorized_items[{n}]") for n, h in enumerate(staffing.authorized_items)]
+        terms = [CheckTerm(authorized, f"{staffing.authorized}人", Decimal(staffing.authorized), line,
+                           "staffing.authorized")]
+        terms += [CheckTerm(h.name, f"{h.count}人", Decimal(h.count),
+                            self.rf.line_of(("staffing", "authorized_items", n)), f"staffing.authorized_items[{n}]")
+                  for n, h in enumerate(staffing.authorized_items)]
         self.add("sum.staff", passed, authorized, terms, f"{total}人", f"{total - staffing.authorized}人",
                  message=f"各类编制合计 {total} 人，所述{authorized} {staffing.authorized} 人")
 
@@ -727,9 +730,9 @@ class Checker:
             difference = amount - stated
             where = (f"{table.label} " if table.label else "") + table.title
 
-            def term(label: str, m: int, value: Decimal) -> Term:
+            def term(label: str, m: int, value: Decimal) -> CheckTerm:
                 path = ("tables", t, "rows", m, "values", k)
-                return Term(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
+                return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
 
             name = f"{row.code} {row.name}" if row.code else row.name
             terms = [term(f"{name}（{column.name}）", n, stated)]
@@ -745,7 +748,7 @@ class Checker:
 # --- across reports ------------------------------------------------------------------------------
 
 
-def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
+def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, FieldPath]]:
     out = {}
     for kind in ("income", "expenditure"):
         for i, account in enumerate(getattr(report, kind)):
@@ -763,7 +766,8 @@ def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, Path]]:
     return out
 
 
-def _index_lines(out: dict, head: tuple[str, ...], lines: tuple[Line, ...], names: tuple[str, ...], path: Path) -> None:
+def _index_lines(out: dict, head: tuple[str, ...], lines: tuple[Line, ...], names: tuple[str, ...],
+                 path: FieldPath) -> None:
     """Each line under `head` and the names of the lines above it. (A function of its own: one
     nested in _line_index would hold itself, and so the report, in a reference cycle.)"""
     for n, line in enumerate(lines):
@@ -786,7 +790,7 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
         difference = line.prior.value - old.actual.value
         passed = abs(difference) <= tolerance
         prior_term = checker.term(f"{current.year}年报告所述上年数", line.prior, (*path, "prior"))
-        old_term = Term(f"{previous.year}年报告{LABELS['actual']}数",
+        old_term = CheckTerm(f"{previous.year}年报告{LABELS['actual']}数",
                         f"{plain(old.actual.first.value)}{old.actual.first.unit}", old.actual.value,
                         previous.line_of((*old_path, "actual")), f"{previous.path}")
         checker.add("year.prior_report", passed, _describe_path(current.report, (*path, "prior")),
@@ -799,7 +803,7 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
         if key not in before or line.actual is None or before[key][0].actual is None:
             continue
         old, old_path = before[key]
-        old_term = Term(f"{previous.year}年报告{LABELS['actual']}数",
+        old_term = CheckTerm(f"{previous.year}年报告{LABELS['actual']}数",
                         f"{plain(old.actual.first.value)}{old.actual.first.unit}", old.actual.value,
                         previous.line_of((*old_path, "actual")), f"{previous.path}")
         subject = _describe_path(current.report, (*path, "actual"))
@@ -811,8 +815,8 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
 SCALE_SLIP = Decimal(500)
 
 
-def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: Path, old: Amounts, old_term: Term,
-                 subject: str) -> None:
+def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: FieldPath, old: Amounts,
+                 old_term: CheckTerm, subject: str) -> None:
     """A row's stated change and rate against this year's and last year's reports' amounts, and
     the two amounts' scale (a whole file switched between 万元 and 元 passes every check within it)."""
     unit = current.report.unit

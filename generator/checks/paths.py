@@ -9,16 +9,14 @@ from decimal import Decimal
 from ..content.figures import Figure
 from ..content.labels import COUNTS, FIGURES, SECTIONS
 from ..content.model import YearReport
+from ..content.yamlsafe import FieldPath
 
 #: What each figure is called in a check's terms and subjects: 决算/执行, 结余（超支）额 (labels.FIGURES).
 LABELS = {key: label.name for key, label in FIGURES.items()}
 
-Path = tuple[object, ...]
-
-
-def _figures(value, path: Path) -> list[tuple[Path, Figure]]:
+def _figures(value, path: FieldPath) -> list[tuple[FieldPath, Figure]]:
     """Every figure under `value` with its path, in the model's order."""
-    out: list[tuple[Path, Figure]] = []
+    out: list[tuple[FieldPath, Figure]] = []
     _walk_figures(value, path, out.append)
     return out
 
@@ -29,7 +27,7 @@ _LEAVES = frozenset({str, int, float, bool, type(None), Decimal, dt.date})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _walk_figures(value, path: Path, put) -> None:
+def _walk_figures(value, path: FieldPath, put) -> None:
     cls = type(value)
     if cls in _LEAVES:
         return
@@ -50,7 +48,7 @@ def _walk_figures(value, path: Path, put) -> None:
                 _walk_figures(item, (*path, i), put)
 
 
-def _find_path(value, target, path: Path = ()) -> Path | None:
+def _find_path(value, target, path: FieldPath = ()) -> FieldPath | None:
     if value is target:
         return path
     if hasattr(type(value), "model_fields"):
@@ -70,7 +68,7 @@ def _find_path(value, target, path: Path = ()) -> Path | None:
 FIELD_LABELS = {**{key: label.name for key, label in COUNTS.items()}, **LABELS}
 
 
-def _describe_path(report: YearReport, path: Path) -> str:
+def _describe_path(report: YearReport, path: FieldPath) -> str:
     """A reader's name for the figure at `path`: the row names on the way and the figure's kind."""
     names = []
     value = report

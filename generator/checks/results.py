@@ -1,5 +1,5 @@
 """What a check is and what it gives: the rules (`RULES`, each with its severity), and each
-comparison's `Result` with the `Term`s (figures) it compared."""
+comparison's `Result` with the `CheckTerm`s (figures) it compared."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ..content.load import ReportFile
 from ..content.model import Explanation
 from ..content.numbers import decimal_text
 from ..content.problems import field_path
-from .paths import Path
+from .paths import FieldPath
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
@@ -81,7 +81,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 
 
 @dataclass(frozen=True)
-class Term:
+class CheckTerm:
     """One figure in a comparison: what it is, its value as stated, and where it stands."""
 
     label: str
@@ -93,14 +93,14 @@ class Term:
 
 
 #: A term as a check names it: its label, the figure, the figure's path and which statement.
-Recipe = tuple[str, Figure, Path, int]
+Recipe = tuple[str, Figure, FieldPath, int]
 
 
-def _term(rf: ReportFile, recipe: Recipe) -> Term:
+def _term(rf: ReportFile, recipe: Recipe) -> CheckTerm:
     label, figure, path, index = recipe
     statement = figure.statements[index]
     where = (*path, index) if len(figure.statements) > 1 else path
-    return Term(label, stated_text(statement), statement.base, rf.line_of(where), field_path(where),
+    return CheckTerm(label, stated_text(statement), statement.base, rf.line_of(where), field_path(where),
                 statement.at or "")
 
 
@@ -113,16 +113,16 @@ class LazyTerms:
 
     __slots__ = ("_rf", "_recipes", "_made")
 
-    def __init__(self, rf: ReportFile, recipes: tuple[Recipe | Term, ...]):
+    def __init__(self, rf: ReportFile, recipes: tuple[Recipe | CheckTerm, ...]):
         self._rf: ReportFile | None = rf
         self._recipes = recipes
-        self._made: tuple[Term, ...] | None = None
+        self._made: tuple[CheckTerm, ...] | None = None
 
-    def made(self) -> tuple[Term, ...]:
+    def made(self) -> tuple[CheckTerm, ...]:
         if self._made is None:
             rf = self._rf
             assert rf is not None
-            self._made = tuple(r if isinstance(r, Term) else _term(rf, r) for r in self._recipes)
+            self._made = tuple(r if isinstance(r, CheckTerm) else _term(rf, r) for r in self._recipes)
             self._rf = None
         return self._made
 
@@ -161,7 +161,7 @@ class Result:
     passed: bool | None
     subject: str
     #: A tuple, or for a check that passed LazyTerms (the same terms, made when asked for).
-    terms: tuple[Term, ...] | LazyTerms = ()
+    terms: tuple[CheckTerm, ...] | LazyTerms = ()
     computed: str = ""
     difference: str = ""
     tolerance: str = ""

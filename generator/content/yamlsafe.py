@@ -54,8 +54,10 @@ _RESOLVER = yaml.resolver.Resolver()
 _NUMBER_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
 _KEY_KINDS = {"null": "null", "bool": "true or false", "int": "a number", "float": "a number", "timestamp": "a date"}
 
-Path = tuple[object, ...]
-Marks = dict[Path, tuple[int, int]]
+#: Where a value stands in a file: its keys and list indexes from the top (`("income", 0,
+#: "total")`), as problems and checks name it (problems.field_path writes it `income[0].total`).
+FieldPath = tuple[object, ...]
+Marks = dict[FieldPath, tuple[int, int]]
 
 
 @dataclass
@@ -146,7 +148,7 @@ class _Reader:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, col, f"tag {tag} is not allowed", "remove the tag; values are typed by the schema")
 
-    def node(self, event: events.Event, path: Path, depth: int) -> object:
+    def node(self, event: events.Event, path: FieldPath, depth: int) -> object:
         # The checks of every value, in this order: anchor, alias or tag; the count; the depth;
         # then for a scalar its text. Each check costs a call only when it fails.
         cls = type(event)
@@ -238,7 +240,7 @@ def _key_kind(key: str) -> str | None:
     return kind
 
 
-def _typed_key(key: str, line: int, col: int, path: Path, flow: bool) -> YamlProblem | None:
+def _typed_key(key: str, line: int, col: int, path: FieldPath, flow: bool) -> YamlProblem | None:
     """The problem with a plain key YAML reads as null, true/false, a number or a date, if it is one:
     keys are field names, and taken as text here they would mean something else to other tools."""
     kind = _key_kind(key)
@@ -264,7 +266,7 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
 
 
-def _dotted(path: Path) -> str:
+def _dotted(path: FieldPath) -> str:
     from .problems import field_path
 
     return field_path(path)

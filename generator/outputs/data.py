@@ -472,7 +472,7 @@ def csv_bytes(columns: Sequence[Column | str], rows: list[dict[str, Any]], heade
 
 
 @dataclass(frozen=True)
-class Part:
+class TablePart:
     """A run of one table's rows, made once, as compressed pieces (xlsx.Deflated) that files are
     made of as they are: its CSV lines (no header), a piece of a zipped CSV's entry and
     inflated for a plain CSV; and, for a table the workbook holds, its XLSX rows, a piece of a
@@ -493,14 +493,14 @@ class Part:
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
-               sheet: bool = True) -> Part:
+               sheet: bool = True) -> TablePart:
     """A run of rows of a table; `sheet=False` for a table the workbook does not hold. The CSV
     lines are compressed at level 6 (a download), the sheet rows at 1 (as the workbook)."""
     names = [c.name for c in columns]
     values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
     lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), 6)
     if not sheet:
-        return Part(len(rows), lines, EMPTY)
+        return TablePart(len(rows), lines, EMPTY)
     xlsx = xlsx or Rows()
     # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
     # are numbers there, and decimal ones numbers written as their exact text and shown to
@@ -519,7 +519,7 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
                 if cells[n] != "":
                     cells[n] = Number(cells[n])
         templates.append(row_text(cells))
-    return Part(len(rows), lines, deflate("".join(templates).encode("utf-8")))
+    return TablePart(len(rows), lines, deflate("".join(templates).encode("utf-8")))
 
 
 #: The tables published once for the whole site; the others are published a file per year
@@ -585,8 +585,8 @@ class DepartmentParts:
     """One department's rows of the site-wide tables: its row of `departments`, and for each
     year it reports, its rows of the year tables (one part per table)."""
 
-    department: Part
-    years: dict[int, dict[str, Part]]
+    department: TablePart
+    years: dict[int, dict[str, TablePart]]
 
 
 def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
@@ -619,7 +619,7 @@ class Tables:
     its CSV lines and its sheet rows, in the order of `parts(name)`, without reading the parts
     (a build keeps them beside the row counts); otherwise the parts are read for them."""
 
-    parts: Callable[[str], Iterable[Part]]
+    parts: Callable[[str], Iterable[TablePart]]
     counts: dict[str, int]
     extents: Callable[[str], Iterable[tuple[int, Extent, Extent]]] | None = None
 
@@ -638,12 +638,12 @@ class Tables:
         return (part_extents(part) for part in self.parts(name))
 
 
-def part_extents(part: Part) -> tuple[int, Extent, Extent]:
+def part_extents(part: TablePart) -> tuple[int, Extent, Extent]:
     """A part's rows and the extents of its CSV lines and of its sheet rows."""
     return part.rows, extent([part.lines]), extent([part.sheet])
 
 
-def report_figures_csv(part: Part) -> bytes:
+def report_figures_csv(part: TablePart) -> bytes:
     """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
     return csv_bytes(TABLES["figures"][2], []) + part.csv
 
@@ -652,7 +652,7 @@ def year_tables(by_department: Sequence[DepartmentParts], year: int) -> Tables:
     """One year's tables from the departments' parts in memory."""
     chosen = [d for d in by_department if year in d.years]
 
-    def parts(name: str) -> list[Part]:
+    def parts(name: str) -> list[TablePart]:
         return [d.department if name == "departments" else d.years[year][name] for d in chosen]
 
     return Tables(parts, {name: sum(p.rows for p in parts(name)) for name in TABLES})
@@ -885,7 +885,7 @@ def report_json(rf: ReportFile) -> bytes:
 
 
 def table_csv(table) -> bytes:
-    """One figure table of a report page (views.Table): money in exact yuan, rates as stated."""
+    """One figure table of a report page (views.FigureTable): money in exact yuan, rates as stated."""
     header = ["项目", "层级", *(["科目编码"] if table.has_code else []), *(c.csv for c in table.columns)]
     rows = []
     for row in table.rows:

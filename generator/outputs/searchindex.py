@@ -90,8 +90,9 @@ _WHITESPACE = np.array([cp for cp in range(0x3001) if chr(cp).isspace()] + [0xFE
 
 
 @dataclass(frozen=True)
-class Part:
-    """One page a document's text comes from: a report page, its original text, a department page."""
+class RecordPart:
+    """One page a search record's text comes from: a report page, its original text, a department
+    page (a result whose match is only in one part links to that part's page)."""
 
     url: str
     label: str
@@ -107,7 +108,7 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]]
     sort: dict[str, Any]
-    parts: tuple[Part, ...]
+    parts: tuple[RecordPart, ...]
 
     @property
     def text(self) -> str:

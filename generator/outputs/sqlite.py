@@ -28,7 +28,7 @@ import sqlite3
 import tempfile
 from typing import Any, BinaryIO, Sequence
 
-from .data import TABLES, Column, Part, as_text
+from .data import TABLES, Column, TablePart, as_text
 
 #: The tables of a year's database, parents first (each foreign key names a table made before it).
 DATABASE_TABLES = ("departments", "reports", "figures", "indicators", "findings")
@@ -152,7 +152,7 @@ class Database:
             self.inserts[name] = (f"INSERT INTO {_quote(name)} ({', '.join(map(_quote, names))}) "
                                   f"VALUES ({', '.join('?' * len(names))})")
 
-    def put(self, name: str, part: Part) -> None:
+    def put(self, name: str, part: TablePart) -> None:
         if not part.rows:
             return
         columns = TABLES[name][2]

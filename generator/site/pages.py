@@ -21,7 +21,7 @@ from ..content.load import Content, DepartmentEntry, ReportFile
 from ..content.numbers import decimal_text
 from ..content.regions import Place, places
 from .search import FILTERS, department_text, grade_band, report_text
-from ..outputs.searchindex import Part, Record
+from ..outputs.searchindex import Record, RecordPart
 
 
 @dataclass(frozen=True)
@@ -246,9 +246,9 @@ def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -
     if score is not None:
         meta["score"] = decimal_text(score)
     url = f"departments/{entry.slug}/{rf.year}/"
-    parts = [Part(url, "报告", report_text(report, entry.department))]
+    parts = [RecordPart(url, "报告", report_text(report, entry.department))]
     if rf.source_text is not None:
-        parts.append(Part(f"{url}source/", "原文", sourcetext.clean(rf.source_text)))
+        parts.append(RecordPart(f"{url}source/", "原文", sourcetext.clean(rf.source_text)))
     return Record(url, title, meta, filters, {"year": rf.year, "score": score}, tuple(parts))
 
 
@@ -260,7 +260,7 @@ def department_record(entry: DepartmentEntry, place: Place | None) -> Record:
     return Record(url, entry.department.name, meta,
                   {"type": ["部门"], **_region_filters(place), "department": [entry.department.name]},
                   {"year": max((rf.year for rf in entry.reports), default=None), "score": None},
-                  (Part(url, "部门", department_text(entry.department)),))
+                  (RecordPart(url, "部门", department_text(entry.department)),))
 
 
 def department_records(entry: DepartmentEntry, place: Place | None) -> list[Record]:

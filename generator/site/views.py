@@ -56,7 +56,10 @@ def figure_cell(figure: Figure | None, kind: str, unit: str) -> Cell | None:
 
 
 @dataclass(frozen=True)
-class Column:
+class FigureColumn:
+    """A column of a figure table on a report page: one stage or measure of the model's amounts
+    (`key`, one of COLUMNS), titled as labels.FIGURES says. Not `data.Column`, a column of a data file."""
+
     key: str
 
     @property
@@ -76,7 +79,10 @@ class Column:
 
 
 @dataclass(frozen=True)
-class Row:
+class FigureRow:
+    """A row of a figure table: a line of the report (an account line, a 三公 item, a project),
+    indented by `depth`, with its figures by column key."""
+
     label: str
     depth: int
     cells: dict[str, Figure]
@@ -89,11 +95,14 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Table:
+class FigureTable:
+    """A table of a report's figures as its page shows it (the `figure_table` macro) and its CSV
+    gives it. Not `sourcetext.Table`, a table of the original text."""
+
     id: str
     caption: str
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
+    columns: tuple[FigureColumn, ...]
+    rows: tuple[FigureRow, ...]
     note: str | None = None
     has_code: bool = False
 
@@ -106,30 +115,31 @@ def _reasons(amounts: Amounts) -> tuple[str, ...]:
     return tuple(f"{r.name}：{stated_all(r.change)}" if r.change else r.name for r in amounts.change_reasons)
 
 
-def _rows(lines: Iterable[Line], depth: int) -> list[Row]:
+def _rows(lines: Iterable[Line], depth: int) -> list[FigureRow]:
     out = []
     for line in lines:
-        out.append(Row(line.name, depth, _cells(line), line.code, line.note, reasons=_reasons(line)))
+        out.append(FigureRow(line.name, depth, _cells(line), line.code, line.note, reasons=_reasons(line)))
         out += _rows(line.items, depth + 1)
     return out
 
 
-def table(id: str, caption: str, rows: list[Row], unit: str, note: str | None = None) -> Table | None:
+def table(id: str, caption: str, rows: list[FigureRow], unit: str, note: str | None = None) -> FigureTable | None:
     """A figure table of the rows, with a column for each figure some row states; money in `unit`."""
     if not rows:
         return None
     used = {key for row in rows for key in row.cells}
-    columns = tuple(Column(k) for k in COLUMNS if k in used)
-    rows = [Row(r.label, r.depth, r.cells, r.code, r.note, r.total, r.reasons,
+    columns = tuple(FigureColumn(k) for k in COLUMNS if k in used)
+    rows = [FigureRow(r.label, r.depth, r.cells, r.code, r.note, r.total, r.reasons,
                 tuple(figure_cell(r.cells.get(c.key), c.kind, unit) for c in columns)) for r in rows]
-    return Table(id, caption, columns, tuple(rows), note, has_code=any(r.code for r in rows))
+    return FigureTable(id, caption, columns, tuple(rows), note, has_code=any(r.code for r in rows))
 
 
-def total_row(line: Amounts | None, label: str) -> list[Row]:
+def total_row(line: Amounts | None, label: str) -> list[FigureRow]:
     if line is None:
         return []
     name = getattr(line, "name", None) or label
-    return [Row(name, 0, _cells(line), getattr(line, "code", None), line.note, total=True, reasons=_reasons(line))]
+    return [FigureRow(name, 0, _cells(line), getattr(line, "code", None), line.note, total=True,
+                      reasons=_reasons(line))]
 
 
 BREAKDOWNS = tuple(BREAKDOWN_NAMES.items())
@@ -166,7 +176,7 @@ SANGONG_ROWS = (("total", 0), ("overseas", 1), ("vehicles", 1), ("vehicle_purcha
                 ("reception", 1))
 
 
-def sangong_table(sangong: SanGong | None, unit: str) -> Table | None:
+def sangong_table(sangong: SanGong | None, unit: str) -> FigureTable | None:
     if sangong is None:
         return None
     rows = []
@@ -174,7 +184,7 @@ def sangong_table(sangong: SanGong | None, unit: str) -> Table | None:
         label = ("其中：" if depth == 2 else "") + SANGONG_LABELS[key]
         amounts = getattr(sangong, key)
         if amounts is not None:
-            rows.append(Row(label, depth, _cells(amounts), note=amounts.note, total=key == "total",
+            rows.append(FigureRow(label, depth, _cells(amounts), note=amounts.note, total=key == "total",
                             reasons=_reasons(amounts)))
         if key == "reception":
             rows += _rows(sangong.reception_items, 2)
@@ -205,22 +215,22 @@ def _all_projects(projects: Iterable[Project]) -> list[Project]:
     return out
 
 
-def _project_rows(projects: Iterable[Project], depth: int) -> list[Row]:
+def _project_rows(projects: Iterable[Project], depth: int) -> list[FigureRow]:
     out = []
     for p in projects:
         cells = _cells(p)
         grade = (f"自评等级：{p.grade}",) if p.grade else ()
-        out.append(Row(p.name, depth, cells, p.code, p.note, reasons=grade + _reasons(p)))
+        out.append(FigureRow(p.name, depth, cells, p.code, p.note, reasons=grade + _reasons(p)))
         out += _project_rows(p.items, depth + 1)
     return out
 
 
-def block_table(id: str, caption: str, block: Block | None, total_label: str, unit: str) -> Table | None:
+def block_table(id: str, caption: str, block: Block | None, total_label: str, unit: str) -> FigureTable | None:
     if block is None:
         return None
     rows = total_row(block.total, total_label)
     rows += _rows(block.items, 1 if rows else 0)
-    rows += [Row(r.name, 0, _cells(r), r.code, r.note) for r in block.related]
+    rows += [FigureRow(r.name, 0, _cells(r), r.code, r.note) for r in block.related]
     return table(id, caption, rows, unit)
 
 
