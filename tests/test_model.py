@@ -60,6 +60,18 @@ def test_indicator_values_stay_text():
     assert (row.target, row.actual) == ("4次/年", "50")
 
 
+def test_numbers_written_without_quotes_are_read_as_their_text():
+    # content/README.md: YAML types no scalar, so no number needs quotes to stay as written
+    r = report("performance:\n  indicators:\n    - {level1: 产出指标, name: 次数, target: 158, actual: 15.50}\n")
+    row = r.performance.indicators[0]
+    assert (row.target, row.actual) == ("158", "15.50")
+    # a figure field validates that text as a figure: its places kept, a leading zero refused
+    total = report("expenditure:\n  - total: {name: 合计, actual: 12.50}\n").expenditure[0].total
+    assert str(total.actual.statements[0].value) == "12.50"
+    with pytest.raises(ContentError, match="0012.50"):
+        report("expenditure:\n  - total: {name: 合计, actual: 0012.50}\n")
+
+
 def test_all_problems_in_a_file_are_reported_together():
     with pytest.raises(ContentError) as err:
         report("staffing:\n  authorized: -1\n  vehicles: x\nexpenditure:\n  - total: {name: 合计, actual: 1,2}\n")

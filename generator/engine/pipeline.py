@@ -1,8 +1,22 @@
-"""The build, stage by stage: load → plan → render → write → swap.
+"""The build, stage by stage, as `_build` runs them (each named as in BuildResult.stages):
 
-Everything is gathered and validated before the first byte is written, and the output goes
-to the hidden one of the site's two trees, which the site link points at only when the whole
-build succeeded (generator/engine/write.py).
+1. `load`: the site scope (site.yaml, regions, glossary, templates, hashed assets) and its
+   renderer; a problem in it stops the build here.
+2. `tree`: the hidden one of the site's two trees made equal to the shown one
+   (generator/engine/write.py).
+3. `departments`: each department loaded, checked and rendered by the executor (its pages and
+   downloads written into the hidden tree, its rows and search records put in the store); a
+   department whose files are as the last build saw them is kept without being read. Content
+   problems in any department are raised here, all at once, and what was written is undone.
+4. `data`, `pages`, `index`: from the departments' summaries, the data files, the site-wide
+   pages and the search index (after a small correction the data files are made on a second
+   process meanwhile, and the pages come after the index); all three kept at one look when
+   neither the scope nor any department changed. Then the assets and the tree's marker.
+5. `swap`: the site link pointed at the hidden tree in one rename, the only step a reader
+   sees; then `mirror` (after a first build, the other tree linked to it) and the stores pruned.
+
+A build that fails, on content problems or anything else, leaves the site as it was: the link
+is pointed at the new tree only when the whole build succeeded.
 """
 
 from __future__ import annotations
