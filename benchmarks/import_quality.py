@@ -34,7 +34,8 @@ figure may stand with the project's self-evaluation. A count among a project's `
 a summary sheet's row) is judged as a work statistic is, against the last part of the key's row, and
 must stand under the project the key's row names first. A project group's `total` is the key's row
 合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
-own self-evaluation: a `performance` field whose stage or name the key's column words. The comparison is deliberately plain; its verdicts on a
+own self-evaluation: a `performance` field whose stage or name the key's column words. The
+department's 预算执行 named 年度资金总额 is also the key's row 部门预算. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -142,6 +143,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
         return f"sangong.{loc[1]}", str(last)
     if loc[0] in BLOCK_ROWS and len(loc) > 1 and loc[1] == "total":
         return f"block.{loc[0]}", str(last)
+    if loc[:2] == ("performance", "budget_execution") and len(loc) == 4 and names[-1:] == ["年度资金总额"]:
+        return "年度资金总额§部门预算", str(last)  # the department's funds for the year, by either name
     if len(names) >= 2 and names[-2].startswith("scope:"):
         return names[-1] + "§" + names[-2][6:] + names[-1], str(last)  # the name, or scope and name
     names = [n for n in names if not n.startswith("scope:")]

@@ -56,6 +56,42 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") 
     return taken
 
 
+_NUM = r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)"
+#: A self-evaluation's account of the year's budget in words (部门预算收支情况): “年初预算386.40万元，
+#: 年中追加…48.60万元，全年预算435.00万元……全年实际支出421.37万元，预算执行率96.87%”.
+_BUDGET = (
+    ("budget_initial", re.compile(r"年初预算(?:数|资金|安排)?(?:为|共计|合计)?" + _NUM + r"万元")),
+    ("budget_full", re.compile(r"(?:全年|调整后|调整)预算(?:数|资金)?(?:为|共计|合计)?" + _NUM + r"万元")),
+    ("actual", re.compile(r"(?:全年)?(?:实际支出|实际执行|执行数|支出决算数)(?:资金)?(?:为|共计|合计)?" + _NUM + r"万元")),
+    ("execution_rate", re.compile(r"预算执行率(?:为|达|达到)?" + _NUM + r"[%％]")),
+)
+
+
+#: A budget of one scope of funds only (财政拨款年初预算…): not the department's whole.
+_SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项资金|项目资金|专户)[^，,。；;]{0,6}(年初预算|全年预算|调整后预算)")
+
+
+def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "") -> set[int]:
+    """The department's budget and what came of it, as a self-evaluation tells it in words: its
+    预算执行 (年初预算, 全年预算, 实际支出, 预算执行率); the offsets of the numbers taken. Only a
+    sentence that names two of them at least, so a lone 预算 of some item is not taken for it, and
+    not in a paragraph about one scope of funds (a hospital's 财政拨款 is not its whole spending)."""
+    matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
+    if len(matches) < 2 or _SCOPED.search(paragraph or sentence.text):
+        return set()
+    taken: set[int] = set()
+    found.add(("performance", "budget_execution"), "name", Stmt("年度资金总额", "text", "", (0, 0)))
+    for key, match in matches:
+        start, end = match.start("n"), match.end("n")
+        value = match.group("n").replace(",", "") + ("%" if key == "execution_rate" else "")
+        kind = "percent" if key == "execution_rate" else "money"
+        found.add(("performance", "budget_execution"), key,
+                  Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
+                       at=at, unit=None if kind == "percent" else "万元"))
+        taken.add(sentence.start + start)
+    return taken
+
+
 def _put(found: Found, steps: tuple[str, ...], key: str, sentence: Sentence, match: re.Match[str], group: str,
          at: str, taken: set[int]) -> None:
     start, end = match.start(group), match.end(group)

@@ -15,7 +15,7 @@ from .found import Found, Loose
 from .meta import department_name, document, kind_of, project_of_title, subjects
 from .narrative import sections
 from . import published
-from .performance import rules
+from .performance import budget, rules
 from .read import Block, Grid, Para
 from .rows import title_row
 from .settle import file_unit, settle
@@ -213,6 +213,8 @@ class _Walker:
         for sentence in sentences(para.text, para.start):
             taken = rules(sentence, self.found, ctx.at,
                           f"project_performance={self.project}" if self.project else "performance")
+            if self.kind == "绩效自评报告" and not self.project:
+                taken |= budget(sentence, self.found, ctx.at, para.text)
             toks = []
             for t in tokens(sentence.text):
                 if sentence.start + t.start in taken or t.kind == "bare" and glued(sentence.text, t):
