@@ -35,7 +35,8 @@ a summary sheet's row) is judged as a work statistic is, against the last part o
 must stand under the project the key's row names first. A project group's `total` is the key's row
 合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
 own self-evaluation: a `performance` field whose stage or name the key's column words. The
-department's 预算执行 named 年度资金总额 is also the key's row 部门预算. The comparison is deliberately plain; its verdicts on a
+department's 预算执行 named 年度资金总额 is also the key's row 部门预算, and the row 合计 of a
+table of the budget's execution. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -193,6 +194,9 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
 
 
 def _means(row: str, stage: str, where: dict) -> bool:
+    if row == "年度资金总额§部门预算" and norm(str(where.get("row", ""))) == "合计" \
+            and "预算执行" in str(where.get("part", "")):
+        row = "合计"  # the 合计 row of a table of the budget's execution (by source) is the whole
     if "§" in row:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))

@@ -88,7 +88,7 @@ class SelfEvaluation:
                 "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
                 "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight"}
         columns = [next((v for name, v in keys.items() if h.startswith(name)), None) for h in header]
-        unit = unit_of(header[0])
+        unit = unit_of(header[0]) or getattr(self, "stated_unit", None)  # or the 单位：万元 line above the table
         first = value_of(rows[k][0])
         weight = re.search(r"[（(]([0-9]+(?:\.[0-9]+)?)\s*分[）)]", first.text) if first else None
         if first and weight:  # “预算执行情况（万元）（10分）”: the block's weight, in its header
