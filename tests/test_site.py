@@ -295,7 +295,8 @@ def test_a_rebuild_replaces_the_site_whole(tmp_path):
 
 
 def test_each_template_gets_exactly_its_documented_context(content):
-    from generator.site.pages import CONTEXT_KEYS, plan
+    from generator.site.contexts import CONTEXT_KEYS
+    from generator.site.pages import plan
 
     for page in plan(content):
         assert set(page.context) == CONTEXT_KEYS[page.template], page.path

@@ -17,7 +17,7 @@ import operator
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
@@ -929,7 +929,7 @@ class PageTable:
     csv: bytes
 
 
-def page_tables(context: dict[str, Any]) -> list[PageTable]:
+def page_tables(context: Mapping[str, Any]) -> list[PageTable]:
     """Every table of a report page's context with its CSV, in the order of the page
     (templates/report.html), named by the file its 下载 CSV link gives."""
     out: list[PageTable] = []

@@ -8,7 +8,7 @@ import re
 import urllib.parse
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup, escape
@@ -20,7 +20,8 @@ from ..checks import RULES, SEVERITY_LABELS
 from ..content.figures import Figure
 from ..content.model import Site
 from ..content.numbers import decimal_text
-from ..site.pages import CONTEXT_KEYS, Page
+from ..site.contexts import CHECK_TYPES, CONTEXT_KEYS, check_context
+from ..site.pages import Page
 
 
 def relative(from_path: str, target: str) -> str:
@@ -138,11 +139,15 @@ class Renderer:
     def _asset(self, context, name: str) -> str:
         return _url(context, "assets/" + self.assets[name])
 
-    def render(self, page: Page, context: dict[str, Any] | None = None) -> bytes:
+    def render(self, page: Page, context: Mapping[str, Any] | None = None) -> bytes:
+        """The page's bytes. Its context must have exactly the keys its template's type declares
+        (generator/site/contexts.py), and with SITE_CHECK_CONTEXTS=1 values of their types."""
         context = page.context if context is None else context
         expected = CONTEXT_KEYS[page.template]
         if set(context) != expected:
             raise ValueError(f"{page.template} got context keys {sorted(context)}, expects {sorted(expected)}")
+        if CHECK_TYPES:
+            check_context(page.template, context)
         text = self.templates[page.template].render(page=page, **context)
         return text.encode("utf-8")
 

@@ -1,7 +1,8 @@
 """The page plan: every page of the site, its URL, template and explicit context.
 
-Each page kind has one pure function building its context from the loaded content; the
-keys each kind passes are listed in CONTEXT_KEYS and tested, so templates and code agree.
+Each page kind has one pure function building its context from the loaded content, of the
+type its template is declared to take (generator/site/contexts.py, where each key is
+documented; tested against the templates).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from . import charts, views
 from ..checks import RULES, Result, check_content, findings
@@ -22,6 +23,10 @@ from ..content.numbers import decimal_text
 from ..content.regions import Place, places
 from .search import FILTERS, department_text, grade_band, report_text
 from ..outputs.searchindex import Record, RecordPart
+
+if TYPE_CHECKING:  # contexts.py imports this module's summaries
+    from .contexts import (DataContext, DepartmentContext, HomeContext, RegionContext, RegionNode, ReportBlock,
+                           ReportContext, YearContext)
 
 
 @dataclass(frozen=True)
@@ -34,14 +39,15 @@ class Crumb:
 class Page:
     """One output file: where it goes, which template renders it, and with what.
 
-    `context` is a dict, or a function making it: report pages make theirs (tables, charts,
+    `make` is the context, or a function making it: report pages make theirs (tables, charts,
     checks) only when rendered, so a large site does not hold every page's context at once.
+    Either is of the type contexts.CONTEXTS gives for `template`.
     """
 
     path: str  # output path relative to the site root, e.g. departments/x/2020/index.html
     template: str
     title: str
-    make: dict[str, Any] | Callable[[], dict[str, Any]] = field(compare=False)
+    make: Mapping[str, Any] | Callable[[], Mapping[str, Any]] = field(compare=False)
     crumbs: tuple[Crumb, ...] = ()
     description: str = ""
     #: Links from the site's root (the path of `base_url`) instead of from the page: a page
@@ -49,41 +55,13 @@ class Page:
     rooted: bool = False
 
     @property
-    def context(self) -> dict[str, Any]:
+    def context(self) -> Mapping[str, Any]:
         return self.make() if callable(self.make) else self.make
 
     @property
     def url(self) -> str:
         """The page's URL relative to the site root: directory form for index pages."""
         return self.path[: -len("index.html")] if self.path.endswith("index.html") else self.path
-
-
-#: The context keys each page kind receives (besides the site-wide `site`, `page`).
-CONTEXT_KEYS: dict[str, frozenset[str]] = {
-    "report.html": frozenset({"entry", "dept", "rf", "report", "place", "documents", "key_figures", "income",
-                              "expenditure", "sangong", "sangong_stats", "projects", "performance", "indicator_rows",
-                              "project_performance", "blocks", "staffing", "organization", "stats", "others",
-                              "charts", "checks", "changes"}),
-    "source.html": frozenset({"entry", "rf", "report", "segments"}),
-    "department.html": frozenset({"entry", "dept", "place", "rows", "reports", "charts", "changes"}),
-    "departments.html": frozenset({"groups"}),
-    "year.html": frozenset({"year", "rows", "years", "charts", "filters", "rankings", "stated"}),
-    "years.html": frozenset({"years"}),
-    "region.html": frozenset({"place", "children", "departments", "years", "compare", "charts", "members"}),
-    "regions.html": frozenset({"tree"}),
-    "home.html": frozenset({"latest", "tree", "years", "counts", "charts"}),
-    "glossary.html": frozenset({"terms"}),
-    "checks.html": frozenset({"rows", "rules", "departments", "years", "totals"}),
-    "data.html": frozenset({"downloads", "tables", "text_note"}),
-    "search.html": frozenset({"filters"}),
-    "about.html": frozenset({"counts"}),
-    "sitemap.html": frozenset({"tree", "years"}),
-    "contact.html": frozenset(),
-    "404.html": frozenset(),
-    "sitemap.xml": frozenset({"urls"}),
-    "feed.xml": frozenset({"entries", "updated"}),
-    "robots.txt": frozenset(),
-}
 
 
 def report_date(rf: ReportFile) -> dt.date:
@@ -302,11 +280,11 @@ def report_page(content: Content, entry: DepartmentEntry, rf: ReportFile, region
 
 
 def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, place: Place | None,
-                   results: list[Result]) -> dict[str, Any]:
+                   results: list[Result]) -> ReportContext:
     report = rf.report
     perf = report.performance
     unit = content.site.money_unit
-    blocks = []
+    blocks: list[ReportBlock] = []
     for id, caption, block, total in (("operating-costs", "机关运行经费", report.operating_costs, "机关运行经费合计"),
                                       ("assets", "国有资产占用", report.assets, "资产总额"),
                                       ("procurement", "政府采购", report.procurement, "政府采购支出总额")):
@@ -314,7 +292,7 @@ def report_context(content: Content, entry: DepartmentEntry, rf: ReportFile, pla
         if block is not None:
             blocks.append({"id": id, "caption": caption, "table": table, "block": block,
                            "stats": views.stats_rows(block.stats)})
-    context = {
+    context: ReportContext = {
         "entry": entry,
         "dept": entry.department,
         "rf": rf,
@@ -349,7 +327,7 @@ def source_page(entry: DepartmentEntry, rf: ReportFile, regions: dict[str, Place
               Crumb(f"{rf.year}年度", f"departments/{entry.slug}/{rf.year}/"), Crumb("原文", None))
     return Page(f"departments/{entry.slug}/{rf.year}/source/index.html", "source.html",
                 f"{report_title(entry, rf)}（原文）",
-                {"entry": entry, "rf": rf, "report": rf.report, "segments": sourcetext.segments(rf.source_text or "")},
+                {"entry": entry, "report": rf.report, "segments": sourcetext.segments(rf.source_text or "")},
                 crumbs,
                 description=f"{entry.department.name}{rf.year}年度报告原文")
 
@@ -358,14 +336,17 @@ def department_page(entry: DepartmentEntry, regions: dict[str, Place], unit: str
                     heads: tuple[Headline, ...] | None = None) -> Page:
     place = regions.get(entry.department.region)
     crumbs = (*_place_crumbs(place), Crumb(entry.department.name, None))
-    return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name,
-                lambda: {"entry": entry, "dept": entry.department, "place": place,
-                         "rows": list(heads) if heads is not None else [headline(entry, rf, unit) for rf in entry.reports],
-                         "reports": list(reversed(entry.reports)),
-                         "charts": charts.department_charts([rf.report for rf in entry.reports], unit),
-                         "changes": [(rf.year, views.change_rows(
-                                         charts.year_changes([r.report for r in entry.reports], rf.year), unit))
-                                     for rf in reversed(entry.reports)]}, crumbs,
+
+    def context() -> DepartmentContext:
+        return {"entry": entry, "dept": entry.department, "place": place,
+                "rows": list(heads) if heads is not None else [headline(entry, rf, unit) for rf in entry.reports],
+                "reports": list(reversed(entry.reports)),
+                "charts": charts.department_charts([rf.report for rf in entry.reports], unit),
+                "changes": [(rf.year, views.change_rows(
+                                charts.year_changes([r.report for r in entry.reports], rf.year), unit))
+                            for rf in reversed(entry.reports)]}
+
+    return Page(f"departments/{entry.slug}/index.html", "department.html", entry.department.name, context, crumbs,
                 description=f"{entry.department.name}的部门概况与历年公开报告")
 
 
@@ -394,13 +375,16 @@ def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: s
     region_of = {d.slug: (regions[d.region].full_name if regions and d.region in regions else "") for d in summaries}
     # what the table can be filtered by: each row's region and grade (grade bands where no grade is stated)
     filters = [(region_of.get(h.slug, ""), h.grade or grade_band(h.score) or "未评") for h in rows]
-    return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比",
-                lambda: {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit),
-                         "filters": filters,
-                         # top and bottom lists where the score chart is a distribution, not a bar each
-                         "rankings": views.year_rankings(rows, charts.YEAR_CHART_MAX),
-                         "stated": {"score": sum(1 for h in rows if h.score is not None),
-                                    "rate": sum(1 for h in rows if h.rate is not None)}},
+
+    def context() -> YearContext:
+        return {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit),
+                "filters": filters,
+                # top and bottom lists where the score chart is a distribution, not a bar each
+                "rankings": views.year_rankings(rows, charts.YEAR_CHART_MAX),
+                "stated": {"score": sum(1 for h in rows if h.score is not None),
+                           "rate": sum(1 for h in rows if h.rate is not None)}}
+
+    return Page(f"years/{year}/index.html", "year.html", f"{year}年度各部门对比", context,
                 (Crumb("首页", ""), Crumb("年度", "years/"), Crumb(f"{year}年度", None)),
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
@@ -417,24 +401,24 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
     for code, place in sorted(regions.items()):
         departments = under.get(code, [])
         children = [regions[c.code] for c in place.region.children]
-        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name,
-                          {"place": place, "children": children, "departments": departments,
-                           "years": views.region_years(departments, unit),
-                           "compare": views.region_compare(children, under) if children else [],
-                           "charts": charts.region_charts(departments, children, under, unit),
-                           "members": views.region_departments(departments)},
+        context: RegionContext = {"place": place, "children": children, "departments": departments,
+                                  "years": views.region_years(departments, unit),
+                                  "compare": views.region_compare(children, under) if children else [],
+                                  "charts": charts.region_charts(departments, children, under, unit),
+                                  "members": views.region_departments(departments)}
+        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name, context,
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages
 
 
-def region_tree(summaries: Sequence[Summary], regions: dict[str, Place], roots) -> list[dict[str, Any]]:
+def region_tree(summaries: Sequence[Summary], regions: dict[str, Place], roots) -> list[RegionNode]:
     """Provinces → cities → counties with the departments under each county."""
     by_county: dict[str, list[Summary]] = {}
     for d in summaries:
         by_county.setdefault(d.region, []).append(d)
 
-    def node(place: Place) -> dict[str, Any]:
+    def node(place: Place) -> RegionNode:
         kids = [node(regions[c.code]) for c in place.region.children]
         kids = [k for k in kids if k["count"]]
         own = by_county.get(place.code, [])
@@ -482,7 +466,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     dated = by_date(summaries)
     pages: list[Page] = []
 
-    def home() -> dict[str, Any]:
+    def home() -> HomeContext:
         by_year: dict[int, list[Headline]] = {}
         for d in summaries:
             for h in d.heads:
@@ -506,8 +490,10 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
     pages.append(checks_page(summaries))
-    pages.append(Page("data/index.html", "data.html", "数据下载",
-                      lambda: {"downloads": listed(), "tables": TABLES, "text_note": TEXT_NOTE},
+    def data_context() -> DataContext:
+        return {"downloads": listed(), "tables": TABLES, "text_note": TEXT_NOTE}
+
+    pages.append(Page("data/index.html", "data.html", "数据下载", data_context,
                       (Crumb("首页", ""), Crumb("数据下载", None)),
                       description="全部数字、绩效指标与核验结果的 CSV、Excel 和数据包下载"))
     pages.append(Page("search/index.html", "search.html", "全文搜索", {"filters": FILTERS},

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
+
+from typing_extensions import TypedDict  # pydantic validates typing.TypedDict only from Python 3.12
 
 from ..content.figures import Figure
 from .format import agree, money, plain, stated_all
@@ -19,6 +21,10 @@ from ..content.labels import COUNTS, FIGURES
 from ..content.model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup,
                              SanGong, Stat, Weight, YearReport, nature_line)
 from ..content.numbers import decimal_text, unmet
+from ..content.regions import Place
+
+if TYPE_CHECKING:
+    from .pages import Headline
 
 #: Table columns in display order, by model field; their headers and kinds are in labels.FIGURES.
 COLUMNS: tuple[str, ...] = ("budget_initial", "budget_full", "budget", "arrived", "actual", "prior", "change",
@@ -145,9 +151,17 @@ def total_row(line: Amounts | None, label: str) -> list[FigureRow]:
 BREAKDOWNS = tuple(BREAKDOWN_NAMES.items())
 
 
-def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str, unit: str) -> list[dict]:
+class AccountGroup(TypedDict):
+    """One scope of funds of a report's 收入 or 支出 (report.html's `income`, `expenditure`)."""
+
+    scope: str  # 一般公共预算, 政府性基金 … as the report names it
+    statement: str | None  # what the report says of it in place of figures
+    tables: list[FigureTable]  # a table per breakdown it gives, its total in the first
+
+
+def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str, unit: str) -> list[AccountGroup]:
     """One group per scope of funds: its statement and a table per breakdown it gives."""
-    groups = []
+    groups: list[AccountGroup] = []
     for i, account in enumerate(accounts):
         tables = []
         shown_total = False
@@ -193,9 +207,18 @@ def sangong_table(sangong: SanGong | None, unit: str) -> FigureTable | None:
     return table("sangong", f"“三公”经费{scope}", rows, unit)
 
 
-def project_tables(groups: tuple[ProjectGroup, ...], unit: str) -> list[dict]:
+class ProjectTable(TypedDict):
+    """One group of a report's projects (report.html's `projects`)."""
+
+    id: str  # the table's id on the page and its CSV's name
+    caption: str
+    table: FigureTable | None
+    stats: list[tuple[int, Stat]]  # the other figures its projects state, each named after its project
+
+
+def project_tables(groups: tuple[ProjectGroup, ...], unit: str) -> list[ProjectTable]:
     """A table per project group, with the other figures its projects state (中标价, 件数 …)."""
-    out = []
+    out: list[ProjectTable] = []
     for i, group in enumerate(groups):
         rows = total_row(group.total, group.name) if group.total else []
         rows += _project_rows(group.items, 1 if rows else 0)
@@ -388,10 +411,23 @@ def budget_execution_rows(be: Any) -> list[tuple[Any, int]]:
     return out
 
 
-def change_rows(changes: list[Any], unit: str) -> list[dict[str, str]]:
+class ChangeRow(TypedDict):
+    """One figure compared with the year before, as text (report.html's and department.html's `changes`)."""
+
+    label: str
+    this: str  # this year's figure with its unit
+    this_stage: str  # the stage it is at: 决算, 全年预算 …
+    last: str
+    last_stage: str
+    source: str  # where last year's figure comes from: its own report, or this one's 上年数
+    change: str  # computed, signed
+    rate: str  # computed, signed, or — where last year's is 0
+
+
+def change_rows(changes: list[Any], unit: str) -> list[ChangeRow]:
     """The year-on-year changes (charts.year_changes) as the page shows them: this year's and last
     year's figures with their stage, where last year's comes from, and the computed change and rate."""
-    rows = []
+    rows: list[ChangeRow] = []
     for c in changes:
         score = c.key == "score"
 
@@ -417,14 +453,25 @@ def _average(values: list[Decimal]) -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01")) if values else None
 
 
-def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
+class RegionYear(TypedDict):
+    """A region's reports of one year, as text (region.html's `years`)."""
+
+    year: str
+    reports: str
+    spent: str  # the stated 决算 spending added up, over how many departments
+    score: str  # the average self-evaluation score, over how many reports
+    grades: str
+    findings: str
+
+
+def region_years(departments: Sequence[Any], unit: str) -> list[RegionYear]:
     """A region's reports year by year (pages.Summary of each department under it): how many,
     the stated 决算 spending added up (and over how many departments), the average self-evaluation
     score, the grades, and the 数据核验 findings."""
     from .search import grade_band
 
     years = sorted({h.year for d in departments for h in d.heads}, reverse=True)
-    out = []
+    out: list[RegionYear] = []
     for year in years:
         heads = [h for d in departments for h in d.heads if h.year == year]
         spent = stated_actuals(heads, "expenditure")
@@ -446,10 +493,21 @@ def region_years(departments: Sequence[Any], unit: str) -> list[dict[str, str]]:
     return out
 
 
-def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> list[dict[str, Any]]:
+class SubRegion(TypedDict):
+    """A sub-region beside its siblings (region.html's `compare`)."""
+
+    place: Place
+    departments: int
+    reports: int
+    latest: int | None  # the latest year reported
+    score: Decimal | None  # the average of its departments' latest scores
+    findings: int
+
+
+def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> list[SubRegion]:
     """The sub-regions of a region side by side: departments, reports, their latest year, the
     average of their latest scores, and the findings, for a sortable table."""
-    out = []
+    out: list[SubRegion] = []
     for place in children:
         deps = under.get(place.region.code, [])
         heads = [h for d in deps for h in d.heads]
@@ -528,11 +586,22 @@ def year_rankings(heads: Sequence[Any], more_than: int, size: int = RANKING_SIZE
     return out
 
 
-def region_departments(departments: Sequence[Any]) -> list[dict[str, Any]]:
+class RegionMember(TypedDict):
+    """A department of a region beside the others (region.html's `members`)."""
+
+    slug: str
+    name: str
+    years: tuple[int, ...]
+    latest: Headline | None  # its latest report
+    findings: int  # in all years
+    errors: int  # of them, errors
+
+
+def region_departments(departments: Sequence[Any]) -> list[RegionMember]:
     """The departments of a region (pages.Summary of each) side by side, for a sortable table:
     their years, and of their latest report the spending with its stage, the 预算执行率 and the
     self-evaluation score; their 数据核验 findings in all years."""
-    out = []
+    out: list[RegionMember] = []
     for d in departments:
         latest = d.heads[-1] if d.heads else None
         out.append({"slug": d.slug, "name": d.name, "years": d.years, "latest": latest,
