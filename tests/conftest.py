@@ -62,3 +62,13 @@ def demo_site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("demo") / "demo"
     assert main(["demo", "--reports", str(DEMO_REPORTS), "--dir", str(folder), "--no-serve", "--no-search"]) == 0
     return folder
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The seed content of content/, loaded once for every test that reads the model (it is
+    frozen: dataclasses and pydantic models that no test can change)."""
+    from generator.content.load import load_content
+    from tests.seeds import CONTENT
+
+    return load_content(CONTENT)

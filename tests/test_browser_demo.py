@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser import CSP, Console, serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # the demo site: 300 reports built, about 15 s
 
 
 @pytest.fixture(scope="module")

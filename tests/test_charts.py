@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 
 from generator.site import charts
-from generator.content.load import load_content
 from generator.content.model import STAGES
 from tests.browser import Console
 from tests.seeds import CONTENT, SEEDS
@@ -16,11 +15,6 @@ from tests.sitepages import soup
 
 STAGE_BY_NAME = {label: key for key, label in STAGES.items()}
 WAN = Decimal(10000)
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(CONTENT)
 
 
 def page_charts(built_site, url):

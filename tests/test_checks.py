@@ -12,13 +12,12 @@ import pytest
 from generator.checks import check_content, check_report, findings, prior_report_checks
 from generator.content.load import ReportFile, load_content, parse
 from generator.content.model import YearReport
+from tests.helpers import year_head
 from tests.seeds import CONTENT, ROOT
-
-HEAD = "year: {year}\nunit: {unit}\ndocuments:\n  - kind: {kind}\n    title: 测试报告\n"
 
 
 def report(body: str, unit: str = "万元", kind: str = "绩效自评报告", year: int = 2020) -> ReportFile:
-    text = HEAD.format(unit=unit, kind=kind, year=year) + body
+    text = year_head(unit, year, kind) + body
     model, marks, problems = parse(YearReport, text, "t.yaml")
     assert problems == [], problems
     return ReportFile(slug="t", year=year, report=model, path="t.yaml", marks=marks)

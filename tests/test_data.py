@@ -12,16 +12,11 @@ from decimal import Decimal
 import pytest
 
 from generator.content.figures import Figure
-from generator.content.load import load_content, parse_report
+from generator.content.load import parse_report
 from generator.content.model import Headcount, Stat
 from generator.content.numbers import MONEY_UNITS
 from tests.seeds import CONTENT, ROOT, SEEDS
 from tests.sitepages import csv_sections, page_csvs, soup
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(CONTENT)
 
 
 def read_csv(path) -> list[dict[str, str]]:

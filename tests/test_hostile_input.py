@@ -28,13 +28,13 @@ from hypothesis import strategies as st
 from generator.content import yamlsafe
 from generator.content.load import MAX_PROBLEMS, load_content, parse_report
 from generator.content.problems import ContentError, Problem
+from tests.helpers import HEAD
 from tests.invalid_cases import MINIMAL, ROOT_DIR
 
 #: Every single case, however hostile, is answered within this much CPU time. The worst files
 #: take about 2 s alone and three times that on a loaded machine; a quadratic blow-up over
 #: their millions of values would take hours, so a generous bound still catches one.
 SECONDS = 20.0
-HEAD = "year: 2020\nunit: 万元\ndocuments:\n  - kind: 部门决算\n    title: 测试\n"
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -871,6 +871,7 @@ def write_year(content: Path, text: str | bytes, year: str) -> Path:
     return path
 
 
+@pytest.mark.slow  # 40 sites built: about 8 s
 @settings(max_examples=40, deadline=None, database=None, suppress_health_check=SLOW)
 @given(data=year_files)
 def test_generated_valid_year_files_load_and_build(data):

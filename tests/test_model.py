@@ -8,12 +8,12 @@ import pytest
 
 from generator.content.load import parse_report
 from generator.content.problems import ContentError
+from tests.helpers import year_head
 
-HEAD = "year: 2020\nunit: {unit}\ndocuments:\n  - kind: 部门决算\n    title: 测试\n"
 
 
 def report(body: str, unit: str = "万元"):
-    return parse_report(HEAD.format(unit=unit) + body)
+    return parse_report(year_head(unit) + body)
 
 
 def test_money_is_exact_and_normalised_to_yuan():

@@ -12,19 +12,13 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.content.load import load_content
 from generator.outputs.searchindex import normalize
 from tests.browser import Console
-from tests.seeds import CONTENT, SEEDS
+from tests.seeds import SEEDS
 
 pytestmark = pytest.mark.browser
 
 ENGINES = ["http", "file"]
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(CONTENT)
 
 
 @pytest.fixture

@@ -6,13 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.content.load import load_content
-from tests.seeds import CONTENT, SEEDS, source_figures, source_typed_figures, structured_numbers, typed_numbers
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(CONTENT)
+from tests.seeds import SEEDS, source_figures, source_typed_figures, structured_numbers, typed_numbers
 
 
 def report_of(content, slug):

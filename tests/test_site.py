@@ -21,11 +21,6 @@ from tests.seeds import CONTENT, ROOT, SEEDS
 from tests.sitepages import html_files, internal_targets, leftovers, soup
 
 
-@pytest.fixture(scope="module")
-def content():
-    return load_content(CONTENT)
-
-
 def walk(value, found: list):
     """Every Figure and Stat in a model value."""
     if isinstance(value, Figure):
@@ -450,6 +445,7 @@ def test_the_regions_page_is_a_tree_of_regions_not_the_department_list(built_sit
     assert departments.select("ul.dept-list a")  # the department list is on /departments/
 
 
+@pytest.mark.slow  # the demo site: 300 reports built, about 15 s
 def test_the_demo_site_shows_the_pages_that_read_across_years_and_regions(demo_site):
     """`build.py demo` builds a synthetic multi-year province with every page marked 虚构示例数据:
     departments with several years get their trend charts and year-on-year tables, regions their
@@ -495,6 +491,7 @@ def chart_table(page, id: str) -> tuple[list[str], list[list[str]]]:
             [[c.get_text() for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")])
 
 
+@pytest.mark.slow  # the demo site: 300 reports built, about 15 s
 def test_a_busy_demo_year_lists_its_highest_and_lowest_over_the_reports_that_state_them(demo):
     """A year of more departments than a chart draws bar by bar shows its 10 highest and lowest
     自评得分 and lowest 预算执行率 beside the distributions, each list over the reports that
