@@ -1,0 +1,1 @@
+DisclosureSearch.register("d0",{"meta":{"department":"白石区卫生健康局","kind":"部门概况","region":"示例省清河市白石区","type":"部门","year":"2022"},"parts":[{"label":"部门","text":"白石区卫生健康局","url":"departments/baishi-wjw/"}],"title":"白石区卫生健康局","url":"departments/baishi-wjw/"});

@@ -1,0 +1,1 @@
+DisclosureSearch.register("d5",{"meta":{"department":"清河县教育局","kind":"部门概况","region":"示例省清河市清河县","type":"部门","year":"2023"},"parts":[{"label":"部门","text":"清河县教育局\n行政单位\n统筹全县教育事业发展。","url":"departments/qinghe-jyj/"}],"title":"清河县教育局","url":"departments/qinghe-jyj/"});
