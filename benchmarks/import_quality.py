@@ -72,6 +72,7 @@ STAGES = {
     "change_rate": ("增减率", "增长", "下降"),
     "share": ("占", "比例", "比重"),
     "execution_rate": ("执行率", "完成预算", "完成年初预算"),
+    "score_rate": ("得分率",),
     "target": ("指标值", "年度指标值", "预期", "目标设定", "计划目标"),
     "result": ("实际完成", "完成情况"),
     "weight": ("分值", "权重", "满分"),
@@ -154,6 +155,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
 
 #: Fields placed outside any named row, and the row words of the key they stand for.
 FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合", "合计"), "total_weight": ("总分", "满分", "合计"),
+              "score_rate": ("总分", "合计", "综合"),
               "indicators_weight": ("绩效指标", "指标"), "grade": ("等级",),
               "authorized": ("编制",), "actual_end": ("实有", "在职"), "actual_start": ("实有",), "retired": ("离退休",),
               "control_rate": ("控制率",),

@@ -224,6 +224,24 @@ def test_a_second_level_weight_is_the_sum_of_its_indicators_weights():
     assert results(LEVEL2.replace("{assets}", "10"), "perf.level2_weight")[1].severity == "error"
 
 
+SCORE_RATE = """performance:
+  score: 86.5
+  score_rate: {total}
+  total_weight: 100
+  weights:
+    - {{name: 决策, weight: 15, score: 12.5, score_rate: {rate}}}
+"""
+
+
+def test_a_stated_score_rate_is_the_score_over_its_weight():
+    """得分率 as a report states it (决策 12.5 of 15: 83.33%; the total 86.5 of 100: 86.50%), to its
+    last place written."""
+    assert verdicts(SCORE_RATE.format(rate="83.33%", total="86.50%"), "rate.score_rate") == [True, True]
+    assert verdicts(SCORE_RATE.format(rate="83.3%", total="86.5%"), "rate.score_rate") == [True, True]
+    assert verdicts(SCORE_RATE.format(rate="85.33%", total="86.50%"), "rate.score_rate") == [False, True]
+    assert verdicts(SCORE_RATE.format(rate="83.33%", total="85.60%"), "rate.score_rate") == [True, False]
+
+
 def test_score_may_not_exceed_weight():
     assert verdicts(perf(s2="31", score="100"), "perf.score_within_weight") == [True, False, True]
 

@@ -562,10 +562,12 @@ def test_an_evaluation_frame_table_is_read_with_its_paired_level_columns():
     assert (first.level1, first.level2, first.name) == ("决策", "绩效目标", "绩效目标合理性")
     assert (_values(first.weight), _values(first.score)) == (["3"], ["2.5"])
     assert first.deviation == "部分目标与预算不匹配"
-    assert [(w.name, _values(w.weight), _values(w.score)) for w in perf.weights] == [("决策", ["15", "15"], ["12.5"])]
-    assert (_values(perf.total_weight), _values(perf.score)) == (["100"], ["86.5"])
+    assert [(w.name, _values(w.weight), _values(w.score), _values(w.score_rate)) for w in perf.weights] == \
+        [("决策", ["15", "15"], ["12.5"], ["83.33"])]
+    assert [(v.name, _values(v.weight)) for v in perf.weights[0].items] == [("绩效目标", ["6"])]
+    assert (_values(perf.total_weight), _values(perf.score), _values(perf.score_rate)) == (["100"], ["86.5"], ["86.50"])
     reasons = {item.text: item.why for item in result.loose}
-    assert reasons["1.5"] == "评分标准中的数，不是数据" and "83.33%" in reasons
+    assert reasons["1.5"] == "评分标准中的数，不是数据"
 
 
 def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp_path):

@@ -523,6 +523,14 @@ class Checker:
                          [self.term(LABELS["score"], w.score, (*base, "weights", n, "score")),
                           self.term("分值", w.weight, (*base, "weights", n, "weight"))],
                          message=f"得分 {plain(w.score.value)}，分值 {plain(w.weight.value)}")
+                if w.score_rate is not None:
+                    self.rate_check("rate.score_rate", f"{label}·{w.name}得分率", w.score_rate,
+                                    (*base, "weights", n, "score_rate"),
+                                    ("得分", w.score, (*base, "weights", n, "score")),
+                                    ("分值", w.weight, (*base, "weights", n, "weight")))
+        if perf.score_rate is not None and perf.score is not None and perf.total_weight is not None:
+            self.rate_check("rate.score_rate", f"{label}总得分率", perf.score_rate, (*base, "score_rate"),
+                            ("总得分", perf.score, (*base, "score")), ("总分值", perf.total_weight, (*base, "total_weight")))
         whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
         if perf.score is None or len(perf.weights) < 2 or any(w.score is None or w.weight is None for w in perf.weights) \
                 or sum((w.weight.value for w in perf.weights), Decimal(0)) != whole:

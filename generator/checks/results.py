@@ -41,6 +41,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致", ERROR,
          "比率"),
     Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),
+    Rule("rate.score_rate", "所述得分率与得分 ÷ 分值一致", ERROR, "绩效自评表"),
     Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数", ERROR, "比率"),
     Rule("rate.variance_rate", f"所述{FIGURES['variance_rate'].name}与{FIGURES['variance'].name} ÷ 预算数一致", ERROR,
          "比率"),

@@ -70,6 +70,7 @@ FIGURES: dict[str, Label] = {
     "variance_rate": _signed("结余", "超支", "率", "percent", "结余（超支）额 ÷ 预算数：结余为正，超支为负"),
     "score": Label("得分", "score", "得分"),
     "weight": Label("分值", "score", "分值"),
+    "score_rate": Label("得分率", "percent", "得分 ÷ 分值，照原文"),
     "evaluated_funds": Label("自评涉及资金", "money", "开展自评涉及的资金"),
     "evaluated_funds_share": Label("涉及资金占比", "percent", "自评涉及资金占项目支出的比例"),
     "indicators_weight": Label("绩效指标分值", "score", "绩效指标合计分值，如 90"),

@@ -248,6 +248,7 @@ class Weight(Closed):
     name: Text = Field(description="一级指标或预算执行率")
     weight: Omittable[Score] = Field(None, description="分值（满分）")
     score: Omittable[Score] = Field(None, description="该一级指标的得分，报告另行说明时")
+    score_rate: Omittable[Percent] = Field(None, description=_d("score_rate"))
     items: tuple[Weight, ...] = Field((), description="其下各二级指标的分值，自评表写明时（如 目标任务（15分））")
 
 
@@ -281,6 +282,7 @@ class Performance(Closed):
     kind: Literal["部门整体支出", "项目支出"] = "部门整体支出"
     name: Text | None = Field(None, description="项目名称（项目支出绩效时）")
     score: Omittable[Score] = Field(None, description="自评得分；正文与表中各出现一次时写成列表")
+    score_rate: Omittable[Percent] = Field(None, description="总得分率（得分 ÷ 总分值），报告写明时")
     grade: Text | None = Field(None, description="等级，照原文，如 优秀")
     grade_bands: tuple[GradeBand, ...] = Field((), description="报告自己说明的等级划分")
     weights: tuple[Weight, ...] = Field((), description="报告说明的各一级指标分值")

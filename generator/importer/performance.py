@@ -18,7 +18,8 @@ _WEIGHT = re.compile(r"(?P<name>预算执行率|产出指标|效益指标|满意
 _BANDS = re.compile(r"等级分为")
 # “其中：预算执行率得分9.2分（满分10分），产出指标得分46.5分（满分50分）…”: each 一级指标's score.
 _LEVEL_SCORE = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|满意度指标|成本指标|决策指标|过程指标)(?:的)?得分(?:为)?"
-                          r"(?P<n>[0-9]+(?:\.[0-9]+)?)分(?:\s*[（(](?:满分|分值|权重)(?:为)?(?P<w>[0-9]+(?:\.[0-9]+)?)分[）)])?")
+                          r"(?P<n>[0-9]+(?:\.[0-9]+)?)分(?:\s*[（(](?:满分|分值|权重)(?:为)?(?P<w>[0-9]+(?:\.[0-9]+)?)分[）)])?"
+                          r"(?:[，,]\s*得分率(?:为)?(?P<r>[0-9]+(?:\.[0-9]+)?)[%％])?")
 # “其中：投入19.50分（分值20分），过程29.92分（满分30分）…”: any 一级指标 named with its score and,
 # in brackets, its full marks (the brackets are what say it is a level's score and not a count).
 _NAMED_LEVEL = re.compile(r"(?:^|[：:，,；;、])(?P<name>[\u4e00-\u9fa5]{2,8}?)(?:指标)?(?:的)?(?:得分)?(?:为)?"
@@ -44,6 +45,12 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") 
         _put(found, (root, f"weights={name}"), "score", sentence, match, "n", at, taken)
         if match.group("w"):
             _put(found, (root, f"weights={name}"), "weight", sentence, match, "w", at, taken)
+        if match.group("r"):
+            start, end = match.start("r"), match.end("r")
+            found.add((root, f"weights={name}"), "score_rate",
+                      Stmt(match.group("r") + "%", "percent", clip(sentence.text, start, end),
+                           (sentence.start + start, sentence.start + end), at=at))
+            taken.add(sentence.start + start)
     for match in _NAMED_LEVEL.finditer(text):
         name = match.group("name")
         if sentence.start + match.start("n") in taken or re.search(r"总|自评|合计|满分", name):

@@ -168,6 +168,7 @@ class SelfEvaluation:
         """A table of each 一级指标's 分值 and 得分 (一级指标 | 分值 | 得分 | 得分率), its 合计 the total."""
         header = [label_of(c) for c in rows[k]]
         weight, score = header.index("分值"), header.index("得分")
+        rate = header.index("得分率") if "得分率" in header else None
         done = {k}
         for j in range(k + 1, len(rows)):
             row = rows[j]
@@ -176,7 +177,7 @@ class SelfEvaluation:
             level = re.sub(r"\s+", "", name.text)
             total = level in ("合计", "总分", "总计")
             for col, cell in enumerate(row):
-                if col not in (0, weight, score) and (other := value_of(cell)) is not None \
+                if col not in (0, weight, score, rate) and (other := value_of(cell)) is not None \
                         and re.search(r"[0-9]", other.text):
                     self.found.skip(other.text, other.span, f"{level}｜{other.text}", self.at,
                                     f"评分汇总表“{header[col]}”列，模型没有对应的字段")
@@ -189,6 +190,10 @@ class SelfEvaluation:
                               f"评分汇总表 {level}")
                 else:
                     self._put((self._root, f"weights={level}"), key, value, "score", f"评分汇总表 {level}")
+            if rate is not None and (value := value_of(row[rate])) is not None:
+                steps = (self._root,) if total else (self._root, f"weights={level}")
+                self._put(steps, "score_rate", Value(value.text.replace("％", "%"), value.span), "percent",
+                          f"评分汇总表 {level} 得分率")
             done.add(j)
         return done
 
@@ -269,9 +274,13 @@ class SelfEvaluation:
                 weight = value_of(row[col])
                 if weight is not None and level == "一级指标" and value_of(row[cols["一级指标"]]) is not None:
                     self._put((self._root, f"weights={level1}"), "weight", weight, "score", f"自评表 {level1} 分值")
+                elif weight is not None and level == "二级指标" and level1 and level2 \
+                        and value_of(row[cols["二级指标"]]) is not None:
+                    self._put((self._root, f"weights={level1}", f"items={level2}"), "weight", weight, "score",
+                              f"自评表 {level2} 分值")
                 elif weight is not None:
                     self.found.skip(weight.text, weight.span, f"{level2}｜{weight.text}", self.at,
-                                    "二级指标的分值（模型只记一级指标的分值）")
+                                    "这一级指标的分值（模型只记一级、二级指标的分值）")
             if rule_col is not None and (rule := value_of(row[rule_col])) is not None:
                 for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
                     start = rule.span[0] + number.start()
