@@ -242,6 +242,17 @@ def test_a_stated_score_rate_is_the_score_over_its_weight():
     assert verdicts(SCORE_RATE.format(rate="83.33%", total="85.60%"), "rate.score_rate") == [True, False]
 
 
+def test_an_indicator_s_score_coefficient_is_its_score_over_its_weight():
+    """The Chongqing form's 得分系数（%）: 4.84 of 6 is 80.65%, not 86.65%."""
+    body = """performance:
+  indicators:
+    - {{level1: 过程, name: 结转结余率, target: ≤5%, target_initial: ≤5%, actual: 6.2%, weight: 6, score: 4.84,
+       score_rate: {rate}}}
+"""
+    assert verdicts(body.format(rate="80.65%"), "rate.score_rate") == [True]
+    assert verdicts(body.format(rate="86.65%"), "rate.score_rate") == [False]
+
+
 def test_score_may_not_exceed_weight():
     assert verdicts(perf(s2="31", score="100"), "perf.score_within_weight") == [True, False, True]
 

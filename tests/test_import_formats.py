@@ -222,8 +222,8 @@ def test_a_planted_table_total_that_does_not_add_up_is_found_in_the_draft(tmp_pa
 def test_a_chongqing_indicator_table_is_read_by_its_own_headers():
     """The Chongqing 部门整体绩效自评表 (FORMATS.md §1.1) heads its indicators 指标名称 · 计量单位 ·
     指标性质 · 年初指标值 · 调整指标值 · 全年完成值 · 得分系数 · 指标权重 · 指标得分 · 是否核心指标:
-    the adjusted target where there is one, else the initial; 得分系数 has no place and stays
-    unplaced."""
+    the adjusted target where there is one, else the initial, and the initial beside an adjusted
+    one; 得分系数 as the row's score rate."""
     from generator.importer import draft_text
 
     header = ["一级指标", "二级指标", "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值",
@@ -238,8 +238,9 @@ def test_a_chongqing_indicator_table_is_read_by_its_own_headers():
     first, second = report.performance.indicators
     assert (first.name, first.target, first.actual) == ("参保人数", "53万人", "53.4万人")
     assert str(first.weight.first.value) == "10" and str(first.score.first.value) == "10"
+    assert first.target_initial == "52万人" and second.target_initial is None
     assert second.target == "≤20%" and second.actual == "18.6%"  # no adjusted target: the initial
-    assert any(item.text == "100" for item in result.loose)  # 得分系数, left for the reviewer
+    assert [str(i.score_rate.first.value) for i in (first, second)] == ["100", "100"]  # 得分系数（%）
 
 
 # --- the 决算 template's standard sentences and the layouts read this session ---------------------

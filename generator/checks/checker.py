@@ -408,6 +408,9 @@ class Checker:
                          [self.term(LABELS["score"], ind.score, (*here, "score")),
                           self.term(LABELS["weight"], ind.weight, (*here, "weight"))],
                          message=f"得分 {plain(ind.score.value)}，分值 {plain(ind.weight.value)}")
+            if ind.score_rate is not None and ind.score is not None and ind.weight is not None:
+                self.rate_check("rate.score_rate", f"{label}·{ind.name}得分系数", ind.score_rate, (*here, "score_rate"),
+                                ("得分", ind.score, (*here, "score")), ("分值", ind.weight, (*here, "weight")))
             missed = unmet(ind.target, ind.actual)
             if missed and ind.weight is not None and ind.score is not None:
                 full = ind.score.value >= ind.weight.value

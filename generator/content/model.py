@@ -237,9 +237,11 @@ class Indicator(Closed):
     level2: Text | None = Field(None, description="二级指标，如 数量指标")
     name: Text = Field(description="三级指标")
     target: Text | None = Field(None, description="年度指标值，照原文，如 98%、4次/年、稳步提升")
+    target_initial: Text | None = Field(None, description="年初指标值，年中调整过时（年度指标值为调整后的），照原文")
     actual: Text | None = Field(None, description="实际完成值，照原文")
     weight: Omittable[Score] = Field(None, description="分值")
     score: Omittable[Score] = Field(None, description="得分")
+    score_rate: Omittable[Percent] = Field(None, description="得分系数或得分率（得分 ÷ 分值），表中写明时")
     deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施")
     note: Text | None = None
 

@@ -242,6 +242,9 @@ class SelfEvaluation:
                 cols[key] = index
         if "年初指标值" in header and cols.get("target") != header.index("年初指标值"):
             cols["target_initial"] = header.index("年初指标值")  # the target where none was adjusted
+        rate_col = next((i for i, h in enumerate(header) if re.match(r"得分(系数|率)", h)), None)
+        if rate_col is not None:
+            cols["score_rate"] = rate_col
         for name, key in (("指标性质", "sense"), ("度量单位", "unit"), ("计量单位", "unit")):
             # (a 指标性质 of 定量/定性 is no sign for the target: only =, ≥, ≤ … are written before it)
             if name in header:
@@ -257,7 +260,7 @@ class SelfEvaluation:
         for j in range(k + 1, len(rows)):
             row = rows[j]
             labels = [label_of(c) for c in row]
-            if labels and labels[0] in ("总分", "合计", "总计"):
+            if labels and labels[0] in ("总分", "合计", "总计", "自评总分", "总得分"):
                 self._total(row)
                 done.add(j)
                 break
@@ -326,17 +329,26 @@ class SelfEvaluation:
         if level2:
             extra["level2"] = Stmt(level2, "text", "", (0, 0))
         first = True
-        for key in ("target", "actual", "weight", "score"):
+        pending: list[tuple[str, Stmt]] = []  # fields written once the row's entry exists
+        for key in ("target", "actual", "weight", "score", "score_rate"):
             if key not in cols:
+                continue
+            if key == "score_rate":
+                rate = value_of(row[cols[key]])
+                if rate is not None and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?[%％]?", rate.text):
+                    text = rate.text.rstrip("%％") + "%"
+                    pending.append(("score_rate", Stmt(text, "percent", f"{name.text[:16]}｜得分系数 {text}",
+                                                       rate.span, at=f"{self.at} 自评表")))
                 continue
             value = value_of(row[cols[key]])
             if value is None and key == "target" and "target_initial" in cols:
                 value = value_of(row[cols["target_initial"]])
             elif key == "target" and "target_initial" in cols and (initial := value_of(row[cols["target_initial"]])) \
-                    and re.search(r"[0-9]", initial.text):
-                # the target as first set, where an adjusted one is given: listed for the reviewer, not lost
-                self.found.skip(initial.text, initial.span, f"{name.text[:16]}｜年初指标值 {initial.text}", self.at,
-                                "年初指标值：已按调整指标值记为年度指标值")
+                    and cols["target_initial"] != cols["target"]:
+                # the target as first set, where an adjusted one is the year's: kept beside it
+                text = initial.text + (unit.text if "unit" in cols and (unit := value_of(row[cols["unit"]])) else "")
+                pending.append(("target_initial", Stmt(text, "text", f"{name.text[:16]}｜年初指标值 {text}",
+                                                       initial.span, at=f"{self.at} 自评表")))
             if value is None:
                 continue
             kind = "score" if key in ("weight", "score") else "text"
@@ -356,6 +368,8 @@ class SelfEvaluation:
                 first = False
             else:
                 self.found.add((self._root, "indicators-1"), key, stmt)
+        for key, stmt in pending if not first else ():
+            self.found.add((self._root, "indicators-1"), key, stmt)
         if deviation is not None and (dev := value_of(row[deviation])) is not None and not first:
             self.found.add((self._root, "indicators-1"), "deviation", Stmt(markdown(dev.text), "text", "", (0, 0)))
             for number in re.finditer(r"[0-9]+(?:[.,][0-9]+)*", dev.text):
