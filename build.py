@@ -6,15 +6,21 @@
     python build.py check [--json] [--strict] [--content DIR]
     python build.py schema
     python build.py import REPORT.(txt|docx|xlsx|xls|pdf) --department SLUG --year YEAR [--force] [--content DIR]
+
+Every command takes `--lang zh|en`: the language of its messages (Chinese unless SITE_LANG says otherwise).
+Messages are worded from generator/content/messages.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from pathlib import Path
+
+from generator.content.messages import CATALOGUE, ENV_VAR, LANGUAGES, default_language, language_of, set_language, t
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,7 +45,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             for note in explain(err.problems):
                 print(note, file=sys.stderr)
-            print(f"{len(err.problems)} problem(s) in content; nothing was built.", file=sys.stderr)
+            print(t("cli.problems.check", count=len(err.problems)), file=sys.stderr)
         return 1
     results = checked.results
     flat = [r for rs in results.values() for r in rs]
@@ -53,40 +59,43 @@ def cmd_check(args: argparse.Namespace) -> int:
                           "unchecked": [r.as_dict() for r in flat if r.passed is None]},
                          ensure_ascii=False, indent=2))
         return status
-    print(f"content ok: {checked.departments} departments, {len(results)} reports")
+    print(t("cli.content_ok", departments=checked.departments, reports=len(results)))
     counts = {s: sum(1 for r in found if r.severity == s) for s in SEVERITY_LABELS}
     unchecked = sum(1 for r in flat if r.passed is None)
-    print(f"数据核验：{len(flat)} 项核对，{len(found)} 项不一致"
-          f"（错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}），{unchecked} 项无法核对")
+    print(t("cli.checks_summary", checks=len(flat), found=len(found), errors=counts["error"],
+            warnings=counts["warning"], infos=counts["info"], unchecked=unchecked))
     names = checked.names
+    # The findings themselves (rule, subject, message, the report's own words) are Chinese, as the
+    # reports are: only the frame around them follows --lang.
     for key in sorted(results):
         report_found = findings(results[key])
         if not report_found:
             continue
         name, path = names[key]
-        print(f"\n{name} {key[1]}年度（{path}）")
+        print("\n" + t("cli.report_heading", name=name, year=key[1], path=path))
         for r in report_found:
             print(f"  {SEVERITY_LABELS[r.severity]}  {r.file}:{r.line}  [{r.rule}] {r.subject}：{r.message}")
-            where = "；".join(f"{t.label} {t.stated}（第{t.line}行）" for t in r.terms[:6])
-            more = f"；另 {len(r.terms) - 6} 项" if len(r.terms) > 6 else ""
+            where = t("cli.terms_joiner").join(t("cli.term", label=term.label, stated=term.stated, line=term.line)
+                                               for term in r.terms[:6])
+            more = t("cli.more_terms", count=len(r.terms) - 6) if len(r.terms) > 6 else ""
             if where:
                 print(f"        {where}{more}")
             if r.explanation is not None:
                 by = explained_by(r.explanation)
-                print(f"        单位说明{f'（{by}）' if by else ''}：{r.explanation.text.strip()}")
+                shown_by = t("cli.explained_by", by=by) if by else ""
+                print("        " + t("cli.explained", by=shown_by, text=r.explanation.text.strip()))
     explained_count = sum(1 for r in found if r.explanation is not None)
     if explained_count:
-        print(f"\n其中 {explained_count} 项已有单位说明")
+        print("\n" + t("cli.explained_count", count=explained_count))
     if args.strict and gate:
-        print(f"\n--strict: {len(gate)} 项错误或警告没有说明，未通过发布前核验", file=sys.stderr)
+        print("\n" + t("cli.strict_failed", count=len(gate)), file=sys.stderr)
     return status
 
 
 def _report_problems(err) -> None:
     for problem in err.problems:
         print(problem, file=sys.stderr)
-    print(f"{len(err.problems)} problem(s) in content; nothing was built, the previous site is unchanged.",
-          file=sys.stderr)
+    print(t("cli.problems.build", count=len(err.problems)), file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -116,7 +125,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     except TargetError as err:
         print(err, file=sys.stderr)
-        print("nothing was built; no file was changed", file=sys.stderr)
+        print(t("cli.nothing_built"), file=sys.stderr)
         return 2
     except ContentError as err:
         _report_problems(err)
@@ -124,18 +133,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     except Exception as err:  # a bug or a broken install: say so plainly, keep the old site
         if args.debug:
             raise
-        print(f"build failed: {type(err).__name__}: {err}", file=sys.stderr)
-        print("the previous site is unchanged; run with --debug for the details", file=sys.stderr)
+        print(t("cli.build_failed", kind=type(err).__name__, error=err), file=sys.stderr)
+        print(t("cli.build_failed.hint"), file=sys.stderr)
         return 2
     finally:
         if runner is not None:
             runner.close()
     _ENDING.append(result)  # freed by the process's end (see the end of this file)
-    stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in result.stages.items())
-    print(f"built {result.pages} pages, {result.files} files, {result.bytes / 1e6:.1f} MB into {args.out} ({stages}); "
-          f"{result.files - result.unchanged} files new or changed"
-          + (f"; {result.reused} of {result.departments} departments unchanged, their pages kept"
-             if result.reused else ""))
+    stages = t("cli.stages_joiner").join(t("cli.stage", name=name, seconds=seconds)
+                                         for name, seconds in result.stages.items())
+    print(t("cli.built", pages=result.pages, files=result.files, megabytes=result.bytes / 1e6, out=args.out,
+            stages=stages, changed=result.files - result.unchanged)
+          + (t("cli.built.reused", reused=result.reused, departments=result.departments) if result.reused else ""))
     return 0
 
 
@@ -167,8 +176,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     done = subprocess.run([sys.executable, str(HERE / "benchmarks" / "synth.py"), str(args.reports), str(folder),
                            "--seed", str(args.seed)], capture_output=True, text=True)
     if done.returncode != 0:
-        print(f"示例内容生成失败：{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}",
-              file=sys.stderr)
+        print(t("cli.demo_failed", detail=done.stderr.strip().splitlines()[-1] if done.stderr.strip()
+                else done.returncode), file=sys.stderr)
         return 1
     content = folder / "content"
     site = content / "site.yaml"
@@ -188,7 +197,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     try:
         written = write_schemas(HERE / "schema")
     except OSError as err:
-        print(f"无法写入 {err.filename or HERE / 'schema'}：{err.strerror or err}", file=sys.stderr)
+        print(t("cli.schema_unwritable", path=err.filename or HERE / "schema", reason=err.strerror or err),
+              file=sys.stderr)
         return 1
     for path in written:
         print(path.relative_to(HERE))
@@ -207,12 +217,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.debug:
             raise
         first = str(err).splitlines()[0] if str(err).strip() else ""
-        print(f"导入失败（内部错误 {type(err).__name__}：{first}）；加 --debug 查看详情", file=sys.stderr)
+        print(t("import.failed", kind=type(err).__name__, first=first), file=sys.stderr)
         return 2
     for path in result.written:
-        print(f"wrote {path}")
+        print(t("import.wrote", path=path))
     draft = result.draft
-    print(f"{len(draft.placed)} figures placed, {len(draft.loose)} numbers left under `unplaced:` for review")
+    print(t("import.placed", placed=len(draft.placed), loose=len(draft.loose)))
     if args.review is not None:
         code = _write_review(args, result)
         if code:
@@ -236,7 +246,7 @@ def _write_review(args: argparse.Namespace, result) -> int:
     except OSError:
         inside = False
     if inside:
-        print(f"--review {args.review}：审阅页不能写在 --content 之内（内容文件夹只放内容文件）", file=sys.stderr)
+        print(t("import.review_inside", path=args.review), file=sys.stderr)
         return 1
     report, marks, problems = parse(YearReport, strip_unplaced(result.draft.yaml), str(year_file))
     found = []
@@ -251,9 +261,9 @@ def _write_review(args: argparse.Namespace, result) -> int:
         args.review.parent.mkdir(parents=True, exist_ok=True)
         args.review.write_text(text, encoding="utf-8")
     except OSError as err:
-        print(f"无法写入审阅页 {args.review}：{err.strerror or err}", file=sys.stderr)
+        print(t("import.review_unwritable", path=args.review, reason=err.strerror or err), file=sys.stderr)
         return 1
-    print(f"wrote {args.review} (review: {len(found)} 数据核验 findings in the draft)")
+    print(t("import.review_wrote", path=args.review, count=len(found)))
     return 0
 
 
@@ -262,73 +272,117 @@ def _port(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"端口须为整数，不是 {text!r}") from None
+        raise argparse.ArgumentTypeError(t("cli.port_not_integer", text=repr(text))) from None
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"端口 {port} 超出范围：须在 0 到 65535 之间（0 表示任选一个空闲端口）")
+        raise argparse.ArgumentTypeError(t("cli.port_out_of_range", port=port))
     return port
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="build.py", description="政务公开预算绩效报告站点生成器")
+def _lang_asked(argv: list[str]) -> str | None:
+    """The language `--lang` names in `argv` (before argparse reads it, so that its help and its
+    errors are in that language too), or None."""
+    for n, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(argv):
+            return language_of(argv[n + 1])
+        if arg.startswith("--lang="):
+            return language_of(arg.partition("=")[2])
+    return None
+
+
+@contextlib.contextmanager
+def _argparse_in(lang: str):
+    """argparse's own words (`usage:`, `the following arguments are required`) in `lang`, while
+    the parser is made and reads the arguments: argparse looks them up through its module's `_`."""
+    own = argparse._
+
+    def words(text: str) -> str:
+        return t(f"argparse.{text}", lang) if f"argparse.{text}" in CATALOGUE else own(text)
+
+    argparse._ = words
+    try:
+        yield
+    finally:
+        argparse._ = own
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    def h(message_id: str) -> str:
+        return t(message_id, lang)
+
+    parser = argparse.ArgumentParser(prog="build.py", description=h("help.description"))
     sub = parser.add_subparsers(dest="command")
-    check = sub.add_parser("check", help="validate all content and print every problem")
-    check.add_argument("--json", action="store_true", help="machine-readable output")
-    check.add_argument("--strict", action="store_true", help="exit 3 when any check gives an error or a warning")
-    check.add_argument("--content", type=Path, default=HERE / "content")
+
+    def command(name: str, help_id: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=h(help_id), description=h(help_id))
+        cmd.add_argument("--lang", choices=LANGUAGES, default=lang, help=h("help.lang"))
+        return cmd
+
+    check = command("check", "help.check")
+    check.add_argument("--json", action="store_true", help=h("help.check.json"))
+    check.add_argument("--strict", action="store_true", help=h("help.check.strict"))
+    check.add_argument("--content", type=Path, default=HERE / "content", help=h("help.content"))
     check.set_defaults(func=cmd_check)
     for name in ("build", "serve"):
-        cmd = sub.add_parser(name, help="build the site into site/" if name == "build"
-                             else "build, serve on 127.0.0.1 and rebuild on changes")
-        cmd.add_argument("--content", type=Path, default=HERE / "content")
-        cmd.add_argument("--out", type=Path, default=HERE / "site")
-        cmd.add_argument("--no-search", action="store_true", help="skip the search index")
-        cmd.add_argument("--cache", type=Path, default=HERE / ".cache" / "build",
-                         help="where parsed and checked reports are kept between builds")
-        cmd.add_argument("--no-cache", action="store_true", help="parse and check every file afresh")
-        cmd.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+        cmd = command(name, f"help.{name}")
+        cmd.add_argument("--content", type=Path, default=HERE / "content", help=h("help.content"))
+        cmd.add_argument("--out", type=Path, default=HERE / "site", help=h("help.out"))
+        cmd.add_argument("--no-search", action="store_true", help=h("help.no_search"))
+        cmd.add_argument("--cache", type=Path, default=HERE / ".cache" / "build", help=h("help.cache"))
+        cmd.add_argument("--no-cache", action="store_true", help=h("help.no_cache"))
+        cmd.add_argument("--debug", action="store_true", help=h("help.debug"))
         if name == "build":
-            cmd.add_argument("--executor", default="local", metavar="local|dask://HOST:PORT",
-                             help="where departments are built: this machine's cores (default), or the "
-                                  "workers of a Dask scheduler, which must see the content, --out and --cache "
-                                  "at the same paths")
+            cmd.add_argument("--executor", default="local", metavar="local|dask://HOST:PORT", help=h("help.executor"))
         if name == "serve":
-            cmd.add_argument("--host", default="127.0.0.1")
-            cmd.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
+            cmd.add_argument("--host", default="127.0.0.1", help=h("help.host"))
+            cmd.add_argument("--port", type=_port, default=8000, help=h("help.port"))
         cmd.set_defaults(func=cmd_build if name == "build" else cmd_serve)
-    demo = sub.add_parser("demo", help="build (and serve) a site from a synthetic multi-year province, "
-                                       "every page marked 虚构示例数据")
-    demo.add_argument("--reports", type=int, default=300, help="how many department-year reports (default 300)")
-    demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--dir", type=Path, default=HERE / ".demo", help="where the content and site are written")
-    demo.add_argument("--no-serve", action="store_true", help="build only")
-    demo.add_argument("--no-search", action="store_true", help="skip the search index")
-    demo.add_argument("--host", default="127.0.0.1")
-    demo.add_argument("--port", type=_port, default=8000, help="0 picks a free port")
+    demo = command("demo", "help.demo")
+    demo.add_argument("--reports", type=int, default=300, help=h("help.demo.reports"))
+    demo.add_argument("--seed", type=int, default=1, help=h("help.demo.seed"))
+    demo.add_argument("--dir", type=Path, default=HERE / ".demo", help=h("help.demo.dir"))
+    demo.add_argument("--no-serve", action="store_true", help=h("help.demo.no_serve"))
+    demo.add_argument("--no-search", action="store_true", help=h("help.no_search"))
+    demo.add_argument("--host", default="127.0.0.1", help=h("help.host"))
+    demo.add_argument("--port", type=_port, default=8000, help=h("help.port"))
     demo.set_defaults(func=cmd_demo)
-    schema = sub.add_parser("schema", help="write the JSON Schema of the content model to schema/")
+    schema = command("schema", "help.schema")
     schema.set_defaults(func=cmd_schema)
-    draft = sub.add_parser("import", help="draft a year file from a report's text, Word, Excel or PDF file")
-    draft.add_argument("report", type=Path, help="the report as .txt, .docx, .xlsx, .xls or .pdf")
-    draft.add_argument("--review", type=Path, metavar="FILE",
-                       help="also write a review page (HTML): the report's numbers marked by where they went, "
-                            "beside the draft and its 数据核验")
-    draft.add_argument("--department", required=True, help="the department's slug, e.g. zhongfang-zwfwzx")
-    draft.add_argument("--year", type=int, required=True)
-    draft.add_argument("--force", action="store_true", help="overwrite an existing year file")
-    draft.add_argument("--content", type=Path, default=HERE / "content")
-    draft.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    draft = command("import", "help.import")
+    draft.add_argument("report", type=Path, help=h("help.import.report"))
+    draft.add_argument("--review", type=Path, metavar="FILE", help=h("help.import.review"))
+    draft.add_argument("--department", required=True, help=h("help.import.department"))
+    draft.add_argument("--year", type=int, required=True, help=h("help.import.year"))
+    draft.add_argument("--force", action="store_true", help=h("help.import.force"))
+    draft.add_argument("--content", type=Path, default=HERE / "content", help=h("help.content"))
+    draft.add_argument("--debug", action="store_true", help=h("help.debug"))
     draft.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0].startswith("--") and argv[0] not in ("-h", "--help"):
         argv = ["build", *argv]
-    args = parser.parse_args(argv)
+    env = os.environ.get(ENV_VAR)
+    if env and language_of(env) is None and _lang_asked(argv) is None:
+        print(t("cli.bad_site_lang", LANGUAGES[0], name=ENV_VAR, value=env), file=sys.stderr)
+        return 2
+    lang = _lang_asked(argv) or default_language()
+    set_language(lang)  # argparse's errors (a bad --port) are worded while it reads the arguments
     try:
+        with _argparse_in(lang):
+            args = _parser(lang).parse_args(argv)
+        set_language(getattr(args, "lang", lang))
         return args.func(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    finally:
+        set_language(None)
 
 
 #: What a command made that the process's end frees: a build's results hold millions of

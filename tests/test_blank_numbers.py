@@ -149,11 +149,12 @@ def test_an_empty_number_field_is_refused_at_its_line(path, model, field, form):
     [problem] = problems
     assert (problem.line, problem.column) == (row + 1, column), (str(problem), text)
     assert problem.field.endswith(field), str(problem)
-    assert problem.message.startswith("empty value"), str(problem)
+    message, hint = str(problem.message), str(problem.hint)  # in Chinese, the default
+    assert message.startswith("值为空"), str(problem)
     if form.endswith("comment"):
-        assert f"`{written}` is a comment" in problem.message, str(problem)
+        assert f"`{written}` 是注释" in message, str(problem)
     required = model.model_fields[field].is_required()
-    assert ("leave the field out" in problem.hint) != required, str(problem)
+    assert ("删去此字段" in hint) != required, str(problem)
 
 
 def test_the_schema_refuses_an_empty_number_field_too():

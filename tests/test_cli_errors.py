@@ -73,10 +73,10 @@ def assert_clean(proc: subprocess.CompletedProcess, code: int, fragment: str = "
 
 
 def assert_usage_error(proc: subprocess.CompletedProcess, fragment: str = "") -> None:
-    """An argparse refusal: exit 2, the usage and one `error:` line."""
+    """An argparse refusal: exit 2, the usage and one `错误：` line (argparse's words in Chinese too)."""
     assert_clean(proc, 2, fragment, lines=8)
     assert proc.stderr.strip().splitlines()[-1].startswith("build.py"), proc.stderr
-    assert "error:" in proc.stderr
+    assert "用法：" in proc.stderr and "错误：" in proc.stderr
 
 
 # --- bare, unknown and --help ----------------------------------------------------------------------------
@@ -85,19 +85,20 @@ def assert_usage_error(proc: subprocess.CompletedProcess, fragment: str = "") ->
 @pytest.mark.parametrize("args", [["--help"], ["-h"], *[[c, "--help"] for c in ("check", "schema", "build", "serve",
                                                                              "import")]])
 def test_help_exits_0(args):
-    assert "usage:" in assert_clean(run_here(*args), 0)
+    assert "用法：" in assert_clean(run_here(*args), 0)
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (["bogus"], "invalid choice"),
-    (["--bogus"], "unrecognized arguments"),  # bare: options without a command are the build's
-    (["-x"], "unrecognized arguments"),
-    (["check", "--bogus"], "unrecognized arguments"),
-    (["schema", "extra"], "unrecognized arguments"),
-    (["build", "--cache"], "expected one argument"),
-    (["serve", "--port"], "expected one argument"),
-    (["import"], "required"),
-    (["import", "r.txt", "--department", "demo-dept"], "required: --year"),
+    (["bogus"], "无效的选项"),
+    (["--bogus"], "无法识别的参数"),  # bare: options without a command are the build's
+    (["-x"], "无法识别的参数"),
+    (["check", "--bogus"], "无法识别的参数"),
+    (["schema", "extra"], "无法识别的参数"),
+    (["build", "--cache"], "需要一个值"),
+    (["serve", "--port"], "需要一个值"),
+    (["check", "--lang", "fr"], "无效的选项"),
+    (["import"], "缺少必需的参数"),
+    (["import", "r.txt", "--department", "demo-dept"], "缺少必需的参数：--year"),
     (["import", "r.txt", "--department", "demo-dept", "--year", "abc"], "--year"),
     (["import", "r.txt", "--department", "demo-dept", "--year", "2020.5"], "--year"),
 ])
@@ -107,11 +108,11 @@ def test_argument_errors_are_usage_errors(args, fragment):
 
 # Each command once in its own interpreter, as a person runs it; the cases around run main() in this process.
 AS_SUBPROCESS = [
-    (["--help"], 0, "usage:"),
-    (["bogus"], 2, "invalid choice"),
+    (["--help"], 0, "用法："),
+    (["bogus"], 2, "无效的选项"),
     (["import", "r.txt", "--department", "demo-dept", "--year", "abc"], 2, "--year"),
     (["serve", "--port", "99999"], 2, "端口 99999 超出范围"),
-    (["schema", "--bogus"], 2, "unrecognized arguments"),
+    (["schema", "--bogus"], 2, "无法识别的参数"),
 ]
 
 
@@ -126,7 +127,7 @@ def test_argument_errors_as_a_subprocess(args, code, fragment):
 
 def test_bare_invocation_with_missing_content_is_refused(tmp_path):
     proc = run("--content", str(tmp_path / "none"), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "c"))
-    assert_clean(proc, 1, "content folder not found", lines=2)
+    assert_clean(proc, 1, "找不到内容文件夹", lines=2)
     assert not (tmp_path / "site").exists()
 
 
@@ -176,7 +177,7 @@ def test_check_and_build_refuse_bad_content(tmp_path, kind, command):
     if "--json" in command:
         assert '"ok": false' in proc.stdout
     else:
-        assert "problem(s) in content" in proc.stderr.strip().splitlines()[-1]
+        assert "未构建任何内容" in proc.stderr.strip().splitlines()[-1]
         assert all(line.isprintable() for line in proc.stderr.splitlines()), proc.stderr
     assert not (tmp_path / "site").exists()
 
@@ -403,7 +404,7 @@ def test_serve_on_an_address_not_of_this_machine_says_so(tmp_path):
 def test_serve_of_missing_content_says_there_is_no_site(tmp_path):
     proc = run_here("serve", "--port", "0", "--content", str(tmp_path / "none"), "--out", str(tmp_path / "site"),
                     "--cache", str(tmp_path / "c"))
-    assert_clean(proc, 1, "no site to serve", lines=3)
+    assert_clean(proc, 1, "没有可提供的站点", lines=3)
 
 
 # --- serve: bad requests ---------------------------------------------------------------------------------------
@@ -428,7 +429,7 @@ class Server:
             assert self.proc.stdout is not None
             for line in self.proc.stdout:
                 self.lines.append(line)
-                if line.startswith("serving "):
+                if line.startswith("正在 http://"):
                     started.put(line)
             started.put("")
 

@@ -4,6 +4,10 @@ Every case here is either refused with a clear `path:line:column:` problem or ac
 content/README.md ("Reading rules") documents, within a few seconds and bounded memory,
 and never with a Python traceback: YAML bombs and oddities, numbers, file and folder
 names, symbolic links, property-based year files, and `build.py check` end to end.
+
+The problems' words are matched in English (`--lang en`, SITE_LANG=en for `build.py check`):
+what is refused, and where, is what these tests are about; the catalogue gives every
+message in Chinese too (tests/test_messages.py, tests/invalid/ and the CLI tests check those).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.content import yamlsafe
+from generator.content import messages, yamlsafe
 from generator.content.load import MAX_PROBLEMS, load_content, parse_report
 from generator.content.problems import ContentError, Problem
 from tests.helpers import HEAD
@@ -40,13 +44,20 @@ SECONDS = 20.0
 # --- helpers ------------------------------------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    messages.set_language("en")
+    yield
+    messages.set_language(None)
+
+
 def assert_clear(problem: Problem, path: str | None = None) -> None:
     """A problem a person can act on: a file, a line and column from 1, a printable message."""
     assert problem.path, problem
     if path is not None:
         assert problem.path == path, problem
     assert problem.line >= 1 and problem.column >= 1, problem
-    assert problem.message.strip(), problem
+    assert str(problem.message).strip(), problem
     text = str(problem)
     assert text.startswith(f"{problem.path}:{problem.line}:{problem.column}: "), text
     assert text.isprintable(), text  # no control characters, escapes or surrogates reach a terminal
@@ -117,7 +128,7 @@ def load_outcome(content: Path) -> list[Problem]:
 def load_refused(content: Path, where: str, *fragments: str) -> Problem:
     problems = load_outcome(content)
     assert problems, "accepted, but must be refused"
-    matching = [p for p in problems if p.path == where and all(f in p.message for f in fragments)]
+    matching = [p for p in problems if p.path == where and all(f in str(p.message) for f in fragments)]
     assert matching, f"no problem at {where} saying {fragments}: " + "; ".join(map(str, problems))
     return matching[0]
 
@@ -132,7 +143,8 @@ def check(content: Path, *args: str, timeout: float = 60) -> subprocess.Complete
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
     run = subprocess.run([sys.executable, str(ROOT_DIR / "build.py"), "check", *args, "--content", str(content)],
-                         capture_output=True, cwd=content.parent, timeout=timeout, preexec_fn=limit)
+                         capture_output=True, cwd=content.parent, timeout=timeout, preexec_fn=limit,
+                         env={**os.environ, "SITE_LANG": "en"})
     stderr = run.stderr.decode("utf-8")  # strict: the output is UTF-8, whatever the file names
     stdout = run.stdout.decode("utf-8")
     assert "Traceback" not in stderr + stdout, stderr
@@ -421,7 +433,7 @@ def test_amounts_written_wrongly_are_refused_with_a_hint(text, fragment):
 def test_a_comma_inside_a_flow_mapping_gets_the_thousands_hint():
     problem = refused(HEAD + "expenditure:\n  - total: {name: 合计, actual: 1,234.5}\n", "key 234.5 is read as a number",
                       "thousands separators", line=7, column=33)
-    assert "1234.5" in problem.hint
+    assert "1234.5" in str(problem.hint)
 
 
 @pytest.mark.parametrize("text, unit, value, exponent", [
@@ -516,7 +528,7 @@ def test_a_file_with_thousands_of_problems_lists_the_first_hundred_and_counts_th
     _, problems = outcome(text)
     assert len(problems) == MAX_PROBLEMS + 1
     assert [p.line for p in problems[:3]] == [6, 7, 8]
-    assert problems[-1].message == f"{20_000 - MAX_PROBLEMS:,} more problems in this file are not shown"
+    assert str(problems[-1].message) == f"{20_000 - MAX_PROBLEMS:,} more problems in this file are not shown"
     assert problems[-1].line == 6 + MAX_PROBLEMS
 
 
@@ -561,7 +573,7 @@ def test_department_folder_names_that_are_not_slugs_are_refused(tmp_path, name):
     shutil.copytree(dept(content), content / "departments" / name)
     problem = load_refused(content, f"content/departments/{name}" if name.isprintable() else problem_path(name),
                            "is not a valid slug")
-    assert problem.hint.startswith("use lowercase ASCII letters")
+    assert str(problem.hint).startswith("use lowercase ASCII letters")
 
 
 def problem_path(name: str) -> str:
@@ -592,7 +604,7 @@ def test_names_that_are_not_utf8_are_refused_and_shown_escaped(tmp_path):
         pytest.skip("the file system does not take names that are not UTF-8")
     problems = load_outcome(content)
     assert any(p.path == "content/departments/dem\\udcff"
-               and p.message == "folder name 'dem\\udcff' is not a valid slug" for p in problems), problems
+               and str(p.message) == "folder name 'dem\\udcff' is not a valid slug" for p in problems), problems
     assert any(p.path == "content/departments/demo-dept/20\\udcff.yaml" for p in problems)
     run = check(content, "--json")
     assert run.returncode == 1

@@ -465,8 +465,10 @@ def test_check_explains_the_unplaced_key(tmp_path, capsys):
     capsys.readouterr()
     assert build_main(["check", "--content", str(content)]) == 1
     err = capsys.readouterr().err
-    assert "unknown field 'unplaced'" in err and "delete the whole `unplaced:` key" in err
-    assert "`unplaced:` is the importer's list" in err
+    assert "unplaced: 未知字段 'unplaced'" in err and "再删去整个 `unplaced:` 键" in err
+    assert "`unplaced:` 是导入程序列出的未能放置的数" in err
+    assert build_main(["check", "--lang", "en", "--content", str(content)]) == 1
+    assert "`unplaced:` is the importer's list" in capsys.readouterr().err
     path = folder / "2020.yaml"
     path.write_text(strip_unplaced(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert build_main(["check", "--content", str(content)]) == 0

@@ -22,6 +22,8 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BeforeValidator, PlainSerializer, PlainValidator, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
 
+from .messages import Said, say
+
 from .numbers import (MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, decimal_text, parse_count, parse_decimal,
                       parse_percent)
 
@@ -93,7 +95,12 @@ class Figure:
 
 
 def _fail(error: NumberProblem) -> PydanticCustomError:
-    return PydanticCustomError("figure", "{message}", {"message": error.message, "hint": error.hint})
+    return _refuse(error.message, error.hint)
+
+
+def _refuse(message: Said, hint: Said) -> PydanticCustomError:
+    """A value refused with the catalogue's words (load.py reads `message` and `hint` from the error)."""
+    return PydanticCustomError("figure", "{message}", {"message": message, "hint": hint})
 
 
 def _blank(required: bool) -> PydanticCustomError:
@@ -133,8 +140,7 @@ _STATEMENT_KEYS = {"value", "unit", "at"}
 def _statements(value: Any, read_one) -> tuple[Statement, ...]:
     items = value if isinstance(value, list) else [value]
     if not items:
-        raise PydanticCustomError("figure", "{message}", {"message": "an empty list states no figure",
-                                                          "hint": "write the number, or leave the field out"})
+        raise _refuse(say("figure.empty_list"), say("figure.empty_list.hint"))
     out = []
     for item in items:
         at = None
@@ -142,21 +148,16 @@ def _statements(value: Any, read_one) -> tuple[Statement, ...]:
         if isinstance(item, dict):
             extra = set(item) - _STATEMENT_KEYS
             if extra:
-                raise PydanticCustomError("figure", "{message}", {
-                    "message": f"unknown key {sorted(extra)[0]!r} in a figure",
-                    "hint": "a figure mapping takes value, unit and at"})
+                raise _refuse(say("figure.unknown_key", key=repr(sorted(extra)[0])), say("figure.unknown_key.hint"))
             if "value" not in item:
-                raise PydanticCustomError("figure", "{message}", {"message": "a figure mapping needs `value:`",
-                                                                  "hint": "write {value: 12.5, at: 附表1}"})
+                raise _refuse(say("figure.needs_value"), say("figure.needs_value.hint"))
             at = item.get("at")
             if at is not None and not isinstance(at, str):
-                raise PydanticCustomError("figure", "{message}", {"message": "`at:` must be text",
-                                                                  "hint": "name the place in the source, e.g. 附表1"})
+                raise _refuse(say("figure.at_not_text"), say("figure.at_not_text.hint"))
             unit = item.get("unit")
             item = item["value"]
         elif isinstance(item, list):
-            raise PydanticCustomError("figure", "{message}", {"message": "a figure list cannot nest lists",
-                                                              "hint": "list each statement once"})
+            raise _refuse(say("figure.nested_list"), say("figure.nested_list.hint"))
         try:
             out.append(read_one(item, unit, at))
         except NumberProblem as err:
@@ -175,17 +176,16 @@ def _money(signed: bool):
         def one(item: Any, unit: str | None, at: str | None) -> Statement:
             unit = unit or file_unit
             if unit not in MONEY_UNITS:
-                raise NumberProblem(f"unknown money unit {unit!r}", "use 元, 万元 or 亿元")
+                raise NumberProblem(say("figure.money_unit", unit=repr(unit)), say("figure.money_unit.hint"))
             number = parse_decimal(item, "amount")
             # is_signed, not < 0: `-0` is written as a negative amount and refused like one.
             if number.is_signed() and not signed:
-                raise NumberProblem(f"amount {item} is negative", "an amount cannot be below zero; "
-                                    "a decrease belongs in `change:` or `variance:`")
+                raise NumberProblem(say("figure.negative_amount", value=item), say("figure.negative_amount.hint"))
             check_places(number, unit)
             statement = Statement(number, unit, at)
             if abs(statement.base) >= MAX_YUAN:
-                raise NumberProblem(f"amount {item}{unit} is more than 1000万亿元",
-                                    "check the figure and its unit against the source")
+                raise NumberProblem(say("figure.amount_too_big", value=item, unit=unit),
+                                    say("figure.amount_too_big.hint"))
             return statement
 
         return Figure("money", _statements(value, one))
@@ -201,7 +201,7 @@ def _percent(value: Any) -> Figure:
 
     def one(item: Any, unit: str | None, at: str | None) -> Statement:
         if unit not in (None, "%"):
-            raise NumberProblem(f"unit {unit!r} is not allowed on a percentage", "leave `unit:` out")
+            raise NumberProblem(say("figure.percent_unit", unit=repr(unit)), say("hint.leave_unit_out"))
         return Statement(parse_percent(item), "%", at)
 
     return Figure("percent", _statements(value, one))
@@ -215,10 +215,10 @@ def _score(value: Any) -> Figure:
 
     def one(item: Any, unit: str | None, at: str | None) -> Statement:
         if unit not in (None, "分"):
-            raise NumberProblem(f"unit {unit!r} is not allowed on a score", "leave `unit:` out")
+            raise NumberProblem(say("figure.score_unit", unit=repr(unit)), say("hint.leave_unit_out"))
         number = parse_decimal(item, "score")
         if number.is_signed():  # `-0` too
-            raise NumberProblem(f"score {item} is negative", "a score or weight cannot be below zero")
+            raise NumberProblem(say("figure.negative_score", value=item), say("figure.negative_score.hint"))
         check_places(number, "分")
         return Statement(number, "分", at)
 
@@ -319,13 +319,11 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str) or not _DATE.fullmatch(value):
-        raise PydanticCustomError("figure", "{message}", {"message": f"{value!r} is not a date",
-                                                          "hint": "write the date as YYYY-MM-DD, e.g. 2021-09-22"})
+        raise _refuse(say("figure.not_date", value=repr(value)), say("figure.not_date.hint"))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PydanticCustomError("figure", "{message}", {"message": f"{value!r} is not a real date",
-                                                          "hint": "check the day and month"}) from None
+        raise _refuse(say("figure.not_real_date", value=repr(value)), say("figure.not_real_date.hint")) from None
 
 
 Count = Annotated[
@@ -367,8 +365,7 @@ def _flag(value: Any) -> Any:
         return value
     if value in ("true", "false"):
         return value == "true"
-    raise PydanticCustomError("figure", "{message}", {"message": f"{str(value)[:40]!r} is not true or false",
-                                                      "hint": "write true or false"})
+    raise _refuse(say("figure.not_flag", value=repr(str(value)[:40])), say("figure.not_flag.hint"))
 
 
 #: A whole number written as plain digits: Annotated[int, Field(ge=…), Whole] (the range, then this).

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from .messages import Said, say
+
 #: The schemes a Markdown link may use; a year file's web address only the first two.
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 WEB_SCHEMES = ("http:", "https:")
@@ -32,24 +34,22 @@ def safe_link(url: str) -> bool:
     return scheme is None or scheme in SAFE_SCHEMES
 
 
-def web_address_problem(url: str) -> tuple[str, str] | None:
+def web_address_problem(url: str, shown: str | None = None) -> tuple[Said, Said] | None:
     """What is wrong with `url` as the address of a published page or attachment, as (problem,
     hint), or None: it must be a whole http:// or https:// address with a host, written without
-    spaces or control characters."""
+    spaces or control characters. The problem names the address as `shown` (by default its repr)."""
+    shown = repr(url) if shown is None else shown
     scheme = scheme_of(url)
     if scheme is not None and scheme not in WEB_SCHEMES:
-        return (f"is refused: its scheme is {scheme} and only http:// and https:// addresses are published",
-                "give the address of the page or attachment as the browser shows it, e.g. https://www.example.gov.cn/…")
+        return say("link.scheme", value=shown, scheme=scheme), say("link.scheme.hint")
     if scheme is None:
-        return ("is not a whole address: it must start with http:// or https://",
-                "copy the address from the browser's address bar, e.g. https://www.example.gov.cn/…")
+        return say("link.relative", value=shown), say("link.relative.hint")
     if _IGNORED.search(url):
-        return ("holds a space or a control character",
-                "write the address without spaces (a space in an address is written %20)")
+        return say("link.space", value=shown), say("link.space.hint")
     try:
         host = urlsplit(url).hostname
     except ValueError:
         host = None
     if not url.lower().startswith(WEB_SCHEMES) or not url[len(scheme):].startswith("//") or not host:
-        return ("has no host after the scheme", "write it as https://host/path, e.g. https://www.example.gov.cn/…")
+        return say("link.no_host", value=shown), say("link.no_host.hint")
     return None

@@ -28,7 +28,8 @@ from pydantic import BaseModel, ValidationError
 from . import yamlsafe
 from ..engine.cache import Cache
 from .model import Department, Glossary, Regions, Site, YearReport
-from .problems import ContentError, Problem, field_path
+from .messages import Said, say
+from .problems import ContentError, Problem, clip as _clip, field_path, printable as _escaped
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -117,13 +118,11 @@ def parse(model: type[M], text: str | bytes, path: str, context: dict[str, Any] 
     except yamlsafe.YamlProblem as err:
         return None, {}, [_located(path, err.line, err.column, err.field, err.message, err.hint)]
     if data is None:
-        return None, marks, [Problem(path, 1, 1, "", "file is empty", "see content/README.md for what it must hold")]
+        return None, marks, [Problem(path, 1, 1, "", say("load.empty_file"), say("load.empty_file.hint"))]
     if not isinstance(data, dict):
         line, column = marks.get((), (1, 1))  # where the list or text starts, not the file's first line
-        hint = "write `name: value` lines without `- ` before them" if isinstance(data, list) else \
-            "start with `name: value` lines"
-        return None, marks, [_located(path, line, column, "", "file must hold a mapping of fields at the top level,"
-                                      f" got {_describe(data)}", hint)]
+        hint = say("load.not_mapping.list.hint") if isinstance(data, list) else say("load.not_mapping.hint")
+        return None, marks, [_located(path, line, column, "", say("load.not_mapping", kind=_describe(data)), hint)]
     if model is YearReport:
         context = {**(context or {}), "unit": _declared_unit(data)}
     try:
@@ -184,29 +183,30 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 _FIELD_NAMES: dict[type, list[str]] = {}
 
 
-def _suggest(key: str, model: type[BaseModel]) -> str:
+def _suggest(key: str, model: type[BaseModel]) -> Said:
     if re.fullmatch(r"[0-9][0-9.]*", key):
         # `{name: 合计, actual: 1,234.5}` splits at the comma into a field `234.5`.
-        return "inside { } a comma separates fields: write numbers without thousands separators, e.g. 1234.5"
+        return say("hint.flow_comma")
     if len(key) > 64:
-        return "remove it, or see the schema in schema/ for the fields allowed here"
+        return say("load.suggest.see_schema")
     names = _FIELD_NAMES.setdefault(model, sorted(_all_field_names(model)))
     if key in names:
-        return f"`{key}` is a field elsewhere, not here; see the schema in schema/ for the fields allowed here"
+        return say("load.suggest.elsewhere", name=key)
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "remove it, or see the schema in schema/ for the fields allowed here"
+        return say("load.suggest.did_you_mean", name=close[0])
+    return say("load.suggest.see_schema")
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Said:
+    """What a value the file wrote is, for a message: its kind, or the value itself, cut short."""
     if value is None:
-        return "nothing"
+        return say("kind.nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("kind.mapping")
     if isinstance(value, list):
-        return "a list"
-    return _clip(repr(value), 60)
+        return say("kind.list")
+    return say("kind.value", value=_clip(repr(value), 60))
 
 
 def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, model: type[BaseModel], text: str = "",
@@ -229,57 +229,69 @@ def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, mod
            _located(path, e.line, e.column, e.field, e.message, e.hint) for where, e in located[:MAX_PROBLEMS]]
     if len(located) > MAX_PROBLEMS:
         (line, col), _ = located[MAX_PROBLEMS]
-        out.append(Problem(path, line, col, "", f"{len(located) - MAX_PROBLEMS:,} more problems in this file are"
-                           " not shown", f"fix the first {MAX_PROBLEMS} and check again"))
+        out.append(Problem(path, line, col, "", say("load.more_problems", count=len(located) - MAX_PROBLEMS),
+                           say("load.more_problems.hint", limit=MAX_PROBLEMS)))
     return out
 
 
 def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel], lines: list[str]) -> Problem:
+    """One pydantic error as a problem in the catalogue's words (`pydantic.<type>`)."""
     loc = tuple(e["loc"])
     kind = e["type"]
     line, col = where
     ctx = e.get("ctx") or {}
     value = e.get("input")
-    hint = ""
+    hint: Said | str = ""
     if kind == "missing":
-        message = "required field is missing"
-        hint = f"add `{loc[-1]}:`"
+        message = say("pydantic.missing")
+        hint = say("pydantic.missing.hint", name=loc[-1])
     elif kind == "extra_forbidden":
-        message = f"unknown field {_clip(str(loc[-1]), 60)!r}"
+        message = say("pydantic.extra_forbidden", name=repr(_clip(str(loc[-1]), 60)))
         hint = _suggest(str(loc[-1]), model)
     elif kind == "figure":
         message, hint = ctx["message"], ctx.get("hint", "")
     elif kind == "blank":
         message, hint = _blank(lines[line - 1] if 0 < line <= len(lines) else "", col, ctx.get("required", False))
-    elif kind == "literal_error":
-        message = f"{_describe(value)} is not allowed here"
-        hint = f"use one of: {ctx.get('expected', '')}"
+    elif kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", ""))
+        message = say("pydantic.literal_error", value=_describe(value))
+        hint = say("pydantic.literal_error.hint", expected=expected, expected_zh=expected.replace(" or ", "、")
+                   .replace(", ", "、"))
     elif kind == "string_type":
-        message = f"expected text, got {_describe(value)}"
-        hint = "write the text on the same line, quoted if it contains `: `"
+        message = say("pydantic.string_type", kind=_describe(value))
+        hint = say("pydantic.string_type.hint")
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"expected a mapping of fields, got {_describe(value)}"
-        hint = "indent the fields under this key"
+        message = say("pydantic.model_type", kind=_describe(value))
+        hint = say("pydantic.model_type.hint")
     elif kind in ("tuple_type", "list_type"):
-        message = f"expected a list, got {_describe(value)}"
-        hint = "write each entry on its own line starting with `- `"
+        message = say("pydantic.list_type", kind=_describe(value))
+        hint = say("pydantic.list_type.hint")
     elif kind == "string_too_short":
-        message = "must not be empty"
-        hint = "write the text, or leave the field out"
+        message = say("pydantic.string_too_short")
+        hint = say("pydantic.string_too_short.hint")
+    elif kind == "string_too_long":
+        message = say("pydantic.string_too_long", limit=ctx.get("max_length", "?"))
     elif kind == "too_short":
-        message = "needs at least one entry"
-        hint = "add an entry"
+        needed = ctx.get("min_length", 1)
+        message = say("pydantic.too_short_one") if needed == 1 else say("pydantic.too_short", limit=needed)
+        hint = say("pydantic.too_short.hint")
+    elif kind == "too_long":
+        message = say("pydantic.too_long", limit=ctx.get("max_length", "?"))
     elif kind == "string_pattern_mismatch":
-        message = f"{_describe(value)} is not in the required form"
+        message = say("pydantic.string_pattern_mismatch", value=_describe(value))
         hint = _pattern_hint(str(loc[-1]), ctx.get("pattern", ""))
     elif kind in ("int_parsing", "int_type", "int_from_float"):
-        message = f"{_describe(value)} is not a whole number"
-        hint = "write digits only, e.g. 2020"
+        message = say("pydantic.int_type", value=_describe(value))
+        hint = say("pydantic.int_type.hint")
+    elif kind in ("bool_type", "bool_parsing"):
+        message = say("pydantic.bool_type", value=_describe(value))
+        hint = say("figure.not_flag.hint")
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        message = f"{_describe(value)} is out of range"
-        hint = e["msg"].lower()
-    else:
-        message = e["msg"]
+        message = say("pydantic.out_of_range", value=_describe(value))
+        limit = next((ctx[k] for k in ("ge", "le", "gt", "lt") if k in ctx), "?")
+        hint = say(f"pydantic.{kind}.hint", limit=limit)
+    else:  # a type the catalogue has no words for: pydantic's own, said to be such in Chinese
+        message = say("pydantic.other", detail=e["msg"])
     return _located(path, line, col, field_path(loc), message, hint)
 
 
@@ -287,44 +299,38 @@ def _problem(e: Any, where: tuple[int, int], path: str, model: type[BaseModel], 
 _AFTER_KEY = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:\s][^:]*?)\s*:(?:\s+(?P<value>.*))?$""")
 
 
-def _blank(line: str, column: int, required: bool) -> tuple[str, str]:
+def _blank(line: str, column: int, required: bool) -> tuple[Said, Said]:
     """The problem with a number field written empty, in the words of what was written after its
     key (the key stands at `column` of `line`): nothing, `~`, `null`, or a comment such as `#12`."""
     found = _AFTER_KEY.match(line[column - 1:].rstrip("\r"))
     after = (found.group("value") or "").strip() if found else ""
     if after.startswith("#"):
-        message = f"empty value (`{_clip(after, 40)}` is a comment)"
-        hint = "write the number before any `#`" + ("" if required else
-                                                      ", or leave the field out where the report leaves it blank")
+        message = say("load.blank_comment", after=_clip(after, 40))
+        hint = say("load.blank_comment.required.hint" if required else "load.blank_comment.hint")
         return message, hint
     written = re.match(r"[^\s,}\]#]*", after).group()  # `~, name: x}` in a flow mapping
-    message = f"empty value (`{_clip(written, 40)}` means nothing in YAML)" if written else "empty value"
+    message = say("load.blank_null", written=_clip(written, 40)) if written else say("load.blank")
     if required:
-        return message, "write the number; this field cannot be left out"
-    return message, "a blank cell is not a figure: leave the field out, or write 0 if the report states 0"
+        return message, say("load.blank.required.hint")
+    return message, say("load.blank.hint")
 
 
-def _located(path: str, line: int, column: int, field: str, message: str, hint: str) -> Problem:
-    """A problem whose text is safe to print: keys and values the file wrote are cut to a
-    readable length and their tabs, newlines and other unprintable characters escaped."""
-    return Problem(path, line, column, _escaped(_clip(field)), _escaped(_clip(message)), _escaped(hint))
+def _located(path: str, line: int, column: int, field: str, message: Said | str, hint: Said | str) -> Problem:
+    """A problem whose text is safe to print: the field path the file wrote is cut to a readable
+    length and its unprintable characters escaped (the message and hint are, when worded)."""
+    return Problem(path, line, column, _escaped(_clip(field)), message, hint)
 
 
-def _clip(text: str, limit: int = 300) -> str:
-    """Keep a message readable when it quotes something huge the file wrote."""
-    return text if len(text) <= limit else f"{text[:limit - 20]}…{text[-10:]}"
-
-
-def _pattern_hint(name: str, pattern: str) -> str:
+def _pattern_hint(name: str, pattern: str) -> Said:
     if name in ("region", "code") and "6" in pattern:
-        return "write the six-digit administrative division code, quoted, e.g. \"431221\""
+        return say("pydantic.pattern.region.hint")
     if name == "code":
-        return "write the 政府收支分类 code as digits, e.g. \"201\" or \"2080501\""
+        return say("pydantic.pattern.code.hint")
     if name == "slug":
-        return "use lowercase ASCII letters, digits and single hyphens"
+        return say("pydantic.pattern.slug.hint")
     if name == "base_url":
-        return "write an http(s) address ending in /"
-    return f"must match {pattern}"
+        return say("pydantic.pattern.base_url.hint")
+    return say("pydantic.pattern.hint", pattern=pattern)
 
 
 # --- file level -----------------------------------------------------------------------------
@@ -340,10 +346,6 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
     shown = "/".join(part if part.isprintable() else _escaped(part) for part in below.parts)
     return f"{root.name}/{shown}" if shown else root.name
-
-
-def _escaped(name: str) -> str:
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -363,30 +365,28 @@ def _read_bytes(path: Path, root: Path, problems: list[Problem], limit: int) -> 
     try:
         info = path.stat()
     except OSError as err:  # a broken or looping symbolic link, a file that cannot be opened
-        problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {err.strerror or err}",
-                                "replace it with an ordinary file (is it a broken symbolic link?)"))
+        problems.append(Problem(rel, 1, 1, "", say("load.cannot_read", reason=err.strerror or str(err)),
+                                say("load.cannot_read.link.hint")))
         return None
     if not _inside(path, root):  # the file or a folder above it links out of content/
-        problems.append(Problem(rel, 1, 1, "", "symbolic link points outside content/",
-                                "copy the file into content/ instead of linking to it"))
+        problems.append(Problem(rel, 1, 1, "", say("load.link_outside"), say("load.link_outside.hint")))
         return None
     if not stat.S_ISREG(info.st_mode):  # a folder, a named pipe (would block for ever), a device
-        problems.append(Problem(rel, 1, 1, "", "not a regular file",
-                                "content files are ordinary files; remove or rename this one"))
+        problems.append(Problem(rel, 1, 1, "", say("load.not_regular"), say("load.not_regular.hint")))
         return None
     if info.st_size > limit:
-        problems.append(Problem(rel, 1, 1, "", f"file is {info.st_size:,} bytes, over the limit of {limit:,}",
-                                "split the content or remove what is not disclosure data"))
+        problems.append(Problem(rel, 1, 1, "", say("yaml.too_big", size=info.st_size, limit=limit),
+                                say("hint.split_content")))
         return None
     try:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)  # bounded even if the file grows meanwhile
     except OSError as err:
-        problems.append(Problem(rel, 1, 1, "", f"cannot read the file: {err.strerror or err}", "check its permissions"))
+        problems.append(Problem(rel, 1, 1, "", say("load.cannot_read", reason=err.strerror or str(err)),
+                                say("hint.check_permissions")))
         return None
     if len(raw) > limit:
-        problems.append(Problem(rel, 1, 1, "", f"file is over the limit of {limit:,} bytes",
-                                "split the content or remove what is not disclosure data"))
+        problems.append(Problem(rel, 1, 1, "", say("load.over_limit", limit=limit), say("hint.split_content")))
         return None
     return raw
 
@@ -396,8 +396,8 @@ def _list(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     try:
         return sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as err:
-        problems.append(Problem(_rel(folder, root), 1, 1, "", f"cannot read the folder: {err.strerror or err}",
-                                "check its permissions"))
+        problems.append(Problem(_rel(folder, root), 1, 1, "", say("load.cannot_list", reason=err.strerror or str(err)),
+                                say("hint.check_permissions")))
         return []
 
 
@@ -411,7 +411,7 @@ def _load_file(model: type[M], path: Path, root: Path, problems: list[Problem], 
     """The model of one file (None when it has problems), where each field was written, its bytes."""
     rel = _rel(path, root)
     if not path.exists() and not path.is_symlink():  # a broken link is reported by _read_bytes
-        problems.append(Problem(rel, 1, 1, "", "file is missing", "create it; see content/README.md"))
+        problems.append(Problem(rel, 1, 1, "", say("load.missing_file"), say("load.missing_file.hint")))
         return None, {}, None
     raw = _read_bytes(path, root, problems, yamlsafe.MAX_BYTES)
     if raw is None:
@@ -454,8 +454,7 @@ def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
     cache = cache or Cache(None)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise ContentError([Problem(str(root), 1, 1, "", "content folder not found",
-                                    "run from the project folder or pass --content")])
+        raise ContentError([Problem(str(root), 1, 1, "", say("load.no_content"), say("load.no_content.hint"))])
     site, site_marks, site_raw = _load_file(Site, root / "site.yaml", root, problems, cache)
     regions, region_marks, regions_raw = _load_file(Regions, root / "regions.yaml", root, problems, cache)
     glossary, glossary_raw = None, b""
@@ -467,11 +466,11 @@ def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
     folders: list[Path] = []
     dept_root = root / "departments"
     if not dept_root.is_dir():
-        problems.append(Problem(_rel(dept_root, root), 1, 1, "", "departments folder not found",
-                                "create content/departments/<slug>/"))
+        problems.append(Problem(_rel(dept_root, root), 1, 1, "", say("load.no_departments"),
+                                say("load.no_departments.hint")))
     elif not _inside(dept_root, root):
-        problems.append(Problem(_rel(dept_root, root), 1, 1, "", "symbolic link points outside content/",
-                                "move the departments folder into content/ instead of linking to it"))
+        problems.append(Problem(_rel(dept_root, root), 1, 1, "", say("load.link_outside"),
+                                say("load.link_outside.departments.hint")))
     else:
         folders = [f for f in _list(dept_root, root, problems) if not _ignored(f.name)]
     mark = _mark_image(site, site_marks, root, problems) if site is not None and site.government_mark else None
@@ -495,8 +494,8 @@ def _mark_image(site: Site, marks: yamlsafe.Marks, root: Path, problems: list[Pr
     if not path.exists() and not path.is_symlink():
         line, column = marks.get(("government_mark", "image"), (1, 1))
         problems.append(Problem(_rel(root / "site.yaml", root), line, column, "government_mark.image",
-                                f"file not found: {site.government_mark.image}",
-                                "put the image the 编制部门 issued in content/ and give its path from there"))
+                                say("load.mark_missing", path=site.government_mark.image),
+                                say("load.mark_missing.hint")))
         return None
     return _read_bytes(path, root, problems, MAX_MARK_BYTES)
 
@@ -535,7 +534,8 @@ def _check_regions(regions: Regions, marks: yamlsafe.Marks, rel: str, problems: 
             if region.code in seen:
                 line, col = _mark_for((*here, "code"), marks)
                 problems.append(Problem(rel, line, col, field_path((*here, "code")),
-                                        f"region code {region.code} appears twice", "each region is listed once"))
+                                        say("load.duplicate_region", code=region.code),
+                                        say("load.duplicate_region.hint")))
             seen[region.code] = here
             walk(region.children, (*here, "children"))
 
@@ -548,16 +548,15 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
     if _ignored(folder.name):
         return None
     if not _inside(folder, root):
-        problems.append(Problem(rel, 1, 1, "", "symbolic link points outside content/",
-                                "copy the department's folder into content/ instead of linking to it"))
+        problems.append(Problem(rel, 1, 1, "", say("load.link_outside"), say("load.link_outside.folder.hint")))
         return None
     if not folder.is_dir():
-        problems.append(Problem(rel, 1, 1, "", "not a department folder",
-                                "content/departments/ holds one folder per department"))
+        problems.append(Problem(rel, 1, 1, "", say("load.not_department_folder"),
+                                say("load.not_department_folder.hint")))
         return None
     if not is_slug(folder.name):
-        problems.append(Problem(rel, 1, 1, "", f"folder name {_clip(folder.name, 80)!r} is not a valid slug",
-                                "use lowercase ASCII letters, digits and single hyphens, e.g. zhongfang-zwfwzx"))
+        problems.append(Problem(rel, 1, 1, "", say("load.bad_slug", name=repr(_clip(folder.name, 80))),
+                                say("load.bad_slug.hint")))
         return None
     department, marks, department_raw = _load_file(Department, folder / "department.yaml", root, problems, cache)
     if department is None or codes is None:
@@ -565,13 +564,12 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
     elif department.region not in codes:
         line, col = _mark_for(("region",), marks)
         problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
-                                f"region {department.region} is not in regions.yaml",
-                                "add it to content/regions.yaml or correct the code"))
+                                say("load.region_unknown", code=department.region), say("load.region_unknown.hint")))
     elif codes[department.region] != 2:
         line, col = _mark_for(("region",), marks)
         problems.append(Problem(_rel(folder / "department.yaml", root), line, col, "region",
-                                f"region {department.region} is not a county or district",
-                                "name the county-level region the department belongs to"))
+                                say("load.region_not_county", code=department.region),
+                                say("load.region_not_county.hint")))
 
     reports = []
     sources = {}
@@ -586,8 +584,8 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
         if match:
             sources[int(match.group("year"))] = path
             continue
-        problems.append(Problem(_rel(path, root), 1, 1, "", f"unexpected file {_clip(name, 80)!r}",
-                                "a department folder holds department.yaml, <year>.yaml and <year>.source.txt"))
+        problems.append(Problem(_rel(path, root), 1, 1, "", say("load.unexpected_file", name=repr(_clip(name, 80))),
+                                say("load.unexpected_file.hint")))
     for path in entries:
         match = YEAR_FILE.fullmatch(path.name)
         if not match:
@@ -597,8 +595,8 @@ def _load_department(folder: Path, root: Path, codes: dict[str, int] | None,
         if report is not None:
             reports.append(report)
     for year, path in sorted(sources.items()):
-        problems.append(Problem(_rel(path, root), 1, 1, "", f"original text for {year} has no {year}.yaml beside it",
-                                f"add {year}.yaml or remove the text"))
+        problems.append(Problem(_rel(path, root), 1, 1, "", say("load.orphan_source", year=year),
+                                say("load.orphan_source.hint", year=year)))
     if department is None:
         return None
     return DepartmentEntry(slug=folder.name, department=department, path=_rel(folder / "department.yaml", root),
@@ -624,8 +622,8 @@ def _load_year(path: Path, root: Path, year: int, source: Path | None, slug: str
         return None
     if report.year != year:
         line, col = _mark_for(("year",), marks)
-        problems.append(Problem(rel, line, col, "year", f"year {report.year} does not match the file name {path.name}",
-                                f"rename the file to {report.year}.yaml or correct `year:`"))
+        problems.append(Problem(rel, line, col, "year", say("load.year_mismatch", year=report.year, name=path.name),
+                                say("load.year_mismatch.hint", year=report.year)))
         return None
     return ReportFile(slug=slug, year=year, report=report, path=rel, marks=marks,
                       source_path=_rel(source, root) if source else None, source_text=source_text,

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
 from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
 from .links import scheme_of, web_address_problem
+from .messages import say
 from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
 #: What `build.py import` writes where a reviewer must fill something in: never published.
@@ -32,8 +33,7 @@ PLACEHOLDER = "待填写"
 def _not_placeholder(text: str) -> str:
     if PLACEHOLDER in text:
         raise PydanticCustomError("figure", "{message}", {
-            "message": f"{_clip(text)!r} is a placeholder the importer left for a reviewer",
-            "hint": "write what the report states (or remove the field), then check again"})
+            "message": say("model.placeholder", text=repr(_clip(text))), "hint": say("model.placeholder.hint")})
     return text
 
 
@@ -47,10 +47,10 @@ Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_place
 def _web_address(value: object) -> str:
     if not isinstance(value, str):
         raise PydanticCustomError("figure", "{message}", {
-            "message": f"{value!r} is not a web address", "hint": "write the address as text, e.g. https://www.example.gov.cn/…"})
-    problem = web_address_problem(value)
+            "message": say("model.not_web_address", value=repr(value)), "hint": say("model.not_web_address.hint")})
+    problem = web_address_problem(value, repr(_clip(value)))
     if problem is not None:
-        raise PydanticCustomError("figure", "{message}", {"message": f"{_clip(value)!r} {problem[0]}", "hint": problem[1]})
+        raise PydanticCustomError("figure", "{message}", {"message": problem[0], "hint": problem[1]})
     return value
 
 
@@ -392,8 +392,8 @@ class PublishedTable(Closed):
         for n, row in enumerate(self.rows):
             if len(row.values) != len(self.columns):
                 raise PydanticCustomError("figure", "{message}", {
-                    "message": f"{len(row.values)} values for {len(self.columns)} columns", "at": ("rows", n, "values"),
-                    "hint": "write one value per column, ~ for an empty cell"})
+                    "message": say("model.cells", values=len(row.values), columns=len(self.columns)),
+                    "at": ("rows", n, "values"), "hint": say("model.cells.hint")})
         return self
 
 
@@ -489,14 +489,13 @@ def _link_address(value: object) -> str:
     if isinstance(value, str) and scheme_of(value) == "mailto:":
         if "@" not in value or any(ch.isspace() or ord(ch) < 32 for ch in value):
             raise PydanticCustomError("figure", "{message}", {
-                "message": f"{_clip(value)!r} is not a whole mailto: address",
-                "hint": "write it as mailto:name@example.gov.cn, without spaces"})
+                "message": say("model.mailto", value=repr(_clip(value))), "hint": say("model.mailto.hint")})
         return value
     scheme = scheme_of(value) if isinstance(value, str) else None
     if scheme is not None and scheme not in ("http:", "https:"):
         raise PydanticCustomError("figure", "{message}", {
-            "message": f"{_clip(value)!r} is refused: its scheme is {scheme} and a link here may be http://, https:// or mailto:",
-            "hint": "give the address of the page (https://…) or a mailbox (mailto:…)"})
+            "message": say("model.link_scheme", value=repr(_clip(value)), scheme=scheme),
+            "hint": say("model.link_scheme.hint")})
     return _web_address(value)
 
 
@@ -517,9 +516,7 @@ _CONTENT_IMAGE = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*
 def _content_image(value: object) -> str:
     if not isinstance(value, str) or not re.match(_CONTENT_IMAGE, value):
         raise PydanticCustomError("figure", "{message}", {
-            "message": f"{_clip(str(value))!r} is not the path of an image in content/",
-            "hint": "give a path from the content folder, without .. or a leading /, to a .png, .svg, .gif or .jpg file, "
-                    "e.g. assets/dzjg.png"})
+            "message": say("model.content_image", value=repr(_clip(str(value)))), "hint": say("model.content_image.hint")})
     return value
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .messages import Said, say
+
 #: Money units a content file may declare, and what one of each is in yuan.
 MONEY_UNITS: dict[str, Decimal] = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 
@@ -37,62 +39,68 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 
 
 class NumberProblem(ValueError):
-    """A number written in a way the content model does not accept."""
+    """A number written in a way the content model does not accept: what is wrong, and a hint."""
 
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(message)
+    def __init__(self, message: Said | str, hint: Said | str = ""):
+        super().__init__(str(message))
         self.message = message
         self.hint = hint
 
 
 def _specific(text: str, what: str) -> NumberProblem | None:
-    """Name the usual slip in `text`, if it is one of them."""
+    """Name the usual slip in `text`, if it is one of them (`what` the number is: `amount`, `score`…)."""
     stripped = text.strip()
     lowered = stripped.lower().lstrip("+-")
+    q = _q(text)
     if _FULLWIDTH.search(stripped):
-        return NumberProblem(f"{_q(text)} uses full-width characters", "write ASCII digits, e.g. 12.5")
+        return NumberProblem(say("number.fullwidth", text=q), say("number.fullwidth.hint"))
     if lowered in {"nan", ".nan", "inf", ".inf", "infinity"}:
-        return NumberProblem(f"{_q(text)} is not a number", f"write the {what} as digits")
+        return NumberProblem(say("number.not_a_number", text=q), say("number.as_digits.hint", what=_what(what)))
     if _GROUPED.fullmatch(stripped):
-        return NumberProblem(f"{_q(text)} has thousands separators", f"write it without commas: {stripped.replace(',', '')}")
+        return NumberProblem(say("number.thousands", text=q), say("number.thousands.hint", plain=stripped.replace(",", "")))
     if re.fullmatch(r"[+-]?[0-9.]+\s*(万元|元|亿元|万|亿)", stripped):
-        return NumberProblem(f"{_q(text)} carries a unit", "write the number alone; the unit comes from the file's `unit:`"
-                             " or the figure's own `unit:`")
+        return NumberProblem(say("number.unit", text=q), say("number.unit.hint"))
     if re.fullmatch(r"[+-]?[0-9.]+[eE][+-]?[0-9]+", stripped):
-        return NumberProblem(f"{_q(text)} is in exponent notation", "write the number out in digits")
+        return NumberProblem(say("number.exponent", text=q), say("number.exponent.hint"))
     if "_" in stripped or lowered.startswith(("0x", "0o", "0b")):
-        return NumberProblem(f"{_q(text)} is not a plain decimal number", "write decimal digits only, e.g. 1000")
+        return NumberProblem(say("number.not_plain", text=q), say("number.not_plain.hint"))
     if re.fullmatch(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}", stripped):
-        return NumberProblem(f"{_q(text)} is a date, not a number", f"write the {what} as digits")
+        return NumberProblem(say("number.date", text=q), say("number.as_digits.hint", what=_what(what)))
     if stripped != text:
-        return NumberProblem(f"{_q(text)} has surrounding spaces", "remove the spaces")
+        return NumberProblem(say("number.spaces", text=q), say("number.spaces.hint"))
     if re.fullmatch(r"\+[0-9.]+", stripped):
         # `+5` is read by YAML 1.1 and by float() alike; content writes a sign only for a decrease.
-        return NumberProblem(f"{_q(text)} has a plus sign", f"write it without the sign: {stripped[1:]}")
+        return NumberProblem(say("number.plus", text=q), say("number.plus.hint", plain=stripped[1:]))
     if re.fullmatch(r"-?\.[0-9]+", stripped):
-        return NumberProblem(f"{_q(text)} has no digit before the point", f"write it as {stripped.replace('.', '0.', 1)}")
+        return NumberProblem(say("number.no_leading_digit", text=q),
+                             say("number.write_as.hint", plain=stripped.replace(".", "0.", 1)))
     if re.fullmatch(r"-?[0-9]+\.", stripped):
-        return NumberProblem(f"{_q(text)} ends in a point", f"write it as {stripped[:-1]}")
+        return NumberProblem(say("number.trailing_point", text=q), say("number.write_as.hint", plain=stripped[:-1]))
     if re.fullmatch(r"-?0[0-9]+(\.[0-9]+)?", stripped):
-        return NumberProblem(f"{_q(text)} has a leading zero", "write it without leading zeros")
+        return NumberProblem(say("number.leading_zero", text=q), say("number.leading_zero.hint"))
     return None
+
+
+def _what(what: str) -> Said:
+    """What a number is (`amount`, `score`, `year`…), as the messages name it."""
+    return say(f"what.{what}")
 
 
 def _diagnose(text: str, what: str, example: str = "12.5") -> NumberProblem:
     """Explain why `text` is not a plain number, naming the usual slips."""
-    return _specific(text, what) or NumberProblem(f"{_q(text)} is not a number",
-                                                  f"write the {what} as digits, e.g. {example}")
+    return _specific(text, what) or NumberProblem(say("number.not_a_number", text=_q(text)),
+                                                  say("number.as_digits_eg.hint", what=_what(what), example=example))
 
 
 def _check_size(text: str) -> None:
     """Refuse numbers too long to be a figure (see MAX_INTEGER_DIGITS)."""
     whole, _, fraction = text.lstrip("-").partition(".")
     if len(whole) > MAX_INTEGER_DIGITS:
-        raise NumberProblem(f"{_q(text)} has {len(whole)} digits before the point, more than {MAX_INTEGER_DIGITS}",
-                            "check the figure against the source")
+        raise NumberProblem(say("number.integer_digits", text=_q(text), digits=len(whole), limit=MAX_INTEGER_DIGITS),
+                            say("hint.check_source"))
     if len(fraction) > MAX_FRACTION_DIGITS:
-        raise NumberProblem(f"{_q(text)} has {len(fraction)} decimal places, more than {MAX_FRACTION_DIGITS}",
-                            "check the figure against the source")
+        raise NumberProblem(say("number.fraction_digits", text=_q(text), digits=len(fraction),
+                                limit=MAX_FRACTION_DIGITS), say("hint.check_source"))
 
 
 def _q(text: str) -> str:
@@ -103,7 +111,7 @@ def _q(text: str) -> str:
 def parse_decimal(text: object, what: str = "amount") -> Decimal:
     """A signed decimal number from its written text, exactly."""
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise NumberProblem(f"expected a number, got {_kind(text)}", f"write the {what} as digits")
+        raise NumberProblem(say("number.expected", kind=_kind(text)), say("number.as_digits.hint", what=_what(what)))
     text = str(text)
     if not _DECIMAL.fullmatch(text):
         raise _diagnose(text, what)
@@ -114,32 +122,33 @@ def parse_decimal(text: object, what: str = "amount") -> Decimal:
 def parse_count(text: object, what: str = "count") -> int:
     """A non-negative whole number: headcounts, vehicles, units."""
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise NumberProblem(f"expected a whole number, got {_kind(text)}", f"write the {what} as digits")
+        raise NumberProblem(say("number.expected_whole", kind=_kind(text)), say("number.as_digits.hint", what=_what(what)))
     text = str(text)
     if _INTEGER.fullmatch(text):
         _check_size(text)
         return int(text)
     if re.fullmatch(r"-[0-9]+", text):
-        raise NumberProblem(f"{_q(text)} is negative", f"a {what} cannot be below zero")
+        raise NumberProblem(say("number.negative", text=_q(text)), say("number.negative.hint", what=_what(what)))
     if _DECIMAL.fullmatch(text):
-        raise NumberProblem(f"{_q(text)} is not a whole number", f"a {what} is a whole number")
+        raise NumberProblem(say("number.not_whole", text=_q(text)), say("number.not_whole.hint", what=_what(what)))
     # The named slips first: `0x10`, `1_000`, `05` or `1e3` do not "carry a unit".
     specific = _specific(text, what)
     if specific is not None:
         raise specific
     if re.fullmatch(r"[0-9]+\s*\S+", text):
-        raise NumberProblem(f"{_q(text)} carries a unit", "write the number alone")
+        raise NumberProblem(say("number.unit", text=_q(text)), say("number.unit_count.hint"))
     raise _diagnose(text, what, "2020" if what == "year" else "18")
 
 
 def parse_percent(text: object) -> Decimal:
     """A percentage as written with its sign: `31.41%` gives Decimal('31.41')."""
     if isinstance(text, bool) or not isinstance(text, str):
-        raise NumberProblem(f"expected a percentage like 12.5%, got {_kind(text)}", "write the number followed by %")
+        raise NumberProblem(say("number.expected_percent", kind=_kind(text)), say("number.expected_percent.hint"))
     if not text.endswith("%"):
         if _FULLWIDTH.search(text):  # `5％`: a full-width sign is not a missing one
-            raise NumberProblem(f"{_q(text)} uses full-width characters", "write ASCII digits and %, e.g. 12.5%")
-        raise NumberProblem(f"{_q(text)} has no % sign", f"write it as {_q(text)[1:-1]}% if it is a percentage")
+            raise NumberProblem(say("number.fullwidth", text=_q(text)), say("number.fullwidth_percent.hint"))
+        raise NumberProblem(say("number.no_percent_sign", text=_q(text)),
+                            say("number.no_percent_sign.hint", plain=_q(text)[1:-1]))
     value = parse_decimal(text[:-1], "percentage")
     check_places(value, "%")
     return value
@@ -149,8 +158,8 @@ def check_places(value: Decimal, unit: str) -> None:
     places = -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0  # type: ignore[operator]
     limit = MAX_PLACES[unit]
     if places > limit:
-        raise NumberProblem(f"{decimal_text(value)} has {places} decimal places, more than {unit} allows ({limit})",
-                            "check the figure against the source")
+        raise NumberProblem(say("number.places", number=decimal_text(value), places=places, unit=unit, limit=limit),
+                            say("hint.check_source"))
 
 
 def decimal_text(value: Decimal | int, grouped: bool = False) -> str:
@@ -177,14 +186,14 @@ def plain(value: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
-def _kind(value: object) -> str:
+def _kind(value: object) -> Said:
     if value is None:
-        return "nothing"
+        return say("kind.nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("kind.mapping")
     if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+        return say("kind.list")
+    return say("kind.value", value=type(value).__name__)
 
 
 @dataclass(frozen=True)

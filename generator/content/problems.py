@@ -4,31 +4,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import Said, text_of
 
-@dataclass(frozen=True, order=True)
+
+@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one content file, located as precisely as the file allows."""
+    """One thing wrong with one content file, located as precisely as the file allows.
+
+    `message` and `hint` are messages of the catalogue (`messages.say(…)`), worded when the
+    problem is shown, in the language asked for; plain text stays as it is."""
 
     path: str
     line: int
     column: int
     field: str
-    message: str
-    hint: str = ""
+    message: Said | str
+    hint: Said | str = ""
+
+    def text(self, lang: str | None = None) -> str:
+        """`file:line:column: field: problem — hint`, in `lang` or the current language."""
+        where = f"{self.path}:{self.line}:{self.column}"
+        message = printable(clip(text_of(self.message, lang)))
+        text = f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+        hint = printable(text_of(self.hint, lang))
+        return f"{text} — {hint}" if hint else text
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return self.text()
 
-    def as_dict(self) -> dict[str, object]:
+    @property
+    def code(self) -> str:
+        """The message's id in the catalogue (`number.negative`), or "" for plain text."""
+        return self.message.id if isinstance(self.message, Said) else ""
+
+    def _key(self) -> tuple[str, int, int, str, str, str]:
+        # Sorted by place, then by the English words: the same order whatever the language shown.
+        return (self.path, self.line, self.column, self.field, text_of(self.message, "en"), text_of(self.hint, "en"))
+
+    def __lt__(self, other: Problem) -> bool:
+        return self._key() < other._key()
+
+    def as_dict(self, lang: str | None = None) -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line,
             "column": self.column,
             "field": self.field,
-            "message": self.message,
-            "hint": self.hint,
+            "code": self.code,
+            "message": printable(clip(text_of(self.message, lang))),
+            "hint": printable(text_of(self.hint, lang)),
         }
 
 
@@ -37,7 +61,21 @@ class ContentError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """Keep a message readable when it quotes something huge the file wrote."""
+    return text if len(text) <= limit else f"{text[:limit - 20]}…{text[-10:]}"
+
+
+def printable(text: str) -> str:
+    """`text` with its tabs, newlines and other unprintable characters escaped, so what a file
+    wrote cannot garble a terminal or a log."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
 
 
 def field_path(loc: tuple[object, ...]) -> str:

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 import yaml
 from yaml import events
 
+from .messages import Said, say
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -52,7 +54,8 @@ _UNREADABLE = yaml.reader.Reader.NON_PRINTABLE
 _RESOLVER = yaml.resolver.Resolver()
 # YAML 1.2 numbers that PyYAML's YAML 1.1 resolver leaves as text: 1e3, 0o17.
 _NUMBER_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
-_KEY_KINDS = {"null": "null", "bool": "true or false", "int": "a number", "float": "a number", "timestamp": "a date"}
+#: What YAML reads a plain key as, by its resolved tag: the message naming it (`key.number`).
+_KEY_KINDS = {"null": "key.null", "bool": "key.bool", "int": "key.number", "float": "key.number", "timestamp": "key.date"}
 
 #: Where a value stands in a file: its keys and list indexes from the top (`("income", 0,
 #: "total")`), as problems and checks name it (problems.field_path writes it `income[0].total`).
@@ -66,23 +69,26 @@ class YamlProblem(Exception):
 
     line: int
     column: int
-    message: str
-    hint: str = ""
+    message: Said | str
+    hint: Said | str = ""
     field: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}: " + (f"{self.field}: " if self.field else "")
+        return where + str(self.message) + (f" — {self.hint}" if str(self.hint) else "")
 
 
 def decode(raw: bytes) -> str:
     """Bytes to text: UTF-8 only (a BOM is dropped), with a pointed error otherwise."""
     if len(raw) > MAX_BYTES:
-        raise YamlProblem(1, 1, f"file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,}",
-                          "split the content or remove what is not disclosure data")
+        raise YamlProblem(1, 1, say("yaml.too_big", size=len(raw), limit=MAX_BYTES), say("hint.split_content"))
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise YamlProblem(1, 1, "file is UTF-32, not UTF-8", "save the file as UTF-8")
+        raise YamlProblem(1, 1, say("yaml.utf32"), say("hint.save_utf8"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise YamlProblem(1, 1, "file is UTF-16, not UTF-8", "save the file as UTF-8")
+        raise YamlProblem(1, 1, say("yaml.utf16"), say("hint.save_utf8"))
     if b"\x00" in raw[:2]:
         # UTF-16 without a byte-order mark: ASCII with NULs between is valid UTF-8, so say what it is.
-        raise YamlProblem(1, 1, "file looks like UTF-16 (it has NUL bytes), not UTF-8", "save the file as UTF-8")
+        raise YamlProblem(1, 1, say("yaml.utf16_no_bom"), say("hint.save_utf8"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -90,8 +96,7 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise YamlProblem(line, column, f"byte 0x{raw[err.start]:02x} is not valid UTF-8",
-                          "save the file as UTF-8 (GBK and other encodings are not accepted)") from None
+        raise YamlProblem(line, column, say("yaml.bad_byte", byte=raw[err.start]), say("yaml.bad_byte.hint")) from None
     return text
 
 
@@ -122,31 +127,28 @@ class _Reader:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             line, col = _pos(event.start_mark)
-            raise YamlProblem(line, col, f"more than {MAX_NODES:,} values in one file",
-                              "split the content; a year file holds one department's year")
+            raise YamlProblem(line, col, say("yaml.too_many_values", limit=MAX_NODES), say("yaml.too_many_values.hint"))
 
     def scalar(self, event: events.ScalarEvent) -> str:
         """The scalar's text, refused if an escape put a control character in it."""
         bad = _NOT_TEXT.search(event.value)
         if bad is not None:
             line, col = _pos(event.start_mark)
-            raise YamlProblem(line, col, f"control character U+{ord(bad.group()):04X} is not allowed in text",
-                              "remove it (escapes such as \\0, \\x07, \\e, \\N or \\L included)")
+            raise YamlProblem(line, col, say("yaml.control_in_text", code=ord(bad.group())),
+                              say("yaml.control_in_text.hint"))
         return event.value
 
     def refuse_node_extras(self, event: events.NodeEvent) -> None:
         line, col = _pos(event.start_mark)
         if isinstance(event, events.AliasEvent):
-            raise YamlProblem(line, col, f"alias *{event.anchor} is not allowed",
-                              "write the value out in full; anchors and aliases are refused")
+            raise YamlProblem(line, col, say("yaml.alias", name=event.anchor), say("yaml.anchor.hint"))
         if event.anchor is not None:
-            raise YamlProblem(line, col, f"anchor &{event.anchor} is not allowed",
-                              "write the value out in full; anchors and aliases are refused")
+            raise YamlProblem(line, col, say("yaml.anchor", name=event.anchor), say("yaml.anchor.hint"))
         # The parser sets a tag only where the file writes one: `!!str`, `!foo`, and the bare `!`.
         tag = getattr(event, "tag", None)
         if tag is not None:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
-            raise YamlProblem(line, col, f"tag {tag} is not allowed", "remove the tag; values are typed by the schema")
+            raise YamlProblem(line, col, say("yaml.tag", tag=tag), say("yaml.tag.hint"))
 
     def node(self, event: events.Event, path: FieldPath, depth: int) -> object:
         # The checks of every value, in this order: anchor, alias or tag; the count; the depth;
@@ -159,7 +161,7 @@ class _Reader:
             self.count(event)
         if depth > MAX_DEPTH:
             line, col = _pos(event.start_mark)
-            raise YamlProblem(line, col, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+            raise YamlProblem(line, col, say("yaml.too_deep", limit=MAX_DEPTH), say("yaml.too_deep.hint"))
         if cls is _SCALAR:
             value = event.value
             if not event.style and value in NULLS:
@@ -192,7 +194,7 @@ class _Reader:
                 line, col = mark.line + 1, mark.column + 1
                 if key_cls is not _SCALAR:
                     self.refuse_node_extras(key_event)
-                    raise YamlProblem(line, col, "a key must be plain text", "use a simple `name:` key")
+                    raise YamlProblem(line, col, say("yaml.key_not_text"), say("yaml.key_not_text.hint"))
                 if key_event.anchor is not None or key_event.tag is not None:
                     self.refuse_node_extras(key_event)
                 self.nodes += 1
@@ -205,7 +207,7 @@ class _Reader:
                     typed = None
                 else:
                     if key == "<<":
-                        raise YamlProblem(line, col, "merge key << is not allowed", "write the fields out in full")
+                        raise YamlProblem(line, col, say("yaml.merge_key"), say("yaml.merge_key.hint"))
                     typed = _typed_key(key, line, col, path, flow) if _key_kind(key) is not None else None
                 if typed is not None:
                     self.key_problems.append(typed)
@@ -214,11 +216,11 @@ class _Reader:
                 sub = (*path, key)
                 if key in mapping:
                     first = marks[sub][0]
-                    raise YamlProblem(line, col, f"duplicate key {key!r} (first at line {first})",
-                                      "each key may appear once in a mapping", field=_dotted(sub))
+                    raise YamlProblem(line, col, say("yaml.duplicate_key", key=repr(key), first=first),
+                                      say("yaml.duplicate_key.hint"), field=_dotted(sub))
                 marks[sub] = (line, col)
                 mapping[key] = self.node(next_event(), sub, depth)
-        raise YamlProblem(*_pos(event.start_mark), f"unexpected YAML event {type(event).__name__}")
+        raise YamlProblem(*_pos(event.start_mark), say("yaml.unexpected_event", name=type(event).__name__))
 
 
 #: What each plain key YAML types reads as (see _typed_key), kept across files: keys are field
@@ -227,13 +229,14 @@ _KEY_KINDS_SEEN: dict[str, str | None] = {}
 
 
 def _key_kind(key: str) -> str | None:
-    """What YAML reads the plain key as, if not text: null, true or false, a number or a date."""
+    """What YAML reads the plain key as, if not text (null, true or false, a number or a date): the
+    message naming it, `key.number`."""
     try:
         return _KEY_KINDS_SEEN[key]
     except KeyError:
         pass
     tag = _RESOLVER.resolve(yaml.ScalarNode, key, (True, False)).rsplit(":", 1)[-1]
-    kind = _KEY_KINDS.get(tag) or ("a number" if _NUMBER_1_2.fullmatch(key) else None)
+    kind = _KEY_KINDS.get(tag) or ("key.number" if _NUMBER_1_2.fullmatch(key) else None)
     if len(_KEY_KINDS_SEEN) >= 4096:
         _KEY_KINDS_SEEN.clear()
     _KEY_KINDS_SEEN[key] = kind
@@ -249,17 +252,13 @@ def _typed_key(key: str, line: int, col: int, path: FieldPath, flow: bool) -> Ya
     field = _dotted(path)
     if flow and re.fullmatch(r"[0-9][0-9.]*", key):
         # `{name: 合计, actual: 1,234.5}`: the comma ends `actual: 1`, and `234.5` is left as a key.
-        return YamlProblem(line, col, f"key {key} is read as a number, not as text",
-                           "inside { } a comma separates fields: write numbers without thousands separators,"
-                           " e.g. 1234.5", field=field)
+        return YamlProblem(line, col, say("yaml.number_key", key=key), say("hint.flow_comma"), field=field)
     if key == "":
-        return YamlProblem(line, col, "empty key", "write the field name before the colon", field=field)
-    if kind == "null":
-        return YamlProblem(line, col, f"key {key} is read as null, not as a field name",
-                           "write the field name before the colon", field=field)
-    return YamlProblem(line, col, f"key {_short(key)} is read as {kind}, not as text",
-                       f"keys are field names (see the schema in schema/); put the key in quotes (\"{_short(key)}\":)"
-                       " if it is meant as text", field=field)
+        return YamlProblem(line, col, say("yaml.empty_key"), say("hint.write_field_name"), field=field)
+    if kind == "key.null":
+        return YamlProblem(line, col, say("yaml.null_key", key=key), say("hint.write_field_name"), field=field)
+    return YamlProblem(line, col, say("yaml.typed_key", key=_short(key), kind=say(kind)),
+                       say("yaml.typed_key.hint", key=_short(key)), field=field)
 
 
 def _short(text: str) -> str:
@@ -300,36 +299,31 @@ def read_all(text: str) -> tuple[object, Marks, list[YamlProblem]]:
         event = reader.next()
         if isinstance(event, events.DocumentStartEvent):
             line, col = _pos(event.start_mark)
-            raise YamlProblem(line, col, "more than one YAML document in the file",
-                              "keep one document per file and remove the `---` separator")
+            raise YamlProblem(line, col, say("yaml.multiple_documents"), say("yaml.multiple_documents.hint"))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = _pos(mark) if mark else (1, 1)
         problem = (err.problem or err.context or "invalid YAML").strip()
         if mark is not None and text[mark.index:mark.index + 1] == "\t":
-            raise YamlProblem(line, col, "invalid YAML: tab character", "indent with spaces, not tabs") from None
-        raise YamlProblem(line, col, f"invalid YAML: {problem}", _yaml_hint(problem)) from None
+            raise YamlProblem(line, col, say("yaml.tab"), say("yaml.tab.hint")) from None
+        raise YamlProblem(line, col, say("yaml.invalid", problem=_yaml_says(problem)), _yaml_hint(problem)) from None
     except yaml.YAMLError as err:  # reader errors (control characters) carry no problem_mark
         line, col = _reader_position(err, text)
-        raise YamlProblem(line, col, f"invalid YAML: {_reader_message(err)}",
-                          "remove control characters from the file") from None
+        raise YamlProblem(line, col, say("yaml.invalid", problem=_reader_message(err)),
+                          say("yaml.control.hint")) from None
     return data, reader.marks, reader.key_problems
 
 
 def _check_text(text: str) -> None:
     """What decode() cannot see in text handed over as str, and what YAML would misread."""
     if len(text) > MAX_BYTES:  # at least as many bytes as characters
-        raise YamlProblem(1, 1, f"text is {len(text):,} characters, over the limit of {MAX_BYTES:,} bytes",
-                          "split the content or remove what is not disclosure data")
-    for pattern, message, hint in (
-            (_SURROGATES, "lone surrogate U+{:04X} is not allowed", "save the file as UTF-8"),
-            (_LINE_SEPARATORS, "line separator U+{:04X} is not allowed",
-             "replace it with an ordinary line break or a space (YAML and editors count lines differently"
-             " around it)")):
+        raise YamlProblem(1, 1, say("yaml.text_too_big", size=len(text), limit=MAX_BYTES), say("hint.split_content"))
+    for pattern, message, hint in ((_SURROGATES, "yaml.surrogate", "hint.save_utf8"),
+                                   (_LINE_SEPARATORS, "yaml.line_separator", "yaml.line_separator.hint")):
         found = pattern.search(text)
         if found is not None:
             line, col = _offset_position(text, found.start())
-            raise YamlProblem(line, col, message.format(ord(found.group())), hint)
+            raise YamlProblem(line, col, say(message, code=ord(found.group())), say(hint))
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
@@ -337,16 +331,31 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _yaml_hint(problem: str) -> str:
+#: PyYAML's usual problems, in the catalogue's words; any other is shown as PyYAML says it.
+_YAML_SAYS = {
+    "mapping values are not allowed here": "yaml.says.mapping_values",
+    "could not find expected ':'": "yaml.says.expected_colon",
+    "did not find expected key": "yaml.says.expected_key",
+    "did not find expected '-' indicator": "yaml.says.expected_entry",
+    "found unexpected end of stream": "yaml.says.end_of_stream",
+}
+
+
+def _yaml_says(problem: str) -> Said | str:
+    found = _YAML_SAYS.get(problem)
+    return say(found) if found else problem
+
+
+def _yaml_hint(problem: str) -> Said:
     if "escape" in problem:
-        return "write the character itself; an escape must name a real character (no surrogate halves)"
+        return say("yaml.hint.escape")
     if "tab" in problem:
-        return "indent with spaces, not tabs"
+        return say("yaml.tab.hint")
     if "mapping values are not allowed" in problem:
-        return "quote text that contains `: `"
+        return say("yaml.hint.quote_colon")
     if "could not find expected ':'" in problem or "could not find expected" in problem:
-        return "check indentation and quoting on this line and the one before"
-    return "check indentation and quoting"
+        return say("yaml.hint.check_lines")
+    return say("yaml.hint.check")
 
 
 def _reader_position(err: yaml.YAMLError, text: str) -> tuple[int, int]:
@@ -364,10 +373,10 @@ def _reader_position(err: yaml.YAMLError, text: str) -> tuple[int, int]:
     return _offset_position(text, position)
 
 
-def _reader_message(err: yaml.YAMLError) -> str:
+def _reader_message(err: yaml.YAMLError) -> Said | str:
     character = getattr(err, "character", None)
     if isinstance(character, str):
-        return f"control character U+{ord(character):04X} is not allowed"
+        return say("yaml.control", code=ord(character))
     if isinstance(character, int):
-        return f"control character U+{character:04X} is not allowed"
+        return say("yaml.control", code=character)
     return str(err).splitlines()[0]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import http.server
+import json
 import os
 import socket
 import sys
@@ -18,27 +19,68 @@ from pathlib import Path
 
 from ..department import memo
 from .pipeline import TEMPLATES, build
+from ..content.messages import language, t
 from ..content.problems import ContentError
 
 RELOAD_JS = b"""(function () {
-  // Asks for the build after the one shown; the server answers when it is done (or after
-  // 20 s with the same one), so the page reloads as soon as a rebuild ends.
-  var current = null;
+  // Asks for the state after the one shown (/__status?after=N); the server answers when a
+  // rebuild has ended (or after 20 s with the same state). A new build reloads the page; a
+  // failed rebuild shows its problems over the page, until a rebuild succeeds.
+  var build = null, status = null, banner = null;
+  function show(state) {
+    if (banner !== null) { banner.remove(); banner = null; }
+    if (!state.failed) { return; }
+    banner = document.createElement("div");
+    banner.id = "dev-build-errors";
+    banner.setAttribute("role", "alert");
+    banner.lang = state.lang;
+    var s = banner.style;  // set through the DOM: a page's style-src 'self' would refuse a style attribute
+    s.position = "fixed"; s.left = "0"; s.right = "0"; s.top = "0"; s.zIndex = "2147483647";
+    s.maxHeight = "70vh"; s.overflow = "auto"; s.boxSizing = "border-box"; s.padding = "12px 16px";
+    s.background = "#fff4f4"; s.color = "#5c0000"; s.borderBottom = "4px solid #c00";
+    s.boxShadow = "0 2px 12px rgba(0,0,0,.35)"; s.font = "15px/1.5 system-ui, sans-serif";
+    var close = document.createElement("button");
+    close.type = "button"; close.textContent = state.close;
+    close.style.cssFloat = "right"; close.style.font = "inherit";
+    close.addEventListener("click", function () { banner.remove(); banner = null; });
+    var title = document.createElement("p");
+    title.textContent = state.title;
+    title.style.margin = "0 0 8px"; title.style.fontWeight = "bold";
+    var list = document.createElement("ol");
+    list.style.margin = "0"; list.style.paddingLeft = "1.5em";
+    list.style.font = "13px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+    state.problems.forEach(function (line) {
+      var item = document.createElement("li");
+      item.textContent = line;  // text, never markup: what a content file wrote stays text
+      item.style.whiteSpace = "pre-wrap"; item.style.overflowWrap = "anywhere";
+      list.appendChild(item);
+    });
+    banner.appendChild(close); banner.appendChild(title); banner.appendChild(list);
+    document.body.appendChild(banner);
+  }
   function poll() {
-    var url = current === null ? "/__build" : "/__build?after=" + encodeURIComponent(current);
-    fetch(url, {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (id) {
-      if (current !== null && id !== current) { window.location.reload(); }
-      current = id;
+    var url = status === null ? "/__status" : "/__status?after=" + encodeURIComponent(status);
+    fetch(url, {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (state) {
+      if (build !== null && state.build !== build) { window.location.reload(); return; }
+      build = state.build;
+      if (state.status !== status) { status = state.status; show(state); }
     }).catch(function () {}).finally(function () { setTimeout(poll, 100); });
   }
   poll();
 })();
 """
 
+#: The most problems the browser's banner lists (the terminal has them all).
+BANNER_MAX = 200
+
 
 class _State:
     def __init__(self) -> None:
         self.build_id = 0
+        #: Counts every rebuild's end, failed or not: what the page's script waits on.
+        self.status_id = 0
+        #: The last rebuild's problems as the terminal shows them, and the banner's title; None after a good build.
+        self.failure: tuple[str, list[str]] | None = None
         self.lock = threading.Condition()
         #: The path of site.yaml's base_url: the site is served under it too, as well as at
         #: `/`, so a page linking from it (the 404 page, at any missing URL) finds its styles.
@@ -49,6 +91,26 @@ class _State:
         with self.lock:
             self.lock.wait_for(lambda: str(self.build_id) != shown, timeout)
             return self.build_id
+
+    def status(self, shown: str | None, timeout: float = 20.0) -> bytes:
+        """The state once a rebuild has ended since `shown` (at once without it), as JSON for the page."""
+        with self.lock:
+            if shown is not None:
+                self.lock.wait_for(lambda: str(self.status_id) != shown, timeout)
+            failure = self.failure
+            state = {"build": self.build_id, "status": self.status_id, "failed": failure is not None,
+                     "lang": language(), "close": t("serve.banner.close"),
+                     "title": failure[0] if failure else "", "problems": failure[1][:BANNER_MAX] if failure else []}
+        return json.dumps(state, ensure_ascii=False).encode("utf-8")
+
+    def ended(self, failure: tuple[str, list[str]] | None) -> None:
+        """A rebuild ended: well (None; a new build to show) or with its problems."""
+        with self.lock:
+            if failure is None:
+                self.build_id += 1
+            self.status_id += 1
+            self.failure = failure
+            self.lock.notify_all()
 
 
 def _snapshot(folders: list[Path]) -> dict[str, float]:
@@ -127,18 +189,19 @@ def _rebuild(content: Path, out: Path, state: _State, search: bool, cache_dir: P
         result = build(content, out, search=search, cache_dir=cache_dir)
         memo.next_build()  # the memos this build read, kept for the next
     except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s); still serving the previous build", file=sys.stderr)
+        lines = [str(problem) for problem in err.problems]
+        for line in lines:
+            print(line, file=sys.stderr)
+        print(t("serve.problems", count=len(lines)), file=sys.stderr)
+        state.ended((t("serve.banner.problems", count=len(lines)), lines))
         return
     except Exception as err:  # a template error must not stop the server
-        print(f"build failed: {err}; still serving the previous build", file=sys.stderr)
+        print(t("serve.failed", error=err), file=sys.stderr)
+        state.ended((t("serve.banner.failed"), [f"{type(err).__name__}: {err}"]))
         return
     state.root = _site_root(content)
-    with state.lock:
-        state.build_id += 1
-        state.lock.notify_all()
-    print(f"rebuilt {result.pages} pages in {time.perf_counter() - started:.2f}s", flush=True)
+    state.ended(None)
+    print(t("serve.rebuilt", pages=result.pages, seconds=time.perf_counter() - started), flush=True)
 
 
 def _site_root(content: Path) -> str:
@@ -160,7 +223,7 @@ class _Server(http.server.ThreadingHTTPServer):
         err = sys.exc_info()[1]
         if isinstance(err, (ConnectionError, TimeoutError)):
             return
-        print(f"request failed: {type(err).__name__}: {err}", file=sys.stderr, flush=True)
+        print(t("serve.request_failed", kind=type(err).__name__, error=err), file=sys.stderr, flush=True)
 
 
 def _handler(out: Path, state: _State):
@@ -199,6 +262,10 @@ def _handler(out: Path, state: _State):
                 shown = urllib.parse.parse_qs(query).get("after")
                 build_id = state.after(shown[0][:20]) if shown else state.build_id
                 return self._send(200, "text/plain", str(build_id).encode(), body)
+            if route == "/__status":
+                shown = urllib.parse.parse_qs(query).get("after")
+                data = state.status(shown[0][:20] if shown else None)
+                return self._send(200, "application/json; charset=utf-8", data, body)
             if route == "/__livereload.js":
                 return self._send(200, "application/javascript", RELOAD_JS, body)
             data = None
@@ -246,17 +313,17 @@ def _listen(host: str, port: int, handler) -> _Server | None:
     try:
         return _Server((host, port), handler)
     except OverflowError:
-        reason = f"端口 {port} 超出范围：须在 0 到 65535 之间"
+        reason = t("serve.port_range", port=port)
     except OSError as err:
         if err.errno == errno.EADDRINUSE:
-            reason = f"端口 {port} 已被占用：换一个端口（--port），或先停止占用它的程序"
+            reason = t("serve.port_in_use", port=port)
         elif err.errno == errno.EACCES:
-            reason = f"没有权限使用端口 {port}：1024 以下的端口需要管理员权限，换一个端口（--port）"
+            reason = t("serve.port_denied", port=port)
         elif isinstance(err, socket.gaierror) or err.errno == errno.EADDRNOTAVAIL:
-            reason = f"--host {host!r} 不是本机可用的地址：{err.strerror or err}"
+            reason = t("serve.bad_host", host=repr(host), reason=err.strerror or err)
         else:
             reason = f"{err.strerror or err}"
-    print(f"无法在 {host}:{port} 上提供服务：{reason}", file=sys.stderr)
+    print(t("serve.cannot_listen", host=host, port=port, reason=reason), file=sys.stderr)
     return None
 
 
@@ -281,7 +348,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
         first = _snapshot(watched) if notify is None else {}
         _rebuild(content, out, state, search, cache_dir)
         if not out.exists():
-            print("no site to serve: fix the problems above and run again", file=sys.stderr)
+            print(t("serve.no_site"), file=sys.stderr)
             return 1
 
         def watch() -> None:
@@ -304,8 +371,7 @@ def serve(content: Path, out: Path, host: str = "127.0.0.1", port: int = 8000, s
 
         threading.Thread(target=watch, daemon=True).start()
         bound_host, bound_port = server.server_address[:2]
-        print(f"serving {out} at http://{bound_host}:{bound_port}/ — rebuilding on changes in content/ and templates/"
-              " (Ctrl-C stops)", flush=True)
+        print(t("serve.serving", out=out, host=bound_host, port=bound_port), flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

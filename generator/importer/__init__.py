@@ -114,12 +114,13 @@ def department_draft(name: str | None) -> str:
 
 def explain(problems) -> list[str]:
     """Notes for `build.py check` on problems an import draft causes on purpose."""
+    from ..content.messages import t
+
     notes = []
     for problem in problems:
-        if problem.field == UNPLACED and "unknown field" in problem.message:
-            notes.append(f"{problem.path}: `unplaced:` is the importer's list of numbers it could not place; "
-                         "move what belongs into the file, then delete the whole `unplaced:` key.")
-        elif problem.field == "region" and PLACEHOLDER_REGION in problem.message:
-            notes.append(f"{problem.path}: region {PLACEHOLDER_REGION} is the importer's placeholder; "
-                         "write the county's code from content/regions.yaml.")
+        if problem.field == UNPLACED and problem.code == "pydantic.extra_forbidden":
+            notes.append(t("import.note.unplaced", path=problem.path))
+        elif problem.field == "region" and problem.code == "load.region_unknown" \
+                and dict(problem.message.params).get("code") == PLACEHOLDER_REGION:
+            notes.append(t("import.note.region", path=problem.path, code=PLACEHOLDER_REGION))
     return notes
