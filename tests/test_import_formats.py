@@ -642,3 +642,31 @@ def test_a_scanned_looking_pdf_with_full_width_digits_and_an_indicator_table_ove
     assert "绩效目标设定" in names and "固定资产账实相符率" in names  # before and after the page break
     row = next(i for i in report.performance.indicators if i.name == "固定资产账实相符率")
     assert (str(row.score.first.value), str(row.weight.first.value)) == ("5.3", "6")
+
+
+def test_a_project_form_pasted_from_excel_keeps_its_quoted_cells_of_several_lines_in_their_rows():
+    """Excel pastes a cell of several lines in quotes ("项目资金⏎（万元）"): the row it stands in
+    stays one row, so the form's 项目名称 above still names the project its figures belong to."""
+    folder = FIXTURES / "heldout4" / "38-fenglin-town-project-unicode-txt"
+    text, blocks = read_path(report_of(folder))
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    assert report.performance is None
+    (project,) = report.project_performance
+    assert project.name == "农村人居环境整治提升项目"
+    assert str(project.budget_execution.actual.first.value) == "178.942" and str(project.score.first.value) == "99.06"
+    assert len(project.indicators) >= 10
+
+
+def test_a_flat_export_of_many_projects_indicators_files_each_row_under_its_project():
+    """A 项目支出绩效指标完成情况 sheet whose every row names its project (项目名称 column), under a
+    unit line that goes on after 金额单位：万元: each project's indicators are its own, and the
+    summary sheet's money is read in 万元."""
+    folder = FIXTURES / "heldout4" / "39-anlan-sthj-projects-flat-xls"
+    text, blocks = read_path(report_of(folder))
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    by_name = {p.name: p for p in report.project_performance}
+    assert len(by_name) == 4 and all(len(p.indicators) >= 5 for p in by_name.values())
+    first = next(p for name, p in by_name.items() if name.startswith("大气污染防治专项资金"))
+    assert first.indicators[0].name == "走航监测次数" and first.indicators[0].target == "≥24次"
+    (summary,) = report.projects
+    assert str(summary.items[0].budget_initial.first.value) == "45.00" and summary.items[0].budget_initial.first.unit == "万元"

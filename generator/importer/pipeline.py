@@ -157,7 +157,7 @@ class _Walker:
                     self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
                     # a 单位：万元 line just above a table gives its money unit
                     # (tables stacked one under another, as on one sheet, share the line above the first)
-                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)\s*$", last_block.text) \
+                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000]|$)", last_block.text) \
                         if isinstance(last_block, Para) else None
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only

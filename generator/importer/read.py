@@ -157,11 +157,35 @@ _PIPES = re.compile(r"\|+")
 
 
 def _lines(text: str) -> list[tuple[str, int]]:
+    """The text's lines with their offsets; a spreadsheet cell of several lines, which Excel
+    pastes in quotes ("项目资金⏎（万元）"), is kept on the line of its row."""
     out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((line, pos))
+    physical = text.split("\n")
+    tabbed = "\t" in text
+    i = 0
+    while i < len(physical):
+        line = physical[i]
+        start = pos
         pos += len(line) + 1
+        i += 1
+        # an opening quote at a cell's start not closed on this line: the cell runs on (at most 20 lines)
+        joined = 0
+        while tabbed and joined < 20 and i < len(physical) and _open_quote(line):
+            more = physical[i]
+            line += "\n" + more
+            pos += len(more) + 1
+            i += 1
+            joined += 1
+        out.append((line, start))
     return out
+
+
+def _open_quote(line: str) -> bool:
+    """A row of tab-separated cells one of which opens a quote it does not close."""
+    for cell in line.split("\t"):
+        if cell.startswith('"') and (cell.count('"') % 2 == 1):
+            return True
+    return False
 
 
 def read_text(text: str) -> list[Block]:
@@ -232,7 +256,10 @@ def _tsv_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
         line, pos = lines[i]
         cells, at = [], pos
         for text in line.split("\t"):
-            cells.append(Cell(text, at))
+            if len(text) > 1 and text.startswith('"') and text.endswith('"'):
+                cells.append(Cell(text[1:-1], at + 1))  # a cell of several lines, quoted by the paste
+            else:
+                cells.append(Cell(text, at))
             at += len(text) + 1
         rows.append(tuple(cells))
         i += 1

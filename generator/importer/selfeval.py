@@ -289,7 +289,16 @@ class SelfEvaluation:
                     start = rule.span[0] + number.start()
                     self.found.skip(number.group(), (start, start + len(number.group())), rule.text[:24], self.at,
                                     "评分标准中的数，不是数据")
-            self._indicator(row, cols, deviation, level1, level2, skip={rule_col, *level_weights.values()})
+            project_col = header.index("项目名称") if "项目名称" in header else None
+            if project_col is not None and (project := value_of(row[project_col])) is not None:
+                # a flat export of many projects' indicators: each row names its project
+                root = self._root
+                self._root = f"project_performance={label_of(row[project_col])}"
+                self._indicator(row, cols, deviation, level1, level2,
+                                skip={rule_col, project_col, *level_weights.values()})
+                self._root = root
+            else:
+                self._indicator(row, cols, deviation, level1, level2, skip={rule_col, *level_weights.values()})
         return done
 
     def _level(self, cell: Cell, current: str, weights_key: str, under: str | None = None) -> str:
