@@ -319,6 +319,12 @@ def test_import_refuses_a_bad_report_in_one_line_and_writes_nothing(tmp_path, ki
                timeout=30)
     assert_clean(proc, 1, fragment)
     assert not content.exists()
+    # The same refusal in English with --lang en: no Chinese left in it (the path and the reader's reason are ASCII).
+    proc = runner("import", str(report), "--department", "demo-dept", "--year", "2020", "--content", str(content),
+                  "--lang", "en", timeout=30)
+    line = assert_clean(proc, 1).strip()
+    assert not any("\u4e00" <= c <= "\u9fff" for c in line), line
+    assert not content.exists()
 
 
 @pytest.mark.parametrize("args, fragment", [
@@ -345,6 +351,37 @@ def test_import_of_an_existing_year_says_force_and_a_utf16_report_imports(tmp_pa
     source = (tmp_path / "c/departments/demo-dept/2020.source.txt").read_text(encoding="utf-8")
     assert source == "部门整体支出绩效自评报告\n支出合计848.4万元。\n"
     assert_clean(run_here(*args), 1, "--force")
+
+
+def run_env(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    """build.py as a subprocess, with `env` over this process's environment."""
+    return subprocess.run([sys.executable, str(BUILD), *args], capture_output=True, text=True, timeout=60,
+                          stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **env})
+
+
+def test_refusals_are_chinese_by_default_and_english_with_lang_en_or_site_lang_en(tmp_path):
+    """A refused import and a refused --out, as a person runs them: the one line that says why is
+    Chinese by default, English with --lang en or SITE_LANG=en."""
+    missing = tmp_path / "missing.docx"
+    report = ["import", str(missing), "--department", "demo-dept", "--year", "2020", "--content", str(tmp_path / "c")]
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "年度报告.docx").write_bytes(b"PK\x03\x04 not really")
+    build = ["build", "--content", str(CONTENT), "--out", str(out), "--cache", str(tmp_path / "cache")]
+    zh = {"SITE_LANG": ""}
+    assert assert_clean(run_env(zh, *report), 1).strip() == f"报告文件 {missing} 不存在"
+    for env, extra in (({}, ["--lang", "en"]), ({"SITE_LANG": "en"}, []), ({"SITE_LANG": "en_GB.UTF-8"}, [])):
+        assert assert_clean(run_env({**zh, **env}, *report, *extra), 1).strip() \
+            == f"the report file {missing} does not exist"
+    said = assert_clean(run_env(zh, *build), 2, "已存在且不是本程序生成的", lines=2).splitlines()
+    assert said[0].startswith(f"输出文件夹 --out {out} 已存在且不是本程序生成的（缺少标记文件 .disclosure-site）")
+    assert said[1] == "未构建，没有改动任何文件"
+    said = assert_clean(run_env({"SITE_LANG": "en"}, *build), 2, lines=2).splitlines()
+    assert said[0].startswith(f"the output folder --out {out} exists and was not made by this program (it has no"
+                              " marker file .disclosure-site)")
+    assert said[1] == "nothing was built; no file was changed"
+    assert [p.name for p in out.iterdir()] == ["年度报告.docx"]
+    assert not (tmp_path / "c").exists() and not (tmp_path / "cache").exists()
 
 
 REPORTISH = "收入支出合计万元年度%.0123456789 \t\n|（）一二、："

@@ -444,7 +444,10 @@ def test_import_writes_the_files_and_refuses_to_overwrite(tmp_path, capsys):
     first = (folder / "2020.yaml").read_text(encoding="utf-8")
     (folder / "2020.yaml").write_text("# reviewed\n" + first, encoding="utf-8")
     assert build_main(argv) == 1
-    assert "--force" in capsys.readouterr().err
+    year_file, source_file = folder / "2020.yaml", folder / "2020.source.txt"
+    assert capsys.readouterr().err == f"{year_file}、{source_file} 已存在；要覆盖请加 --force\n"
+    assert build_main([*argv, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == f"{year_file} and {source_file} already exist; add --force to overwrite them\n"
     assert (folder / "2020.yaml").read_text(encoding="utf-8").startswith("# reviewed")
     assert build_main([*argv, "--force"]) == 0
     assert (folder / "2020.yaml").read_text(encoding="utf-8") == first

@@ -162,17 +162,48 @@ def test_usage_errors_follow_the_language(capsys):
     assert code == 2 and "build.py import: error: the following arguments are required: --year" in err
 
 
-def test_the_importers_refusals_stay_chinese(tmp_path, capsys):
-    """The importer says why it refuses in Chinese (its readers are the clerks who import), in
-    one line; the lines around a draft follow --lang."""
-    code, _, err = run_main(capsys, "import", str(tmp_path / "missing.txt"), "--department", "demo-dept",
-                            "--year", "2020", "--content", str(tmp_path / "content"))
-    assert code == 1
+def refusal(capsys, *args) -> tuple[int, str]:
+    """build.main's exit code and its one line on stderr."""
+    code, _, err = run_main(capsys, *args)
     [line] = err.strip().splitlines()
-    assert any("\u4e00" <= c <= "\u9fff" for c in line), line
-    code, _, err = run_main(capsys, "import", str(tmp_path / "r.txt"), "--department", "Bad Slug",
-                            "--year", "2020", "--content", str(tmp_path / "content"))
-    assert code == 1 and "不是有效的部门标识" in err
+    return code, line
+
+
+# A refused import (the report, the department, the suffix): (report name under tmp_path, --department,
+# the Chinese words, the English words).
+IMPORT_REFUSALS = [
+    ("missing.txt", "demo-dept", "报告文件 {tmp}/missing.txt 不存在", "the report file {tmp}/missing.txt does not exist"),
+    ("r.txt", "Bad Slug", "--department 'Bad Slug' 不是有效的部门标识：只能用小写英文字母、数字和单个连字符",
+     "--department 'Bad Slug' is not a valid department slug: use lowercase ASCII letters, digits and single hyphens"),
+    ("r.png", "demo-dept", "只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，{tmp}/r.png 是 .png 文件：请先另存为其中一种",
+     "only .txt, .docx, .xlsx, .xls and .pdf reports can be imported, and {tmp}/r.png is a .png file: save it as"
+     " one of them first"),
+]
+
+
+@pytest.mark.parametrize("name, slug, chinese, english", IMPORT_REFUSALS)
+def test_the_importers_refusals_are_chinese_by_default_and_english_when_asked(tmp_path, capsys, monkeypatch, name,
+                                                                               slug, chinese, english):
+    """One line saying why the importer will not draft: Chinese by default, English with --lang en or
+    SITE_LANG=en (--lang zh wins over SITE_LANG); paths and arguments as given."""
+    chinese, english = chinese.format(tmp=tmp_path), english.format(tmp=tmp_path)
+    (tmp_path / "r.txt").write_text("部门整体支出绩效自评报告\n", encoding="utf-8")
+    (tmp_path / "r.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    args = ["import", str(tmp_path / name), "--department", slug, "--year", "2020", "--content", str(tmp_path / "c")]
+    code, line = refusal(capsys, *args)
+    assert code == 1 and line.startswith(chinese), line
+    code, line = refusal(capsys, *args, "--lang", "en")
+    assert code == 1 and line.startswith(english), line
+    assert not any("\u4e00" <= c <= "\u9fff" for c in line), line
+    monkeypatch.setenv("SITE_LANG", "en")
+    code, line = refusal(capsys, *args)
+    assert code == 1 and line.startswith(english), line
+    code, line = refusal(capsys, *args, "--lang", "zh")
+    assert code == 1 and line.startswith(chinese), line
+    assert not (tmp_path / "c").exists()
+
+
+def test_the_lines_around_a_draft_follow_the_language(tmp_path, capsys):
     report = tmp_path / "r.txt"
     report.write_text("部门决算\n一、收入支出决算总表\n收入合计 100.00 万元\n", encoding="utf-8")
     code, out, _ = run_main(capsys, "import", str(report), "--department", "demo-dept", "--year", "2020",
@@ -181,3 +212,79 @@ def test_the_importers_refusals_stay_chinese(tmp_path, capsys):
     code, out, _ = run_main(capsys, "import", str(report), "--department", "demo-dept", "--year", "2020",
                             "--content", str(tmp_path / "content"), "--force", "--lang", "en")
     assert code == 0 and "wrote" in out and "left under `unplaced:` for review" in out
+
+
+def test_a_refused_output_folder_follows_the_language(tmp_path, capsys, monkeypatch):
+    """build.py's refusal of --out (and the line after it) in the language asked for; nothing built."""
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "keep.txt").write_text("keep", encoding="utf-8")
+    args = ["build", "--content", str(ROOT / "content"), "--out", str(out), "--cache", str(tmp_path / "cache")]
+    code, _, err = run_main(capsys, *args)
+    assert code == 2
+    assert err.splitlines() == [
+        f"输出文件夹 --out {out} 已存在且不是本程序生成的（缺少标记文件 .disclosure-site），构建会删除其中的文件，"
+        "拒绝写入——请指定一个新的或空的文件夹；若确是本程序旧版本生成的，删除后重新构建 ",
+        "未构建，没有改动任何文件"]
+    english = [
+        f"the output folder --out {out} exists and was not made by this program (it has no marker file"
+        " .disclosure-site), and a build would delete the files in it; refusing to write there: name a new or"
+        " empty folder, or, if an older version of this program made it, delete it and build again",
+        "nothing was built; no file was changed"]
+    code, _, err = run_main(capsys, *args, "--lang", "en")
+    assert code == 2 and err.splitlines() == english
+    monkeypatch.setenv("SITE_LANG", "en")
+    code, _, err = run_main(capsys, *args)
+    assert code == 2 and err.splitlines() == english
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"] and not (tmp_path / "cache").exists()
+
+
+def test_a_refused_executor_follows_the_language(capsys):
+    args = ["build", "--executor", "ray://10.0.0.5:10001"]
+    code, line = refusal(capsys, *args)
+    assert code == 2 and line == "--executor 须为 local 或 dask://主机:端口（如 dask://10.0.0.5:8786），不是 'ray://10.0.0.5:10001'"
+    code, line = refusal(capsys, *args, "--lang", "en")
+    assert code == 2 and line == ("--executor must be local or dask://HOST:PORT (e.g. dask://10.0.0.5:8786), not"
+                                  " 'ray://10.0.0.5:10001'")
+
+
+def test_a_refusal_keeps_its_message_and_is_worded_when_shown(tmp_path):
+    """An ImportRefused, TargetError or ExecutorError carries a message of the catalogue, like a
+    problem: worded in the current language when printed, in another on request, and the same
+    after a trip through pickle."""
+    from generator.engine.executor import ExecutorError, named
+    from generator.engine.targets import TargetError, check_output
+    from generator.importer import ImportRefused
+    from generator.importer.read import read_path
+
+    raised = []
+    for make, kind in ((lambda: read_path(tmp_path / "none.txt"), ImportRefused),
+                       (lambda: check_output(Path("/etc"), None), TargetError),
+                       (lambda: named("ray://x"), ExecutorError)):
+        with pytest.raises(kind) as caught:
+            make()
+        raised.append(caught.value)
+    for err in raised:
+        assert isinstance(err.message, messages.Said) and err.message.id in CATALOGUE
+        zh, en = err.text("zh"), err.text("en")
+        assert zh != en and any("\u4e00" <= c <= "\u9fff" for c in zh)
+        assert str(err) == zh
+        messages.set_language("en")
+        assert str(err) == en == str(pickle.loads(pickle.dumps(err)))
+        messages.set_language(None)
+    assert isinstance(raised[0], ValueError)  # ImportRefused stays a ValueError for its callers
+
+
+def test_refusals_are_raised_with_messages_of_the_catalogue():
+    """No ImportRefused, TargetError or ExecutorError is raised with text of its own: every one is
+    `say(…)`, so that --lang reaches it."""
+    classes = {"ImportRefused", "TargetError", "ExecutorError"}
+    own = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                    and getattr(node.exc.func, "id", None) in classes:
+                [arg] = node.exc.args
+                if not (isinstance(arg, (ast.Call, ast.IfExp)) and "say(" in ast.unparse(arg)):
+                    own.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(arg)}")
+    assert own == []

@@ -92,6 +92,25 @@ def text_of(value: object, lang: str | None = None) -> str:
     return "" if value is None else str(value)
 
 
+class SaidError(Exception):
+    """An error whose one line for the user is a message (or plain text), worded when shown, as a
+    problem is: `str()` in the current language, `text(lang)` in another. It keeps the message,
+    not its words, so it says the same in whatever language it is printed."""
+
+    def __init__(self, message: Said | str):
+        super().__init__(message)
+
+    @property
+    def message(self) -> Said | str:
+        return self.args[0]
+
+    def text(self, lang: str | None = None) -> str:
+        return text_of(self.args[0], lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
 #: id: (Chinese, English).
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- what a value turned out to be, and what a number was meant to be ------------------
@@ -455,6 +474,149 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.note.region": ("{path}：地区 {code} 是导入程序的占位代码；请从 content/regions.yaml 中填写所在县（区）的代码。",
                            "{path}: region {code} is the importer's placeholder; write the county's code from"
                            " content/regions.yaml."),
+
+    # --- build.py import: why the importer will not draft (ImportRefused, one line, nothing written) ---------
+    "import.exists": ("{path} 已存在；要覆盖请加 --force", "{path} already exists; add --force to overwrite it"),
+    "import.exists_both": ("{first}、{second} 已存在；要覆盖请加 --force",
+                           "{first} and {second} already exist; add --force to overwrite them"),
+    "import.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "import.bad_department": ("--department {slug} 不是有效的部门标识：只能用小写英文字母、数字和单个连字符"
+                              "（不以连字符开头或结尾），最长 {limit} 个字符，例如 zhongfang-zwfwzx",
+                              "--department {slug} is not a valid department slug: use lowercase ASCII letters, digits"
+                              " and single hyphens (not at the start or the end), at most {limit} characters, e.g."
+                              " zhongfang-zwfwzx"),
+    "import.bad_year": ("--year {year} 超出范围：年度须在 {first} 到 {last} 之间",
+                        "--year {year} is out of range: the year must be from {first} to {last}"),
+    "import.content_not_folder": ("--content {path} 不是文件夹", "--content {path} is not a folder"),
+    "import.link_outside": ("拒绝写入 {path}：它经符号链接指向 --content 之外的 {resolved}",
+                            "refusing to write {path}: a symbolic link takes it outside --content, to {resolved}"),
+    "import.not_regular_target": ("{path} 不是普通文件，无法写入", "{path} is not a regular file and cannot be written"),
+    "import.cannot_place": ("无法确定 {path} 的位置：{reason}", "cannot tell where {path} is: {reason}"),
+    "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
+    "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
+                          "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
+    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，{name} 是 {suffix} 文件：请先另存为其中一种",
+                           "only .txt, .docx, .xlsx, .xls and .pdf reports can be imported, and {name} is a {suffix}"
+                           " file: save it as one of them first"),
+    "import.missing": ("报告文件 {name} 不存在", "the report file {name} does not exist"),
+    "import.cannot_read": ("无法读取报告 {name}：{reason}", "cannot read the report {name}: {reason}"),
+    "import.is_folder": ("报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件",
+                         "the report {name} is a folder, not a file: give the report's .txt, .docx, .xlsx or .pdf"
+                         " file"),
+    "import.not_regular": ("报告 {name} 不是普通文件（管道、设备等不能导入）",
+                           "the report {name} is not a regular file (pipes, devices and the like cannot be imported)"),
+    "import.empty": ("报告 {name} 是空文件", "the report {name} is an empty file"),
+    "import.too_big": ("报告 {name} 有 {size:,} 字节，超过原文上限 {limit:,} 字节",
+                       "the report {name} is {size:,} bytes, over the limit of {limit:,} bytes for the original text"),
+    "import.no_text": ("报告 {name} 没有文字", "the report {name} has no text"),
+    "import.text_too_big": ("报告 {name} 的文字有 {size:,} 字节（UTF-8），超过原文上限 {limit:,} 字节",
+                            "the text of the report {name} is {size:,} bytes (UTF-8), over the limit of {limit:,}"
+                            " bytes for the original text"),
+    "import.broken_utf16": ("报告 {name} 以 UTF-16 标记开头，却不是完整的 UTF-16 文本：请另存为 UTF-8",
+                            "the report {name} starts with a UTF-16 mark but is not whole UTF-16 text: save it as"
+                            " UTF-8"),
+    "import.nul_bytes": ("报告 {name} 不是文本文件（含 NUL 字节）：Word 文档请以 .docx 导入，其他格式请先另存为 .docx",
+                         "the report {name} is not a text file (it holds NUL bytes): import a Word document as .docx,"
+                         " and save other formats as .docx first"),
+    "import.unknown_encoding": ("报告 {name} 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）：请另存为 UTF-8 文本",
+                                "the encoding of the report {name} is not recognised (neither UTF-8 nor GBK/GB18030):"
+                                " save it as UTF-8 text"),
+    "import.nul_chars": ("报告 {name} 不是文本文件（含 NUL 字符）",
+                         "the report {name} is not a text file (it holds NUL characters)"),
+    "import.bad_docx": ("报告 {name} 不是有效的 Word（.docx）文档：{reason}",
+                        "the report {name} is not a valid Word (.docx) document: {reason}"),
+    "import.bad_xlsx": ("报告 {name} 不是有效的 Excel（.xlsx）工作簿：{reason}",
+                        "the report {name} is not a valid Excel (.xlsx) workbook: {reason}"),
+    "import.bad_xls": ("报告 {name} 不是有效的 Excel（.xls）工作簿：{reason}",
+                       "the report {name} is not a valid Excel (.xls) workbook: {reason}"),
+    "import.too_many_cells": ("报告 {name} 的单元格超过 {limit:,} 个，不像一份部门报告",
+                              "the report {name} has more than {limit:,} cells, too many for a department's report"),
+    "import.xls_not_xls": ("报告 {name} 名为 .xls，但不是 Excel 97–2003 工作簿（实为{what}或其他格式）："
+                           "请在 Excel 中打开后另存为 .xlsx 再导入",
+                           "the report {name} is named .xls but is not an Excel 97–2003 workbook (it is {what} or"
+                           " another format): open it in Excel, save it as .xlsx, then import that"),
+    "import.xls_too_big": ("报告 {name} 有 {size:,} 字节，超过 .xls 上限 {limit:,} 字节",
+                           "the report {name} is {size:,} bytes, over the .xls limit of {limit:,} bytes"),
+    "import.not_zip": ("报告 {name} 不是有效的 {what}（不是 zip 压缩包）：{hint}",
+                       "the report {name} is not a valid {what} (it is not a zip package): {hint}"),
+    "import.unpacks_too_big": ("报告 {name} 解压后有 {size:,} 字节，超过上限 {limit:,} 字节",
+                               "the report {name} unpacks to {size:,} bytes, over the limit of {limit:,} bytes"),
+    "import.pdf_no_header": ("报告 {name} 不是有效的 PDF 文件（缺少 %PDF 文件头）",
+                             "the report {name} is not a valid PDF file (it has no %PDF header)"),
+    "import.pdf_too_long": ("报告 {name} 有 {pages} 页，超过上限 {limit} 页",
+                            "the report {name} has {pages} pages, over the limit of {limit}"),
+    "import.bad_pdf": ("报告 {name} 不是有效的 PDF 文件：{reason}", "the report {name} is not a valid PDF file: {reason}"),
+    "import.pdf_no_text": ("报告 {name} 没有可提取的文字（可能是扫描件）：请提供文字版 PDF、Word 或 Excel 文件",
+                           "the report {name} has no text to extract (it may be a scan): give a PDF with text, or a Word or"
+                           " Excel file"),
+    # What a file named .xls, .docx or .xlsx turned out not to be, and how to save it as one.
+    "import.kind.html": ("网页（HTML）", "a web page (HTML)"),
+    "import.kind.workbook": ("Excel 工作簿", "an Excel workbook"),
+    "import.kind.docx": ("Word（.docx）文档", "Word (.docx) document"),
+    "import.kind.xlsx": ("Excel（.xlsx）工作簿", "Excel (.xlsx) workbook"),
+    "import.kind.docx.hint": (".doc 等旧格式请在 Word 中另存为 .docx", "save a .doc or other old format as .docx in Word"),
+    "import.kind.xlsx.hint": (".xls 等旧格式请在 Excel 中另存为 .xlsx", "save a .xls or other old format as .xlsx in Excel"),
+
+    # --- where a build may write (TargetError: --out, --cache), and --executor (ExecutorError) ------------
+    # `what` is one of target.what.*; `flag` is "" or target.or_no_cache.
+    "target.what.out": ("输出文件夹 --out", "the output folder --out"),
+    "target.what.trees": ("输出文件夹 --out 旁的站点存放处", "the site store beside the output folder --out"),
+    "target.what.cache": ("缓存文件夹 --cache", "the cache folder --cache"),
+    "target.or_no_cache": ("（或改用 --no-cache）", " (or use --no-cache)"),
+    "target.system": ("{what} {path} 是系统文件夹，拒绝写入——请指定一个专用的新文件夹",
+                      "{what} {path} is a system folder; refusing to write there: name a new folder, used for"
+                      " nothing else"),
+    "target.contains_system": ("{what} {path} 包含系统文件夹，拒绝写入——请指定一个专用的新文件夹",
+                               "{what} {path} contains a system folder; refusing to write there: name a new folder,"
+                               " used for nothing else"),
+    "target.home": ("{what} {path} 是用户主目录，拒绝写入——请指定其下一个专用的新文件夹",
+                    "{what} {path} is a home folder; refusing to write there: name a new folder inside it, used for"
+                    " nothing else"),
+    "target.project": ("{what} {path} 是本项目文件夹或包含它，拒绝写入——默认输出为 {default}",
+                       "{what} {path} is or contains this project's folder; refusing to write there (the default"
+                       " output is {default})"),
+    "target.code": ("{what} {path} 位于本项目的 {name}/ 文件夹内，拒绝写入",
+                    "{what} {path} lies inside this project's {name}/ folder; refusing to write there"),
+    "target.holds_content": ("{what} {path} 是内容文件夹或包含它（{content}），构建会删除其中的内容，拒绝写入",
+                             "{what} {path} is or contains the content folder ({content}), and a build would delete"
+                             " what it holds; refusing to write there"),
+    "target.in_content": ("{what} {path} 位于内容文件夹 {content} 内，拒绝写入——输出须放在内容文件夹之外",
+                          "{what} {path} lies inside the content folder {content}; refusing to write there: the"
+                          " output must be outside the content folder"),
+    "target.unreadable": ("{what} {path} 无法读取（{reason}），拒绝写入",
+                          "{what} {path} cannot be read ({reason}); refusing to write there"),
+    "target.link": ("{what} {path} 是符号链接，拒绝写入——请直接指定实际文件夹",
+                    "{what} {path} is a symbolic link; refusing to write there: name the real folder itself"),
+    "target.file": ("{what} {path} 是已有的文件而不是文件夹，构建会删除它，拒绝写入",
+                    "{what} {path} is an existing file, not a folder, and a build would delete it; refusing to write"
+                    " there"),
+    "target.foreign": ("{what} {path} 已存在且不是本程序生成的（缺少标记文件 {marker}），构建会删除其中的文件，"
+                       "拒绝写入——请指定一个新的或空的文件夹；若确是本程序旧版本生成的，删除后重新构建 {flag}",
+                       "{what} {path} exists and was not made by this program (it has no marker file {marker}), and"
+                       " a build would delete the files in it; refusing to write there: name a new or empty folder,"
+                       " or, if an older version of this program made it, delete it and build again{flag}"),
+    "target.overlap": ("{what} {path} 与输出文件夹 {out} 重叠，拒绝使用——两者须是互不包含的文件夹",
+                       "{what} {path} overlaps the output folder {out}; refusing to use it: neither may contain the"
+                       " other"),
+    "target.unsafe": ("{what} {path} 可被其他用户写入或不属于当前用户（权限 {mode:04o}）：缓存读取时会执行其中的代码，"
+                      "拒绝使用——请执行 chmod go-w {path}，或改用 --no-cache",
+                      "{what} {path} is writable by other users or not owned by the current user (mode {mode:04o}),"
+                      " and reading the cache runs code from it; refusing to use it: run chmod go-w {path}, or use"
+                      " --no-cache"),
+    "executor.unknown": ("--executor 须为 local 或 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {text}",
+                         "--executor must be local or dask://HOST:PORT (e.g. dask://10.0.0.5:8786), not {text}"),
+    "executor.bad_address": ("Dask 调度器地址须为 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {address}",
+                             "a Dask scheduler's address must be dask://HOST:PORT (e.g. dask://10.0.0.5:8786), not"
+                             " {address}"),
+    "executor.unreachable": ("无法连接 Dask 调度器 {address}：{reason}；未构建，原站点未改动",
+                             "cannot reach the Dask scheduler {address}: {reason}; nothing was built, the previous"
+                             " site is unchanged"),
+    "executor.no_workers": ("Dask 调度器 {address} 在 {seconds:g} 秒内没有可用的工作进程；未构建，原站点未改动",
+                            "the Dask scheduler {address} had no worker within {seconds:g}s; nothing was built, the"
+                            " previous site is unchanged"),
+    "executor.other_code": ("Dask 调度器 {address} 的工作进程与本机的生成器代码或库版本不同；未构建，原站点未改动",
+                            "the workers of the Dask scheduler {address} run other generator code or library versions"
+                            " than this machine; nothing was built, the previous site is unchanged"),
 
     # --- build.py serve -------------------------------------------------------------------------------
     "serve.problems": ("内容中有 {count} 个问题；仍在提供上一次构建的站点", "{count} problem(s); still serving the previous build"),

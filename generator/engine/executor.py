@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from ..content.messages import SaidError, say
 from . import faults, parallel
 
 T = TypeVar("T")
@@ -92,8 +93,9 @@ class Local:
             _task = None
 
 
-class ExecutorError(Exception):
-    """An executor that cannot be used (a bad address, a scheduler out of reach): one line, in Chinese."""
+class ExecutorError(SaidError):
+    """An executor that cannot be used (a bad address, a scheduler out of reach): one line, a message
+    of the catalogue worded when shown."""
 
 
 def named(text: str) -> "Local | Dask":
@@ -102,7 +104,7 @@ def named(text: str) -> "Local | Dask":
         return Local()
     if text.startswith("dask://"):
         return Dask(text)
-    raise ExecutorError(f"--executor 须为 local 或 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {text!r}")
+    raise ExecutorError(say("executor.unknown", text=repr(text)))
 
 
 #: How long to wait for the scheduler to answer, and then for its first worker, in seconds.
@@ -138,7 +140,7 @@ class Dask:
         match = _ADDRESS.fullmatch(address)
         port = int(match["port"]) if match else 0
         if not match or not 0 < port <= 65535:
-            raise ExecutorError(f"Dask 调度器地址须为 dask://主机:端口（如 dask://10.0.0.5:8786），不是 {address!r}")
+            raise ExecutorError(say("executor.bad_address", address=repr(address)))
         host = match["v6"] or match["host"]
         self.shown = address
         self.address = f"tcp://[{host}]:{port}" if match["v6"] else f"tcp://{host}:{port}"
@@ -159,20 +161,18 @@ class Dask:
         try:
             self.client = Client(self.address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as err:
-            raise ExecutorError(f"无法连接 Dask 调度器 {self.shown}：{_reason(err)}；未构建，原站点未改动") from None
+            raise ExecutorError(say("executor.unreachable", address=self.shown, reason=_reason(err))) from None
         finally:
             quiet.setLevel(level)
         try:
             self.client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError):
             self.close()
-            raise ExecutorError(f"Dask 调度器 {self.shown} 在 {CONNECT_TIMEOUT:g} 秒内没有可用的工作进程；"
-                                "未构建，原站点未改动") from None
+            raise ExecutorError(say("executor.no_workers", address=self.shown, seconds=CONNECT_TIMEOUT)) from None
         # Workers with other code or libraries would make other pages and key the store otherwise.
         if set(self.client.run(_code).values()) - {_code()}:
             self.close()
-            raise ExecutorError(f"Dask 调度器 {self.shown} 的工作进程与本机的生成器代码或库版本不同；"
-                                "未构建，原站点未改动")
+            raise ExecutorError(say("executor.other_code", address=self.shown))
 
     def close(self) -> None:
         if self.client is not None:

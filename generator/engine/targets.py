@@ -21,6 +21,7 @@ import os
 import stat
 from pathlib import Path
 
+from ..content.messages import Said, SaidError, say
 from .write import TREES_MARKER, Trees
 
 #: The output root's marker: its bytes are fixed, so a build stays byte-identical.
@@ -46,8 +47,9 @@ SYSTEM_TREES = tuple(Path(p) for p in ("/bin", "/boot", "/dev", "/etc", "/lib", 
                                        "/sbin", "/sys", "/usr/bin", "/usr/lib", "/usr/sbin", "/usr/include"))
 
 
-class TargetError(Exception):
-    """A folder a build was asked to write to and must not; the message is for the user."""
+class TargetError(SaidError):
+    """A folder a build was asked to write to and must not; the message (of the catalogue, worded
+    when shown) is for the user."""
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -68,46 +70,45 @@ def _homes() -> set[Path]:
     return homes
 
 
-def _common_refusals(what: str, target: Path, content: Path | None) -> None:
+def _common_refusals(what: Said, target: Path, content: Path | None) -> None:
     """What no output or cache folder may be, whatever it holds."""
     shown = str(target)
     if target in SYSTEM or any(_inside(target, tree) for tree in SYSTEM_TREES):
-        raise TargetError(f"{what} {shown} 是系统文件夹，拒绝写入——请指定一个专用的新文件夹")
+        raise TargetError(say("target.system", what=what, path=shown))
     if any(_inside(system, target) for system in SYSTEM if system != Path("/")):
-        raise TargetError(f"{what} {shown} 包含系统文件夹，拒绝写入——请指定一个专用的新文件夹")
+        raise TargetError(say("target.contains_system", what=what, path=shown))
     if target in _homes():
-        raise TargetError(f"{what} {shown} 是用户主目录，拒绝写入——请指定其下一个专用的新文件夹")
+        raise TargetError(say("target.home", what=what, path=shown))
     if _inside(PROJECT, target):
-        raise TargetError(f"{what} {shown} 是本项目文件夹或包含它，拒绝写入——默认输出为 {PROJECT / 'site'}")
+        raise TargetError(say("target.project", what=what, path=shown, default=str(PROJECT / "site")))
     for name in CODE_FOLDERS:
         if _inside(target, PROJECT / name):
-            raise TargetError(f"{what} {shown} 位于本项目的 {name}/ 文件夹内，拒绝写入")
+            raise TargetError(say("target.code", what=what, path=shown, name=name))
     if content is not None:
         if _inside(content, target):
-            raise TargetError(f"{what} {shown} 是内容文件夹或包含它（{content}），构建会删除其中的内容，拒绝写入")
+            raise TargetError(say("target.holds_content", what=what, path=shown, content=str(content)))
         if _inside(target, content):
-            raise TargetError(f"{what} {shown} 位于内容文件夹 {content} 内，拒绝写入——输出须放在内容文件夹之外")
+            raise TargetError(say("target.in_content", what=what, path=shown, content=str(content)))
 
 
-def _existing(what: str, given: Path, marker: str, flag: str) -> None:
+def _existing(what: Said, given: Path, marker: str, flag: Said | str) -> None:
     """A target that exists: a folder that is empty or carries the marker, nothing else."""
     try:
         st = os.lstat(given)
     except FileNotFoundError:
         return
     except OSError as err:
-        raise TargetError(f"{what} {given} 无法读取（{err.strerror}），拒绝写入") from None
+        raise TargetError(say("target.unreadable", what=what, path=str(given), reason=err.strerror)) from None
     if stat.S_ISLNK(st.st_mode):
-        raise TargetError(f"{what} {given} 是符号链接，拒绝写入——请直接指定实际文件夹")
+        raise TargetError(say("target.link", what=what, path=str(given)))
     if not stat.S_ISDIR(st.st_mode):
-        raise TargetError(f"{what} {given} 是已有的文件而不是文件夹，构建会删除它，拒绝写入")
+        raise TargetError(say("target.file", what=what, path=str(given)))
     try:
         names = os.listdir(given)
     except OSError as err:
-        raise TargetError(f"{what} {given} 无法读取（{err.strerror}），拒绝写入") from None
+        raise TargetError(say("target.unreadable", what=what, path=str(given), reason=err.strerror)) from None
     if names and marker not in names:
-        raise TargetError(f"{what} {given} 已存在且不是本程序生成的（缺少标记文件 {marker}），构建会删除其中的文件，"
-                          f"拒绝写入——请指定一个新的或空的文件夹；若确是本程序旧版本生成的，删除后重新构建 {flag}")
+        raise TargetError(say("target.foreign", what=what, path=str(given), marker=marker, flag=flag))
 
 
 def _own_link(out: Path) -> bool:
@@ -125,11 +126,11 @@ def check_output(out: Path, content: Path | None) -> Path:
     if out.name in ("", ".", ".."):
         link = out.resolve()
     own = _own_link(link)
-    _common_refusals("输出文件夹 --out", link if own else link.resolve(),
+    _common_refusals(say("target.what.out"), link if own else link.resolve(),
                      content.resolve() if content is not None else None)
     if not own:
-        _existing("输出文件夹 --out", link, SITE_MARKER, "")
-    _existing("输出文件夹 --out 旁的站点存放处", Trees(link).folder, TREES_MARKER, "")
+        _existing(say("target.what.out"), link, SITE_MARKER, "")
+    _existing(say("target.what.trees"), Trees(link).folder, TREES_MARKER, "")
     return link
 
 
@@ -137,18 +138,17 @@ def check_cache(cache: Path, content: Path | None, out: Path | None) -> Path:
     """The resolved cache folder, or TargetError saying why builds must not use it."""
     cache = Path(cache)
     resolved = cache.resolve()
-    what = "缓存文件夹 --cache"
+    what = say("target.what.cache")
     _common_refusals(what, resolved, content.resolve() if content is not None else None)
     if out is not None:
         site = Path(out).resolve()
         if _inside(resolved, site) or _inside(site, resolved):
-            raise TargetError(f"{what} {cache} 与输出文件夹 {out} 重叠，拒绝使用——两者须是互不包含的文件夹")
-    _existing(what, cache, CACHE_MARKER, "（或改用 --no-cache）")
+            raise TargetError(say("target.overlap", what=what, path=str(cache), out=str(out)))
+    _existing(what, cache, CACHE_MARKER, say("target.or_no_cache"))
     unsafe = _writable_by_others(resolved)
     if unsafe is not None:
         folder, mode = unsafe
-        raise TargetError(f"{what} {folder} 可被其他用户写入或不属于当前用户（权限 {mode:04o}）：缓存读取时会执行其中的代码，"
-                          f"拒绝使用——请执行 chmod go-w {folder}，或改用 --no-cache")
+        raise TargetError(say("target.unsafe", what=what, path=str(folder), mode=mode))
     return resolved
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .pipeline import Draft, draft, strip_unplaced
 from ..content.load import MAX_SLUG, REPORT_YEARS, is_slug
+from ..content.messages import say
 from .read import ImportRefused, read_path, read_text, shown
 
 __all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",
@@ -54,8 +55,9 @@ def import_report(report: Path, content: Path, slug: str, year: int, force: bool
     folder, year_file, source_file, department = _targets(content, slug, year)
     existing = [p for p in (year_file, source_file) if p.exists()]
     if existing and not force:
-        names = "、".join(shown(p) for p in existing)
-        raise ImportRefused(f"{names} 已存在；要覆盖请加 --force")
+        names = [shown(p) for p in existing]
+        raise ImportRefused(say("import.exists", path=names[0]) if len(names) == 1
+                            else say("import.exists_both", first=names[0], second=names[1]))
     text, blocks = read_path(report)
     result = draft(blocks, year)
     written = [year_file, source_file]
@@ -69,19 +71,18 @@ def import_report(report: Path, content: Path, slug: str, year: int, force: bool
         for target, body in files.items():
             target.write_text(body, encoding="utf-8")
     except OSError as err:
-        raise ImportRefused(f"无法写入 {shown(target)}：{shown(err.strerror or err)}") from None
+        raise ImportRefused(say("import.cannot_write", path=shown(target), reason=shown(err.strerror or err))) from None
     return ImportResult(result, written)
 
 
 def _targets(content: Path, slug: str, year: int) -> tuple[Path, Path, Path, Path]:
     """The department folder and the three files an import may write, each checked to lie inside `content`."""
     if not is_slug(slug):
-        raise ImportRefused(f"--department {shown(repr(slug))} 不是有效的部门标识：只能用小写英文字母、数字和单个连字符"
-                            f"（不以连字符开头或结尾），最长 {MAX_SLUG} 个字符，例如 zhongfang-zwfwzx")
+        raise ImportRefused(say("import.bad_department", slug=shown(repr(slug)), limit=MAX_SLUG))
     if year not in REPORT_YEARS:
-        raise ImportRefused(f"--year {year} 超出范围：年度须在 {REPORT_YEARS[0]} 到 {REPORT_YEARS[-1]} 之间")
+        raise ImportRefused(say("import.bad_year", year=year, first=REPORT_YEARS[0], last=REPORT_YEARS[-1]))
     if content.exists() and not content.is_dir():
-        raise ImportRefused(f"--content {shown(content)} 不是文件夹")
+        raise ImportRefused(say("import.content_not_folder", path=shown(content)))
     folder = content / "departments" / slug
     paths = (folder, folder / f"{year}.yaml", folder / f"{year}.source.txt", folder / "department.yaml")
     try:
@@ -89,14 +90,14 @@ def _targets(content: Path, slug: str, year: int) -> tuple[Path, Path, Path, Pat
         for path in paths:
             resolved = path.resolve()
             if not resolved.is_relative_to(root):
-                raise ImportRefused(f"拒绝写入 {shown(path)}：它经符号链接指向 --content 之外的 {shown(resolved)}")
+                raise ImportRefused(say("import.link_outside", path=shown(path), resolved=shown(resolved)))
             if path is not folder and path.exists() and not path.is_file():
-                raise ImportRefused(f"{shown(path)} 不是普通文件，无法写入")
+                raise ImportRefused(say("import.not_regular_target", path=shown(path)))
     except (OSError, RuntimeError) as err:  # a link loop
         reason = shown(getattr(err, "strerror", None) or err)
-        raise ImportRefused(f"无法确定 {shown(folder)} 的位置：{reason}") from None
+        raise ImportRefused(say("import.cannot_place", path=shown(folder), reason=reason)) from None
     if folder.exists() and not folder.is_dir():
-        raise ImportRefused(f"{shown(folder)} 不是文件夹")
+        raise ImportRefused(say("import.not_folder", path=shown(folder)))
     return paths
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
+from ..content.messages import Said, SaidError, say
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,9 @@ class Grid:
 Block = Para | Grid
 
 
-class ImportRefused(ValueError):
-    """An import that cannot be done as asked: one line for the person at the terminal, nothing written."""
+class ImportRefused(SaidError, ValueError):
+    """An import that cannot be done as asked: one line for the person at the terminal (a message of
+    the catalogue, worded when shown), nothing written."""
 
 
 #: The most a .docx may unpack to (text, styles and pictures together); a bigger one is refused unread.
@@ -68,28 +70,28 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     name = shown(path)
     suffix = path.suffix.lower()
     if suffix in (".doc", ".wps", ".et"):
-        raise ImportRefused(f"{name} 是旧版 {shown(path.suffix)} 文件：请在 Word 或 Excel 中另存为"
-                            f" {'.xlsx' if suffix == '.et' else '.docx'} 再导入")
+        raise ImportRefused(say("import.old_format", name=name, suffix=shown(path.suffix),
+                                target=".xlsx" if suffix == ".et" else ".docx"))
     if suffix not in READERS:
-        raise ImportRefused(f"只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，{name} 是 {shown(path.suffix)} 文件："
-                            "请先另存为其中一种")
+        raise ImportRefused(say("import.unsupported", name=name, suffix=shown(path.suffix)))
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise ImportRefused(f"报告文件 {name} 不存在") from None
+        raise ImportRefused(say("import.missing", name=name)) from None
     except (OSError, ValueError) as err:  # a link loop, a name too long, a NUL in the name
-        raise ImportRefused(f"无法读取报告 {name}：{shown(getattr(err, 'strerror', None) or err)}") from None
+        raise ImportRefused(say("import.cannot_read", name=name,
+                                reason=shown(getattr(err, "strerror", None) or err))) from None
     if stat.S_ISDIR(info.st_mode):
-        raise ImportRefused(f"报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件")
+        raise ImportRefused(say("import.is_folder", name=name))
     if not stat.S_ISREG(info.st_mode):  # a named pipe would block for ever, a device never end
-        raise ImportRefused(f"报告 {name} 不是普通文件（管道、设备等不能导入）")
+        raise ImportRefused(say("import.not_regular", name=name))
     if info.st_size == 0:
-        raise ImportRefused(f"报告 {name} 是空文件")
+        raise ImportRefused(say("import.empty", name=name))
     if READERS[suffix] is not None:
         text, blocks = READERS[suffix](path)
     else:
         if info.st_size > MAX_TEXT_BYTES:
-            raise ImportRefused(f"报告 {name} 有 {info.st_size:,} 字节，超过原文上限 {MAX_TEXT_BYTES:,} 字节")
+            raise ImportRefused(say("import.too_big", name=name, size=info.st_size, limit=MAX_TEXT_BYTES))
         text = _decode(_read(path), name)
         from .layout import is_layout_text, read_layout_text
         if is_layout_text(text):  # pasted out of a PDF viewer: its lines put back together
@@ -97,11 +99,11 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         else:
             blocks = read_text(text)
     if not text.strip():
-        raise ImportRefused(f"报告 {name} 没有文字")
+        raise ImportRefused(say("import.no_text", name=name))
     blocks = [_folded(b) for b in blocks]
     size = len(text.encode("utf-8"))
     if size > MAX_TEXT_BYTES:
-        raise ImportRefused(f"报告 {name} 的文字有 {size:,} 字节（UTF-8），超过原文上限 {MAX_TEXT_BYTES:,} 字节")
+        raise ImportRefused(say("import.text_too_big", name=name, size=size, limit=MAX_TEXT_BYTES))
     return text, blocks
 
 
@@ -120,7 +122,7 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise ImportRefused(f"无法读取报告 {shown(path)}：{shown(err.strerror or err)}") from None
+        raise ImportRefused(say("import.cannot_read", name=shown(path), reason=shown(err.strerror or err))) from None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -129,13 +131,12 @@ def _decode(raw: bytes, name: str) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ImportRefused(f"报告 {name} 以 UTF-16 标记开头，却不是完整的 UTF-16 文本：请另存为 UTF-8") from None
+            raise ImportRefused(say("import.broken_utf16", name=name)) from None
     else:
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if b"\x00" in raw:
-            raise ImportRefused(f"报告 {name} 不是文本文件（含 NUL 字节）："
-                                "Word 文档请以 .docx 导入，其他格式请先另存为 .docx")
+            raise ImportRefused(say("import.nul_bytes", name=name))
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -144,10 +145,9 @@ def _decode(raw: bytes, name: str) -> str:
             try:
                 text = raw.decode("gb18030")
             except UnicodeDecodeError:
-                raise ImportRefused(f"报告 {name} 的编码无法识别（既不是 UTF-8，也不是 GBK/GB18030）："
-                                    "请另存为 UTF-8 文本") from None
+                raise ImportRefused(say("import.unknown_encoding", name=name)) from None
     if "\x00" in text:
-        raise ImportRefused(f"报告 {name} 不是文本文件（含 NUL 字符）")
+        raise ImportRefused(say("import.nul_chars", name=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -334,7 +334,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     from docx.text.paragraph import Paragraph
 
     name = shown(path)
-    _check_package(path, name, "Word（.docx）文档", ".doc 等旧格式请在 Word 中另存为 .docx")
+    _check_package(path, name, say("import.kind.docx"), say("import.kind.docx.hint"))
     out = _Writer()
     try:
         document = docx.Document(str(path))
@@ -344,7 +344,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
             elif isinstance(item, Table):
                 out.table(_docx_rows(item))
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
-        raise ImportRefused(f"报告 {name} 不是有效的 Word（.docx）文档：{_reason(err)}") from None
+        raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
 
 
@@ -421,12 +421,12 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     import openpyxl
 
     name = shown(path)
-    _check_package(path, name, "Excel（.xlsx）工作簿", ".xls 等旧格式请在 Excel 中另存为 .xlsx")
+    _check_package(path, name, say("import.kind.xlsx"), say("import.kind.xlsx.hint"))
     try:
         with open(path, "rb") as f:  # a file, not a name: openpyxl judges a name by its suffix (自评表.xls)
             book = openpyxl.load_workbook(f, data_only=True)
     except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
-        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xlsx）工作簿：{_reason(err)}") from None
+        raise ImportRefused(say("import.bad_xlsx", name=name, reason=_reason(err))) from None
     out = _Writer()
     cells = 0
     for sheet in book.worksheets:
@@ -440,7 +440,7 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
         for row in sheet.iter_rows():
             cells += len(row)
             if cells > MAX_XLSX_CELLS:
-                raise ImportRefused(f"报告 {name} 的单元格超过 {MAX_XLSX_CELLS:,} 个，不像一份部门报告")
+                raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
         _sheet_blocks(out, rows)
     return out.text(), out.blocks
@@ -463,15 +463,15 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
     if head.startswith(b"PK"):
         return read_xlsx(path)  # a .xlsx workbook under an old name
     if not head.startswith(_OLE2):
-        what = "网页（HTML）" if re.search(rb"<(html|table|\?xml|!doctype)", head.lower()) else "Excel 工作簿"
-        raise ImportRefused(f"报告 {name} 名为 .xls，但不是 Excel 97–2003 工作簿（实为{what}或其他格式）："
-                            "请在 Excel 中打开后另存为 .xlsx 再导入")
+        what = say("import.kind.html" if re.search(rb"<(html|table|\?xml|!doctype)", head.lower())
+                   else "import.kind.workbook")
+        raise ImportRefused(say("import.xls_not_xls", name=name, what=what))
     if path.stat().st_size > MAX_XLS_BYTES:
-        raise ImportRefused(f"报告 {name} 有 {path.stat().st_size:,} 字节，超过 .xls 上限 {MAX_XLS_BYTES:,} 字节")
+        raise ImportRefused(say("import.xls_too_big", name=name, size=path.stat().st_size, limit=MAX_XLS_BYTES))
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, logfile=_Quiet())
     except Exception as err:  # xlrd and its OLE2 reader raise many kinds of error on a damaged file
-        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xls）工作簿：{_reason(err)}") from None
+        raise ImportRefused(say("import.bad_xls", name=name, reason=_reason(err))) from None
     out = _Writer()
     cells = 0
     try:
@@ -480,14 +480,14 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
                        for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo)}
             cells += sheet.nrows * sheet.ncols
             if cells > MAX_XLSX_CELLS:
-                raise ImportRefused(f"报告 {name} 的单元格超过 {MAX_XLSX_CELLS:,} 个，不像一份部门报告")
+                raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows = [["" if (r, c) in covered else _xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
                     for r in range(sheet.nrows)]
             _sheet_blocks(out, rows)
     except ImportRefused:
         raise
     except Exception as err:
-        raise ImportRefused(f"报告 {name} 不是有效的 Excel（.xls）工作簿：{_reason(err)}") from None
+        raise ImportRefused(say("import.bad_xls", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
 
 
@@ -603,17 +603,17 @@ def _formatted(value: int | float, number_format: str) -> str:
     return text + ("%" if percent else "")
 
 
-def _check_package(path: Path, name: str, what: str, hint: str) -> None:
+def _check_package(path: Path, name: str, what: Said, hint: Said) -> None:
     """A zip package (.docx, .xlsx) within the size limit when unpacked; ImportRefused otherwise."""
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(member.file_size for member in package.infolist())
     except (zipfile.BadZipFile, EOFError):
-        raise ImportRefused(f"报告 {name} 不是有效的 {what}（不是 zip 压缩包）：{hint}") from None
+        raise ImportRefused(say("import.not_zip", name=name, what=what, hint=hint)) from None
     except OSError as err:
-        raise ImportRefused(f"无法读取报告 {name}：{shown(err.strerror or err)}") from None
+        raise ImportRefused(say("import.cannot_read", name=name, reason=shown(err.strerror or err))) from None
     if unpacked > MAX_DOCX_UNPACKED:
-        raise ImportRefused(f"报告 {name} 解压后有 {unpacked:,} 字节，超过上限 {MAX_DOCX_UNPACKED:,} 字节")
+        raise ImportRefused(say("import.unpacks_too_big", name=name, size=unpacked, limit=MAX_DOCX_UNPACKED))
 
 
 def _reason(err: BaseException) -> str:
@@ -635,21 +635,21 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
     name = shown(path)
     with open(path, "rb") as f:
         if not f.read(1024).lstrip().startswith(b"%PDF"):
-            raise ImportRefused(f"报告 {name} 不是有效的 PDF 文件（缺少 %PDF 文件头）")
+            raise ImportRefused(say("import.pdf_no_header", name=name))
     out = _Writer()
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise ImportRefused(f"报告 {name} 有 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} 页")
+                raise ImportRefused(say("import.pdf_too_long", name=name, pages=len(pdf.pages), limit=MAX_PDF_PAGES))
             for page in pdf.pages:
                 _pdf_page(out, page)
                 page.close()
     except ImportRefused:
         raise
     except Exception as err:  # pdfminer raises many kinds of error on a damaged file
-        raise ImportRefused(f"报告 {name} 不是有效的 PDF 文件：{_reason(err)}") from None
+        raise ImportRefused(say("import.bad_pdf", name=name, reason=_reason(err))) from None
     if not out.text().strip():
-        raise ImportRefused(f"报告 {name} 没有可提取的文字（可能是扫描件）：请提供文字版 PDF、Word 或 Excel 文件")
+        raise ImportRefused(say("import.pdf_no_text", name=name))
     return out.text(), out.blocks
 
 
