@@ -35,19 +35,25 @@ RELOAD_JS = b"""(function () {
     banner.setAttribute("role", "alert");
     banner.lang = state.lang;
     var s = banner.style;  // set through the DOM: a page's style-src 'self' would refuse a style attribute
+    // At most half the window, so the page stays in sight on a phone too; the title and the close
+    // button stay put while a long list scrolls under them.
     s.position = "fixed"; s.left = "0"; s.right = "0"; s.top = "0"; s.zIndex = "2147483647";
-    s.maxHeight = "70vh"; s.overflow = "auto"; s.boxSizing = "border-box"; s.padding = "12px 16px";
-    s.background = "#fff4f4"; s.color = "#5c0000"; s.borderBottom = "4px solid #c00";
+    s.maxHeight = "50vh"; s.display = "flex"; s.flexDirection = "column"; s.boxSizing = "border-box";
+    s.padding = "12px 16px"; s.background = "#fff4f4"; s.color = "#5c0000"; s.borderBottom = "4px solid #c00";
     s.boxShadow = "0 2px 12px rgba(0,0,0,.35)"; s.font = "15px/1.5 system-ui, sans-serif";
+    var head = document.createElement("div");
+    head.style.display = "flex"; head.style.alignItems = "flex-start"; head.style.gap = "12px";
+    head.style.flex = "none";
     var close = document.createElement("button");
     close.type = "button"; close.textContent = state.close;
-    close.style.cssFloat = "right"; close.style.font = "inherit";
+    close.style.flex = "none"; close.style.font = "inherit";
     close.addEventListener("click", function () { banner.remove(); banner = null; });
     var title = document.createElement("p");
     title.textContent = state.title;
-    title.style.margin = "0 0 8px"; title.style.fontWeight = "bold";
+    title.style.margin = "0"; title.style.flex = "1"; title.style.minWidth = "0"; title.style.fontWeight = "bold";
     var list = document.createElement("ol");
-    list.style.margin = "0"; list.style.paddingLeft = "1.5em";
+    list.style.margin = "8px 0 0"; list.style.paddingLeft = "2.5em";  // room for the numbers up to 200.
+    list.style.overflow = "auto"; list.style.minHeight = "0"; list.style.overscrollBehavior = "contain";
     list.style.font = "13px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
     state.problems.forEach(function (line) {
       var item = document.createElement("li");
@@ -55,7 +61,8 @@ RELOAD_JS = b"""(function () {
       item.style.whiteSpace = "pre-wrap"; item.style.overflowWrap = "anywhere";
       list.appendChild(item);
     });
-    banner.appendChild(close); banner.appendChild(title); banner.appendChild(list);
+    head.appendChild(title); head.appendChild(close);
+    banner.appendChild(head); banner.appendChild(list);
     document.body.appendChild(banner);
   }
   function poll() {
