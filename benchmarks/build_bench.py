@@ -122,7 +122,7 @@ def measure(label: str, args: list[str], env: dict[str, str] | None = None) -> R
     before = os.times()
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "SITE_LANG": "en", **(env or {})})
     stop = sample_peak(proc.pid)
     output = proc.communicate()[0]
     peak = stop()

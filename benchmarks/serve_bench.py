@@ -12,6 +12,7 @@ build_bench.py.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def main() -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", "0", "--content", str(content),
                                "--out", str(args.out or args.work / "site"), "--cache", str(args.cache or args.work / "cache")],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={**os.environ, "SITE_LANG": "en"})  # the lines read below are the English ones
     waits = []
     files = sorted(content.glob("departments/*/[0-9][0-9][0-9][0-9].yaml"))
     try:

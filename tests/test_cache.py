@@ -172,9 +172,9 @@ def test_a_library_version_change_makes_every_department_again(tmp_path):
         return done.stdout
 
     run()
-    assert "5 of 5 departments unchanged" in run()
+    assert "5 个部门中 5 个未改动" in run()
     (libs / "markdown_it_py-9.9.0.dist-info").rename(libs / "markdown_it_py-9.9.1.dist-info")
-    assert "departments unchanged" not in run()
+    assert "个未改动" not in run()
 
 
 def site_pages(site: Path) -> set[str]:

@@ -110,7 +110,7 @@ def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(stat
     assert run.returncode == -signal.SIGKILL, run.stderr
     assert tree_hash(site) in (a, b)
     done = build(new, site, cached=True)
-    assert done.returncode == 0 and "departments unchanged" in done.stdout
+    assert done.returncode == 0 and "个未改动，沿用其页面" in done.stdout
     assert tree_hash(site) == b
     assert leftovers(site.parent) == ["cache", "site"]
 

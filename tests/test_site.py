@@ -304,10 +304,10 @@ def test_build_command_builds_and_reports(tmp_path):
     command = [sys.executable, str(ROOT / "build.py"), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
     run = subprocess.run(command, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert "built" in run.stdout
+    assert "已构建" in run.stdout
     assert (tmp_path / "out" / "index.html").is_file()
     again = subprocess.run(command, capture_output=True, text=True)
-    assert "0 files new or changed; 5 of 5 departments unchanged, their pages kept" in again.stdout
+    assert "0 个文件为新增或改动；5 个部门中 5 个未改动，沿用其页面" in again.stdout
 
 
 def test_report_page_shows_its_checks_with_the_figures_side_by_side(built_site):

@@ -224,14 +224,19 @@ def _remember(store: Cache, output: Output, kind: str, parts: tuple[str, ...], p
     store.put(kind, parts, (output.stamps_of(paths), value))
 
 
-#: The reports from which the years' data files are made on worker processes.
-YEARS_ON_WORKERS_FROM = 2000
+#: The reports from which the years' data files are made on worker processes, when nothing
+#: else runs beside them (a build without search). A year's files cost about 3.5 ms a report
+#: on one process (most of it SQLite's own work on the year's database); starting the
+#: workers about 0.3-0.6 s.
+YEARS_ON_WORKERS_FROM = 400
 
 
 def _site_data(site: BuildScope, departments: _Departments, output: Output, store: Cache,
-               result: BuildResult) -> list:
+               result: BuildResult, alone: bool = True) -> list:
     """The data files: the departments table, each year's tables and workbook (remade only for
-    the years whose departments changed), and the data package describing them."""
+    the years whose departments changed), and the data package describing them. The years on
+    worker processes when there are many and the data files are made `alone` (not on a second
+    process beside the search index, which keeps the other core busy)."""
     outcomes = departments.outcomes
     files = Recorder(output)
     parts = (site.key, "departments", *(o.memo.summary.digests["row"] for o in outcomes))
@@ -266,7 +271,8 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     # Worker processes pay off from a few thousand reports: a year's files cost about 0.3 ms a
     # report in one process (their bytes: nothing is compressed again), starting the workers
     # about 0.3 s (1,000 reports over five years: 0.32 s here, 0.44-0.69 s on two workers).
-    parallel = 2 if sum(len(having) for _, having, _, _ in todo) >= YEARS_ON_WORKERS_FROM else len(todo) + 1
+    many = alone and sum(len(having) for _, having, _, _ in todo) >= YEARS_ON_WORKERS_FROM
+    parallel = 2 if many else len(todo) + 1
     for (year, _, _, parts), (made, written, paths) in zip(todo, executor.Local().map(make, todo, parallel)):
         output.merge(written)
         _remember(store, output, "data", parts, paths, made)
@@ -278,21 +284,16 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     return [*downloads, data.package_data(downloads, base_url, output), data.datasette_data(downloads, base_url, output)]
 
 
-#: The most departments built anew for which the data files are made on a second process
-#: while this one makes the pages and the index: a correction's rebuild. A larger rebuild
-#: keeps both cores busy on its own (the years' files, the index), and its peak memory is
-#: the index's, not raised by the data files beside it.
-ALONGSIDE_UP_TO = 20
-
-
-def _few(departments: _Departments) -> bool:
-    return 0 < len(departments.rebuilt) <= ALONGSIDE_UP_TO and departments.reused > 0
-
-
 class _DataFiles(parallel.Background):
     """The site-wide data files (`_site_data`): made on a second process begun now when
     `alongside` (and the machine has two cores), else here when first asked for. `downloads`
-    gives them once written; `remade` the paths made anew."""
+    gives them once written; `remade` the paths made anew.
+
+    A build with search makes them alongside: the index and the data files are each one
+    process's work (at 1,000 reports, cold: the index 2.4 s, the years' files 3.6 s), so on two
+    cores they take the longer of the two instead of the sum; after a correction, its year's
+    files beside the index's delta and the pages. The second process starts with what this one
+    has (forked), so its memory is what the year's files need beyond that."""
 
     def __init__(self, site: BuildScope, departments: _Departments, output: Output, store: Cache,
                  alongside: bool):
@@ -301,7 +302,7 @@ class _DataFiles(parallel.Background):
 
         def make() -> tuple[list, list[str]]:
             result = BuildResult()
-            downloads = _site_data(site, departments, self.output, store, result)
+            downloads = _site_data(site, departments, self.output, store, result, alone=not self.alongside)
             checkpoint("data-written")
             return downloads, result.remade
 
@@ -685,10 +686,9 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         else:
             before = set(output.written)
             checkpoint("data")
-            with _DataFiles(site, departments, output, store, alongside=search and _few(departments)) as data_files:
+            with _DataFiles(site, departments, output, store, alongside=search) as data_files:
                 if data_files.alongside:
-                    # A correction: its year's data files on a second process, the pages and
-                    # the index here meanwhile (each a third of what the rebuild costs).
+                    # The data files on a second process, the index and the pages here meanwhile.
                     result.stages["data"] = time.perf_counter() - started
                 else:
                     data_files.downloads()
