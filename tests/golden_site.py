@@ -24,10 +24,12 @@ What is normalised, and why:
   not of every page. The assets' own bytes are still compared (but for plotly.js, below).
 - Binary files, whose bytes depend on the zlib and SQLite libraries of the machine as well
   as on the generator: a SQLite database is compared by its SQL dump (`<name>.sql`: schema
-  and rows, in rowid order), a zip or workbook by its entries (`<name>.entries`: name, date,
-  size and SHA-256 of each entry's uncompressed bytes), and where `data/datapackage.json`
-  gives such a file's `bytes` and `hash`, by the path of the file (the content it stands for
-  is compared through the file's own golden).
+  and rows, in rowid order), and so is a zipped one (`disclosures-2023.sqlite.zip.sql`: a
+  comment naming its one entry, its date and compression, then the dump of the database it
+  holds; not by CRC or size, which are the database's bytes); any other zip or workbook by
+  its entries (`<name>.entries`: name, date, size and SHA-256 of each entry's uncompressed
+  bytes), and where `data/datapackage.json` gives such a file's `bytes` and `hash`, by the
+  path of the file (the content it stands for is compared through the file's own golden).
 - `assets/plotly.HASH.js`, plotly.js's bundle copied from `vendor/` as published (1.2 MB,
   its hash pinned in vendor/README.md), by its SHA-256 alone (`<name>.sha256`).
 
@@ -58,6 +60,8 @@ GOLDEN = HERE / "golden-site"
 #: Files compared by a stable account of their content instead of their bytes: suffix → the
 #: suffix of the golden file standing for them.
 BINARY = {".sqlite": ".sql", ".zip": ".entries", ".xlsx": ".entries"}
+#: A zipped database (`disclosures-2023.sqlite.zip`): by the dump of the database it holds.
+ZIPPED_SQLITE = (".sqlite.zip", ".sql")
 #: Asset names `stem.<10 hex digits>.ext` (generator/engine/pipeline.py `hashed_assets`).
 HASHED = re.compile(r"^(?P<stem>.+)\.(?P<digest>[0-9a-f]{10})(?P<ext>\.[^.]+)?$")
 #: Files compared by their SHA-256 alone: vendored as published, and large.
@@ -74,6 +78,19 @@ def sqlite_dump(payload: bytes) -> bytes:
             return ("\n".join(db.iterdump()) + "\n").encode("utf-8")
         finally:
             db.close()
+
+
+def zipped_sqlite_dump(payload: bytes) -> bytes:
+    """A zip of one database: its entry's name, date and compression, then the database's dump."""
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        infos = archive.infolist()
+        if len(infos) != 1:
+            raise AssertionError(f"a zipped database holds {len(infos)} entries: {archive.namelist()}")
+        info = infos[0]
+        stamp = "%04d-%02d-%02d %02d:%02d:%02d" % info.date_time
+        method = "deflated" if info.compress_type == zipfile.ZIP_DEFLATED else f"compression {info.compress_type}"
+        head = f"-- {info.filename}  {stamp}  {method}\n".encode("utf-8")
+        return head + sqlite_dump(archive.read(info))
 
 
 def zip_entries(payload: bytes) -> bytes:
@@ -112,6 +129,9 @@ def normalise(site: Path) -> dict[str, bytes]:
         suffix = Path(path).suffix
         if suffix == ".sqlite":
             out[target + BINARY[suffix]] = sqlite_dump(payload)
+            continue
+        if path.endswith(ZIPPED_SQLITE[0]):
+            out[target + ZIPPED_SQLITE[1]] = zipped_sqlite_dump(payload)
             continue
         if suffix in BINARY:
             out[target + BINARY[suffix]] = zip_entries(payload)

@@ -105,3 +105,24 @@ def csv_file(path: Path) -> bytes:
 def year_csvs(site: Path, name: str) -> list[Path]:
     """data/<year>/<name>.csv or .csv.zip of every year, the latest year first."""
     return sorted([*(site / "data").glob(f"*/{name}.csv"), *(site / "data").glob(f"*/{name}.csv.zip")], reverse=True)
+
+
+def database(path: Path, folder: Path):
+    """A published database (`data/<year>/disclosures-<year>.sqlite.zip`) opened read-only: the
+    one file its zip holds, deflated and named as the zip less `.zip`, extracted into `folder`
+    (a test's temporary folder)."""
+    import sqlite3
+    import zipfile
+
+    name = path.name.removesuffix(".zip")
+    assert name.endswith(".sqlite"), path
+    with zipfile.ZipFile(path) as z:
+        assert z.namelist() == [name], z.namelist()
+        assert z.getinfo(name).compress_type == zipfile.ZIP_DEFLATED
+        assert z.testzip() is None
+        target = Path(folder) / path.parent.name / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with z.open(name) as entry, open(target, "wb") as out:
+            while chunk := entry.read(1 << 20):
+                out.write(chunk)
+    return sqlite3.connect(f"file:{target}?mode=ro", uri=True)

@@ -199,7 +199,7 @@ def test_each_change_remakes_exactly_what_depends_on_it(tmp_path):
     correct_title(content)
     one = build(content, site, cache_dir=cache)
     assert one.rebuilt == ["tianxin-xzspfwj"]
-    assert sorted(one.remade) == ["data/2020/disclosures-2020.sqlite", "data/2020/disclosures.xlsx",
+    assert sorted(one.remade) == ["data/2020/disclosures-2020.sqlite.zip", "data/2020/disclosures.xlsx",
                                   "data/2020/figures.csv.zip", "data/2020/findings.csv",
                                   "data/2020/indicators.csv.zip", "data/2020/reports.csv", "data/index.html",
                                   "feed.xml", "index.html", "years/2020/index.html"]

@@ -212,13 +212,15 @@ def test_every_formula_character_is_escaped_in_text_columns_only():
         assert {r[1] for r in rows} == {"-12.50"}
 
 
-def test_sqlite_holds_formula_like_text_as_written(hostile_site):
+def test_sqlite_holds_formula_like_text_as_written(hostile_site, tmp_path):
     """The databases hold text as the model states it: no quote added (SQL runs no formulas)."""
-    import sqlite3
+    from tests.sitepages import database
 
     texts = []
-    for path in sorted((hostile_site / "data").glob("*/disclosures-*.sqlite")):
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    paths = sorted((hostile_site / "data").glob("*/disclosures-*.sqlite.zip"))
+    assert len(paths) == 3
+    for path in paths:
+        db = database(path, tmp_path)
         for table in ("departments", "reports", "figures", "indicators", "findings"):
             texts += [v for row in db.execute(f"SELECT * FROM {table}") for v in row if isinstance(v, str)]
         db.close()

@@ -131,9 +131,10 @@ def test_datapackage_passes_frictionless_validate(built_site):
     assert all(r["path"] == "/".join(reversed(r["name"].split("-"))) + ".csv" + (".zip" if r["name"].startswith(("figures", "indicators")) else "")
                for r in package["resources"][1:] if not r["name"].startswith("database"))
     database = next(r for r in package["resources"] if r["name"] == "database-2020")
-    assert (database["path"], database["format"], database["mediatype"]) == (
-        "2020/disclosures-2020.sqlite", "sqlite", "application/vnd.sqlite3")
-    assert database["bytes"] == (built_site / "data/2020/disclosures-2020.sqlite").stat().st_size
+    assert (database["path"], database["format"], database["mediatype"], database["compression"],
+            database["innerpath"]) == ("2020/disclosures-2020.sqlite.zip", "sqlite", "application/vnd.sqlite3", "zip",
+                                       "disclosures-2020.sqlite")
+    assert database["bytes"] == (built_site / "data/2020/disclosures-2020.sqlite.zip").stat().st_size
     figures = next(r for r in package["resources"] if r["name"] == "figures-2020")
     assert (figures["compression"], figures["innerpath"]) == ("zip", "figures.csv")
     assert figures["bytes"] == (built_site / "data/2020/figures.csv.zip").stat().st_size
@@ -298,7 +299,7 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     files = [r.find("a")["href"] for r in rows]
     assert files == ["departments.csv", *(f"{year}/{name}" for year in (2023, 2020, 2016)
                                           for name in ("reports.csv", "figures.csv.zip", "indicators.csv.zip", "findings.csv",
-                                                       "disclosures.xlsx", f"disclosures-{year}.sqlite")),
+                                                       "disclosures.xlsx", f"disclosures-{year}.sqlite.zip")),
                      "datapackage.json", "metadata.json"]
     assert files[8] == "2020/figures.csv.zip"
     figures = rows[8].find_all("td")
@@ -306,6 +307,14 @@ def test_data_page_lists_every_download_with_size_rows_and_columns(built_site):
     assert figures[-1].get_text(strip=True) == f"{len(read_csv(built_site / 'data/2020/figures.csv.zip')):,}"
     assert "KB" in figures[-2].get_text()
     assert any("amount_yuan" in d.get_text() for d in page.select("details.columns"))
+    database = rows[12].find_all("td")
+    assert rows[12].find("a")["href"] == "2020/disclosures-2020.sqlite.zip"
+    assert database[0].get_text(strip=True) == "SQLite（ZIP 压缩）"
+    assert "解压即得 disclosures-2020.sqlite" in database[1].get_text()
+    assert "unzip 2023/disclosures-2023.sqlite.zip && datasette disclosures-2023.sqlite -m metadata.json" in (
+        rows[-1].find_all("td")[1].get_text())
+    assert "unzip 2023/disclosures-2023.sqlite.zip && datasette disclosures-2023.sqlite" in page.select_one(
+        "#xlsx-sqlite").get_text()
 
 
 @pytest.mark.parametrize("slug", sorted(SEEDS))
@@ -392,18 +401,18 @@ def test_reports_csv_and_sheet_carry_the_self_evaluation_score_and_grade(built_s
     assert (shown["自评得分"], shown["等级"], shown["得分档次"]) == (99, "优秀", "优")
 
 
-def _database(site, year: int):
-    import sqlite3
+def _database(site, year: int, folder):
+    """A year's database, extracted from its zip (one deflated entry, `disclosures-<year>.sqlite`) into `folder`."""
+    from tests.sitepages import database
 
-    path = site / f"data/{year}/disclosures-{year}.sqlite"
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return database(site / f"data/{year}/disclosures-{year}.sqlite.zip", folder)
 
 
-def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descriptions(built_site):
+def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descriptions(built_site, tmp_path):
     from generator.outputs.data import TABLES
 
     for year in (2016, 2020, 2023):
-        db = _database(built_site, year)
+        db = _database(built_site, year, tmp_path)
         names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert names == {"departments", "reports", "figures", "indicators", "findings", "meta_tables", "meta_columns"}
         for name in ("reports", "figures", "indicators", "findings"):
@@ -445,9 +454,9 @@ def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descripti
         assert counts["figures"] == db.execute("SELECT count(*) FROM figures").fetchone()[0]
 
 
-def test_sql_over_the_database_gives_the_reports_figures(built_site):
+def test_sql_over_the_database_gives_the_reports_figures(built_site, tmp_path):
     """A researcher's query: the exact 决算 total of 隆阳 2020's expenditure, and scores by grade."""
-    db = _database(built_site, 2020)
+    db = _database(built_site, 2020, tmp_path)
     (exact,) = db.execute("SELECT amount_yuan_exact FROM figures WHERE department = 'longyang-zwfwglj' "
                           "AND field = 'expenditure[0].total.actual[0]' AND statement = 1").fetchone()
     assert exact == "6338977.18"
@@ -460,6 +469,8 @@ def test_sql_over_the_database_gives_the_reports_figures(built_site):
 
 
 def test_the_sqlite_database_is_the_same_bytes_from_the_same_tables(content):
+    """The zipped database: one entry, `disclosures-2020.sqlite`, deflated, dated as the site's
+    other zips; the same zip bytes, and the same database bytes, from two builds."""
     from generator.checks import check_content
     from generator.outputs import data
 
@@ -468,8 +479,17 @@ def test_the_sqlite_database_is_the_same_bytes_from_the_same_tables(content):
     for _ in range(2):
         files = data.MemoryFiles()
         data.year_data(2020, tables, 0, files)
-        made.append(files.files["data/2020/disclosures-2020.sqlite"])
-    assert made[0] == made[1] and made[0].startswith(b"SQLite format 3\0")
+        made.append(files.files["data/2020/disclosures-2020.sqlite.zip"])
+    assert made[0] == made[1]
+    with zipfile.ZipFile(io.BytesIO(made[0])) as z:
+        [info] = z.infolist()
+        assert info.filename == "disclosures-2020.sqlite"
+        assert info.compress_type == zipfile.ZIP_DEFLATED and info.compress_size < info.file_size / 2
+        with zipfile.ZipFile(io.BytesIO(files.files["data/2020/figures.csv.zip"])) as figures:
+            assert info.date_time == figures.infolist()[0].date_time == (1980, 1, 1, 0, 0, 0)
+        assert z.testzip() is None
+        database = z.read(info)
+    assert database.startswith(b"SQLite format 3\0")
 
 
 def test_datasette_metadata_describes_every_database_column(built_site):

@@ -107,23 +107,26 @@ def expected(case: dict) -> dict[str, tuple[str, str, Decimal]]:
 def output_texts(site: Path):
     """(name, text) of every file the site publishes but its code and the search index's
     gram shards, main and delta (whose encoded postings are not numbers), and of every part of the workbook
-    and of the zipped CSVs."""
+    and of the zipped CSVs, and the text of every table of the zipped databases."""
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if not path.is_file() or rel.startswith(("assets/", "search/s/", "search/x/")):
             continue
-        if path.suffix in (".xlsx", ".zip"):
+        if path.name.endswith(".sqlite.zip"):  # its text, the exact decimals included (a REAL is a double)
+            import tempfile
+
+            from tests.sitepages import database
+
+            with tempfile.TemporaryDirectory() as folder:
+                db = database(path, Path(folder))
+                for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+                    rows = db.execute(f'SELECT * FROM "{table}"').fetchall()
+                    yield f"{rel}:{table}", "\n".join(v for row in rows for v in row if isinstance(v, str))
+                db.close()
+        elif path.suffix in (".xlsx", ".zip"):
             with zipfile.ZipFile(path) as book:
                 for name in book.namelist():
                     yield f"{rel}:{name}", book.read(name).decode("utf-8")
-        elif path.suffix == ".sqlite":  # its text, the exact decimals included (a REAL is a double)
-            import sqlite3
-
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
-                rows = db.execute(f'SELECT * FROM "{table}"').fetchall()
-                yield f"{rel}:{table}", "\n".join(v for row in rows for v in row if isinstance(v, str))
-            db.close()
         else:
             yield rel, path.read_text(encoding="utf-8")
 

@@ -374,7 +374,7 @@ def test_a_years_files_in_one_pass_are_each_tables_own(seed_tables):
     assert files.files[f"data/{year}/disclosures.xlsx"] == data.xlsx_bytes(tables[year], 7)
     assert [d.path for d in downloads] == [f"data/{year}/{n}.csv.zip" if n in ("figures", "indicators") else f"data/{year}/{n}.csv"
                                            for n in data.YEAR_TABLES] + [f"data/{year}/disclosures.xlsx",
-                                                                         f"data/{year}/disclosures-{year}.sqlite"]
+                                                                         f"data/{year}/disclosures-{year}.sqlite.zip"]
     # Once for each entry's extents (no build's memos here: a zipped CSV's, a sheet's), once for
     # every file together (the database's rows too).
     assert reads == {name: (1 + (name in data.ZIPPED_TABLES) + (name in data.WORKBOOK_TABLES))

@@ -817,10 +817,13 @@ def datapackage(downloads: Sequence[Download], base_url: str) -> bytes:
     resources = []
     for d in downloads:
         if d.format == "SQLite":
-            # Not a table: a file described as it is (Frictionless validates its bytes and hash).
+            # Not a table: a file described as it is (Frictionless validates its bytes and hash,
+            # the zip's, as for a zipped CSV), zipped like the large CSVs, its one file named.
             resources.append({"name": f"database-{d.year}", "title": d.title, "description": d.description,
                               "path": d.path[len("data/"):], "profile": "data-resource", "format": "sqlite",
-                              "mediatype": "application/vnd.sqlite3", "bytes": d.size, "hash": f"sha256:{d.digest}"})
+                              "mediatype": "application/vnd.sqlite3", "compression": d.compression,
+                              "innerpath": d.path.rpartition("/")[2].removesuffix(".zip"),
+                              "bytes": d.size, "hash": f"sha256:{d.digest}"})
             continue
         if d.format != "CSV":
             continue
@@ -1072,7 +1075,7 @@ class Download:
     table: str = ""  # the table a CSV holds
     year: int | None = None  # the year a file is for; None for the whole site
     digest: str = ""  # SHA-256 of the file
-    compression: str = ""  # "zip": a CSV in a zip of its own (ZIPPED_TABLES)
+    compression: str = ""  # "zip": a CSV (ZIPPED_TABLES) or the database in a zip of its own
 
 
 def year_path(year: int, name: str) -> str:
@@ -1093,7 +1096,7 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
     as they are made, in pieces (a province's are hundreds of megabytes a year), with their
     descriptions. All five files are written in one pass over the departments' parts
     (`_write_year`); a zipped CSV is its parts' compressed pieces as they are, like a sheet."""
-    from .sqlite import Database, database_path
+    from .sqlite import Database, database_file, database_path
 
     made: dict[str, tuple[int, str]] = {}
     xlsx_path = f"data/{year}/disclosures.xlsx"
@@ -1117,7 +1120,7 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
 
     try:
         fill(YEAR_TABLES, {})
-        made[sqlite_path] = files.write_file(sqlite_path, database.finish)
+        made[sqlite_path] = files.write_file(sqlite_path, lambda out: database.finish(out, database_file(year)))
     finally:
         database.close()
     downloads: list[Download] = []
@@ -1134,12 +1137,14 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
                               "数值为数字单元格，照原文小数位显示（Excel 以双精度保存，精确记录以 CSV 为准）；"
                               "全部数字行数太多，只在上面的 figures.csv.zip 中。", "XLSX", size, None, "", year, digest))
     size, digest = made[sqlite_path]
-    downloads.append(Download(sqlite_path, f"全部表格（{year}年度，SQLite 数据库）", SQLITE_DESCRIPTION, "SQLite", size,
-                              None, "", year, digest))
+    downloads.append(Download(sqlite_path, f"全部表格（{year}年度，SQLite 数据库）",
+                              SQLITE_DESCRIPTION.format(file=database_file(year)), "SQLite", size, None, "", year,
+                              digest, "zip"))
     return downloads
 
 
-SQLITE_DESCRIPTION = ("本年度的部门、报告、全部数字、绩效指标与数据核验发现五表合成一个 SQLite 数据库，行序与 CSV 相同，"
+SQLITE_DESCRIPTION = ("本年度的部门、报告、全部数字、绩效指标与数据核验发现五表合成一个 SQLite 数据库，压缩为 ZIP，"
+                      "解压即得 {file}；行序与 CSV 相同，"
                       "有列类型、主键与外键（全部数字、指标与核验发现按 department、year 指向 reports），"
                       "meta_tables 与 meta_columns 两表列出各表各列的中文名与说明；可用 sqlite3、DB Browser for SQLite 或 "
                       "Datasette 打开。数值列为 REAL（双精度），其旁 _exact 列为与 CSV 相同的精确小数文本；空格为 NULL。")
@@ -1161,7 +1166,9 @@ def datasette_data(downloads: list[Download], base_url: str, files) -> Download:
     files.write("data/metadata.json", metadata)
     return Download("data/metadata.json", "数据库说明（Datasette）",
                     "Datasette 的 metadata.json：各年度 SQLite 数据库中各表、各列的中文名与说明，"
-                    "用法：datasette 2023/disclosures-2023.sqlite -m metadata.json。", "JSON", len(metadata), None)
+                    "用法：先解压，再以 Datasette 打开："
+                    "unzip 2023/disclosures-2023.sqlite.zip && datasette disclosures-2023.sqlite -m metadata.json。",
+                    "JSON", len(metadata), None)
 
 
 def site_data(content: Content, tables: dict[int | None, Tables], epochs: dict[int, int], files) -> list[Download]:

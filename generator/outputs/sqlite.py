@@ -1,4 +1,5 @@
-"""A year's tables as one SQLite database (`data/<year>/disclosures-<year>.sqlite`), for SQL and Datasette.
+"""A year's tables as one SQLite database, for SQL and Datasette, published zipped
+(`data/<year>/disclosures-<year>.sqlite.zip` holding `disclosures-<year>.sqlite`).
 
 The same tables as the year's CSVs, rows in the same order (the rowid is the CSV's row), with
 column types, the data package's primary and foreign keys, and two tables describing the
@@ -14,7 +15,9 @@ column is INTEGER, a `boolean` column INTEGER 0 or 1. An empty cell is NULL.
 Deterministic bytes: the database is made in a new file in a temporary folder, by the same
 statements in the same order (one transaction, no journal), and SQLite writes the same
 pages for them; nothing in the file records when or where it was made (the header holds the
-SQLite version, which the build's key includes with every library's).
+SQLite version, which the build's key includes with every library's). It is zipped as it is
+read back from that file (`xlsx.zip_file`: deflated, a fixed date), so the zip is the same
+bytes too.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import tempfile
 from typing import Any, BinaryIO, Sequence
 
 from .data import TABLES, Column, TablePart, as_text
+from .xlsx import zip_file
 
 #: The tables of a year's database, parents first (each foreign key names a table made before it).
 DATABASE_TABLES = ("departments", "reports", "figures", "indicators", "findings")
@@ -40,9 +44,15 @@ EXACT_NOTE = "{name} 的精确小数文本，与 CSV 所写一致（如 12.30）
 
 
 def database_path(year: int) -> str:
-    """Where a year's database is published: the year in its name, so several years opened in
-    Datasette (which names a database by its file) or ATTACHed together keep apart."""
-    return f"data/{year}/disclosures-{year}.sqlite"
+    """Where a year's database is published: zipped (a database compresses to about a fifth),
+    the zip holding one file, `database_file`."""
+    return f"data/{year}/{database_file(year)}.zip"
+
+
+def database_file(year: int) -> str:
+    """The database's file, as its zip holds it: the year in its name, so several years opened
+    in Datasette (which names a database by its file) or ATTACHed together keep apart."""
+    return f"{database_name(year)}.sqlite"
 
 
 def database_name(year: int) -> str:
@@ -161,8 +171,9 @@ class Database:
                                                  for row in rows))
         self.rows[name] += part.rows
 
-    def finish(self, out: BinaryIO) -> None:
-        """The descriptions, then the file's bytes into `out`; the temporary folder removed."""
+    def finish(self, out: BinaryIO, entry: str) -> None:
+        """The descriptions, then the file zipped into `out` as its one entry, named `entry`
+        (`xlsx.zip_file`); the temporary folder removed."""
         try:
             meta = [("meta_tables", META_TABLES_TITLE, "本库各表的中文名、说明与行数（SQLite 没有表和列的注释，故以表记之）。", 0),
                     ("meta_columns", META_COLUMNS_TITLE, "本库各列的中文名、类型、单位与说明。", 0)]
@@ -185,7 +196,7 @@ class Database:
             self.db.execute("COMMIT")
             self.db.close()
             with open(self.path, "rb") as f:
-                shutil.copyfileobj(f, out, 1 << 20)
+                zip_file(out, entry, f)
         finally:
             self.close()
 
@@ -208,7 +219,7 @@ META_DESCRIPTIONS = {
 
 def datasette_metadata(years: Sequence[int], base_url: str) -> bytes:
     """Datasette's metadata.json for the years' databases: each table's title and description,
-    each column's (`datasette data/*/*.sqlite -m data/metadata.json`)."""
+    each column's (the databases unzipped: `datasette disclosures-*.sqlite -m data/metadata.json`)."""
     tables = {}
     for name in DATABASE_TABLES:
         title, description, _, _ = TABLES[name]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import struct
+import tempfile
 import zlib
 from decimal import Decimal
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
@@ -593,3 +594,26 @@ class Entry:
             raise ValueError(f"{self.left} bytes of the entry missing")
         self.zip.write(_LAST.data)
         self.zip.close()
+
+
+def zip_file(out: BinaryIO, name: str, source: BinaryIO, level: int = 6) -> None:
+    """A zip holding one file, `name`, of the bytes read from `source` (a year's database, which
+    a province's makes hundreds of megabytes): read, compressed at `level` and written a
+    megabyte at a time, never held whole. The entry states its CRC and sizes ahead of its data,
+    as every zip of the site does, so the compressed bytes wait in a temporary file until they
+    are known. The same bytes and zlib give the same zip (its date is fixed, as the others').
+    `out` need not be seekable."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    crc = size = 0
+    with tempfile.TemporaryFile() as packed:
+        while chunk := source.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+            packed.write(compressor.compress(chunk))
+        packed.write(compressor.flush())
+        z = _Zip(out)
+        z.begin(name, Extent(crc, size, packed.tell()))
+        packed.seek(0)
+        while chunk := packed.read(1 << 20):
+            z.write(chunk)
+        z.close()

@@ -1,3 +1,4 @@
+-- disclosures-2022.sqlite  1980-01-01 00:00:00  deflated
 BEGIN TRANSACTION;
 CREATE TABLE "departments" (
   "department" TEXT NOT NULL,
