@@ -23,13 +23,14 @@ bytes too.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
 import shutil
 import sqlite3
 import tempfile
-from typing import Any, BinaryIO, Sequence
+from typing import BinaryIO, Callable, Sequence
 
 from .data import TABLES, Column, TablePart, as_text
 from .xlsx import zip_file
@@ -126,17 +127,25 @@ def column_descriptions(name: str) -> list[tuple[str, str, str, str | None, str]
     return out
 
 
-def _cell(value: str, c: Column) -> list[Any]:
-    """A CSV cell as the database holds it (one value, or a number and its exact text)."""
-    if value == "":
-        return [None, None] if c.type == "number" else [None]
-    if c.type == "string":
-        return [as_text(value)]
-    if c.type == "integer":
-        return [int(value)]
-    if c.type == "boolean":
-        return [1 if value == "true" else 0]
-    return [float(value), value]  # the double nearest the decimal, and the decimal
+@functools.lru_cache(maxsize=None)
+def _converter(name: str) -> Callable[[list[str]], tuple]:
+    """A function from a row of the table's CSV cells to the database's values: an empty cell
+    NULL; a text cell as it reads (`as_text`); an integer or boolean column a number; a number
+    column a double and, beside it, its exact text. Written out once per table as one
+    expression: a year's tables are hundreds of thousands of rows, and a function call per cell
+    cost as much as SQLite's own work on them."""
+    values = []
+    for i, c in enumerate(TABLES[name][2]):
+        v = f"r[{i}]"
+        if c.type == "string":
+            values.append(f"((_text({v}) if {v}[0] == \"'\" else {v}) if {v} else None)")
+        elif c.type == "integer":
+            values.append(f"(int({v}) if {v} else None)")
+        elif c.type == "boolean":
+            values.append(f"((1 if {v} == 'true' else 0) if {v} else None)")
+        else:
+            values.append(f"(float({v}) if {v} else None), ({v} or None)")
+    return eval(f"lambda r: ({', '.join(values)},)", {"_text": as_text, "int": int, "float": float})  # noqa: S307
 
 
 class Database:
@@ -165,10 +174,8 @@ class Database:
     def put(self, name: str, part: TablePart) -> None:
         if not part.rows:
             return
-        columns = TABLES[name][2]
         rows = csv.reader(io.StringIO(part.csv.decode("utf-8"), newline=""))
-        self.db.executemany(self.inserts[name], ([v for value, c in zip(row, columns) for v in _cell(value, c)]
-                                                 for row in rows))
+        self.db.executemany(self.inserts[name], map(_converter(name), rows))
         self.rows[name] += part.rows
 
     def finish(self, out: BinaryIO, entry: str) -> None:
