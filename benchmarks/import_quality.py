@@ -35,7 +35,7 @@ a summary sheet's row) is judged as a work statistic is, against the last part o
 must stand under the project the key's row names first. A project group's `total` is the key's row
 合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
 own self-evaluation: a `performance` field whose stage or name the key's column words. The
-department's 预算执行 named 年度资金总额 is also the key's row 部门预算, and the row 合计 of a
+department's 预算执行 named 年度资金总额 is also the key's row 部门预算 or 部门整体支出, and the row 合计 of a
 table of the budget's execution. The comparison is deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
@@ -147,7 +147,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
     if loc[0] in BLOCK_ROWS and len(loc) > 1 and loc[1] == "total":
         return f"block.{loc[0]}", str(last)
     if loc[:2] == ("performance", "budget_execution") and len(loc) == 4 and names[-1:] == ["年度资金总额"]:
-        return "年度资金总额§部门预算", str(last)  # the department's funds for the year, by either name
+        return "年度资金总额§部门预算§部门整体支出", str(last)  # the department's funds for the year, by any name
     if len(names) >= 2 and names[-2].startswith("scope:"):
         return names[-1] + "§" + names[-2][6:] + names[-1], str(last)  # the name, or scope and name
     names = [n for n in names if not n.startswith("scope:")]
@@ -197,7 +197,7 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
 
 
 def _means(row: str, stage: str, where: dict) -> bool:
-    if row == "年度资金总额§部门预算" and norm(str(where.get("row", ""))) == "合计" \
+    if row == "年度资金总额§部门预算§部门整体支出" and norm(str(where.get("row", ""))) == "合计" \
             and "预算执行" in str(where.get("part", "")):
         row = "合计"  # the 合计 row of a table of the budget's execution (by source) is the whole
     if "§" in row:

@@ -670,3 +670,34 @@ def test_a_flat_export_of_many_projects_indicators_files_each_row_under_its_proj
     assert first.indicators[0].name == "走航监测次数" and first.indicators[0].target == "≥24次"
     (summary,) = report.projects
     assert str(summary.items[0].budget_initial.first.value) == "45.00" and summary.items[0].budget_initial.first.unit == "万元"
+
+
+def test_a_forms_conclusion_written_as_sentences_beside_its_label_is_read_as_the_narrative():
+    """四、部门自评结论 | 经自评，…得分95.60分…全年批复预算…元，…预算执行率97.64%。 on a form's
+    row: the score is the self-evaluation's, the budget told in words its 预算执行, in the unit
+    the sentence gives (元 on a form whose other money is 万元 or 元 alike)."""
+    folder = FIXTURES / "heldout4" / "36-menggang-mzj-dept-eval-yunnan-tasks-xlsx"
+    text, blocks = read_path(report_of(folder))
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    assert str(report.performance.score.first.value) == "95.60"
+    execution = report.performance.budget_execution
+    assert (str(execution.budget_full.first.value), execution.budget_full.first.unit or report.unit) == \
+        ("6392400.00", "元")
+    assert str(execution.actual.first.value) == "6241566.52"
+    assert str(execution.execution_rate.first.value) == "97.64"
+
+
+def test_a_projects_funds_received_are_its_arrived_and_funds_said_to_arrive_after_the_amount_are_no_stage():
+    """In a project's own report, 实际到位资金372.00万元 is the project's funds received, and
+    三级财政资金340.00万元全部到位 (the arrival told after the amount) is not taken for spending,
+    nor 群众自筹资金到位32.00万元 for that source's budget."""
+    text = ("沩江县农业局2023年度耕地保护与质量提升项目绩效自评报告\n"
+            "一、项目基本情况\n"
+            "项目实际支出358.64万元，预算执行率96.41%。截至2023年12月31日，实际到位资金372.00万元，资金到位率97.89%。"
+            "其中：中央、省、县三级财政资金340.00万元全部到位；群众自筹资金到位32.00万元，到位率80.00%。\n")
+    _, report = _draft(text)
+    (group,) = report.projects
+    (project,) = group.items
+    assert str(project.arrived.first.value) == "372.00" and str(project.actual.first.value) == "358.64"
+    spent = [str(s.value) for item in project.items for f in (item.actual, item.budget) if f for s in f.statements]
+    assert "340.00" not in spent and "32.00" not in spent

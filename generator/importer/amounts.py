@@ -24,6 +24,8 @@ from .rows import AREA_OF_STEP, PROJECTISH, Ref, RowFinder
 from .text import Sentence, Token, clip, norm
 
 _STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
+#: Funds said to have arrived after their amount (“…1740.00万元全部到位”).
+_ARRIVED_AFTER = re.compile(r"(已)?(全部|足额|全额)?到位")
 _ACHIEVED = re.compile(r"投入|节约|减免|拨付|兑现|奖补|中标|追加|带动|争取")
 _REASONS = re.compile(r"原因|主要为[：:]|主要是[：:]")
 
@@ -179,6 +181,10 @@ class AmountReader(RowFinder):
             if token.kind not in ("money", "percent"):
                 rest.append(token)
                 self._note_words(raw, token, state)
+                continue
+            if token.kind == "money" and _ARRIVED_AFTER.match(sentence.text, token.end):
+                # “三级财政资金1740.00万元全部到位”: funds received, said after the amount; not a stage
+                self._skip(sentence, token, ctx, "数后写“到位”：是到位资金，不知是哪一项的")
                 continue
             self._reasons(raw, state)
             label = parse(raw, token.kind, self.subjects)

@@ -67,10 +67,11 @@ _NUM = r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)"
 #: A self-evaluation's account of the year's budget in words (部门预算收支情况): “年初预算386.40万元，
 #: 年中追加…48.60万元，全年预算435.00万元……全年实际支出421.37万元，预算执行率96.87%”.
 _BUDGET = (
-    ("budget_initial", re.compile(r"年初预算(?:数|资金|安排)?(?:为|共计|合计)?" + _NUM + r"万元")),
-    ("budget_full", re.compile(r"(?:全年|调整后|调整)预算(?:数|资金)?(?:为|共计|合计)?" + _NUM + r"万元")),
+    ("budget_initial", re.compile(r"年初预算(?:数|资金|安排)?(?:为|共计|合计)?" + _NUM + r"(?P<u>万元|元)")),
+    ("budget_full", re.compile(r"(?:(?:全年|调整后|调整)预算|(?:全年)?批复预算)(?:数|资金)?(?:为|共计|合计)?"
+                               + _NUM + r"(?P<u>万元|元)")),
     ("actual", re.compile(r"(?:全年)?(?:实际支出|实际执行|执行数|支出决算数|执行)(?:资金|金额)?(?:为|共计|合计)?"
-                          + _NUM + r"万元")),
+                          + _NUM + r"(?P<u>万元|元)")),
     ("execution_rate", re.compile(r"预算执行率(?:为|达|达到)?" + _NUM + r"[%％]")),
 )
 
@@ -95,7 +96,7 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "") -> se
         kind = "percent" if key == "execution_rate" else "money"
         found.add(("performance", "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
-                       at=at, unit=None if kind == "percent" else "万元"))
+                       at=at, unit=None if kind == "percent" else match.group("u")))
         taken.add(sentence.start + start)
     return taken
 

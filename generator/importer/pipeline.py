@@ -164,6 +164,7 @@ class _Walker:
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
                     self.grids.grid(block, ctx.at, unit)
+                    self._conclusions(block, ctx)
                     stacked_unit = unit
             else:
                 self._paragraph(block, ctx)
@@ -174,6 +175,21 @@ class _Walker:
             self._section(child)
         self.project = previous
         self.amounts.project = previous
+
+    def _conclusions(self, grid: Grid, ctx: Context) -> None:
+        """A form's conclusion written as sentences in a cell beside its label (四、部门自评结论 |
+        经自评，…得分95.60分…全年批复预算…元，预算执行率97.64%。) that the table readers passed
+        over: read as a paragraph of the report, its score and budget as the narrative's."""
+        for row in grid.rows:
+            filled = [c for c in row if c.text.strip()]
+            if len(filled) != 2 or not _CONCLUSION_LABEL.search(filled[0].text) or not _sentences(filled[1].text):
+                continue
+            cell = filled[1]
+            span = (cell.start, cell.start + len(cell.text))
+            if any(span[0] <= f.stmt.span[0] < span[1] for f in self.found.findings) or \
+                    any(span[0] <= x.span[0] < span[1] for x in self.found.loose):
+                continue  # a table reader took its numbers
+            self._paragraph(Para(cell.text, cell.start), ctx)
 
     def _project_name(self, section: Section) -> str | None:
         if not re.search(r"项目.*(绩效|自评)", section.title):
@@ -230,6 +246,16 @@ class _Walker:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+
+#: The label of a form's row of conclusions: 自评结论, 部门自评结论, 评价结论, 总体评价结论.
+_CONCLUSION_LABEL = re.compile(r"(自评|评价)结论|总体评价|自评情况")
+
+
+def _sentences(text: str) -> bool:
+    """Running text: sentences, not a table's cell value."""
+    text = text.strip()
+    return len(text) >= 30 and "。" in text and text.count("，") >= 2
 
 
 def _caption(block: Block | None) -> str | None:

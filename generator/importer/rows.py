@@ -98,6 +98,10 @@ class RowFinder:
             return execution, ""
         if not norm(name) or norm(name) in ("支出", "收入", "其中"):
             return self._unnamed(label, state, ctx, scope)
+        if self.project is not None and label.relation in ("arrived", "arrival_rate") and \
+                re.fullmatch(r"(实际|累计|已)?(资金)?", norm(name)):
+            # “截至2018年12月31日，实际到位资金372.00万元”: in a project's report, its funds received
+            return self._the_project(), ""
         if _BAD_NAME.search(name) or len(name) > 40:
             return None, "数字前的文字不像行名"
         top = state.parents[-1] if state.children and state.parents else None
