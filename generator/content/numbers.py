@@ -175,7 +175,10 @@ def decimal_text(value: Decimal | int, grouped: bool = False) -> str:
         return f"{value:,}" if grouped else str(int(value))
     if not value.is_finite():
         raise ValueError(f"{value} is not a number to publish")
-    return format(value, ",f" if grouped else "f")
+    if not grouped:
+        text = str(value)  # plain digits unless an exponent is needed, and half the cost of format()
+        return text if "E" not in text else format(value, "f")
+    return format(value, ",f")
 
 
 def plain(value: Decimal) -> str:
