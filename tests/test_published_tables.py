@@ -55,7 +55,7 @@ def test_a_row_that_does_not_fit_is_refused_with_its_line_and_field(edit, where,
     with pytest.raises(ContentError) as err:
         parse_report(bad)
     problem = err.value.problems[0]
-    assert problem.field.startswith(where) and says in problem.message
+    assert problem.field.startswith(where) and says in problem.message.text("en")
     assert problem.line == bad.split("\n").index(next(l for l in bad.split("\n") if "行政运行" in l)) + 1
 
 
