@@ -82,7 +82,7 @@ def test_the_seed_content_on_two_spawned_workers_is_the_local_build(tmp_path, cl
     assert not any(scopes(client).values())  # ...and spawned workers start without it
     proc = run_here("build", "--content", str(CONTENT), "--out", str(tmp_path / "dask" / "site"),
                     "--cache", str(tmp_path / "cache"), "--executor", address)
-    assert "built" in assert_clean(proc, 0)
+    assert "已构建" in assert_clean(proc, 0)
     assert any(scopes(client).values())  # made by the workers themselves from the Job's paths
     assert_same(tmp_path / "local" / "site", tmp_path / "dask" / "site")
 
