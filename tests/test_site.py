@@ -707,3 +707,18 @@ def test_a_documents_original_address_and_retrieval_date_show_on_its_pages(tmp_p
     with (tmp_path / "site/data/2023/reports.csv").open(encoding="utf-8-sig", newline="") as f:
         row = next(csv.DictReader(io.StringIO(f.read())))
     assert (row["original_url"], row["retrieved"]) == (address, "2024-03-05")
+
+
+def test_a_counts_qualifier_stands_where_chinese_puts_it(built_site):
+    """君山 2016 says 现场处理工单1200余次, 建设时间3个多月, 每天巡查至少4次: the work figures'
+    table and the search text write them so, not 1200次余 or 4次至少."""
+    from tests.sitepages import soup
+
+    from generator.content.labels import qualified
+
+    page = soup(built_site, "departments/junshan-zwfwzx/2016/")
+    shown = {td.get_text() for td in page.select("table.stats td.num")}
+    assert {"1,200余次", "3个多月", "至少4次"} <= shown or {"1200余次", "3个多月", "至少4次"} <= shown, shown
+    assert not any(re.search(r"\d(次|个月)(余|多|至少)$", s) for s in shown)
+    assert (qualified("90", "%", "以上"), qualified("800", "件", "近"), qualified("76", "家", "多")) == \
+        ("90%以上", "近800件", "76多家")

@@ -117,3 +117,24 @@ BREAKDOWNS: dict[str, str] = {
 
 #: The stages by field with their names: budget_initial 年初预算 …
 STAGES: dict[str, str] = {key: FIGURES[key].name for key in STAGE_KEYS}
+
+
+#: Where a count's qualifier stands, as Chinese writes it: before the number (近800件, 约3成,
+#: 至少4次, 超过60%), between the number and its measure word (700余次, 76多家, 3个多月), or after
+#: the unit (60%以上, 500人左右).
+_QUALIFIER_BEFORE = frozenset({"近", "约", "至少", "超过", "逾", "达", "不少于", "不足", "不到", "多达"})
+_QUALIFIER_BETWEEN = frozenset({"余", "多"})
+
+
+def qualified(number: str, unit: str | None, qualifier: str | None) -> str:
+    """A count as the report says it, its qualifier in its place: 700余次, 3个多月, 近800件, 60%以上."""
+    unit = unit or ""
+    if not qualifier:
+        return f"{number}{unit}"
+    if qualifier in _QUALIFIER_BEFORE:
+        return f"{qualifier}{number}{unit}"
+    if qualifier in _QUALIFIER_BETWEEN and unit not in ("%", "‰"):
+        if len(unit) > 1 and unit[0] == "个":  # 3个多月, not 3多个月
+            return f"{number}个{qualifier}{unit[1:]}"
+        return f"{number}{qualifier}{unit}"
+    return f"{number}{unit}{qualifier}"

@@ -18,6 +18,7 @@ from ..site import charts, markdown, views
 from . import plotly_assets
 from ..checks import RULES, SEVERITY_LABELS
 from ..content.figures import Figure
+from ..content.labels import qualified
 from ..content.model import Site
 from ..content.numbers import decimal_text
 from ..site.contexts import CHECK_TYPES, CONTEXT_KEYS, check_context
@@ -120,6 +121,7 @@ class Renderer:
             cells=cells_html,
             rows=rows_html,
             headline_cells=headline_cells_html,
+            qualified=qualified,
         )
         self.env.globals["published_table"] = published_table_html
         self.env.globals["budget_execution_rows"] = views.budget_execution_rows

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from ..content.figures import Figure
+from ..content.labels import qualified
 from ..content.numbers import decimal_text
 from .format import stated
 
@@ -110,12 +111,11 @@ def report_text(report, department) -> str:
 
 
 def stat_sentence(stat) -> str:
-    """A statistic as the report says it, one line: “跨省通办事项58项”, “办件量800件余”
-    (a qualifier where the report page's table puts it), its year when not the report's."""
-    before = stat.qualifier if stat.qualifier in ("近", "约") else ""
-    after = stat.qualifier if stat.qualifier and not before else ""
+    """A statistic as the report says it, one line: “跨省通办事项58项”, “现场处理工单1200余次”
+    (its qualifier in its place, `labels.qualified`, as the report page's table shows it), its
+    year when not the report's."""
     year = f"（{stat.year}年）" if stat.year else ""
-    return f"{stat.name}{year}{before}{decimal_text(stat.value)}{stat.unit or ''}{after}"
+    return f"{stat.name}{year}{qualified(decimal_text(stat.value), stat.unit, stat.qualifier)}"
 
 
 def department_text(department) -> str:
