@@ -36,7 +36,10 @@ must stand under the project the key's row names first. A project group's `total
 合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
 own self-evaluation: a `performance` field whose stage or name the key's column words. The
 department's 预算执行 named 年度资金总额 is also the key's row 部门预算 or 部门整体支出, and the row 合计 of a
-table of the budget's execution. The comparison is deliberately plain; its verdicts on a
+table of the budget's execution. A number inside a goal's text (the form's 年度总体目标 cell,
+drafted whole as `goals[].target` or `.result`) means what the key says when the key's column is
+that cell's (预期目标, 实际完成情况), whatever indicator the key names it by. The comparison is
+deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
 
@@ -128,7 +131,7 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
                 names.append("scope:" + str(node["scope"]))
     last = loc[-1]
     if "goals" in loc:  # a 年度总体目标 kept as the table words it, its numbers with it
-        return "年度总体目标§年度目标完成情况§年度目标§年度绩效目标", str(last)
+        return GOAL_ROW, str(last)
     field_at = len(loc) - 1
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
@@ -196,7 +199,14 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
     return same_table and same_row and same_col
 
 
+#: The draft's row for a goal's text (goals[].target / result), by any of the forms' names.
+GOAL_ROW = "年度总体目标§年度目标完成情况§年度目标§年度绩效目标"
+
+
 def _means(row: str, stage: str, where: dict) -> bool:
+    if row == GOAL_ROW and stage in ("target", "result") and \
+            any(w in str(where.get("column", "")) for w in STAGES[stage]):
+        return True  # a number in the goal's text: one cell of the form, whatever indicator the key names it by
     if row == "年度资金总额§部门预算§部门整体支出" and norm(str(where.get("row", ""))) == "合计" \
             and "预算执行" in str(where.get("part", "")):
         row = "合计"  # the 合计 row of a table of the budget's execution (by source) is the whole

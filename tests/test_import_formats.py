@@ -701,3 +701,60 @@ def test_a_projects_funds_received_are_its_arrived_and_funds_said_to_arrive_afte
     assert str(project.arrived.first.value) == "372.00" and str(project.actual.first.value) == "358.64"
     spent = [str(s.value) for item in project.items for f in (item.actual, item.budget) if f for s in f.statements]
     assert "340.00" not in spent and "32.00" not in spent
+
+
+def _fixture_draft(folder: str, name: str):
+    path = FIXTURES / folder / next(p.name for p in (FIXTURES / folder).iterdir() if p.name.startswith(name))
+    text, blocks = read_path(report_of(path))
+    result = draft(blocks, 2023)
+    return result, parse_report(strip_unplaced(result.yaml))
+
+
+def test_a_report_converted_to_markdown_reads_its_pipe_table_as_the_form():
+    """A report saved as Markdown: `#` headings and `**bold**` blanked (offsets kept), the attached
+    自评表 a pipe table under its `| --- |` rule, a cell's `<br>` a line break; the form's
+    funding row and indicators are the project's."""
+    result, report = _fixture_draft("heldout5", "44-")
+    (project,) = report.project_performance
+    assert project.name == "基层公共文化设施免费开放项目"
+    execution = project.budget_execution
+    assert (str(execution.budget_initial.first.value), str(execution.budget_full.first.value),
+            str(execution.actual.first.value)) == ("120.00", "126.00", "116.55")
+    assert len(project.indicators) >= 8 and project.indicators[0].target.startswith("≥14")
+
+
+def test_transfer_payment_forms_on_their_own_sheets_are_each_their_own_evaluation():
+    """转移支付（项目）名称 names a form's transfer as 项目名称 names a project: each sheet's form is
+    that transfer's self-evaluation, and the summary sheet (转移支付名称 · 全年预算数 · 全年执行数 …)
+    a project group whose planted 执行数 the checks can then find."""
+    result, report = _fixture_draft("heldout5", "42-")
+    names = [p.name for p in report.project_performance]
+    assert names == ["基本公共卫生服务补助资金", "医疗服务与保障能力提升补助资金", "重大传染病防控经费"]
+    assert report.performance is None
+    assert str(report.project_performance[1].budget_execution.actual.first.value) == "368.42"
+    (summary,) = report.projects
+    assert [str(i.actual.first.value) for i in summary.items] == ["1260.92", "386.42", "176.26"]
+
+
+def test_a_multi_year_projects_form_reads_its_years_columns_and_leaves_the_rest_for_review():
+    """本年全年预算数（A） · 本年全年执行数（B） · 本年执行率（B/A） are the year's budget, spending and
+    rate; 项目期总预算 and 累计执行数 have no field and are listed for the reviewer, not dropped."""
+    result, report = _fixture_draft("heldout5", "43-")
+    (project,) = report.project_performance
+    execution = project.budget_execution
+    assert (str(execution.budget_full.first.value), str(execution.actual.first.value),
+            str(execution.execution_rate.first.value)) == ("2560.00", "2469.00", "96.45")
+    loose = {x.text for x in result.loose}
+    assert {"7170.00", "5469.00"} <= loose
+
+
+def test_a_change_against_the_budget_is_not_a_change_on_last_year_and_a_funds_spending_keeps_its_scope():
+    text = ("一、收入支出决算总体情况\n"
+            "2020年年初预算收入1486.40万元，决算收入2963.60万元，决算数比年初预算增加1477.20万元，增长99.38%。\n"
+            "二、政府性基金预算财政拨款收入支出情况\n"
+            "2020年政府性基金预算财政拨款收入680.00万元，全部为抗疫特别国债资金；支出527.40万元。\n")
+    _, report = _draft(text)
+    (income, fund) = report.income
+    assert income.total.change is None and income.total.change_rate is None
+    (spending,) = report.expenditure
+    assert spending.scope == fund.scope == "政府性基金预算财政拨款" and str(spending.total.actual.first.value) == "527.40"

@@ -49,6 +49,7 @@ class ParaState:
     stage: str | None = None  # a stage set by a topic paragraph (“支出预算：2020年年初预算数…”)
     heads: int = 0
     income_total: bool = False
+    income_scope: str | None = None  # the scope of the income total stated (政府性基金预算财政拨款 …)
     totals: set[str] = field(default_factory=set)  # the areas whose 合计 the paragraph has stated
     item_only: bool = False  # the paragraph so far is only a numbered item's name (2.公务接待费。)
     income_weak: list[Pending] = field(default_factory=list)  # an unmarked 收入 total, made sure by a 支出 after it
@@ -357,6 +358,7 @@ class AmountReader(RowFinder):
         self.para.last = ref
         if ref.row.area == "income" and ref.row.is_total:
             self.para.income_total = True
+            self.para.income_scope = ref.scope
         if ref.row.is_total:
             self.para.totals.add(ref.row.area)
         if self.para.topic is not None and self.para.stage is None and ref.stage:

@@ -28,6 +28,7 @@ _CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4
                      r"(?P<word>增加|减少|增长|下降|增|减)了?$")
 _SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$")
 _EXECUTION = re.compile(r"(?:预算)?(?:完成率|执行率)(?:为|是|达到|达)?$|完成(?:年初|全年)?预算的$|(?:决算数?)?为(?:年初|全年|调整后)?预算数?的$")
+_AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比|对比)?[，,]?(?:增加|减少|增长|下降|增|减)了?$")
 _ARRIVAL = re.compile(r"到位率$")
 _ARRIVED = re.compile(r"到位$|到位资金$")
 _VARIANCE_PLUS = re.compile(r"(?:决算(?:数)?比预算(?:数)?(?:减少|少)|比预算节约|(?<![转和])结余|节约|没有花完的|未花完的|未支出的|尚未支出的)$")
@@ -166,7 +167,10 @@ def _relation(label: Label, text: str, kind: str) -> None:
             label.sign = -1 if match.group("word") in ("减少", "下降", "减") else 1
             if kind == "percent":
                 label.relation = "change_rate"
-            if "增加" in text and "减少" in text:
+            if _AGAINST_BUDGET.search(text):
+                # “决算数比年初预算增加1477.20万元”: a change against the budget, not against last year
+                label.ambiguous = "原文是与预算相比的增减，不是与上年相比"
+            elif "增加" in text and "减少" in text:
                 label.ambiguous = "原文同时写“增加”和“减少”"
             elif re.search(r"各(增加|减少|增长|下降|减)", text) and label.pair is None:
                 label.ambiguous = "原文一句说几项各增减多少（“各”），不能归于其中一项"

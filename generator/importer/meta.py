@@ -25,9 +25,21 @@ _PROJECT_REPORT = re.compile(r"(?:[0-9]{4}年度?)?(?P<name>.{2,60}?项目)(?:�
 def project_of_title(title: str) -> str | None:
     """The project a 项目支出绩效自评报告 is about, as its title names it (…建设项目支出绩效自评报告)."""
     match = _PROJECT_REPORT.fullmatch(re.sub(r"\s+", "", title))
-    if match is None or "部门整体" in title:
-        return None
+    if match is None or "部门整体" in title or re.search(r"[0-9]{4}年度?项目$", match.group("name")):
+        return None  # (…局2023年度项目支出绩效自评报告 names no project: its 项目名称 line does)
     return match.group("name")
+
+
+_NAMED_PROJECT = re.compile(r"^\s*项目名称\s*[：:]\s*(?P<name>[^\s　，,。；;：:]{2,40}?(?:项目|工程|计划|资金|经费))")
+
+
+def project_of_lines(texts: list[str]) -> str | None:
+    """The project a report names in a 项目名称： line near its top (a title that names none)."""
+    for text in texts:
+        match = _NAMED_PROJECT.match(text)
+        if match:
+            return match.group("name")
+    return None
 
 
 _REPORT_WORDS = re.compile(r"([0-9]{4}年度?|部门整体支出绩效(自评|评价)报告|整体支出绩效(自评|评价)报告"

@@ -12,7 +12,7 @@ from .context import Context, context_of, is_performance
 from .counts import CountReader, glued
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
-from .meta import department_name, document, kind_of, project_of_title, subjects
+from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import sections
 from . import published
 from .performance import budget, rules
@@ -59,7 +59,10 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     # read whole as published tables, continuations over a page break included
     walker.skip = {t.grid_start for t in published_tables} | {s for t in published_tables for s in t.also}
     walker.title = _caption(Para(doc.title, 0)) if doc.title else None
-    walker.project = project_of_title(doc.title)  # a project's own report: its money is the project's
+    # a project's own report: its money is the project's (named by the title, or by a 项目名称 line)
+    walker.project = project_of_title(doc.title) or (
+        project_of_lines([b.text for b in blocks[:12] if isinstance(b, Para)])
+        if re.search(r"项目.*绩效(自评|评价)", doc.title or "") else None)
     walker.run(doc.root)
     tree = Tree()
     unit = file_unit(found)

@@ -191,11 +191,16 @@ def _open_quote(line: str) -> bool:
 def read_text(text: str) -> list[Block]:
     """Split a report's text into paragraphs and grids."""
     lines = _lines(text)
+    if _markdown(lines):
+        lines = [(_unmark(line), start) for line, start in lines]
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line, start = lines[i]
-        if _tsv_row(line):
+        if _MD_ROW.match(line) and i + 1 < len(lines) and _MD_RULE.match(lines[i + 1][0]):
+            grid, i = _markdown_grid(lines, i)
+            blocks.append(grid)
+        elif _tsv_row(line):
             grid, i = _tsv_grid(lines, i)
             blocks.append(grid)
         elif line.startswith("\t"):
@@ -212,6 +217,54 @@ def read_text(text: str) -> list[Block]:
                 blocks.append(Para(line, start))
             i += 1
     return [_repair(b) if isinstance(b, Grid) else b for b in blocks]
+
+
+# A report converted to Markdown (pandoc, a Word-to-Markdown tool): `#` headings, `**bold**`,
+# and tables as pipe rows under a `| --- |` rule, a cell's line break written `<br>`.
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$", re.S)
+_MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
+_MD_HEADING = re.compile(r"^(\s*#{1,6})\s")
+_MD_MARKS = re.compile(r"\*\*|__|<br\s*/?>")
+
+
+def _markdown(lines: list[tuple[str, int]]) -> bool:
+    """A text in Markdown: a pipe table under its rule, or two headings marked with `#`."""
+    headings = sum(1 for line, _ in lines if _MD_HEADING.match(line))
+    table = any(_MD_ROW.match(line) and n + 1 < len(lines) and _MD_RULE.match(lines[n + 1][0])
+                for n, (line, _) in enumerate(lines))
+    return table or headings >= 2
+
+
+def _unmark(line: str) -> str:
+    """A Markdown line with its marks blanked, each by as many spaces (a `<br>` by a line break and
+    spaces), so every offset in it still points into the original text."""
+    line = _MD_HEADING.sub(lambda m: " " * len(m.group(1)) + " ", line, count=1)
+    return _MD_MARKS.sub(lambda m: ("\n" if m.group().startswith("<") else "") +
+                         " " * (len(m.group()) - (1 if m.group().startswith("<") else 0)), line)
+
+
+def _markdown_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
+    """A pipe table: its header row, the rule under it (dropped), then its rows, to the first line
+    that is no pipe row. A merged cell is written once and left empty where it covered."""
+    start = lines[i][1]
+    rows = []
+    while i < len(lines) and _MD_ROW.match(lines[i][0]):
+        line, pos = lines[i]
+        if not _MD_RULE.match(line):
+            cells, cell_start, k = [], None, 0
+            inner = line.rstrip()
+            left = inner.index("|")
+            right = len(inner) - 1
+            k = left + 1
+            cell_start = k
+            while k <= right:
+                if inner[k] == "|" and inner[k - 1] != "\\":
+                    cells.append(Cell(inner[cell_start:k], pos + cell_start))
+                    cell_start = k + 1
+                k += 1
+            rows.append(tuple(cells))
+        i += 1
+    return Grid(tuple(rows), start), i
 
 
 def _tab_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:

@@ -147,7 +147,9 @@ class RowFinder:
         if bare == "支出" and ctx.area == "sangong" and not state.children and state.last is None:
             return Ref(Row("sangong", ("total",), "三公经费"), None), ""  # ““三公”经费全年支出1.86万元”
         if bare == "支出" and self.para.income_total:
-            return Ref(Row("expenditure", ("total",), "支出合计"), scope), ""
+            # “政府性基金预算财政拨款收入680.00万元，…；支出527.40万元”: the spending of the scope whose
+            # income was just stated
+            return Ref(Row("expenditure", ("total",), "支出合计"), label.scope or self.para.income_scope or scope), ""
         if bare == "收入":
             parent = state.parents[-1] if state.children and state.parents else None
             if parent is not None and parent.row.steps[0] == "related=收入总计":

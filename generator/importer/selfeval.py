@@ -68,7 +68,7 @@ class SelfEvaluation:
         self._root = f"project_performance={project}" if project else "performance"
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
-            if "年初预算数" in labels or any(x.startswith("全年执行数") for x in labels):
+            if "年初预算数" in labels or any(x.startswith(("全年执行数", "本年全年执行数")) for x in labels):
                 done |= self._execution(rows, k)
             elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"], ["年度绩效目标"]) or "年初目标设定" in labels \
                     or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels):
@@ -83,10 +83,13 @@ class SelfEvaluation:
         header = [label_of(c) for c in rows[k]]
         if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
             return set()
-        # The 10号 附件1 headers, and the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重).
+        # The 10号 附件1 headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), and a
+        # multi-year project's year columns (本年全年预算数 · 本年全年执行数 · 本年执行率; its 项目期总预算
+        # and 累计执行数 have no place in the model and stay for the reviewer).
         keys = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
                 "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
-                "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight"}
+                "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
+                "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate"}
         columns = [next((v for name, v in keys.items() if h.startswith(name)), None) for h in header]
         unit = unit_of(header[0]) or getattr(self, "stated_unit", None)  # or the 单位：万元 line above the table
         first = value_of(rows[k][0])
@@ -101,6 +104,8 @@ class SelfEvaluation:
             if key is None:
                 if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS):
                     self.found.add((self._root, "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
+                elif NUM.match(value.text.replace(",", "")):
+                    self.found.skip(value.text, value.span, f"{h}：{value.text}", self.at, _NO_COLUMN.format(h))
                 continue
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
             self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {h}", unit)
@@ -121,7 +126,12 @@ class SelfEvaluation:
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
             for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
-                if key in (None, "weight", "score") or value is None or not NUM.match(value.text.replace(",", "")):
+                if value is None or not NUM.match(value.text.replace(",", "")):
+                    continue
+                if key is None:
+                    self.found.skip(value.text, value.span, f"{name} {h}：{value.text}", self.at, _NO_COLUMN.format(h))
+                    continue
+                if key in ("weight", "score"):
                     continue
                 kind = "percent" if key == "execution_rate" else "money"
                 self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}", unit)
@@ -234,7 +244,7 @@ class SelfEvaluation:
         # The Chongqing form's adjusted target (调整指标值) is the year's target where it is given;
         # its 年初指标值 then stays in the source for the reviewer.
         for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值"), "target"),
-                           (("实际完成值", "全年完成值", "完成值"), "actual"),
+                           (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "完成值"), "actual"),
                            (("分值", "指标分值", "指标权重", "权重"), "weight"),
                            (("指标得分", "得分", "自评得分", "评价得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
@@ -394,12 +404,21 @@ class SelfEvaluation:
             self._put((self._root,), "score", values[1], "score", "自评表 总分")
 
 
+#: Why a number of the funding block stays for the reviewer: its column has no field (项目期总预算,
+#: 累计执行数 of a multi-year project).
+_NO_COLUMN = "自评表“{}”一栏在内容模型中没有对应字段"
+
+#: The label of a form's row naming its project: 项目名称, 转移支付（项目）名称, 转移支付名称.
+_PROJECT_LABEL = re.compile(r"(项目|转移支付[（(]项目[）)]|转移支付|专项资金)名称[：:]?")
+
+
 def _project_of(rows: list[tuple[Cell, ...]]) -> str | None:
-    """The project a 项目支出绩效自评表 names in its 项目名称 row (the first text after the label)."""
+    """The project a 项目支出绩效自评表 names in its 项目名称 row (the first text after the label);
+    a 转移支付 form names its transfer so (转移支付（项目）名称)."""
     for row in rows[:4]:
         labels = [label_of(c) for c in row]
         for k, label in enumerate(labels):
-            if label.replace(" ", "") in ("项目名称", "项目名称："):
+            if _PROJECT_LABEL.fullmatch(label.replace(" ", "")):
                 name = next((c.text.strip() for c in row[k + 1:] if c.text.strip()), "")
                 return name or None
     return None

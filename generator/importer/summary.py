@@ -26,7 +26,7 @@ from .text import last_clause, tokens
 
 #: Each column's role, by its header (units in brackets aside).
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
-    ("name", r"(项目|单位|部门)名称|项目"),
+    ("name", r"(项目|单位|部门|转移支付|专项资金)名称|项目"),
     ("seq", r"序号"),
     ("budget_initial", r"年初预算(数|金额)?"),
     ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?"),
