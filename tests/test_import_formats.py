@@ -758,3 +758,29 @@ def test_a_change_against_the_budget_is_not_a_change_on_last_year_and_a_funds_sp
     assert income.total.change is None and income.total.change_rate is None
     (spending,) = report.expenditure
     assert spending.scope == fund.scope == "政府性基金预算财政拨款" and str(spending.total.actual.first.value) == "527.40"
+
+
+def test_a_scoring_frame_told_level_by_level_in_the_text_is_drafted_as_weights_and_indicators():
+    """（一）投入情况（20分），得19.5分 / 1.目标设定（6分），得5.5分 / （1）…（3分）。…，得3分。: the
+    一级 a weight with its score, the 二级 a part of it, each 三级 an indicator under both, with its
+    分值 and the score said at the end of its paragraph; a line in brackets with no score before any
+    一级 is left alone."""
+    text = ("某某县经济和信息化局2022年度部门整体支出绩效自评报告\n"
+            "一、部门概况\n"
+            "（1）机构设置（2分）。本局内设股室5个。\n"
+            "三、部门整体支出绩效自评情况\n"
+            "（一）投入情况（20分），得19.5分\n"
+            "1.目标设定（6分），得5.5分\n"
+            "（1）绩效目标合理性（3分）。目标与预算资金相匹配，得3分。\n"
+            "（2）绩效指标明确性（3分）。个别指标仍以定性描述为主，酌情扣分，得2.5分。\n"
+            "2.预算配置（14分），得14分\n"
+            "（1）在职人员控制率（4分）。年末实际在职人员34人，编制数36人，控制率为94.44%，得4分。\n")
+    _, report = _draft(text)
+    (weight,) = report.performance.weights
+    assert (weight.name, str(weight.weight.first.value), str(weight.score.first.value)) == ("投入", "20", "19.5")
+    assert [(w.name, str(w.weight.first.value), str(w.score.first.value)) for w in weight.items] == [
+        ("目标设定", "6", "5.5"), ("预算配置", "14", "14")]
+    rows = [(i.level1, i.level2, i.name, str(i.weight.first.value), str(i.score.first.value))
+            for i in report.performance.indicators]
+    assert rows == [("投入", "目标设定", "绩效目标合理性", "3", "3"), ("投入", "目标设定", "绩效指标明确性", "3", "2.5"),
+                    ("投入", "预算配置", "在职人员控制率", "4", "4")]

@@ -124,6 +124,7 @@ class _Walker:
         self.instructions = False  # within the form's instructions (填表说明 and its items)
         self.title: str | None = None  # the document's title, when it reads as a table's (…汇总表)
         self.grids_seen = False
+        self.frame: list[str] = []  # the 一级 and 二级 of a scoring frame told in the text (_frame)
 
     def run(self, root: Section) -> None:
         self._section(root)
@@ -194,6 +195,54 @@ class _Walker:
                 continue  # a table reader took its numbers
             self._paragraph(Para(cell.text, cell.start), ctx)
 
+    def _frame(self, para: Para, ctx: Context) -> set[int]:
+        """A scoring frame told in the text, level by level, each with its 分值 and score:
+        （一）投入情况（20分），得19.5分 / 1.目标设定（6分），得5.5分 / （1）绩效目标合理性（3分）。…，得3分。
+        A 一级 is a weight of the self-evaluation, a 二级 a part of it, a 三级 an indicator under
+        both; the offsets of the numbers taken. A 二级 or 三级 line is read so only under a 一级."""
+        match = _FRAME.match(para.text)
+        if match is None:
+            return set()
+        numbering = match.group("num")
+        level = 1 if re.fullmatch(r"（[一二三四五六七八九十]+）", numbering) else \
+            3 if re.fullmatch(r"[（(][0-9]+[）)]", numbering) else 2
+        scored = _FRAME_SCORE.search(para.text[match.end():] if level < 3 else para.text)
+        if level == 1 and scored is None:
+            return set()  # a heading with points in brackets but no score: not surely a frame
+        if level > 1 and not self.frame:
+            return set()
+        name = re.sub(r"情况$", "", match.group("name").strip())
+        if level == 1:
+            self.frame = [name]
+            steps: tuple[str, ...] = ("performance", f"weights={name}")
+        elif level == 2:
+            self.frame = [self.frame[0], name]
+            steps = ("performance", f"weights={self.frame[0]}", f"items={name}")
+        else:
+            steps = ("performance", "indicators+")
+        taken: set[int] = set()
+        values = [("weight", match.start("w"), match.group("w"))]
+        if scored is not None:
+            at = (match.end() if level < 3 else 0) + scored.start("s")
+            values.append(("score", at, scored.group("s")))
+        first = True
+        for key, start, text in values:
+            stmt = Stmt(text, "score", clip(para.text, start, start + len(text)),
+                        (para.start + start, para.start + start + len(text)), at=ctx.at)
+            if level == 3 and not first:
+                self.found.add(("performance", "indicators-1"), key, stmt)
+            else:
+                self.found.add(steps, key, stmt)
+                if level == 3:
+                    extra = {"level1": Stmt(self.frame[0], "text", "", (0, 0)),
+                             "name": Stmt(name, "text", "", (0, 0))}
+                    if len(self.frame) > 1:
+                        extra["level2"] = Stmt(self.frame[1], "text", "", (0, 0))
+                    self.found.findings[-1].extra = extra
+            first = False
+            taken.add(para.start + start)
+        return taken
+
     def _project_name(self, section: Section) -> str | None:
         if not re.search(r"项目.*(绩效|自评)", section.title):
             return None
@@ -229,9 +278,10 @@ class _Walker:
                     self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
                                     clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
             return
+        framed = self._frame(para, ctx) if self.kind == "绩效自评报告" and not self.project else set()
         for sentence in sentences(para.text, para.start):
             taken = rules(sentence, self.found, ctx.at,
-                          f"project_performance={self.project}" if self.project else "performance")
+                          f"project_performance={self.project}" if self.project else "performance") | framed
             if self.kind == "绩效自评报告" and not self.project:
                 taken |= budget(sentence, self.found, ctx.at, para.text)
             toks = []
@@ -250,6 +300,12 @@ class _Walker:
         else:
             self.amounts.flush()
 
+
+#: A line of a scoring frame told in the text: its numbering, its name and its 分值 in brackets.
+_FRAME = re.compile(r"^\s*(?P<num>（[一二三四五六七八九十]+）|[0-9]+[.、．]|[（(][0-9]+[）)])\s*"
+                    r"(?P<name>[^（()，,。；;：:\s]{2,24}?)[（(](?P<w>[0-9]+(?:\.[0-9]+)?)分[）)]")
+#: Its score: 得19.5分, the last said in the line (a 三级's at the end of its paragraph).
+_FRAME_SCORE = re.compile(r"得(?P<s>[0-9]+(?:\.[0-9]+)?)分[。．.]?\s*$")
 
 #: The label of a form's row of conclusions: 自评结论, 部门自评结论, 评价结论, 总体评价结论.
 _CONCLUSION_LABEL = re.compile(r"(自评|评价)结论|总体评价|自评情况")
