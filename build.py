@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.checks import SEVERITY_LABELS, explained_by, findings, unexplained
-    from generator.department import check_site
     from generator.content.problems import ContentError
+    from generator.department import check_site
 
     try:
         checked = check_site(args.content)
@@ -99,9 +99,9 @@ def _report_problems(err) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.content.problems import ContentError
     from generator.engine.executor import ExecutorError, named
     from generator.engine.pipeline import build
-    from generator.content.problems import ContentError
     from generator.engine.targets import TargetError
 
     if _ENDS_PROCESS:

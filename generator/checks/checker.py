@@ -20,12 +20,22 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable
 
-from ..content.figures import Figure, Statement
-from ..content.figures import stated as stated_text
+from ..content.figures import Figure, Statement, stated as stated_text
 from ..content.labels import BREAKDOWNS, COUNTS, SECTIONS, STAGE_KEYS
 from ..content.load import Content, DepartmentEntry, ReportFile
-from ..content.model import (SANGONG_LABELS, Account, Amounts, Block, Line, Performance, Project, ProjectGroup, SanGong,
-                             YearReport, nature_line)
+from ..content.model import (
+    SANGONG_LABELS,
+    Account,
+    Amounts,
+    Block,
+    Line,
+    Performance,
+    Project,
+    ProjectGroup,
+    SanGong,
+    YearReport,
+    nature_line,
+)
 from ..content.numbers import MONEY_UNITS, plain, unmet
 from ..content.problems import field_path
 from .paths import LABELS, FieldPath, _describe_path, _figures, _find_path

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..content.figures import Figure
-from ..content.figures import stated as stated_text
+from ..content.figures import Figure, stated as stated_text
 from ..content.labels import COUNTS, FIGURES
 from ..content.load import ReportFile
 from ..content.model import Explanation

@@ -23,9 +23,16 @@ from pydantic import BeforeValidator, PlainSerializer, PlainValidator, Validatio
 from pydantic_core import PydanticCustomError, core_schema
 
 from .messages import Said, say
-
-from .numbers import (MAX_YUAN, MONEY_UNITS, NumberProblem, check_places, decimal_text, parse_count, parse_decimal,
-                      parse_percent)
+from .numbers import (
+    MAX_YUAN,
+    MONEY_UNITS,
+    NumberProblem,
+    check_places,
+    decimal_text,
+    parse_count,
+    parse_decimal,
+    parse_percent,
+)
 
 
 class _once:

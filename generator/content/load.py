@@ -25,10 +25,10 @@ from typing import Any, TypeVar
 import annotated_types
 from pydantic import BaseModel, ValidationError
 
-from . import yamlsafe
 from ..engine.cache import Cache
-from .model import Department, Glossary, Regions, Site, YearReport
+from . import yamlsafe
 from .messages import Said, say
+from .model import Department, Glossary, Regions, Site, YearReport
 from .problems import ContentError, Problem, clip as _clip, field_path, printable as _escaped
 
 M = TypeVar("M", bound=BaseModel)

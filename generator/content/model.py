@@ -16,15 +16,29 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints,
-                      WithJsonSchema, model_validator)
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score, SignedMoney, Whole
-from .labels import COUNTS, FIGURES, SANGONG, SECTIONS
+from .labels import (
+    COUNTS,
+    FIGURES,
+    SANGONG,
+    SECTIONS,
+    STAGES as STAGES,  # kept here for code that reads the stages from the model
+)
 from .links import scheme_of, web_address_problem
 from .messages import say
-from .labels import STAGES as STAGES  # kept here for code that reads the stages from the model
 
 #: What `build.py import` writes where a reviewer must fill something in: never published.
 PLACEHOLDER = "待填写"

@@ -21,17 +21,17 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..outputs import data
-from ..engine.cache import Cache
 from ..checks import Result, check_department
-from ..engine.faults import checkpoint
+from ..content import yamlsafe
 from ..content.load import MAX_SOURCE_BYTES, Scope, _ignored, load_department
-from ..site.pages import Page, department_pages, department_records, summary
 from ..content.problems import Problem
 from ..content.regions import places
-from ..outputs.render import Renderer
+from ..engine.cache import Cache
+from ..engine.faults import checkpoint
 from ..engine.write import Output, Recorder
-from ..content import yamlsafe
+from ..outputs import data
+from ..outputs.render import Renderer
+from ..site.pages import Page, department_pages, department_records, summary
 from .memo import Kept, Memo, _plain
 
 
@@ -304,8 +304,8 @@ def check_site(root: Path) -> CheckedSite:
     """Load and check every department, on every core, keeping only problems and results."""
     import functools
 
-    from ..engine import executor
     from ..content.load import load_scope
+    from ..engine import executor
 
     scope = load_scope(root)
     checked = CheckedSite(list(scope.problems), {}, {}, 0)

@@ -28,24 +28,22 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from collections.abc import Callable, Sequence
-
-from ..outputs import data
-from . import executor, parallel, progress, scratch
-from ..outputs import plotly_assets
-from .cache import Cache, key
 from .. import department
-from ..department import BuildScope, Job, Outcome
-from .faults import checkpoint
 from ..content.load import Content, load_department, load_scope
-from ..site.pages import Page, Summary, site_pages
 from ..content.problems import ContentError, Problem
 from ..content.regions import places
+from ..department import BuildScope, Job, Outcome
+from ..outputs import data, plotly_assets
 from ..outputs.render import Renderer
 from ..outputs.searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
+from ..site.pages import Page, Summary, site_pages
+from . import executor, parallel, progress, scratch
+from .cache import Cache, key
+from .faults import checkpoint
 from .targets import SITE_MARKER, SITE_MARKER_TEXT, check_cache, check_output
 from .write import Output, Recorder, Trees, recover
 

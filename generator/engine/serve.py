@@ -17,10 +17,10 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from ..department import memo
-from .pipeline import TEMPLATES, build
 from ..content.messages import language, t
 from ..content.problems import ContentError
+from ..department import memo
+from .pipeline import TEMPLATES, build
 
 RELOAD_JS = b"""(function () {
   // Asks for the state after the one shown (/__status?after=N); the server answers when a

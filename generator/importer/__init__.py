@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pipeline import Draft, draft, strip_unplaced
 from ..content.load import MAX_SLUG, REPORT_YEARS, is_slug
 from ..content.messages import say
+from .pipeline import Draft, draft, strip_unplaced
 from .read import ImportRefused, read_path, read_text, shown
 
 __all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",

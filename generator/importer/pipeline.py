@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from . import published
 from .amounts import AmountReader
 from .context import Context, context_of, is_performance
 from .counts import CountReader, glued
@@ -14,7 +15,6 @@ from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import sections
-from . import published
 from .performance import budget, rules
 from .read import Block, Grid, Para
 from .rows import title_row

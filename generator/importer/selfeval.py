@@ -16,7 +16,6 @@ from .narrative import markdown
 from .read import Cell
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
 
-
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")

@@ -19,7 +19,7 @@ import re
 
 from .counts import _bad_stat, _stat_name, _words_after, glued
 from .draft import Stmt
-from .found import Found, Finding
+from .found import Finding, Found
 from .read import Cell
 from .tables_base import NUM, Value, label_of, unit_of, value_of
 from .text import last_clause, tokens

@@ -21,19 +21,30 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Named
 
 from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
+from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES, COUNTS, FIGURES, SECTIONS as SECTION_NAMES
 from ..content.load import Content, DepartmentEntry, ReportFile
+from ..content.model import SANGONG_LABELS, Headcount, Site, Stat
+from ..content.numbers import MONEY_UNITS, decimal_text, unmet
+from ..content.problems import field_path
+from ..content.regions import Place, places
 from ..site.format import plain
 from ..site.search import grade_band
 from ..site.views import budget_execution_rows
-from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
-from ..content.labels import COUNTS, FIGURES
-from ..content.labels import SECTIONS as SECTION_NAMES
-from ..content.model import SANGONG_LABELS, Headcount, Site, Stat
-from ..content.problems import field_path
-from ..content.numbers import MONEY_UNITS, decimal_text, unmet
-from ..content.regions import Place, places
-from .xlsx import (EMPTY, Deflated, Entry, Extent, Layout, Number, Rows, deflate, extent, inflate, joined, sheet_of,
-                   split_rows)
+from .xlsx import (
+    EMPTY,
+    Deflated,
+    Entry,
+    Extent,
+    Layout,
+    Number,
+    Rows,
+    deflate,
+    extent,
+    inflate,
+    joined,
+    sheet_of,
+    split_rows,
+)
 
 BOM = "\ufeff"
 WAN = Decimal(10000)

@@ -10,19 +10,25 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 
-from ..site import format as fmt
-from ..site import charts, markdown, views
-from . import plotly_assets
 from ..checks import RULES, SEVERITY_LABELS
 from ..content.figures import Figure
 from ..content.labels import qualified
 from ..content.model import Site
 from ..content.numbers import decimal_text
+from ..site import charts, format as fmt, markdown, views
 from ..site.contexts import CHECK_TYPES, CONTEXT_KEYS, check_context
 from ..site.pages import Page
+from . import plotly_assets
 
 
 def relative(from_path: str, target: str) -> str:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Iterable
 
-from . import format as fmt
 from ..content.figures import Figure
 from ..content.model import SANGONG_LABELS, STAGES, Line, YearReport
 from ..content.numbers import MONEY_UNITS, decimal_text
+from . import format as fmt
 from .views import _main_account, nature_line, stated_actuals
 
 STAGE_NAMES = STAGES

@@ -29,9 +29,8 @@ import functools
 import os
 from typing import Any
 
-from typing_extensions import TypedDict  # pydantic validates typing.TypedDict only from Python 3.12
-
 from pydantic import ConfigDict, TypeAdapter, with_config
+from typing_extensions import TypedDict  # pydantic validates typing.TypedDict only from Python 3.12
 
 from ..checks import Result, Rule
 from ..content.load import DepartmentEntry, ReportFile
@@ -39,11 +38,21 @@ from ..content.model import Block, Department, Document, Organization, Performan
 from ..content.regions import Place
 from ..content.sourcetext import Segment
 from ..outputs.data import Column, Download
-from .charts import Chart
 from . import pages
+from .charts import Chart
 from .pages import CheckPanel, Headline, Summary
-from .views import (AccountGroup, ChangeRow, FigureTable, IndicatorRow, KeyFigure, ProjectTable, Ranking,
-                    RegionMember, RegionYear, SubRegion)
+from .views import (
+    AccountGroup,
+    ChangeRow,
+    FigureTable,
+    IndicatorRow,
+    KeyFigure,
+    ProjectTable,
+    Ranking,
+    RegionMember,
+    RegionYear,
+    SubRegion,
+)
 
 #: A key not declared is refused; the model objects and views are checked by their class.
 _CONFIG = ConfigDict(extra="forbid", arbitrary_types_allowed=True)

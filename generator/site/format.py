@@ -12,8 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..content.figures import Figure, stated
-from ..content.numbers import MONEY_UNITS, decimal_text
-from ..content.numbers import plain as plain  # with `stated`, defined beside the numbers: the checks use them too
+from ..content.numbers import (
+    MONEY_UNITS,
+    decimal_text,
+    plain as plain,  # with `stated`, defined beside the numbers: the checks use them too
+)
 
 CENT = Decimal("0.01")
 

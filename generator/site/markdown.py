@@ -14,8 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.normalize_url import normalizeLinkText
 from markdown_it.common.utils import escapeHtml
 
-from ..content.links import SAFE_SCHEMES as SAFE_SCHEMES
-from ..content.links import safe_link
+from ..content.links import SAFE_SCHEMES as SAFE_SCHEMES, safe_link
 
 #: Relative links, anchors and http(s)/mailto; every other scheme refused (content/links.py).
 _validate_link = safe_link

@@ -14,19 +14,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
-from . import charts, views
 from ..checks import RULES, Result, check_content, findings
-from ..outputs.data import TABLES, TEXT_NOTE
 from ..content import sourcetext
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..content.numbers import decimal_text
 from ..content.regions import Place, places
-from .search import FILTERS, department_text, grade_band, report_text
+from ..outputs.data import TABLES, TEXT_NOTE
 from ..outputs.searchindex import Record, RecordPart
+from . import charts, views
+from .search import FILTERS, department_text, grade_band, report_text
 
 if TYPE_CHECKING:  # contexts.py imports this module's summaries
-    from .contexts import (DataContext, DepartmentContext, HomeContext, RegionContext, RegionNode, ReportBlock,
-                           ReportContext, YearContext)
+    from .contexts import (
+        DataContext,
+        DepartmentContext,
+        HomeContext,
+        RegionContext,
+        RegionNode,
+        ReportBlock,
+        ReportContext,
+        YearContext,
+    )
 
 
 @dataclass(frozen=True)

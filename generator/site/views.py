@@ -15,13 +15,26 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 from typing_extensions import TypedDict  # pydantic validates typing.TypedDict only from Python 3.12
 
 from ..content.figures import Figure
-from .format import agree, money, plain, stated_all
-from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES
-from ..content.labels import COUNTS, FIGURES
-from ..content.model import (SANGONG_LABELS, STAGES, Account, Amounts, Block, Indicator, Line, Project, ProjectGroup,
-                             SanGong, Stat, Weight, YearReport, nature_line)
+from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES, COUNTS, FIGURES
+from ..content.model import (
+    SANGONG_LABELS,
+    STAGES,
+    Account,
+    Amounts,
+    Block,
+    Indicator,
+    Line,
+    Project,
+    ProjectGroup,
+    SanGong,
+    Stat,
+    Weight,
+    YearReport,
+    nature_line,
+)
 from ..content.numbers import decimal_text, unmet
 from ..content.regions import Place
+from .format import agree, money, plain, stated_all
 
 if TYPE_CHECKING:
     from .pages import Headline
