@@ -16,9 +16,9 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterable
 
 from ..content.figures import Figure, Statement, stated as stated_text
 from ..content.labels import BREAKDOWNS, COUNTS, SECTIONS, STAGE_KEYS

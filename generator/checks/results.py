@@ -3,9 +3,9 @@ comparison's `Result` with the `CheckTerm`s (figures) it compared."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from ..content.figures import Figure, stated as stated_text
 from ..content.labels import COUNTS, FIGURES

@@ -20,8 +20,9 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from .targets import CACHE_MARKER, CACHE_MARKER_TEXT
 

@@ -98,7 +98,7 @@ class ExecutorError(SaidError):
     of the catalogue worded when shown."""
 
 
-def named(text: str) -> "Local | Dask":
+def named(text: str) -> Local | Dask:
     """The executor `build.py --executor` names: `local`, or `dask://HOST:PORT` (ExecutorError if neither)."""
     if text == "local":
         return Local()

@@ -15,9 +15,10 @@ import itertools
 import json
 import operator
 import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
@@ -742,7 +743,7 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], 
         table_sheets, where = _table_sheets(tables, name, title, sheet_header(columns), sheet_widths(columns))
         places[name] = (len(sheets), where)
         sheets += table_sheets
-    created = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    created = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     book = Book(out, sheets, "部门预算绩效公开平台", created)
     for piece in about.pieces:
         book.put(0, piece)

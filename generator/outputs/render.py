@@ -6,9 +6,10 @@ from __future__ import annotations
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from jinja2 import (
     Environment,

@@ -30,7 +30,8 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from typing import BinaryIO, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import BinaryIO
 
 from .data import TABLES, Column, TablePart, as_text
 from .xlsx import zip_file
@@ -127,7 +128,7 @@ def column_descriptions(name: str) -> list[tuple[str, str, str, str | None, str]
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _converter(name: str) -> Callable[[list[str]], tuple]:
     """A function from a row of the table's CSV cells to the database's values: an empty cell
     NULL; a text cell as it reads (`as_text`); an integer or boolean column a number; a number

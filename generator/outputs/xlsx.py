@@ -21,8 +21,9 @@ import re
 import struct
 import tempfile
 import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
+from typing import BinaryIO, NamedTuple
 from xml.sax.saxutils import escape
 
 from ..content.numbers import decimal_text

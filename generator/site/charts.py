@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from ..content.figures import Figure
 from ..content.model import SANGONG_LABELS, STAGES, Line, YearReport

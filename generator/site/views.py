@@ -8,9 +8,10 @@ statements, the text shown), so the templates print fields instead of calling a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from typing_extensions import TypedDict  # pydantic validates typing.TypedDict only from Python 3.12
 
