@@ -678,7 +678,7 @@ class Checker:
             if zero:
                 self.add("complete.empty_statement", bool(r.sangong.statement), "“三公”经费为零",
                          message="已说明为零的原因" if r.sangong.statement else "“三公”经费为零，但未说明原因")
-        for i, account in enumerate(r.expenditure):
+        for account in r.expenditure:
             if account.total is None and not any(getattr(account, k) for k in
                                                  ("by_source", "by_nature", "by_economic", "by_function")):
                 self.add("complete.empty_statement", bool(account.statement), f"支出（{account.scope}）",
@@ -752,7 +752,7 @@ class Checker:
             where = (f"{table.label} " if table.label else "") + table.title
 
             def term(label: str, m: int, value: Decimal) -> CheckTerm:
-                path = ("tables", t, "rows", m, "values", k)
+                path = ("tables", t, "rows", m, "values", k)  # noqa: B023 (called in this iteration only)
                 return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
 
             name = f"{row.code} {row.name}" if row.code else row.name

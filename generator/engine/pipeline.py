@@ -308,7 +308,7 @@ class _DataFiles(parallel.Background):
 
     def __enter__(self) -> _DataFiles:
         if self.alongside:
-            self.departments.summaries  # unpickled once, for both processes
+            _ = self.departments.summaries  # unpickled once, for both processes
             super().__enter__()
         return self
 
@@ -707,7 +707,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
                     _site_pages(site, departments, data_files.downloads, output, store, result.remade)
                     result.stages["pages"] = time.perf_counter() - started
             result.remade += data_files.remade
-            for name, (hashed, payload) in {**assets, **content_assets(scope.content)}.items():
+            for hashed, payload in {**assets, **content_assets(scope.content)}.values():
                 output.write(f"assets/{hashed}", payload)
             output.write(SITE_MARKER, SITE_MARKER_TEXT)
             _remember(store, output, "site", whole, [p for p in output.written if p not in before],

@@ -266,7 +266,6 @@ def _grid(lines: list[str]) -> list[list[str]]:
             over = [c for c in columns if _overlap(start, end, c)]
             if len(over) == 1:
                 over[0][0], over[0][1] = min(over[0][0], start), max(over[0][1], end)
-    middles = [(c[0] + c[1]) / 2 for c in columns]
     first_figures = min(set(figures) - numbering, default=len(rows))
     placed: dict[int, list[int]] = {}
     for n, row in enumerate(rows):

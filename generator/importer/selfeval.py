@@ -14,7 +14,7 @@ from .draft import Stmt
 from .found import Found
 from .narrative import markdown
 from .read import Cell
-from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
+from .tables_base import NUM, Value, label_of, unit_of, value_of
 
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
@@ -299,7 +299,7 @@ class SelfEvaluation:
                     self.found.skip(number.group(), (start, start + len(number.group())), rule.text[:24], self.at,
                                     "评分标准中的数，不是数据")
             project_col = header.index("项目名称") if "项目名称" in header else None
-            if project_col is not None and (project := value_of(row[project_col])) is not None:
+            if project_col is not None and value_of(row[project_col]) is not None:
                 # a flat export of many projects' indicators: each row names its project
                 root = self._root
                 self._root = f"project_performance={label_of(row[project_col])}"

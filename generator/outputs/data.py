@@ -293,19 +293,19 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, An
             here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name), where.code)
             emit(here, "数值", path, "数量", value.value, value.unit or "", value.at or "", 1, fiscal_year=value.year)
             for n, item in enumerate(value.items):
-                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))
+                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))  # noqa: F821 (pyflakes misreads `del walk` below)
             return
         if kind == _HEADCOUNT:
             here = _Where(where.section, where.scope, where.breakdown, (*where.items, value.name))
             emit(here, "人数", path, "数量", Decimal(value.count), "人", "", 1)
             for n, item in enumerate(value.items):
-                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))
+                walk(item, (*path, "items", n), here, (_PLANS.get(type(item)) or _plan(type(item))))  # noqa: F821 (pyflakes misreads `del walk` below)
             return
         if kind == _SEQUENCE:
             for n, item in enumerate(value):
                 item_plan = (_PLANS.get(type(item)) or _plan(type(item)))
                 if item_plan.kind != _OTHER:
-                    walk(item, (*path, n), where, item_plan)
+                    walk(item, (*path, n), where, item_plan)  # noqa: F821 (pyflakes misreads `del walk` below)
             return
         if kind != _MODEL:
             return
@@ -344,7 +344,7 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, An
                 here = _Where(sub.section, "", "", (*sub.items, COUNT_FIELDS[field_name]))
                 emit(here, "数量", (*path, field_name), "数量", Decimal(child), unit, "", 1)
                 continue
-            walk(child, (*path, field_name), sub, child_plan)
+            walk(child, (*path, field_name), sub, child_plan)  # noqa: F821 (pyflakes misreads `del walk` below)
 
     walk(report, (), _Where(), _plan(type(report)))
     # `walk` holds itself through its closure, and `emit` with it, and so the rows and the

@@ -446,7 +446,7 @@ def change_rows(changes: list[Any], unit: str) -> list[ChangeRow]:
         score = c.key == "score"
 
         def shown(value: Decimal) -> str:
-            return decimal_text(value) + " 分" if score else f"{money(value, unit)} {unit}"
+            return decimal_text(value) + " 分" if score else f"{money(value, unit)} {unit}"  # noqa: B023 (called in this iteration only)
 
         sign = "+" if c.change > 0 else ""
         source = (f"据{c.this.year}年报告所述上年数" if c.last.from_prior else f"{c.last.year}年报告")
