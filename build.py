@@ -181,7 +181,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 1
     content = folder / "content"
     site = content / "site.yaml"
-    text = site.read_text(encoding="utf-8").replace("title: 部门预算绩效公开平台", "title: 部门预算绩效公开平台（示例）")
+    text = site.read_text(encoding="utf-8").replace("title: 部门预算绩效公开平台",
+                                                    "title: 部门预算绩效公开平台（示例）")
     site.write_text(text.rstrip("\n") + f"\nnotice: {DEMO_NOTICE}\n", encoding="utf-8")
     out = folder / "site"
     if args.no_serve:

@@ -44,7 +44,8 @@ from .results import CheckTerm, LazyTerms, Recipe, Result, _term
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
-STANDARD_WEIGHTS = {"预算执行率": Decimal(10), "产出指标": Decimal(50), "效益指标": Decimal(30), "满意度指标": Decimal(10)}
+STANDARD_WEIGHTS = {"预算执行率": Decimal(10), "产出指标": Decimal(50), "效益指标": Decimal(30),
+                    "满意度指标": Decimal(10)}
 STANDARD_BANDS = ((Decimal(90), None, "优"), (Decimal(80), Decimal(90), "良"), (Decimal(60), Decimal(80), "中"),
                   (None, Decimal(60), "差"))
 GRADE_WORDS = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "中等": "中", "合格": "中", "一般": "中",
@@ -160,7 +161,8 @@ class Checker:
                 message = f"{parts_sum} {show_money(amount, self.unit)} 与{total_is}相符"
             elif complete:
                 message = (f"{parts_sum} {show_money(amount, self.unit)}，所述{total_is} "
-                           f"{show_money(total_figure.value, self.unit)}，相差 {show_money(abs(difference), self.unit)}")
+                           f"{show_money(total_figure.value, self.unit)}，"
+                           f"相差 {show_money(abs(difference), self.unit)}")
             else:
                 message = (f"已列各项之和 {show_money(amount, self.unit)} 已超过所述合计 "
                            f"{show_money(total_figure.value, self.unit)}")
@@ -327,7 +329,8 @@ class Checker:
         if s.vehicles is not None:
             self.sum_check("sum.sangong", names["vehicles"], s.vehicles, (*base, "vehicles"),
                            [(names[k], getattr(s, k), (*base, k)) for k in ("vehicle_purchase", "vehicle_operation")
-                            if getattr(s, k) is not None], partial=s.vehicle_purchase is None or s.vehicle_operation is None)
+                            if getattr(s, k) is not None],
+                           partial=s.vehicle_purchase is None or s.vehicle_operation is None)
         vehicles = ("vehicles",) if s.vehicles is not None else ("vehicle_purchase", "vehicle_operation")
         parts = [(names[k], getattr(s, k), (*base, k)) for k in ("overseas", *vehicles, "reception")
                  if getattr(s, k) is not None]
@@ -543,9 +546,11 @@ class Checker:
                                     ("分值", w.weight, (*base, "weights", n, "weight")))
         if perf.score_rate is not None and perf.score is not None and perf.total_weight is not None:
             self.rate_check("rate.score_rate", f"{label}总得分率", perf.score_rate, (*base, "score_rate"),
-                            ("总得分", perf.score, (*base, "score")), ("总分值", perf.total_weight, (*base, "total_weight")))
+                            ("总得分", perf.score, (*base, "score")),
+                            ("总分值", perf.total_weight, (*base, "total_weight")))
         whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
-        if perf.score is None or len(perf.weights) < 2 or any(w.score is None or w.weight is None for w in perf.weights) \
+        if perf.score is None or len(perf.weights) < 2 \
+                or any(w.score is None or w.weight is None for w in perf.weights) \
                 or sum((w.weight.value for w in perf.weights), Decimal(0)) != whole:
             return
         self.points_sum("perf.score_total", f"{label}总得分（各一级指标得分之和）", perf.score, (*base, "score"),
@@ -577,7 +582,8 @@ class Checker:
             passed = expected is not None and expected == perf.grade.strip()
             source = "报告自述的分段"
         else:
-            expected = next(g for lo, hi, g in STANDARD_BANDS if (lo is None or score >= lo) and (hi is None or score < hi))
+            expected = next(g for lo, hi, g in STANDARD_BANDS
+                            if (lo is None or score >= lo) and (hi is None or score < hi))
             passed = GRADE_WORDS.get(perf.grade.strip()) == expected
             source = "财预〔2020〕10号的分段"
         self.add("perf.grade", passed, f"{label}等级", [self.term(LABELS["score"], perf.score, (*base, "score"))],
@@ -726,16 +732,19 @@ class Checker:
             unit = table.unit or self.report.unit
             coded = [(n, row) for n, row in enumerate(table.rows) if row.code]
             for n, row in coded:
-                children = [(m, r) for m, r in coded if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+                children = [(m, r) for m, r in coded
+                            if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
                 if children:
                     self._table_sum(t, table, unit, (n, row), children)
             total = next(((n, row) for n, row in enumerate(table.rows)
-                          if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
+                          if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")),
+                         None)
             tops = [(n, row) for n, row in coded if len(row.code) == 3]
             if total is not None and tops:
                 self._table_sum(t, table, unit, total, tops)
 
-    def _table_sum(self, t: int, table, unit: str, parent: tuple[int, object], children: list[tuple[int, object]]) -> None:
+    def _table_sum(self, t: int, table, unit: str, parent: tuple[int, object],
+                   children: list[tuple[int, object]]) -> None:
         scale = MONEY_UNITS[unit]
         n, row = parent
         for k, column in enumerate(table.columns):
@@ -760,7 +769,8 @@ class Checker:
             terms += [term(f"{r.code} {r.name}（{column.name}）", m, v) for m, r, v in parts]
             passed = abs(difference) <= tolerance
             message = (f"下级科目之和 {show_money(amount * scale, self.unit)} 与所述相符" if passed else
-                       f"下级科目之和 {show_money(amount * scale, self.unit)}，所述 {show_money(stated * scale, self.unit)}，"
+                       f"下级科目之和 {show_money(amount * scale, self.unit)}，"
+                       f"所述 {show_money(stated * scale, self.unit)}，"
                        f"相差 {show_money(abs(difference) * scale, self.unit)}")
             self.add("sum.table", passed, f"{where}·{name}·{column.name}", terms, show_money(amount * scale, self.unit),
                      show_money(difference * scale, self.unit), show_money(tolerance * scale, self.unit), message)
@@ -867,7 +877,8 @@ def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: Fie
     if small > 0 and large / small >= SCALE_SLIP:
         checker.add("year.scale", False, subject, [now_term, old_term],
                     message=f"{current.year}年 {show_money(line.actual.value, unit)}，上年报告 "
-                            f"{show_money(old.actual.value, unit)}，相差约 {plain((large / small).quantize(Decimal(1)))} 倍："
+                            f"{show_money(old.actual.value, unit)}，"
+                            f"相差约 {plain((large / small).quantize(Decimal(1)))} 倍："
                             "请核对两年的金额单位（万元、元）")
 
 
@@ -912,6 +923,7 @@ def explained(rf: ReportFile, results: list[Result]) -> list[Result]:
         if key in used:
             continue
         out.append(Result("explain.unused", False, f"单位说明（{e.rule}）{e.subject}", (), message=(
-            "说明所指的核对项没有不一致之处：核对项已相符、名称已变或不存在；请照 build.py check 所列的规则编号与核对内容填写，"
-            "或删去这条说明"), slug=rf.slug, year=rf.year, file=rf.path, at_line=rf.line_of(("explanations", n))))
+            "说明所指的核对项没有不一致之处：核对项已相符、名称已变或不存在；"
+            "请照 build.py check 所列的规则编号与核对内容填写，或删去这条说明"),
+            slug=rf.slug, year=rf.year, file=rf.path, at_line=rf.line_of(("explanations", n))))
     return out

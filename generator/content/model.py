@@ -126,7 +126,8 @@ class Account(Closed):
     total: Line | None = Field(None, description="合计")
     by_source: tuple[Line, ...] = Field((), description="按资金来源（收入性质）")
     by_nature: tuple[Line, ...] = Field((), description="按支出性质：基本支出（人员经费、公用经费）、项目支出")
-    by_economic: tuple[Line, ...] = Field((), description="按经济分类：工资福利、商品和服务、对个人和家庭的补助、资本性支出")
+    by_economic: tuple[Line, ...] = Field((), description="按经济分类：工资福利、商品和服务、"
+                                          "对个人和家庭的补助、资本性支出")
     by_function: tuple[Line, ...] = Field((), description="按功能分类（政府收支分类“类”）")
     related: tuple[Line, ...] = Field((), description="相关但不计入合计的数，如年初结转和结余")
     statement: Markdown | None = Field(None, description="原文对该口径的说明，如“无国有资本经营预算支出”")
@@ -197,7 +198,8 @@ class Stat(Closed):
     value: Number = Field(description="数值，照原文")
     unit: Text | None = Field(None, description="单位，如 件、人次、%、万元")
     qualifier: Text | None = Field(None, description="约数说明：近、余、多、以上、超过")
-    year: Omittable[Annotated[int, Field(ge=1949, le=2100), Whole]] = Field(None, description="该数所属年份（非本年时）")
+    year: Omittable[Annotated[int, Field(ge=1949, le=2100), Whole]] = Field(
+        None, description="该数所属年份（非本年时）")
     note: Markdown | None = None
     at: Text | None = None
     items: tuple[Stat, ...] = Field((), description="其中各项")
@@ -288,8 +290,8 @@ class BudgetExecution(Amounts):
     score: Omittable[Score] = Field(None, description="得分")
     items: tuple[Line, ...] = Field((), description="资金来源各行，如 其中：当年财政拨款、上年结转资金、其他资金；"
                                     "表中另列“按收入性质分：合计”时，写成一行，各来源在其 items 下")
-    by_nature: tuple[Line, ...] = Field((), description="按支出性质分各行（如湖南自评表的“按支出性质分”：基本支出、项目支出），"
-                                        "写法同 items")
+    by_nature: tuple[Line, ...] = Field((), description="按支出性质分各行"
+                                        "（如湖南自评表的“按支出性质分”：基本支出、项目支出），写法同 items")
 
 
 class Performance(Closed):
@@ -530,7 +532,8 @@ _CONTENT_IMAGE = r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]*
 def _content_image(value: object) -> str:
     if not isinstance(value, str) or not re.match(_CONTENT_IMAGE, value):
         raise PydanticCustomError("figure", "{message}", {
-            "message": say("model.content_image", value=repr(_clip(str(value)))), "hint": say("model.content_image.hint")})
+            "message": say("model.content_image", value=repr(_clip(str(value)))),
+            "hint": say("model.content_image.hint")})
     return value
 
 

@@ -57,7 +57,8 @@ def _specific(text: str, what: str) -> NumberProblem | None:
     if lowered in {"nan", ".nan", "inf", ".inf", "infinity"}:
         return NumberProblem(say("number.not_a_number", text=q), say("number.as_digits.hint", what=_what(what)))
     if _GROUPED.fullmatch(stripped):
-        return NumberProblem(say("number.thousands", text=q), say("number.thousands.hint", plain=stripped.replace(",", "")))
+        return NumberProblem(say("number.thousands", text=q),
+                             say("number.thousands.hint", plain=stripped.replace(",", "")))
     if re.fullmatch(r"[+-]?[0-9.]+\s*(万元|元|亿元|万|亿)", stripped):
         return NumberProblem(say("number.unit", text=q), say("number.unit.hint"))
     if re.fullmatch(r"[+-]?[0-9.]+[eE][+-]?[0-9]+", stripped):
@@ -122,7 +123,8 @@ def parse_decimal(text: object, what: str = "amount") -> Decimal:
 def parse_count(text: object, what: str = "count") -> int:
     """A non-negative whole number: headcounts, vehicles, units."""
     if isinstance(text, bool) or not isinstance(text, (str, int)):
-        raise NumberProblem(say("number.expected_whole", kind=_kind(text)), say("number.as_digits.hint", what=_what(what)))
+        raise NumberProblem(say("number.expected_whole", kind=_kind(text)),
+                            say("number.as_digits.hint", what=_what(what)))
     text = str(text)
     if _INTEGER.fullmatch(text):
         _check_size(text)

@@ -55,7 +55,8 @@ _RESOLVER = yaml.resolver.Resolver()
 # YAML 1.2 numbers that PyYAML's YAML 1.1 resolver leaves as text: 1e3, 0o17.
 _NUMBER_1_2 = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|0o[0-7]+")
 #: What YAML reads a plain key as, by its resolved tag: the message naming it (`key.number`).
-_KEY_KINDS = {"null": "key.null", "bool": "key.bool", "int": "key.number", "float": "key.number", "timestamp": "key.date"}
+_KEY_KINDS = {"null": "key.null", "bool": "key.bool", "int": "key.number", "float": "key.number",
+              "timestamp": "key.date"}
 
 #: Where a value stands in a file: its keys and list indexes from the top (`("income", 0,
 #: "total")`), as problems and checks name it (problems.field_path writes it `income[0].total`).

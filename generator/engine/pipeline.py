@@ -264,7 +264,8 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
         # A year's files on a worker of their own: a province's years are each hundreds of megabytes.
         year, having, epoch, _ = item
         files = Recorder(Output(output.root, output.existing, shared=True))
-        return data.year_data(year, _year_tables(store, having, year), epoch, files), files.output.child_state(), files.paths
+        return (data.year_data(year, _year_tables(store, having, year), epoch, files),
+                files.output.child_state(), files.paths)
 
     # Worker processes pay off from a few thousand reports: a year's files cost about 0.3 ms a
     # report in one process (their bytes: nothing is compressed again), starting the workers
@@ -279,7 +280,8 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     for year in years:
         downloads = [*downloads, *by_year[year]]
     base_url = site.scope.content.site.base_url
-    return [*downloads, data.package_data(downloads, base_url, output), data.datasette_data(downloads, base_url, output)]
+    return [*downloads, data.package_data(downloads, base_url, output),
+            data.datasette_data(downloads, base_url, output)]
 
 
 class _DataFiles(parallel.Background):

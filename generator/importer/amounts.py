@@ -90,7 +90,8 @@ _ENUM_SHARE = re.compile(r"分别占(?P<of>[^，,；;。0-9]{1,20}?)的?(?=[0-9]
 
 
 #: A paragraph's first sentence that is only a numbered item's name (1.因公出国（境）费。).
-_ITEM_OPENING = re.compile(r"^\s*(?:[0-9]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)\s*(?P<name>[^。，,：:]{2,20})[。：:]?\s*$")
+_ITEM_OPENING = re.compile(r"^\s*(?:[0-9]+[.、．]|[（(][0-9一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)"
+                           r"\s*(?P<name>[^。，,：:]{2,20})[。：:]?\s*$")
 #: “…万元，全部为公务用车运行维护费，”: the amount is all of the row named.
 _ALL_OF = re.compile(r"(?:全部为|全部是|均为|全部用于)(?P<name>[^，,；;。（(]{2,30})[，,]")
 #: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.

@@ -61,7 +61,8 @@ def _area(titles: tuple[str, ...]) -> str | None:
 
 #: A heading comparing the year with the last (与上年对比情况) names no stage: its figures are
 #: this year's and last year's side by side, each said so where it stands.
-_COMPARING = re.compile(r"(与|和|同|较|比)(上年|上一年|去年|上年度)(度)?(同期)?(对比|相比|比较|变化)?|同比|增减(变化)?情况")
+_COMPARING = re.compile(r"(与|和|同|较|比)(上年|上一年|去年|上年度)(度)?(同期)?(对比|相比|比较|变化)?"
+                        r"|同比|增减(变化)?情况")
 
 
 def _title_stage(title: str) -> str | None:

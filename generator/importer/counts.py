@@ -84,7 +84,8 @@ class CountReader(Staffing):
         if getattr(self, "year", None) and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
             self._skip(sentence, token, ctx, "别的年度的得分，不是本年的")
             return True
-        if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理|共性|特性|个性)(指标)?得分|(该|此|本|各)(项|一级)?(指标)得分|(该|此|本|各)项得分", clause):
+        if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理|共性|特性|个性)(指标)?得分"
+                     r"|(该|此|本|各)(项|一级)?(指标)得分|(该|此|本|各)项得分", clause):
             # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
             self._skip(sentence, token, ctx, "一级指标的得分，不是自评总分")
             return True
@@ -132,7 +133,8 @@ class CountReader(Staffing):
         if not name and self.previous_name and token.kind == "count" and not clause.strip(" ，,、") \
                 and not _words_after(sentence.text, token.end) and token.unit != self.previous_unit:
             name = self.previous_name  # “国内公务接待6批次，15人次”: the same things, counted otherwise
-        if re.fullmatch(r"(为|达|达到|完成)?(计划|目标|年度目标|预期目标|计划任务)(任务)?的", name) and self.previous_name:
+        if re.fullmatch(r"(为|达|达到|完成)?(计划|目标|年度目标|预期目标|计划任务)(任务)?的", name) \
+                and self.previous_name:
             name = f"{self.previous_name}完成率"  # “…50.2公里，为计划的103.29%”: of the count before
         if re.search(r"由上年(的)?$|比上年(的)?$|上年为$", clause):
             # “普及率由上年的89.4%提高到92.3%”: last year's; what follows is this year's of the same
@@ -213,7 +215,8 @@ def _bad_stat(name: str, token: Token) -> str | None:
         return "绩效评分的分值或得分，不是工作数"
     if re.search(r"为(优|良|中|差|合格|优秀|良好)$|^含[）)]", name):
         return "等级划分的分数线，不是数据"
-    if re.search(r"(比|较|同比)上年|(提高|提升|增加|增长|下降|降低|减少)(了)?(百分点)?$|^(高于|低于|超过|不低于)", name):
+    if re.search(r"(比|较|同比)上年|(提高|提升|增加|增长|下降|降低|减少)(了)?(百分点)?$"
+                 r"|^(高于|低于|超过|不低于)", name):
         return "增减或比较的数，不是数量本身"
     return None
 

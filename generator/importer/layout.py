@@ -152,7 +152,8 @@ def _numbering(row: list[tuple[str, int, int, int]]) -> bool:
     """A 栏次 row: its numbers are 1, 2, 3 … in order."""
     numbers = [c[0] for c in row if _NUMBER.match(c[0])]
     return len(numbers) >= 2 and numbers == [str(k) for k in range(1, len(numbers) + 1)] or \
-        len(numbers) >= 2 and all(b.isdigit() and a.isdigit() and int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:])) \
+        len(numbers) >= 2 and all(b.isdigit() and a.isdigit() and int(b) == int(a) + 1
+                                  for a, b in zip(numbers, numbers[1:])) \
         and any(c[0] == "栏次" for c in row)
 
 

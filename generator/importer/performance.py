@@ -17,7 +17,8 @@ _TOTAL = re.compile(r"分值设定(?P<n>[0-9]+)分")
 _WEIGHT = re.compile(r"(?P<name>预算执行率|产出指标|效益指标|满意度指标)(?P<n>[0-9]+)分")
 _BANDS = re.compile(r"等级分为")
 # “其中：预算执行率得分9.2分（满分10分），产出指标得分46.5分（满分50分）…”: each 一级指标's score.
-_LEVEL_SCORE = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|满意度指标|成本指标|决策指标|过程指标)(?:的)?得分(?:为)?"
+_LEVEL_SCORE = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|满意度指标|成本指标|决策指标|过程指标)"
+                          r"(?:的)?得分(?:为)?"
                           r"(?P<n>[0-9]+(?:\.[0-9]+)?)分(?:\s*[（(](?:满分|分值|权重)(?:为)?(?P<w>[0-9]+(?:\.[0-9]+)?)分[）)])?"
                           r"(?:[，,]\s*得分率(?:为)?(?P<r>[0-9]+(?:\.[0-9]+)?)[%％])?")
 # “其中：投入19.50分（分值20分），过程29.92分（满分30分）…”: any 一级指标 named with its score and,
@@ -77,7 +78,8 @@ _BUDGET = (
 
 
 #: A budget of one scope of funds only (财政拨款年初预算…): not the department's whole.
-_SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项资金|项目资金|专户)[^，,。；;]{0,6}(年初预算|全年预算|调整后预算)")
+_SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项资金|项目资金|专户)"
+                     r"[^，,。；;]{0,6}(年初预算|全年预算|调整后预算)")
 
 
 def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "") -> set[int]:

@@ -415,7 +415,8 @@ def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], w
         values.append((text, (cell.start + cell.text.index(text), cell.start + cell.text.index(text) + len(text)))
                       if text else (None, (0, 0)))
     units = ["%" if _kind(t) == "percent" else None for t in raw[data[0]]]
-    found = Found(label, title, span, unit, paths, [(None, subject, (0, 0), values)], grid_start=grid.start, units=units)
+    found = Found(label, title, span, unit, paths, [(None, subject, (0, 0), values)], grid_start=grid.start,
+                  units=units)
     return found
 
 

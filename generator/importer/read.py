@@ -66,7 +66,8 @@ def shown(value: object, limit: int = 120) -> str:
 
 
 def read_path(path: Path) -> tuple[str, list[Block]]:
-    """The source text to keep and its blocks, for a .txt, .docx, .xlsx, .xls or .pdf report; ImportRefused if it cannot be read."""
+    """The source text to keep and its blocks, for a .txt, .docx, .xlsx, .xls or .pdf report;
+    ImportRefused if it cannot be read."""
     name = shown(path)
     suffix = path.suffix.lower()
     if suffix in (".doc", ".wps", ".et"):

@@ -50,7 +50,8 @@ def page(source: str, draft: Draft, report_name: str, target: str, findings: lis
     placed_lines = {p.line + 1 for p in draft.placed}
     finding_lines = {f.line for f in findings if f.line}
     yaml_html = "".join(
-        f'<span id="L{n}" class="line{" placed" if n in placed_lines else ""}{" flagged" if n in finding_lines else ""}">'
+        f'<span id="L{n}" class="line{" placed" if n in placed_lines else ""}'
+        f'{" flagged" if n in finding_lines else ""}">'
         f'<span class="no">{n}</span>{html.escape(line)}</span>' for n, line in enumerate(lines, 1))
     counts = (len(draft.placed), len(draft.loose), len(findings))
     items = "".join(
@@ -68,8 +69,12 @@ def page(source: str, draft: Draft, report_name: str, target: str, findings: lis
 <body>
 <header>
 <h1>导入审阅：{html.escape(report_name)}</h1>
-<p>草稿 <code>{html.escape(target)}</code>：已放置 <strong>{counts[0]}</strong> 个数，未放置 <strong>{counts[1]}</strong> 个（在草稿末尾 <code>unplaced:</code> 中，须逐条核对），数据核验 <strong>{counts[2]}</strong> 处不一致。</p>
-<p class="legend"><span class="placed">已放置</span> 草稿中写入的数，点击跳到草稿中的行；<span class="unplaced">未放置</span> 导入程序不能确定归属的数，悬停或长按看原因；<span class="ignored">未记录</span> 编码、行次、日期等不作为数据的数字。</p>
+<p>草稿 <code>{html.escape(target)}</code>：已放置 <strong>{counts[0]}</strong> 个数，\
+未放置 <strong>{counts[1]}</strong> 个（在草稿末尾 <code>unplaced:</code> 中，须逐条核对），\
+数据核验 <strong>{counts[2]}</strong> 处不一致。</p>
+<p class="legend"><span class="placed">已放置</span> 草稿中写入的数，点击跳到草稿中的行；\
+<span class="unplaced">未放置</span> 导入程序不能确定归属的数，悬停或长按看原因；\
+<span class="ignored">未记录</span> 编码、行次、日期等不作为数据的数字。</p>
 </header>
 <section aria-labelledby="findings"><h2 id="findings">草稿的数据核验</h2>
 {f'<ul class="findings">{items}</ul>' if findings else '<p>草稿中的数相互一致（未放置的数未参与核验）。</p>'}
@@ -94,9 +99,11 @@ def _marked(source: str, marks: list[tuple[int, int, str, str, int | None]]) -> 
         label = "已放置" if kind == "placed" else "未放置"
         title = html.escape(f"{label}：{note}", quote=True)
         if line is not None:
-            out.append(f'<a class="{kind}" href="#L{line}" title="{title}">{shown}<span class="sr">（{label}）</span></a>')
+            out.append(f'<a class="{kind}" href="#L{line}" title="{title}">'
+                       f'{shown}<span class="sr">（{label}）</span></a>')
         else:
-            out.append(f'<mark class="{kind}" title="{title}">{shown}<span class="sr">（{label}：{html.escape(note)}）</span></mark>')
+            out.append(f'<mark class="{kind}" title="{title}">'
+                       f'{shown}<span class="sr">（{label}：{html.escape(note)}）</span></mark>')
         pos = end
     out.append(_plain(source[pos:]))
     return "".join(out)
@@ -118,12 +125,14 @@ def _css(severity: str) -> str:
 
 
 _STYLE = """
-body { font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 0; color: #1f2328; }
+body { font: 15px/1.6 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; \
+margin: 0; color: #1f2328; }
 header, section, main { padding: 0 1rem; }
 h1 { font-size: 1.3rem; } h2 { font-size: 1.05rem; border-bottom: 1px solid #d0d7de; }
 main { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
-pre { tab-size: 2; white-space: pre-wrap; word-break: break-all; font: 13px/1.6 "Noto Sans Mono CJK SC", monospace; background: #f6f8fa;
+pre { tab-size: 2; white-space: pre-wrap; word-break: break-all; \
+font: 13px/1.6 "Noto Sans Mono CJK SC", monospace; background: #f6f8fa;
       padding: .6rem; border: 1px solid #d0d7de; max-height: 80vh; overflow: auto; }
 .placed { background: #dafbe1; color: #116329; text-decoration: none; border-bottom: 2px solid #1a7f37; }
 .unplaced { background: #fff1c2; color: #7d4e00; border-bottom: 2px dashed #9a6700; }
@@ -132,7 +141,8 @@ pre { tab-size: 2; white-space: pre-wrap; word-break: break-all; font: 13px/1.6 
 .draft .line { display: block; } .draft .line.placed { border: 0; }
 .draft .line.flagged { background: #ffebe9; }
 .draft .no { display: inline-block; width: 3.5em; color: #6e7781; user-select: none; }
-.findings li.error .sev { color: #cf222e; font-weight: 700; } .findings li.warning .sev { color: #9a6700; font-weight: 700; }
+.findings li.error .sev { color: #cf222e; font-weight: 700; } \
+.findings li.warning .sev { color: #9a6700; font-weight: 700; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 :target { outline: 2px solid #0969da; }
 """

@@ -105,7 +105,8 @@ class RowFinder:
         if _BAD_NAME.search(name) or len(name) > 40:
             return None, "数字前的文字不像行名"
         top = state.parents[-1] if state.children and state.parents else None
-        if top is not None and top.row.area == "income" and (top.row.is_total or top.row.steps[0].startswith("related=")) \
+        if top is not None and top.row.area == "income" \
+                and (top.row.is_total or top.row.steps[0].startswith("related=")) \
                 and _spending_total(name) and not state.reasons:
             state.children = False  # “…其中本年收入…；财政拨款支出…”: spending is no part of an income total
             state.parents.clear()
@@ -202,7 +203,8 @@ class RowFinder:
                label_stage: str | None = None) -> Ref | None:
         written = name
         grand = re.fullmatch(r"(?P<scope>.*?)(?P<what>收入|支出)总计", norm(name))
-        if grand and grand.group("scope") and (grand.group("scope") == "财政拨款" or SCOPES.fullmatch(grand.group("scope"))):
+        if grand and grand.group("scope") \
+                and (grand.group("scope") == "财政拨款" or SCOPES.fullmatch(grand.group("scope"))):
             # “财政拨款收入总计40,464,048.44元”: that scope's 总计, beside its total
             area = "income" if grand.group("what") == "收入" else "expenditure"
             what = grand.group("what") + "总计"

@@ -94,7 +94,8 @@ class SelfEvaluation:
         first = value_of(rows[k][0])
         weight = re.search(r"[（(]([0-9]+(?:\.[0-9]+)?)\s*分[）)]", first.text) if first else None
         if first and weight:  # “预算执行情况（万元）（10分）”: the block's weight, in its header
-            self._put_score((self._root, "budget_execution"), "weight", weight.group(1), first, weight.start(1), "自评表表头")
+            self._put_score((self._root, "budget_execution"), "weight", weight.group(1), first, weight.start(1),
+                            "自评表表头")
         data = rows[k + 1]
         for h, key, cell in zip(header, columns, data, strict=False):
             value = value_of(cell)
@@ -133,7 +134,8 @@ class SelfEvaluation:
                 if key in ("weight", "score"):
                     continue
                 kind = "percent" if key == "execution_rate" else "money"
-                self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}", unit)
+                self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}",
+                          unit)
             done.add(j)
         return done
 
@@ -220,7 +222,8 @@ class SelfEvaluation:
             self.found.add((self._root, "goals+"), "target",
                            Stmt(markdown(target.text), "text", "自评表 年度总体目标", target.span, at=self.at))
             if len(filled) > 1:
-                self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text", "自评表 全年实际完成情况",
+                self.found.findings[-1].extra = {"result": Stmt(markdown(filled[1].text), "text",
+                                                                "自评表 全年实际完成情况",
                                                                 filled[1].span, at=self.at)}
             done.add(j)
         return done
@@ -259,7 +262,8 @@ class SelfEvaluation:
             if name in header:
                 cols[key] = header.index(name)
         deviation = next((i for i, h in enumerate(header)
-                          if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))), None)
+                          if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))),
+                         None)
         rule_col = next((i for i, h in enumerate(header) if re.search(r"评分(标准|要点|细则|方法)", h)), None)
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
@@ -336,7 +340,8 @@ class SelfEvaluation:
                 if (v := value_of(cell)) is not None:
                     self.found.skip(v.text, v.span, v.text, self.at, "自评表中没有指标名称的一行")
             return
-        known = set(cols.values()) | ({deviation} if deviation is not None else set()) | {j for j in skip if j is not None}
+        known = set(cols.values()) | ({deviation} if deviation is not None else set()) \
+            | {j for j in skip if j is not None}
         for j, cell in enumerate(row):
             # a column the model has no field for (得分系数 …): its numbers are listed, not lost
             if j not in known and (v := value_of(cell)) is not None and re.search(r"[0-9]", v.text):

@@ -99,7 +99,8 @@ class ProjectSummary:
         for k, row in enumerate(rows[:4]):
             labels = [label_of(c) for c in row]
             top = {i: _role(x) for i, x in enumerate(labels) if x}
-            if "name" not in top.values() or not (set(top.values()) & {"seq", "score", "grade", "execution_rate", *_MONEY}):
+            if "name" not in top.values() \
+                    or not (set(top.values()) & {"seq", "score", "grade", "execution_rate", *_MONEY}):
                 continue
             below = [label_of(c) for c in rows[k + 1]] if k + 1 < len(rows) else []
             sub = {i: _role(x) for i, x in enumerate(below) if x}
@@ -186,7 +187,8 @@ class ProjectSummary:
             if value is None or role == "name":
                 continue
             if role in _MONEY and unit is not None:
-                self._money(("performance", "budget_execution"), role, value, unit, f"{label_of(row[roles['name']])}｜{role}",
+                self._money(("performance", "budget_execution"), role, value, unit,
+                            f"{label_of(row[roles['name']])}｜{role}",
                             self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(("performance", "budget_execution"), "execution_rate",

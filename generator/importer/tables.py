@@ -299,7 +299,8 @@ def _execution_block(rows: list[tuple[Cell, ...]]) -> bool:
     or a table of each 一级指标's 分值 and 得分, even with no indicator rows in the same grid."""
     for row in rows:
         labels = [label_of(c) for c in row]
-        if any(x.startswith("全年执行数") for x in labels) and ({"分值", "得分"} <= set(labels) or labels[0] == "资金来源"):
+        if any(x.startswith("全年执行数") for x in labels) \
+                and ({"分值", "得分"} <= set(labels) or labels[0] == "资金来源"):
             return True
         if labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
             return True

@@ -73,7 +73,8 @@ def _region_columns() -> tuple[Column, ...]:
 
 DEPARTMENT = (Column("department", "部门代号", "string", "部门在本站的代号（网址中的拼音缩写）",
                      "administrative-classification:generic:level1:code"),
-              Column("department_name", "部门", "string", "部门全称", "administrative-classification:generic:level1:label"))
+              Column("department_name", "部门", "string", "部门全称",
+                     "administrative-classification:generic:level1:label"))
 
 TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
     "departments": ("部门", "每个部门一行：名称、所在地区、级别与类型。", (
@@ -91,7 +92,8 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("written", "成文日期", "string", "成文日期，YYYY-MM-DD"),
         Column("published", "发布日期", "string", "发布日期，YYYY-MM-DD"),
         Column("index_no", "索引号", "string", "政府信息公开索引号"),
-        Column("original_url", "原始公开地址", "string", "发布原文的网页或附件的网址（http 或 https）；数据文件未给出时为空"),
+        Column("original_url", "原始公开地址", "string",
+               "发布原文的网页或附件的网址（http 或 https）；数据文件未给出时为空"),
         Column("retrieved", "采集日期", "string", "从原始公开地址取得原文的日期，YYYY-MM-DD"),
         Column("unit", "原文金额单位", "string", "报告原文金额所用单位：元或万元"),
         Column("score", "自评得分", "number", "部门整体支出绩效自评得分，照原文（多处所述时取第一处）；无自评时为空"),
@@ -102,7 +104,8 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("file", "数据文件", "string", "数据文件路径"),
         Column("url", "网址", "string", "报告页的网址"),
     ), ("department", "year")),
-    "figures": ("全部数字", "报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。"
+    "figures": ("全部数字",
+                "报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。"
                 "部门名称、所在地区、报告类型与数据文件按部门代号和年度见 reports.csv 与 departments.csv。", (
         DEPARTMENT[0],
         Column("year", "报告年度", "integer", "报告年度"),
@@ -116,8 +119,10 @@ TABLES: dict[str, tuple[str, str, tuple[Column, ...], tuple[str, ...]]] = {
         Column("measure", "指标", "string", "、".join(FIGURES[key].heading() for key in (
             "budget_initial", "budget_full", "budget", "actual", "prior", "change", "change_rate", "share",
             "execution_rate", "variance", "score")) + "等"),
-        Column("phase", "阶段（FDP）", "string", f"Fiscal Data Package 的阶段：approved {FIGURES['budget_initial'].name}、"
-               f"adjusted {FIGURES['budget_full'].name}、executed {FIGURES['actual'].name}与{FIGURES['prior'].name}；其他为空",
+        Column("phase", "阶段（FDP）", "string",
+               f"Fiscal Data Package 的阶段：approved {FIGURES['budget_initial'].name}、"
+               f"adjusted {FIGURES['budget_full'].name}、"
+               f"executed {FIGURES['actual'].name}与{FIGURES['prior'].name}；其他为空",
                "phase:id"),
         Column("value_type", "数值类型", "string", "金额、比率、分值或数量"),
         Column("amount_yuan", "金额（元）", "number", "金额，以元计的精确小数；非金额为空", "value"),
@@ -197,8 +202,8 @@ class _Where(NamedTuple):
 
 
 _KIND_LABELS = {"money": "金额", "percent": "比率", "score": "分值"}
-_SKIPPED_FIELDS = frozenset({"note", "statement", "sections", "problems", "measures", "goals", "grade_bands", "documents",
-                             "at", "deviation"})
+_SKIPPED_FIELDS = frozenset({"note", "statement", "sections", "problems", "measures", "goals", "grade_bands",
+                             "documents", "at", "deviation"})
 _FIGURE, _STAT, _HEADCOUNT, _MODEL, _SEQUENCE, _OTHER = range(6)
 
 
@@ -332,7 +337,8 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, An
             if not path:
                 sub = _Where(SECTIONS.get(field_name, field_name))
             elif field_name in BREAKDOWNS:
-                sub = _Where(where.section, where.scope, BREAKDOWNS[field_name] or where.breakdown, where.items, where.code)
+                sub = _Where(where.section, where.scope, BREAKDOWNS[field_name] or where.breakdown, where.items,
+                             where.code)
             elif type_name == "SanGong" and field_name in SANGONG_LABELS:
                 sub = _Where(where.section, where.scope, "", (SANGONG_LABELS[field_name],))
             elif type_name == "Block" and field_name == "total":
@@ -420,8 +426,8 @@ def department_row(site: Site, entry: DepartmentEntry, place: Place | None) -> d
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 _FORMULA_FIRST = frozenset("'=+-@\t\r")
 TEXT_NOTE = ("CSV 中，以 =、+、-、@、制表符或回车开头的文本，前面加一个半角单引号 '，免得 Excel、WPS 把它当作公式执行"
-             "（OWASP“CSV 注入”的防范做法；原文已是单引号接这些字符开头的，也再加一个），取用时去掉开头这一个单引号即是原文。"
-             "数值列照写，不加单引号；XLSX 中的文本存为文本单元格，也不加。")
+             "（OWASP“CSV 注入”的防范做法；原文已是单引号接这些字符开头的，也再加一个），"
+             "取用时去掉开头这一个单引号即是原文。数值列照写，不加单引号；XLSX 中的文本存为文本单元格，也不加。")
 FIELD_NOTE = "（以 =、+、-、@、制表符或回车开头时，CSV 中前加单引号 '，取用时去掉）"
 
 
@@ -547,8 +553,9 @@ WORKBOOK_TABLES = ("departments", "reports", "indicators", "findings")
 ZIPPED_TABLES = ("figures", "indicators")
 FIGURES_NOTE = ("报告所述的全部数字见同一年度的 figures.csv.zip（内为 figures.csv）与各报告页的 figures.csv："
                 "其行数常超过一张工作表的上限（1,048,576 行），本工作簿不重复收录。")
-NUMBER_NOTE = ("数值列（类型为数值、整数）存为数字单元格，可直接求和、排序、筛选；小数照原文的位数显示（12.30 显示为 12.30）。"
-               "Excel、WPS 以双精度浮点数保存数字，超过 15 位有效数字时不能精确保存：精确的记录以同年度的 CSV 为准。")
+NUMBER_NOTE = ("数值列（类型为数值、整数）存为数字单元格，可直接求和、排序、筛选；"
+               "小数照原文的位数显示（12.30 显示为 12.30）。Excel、WPS 以双精度浮点数保存数字，"
+               "超过 15 位有效数字时不能精确保存：精确的记录以同年度的 CSV 为准。")
 #: A column's type as the workbook's 字段说明 sheet names it.
 TYPE_NAMES = {"string": "文本", "integer": "整数", "number": "数值", "boolean": "真假（true/false）"}
 #: Columns of long text, given a wide column in the workbook (characters); others as wide as their header.
@@ -965,7 +972,8 @@ def page_tables(context: Mapping[str, Any]) -> list[PageTable]:
         rf = context["rf"]
         header = ["项目", f"{rf.year}年", f"{rf.year - 1}年", "增减额（计算）", "增减率（计算）"]
         out.append(PageTable("year-changes", "与上年比较", csv_bytes(header, [
-            dict(zip(header, (c["label"], c["this"], c["last"], c["change"], c["rate"]))) for c in context["changes"]])))
+            dict(zip(header, (c["label"], c["this"], c["last"], c["change"], c["rate"])))
+            for c in context["changes"]])))
     if context["income"] or context["expenditure"]:
         chart("chart-income-expenditure")
         for group in (*context["income"], *context["expenditure"]):
@@ -1144,10 +1152,12 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
                                   year, digest, "zip" if name in ZIPPED_TABLES else ""))
     size, digest = made[xlsx_path]
     downloads.append(Download(xlsx_path, f"报告、指标与核验表格（{year}年度，Excel）",
-                              "本年度的报告、绩效指标、数据核验发现各表与部门表合成一个工作簿，每表一页（部门页只列本年度有报告的部门），"
-                              "表头为中文列名，首行冻结、可筛选；“字段说明”页列出各列的中文列名、CSV 列名、类型与含义。"
+                              "本年度的报告、绩效指标、数据核验发现各表与部门表合成一个工作簿，每表一页"
+                              "（部门页只列本年度有报告的部门），表头为中文列名，首行冻结、可筛选；"
+                              "“字段说明”页列出各列的中文列名、CSV 列名、类型与含义。"
                               "数值为数字单元格，照原文小数位显示（Excel 以双精度保存，精确记录以 CSV 为准）；"
-                              "全部数字行数太多，只在上面的 figures.csv.zip 中。", "XLSX", size, None, "", year, digest))
+                              "全部数字行数太多，只在上面的 figures.csv.zip 中。",
+                              "XLSX", size, None, "", year, digest))
     size, digest = made[sqlite_path]
     downloads.append(Download(sqlite_path, f"全部表格（{year}年度，SQLite 数据库）",
                               SQLITE_DESCRIPTION.format(file=database_file(year)), "SQLite", size, None, "", year,
@@ -1156,10 +1166,11 @@ def year_data(year: int, tables: Tables, epoch: int, files) -> list[Download]:
 
 
 SQLITE_DESCRIPTION = ("本年度的部门、报告、全部数字、绩效指标与数据核验发现五表合成一个 SQLite 数据库，压缩为 ZIP，"
-                      "解压即得 {file}；行序与 CSV 相同，"
-                      "有列类型、主键与外键（全部数字、指标与核验发现按 department、year 指向 reports），"
-                      "meta_tables 与 meta_columns 两表列出各表各列的中文名与说明；可用 sqlite3、DB Browser for SQLite 或 "
-                      "Datasette 打开。数值列为 REAL（双精度），其旁 _exact 列为与 CSV 相同的精确小数文本；空格为 NULL。")
+                      "解压即得 {file}；行序与 CSV 相同，有列类型、主键与外键"
+                      "（全部数字、指标与核验发现按 department、year 指向 reports），"
+                      "meta_tables 与 meta_columns 两表列出各表各列的中文名与说明；"
+                      "可用 sqlite3、DB Browser for SQLite 或 Datasette 打开。"
+                      "数值列为 REAL（双精度），其旁 _exact 列为与 CSV 相同的精确小数文本；空格为 NULL。")
 
 
 def package_data(downloads: list[Download], base_url: str, files) -> Download:

@@ -21,7 +21,8 @@ SHA256 = "99784e3abfb07b142a15e521a439e6d9addceadb3f79553fd24c72774f0649ba"
 #: The trace types in the bundle; a chart of any other type would not draw.
 TRACE_TYPES = frozenset({"bar", "pie", "scatter"})
 STYLE_ID = "plotly.js-style-global"
-_INJECTED_STYLE = re.compile(rb'getElementById\("([0-9a-f]{32,64})"\)\)\{var [A-Za-z_$]+=document\.createElement\("style"\)')
+_INJECTED_STYLE = re.compile(rb'getElementById\("([0-9a-f]{32,64})"\)\)'
+                             rb'\{var [A-Za-z_$]+=document\.createElement\("style"\)')
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ def _object_at(text: str, start: int) -> str:
     raise ValueError("unbalanced object literal in plotly.min.js")
 
 
-_PAIR = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*))\s*:\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*,?""")
+_PAIR = re.compile(r"""\s*(?:"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*))\s*:"""
+                   r"""\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')\s*,?""")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +90,8 @@ def stylesheet() -> bytes:
             raise ValueError(f"plotly.js {version()}: cannot read style rule at {body[pos:pos + 40]!r}")
         selector = match.group(1) if match.group(1) is not None else match.group(2)
         declarations = match.group(3) if match.group(3) is not None else match.group(4)
-        selector = re.sub(r"^,", " ,", selector).replace("X", ".js-plotly-plot .plotly").replace("Y", ".plotly-notifier")
+        selector = re.sub(r"^,", " ,", selector).replace("X", ".js-plotly-plot .plotly") \
+            .replace("Y", ".plotly-notifier")
         rules.append(f"{selector}{{{declarations}}}")
         pos = match.end()
     header = f"/* plotly.js v{version()} base styles, served as a file for style-src 'self' */\n"

@@ -245,9 +245,10 @@ def published_table_html(table: Any, n: int, file_unit: str) -> Markup:
     code_head = '<th scope="col">科目编码</th>' if coded else ""
     download = f' · <a href="tables.csv" download data-csv-file="pt-{n}">下载 CSV</a>' if table.rows else ""
     parts = [f'<div class="table-wrap" role="region" aria-labelledby="pt-{n}" tabindex="0">\n'
-             f'<table class="published{" coded" if coded else ""}">\n<caption id="pt-{n}">{caption}<span class="unit">单位：{_shown(unit)}'
-             f'{download}</span></caption>\n<thead><tr>{code_head}'
-             f'<th scope="col" class="rowhead">项目</th>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n</div>\n']
+             f'<table class="published{" coded" if coded else ""}">\n'
+             f'<caption id="pt-{n}">{caption}<span class="unit">单位：{_shown(unit)}{download}</span></caption>\n'
+             f'<thead><tr>{code_head}<th scope="col" class="rowhead">项目</th>{head}</tr></thead>\n'
+             f'<tbody>\n{body}</tbody>\n</table>\n</div>\n']
     if table.statement:
         parts.append(f'<p class="table-statement">{_shown(table.statement)}</p>\n')
     if table.note:

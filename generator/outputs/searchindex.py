@@ -293,7 +293,8 @@ class Layout:
         codes = np.zeros((len(keys), width), dtype=np.uint32)
         field = np.uint64((1 << self.bits) - 1)
         for i, level in enumerate(reversed(range(self.levels))):
-            codes[:, i] = np.where(digit, 0, self.alphabet[np.where(digit, 0, (keys >> np.uint64(self.bits * level)) & field)])
+            codes[:, i] = np.where(digit, 0,
+                                   self.alphabet[np.where(digit, 0, (keys >> np.uint64(self.bits * level)) & field)])
         if digit.any():
             for i, place in enumerate(reversed(range(DIGITS[1]))):
                 value = (keys >> np.uint64(4 * place)) & np.uint64(15)
@@ -384,7 +385,8 @@ def _digit_keys(texts: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     for j in range(shortest, longest + 1):
         at_least = length >= j
         # a digit gram is under 2**32 and a text's number under 2**31: both sort as one value
-        keys.append((owners[at_least].astype(np.uint64) << np.uint64(32)) | (window[at_least] >> np.uint64(4 * (longest - j))))
+        keys.append((owners[at_least].astype(np.uint64) << np.uint64(32))
+                    | (window[at_least] >> np.uint64(4 * (longest - j))))
     both = _distinct(np.sort(np.concatenate(keys)))
     return (both & np.uint64(0xFFFFFFFF)) | _DIGIT, (both >> np.uint64(32)).astype(np.int64)
 
@@ -783,7 +785,8 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
 
             def extract(worker: int) -> list[_Chunk]:
                 # the other process's progress is counted when it is done
-                chunks = spill.extract(worker, records, tick if os.getpid() == main else (lambda n: None), write_documents)
+                chunks = spill.extract(worker, records, tick if os.getpid() == main else (lambda n: None),
+                                       write_documents)
                 if worker == 0:
                     write_documents(None)
                 return chunks

@@ -183,7 +183,8 @@ class Database:
         """The descriptions, then the file zipped into `out` as its one entry, named `entry`
         (`xlsx.zip_file`); the temporary folder removed."""
         try:
-            meta = [("meta_tables", META_TABLES_TITLE, "本库各表的中文名、说明与行数（SQLite 没有表和列的注释，故以表记之）。", 0),
+            meta = [("meta_tables", META_TABLES_TITLE,
+                     "本库各表的中文名、说明与行数（SQLite 没有表和列的注释，故以表记之）。", 0),
                     ("meta_columns", META_COLUMNS_TITLE, "本库各列的中文名、类型、单位与说明。", 0)]
             for name in DATABASE_TABLES:
                 title, description, _, key = TABLES[name]
@@ -219,9 +220,11 @@ META_DESCRIPTIONS = {
     "meta_tables": [("name", "表", "TEXT", "表名"), ("title", "中文名", "TEXT", "表的中文名"),
                     ("description", "说明", "TEXT", "表的说明"), ("rows", "行数", "INTEGER", "表的行数")],
     "meta_columns": [("table_name", "表", "TEXT", "列所在的表"), ("name", "列", "TEXT", "列名"),
-                     ("position", "列序", "INTEGER", "列在表中的位置（从 1 起）"), ("title", "中文名", "TEXT", "列的中文名"),
+                     ("position", "列序", "INTEGER", "列在表中的位置（从 1 起）"),
+                     ("title", "中文名", "TEXT", "列的中文名"),
                      ("type", "类型", "TEXT", "SQLite 类型：TEXT、INTEGER 或 REAL"),
-                     ("unit", "单位", "TEXT", "金额的单位（元、万元），其他为空"), ("description", "说明", "TEXT", "列的说明")],
+                     ("unit", "单位", "TEXT", "金额的单位（元、万元），其他为空"),
+                     ("description", "说明", "TEXT", "列的说明")],
 }
 
 

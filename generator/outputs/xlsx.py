@@ -302,8 +302,9 @@ def _sheet_ends(header: Sequence[object], rows: int = 0, widths: Sequence[int] =
     cols = "".join(f'<col min="{n + 1}" max="{n + 1}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths) if w)
     head = deflate(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                   b'<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
-                   b' state="frozen"/></sheetView></sheetViews>'
+                   b'<sheetViews><sheetView workbookViewId="0">'
+                   b'<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+                   b'</sheetView></sheetViews>'
                    + (f"<cols>{cols}</cols>".encode("ascii") if cols else b"") + b"<sheetData>"
                    + Rows().template(header, ' s="1"'))
     tail = f'</sheetData><autoFilter ref="{_filter_range(header, rows)}"/></worksheet>'.encode("ascii")
@@ -367,11 +368,14 @@ _NUMBER_XFS = "".join(f'<xf numFmtId="{164 + k}" fontId="0" fillId="0" borderId=
 _STYLES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
            f'<numFmts count="{MAX_PLACES + 1}">{_NUMBER_FORMATS}</numFmts>'
-           '<fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font>'
-           '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>'
-           '</fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<fonts count="2"><font><sz val="11"/><name val="等线"/></font>'
+           '<font><b/><sz val="11"/><name val="等线"/></font></fonts>'
+           '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+           '<fill><patternFill patternType="gray125"/></fill></fills>'
+           '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-           f'<cellXfs count="{_NUMBER_STYLE + MAX_PLACES + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           f'<cellXfs count="{_NUMBER_STYLE + MAX_PLACES + 1}">'
+           '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
            '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
            f'{_NUMBER_XFS}</cellXfs>'
            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')

@@ -250,7 +250,8 @@ def expenditure_composition(report: YearReport, unit: str) -> list[Chart]:
                                     ("by_function", "按功能分类", False)):
             if key in seen:
                 continue
-            lines = tuple(line for line in getattr(account, key) if line.name != "上缴上级支出、经营支出、对附属单位补助支出"
+            lines = tuple(line for line in getattr(account, key)
+                          if line.name != "上缴上级支出、经营支出、对附属单位补助支出"
                           or any(getattr(line, s) for s in STAGE_ORDER))
             chart = composition(f"chart-expenditure-{key.replace('_', '-')}", f"支出构成：{label}（{account.scope}）",
                                 lines, unit, by_name)
@@ -406,8 +407,8 @@ def _headline_lines(report: YearReport) -> dict[str, Any]:
     }
 
 
-SERIES = (("income", "收入合计", "income"), ("expenditure", "支出合计", "expenditure"), ("basic", "基本支出", "基本支出"),
-          ("project", "项目支出", "项目支出"), ("sangong", "“三公”经费", "sangong"))
+SERIES = (("income", "收入合计", "income"), ("expenditure", "支出合计", "expenditure"),
+          ("basic", "基本支出", "基本支出"), ("project", "项目支出", "项目支出"), ("sangong", "“三公”经费", "sangong"))
 
 
 def department_charts(reports: list[YearReport], unit: str) -> list[Chart]:
@@ -539,7 +540,8 @@ def year_charts(rows: list[Any], unit: str) -> list[Chart]:
                      "分", horizontal=True)]
         layout = _wrap_ticks(_layout("分", horizontal=True, categories=len(scored)), [n for n, _ in scored])
         layout["showlegend"] = False
-        charts.append(_chart("chart-year-score", "绩效自评得分", "、".join(f"{n} {decimal_text(s)} 分" for n, s in scored),
+        charts.append(_chart("chart-year-score", "绩效自评得分",
+                             "、".join(f"{n} {decimal_text(s)} 分" for n, s in scored),
                              ("部门", "自评得分"), [(n, decimal_text(s)) for n, s in scored], data, layout))
     rates = [h.rate for h in rows if h.rate is not None]
     if len(rates) > YEAR_CHART_MAX:  # fewer are in the page's table, sortable, one row each
@@ -681,8 +683,8 @@ def sub_region_chart(id: str, children: list[Any], under: dict[str, list[Any]], 
     if len(shown) < 2:
         return None
     names = [n for n, *_ in shown]
-    data = [_bar(f"{year}年支出合计（决算）", names, [wan(total, unit) for _, total, _, _ in shown], COLOURS["expenditure"],
-                 unit, horizontal=True, customdata=[f"{n} 个部门" for _, _, n, _ in shown],
+    data = [_bar(f"{year}年支出合计（决算）", names, [wan(total, unit) for _, total, _, _ in shown],
+                 COLOURS["expenditure"], unit, horizontal=True, customdata=[f"{n} 个部门" for _, _, n, _ in shown],
                  hovertemplate=f"%{{y}}<br>{year}年支出合计（决算）：%{{x:,.2f}} {unit}<br>%{{customdata}}"
                                f"<extra></extra>")]
     layout = _wrap_ticks(_layout(unit, horizontal=True, categories=len(names)), names)

@@ -258,7 +258,8 @@ def department_records(entry: DepartmentEntry, place: Place | None) -> list[Reco
 def search_records(content: Content) -> list[Record]:
     """One search record per report (page and original text) and per department, in URL order."""
     regions = places(content.regions)
-    records = [r for entry in content.departments for r in department_records(entry, regions.get(entry.department.region))]
+    records = [r for entry in content.departments
+               for r in department_records(entry, regions.get(entry.department.region))]
     return sorted(records, key=lambda r: r.url)
 
 
@@ -496,7 +497,8 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     pages += region_pages(summaries, regions, unit)
     pages.append(Page("regions/index.html", "regions.html", "地区", {"tree": tree},
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
-    pages.append(Page("glossary/index.html", "glossary.html", "名词解释", {"terms": content.glossary.terms if content.glossary else ()},
+    pages.append(Page("glossary/index.html", "glossary.html", "名词解释",
+                      {"terms": content.glossary.terms if content.glossary else ()},
                       (Crumb("首页", ""), Crumb("名词解释", None)), description="预算、决算与绩效报告中的常用名词"))
     pages.append(checks_page(summaries))
     def data_context() -> DataContext:
@@ -514,7 +516,8 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
                       (Crumb("首页", ""), Crumb("网站地图", None)), description="本站各栏目、地区、部门与年度"))
     if content.site.contact:
         pages.append(Page("contact/index.html", "contact.html", "联系我们", {},
-                          (Crumb("首页", ""), Crumb("联系我们", None)), description=f"{content.site.organizer}的联系方式"))
+                          (Crumb("首页", ""), Crumb("联系我们", None)),
+                          description=f"{content.site.organizer}的联系方式"))
     pages.append(Page("404.html", "404.html", "页面未找到", {}, rooted=True))
     urls = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
     for d in summaries:
