@@ -13,6 +13,7 @@ Everything else is left unplaced, with the reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .context import Context
@@ -68,9 +69,12 @@ def _enumerated(text: str, toks: list[Token]) -> dict[Token, str]:
         if len(names) < 2:
             continue
         prefix = "其中：" if re.search(r"其中[：:]?\s*$", head + (match.group("pre") or "")) else ""
-        for kind, start, make in (("money", match.end(), lambda n: n),
-                                  ("percent", None, None)):
-            if kind == "percent":
+        make: Callable[..., str]
+        for kind in ("money", "percent"):
+            if kind == "money":
+                start = match.end()
+                make = lambda n: n  # noqa: E731
+            else:
                 share = _ENUM_SHARE.search(text, match.end())
                 if share is None:
                     break
@@ -326,7 +330,9 @@ class AmountReader(RowFinder):
     def _money_stat(self, sentence: Sentence, token: Token, label: Label, ctx: Context) -> bool:
         """An amount a work report gives as an achievement (投入2400万, 节约资金1701.51万元) is a work figure."""
         clause = re.split(r"[，,；;：:。]", sentence.text[:token.start])[-1]
-        after = re.match(r"[^，,；;：:。、0-9]*", sentence.text[token.end:]).group()
+        head = re.match(r"[^，,；;：:。、0-9]*", sentence.text[token.end:])
+        assert head is not None  # (it matches any text, if only its empty start)
+        after = head.group()
         if not (_ACHIEVED.search(clause + after) or ctx.area == "assets") or mentions_budget(clause + after) \
                 or re.search(r"追加|追减|调增|调减|调整|结转", clause + after):
             return False  # money added to or moved within a budget is a budget figure, not an achievement

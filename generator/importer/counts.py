@@ -26,6 +26,9 @@ _GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?(
 
 
 class CountReader(Staffing):
+    #: The report's year (the pipeline sets it): a score said of another year is not this year's.
+    year: int | None = None
+
     def __init__(self, found: Found, subjects: tuple[str, ...]) -> None:
         self.found = found
         self.subjects = subjects
@@ -81,7 +84,7 @@ class CountReader(Staffing):
             return False
         clause = re.split(r"[，,；;。（(]", raw)[-1]
         years = [int(y) for y in re.findall(r"([0-9]{4})年", clause)]
-        if getattr(self, "year", None) and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
+        if self.year and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
             self._skip(sentence, token, ctx, "别的年度的得分，不是本年的")
             return True
         if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理|共性|特性|个性)(指标)?得分"

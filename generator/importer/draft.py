@@ -146,9 +146,9 @@ class Tree:
             return child
         seq = self._seq(here, key)
         id_field = _IDENTITY.get(key, "name")
-        for entry in seq.items:
-            if isinstance(entry, Node) and _key(_text_of(entry, id_field)) == _key(ident):
-                return entry
+        for item in seq.items:
+            if isinstance(item, Node) and _key(_text_of(item, id_field)) == _key(ident):
+                return item
         entry = Node(seq.model)
         entry.fields[id_field] = Leaf([Stmt(ident, "text", "", (0, 0))], False)
         seq.items.append(entry)

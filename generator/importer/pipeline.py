@@ -147,7 +147,7 @@ class _Walker:
             self.amounts.title_row = title_row(section.title, ctx)
             self.amounts.list_parent = self.amounts.para.head
             self.amounts.list_rank = section.rank
-        last_block = None
+        last_block: Block | None = None
         self.instructions = False
         furniture_only = False  # only page numbers and running heads since the last table
         stacked_unit: str | None = None  # the money unit of the table just before

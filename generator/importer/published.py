@@ -65,7 +65,7 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
     for block in blocks:
         if isinstance(block, Grid) and block.rows:
             k = len(out) - 1
-            while k >= 0 and isinstance(out[k], Para) and _PAGE_NUMBER.fullmatch(out[k].text.strip(BLANKS)):
+            while k >= 0 and isinstance(at := out[k], Para) and _PAGE_NUMBER.fullmatch(at.text.strip(BLANKS)):
                 k -= 1
             previous = out[k] if k >= 0 else None
             first = [c.text.strip(BLANKS + "\n") for c in block.rows[0]]
@@ -409,7 +409,7 @@ def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], w
             or len(set(paths)) < width:
         return None
     cells = rows[data[0]]
-    values = []
+    values: list[tuple[str | None, tuple[int, int]]] = []
     for cell in cells:
         text = cell.text.strip(BLANKS + "\n")
         values.append((text, (cell.start + cell.text.index(text), cell.start + cell.text.index(text) + len(text)))
@@ -430,7 +430,7 @@ def _subject(title: str) -> str | None:
 
 def _column_kinds(header: list[list[str]], body: list[list[str]], width: int) -> list[str] | None:
     """Each column's role: code, seq (行次/栏次), name or value; None if the grid is not such a table."""
-    kinds = []
+    kinds: list[str] = []
     for j in range(width):
         heads = [h[j].replace(" ", "") for h in header if h[j].strip()]
         head = heads[-1] if heads else ""

@@ -88,8 +88,9 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         raise ImportRefused(say("import.not_regular", name=name))
     if info.st_size == 0:
         raise ImportRefused(say("import.empty", name=name))
-    if READERS[suffix] is not None:
-        text, blocks = READERS[suffix](path)
+    reader = READERS[suffix]
+    if reader is not None:
+        text, blocks = reader(path)
     else:
         if info.st_size > MAX_TEXT_BYTES:
             raise ImportRefused(say("import.too_big", name=name, size=info.st_size, limit=MAX_TEXT_BYTES))
@@ -486,10 +487,10 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     for sheet in book.worksheets:
         covered = set()
         for merged in sheet.merged_cells.ranges:
-            for row in range(merged.min_row, merged.max_row + 1):
-                for col in range(merged.min_col, merged.max_col + 1):
-                    if (row, col) != (merged.min_row, merged.min_col):
-                        covered.add((row, col))
+            for at_row in range(merged.min_row, merged.max_row + 1):
+                for at_col in range(merged.min_col, merged.max_col + 1):
+                    if (at_row, at_col) != (merged.min_row, merged.min_col):
+                        covered.add((at_row, at_col))
         rows: list[list[str]] = []
         for row in sheet.iter_rows():
             cells += len(row)

@@ -112,9 +112,9 @@ class RowFinder:
             state.parents.clear()
         if label.scope is None and state.last is not None and state.last.scope and not state.children:
             scope = state.last.scope  # a scope named in the sentence carries on (…支出248.70万元，年末结转和结余…)
-        if label.listed and (state.last or self.para.last) is not None and not state.children:
+        if label.listed and (above := state.last or self.para.last) is not None and not state.children:
             # “项目支出：667.9万元，分别为A120万元，…”: the row just stated heads a list of its parts.
-            state.parents.append(state.last or self.para.last)
+            state.parents.append(above)
             state.children = True
             state.by_name = True
         parent = state.parents[-1] if state.children and state.parents else None

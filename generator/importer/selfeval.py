@@ -3,7 +3,7 @@
 and 三级指标. Merged 一级/二级 cells come out blank (a Word export leaves them so, and the .docx reader
 reads a merge's lower parts so) and are carried down; “产出指标（50分）” gives the level's weight.
 
-`SelfEvaluation` is mixed into GridReader, which supplies `found`, `at` and `_put`.
+`SelfEvaluation` is mixed into GridReader, which supplies `found`, `at`, `_put` and `_put_score`.
 """
 
 from __future__ import annotations
@@ -57,6 +57,10 @@ class SelfEvaluation:
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
+        raise NotImplementedError
+
+    def _put_score(self, steps: tuple[str, ...], key: str, number: str, value: Value, offset: int,
+                   where: str) -> None:
         raise NotImplementedError
 
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
@@ -238,7 +242,8 @@ class SelfEvaluation:
             # its name, then 评分标准 (the rule, its numbers no figures), 得分 and 评分说明
             header, level_weights = paired
             k += 1
-        cols = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标") if name in header}
+        cols: dict[str, int] = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标")
+                                if name in header}
         if "三级指标" not in cols and "指标名称" in header:
             cols["三级指标"] = header.index("指标名称")  # the Chongqing form names each indicator so
         # The 10号 附件1 headers first, then the Sichuan/Yunnan forms' (指标值 with 指标性质 and

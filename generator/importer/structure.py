@@ -203,7 +203,8 @@ def _headings(blocks: list[Block], used: set[int]) -> dict[int, int]:
         rank = candidates[k]
         if rank is None:
             continue
-        if numbered[k] is None or not _has_text_sibling(order, n, numbered[k], candidates, numbered):
+        number = numbered[k]
+        if number is None or not _has_text_sibling(order, n, number, candidates, numbered):
             out[k] = rank
     return out
 

@@ -109,7 +109,7 @@ def threshold(text: str, token: Token) -> bool:
     if text[token.start:token.end].endswith(("以上", "以下")):  # the count's own qualifier (1000吨以上)
         after = text[token.end - 2:]
     named = re.match(r"^(岁|周岁)?\s*([（(]含[）)])?\s*(及)?(以上|以下)(?P<next>.)", after)
-    return bool(named) and re.match(r"[\u4e00-\u9fff]", named.group("next")) is not None \
+    return named is not None and re.match(r"[\u4e00-\u9fff]", named.group("next")) is not None \
         and named.group("next") not in "的者"
 
 
