@@ -16,7 +16,7 @@ Nothing here corrects a figure: a rule only reports what does not agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -32,7 +32,9 @@ from ..content.model import (
     Performance,
     Project,
     ProjectGroup,
+    PublishedTable,
     SanGong,
+    TableRow,
     YearReport,
     nature_line,
 )
@@ -120,7 +122,7 @@ class Checker:
     # --- sums ----------------------------------------------------------------------------------
 
     def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: FieldPath,
-                  parts: list[tuple[str, Amounts, FieldPath]], partial: bool = False,
+                  parts: Sequence[tuple[str, Amounts, FieldPath]], partial: bool = False,
                   stages: Iterable[str] = (*STAGES, "change"), lone: bool = False) -> None:
         """The parts' stated figures against the total's, stage by stage.
 
@@ -267,6 +269,7 @@ class Checker:
             self.share_check(subject, a, path, parent)
 
     def share_check(self, subject: str, a: Amounts, path: FieldPath, parent: tuple[Amounts, FieldPath]) -> None:
+        assert a.share is not None  # (the caller's condition)
         total, total_path = parent
         whole_of = getattr(self, "account_total", None)
         if a.share_of and _WHOLE.search(a.share_of) and whole_of is not None and whole_of[1] != total_path:
@@ -445,12 +448,12 @@ class Checker:
         rows = [(n, i) for n, i in enumerate(perf.indicators)]
         be = perf.budget_execution
         if perf.score is not None and rows and all(i.score is not None for _, i in rows):
-            parts = [(i.name, i.score, (*base, "indicators", n, "score")) for n, i in rows]
+            parts = [(i.name, i.score, (*base, "indicators", n, "score")) for n, i in rows if i.score is not None]
             if be is not None and be.score is not None:
                 parts.insert(0, (be.name or "预算执行率", be.score, (*base, "budget_execution", "score")))
             self.points_sum("perf.score_total", f"{label}总得分", perf.score, (*base, "score"), parts)
         if rows and all(i.weight is not None for _, i in rows):
-            weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows]
+            weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows if i.weight is not None]
             if perf.indicators_weight is not None:
                 self.points_sum("perf.weight_total", f"{label}{LABELS['indicators_weight']}", perf.indicators_weight,
                                 (*base, "indicators_weight"), weights)
@@ -462,28 +465,29 @@ class Checker:
                                 (*base, "total_weight"), all_weights)
             for w, weight in enumerate(perf.weights):
                 in_level = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
-                            if i.level1 == weight.name]
+                            if i.level1 == weight.name and i.weight is not None]
                 if in_level and weight.weight is not None:
                     self.points_sum("perf.level1_weight", f"{label}·{weight.name}分值", weight.weight,
                                     (*base, "weights", w, "weight"), in_level)
                 for v, sub in enumerate(weight.items):
                     in_sub = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows
-                              if i.level1 == weight.name and i.level2 == sub.name]
+                              if i.level1 == weight.name and i.level2 == sub.name and i.weight is not None]
                     if in_sub and sub.weight is not None:
                         self.points_sum("perf.level2_weight", f"{label}·{weight.name}·{sub.name}分值", sub.weight,
                                         (*base, "weights", w, "items", v, "weight"), in_sub)
         self.level_scores(perf, base, label)
         self.execution_scores(perf, base, label)
-        stated = {w.name: (w, n) for n, w in enumerate(perf.weights) if w.weight is not None}
+        stated: dict[str, tuple[Figure, int] | None] = {
+            w.name: (w.weight, n) for n, w in enumerate(perf.weights) if w.weight is not None}
         if be is not None and be.weight is not None and "预算执行率" not in stated:
-            stated["预算执行率"] = (None, None)
+            stated["预算执行率"] = None
         for name, standard in STANDARD_WEIGHTS.items():
-            if name in stated and stated[name][0] is not None:
-                weight, n = stated[name]
-                passed = weight.weight.value == standard
+            if (weighed := stated.get(name)) is not None:
+                given, n = weighed
+                passed = given.value == standard
                 self.add("perf.standard_weights", passed, f"{label}·{name}",
-                         [self.term("所述分值", weight.weight, (*base, "weights", n, "weight"))],
-                         message=f"所述 {plain(weight.weight.value)} 分，建议 {plain(standard)} 分")
+                         [self.term("所述分值", given, (*base, "weights", n, "weight"))],
+                         message=f"所述 {plain(given.value)} 分，建议 {plain(standard)} 分")
 
     def execution_scores(self, perf: Performance, base: FieldPath, label: str) -> None:
         """The score of 预算执行率 against the rate it scores (10号: 得分 = 执行率 × 分值, at most the
@@ -551,13 +555,14 @@ class Checker:
         whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
         if perf.score is None or len(perf.weights) < 2 \
                 or any(w.score is None or w.weight is None for w in perf.weights) \
-                or sum((w.weight.value for w in perf.weights), Decimal(0)) != whole:
+                or sum((w.weight.value for w in perf.weights if w.weight is not None), Decimal(0)) != whole:
             return
         self.points_sum("perf.score_total", f"{label}总得分（各一级指标得分之和）", perf.score, (*base, "score"),
-                        [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)])
+                        [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)
+                         if w.score is not None])
 
     def points_sum(self, rule: str, subject: str, total: Figure, total_path: FieldPath,
-                   parts: list[tuple[str, Figure, FieldPath]]) -> None:
+                   parts: Sequence[tuple[str, Figure, FieldPath]]) -> None:
         amount = sum((f.value for _, f, _ in parts), Decimal(0))
         tolerance = sum((half_step(f.first) for _, f, _ in parts), half_step(total.first))
         difference = amount - total.value
@@ -730,28 +735,27 @@ class Checker:
         empty cell is nothing spent; a column in % or a count is not summed."""
         for t, table in enumerate(self.report.tables):
             unit = table.unit or self.report.unit
-            coded = [(n, row) for n, row in enumerate(table.rows) if row.code]
-            for n, row in coded:
-                children = [(m, r) for m, r in coded
-                            if len(r.code) == len(row.code) + 2 and r.code.startswith(row.code)]
+            coded = [(n, row, row.code) for n, row in enumerate(table.rows) if row.code]
+            for n, row, code in coded:
+                children = [(m, r) for m, r, c in coded if len(c) == len(code) + 2 and c.startswith(code)]
                 if children:
                     self._table_sum(t, table, unit, (n, row), children)
             total = next(((n, row) for n, row in enumerate(table.rows)
                           if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")),
                          None)
-            tops = [(n, row) for n, row in coded if len(row.code) == 3]
+            tops = [(n, row) for n, row, code in coded if len(code) == 3]
             if total is not None and tops:
                 self._table_sum(t, table, unit, total, tops)
 
-    def _table_sum(self, t: int, table, unit: str, parent: tuple[int, object],
-                   children: list[tuple[int, object]]) -> None:
+    def _table_sum(self, t: int, table: PublishedTable, unit: str, parent: tuple[int, TableRow],
+                   children: Sequence[tuple[int, TableRow]]) -> None:
         scale = MONEY_UNITS[unit]
         n, row = parent
         for k, column in enumerate(table.columns):
             stated = row.values[k]
             if column.unit or not isinstance(stated, Decimal):
                 continue
-            parts = [(m, r, r.values[k]) for m, r in children if isinstance(r.values[k], Decimal)]
+            parts = [(m, r, cell) for m, r in children if isinstance(cell := r.values[k], Decimal)]
             if not parts and stated == 0:
                 continue
             amount = sum((v for _, _, v in parts), Decimal(0))
@@ -779,8 +783,8 @@ class Checker:
 # --- across reports ------------------------------------------------------------------------------
 
 
-def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Line, FieldPath]]:
-    out = {}
+def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Amounts, FieldPath]]:
+    out: dict[tuple[str, ...], tuple[Amounts, FieldPath]] = {}
     for kind in ("income", "expenditure"):
         for i, account in enumerate(getattr(report, kind)):
             if account.total is not None:
@@ -831,9 +835,11 @@ def prior_report_checks(current: ReportFile, previous: ReportFile) -> list[Resul
                             f"{previous.year}年报告{LABELS['actual']}数 "
                             f"{show_money(old.actual.value, current.report.unit)}")
     for key, (line, path) in sorted(now.items(), key=lambda kv: kv[0]):
-        if key not in before or line.actual is None or before[key][0].actual is None:
+        if key not in before or line.actual is None:
             continue
         old, old_path = before[key]
+        if old.actual is None:
+            continue
         old_term = CheckTerm(f"{previous.year}年报告{LABELS['actual']}数",
                         f"{plain(old.actual.first.value)}{old.actual.first.unit}", old.actual.value,
                         previous.line_of((*old_path, "actual")), f"{previous.path}")
@@ -850,6 +856,7 @@ def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: Fie
                  old_term: CheckTerm, subject: str) -> None:
     """A row's stated change and rate against this year's and last year's reports' amounts, and
     the two amounts' scale (a whole file switched between 万元 and 元 passes every check within it)."""
+    assert line.actual is not None and old.actual is not None  # (the caller's condition)
     unit = current.report.unit
     now_term = checker.term(f"{current.year}年{LABELS['actual']}数", line.actual, (*path, "actual"))
     difference = line.actual.value - old.actual.value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any, cast
 
 from ..content.figures import Figure
 from ..content.labels import COUNTS, FIGURES, SECTIONS
@@ -70,10 +71,10 @@ FIELD_LABELS = {**{key: label.name for key, label in COUNTS.items()}, **LABELS}
 
 def _describe_path(report: YearReport, path: FieldPath) -> str:
     """A reader's name for the figure at `path`: the row names on the way and the figure's kind."""
-    names = []
-    value = report
+    names: list[str] = []
+    value: Any = report
     for part in path[:-1]:
-        value = value[part] if isinstance(part, int) else getattr(value, part)
+        value = value[part] if isinstance(part, int) else getattr(value, cast(str, part))
         name = getattr(value, "name", None) or getattr(value, "scope", None)
         if isinstance(name, str) and (not names or names[-1] != name):
             names.append(name)

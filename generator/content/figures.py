@@ -105,7 +105,7 @@ def _fail(error: NumberProblem) -> PydanticCustomError:
     return _refuse(error.message, error.hint)
 
 
-def _refuse(message: Said, hint: Said) -> PydanticCustomError:
+def _refuse(message: Said | str, hint: Said | str) -> PydanticCustomError:
     """A value refused with the catalogue's words (load.py reads `message` and `hint` from the error)."""
     return PydanticCustomError("figure", "{message}", {"message": message, "hint": hint})
 

@@ -53,6 +53,7 @@ def _year_bounds() -> range:
     meta = YearReport.model_fields["year"].metadata
     low = next(m.ge for m in meta if isinstance(m, annotated_types.Ge))
     high = next(m.le for m in meta if isinstance(m, annotated_types.Le))
+    assert isinstance(low, int) and isinstance(high, int)
     return range(low, high + 1)
 
 
@@ -214,7 +215,7 @@ def _problems(err: ValidationError | None, marks: yamlsafe.Marks, path: str, mod
     errors = err.errors(include_url=False) if err is not None else []
     # A list whose entries failed also fails its length bound; the entries' errors say it all.
     failed_inside = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
-    located = []
+    located: list[tuple[tuple[int, int], Any]] = []  # pydantic's error details, or a YamlProblem
     for e in errors:
         # An error a model raises about one of its parts names the part (`at` in its context).
         e["loc"] = loc = (*e["loc"], *(e.get("ctx") or {}).get("at", ()))
@@ -308,7 +309,9 @@ def _blank(line: str, column: int, required: bool) -> tuple[Said, Said]:
         message = say("load.blank_comment", after=_clip(after, 40))
         hint = say("load.blank_comment.required.hint" if required else "load.blank_comment.hint")
         return message, hint
-    written = re.match(r"[^\s,}\]#]*", after).group()  # `~, name: x}` in a flow mapping
+    head = re.match(r"[^\s,}\]#]*", after)  # `~, name: x}` in a flow mapping
+    assert head is not None  # (it matches any text, if only its empty start)
+    written = head.group()
     message = say("load.blank_null", written=_clip(written, 40)) if written else say("load.blank")
     if required:
         return message, say("load.blank.required.hint")
@@ -457,7 +460,8 @@ def load_scope(root: Path | str, cache: Cache | None = None) -> Scope:
         raise ContentError([Problem(str(root), 1, 1, "", say("load.no_content"), say("load.no_content.hint"))])
     site, site_marks, site_raw = _load_file(Site, root / "site.yaml", root, problems, cache)
     regions, region_marks, regions_raw = _load_file(Regions, root / "regions.yaml", root, problems, cache)
-    glossary, glossary_raw = None, b""
+    glossary: Glossary | None = None
+    glossary_raw: bytes | None = b""
     if (root / "glossary.yaml").exists():
         glossary, _, glossary_raw = _load_file(Glossary, root / "glossary.yaml", root, problems, cache)
     codes = _region_codes(regions) if regions else None  # None: regions.yaml failed, its problems say so
@@ -490,11 +494,13 @@ MAX_MARK_BYTES = 512 * 1024
 
 def _mark_image(site: Site, marks: yamlsafe.Marks, root: Path, problems: list[Problem]) -> bytes | None:
     """The bytes of site.yaml's government_mark.image, a file in content/; or a problem."""
-    path = root / site.government_mark.image
+    assert site.government_mark is not None
+    image = site.government_mark.image
+    path = root / image
     if not path.exists() and not path.is_symlink():
         line, column = marks.get(("government_mark", "image"), (1, 1))
         problems.append(Problem(_rel(root / "site.yaml", root), line, column, "government_mark.image",
-                                say("load.mark_missing", path=site.government_mark.image),
+                                say("load.mark_missing", path=image),
                                 say("load.mark_missing.hint")))
         return None
     return _read_bytes(path, root, problems, MAX_MARK_BYTES)

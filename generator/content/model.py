@@ -508,7 +508,7 @@ def _link_address(value: object) -> str:
                 "message": say("model.mailto", value=repr(_clip(value))), "hint": say("model.mailto.hint")})
         return value
     scheme = scheme_of(value) if isinstance(value, str) else None
-    if scheme is not None and scheme not in ("http:", "https:"):
+    if isinstance(value, str) and scheme is not None and scheme not in ("http:", "https:"):
         raise PydanticCustomError("figure", "{message}", {
             "message": say("model.link_scheme", value=repr(_clip(value)), scheme=scheme),
             "hint": say("model.link_scheme.hint")})

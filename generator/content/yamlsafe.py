@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml import events
@@ -101,7 +102,8 @@ def decode(raw: bytes) -> str:
     return text
 
 
-def _pos(mark: yaml.Mark) -> tuple[int, int]:
+def _pos(mark: Any) -> tuple[int, int]:
+    # A yaml.Mark, or libyaml's; the stubs allow an event's to be None, which the parser never leaves it.
     return mark.line + 1, mark.column + 1
 
 
@@ -151,9 +153,11 @@ class _Reader:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(line, col, say("yaml.tag", tag=tag), say("yaml.tag.hint"))
 
-    def node(self, event: events.Event, path: FieldPath, depth: int) -> object:
+    def node(self, event: Any, path: FieldPath, depth: int) -> object:
         # The checks of every value, in this order: anchor, alias or tag; the count; the depth;
-        # then for a scalar its text. Each check costs a call only when it fails.
+        # then for a scalar its text. Each check costs a call only when it fails. (`event` is any
+        # node event, told apart by its exact class, quicker than isinstance, which mypy cannot
+        # narrow by: so typed Any, as the parser's events are where they are read.)
         cls = type(event)
         if cls is _ALIAS or event.anchor is not None or getattr(event, "tag", None) is not None:
             self.refuse_node_extras(event)
