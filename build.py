@@ -296,16 +296,16 @@ def _lang_asked(argv: list[str]) -> str | None:
 def _argparse_in(lang: str):
     """argparse's own words (`usage:`, `the following arguments are required`) in `lang`, while
     the parser is made and reads the arguments: argparse looks them up through its module's `_`."""
-    own = argparse._
+    own = argparse._  # type: ignore[attr-defined]  # argparse's gettext, not in its stubs
 
     def words(text: str) -> str:
         return t(f"argparse.{text}", lang) if f"argparse.{text}" in CATALOGUE else own(text)
 
-    argparse._ = words
+    argparse._ = words  # type: ignore[attr-defined]
     try:
         yield
     finally:
-        argparse._ = own
+        argparse._ = own  # type: ignore[attr-defined]
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:

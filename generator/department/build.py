@@ -61,8 +61,9 @@ class Outcome:
     #: The key its rows and records are stored under.
     key: str = ""
     reused: bool = False
-    #: The tree writer's account of this department (Output.child_state).
-    written: tuple = ({}, {}, 0, [])
+    #: The tree writer's account of this department (Output.child_state); None once merged
+    #: into the build's, or for a department kept by the build's own process.
+    written: tuple | None = ({}, {}, 0, [])
 
 
 def _files(folder: Path) -> list[tuple[os.DirEntry, os.stat_result]] | None:
@@ -146,8 +147,9 @@ def _build(folder: Path, site: BuildScope, output: Output, store: Cache, n: int,
         _write_page(page, site.renderer, content, parts, files)
     checkpoint(f"department-{n}-written")
     records = department_records(entry, places(content.regions).get(entry.department.region)) if site.search else []
-    rows = {(None, "departments"): parts.department.rows}
-    extents = {(None, "departments"): _plain(data.part_extents(parts.department)[1:])}
+    rows: dict[tuple[int | None, str], int] = {(None, "departments"): parts.department.rows}
+    extents: dict[tuple[int | None, str], tuple[int, ...]] = {
+        (None, "departments"): _plain(data.part_extents(parts.department)[1:])}
     for year, tables in parts.years.items():
         rows.update({(year, name): part.rows for name, part in tables.items()})
         extents.update({(year, name): _plain(data.part_extents(part)[1:]) for name, part in tables.items()})

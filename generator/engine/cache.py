@@ -87,8 +87,9 @@ class Cache:
         self.put(kind, parts, value)
         return value
 
-    def get(self, kind: str, parts: tuple[str | bytes, ...]) -> Any | None:
-        """The entry for `parts`, or None; either way it is kept by `prune`."""
+    def get(self, kind: str, parts: tuple[str | bytes, ...]) -> Any:
+        """The entry for `parts`, or None; either way it is kept by `prune`. (Typed Any: the caller
+        knows what it put there, and whether it can be missing.)"""
         pickled = self.get_raw(kind, parts)
         if pickled is None:
             return None
@@ -144,6 +145,7 @@ class Cache:
 
     def _mark(self) -> None:
         if not self._marked:
+            assert self.folder is not None  # (a cache without a folder writes nothing)
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             marker = self.folder / CACHE_MARKER
             if not marker.exists():

@@ -24,10 +24,13 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..content.messages import SaidError, say
 from . import faults, parallel
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,6 +75,12 @@ class Local:
 
     def __init__(self, workers: int | None = None):
         self.workers = workers or cores()
+
+    def open(self) -> None:
+        """Nothing to connect to: each `map` makes its own pool."""
+
+    def close(self) -> None:
+        """Nothing to let go of."""
 
     def map(self, task: Callable[[T], R], items: Sequence[T], min_items: int | None = None) -> Iterator[R]:
         """task(item) for each item, in order, each yielded as soon as it and those before it are
@@ -144,7 +153,7 @@ class Dask:
         host = match["v6"] or match["host"]
         self.shown = address
         self.address = f"tcp://[{host}]:{port}" if match["v6"] else f"tcp://{host}:{port}"
-        self.client = None
+        self.client: Client | None = None
 
     def open(self) -> None:
         """Connect to the scheduler, wait for a worker and check the workers run this code

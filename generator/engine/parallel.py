@@ -12,7 +12,7 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 from . import faults
 
@@ -52,11 +52,11 @@ def fork_map(items: Sequence[T], fn: Callable[[T], R], min_items: int, shared: S
             min_items = len(items) + 1
         return [first, *fork_map(items[1:], fn, min_items - 1, shared, tick)]
     if len(items) < min_items or workers() < 2:
-        out = []
+        here = []
         for item in items:
-            out.append(fn(item))
+            here.append(fn(item))
             tick(1)
-        return out
+        return here
     with tempfile.TemporaryFile() as spill:
         parent = os.getpid()
         pid = os.fork()
@@ -88,7 +88,7 @@ class Background:
     def __init__(self, fn: Callable[[], R], shared: Shared | None = None):
         self.fn, self.shared = fn, shared
         self.pid: int | None = None
-        self._spill = None
+        self._spill: IO[bytes] | None = None
         self._done = False
         self._value: Any = None
 
@@ -110,10 +110,12 @@ class Background:
             self._value = self.fn()
         else:
             pid, self.pid = self.pid, None
+            spill = self._spill
+            assert spill is not None  # (made with the process)
             try:
-                self._value = _collect(pid, self._spill, self.shared)
+                self._value = _collect(pid, spill, self.shared)
             finally:
-                self._spill.close()
+                spill.close()
         self._done = True
         return self._value
 

@@ -31,12 +31,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, cast
 
 from .. import department
 from ..content.load import Content, load_department, load_scope
 from ..content.problems import ContentError, Problem
 from ..content.regions import places
-from ..department import BuildScope, Job, Outcome
+from ..department import BuildScope, Job, Kept, Outcome
+from ..department.memo import Memo
 from ..outputs import data, plotly_assets
 from ..outputs.render import Renderer
 from ..outputs.searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
@@ -108,6 +110,15 @@ def _scope_key(content: Content, asset_names: dict[str, str], search: bool) -> s
     return key(content.digest, digest.hexdigest(), repr(sorted(asset_names.items())), repr(search))
 
 
+class _Taken(Protocol):
+    """An outcome the build took (_Departments.take): a department built or kept, its memo set."""
+
+    name: str
+    key: str
+    reused: bool
+    memo: Memo | Kept
+
+
 class _Departments:
     """The departments as the build runs them: each outcome merged as it arrives, only the
     summaries kept."""
@@ -115,7 +126,7 @@ class _Departments:
     def __init__(self, output: Output, store: Cache):
         self.output = output
         self.store = store
-        self.outcomes: list[Outcome] = []
+        self.outcomes: list[_Taken] = []
         self.problems: list[Problem] = []
         self.reused = 0
         self.rebuilt: list[str] = []
@@ -134,7 +145,7 @@ class _Departments:
         self.reused += outcome.reused
         if not outcome.reused:
             self.rebuilt.append(outcome.name)
-        self.outcomes.append(outcome)
+        self.outcomes.append(cast(_Taken, outcome))  # its memo is set: an outcome without one returned above
 
     @property
     def summaries(self) -> list[Summary]:
@@ -279,6 +290,7 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
         by_year[year] = made
     for year in years:
         downloads = [*downloads, *by_year[year]]
+    assert site.scope.content is not None  # (a build scope has its content: build_scope)
     base_url = site.scope.content.site.base_url
     return [*downloads, data.package_data(downloads, base_url, output),
             data.datasette_data(downloads, base_url, output)]
@@ -336,7 +348,7 @@ class _DataFiles(parallel.Background):
             self.store.used.setdefault(kind, set()).update(names)
 
 
-def _year_pack(store: Cache, having: list[Outcome], year: int) -> dict[str, tuple[bytes, bytes]]:
+def _year_pack(store: Cache, having: list[_Taken], year: int) -> dict[str, tuple[bytes, bytes]]:
     """Every department's parts of one year's tables as the store holds them, pickled: its
     year entry (`rows-year`) and its departments row (`rows`), by its key, kept together in one
     store entry of the year's. A correction remakes its year's files from one read of that
@@ -344,20 +356,22 @@ def _year_pack(store: Cache, having: list[Outcome], year: int) -> dict[str, tupl
     departments a province has in a year (0.4 s at 10,000 reports)."""
     found = store.get("year-pack", (str(year),))
     before: dict[str, tuple[bytes, bytes]] = found if isinstance(found, dict) else {}
-    pack = {}
+    pack: dict[str, tuple[bytes, bytes]] = {}
     for outcome in having:
         got = before.get(outcome.key)
         if got is None:
-            got = (store.get_raw("rows-year", (outcome.key, str(year))), store.get_raw("rows", (outcome.key,)))
-            if got[0] is None or got[1] is None:
+            rows_year = store.get_raw("rows-year", (outcome.key, str(year)))
+            rows = store.get_raw("rows", (outcome.key,))
+            if rows_year is None or rows is None:
                 raise RuntimeError(f"the build's store has lost the rows of {outcome.name} ({store.folder})")
+            got = (rows_year, rows)
         pack[outcome.key] = got
     if pack != before:  # kept by the build either way (_site_data)
         store.put("year-pack", (str(year),), pack)
     return pack
 
 
-def _year_tables(store: Cache, having: list[Outcome], year: int) -> data.Tables:
+def _year_tables(store: Cache, having: list[_Taken], year: int) -> data.Tables:
     """One year's tables, read department by department from the year's pack (`_year_pack`) as
     they are written.
 
@@ -414,7 +428,7 @@ class _Inputs:
             year = int(page.path.split("/")[1])
             shown = (repr(self.years), *self.by_year.get(year, ()))
         elif kind == "region.html":
-            shown = tuple(self.by_region.get(page.make["place"].code, ()))
+            shown = tuple(self.by_region.get(page.context["place"].code, ()))
         elif kind in ("home.html", "feed.xml"):
             shown = (self.all["listing"], self.all["heads"])
         elif kind == "checks.html":
@@ -461,6 +475,7 @@ def _site_pages(site: BuildScope, departments: _Departments, downloads: Callable
     """The pages above the departments; the data page, which lists the data files (`downloads`
     gives them, once they are written), the last."""
     content = site.scope.content
+    assert content is not None  # (a build scope has its content: build_scope)
     summaries = departments.summaries
     inputs = _Inputs(site.key, summaries, places(content.regions), downloads)
     pages = site_pages(content, summaries, downloads)
@@ -536,6 +551,7 @@ def _search(site: BuildScope, departments: _Departments, output: Output, store: 
     files = Recorder(output)
     if not (site.reuse and _update_search(site, departments, output, store, files)):
         state = build_index(records, files.write, sources=records.sources()).state
+        assert state is not None  # (kept when the sources are given)
         _remember(store, output, "index-state", (site.key,), state.paths, state)
     result.searchable = searchable = len(records)
     _remember(store, output, "index", parts, files.paths, searchable)
@@ -643,6 +659,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
     site = build_scope(content_dir, Job(str(content_dir), "", "", search, cache.folder is not None, build_id),
                        cache, assets)
     scope = site.scope
+    assert scope.content is not None  # (build_scope raised the content's problems otherwise)
     result.stages["load"] = time.perf_counter() - started
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     recover(site_dir)

@@ -22,7 +22,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # not POSIX: no folder of its own, TMPDIR as it is
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # the module, or None where there is none
 
 PREFIX = "disclosure-build-"
 LOCK = ".in-use"

@@ -120,7 +120,7 @@ class _State:
             self.lock.notify_all()
 
 
-def _snapshot(folders: list[Path]) -> dict[str, float]:
+def _snapshot(folders: list[Path]) -> dict[str, int]:
     stamps = {}
     for folder in folders:
         for root, _, files in os.walk(folder):
@@ -271,11 +271,12 @@ def _handler(out: Path, state: _State):
                 return self._send(200, "text/plain", str(build_id).encode(), body)
             if route == "/__status":
                 shown = urllib.parse.parse_qs(query).get("after")
-                data = state.status(shown[0][:20] if shown else None)
-                return self._send(200, "application/json; charset=utf-8", data, body)
+                status = state.status(shown[0][:20] if shown else None)
+                return self._send(200, "application/json; charset=utf-8", status, body)
             if route == "/__livereload.js":
                 return self._send(200, "application/javascript", RELOAD_JS, body)
             data = None
+            path: Path | None = None
             try:
                 path = Path(self.translate_path(self.path))
                 if path.is_dir():
@@ -288,7 +289,7 @@ def _handler(out: Path, state: _State):
                     data = path.read_bytes()
             except (OSError, ValueError):  # a name too long, a NUL byte, a surrogate: no such file
                 pass
-            if data is None:
+            if data is None or path is None:  # (a file read has its path)
                 page = out / "404.html"
                 data = page.read_bytes() if page.is_file() else b"404 Not Found\n"
                 return self._send(404, "text/html; charset=utf-8", data, body)
