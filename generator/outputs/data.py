@@ -24,7 +24,7 @@ from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
 from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES, COUNTS, FIGURES, SECTIONS as SECTION_NAMES
 from ..content.load import Content, DepartmentEntry, ReportFile
-from ..content.model import SANGONG_LABELS, Headcount, Site, Stat
+from ..content.model import SANGONG_LABELS, Headcount, Performance, Site, Stat
 from ..content.numbers import MONEY_UNITS, decimal_text, unmet
 from ..content.problems import field_path
 from ..content.regions import Place, places
@@ -365,7 +365,8 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, An
 
 def indicator_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, Any]]:
     report = rf.report
-    evaluations = [("部门整体支出", report.performance, ("performance",))] if report.performance else []
+    evaluations: list[tuple[str, Performance, tuple[object, ...]]] = \
+        [("部门整体支出", report.performance, ("performance",))] if report.performance else []
     evaluations += [(f"项目支出：{p.name or n + 1}", p, ("project_performance", n))
                     for n, p in enumerate(report.project_performance)]
     for label, perf, base in evaluations:
@@ -1185,7 +1186,8 @@ def datasette_data(downloads: list[Download], base_url: str, files) -> Download:
     """Datasette's metadata.json for the years' databases (sqlite.datasette_metadata)."""
     from .sqlite import datasette_metadata
 
-    metadata = datasette_metadata(sorted({d.year for d in downloads if d.format == "SQLite"}, reverse=True), base_url)
+    metadata = datasette_metadata(sorted({d.year for d in downloads if d.format == "SQLite" and d.year is not None},
+                                         reverse=True), base_url)
     files.write("data/metadata.json", metadata)
     return Download("data/metadata.json", "数据库说明（Datasette）",
                     "Datasette 的 metadata.json：各年度 SQLite 数据库中各表、各列的中文名与说明，"

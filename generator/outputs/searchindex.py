@@ -257,12 +257,12 @@ class Layout:
             return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
         codes, owner = _joined(texts)
         window, length = self._windows(codes)
-        keys, owners = [], []
+        key_parts, owner_parts = [], []
         for j in range(1, self.levels + 1):
             at = length >= j
-            keys.append(window[at] >> np.uint64(self.bits * (self.levels - j)))
-            owners.append(owner[at])
-        keys, owner = np.concatenate(keys), np.concatenate(owners)
+            key_parts.append(window[at] >> np.uint64(self.bits * (self.levels - j)))
+            owner_parts.append(owner[at])
+        keys, owner = np.concatenate(key_parts), np.concatenate(owner_parts)
         order = np.lexsort((keys, owner))
         keys, owner = keys[order], owner[order]
         keep = np.ones(len(keys), dtype=bool)
@@ -502,8 +502,10 @@ class _Spill:
             order = np.argsort(bucket, kind="stable")
             counts = np.bincount(bucket, minlength=PARTITIONS * RANGES).astype(np.uint32)
             del bucket
-            out.write(keys[order])  # written from the array itself: no copy as bytes
-            out.write(docs[order])
+            # written from the array itself, no copy as bytes (an array is a buffer: numpy's stubs
+            # do not say so in typeshed's terms)
+            out.write(keys[order])  # type: ignore[arg-type]
+            out.write(docs[order])  # type: ignore[arg-type]
             done.append(_Chunk(number, worker, offset, counts))
             offset += 9 * len(keys)
             tick(len(chunk))
@@ -830,7 +832,7 @@ def build_index(records: Sequence[Record], write: Callable[[str, bytes], None], 
     state = None
     if sources is not None:
         departments: dict[tuple[str, str], int] = {}
-        owners = [departments.setdefault(tuple(source), len(departments)) for source in sources]
+        owners = [departments.setdefault((slug, at), len(departments)) for slug, at in sources]
         state = IndexState(version, n_docs, shards, layout.levels, layout.digits,
                            layout.alphabet[1:].copy() if layout.digits else np.zeros(0, dtype=np.uint32),
                            [row[0] for row in rows], filters, sort, owners, list(departments), paths)
@@ -934,7 +936,7 @@ def _emit(write: Callable[[str, bytes], None], digest, path: str, data: bytes) -
 def _filter_columns(filters: Sequence[dict[str, list[str]]]) -> dict[str, dict[str, list]]:
     """For each filter key: its values, the distinct value sets, and each document's set."""
     keys = sorted({k for f in filters for k in f})
-    columns = {}
+    columns: dict[str, dict[str, list]] = {}
     for key in keys:
         values = sorted({v for f in filters for v in f.get(key, ())})
         position = {v: i for i, v in enumerate(values)}

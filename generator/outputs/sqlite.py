@@ -239,9 +239,9 @@ def datasette_metadata(years: Sequence[int], base_url: str) -> bytes:
         tables[name] = {"title": title, "description": description,
                         "columns": {column: f"{title_}：{text}" + (f"（单位：{unit}）" if unit else "")
                                     for column, title_, _, unit, text in described}}
-    for name, described in META_DESCRIPTIONS.items():
+    for name, meta_described in META_DESCRIPTIONS.items():
         tables[name] = {"title": META_TABLES_TITLE if name == "meta_tables" else META_COLUMNS_TITLE,
-                        "columns": {column: f"{title}：{text}" for column, title, _, text in described}}
+                        "columns": {column: f"{title}：{text}" for column, title, _, text in meta_described}}
     metadata = {
         "title": "部门决算与绩效自评报告数据",
         "description": "各部门公开报告所述的全部数字、绩效指标与数据核验结果，每年度一个库。数字照原文录入，不作更正。",

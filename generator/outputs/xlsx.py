@@ -23,7 +23,7 @@ import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 from xml.sax.saxutils import escape
 
 from ..content.numbers import decimal_text
@@ -121,7 +121,8 @@ class Rows:
         # Tables repeat their values (names, units, field labels): each distinct value is
         # escaped once, and its cell made once per column. Keys carry the type, so 1 and "1"
         # (and True and 1) stay apart.
-        cells = [memo.get(value if type(value) is str else (type(value), value)) for memo, value in zip(columns, row)]
+        cells: list[Any] = [memo.get(value if type(value) is str else (type(value), value))
+                            for memo, value in zip(columns, row)]  # (each None made a cell below)
         if None in cells:
             for n, (memo, value) in enumerate(zip(columns, row)):
                 if cells[n] is None:
@@ -139,8 +140,8 @@ class Rows:
                     for m in column_memo:
                         m.clear()
                 self._cell_count = 0
-            body = _body(value)
-            cell = memo[value if kind is str else (kind, value)] = f"<c{style}{body}" if body else _EMPTY_CELL
+            text = _body(value)
+            cell = memo[value if kind is str else (kind, value)] = f"<c{style}{text}" if text else _EMPTY_CELL
             self._cell_count += 1
             return cell
         # Any other value (a Number, a Decimal, a bool): its body kept by (type, value) for the
@@ -388,13 +389,14 @@ def workbook(sheets: Sequence[Sheet], title: str, created: str, out: BinaryIO | 
     Written into the binary file `out` (nothing returned), or returned as bytes. A sheet's
     pieces are written as they are: the cost is that of the bytes, not of compressing them.
     """
-    into = out if out is not None else io.BytesIO()
+    buffer = io.BytesIO()
+    into = out if out is not None else buffer
     book = Book(into, [Layout(s.name, s.header, s.extent, s.rows, s.widths) for s in sheets], title, created)
     for n, sheet in enumerate(sheets):
         for piece in sheet.pieces:
             book.put(n, piece)
     book.finish()
-    return None if out is not None else into.getvalue()
+    return None if out is not None else buffer.getvalue()
 
 
 def _package(names: Sequence[str], title: str, created: str, filters: Sequence[str] = ()) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -148,7 +148,7 @@ def _wrap_ticks(layout: dict[str, Any], names: list[str]) -> dict[str, Any]:
     return layout
 
 
-def _bar(name: str, categories: list[str], values: list[Decimal | None], colour: str, unit: str,
+def _bar(name: str, categories: list[str], values: Sequence[Decimal | None], colour: str, unit: str,
          horizontal: bool = False, hover_unit: str | None = None, **extra: Any) -> dict[str, Any]:
     fmt_spec = ",.2f" if unit in ("万元", "元") else ",~f"
     label = _esc(hover_unit if hover_unit is not None else unit)
@@ -334,8 +334,8 @@ def scores_chart(report: YearReport) -> Chart | None:
         total = groups.setdefault(ind.level1, [Decimal(0), Decimal(0)])
         total[0] += weight
         total[1] += score
-    if perf.budget_execution and perf.budget_execution.weight:
-        be = perf.budget_execution
+    be = perf.budget_execution
+    if be and be.weight:
         groups = {"预算执行率": [be.weight.value, be.score.value if be.score else Decimal(0)], **groups}
     names = list(groups)
     data = [

@@ -287,8 +287,8 @@ class FeedContext(TypedDict):
     updated: dt.date  # the latest report's date
 
 
-#: Each template's context type.
-CONTEXTS: dict[str, type] = {
+#: Each template's context type (a TypedDict class, which typing has no type for).
+CONTEXTS: dict[str, Any] = {
     "report.html": ReportContext,
     "source.html": SourceContext,
     "department.html": DepartmentContext,

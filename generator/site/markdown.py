@@ -68,7 +68,7 @@ def _image_as_link(self, tokens, idx: int, options, env) -> str:
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.validateLink = _validate_link
+    md.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it's hook for this, as documented
     md.inline.ruler.before("emphasis", "cjk_strong", _cjk_emphasis)
     md.add_render_rule("image", _image_as_link)
     return md

@@ -27,6 +27,7 @@ from .search import FILTERS, department_text, grade_band, report_text
 
 if TYPE_CHECKING:  # contexts.py imports this module's summaries
     from .contexts import (
+        Counts,
         DataContext,
         DepartmentContext,
         HomeContext,
@@ -75,7 +76,7 @@ class Page:
 
 def report_date(rf: ReportFile) -> dt.date:
     """When a report was published, for ordering: its stated dates, else the end of the year after."""
-    dates = [d.published or d.written for d in rf.report.documents if d.published or d.written]
+    dates = [date for date in (d.published or d.written for d in rf.report.documents) if date]
     return max(dates) if dates else dt.date(rf.year + 1, 12, 31)
 
 
@@ -224,7 +225,7 @@ def report_record(entry: DepartmentEntry, rf: ReportFile, place: Place | None) -
     score = perf.score.value if perf and perf.score else None
     grade = grade_band(score)
     title = rf.report.documents[0].title
-    filters = {"type": ["报告"], "year": [str(rf.year)], **_region_filters(place),
+    filters: dict[str, list[str]] = {"type": ["报告"], "year": [str(rf.year)], **_region_filters(place),
                "department": [entry.department.name], "kind": sorted({d.kind for d in report.documents})}
     if grade:
         filters["grade"] = [grade]
@@ -471,7 +472,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     regions = places(content.regions)
     years = years_of(summaries)
     reports = sum(len(d.heads) for d in summaries)
-    counts = {"departments": len(summaries), "reports": reports, "years": len(years)}
+    counts: Counts = {"departments": len(summaries), "reports": reports, "years": len(years)}
     tree = region_tree(summaries, regions, content.regions.regions)
     dated = by_date(summaries)
     pages: list[Page] = []

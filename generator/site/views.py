@@ -8,7 +8,7 @@ statements, the text shown), so the templates print fields instead of calling a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -190,11 +190,15 @@ def account_tables(kind: str, accounts: tuple[Account, ...], prefix: str, unit: 
             if t:
                 tables.append(t)
         if not tables and account.total is not None:
-            tables.append(table(f"{prefix}-{i + 1}-total", f"{kind}（{account.scope}）",
-                                total_row(account.total, f"{kind}合计"), unit))
+            t = table(f"{prefix}-{i + 1}-total", f"{kind}（{account.scope}）", total_row(account.total, f"{kind}合计"),
+                      unit)
+            assert t is not None  # (a total makes a row)
+            tables.append(t)
         if account.related:
-            tables.append(table(f"{prefix}-{i + 1}-related", f"{kind}（{account.scope}，相关数，不计入合计）",
-                                _rows(account.related, 0), unit))
+            t = table(f"{prefix}-{i + 1}-related", f"{kind}（{account.scope}，相关数，不计入合计）",
+                      _rows(account.related, 0), unit)
+            assert t is not None  # (the related lines make rows)
+            tables.append(t)
         groups.append({"scope": account.scope, "statement": account.statement, "tables": tables})
     return groups
 
@@ -497,10 +501,11 @@ def region_years(departments: Sequence[Any], unit: str) -> list[RegionYear]:
                 grades[band] = grades.get(band, 0) + 1
         found = [r for d in departments for y, r in d.findings if y == year]
         errors = sum(1 for r in found if r.severity == "error")
+        average = _average(scores)  # None when no report states a score
         out.append({
             "year": str(year), "reports": str(len(heads)),
             "spent": f"{money(sum(spent, Decimal(0)), unit)}（{len(spent)} 个部门）" if spent else "—",
-            "score": f"{decimal_text(_average(scores))}（{len(scores)} 份）" if scores else "—",
+            "score": f"{decimal_text(average)}（{len(scores)} 份）" if average is not None else "—",
             "grades": "、".join(f"{g} {n}" for g, n in grades.items()) or "—",
             "findings": f"{len(found)}（错误 {errors}）" if found else "0",
         })
@@ -518,7 +523,7 @@ class SubRegion(TypedDict):
     findings: int
 
 
-def region_compare(children: Sequence[Any], under: dict[str, Sequence[Any]]) -> list[SubRegion]:
+def region_compare(children: Sequence[Any], under: Mapping[str, Sequence[Any]]) -> list[SubRegion]:
     """The sub-regions of a region side by side: departments, reports, their latest year, the
     average of their latest scores, and the findings, for a sortable table."""
     out: list[SubRegion] = []
