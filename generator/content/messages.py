@@ -515,12 +515,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.content_not_folder": ("--content {path} 不是文件夹", "--content {path} is not a folder"),
     "import.link_outside": ("拒绝写入 {path}：它经符号链接指向 --content 之外的 {resolved}",
                             "refusing to write {path}: a symbolic link takes it outside --content, to {resolved}"),
-    "import.not_regular_target": ("{path} 不是普通文件，无法写入", "{path} is not a regular file and cannot be written"),
+    "import.not_regular_target": ("{path} 不是普通文件，无法写入",
+                                  "{path} is not a regular file and cannot be written"),
     "import.cannot_place": ("无法确定 {path} 的位置：{reason}", "cannot tell where {path} is: {reason}"),
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，{name} 是 {suffix} 文件：请先另存为其中一种",
+    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，"
+                           "{name} 是 {suffix} 文件：请先另存为其中一种",
                            "only .txt, .docx, .xlsx, .xls and .pdf reports can be imported, and {name} is a {suffix}"
                            " file: save it as one of them first"),
     "import.missing": ("报告文件 {name} 不存在", "the report file {name} does not exist"),
@@ -570,17 +572,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "the report {name} is not a valid PDF file (it has no %PDF header)"),
     "import.pdf_too_long": ("报告 {name} 有 {pages} 页，超过上限 {limit} 页",
                             "the report {name} has {pages} pages, over the limit of {limit}"),
-    "import.bad_pdf": ("报告 {name} 不是有效的 PDF 文件：{reason}", "the report {name} is not a valid PDF file: {reason}"),
+    "import.bad_pdf": ("报告 {name} 不是有效的 PDF 文件：{reason}",
+                       "the report {name} is not a valid PDF file: {reason}"),
     "import.pdf_no_text": ("报告 {name} 没有可提取的文字（可能是扫描件）：请提供文字版 PDF、Word 或 Excel 文件",
-                           "the report {name} has no text to extract (it may be a scan): give a PDF with text, or a Word or"
-                           " Excel file"),
+                           "the report {name} has no text to extract (it may be a scan): give a PDF with text, or a"
+                           " Word or Excel file"),
     # What a file named .xls, .docx or .xlsx turned out not to be, and how to save it as one.
     "import.kind.html": ("网页（HTML）", "a web page (HTML)"),
     "import.kind.workbook": ("Excel 工作簿", "an Excel workbook"),
     "import.kind.docx": ("Word（.docx）文档", "Word (.docx) document"),
     "import.kind.xlsx": ("Excel（.xlsx）工作簿", "Excel (.xlsx) workbook"),
-    "import.kind.docx.hint": (".doc 等旧格式请在 Word 中另存为 .docx", "save a .doc or other old format as .docx in Word"),
-    "import.kind.xlsx.hint": (".xls 等旧格式请在 Excel 中另存为 .xlsx", "save a .xls or other old format as .xlsx in Excel"),
+    "import.kind.docx.hint": (".doc 等旧格式请在 Word 中另存为 .docx",
+                              "save a .doc or other old format as .docx in Word"),
+    "import.kind.xlsx.hint": (".xls 等旧格式请在 Excel 中另存为 .xlsx",
+                              "save a .xls or other old format as .xlsx in Excel"),
 
     # --- where a build may write (TargetError: --out, --cache), and --executor (ExecutorError) ------------
     # `what` is one of target.what.*; `flag` is "" or target.or_no_cache.
