@@ -202,6 +202,27 @@ def test_performance_table_totals():
     assert verdicts(perf(w1="40"), "perf.level1_weight") == [False]
 
 
+FRAMED = """project_performance:
+  - name: 平台升级改造项目
+    score: {score}
+    weights:
+      - {{name: 预算执行率, score: 9.03}}
+      - {{name: 产出指标, score: 46}}
+      - {{name: 效益指标, score: 28.5}}
+      - {{name: {last}, score: 9.5}}
+"""
+
+
+def test_the_scores_of_the_frames_four_levels_add_up_to_the_total_though_their_points_are_unstated():
+    """A project's 预算执行率, 产出, 效益 and 满意度 scores with no 分值: the 10号 frame's four levels
+    are all of them, so they add up to the total (37's “一网通办” project, 93.03 said as 94.03);
+    levels by other names may be only some of them, and are not added up."""
+    assert verdicts(FRAMED.format(score="93.03", last="满意度指标"), "perf.score_total") == [True]
+    assert verdicts(FRAMED.format(score="94.03", last="满意度指标"), "perf.score_total") == [False]
+    assert verdicts(FRAMED.format(score="93.05", last="满意度指标"), "perf.score_total") == [True]  # rounding
+    assert verdicts(FRAMED.format(score="94.03", last="社会效益指标"), "perf.score_total") == []
+
+
 LEVEL2 = """performance:
   weights:
     - {name: 执行, weight: 35, items: [{name: 预算执行, weight: 18}, {name: 资产管理, weight: {assets}}]}

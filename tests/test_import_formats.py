@@ -784,3 +784,29 @@ def test_a_scoring_frame_told_level_by_level_in_the_text_is_drafted_as_weights_a
             for i in report.performance.indicators]
     assert rows == [("投入", "目标设定", "绩效目标合理性", "3", "3"), ("投入", "目标设定", "绩效指标明确性", "3", "2.5"),
                     ("投入", "预算配置", "在职人员控制率", "4", "4")]
+
+
+def test_a_yunnan_forms_key_tasks_are_a_project_group_whose_planted_rate_the_checks_find(tmp_path):
+    """二、部门年度重点工作任务 (任务名称 · 项目 · 批复金额 · 实际支出金额 · 预算执行率, a task merged
+    down over its projects): each task a project whose parts are its projects, the approved amount
+    the year's budget; 宗教活动场所安全隐患整治补助's rate, printed 98.87% for 96.87%, is found."""
+    result, report = _fixture_draft("heldout4", "36-")
+    (group,) = report.projects
+    assert group.name == "部门年度重点工作任务" and len(group.items) == 4
+    second = group.items[1]
+    assert [p.name for p in second.items] == ["宗教活动场所安全隐患整治补助", "宗教界人士教育培训经费"]
+    repair = second.items[0]
+    assert (str(repair.budget_full.first.value), str(repair.actual.first.value),
+            str(repair.execution_rate.first.value)) == ("600000.00", "581200.00", "98.87")
+    errors, _ = _check_draft(tmp_path, FIXTURES / "heldout4" / next(
+        p.name for p in (FIXTURES / "heldout4").iterdir() if p.name.startswith("36-")), "test-dept", 2023)
+    assert len(errors) == 1 and "rate.execution" in errors[0] and "宗教活动场所安全隐患整治补助" in errors[0]
+
+
+def test_a_paragraph_opening_with_a_projects_name_and_its_score_is_that_projects():
+    """“政务云平台运维服务经费自评得分97.04分，其中：预算执行率得分9.74分…”, one paragraph a project,
+    in a unit's report on all its projects: each score the project's, not the unit's four times."""
+    result, report = _fixture_draft("heldout4", "37-")
+    assert report.performance is None or report.performance.score is None
+    scores = {p.name: str(p.score.first.value) for p in report.project_performance if p.score is not None}
+    assert scores["政务云平台运维服务经费"] == "97.04" and scores["“一网通办”平台升级改造项目"] == "94.03"

@@ -553,9 +553,16 @@ class Checker:
                             ("总得分", perf.score, (*base, "score")),
                             ("总分值", perf.total_weight, (*base, "total_weight")))
         whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
-        if perf.score is None or len(perf.weights) < 2 \
-                or any(w.score is None or w.weight is None for w in perf.weights) \
-                or sum((w.weight.value for w in perf.weights if w.weight is not None), Decimal(0)) != whole:
+        if perf.score is None or len(perf.weights) < 2 or any(w.score is None for w in perf.weights):
+            return
+        weighed = all(w.weight is not None for w in perf.weights) and \
+            sum((w.weight.value for w in perf.weights if w.weight is not None), Decimal(0)) == whole
+        # Without their 分值 the levels are all of them when they are the 财预〔2020〕10号 frame's:
+        # 预算执行率, 产出, 效益 and 满意度 (成本 besides, from 财预〔2021〕101号), and nothing else.
+        named = {re.sub(r"(指标|率)$", "", w.name) for w in perf.weights}
+        framed = all(w.weight is None for w in perf.weights) and perf.total_weight is None and \
+            {"预算执行", "产出", "效益", "满意度"} <= named <= {"预算执行", "产出", "效益", "满意度", "成本"}
+        if not (weighed or framed):
             return
         self.points_sum("perf.score_total", f"{label}总得分（各一级指标得分之和）", perf.score, (*base, "score"),
                         [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)

@@ -100,7 +100,10 @@ def _is_meta(block: Para, doc: Outline) -> bool:
 
 #: A paragraph that opens by naming a project (（一）XX项目：…): its figures are that project's.
 _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
-                           r"(?P<name>[^：:，,。；;（(]{4,40}?(?:项目|计划|工程|专项))[：:]")
+                           r"(?P<name>[^：:，,。；;（(]{4,40}?(?:项目|计划|工程|专项))[：:]"
+                           # “政务云平台运维服务经费自评得分97.04分，其中：…”: a project's score, its name first
+                           r"|^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
+                           r"(?P<scored>[^：:，,。；;]{4,40}?(?:项目|计划|工程|专项|经费|资金))(?:的)?(?:绩效)?自评得分")
 
 #: Page furniture between two parts of a table: a page number alone.
 _FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
@@ -258,7 +261,7 @@ class _Walker:
             not heading and is_performance(ctx) else None
         if named and not self.project:
             # “（一）峪东县2023年…能力提升项目：全年预算数1,460.00万元，…自评得分98.94分”: of that project
-            self.project = self.amounts.project = named.group("name")
+            self.project = self.amounts.project = named.group("name") or named.group("scored")
             try:
                 self._paragraph(para, ctx, heading)
             finally:

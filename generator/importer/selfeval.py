@@ -76,10 +76,54 @@ class SelfEvaluation:
             elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"], ["年度绩效目标"]) or "年初目标设定" in labels \
                     or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels):
                 done |= self._goals(rows, k)
+            elif "任务名称" in labels and any(x.startswith(("批复金额", "实际支出金额")) for x in labels):
+                done |= self._tasks(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
             elif labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
                 done |= self._level_scores(rows, k)
+        return done
+
+    def _tasks(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        """The Yunnan form's 部门年度重点工作任务: 任务名称 · 项目 · 主要内容 · 批复金额 · 实际支出金额 ·
+        预算执行率, a task merged down over its projects. A project group named by the block: each
+        task a project whose parts are its projects, each with its approved amount (the year's
+        budget), its spending and its rate. The rows run to the next numbered part of the form."""
+        header = [label_of(c) for c in rows[k]]
+        task_col = header.index("任务名称")
+        project_col = next((i for i, h in enumerate(header) if h in ("项目", "项目名称")), None)
+        keys = {"批复金额": "budget_full", "实际支出金额": "actual", "预算执行率": "execution_rate",
+                "执行率": "execution_rate"}
+        columns = {i: next((v for name, v in keys.items() if h.startswith(name)), None) for i, h in enumerate(header)}
+        unit = next((u for h in header if (u := unit_of(h))), None) or getattr(self, "stated_unit", None)
+        group = "部门年度重点工作任务"
+        done = {k}
+        task: str | None = None
+        for j in range(k + 1, len(rows)):
+            row = rows[j]
+            filled = [c for c in row if c.text.strip()]
+            if not filled or len(filled) == 1 and re.match(r"^\s*[一二三四五六七八九十]+、", filled[0].text):
+                break  # the next part of the form
+            if len(row) != len(header):
+                break
+            named = value_of(row[task_col])
+            if named is not None:
+                task = re.sub(r"\s+", "", named.text)
+            project = value_of(row[project_col]) if project_col is not None else None
+            if task is None:
+                break
+            steps: tuple[str, ...] = (f"projects={group}", f"items={task}")
+            if project is not None:
+                project_name = re.sub(r"\s+", "", project.text)
+                steps = (*steps, f"items={project_name}")
+            for i, key in columns.items():
+                value = value_of(row[i]) if key else None
+                if value is None or key is None or not NUM.match(value.text.replace(",", "").rstrip("%％")):
+                    continue
+                kind = "percent" if key == "execution_rate" else "money"
+                plain = Value(value.text.replace(",", ""), value.span)  # 350,000.00 as #,##0.00 shows it
+                self._put(steps, key, plain, kind, f"重点工作任务 {header[i]}", unit)
+            done.add(j)
         return done
 
     def _execution(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
