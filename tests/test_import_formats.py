@@ -810,3 +810,17 @@ def test_a_paragraph_opening_with_a_projects_name_and_its_score_is_that_projects
     assert report.performance is None or report.performance.score is None
     scores = {p.name: str(p.score.first.value) for p in report.project_performance if p.score is not None}
     assert scores["政务云平台运维服务经费"] == "97.04" and scores["“一网通办”平台升级改造项目"] == "94.03"
+
+
+def test_spending_by_nature_after_an_income_total_is_spending_and_its_stage_word_after_its_name():
+    """“…决算收入2963.60万元。…其中：基本支出决算971.54万元”: 基本支出 is spending (no source of
+    the income stated before), and 决算 after its name is its stage, not part of its name."""
+    text = ("二、收入支出预算执行情况分析\n"
+            "2020年年初预算收入1486.40万元，决算收入2963.60万元。其中：基本支出决算971.54万元，"
+            "项目支出决算1807.06万元。\n")
+    _, report = _draft(text)
+    (income,) = report.income
+    assert [s.name for s in income.by_source] == []
+    (spending,) = report.expenditure
+    assert [(p.name, str(p.actual.first.value)) for p in spending.by_nature] == [("基本支出", "971.54"),
+                                                                                 ("项目支出", "1807.06")]

@@ -103,6 +103,10 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
                 and norm(label.name) not in ("收入", "支出"):
             # “财政预算”: too little is left without the stage word to be a name; keep it whole.
             label.name = _clean(_unstage(raw, text), subjects)
+            # “基本支出决算971.54万元”: the stage word after a known row's name (支出 is the row's)
+            bare = re.sub(r"(决算|预算|执行)数?$", "", label.name)
+            if bare != label.name and known_row(bare) is not None:
+                label.name = bare
     else:
         label.name = _clean(stage_in(text[:_relation_start(text)])[1], subjects)
         if label.relation != "change" and norm(label.name) in ("资金", "预算", "项目", "经费"):

@@ -242,7 +242,11 @@ class RowFinder:
             # 本年收入合计 + 年初结转和结余 = 收入总计); it is kept beside the total.
             return Ref(Row(row.area, (f"related={name}",), name), scope)
         if parent is not None and (parent.row.area != row.area and parent.row.area in ("income", "projects")
+                                   and not (parent.row.area == "income" and parent.row.is_total
+                                            and row.steps[0].startswith("by_nature="))
                                    or parent.row.steps[0].startswith("by_function=")):
+            # (基本支出 or 项目支出 after 收入合计 is no part of the income: a sentence of spending whose
+            # total was not read leaves the income total as the row before)
             # A template name listed under another kind of row is a part of that row:
             # 工资福利支出 under 财政预算 (a source of income), 基本支出 under 一般公共服务(类).
             child = self._child(parent, name)
