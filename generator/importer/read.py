@@ -226,6 +226,7 @@ def read_text(text: str) -> list[Block]:
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$", re.S)
 _MD_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
 _MD_HEADING = re.compile(r"^(\s*#{1,6})\s")
+_MD_BAR = re.compile(r"(?<!\\)\|")  # a cell's edge; `\|` is a bar in a cell's text
 _MD_MARKS = re.compile(r"\*\*|__|<br\s*/?>")
 
 
@@ -253,18 +254,8 @@ def _markdown_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
     while i < len(lines) and _MD_ROW.match(lines[i][0]):
         line, pos = lines[i]
         if not _MD_RULE.match(line):
-            cells, cell_start, k = [], None, 0
-            inner = line.rstrip()
-            left = inner.index("|")
-            right = len(inner) - 1
-            k = left + 1
-            cell_start = k
-            while k <= right:
-                if inner[k] == "|" and inner[k - 1] != "\\":
-                    cells.append(Cell(inner[cell_start:k], pos + cell_start))
-                    cell_start = k + 1
-                k += 1
-            rows.append(tuple(cells))
+            bars = [m.start() for m in _MD_BAR.finditer(line)]  # a cell runs from one bar to the next
+            rows.append(tuple(Cell(line[a + 1:b], pos + a + 1) for a, b in zip(bars, bars[1:])))
         i += 1
     return Grid(tuple(rows), start), i
 
