@@ -419,7 +419,8 @@ def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descripti
             from tests.sitepages import year_csvs
 
             csv_rows = read_csv(next(p for p in year_csvs(built_site, name) if p.parent.name == str(year)))
-            db_rows = db.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+            order = "rowid" if name == "reports" else "department, year, seq"  # seq: the CSV's order
+            db_rows = db.execute(f"SELECT * FROM {name} ORDER BY {order}").fetchall()
             columns = [d[0] for d in db.execute(f"SELECT * FROM {name} LIMIT 0").description]
             assert len(db_rows) == len(csv_rows), (year, name)
             for got, expected in zip(db_rows, csv_rows):
@@ -437,7 +438,9 @@ def test_each_years_sqlite_database_holds_its_csvs_with_types_keys_and_descripti
         # Types, keys and foreign keys as declared, every one satisfied.
         info = {r[1]: (r[2], r[5]) for r in db.execute("PRAGMA table_info(figures)")}
         assert info["amount_yuan"] == ("REAL", 0) and info["amount_yuan_exact"] == ("TEXT", 0)
-        assert info["statement"] == ("INTEGER", 4) and info["field"] == ("TEXT", 3)
+        assert info["seq"] == ("INTEGER", 3) and info["department"] == ("TEXT", 1)
+        assert [r[2] for r in db.execute("PRAGMA index_info(figures_key)")] == ["department", "year", "field", "statement"]
+        assert db.execute("PRAGMA index_list(figures)").fetchall()[0][1:3] == ("figures_key", 1)  # unique
         assert [r[2:5] for r in db.execute("PRAGMA foreign_key_list(figures)")] == [
             ("reports", "department", "department"), ("reports", "year", "year")]
         assert [r[2:4] for r in db.execute("PRAGMA foreign_key_list(reports)")] == [("departments", "department")]

@@ -151,8 +151,8 @@ def _build(folder: Path, site: BuildScope, output: Output, store: Cache, n: int,
     extents: dict[tuple[int | None, str], tuple[int, ...]] = {
         (None, "departments"): _plain(data.part_extents(parts.department)[1:])}
     for year, tables in parts.years.items():
-        rows.update({(year, name): part.rows for name, part in tables.items()})
-        extents.update({(year, name): _plain(data.part_extents(part)[1:]) for name, part in tables.items()})
+        rows.update({(year, name): tables[name].rows for name in data.YEAR_TABLES})
+        extents.update({(year, name): _plain(data.part_extents(tables[name])[1:]) for name in data.YEAR_TABLES})
     memo = Memo(made, output.stamps_of(files.paths), rows, tuple(r.url for r in records), extents)
     department_row = pickle.dumps(parts.department, protocol=pickle.HIGHEST_PROTOCOL)
     store.put_raw("rows", (key,), department_row)

@@ -603,10 +603,15 @@ def sheet_widths(columns: Sequence[Column | str]) -> list[int]:
 @dataclass(frozen=True)
 class DepartmentParts:
     """One department's rows of the site-wide tables: its row of `departments`, and for each
-    year it reports, its rows of the year tables (one part per table)."""
+    year it reports, its rows of the year tables (one part per table) and, under
+    DATABASE_PART, of the year's database (sqlite.ReportRows)."""
 
     department: TablePart
-    years: dict[int, dict[str, TablePart]]
+    years: dict[int, dict[str, Any]]
+
+
+#: Where a report's rows of the year's database are kept beside its table parts.
+DATABASE_PART = "database"
 
 
 def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tuple[str, int], list[Result]]
@@ -615,7 +620,9 @@ def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tupl
     place = places(content.regions).get(entry.department.region)
     xlsx = Rows()
     names = {entry.slug: entry.department.name}
-    years = {}
+    years: dict[int, dict[str, Any]] = {}
+    from .sqlite import report_rows as database_rows
+
     for rf in entry.reports:
         results = checks.get((entry.slug, rf.year), [])
         years[rf.year] = {
@@ -624,6 +631,7 @@ def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tupl
             "indicators": table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx),
             "findings": table_part(TABLES["findings"][2], list(finding_rows(names, results)), xlsx),
         }
+        years[rf.year][DATABASE_PART] = database_rows(entry.slug, years[rf.year])
     return DepartmentParts(table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx),
                            years)
 
@@ -757,8 +765,13 @@ def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], 
         book.put(0, piece)
     names = list(TABLES)
     # The n-th part of every table, together: a department's rows of each (a year's tables
-    # have a part per department in each).
-    for n, parts in enumerate(itertools.zip_longest(*(tables.parts(name) for name in names))):
+    # have a part per department in each), and its rows of the database.
+    every = [tables.parts(name) for name in names]
+    if database is not None:
+        every.append(tables.parts(DATABASE_PART))
+    for n, parts in enumerate(itertools.zip_longest(*every)):
+        if database is not None:
+            database.add(parts[-1])
         for name, part in zip(names, parts):
             if part is None:
                 continue

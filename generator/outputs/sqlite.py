@@ -12,12 +12,20 @@ Numbers: a `number` column is REAL (a double, to sort, compare and sum) beside a
 `<column>_exact` holding the decimal exactly as the CSV writes it (`12.30`); an `integer`
 column is INTEGER, a `boolean` column INTEGER 0 or 1. An empty cell is NULL.
 
-Deterministic bytes: the database is made in a new file in a temporary folder, by the same
-statements in the same order (one transaction, no journal), and SQLite writes the same
-pages for them; nothing in the file records when or where it was made (the header holds the
-SQLite version, which the build's key includes with every library's). It is zipped as it is
-read back from that file (`xlsx.zip_file`: deflated, a fixed date), so the zip is the same
-bytes too.
+The large tables (figures, indicators, findings: hundreds of thousands of rows a year in a
+province) are WITHOUT ROWID tables keyed by (department, year, seq), `seq` numbering a report's
+rows in the CSV's order, so that their rows read in the CSVs' order; each table's own key
+(TABLES) is an index. Every b-tree of theirs holds a report's entries together, and a year's
+database is spliced from its reports' pages (`btree`), which are made with the report's other
+data and kept with it: a correction remakes that report's pages and the few pages above them,
+not the year's hundreds of megabytes.
+
+Deterministic bytes: the small tables are made in a new file in a temporary folder, and each
+report's pages in a database of its own in memory, by the same statements in the same order
+(one transaction, no journal), and SQLite writes the same pages for them; the pages spliced in
+depend only on the reports' rows. Nothing in the file records when or where it was made (the
+header holds the SQLite version, which the build's key includes with every library's). The zip
+is compressed pieces joined (`xlsx.Entry`: deflated, a fixed date), so it is the same bytes too.
 """
 
 from __future__ import annotations
@@ -31,10 +39,11 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Sequence
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
+from .btree import PAGE, Pages, TreePart, build_tree, report_trees, uses_pages
 from .data import TABLES, Column, TablePart, as_text
-from .xlsx import zip_file
+from .xlsx import Entry, deflate, extent
 
 #: The tables of a year's database, parents first (each foreign key names a table made before it).
 DATABASE_TABLES = ("departments", "reports", "figures", "indicators", "findings")
@@ -61,14 +70,22 @@ def database_name(year: int) -> str:
     return f"disclosures-{year}"
 
 
-def sql_columns(columns: Sequence[Column]) -> list[tuple[str, str, Column]]:
+#: The tables whose rows are many a report: WITHOUT ROWID tables keyed by (department, year,
+#: seq), spliced from each report's pages (btree). Their own keys (TABLES) are indexes.
+LARGE_TABLES = ("figures", "indicators", "findings")
+SEQ = Column("seq", "行序", "integer", "在本报告中的行序（从 1 起），与 CSV 中本报告各行的次序相同")
+
+
+def sql_columns(columns: Sequence[Column], name: str = "") -> list[tuple[str, str, Column]]:
     """(name, SQL type, column) of a table's database columns: each CSV column, and after a
-    `number` column its exact text."""
+    `number` column its exact text; in a large table, `seq` after `year`."""
     out = []
     for c in columns:
         out.append((c.name, SQL_TYPES[c.type], c))
         if c.type == "number":
             out.append((c.name + EXACT, "TEXT", c))
+        if c.name == "year" and name in LARGE_TABLES:
+            out.append((SEQ.name, "INTEGER", SEQ))
     return out
 
 
@@ -80,29 +97,40 @@ def _quote(name: str) -> str:
 #: department and year, a figure's field path and statement. An indicator's evaluation is named
 #: by its project, and two projects of a year may share a name; a finding's subject may repeat
 #: (two indicators of one name): those tables' keys are indexed, not enforced, so that such
-#: content still builds (the rowid tells their rows apart).
+#: content still builds (`seq` tells their rows apart).
 UNIQUE_KEYS = frozenset({"departments", "reports", "figures"})
 
 
+def primary_key(name: str) -> tuple[str, ...]:
+    return ("department", "year", SEQ.name) if name in LARGE_TABLES else TABLES[name][3]
+
+
 def _schema(name: str) -> list[str]:
-    """CREATE TABLE for one of TABLES: types, NOT NULL on the key, the key, the foreign keys;
-    and the index of a key not enforced."""
+    """CREATE TABLE for one of TABLES: types, NOT NULL on the keys, the primary key, the foreign
+    keys; and the index of the table's own key where that is not the primary key."""
     _, _, columns, key = TABLES[name]
+    pk = primary_key(name)
     lines = []
-    for column, sql_type, c in sql_columns(columns):
+    for column, sql_type, c in sql_columns(columns, name):
         check = f" CHECK ({_quote(column)} IN (0, 1))" if c.type == "boolean" else ""
-        lines.append(f"  {_quote(column)} {sql_type}{' NOT NULL' if column in key else ''}{check}")
-    if name in UNIQUE_KEYS:
-        lines.append(f"  PRIMARY KEY ({', '.join(map(_quote, key))})")
+        lines.append(f"  {_quote(column)} {sql_type}{' NOT NULL' if column in key or column in pk else ''}{check}")
+    lines.append(f"  PRIMARY KEY ({', '.join(map(_quote, pk))})")
     if name == "reports":
         lines.append('  FOREIGN KEY ("department") REFERENCES "departments" ("department")')
     elif name != "departments":
         lines.append('  FOREIGN KEY ("department", "year") REFERENCES "reports" ("department", "year")')
-    statements = [f"CREATE TABLE {_quote(name)} (\n" + ",\n".join(lines) + "\n)"]
-    if name not in UNIQUE_KEYS:
-        statements.append(f"CREATE INDEX {_quote(name + '_key')} ON {_quote(name)} ({', '.join(map(_quote, key))})")
+    large = name in LARGE_TABLES
+    table = f"CREATE TABLE {_quote(name)} (\n" + ",\n".join(lines) + "\n)"
+    statements = [table + " WITHOUT ROWID" if large else table]
+    if large:
+        unique = "UNIQUE " if name in UNIQUE_KEYS else ""
+        indexed = ", ".join(map(_quote, key))
+        statements.append(f"CREATE {unique}INDEX {_quote(name + '_key')} ON {_quote(name)} ({indexed})")
     return statements
 
+
+#: The b-trees of the large tables, in the order a report's are kept (ReportRows.trees).
+TREES = tuple(tree for name in LARGE_TABLES for tree in (name, name + "_key"))
 
 _META = (
     "CREATE TABLE meta_tables (\n  name TEXT NOT NULL PRIMARY KEY,\n  title TEXT NOT NULL,\n"
@@ -118,7 +146,7 @@ META_COLUMNS_TITLE = "列的说明"
 def column_descriptions(name: str) -> list[tuple[str, str, str, str | None, str]]:
     """(column, Chinese title, SQL type, unit, description) of each database column of a table."""
     out = []
-    for column, sql_type, c in sql_columns(TABLES[name][2]):
+    for column, sql_type, c in sql_columns(TABLES[name][2], name):
         if column.endswith(EXACT) and c.type == "number":
             out.append((column, f"{c.title}（精确）", sql_type, UNITS.get(c.name), EXACT_NOTE.format(name=c.name)))
         else:
@@ -150,35 +178,100 @@ def _converter(name: str) -> Callable[[list[str]], tuple]:
     return eval(f"lambda r: ({', '.join(values)},)", {"_text": as_text, "int": int, "float": float})
 
 
+@functools.cache
+def _insert(name: str) -> str:
+    """INSERT of a row as `_converter` makes it, a large table's `seq` after it."""
+    names = [column for column, _, _ in sql_columns(TABLES[name][2])]
+    if name in LARGE_TABLES:
+        names.append(SEQ.name)
+    return f"INSERT INTO {_quote(name)} ({', '.join(map(_quote, names))}) VALUES ({', '.join('?' * len(names))})"
+
+
+def _rows(name: str, part: TablePart):
+    return map(_converter(name), csv.reader(io.StringIO(part.csv.decode("utf-8"), newline="")))
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None)
+    for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "encoding = 'UTF-8'",
+                   "auto_vacuum = NONE", "user_version = 1"):
+        db.execute(f"PRAGMA {pragma}")
+    return db
+
+
+def _roots(db: sqlite3.Connection) -> list[int]:
+    found = dict(db.execute("SELECT name, rootpage FROM sqlite_schema"))
+    return [found[tree] for tree in TREES]
+
+
+@functools.cache
+def _empty_report_database() -> bytes:
+    """An empty database of the large tables, as `report_rows` begins each report's."""
+    db = _connect(":memory:")
+    for name in LARGE_TABLES:
+        for statement in _schema(name):
+            db.execute(statement)
+    data = db.serialize()
+    db.close()
+    return data
+
+
+class ReportRows(NamedTuple):
+    """A report's rows of the large tables, as pages and entries of their b-trees (btree.TreePart,
+    in TREES order), made with the report's other data and kept with it: a year's database is
+    spliced from them (`Database`)."""
+
+    department: str
+    rows: dict[str, int]
+    trees: tuple[TreePart, ...]
+
+
+def report_rows(department: str, parts: dict[str, TablePart]) -> ReportRows:
+    """A report's ReportRows from its parts of the large tables: its rows put, in the CSVs'
+    order, numbered by `seq`, into a database of their own, whose b-trees SQLite orders and
+    encodes."""
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.deserialize(_empty_report_database())
+        db.execute("BEGIN")
+        for name in LARGE_TABLES:
+            if parts[name].rows:
+                db.executemany(_insert(name), (row + (n,) for n, row in enumerate(_rows(name, parts[name]), 1)))
+        db.execute("COMMIT")
+        trees = report_trees(db.serialize(), _roots(db))
+    finally:
+        db.close()
+    return ReportRows(department, {name: parts[name].rows for name in LARGE_TABLES}, tuple(trees))
+
+
 class Database:
-    """One year's database, made as its tables' parts come (`put`, in the order of the CSVs)
-    and written into a file by `finish`."""
+    """One year's database: its small tables (departments, reports) made by SQLite as their
+    parts come (`put`), the reports' rows of the large tables given as ReportRows (`add`), all
+    written into a zip by `finish`."""
 
     def __init__(self) -> None:
         self.folder = tempfile.mkdtemp(prefix="disclosures-sqlite-")
         self.path = os.path.join(self.folder, "year.sqlite")
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        for pragma in ("page_size = 4096", "journal_mode = OFF", "synchronous = OFF", "encoding = 'UTF-8'",
-                       "auto_vacuum = NONE", "user_version = 1"):
-            self.db.execute(f"PRAGMA {pragma}")
+        self.db = _connect(self.path)
         self.db.execute("BEGIN")
         for statement in _META:
             self.db.execute(statement)
-        self.inserts = {}
         self.rows = {name: 0 for name in DATABASE_TABLES}
         for name in DATABASE_TABLES:
             for statement in _schema(name):
                 self.db.execute(statement)
-            names = [column for column, _, _ in sql_columns(TABLES[name][2])]
-            self.inserts[name] = (f"INSERT INTO {_quote(name)} ({', '.join(map(_quote, names))}) "
-                                  f"VALUES ({', '.join('?' * len(names))})")
+        self.reports: list[ReportRows] = []
 
     def put(self, name: str, part: TablePart) -> None:
-        if not part.rows:
+        if not part.rows or name in LARGE_TABLES:
             return
-        rows = csv.reader(io.StringIO(part.csv.decode("utf-8"), newline=""))
-        self.db.executemany(self.inserts[name], map(_converter(name), rows))
+        self.db.executemany(_insert(name), _rows(name, part))
         self.rows[name] += part.rows
+
+    def add(self, report: ReportRows) -> None:
+        self.reports.append(report)
+        for name, count in report.rows.items():
+            self.rows[name] += count
 
     def finish(self, out: BinaryIO, entry: str) -> None:
         """The descriptions, then the file zipped into `out` as its one entry, named `entry`
@@ -191,7 +284,11 @@ class Database:
                 title, description, _, key = TABLES[name]
                 if name == "departments":
                     description += "（本库只列本年度有报告的部门）"
-                description += f"主键：{'、'.join(key)}" + ("。" if name in UNIQUE_KEYS else "（有索引，不强制唯一）。")
+                if name in LARGE_TABLES:
+                    description += (f"主键：{'、'.join(primary_key(name))}；按 {'、'.join(key)} 有索引"
+                                    + ("（唯一）。" if name in UNIQUE_KEYS else "（不强制唯一）。"))
+                else:
+                    description += f"主键：{'、'.join(key)}。"
                 meta.append((name, title, description, self.rows[name]))
             columns = [(name, column, n + 1, title, sql_type, unit, description)
                        for name in DATABASE_TABLES
@@ -204,9 +301,11 @@ class Database:
             self.db.executemany("INSERT INTO meta_tables VALUES (?, ?, ?, ?)", meta)
             self.db.executemany("INSERT INTO meta_columns VALUES (?, ?, ?, ?, ?, ?, ?)", columns)
             self.db.execute("COMMIT")
+            roots = _roots(self.db)
             self.db.close()
             with open(self.path, "rb") as f:
-                zip_file(out, entry, f)
+                head = f.read()
+            _splice(out, entry, head, roots, self.reports)
         finally:
             self.close()
 
@@ -215,6 +314,38 @@ class Database:
             self.db.close()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _splice(out: BinaryIO, entry: str, head: bytes, roots: Sequence[int], reports: Sequence[ReportRows]) -> None:
+    """The year's database zipped into `out`: SQLite's file of the small tables (`head`), whose
+    large b-trees' root pages (`roots`, in TREES order) are filled in here; then each report's
+    pages as it keeps them, compressed already; then the pages made here (the leaves of the
+    entries no report's pages hold, the interior pages, overflow pages)."""
+    reports = sorted(reports, key=lambda r: r.department.encode("utf-8"))  # the b-trees' order
+    first = len(head) // PAGE + 1
+    uses = [uses_pages([r.trees[t] for r in reports]) for t in range(len(TREES))]
+    placed: list[list[int]] = [[0] * len(reports) for _ in TREES]
+    pieces = []
+    page = first
+    for n, report in enumerate(reports):
+        for t, tree in enumerate(report.trees):
+            if uses[t][n]:
+                placed[t][n] = page
+                page += tree.leaves
+                pieces.append(tree.pages)
+    made = Pages(page)
+    pages = bytearray(head)
+    for t, root in enumerate(roots):
+        top = build_tree([r.trees[t] for r in reports], uses[t], placed[t], root, made)
+        pages[(root - 1) * PAGE:root * PAGE] = top
+    total = made.first + len(made.pages) - 1
+    pages[28:32] = total.to_bytes(4, "big")  # the database's size in pages, in its header
+    pieces.append(deflate(b"".join(made.pages), 6))
+    start = deflate(bytes(pages), 6)
+    zipped = Entry(out, entry, start, extent(pieces))
+    for piece in pieces:
+        zipped.put(piece)
+    zipped.finish()
 
 
 META_DESCRIPTIONS = {
