@@ -824,3 +824,79 @@ def test_spending_by_nature_after_an_income_total_is_spending_and_its_stage_word
     (spending,) = report.expenditure
     assert [(p.name, str(p.actual.first.value)) for p in spending.by_nature] == [("基本支出", "971.54"),
                                                                                  ("项目支出", "1807.06")]
+
+
+def test_grid_tables_a_document_converter_writes_are_read_cell_by_cell(tmp_path):
+    """pandoc's grid tables: columns line up in display width (a Chinese character takes two), a
+    cell's text wraps over lines and is joined again, a merged cell spans columns (no `|`
+    inside it) or runs down through the line between rows (its segment left out)."""
+    text = "\n".join([
+        "收入决算表",
+        "",
+        "+--------+------------+--------+--------+",
+        "| 项目                | 本年收入合计    |",
+        "+--------+------------+--------+--------+",
+        "| 科目编 | 科目名称   | 财政拨 | 其他收 |",
+        "| 码     |            | 款收入 | 入     |",
+        "+========+============+========+========+",
+        "| 201    | 一般公共服 | 844.58 | 3.20   |",
+        "|        | 务支出     |        |        |",
+        "+--------+------------+--------+--------+",
+        "| 20103  | 政府办公厅 | 844.58 |        |",
+        "|        +------------+--------+--------+",
+        "|        | 　行政运行 | 800.00 | 1.00   |",
+        "+--------+------------+--------+--------+",
+        "",
+        "注：本表反映部门本年度取得的各项收入情况。",
+    ])
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    kept, blocks = read_path(path)
+    assert [type(b).__name__ for b in blocks] == ["Para", "Grid", "Para"]
+    rows = [[c.text for c in row] for row in blocks[1].rows]
+    assert rows == [["项目", "", "本年收入合计", ""],
+                    ["科目编码", "科目名称", "财政拨款收入", "其他收入"],
+                    ["201", "一般公共服务支出", "844.58", "3.20"],
+                    ["20103", "政府办公厅", "844.58", ""],
+                    ["", "　行政运行", "800.00", "1.00"]]
+    for row in blocks[1].rows:  # offsets into the kept text are exact
+        for cell in row:
+            assert kept[cell.start:cell.start + len(cell.text)] == cell.text
+
+
+def test_tables_framed_by_a_layout_table_in_word_are_read_as_tables(tmp_path):
+    """A Word table whose cells hold tables (a template framing each table with its title and
+    notes, or a table pasted from a web page): read as what it holds, in reading order."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("第二部分　单位决算表")
+    frame = document.add_table(rows=3, cols=2)
+    frame.cell(0, 0).merge(frame.cell(0, 1)).text = "收入支出决算总表"
+    frame.cell(1, 0).text = "编制单位：槿川县第二实验学校"
+    frame.cell(1, 1).text = "公开01表　金额单位：万元"
+    holder = frame.cell(2, 0).merge(frame.cell(2, 1))
+    inner = holder.add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "项目", "金额"
+    inner.cell(1, 0).text, inner.cell(1, 1).text = "一、一般公共预算财政拨款收入", "2558.08"
+    document.add_paragraph("注：本表反映单位本年度的总收支情况。")
+    path = tmp_path / "report.docx"
+    document.save(path)
+    kept, blocks = read_path(path)
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert paragraphs == ["第二部分　单位决算表", "收入支出决算总表", "编制单位：槿川县第二实验学校",
+                          "公开01表　金额单位：万元", "注：本表反映单位本年度的总收支情况。"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [["项目", "金额"], ["一、一般公共预算财政拨款收入", "2558.08"]]
+
+
+@pytest.mark.parametrize(("folder", "label", "row", "value"), [
+    ("45-", "公开01表", "一、一般公共预算财政拨款收入", None),
+    ("46-", "公开01表", "一、一般公共预算财政拨款收入", "1717.92"),
+])
+def test_the_nine_tables_nested_in_word_or_in_grid_text_are_drafted(folder, label, row, value):
+    result, report = _fixture_draft("heldout6", folder)
+    assert [t.label for t in report.tables][:9] == [f"公开0{n}表" for n in range(1, 10)]
+    total = next(t for t in report.tables if t.label == label)
+    first = next(r for r in total.rows if r.name == row)
+    assert first.values[0] is not None and (value is None or str(first.values[0]) == value)

@@ -94,3 +94,23 @@ def test_any_text_of_report_pieces_drafts_without_error(text):
 def test_any_text_at_all_drafts_without_error(text):
     with deadline(LIMIT):
         draft(read_text(text.replace("\r", "\n")), 2023)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet="+-=| 　收入12.3\t", max_size=60), min_size=1, max_size=40))
+def test_broken_grid_tables_read_without_error(lines):
+    """Corners, bars and rules in any order: read as a table or as text, never an error or a hang."""
+    from generator.importer.gridtext import read_grid_text
+
+    text = "+--+--+\n|  |  |\n" + "\n".join(lines)
+    kept, blocks = read_grid_text(text)
+    assert isinstance(kept, str)
+
+
+def test_a_huge_block_of_corners_is_given_up_on_not_scanned_for_ever():
+    from generator.importer.gridtext import read_grid_text
+
+    text = "+--+--+\n|  |  |\n" + "\n".join(["+" * 400] * 400)
+    with deadline(60):
+        kept, blocks = read_grid_text(text)
+    assert kept and blocks

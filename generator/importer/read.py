@@ -95,8 +95,11 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         if info.st_size > MAX_TEXT_BYTES:
             raise ImportRefused(say("import.too_big", name=name, size=info.st_size, limit=MAX_TEXT_BYTES))
         text = _decode(_read(path), name)
+        from .gridtext import has_grid_tables, read_grid_text
         from .layout import is_layout_text, read_layout_text
-        if is_layout_text(text):  # pasted out of a PDF viewer: its lines put back together
+        if has_grid_tables(text):  # a document converter's grid tables: cells wrapped over lines
+            text, blocks = read_grid_text(text)
+        elif is_layout_text(text):  # pasted out of a PDF viewer: its lines put back together
             text, blocks = read_layout_text(text)
         else:
             blocks = read_text(text)
@@ -388,10 +391,35 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
             if isinstance(item, Paragraph):
                 out.paragraph(item.text)
             elif isinstance(item, Table):
-                out.table(_docx_rows(item))
+                _docx_table(item, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
+
+
+def _docx_table(table, out: _Writer, depth: int = 0) -> None:
+    """A table, or a layout table holding tables in its cells (as Word keeps a table pasted from
+    a web page, and templates that frame each table with its title and notes): such a table is
+    read as what it holds, cell by cell in reading order, its paragraphs as paragraphs and its
+    tables as tables; python-docx's cell text would leave the inner tables out."""
+    from docx.oxml.ns import qn
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+    if depth > 5 or not table._tbl.findall(f".//{qn('w:tc')}/{qn('w:tbl')}"):
+        out.table(_docx_rows(table))
+        return
+    for tr in table._tbl.tr_lst:
+        for tc in tr.tc_lst:
+            tc_pr = tc.tcPr
+            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+            if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+                continue
+            for item in _Cell(tc, table).iter_inner_content():
+                if isinstance(item, Paragraph):
+                    out.paragraph(item.text)
+                elif isinstance(item, Table):
+                    _docx_table(item, out, depth + 1)
 
 
 def _docx_rows(table) -> list[list[str]]:
