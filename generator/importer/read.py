@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import stat
+import unicodedata
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -756,6 +758,11 @@ def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float],
 
 def _pdf_page(out: _Writer, page) -> None:
     tables = page.find_tables()
+    if not tables:
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        if _unruled_table(words):
+            _pdf_layout_page(out, words)
+            return
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -785,6 +792,83 @@ def _pdf_page(out: _Writer, page) -> None:
             out.table(item)  # type: ignore[arg-type]
         else:
             out.paragraph(item)  # type: ignore[arg-type]
+
+
+# --- a PDF page whose tables have no lines ---------------------------------------------------------
+#
+# A form printed without its grid (from Excel, gridlines off) or scanned and OCR'd (its grid only
+# in the image, the words in an invisible text layer, turned as the paper lay on the glass):
+# pdfplumber finds no table. Its words are set out as text aligned with spaces, as a PDF viewer's
+# copy would be (layout.py reads that), after the page's turn is taken out: each word where it
+# stands, in columns of half a Chinese character, two spaces at least between words apart.
+
+_NUMERIC = re.compile(r"^[-—]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?")
+
+
+def _unruled_table(words: list[dict]) -> bool:
+    """Words standing in rows of several apart, numbers among them, on five rows or more."""
+    rows = _word_rows(words, _turn(words))
+    tabular = sum(1 for row in rows if len(row) >= 3 and any(_NUMERIC.match(w["text"]) for w in row[1:]))
+    return tabular >= 5
+
+
+def _turn(words: list[dict]) -> float:
+    """The page's turn as a slope (down per point across), by which the words' rows line up best:
+    of slopes within ±1.5°, the one whose words' middles, taken back by it, stack the highest."""
+    if len(words) < 20:
+        return 0.0
+    middles = [((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2) for w in words]
+    best, best_score = 0.0, -1
+    for step in range(-30, 31):
+        slope = step * 0.0008726  # 0.05° a step
+        bins = Counter(round(y - slope * x) for y, x in middles)
+        score = sum(n * n for n in bins.values())
+        if score > best_score or (score == best_score and abs(slope) < abs(best)):
+            best, best_score = slope, score
+    return best
+
+
+def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
+    """The words in rows, top to bottom, each row left to right, the page's turn taken out."""
+    placed = sorted(({**w, "y": (w["top"] + w["bottom"]) / 2 - slope * (w["x0"] + w["x1"]) / 2} for w in words),
+                    key=lambda w: w["y"])
+    rows: list[list[dict]] = []
+    for w in placed:
+        height = max(w["bottom"] - w["top"], 1.0)
+        if rows and abs(w["y"] - sum(x["y"] for x in rows[-1]) / len(rows[-1])) < height * 0.45:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def _pdf_layout_page(out: _Writer, words: list[dict]) -> None:
+    from .layout import read_layout_text
+
+    rows = _word_rows(words, _turn(words))
+    sizes = sorted(w["bottom"] - w["top"] for w in words)
+    unit = max(sizes[len(sizes) // 2] / 2, 1.0)  # half a Chinese character: one column of text
+    left = min(w["x0"] for w in words)
+    lines = []
+    previous_bottom = None
+    for row in rows:
+        top = min(w["top"] for w in row)
+        if previous_bottom is not None and top - previous_bottom > 1.5 * unit * 2:
+            lines.append("")  # a gap of more than a line: a blank line, as between paragraphs
+        previous_bottom = max(w["bottom"] for w in row)
+        line = ""
+        for w in row:
+            column = int(round((w["x0"] - left) / unit))
+            width = len(line) and sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            gap = column - width
+            line += " " * (gap if gap >= 2 else (2 if line else 0)) + w["text"]
+        lines.append(line)
+    _, blocks = read_layout_text("\n".join(lines))
+    for block in blocks:
+        if isinstance(block, Grid):
+            out.table([[cell.text for cell in row] for row in block.rows])
+        else:
+            out.paragraph(block.text)
 
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
