@@ -922,3 +922,17 @@ def test_a_pages_turn_is_found_from_its_words():
              for r in range(12) for c in range(7)]
     assert abs(_turn(words) - slope) < 0.0009
     assert [len(row) for row in _word_rows(words, _turn(words))] == [7] * 12
+
+
+def test_projects_listed_with_their_budgets_and_scores_in_one_sentence_are_each_their_own():
+    """对3个项目开展了绩效自评，其中：A全年预算…，自评得分98.5分；B…: each clause's score is its
+    project's, and the unit's own score, said after them, the department's: no restatement."""
+    text = ("四、预算绩效管理情况\n"
+            "我校对2023年度3个项目开展了绩效自评，其中：义务教育学校公用经费全年预算152.60万元、执行152.60万元，"
+            "执行率100.00%，自评得分98.5分；农村义务教育学生营养改善计划全年预算186.40万元、执行184.92万元，"
+            "执行率99.21%，自评得分96.8分；校舍维修改造全年预算98.60万元、执行88.80万元，执行率90.06%，"
+            "自评得分91.2分。同时开展了单位整体支出绩效自评，自评得分95.6分，等级为“优”。\n")
+    _, report = _draft(text)
+    scores = {p.name: _values(p.score) for p in report.project_performance}
+    assert scores == {"义务教育学校公用经费": ["98.5"], "农村义务教育学生营养改善计划": ["96.8"], "校舍维修改造": ["91.2"]}
+    assert _values(report.performance.score) == ["95.6"]

@@ -21,7 +21,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .text import clip, sentences, threshold, tokens
+from .text import Sentence, clip, sentences, threshold, tokens
 
 
 @dataclass
@@ -282,26 +282,61 @@ class _Walker:
                                     clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
             return
         framed = self._frame(para, ctx) if self.kind == "绩效自评报告" and not self.project else set()
+        listed = not self.project and _PROJECTS_EVALUATED.search(para.text) is not None
         for sentence in sentences(para.text, para.start):
-            taken = rules(sentence, self.found, ctx.at,
-                          f"project_performance={self.project}" if self.project else "performance") | framed
-            if self.kind == "绩效自评报告" and not self.project:
-                taken |= budget(sentence, self.found, ctx.at, para.text)
-            toks = []
-            for t in tokens(sentence.text):
-                if sentence.start + t.start in taken or t.kind == "bare" and glued(sentence.text, t):
-                    continue
-                if threshold(sentence.text, t):
-                    self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
-                                    clip(sentence.text, t.start, t.end), ctx.at, "名称中的价格门槛（…以上），不是数据")
-                    continue
-                toks.append(t)
-            rest = self.amounts.sentence(sentence, toks, ctx)
-            self.counts.sentence(sentence, toks, rest, ctx, self.project)
+            clauses = _clauses(sentence) if listed else []
+            if not any(_PROJECT_CLAUSE.search(c.text) for c in clauses):
+                self._sentence(sentence, ctx, framed, para.text)
+                continue
+            # “对3个项目开展了绩效自评，其中：A全年预算…，自评得分98.5分；B全年预算…”: each clause
+            # naming a project before its budget and its score is that project's
+            for clause in clauses:
+                named = _PROJECT_CLAUSE.search(clause.text)
+                self.project = self.amounts.project = named.group("name") if named else None
+                try:
+                    self._sentence(clause, ctx, framed, para.text)
+                finally:
+                    self.project = self.amounts.project = None
         if not heading:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+    def _sentence(self, sentence: Sentence, ctx: Context, framed: set[int], paragraph: str) -> None:
+        taken = rules(sentence, self.found, ctx.at,
+                      f"project_performance={self.project}" if self.project else "performance") | framed
+        if self.kind == "绩效自评报告" and not self.project:
+            taken |= budget(sentence, self.found, ctx.at, paragraph)
+        toks = []
+        for t in tokens(sentence.text):
+            if sentence.start + t.start in taken or t.kind == "bare" and glued(sentence.text, t):
+                continue
+            if threshold(sentence.text, t):
+                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
+                                clip(sentence.text, t.start, t.end), ctx.at, "名称中的价格门槛（…以上），不是数据")
+                continue
+            toks.append(t)
+        rest = self.amounts.sentence(sentence, toks, ctx)
+        self.counts.sentence(sentence, toks, rest, ctx, self.project)
+
+
+#: A paragraph telling of the projects evaluated (对3个项目开展了绩效自评), and in it a clause that
+#: names one before its budget and its score (其中：义务教育学校公用经费全年预算…，自评得分98.5分).
+_PROJECTS_EVALUATED = re.compile(r"[0-9一二三四五六七八九十]+个(?:重点)?项目[^。]{0,20}(?:绩效)?(?:自评|评价)")
+_PROJECT_CLAUSE = re.compile(r"(?:^|[：:，,；;])\s*(?P<name>[^：:，,；;。、]{4,40}?)(?:项目)?"
+                             r"(?:全年预算|年初预算|预算数)[^；;。]*?自评得分[0-9]")
+
+
+def _clauses(sentence: Sentence) -> list[Sentence]:
+    """A sentence cut after each ；."""
+    out = []
+    pos = 0
+    for match in re.finditer(r"[；;]", sentence.text):
+        out.append(Sentence(sentence.text[pos:match.end()], sentence.start + pos))
+        pos = match.end()
+    if sentence.text[pos:].strip():
+        out.append(Sentence(sentence.text[pos:], sentence.start + pos))
+    return out
 
 
 #: A line of a scoring frame told in the text: its numbering, its name and its 分值 in brackets.
