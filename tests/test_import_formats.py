@@ -936,3 +936,14 @@ def test_projects_listed_with_their_budgets_and_scores_in_one_sentence_are_each_
     scores = {p.name: _values(p.score) for p in report.project_performance}
     assert scores == {"义务教育学校公用经费": ["98.5"], "农村义务教育学生营养改善计划": ["96.8"], "校舍维修改造": ["91.2"]}
     assert _values(report.performance.score) == ["95.6"]
+
+
+def test_a_funding_blocks_rows_in_groups_labelled_beside_them_go_by_source_and_by_nature():
+    """按资金来源分 | 财政拨款资金 …, 按支出性质分 | 基本支出 …, each group's label merged down its
+    rows: the rows by source are the block's items, those by 支出性质 its spending by nature."""
+    _, report = _fixture_draft("heldout6", "49-")
+    execution = report.performance.budget_execution
+    assert [(i.name, str(i.actual.first.value)) for i in execution.items] == [
+        ("财政拨款资金", "1351.78"), ("其他资金", "21.35")]
+    assert [(i.name, str(i.budget_full.first.value)) for i in execution.by_nature] == [
+        ("基本支出", "1024.80"), ("项目支出", "436.00")]

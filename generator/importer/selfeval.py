@@ -20,6 +20,8 @@ from .tables_base import NUM, Value, label_of, unit_of, value_of
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
 _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
+#: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
+_GROUP = re.compile(r"^按(?:资金来源|收入性质|支出性质|资金性质|经济分类)分?$")
 
 
 def _paired_header(header: list[str], below: list[str]) -> tuple[list[str], dict[str, int]] | None:
@@ -161,17 +163,25 @@ class SelfEvaluation:
         if k + 2 < len(rows) and _SIDE_HEAD.match(next((v.text for c in rows[k + 2] if (v := value_of(c))), "")):
             return done | self._sides(rows, k + 2, len(header), unit)
         # The rows by source under it (其中：当年财政拨款, 上年结转资金, 其他资金; 财政资金, 单位资金 …),
-        # their first cell empty (the block's label runs down through it), their amounts and rate.
+        # their first cell empty (the block's label runs down through it), their amounts and rate;
+        # or in groups, each group's label beside its first row and running down the others
+        # (按资金来源分 | 财政拨款资金 …, 按支出性质分 | 基本支出 …): a group by 支出性质 is by nature.
+        group: str | None = None
         for j in range(k + 2, len(rows)):
             row = rows[j]
-            if len(row) != len(header) or (value_of(row[0]) is not None and header[0] not in _SOURCE_HEADS):
+            if len(row) != len(header) or (value_of(row[0]) is not None and header[0] not in _SOURCE_HEADS
+                                           and not _GROUP.match(value_of(row[0]).text.strip())):  # type: ignore[union-attr]
                 break
             # the rows' names stand in the columns the header leaves blank or heads 资金来源
             names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
                      if v is not None]
+            if len(names) == 2 and _GROUP.match(names[0].text.strip()):
+                group = names[0].text.strip()
+                names = names[1:]
             if len(names) != 1 or NUM.match(names[0].text):
                 break
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
+            side = "by_nature" if group and "支出" in group else "items"
             for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
                 if value is None or not NUM.match(value.text.replace(",", "")):
@@ -182,8 +192,8 @@ class SelfEvaluation:
                 if key in ("weight", "score"):
                     continue
                 kind = "percent" if key == "execution_rate" else "money"
-                self._put((self._root, "budget_execution", f"items={name}"), key, value, kind, f"自评表 {name} {h}",
-                          unit)
+                self._put((self._root, "budget_execution", f"{side}={name}"), key, value, kind,
+                          f"自评表 {name} {h}", unit)
             done.add(j)
         return done
 
