@@ -327,7 +327,12 @@ def score(folder: Path, show: bool = False) -> Score:
         out.missing = out.stated
         return out
     result = draft(blocks, int(key["year"]))
-    tree = yaml.safe_load(result.yaml.split("\nunplaced:")[0]) or {}
+    try:
+        tree = yaml.safe_load(result.yaml.split("\nunplaced:")[0]) or {}
+    except yaml.YAMLError as err:  # a draft that does not load is no draft: every figure missing
+        out.refused = f"draft does not load: {str(err).splitlines()[0]}"
+        out.missing = out.stated
+        return out
     spans = []
     for placed in result.placed:
         row, stage = _meaning(placed.loc, tree)

@@ -114,3 +114,22 @@ def test_a_huge_block_of_corners_is_given_up_on_not_scanned_for_ever():
     with deadline(60):
         kept, blocks = read_grid_text(text)
     assert kept and blocks
+
+
+def test_control_characters_in_a_text_file_give_a_draft_that_loads(tmp_path):
+    """pdftotext's form feed between pages, a vertical tab, C1 controls, line and paragraph
+    separators: the kept text reads them as breaks or spaces, and the draft's YAML escapes what
+    it keeps, so the draft loads (a form feed once made every draft of such a file unreadable)."""
+    import yaml
+
+    from generator.importer import draft_text
+
+    text = ("\x0c一、部门预算执行情况\n2023年收入合计1234.56万元\x0b，支出合计1200.00万元。\n"
+            "\x0c二、项目\x85情况\u2028项目名称：农村\x1f公路养护\u2029项目，全年预算100.00万元。\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    kept, blocks = read_path(path)
+    assert "\x0c" not in kept and "\x0b" not in kept and len(kept) == len(text)
+    result = draft_text(text, 2023)
+    loaded = yaml.safe_load(result.yaml)
+    assert loaded is not None

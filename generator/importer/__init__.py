@@ -25,7 +25,7 @@ from pathlib import Path
 from ..content.load import MAX_SLUG, REPORT_YEARS, is_slug
 from ..content.messages import say
 from .pipeline import Draft, draft, strip_unplaced
-from .read import ImportRefused, read_path, read_text, shown
+from .read import CONTROLS, ImportRefused, read_path, read_text, shown
 
 __all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",
            "explain"]
@@ -42,7 +42,7 @@ class ImportResult:
 
 def draft_text(text: str, year: int) -> Draft:
     """A draft from a report's text (the tab layout of a Word export)."""
-    return draft(read_text(text), year)
+    return draft(read_text(text.translate(CONTROLS)), year)
 
 
 def import_report(report: Path, content: Path, slug: str, year: int, force: bool = False) -> ImportResult:

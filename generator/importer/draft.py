@@ -217,7 +217,10 @@ def _text_of(node: Node, key: str) -> str:
 
 # --- writing -----------------------------------------------------------------------------------------
 
-_PLAIN = re.compile(r"^[\u3400-\u9fffA-Za-z（(“《【][^#:{}\[\],&*!|>'\"%@`\n]*$")
+_PLAIN = re.compile(r"^[\u3400-\u9fffA-Za-z（(“《【][^#:{}\[\],&*!|>'\"%@`\n\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$")
+#: Characters JSON leaves as they are that YAML reads as line breaks or refuses: escaped.
+YAML_ESCAPES = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029", 0xFEFF: "\\ufeff",
+                 **{c: f"\\u{c:04x}" for c in range(0x7F, 0xA0) if c != 0x85}}
 _NUMBER = re.compile(r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?%?$")
 
 
@@ -225,7 +228,7 @@ def scalar(text: str) -> str:
     """A YAML scalar for text: plain when it cannot be misread, otherwise double-quoted (JSON escapes)."""
     if _PLAIN.match(text) and not text.endswith(" ") and ": " not in text and " #" not in text:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(text, ensure_ascii=False).translate(YAML_ESCAPES)
 
 
 def _figure(stmt: Stmt) -> str:

@@ -429,7 +429,9 @@ def _write_loose(writer: Writer, loose: list[Loose]) -> None:
 
 
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    from .draft import YAML_ESCAPES
+
+    return json.dumps(text, ensure_ascii=False).translate(YAML_ESCAPES)
 
 
 def strip_unplaced(yaml_text: str) -> str:

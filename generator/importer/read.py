@@ -105,6 +105,7 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
             text, blocks = read_layout_text(text)
         else:
             blocks = read_text(text)
+    text = text.translate(CONTROLS)
     if not text.strip():
         raise ImportRefused(say("import.no_text", name=name))
     blocks = [_folded(b) for b in blocks]
@@ -114,9 +115,16 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     return text, blocks
 
 
+#: Control characters in a report's text: a form feed (pdftotext's page break), a vertical tab
+#: (a line break in a Word cell) or a line or paragraph separator a line break, the others a
+#: space, one character for one so every offset holds, whatever the reader (a draft's YAML could
+#: not hold them as they are).
+CONTROLS = {c: " " for c in (*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))} | {
+    0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
+
 #: Full-width digits, percent sign and point (a scan's text layer, a typist's habit: ２０２３年, １００％)
 #: read as their ASCII forms, one character for one, so every offset into the kept text still holds.
-_FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.") | CONTROLS
 
 
 def _folded(block: Block) -> Block:
@@ -156,6 +164,8 @@ def _decode(raw: bytes, name: str) -> str:
     if "\x00" in text:
         raise ImportRefused(say("import.nul_chars", name=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 
 
 # --- text -------------------------------------------------------------------------------------
