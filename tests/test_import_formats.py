@@ -947,3 +947,15 @@ def test_a_funding_blocks_rows_in_groups_labelled_beside_them_go_by_source_and_b
         ("财政拨款资金", "1351.78"), ("其他资金", "21.35")]
     assert [(i.name, str(i.budget_full.first.value)) for i in execution.by_nature] == [
         ("基本支出", "1024.80"), ("项目支出", "436.00")]
+
+
+def test_an_unruled_pdf_tables_wrapped_headers_are_joined_and_its_unit_line_is_no_row():
+    """A 决算 printed without its grid: 本年支出合 over 计 is one header, 本年支出合计, and the
+    部门：… 单位：万元 line above the table stays a line, not the table's first header row."""
+    _, report = _fixture_draft("heldout7", "51-")
+    spending = next(t for t in report.tables if t.label == "公开03表")
+    assert [c.name for c in spending.columns][:3] == ["本年支出合计", "基本支出", "项目支出"]
+    total = spending.rows[0]
+    assert total.name == "合计" and [str(v) for v in total.values[:3]] == ["1919.67", "1693.87", "225.80"]
+    overall = next(t for t in report.tables if t.label == "公开01表")
+    assert [c.name for c in overall.columns] == ["收入 / 金额", "支出 / 金额"]  # no 部门：… 单位：万元 over them

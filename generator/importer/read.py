@@ -845,17 +845,53 @@ def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
     rows: list[list[dict]] = []
     for w in placed:
         height = max(w["bottom"] - w["top"], 1.0)
-        if rows and abs(w["y"] - sum(x["y"] for x in rows[-1]) / len(rows[-1])) < height * 0.45:
+        if rows and abs(w["y"] - sum(x["y"] for x in rows[-1]) / len(rows[-1])) < height * 0.3:
             rows[-1].append(w)
         else:
             rows.append([w])
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
+_WHOLE_NUMBER = re.compile(r"^(?:[-—]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?|[-—/／]+)$")
+#: A title line above a table: its unit and the department it is of.
+_TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
+
+
+def _continued(rows: list[list[dict]]) -> list[list[dict]]:
+    """Rows with the lines of a header cell that wrapped put back into their cells (本年收入合 over
+    计, 全年预算 over 数): a line closer under the row above than rows stand apart, of short words
+    only, none a number of its own, each under a word of that row."""
+    if len(rows) < 4:
+        return rows
+    tops = [min(w["y"] for w in row) for row in rows]
+    pitches = sorted(b - a for a, b in zip(tops, tops[1:]))
+    pitch = pitches[len(pitches) // 2]
+    out: list[list[dict]] = [rows[0]]
+    last_top = tops[0]
+    for row, top in zip(rows[1:], tops[1:]):
+        above = out[-1]
+        homes = []
+        if top - last_top < 0.85 * pitch and all(len(w["text"]) <= 6 and not _WHOLE_NUMBER.match(w["text"])
+                                                 for w in row):
+            for w in row:
+                overlaps = [(min(w["x1"], a["x1"]) - max(w["x0"], a["x0"]), n) for n, a in enumerate(above)]
+                best = max(overlaps, default=(0.0, -1))
+                homes.append(best[1] if best[0] > 0 else None)
+        if homes and all(h is not None for h in homes):
+            merged = [dict(a) for a in above]
+            for w, h in zip(row, homes):
+                merged[h]["text"] += w["text"]  # type: ignore[index]
+            out[-1] = merged
+            continue
+        out.append(row)
+        last_top = top
+    return out
+
+
 def _pdf_layout_page(out: _Writer, words: list[dict]) -> None:
     from .layout import read_layout_text
 
-    rows = _word_rows(words, _turn(words))
+    rows = _continued(_word_rows(words, _turn(words)))
     sizes = sorted(w["bottom"] - w["top"] for w in words)
     unit = max(sizes[len(sizes) // 2] / 2, 1.0)  # half a Chinese character: one column of text
     left = min(w["x0"] for w in words)
@@ -876,7 +912,12 @@ def _pdf_layout_page(out: _Writer, words: list[dict]) -> None:
     _, blocks = read_layout_text("\n".join(lines))
     for block in blocks:
         if isinstance(block, Grid):
-            out.table([[cell.text for cell in row] for row in block.rows])
+            texts = [[cell.text for cell in row] for row in block.rows]
+            # the line above the table (部门：… 单位：万元) is no row of it
+            while texts and all(_TABLE_LINE.match(text) for text in texts[0] if text) and any(texts[0]):
+                out.paragraph("　".join(text for text in texts.pop(0) if text))
+            if texts:
+                out.table(texts)
         else:
             out.paragraph(block.text)
 
