@@ -28,7 +28,8 @@ column (`actual` 决算数/执行数, `budget_initial` 年初预算数 …). It 
 the row names agree (ordinals, 科目编码 and spaces aside; one may contain the other) and the
 stage is one the key's column names, and it is filed where the key's table belongs: a figure of
 a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
-name agreeing), not the department's. A key row 项目资金 (in a project's own report) is the
+name agreeing), not the department's. In a table of many projects' forms, a key row naming a project (its `project` the same) is
+that project's own: its 预算执行 分值 and 得分 and its total score mean it. A key row 项目资金 (in a project's own report) is the
 draft's line for that project, and in such a report (key kind project_self_evaluation) a narrative
 figure may stand with the project's self-evaluation. A count among a project's `stats` (the results of
 a summary sheet's row) is judged as a work statistic is, against the last part of the key's row, and
@@ -245,6 +246,19 @@ def _project_means(loc: tuple, stage: str, where: dict) -> bool:
     return words is None or any(w in str(where.get("column", "")) for w in words)
 
 
+def _project_row_means(loc: tuple, stage: str, tree: dict, where: dict) -> bool:
+    """A table of many projects' forms, a row a project: the key's row naming the project (and its
+    `project` the same) is that project's own, so a field of its self-evaluation (its 预算执行's
+    分值 and 得分, its 项目自评得分) means it when the key's column names the stage."""
+    if loc[0] != "project_performance" or "indicators" in loc or "items" in loc:
+        return False
+    name = norm(str(tree["project_performance"][loc[1]].get("name", "")))
+    if not name or norm(str(where.get("row", ""))) != name or norm(str(where.get("project", name))) != name:
+        return False
+    words = STAGES.get(stage)
+    return words is not None and any(w in str(where.get("column", "")) for w in words)
+
+
 def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
     """A count among a project's `stats`: a work statistic of the project the key's row names first."""
     parts = [p.strip() for p in str(where.get("row", "")).split("/")]
@@ -368,6 +382,7 @@ def score(folder: Path, show: bool = False) -> Score:
                     _group_total_means(loc, stage, figure["where"]) or
                     _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
                     _project_means(loc, stage, figure["where"]) or
+                    _project_row_means(loc, stage, tree, figure["where"]) or
                     _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree, str(key.get("kind", "")))
                     for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):

@@ -959,3 +959,20 @@ def test_an_unruled_pdf_tables_wrapped_headers_are_joined_and_its_unit_line_is_n
     assert total.name == "合计" and [str(v) for v in total.values[:3]] == ["1919.67", "1693.87", "225.80"]
     overall = next(t for t in report.tables if t.label == "公开01表")
     assert [c.name for c in overall.columns] == ["收入 / 金额", "支出 / 金额"]  # no 部门：… 单位：万元 over them
+
+
+def test_many_projects_forms_in_one_table_are_each_their_own_evaluation():
+    """序号 · 项目名称 · 预算执行情况 (全年预算数 … 分值 · 得分) · 绩效指标 (一级 … 得分) · 项目自评得分 ·
+    自评等级, the header in two rows and each project a block of rows: each block is that project's
+    form, its budget's 分值 and 得分 not the indicators', its score and grade its own."""
+    _, report = _fixture_draft("heldout7", "53-")
+    by_name = {p.name: p for p in report.project_performance}
+    assert list(by_name) == ["农村公路养护工程", "城乡客运一体化运营补贴", "农村公路安全生命防护工程", "国省道路政执法及治超运行经费"]
+    first = by_name["农村公路养护工程"]
+    execution = first.budget_execution
+    assert [str(f.first.value) for f in (execution.budget_full, execution.actual, execution.weight, execution.score)] \
+        == ["1280.00", "1248.36", "10", "9.75"]
+    assert _values(first.score) == ["99.59"]
+    assert [i.name for i in first.indicators][:2] == ["农村公路日常养护里程", "危桥改造"]
+    assert first.indicators[0].target == "≥1260公里" and str(first.indicators[2].score.first.value) == "9.84"
+    assert report.performance is None

@@ -73,7 +73,12 @@ class SelfEvaluation:
         self._root = f"project_performance={project}" if project else "performance"
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
-            if "年初预算数" in labels or any(x.startswith(("全年执行数", "本年全年执行数")) for x in labels):
+            if k in done:
+                continue
+            if "三级指标" in labels and any(x.startswith("全年执行数") for x in labels) and k \
+                    and "项目名称" in [label_of(c) for c in rows[k - 1]]:
+                done |= self._projects_table(rows, k)
+            elif "年初预算数" in labels or any(x.startswith(("全年执行数", "本年全年执行数")) for x in labels):
                 done |= self._execution(rows, k)
             elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"], ["年度绩效目标"]) or "年初目标设定" in labels \
                     or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels):
@@ -84,6 +89,72 @@ class SelfEvaluation:
                 done |= self._indicators(rows, k)
             elif labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
                 done |= self._level_scores(rows, k)
+        return done
+
+    def _projects_table(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
+        """Many projects' forms in one table, a project a block of rows: 序号 · 项目名称 · 预算执行情况
+        (全年预算数 · 全年执行数 · 执行率 · 分值 · 得分) · 绩效指标 (一级 · 二级 · 三级 · 年度指标值 ·
+        实际完成值 · 分值 · 得分 · 偏差原因) · 项目自评得分 · 自评等级, the header in two rows, a
+        project's name, money, score and grade on its first row and merged down the others. Each
+        block is that project's evaluation."""
+        above = [label_of(c) for c in rows[k - 1]]
+        below = [label_of(c) for c in rows[k]]
+        header = [h or (above[i] if i < len(above) else "") for i, h in enumerate(below)]
+        levels = header.index("一级指标") if "一级指标" in header else header.index("三级指标")
+        name_col = header.index("三级指标")
+        project_col = header.index("项目名称")
+        money = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
+                 "执行率": "execution_rate", "分值": "weight", "得分": "score"}
+        budget = {i: key for i, h in enumerate(header[:levels]) for name, key in money.items() if h.startswith(name)}
+        unit = next((u for h in above if (u := unit_of(h))), None) or getattr(self, "stated_unit", None)
+        cols: dict[str, int] = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标")
+                                if name in header}
+        for names, key in ((("年度指标值", "指标值"), "target"), (("实际完成值", "完成值"), "actual"),
+                           (("分值", "指标分值", "权重"), "weight"), (("得分", "指标得分"), "score")):
+            index = next((i for i, h in enumerate(header) if i > name_col and h in names), None)
+            if index is not None:
+                cols[key] = index
+        deviation = next((i for i, h in enumerate(header) if h.startswith(("偏差", "未完成原因"))), None)
+        total_col = next((i for i, h in enumerate(header) if i > name_col and i not in cols.values()
+                          and re.fullmatch(r"(项目)?(自评)?(总)?得分", h) and h != "得分"), None)
+        grade_col = next((i for i, h in enumerate(header) if i > name_col and re.search(r"等级", h)), None)
+        seq_col = next((i for i, h in enumerate(header) if h in ("序号", "编号")), None)
+        skip = {project_col, seq_col, total_col, grade_col, *budget}
+        done = {k - 1, k}
+        root = self._root
+        project: str | None = None
+        level1 = level2 = ""
+        for j in range(k + 1, len(rows)):
+            row = rows[j]
+            if len(row) != len(header) or label_of(row[0]) in ("总分", "合计", "总计"):
+                break
+            named = value_of(row[project_col])
+            if named is not None:
+                project, level1, level2 = re.sub(r"\s+", "", named.text), "", ""
+                self._root = f"project_performance={project}"
+                for i, key in budget.items():
+                    value = value_of(row[i])
+                    if value is not None and NUM.match(value.text.replace(",", "")):
+                        kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") \
+                            else "money"
+                        self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {header[i]}", unit)
+                if total_col is not None and (value := value_of(row[total_col])) is not None \
+                        and NUM.match(value.text):
+                    self._put((self._root,), "score", value, "score", f"自评表 {header[total_col]}")
+                if grade_col is not None and (value := value_of(row[grade_col])) is not None:
+                    grade = Stmt(value.text.strip(), "text", f"自评表 {header[grade_col]}", value.span, at=self.at)
+                    self.found.add((self._root,), "grade", grade)
+            if project is None:
+                break
+            if seq_col is not None and (value := value_of(row[seq_col])) is not None:
+                self.found.skip(value.text, value.span, f"序号 {value.text}", self.at, "序号，不是数据")
+            if "一级指标" in cols:
+                level1 = self._level(row[cols["一级指标"]], level1, "weights")
+            if "二级指标" in cols and value_of(row[cols["二级指标"]]) is not None:
+                level2 = self._level(row[cols["二级指标"]], level2, "weights", under=level1 or None)
+            self._indicator(row, cols, deviation, level1, level2, skip=skip)
+            done.add(j)
+        self._root = root
         return done
 
     def _tasks(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
