@@ -976,3 +976,19 @@ def test_many_projects_forms_in_one_table_are_each_their_own_evaluation():
     assert [i.name for i in first.indicators][:2] == ["农村公路日常养护里程", "危桥改造"]
     assert first.indicators[0].target == "≥1260公里" and str(first.indicators[2].score.first.value) == "9.84"
     assert report.performance is None
+
+
+def test_a_word_table_typed_with_tab_stops_and_a_forms_subtotal_rows_are_read():
+    """表1 typed as paragraphs of cells apart by tabs is a table, its rows numbered 一、 then 1. a
+    group over its items (the checks add 1.人员经费 and 2.公用经费 up to 一、基本支出, not to 合计);
+    表2's 一级指标 · 分值 · 自评得分 · 得分率 are the levels' scores; the form's 小计 rows (merged
+    cells, a row shorter than the header) give their 一级's 分值 and 得分 and do not end the form."""
+    _, report = _fixture_draft("heldout7", "52-")
+    (table,) = report.projects
+    groups = {item.name: item for item in table.items}
+    assert list(groups) == ["一、基本支出", "二、项目支出"]
+    assert [i.name for i in groups["一、基本支出"].items] == ["1.人员经费", "2.公用经费"]
+    assert str(table.total.actual.first.value) == "521.21"
+    weights = {w.name: (str(w.weight.first.value), str(w.score.first.value)) for w in report.performance.weights}
+    assert weights["预算编制"] == ("15", "14.4") and weights["履职效能"] == ("30", "29.1")
+    assert len(report.performance.indicators) > 15  # the form goes on past its first 小计

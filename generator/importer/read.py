@@ -399,14 +399,38 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     out = _Writer()
     try:
         document = docx.Document(str(path))
+        tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
         for item in document.iter_inner_content():
+            if isinstance(item, Paragraph) and _TABBED.match(item.text):
+                tabbed.append(item.text)
+                continue
+            _tabbed_rows(tabbed, out)
             if isinstance(item, Paragraph):
                 out.paragraph(item.text)
             elif isinstance(item, Table):
                 _docx_table(item, out)
+        _tabbed_rows(tabbed, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
+
+
+#: A paragraph of cells apart by tabs: two or more, none empty but the first.
+_TABBED = re.compile(r"^[^\t\n]*(?:\t+[^\t\n]+)+\s*$")
+
+
+def _tabbed_rows(lines: list[str], out: _Writer) -> None:
+    """Paragraphs of cells apart by tab stops (a table typed with tabs, not made a Word table): two
+    or more of them with a number among their cells are a table, one cell a tab; else paragraphs."""
+    if len(lines) >= 2 and any(NUMBERISH.match(cell.strip()) for line in lines[1:] for cell in line.split("\t")[1:]):
+        out.table([[cell for cell in re.split(r"\t+", line.rstrip())] for line in lines])
+    else:
+        for line in lines:
+            out.paragraph(line)
+    lines.clear()
+
+
+NUMBERISH = re.compile(r"^-?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?$")
 
 
 def _docx_table(table, out: _Writer, depth: int = 0) -> None:

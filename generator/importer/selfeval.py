@@ -20,6 +20,8 @@ from .tables_base import NUM, Value, label_of, unit_of, value_of
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
 _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
+#: A 一级指标's score in a table of the levels' scores.
+_LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
 #: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
 _GROUP = re.compile(r"^按(?:资金来源|收入性质|支出性质|资金性质|经济分类)分?$")
 
@@ -87,7 +89,7 @@ class SelfEvaluation:
                 done |= self._tasks(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
-            elif labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
+            elif labels[:1] == ["一级指标"] and "分值" in labels and set(labels) & set(_LEVEL_SCORES):
                 done |= self._level_scores(rows, k)
         return done
 
@@ -307,7 +309,7 @@ class SelfEvaluation:
     def _level_scores(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         """A table of each 一级指标's 分值 and 得分 (一级指标 | 分值 | 得分 | 得分率), its 合计 the total."""
         header = [label_of(c) for c in rows[k]]
-        weight, score = header.index("分值"), header.index("得分")
+        weight, score = header.index("分值"), next(header.index(h) for h in _LEVEL_SCORES if h in header)
         rate = header.index("得分率") if "得分率" in header else None
         done = {k}
         for j in range(k + 1, len(rows)):
@@ -407,6 +409,15 @@ class SelfEvaluation:
                 self._total(row)
                 done.add(j)
                 break
+            if "小计" in labels[:4]:
+                # a 一级's subtotal (产出指标小计 | 50 | 49.39): its 分值 and 得分, in that order
+                numbers = [v for c in row if (v := value_of(c)) is not None and NUM.match(v.text)]
+                if level1 and len(numbers) == 2:
+                    steps = (self._root, f"weights={level1}")
+                    self._put(steps, "weight", numbers[0], "score", f"自评表 {level1}小计 分值")
+                    self._put(steps, "score", numbers[1], "score", f"自评表 {level1}小计 得分")
+                done.add(j)
+                continue
             if len(row) != len(header):
                 break
             done.add(j)

@@ -24,6 +24,10 @@ from .read import Cell
 from .tables_base import NUM, Value, label_of, unit_of, value_of
 from .text import last_clause, tokens
 
+#: A row's name numbered at the first level (一、基本支出) and at the second (1.人员经费).
+_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_SECOND = re.compile(r"^[0-9]+[.、．](?![0-9])|^[（(][0-9一二三四五六七八九十]+[）)]")
+
 #: Each column's role, by its header (units in brackets aside).
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
     ("name", r"(项目|单位|部门|转移支付|专项资金)名称|项目"),
@@ -71,6 +75,9 @@ class ProjectSummary:
         title = self.caption or "项目支出绩效自评结果"
         outer = f"projects={title}"
         group: str | None = None
+        # rows numbered in two levels (一、… then 1.… under it): the first level the groups
+        names = [self._cell(rows[r], roles, "name") for r in data]
+        nested = any(_TOP.match(n) for n in names) and any(_SECOND.match(n) for n in names)
         done = set(range(k, k + depth))
         for r in data:
             row = rows[r]
@@ -82,8 +89,15 @@ class ProjectSummary:
                 done.add(r)
                 continue
             total = next((t for t in _TOTALS if t in (name, self._cell(row, roles, "seq"), first)), None)
-            if total == "小计" and group:
+            if name and _TOP.match(name) and nested:
+                # 一、基本支出 with its own money, then 1.人员经费 … under it: a group and its figures
+                group = name
                 steps: tuple[str, ...] = (outer, f"items={group}")
+                self._row(row, roles, steps, unit, name, project=False)
+                done.add(r)
+                continue
+            if total == "小计" and group:
+                steps = (outer, f"items={group}")
             elif total:
                 steps = (outer, "total")
             elif name:
