@@ -29,7 +29,7 @@ def _display(line: str) -> list[str]:
     out: list[str] = []
     for ch in line.rstrip():
         out.append(ch)
-        if unicodedata.east_asian_width(ch) in "WF":
+        if _wide(ch):
             out.append("")
     return out
 

@@ -284,7 +284,7 @@ class _Walker:
         framed = self._frame(para, ctx) if self.kind == "绩效自评报告" and not self.project else set()
         listed = not self.project and _PROJECTS_EVALUATED.search(para.text) is not None
         for sentence in sentences(para.text, para.start):
-            clauses = _clauses(sentence) if listed else []
+            clauses = sentences(sentence.text, sentence.start, _CLAUSE_END) if listed else []
             if not any(_PROJECT_CLAUSE.search(c.text) for c in clauses):
                 self._sentence(sentence, ctx, framed, para.text)
                 continue
@@ -327,16 +327,8 @@ _PROJECT_CLAUSE = re.compile(r"(?:^|[：:，,；;])\s*(?P<name>[^：:，,；;。
                              r"(?:全年预算|年初预算|预算数)[^；;。]*?自评得分[0-9]")
 
 
-def _clauses(sentence: Sentence) -> list[Sentence]:
-    """A sentence cut after each ；."""
-    out = []
-    pos = 0
-    for match in re.finditer(r"[；;]", sentence.text):
-        out.append(Sentence(sentence.text[pos:match.end()], sentence.start + pos))
-        pos = match.end()
-    if sentence.text[pos:].strip():
-        out.append(Sentence(sentence.text[pos:], sentence.start + pos))
-    return out
+#: Where a sentence's clauses end.
+_CLAUSE_END = re.compile(r"[；;]")
 
 
 #: A line of a scoring frame told in the text: its numbering, its name and its 分值 in brackets.

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import stat
-import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -164,8 +163,6 @@ def _decode(raw: bytes, name: str) -> str:
     if "\x00" in text:
         raise ImportRefused(say("import.nul_chars", name=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -422,15 +419,12 @@ _TABBED = re.compile(r"^[^\t\n]*(?:\t+[^\t\n]+)+\s*$")
 def _tabbed_rows(lines: list[str], out: _Writer) -> None:
     """Paragraphs of cells apart by tab stops (a table typed with tabs, not made a Word table): two
     or more of them with a number among their cells are a table, one cell a tab; else paragraphs."""
-    if len(lines) >= 2 and any(NUMBERISH.match(cell.strip()) for line in lines[1:] for cell in line.split("\t")[1:]):
-        out.table([[cell for cell in re.split(r"\t+", line.rstrip())] for line in lines])
+    if len(lines) >= 2 and any(_NUMERIC.fullmatch(cell.strip()) for line in lines[1:] for cell in line.split("\t")[1:]):
+        out.table([re.split(r"\t+", line.rstrip()) for line in lines])
     else:
         for line in lines:
             out.paragraph(line)
     lines.clear()
-
-
-NUMBERISH = re.compile(r"^-?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?$")
 
 
 def _docx_table(table, out: _Writer, depth: int = 0) -> None:
@@ -447,9 +441,7 @@ def _docx_table(table, out: _Writer, depth: int = 0) -> None:
         return
     for tr in table._tbl.tr_lst:
         for tc in tr.tc_lst:
-            tc_pr = tc.tcPr
-            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
-            if merge is not None and merge.get(qn("w:val")) in (None, "continue"):
+            if _merged_down(tc):
                 continue
             for item in _Cell(tc, table).iter_inner_content():
                 if isinstance(item, Paragraph):
@@ -458,22 +450,27 @@ def _docx_table(table, out: _Writer, depth: int = 0) -> None:
                     _docx_table(item, out, depth + 1)
 
 
+def _merged_down(tc) -> bool:
+    """A cell that is a vertical merge's lower part (the text stands in the part above)."""
+    from docx.oxml.ns import qn
+
+    tc_pr = tc.tcPr
+    merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+    return merge is not None and merge.get(qn("w:val")) in (None, "continue")
+
+
 def _docx_rows(table) -> list[list[str]]:
     """One entry per cell as Word stores it: a span is one cell, a vertical merge's lower parts are empty."""
-    from docx.oxml.ns import qn
     from docx.table import _Cell
 
     rows = []
     for tr in table._tbl.tr_lst:
         row = []
         for tc in tr.tc_lst:
-            tc_pr = tc.tcPr
-            merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
-            continued = merge is not None and merge.get(qn("w:val")) in (None, "continue")
             cell = _Cell(tc, table)
             # Word keeps a cell's empty trailing paragraphs; they carry no text.
             text = "\n".join(p.text for p in cell.paragraphs).rstrip("\n")
-            row.append("" if continued else text)
+            row.append("" if _merged_down(tc) else text)
         rows.append(row)
     return rows
 
@@ -794,8 +791,9 @@ def _pdf_page(out: _Writer, page) -> None:
     tables = page.find_tables()
     if not tables:
         words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-        if _unruled_table(words):
-            _pdf_layout_page(out, words)
+        word_rows = _word_rows(words, _turn(words))
+        if _unruled_table(word_rows):
+            _pdf_layout_page(out, words, word_rows)
             return
     boxes = [t.bbox for t in tables]
 
@@ -836,12 +834,12 @@ def _pdf_page(out: _Writer, page) -> None:
 # copy would be (layout.py reads that), after the page's turn is taken out: each word where it
 # stands, in columns of half a Chinese character, two spaces at least between words apart.
 
-_NUMERIC = re.compile(r"^[-—]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?")
+#: A number as a table prints it (its start, or all of a cell with `fullmatch`).
+_NUMERIC = re.compile(r"[-—]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?")
 
 
-def _unruled_table(words: list[dict]) -> bool:
-    """Words standing in rows of several apart, numbers among them, on five rows or more."""
-    rows = _word_rows(words, _turn(words))
+def _unruled_table(rows: list[list[dict]]) -> bool:
+    """Words standing in rows of several apart (`_word_rows`), numbers among them, on five rows or more."""
     tabular = sum(1 for row in rows if len(row) >= 3 and any(_NUMERIC.match(w["text"]) for w in row[1:]))
     return tabular >= 5
 
@@ -876,7 +874,6 @@ def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
-_WHOLE_NUMBER = re.compile(r"^(?:[-—]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?|[-—/／]+)$")
 #: A title line above a table: its unit and the department it is of.
 _TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 
@@ -895,8 +892,8 @@ def _continued(rows: list[list[dict]]) -> list[list[dict]]:
     for row, top in zip(rows[1:], tops[1:]):
         above = out[-1]
         homes = []
-        if top - last_top < 0.85 * pitch and all(len(w["text"]) <= 6 and not _WHOLE_NUMBER.match(w["text"])
-                                                 for w in row):
+        if top - last_top < 0.85 * pitch and all(len(w["text"]) <= 6 and not _NUMERIC.fullmatch(w["text"])
+                                                 and not re.fullmatch(r"[-—/／]+", w["text"]) for w in row):
             for w in row:
                 overlaps = [(min(w["x1"], a["x1"]) - max(w["x0"], a["x0"]), n) for n, a in enumerate(above)]
                 best = max(overlaps, default=(0.0, -1))
@@ -912,10 +909,10 @@ def _continued(rows: list[list[dict]]) -> list[list[dict]]:
     return out
 
 
-def _pdf_layout_page(out: _Writer, words: list[dict]) -> None:
-    from .layout import read_layout_text
+def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) -> None:
+    from .layout import _width, read_layout_text
 
-    rows = _continued(_word_rows(words, _turn(words)))
+    rows = _continued(rows)
     sizes = sorted(w["bottom"] - w["top"] for w in words)
     unit = max(sizes[len(sizes) // 2] / 2, 1.0)  # half a Chinese character: one column of text
     left = min(w["x0"] for w in words)
@@ -927,11 +924,12 @@ def _pdf_layout_page(out: _Writer, words: list[dict]) -> None:
             lines.append("")  # a gap of more than a line: a blank line, as between paragraphs
         previous_bottom = max(w["bottom"] for w in row)
         line = ""
+        width = 0  # the line's display width so far
         for w in row:
-            column = int(round((w["x0"] - left) / unit))
-            width = len(line) and sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-            gap = column - width
-            line += " " * (gap if gap >= 2 else (2 if line else 0)) + w["text"]
+            gap = int(round((w["x0"] - left) / unit)) - width
+            space = gap if gap >= 2 else (2 if line else 0)
+            line += " " * space + w["text"]
+            width += space + _width(w["text"])
         lines.append(line)
     _, blocks = read_layout_text("\n".join(lines))
     for block in blocks:

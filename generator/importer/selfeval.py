@@ -20,6 +20,20 @@ from .tables_base import NUM, Value, label_of, unit_of, value_of
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
 _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
+#: The columns of a form's 预算执行 block, by the words their headers begin with: the 10号 附件1
+#: headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), and a multi-year
+#: project's year columns (本年全年预算数 · 本年全年执行数 · 本年执行率; its 项目期总预算 and 累计执行数
+#: have no place in the model and stay for the reviewer).
+_EXECUTION_COLUMNS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
+                      "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
+                      "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
+                      "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate"}
+
+
+def _execution_column(header: str) -> str | None:
+    return next((key for name, key in _EXECUTION_COLUMNS.items() if header.startswith(name)), None)
+
+
 #: A 一级指标's score in a table of the levels' scores.
 _LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
 #: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
@@ -105,9 +119,7 @@ class SelfEvaluation:
         levels = header.index("一级指标") if "一级指标" in header else header.index("三级指标")
         name_col = header.index("三级指标")
         project_col = header.index("项目名称")
-        money = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
-                 "执行率": "execution_rate", "分值": "weight", "得分": "score"}
-        budget = {i: key for i, h in enumerate(header[:levels]) for name, key in money.items() if h.startswith(name)}
+        budget = {i: key for i, h in enumerate(header[:levels]) if (key := _execution_column(h))}
         unit = next((u for h in above if (u := unit_of(h))), None) or getattr(self, "stated_unit", None)
         cols: dict[str, int] = {name: header.index(name) for name in ("一级指标", "二级指标", "三级指标")
                                 if name in header}
@@ -205,14 +217,7 @@ class SelfEvaluation:
         header = [label_of(c) for c in rows[k]]
         if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
             return set()
-        # The 10号 附件1 headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), and a
-        # multi-year project's year columns (本年全年预算数 · 本年全年执行数 · 本年执行率; its 项目期总预算
-        # and 累计执行数 have no place in the model and stay for the reviewer).
-        keys = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
-                "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
-                "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
-                "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate"}
-        columns = [next((v for name, v in keys.items() if h.startswith(name)), None) for h in header]
+        columns = [_execution_column(h) for h in header]  # (_EXECUTION_COLUMNS)
         unit = unit_of(header[0]) or getattr(self, "stated_unit", None)  # or the 单位：万元 line above the table
         first = value_of(rows[k][0])
         weight = re.search(r"[（(]([0-9]+(?:\.[0-9]+)?)\s*分[）)]", first.text) if first else None

@@ -21,12 +21,9 @@ from .counts import _bad_stat, _stat_name, _words_after, glued
 from .draft import Stmt
 from .found import Finding, Found
 from .read import Cell
+from .structure import numbering_rank
 from .tables_base import NUM, Value, label_of, unit_of, value_of
 from .text import last_clause, tokens
-
-#: A row's name numbered at the first level (一、基本支出) and at the second (1.人员经费).
-_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_SECOND = re.compile(r"^[0-9]+[.、．](?![0-9])|^[（(][0-9一二三四五六七八九十]+[）)]")
 
 #: Each column's role, by its header (units in brackets aside).
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
@@ -42,6 +39,9 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*"),
 ))
 _MONEY = ("budget_initial", "budget_full", "budget", "actual")
+#: The ranks (structure.numbering_rank) of a row's name numbered at the first level (一、基本支出)
+#: and at the second (1.人员经费, （1）, （一）).
+_TOP, _SECOND = 1, {2, 3, 4}
 _TOTALS = ("小计", "合计", "总计")
 _UNIT_SUFFIX = re.compile(r"[（(](万元|元|%|％|分)[）)]$")
 
@@ -76,8 +76,8 @@ class ProjectSummary:
         outer = f"projects={title}"
         group: str | None = None
         # rows numbered in two levels (一、… then 1.… under it): the first level the groups
-        names = [self._cell(rows[r], roles, "name") for r in data]
-        nested = any(_TOP.match(n) for n in names) and any(_SECOND.match(n) for n in names)
+        ranks = {numbering_rank(self._cell(rows[r], roles, "name")) for r in data}
+        nested = _TOP in ranks and bool(ranks & _SECOND)
         done = set(range(k, k + depth))
         for r in data:
             row = rows[r]
@@ -89,7 +89,7 @@ class ProjectSummary:
                 done.add(r)
                 continue
             total = next((t for t in _TOTALS if t in (name, self._cell(row, roles, "seq"), first)), None)
-            if name and _TOP.match(name) and nested:
+            if name and nested and numbering_rank(name) == _TOP:
                 # 一、基本支出 with its own money, then 1.人员经费 … under it: a group and its figures
                 group = name
                 steps: tuple[str, ...] = (outer, f"items={group}")

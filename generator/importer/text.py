@@ -25,10 +25,11 @@ class Sentence:
 _END = re.compile(r"[。！？!?]+")
 
 
-def sentences(text: str, start: int) -> list[Sentence]:
+def sentences(text: str, start: int, ends: re.Pattern[str] = _END) -> list[Sentence]:
+    """The text's sentences (or its pieces up to each match of `ends`), blank ones left out."""
     out = []
     pos = 0
-    for match in _END.finditer(text):
+    for match in ends.finditer(text):
         piece = text[pos:match.end()]
         if piece.strip():
             out.append(Sentence(piece, start + pos))
