@@ -27,7 +27,7 @@ import struct
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .xlsx import Deflated, deflate, inflate
+from .xlsx import EMPTY, Deflated, deflate, inflate
 
 PAGE = 4096
 #: The payload an index b-tree page keeps in a cell, at most and at least (the rest overflows).
@@ -182,7 +182,7 @@ class TreePart(NamedTuple):
     pages: Deflated
 
 
-EMPTY_TREE = TreePart(0, 0, (), (), deflate(b""))
+EMPTY_TREE = TreePart(0, 0, (), (), EMPTY)
 
 
 def report_trees(data: bytes, roots: Sequence[int]) -> list[TreePart]:
@@ -202,10 +202,8 @@ def report_trees(data: bytes, roots: Sequence[int]) -> list[TreePart]:
         if entries == 0:
             out.append(EMPTY_TREE)
             continue
-        loose = overflowing and _overflows(reader, items)
-        if loose or entries < 2:
-            flat = _flatten(reader, items)
-            out.append(TreePart(entries, 0, (), tuple(flat), deflate(b"")))
+        if entries < 2 or overflowing and _overflows(reader, items):
+            out.append(_loose(reader, items, entries))
             continue
         # The last leaf gives up its last entry, the tail. If that leaf holds only it, the
         # leaf before gives up its last entry instead, to come between it and a new leaf of the
@@ -216,12 +214,17 @@ def report_trees(data: bytes, roots: Sequence[int]) -> list[TreePart]:
         else:
             before = reader.leaf_entries(leaves[-2])
             if len(before) < 2:  # (entries of a quarter page each: placed like a tail's)
-                out.append(TreePart(entries, 0, (), tuple(_flatten(reader, items)), deflate(b"")))
+                out.append(_loose(reader, items, entries))
                 continue
             pages = [reader.page(page) for page in leaves[:-2]] + [leaf_page(before[:-1]), leaf_page([between[-1]])]
             between[-1] = before[-1]
         out.append(TreePart(entries, len(pages), tuple(between), (last[-1],), deflate(b"".join(pages), 6)))
     return out
+
+
+def _loose(reader: _Reader, items: list[int | bytes], entries: int) -> TreePart:
+    """A tree's entries all as its tail, with no pages of its own (the year's database places them)."""
+    return TreePart(entries, 0, (), tuple(_flatten(reader, items)), EMPTY)
 
 
 def _overflows(reader: _Reader, items: list[int | bytes]) -> bool:
