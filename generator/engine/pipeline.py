@@ -418,9 +418,9 @@ class _Inputs:
         for d in summaries:
             for year in d.years:
                 self.by_year.setdefault(year, []).append(d.digests[f"year:{year}"])
-            if d.region in regions:
+            if d.region in regions:  # by the region page's path (its context is made when rendered)
                 for ancestor in regions[d.region].lineage:
-                    self.by_region.setdefault(ancestor.code, []).append(d.digests["region"])
+                    self.by_region.setdefault(f"{regions[ancestor.code].url}index.html", []).append(d.digests["region"])
 
     def of(self, page: Page) -> tuple[str, ...]:
         kind = page.template
@@ -428,7 +428,7 @@ class _Inputs:
             year = int(page.path.split("/")[1])
             shown = (repr(self.years), *self.by_year.get(year, ()))
         elif kind == "region.html":
-            shown = tuple(self.by_region.get(page.context["place"].code, ()))
+            shown = tuple(self.by_region.get(page.path, ()))
         elif kind in ("home.html", "feed.xml"):
             shown = (self.all["listing"], self.all["heads"])
         elif kind == "checks.html":

@@ -408,16 +408,22 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
         if d.region in regions:
             for ancestor in regions[d.region].lineage:
                 under.setdefault(ancestor.code, []).append(d)
+    def context(place: Place) -> Callable[[], RegionContext]:
+        # made only when the page is rendered: a correction remakes a region page only where
+        # what it shows changed, and a province has thousands of them
+        def make() -> RegionContext:
+            departments = under.get(place.code, [])
+            children = [regions[c.code] for c in place.region.children]
+            return {"place": place, "children": children, "departments": departments,
+                    "years": views.region_years(departments, unit),
+                    "compare": views.region_compare(children, under) if children else [],
+                    "charts": charts.region_charts(departments, children, under, unit),
+                    "members": views.region_departments(departments)}
+        return make
+
     pages = []
     for code, place in sorted(regions.items()):
-        departments = under.get(code, [])
-        children = [regions[c.code] for c in place.region.children]
-        context: RegionContext = {"place": place, "children": children, "departments": departments,
-                                  "years": views.region_years(departments, unit),
-                                  "compare": views.region_compare(children, under) if children else [],
-                                  "charts": charts.region_charts(departments, children, under, unit),
-                                  "members": views.region_departments(departments)}
-        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name, context,
+        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name, context(place),
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages
