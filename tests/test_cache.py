@@ -314,7 +314,8 @@ def test_kept_memos_travel_to_the_workers_that_make_the_years_data(tmp_path, mon
     name, (signature, key, at_hand, *pickled) = next(iter(kept[0].items()))
     memo = kept_memos.Kept(at_hand, tuple(pickled))
     copy = pickle.loads(pickle.dumps(memo))
-    assert (copy.files, copy.slug, copy.years, copy.findings, copy.searchable) == at_hand
+    assert (copy.files, copy.slug, copy.years, copy.findings, copy.searchable, copy.data) == at_hand
+    assert copy.data == kept_memos.data_keys(memo.summary) and copy.data["row"] == memo.summary.digests["row"]
     assert copy.summary == memo.summary and copy.rows == memo.rows
     assert not kept_memos._UNPICKLED_NOW  # kept across builds by serve alone
 

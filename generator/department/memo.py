@@ -45,10 +45,16 @@ class Memo:
     def searchable(self) -> int:
         return len(self.records)
 
+    @property
+    def data(self) -> dict:
+        """What the site-wide data files are keyed on (`data_keys`)."""
+        return data_keys(self.summary)
+
     def at_hand(self) -> tuple:
         """What a build needs of the memo for every department, changed or not (`Kept`), beside
-        it pickled: its files' stamps, slug, years, findings and search records counted."""
-        return self.files, self.slug, self.years, self.findings, self.searchable
+        it pickled: its files' stamps, slug, years, findings and search records counted, and
+        what the data files are keyed on (so the process making them needs no summary)."""
+        return self.files, self.slug, self.years, self.findings, self.searchable, self.data
 
     def pickled(self) -> tuple[bytes, bytes]:
         """The memo as `Kept` holds it: its summary, and its rows, records and extents, each
@@ -65,10 +71,10 @@ class Kept:
     10,000 reports unpickling every memo took half a second, and a build that changed
     nothing needs none of it."""
 
-    __slots__ = ("files", "slug", "years", "findings", "searchable", "_pickled", "_summary", "_rest")
+    __slots__ = ("files", "slug", "years", "findings", "searchable", "data", "_pickled", "_summary", "_rest")
 
     def __init__(self, at_hand: tuple, pickled: tuple[bytes, bytes]):
-        self.files, self.slug, self.years, self.findings, self.searchable = at_hand
+        self.files, self.slug, self.years, self.findings, self.searchable, self.data = at_hand
         self._pickled = pickled
         self._summary: Summary | None = None
         self._rest: tuple | None = None
@@ -97,13 +103,22 @@ class Kept:
         return self._parts()[2]
 
     def at_hand(self) -> tuple:
-        return self.files, self.slug, self.years, self.findings, self.searchable
+        return self.files, self.slug, self.years, self.findings, self.searchable, self.data
 
     def pickled(self) -> tuple[bytes, bytes]:
         return self._pickled
 
     def __reduce__(self):  # to and from a worker: as the seen file holds it
         return Kept, (self.at_hand(), self._pickled)
+
+
+def data_keys(summary: Summary) -> dict:
+    """What the site-wide data files are made from, of one department: the digests of its
+    departments row (`row`) and of each year's rows (`rows:<year>`), and the date each report
+    was published (`date:<year>`, which dates the year's zipped entries)."""
+    out = {name: value for name, value in summary.digests.items() if name == "row" or name.startswith("rows:")}
+    out.update((f"date:{h.year}", h.date) for h in summary.heads)
+    return out
 
 
 def extents_of(plain: tuple[int, ...]) -> tuple[Extent, Extent]:

@@ -208,13 +208,13 @@ class _Seen:
             self.store.keep("seen", (self.site.key,))
 
 
-def source_epoch(heads) -> int:
-    """A moment fixed by the content: SOURCE_DATE_EPOCH, else the latest date `heads` state."""
+def source_epoch(days) -> int:
+    """A moment fixed by the content: SOURCE_DATE_EPOCH, else the latest of `days`."""
     import calendar
 
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    days = [h.date for h in heads]
+    days = list(days)
     return calendar.timegm(max(days).timetuple()) if days else 0
 
 
@@ -248,7 +248,7 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     process beside the search index, which keeps the other core busy)."""
     outcomes = departments.outcomes
     files = Recorder(output)
-    parts = (site.key, "departments", *(o.memo.summary.digests["row"] for o in outcomes))
+    parts = (site.key, "departments", *(o.memo.data["row"] for o in outcomes))
     downloads, kept = _memo(store, output, "data", parts, site.reuse)
     if not kept:
         table = data.Tables(lambda name: (store.get("rows", (o.key,)) for o in outcomes),
@@ -261,9 +261,9 @@ def _site_data(site: BuildScope, departments: _Departments, output: Output, stor
     todo = []
     for year in years:
         having = [o for o in outcomes if year in o.memo.years]
-        epoch = source_epoch(h for o in having for h in o.memo.summary.heads if h.year == year)
+        epoch = source_epoch(o.memo.data[f"date:{year}"] for o in having)
         parts = (site.key, "year", str(year), str(epoch),
-                 *(f"{o.memo.slug}={o.memo.summary.digests[f'rows:{year}']}" for o in having))
+                 *(f"{o.memo.slug}={o.memo.data[f'rows:{year}']}" for o in having))
         made, kept = _memo(store, output, "data", parts, site.reuse)
         store.keep("year-pack", (str(year),))  # made or kept where the year's files are made
         if kept:
@@ -321,8 +321,7 @@ class _DataFiles(parallel.Background):
         super().__init__(make, shared=self if self.alongside else None)
 
     def __enter__(self) -> _DataFiles:
-        if self.alongside:
-            _ = self.departments.summaries  # unpickled once, for both processes
+        if self.alongside:  # begun before any summary is unpickled: the data files need none (Memo.data)
             super().__enter__()
         return self
 
