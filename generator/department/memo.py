@@ -116,7 +116,8 @@ def data_keys(summary: Summary) -> dict:
     """What the site-wide data files are made from, of one department: the digests of its
     departments row (`row`) and of each year's rows (`rows:<year>`), and the date each report
     was published (`date:<year>`, which dates the year's zipped entries)."""
-    out = {name: value for name, value in summary.digests.items() if name == "row" or name.startswith("rows:")}
+    out: dict[str, object] = {name: value for name, value in summary.digests.items()
+                              if name == "row" or name.startswith("rows:")}
     out.update((f"date:{h.year}", h.date) for h in summary.heads)
     return out
 

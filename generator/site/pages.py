@@ -8,6 +8,7 @@ documented; tested against the templates).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -27,6 +28,8 @@ from .search import FILTERS, department_text, grade_band, report_text
 
 if TYPE_CHECKING:  # contexts.py imports this module's summaries
     from .contexts import (
+        ChecksContext,
+        CheckTotals,
         Counts,
         DataContext,
         DepartmentContext,
@@ -35,6 +38,7 @@ if TYPE_CHECKING:  # contexts.py imports this module's summaries
         RegionNode,
         ReportBlock,
         ReportContext,
+        SitemapXmlContext,
         YearContext,
     )
 
@@ -382,12 +386,12 @@ def years_of(summaries: Sequence[Summary]) -> list[int]:
 
 def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: str,
               regions: dict[str, Place] | None = None) -> Page:
-    rows = [h for d in summaries for h in d.heads if h.year == year]
-    region_of = {d.slug: (regions[d.region].full_name if regions and d.region in regions else "") for d in summaries}
-    # what the table can be filtered by: each row's region and grade (grade bands where no grade is stated)
-    filters = [(region_of.get(h.slug, ""), h.grade or grade_band(h.score) or "未评") for h in rows]
-
-    def context() -> YearContext:
+    def context() -> YearContext:  # made when the page is rendered
+        rows = [h for d in summaries for h in d.heads if h.year == year]
+        region_of = {d.slug: (regions[d.region].full_name if regions and d.region in regions else "")
+                     for d in summaries}
+        # what the table can be filtered by: each row's region and grade (grade bands where no grade is stated)
+        filters = [(region_of.get(h.slug, ""), h.grade or grade_band(h.score) or "未评") for h in rows]
         return {"year": year, "rows": rows, "years": years, "charts": charts.year_charts(rows, unit),
                 "filters": filters,
                 # top and bottom lists where the score chart is a distribution, not a bar each
@@ -422,7 +426,7 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
         return make
 
     pages = []
-    for code, place in sorted(regions.items()):
+    for _, place in sorted(regions.items()):
         pages.append(Page(f"{place.url}index.html", "region.html", place.full_name, context(place),
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
@@ -447,18 +451,20 @@ def region_tree(summaries: Sequence[Summary], regions: dict[str, Place], roots) 
 
 
 def checks_page(summaries: Sequence[Summary]) -> Page:
-    rows = [(d.name, year, r) for d in summaries for year, r in d.findings]
-    made: Counter = Counter()
-    for d in summaries:
-        made.update(d.made)
-    found = Counter(r.rule for _, _, r in rows)
-    totals = {"checks": sum(made.values()), "findings": len(rows),
-              "unchecked": sum(d.unchecked for d in summaries),
-              "by_rule": {rule: (made[rule], found[rule]) for rule in RULES}}
-    return Page("checks/index.html", "checks.html", "数据核验", {
-        "rows": rows, "rules": RULES, "departments": sorted({n for n, _, _ in rows}),
-        "years": sorted({y for _, y, _ in rows}, reverse=True), "totals": totals},
-        (Crumb("首页", ""), Crumb("数据核验", None)), description="各报告数字之间的一致性核对结果")
+    def context() -> ChecksContext:  # made when the page is rendered
+        rows = [(d.name, year, r) for d in summaries for year, r in d.findings]
+        made: Counter = Counter()
+        for d in summaries:
+            made.update(d.made)
+        found = Counter(r.rule for _, _, r in rows)
+        totals: CheckTotals = {"checks": sum(made.values()), "findings": len(rows),
+                  "unchecked": sum(d.unchecked for d in summaries),
+                  "by_rule": {rule: (made[rule], found[rule]) for rule in RULES}}
+        return {"rows": rows, "rules": RULES, "departments": sorted({n for n, _, _ in rows}),
+                "years": sorted({y for _, y, _ in rows}, reverse=True), "totals": totals}
+
+    return Page("checks/index.html", "checks.html", "数据核验", context,
+                (Crumb("首页", ""), Crumb("数据核验", None)), description="各报告数字之间的一致性核对结果")
 
 
 def by_date(summaries: Sequence[Summary]) -> list[Headline]:
@@ -479,8 +485,10 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     years = years_of(summaries)
     reports = sum(len(d.heads) for d in summaries)
     counts: Counts = {"departments": len(summaries), "reports": reports, "years": len(years)}
-    tree = region_tree(summaries, regions, content.regions.regions)
-    dated = by_date(summaries)
+    # What several pages share, made when the first of them is rendered: a correction remakes
+    # a few of these pages, and each piece walks every report of a province.
+    tree = functools.cache(lambda: region_tree(summaries, regions, content.regions.regions))
+    dated = functools.cache(lambda: by_date(summaries))
     pages: list[Page] = []
 
     def home() -> HomeContext:
@@ -489,12 +497,12 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
             for h in d.heads:
                 by_year.setdefault(h.year, []).append(h)
         home_chart = charts.home_chart(by_year, unit)
-        return {"latest": dated[:12], "tree": tree, "years": years, "counts": counts,
+        return {"latest": dated()[:12], "tree": tree(), "years": years, "counts": counts,
                 "charts": [home_chart] if home_chart else []}
 
     pages.append(Page("index.html", "home.html", content.site.title, home,
                       description=content.site.subtitle or content.site.title))
-    pages.append(Page("departments/index.html", "departments.html", "部门", {"groups": tree},
+    pages.append(Page("departments/index.html", "departments.html", "部门", lambda: {"groups": tree()},
                       (Crumb("首页", ""), Crumb("部门", None)), description="全部部门，按地区排列"))
     for year in years:
         pages.append(year_page(summaries, year, years, unit, regions))
@@ -502,7 +510,7 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     pages.append(Page("years/index.html", "years.html", "年度", {"years": [(y, per_year[y]) for y in years]},
                       (Crumb("首页", ""), Crumb("年度", None)), description="按年度浏览各部门报告"))
     pages += region_pages(summaries, regions, unit)
-    pages.append(Page("regions/index.html", "regions.html", "地区", {"tree": tree},
+    pages.append(Page("regions/index.html", "regions.html", "地区", lambda: {"tree": tree()},
                       (Crumb("首页", ""), Crumb("地区", None)), description="按省、市、县浏览各部门"))
     pages.append(Page("glossary/index.html", "glossary.html", "名词解释",
                       {"terms": content.glossary.terms if content.glossary else ()},
@@ -519,24 +527,29 @@ def site_pages(content: Content, summaries: Sequence[Summary], downloads: list |
     pages.append(Page("about/index.html", "about.html", "关于本站", {"counts": counts},
                       (Crumb("首页", ""), Crumb("关于本站", None))))
     # The 页面底部功能区 of a government site lists 网站地图 and 联系我们 (FORMATS.md §3.1).
-    pages.append(Page("sitemap/index.html", "sitemap.html", "网站地图", {"tree": tree, "years": years},
+    pages.append(Page("sitemap/index.html", "sitemap.html", "网站地图", lambda: {"tree": tree(), "years": years},
                       (Crumb("首页", ""), Crumb("网站地图", None)), description="本站各栏目、地区、部门与年度"))
     if content.site.contact:
         pages.append(Page("contact/index.html", "contact.html", "联系我们", {},
                           (Crumb("首页", ""), Crumb("联系我们", None)),
                           description=f"{content.site.organizer}的联系方式"))
     pages.append(Page("404.html", "404.html", "页面未找到", {}, rooted=True))
-    urls = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
-    for d in summaries:
-        urls.append(f"departments/{d.slug}/")
-        for h in d.heads:
-            urls.append(f"departments/{d.slug}/{h.year}/")
-            # an original-text page is listed when the department made one (Summary.sources)
-            if h.year in d.sources:
-                urls.append(f"departments/{d.slug}/{h.year}/source/")
-    pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", {"urls": sorted(urls)}))
-    pages.append(Page("feed.xml", "feed.xml", "feed", {"entries": dated[:FEED_ENTRIES],
-                                                        "updated": dated[0].date if dated else dt.date(2000, 1, 1)}))
+    listed_pages = [p.url for p in pages if p.path.endswith(".html") and p.path != "404.html"]
+
+    def sitemap() -> SitemapXmlContext:
+        urls = list(listed_pages)
+        for d in summaries:
+            urls.append(f"departments/{d.slug}/")
+            for h in d.heads:
+                urls.append(f"departments/{d.slug}/{h.year}/")
+                # an original-text page is listed when the department made one (Summary.sources)
+                if h.year in d.sources:
+                    urls.append(f"departments/{d.slug}/{h.year}/source/")
+        return {"urls": sorted(urls)}
+
+    pages.append(Page("sitemap.xml", "sitemap.xml", "sitemap", sitemap))
+    pages.append(Page("feed.xml", "feed.xml", "feed", lambda: {
+        "entries": dated()[:FEED_ENTRIES], "updated": dated()[0].date if dated() else dt.date(2000, 1, 1)}))
     pages.append(Page("robots.txt", "robots.txt", "robots", {}))
     return pages
 
