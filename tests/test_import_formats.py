@@ -992,3 +992,71 @@ def test_a_word_table_typed_with_tab_stops_and_a_forms_subtotal_rows_are_read():
     weights = {w.name: (str(w.weight.first.value), str(w.score.first.value)) for w in report.performance.weights}
     assert weights["预算编制"] == ("15", "14.4") and weights["履职效能"] == ("30", "29.1")
     assert len(report.performance.indicators) > 15  # the form goes on past its first 小计
+
+
+def test_text_in_word_content_controls_tracked_insertions_and_fields_is_read(tmp_path):
+    """A form whose blanks are content controls (in a run, around a paragraph, a table cell or a
+    row), with a tracked insertion and a simple field's result: read as Word shows it. python-docx
+    alone reads none of it, and such a 自评表 drafts as its headings alone."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    para = document.add_paragraph("项目名称：")
+    para._p.append(parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:id w:val="1"/></w:sdtPr><w:sdtContent>'
+                             '<w:r><w:t>城区生活垃圾收运处理项目</w:t></w:r></w:sdtContent></w:sdt>'))
+    body = document.element.body
+    block = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>本项目全年预算</w:t></w:r>'
+                      '<w:ins w:id="2" w:author="a"><w:r><w:t>680.00</w:t></w:r></w:ins>'
+                      '<w:r><w:t>万元。</w:t></w:r></w:p></w:sdtContent></w:sdt>')
+    body.insert(body.index(para._p) + 1, block)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "指标", "实际完成值"
+    table.cell(1, 0).text = "垃圾清运量"
+    row = table.rows[1]._tr
+    tc = row.tc_lst[1]
+    wrapper = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr/><w:sdtContent/></w:sdt>')
+    row.replace(tc, wrapper)
+    wrapper[1].append(tc)
+    tc.clear_content()
+    tc.append(parse_xml(f'<w:p {nsdecls("w")}><w:fldSimple w:instr=" =SUM(ABOVE) ">'
+                        '<w:r><w:t>4.2万吨</w:t></w:r></w:fldSimple></w:p>'))
+    rows_wrapper = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtContent/></w:sdt>')
+    extra = parse_xml(f'<w:tr {nsdecls("w")}><w:tc><w:p><w:r><w:t>群众满意度</w:t></w:r></w:p></w:tc>'
+                      '<w:tc><w:p><w:r><w:t>96%</w:t></w:r></w:p></w:tc></w:tr>')
+    rows_wrapper[0].append(extra)
+    table._tbl.append(rows_wrapper)
+    path = tmp_path / "自评报告.docx"
+    document.save(path)
+    _, blocks = read_path(path)
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert paragraphs[:2] == ["项目名称：城区生活垃圾收运处理项目", "本项目全年预算680.00万元。"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["指标", "实际完成值"], ["垃圾清运量", "4.2万吨"], ["群众满意度", "96%"]]
+
+
+def test_a_final_accounts_total_income_with_the_years_inside_and_each_sources_change_after_it():
+    """A 部门决算's “总收入…，其中本年收入…，较上年增加…” is its 收入总计 and the year's 合计 with the
+    合计's change; “收入具体情况如下：” lists the sources, and each item's change, in a sentence of
+    its own that names no row (较2021年决算增加…), is that source's, not a reason named “较”."""
+    result, report = _draft(
+        "邕川县文化广电体育和旅游局2022年度部门决算\n一、2022年度收入支出决算总体情况\n"
+        "（一）本部门2022年度总收入1080.21万元，其中本年收入1053.21万元，较2021年决算增加87.25万元，增长9.03%。"
+        "收入具体情况如下：\n"
+        "1.一般公共预算财政拨款收入986.41万元，为财政当年拨付的资金。较2021年决算增加68.05万元，增长7.41%，"
+        "主要原因是：①县博物馆陈列展览提升和文物保护项目资金增加。\n"
+        "2.其他收入6.80万元，为部门单位取得的其他收入。较2021年决算增加4.20万元，增长161.54%。\n"
+        "（二）本部门2022年度总支出1080.21万元，其中本年支出1061.51万元，较2021年决算增加103.95万元，增长10.86%。\n",
+        2022)
+    income = next(a for a in report.income if a.scope == "部门全部资金")
+    assert (_values(income.total.actual), _values(income.total.change), _values(income.total.change_rate)) == (
+        ["1053.21"], ["87.25"], ["9.03"])
+    assert [(r.name, _values(r.actual)) for r in income.related] == [("收入总计", ["1080.21"])]
+    sources = {s.name: s for s in income.by_source}
+    assert (_values(sources["一般公共预算财政拨款收入"].change), _values(sources["其他收入"].change_rate)) == (
+        ["68.05"], ["161.54"])
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    assert _values(spending.total.actual) == ["1061.51"] and _values(spending.related[0].actual) == ["1080.21"]
+    assert not income.total.change_reasons

@@ -29,6 +29,9 @@ _STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
 _ARRIVED_AFTER = re.compile(r"(已)?(全部|足额|全额)?到位")
 _ACHIEVED = re.compile(r"投入|节约|减免|拨付|兑现|奖补|中标|追加|带动|争取")
 _REASONS = re.compile(r"原因|主要为[：:]|主要是[：:]")
+#: What is left of a change's label when it names only what it is compared with (较2021年决算,
+#: 比上年, 与上年相比, 同比): no row.
+_COMPARED = re.compile(r"(较|比|同比|与|和)(上年|去年|上一?年度)?(相比|对比|比较)?")
 
 
 @dataclass
@@ -56,6 +59,9 @@ class ParaState:
     income_weak: list[Pending] = field(default_factory=list)  # an unmarked 收入 total, made sure by a 支出 after it
     pending: list[Pending] = field(default_factory=list)
     last: Ref | None = None  # the last row stated outside a part-list, for a “其中” opening the next sentence
+    #: The row a numbered item of a list states first (“1.一般公共预算财政拨款收入986.41万元。较上年增加…”):
+    #: what a change in a later sentence of the item, naming no row, is of.
+    item: Ref | None = None
 
 
 def _enumerated(text: str, toks: list[Token]) -> dict[Token, str]:
@@ -357,6 +363,9 @@ class AmountReader(RowFinder):
 
     def _remember(self, ref: Ref, label: Label, state: SentenceState) -> None:
         state.last = ref
+        if state.children and self.list_parent is not None and self.para_rank is not None \
+                and self.para.item is None and not self.para.heads and state.parents == [self.list_parent]:
+            self.para.item = ref
         if state.children or label.child:
             return
         if self.para.head is None:
@@ -448,6 +457,8 @@ class AmountReader(RowFinder):
         state.last = subject
 
     def _subject(self, label: Label, state: SentenceState, ctx: Context) -> tuple[Ref | None, str]:
+        if label.relation in ("change", "change_rate") and _COMPARED.fullmatch(norm(label.name)):
+            label.name = ""  # “较2021年决算增加68.05万元”: a change of what was just stated, not of a row “较”
         if label.name and label.relation == "change" and state.children and state.parents:
             return self._reason(label, state.parents[-1], ctx)
         if label.name:
@@ -458,11 +469,16 @@ class AmountReader(RowFinder):
                 return state.last, ""
             return None, "不知是哪一项的比率"
         if state.last is not None:
+            if state.children and state.parents and state.parents[0].row.steps[0] in (
+                    "related=收入总计", "related=支出总计") and state.last.row.is_total:
+                return state.last, ""  # “总收入…，其中本年收入…，较上年增加…”: the year's, as a 总计 is not compared
             if state.children and state.last is not (state.parents[0] if state.parents else None):
                 return None, "增减数紧跟在“其中”的一项之后，不能确定是该项还是合计的增减"
             return state.last, ""
         if self.para.heads == 1 and self.para.head is not None:
             return self.para.head, ""
+        if self.para.heads == 0 and self.para.item is not None and label.relation == "change":
+            return self.para.item, ""
         if self.para.topic is not None and label.relation in ("variance", "execution_rate"):
             return self.para.topic, ""  # “没有花完的68.57万元…”: of the paragraph's row
         if self.para.heads == 0 and self.title_row is not None:

@@ -396,6 +396,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     out = _Writer()
     try:
         document = docx.Document(str(path))
+        _unwrapped(document.element.body)
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
@@ -410,6 +411,37 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
+
+
+#: Elements that wrap a document's own content, by their content's element (None: their children,
+#: their properties left out): content controls (a form's fields, a template's blanks filled in, at
+#: the level of runs, paragraphs, table rows or cells), tracked insertions and moves, smart tags,
+#: custom XML and simple fields (a table's =SUM(ABOVE) keeps its result as runs). python-docx reads
+#: the runs and hyperlinks directly in a paragraph, the paragraphs and tables directly in the body
+#: or a cell, the rows directly in a table: text inside any of these it would leave out.
+_WRAPPERS = {"sdt": "sdtContent", "ins": None, "moveTo": None, "smartTag": None, "customXml": None,
+             "fldSimple": None}
+_WRAPPER_PROPERTIES = {"sdtPr", "sdtEndPr", "smartTagPr", "customXmlPr", "rPr"}
+
+
+def _unwrapped(body) -> None:
+    """`body` with every wrapper of `_WRAPPERS` replaced by the content it wraps, in place: what
+    Word shows, as plain runs, paragraphs, rows and cells."""
+    from docx.oxml.ns import qn
+
+    tags = {qn(f"w:{name}"): (qn(f"w:{inner}") if inner else None) for name, inner in _WRAPPERS.items()}
+    properties = {qn(f"w:{name}") for name in _WRAPPER_PROPERTIES}
+    for element in [e for e in body.iter(*tags)]:  # outermost first, each moved up into its parent
+        parent = element.getparent()
+        if parent is None:
+            continue
+        inner = tags[element.tag]
+        holder = element.find(inner) if inner is not None else element
+        children = [] if holder is None else [c for c in holder if c.tag not in properties]
+        at = parent.index(element)
+        parent.remove(element)
+        for n, child in enumerate(children):
+            parent.insert(at + n, child)
 
 
 #: A paragraph of cells apart by tabs: two or more, none empty but the first.

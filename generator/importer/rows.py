@@ -218,9 +218,11 @@ class RowFinder:
             return ref
         total = scope_total(name)
         if total is not None:
-            if parent is not None and total[1] == "income" and parent.row.area == "income" and parent.row.is_total \
+            if parent is not None and total[1] == "income" and parent.row.area == "income" \
+                    and (parent.row.is_total or parent.row.steps[0] == "related=收入总计") \
                     and (parent.scope or "部门全部资金") == "部门全部资金":
                 # “本年收入合计…，其中：一般公共预算财政拨款收入4823.02万元”: a source of that total
+                # (or of the year's income within a 收入总计 whose list it is)
                 return Ref(Row("income", (f"by_source={name}",), name), parent.scope)
             return Ref(Row(total[1], ("total",), name), total[0])
         row, name = _lexicon(name)
@@ -235,12 +237,15 @@ class RowFinder:
             child = self._child(parent, written)
             if child is not None:
                 return child
-        if row.is_total and row.area in AREA_OF_STEP and "总计" in name and (
-                row.area in self.para.totals or getattr(self, "kind", None) == "部门决算"):
+        if row.is_total and row.area in AREA_OF_STEP and ("总计" in name and (
+                row.area in self.para.totals or getattr(self, "kind", None) == "部门决算")
+                or norm(name) in ("总收入", "总支出") and getattr(self, "kind", None) == "部门决算"):
             # “收入合计3862.45万元…另有年初结转和结余245.60万元，收入总计4108.05万元”: a 总计 after the
             # 合计 counts the carry-over too, as a 部门决算's 总计 always does (收入支出决算总表:
-            # 本年收入合计 + 年初结转和结余 = 收入总计); it is kept beside the total.
-            return Ref(Row(row.area, (f"related={name}",), name), scope)
+            # 本年收入合计 + 年初结转和结余 = 收入总计); it is kept beside the total. A 部门决算's
+            # “总收入1080.21万元，其中本年收入1053.21万元” is its 收入总计 too.
+            whole = name if "总计" in name else "收入总计" if row.area == "income" else "支出总计"
+            return Ref(Row(row.area, (f"related={whole}",), name), scope)
         if parent is not None and (parent.row.area != row.area and parent.row.area in ("income", "projects")
                                    and not (parent.row.area == "income" and parent.row.is_total
                                             and row.steps[0].startswith("by_nature="))
