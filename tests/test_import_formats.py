@@ -1060,3 +1060,24 @@ def test_a_final_accounts_total_income_with_the_years_inside_and_each_sources_ch
     spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
     assert _values(spending.total.actual) == ["1061.51"] and _values(spending.related[0].actual) == ["1080.21"]
     assert not income.total.change_reasons
+
+
+def test_a_table_typed_a_tab_per_cell_keeps_its_blank_cells_in_their_columns(tmp_path):
+    """表一 typed in Word a tab per cell, a blank cell two tabs in a row: each amount stays under
+    its own column (a run of tabs read as one break would move 30 under 金额)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("表一：收入支出决算总表")
+    for line in ("项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2",
+                 "一、一般公共预算财政拨款收入\t1\t986.41\t一、一般公共服务支出\t28\t",
+                 "三、国有资本经营预算财政拨款收入\t3\t\t三、国防支出\t30\t",
+                 "本年收入合计\t28\t1053.21\t本年支出合计\t55\t1061.51"):
+        document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(path)
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[3] == ["三、国有资本经营预算财政拨款收入", "3", "", "三、国防支出", "30", ""]
+    assert rows[4] == ["本年收入合计", "28", "1053.21", "本年支出合计", "55", "1061.51"]

@@ -452,11 +452,23 @@ def _tabbed_rows(lines: list[str], out: _Writer) -> None:
     """Paragraphs of cells apart by tab stops (a table typed with tabs, not made a Word table): two
     or more of them with a number among their cells are a table, one cell a tab; else paragraphs."""
     if len(lines) >= 2 and any(_NUMERIC.fullmatch(cell.strip()) for line in lines[1:] for cell in line.split("\t")[1:]):
-        out.table([re.split(r"\t+", line.rstrip()) for line in lines])
+        out.table(_tab_cells(lines))
     else:
         for line in lines:
             out.paragraph(line)
     lines.clear()
+
+
+def _tab_cells(lines: list[str]) -> list[list[str]]:
+    """The cells of paragraphs typed with tab stops. Where one tab each parts the cells of nearly
+    every line into as many (a table typed a tab per cell, its blank cells two tabs in a row:
+    “三、国有资本经营预算财政拨款收入→3→→三、国防支出→30→”), each tab parts two cells and a blank
+    cell stays in its column; else the tabs only align the text, and a run of them parts two cells."""
+    single = [line.rstrip(" \r\n").split("\t") for line in lines]
+    width, count = Counter(len(cells) for cells in single).most_common(1)[0]
+    if width > 2 and count >= 0.8 * len(lines) and all(len(cells) <= width for cells in single):
+        return [cells + [""] * (width - len(cells)) for cells in single]
+    return [re.split(r"\t+", line.rstrip()) for line in lines]
 
 
 def _docx_table(table, out: _Writer, depth: int = 0) -> None:
