@@ -1081,3 +1081,28 @@ def test_a_table_typed_a_tab_per_cell_keeps_its_blank_cells_in_their_columns(tmp
     rows = [[c.text for c in row] for row in grid.rows]
     assert rows[3] == ["三、国有资本经营预算财政拨款收入", "3", "", "三、国防支出", "30", ""]
     assert rows[4] == ["本年收入合计", "28", "1053.21", "本年支出合计", "55", "1061.51"]
+
+
+def test_a_form_printed_down_then_over_is_joined_row_by_row_and_its_text_kept_as_printed():
+    """A 部门整体支出绩效自评表 printed from a spreadsheet too wide for the page: pages 1–2 hold
+    the first columns of every row, pages 3–4 the rest. Each row is joined with its other half;
+    the kept text stays in the file's order, each cell pointing where it stands in it."""
+    folder = next((FIXTURES / "heldout8").glob("57-*"))
+    kept, blocks = read_path(next(folder.glob("*.pdf")))
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    assert len(grids) == 2  # a page's table and its continuation on the next, each whole
+    header = next(row for row in grids[0].rows if row[0].text == "一级指标")
+    assert [c.text for c in header] == ["一级指标", "二级指标", "三级指标", "分值", "指标说明及评分标准",
+                                        "年度指标值", "实际完成值", "得分", "扣分原因"]
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row:
+                assert kept[cell.start:cell.start + len(cell.text)] == cell.text
+    _, report = _fixture_draft("heldout8", "57-")
+    by_name = {i.name: i for i in report.performance.indicators}
+    payment = by_name["支付进度率"]
+    assert (payment.target, payment.actual, str(payment.weight.first.value), str(payment.score.first.value)) == (
+        "≥75%", "72.5%", "2", "1.5")
+    execution = report.performance.budget_execution
+    assert execution.name == "年度资金总额" and str(execution.execution_rate.first.value) == "97.31"
+    assert [i.name for i in execution.by_nature] == ["基本支出", "项目支出"]

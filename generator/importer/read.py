@@ -526,6 +526,8 @@ class _Writer:
         self.parts: list[str] = []
         self.pos = 0
         self.blocks: list[Block] = []
+        #: A ruled PDF table's shape (each row's top below the table's), by its block's index.
+        self.shapes: dict[int, tuple[float, ...]] = {}
 
     def _put(self, text: str) -> int:
         start = self.pos
@@ -538,7 +540,9 @@ class _Writer:
         if text.strip():
             self.blocks.append(Para(text, start))
 
-    def table(self, rows: list[list[str]]) -> None:
+    def table(self, rows: list[list[str]], shape: tuple[float, ...] | None = None) -> None:
+        if shape is not None:
+            self.shapes[len(self.blocks)] = shape
         grid_start = self.pos
         out = []
         for row in rows:
@@ -792,9 +796,13 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise ImportRefused(say("import.pdf_too_long", name=name, pages=len(pdf.pages), limit=MAX_PDF_PAGES))
+            pages = []  # each page's first block and the one after its last
             for page in pdf.pages:
+                first = len(out.blocks)
                 _pdf_page(out, page)
+                pages.append((first, len(out.blocks)))
                 page.close()
+            _columns_rejoined(out, pages)
     except ImportRefused:
         raise
     except Exception as err:  # pdfminer raises many kinds of error on a damaged file
@@ -831,6 +839,55 @@ def _paragraphs(lines: list[tuple[float, str]], table_tops: list[float],
     return out
 
 
+def _columns_rejoined(out: _Writer, pages: list[tuple[int, int]]) -> None:
+    """A table too wide for its page put back together in `out.blocks` (the text stays as printed).
+
+    A spreadsheet printed “down, then over” sets the first columns of every row on pages p…p+k-1
+    and the remaining columns of the same rows on pages p+k…p+2k-1. Such a page's table has as
+    many rows as its counterpart's, each at the same height, and does not repeat its row labels:
+    each row of the first pages' tables is joined with the same row of the later pages', in the
+    first table's place; the kept text stays in the order the file prints it, so each cell still
+    points to where it stands there."""
+    tables = [[n for n in range(first, end) if isinstance(out.blocks[n], Grid)] for first, end in pages]
+    joined: dict[int, int] = {}  # a left part's block → its right part's
+    p = 0
+    while p < len(pages):
+        for k in range(1, (len(pages) - p) // 2 + 1):
+            if all(_continues_across(out, tables[p + i], tables[p + k + i]) for i in range(k)):
+                joined.update((tables[p + i][0], tables[p + k + i][0]) for i in range(k))
+                p += 2 * k
+                break
+        else:
+            p += 1
+    if not joined:
+        return
+    blocks: list[Block] = []
+    for n, block in enumerate(out.blocks):
+        if n in joined.values():
+            continue
+        if n in joined:
+            right = out.blocks[joined[n]]
+            assert isinstance(block, Grid) and isinstance(right, Grid)
+            block = Grid(tuple(left + more for left, more in zip(block.rows, right.rows, strict=True)), block.start)
+        blocks.append(block)
+    out.blocks = blocks
+
+
+def _continues_across(out: _Writer, left: list[int], right: list[int]) -> bool:
+    """One ruled table on each page, of three rows or more, the rows alike in number and height,
+    and the right one's first column not the left one's row labels (two forms alike)."""
+    if len(left) != 1 or len(right) != 1:
+        return False
+    shape = out.shapes.get(left[0])
+    if shape is None or len(shape) < 3 or shape != out.shapes.get(right[0]):
+        return False
+    rows, more = out.blocks[left[0]].rows, out.blocks[right[0]].rows  # type: ignore[union-attr]
+    labels = [row[0].text for row in rows if row and row[0].text]
+    repeated = sum(1 for row, other in zip(rows, more)
+                   if row and other and row[0].text and row[0].text == other[0].text)
+    return repeated <= len(labels) // 2
+
+
 def _pdf_page(out: _Writer, page) -> None:
     tables = page.find_tables()
     if not tables:
@@ -862,10 +919,11 @@ def _pdf_page(out: _Writer, page) -> None:
         items.append((top, 0, text))
     for table in tables:
         rows = [["" if c is None else c.strip() for c in row] for row in table.extract()]
-        items.append((table.bbox[1], 1, rows))
+        shape = tuple(round(row.bbox[1] - table.bbox[1]) for row in table.rows)
+        items.append((table.bbox[1], 1, (rows, shape)))
     for _, kind, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
         if kind:
-            out.table(item)  # type: ignore[arg-type]
+            out.table(*item)  # type: ignore[misc]
         else:
             out.paragraph(item)  # type: ignore[arg-type]
 

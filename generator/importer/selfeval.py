@@ -37,6 +37,10 @@ def _execution_column(header: str) -> str | None:
 #: A 一级指标's score in a table of the levels' scores.
 _LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
 #: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
+#: A row of a 预算执行 block by its name: the whole, a source or a kind of spending.
+_FUNDS_ROW = re.compile(r"^(其中[：:]\s*)?\S{0,12}(资金|拨款|结转|收入|支出|经费|预算)(总额|合计)?$")
+#: A row of it by the nature of its spending (基本支出, 项目支出), not by source.
+_NATURE_ROW = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 _GROUP = re.compile(r"^按(?:资金来源|收入性质|支出性质|资金性质|经济分类)分?$")
 
 
@@ -225,12 +229,16 @@ class SelfEvaluation:
             self._put_score((self._root, "budget_execution"), "weight", weight.group(1), first, weight.start(1),
                             "自评表表头")
         data = rows[k + 1]
-        for h, key, cell in zip(header, columns, data, strict=False):
+        # the rows named in the block's own first column (年度预算执行情况（万元） over 年度资金总额,
+        # 其中：基本支出, 项目支出), not in a blank or 资金来源 column beside it
+        named_first = bool(header[0]) and header[0] not in _SOURCE_HEADS and columns[0] is None \
+            and (first_name := value_of(data[0])) is not None and _FUNDS_ROW.match(first_name.text.strip()) is not None
+        for n, (h, key, cell) in enumerate(zip(header, columns, data, strict=False)):
             value = value_of(cell)
             if value is None:
                 continue
             if key is None:
-                if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS):
+                if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS or n == 0 and named_first):
                     self.found.add((self._root, "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
                 elif NUM.match(value.text.replace(",", "")):
                     self.found.skip(value.text, value.span, f"{h}：{value.text}", self.at, _NO_COLUMN.format(h))
@@ -247,19 +255,25 @@ class SelfEvaluation:
         group: str | None = None
         for j in range(k + 2, len(rows)):
             row = rows[j]
-            if len(row) != len(header) or (value_of(row[0]) is not None and header[0] not in _SOURCE_HEADS
-                                           and not _GROUP.match(value_of(row[0]).text.strip())):  # type: ignore[union-attr]
+            if named_first:
+                label = value_of(row[0]) if len(row) == len(header) else None
+                if label is None or not _FUNDS_ROW.match(label.text.strip()):
+                    break
+                names = [label]
+            elif len(row) != len(header) or (value_of(row[0]) is not None and header[0] not in _SOURCE_HEADS
+                                             and not _GROUP.match(value_of(row[0]).text.strip())):  # type: ignore[union-attr]
                 break
-            # the rows' names stand in the columns the header leaves blank or heads 资金来源
-            names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
-                     if v is not None]
+            else:
+                # the rows' names stand in the columns the header leaves blank or heads 资金来源
+                names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
+                         if v is not None]
             if len(names) == 2 and _GROUP.match(names[0].text.strip()):
                 group = names[0].text.strip()
                 names = names[1:]
             if len(names) != 1 or NUM.match(names[0].text):
                 break
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
-            side = "by_nature" if group and "支出" in group else "items"
+            side = "by_nature" if group and "支出" in group or _NATURE_ROW.fullmatch(name) else "items"
             for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
                 if value is None or not NUM.match(value.text.replace(",", "")):
