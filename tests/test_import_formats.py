@@ -1106,3 +1106,31 @@ def test_a_form_printed_down_then_over_is_joined_row_by_row_and_its_text_kept_as
     execution = report.performance.budget_execution
     assert execution.name == "年度资金总额" and str(execution.execution_rate.first.value) == "97.31"
     assert [i.name for i in execution.by_nature] == ["基本支出", "项目支出"]
+
+
+@pytest.mark.parametrize(("value", "number_format", "shown"), [
+    (120.0, '0.00"万元"', "120.00万元"), (10, '0"分"', "10分"), (0.968, "0.0%", "96.8%"),
+    (1380, '0"元/件"', "1380元/件"), (1234567.891, "#,##0.00", "1,234,567.89"), (-5.5, "#,##0.00;(#,##0.00)", "(5.50)"),
+    (7, "[Red]0.00", "7.00"), (12, "@", "12"), (12.5, "0.00_ ", "12.50"), (0.5, 'General"分"', "0.5分"),
+    (42, "0\\元", "42元"), (0, '0.00;-0.00;"-"', "-"), (3.25, "General", "3.25"),
+])
+def test_an_excel_number_reads_as_its_format_shows_it_with_the_text_the_format_adds(value, number_format, shown):
+    from generator.importer.read import _formatted
+
+    assert _formatted(value, number_format) == shown
+
+
+def test_a_forms_amounts_and_scores_shown_with_their_units_are_placed():
+    """An .xls 项目支出绩效自评表 whose cells are numbers formatted 0.00"万元", 0"分", 0"件": the
+    amounts in 万元 (the table states no unit otherwise), the weights and scores without 分."""
+    _, report = _fixture_draft("heldout8", "56-")
+    (project,) = report.project_performance
+    execution = project.budget_execution
+    assert [str(f.first.value) for f in (execution.budget_initial, execution.budget_full, execution.actual)] == [
+        "120.00", "146.00", "141.36"]
+    assert [(i.name, [str(v) for v in (i.budget_full.first.value, i.actual.first.value)]) for i in execution.items][:1] \
+        == [("当年财政拨款", ["128.00", "124.86"])]
+    first = project.indicators[0]
+    assert (first.name, first.actual, str(first.weight.first.value), str(first.score.first.value)) == (
+        "法律援助案件办结数", "638件", "10", "10.0")
+    assert str(project.score.first.value) == "98.41"

@@ -740,22 +740,68 @@ _PLACES = re.compile(r"\.([0#]+)")
 
 def _formatted(value: int | float, number_format: str) -> str:
     """A number as Excel shows it under the common number formats (General, 0, 0.00, #,##0.00,
-    0.00%, with or without a thousands separator); any other format as General."""
+    0.00%, with or without a thousands separator), with the text a format adds around it
+    (0.00"万元", 0"件", 0.0"分", \\元; colours and spacing aside) and a negative number in the
+    format's second section where it has one (#,##0.00;(#,##0.00)); any other format as General."""
     from decimal import ROUND_HALF_UP, Decimal
 
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    section = number_format.split(";")[0]
-    if section in ("General", "@", ""):
+    sections = number_format.split(";")
+    negative = number < 0 and len(sections) > 1 and sections[1].strip() != ""
+    zero = number == 0 and len(sections) > 2
+    section = sections[2] if zero else sections[1] if negative else sections[0]
+    if negative:
+        number = -number
+    general = "General" in section or section.strip() in ("@", "")
+    before, pattern, after = _format_parts(section.replace("General", "#").replace("@", ""))
+    if zero and not any(c in pattern for c in "0#?"):  # 0.00;-0.00;"-": a zero shown as a dash
+        return before + after
+    if general or not any(c in pattern for c in "0#?"):  # General, with any text around it
         text = format(number.normalize(), "f")
-        return text[:-2] if text.endswith(".0") else text
-    percent = "%" in section
+        return before + (text[:-2] if text.endswith(".0") else text) + after
+    percent = "%" in pattern or "%" in after
     if percent:
         number *= 100
-    places = _PLACES.search(section)
+    places = _PLACES.search(pattern)
     digits = len(places.group(1)) if places else 0
     number = number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    text = format(number, ",f" if "," in section else "f")
-    return text + ("%" if percent else "")
+    text = format(number, ",f" if "," in pattern else "f")
+    return before + text + ("%" if "%" in pattern else "") + after
+
+
+def _format_parts(section: str) -> tuple[str, str, str]:
+    """A number format's section as the text before the number, the number's own pattern and
+    the text after it: quoted text and a character after a backslash kept, other characters that
+    are no part of a number kept as they stand, [colours] and [$locales], _ spacing and * fills
+    left out."""
+    before: list[str] = []
+    pattern: list[str] = []
+    after: list[str] = []
+    i = 0
+    while i < len(section):
+        char = section[i]
+        literal = None
+        if char == '"':
+            end = section.find('"', i + 1)
+            end = len(section) if end < 0 else end
+            literal, i = section[i + 1:end], end + 1
+        elif char == "\\":
+            literal, i = section[i + 1:i + 2], i + 2
+        elif char == "[":
+            end = section.find("]", i + 1)
+            i = len(section) if end < 0 else end + 1
+            continue
+        elif char in "_*":
+            i += 2
+            continue
+        elif char in "0#?.,%" and not after:
+            pattern.append(char)
+            i += 1
+            continue
+        else:
+            literal, i = char, i + 1
+        (after if pattern else before).append(literal)
+    return "".join(before), "".join(pattern), "".join(after)
 
 
 def _check_package(path: Path, name: str, what: Said, hint: Said) -> None:

@@ -14,7 +14,7 @@ from .draft import Stmt
 from .found import Found
 from .narrative import markdown
 from .read import Cell
-from .tables_base import NUM, Value, label_of, unit_of, value_of
+from .tables_base import NUM, Value, label_of, unit_of, value_of, without_unit
 
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
@@ -276,6 +276,12 @@ class SelfEvaluation:
             side = "by_nature" if group and "支出" in group or _NATURE_ROW.fullmatch(name) else "items"
             for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
+                if value is not None and key not in (None, "weight", "score", "execution_rate"):
+                    value, written = without_unit(value, "money")  # “120.00万元”
+                    if written is not None:
+                        self._put((self._root, "budget_execution", f"{side}={name}"), key, value, "money",
+                                  f"自评表 {name} {h}", written)
+                        continue
                 if value is None or not NUM.match(value.text.replace(",", "")):
                     continue
                 if key is None:
@@ -535,6 +541,8 @@ class SelfEvaluation:
             if value is None:
                 continue
             kind = "score" if key in ("weight", "score") else "text"
+            if kind == "score":
+                value, _ = without_unit(value, kind)  # “10分”
             if kind == "score" and not NUM.match(value.text):
                 self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
                 continue
@@ -562,7 +570,7 @@ class SelfEvaluation:
                                 "说明文字中的数（已随文字保留在该指标的说明中）")
 
     def _total(self, row: tuple[Cell, ...]) -> None:
-        values = [v for v in (value_of(c) for c in row[1:]) if v is not None]
+        values = [without_unit(v, "score")[0] for v in (value_of(c) for c in row[1:]) if v is not None]
         if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]):
             self._put((self._root,), "total_weight", values[0], "score", "自评表 总分")
             self._put((self._root,), "score", values[1], "score", "自评表 总分")

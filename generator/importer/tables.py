@@ -18,7 +18,7 @@ from .lexicon import known_row
 from .read import Cell, Grid
 from .selfeval import SelfEvaluation
 from .summary import ProjectSummary
-from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of
+from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, without_unit
 from .text import norm, tokens
 
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
@@ -274,6 +274,9 @@ class GridReader(SelfEvaluation, ProjectSummary):
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
+        value, written = without_unit(value, kind)
+        if written is not None and kind == "money":
+            unit = written  # the cell's own unit before the table's
         if kind in ("money", "score", "count") and not NUM.match(value.text) or \
                 kind == "percent" and not value.text.endswith("%"):
             self.found.skip(value.text, value.span, value.text, self.at, f"{where}不是数字")

@@ -17,6 +17,23 @@ class Value:
     span: tuple[int, int]
 
 
+#: A number and the unit a cell gives it where its column expects that kind of number: money in
+#: 万元 or 元, a score in 分 (a cell typed “120.00万元”, or a number shown so by its format).
+_WITH_UNIT = {"money": re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(万元|元)$"),
+              "score": re.compile(r"^(-?[0-9]+(?:\.[0-9]+)?)\s*(分)$")}
+
+
+def without_unit(value: Value, kind: str) -> tuple[Value, str | None]:
+    """`value`'s number without the unit written after it, and that unit, where it is one of its
+    kind (`_WITH_UNIT`); else `value` as it is and None."""
+    pattern = _WITH_UNIT.get(kind)
+    found = pattern.match(value.text) if pattern else None
+    if found is None:
+        return value, None
+    number = found.group(1)
+    return Value(number, (value.span[0], value.span[0] + len(number))), found.group(2)
+
+
 def value_of(cell: Cell) -> Value | None:
     """A cell's text without padding, and where that text stands."""
     text = cell.text.strip(BLANKS + "\n")
