@@ -336,3 +336,32 @@ def test_a_statement_pickles_without_what_it_worked_out():
     assert set(vars(copy)) == {"value", "unit", "at"}
     assert (copy.base, copy.step) == (statement.base, statement.step)
     assert len(raw) < len(pickle.dumps(vars(statement)))
+
+
+def test_no_build_imports_the_packages_its_cache_key_leaves_out(tmp_path):
+    """The store's key leaves the importer's code out (a change to it keeps a province's built
+    departments): that holds only while no build, serve's included, imports it."""
+    import subprocess
+    import sys
+
+    from generator.engine.cache import BUILD_NEVER_IMPORTS
+
+    probe = (  # build.py ends its process with os._exit once the site is written: report the modules then
+        "import os, runpy, sys\n"
+        "real_exit = os._exit\n"
+        "def report(code):\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('generator.')), flush=True)\n"
+        "    real_exit(code)\n"
+        "os._exit = report\n"
+        f"sys.argv = ['build.py', 'build', '--content', {str(CONTENT)!r}, '--out', {str(tmp_path / 'site')!r},"
+        f" '--cache', {str(tmp_path / 'cache')!r}]\n"
+        "try:\n"
+        f"    runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n"
+        "except SystemExit as end:\n"
+        "    report(end.code or 0)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    imported = done.stdout.strip().splitlines()[-1]
+    assert "generator.engine.pipeline" in imported
+    for package in BUILD_NEVER_IMPORTS:
+        assert f"generator.{package}" not in imported
