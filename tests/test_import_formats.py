@@ -1134,3 +1134,25 @@ def test_a_forms_amounts_and_scores_shown_with_their_units_are_placed():
     assert (first.name, first.actual, str(first.weight.first.value), str(first.score.first.value)) == (
         "法律援助案件办结数", "638件", "10", "10.0")
     assert str(project.score.first.value) == "98.41"
+
+
+def test_a_form_written_by_pdftotext_without_layout_is_read_under_its_headers():
+    """pdftotext's plain output: the narrative's lines broken at the page's width, a form feed
+    before each page's first line, and the 自评表's cells apart by one space, blank and merged
+    cells left out. The lines are joined into paragraphs (a heading after the form feed stays a
+    heading), and each row of the form set back under its header: 上年结转资金's amounts under
+    全年预算数 on (its 年初预算数 blank), a 三级指标 alone under 三级指标, the 总分 row's 分值 and 得分."""
+    kept, blocks = read_path(next((FIXTURES / "heldout7").glob("54-*/*.txt")))
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert "三、偏差原因及改进措施" in paragraphs
+    grids = [[[c.text for c in row] for row in g.rows] for g in blocks if isinstance(g, Grid)]
+    (form,) = grids
+    assert ["上年结转资金", "", "14.00", "14.00", "—", "100.00%", "—"] in form
+    assert ["", "", "", "年度轮换数量", "≥4000吨", "4120吨", "10", "10", ""] in form
+    assert form[-1][:1] == ["总分"] and form[-1][6:8] == ["100", "99.4"]
+    _, report = _fixture_draft("heldout7", "54-")
+    (project,) = report.project_performance
+    assert project.name == "县级储备粮轮换及保管费用补贴项目"
+    rotation = next(i for i in project.indicators if i.name == "年度轮换数量")
+    assert (rotation.target, rotation.actual, str(rotation.weight.first.value)) == ("≥4000吨", "4120吨", "10")
+    assert str(project.score.first.value) == "99.4"

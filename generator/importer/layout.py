@@ -87,7 +87,7 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
 
     i = 0
     while i < len(lines):
-        line = lines[i]
+        line = lines[i].lstrip("\f\v")  # pdftotext's page break before a page's first line
         stripped = line.strip(" \u3000")
         if not stripped:
             i += 1
@@ -105,6 +105,26 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
                 out.table(_grid(lines[i:end]))
                 i = end
                 continue
+        if _spaced_row(stripped):
+            # cells apart by one space each (pdftotext without -layout): a form's row, never run on
+            # into a paragraph; its rows together are a table of as many cells as each has
+            end = i
+            while end < len(lines):
+                if _spaced_row(lines[end].strip(" \u3000\f\v")):
+                    end += 1
+                    continue
+                # a form's row of text between its rows of figures (年度总体目标 预期目标 实际完成情况
+                # and the goals' text, 其他资金 with no amount): up to three lines, with the form's
+                # rows going on after them
+                gap = next((k for k in range(end + 1, min(end + 4, len(lines))) if _spaced_row(
+                    lines[k].strip(" \u3000\f\v"))), None)
+                if gap is None or any(not lines[k].strip() or PAGE_NUMBER.match(lines[k]) for k in range(end, gap)):
+                    break
+                end = gap
+            close()
+            out.table(_aligned([lines[k].strip(" \u3000\f\v").split(" ") for k in range(i, end)]))
+            i = end
+            continue
         indent = _indent(line) - margin
         joins = paragraph and not closed and not _LINE_END.search(paragraph[-1]) and indent < 2 \
             and not _LINE_START.match(stripped)
@@ -119,6 +139,73 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
         i += 1
     close()
     return out.text(), out.blocks
+
+
+def _spaced_row(line: str) -> bool:
+    """Three or more cells apart by single spaces, two of them numbers or the line a header of
+    a form's money or indicator columns (年初预算数 全年预算数 …, 一级指标 二级指标 …)."""
+    cells = line.split(" ")
+    if len(cells) >= 2 and "" not in cells and re.search(r"(项目名称|主管部门|实施单位|部门名称|单位名称)$", cells[0]):
+        return True  # a form's head: 项目名称 X, 主管部门 A 实施单位 B
+    if len(cells) < 3 or "" in cells or any(re.search(r"[。；;，,]$", c) for c in cells):
+        return False
+    numbers = sum(1 for c in cells if re.match(r"^[-—≥≤<>＞＜]?[0-9][0-9,]*(?:\.[0-9]+)?", c))
+    return numbers >= 2 or sum(1 for c in cells if re.search(r"(预算数|执行数|执行率|分值|得分|指标|目标)$", c)) >= 3
+
+
+#: A header cell of a form's column of values (amounts, rates, targets, results, weights, scores).
+_VALUE_HEAD = re.compile(r"(预算数|执行数|决算数|执行率|分值|权重|得分|指标值|完成值|完成情况|预期目标)$")
+#: A header cell of a column of text after the values (why a target was missed, a note).
+_TEXT_HEAD = re.compile(r"(原因|说明|备注|措施)")
+#: A cell that is a value: a number (with a sign, a comparison, a % or a unit after it) or a dash.
+_VALUE_CELL = re.compile(r"^(?:[-—≥≤<>＞＜=＝]?[0-9][0-9,]*(?:\.[0-9]+)?\S*|[—–/-])$")
+
+
+def _aligned(rows: list[list[str]]) -> list[list[str]]:
+    """A form's rows as pdftotext writes them without its layout (cells apart by one space, a
+    blank cell and a cell merged down left out) set back under the header above them: a row
+    shorter than its header has its values (as many as the header has columns of values, the
+    last of them its last value cell) under the header's last columns of values, the text
+    after them under the columns of text that end the header (偏差原因…), and its names in the
+    last of the columns of names (a 三级指标 alone stands under 三级指标, its 一级 and 二级 merged
+    above; a blank 年初预算数 leaves 上年结转资金 under 项目资金 and its amounts under 全年预算数 on)."""
+    out: list[list[str]] = []
+    header: list[str] | None = None
+    for cells in rows:
+        if sum(1 for c in cells if _VALUE_HEAD.search(c)) >= 3 and not any(_NUMBER.match(c) for c in cells):
+            header = cells
+            out.append(cells)
+            continue
+        if header is None or len(cells) >= len(header):
+            out.append(cells)
+            continue
+        tail = 0
+        while tail < len(header) and _TEXT_HEAD.search(header[len(header) - 1 - tail]):
+            tail += 1
+        values_end = len(header) - tail  # the header's columns of values end here
+        values_start = values_end
+        while values_start > 0 and _VALUE_HEAD.search(header[values_start - 1]):
+            values_start -= 1
+        last = max((n for n, c in enumerate(cells) if _VALUE_CELL.match(c)), default=None)
+        if last is None or values_start == values_end:
+            out.append(cells)
+            continue
+        count = min(values_end - values_start, last)  # one cell at least is a name
+        names, values, after = cells[:last + 1 - count], cells[last + 1 - count:last + 1], cells[last + 1:]
+        row = [""] * len(header)
+        row[values_end - count:values_end] = values
+        if len(names) == 1 and re.fullmatch(r"(总分|合计|总计|小计)", names[0]):
+            row[0] = names[0]  # a total's row is named in the first column
+        else:  # names right-aligned in the columns of names before the values
+            start = max(values_start - len(names), 0)
+            row[start:values_start] = names[len(names) - (values_start - start):]
+        for n, text in enumerate(after):
+            if values_end + n < len(row):
+                row[values_end + n] = text
+            else:
+                row.append(text)
+        out.append(row)
+    return out
 
 
 def _table_end(lines: list[str], i: int, heads: set[str]) -> int:
