@@ -1156,3 +1156,20 @@ def test_a_form_written_by_pdftotext_without_layout_is_read_under_its_headers():
     rotation = next(i for i in project.indicators if i.name == "年度轮换数量")
     assert (rotation.target, rotation.actual, str(rotation.weight.first.value)) == ("≥4000吨", "4120吨", "10")
     assert str(project.score.first.value) == "99.4"
+
+
+def test_an_unruled_tables_rows_set_apart_wrapped_cells_and_headers_wider_than_their_columns():
+    """A 决算 PDF printed without its grid: 公开06表's rows set a little further apart after the
+    first are still one table, a 科目名称 wrapped onto a line of its own (公务用车运行维护 / 费) is
+    put back into its cell, and 公开02表's header, one name wider than its column (附属单位上缴收入
+    over 其他收入), is dealt out over the columns its 栏次 row numbers 1…7."""
+    _, blocks = read_path(next((FIXTURES / "heldout7").glob("51-*/*.pdf")))
+    grids = [[[c.text for c in row] for row in g.rows] for g in blocks if isinstance(g, Grid)]
+    basic = next(g for g in grids if any(row[:2] == ["30101", "基本工资"] for row in g))
+    assert ["301", "工资福利支出", "1265.55", "302", "商品和服务支出", "354.92", "30216", "培训费", "9.60"] in basic
+    assert any(row[6:9] == ["30231", "公务用车运行维护费", "7.84"] for row in basic)
+    header = next(row for g in grids for row in g if "本年收入合计" in row and "附属单位上缴收入" in row)
+    assert header[-5:] == ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+    _, report = _fixture_draft("heldout7", "51-")
+    table = next(t for t in report.tables if t.label == "公开06表")
+    assert len(table.rows) > 20

@@ -1080,16 +1080,67 @@ def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) ->
             width += space + _width(w["text"])
         lines.append(line)
     _, blocks = read_layout_text("\n".join(lines))
+    items: list[str | list[list[str]]] = []
     for block in blocks:
         if isinstance(block, Grid):
             texts = [[cell.text for cell in row] for row in block.rows]
             # the line above the table (部门：… 单位：万元) is no row of it
             while texts and all(_TABLE_LINE.match(text) for text in texts[0] if text) and any(texts[0]):
-                out.paragraph("　".join(text for text in texts.pop(0) if text))
-            if texts:
-                out.table(texts)
+                items.append("　".join(text for text in texts.pop(0) if text))
+            if texts and items and isinstance(items[-1], list) and len(items[-1][-1]) == len(texts[0]):
+                items[-1].extend(texts)  # one table, its rows set a little further apart (a gap is no end)
+            elif texts:
+                items.append(texts)
         else:
-            out.paragraph(block.text)
+            items.append(block.text)
+    for item in items:
+        if isinstance(item, list):
+            out.table(_headers_over_numbers(_wrapped_cells(item)))
+        else:
+            out.paragraph(item)
+
+
+def _wrapped_cells(rows: list[list[str]]) -> list[list[str]]:
+    """A table read from words with a cell's text wrapped onto a line of its own (公务用车运行维护 /
+    费): a row of one short piece of text, its other cells blank, under a row whose cell in that
+    column holds text, is the end of that cell."""
+    out: list[list[str]] = []
+    for row in rows:
+        filled = [k for k, text in enumerate(row) if text.strip()]
+        if out and len(filled) == 1 and len(row[filled[0]].strip()) <= 4 and not _NUMERIC.match(row[filled[0]]) \
+                and len(out[-1]) > filled[0] and out[-1][filled[0]].strip() \
+                and not _NUMERIC.fullmatch(out[-1][filled[0]].strip()):
+            out[-1] = [*out[-1][:filled[0]], out[-1][filled[0]] + row[filled[0]].strip(), *out[-1][filled[0] + 1:]]
+            continue
+        out.append(list(row))
+    return out
+
+
+def _headers_over_numbers(rows: list[list[str]]) -> list[list[str]]:
+    """A table read from words whose 栏次 row numbers its columns 1…n: the header rows above it
+    with their names dealt out over those columns in order, where the names stand in as many
+    cells as there are columns but not one to a column (a name wider than its column set over
+    the next, “附属单位上缴收入 其他收入” in one cell and a blank beside 事业收入)."""
+    at = next((n for n, row in enumerate(rows) if row and row[0].replace(" ", "") == "栏次"), None)
+    if at is None or at == 0:
+        return rows
+    numbered = [k for k, text in enumerate(rows[at]) if re.fullmatch(r"[0-9]+", text.strip())]
+    if len(numbered) < 2 or [int(rows[at][k]) for k in numbered] != list(range(1, len(numbered) + 1)):
+        return rows
+    first = numbered[0]
+    out = [list(row) for row in rows]
+    for row in out[:at]:
+        if len(row) <= numbered[-1]:
+            continue
+        names = [part for cell in row[first:] for part in cell.split(" ") if part.strip()]
+        cells = [row[k] for k in numbered]
+        if len(names) != len(numbered) or cells == names or any(len(name) < 2 for name in names):
+            continue
+        for k in range(first, len(row)):
+            row[k] = ""
+        for k, name in zip(numbered, names, strict=True):
+            row[k] = name
+    return out
 
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
