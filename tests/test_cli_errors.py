@@ -250,10 +250,11 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "empty-xlsx": (lambda tmp: _xlsx_as_docx(tmp / "r.xlsx", text=None), "没有文字"),
     "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "旧版 .doc"),
     "truncated-xls": (_file("r.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "不是有效的 Excel（.xls）"),
-    "html-as-xls": (_file("r.xls", "<html><table><tr><td>收入合计</td><td>848.4</td></tr></table></html>".encode()),
-                    "实为网页（HTML）"),
+    "xml-as-xls": (_file("r.xls", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+                                  '</Workbook>'.encode()), "不是 Excel 97–2003 工作簿"),
+    "empty-page-as-doc": (_file("r.doc", b"<html><head><title>t</title></head><body></body></html>"), "没有文字"),
     "text-as-xls": (_file("r.xls", "收入合计 848.4 万元\n".encode()), "另存为 .xlsx"),
-    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx、.xls 和 .pdf"),
+    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx、.xls、.pdf 和网页（.html）"),
 }
 
 

@@ -1173,3 +1173,41 @@ def test_an_unruled_tables_rows_set_apart_wrapped_cells_and_headers_wider_than_t
     _, report = _fixture_draft("heldout7", "51-")
     table = next(t for t in report.tables if t.label == "公开06表")
     assert len(table.rows) > 20
+
+
+def test_a_word_page_published_as_doc_is_read_as_the_page_it_is(tmp_path):
+    """Word's 另存为网页 in GB2312 under the name .doc: its head, styles and conditional comments
+    left out, paragraphs as paragraphs, a table's spans laid on its grid (a merged cell's text in
+    its first place, the places it covers empty), a cell's lines kept apart."""
+    page = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head>"
+            "<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\">"
+            "<meta name=ProgId content=Word.Document><title>标题不算</title>"
+            "<style>p.MsoNormal {margin:0cm}</style><!--[if gte mso 9]><xml><o:DocumentProperties>"
+            "<o:Author>办公室</o:Author></o:DocumentProperties></xml><![endif]--></head>"
+            "<body><p class=MsoNormal>环阳县政协办公室2019年度部门决算<o:p></o:p></p>"
+            "<p>一、收入支出决算总体情况<br>2019年度收入总计&nbsp;412.60万元。</p>"
+            "<table border=1><tr><td rowspan=2>项目</td><td colspan=2>本年支出</td></tr>"
+            "<tr><td>基本支出</td><td>项目支出</td></tr>"
+            "<tr><td>合计</td><td>380.10</td><td>32.50</td></tr>"
+            "<tr><td>注：<br>本表无数据</td></tr></table></body></html>")
+    path = tmp_path / "部门决算.doc"
+    path.write_bytes(page.encode("gb18030"))
+    kept, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == [
+        "环阳县政协办公室2019年度部门决算", "一、收入支出决算总体情况", "2019年度收入总计 412.60万元。"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["项目", "本年支出", ""], ["", "基本支出", "项目支出"], ["合计", "380.10", "32.50"], ["注：\n本表无数据"]]
+    assert "标题不算" not in kept and "MsoNormal" not in kept and "办公室" not in kept.replace("政协办公室", "")
+    for row in grid.rows:
+        for cell in row:
+            assert kept[cell.start:cell.start + len(cell.text)] == cell.text
+
+
+def test_an_excel_page_published_as_xls_reads_as_a_sheet():
+    """A reporting system's export, an HTML table under the name .xls (ProgId Excel.Sheet): read as
+    a sheet is, a row of one cell (the title, 单位：万元) a paragraph, and the form drafted."""
+    _, blocks = read_path(next((FIXTURES / "heldout9").glob("60-*/*.xls")))
+    assert any(isinstance(b, Grid) for b in blocks) and any(isinstance(b, Para) for b in blocks)
+    _, report = _fixture_draft("heldout9", "60-")
+    assert report.project_performance and report.project_performance[0].indicators

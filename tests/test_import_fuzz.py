@@ -107,6 +107,32 @@ def test_broken_grid_tables_read_without_error(lines):
     assert isinstance(kept, str)
 
 
+HTML_PIECES = st.sampled_from([
+    "<html>", "</html>", "<head>", "</head>", "<body>", "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>",
+    "<th>", "<td colspan=3>", "<td rowspan=99999>", "<td colspan=x>", "<td rowspan=-2>", "<p>", "</p>", "<br>",
+    "<style>", "</style>", "<script>", "<!--", "-->", "<![endif]-->", "&nbsp;", "&#x0;", "&#12;", "&amp", "<o:p>",
+    "收入合计", "848.4", "万元", "项目", "公开01表", "\n", "\x0c", "<", ">", "\"", "'",
+])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HTML_PIECES, max_size=150).map("".join))
+def test_any_web_page_of_report_pieces_reads_or_is_refused_in_one_line(text):
+    """A page cut short, tags left open, spans of nonsense or of a hundred thousand rows, control
+    characters: read as a page or refused in one line, never a traceback or a hang."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.doc"
+        path.write_text("<html>" + text, encoding="utf-8")
+        try:
+            with deadline(LIMIT):
+                _, blocks = read_path(path)
+                draft(blocks, 2023)
+        except ImportRefused as refused:
+            assert "\n" not in str(refused)
+
+
 def test_a_huge_block_of_corners_is_given_up_on_not_scanned_for_ever():
     from generator.importer.gridtext import read_grid_text
 

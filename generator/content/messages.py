@@ -521,10 +521,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls 和 .pdf 报告，"
+    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls、.pdf 和网页（.html）报告，"
                            "{name} 是 {suffix} 文件：请先另存为其中一种",
-                           "only .txt, .docx, .xlsx, .xls and .pdf reports can be imported, and {name} is a {suffix}"
-                           " file: save it as one of them first"),
+                           "only .txt, .docx, .xlsx, .xls, .pdf and web page (.html) reports can be imported, "
+                           "and {name} is a {suffix} file: save it as one of them first"),
     "import.missing": ("报告文件 {name} 不存在", "the report file {name} does not exist"),
     "import.cannot_read": ("无法读取报告 {name}：{reason}", "cannot read the report {name}: {reason}"),
     "import.is_folder": ("报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件",
@@ -554,6 +554,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "the report {name} is not a valid Word (.docx) document: {reason}"),
     "import.bad_xlsx": ("报告 {name} 不是有效的 Excel（.xlsx）工作簿：{reason}",
                         "the report {name} is not a valid Excel (.xlsx) workbook: {reason}"),
+    "import.bad_html": ("报告 {name} 不是能读的网页（HTML）：{reason}",
+                        "the report {name} is not a readable web page (HTML): {reason}"),
     "import.bad_xls": ("报告 {name} 不是有效的 Excel（.xls）工作簿：{reason}",
                        "the report {name} is not a valid Excel (.xls) workbook: {reason}"),
     "import.too_many_cells": ("报告 {name} 的单元格超过 {limit:,} 个，不像一份部门报告",

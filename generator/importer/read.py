@@ -19,9 +19,11 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ..content.load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
 from ..content.messages import Said, SaidError, say
+from .htmldoc import looks_like_html
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     ImportRefused if it cannot be read."""
     name = shown(path)
     suffix = path.suffix.lower()
+    if suffix in (".doc", ".wps", ".et") and _html_file(path):
+        suffix = ".html"  # Word's 另存为网页 published under the name .doc: read as the page it is
     if suffix in (".doc", ".wps", ".et"):
         raise ImportRefused(say("import.old_format", name=name, suffix=shown(path.suffix),
                                 target=".xlsx" if suffix == ".et" else ".docx"))
@@ -601,6 +605,57 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     return out.text(), out.blocks
 
 
+# --- a web page --------------------------------------------------------------------------------------
+
+#: The largest web page read (Word's pages carry their styles inline; the text is far smaller).
+MAX_HTML_BYTES = 50_000_000
+
+
+def _html_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return looks_like_html(f.read(1024))
+    except OSError:
+        return False
+
+
+def read_html(path: Path) -> tuple[str, list[Block]]:
+    """A report saved as a web page (htmldoc.py): its paragraphs and tables in reading order,
+    written out in the tab layout; an Excel sheet's page as `read_xlsx` reads a sheet (a row of
+    one cell a paragraph)."""
+    from .htmldoc import charset_of, read_page
+
+    name = shown(path)
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    raw = _read(path)
+    codec = charset_of(raw)
+    text = None
+    if codec is not None and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        text = _decode(raw, name)
+    try:
+        items, excel = read_page(text)
+    except Exception as err:  # html.parser on a page cut short or damaged
+        raise ImportRefused(say("import.bad_html", name=name, reason=_reason(err))) from None
+    out = _Writer()
+    for kind, item in items:
+        if kind == "t":
+            rows = [[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)]
+            if excel:
+                _sheet_blocks(out, rows)
+            else:
+                out.table(rows)
+        else:
+            out.paragraph(str(item).translate(CONTROLS))
+    return out.text(), out.blocks
+
+
 #: The signature of an OLE2 compound file (an Excel 97–2003 .xls workbook).
 _OLE2 = bytes.fromhex("d0cf11e0a1b11ae1")
 
@@ -617,6 +672,8 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
         head = f.read(512)
     if head.startswith(b"PK"):
         return read_xlsx(path)  # a .xlsx workbook under an old name
+    if looks_like_html(head):
+        return read_html(path)  # a sheet saved as a web page, or a reporting system's export
     if not head.startswith(_OLE2):
         what = say("import.kind.html" if re.search(rb"<(html|table|\?xml|!doctype)", head.lower())
                    else "import.kind.workbook")
@@ -1145,4 +1202,5 @@ def _headers_over_numbers(rows: list[list[str]]) -> list[list[str]]:
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
+           ".html": read_html, ".htm": read_html,
            ".txt": None, ".text": None, "": None}
