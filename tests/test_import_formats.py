@@ -1211,3 +1211,18 @@ def test_an_excel_page_published_as_xls_reads_as_a_sheet():
     assert any(isinstance(b, Grid) for b in blocks) and any(isinstance(b, Para) for b in blocks)
     _, report = _fixture_draft("heldout9", "60-")
     assert report.project_performance and report.project_performance[0].indicators
+
+
+def test_a_table_printed_over_pages_with_its_title_and_header_again_is_one_table(tmp_path):
+    """A 决算 PDF whose tables run over two pages with the title, 公开NN表 line and header rows
+    printed again on the second (a spreadsheet's print titles): each is one table, so the
+    checks add the second page's rows too, and find the 款 subtotal planted in 公开05表 (and
+    its 类, which adds it), and nothing in 公开02表 or 公开03表, whose totals add up."""
+    _, report = _fixture_draft("heldout9", "62-")
+    labels = [t.label for t in report.tables]
+    assert labels.count("公开02表") == 1 and labels.count("公开05表") == 1
+    income = next(t for t in report.tables if t.label == "公开02表")
+    assert {r.code for r in income.rows} >= {"2100409", "2290402"}  # the last rows of both pages
+    errors, said = _check_draft(tmp_path, next((FIXTURES / "heldout9").glob("62-*")), "test-dept", 2023)
+    assert errors and all("[sum.table]" in e and "公开05表" in e for e in errors), said
+    assert any("21004 公共卫生" in e for e in errors)

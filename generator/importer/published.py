@@ -58,8 +58,10 @@ class Found:
 def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
     """The blocks with each table a page break cut in two made one again: a grid with no title
     before it, only page numbers between it and the grid before, as wide as that grid and
-    starting with a row of figures, continues it. Also, by the start of each grid so made, the
-    starts of the grids it absorbed."""
+    starting with a row of figures, continues it; so does a grid after only page numbers and
+    the grid before's own title lines again, whose first rows repeat that grid's header rows
+    (a spreadsheet printed with its title rows on every page), those rows left out. Also, by
+    the start of each grid so made, the starts of the grids it absorbed."""
     out: list[Block] = []
     absorbed: dict[int, list[int]] = {}
     for block in blocks:
@@ -67,6 +69,21 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
             k = len(out) - 1
             while k >= 0 and isinstance(at := out[k], Para) and _PAGE_NUMBER.fullmatch(at.text.strip(BLANKS)):
                 k -= 1
+            # the same table again on the next page, its title and header rows printed again
+            # (a spreadsheet's print titles): only page numbers and that title between them
+            j = len(out) - 1
+            while j >= 0 and isinstance(out[j], Para) and len(out) - j <= 5:
+                j -= 1
+            if j >= 0 and isinstance(again := out[j], Grid) and again.rows and j < len(out) - 1:
+                titles = _titles_before(out, j)
+                between = [_squeezed(p.text) for p in out[j + 1:] if isinstance(p, Para)]
+                if all(t in titles or _PAGE_NUMBER.fullmatch(t) for t in between) and any(t in titles for t in between):
+                    head = _repeated_head(again, block)
+                    if head:
+                        out[j] = Grid(again.rows + block.rows[head:], again.start)
+                        del out[j + 1:]
+                        absorbed.setdefault(again.start, []).append(block.start)
+                        continue
             previous = out[k] if k >= 0 else None
             first = [c.text.strip(BLANKS + "\n") for c in block.rows[0]]
             if k < len(out) - 1 and isinstance(previous, Grid) and previous.rows \
@@ -80,7 +97,41 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
     return out, absorbed
 
 
-_PAGE_NUMBER = re.compile(r"第\s*[0-9]+\s*页(\s*共\s*[0-9]+\s*页)?|[-—－]\s*[0-9]+\s*[-—－]|[0-9]+")
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _titles_before(blocks: list[Block], k: int) -> set[str]:
+    """The paragraphs (up to three) just before block k, spaces taken out: a table's title lines."""
+    out = set()
+    for block in reversed(blocks[max(k - 3, 0):k]):
+        if not isinstance(block, Para):
+            break
+        out.add(_squeezed(block.text))
+    return out
+
+
+def _repeated_head(first: Grid, again: Grid) -> int:
+    """How many rows at the top of `again` repeat `first`'s header rows (its rows before the first
+    row of figures, the same first cell and mostly the same others): 0 if they do not."""
+    def figures(row) -> bool:
+        return any(_kind(c.text.strip(BLANKS + "\n")) in ("number", "percent") for c in row[1:]) \
+            and not _SEQ_HEAD.match(row[0].text.replace(" ", ""))
+
+    head = 0
+    while head < min(len(first.rows), len(again.rows)) and not figures(first.rows[head]):
+        mine, theirs = first.rows[head], again.rows[head]
+        if len(mine) != len(theirs) or _squeezed(mine[0].text) != _squeezed(theirs[0].text):
+            return 0
+        cells = [(_squeezed(a.text), _squeezed(b.text)) for a, b in zip(mine, theirs)
+                 if a.text.strip() or b.text.strip()]
+        if sum(1 for a, b in cells if a == b or a.startswith(b) or b.startswith(a)) < 0.7 * len(cells):
+            return 0
+        head += 1
+    return head if head and head < len(again.rows) else 0
+
+
+_PAGE_NUMBER = re.compile(r"第\s*[0-9]+\s*页(\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[-—－]\s*[0-9]+\s*[-—－]|[0-9]+")
 
 
 def tables(blocks: list[Block]) -> list[Found]:

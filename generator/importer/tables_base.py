@@ -34,13 +34,23 @@ def without_unit(value: Value, kind: str) -> tuple[Value, str | None]:
     return Value(number, (value.span[0], value.span[0] + len(number))), found.group(2)
 
 
+#: A negative number as accounts print it in a table: in brackets, “(3.20)”, “（20.78%）”.
+_BRACKETED = re.compile(r"^[(（]([0-9][0-9,]*(?:\.[0-9]+)?%?)[)）]$")
+
+
 def value_of(cell: Cell) -> Value | None:
-    """A cell's text without padding, and where that text stands."""
+    """A cell's text without padding, and where that text stands; a number in brackets, as
+    accounts print a negative one, is that number with its minus sign (the span still the
+    bracketed text)."""
     text = cell.text.strip(BLANKS + "\n")
     if not text:
         return None
     offset = cell.text.index(text)
-    return Value(text, (cell.start + offset, cell.start + offset + len(text)))
+    span = (cell.start + offset, cell.start + offset + len(text))
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        return Value("-" + bracketed.group(1), span)
+    return Value(text, span)
 
 
 def unit_of(header: str) -> str | None:
