@@ -1223,6 +1223,8 @@ def test_a_table_printed_over_pages_with_its_title_and_header_again_is_one_table
     assert labels.count("公开02表") == 1 and labels.count("公开05表") == 1
     income = next(t for t in report.tables if t.label == "公开02表")
     assert {r.code for r in income.rows} >= {"2100409", "2290402"}  # the last rows of both pages
+    basic = next(t for t in report.tables if t.label == "公开06表")  # its header 科目编 / 码 wrapped in the cell
+    assert len(basic.rows) > 30 and any(r.name == "工资福利支出" for r in basic.rows)
     errors, said = _check_draft(tmp_path, next((FIXTURES / "heldout9").glob("62-*")), "test-dept", 2023)
     assert errors and all("[sum.table]" in e and "公开05表" in e for e in errors), said
     assert any("21004 公共卫生" in e for e in errors)

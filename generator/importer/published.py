@@ -97,6 +97,19 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
     return out, absorbed
 
 
+#: A line break inside Chinese text in a cell: where the cell wrapped it (科目编 / 码).
+_WRAP = re.compile(r"(?<=[\u3400-\u9fff（）“”])\n(?=[\u3400-\u9fff（）“”])")
+
+
+def _joined(cell: Cell) -> Cell:
+    """A cell whose Chinese text a narrow column wrapped over lines (科目编 / 码, 机关事业单位基本养老保 /
+    险缴费支出), as one line again: a header or a name, not two. Only breaks between Chinese
+    characters go, so a number in the cell keeps its place unless a break stood before it."""
+    if "\n" not in cell.text or not _WRAP.search(cell.text):
+        return cell
+    return Cell(_WRAP.sub("", cell.text), cell.start)
+
+
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -221,6 +234,7 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     width = max((len(r) for r in rows), default=0)
     if width < 2:
         return None
+    rows = [[_joined(c) for c in r] for r in rows]
     raw = [[c.text.strip(BLANKS + "\n") for c in r] for r in rows]
     # The header is the rows above the first row holding a figure beside a name.
     first = next((i for i, r in enumerate(raw)
