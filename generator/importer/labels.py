@@ -26,8 +26,11 @@ _FILLER_START = re.compile(r"^(共|总共|累计|合计|仅|另有|另外|此外
 _SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委|院|校|所|站|馆)|本(部门|单位|局|中心|院|校)|该(单位|部门)"
                       r"|^(全院|全校|全局)")
 
-_CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?"
-                     r"(?P<word>增加|减少|增长|下降|增|减)了?$")
+_CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?(?:绝对额)?"
+                     r"(?P<word>增加|减少|增长|下降|压减|增幅为?|降幅为?|涨幅为?|增|减)了?$"
+                     r"|(?:比|较)(?:上年|去年|上年度|同期|[0-9]{4}年)(?P<more>多|少)了?$")
+#: A change's words that say it is down.
+_DOWN = ("减少", "下降", "减", "压减", "降幅", "降幅为", "少")
 _SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$")
 _EXECUTION = re.compile(r"(?:预算)?(?:完成率|执行率)(?:为|是|达到|达)?$|完成(?:年初|全年)?预算的$"
                         r"|(?:决算数?)?为(?:年初|全年|调整后)?预算数?的$")
@@ -175,7 +178,7 @@ def _relation(label: Label, text: str, kind: str) -> None:
         elif name == "variance_rate":
             label.sign = -1 if match.group("word") == "超支率" else 1
         elif name == "change":
-            label.sign = -1 if match.group("word") in ("减少", "下降", "减") else 1
+            label.sign = -1 if (match.group("word") or match.group("more")) in _DOWN else 1
             if kind == "percent":
                 label.relation = "change_rate"
             if _AGAINST_BUDGET.search(text):

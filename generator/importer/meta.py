@@ -51,9 +51,12 @@ def department_name(outline: Outline) -> str | None:
     """The department as the title or the header names it; None when neither names one clearly."""
     issuer = next((m.value for m in outline.meta if m.key == "issuer"), None)
     name = _REPORT_WORDS.sub("", outline.title).strip()
-    if re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|处|委|办)$", name):
+    # the endings of a department's name: 局, 中心, 办公室 …, and the people's organisations and
+    # party offices (妇联, 残联, 总工会, 红十字会, 团县委, 统战部, 党校, 供销合作社)
+    if re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|处|委|办|联|会|部|校|社)$", name):
         return name
-    if issuer and re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|委|办)$", issuer) and "财政" not in issuer:
+    if issuer and re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|委|办|联|会|部|校|社)$", issuer) \
+            and "财政" not in issuer:
         return issuer
     return None
 
@@ -61,7 +64,8 @@ def department_name(outline: Outline) -> str | None:
 def subjects(name: str | None) -> tuple[str, ...]:
     """The department's name and its shorter forms, longest first.
 
-    保山市隆阳区政务服务管理局 is also written 隆阳区政务服务管理局; both are dropped from labels.
+    保山市隆阳区政务服务管理局 is also written 隆阳区政务服务管理局; both are dropped from labels. A
+    department names itself by its level too: 璧川县妇联 writes 县妇联, 隆阳区政务服务管理局 区政务服务管理局.
     """
     if not name:
         return ()
@@ -70,6 +74,8 @@ def subjects(name: str | None) -> tuple[str, ...]:
         index = name.find(marker)
         if 0 <= index < len(name) - 4:
             out.append(name[index + 1:])
+        if 0 < index < len(name) - 2:
+            out.append(name[index:])
     return tuple(sorted(set(out), key=len, reverse=True))
 
 

@@ -24,7 +24,8 @@ VEHICLE = ("辆", "台")
 
 _FIELDS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r"年初实有在职(人员|人数)?"), "actual_start", PEOPLE),
-    (re.compile(r"(年末)?(实有在职|实际在职)(人员|人数|职工)?|(年末)?在职(人数|人员|职工)"), "actual_end", PEOPLE),
+    (re.compile(r"(年末)?(实有在职|实际在职|实有在编|实有在职在编|在编实有)(人员|人数|职工)?|(年末)?在职(人数|人员|职工)"),
+     "actual_end", PEOPLE),
     (re.compile(r"离退休(人员|人数)"), "retired", PEOPLE),
     (re.compile(r"(共计|合计)工作人员|工作人员(共计|合计)"), "total_staff", PEOPLE),
     (re.compile(r"(实有)?车辆编制(数)?"), "vehicles_authorized", VEHICLE),
@@ -48,7 +49,7 @@ class StaffState:
     last: tuple[str, ...] | None = None
     last_field: str | None = None
     last_list: str | None = None
-    nested: list[tuple[tuple[str, ...] | None, str | None]] = field(default_factory=list)
+    nested: list[tuple[tuple[str, ...] | None, str | None, str | None]] = field(default_factory=list)
 
 
 
@@ -64,13 +65,15 @@ class Staffing:
         opens = re.search(r"其中|[（(]含|^含", raw) is not None
         closes = re.search(r"[）)]", raw) is not None
         if closes and state.nested:
-            state.parent, state.parent_field = state.nested.pop()
-        name = norm(_YEAR.sub("", re.sub(r"^[（(]?(其中|含)[：:]?", "", clause)))
+            # the list before the bracket goes on: “行政人员11人(含工勤人员3人),事业人员8人”; one the
+            # bracket began ends with it: “（其中行政编制9名、事业编制5名），年末实有在编人员13名”
+            state.parent, state.parent_field, state.last_list = state.nested.pop()
+        name = norm(_YEAR.sub("", re.sub(r"^[（(]?(其中|含)[：:]?", "", clause))).lstrip("、，,；;(（")
         for subject in self.subjects:
             name = name.replace(norm(subject), "")
         name = re.sub(r"^(我部门|我局|我单位|本部门|本单位|本局|部门|单位)", "", name)
         if opens:
-            state.nested.append((state.parent, state.parent_field))
+            state.nested.append((state.parent, state.parent_field, state.last_list))
             state.parent, state.parent_field = state.last, state.last_field
         stmt = self._stmt(sentence, token, ctx, token.num, "count")
         for pattern, key, units in _FIELDS:
