@@ -412,9 +412,11 @@ def main() -> int:
     parser.add_argument("--heldout7", action="store_true", help="score the sealed seventh set (only at the end)")
     parser.add_argument("--heldout8", action="store_true", help="score the sealed eighth set (only at the end)")
     parser.add_argument("--heldout9", action="store_true", help="score the sealed ninth set (only at the end)")
+    parser.add_argument("--heldout10", action="store_true", help="score the sealed tenth set (only at the end)")
     parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
     args = parser.parse_args()
-    folder = FIXTURES / ("heldout9" if args.heldout9 else "heldout8" if args.heldout8 else "heldout7" if args.heldout7
+    folder = FIXTURES / ("heldout10" if args.heldout10 else "heldout9" if args.heldout9 else "heldout8" if args.heldout8
+                         else "heldout7" if args.heldout7
                          else "heldout6" if args.heldout6 else "heldout5" if args.heldout5
                          else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2
                          else "heldout" if args.heldout else "dev")
