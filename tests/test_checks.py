@@ -65,6 +65,22 @@ def test_yuan_amounts_compare_to_the_cent():
     assert verdicts(body, "sum.breakdown", unit="元") == [False]
 
 
+SOURCES = """income:
+  - total: {{name: 收入总计, actual: 386.45}}
+    by_source:
+      - {{name: 一般公共预算财政拨款收入, actual: 374.25}}
+      - {{name: 财政拨款收入, actual: 374.25}}
+      - {{name: 上级补助收入, actual: {other}}}
+"""
+
+
+@pytest.mark.parametrize(("other", "ok"), [("12.20", True), ("13.20", False)])
+def test_sources_listing_appropriations_whole_and_one_of_its_kinds_add_the_whole_once(other, ok):
+    """A report whose text names 一般公共预算财政拨款收入 and whose table names 财政拨款收入 (the
+    same money, and the whole of which the first is a kind): the sources add 财政拨款收入 once."""
+    assert verdicts(SOURCES.format(other=other), "sum.breakdown") == [ok]
+
+
 ITEMS = """income:
   - by_source:
       - name: 专项经费

@@ -1232,13 +1232,15 @@ def test_a_table_printed_over_pages_with_its_title_and_header_again_is_one_table
 
 def test_an_article_style_report_names_itself_by_its_level_and_its_changes_in_plain_words():
     """A report posted as an article: 县妇联 for 璧川县妇联, “较上年多…，增幅…” the total's change
-    and its rate, “其中，” in the next sentence its sources, and a 其中 list of 编制 that ends with
-    its bracket (年末实有在编人员 after it is no 编制)."""
+    and its rate, “其中，” in the next sentence its sources (a source with a note in brackets the
+    same row as when named without it), and a 其中 list of 编制 that ends with its bracket (年末
+    实有在编人员 after it is no 编制)."""
     result, report = _draft(
         "璧川县妇联2023年度部门整体支出绩效自评报告\n（一）机构和人员\n"
         "核定编制14名（其中行政编制9名、事业编制5名），年末实有在编人员13名，另有政府购买服务岗位2名。\n"
         "（二）收支情况\n2023年度，县妇联收入总计386.45万元（上年：352.18万元），较上年多34.27万元，增幅9.73%。"
-        "其中，一般公共预算财政拨款收入374.25万元，占比96.84%；上级补助收入12.20万元，占比3.16%。\n"
+        "其中，一般公共预算财政拨款收入374.25万元，占比96.84%；上级补助收入（省、市妇联项目资金）12.20万元，占比3.16%。\n"
+        "上级补助收入较上年减少3.20万元。\n"
         "机关运行经费11.18万元，较上年压减0.96万元，降幅7.91%。\n")
     staffing = report.staffing
     assert [(i.name, i.count) for i in staffing.authorized_items] == [("行政编制", 9), ("事业编制", 5)]
@@ -1246,4 +1248,5 @@ def test_an_article_style_report_names_itself_by_its_level_and_its_changes_in_pl
     income = next(a for a in report.income if a.scope == "部门全部资金")
     assert (_values(income.total.actual), _values(income.total.change), _values(income.total.change_rate)) == (
         ["386.45"], ["34.27"], ["9.73"])
-    assert [s.name for s in income.by_source] == ["一般公共预算财政拨款收入", "上级补助收入"]
+    assert [s.name for s in income.by_source] == ["一般公共预算财政拨款收入", "上级补助收入"]  # one entry, its note aside
+    assert _values(income.by_source[1].change) == ["-3.20"]

@@ -310,9 +310,11 @@ class Checker:
                 # A breakdown of one line may be a part the report mentions rather than the whole
                 # breakdown (“其中：基本支出…” alone): it is found only when it exceeds the total.
                 if account.total is not None:
+                    parts = [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)]
+                    if key == "by_source":
+                        parts = _without_covered(parts)
                     self.sum_check("sum.breakdown", f"{subject}{dim}", account.total, (*base, "total"),
-                                   [(line.name, line, (*base, key, n)) for n, line in enumerate(lines)],
-                                   lone=len(lines) == 1)
+                                   parts, lone=len(parts) == 1)
                 self.account_total = total
                 self.walk_lines(subject, lines, (*base, key), total)
                 self.account_total = None
@@ -894,6 +896,20 @@ def _two_reports(checker: Checker, current: ReportFile, line: Amounts, path: Fie
                             f"{show_money(old.actual.value, unit)}，"
                             f"相差约 {plain((large / small).quantize(Decimal(1)))} 倍："
                             "请核对两年的金额单位（万元、元）")
+
+
+#: 财政拨款收入 as a whole, and the kinds of 财政拨款 it is made of.
+_APPROPRIATION = re.compile(r"^(其中[：:])?财政拨款(收入)?$")
+_APPROPRIATION_KIND = re.compile(r"^(其中[：:])?(一般公共预算|政府性基金预算?|国有资本经营预算?)(财政)?拨款(收入)?$")
+
+
+def _without_covered(parts: list) -> list:
+    """Sources by name, without the kinds of 财政拨款 where 财政拨款收入 itself is listed too (a
+    report that states 财政拨款收入 in a table and 一般公共预算财政拨款收入 in its text lists one
+    sum twice: the whole is added, its kinds are in it)."""
+    if not any(_APPROPRIATION.match(name.replace(" ", "")) for name, _, _ in parts):
+        return parts
+    return [part for part in parts if not _APPROPRIATION_KIND.match(part[0].replace(" ", ""))]
 
 
 def check_report(rf: ReportFile) -> list[Result]:
