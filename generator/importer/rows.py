@@ -62,9 +62,9 @@ def _lexicon(name: str) -> tuple[Row | None, str]:
         if row is not None and row.steps[0].startswith("by_function=") and len(row.steps) > 1:
             return row, row.name  # a 项 named down from its 类 and 款: the 项's own name
         if row is not None:
-            # as written, but a template row with a note in brackets is that row
+            # as written, but a template row with a note in brackets after it is that row
             # (上级补助收入（省、市妇联项目资金）, one entry with 上级补助收入 stated elsewhere)
-            name = name if n == 0 else variant
+            name = name if n == 0 or n == 1 and not name.rstrip().endswith(("）", ")")) else variant
             return _renamed(row, name), name
     return None, name
 
