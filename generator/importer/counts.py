@@ -203,7 +203,9 @@ def _ends_sentence(text: str, token: Token) -> bool:
 
 
 _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有", "有", "累计", "新增", "增加", "减少", "全年",
-          "截至目前", "目前", "其中", "合计", "共", "总共"}
+          "截至目前", "目前", "其中", "合计", "共", "总共",
+          # a word that says only that a value was reached, not of what (“实际99.6%”, “受众1.2万人次”)
+          "实际", "实际为", "实际完成", "受众", "接待", "办结"}
 
 
 def _bad_stat(name: str, token: Token) -> str | None:
