@@ -19,7 +19,7 @@ from .lexicon import SCOPES
 from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
 from .text import COUNT, Sentence, Token, clip, last_clause, norm
 
-_GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标$")
+_GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标[。.：:]?$")
 _TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
 _YEAR = re.compile(r"[0-9]{4}年(度|末|初)?|本年(度)?|当年|全年|今年(来)?|截[止至][0-9]+月[0-9]+日")
 _GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|中等|较差|差)[”\"]?")

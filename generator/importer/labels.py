@@ -186,6 +186,9 @@ def _relation(label: Label, text: str, kind: str) -> None:
                 label.ambiguous = "原文是与预算相比的增减，不是与上年相比"
             elif "增加" in text and "减少" in text:
                 label.ambiguous = "原文同时写“增加”和“减少”"
+            elif re.search(r"^(均|都|各|分别)(较|比|与)", text) and label.pair is None:
+                # “收入总计…，支出总计…，均较2020年增加72.77万元”: one change said of the rows before
+                label.ambiguous = "原文一句说几项均增减多少（“均”），不能归于其中一项"
             elif re.search(r"各(增加|减少|增长|下降|减)", text) and label.pair is None:
                 label.ambiguous = "原文一句说几项各增减多少（“各”），不能归于其中一项"
         return
