@@ -360,6 +360,19 @@ def test_a_total_score_cannot_exceed_what_the_execution_allows(score, weight, ok
     assert verdicts(body, "perf.score_vs_execution", unit="元") == [ok]
 
 
+def test_final_accounts_disclose_sangong_in_their_published_table_too():
+    """A 决算公开表 of the nine tables alone: its 公开07表 discloses the 三公 and, its columns naming
+    them, their parts, though no narrative states them."""
+    body = ("tables:\n  - label: 公开07表\n    title: 一般公共预算财政拨款“三公”经费支出决算表\n    columns:\n"
+            "      - name: 决算数 / 合计\n      - name: 决算数 / 因公出国（境）费\n"
+            "      - name: 决算数 / 公务用车购置及运行费\n      - name: 决算数 / 公务接待费\n"
+            "    rows:\n      - name: “三公”经费\n        values: [50.12, 0.00, 46.26, 3.86]\n")
+    found = {r.subject: r.passed for r in results(body, "complete.final_accounts", kind="部门决算")}
+    assert found["部门决算公开：“三公”经费"] is True
+    assert found["部门决算公开：“三公”经费分项（因公出国（境）、公务用车、公务接待）"] is True
+    assert found["部门决算公开：机关运行经费"] is False
+
+
 def test_final_accounts_must_disclose_the_required_parts():
     body = "sangong:\n  total: {actual: 0}\n  statement: 本单位无“三公”经费。\n"
     found = {r.subject: r.passed for r in results(body, "complete.final_accounts", kind="部门决算")}

@@ -680,11 +680,16 @@ class Checker:
         if not any(d.kind == "部门决算" for d in self.report.documents):
             return
         r = self.report
+        # a published 三公 table (公开07表 and the like) discloses them too, and their parts where
+        # its columns or rows name them
+        table = next((t for t in r.tables if "三公" in (t.title or "") and t.rows), None)
+        named = " ".join([c.name for c in table.columns] + [row.name for row in table.rows]) if table else ""
         required = {
-            SECTIONS["sangong"]: r.sangong is not None,
+            SECTIONS["sangong"]: r.sangong is not None or table is not None,
             "“三公”经费分项（因公出国（境）、公务用车、公务接待）": r.sangong is not None and all(
                 getattr(r.sangong, k) is not None for k in ("overseas", "reception"))
-            and (r.sangong.vehicles is not None or r.sangong.vehicle_operation is not None),
+            and (r.sangong.vehicles is not None or r.sangong.vehicle_operation is not None)
+            or all(word in named for word in ("因公出国", "公务用车", "公务接待")),
             SECTIONS["operating_costs"]: r.operating_costs is not None,
             SECTIONS["procurement"]: r.procurement is not None,
             SECTIONS["assets"]: r.assets is not None,
