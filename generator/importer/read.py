@@ -143,14 +143,16 @@ def _read(path: Path) -> bytes:
         raise ImportRefused(say("import.cannot_read", name=shown(path), reason=shown(err.strerror or err))) from None
 
 
-def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 (with or without a BOM), UTF-16 with a BOM (Notepad's "Unicode"), or GBK/GB18030."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _decode(raw: bytes, name: str, declared: str | None = None) -> str:
+    """UTF-8 (with or without a BOM), UTF-16 with a BOM (Notepad's "Unicode"), or GBK/GB18030;
+    first the codec a web page `declared`, where it has no BOM and that codec reads it."""
+    text = _as_declared(raw, declared)
+    if text is None and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise ImportRefused(say("import.broken_utf16", name=name)) from None
-    else:
+    elif text is None:
         if raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if b"\x00" in raw:
@@ -167,6 +169,17 @@ def _decode(raw: bytes, name: str) -> str:
     if "\x00" in text:
         raise ImportRefused(say("import.nul_chars", name=name))
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _as_declared(raw: bytes, declared: str | None) -> str | None:
+    """`raw` in the codec a page declares, unless it has a BOM (which says otherwise) or that
+    codec cannot read it."""
+    if declared is None or raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        return raw.decode(declared)
+    except UnicodeDecodeError:
+        return None
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -630,15 +643,7 @@ def read_html(path: Path) -> tuple[str, list[Block]]:
     if size > MAX_HTML_BYTES:
         raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
     raw = _read(path)
-    codec = charset_of(raw)
-    text = None
-    if codec is not None and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            text = None
-    if text is None:
-        text = _decode(raw, name)
+    text = _decode(raw, name, charset_of(raw))
     try:
         items, excel = read_page(text)
     except Exception as err:  # html.parser on a page cut short or damaged
