@@ -42,7 +42,7 @@ from ..department.memo import Memo
 from ..outputs import data, plotly_assets
 from ..outputs.render import Renderer
 from ..outputs.searchindex import ColdBuildNeeded, IndexState, Record, build_index, delta_limit, update_index
-from ..site.pages import Page, Summary, site_pages
+from ..site.pages import Page, Summary, region_path, site_pages
 from . import executor, parallel, progress, scratch
 from .cache import Cache, key
 from .faults import checkpoint
@@ -419,7 +419,7 @@ class _Inputs:
                 self.by_year.setdefault(year, []).append(d.digests[f"year:{year}"])
             if d.region in regions:  # by the region page's path (its context is made when rendered)
                 for ancestor in regions[d.region].lineage:
-                    self.by_region.setdefault(f"{regions[ancestor.code].url}index.html", []).append(d.digests["region"])
+                    self.by_region.setdefault(region_path(regions[ancestor.code]), []).append(d.digests["region"])
 
     def of(self, page: Page) -> tuple[str, ...]:
         kind = page.template

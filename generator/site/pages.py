@@ -404,6 +404,11 @@ def year_page(summaries: Sequence[Summary], year: int, years: list[int], unit: s
                 description=f"{year}年度各部门收支、“三公”经费与绩效自评对比")
 
 
+def region_path(place: Place) -> str:
+    """Where a region's page is written (what a build keys the page by, before its context is made)."""
+    return f"{place.url}index.html"
+
+
 def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: str = "万元") -> list[Page]:
     # Each department under its county and every region above it, by code (comparing the
     # regions themselves would compare their whole subtrees).
@@ -427,7 +432,7 @@ def region_pages(summaries: Sequence[Summary], regions: dict[str, Place], unit: 
 
     pages = []
     for _, place in sorted(regions.items()):
-        pages.append(Page(f"{place.url}index.html", "region.html", place.full_name, context(place),
+        pages.append(Page(region_path(place), "region.html", place.full_name, context(place),
                           tuple(_place_crumbs(place)[:-1]) + (Crumb(place.region.name, None),),
                           description=f"{place.full_name}各部门的预算与绩效公开报告"))
     return pages
