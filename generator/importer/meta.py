@@ -47,16 +47,18 @@ _REPORT_WORDS = re.compile(r"([0-9]{4}年度?|部门整体支出绩效(自评|�
                            r"|绩效自评报告|（[^（）]*）|\([^()]*\))")
 
 
+#: The endings of a department's name: 局, 中心, 办公室 …, and the people's organisations and party
+#: offices (妇联, 残联, 总工会, 红十字会, 团县委, 统战部, 党校, 供销合作社); a title may end in 处 too.
+_DEPARTMENT_ENDS = "局|中心|办公室|委员会|院|所|站|馆|队|委|办|联|会|部|校|社"
+
+
 def department_name(outline: Outline) -> str | None:
     """The department as the title or the header names it; None when neither names one clearly."""
     issuer = next((m.value for m in outline.meta if m.key == "issuer"), None)
     name = _REPORT_WORDS.sub("", outline.title).strip()
-    # the endings of a department's name: 局, 中心, 办公室 …, and the people's organisations and
-    # party offices (妇联, 残联, 总工会, 红十字会, 团县委, 统战部, 党校, 供销合作社)
-    if re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|处|委|办|联|会|部|校|社)$", name):
+    if re.search(rf"({_DEPARTMENT_ENDS}|处)$", name):
         return name
-    if issuer and re.search(r"(局|中心|办公室|委员会|院|所|站|馆|队|委|办|联|会|部|校|社)$", issuer) \
-            and "财政" not in issuer:
+    if issuer and re.search(rf"({_DEPARTMENT_ENDS})$", issuer) and "财政" not in issuer:
         return issuer
     return None
 

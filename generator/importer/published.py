@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .draft import Leaf, Node, Seq, Stmt, Tree
 from .read import Block, Cell, Grid, Para
-from .tables_base import BLANKS
+from .tables_base import BLANKS, squeezed
 
 _LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
 _LABEL_IN = re.compile(r"(?:公开\s*[0-9０-９]+\s*表|附表\s*[0-9一二三四五六七八九十]+)(?=\s*\S)")
@@ -76,7 +76,7 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
                 j -= 1
             if j >= 0 and isinstance(again := out[j], Grid) and again.rows and j < len(out) - 1:
                 titles = _titles_before(out, j)
-                between = [_squeezed(p.text) for p in out[j + 1:] if isinstance(p, Para)]
+                between = [squeezed(p.text) for p in out[j + 1:] if isinstance(p, Para)]
                 if all(t in titles or _PAGE_NUMBER.fullmatch(t) for t in between) and any(t in titles for t in between):
                     head = _repeated_head(again, block)
                     if head:
@@ -110,17 +110,13 @@ def _joined(cell: Cell) -> Cell:
     return Cell(_WRAP.sub("", cell.text), cell.start)
 
 
-def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _titles_before(blocks: list[Block], k: int) -> set[str]:
     """The paragraphs (up to three) just before block k, spaces taken out: a table's title lines."""
     out = set()
     for block in reversed(blocks[max(k - 3, 0):k]):
         if not isinstance(block, Para):
             break
-        out.add(_squeezed(block.text))
+        out.add(squeezed(block.text))
     return out
 
 
@@ -134,9 +130,9 @@ def _repeated_head(first: Grid, again: Grid) -> int:
     head = 0
     while head < min(len(first.rows), len(again.rows)) and not figures(first.rows[head]):
         mine, theirs = first.rows[head], again.rows[head]
-        if len(mine) != len(theirs) or _squeezed(mine[0].text) != _squeezed(theirs[0].text):
+        if len(mine) != len(theirs) or squeezed(mine[0].text) != squeezed(theirs[0].text):
             return 0
-        cells = [(_squeezed(a.text), _squeezed(b.text)) for a, b in zip(mine, theirs)
+        cells = [(squeezed(a.text), squeezed(b.text)) for a, b in zip(mine, theirs)
                  if a.text.strip() or b.text.strip()]
         if sum(1 for a, b in cells if a == b or a.startswith(b) or b.startswith(a)) < 0.7 * len(cells):
             return 0

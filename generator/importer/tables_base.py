@@ -58,5 +58,10 @@ def unit_of(header: str) -> str | None:
     return "万元" if "万元" in header else "元" if re.search(r"[（(]元[）)]|单位[:：]\s*元", header) else None
 
 
+def squeezed(text: str) -> str:
+    """`text` with every space and line break taken out (a label as a cell or a line wraps it)."""
+    return re.sub(r"\s+", "", text)
+
+
 def label_of(cell: Cell) -> str:
-    return re.sub(r"\s+", "", cell.text.strip(BLANKS))
+    return squeezed(cell.text)
