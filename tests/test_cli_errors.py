@@ -253,6 +253,8 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "xml-as-xls": (_file("r.xls", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
                                   '</Workbook>'.encode()), "不是 Excel 97–2003 工作簿"),
     "empty-page-as-doc": (_file("r.doc", b"<html><head><title>t</title></head><body></body></html>"), "没有文字"),
+    "nul-in-page-as-doc": (_file("r.doc", b'<html><head><meta charset="gb2312"></head><body><p>\x00</p></body></html>'),
+                           "含 NUL 字符"),
     "text-as-xls": (_file("r.xls", "收入合计 848.4 万元\n".encode()), "另存为 .xlsx"),
     "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt、.docx、.xlsx、.xls、.pdf 和网页（.html）"),
 }
