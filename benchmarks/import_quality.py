@@ -404,22 +404,15 @@ def score(folder: Path, show: bool = False) -> Score:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--heldout", action="store_true", help="score the held-out fixtures (only at the end)")
-    parser.add_argument("--heldout2", action="store_true", help="score the sealed second set (only at the end)")
-    parser.add_argument("--heldout3", action="store_true", help="score the sealed third set (only at the end)")
-    parser.add_argument("--heldout4", action="store_true", help="score the sealed fourth set (only at the end)")
-    parser.add_argument("--heldout5", action="store_true", help="score the sealed fifth set (only at the end)")
-    parser.add_argument("--heldout6", action="store_true", help="score the sealed sixth set (only at the end)")
-    parser.add_argument("--heldout7", action="store_true", help="score the sealed seventh set (only at the end)")
-    parser.add_argument("--heldout8", action="store_true", help="score the sealed eighth set (only at the end)")
-    parser.add_argument("--heldout9", action="store_true", help="score the sealed ninth set (only at the end)")
-    parser.add_argument("--heldout10", action="store_true", help="score the sealed tenth set (only at the end)")
+    sets = [f"heldout{n}" for n in range(2, 13)]
+    for name in sets:
+        parser.add_argument(f"--{name}", action="store_true", help=f"score the sealed set {name}/ (only at the end)")
     parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
     args = parser.parse_args()
-    folder = FIXTURES / ("heldout10" if args.heldout10 else "heldout9" if args.heldout9 else "heldout8" if args.heldout8
-                         else "heldout7" if args.heldout7
-                         else "heldout6" if args.heldout6 else "heldout5" if args.heldout5
-                         else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2
-                         else "heldout" if args.heldout else "dev")
+    chosen = [name for name in sets if getattr(args, name)] or (["heldout"] if args.heldout else ["dev"])
+    folder = FIXTURES / chosen[-1]
+    if not folder.is_dir():
+        parser.error(f"no fixture set {folder.name}/")
     scores = []
     for report in sorted(p for p in folder.iterdir() if p.is_dir()):
         show = bool(args.show) and report.name.startswith(args.show)
