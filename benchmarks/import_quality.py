@@ -377,7 +377,7 @@ def score(folder: Path, show: bool = False) -> Score:
             if mine:
                 verdict = "right" if any(
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
-                    _stat_means(row, figure["where"]) if loc[0] == "work_stats" else
+                    _stat_means(row, figure["where"]) if loc[0] == "work_stats" or loc[:2] == ("assets", "stats") else
                     _project_stat_means(loc, row, tree, figure["where"]) if "stats" in loc[:-1] and loc[0] == "projects" else
                     _group_total_means(loc, stage, figure["where"]) or
                     _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
@@ -419,7 +419,7 @@ def main() -> int:
         scores.append(score(report, show))
         for line in scores[-1].lines:
             print(line)
-    print(f"\n| report | stated | right | wrong | unplaced | missing | not-figures placed |\n|---|---:|---:|---:|---:|---:|---:|")
+    print("\n| report | stated | right | wrong | unplaced | missing | not-figures placed |\n|---|---:|---:|---:|---:|---:|---:|")
     total = Score("all")
     for s in scores:
         print(f"| {s.report} | {s.stated} | {s.share(s.right)} | {s.share(s.wrong)} | {s.share(s.unplaced)} | "

@@ -239,6 +239,9 @@ class Facts:
             self.add((*loc, "grade"), Fact(area, "", "grade", p.grade), [])
         if p.budget_execution:
             self.amounts((*loc, "budget_execution"), area, "<budget_execution>", p.budget_execution)
+            for key in ("items", "by_nature"):  # the funding block's rows (按收入性质分 …) as lines of it
+                for j, line in enumerate(getattr(p.budget_execution, key)):
+                    self.line((*loc, "budget_execution", key, j), area, line)
         for i, w in enumerate(p.weights):
             self.figure((*loc, "weights", i), area, name_key(w.name), "weight", w.weight)
         for i, band in enumerate(p.grade_bands):
@@ -482,8 +485,11 @@ def test_check_explains_the_unplaced_key(tmp_path, capsys):
 
 def seed_docx(text: str, path: Path) -> None:
     """A Word document with the seed's paragraphs and tables; in the 自评表 the blank 一级/二级 cells under a
-    filled one are real vertical merges, and a short row spans its last cell to the table's width."""
+    filled one are real vertical merges. A short row of the text export stays short: its cells and then the
+    grid columns it leaves out (w:gridAfter), for which of its cells span what the export does not say."""
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = docx.Document()
     for block in read_text(text):
@@ -496,12 +502,18 @@ def seed_docx(text: str, path: Path) -> None:
         for r, row in enumerate(block.rows):
             for c, cell in enumerate(row):
                 table.cell(r, c).text = cell.text
-            if len(row) < width:
-                table.cell(r, len(row) - 1).merge(table.cell(r, width - 1))
         header = next((r for r, row in enumerate(block.rows) if any(c.text == "三级指标" for c in row)), None)
         if header is not None:
             for col in (1, 2):
                 _merge_down(table, block, header, col)
+        for r, row in enumerate(block.rows):
+            if len(row) < width:
+                tr = table.rows[r]._tr
+                for tc in tr.tc_lst[len(row):]:
+                    tr.remove(tc)
+                after = OxmlElement("w:gridAfter")
+                after.set(qn("w:val"), str(width - len(row)))
+                tr.get_or_add_trPr().append(after)
     document.save(str(path))
 
 

@@ -395,7 +395,7 @@ def test_a_price_threshold_inside_a_name_is_not_a_figure():
     result, report = _draft(
         "部门决算\n三、国有资产占用情况\n截至2023年12月31日，本部门共有车辆2辆。单价50万元（含）以上通用设备0台（套），"
         "单价100万元（含）以上专用设备1台（套）。\n")
-    stats = [(s.name, str(s.value)) for s in report.work_stats]
+    stats = [(s.name, str(s.value)) for s in report.assets.stats]  # counts of the assets held are the assets'
     assert ("单价50万元（含）以上通用设备", "0") in stats and ("单价100万元（含）以上专用设备", "1") in stats
     assert not any(str(s.value) in ("50", "100") for s in report.work_stats)
     assert {item.text for item in result.loose if "门槛" in item.why} == {"50万元", "100万元"}
@@ -548,7 +548,6 @@ def test_an_evaluation_frame_table_is_read_with_its_paired_level_columns():
     """The 财预〔2020〕10号 附件2 frame as third-party evaluations print it: 一级/二级/三级指标 each over
     指标 | 分值, then 评分标准 (its numbers are the rule, not figures), 得分 and 评分说明; and the
     summary of each 一级指标's 分值 and 得分 with its 合计."""
-    from generator.importer.read import read_text
 
     rows = [["一级指标", "二级指标", "三级指标", "评分标准", "得分", "评分说明"],
             ["指标", "分值", "指标", "分值", "指标", "分值", "", "", ""],
@@ -1250,3 +1249,90 @@ def test_an_article_style_report_names_itself_by_its_level_and_its_changes_in_pl
         ["386.45"], ["34.27"], ["9.73"])
     assert [s.name for s in income.by_source] == ["一般公共预算财政拨款收入", "上级补助收入"]  # one entry, its note aside
     assert _values(income.by_source[1].change) == ["-3.20"]
+
+
+def test_a_word_table_is_read_on_its_grid_so_a_three_row_header_heads_the_right_columns(tmp_path):
+    """Word writes a cell spanning columns once (w:gridSpan): read on the table's grid, as Excel's
+    merged ranges and a web page's colspan are, so 本年支出 › 基本支出 › 小计 / 人员经费 / 公用经费
+    head their own columns and 合计 its own, under 项目 spanning the 类 / 款 / 项 and name columns."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("公开03表")
+    document.add_paragraph("支出决算表")
+    document.add_paragraph("单位：万元")
+    table = document.add_table(rows=5, cols=9)
+    rows = [["项目", "", "", "", "本年支出", "", "", "", ""],
+            ["科目编码", "", "", "科目名称", "合计", "基本支出", "", "", "项目支出"],
+            ["类", "款", "项", "", "", "小计", "人员经费", "公用经费", ""],
+            ["合计", "", "", "", "120.50", "100.50", "80.00", "20.50", "20.00"],
+            ["208", "", "", "社会保障和就业支出", "30.00", "30.00", "30.00", "", ""]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 3))
+    table.cell(0, 4).merge(table.cell(0, 8))
+    table.cell(1, 0).merge(table.cell(1, 2))
+    table.cell(1, 3).merge(table.cell(2, 3))
+    table.cell(1, 4).merge(table.cell(2, 4))
+    table.cell(1, 5).merge(table.cell(1, 7))
+    table.cell(1, 8).merge(table.cell(2, 8))
+    table.cell(3, 0).merge(table.cell(3, 3))
+    path = tmp_path / "决算.docx"
+    document.save(path)
+    _, blocks = read_path(path)
+    grid = next(b for b in blocks if isinstance(b, Grid))
+    assert [len(r) for r in grid.rows] == [9] * 5
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    (spending,) = report.tables
+    assert [c.name for c in spending.columns] == [
+        "本年支出 / 合计", "本年支出 / 基本支出 / 小计", "本年支出 / 基本支出 / 人员经费",
+        "本年支出 / 基本支出 / 公用经费", "本年支出 / 项目支出"]
+    total, social = spending.rows
+    assert [str(v) if v is not None else None for v in total.values] == ["120.50", "100.50", "80.00", "20.50", "20.00"]
+    assert social.code == "208" and [str(v) if v is not None else None for v in social.values] == [
+        "30.00", "30.00", "30.00", None, None]
+
+
+def test_a_projects_score_named_in_the_departments_text_is_that_projects_and_a_change_said_next_of_both_totals():
+    """“其中基本公共卫生服务项目自评得分95.6分，…；单位整体支出绩效自评得分94.1分”: each project's score
+    under its project, the department's its own; and “收入、支出总计均为…。与2022年度相比，增加…，增长…”,
+    the change in the next sentence naming no row, is the change of both totals."""
+    result, report = _draft(
+        "部门决算\n一、收入支出决算总体情况说明\n2023年度收入、支出总计均为36133.34万元。与2022年度相比，"
+        "增加2270.80万元，增长6.71%，主要原因是医疗业务量增长。\n四、预算绩效管理情况\n"
+        "本院对2023年度3个项目开展绩效自评，其中基本公共卫生服务项目自评得分95.6分，重大公共卫生服务项目自评得分"
+        "92.8分，住院综合楼建设（专项债券）项目自评得分91.4分；单位整体支出绩效自评得分94.1分，等级均为“优”。\n")
+    for accounts in (report.income, report.expenditure):
+        line = next(a for a in accounts if a.scope == "部门全部资金").related[0]
+        assert (_values(line.actual), _values(line.change), _values(line.change_rate)) == (
+            ["36133.34"], ["2270.80"], ["6.71"])
+    assert _values(report.performance.score) == ["94.1"]
+    scores = {p.name: _values(p.score) for p in report.project_performance}
+    assert scores["基本公共卫生服务项目"] == ["95.6"] and scores["重大公共卫生服务项目"] == ["92.8"]
+    assert any(v == ["91.4"] for v in scores.values())
+
+
+def test_a_page_saved_from_a_portal_is_titled_by_its_article_and_its_source_line_breaks_read_as_a_browser_shows_them(tmp_path):
+    """A disclosure page saved from a county portal opens with the site's chrome (欢迎访问…, the
+    breadcrumb): the report's title is the first line naming a report, so a 部门决算 is drafted as
+    one. The editor's source breaks lines inside sentences: a break between two Chinese characters
+    is no space (生 / 活补助), one between a number and a word is."""
+    page = ("<html><head><meta charset=gb2312><title>霁川县人民政府</title></head><body>"
+            "<div>您好，欢迎访问霁川县人民政府门户网站！　无障碍浏览　长者模式</div>"
+            "<div>首页 &gt; 政务公开 &gt; 财政信息</div>"
+            "<h1>霁川县公安局2023年度部门决算</h1>"
+            "<p>第一部分　部门概况</p><p>一、主要职能</p>"
+            "<p>人员经费主要包括基本工资、退休费、生\r\n活补助等。全年接报警情\r\n28640起。</p>"
+            "<p>第三部分　2023年度部门决算情况说明</p><p>六、机关运行经费支出情况</p>"
+            "<p>2023年度本部门机关运行经费支出852.15万元，比上年减少21.31万元。</p></body></html>")
+    path = tmp_path / "部门决算公开.html"
+    path.write_bytes(page.encode("gb18030"))
+    _, blocks = read_path(path)
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert "人员经费主要包括基本工资、退休费、生活补助等。全年接报警情 28640起。" in texts
+    result = draft(blocks, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    (document,) = report.documents
+    assert document.kind == "部门决算" and document.title == "霁川县公安局2023年度部门决算"
+    assert _values(report.operating_costs.total.actual) == ["852.15"]

@@ -62,6 +62,9 @@ class ParaState:
     #: The row a numbered item of a list states first (“1.一般公共预算财政拨款收入986.41万元。较上年增加…”):
     #: what a change in a later sentence of the item, naming no row, is of.
     item: Ref | None = None
+    #: The two totals the paragraph's last figure was said of (收入、支出总计均为…): what a change in a
+    #: later sentence naming no row (与2022年度相比，增加…) is of, unless a row was stated since.
+    pair: tuple[Ref, Ref] | None = None
 
 
 def _enumerated(text: str, toks: list[Token]) -> dict[Token, str]:
@@ -258,6 +261,9 @@ class AmountReader(RowFinder):
             named = self._known(whole.group("name"), state.last.scope, None, ctx)
             if named is not None and named.row.area == state.last.row.area:
                 state.last = named
+        if state.pair is None and state.last is None and self.para.pair is not None and not label.name \
+                and label.relation in ("change", "change_rate"):
+            state.pair = self.para.pair
         if label.pair is not None or state.pair is not None and not label.name and \
                 label.relation in ("change", "change_rate"):
             self._pair(sentence, token, label, state, ctx)
@@ -313,7 +319,7 @@ class AmountReader(RowFinder):
             else:
                 rows = (Row("income", ("related=收入总计",), "收入总计"),
                         Row("expenditure", ("related=支出总计",), "支出总计"))
-            state.pair = (Ref(rows[0], scope), Ref(rows[1], scope))
+            state.pair = self.para.pair = (Ref(rows[0], scope), Ref(rows[1], scope))
         assert state.pair is not None
         if label.relation is None:
             key = label.stage or ctx.stage or ("actual" if self.kind == "部门决算" else None)
@@ -363,6 +369,7 @@ class AmountReader(RowFinder):
 
     def _remember(self, ref: Ref, label: Label, state: SentenceState) -> None:
         state.last = ref
+        self.para.pair = None
         if state.children and self.list_parent is not None and self.para_rank is not None \
                 and self.para.item is None and not self.para.heads and state.parents == [self.list_parent]:
             self.para.item = ref

@@ -22,6 +22,11 @@ from .text import COUNT, Sentence, Token, clip, last_clause, norm
 _GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标[。.：:]?$")
 _TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
 _YEAR = re.compile(r"[0-9]{4}年(度|末|初)?|本年(度)?|当年|全年|今年(来)?|截[止至][0-9]+月[0-9]+日")
+#: A project's name just before its score (其中基本公共卫生服务项目自评得分).
+_NAMED_PROJECT_SCORE = re.compile(r"^\s*(?:其中|包括|另外|以及|和|及)?[:：]?\s*(?P<name>[^，,；;。：:\s]{2,40}?项目)"
+                                  r"(?:的)?(?:绩效)?(?:自评|评价)?(?:总)?得分(?:为|是)?\s*$")
+#: Words that make it no one project: 3个项目, 各项目, 本项目, 整体.
+_NOT_A_PROJECT_NAME = re.compile(r"[0-9０-９]|^(?:本|该|此|各|每个|所有|全部|重点|其他|其余|上述|以上)|个项目$|整体|部门|单位")
 _GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|中等|较差|差)[”\"]?")
 
 
@@ -92,6 +97,12 @@ class CountReader(Staffing):
             # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
             self._skip(sentence, token, ctx, "一级指标的得分，不是自评总分")
             return True
+        if not project:
+            # “其中基本公共卫生服务项目自评得分95.6分”: a project named just before its score is that
+            # project's, not the department's
+            named = _NAMED_PROJECT_SCORE.search(re.split(r"[，,；;。：:]", raw)[-1])
+            if named and not _NOT_A_PROJECT_NAME.search(named.group("name")):
+                project = named.group("name")
         steps = ("project_performance=" + project,) if project else ("performance",)
         self.found.add(steps, "score", self._stmt(sentence, token, ctx, token.num, "score"))
         return True
@@ -164,7 +175,9 @@ class CountReader(Staffing):
             extra["qualifier"] = Stmt(qualifier, "text", "", (0, 0))
         if ctx.at:  # (text before the first heading has no place to name)
             extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
-        self.found.add(("work_stats+",), "value", value)
+        # a count told of the assets held (车辆10辆, 办公用房1200平方米) is the assets block's, so the
+        # page shows it with them and the checks count the assets as disclosed
+        self.found.add(("assets", "stats+") if ctx.area == "assets" else ("work_stats+",), "value", value)
         self.found.findings[-1].extra = extra
 
     def _stmt(self, sentence: Sentence, token: Token, ctx: Context, value: str, kind: str) -> Stmt:
@@ -235,7 +248,7 @@ def _stat_name(text: str, subjects: tuple[str, ...]) -> str:
     text = re.sub(r"^[\s、，,（(]+(其中)?|^(和|及|与|或)(?=.{2,})|^我(县|区|市)", "", text)
     for subject in subjects:
         text = text.replace(subject, "")
-    text = re.sub(r"^(我部门|我局|我单位|本部门|本单位|本局|我中心)", "", text.strip())
+    text = re.sub(r"^(?:我|本)(?:部门|局|单位|中心|院|委|办|所|站|馆|队|校)", "", text.strip())
     previous = None
     while previous != text:
         previous = text

@@ -78,7 +78,11 @@ class _Page(HTMLParser):
             return
         buffer = self._buffer()
         if buffer is not None:
-            buffer.append(re.sub(r"[ \t\r\n\f]+", " ", data.replace("\xa0", " ")))
+            # white space holding a line break of the source is a segment break: it is marked, and
+            # dropped between two Chinese characters (as CSS Text lays it out: an editor's page breaks
+            # its source lines inside sentences, 生\n活补助), else read as a space
+            data = re.sub(r"[ \t\r\f]*\n[ \t\r\n\f]*", _SEGMENT_BREAK, data.replace("\xa0", " "))
+            buffer.append(re.sub(r"[ \t\r\f]+", " ", data))
 
     def _break(self) -> None:
         buffer = self._buffer()
@@ -87,7 +91,7 @@ class _Page(HTMLParser):
 
     def _paragraph(self) -> None:
         if not self.tables and self.text:
-            for line in "".join(self.text).split("\n"):
+            for line in _unbroken("".join(self.text)).split("\n"):
                 if line.strip():
                     self.items.append(("p", line.strip()))
             self.text = []
@@ -157,7 +161,7 @@ class _Page(HTMLParser):
         if cell is None:
             return
         parts, colspan, rowspan = cell
-        text = "\n".join(line.strip() for line in "".join(parts).split("\n"))
+        text = "\n".join(line.strip() for line in _unbroken("".join(parts)).split("\n"))
         self.tables[-1][-1].append((text.strip("\n"), colspan, rowspan))
         self.cells[-1] = None
 
@@ -166,6 +170,18 @@ class _Page(HTMLParser):
         while self.tables:  # a page cut short: its open tables as far as they go
             self.handle_endtag("table")
         self._paragraph()
+
+
+#: A line break of the page's source inside text (a private-use character no page shows).
+_SEGMENT_BREAK = "\ue000"
+_WIDE = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+
+
+def _unbroken(text: str) -> str:
+    """Text with its source line breaks laid out: none between two Chinese characters or marks
+    (生 / 活补助 is 生活补助), a space elsewhere, white space around them read as one."""
+    text = re.sub(rf"(?<=[{_WIDE}]) *{_SEGMENT_BREAK}[ {_SEGMENT_BREAK}]*(?=[{_WIDE}])", "", text)
+    return re.sub(rf" *{_SEGMENT_BREAK}[ {_SEGMENT_BREAK}]*", " ", text)
 
 
 def _span(value: str | None) -> int:

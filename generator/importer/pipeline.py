@@ -309,7 +309,13 @@ class _Walker:
             taken |= budget(sentence, self.found, ctx.at, paragraph)
         toks = []
         for t in tokens(sentence.text):
-            if sentence.start + t.start in taken or t.kind == "bare" and glued(sentence.text, t):
+            if sentence.start + t.start in taken:
+                continue
+            if t.kind == "bare" and glued(sentence.text, t):
+                # listed, not dropped: a clerk sees it and can tell a name from a figure in a unit
+                # the importer does not know
+                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
+                                clip(sentence.text, t.start, t.end), ctx.at, "数字与文字相连，像是名称的一部分（如 12345热线、5G）")
                 continue
             if threshold(sentence.text, t):
                 self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),

@@ -521,19 +521,26 @@ def _merged_down(tc) -> bool:
 
 
 def _docx_rows(table) -> list[list[str]]:
-    """One entry per cell as Word stores it: a span is one cell, a vertical merge's lower parts are empty."""
+    """The table on its grid, as Word lays it out: a cell spanning columns has its text in its
+    first column and leaves the others empty (as a merged range in Excel and a web page's colspan
+    do), a vertical merge's lower parts are empty, columns a row skips at its start are empty."""
     from docx.table import _Cell
 
     rows = []
     for tr in table._tbl.tr_lst:
-        row = []
+        row = [""] * min(max(tr.grid_before, 0), _MAX_GRID_SPAN)
         for tc in tr.tc_lst:
             cell = _Cell(tc, table)
             # Word keeps a cell's empty trailing paragraphs; they carry no text.
             text = "\n".join(p.text for p in cell.paragraphs).rstrip("\n")
             row.append("" if _merged_down(tc) else text)
+            row += [""] * (min(max(tc.grid_span, 1), _MAX_GRID_SPAN) - 1)
         rows.append(row)
     return rows
+
+
+#: The widest span taken from a Word table cell (w:gridSpan="100000" would make a table of nothing).
+_MAX_GRID_SPAN = 64
 
 
 class _Writer:

@@ -26,6 +26,10 @@ _STYLES: list[re.Pattern[str]] = [
 ]
 _SENTENCE_MARKS = re.compile(r"[，,；;]")
 _MAX_TITLE = 32
+#: What a report's title names: its kind (部门决算, 绩效自评报告, 自评表 …).
+_TITLE_WORDS = re.compile(r"决算|预算|绩效.{0,6}(?:自评|评价)|自评报告|自评表|评价报告")
+#: The most lines of page chrome looked through for the title.
+_CHROME_LINES = 40
 
 
 @dataclass
@@ -228,17 +232,31 @@ def _title(paras: list[tuple[int, Para]]) -> tuple[str, int, set[int]]:
     """The first line, joined with the next when a title was broken over two lines."""
     if not paras:
         return "", 0, set()
+    if not _TITLE_WORDS.search(paras[0][1].text) and not (len(paras) > 1 and _title_goes_on(paras[0][1].text.strip(),
+                                                                                           paras[1][1].text.strip())):
+        # a page saved from a government site opens with its chrome (欢迎访问…门户网站, the
+        # breadcrumb, the 信息公开 table): the title is the first line naming a report
+        titled = next((n for n, (_, p) in enumerate(paras[:_CHROME_LINES]) if _TITLE_WORDS.search(p.text)
+                       and len(p.text.strip()) <= _MAX_TITLE + 8 and heading_rank(p.text.strip()) is None
+                       and not re.search(r"[。；;！!]|[0-9]{4}-[0-9]{2}-[0-9]{2}", p.text)), None)
+        if titled:
+            paras = paras[titled:]
     k, first = paras[0]
     title = first.text.strip()
     used = {k}
     if len(paras) > 1:
         k2, second = paras[1]
         nxt = second.text.strip()
-        if (not title.endswith(("报告", "决算", "预算")) and nxt.endswith(("报告", "决算", "预算"))
-                and len(nxt) <= _MAX_TITLE and heading_rank(nxt) is None):
+        if _title_goes_on(title, nxt):
             title += nxt
             used.add(k2)
     return title, first.start, used
+
+
+def _title_goes_on(title: str, nxt: str) -> bool:
+    """A title broken over two lines: the second ends it (…项目 / 绩效自评报告)."""
+    return (not title.endswith(("报告", "决算", "预算")) and nxt.endswith(("报告", "决算", "预算"))
+            and len(nxt) <= _MAX_TITLE and heading_rank(nxt) is None)
 
 
 def _header_meta(blocks: list[Block], used: set[int]) -> tuple[list[Meta], set[int]]:

@@ -43,9 +43,11 @@ def sentences(text: str, start: int, ends: re.Pattern[str] = _END) -> list[Sente
 
 COUNT_UNITS = ("万人次", "万件", "万人", "万次", "万条", "万户", "万亩", "万吨", "万头", "万株", "万平方米", "公顷",
                "亩", "吨", "头", "株", "千米", "个百分点", "百分点", "台次", "场次", "天", "人次", "批次",
-               "平方米", "平米", "公里", "个月",
+               "平方米", "平米", "公里", "个月", "家次", "户次", "件次", "车次", "架次", "班次", "课时", "学时",
                "个", "件", "项", "人", "名", "次", "家", "台", "辆", "宗", "条", "类", "种", "户", "所",
-               "处", "场", "篇", "期", "份", "套", "座", "间", "张", "本", "册", "位", "分", "省", "市")
+               "处", "场", "篇", "期", "份", "套", "座", "间", "张", "本", "册", "位", "分", "省", "市",
+               # cases and things counted one by one (接报警情28640起, 病例12例, 无人机3架)
+               "起", "例", "只", "支", "架", "艘", "栋", "幢", "棵", "部", "块")
 COUNT = "|".join(re.escape(u) for u in sorted(COUNT_UNITS, key=len, reverse=True))
 # A number as printed, thousands separators included (26,500,000.00): its digits are the figure.
 NUMBER = r"(?<![0-9.,])(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?)"
@@ -57,6 +59,8 @@ TOKEN = re.compile(
     r")?")
 # Numbers that are not figures (as tests/seeds.py has it): ordinals, dates, document numbers.
 _NOT_AFTER = re.compile(r"^(?:、|\.(?![0-9])|[年月日号〕\]］]|[-－/][0-9])")
+#: What numbers a table or attachment (表2 部门整体支出…, 附件3 支出决算表): the number is no count of what follows.
+_NUMBERED = re.compile(r"(?:表|附件|图)\s*$")
 _NOT_BEFORE = re.compile(r"(?:[（(〔\[［]|科目代码|[0-9][-－/])$")
 
 
@@ -85,14 +89,14 @@ def tokens(text: str) -> list[Token]:
         elif match.group("money"):
             unit = match.group("money")
             out.append(Token(num, "money", "万元" if unit == "万" else unit, match.start(), match.end()))
-        elif match.group("count"):
+        elif match.group("count") and not _NUMBERED.search(text[max(0, match.start() - 3):match.start()]):
             qualifier = match.group("approx") or match.group("after")
             unit, end = match.group("count"), match.end()
             if unit == "个" and match.group("after") in ("多", "余") and text[end:end + 1] == "月":
                 unit, end = "个月", end + 1  # “3个多月”
             out.append(Token(num, "count", unit, match.start(), end, qualifier))
         else:
-            out.append(Token(num, "bare", "", match.start(), match.end()))
+            out.append(Token(num, "bare", "", match.start("num"), match.end("num")))
     return out
 
 
