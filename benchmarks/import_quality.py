@@ -190,7 +190,9 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
     row = table["rows"][loc[3]]
     column = table["columns"][loc[5]]["name"]
     part = str(where.get("part", ""))
-    same_table = any(norm(str(table.get(k) or "")) and norm(str(table.get(k))) in norm(part) for k in ("label", "title"))
+    # (a title's year is no part of which table it is: 2023年度支出决算（按功能分类）)
+    names = [norm(re.sub(r"^[0-9]{4}年度?", "", str(table.get(k) or ""))) for k in ("label", "title")]
+    same_table = any(name and name in norm(part) for name in names)
     key_row, mine = norm(str(where.get("row", ""))), norm(str(row.get("name", "")))
     same_row = bool(mine) and (mine == key_row or key_row.endswith(mine) or mine.endswith(key_row)
                                # a table's one unlabelled row, named by the table's title

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SCOPES, known_row, stage_in
-from .text import norm
+from .text import DECORATION, norm
 
 _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、"
                         r"|[（(][一二三四五六七八九十0-9０-９]+[）)]"
@@ -75,7 +75,7 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
     label = Label(raw)
     # A label ends at the last semicolon: what stands before it was said of another figure.
     text = re.split(r"[；;]", raw.replace("\n", ""))[-1]
-    text = re.sub(r"^[\s，,；;、：:）)]+", "", text)
+    text = DECORATION.sub("", re.sub(r"^[\s，,；;、：:）)]+", "", text))  # ▲本年收入合计: an editor's mark
     text = _NUMBERING.sub("", text)
     text = re.sub(r"^[（(]", "", text)
     if re.search(r"[：:]", text):

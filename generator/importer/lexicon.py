@@ -58,7 +58,9 @@ FUNCTION_CODES: dict[str, str] = {
 _FUNCTION = re.compile(r"(?P<name>[^()]{2,12})\(类\)(支出)?")
 # A 项 (or 款) of the classification named down from its 类, as the 决算 template's (三) writes each
 # one: “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”.
-_FUNCTION_PATH = re.compile(r"(?P<cls>[^()]{2,16})\(类\)(?P<kuan>[^()]{2,24})\(款\)(?:(?P<xiang>[^()]{2,32})\(项\))?")
+_FUNCTION_PATH = re.compile(  # (a name may hold a bracket of its own: 政府办公厅(室)及相关机构事务)
+    r"(?P<cls>[^()]{2,16})\(类\)(?P<kuan>(?:[^()]|\((?![类款项]\))[^()]{1,4}\)){2,30})\(款\)"
+    r"(?:(?P<xiang>(?:[^()]|\((?![类款项]\))[^()]{1,4}\)){2,36})\(项\))?")
 
 _SANGONG: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"[“]?三公[”]?经费(全年)?(一般公共预算)?(财政拨款)?(支出)?(合计|总额)?"), "total"),

@@ -21,6 +21,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
+from .tables_base import DECORATION
 from .text import Sentence, clip, sentences, threshold, tokens
 
 
@@ -357,7 +358,9 @@ def _caption(block: Block | None) -> str | None:
     """The line right above a table when it reads as the table's title (…汇总表, …自评结果), not a sentence."""
     if not isinstance(block, Para):
         return None
-    text = block.text.strip()
+    text = DECORATION.sub("", block.text.strip())
+    # the unit set after the title on its line (■ “三公”经费支出情况　单位：万元)
+    text = re.sub(r"[ \u3000]+(?:金额)?单位[：:]\s*(?:万元|元)$", "", text).strip(" \u3000")
     if len(text) > 60 or re.search(r"[。；;，,：:]", text) or not re.search(r"表|结果|情况|清单|明细", text):
         return None
     return text

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 
 from .draft import Leaf, Node, Seq, Stmt, Tree
 from .read import Block, Cell, Grid, Para
-from .tables_base import BLANKS, squeezed
+from .tables_base import BLANKS, DECORATION, squeezed
 
 _LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
 _LABEL_IN = re.compile(r"(?:公开\s*[0-9０-９]+\s*表|附表\s*[0-9一二三四五六七八九十]+)(?=\s*\S)")
-_TITLE = re.compile(r"(决算总表|决算表|决算明细表|经费支出决算表|经费支出情况表|运行经费情况表|占用情况表|使用情况表)")
+_TITLE = re.compile(r"(决算总表|决算表|决算明细表|经费支出决算表|经费支出情况表|运行经费情况表|占用情况表|使用情况表"
+                    r"|决算[（(]按[^（()）]{1,8}分类[）)])")
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 _NUMBER = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$")
 _PERCENT = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?[%％]$")
@@ -173,7 +174,7 @@ def _title_before(blocks: list[Block], k: int):
         block = blocks[j]
         if not isinstance(block, Para):
             break
-        text = block.text.strip(BLANKS)
+        text = DECORATION.sub("", block.text.strip(BLANKS))
         found_unit = _UNIT.search(text)
         if found_unit and unit is None:
             unit = found_unit.group(1)

@@ -237,6 +237,9 @@ def read_text(text: str) -> list[Block]:
         elif line.startswith("\t"):
             grid, i = _tab_grid(lines, i)
             blocks.append(grid)
+        elif _wide_row(line) and _wide_grid_at(lines, i):
+            grid, i = _wide_grid(lines, i)
+            blocks.append(grid)
         elif _PIPES.fullmatch(line.strip()) and blocks and isinstance(blocks[-1], Para):
             # A `|` line right after a paragraph: that paragraph was the table's first cell.
             first = blocks.pop()
@@ -313,6 +316,51 @@ def _tab_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
     if row:
         rows.append(row)
     return Grid(tuple(tuple(Cell(t, s) for t, s in r) for r in rows), start), i
+
+
+# A table typed in a phone or a web editor: a row a line, its cells apart by runs of full-width
+# spaces (U+3000, padded to line up in a Chinese font), as a WeChat article copied to text has it.
+_WIDE_GAP = re.compile(r"[ \u3000]*\u3000[ \u3000]*\u3000[ \u3000]*|\u3000? {2,}\u3000?")
+
+
+def _wide_cells(line: str) -> list[tuple[str, int]]:
+    """The cells of a line apart by wide gaps, each with its offset in the line."""
+    body = line.rstrip(" \u3000")
+    lead = len(body) - len(body.lstrip(" \u3000"))
+    cells, at = [], lead
+    for gap in _WIDE_GAP.finditer(body, lead):
+        cells.append((body[at:gap.start()], at))
+        at = gap.end()
+    cells.append((body[at:], at))
+    return [c for c in cells if c[0]]
+
+
+def _wide_row(line: str) -> bool:
+    """Two or more cells apart by full-width gaps, none of them a sentence."""
+    cells = _wide_cells(line)
+    return "\u3000" in line.strip(" \u3000") and len(cells) >= 2 \
+        and not any(re.search(r"[。；;，,]", text) for text, _ in cells)
+
+
+def _wide_grid_at(lines: list[tuple[str, int]], i: int) -> bool:
+    """A run of such rows starting at line i, some cell after a row's first a number."""
+    while i < len(lines) and _wide_row(lines[i][0]):
+        if any(re.match(r"^[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?%?$", text) for text, _ in _wide_cells(lines[i][0])[1:]):
+            return True
+        i += 1
+    return False
+
+
+def _wide_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
+    """The run of rows: each row its cells as typed (a label over two columns is one cell, as a
+    merged cell of a Word export is written once)."""
+    start = lines[i][1]
+    rows = []
+    while i < len(lines) and _wide_row(lines[i][0]):
+        line, pos = lines[i]
+        rows.append(tuple(Cell(text, pos + at) for text, at in _wide_cells(line)))
+        i += 1
+    return Grid(tuple(rows), start), i
 
 
 def _tsv_row(line: str) -> bool:

@@ -30,7 +30,8 @@ _FIELDS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (re.compile(r"(共计|合计)工作人员|工作人员(共计|合计)"), "total_staff", PEOPLE),
     (re.compile(r"(实有)?车辆编制(数)?"), "vehicles_authorized", VEHICLE),
     (re.compile(r"(现有|实有|在编实有)车辆"), "vehicles", VEHICLE),
-    (re.compile(r"(人员)?(核定)?(人员)?编制(数)?|共有编制|实有人员编制|核定编制"), "authorized", PEOPLE + ("",)),
+    (re.compile(r"(年末|年初)?((人员)?(核定)?(人员)?编制(数)?|共有编制|实有人员编制|核定编制)"), "authorized",
+     PEOPLE + ("",)),
 ]
 _AUTHORIZED_ITEM = re.compile(r"(核定)?(财政全额拨款)?"
                               r"(?P<n>(行政|事业|工勤|行政工勤|参公管理事业|参照公务员法管理的?事业)编制)")
@@ -62,7 +63,8 @@ class Staffing:
 
     def _staff(self, sentence: Sentence, token: Token, raw: str, ctx: Context, state: StaffState) -> bool:
         clause = last_clause(raw)
-        opens = re.search(r"其中|[（(]含|^含", raw) is not None
+        # a part-list opens with 其中 or 含, or with a bracket right after the count (在职人员63人（行政38人、…）)
+        opens = re.search(r"其中|[（(]含|^含|^\s*[（(]", raw) is not None
         closes = re.search(r"[）)]", raw) is not None
         if closes and state.nested:
             # the list before the bracket goes on: “行政人员11人(含工勤人员3人),事业人员8人”; one the

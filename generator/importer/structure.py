@@ -18,7 +18,8 @@ from .read import Block, Grid, Para
 # Numbering styles from the outermost; the index is the rank.
 _STYLES: list[re.Pattern[str]] = [
     re.compile(r"^第[一二三四五六七八九十]+部分\s*"),
-    re.compile(r"^[一二三四五六七八九十]+、\s*"),
+    # (an article's sections, 01｜单位基本情况, stand where 一、 does)
+    re.compile(r"^(?:[一二三四五六七八九十]+、|[0-9]{2}\s*[｜|丨]\s*(?=\D))\s*"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*"),
     re.compile(r"^[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))\s*"),
     re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*"),
@@ -130,7 +131,7 @@ def _number_of(title: str) -> str:
     for style in _STYLES:
         match = style.match(title)
         if match:
-            return match.group().strip()
+            return match.group().strip().rstrip("｜|丨").strip()
     return ""
 
 

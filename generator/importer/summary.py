@@ -43,6 +43,9 @@ _MONEY = ("budget_initial", "budget_full", "budget", "actual")
 #: and at the second (1.人员经费, （1）, （一）).
 _TOP, _SECOND = 1, {2, 3, 4}
 _TOTALS = ("小计", "合计", "总计")
+#: The rows of a 三公 table.
+_SANGONG = {"因公出国（境）费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车购置费",
+            "公务用车运行费", "公务用车运行维护费", "公务接待费"}
 _UNIT_SUFFIX = re.compile(r"[（(](万元|元|%|％|分)[）)]$")
 
 
@@ -64,6 +67,12 @@ class ProjectSummary:
         if found is None:
             return set()
         k, depth, roles, unit = found
+        if "三公" in (self.caption or "") or any(
+                re.sub(r"^[0-9]+[.、．]|^其中[：:]", "", label_of(r[0])) in _SANGONG for r in rows[k + depth:] if r):
+            return set()  # the 三公 table (项目 · 预算数 · 决算数): its rows are no projects
+        width = len(rows[k])
+        rows = [(r[0], *[Cell("", r[0].start)] * (width - len(r)), *r[1:])
+                if 0 < len(r) < width and label_of(r[0]) in _TOTALS else r for r in rows]
         data = [r for r in range(k + depth, len(rows))]
         named = [r for r in data if self._cell(rows[r], roles, "name") and
                  self._cell(rows[r], roles, "name") not in _TOTALS]

@@ -22,6 +22,15 @@ from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, withou
 from .text import norm, tokens
 
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
+#: Stage columns named without a year.
+_PLAIN_STAGES = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "预算数": "budget",
+                 "决算数": "actual", "本年决算数": "actual", "全年执行数": "actual",
+                 "上年决算数": "prior", "上年数": "prior", "上年执行数": "prior"}
+
+
+def _plain_label(cell: Cell) -> str:
+    """A row's name without its numbering or 其中."""
+    return re.sub(r"^[0-9]+[、.．](?![0-9])|^其中[：:]", "", norm(cell.text.strip(BLANKS))).strip("“”\"")
 
 
 def _named_indicators(rows) -> bool:
@@ -98,13 +107,24 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if bare and int(bare.group("y")) in (self.year, self.year - 1):
                 out[i] = "actual~" if int(bare.group("y")) == self.year else "prior"
                 continue
-            if plain in ("增减额", "增减", "比上年增减", "增减金额") and out:
+            if plain in ("增减额", "增减", "比上年增减", "增减金额", "比上年增减额") and out:
                 out[i] = "change"
                 continue
             if plain in ("增减率", "增减幅度", "增长率", "比上年增减率", "增减比例") and out:
                 out[i] = "change_rate"
                 continue
-            match = re.fullmatch(r"(?P<y>[0-9]{4})年(?P<w>年初预算数|预算数|决算数|执行数)", h)
+            # the stages a table names without a year (预算数 · 决算数 · 上年决算数), and a share of the
+            # total beside an amount (金额 · 占本年收入比重); 金额 alone is the year's in a 决算, 推定
+            if plain in _PLAIN_STAGES:
+                out[i] = _PLAIN_STAGES[plain]
+                continue
+            if plain in ("金额", "本年金额") and self.kind == "部门决算":
+                out[i] = "actual~"
+                continue
+            if re.fullmatch(r"占.{0,8}(比重|比例)|比重|占比", plain) and out:
+                out[i] = "share"
+                continue
+            match = re.fullmatch(r"(?P<y>[0-9]{4})年(?P<w>年初预算数|预算数|决算数|执行数)", plain)
             if not match:
                 return {}
             year, word = int(match.group("y")), match.group("w")
@@ -118,7 +138,12 @@ class GridReader(SelfEvaluation, ProjectSummary):
 
     def _money_rows(self, rows, k: int, stages: dict[int, str], header: list[str], done: set[int]) -> int:
         """Rows under a stage header: a template name is its own row; “1、…” under it and “其中：…” are its parts."""
-        unit = unit_of(header[0]) or getattr(self, "stated_unit", None)
+        # the unit in the first header cell (项目（万元）) or in a stage's own (金额（万元）)
+        unit = unit_of(header[0]) or next((u for i in stages if (u := unit_of(header[i]))), None) \
+            or getattr(self, "stated_unit", None)
+        # a table of the 三公 items: its 合计 is theirs
+        areas = {row.area for r in rows[k:] if r and (row := known_row(_plain_label(r[0]))) is not None}
+        total_of = "sangong" if areas == {"sangong"} else None
         parent: tuple[str, ...] | None = None  # the row “其中：” parts belong to
         group: tuple[str, ...] | None = None  # the row numbered parts belong to
         in_list = False
@@ -127,6 +152,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             raw = row[0].text.strip(BLANKS)
             label = re.sub(r"^[0-9]+[、.．](?![0-9])|^其中[：:]", "", norm(raw)).strip("“”\"")
             steps = self._row_steps(label, raw, parent, group, in_list)
+            if steps is None and total_of and label in ("合计", "总计"):
+                steps = (total_of, "total")
             if norm(raw).startswith("其中"):
                 in_list = True
                 if parent is not None and parent[0].startswith(("income=", "expenditure=")):
@@ -147,9 +174,11 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 if steps is None:
                     self.found.skip(value.text, value.span, f"{raw}｜{header[i]}｜{value.text}", self.at,
                                     "表中这一行不知对应哪一项")
-                elif stages[i] == "change_rate":
+                elif stages[i] in ("change_rate", "share"):
+                    if value.text in ("—", "-", "－", "/"):
+                        continue
                     rate = value.text if value.text.endswith(("%", "％")) else value.text + "%"
-                    self._put(steps, "change_rate", Value(rate.replace("％", "%"), value.span), "percent",
+                    self._put(steps, stages[i], Value(rate.replace("％", "%"), value.span), "percent",
                               f"{raw.strip()}｜{header[i]}")
                 elif stages[i] == "actual~":
                     self._money(steps, "actual", value, unit, f"{raw.strip()}｜{header[i]}", weak=True)

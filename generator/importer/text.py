@@ -39,6 +39,10 @@ def sentences(text: str, start: int, ends: re.Pattern[str] = _END) -> list[Sente
     return out
 
 
+#: The marks an editor sets before a caption or a line (■ 收入决算构成, ▲本年收入…).
+DECORATION = re.compile(r"^[■□▲△▼▽◆◇●○◎★☆►▶▷※•·]+[ \u3000]*")
+
+
 # --- numbers ---------------------------------------------------------------------------------
 
 COUNT_UNITS = ("万人次", "万件", "万人", "万次", "万条", "万户", "万亩", "万吨", "万头", "万株", "万平方米", "公顷",
@@ -83,6 +87,8 @@ def tokens(text: str) -> list[Token]:
             continue
         if _NOT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
             continue
+        if not text[:match.start()].strip() and text[match.end("num"):match.end("num") + 1] in ("｜", "|", "丨"):
+            continue  # an article's section number (01｜单位基本情况)
         num = match.group("num").replace(",", "")
         if match.group("pct"):
             out.append(Token(num, "percent", "%", match.start(), match.end()))
