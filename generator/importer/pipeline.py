@@ -21,7 +21,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .tables_base import DECORATION
+from .text import DECORATION
 from .text import Sentence, clip, sentences, threshold, tokens
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 from .draft import Leaf, Node, Seq, Stmt, Tree
 from .read import Block, Cell, Grid, Para
-from .tables_base import BLANKS, DECORATION, squeezed
+from .tables_base import BLANKS, squeezed
+from .text import DECORATION
 
 _LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
 _LABEL_IN = re.compile(r"(?:公开\s*[0-9０-９]+\s*表|附表\s*[0-9一二三四五六七八九十]+)(?=\s*\S)")

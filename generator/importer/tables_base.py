@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from .read import Cell
-from .text import DECORATION  # noqa: F401  (the table readers take it from here)
 
 NUM = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?%?$")
 BLANKS = " \t\u3000\xa0"
