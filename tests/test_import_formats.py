@@ -1336,3 +1336,47 @@ def test_a_page_saved_from_a_portal_is_titled_by_its_article_and_its_source_line
     (document,) = report.documents
     assert document.kind == "部门决算" and document.title == "霁川县公安局2023年度部门决算"
     assert _values(report.operating_costs.total.actual) == ["852.15"]
+
+
+def test_an_article_copied_from_a_phone_reads_its_full_width_space_tables_and_its_topics():
+    """A 公众号 article copied to text: sections 01｜…, ▲ and ◆ marks, tables whose cells stand
+    apart by runs of full-width spaces (a 合计 label over two columns), the staff in brackets
+    after their count, a paragraph whose topic (◆国有资产：) is its area under 其他重要事项, and a
+    section that says an item does not apply: each where a reader of the article would put it."""
+    gap = "\u3000\u3000\u3000"
+    text = "\n\n".join([
+        "芦湾镇2023年度部门决算及绩效自评情况公开",
+        "01｜单位基本情况",
+        "年末核定编制68人，实有在职人员63人（行政38人、事业25人），退休人员41人。",
+        "02｜收入支出决算总体情况",
+        "▲本年收入合计2617.70万元，其中一般公共预算财政拨款收入2609.10万元，占99.67％。",
+        f"■ “三公”经费支出情况{gap[0]}单位：万元",
+        "\n".join([f"项目{gap}预算数{gap}决算数{gap}上年决算数",
+                   f"合计{gap}9.00{gap}6.98{gap}8.24",
+                   f"公务用车运行维护费{gap}6.00{gap}5.12{gap}5.86",
+                   f"公务接待费{gap}3.00{gap}1.86{gap}2.38"]),
+        f"■ 表1{gap[0]}2023年度支出决算（按功能分类）{gap[0]}单位：万元",
+        "\n".join([f"科目编码{gap}科目名称{gap}合计{gap}基本支出{gap}项目支出",
+                   f"合计{gap}{gap}2623.20{gap}1738.80{gap}884.40",
+                   f"201{gap}一般公共服务支出{gap}1385.90{gap}1367.30{gap}18.60"]),
+        "06｜其他重要事项",
+        "◆国有资产：截至2023年12月31日，共有车辆2辆，办公用房3260平方米。",
+        "07｜机关运行经费",
+        "本镇下属单位均为事业单位，不适用机关运行经费。",
+    ]) + "\n"
+    result, report = _draft(text)
+    staffing = report.staffing
+    assert (staffing.authorized, staffing.actual_end) == (68, 63)
+    assert [(h.name, h.count) for h in staffing.actual_items] == [("行政", 38), ("事业", 25)]
+    income = next(a for a in report.income if a.scope == "部门全部资金")
+    assert _values(income.total.actual) == ["2617.70"]
+    sangong = report.sangong
+    assert (_values(sangong.total.budget), _values(sangong.total.actual), _values(sangong.total.prior)) == (
+        ["9.00"], ["6.98"], ["8.24"])
+    assert _values(sangong.reception.prior) == ["2.38"] and not report.projects
+    (table,) = report.tables
+    assert table.label == "表1" and [c.name for c in table.columns] == ["合计", "基本支出", "项目支出"]
+    assert [str(v) for v in table.rows[0].values] == ["2623.20", "1738.80", "884.40"] and table.rows[1].code == "201"
+    assert [(s.name, str(s.value)) for s in report.assets.stats] == [("车辆", "2"), ("办公用房", "3260")]
+    assert report.operating_costs.statement == "本镇下属单位均为事业单位，不适用机关运行经费。"
+    assert [s.title for s in report.sections][:2] == ["01｜单位基本情况", "02｜收入支出决算总体情况"]

@@ -50,6 +50,11 @@ def context_of(section: Section, kind: str) -> Context:
     )
 
 
+def area_of(title: str) -> str | None:
+    """The part of the year file a heading (or a paragraph's topic) names."""
+    return _area((title,))
+
+
 def _area(titles: tuple[str, ...]) -> str | None:
     for title in titles:
         text = norm(title)

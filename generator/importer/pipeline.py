@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import published
 from .amounts import AmountReader
-from .context import Context, context_of, is_performance
+from .context import Context, area_of, context_of, is_performance
 from .counts import CountReader, glued
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
@@ -106,6 +106,12 @@ _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)
                            r"|^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
                            r"(?P<scored>[^：:，,。；;]{4,40}?(?:项目|计划|工程|专项|经费|资金))(?:的)?(?:绩效)?自评得分")
 
+#: A paragraph opening with its topic (国有资产：…, “三公”经费：…).
+_TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
+
+#: Words saying an item has nothing to state: it does not apply, did not happen, there is none.
+_NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)|无(政府采购|机关运行经费|国有资产)")
+
 #: Page furniture between two parts of a table: a page number alone.
 _FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
 
@@ -179,10 +185,26 @@ class _Walker:
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
                 _FURNITURE.match(block.text.strip()) is not None
             last_block = block
+        self._nothing_to_state(section, ctx)
         for child in section.children:
             self._section(child)
         self.project = previous
         self.amounts.project = previous
+
+    def _nothing_to_state(self, section: Section, ctx: Context) -> None:
+        """A section of 机关运行经费, 政府采购 or 国有资产 that says in words, without a figure, that
+        there is nothing to state (本院为事业单位，不适用机关运行经费): its statement, so the draft
+        discloses the item as the report does."""
+        if ctx.area not in ("operating_costs", "procurement", "assets") or section.children:
+            return
+        paras = [b for b in section.blocks if isinstance(b, Para) and b.text.strip()]
+        said = "".join(b.text.strip() for b in paras)
+        if not paras or len(said) > 200 or any(isinstance(b, Grid) for b in section.blocks) \
+                or re.search(r"[0-9０-９]", said) or not _NOTHING_TO_STATE.search(said):
+            return
+        first = paras[0]
+        self.found.add((ctx.area,), "statement", Stmt(said, "text", clip(said, 0, min(len(said), 40)),
+                                                      (first.start, first.start + len(first.text)), at=ctx.at))
 
     def _conclusions(self, grid: Grid, ctx: Context) -> None:
         """A form's conclusion written as sentences in a cell beside its label (四、部门自评结论 |
@@ -258,6 +280,11 @@ class _Walker:
         return None
 
     def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
+        topic = _TOPIC.match(DECORATION.sub("", para.text.strip())) if not heading else None
+        area = area_of(topic.group("t")) if topic else None
+        if area in ("sangong", "operating_costs", "assets", "procurement") and area != ctx.area:
+            # “◆国有资产：截至…共有车辆2辆…” under 其他重要事项: the paragraph's topic is its area
+            ctx = replace(ctx, area=area)
         named = _PROJECT_LEAD.match(para.text.strip()) if not heading and ctx.kind != "部门决算" or \
             not heading and is_performance(ctx) else None
         if named and not self.project:
