@@ -978,16 +978,19 @@ def test_many_projects_forms_in_one_table_are_each_their_own_evaluation():
 
 
 def test_a_word_table_typed_with_tab_stops_and_a_forms_subtotal_rows_are_read():
-    """表1 typed as paragraphs of cells apart by tabs is a table, its rows numbered 一、 then 1. a
-    group over its items (the checks add 1.人员经费 and 2.公用经费 up to 一、基本支出, not to 合计);
-    表2's 一级指标 · 分值 · 自评得分 · 得分率 are the levels' scores; the form's 小计 rows (merged
-    cells, a row shorter than the header) give their 一级's 分值 and 得分 and do not end the form."""
+    """表1 typed as paragraphs of cells apart by tabs is a table, its rows numbered 一、 then 1. the
+    spending by its nature with their parts (the checks add 1.人员经费 and 2.公用经费 up to 一、基本支出,
+    not to 合计, which is the year's spending); 表2's 一级指标 · 分值 · 自评得分 · 得分率 are the levels'
+    scores; the form's 小计 rows (merged cells, a row shorter than the header) give their 一级's 分值
+    and 得分 and do not end the form."""
     _, report = _fixture_draft("heldout7", "52-")
-    (table,) = report.projects
-    groups = {item.name: item for item in table.items}
-    assert list(groups) == ["一、基本支出", "二、项目支出"]
-    assert [i.name for i in groups["一、基本支出"].items] == ["1.人员经费", "2.公用经费"]
-    assert str(table.total.actual.first.value) == "521.21"
+    assert not report.projects
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    groups = {item.name: item for item in spending.by_nature}
+    assert list(groups) == ["基本支出", "项目支出"]
+    assert [i.name for i in groups["基本支出"].items] == ["人员经费", "公用经费"]
+    assert len(groups["项目支出"].items) == 3
+    assert str(spending.total.actual.first.value) == "521.21"
     weights = {w.name: (str(w.weight.first.value), str(w.score.first.value)) for w in report.performance.weights}
     assert weights["预算编制"] == ("15", "14.4") and weights["履职效能"] == ("30", "29.1")
     assert len(report.performance.indicators) > 15  # the form goes on past its first 小计
@@ -1380,3 +1383,44 @@ def test_an_article_copied_from_a_phone_reads_its_full_width_space_tables_and_it
     assert [(s.name, str(s.value)) for s in report.assets.stats] == [("车辆", "2"), ("办公用房", "3260")]
     assert report.operating_costs.statement == "本镇下属单位均为事业单位，不适用机关运行经费。"
     assert [s.title for s in report.sections][:2] == ["01｜单位基本情况", "02｜收入支出决算总体情况"]
+
+
+def test_a_table_of_the_budget_by_spending_rows_is_read_by_its_stage_columns_and_a_comparison_it_cannot_hold_is_listed():
+    """表1 部门预算执行情况表 (年初预算数 · 全年预算数 · 全年执行数 · 执行率 · 上年执行数 · 比上年增减额 ·
+    比上年增减率, decreases printed with the minus sign U+2212) over 支出合计, 一、基本支出, 其中：人员经费,
+    二、项目支出 and the projects numbered （1）: the spending rows and their parts, not a list of
+    projects; a 预决算对比表's 决算数比年初预算增减额 has no field, so its cells are listed for review
+    with the column named. “三公”经费全年预算…，实际支出… is no budget of the department's, and a
+    rate printed −18.12% keeps its sign."""
+    from generator.importer.read import read_text
+
+    rows = [["项目", "年初预算数", "全年预算数", "全年执行数", "执行率", "上年执行数", "比上年增减额", "比上年增减率"],
+            ["支出合计", "486.20", "548.60", "531.46", "96.88%", "471.87", "59.59", "12.63%"],
+            ["一、基本支出", "311.20", "319.60", "318.06", "99.52%", "307.97", "10.09", "3.28%"],
+            ["其中：人员经费", "268.40", "276.80", "276.80", "100.00%", "262.35", "14.45", "5.51%"],
+            ["公用经费", "42.80", "42.80", "41.26", "96.40%", "45.62", "−4.36", "−9.56%"],
+            ["二、项目支出", "175.00", "229.00", "213.40", "93.19%", "163.90", "49.50", "30.20%"],
+            ["（1）人防警报设施建设", "60.00", "114.00", "108.60", "95.26%", "38.50", "70.10", "182.08%"]]
+    compare = [["项目", "年初预算数", "决算数", "决算数比年初预算增减额", "增减率"],
+               ["收入合计", "1486.40", "2963.60", "1477.20", "99.38%"],
+               ["事业收入", "200.00", "186.40", "-13.60", "-6.80%"]]
+    text = ("鹤岭县人民防空办公室2023年度部门整体支出绩效自评报告\n一、部门基本情况\n（三）部门预算收支情况\n"
+            "“三公”经费全年预算4.50万元，实际支出3.66万元，上年支出4.47万元，“三公”经费变动率为−18.12%。\n"
+            "表1 部门预算执行情况表\n单位：万元\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+            "2023年收入支出预决算对比表\n单位：万元\n" + "\n".join("\t".join(r) for r in compare) + "\n")
+    result = draft(read_text(text), 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    assert (_values(spending.total.budget_full), _values(spending.total.actual), _values(spending.total.prior)) == (
+        ["548.60"], ["531.46"], ["471.87"])
+    basic, projects = spending.by_nature
+    assert basic.name == "基本支出" and [i.name for i in basic.items] == ["人员经费", "公用经费"]
+    assert _values(basic.items[1].change) == ["-4.36"] and _values(basic.items[1].change_rate) == ["-9.56"]
+    assert projects.name == "项目支出" and [i.name for i in projects.items] == ["人防警报设施建设"]
+    assert not report.projects and not (report.performance and report.performance.budget_execution)
+    loose = {item.text: item.why for item in result.loose}
+    assert "决算数比年初预算增减额" in loose["1477.20"] and "决算数比年初预算增减额" not in loose.get("2963.60", "")
+    income = next(a for a in report.income if a.scope == "部门全部资金")
+    assert _values(income.total.budget_initial) == ["1486.40"] and _values(income.total.actual) == ["2963.60"]
+    assert (_values(report.sangong.total.budget_full), _values(report.sangong.total.actual)) == (["4.50"], ["3.66"])
+    assert [(s.name, str(s.value)) for s in report.work_stats] == [("“三公”经费变动率", "-18.12")]

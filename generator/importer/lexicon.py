@@ -117,7 +117,7 @@ def expenditure_row(name: str) -> Row | None:
         if path.group("xiang"):
             steps.append(f"items={path.group('xiang')}")
         return Row("expenditure", tuple(steps), path.group("xiang") or path.group("kuan"))
-    plain = re.fullmatch(r"(?P<name>.{2,12})支出", name)
+    plain = re.fullmatch(r"(?P<name>.{2,12}?)的?支出", name)  # (抗疫特别国债安排的支出)
     if plain and plain.group("name") in FUNCTION_CODES and plain.group("name") not in ("其他", "国有资本经营预算"):
         # “社会保障和就业支出1,473,245.76元” (the classification's own names): a class by function
         return Row("expenditure", (f"by_function={name}(类)",), name)

@@ -77,6 +77,9 @@ _BUDGET = (
 )
 
 
+#: The subject of a sentence about one item's budget (三公, 机关运行经费, 政府采购, a project).
+_ITEM_SUBJECT = re.compile(r"三公|机关运行经费|政府采购|项目|专项|会议费|培训费")
+
 #: A budget of one scope of funds only (财政拨款年初预算…): not the department's whole.
 _SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项资金|项目资金|专户)"
                      r"[^，,。；;]{0,6}(年初预算|全年预算|调整后预算)")
@@ -90,6 +93,9 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "") -> se
     matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
     if len(matches) < 2 or _SCOPED.search(paragraph or sentence.text):
         return set()
+    head = sentence.text[:min(m.start() for _, m in matches)]
+    if _ITEM_SUBJECT.search(head):
+        return set()  # “三公”经费全年预算…，实际支出…: an item's budget, not the department's
     taken: set[int] = set()
     found.add(("performance", "budget_execution"), "name", Stmt("年度资金总额", "text", "", (0, 0)))
     for key, match in matches:

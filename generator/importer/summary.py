@@ -20,6 +20,7 @@ import re
 from .counts import _bad_stat, _stat_name, _words_after, glued
 from .draft import Stmt
 from .found import Finding, Found
+from .lexicon import known_row
 from .read import Cell
 from .structure import numbering_rank
 from .tables_base import NUM, Value, label_of, unit_of, value_of
@@ -81,6 +82,12 @@ class ProjectSummary:
         if unit_row and len(named) == 1:
             self._department(rows[named[0]], roles, unit)
             return set(range(k, len(rows)))
+        names = [re.sub(r"^[一二三四五六七八九十]+、|^[0-9]+[.、．]|^其中[：:]", "", label_of(rows[r][roles["name"]]))
+                 for r in data if roles["name"] < len(rows[r])]
+        names = [n for n in names if n]
+        if names and sum(1 for n in names if (row := known_row(n)) is not None
+                         and row.area in ("income", "expenditure")) * 2 >= len(names):
+            return set()  # the budget by its spending rows (支出合计, 基本支出, 项目支出 …): no projects
         title = self.caption or "项目支出绩效自评结果"
         outer = f"projects={title}"
         group: str | None = None

@@ -22,10 +22,18 @@ from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, withou
 from .text import norm, tokens
 
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
+#: A column of a stage table whose comparison the model holds no field for.
+_UNREAD = "unread"
 #: Stage columns named without a year.
-_PLAIN_STAGES = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "预算数": "budget",
+_PLAIN_STAGES = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full",
+                 "调整预算数": "budget_full", "预算数": "budget",
                  "决算数": "actual", "本年决算数": "actual", "全年执行数": "actual",
                  "上年决算数": "prior", "上年数": "prior", "上年执行数": "prior"}
+
+
+#: A row numbered as a part of the row above it (1、… / （1）…), and one numbered at the top (一、…).
+_SUB_NUMBER = re.compile(r"^\s*(?:[0-9]+[、.．](?![0-9])|[（(][0-9]+[）)])")
+_TOP_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
 def _plain_label(cell: Cell) -> str:
@@ -107,10 +115,13 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if bare and int(bare.group("y")) in (self.year, self.year - 1):
                 out[i] = "actual~" if int(bare.group("y")) == self.year else "prior"
                 continue
-            if plain in ("增减额", "增减", "比上年增减", "增减金额", "比上年增减额") and out:
+            # a change on last year beside last year's column (增减额 beside a 预算数 and a 决算数 is
+            # the one against the budget, which the model does not hold)
+            on_last_year = "prior" in out.values() or plain.startswith("比上年")
+            if plain in ("增减额", "增减", "比上年增减", "增减金额", "比上年增减额") and out and on_last_year:
                 out[i] = "change"
                 continue
-            if plain in ("增减率", "增减幅度", "增长率", "比上年增减率", "增减比例") and out:
+            if plain in ("增减率", "增减幅度", "增长率", "比上年增减率", "增减比例") and out and on_last_year:
                 out[i] = "change_rate"
                 continue
             # the stages a table names without a year (预算数 · 决算数 · 上年决算数), and a share of the
@@ -124,7 +135,15 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if re.fullmatch(r"占.{0,8}(比重|比例)|比重|占比", plain) and out:
                 out[i] = "share"
                 continue
+            if re.fullmatch(r"(预算)?执行率|完成率", plain) and out:
+                out[i] = "execution_rate"
+                continue
             match = re.fullmatch(r"(?P<y>[0-9]{4})年(?P<w>年初预算数|预算数|决算数|执行数)", plain)
+            if not match and len(out) >= 2 and re.search(r"增减|差额|差异|比.{0,6}(预算|上年)|率$", plain):
+                # a comparison the model holds no field for (决算数比年初预算增减额 and its rate): its
+                # cells listed for review, the table's other columns read
+                out[i] = _UNREAD
+                continue
             if not match:
                 return {}
             year, word = int(match.group("y")), match.group("w")
@@ -142,15 +161,17 @@ class GridReader(SelfEvaluation, ProjectSummary):
         unit = unit_of(header[0]) or next((u for i in stages if (u := unit_of(header[i]))), None) \
             or getattr(self, "stated_unit", None)
         # a table of the 三公 items: its 合计 is theirs
+        # (one of spending rows or of income rows, 基本支出 · 项目支出: the year's total of that side)
         areas = {row.area for r in rows[k:] if r and (row := known_row(_plain_label(r[0]))) is not None}
-        total_of = "sangong" if areas == {"sangong"} else None
+        total_of = {"sangong": "sangong", "expenditure": "expenditure=部门全部资金",
+                    "income": "income=部门全部资金"}.get(next(iter(areas))) if len(areas) == 1 else None
         parent: tuple[str, ...] | None = None  # the row “其中：” parts belong to
         group: tuple[str, ...] | None = None  # the row numbered parts belong to
         in_list = False
         while k < len(rows) and len(rows[k]) == len(header) and not self._column_stages([label_of(c) for c in rows[k]]):
             row = rows[k]
             raw = row[0].text.strip(BLANKS)
-            label = re.sub(r"^[0-9]+[、.．](?![0-9])|^其中[：:]", "", norm(raw)).strip("“”\"")
+            label = re.sub(rf"{_TOP_NUMBER.pattern}|{_SUB_NUMBER.pattern}|^其中[：:]", "", norm(raw)).strip("“”\"")
             steps = self._row_steps(label, raw, parent, group, in_list)
             if steps is None and total_of and label in ("合计", "总计"):
                 steps = (total_of, "total")
@@ -159,7 +180,7 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 if parent is not None and parent[0].startswith(("income=", "expenditure=")):
                     # parts listed after 其中 are some of the row's, not all (checked as such)
                     self.found.add(parent, "items_partial", Stmt("true", "text", "", (0, 0)))
-            elif re.match(r"^\s*[0-9]+[、.．](?![0-9])", row[0].text):
+            elif _SUB_NUMBER.match(row[0].text):
                 in_list, parent = False, steps
             elif steps is not None and not in_list or _known_money_row(label):
                 in_list, parent, group = False, steps, steps
@@ -171,10 +192,13 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 value = value_of(row[i])
                 if value is None:
                     continue
-                if steps is None:
+                if stages[i] == _UNREAD:
+                    self.found.skip(value.text, value.span, f"{raw}｜{header[i]}｜{value.text}", self.at,
+                                    f"“{header[i]}”这一列不是年度文件中的字段，请核对后手工录入")
+                elif steps is None:
                     self.found.skip(value.text, value.span, f"{raw}｜{header[i]}｜{value.text}", self.at,
                                     "表中这一行不知对应哪一项")
-                elif stages[i] in ("change_rate", "share"):
+                elif stages[i] in ("change_rate", "share", "execution_rate"):
                     if value.text in ("—", "-", "－", "/"):
                         continue
                     rate = value.text if value.text.endswith(("%", "％")) else value.text + "%"
@@ -194,8 +218,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             return (f"{row.area}=部门全部资金", *row.steps)
         if row is not None:
             return (row.area, *row.steps)
-        listed = norm(raw).startswith("其中") or in_list and not re.match(r"^\s*[0-9]+[、.．](?![0-9])", raw)
-        base = parent if listed else group if re.match(r"^\s*[0-9]+[、.．](?![0-9])", raw) else None
+        listed = norm(raw).startswith("其中") or in_list and not _SUB_NUMBER.match(raw)
+        base = parent if listed else group if _SUB_NUMBER.match(raw) else None
         if base is not None and base[0].startswith(("expenditure", "income")) and label:
             return (*base, f"items={label}")
         return None

@@ -38,6 +38,10 @@ def without_unit(value: Value, kind: str) -> tuple[Value, str | None]:
 _BRACKETED = re.compile(r"^[(（]([0-9][0-9,]*(?:\.[0-9]+)?%?)[)）]$")
 
 
+#: A negative number printed with the full-width minus or the minus sign (－36.50, −4.36%).
+_MINUS = re.compile(r"^[－−]\s*([0-9][0-9,]*(?:\.[0-9]+)?%?)$")
+
+
 def value_of(cell: Cell) -> Value | None:
     """A cell's text without padding, and where that text stands; a number in brackets, as
     accounts print a negative one, is that number with its minus sign (the span still the
@@ -47,7 +51,7 @@ def value_of(cell: Cell) -> Value | None:
         return None
     offset = cell.text.index(text)
     span = (cell.start + offset, cell.start + offset + len(text))
-    bracketed = _BRACKETED.match(text)
+    bracketed = _BRACKETED.match(text) or _MINUS.match(text)
     if bracketed:
         return Value("-" + bracketed.group(1), span)
     return Value(text, span)
