@@ -1424,3 +1424,23 @@ def test_a_table_of_the_budget_by_spending_rows_is_read_by_its_stage_columns_and
     assert _values(income.total.budget_initial) == ["1486.40"] and _values(income.total.actual) == ["2963.60"]
     assert (_values(report.sangong.total.budget_full), _values(report.sangong.total.actual)) == (["4.50"], ["3.66"])
     assert [(s.name, str(s.value)) for s in report.work_stats] == [("“三公”经费变动率", "-18.12")]
+
+
+def test_a_scoring_table_at_the_second_level_gives_each_its_score_and_the_facts_their_indicators(tmp_path):
+    """表2 scored by 二级 (一级 merged down, 分值 · 自评得分 · 评价要点（三级指标） in words · 完成情况),
+    no 一级 score printed: each 二级 a part of its 一级 with its 分值 and 得分, the 合计 the total; a
+    三级 named in 评价要点 whose value the facts give right after its name is an indicator with that
+    实际完成值 (“三公经费”变动率 −18.12% with its sign as printed); the text's 目标设定指标得分5.5分（满分6分）
+    restates the 二级, and its total, broken over a page (自评得 / - 1 - / 分94.2分), is read whole, so
+    the checks find the planted 合计 94.02 against it."""
+    _, report = _fixture_draft("heldout10", "67-")
+    levels = {w.name: w for w in report.performance.weights}
+    assert list(levels) == ["投入", "过程", "产出", "效果"]
+    parts = {i.name: i for i in levels["投入"].items}
+    assert _values(parts["目标设定"].weight) == ["6", "6"] and _values(parts["目标设定"].score) == ["5.5", "5.5"]
+    assert sorted(str(s.value) for s in report.performance.score.statements) == ["94.02", "94.2"]
+    named = {i.name: i for i in report.performance.indicators}
+    assert named["在职人员控制率"].actual == "91.67%" and named["“三公经费”变动率"].actual == "−18.12%"
+    assert named["在职人员控制率"].level2 == "预算配置"
+    errors, said = _check_draft(tmp_path, next((FIXTURES / "heldout10").glob("67-*")), "test-dept", 2023)
+    assert len(errors) == 1 and "[same.restated]" in errors[0] and "94.02" in errors[0], said

@@ -43,12 +43,13 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") 
             _put(found, ("performance", f"weights={match.group('name')}"), "weight", sentence, match, "n", at, taken)
     for match in _LEVEL_SCORE.finditer(text):
         name = "预算执行率" if match.group("name").startswith("预算执行") else match.group("name")
-        _put(found, (root, f"weights={name}"), "score", sentence, match, "n", at, taken)
+        steps = _level_steps(found, root, name, text[:match.start()])
+        _put(found, steps, "score", sentence, match, "n", at, taken)
         if match.group("w"):
-            _put(found, (root, f"weights={name}"), "weight", sentence, match, "w", at, taken)
+            _put(found, steps, "weight", sentence, match, "w", at, taken)
         if match.group("r"):
             start, end = match.start("r"), match.end("r")
-            found.add((root, f"weights={name}"), "score_rate",
+            found.add(steps, "score_rate",
                       Stmt(match.group("r") + "%", "percent", clip(sentence.text, start, end),
                            (sentence.start + start, sentence.start + end), at=at))
             taken.add(sentence.start + start)
@@ -56,12 +57,27 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") 
         name = match.group("name")
         if sentence.start + match.start("n") in taken or re.search(r"总|自评|合计|满分", name):
             continue
-        _put(found, (root, f"weights={name}"), "score", sentence, match, "n", at, taken)
-        _put(found, (root, f"weights={name}"), "weight", sentence, match, "w", at, taken)
+        steps = _level_steps(found, root, name, text[:match.start()])
+        _put(found, steps, "score", sentence, match, "n", at, taken)
+        _put(found, steps, "weight", sentence, match, "w", at, taken)
     if _BANDS.search(text):
         for match in _BAND.finditer(text):
             _band(found, sentence, match, at, taken)
     return taken
+
+
+def _level_steps(found: Found, root: str, name: str, before: str) -> tuple[str, ...]:
+    """Where a level's score told in the text goes: under the 一级 of a scoring table that already
+    lists it as a 二级 (目标设定指标得分5.5分 → 投入 › 目标设定; 履职效益指标得分… → 效果 › 履职效益),
+    else a level of its own."""
+    said = re.sub(r"指标$", "", name)
+    for finding in found.findings:
+        steps = finding.steps
+        if len(steps) == 3 and steps[0] == root and steps[1].startswith("weights=") and steps[2].startswith("items="):
+            part = steps[2].removeprefix("items=")
+            if part == said or len(part) > len(said) and part.endswith(said) and before.endswith(part[:-len(said)]):
+                return steps
+    return (root, f"weights={name}")
 
 
 _NUM = r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)"

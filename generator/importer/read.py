@@ -959,12 +959,19 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise ImportRefused(say("import.pdf_too_long", name=name, pages=len(pdf.pages), limit=MAX_PDF_PAGES))
-            pages = []  # each page's first block and the one after its last
+            read: list[list[tuple]] = []
             for page in pdf.pages:
-                first = len(out.blocks)
-                _pdf_page(out, page)
-                pages.append((first, len(out.blocks)))
+                recorder = _Recorder()
+                _pdf_page(recorder, page)  # type: ignore[arg-type]
+                read.append(recorder.items)
                 page.close()
+            _sentences_across_pages(read)
+            pages = []  # each page's first block and the one after its last
+            for items in read:
+                first = len(out.blocks)
+                for item in items:
+                    out.paragraph(item[1]) if item[0] == "p" else out.table(*item[1:])
+                pages.append((first, len(out.blocks)))
             _columns_rejoined(out, pages)
     except ImportRefused:
         raise
@@ -973,6 +980,49 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
     if not out.text().strip():
         raise ImportRefused(say("import.pdf_no_text", name=name))
     return out.text(), out.blocks
+
+
+class _Recorder:
+    """A page's paragraphs and tables as read, to be written out once every page is read."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple] = []
+
+    def paragraph(self, text: str) -> None:
+        self.items.append(("p", text))
+
+    def table(self, rows: list[list[str]], shape: tuple[float, ...] | None = None) -> None:
+        self.items.append(("t", rows, shape))
+
+
+def _sentences_across_pages(pages: list[list[tuple]]) -> None:
+    """A paragraph a page break cut (…绩效自评得 / - 1 - / 分94.2分…) joined again: the last
+    paragraph of a page that ends no sentence, and the first of the next page that starts no
+    heading, item or note, are one; the page number between them is kept after it."""
+    for n in range(len(pages) - 1):
+        page, after = pages[n], pages[n + 1]
+        tail = len(page) - 1
+        furniture = []
+        while tail >= 0 and page[tail][0] == "p" and _PAGE_FURNITURE.match(page[tail][1].strip()):
+            furniture.append(page[tail])
+            tail -= 1
+        head = 0
+        while head < len(after) and after[head][0] == "p" and _PAGE_FURNITURE.match(after[head][1].strip()):
+            head += 1
+        if tail < 0 or head >= len(after) or page[tail][0] != "p" or after[head][0] != "p":
+            continue
+        last, first = page[tail][1].strip(), after[head][1].strip()
+        if _LINE_END.search(last) or _LINE_START.match(first) or len(last) < 30 \
+                or re.search(r"[0-9][0-9.,]*\s+[0-9][0-9.,]*\s+[0-9]", last) or re.search(r"表$|单位[：:]", first):
+            continue  # (a short line is a title or a heading, a line of numbers a table's row, not a
+            # broken paragraph; nor does a table's title go on a paragraph)
+        page[tail] = ("p", page[tail][1].rstrip() + first)
+        del after[head]
+        page[tail + 1:] = list(reversed(furniture))
+
+
+#: Page furniture: a page number alone on its line.
+_PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]{1,3})$")
 
 
 #: A line that ends a paragraph (a sentence, a list item's colon) or starts one (a heading, a

@@ -15,6 +15,7 @@ from .found import Found
 from .narrative import markdown
 from .read import Cell
 from .tables_base import NUM, Value, label_of, unit_of, value_of, without_unit
+from .text import tokens
 
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
 _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\s*(?P<value>-?[0-9][0-9,]*(?:\.[0-9]+)?)?$")
@@ -336,33 +337,80 @@ class SelfEvaluation:
         header = [label_of(c) for c in rows[k]]
         weight, score = header.index("分值"), next(header.index(h) for h in _LEVEL_SCORES if h in header)
         rate = header.index("得分率") if "得分率" in header else None
+        # scored at the 二级 level (一级指标 | 二级指标 | 分值 | 自评得分 | …): a 一级 merged down over
+        # its 二级 rows, each 二级 a part of it with its own 分值 and 得分
+        second = header.index("二级指标") if "二级指标" in header[1:2] else None
+        # the 三级 named in words beside a 二级's score (评价要点（三级指标）), and the facts the score
+        # rests on (完成情况及扣分原因): a 三级's value said right after its name is its 实际完成值
+        points = next((i for i, h in enumerate(header) if re.search(r"评价要点|三级指标", h)), None)
+        facts = next((i for i, h in enumerate(header) if "完成情况" in h), None)
         done = {k}
+        level = ""
         for j in range(k + 1, len(rows)):
             row = rows[j]
-            if len(row) != len(header) or (name := value_of(row[0])) is None:
+            if len(row) != len(header):
                 break
-            level = re.sub(r"\s+", "", name.text)
+            name = value_of(row[0])
+            if name is None and not (second is not None and level and value_of(row[second]) is not None):
+                break
+            level = re.sub(r"\s+", "", name.text) if name is not None else level
             total = level in ("合计", "总分", "总计")
+            part = re.sub(r"\s+", "", label_of(row[second])) if second is not None and not total else ""
+            steps = (self._root, f"weights={level}", f"items={part}") if part else (self._root, f"weights={level}")
+            where = f"评分汇总表 {level}" + (f" {part}" if part else "")
+            taken = self._named_facts(row[points], row[facts], level, part) \
+                if part and points is not None and facts is not None else set()
             for col, cell in enumerate(row):
-                if col not in (0, weight, score, rate) and (other := value_of(cell)) is not None \
+                if col not in (0, second, weight, score, rate) and (other := value_of(cell)) is not None \
                         and re.search(r"[0-9]", other.text):
-                    self.found.skip(other.text, other.span, f"{level}｜{other.text}", self.at,
-                                    f"评分汇总表“{header[col]}”列，模型没有对应的字段")
+                    for t in (tokens(other.text) if len(other.text) > 12 else []) or [None]:
+                        text, span = (other.text, other.span) if t is None else (
+                            other.text[t.start:t.end], (other.span[0] + t.start, other.span[0] + t.end))
+                        if span[0] in taken:
+                            continue
+                        self.found.skip(text, span, f"{level}｜{text}", self.at,
+                                        f"评分汇总表“{header[col]}”列，模型没有对应的字段")
             for col, key in ((weight, "weight"), (score, "score")):
                 value = value_of(row[col])
                 if value is None:
                     continue
                 if total:
-                    self._put((self._root,), "total_weight" if key == "weight" else "score", value, "score",
-                              f"评分汇总表 {level}")
+                    self._put((self._root,), "total_weight" if key == "weight" else "score", value, "score", where)
                 else:
-                    self._put((self._root, f"weights={level}"), key, value, "score", f"评分汇总表 {level}")
+                    self._put(steps, key, value, "score", where)
             if rate is not None and (value := value_of(row[rate])) is not None:
-                steps = (self._root,) if total else (self._root, f"weights={level}")
+                steps = (self._root,) if total else steps
                 self._put(steps, "score_rate", Value(value.text.replace("％", "%"), value.span), "percent",
                           f"评分汇总表 {level} 得分率")
             done.add(j)
         return done
+
+    def _named_facts(self, points: Cell, facts: Cell, level: str, part: str) -> set[int]:
+        """The 三级 a row names in words (在职人员控制率、“三公经费”变动率、重点支出安排率) whose value
+        its facts state right after the name (在职人员控制率91.67%（…）；“三公经费”变动率−18.12%):
+        each an indicator of the 二级 with that 实际完成值; the offsets of the values taken."""
+        names = [n.strip(" \u3000") for n in re.split(r"[、，,；;。]", points.text.replace("\n", "")) if n.strip()]
+        # the facts without the line breaks the cell wrapped them at, each offset kept
+        kept = [(n, c) for n, c in enumerate(facts.text) if c != "\n"]
+        joined = "".join(c for _, c in kept)
+        taken: set[int] = set()
+        for name in names:
+            if len(name) < 3:
+                continue
+            said = re.search(re.escape(name).replace("“", "“?").replace("”", "”?") +
+                             r"[”\"]?(?:为|达到|达)?\s*(?P<v>[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?[%％]?)", joined)
+            if said is None:
+                continue
+            start = facts.start + kept[said.start("v")][0]
+            end = facts.start + kept[said.end("v") - 1][0] + 1
+            text = said.group("v")  # as printed (照原文), its sign included
+            self.found.add((self._root, "indicators+"), "actual",
+                           Stmt(text, "text", f"{name[:16]}｜{said.group('v')}", (start, end), at=f"{self.at} 评分表"))
+            self.found.findings[-1].extra = {"level1": Stmt(level, "text", "", (0, 0)),
+                                             "level2": Stmt(part, "text", "", (0, 0)),
+                                             "name": Stmt(name, "text", "", (0, 0))}
+            taken.add(start)
+        return taken
 
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         done = {k}
