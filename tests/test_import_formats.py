@@ -1444,3 +1444,19 @@ def test_a_scoring_table_at_the_second_level_gives_each_its_score_and_the_facts_
     assert named["在职人员控制率"].level2 == "预算配置"
     errors, said = _check_draft(tmp_path, next((FIXTURES / "heldout10").glob("67-*")), "test-dept", 2023)
     assert len(errors) == 1 and "[same.restated]" in errors[0] and "94.02" in errors[0], said
+
+
+def test_a_hidden_sheet_is_kept_in_the_source_and_none_of_its_numbers_placed():
+    """A workbook with a 封面, the year's form and last year's form copied in and hidden: the
+    hidden sheet's text stays in the kept source (the review shows it), each of its numbers is
+    listed with the reason, and none is drafted as a figure."""
+    _, blocks = read_path(report_of(next((FIXTURES / "heldout10").glob("66-*"))))
+    from generator.importer.read import Hidden
+
+    (hidden,) = [b for b in blocks if isinstance(b, Hidden)]
+    assert "项目二（上年）" in hidden.why
+    result = draft(blocks, 2023)
+    inside = [p for p in result.placed if hidden.start <= p.stmt.span[0] < hidden.start + len(hidden.text)]
+    assert not inside
+    listed = [item for item in result.loose if hidden.start <= item.span[0] < hidden.start + len(hidden.text)]
+    assert listed and all("隐藏工作表" in item.why for item in listed)

@@ -16,7 +16,7 @@ from .found import Found, Loose
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import sections
 from .performance import budget, rules
-from .read import Block, Grid, Para
+from .read import Block, Grid, Hidden, Para
 from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
@@ -166,7 +166,12 @@ class _Walker:
                 self.instructions = True  # the numbered items after it are the form's instructions
             elif isinstance(block, Grid):
                 self.instructions = False
-            if isinstance(block, Grid):
+            if isinstance(block, Hidden):
+                # (a hidden sheet: its numbers listed, none placed)
+                for t in tokens(block.text):
+                    self.found.skip(block.text[t.start:t.end], (block.start + t.start, block.start + t.end),
+                                    clip(block.text, t.start, t.end), ctx.at, block.why)
+            elif isinstance(block, Grid):
                 if block.start not in self.skip:
                     self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
                     # a 单位：万元 line just above a table gives its money unit

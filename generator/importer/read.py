@@ -50,7 +50,17 @@ class Grid:
     start: int
 
 
-Block = Para | Grid
+@dataclass(frozen=True)
+class Hidden:
+    """Text the file holds but does not show (a hidden sheet): kept in the source, none of its
+    numbers placed, each listed with `why`."""
+
+    text: str
+    start: int
+    why: str
+
+
+Block = Para | Grid | Hidden
 
 
 class ImportRefused(SaidError, ValueError):
@@ -133,6 +143,8 @@ _FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.") | 
 def _folded(block: Block) -> Block:
     if isinstance(block, Para):
         return Para(block.text.translate(_FOLD), block.start)
+    if isinstance(block, Hidden):
+        return Hidden(block.text.translate(_FOLD), block.start, block.why)
     return Grid(tuple(tuple(Cell(c.text.translate(_FOLD), c.start) for c in row) for row in block.rows), block.start)
 
 
@@ -627,6 +639,14 @@ class _Writer:
             out.append(tuple(cells))
         self.blocks.append(Grid(tuple(out), grid_start))
 
+    def hidden(self, rows: list[list[str]], why: str) -> None:
+        """Rows the file holds but does not show, kept in the text as one Hidden block."""
+        start = self.pos
+        text = "".join("\t".join(row).rstrip("\t") + "\n" for row in rows if any(c.strip() for c in row))
+        self._put(text + "\n")
+        if text.strip():
+            self.blocks.append(Hidden(text, start, why))
+
     def text(self) -> str:
         return "".join(self.parts)
 
@@ -656,6 +676,9 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
         raise ImportRefused(say("import.bad_xlsx", name=name, reason=_reason(err))) from None
     out = _Writer()
     cells = 0
+    # a hidden sheet (a form of last year the clerk copied in and hid) is no part of what the
+    # workbook shows: left out, unless every sheet is hidden
+    visible = [s for s in book.worksheets if s.sheet_state == "visible"] or book.worksheets
     for sheet in book.worksheets:
         covered = set()
         for merged in sheet.merged_cells.ranges:
@@ -669,7 +692,10 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
             if cells > MAX_XLSX_CELLS:
                 raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
-        _sheet_blocks(out, rows)
+        if sheet in visible:
+            _sheet_blocks(out, rows)
+        else:
+            out.hidden(rows, f"隐藏工作表“{sheet.title}”中的数：工作簿不显示这张表，不作为数据")
     return out.text(), out.blocks
 
 
@@ -747,6 +773,7 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
     out = _Writer()
     cells = 0
     try:
+        visible = [s for s in book.sheets() if not s.visibility] or book.sheets()
         for sheet in book.sheets():
             covered = {(r, c) for rlo, rhi, clo, chi in sheet.merged_cells
                        for r in range(rlo, rhi) for c in range(clo, chi) if (r, c) != (rlo, clo)}
@@ -755,7 +782,10 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
                 raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows = [["" if (r, c) in covered else _xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
                     for r in range(sheet.nrows)]
-            _sheet_blocks(out, rows)
+            if sheet in visible:
+                _sheet_blocks(out, rows)
+            else:
+                out.hidden(rows, f"隐藏工作表“{sheet.name}”中的数：工作簿不显示这张表，不作为数据")
     except ImportRefused:
         raise
     except Exception as err:
