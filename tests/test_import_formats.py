@@ -1460,3 +1460,25 @@ def test_a_hidden_sheet_is_kept_in_the_source_and_none_of_its_numbers_placed():
     assert not inside
     listed = [item for item in result.loose if hidden.start <= item.span[0] < hidden.start + len(hidden.text)]
     assert listed and all("隐藏工作表" in item.why for item in listed)
+
+
+def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over_keep_their_scope():
+    """“…增加798.44万元，主要原因是年中追加…864.20万元；…年中下达抗疫特别国债资金680.00万元”: a change
+    the importer could not place, and the money its reasons and a later clause tell of, are listed,
+    not filed as sources of income (which the checks would then add up); “2020年初结转和结余” is the
+    年初结转和结余; the parts of 年末结转和结余 keep the scope they are named with."""
+    result, report = _draft(
+        "部门决算\n二、收入支出预决算对比分析\n（一）收入\n2020年年初预算收入1486.40万元，决算收入2963.60万元。"
+        "其中：一般公共预算财政拨款收入年初预算1286.40万元，决算2084.84万元，增加798.44万元，主要原因是年中追加"
+        "新冠肺炎疫情防控经费864.20万元；政府性基金预算财政拨款收入年初未安排预算，年中下达抗疫特别国债资金680.00万元。\n"
+        "（三）结转结余\n2020年初结转和结余12.30万元，年末结转和结余197.30万元，其中：一般公共预算财政拨款结转44.70万元；"
+        "政府性基金预算财政拨款结转152.60万元。\n", 2020)
+    income = next(a for a in report.income if a.scope == "部门全部资金")
+    assert [s.name for s in income.by_source] == ["一般公共预算财政拨款收入"]
+    loose = {item.text for item in result.loose}
+    assert {"864.20万元", "680.00万元"} <= loose
+    assert [r.name for r in income.related] == ["年初结转和结余"]
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    (carried,) = spending.related
+    assert [(i.name, _values(i.actual)) for i in carried.items] == [
+        ("一般公共预算财政拨款结转", ["44.70"]), ("政府性基金预算财政拨款结转", ["152.60"])]

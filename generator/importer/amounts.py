@@ -125,6 +125,7 @@ class SentenceState:
     reception: str | None = None  # the kind of 公务接待 the clause counts (国内公务接待6批次，…共计支出1.46万元)
     pair: tuple[Ref, Ref] | None = None  # the two totals a figure was said of (收入、支出总计均为…)
     bracket: Ref | None = None  # the row stated before an open bracket
+    orphan_reasons: bool = False  # within the reasons of a change that was left unplaced
 
 
 class AmountReader(RowFinder):
@@ -200,6 +201,15 @@ class AmountReader(RowFinder):
             if token.kind == "money" and _ARRIVED_AFTER.match(sentence.text, token.end):
                 # “三级财政资金1740.00万元全部到位”: funds received, said after the amount; not a stage
                 self._skip(sentence, token, ctx, "数后写“到位”：是到位资金，不知是哪一项的")
+                continue
+            if _REASONS.search(raw) and state.last is None and not state.reasons:
+                # “增加798.44万元（which row's, unsure），主要原因是年中追加…864.20万元”: the reasons of a
+                # change nobody could place are no rows either, up to the clause's end
+                state.orphan_reasons = True
+            elif re.search(r"[；;。]", raw):
+                state.orphan_reasons = False
+            if state.orphan_reasons:
+                self._skip(sentence, token, ctx, "增减原因中的数，所说明的增减未能确定是哪一项的")
                 continue
             self._reasons(raw, state)
             label = parse(raw, token.kind, self.subjects)

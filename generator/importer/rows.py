@@ -30,6 +30,8 @@ _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
+#: A name that tells of money coming or going (年中追加…, 下达…), not of a part of a total.
+_EVENT = re.compile(r"(?:年中|年初|年底|年末|当年)?(?:追加|下达|调增|调减|新增|收回|拨付|补拨)")
 _GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
 
 
@@ -292,6 +294,10 @@ class RowFinder:
             state.listed = parent
             group = parent.row.name
             return Ref(Row("projects", (f"items={name}",), name), None, group=group), ""
+        if label.scope and parent.row.steps[0].startswith("related=") and not name.startswith(label.scope):
+            # “年末结转和结余…，其中：一般公共预算财政拨款结转44.70万元；政府性基金预算财政拨款结转…”:
+            # each part named with its scope, as the report names it
+            name = label.scope + name
         child = self._child(parent, name)
         if child is None:
             return None, f"“{name}”列在“{parent.row.name}”之下，但不知是哪一类"
@@ -327,6 +333,8 @@ class RowFinder:
         if _GENERIC.fullmatch(name):
             return None  # “共计支出1.46万元”: the words say only that it is a sum, not of what
         row, area = parent.row, parent.row.area
+        if area in ("income", "expenditure") and _EVENT.match(name):
+            return None  # “年中下达抗疫特别国债资金680.00万元”: money that came or went, not a part
         if area == "income":
             steps = (f"by_source={name}",) if row.is_total else (*row.steps, f"items={name}")
         elif area in ("operating_costs", "assets", "procurement") or area == "projects":
