@@ -158,9 +158,14 @@ class AmountReader(RowFinder):
 
     def end_paragraph(self, text: str, rank: int | None) -> None:
         """Write the paragraph's statements; a paragraph ending with a colon opens a list of the row it named."""
+        head = self.para.head
+        # the stages the head row was stated at in the paragraph (预算为10.10万元，决算为8.52万元):
+        # two or more, and the list after it (具体情况如下：) names its items' own or none
+        stages = {item.key for item in self.para.pending if head is not None and item.ref.row == head.row
+                  and item.key in _STAGES}
         self.flush()
-        if re.search(r"[：:]\s*$", text) and self.para.head is not None:
-            self.list_parent = self.para.head
+        if re.search(r"[：:]\s*$", text) and head is not None:
+            self.list_parent = replace(head, stage=None) if len(stages) > 1 else head
             self.list_rank = rank
 
     def section(self) -> None:

@@ -63,7 +63,8 @@ _FUNCTION_PATH = re.compile(  # (a name may hold a bracket of its own: 政府办
     r"(?:(?P<xiang>(?:[^()]|\((?![类款项]\))[^()]{1,4}\)){2,36})\(项\))?")
 
 _SANGONG: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"[“]?三公[”]?经费(全年)?(一般公共预算)?(财政拨款)?(支出)?(合计|总额)?"), "total"),
+    (re.compile(r"((一般公共预算)?财政拨款(安排的)?)?[“]?三公[”]?经费(全年)?(一般公共预算)?(财政拨款)?(支出)?(合计|总额)?"),
+     "total"),
     (re.compile(r"因公出国\(境\)(经)?费(用)?(支出)?|出国经费"), "overseas"),
     (re.compile(r"公务用车购置(及|和)运行(维护)?(费|经费)(支出)?|公务用车购置和维护经费"), "vehicles"),
     (re.compile(r"(公务用车|公车)购置(费)?(支出)?"), "vehicle_purchase"),

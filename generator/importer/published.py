@@ -95,8 +95,31 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
                 out[k] = Grid(previous.rows + block.rows, previous.start)
                 absorbed.setdefault(previous.start, []).append(block.start)
                 continue
+            if k == len(out) - 1 and isinstance(previous, Grid) and _runs_on(previous, block):
+                # rows of codes right under a table, narrower only by the empty columns the table's
+                # last rows leave blank (a table without lines read as two where a gap fell)
+                width = len(previous.rows[-1])
+                pad = [Cell("", r[-1].start + len(r[-1].text)) for r in block.rows]
+                out[k] = Grid(previous.rows + tuple(r + (p,) * (width - len(r)) for r, p in zip(block.rows, pad)),
+                              previous.start)
+                absorbed.setdefault(previous.start, []).append(block.start)
+                continue
         out.append(block)
     return out, absorbed
+
+
+def _runs_on(previous: Grid, block: Grid) -> bool:
+    """`block` goes on with the rows of `previous`: its rows are 科目编码 rows with figures, no
+    wider than `previous`, whose last rows are empty in the columns `block` lacks."""
+    width = len(previous.rows[-1])
+    if any(len(r) > width or len(r) < 3 for r in block.rows) or len(previous.rows) < 3:
+        return False
+    if not all(re.fullmatch(r"[0-9]{3,7}", r[0].text.strip(BLANKS)) and _kind(r[2].text) in ("number", "blank", "dash")
+               for r in block.rows):
+        return False
+    narrow = min(len(r) for r in block.rows)
+    return all(not c.text.strip(BLANKS + "\n") for r in previous.rows[-3:] for c in r[narrow:]) \
+        and any(re.fullmatch(r"[0-9]{3,7}", r[0].text.strip(BLANKS)) for r in previous.rows[-3:])
 
 
 #: A line break inside Chinese text in a cell: where the cell wrapped it (科目编 / 码).
