@@ -81,7 +81,7 @@ PAGE_NUMERIC = re.compile(r".*（(?:元|%)(?:，[^（）]+)?）$|^(?:层级|数�
 
 def column_types(site: Path, rel: str, header: list[str]) -> list[bool]:
     """For each column of a CSV: is it not text (by the data package, or by a table's header)?"""
-    if rel.startswith("data/") or rel.endswith("/figures.csv"):
+    if rel.startswith("data/") or rel.endswith("/figures.csv.zip"):
         package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
         name = rel.rsplit("/", 1)[-1].removesuffix(".zip")[: -len(".csv")]
         fields = next(r for r in package["resources"] if r["name"].split("-")[0] == name)["schema"]["fields"]
@@ -124,13 +124,13 @@ def test_no_csv_cell_of_text_starts_a_formula_and_numbers_are_unchanged(hostile_
                     unescaped.append((rel, header, cell))
                 elif ESCAPED.match(cell):
                     kind = ("*/tables.csv" if "tables.csv#" in rel else "data/" + rel.rsplit("/", 1)[-1].removesuffix(".zip")
-                            if rel.startswith("data/") else "*/figures.csv")
+                            if rel.startswith("data/") else "*/figures.csv.zip")
                     escaped.setdefault(kind, set()).add(header)
     assert unescaped == []
     assert changed_numbers == []
     # The payloads reached every kind of CSV, in the columns of names, labels and text.
     assert {"item", "scope", "stated"} <= escaped["data/figures.csv"]
-    assert {"item", "scope"} <= escaped["*/figures.csv"]
+    assert {"item", "scope"} <= escaped["*/figures.csv.zip"]
     assert {"level1", "level2", "level3", "target", "actual"} <= escaped["data/indicators.csv"]
     assert {"department_name", "title", "issuer"} <= escaped["data/reports.csv"]
     assert "department_name" in escaped["data/departments.csv"]

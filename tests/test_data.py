@@ -98,7 +98,7 @@ def test_figures_csv_round_trips_to_the_model_exactly(built_site, content, slug)
 
 def test_the_report_csv_holds_that_report_rows(built_site):
     for slug, year in SEEDS.items():
-        own = read_csv(built_site / f"departments/{slug}/{year}/figures.csv")
+        own = read_csv(built_site / f"departments/{slug}/{year}/figures.csv.zip")
         everything = [r for r in table(built_site, "figures") if r["department"] == slug]
         assert own == everything
 

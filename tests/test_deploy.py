@@ -97,7 +97,8 @@ def test_missing_paths_get_the_404_page(nginx):
 def test_downloads_have_their_types(nginx):
     assert get(nginx + "data/2020/reports.csv")[1]["Content-Type"].startswith("text/csv")
     assert get(nginx + "data/2020/figures.csv.zip")[1]["Content-Type"] == "application/zip"
-    assert get(nginx + "departments/suining-xzspfwj/2023/figures.csv")[1]["Content-Type"].startswith("text/csv")
+    assert get(nginx + "departments/suining-xzspfwj/2023/figures.csv.zip")[1]["Content-Type"] == "application/zip"
+    assert get(nginx + "departments/suining-xzspfwj/2023/tables.csv")[1]["Content-Type"].startswith("text/csv")
     assert get(nginx + "departments/suining-xzspfwj/2023/source.yaml")[1]["Content-Type"].startswith("text/yaml")
     assert "spreadsheetml" in get(nginx + "data/2020/disclosures.xlsx")[1]["Content-Type"]
 

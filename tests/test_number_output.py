@@ -174,7 +174,7 @@ def check_site(site: Path, case: dict, source: str) -> None:
     from tests.sitepages import csv_file
 
     site_rows = read_csv(csv_file(site / "data" / "2020" / "figures.csv.zip"))
-    own_rows = read_csv((report_dir / "figures.csv").read_bytes())
+    own_rows = read_csv(csv_file(report_dir / "figures.csv.zip"))
     assert own_rows == site_rows
     import openpyxl
 

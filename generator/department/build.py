@@ -274,7 +274,7 @@ def _write_page(page: Page, renderer: Renderer, content, parts: data.DepartmentP
         rf = context["rf"]
         files.write(f"{folder}data.json", data.report_json(rf))
         files.write(f"{folder}source.yaml", (content.root.parent / rf.path).read_bytes())
-        files.write(f"{folder}figures.csv", data.report_figures_csv(parts.years[rf.year]["figures"]))
+        files.write(f"{folder}{data.REPORT_FIGURES}", data.report_figures_zip(parts.years[rf.year]["figures"]))
         page_tables = data.page_tables(context)
         if page_tables:
             files.write(f"{folder}tables.csv", data.tables_csv(page_tables))

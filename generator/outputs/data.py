@@ -45,6 +45,7 @@ from .xlsx import (
     joined,
     sheet_of,
     split_rows,
+    zip_file,
 )
 
 BOM = "\ufeff"
@@ -552,7 +553,7 @@ WORKBOOK_TABLES = ("departments", "reports", "indicators", "findings")
 #: tables of many rows a report, most of a year's bytes, which compress five- to sevenfold
 #: (the indicators are in the workbook as well, for a reader with a spreadsheet).
 ZIPPED_TABLES = ("figures", "indicators")
-FIGURES_NOTE = ("报告所述的全部数字见同一年度的 figures.csv.zip（内为 figures.csv）与各报告页的 figures.csv："
+FIGURES_NOTE = ("报告所述的全部数字见同一年度的 figures.csv.zip（内为 figures.csv）与各报告页的 figures.csv.zip："
                 "其行数常超过一张工作表的上限（1,048,576 行），本工作簿不重复收录。")
 NUMBER_NOTE = ("数值列（类型为数值、整数）存为数字单元格，可直接求和、排序、筛选；"
                "小数照原文的位数显示（12.30 显示为 12.30）。Excel、WPS 以双精度浮点数保存数字，"
@@ -674,6 +675,18 @@ def part_extents(part: TablePart) -> tuple[int, Extent, Extent]:
 def report_figures_csv(part: TablePart) -> bytes:
     """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
     return csv_bytes(TABLES["figures"][2], []) + part.csv
+
+
+#: A report's own figures are published as a CSV in a zip (figures.csv.zip holding figures.csv),
+#: as its year's are: most of a report's bytes in a CSV of many rows, a seventh of them zipped.
+REPORT_FIGURES = "figures.csv.zip"
+
+
+def report_figures_zip(part: TablePart) -> bytes:
+    """One report's figures CSV (`report_figures_csv`) in a zip of its own, as `figures.csv`."""
+    out = io.BytesIO()
+    zip_file(out, "figures.csv", io.BytesIO(report_figures_csv(part)))
+    return out.getvalue()
 
 
 def year_tables(by_department: Sequence[DepartmentParts], year: int) -> Tables:
