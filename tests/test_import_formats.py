@@ -1507,3 +1507,15 @@ def test_a_later_sets_planted_inconsistency_is_the_drafts_one_error(tmp_path, fo
         assert not errors, said
     else:
         assert len(errors) == 1 and rule in errors[0] and subject in errors[0], said
+
+
+def test_a_score_the_work_earned_in_an_assessment_is_a_work_figure_not_the_self_evaluations():
+    """“城区环境卫生综合测评得分92.4分” in a project's report is a result of the work (an
+    assessment by others), not the project's self-evaluation score, which the checks would then
+    find stated twice over."""
+    result, report = _draft("城区生活垃圾收运处理项目支出绩效自评报告\n（二）效益指标完成情况\n"
+                            "城区环境卫生综合测评得分92.4分；城区生活垃圾回收利用率31.5%。\n三、自评结论\n项目自评得分98.42分。\n")
+    scores = [v for p in report.project_performance for v in _values(p.score)] + (
+        _values(report.performance.score) if report.performance else [])
+    assert scores == ["98.42"]
+    assert ("城区环境卫生综合测评得分", "92.4") in [(s.name, str(s.value)) for s in report.work_stats]

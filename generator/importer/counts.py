@@ -22,6 +22,8 @@ from .text import COUNT, Sentence, Token, clip, last_clause, norm
 _GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标[。.：:]?$")
 _TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
 _YEAR = re.compile(r"[0-9]{4}年(度|末|初)?|本年(度)?|当年|全年|今年(来)?|截[止至][0-9]+月[0-9]+日")
+#: A score the work earned in an assessment by others (城区环境卫生综合测评得分): a result of the work.
+_ASSESSED = re.compile(r"(测评|考核|考评|评比|检查|验收|抽查|暗访|评估|评议)(综合)?(总)?得分")
 #: A project's name just before its score (其中基本公共卫生服务项目自评得分).
 _NAMED_PROJECT_SCORE = re.compile(r"^\s*(?:其中|包括|另外|以及|和|及)?[:：]?\s*(?P<name>[^，,；;。：:\s]{2,40}?项目)"
                                   r"(?:的)?(?:绩效)?(?:自评|评价)?(?:总)?得分(?:为|是)?\s*$")
@@ -92,6 +94,8 @@ class CountReader(Staffing):
         if self.year and any(y != self.year for y in years) or re.search(r"上年|去年", clause):
             self._skip(sentence, token, ctx, "别的年度的得分，不是本年的")
             return True
+        if _ASSESSED.search(clause) and not re.search(r"自评|绩效评价", clause):
+            return False  # “城区环境卫生综合测评得分92.4分”: a result of the work, not the self-evaluation's
         if re.search(r"(预算执行率?|产出|效益|效果|满意度|成本|决策|过程|投入|管理|共性|特性|个性)(指标)?得分"
                      r"|(该|此|本|各)(项|一级)?(指标)得分|(该|此|本|各)项得分", clause):
             # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
@@ -229,7 +233,7 @@ def _bad_stat(name: str, token: Token) -> str | None:
         return "数字前后没有说明是什么数"
     if re.search(r"预算|经费|资金", SCOPES.sub("", name)) and not name.endswith("率"):
         return "像是预算或经费的数，但不知是哪一项"
-    if re.search(r"满分|分值|得分|总分|权重", name):
+    if re.search(r"满分|分值|得分|总分|权重", name) and not _ASSESSED.search(name):
         return "绩效评分的分值或得分，不是工作数"
     if re.search(r"为(优|良|中|差|合格|优秀|良好)$|^含[）)]", name):
         return "等级划分的分数线，不是数据"
