@@ -1489,6 +1489,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout7/52-", "[rate.execution]", "项目支出"),
     ("heldout10/67-", "[same.restated]", "94.02"),
     ("heldout10/69-", "[sum.parts]", "基本支出"),
+    ("heldout8/55-", "[sum.balance]", "收入支出决算总表"),  # 支出 总计 1080.12 against 收入 1080.21
+    ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout5/40-", None, None),  # no plant: no error
     ("heldout10/65-", None, None),
     ("heldout10/68-", None, None),

@@ -133,3 +133,33 @@ def test_the_levels_of_a_published_table_add_up(total, cls, failed):
         assert r.terms[0].line > 0 and r.terms[0].path.startswith("tables[0].rows[")
         if "201" in r.subject:
             assert "相差 10万元" in r.message
+
+
+TOTAL_TABLE = """
+tables:
+  - label: 公开01表
+    title: 收入支出决算总表
+    columns:
+      - name: 收入 / 金额
+      - name: 支出 / 金额
+    rows:
+      - {{name: 本年收入合计, values: [1053.21, ~]}}
+      - {{name: 年初结转和结余, values: [27.00, ~]}}
+      - {{name: 总计, values: [1080.21, ~]}}
+      - {{name: 本年支出合计, values: [~, 1061.51]}}
+      - {{name: 年末结转和结余, values: [~, 18.70]}}
+      - {{name: 总计, values: [~, {spent}]}}
+"""
+
+
+@pytest.mark.parametrize("spent, passed", [("1080.21", True), ("1080.12", False)])
+def test_a_total_table_balances_its_two_sides(spent, passed):
+    """收入支出决算总表: the 总计 of the income side equals the 总计 of the spending side (two
+    digits swapped on one side are found, with both cells' lines)."""
+    from tests.test_checks import results
+
+    (found,) = results(TOTAL_TABLE.format(spent=spent), "sum.balance")
+    assert found.passed is passed and found.subject == "公开01表 收入支出决算总表·总计"
+    if not passed:
+        assert "收入总计 1080.21万元，支出总计 1080.12万元，相差 0.09万元" in found.message
+        assert [t.path for t in found.terms] == ["tables[0].rows[2].values[0]", "tables[0].rows[5].values[1]"]

@@ -760,6 +760,43 @@ class Checker:
             tops = [(n, row) for n, row, code in coded if len(code) == 3]
             if total is not None and tops:
                 self._table_sum(t, table, unit, total, tops)
+            if table.title.endswith("总表"):
+                self._balance(t, table, unit)
+
+    def _balance(self, t: int, table: PublishedTable, unit: str) -> None:
+        """A 收入支出决算总表 balances: its 总计 on the income side (the first of its 总计 rows, in
+        its first column of money) equals the one on the spending side (the second, in its first
+        column of money after the income side's)."""
+        totals = [(n, row) for n, row in enumerate(table.rows)
+                  if not row.code and row.name.replace(" ", "").replace("\u3000", "") == "总计"]
+        if len(totals) != 2:
+            return
+        sides = []
+        for n, row in totals:
+            k = next((k for k, v in enumerate(row.values) if isinstance(v, Decimal) and not table.columns[k].unit), None)
+            if k is None:
+                return
+            sides.append((n, k, row.values[k]))
+        (n1, k1, income), (n2, k2, spending) = sides
+        if k1 >= k2:
+            return  # (the two 总计 not side by side as the template sets them)
+        scale = MONEY_UNITS[unit]
+        where = (f"{table.label} " if table.label else "") + table.title
+
+        def term(label: str, n: int, k: int, value: Decimal) -> CheckTerm:
+            path = ("tables", t, "rows", n, "values", k)
+            return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
+
+        difference = spending - income
+        passed = difference == 0
+        message = (f"收入总计与支出总计均为 {show_money(income * scale, self.unit)}" if passed else
+                   f"收入总计 {show_money(income * scale, self.unit)}，支出总计 {show_money(spending * scale, self.unit)}，"
+                   f"相差 {show_money(abs(difference) * scale, self.unit)}")
+        self.add("sum.balance", passed, f"{where}·总计",
+                 [term(f"收入总计（{table.columns[k1].name}）", n1, k1, income),
+                  term(f"支出总计（{table.columns[k2].name}）", n2, k2, spending)],
+                 show_money(spending * scale, self.unit), show_money(difference * scale, self.unit),
+                 show_money(Decimal(0), self.unit), message)
 
     def _table_sum(self, t: int, table: PublishedTable, unit: str, parent: tuple[int, TableRow],
                    children: Sequence[tuple[int, TableRow]]) -> None:

@@ -339,6 +339,11 @@ class RowFinder:
             steps = (f"by_source={name}",) if row.is_total else (*row.steps, f"items={name}")
         elif area in ("operating_costs", "assets", "procurement") or area == "projects":
             steps = (f"items={name}",) if row.is_total else (*row.steps, f"items={name}")
+        elif area == "expenditure" and row.steps[0] == "related=支出总计" \
+                and (cls := re.fullmatch(r"(?P<name>.+?)[（(]类[）)]", name)):
+            # a function class listed under the 支出总计 (…其中本年支出…；5.其他支出（类）64.80万元):
+            # a part of the year's spending by function, as the classes before it
+            steps = (f"by_function={cls.group('name')}(类)",)
         elif area == "expenditure" and not row.is_total:
             steps = (*row.steps, f"items={name}")
         elif area == "expenditure" and (known := known_row(name)) is not None and known.area == "expenditure" \
