@@ -101,7 +101,9 @@ class CountReader(Staffing):
             # “预算执行率得分9.2分”: a 一级 indicator's score, not the self-evaluation's
             self._skip(sentence, token, ctx, "一级指标的得分，不是自评总分")
             return True
-        if not project:
+        if project and re.search(r"部门整体|单位整体|整体支出", clause):
+            project = None  # “我局2023年度部门整体支出绩效自评得分95.2分” in a project's report: the department's
+        elif not project:
             # “其中基本公共卫生服务项目自评得分95.6分”: a project named just before its score is that
             # project's, not the department's
             named = _NAMED_PROJECT_SCORE.search(re.split(r"[，,；;。：:]", raw)[-1])
