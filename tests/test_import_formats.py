@@ -1522,3 +1522,26 @@ def test_a_score_the_work_earned_in_an_assessment_is_a_work_figure_not_the_self_
         _values(report.performance.score) if report.performance else [])
     assert scores == ["98.42"]
     assert ("城区环境卫生综合测评得分", "92.4") in [(s.name, str(s.value)) for s in report.work_stats]
+
+
+def test_a_statement_under_a_key_the_model_lacks_goes_to_unplaced_not_a_traceback(monkeypatch):
+    """A reader that files a figure under a field the model does not have (a group total's 到位资金
+    once did): the draft is written, the model refuses the field, and the figure is listed under
+    `unplaced:` with the draft redone, as any other the model refuses."""
+    from generator.importer import summary
+    from generator.importer.draft import Stmt
+
+    def filed_anyway(self, steps, stage, value, unit, where, table="基础数据表", weak=False):
+        self.found.add(steps, "no_such_field" if stage == "actual" else stage,
+                       Stmt(value.text, "money", where, value.span, at=self.at, unit=unit))
+
+    monkeypatch.setattr(summary.ProjectSummary, "_money", filed_anyway, raising=False)
+    from generator.importer.tables import GridReader
+    monkeypatch.setattr(GridReader, "_money", filed_anyway)
+    rows = [["序号", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "自评得分"],
+            ["1", "农村人居环境整治", "280.00", "274.40", "98.00%", "96.2"]]
+    from generator.importer.read import read_text
+
+    result = draft(read_text("项目支出绩效自评结果汇总表\n" + "\n".join("\t".join(r) for r in rows) + "\n"), 2023)
+    parse_report(strip_unplaced(result.yaml))  # validates once `unplaced` is removed
+    assert any(item.text.startswith("274.40") for item in result.loose)

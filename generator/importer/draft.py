@@ -98,7 +98,9 @@ def _is_figure(annotation) -> bool:
 
 
 def _listable(model: type[BaseModel] | None, key: str) -> bool:
-    info = model.model_fields[key] if model is not None else None
+    # (a key the model lacks is written as it comes: the model refuses it, and the statement goes
+    # to `unplaced` with the draft redone, as any other the model refuses)
+    info = model.model_fields.get(key) if model is not None else None
     return info is not None and _is_figure(info.annotation)
 
 
@@ -328,5 +330,6 @@ def _ordered(node: Node) -> list[str]:
         return keys
     order = list(node.model.model_fields)
     first = [k for k in ("scope", "name", "grade", "kind") if k in keys and "level1" not in keys]
-    rest = sorted((k for k in keys if k not in first), key=order.index)
+    # (a key the model lacks last: the model refuses it and the draft is redone without it)
+    rest = sorted((k for k in keys if k not in first), key=lambda k: order.index(k) if k in order else len(order))
     return first + rest

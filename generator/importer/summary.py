@@ -34,12 +34,13 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?"),
     ("budget", r"预算(数|金额)"),
     ("actual", r"(全年)?执行(数|金额)|实际(支出|执行)(数|金额)?|(全年)?支出(数|金额)|决算数"),
+    ("arrived", r"(实际)?到位(资金|数|金额)?|资金到位(数|金额)?"),
     ("execution_rate", r"(预算)?执行率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
     ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*"),
 ))
-_MONEY = ("budget_initial", "budget_full", "budget", "actual")
+_MONEY = ("budget_initial", "budget_full", "budget", "actual", "arrived")
 #: The ranks (structure.numbering_rank) of a row's name numbered at the first level (一、基本支出)
 #: and at the second (1.人员经费, （1）, （一）).
 _TOP, _SECOND = 1, {2, 3, 4}
@@ -158,6 +159,10 @@ class ProjectSummary:
     def _row(self, row, roles: dict[str, int], steps: tuple[str, ...], unit: str | None, name: str,
              project: bool) -> None:
         where = name[:24]
+        for i, cell in enumerate(row):
+            # a column the summary has no field for: its numbers listed, not lost
+            if i not in roles.values() and (other := value_of(cell)) is not None and NUM.match(other.text):
+                self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at, "汇总表中这一列没有对应的字段")
         for role, i in roles.items():
             if i >= len(row):
                 continue
@@ -167,6 +172,9 @@ class ProjectSummary:
             if role == "seq":
                 if NUM.match(value.text):
                     self.found.skip(value.text, value.span, f"{where}｜序号｜{value.text}", self.at, "序号，不是数据")
+            elif role == "arrived" and not project:
+                self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at,
+                                "合计或分组行的到位资金，年度文件没有对应的字段")
             elif role in _MONEY:
                 if unit is None:
                     self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at, "表中金额没有说明单位")
