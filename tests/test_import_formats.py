@@ -1545,3 +1545,18 @@ def test_a_statement_under_a_key_the_model_lacks_goes_to_unplaced_not_a_tracebac
     result = draft(read_text("项目支出绩效自评结果汇总表\n" + "\n".join("\t".join(r) for r in rows) + "\n"), 2023)
     parse_report(strip_unplaced(result.yaml))  # validates once `unplaced` is removed
     assert any(item.text.startswith("274.40") for item in result.loose)
+
+
+def test_an_amount_in_brackets_is_listed_and_a_sign_printed_before_a_number_is_kept():
+    """“比年初预算（120.00万元）多出24.55万元” and “较上年（93.20%）提高”: an amount or rate in brackets
+    is listed for review (once silently passed over, as a numbering （2） is); “同比增长-12.40%” and
+    “比上年减少-62.49万元” keep the sign as printed, not doubled."""
+    result, report = _draft("部门整体支出绩效自评报告\n（一）收支情况\n项目支出144.55万元，比年初预算（120.00万元）多出24.55万元。"
+                            "预算执行率为95.99%，较上年（93.20%）提高2.79个百分点。\n"
+                            "（二）三公经费\n“三公”经费支出1.06万元，同比增长-12.40%。\n"
+                            "（三）与上年对比\n基本支出比上年减少-62.49万元。\n")
+    loose = {item.text: item.why for item in result.loose}
+    assert loose["120.00万元"] == loose["93.20%"] == "括号中的数，未能确定是哪一项的"
+    assert _values(report.sangong.total.change_rate) == ["-12.40"]
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    assert _values(spending.by_nature[0].change) == ["-62.49"]

@@ -771,12 +771,13 @@ class Checker:
                   if not row.code and row.name.replace(" ", "").replace("\u3000", "") == "总计"]
         if len(totals) != 2:
             return
-        sides = []
+        sides: list[tuple[int, int, Decimal]] = []
         for n, row in totals:
-            k = next((k for k, v in enumerate(row.values) if isinstance(v, Decimal) and not table.columns[k].unit), None)
-            if k is None:
+            found = next(((k, v) for k, v in enumerate(row.values)
+                          if isinstance(v, Decimal) and not table.columns[k].unit), None)
+            if found is None:
                 return
-            sides.append((n, k, row.values[k]))
+            sides.append((n, *found))
         (n1, k1, income), (n2, k2, spending) = sides
         if k1 >= k2:
             return  # (the two 总计 not side by side as the template sets them)
@@ -789,9 +790,9 @@ class Checker:
 
         difference = spending - income
         passed = difference == 0
-        message = (f"收入总计与支出总计均为 {show_money(income * scale, self.unit)}" if passed else
-                   f"收入总计 {show_money(income * scale, self.unit)}，支出总计 {show_money(spending * scale, self.unit)}，"
-                   f"相差 {show_money(abs(difference) * scale, self.unit)}")
+        stated = show_money(income * scale, self.unit), show_money(spending * scale, self.unit)
+        message = (f"收入总计与支出总计均为 {stated[0]}" if passed else
+                   f"收入总计 {stated[0]}，支出总计 {stated[1]}，相差 {show_money(abs(difference) * scale, self.unit)}")
         self.add("sum.balance", passed, f"{where}·总计",
                  [term(f"收入总计（{table.columns[k1].name}）", n1, k1, income),
                   term(f"支出总计（{table.columns[k2].name}）", n2, k2, spending)],

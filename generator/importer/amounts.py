@@ -344,7 +344,8 @@ class AmountReader(RowFinder):
             value = token.num
         elif label.relation in ("change", "change_rate"):
             key = "change_rate" if token.kind == "percent" else "change"
-            value = token.num if label.sign > 0 or token.num.strip("0.") == "" else "-" + token.num
+            value = token.num if label.sign > 0 or token.num.strip("0.") == "" or token.num.startswith("-") \
+                else "-" + token.num  # (减少-62.49万元: the sign printed rules)
             value += "%" if token.kind == "percent" else ""
         else:
             self._skip(sentence, token, ctx, "原文一句同时说收入和支出，这个比率不知是哪一项的")
@@ -468,7 +469,8 @@ class AmountReader(RowFinder):
         if key in ("arrival_rate", "arrived") and (subject.row.area != "projects" or subject.row.is_total):
             self._skip(sentence, token, ctx, "资金到位数只记在项目上")
             return
-        value = token.num if label.sign > 0 or token.num.strip("0.") == "" else "-" + token.num
+        value = token.num if label.sign > 0 or token.num.strip("0.") == "" or token.num.startswith("-") \
+            else "-" + token.num
         if token.kind == "percent":
             value += "%"
         stmt = self._stmt(sentence, token, ctx, value)

@@ -21,8 +21,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .text import DECORATION
-from .text import Sentence, clip, sentences, threshold, tokens
+from .text import DECORATION, Sentence, clip, sentences, threshold, tokens
 
 
 @dataclass
@@ -110,7 +109,8 @@ _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)
 _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 
 #: Words saying an item has nothing to state: it does not apply, did not happen, there is none.
-_NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)|无(政府采购|机关运行经费|国有资产)")
+_NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)"
+                               r"|无(政府采购|机关运行经费|国有资产)")
 
 #: Page furniture between two parts of a table: a page number alone.
 _FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
@@ -344,11 +344,18 @@ class _Walker:
         for t in tokens(sentence.text):
             if sentence.start + t.start in taken:
                 continue
+            if t.bracketed:
+                # an amount or a rate in brackets right after the words it belongs to: listed, since
+                # what it is of (the budget compared, last year's rate) the words around it must say
+                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
+                                clip(sentence.text, t.start, t.end), ctx.at, "括号中的数，未能确定是哪一项的")
+                continue
             if t.kind == "bare" and glued(sentence.text, t):
                 # listed, not dropped: a clerk sees it and can tell a name from a figure in a unit
                 # the importer does not know
                 self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
-                                clip(sentence.text, t.start, t.end), ctx.at, "数字与文字相连，像是名称的一部分（如 12345热线、5G）")
+                                clip(sentence.text, t.start, t.end), ctx.at,
+                                "数字与文字相连，像是名称的一部分（如 12345热线、5G）")
                 continue
             if threshold(sentence.text, t):
                 self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),

@@ -1052,7 +1052,8 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
 
 
 #: Page furniture: a page number alone on its line.
-_PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]{1,3})$")
+_PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?"
+                             r"|[0-9]{1,3})$")
 
 
 #: A line that ends a paragraph (a sentence, a list item's colon) or starts one (a heading, a

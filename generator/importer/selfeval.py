@@ -356,16 +356,17 @@ class SelfEvaluation:
             level = re.sub(r"\s+", "", name.text) if name is not None else level
             total = level in ("合计", "总分", "总计")
             part = re.sub(r"\s+", "", label_of(row[second])) if second is not None and not total else ""
-            steps = (self._root, f"weights={level}", f"items={part}") if part else (self._root, f"weights={level}")
+            steps: tuple[str, ...] = (self._root, f"weights={level}", f"items={part}") if part \
+                else (self._root, f"weights={level}")
             where = f"评分汇总表 {level}" + (f" {part}" if part else "")
             taken = self._named_facts(row[points], row[facts], level, part) \
                 if part and points is not None and facts is not None else set()
             for col, cell in enumerate(row):
                 if col not in (0, second, weight, score, rate) and (other := value_of(cell)) is not None \
                         and re.search(r"[0-9]", other.text):
-                    for t in (tokens(other.text) if len(other.text) > 12 else []) or [None]:
-                        text, span = (other.text, other.span) if t is None else (
-                            other.text[t.start:t.end], (other.span[0] + t.start, other.span[0] + t.end))
+                    said = [(other.text[t.start:t.end], (other.span[0] + t.start, other.span[0] + t.end))
+                            for t in (tokens(other.text) if len(other.text) > 12 else [])]
+                    for text, span in said or [(other.text, other.span)]:
                         if span[0] in taken:
                             continue
                         self.found.skip(text, span, f"{level}｜{text}", self.at,

@@ -86,8 +86,8 @@ class ProjectSummary:
         names = [re.sub(r"^[一二三四五六七八九十]+、|^[0-9]+[.、．]|^其中[：:]", "", label_of(rows[r][roles["name"]]))
                  for r in data if roles["name"] < len(rows[r])]
         names = [n for n in names if n]
-        if names and sum(1 for n in names if (row := known_row(n)) is not None
-                         and row.area in ("income", "expenditure")) * 2 >= len(names):
+        if names and sum(1 for n in names if (known := known_row(n)) is not None
+                         and known.area in ("income", "expenditure")) * 2 >= len(names):
             return set()  # the budget by its spending rows (支出合计, 基本支出, 项目支出 …): no projects
         title = self.caption or "项目支出绩效自评结果"
         outer = f"projects={title}"
@@ -162,7 +162,8 @@ class ProjectSummary:
         for i, cell in enumerate(row):
             # a column the summary has no field for: its numbers listed, not lost
             if i not in roles.values() and (other := value_of(cell)) is not None and NUM.match(other.text):
-                self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at, "汇总表中这一列没有对应的字段")
+                self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at,
+                                "汇总表中这一列没有对应的字段")
         for role, i in roles.items():
             if i >= len(row):
                 continue

@@ -64,7 +64,7 @@ TOKEN = re.compile(
 # Numbers that are not figures (as tests/seeds.py has it): ordinals, dates, document numbers.
 _NOT_AFTER = re.compile(r"^(?:、|\.(?![0-9])|[年月日号〕\]］]|[-－/][0-9])")
 #: A minus sign printed before a number: the minus or the full-width one, or a hyphen after 为/是/：.
-_SIGNED = re.compile(r"(?:^|[^0-9A-Za-z])[−－]$|(?:^|[为是：:（(\s])-$")
+_SIGNED = re.compile(r"(?:^|[^0-9A-Za-z])[−－]$|(?:^|[^0-9A-Za-z.\-/])-$")
 #: What numbers a table or attachment (表2 部门整体支出…, 附件3 支出决算表): the number is no count of what follows.
 _NUMBERED = re.compile(r"(?:表|附件|图)\s*$")
 _NOT_BEFORE = re.compile(r"(?:[（(〔\[［]|科目代码|[0-9][-－/])$")
@@ -80,6 +80,8 @@ class Token:
     start: int  # offset in the sentence
     end: int
     qualifier: str | None = None
+    #: Right after an open bracket (比年初预算（120.00万元）多出…): said in passing, not read as a row's
+    bracketed: bool = False
 
 
 def tokens(text: str) -> list[Token]:
@@ -87,7 +89,9 @@ def tokens(text: str) -> list[Token]:
     for match in TOKEN.finditer(text):
         if _NOT_AFTER.search(text[match.end("num"):match.end("num") + 2]):
             continue
-        if _NOT_BEFORE.search(text[max(0, match.start() - 4):match.start()]):
+        bracketed = (match.group("pct") or match.group("money")) and match.start() > 0 \
+            and text[match.start() - 1] in "（("
+        if _NOT_BEFORE.search(text[max(0, match.start() - 4):match.start()]) and not bracketed:
             continue
         if not text[:match.start()].strip() and text[match.end("num"):match.end("num") + 1] in ("｜", "|", "丨"):
             continue  # an article's section number (01｜单位基本情况)
@@ -96,10 +100,11 @@ def tokens(text: str) -> list[Token]:
         if (match.group("pct") or match.group("money")) and _SIGNED.search(text[max(0, start - 2):start]):
             num, start = "-" + num, start - 1  # “变动率为−18.12%”: a sign printed before the number
         if match.group("pct"):
-            out.append(Token(num, "percent", "%", start, match.end()))
+            out.append(Token(num, "percent", "%", start, match.end(), bracketed=bool(bracketed)))
         elif match.group("money"):
             unit = match.group("money")
-            out.append(Token(num, "money", "万元" if unit == "万" else unit, start, match.end()))
+            out.append(Token(num, "money", "万元" if unit == "万" else unit, start, match.end(),
+                             bracketed=bool(bracketed)))
         elif match.group("count") and not _NUMBERED.search(text[max(0, match.start() - 3):match.start()]):
             qualifier = match.group("approx") or match.group("after")
             unit, end = match.group("count"), match.end()
