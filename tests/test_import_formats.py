@@ -1549,8 +1549,9 @@ def test_a_statement_under_a_key_the_model_lacks_goes_to_unplaced_not_a_tracebac
 
 def test_an_amount_in_brackets_is_listed_and_a_sign_printed_before_a_number_is_kept():
     """“比年初预算（120.00万元）多出24.55万元” and “较上年（93.20%）提高”: an amount or rate in brackets
-    is listed for review (once silently passed over, as a numbering （2） is); “同比增长-12.40%” and
-    “比上年减少-62.49万元” keep the sign as printed, not doubled."""
+    is listed for review (once silently passed over, as a numbering （2） is); “同比增长-12.40%” keeps
+    the sign printed, and “比上年减少-62.49万元” (a decrease of minus 62.49, as a template's formula
+    prints an increase) is an increase of 62.49, as the table beside it has it."""
     result, report = _draft("部门整体支出绩效自评报告\n（一）收支情况\n项目支出144.55万元，比年初预算（120.00万元）多出24.55万元。"
                             "预算执行率为95.99%，较上年（93.20%）提高2.79个百分点。\n"
                             "（二）三公经费\n“三公”经费支出1.06万元，同比增长-12.40%。\n"
@@ -1559,4 +1560,4 @@ def test_an_amount_in_brackets_is_listed_and_a_sign_printed_before_a_number_is_k
     assert loose["120.00万元"] == loose["93.20%"] == "括号中的数，未能确定是哪一项的"
     assert _values(report.sangong.total.change_rate) == ["-12.40"]
     spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
-    assert _values(spending.by_nature[0].change) == ["-62.49"]
+    assert _values(spending.by_nature[0].change) == ["62.49"]

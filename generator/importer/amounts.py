@@ -44,6 +44,17 @@ class Pending:
     weak: bool
 
 
+def _signed(number: str, sign: int) -> str:
+    """A change as its words and its printed sign say together: 增加5.00 is 5.00, 减少5.00 is
+    -5.00, and 减少-62.49 (a decrease of minus 62.49, as a template's formula prints an increase)
+    is 62.49; zero is unsigned."""
+    if number.strip("-0.") == "":
+        return number.lstrip("-")
+    if sign > 0:
+        return number
+    return number[1:] if number.startswith("-") else "-" + number
+
+
 @dataclass
 class ParaState:
     """What a paragraph has established for the sentences after the first."""
@@ -344,8 +355,7 @@ class AmountReader(RowFinder):
             value = token.num
         elif label.relation in ("change", "change_rate"):
             key = "change_rate" if token.kind == "percent" else "change"
-            value = token.num if label.sign > 0 or token.num.strip("0.") == "" or token.num.startswith("-") \
-                else "-" + token.num  # (减少-62.49万元: the sign printed rules)
+            value = _signed(token.num, label.sign)
             value += "%" if token.kind == "percent" else ""
         else:
             self._skip(sentence, token, ctx, "原文一句同时说收入和支出，这个比率不知是哪一项的")
@@ -469,8 +479,7 @@ class AmountReader(RowFinder):
         if key in ("arrival_rate", "arrived") and (subject.row.area != "projects" or subject.row.is_total):
             self._skip(sentence, token, ctx, "资金到位数只记在项目上")
             return
-        value = token.num if label.sign > 0 or token.num.strip("0.") == "" or token.num.startswith("-") \
-            else "-" + token.num
+        value = _signed(token.num, label.sign)
         if token.kind == "percent":
             value += "%"
         stmt = self._stmt(sentence, token, ctx, value)
