@@ -1561,3 +1561,27 @@ def test_an_amount_in_brackets_is_listed_and_a_sign_printed_before_a_number_is_k
     assert _values(report.sangong.total.change_rate) == ["-12.40"]
     spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
     assert _values(spending.by_nature[0].change) == ["62.49"]
+
+
+def test_a_web_applications_table_set_as_a_header_table_and_a_body_table_is_one_table(tmp_path):
+    """A 预决算公开平台 page saved from the browser: each table's header rows in one `<table>` (with
+    an empty gutter column for the scroll bar) and its body rows in the next: one table, read as
+    a 公开NN表 with its columns named by the header."""
+    page = ("<html><head><meta charset=utf-8></head><body><p>支出决算表</p>"
+            "<p>编制单位：楸江县国有资产监督管理局公开03表金额单位：万元</p>"
+            "<div class=el-table><div class=el-table__header-wrapper><table>"
+            "<tr><th colspan=2>项目</th><th>本年支出合计</th><th>基本支出</th><th>项目支出</th><th></th></tr>"
+            "<tr><th>科目编码</th><th>科目名称</th><th></th><th></th><th></th><th></th></tr></table></div>"
+            "<div class=el-table__body-wrapper><table>"
+            "<tr><td><div class=cell>合计</div></td><td></td><td>1,349.97</td><td>532.07</td><td>817.90</td></tr>"
+            "<tr><td>208</td><td>社会保障和就业支出</td><td>95.85</td><td>95.85</td><td>&nbsp;</td></tr>"
+            "</table></div></div></body></html>")
+    path = tmp_path / "部门决算.html"
+    path.write_text(page, encoding="utf-8")
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [len(r) for r in grid.rows] == [5, 5, 5, 5]
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    (table,) = report.tables
+    assert table.label == "公开03表" and [c.name for c in table.columns] == ["本年支出合计", "基本支出", "项目支出"]
+    assert [str(v) for v in table.rows[0].values] == ["1349.97", "532.07", "817.90"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import cast
 
 #: Elements that break a paragraph, or a cell's text into lines.
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
@@ -220,4 +221,29 @@ def read_page(text: str) -> tuple[list[tuple[str, object]], bool]:
     page = _Page()
     page.feed(text)
     page.close()
-    return page.items, page.excel
+    return _headers_joined(page.items), page.excel
+
+
+_FIGURE = re.compile(r"^[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?%?$")
+
+
+def _headers_joined(items: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """A web application's tables (el-table and the like) set a table's header rows in one
+    `<table>` and its body rows in another, right after it: a table of words alone followed at
+    once by a table as wide (or one column narrower, the header's last column an empty gutter
+    for the scroll bar) is one table."""
+    out: list[tuple[str, object]] = []
+    for kind, item in items:
+        if kind == "t" and out and out[-1][0] == "t":
+            head = cast(list[list[str]], out[-1][1])
+            body = cast(list[list[str]], item)
+            width = max((len(r) for r in head), default=0)
+            body_width = max((len(r) for r in body), default=0)
+            words_only = not any(_FIGURE.match(c.strip()) for r in head for c in r)
+            gutter = width == body_width + 1 and all(len(r) < width or not r[-1].strip() for r in head)
+            if head and body and words_only and len(head) <= 4 and (width == body_width or gutter):
+                trimmed = [r[:body_width] for r in head] if gutter else head
+                out[-1] = ("t", trimmed + body)
+                continue
+        out.append((kind, item))
+    return out

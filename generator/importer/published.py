@@ -203,7 +203,8 @@ def _title_before(blocks: list[Block], k: int):
         if found_unit and unit is None:
             unit = found_unit.group(1)
         found_label = _LABEL.match(text)
-        if found_label is None and _TITLE.search(text) and len(text) <= 80:
+        if found_label is None and (_TITLE.search(text) or found_unit) and len(text) <= 80:
+            # (or the unit line: 编制单位：…公开03表金额单位：万元)
             # “附件：…部门决算公开表附表1 收入支出决算总表”: a PDF line run on from the attachment's heading
             found_label = _LABEL_IN.search(text)
         if found_label and label is None:
