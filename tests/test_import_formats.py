@@ -1585,3 +1585,16 @@ def test_a_web_applications_table_set_as_a_header_table_and_a_body_table_is_one_
     (table,) = report.tables
     assert table.label == "公开03表" and [c.name for c in table.columns] == ["本年支出合计", "基本支出", "项目支出"]
     assert [str(v) for v in table.rows[0].values] == ["1349.97", "532.07", "817.90"]
+
+
+def test_a_pdf_set_in_two_columns_is_read_down_the_left_column_then_the_right():
+    """A report reprinted in a 公报 in two columns, every left line on the baseline of the right
+    line beside it: a text extractor reads across the page, two places of the report in one line;
+    the reader finds the gutter and reads the title across the page, then the left column down,
+    then the right."""
+    _, blocks = read_path(report_of(next((FIXTURES / "heldout11").glob("72-*"))))
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert texts[1] == "葭川县机关事务服务中心2023年度部门整体支出绩效自评报告"
+    assert texts[3].startswith("根据《葭川县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（葭财绩〔2024〕4号）要求")
+    assert texts[3].endswith("现将自评情况报告如下：")
+    assert "“三公”经费全年预算20.00万元，支出17.80万元，其中公务用车运行维护费16.42万元、公务接待费1.38万元" in "".join(texts)

@@ -1158,6 +1158,15 @@ def _pdf_page(out: _Writer, page) -> None:
         char = (line["x1"] - line["x0"]) / max(len(line["text"]), 1)
         return line["x0"] - left > 3 * char and right - line["x1"] > 3 * char
 
+    split = _column_split(page.width, lines) if not tables else None
+    if split is not None:
+        # a page set in two columns (a 公报's reprint): the lines across the page above them,
+        # the left column down, the right column down, the lines across below them
+        ordered = _columns_read(lines, split)
+        for _, text in _paragraphs([(top, text) for top, text, _ in ordered], [],
+                                   {n for n, (_, _, across) in enumerate(ordered) if across}):
+            out.paragraph(text)
+        return
     short = {n for n, line in enumerate(lines) if apart(line)}
     for top, text in _paragraphs([(line["top"], line["text"]) for line in lines], [t.bbox[1] for t in tables], short):
         items.append((top, 0, text))
@@ -1170,6 +1179,48 @@ def _pdf_page(out: _Writer, page) -> None:
             out.table(*item)  # type: ignore[misc]
         else:
             out.paragraph(item)  # type: ignore[arg-type]
+
+
+def _column_split(width: float, lines: list[dict]) -> float | None:
+    """Where a page set in two columns splits (the right column's left edge), or None: most of
+    its lines have a gap of a few characters in the middle third of the page, after which the
+    right column's text starts at the same place (give or take an indent)."""
+    starts = []
+    for line in lines:
+        chars = sorted(line["chars"], key=lambda c: c["x0"])
+        gaps = [(b["x0"] - a["x1"], b["x0"]) for a, b in zip(chars, chars[1:])
+                if width * 0.3 < (a["x1"] + b["x0"]) / 2 < width * 0.7]
+        if gaps and (best := max(gaps))[0] >= 8:
+            starts.append(best[1])
+    if len(starts) < 6 or len(starts) < 0.5 * len(lines):
+        return None
+    starts.sort()
+    edge = starts[len(starts) // 10]  # (an indented first line starts further in)
+    near = sum(1 for x in starts if edge - 1 <= x <= edge + 30)
+    return edge - 1 if near >= 0.8 * len(starts) else None
+
+
+def _columns_read(lines: list[dict], split: float) -> list[tuple[float, str, bool]]:
+    """The lines of a two-column page in reading order, as (top, text, set across the page)."""
+    across_top: list[tuple[float, str, bool]] = []
+    left: list[tuple[float, str, bool]] = []
+    right: list[tuple[float, str, bool]] = []
+    across_bottom: list[tuple[float, str, bool]] = []
+    seen_columns = False
+    for line in lines:
+        chars = sorted(line["chars"], key=lambda c: c["x0"])
+        spans = any(c["x0"] < split - 2 < c["x1"] or c["x0"] < split < c["x1"] for c in chars)
+        left_text = "".join(c["text"] for c in chars if c["x0"] < split).strip()
+        right_text = "".join(c["text"] for c in chars if c["x0"] >= split).strip()
+        if spans or (left_text and right_text and chars[0]["x0"] > split * 0.5):
+            (across_bottom if seen_columns else across_top).append((line["top"], line["text"], True))
+            continue
+        seen_columns = True
+        if left_text:
+            left.append((line["top"], left_text, False))
+        if right_text:
+            right.append((line["top"], right_text, False))
+    return across_top + left + right + across_bottom
 
 
 # --- a PDF page whose tables have no lines ---------------------------------------------------------
