@@ -1598,3 +1598,15 @@ def test_a_pdf_set_in_two_columns_is_read_down_the_left_column_then_the_right():
     assert texts[3].startswith("根据《葭川县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（葭财绩〔2024〕4号）要求")
     assert texts[3].endswith("现将自评情况报告如下：")
     assert "“三公”经费全年预算20.00万元，支出17.80万元，其中公务用车运行维护费16.42万元、公务接待费1.38万元" in "".join(texts)
+
+
+def test_an_outturn_said_right_after_a_budget_is_the_same_rows_and_its_parts_take_its_stage():
+    """““三公”经费全年预算20.00万元，支出17.80万元，其中公务用车运行维护费16.42万元、公务接待费1.38万元”:
+    支出 alone right after the budget is the same row's outturn, and the parts listed after it are
+    outturns too (filed as budgets, they once drew a false [sum.sangong])."""
+    _, report = _draft("部门整体支出绩效自评报告\n（三）部门预算收支情况\n“三公”经费全年预算20.00万元，支出17.80万元，"
+                       "其中公务用车运行维护费16.42万元、公务接待费1.38万元。\n")
+    sangong = report.sangong
+    assert (_values(sangong.total.budget_full), _values(sangong.total.actual)) == (["20.00"], ["17.80"])
+    assert _values(sangong.vehicle_operation.actual) == ["16.42"] and _values(sangong.reception.actual) == ["1.38"]
+    assert sangong.vehicle_operation.budget_full is None

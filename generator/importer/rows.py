@@ -155,6 +155,13 @@ class RowFinder:
             # “政府性基金预算财政拨款收入680.00万元，…；支出527.40万元”: the spending of the scope whose
             # income was just stated
             return Ref(Row("expenditure", ("total",), "支出合计"), label.scope or self.para.income_scope or scope), ""
+        if bare in ("支出", "实际支出") and state.last is not None and not state.children \
+                and state.last.stage in ("budget", "budget_full", "budget_initial") \
+                and not re.search(r"[；;。]", label.raw):
+            # ““三公”经费全年预算20.00万元，支出17.80万元，其中…”: what came of the budget just
+            # stated, the same row's outturn (and so the stage of the parts listed after it)
+            label.stage = "actual"
+            return state.last, ""
         if bare == "收入":
             parent = state.parents[-1] if state.children and state.parents else None
             if parent is not None and parent.row.steps[0] == "related=收入总计":
