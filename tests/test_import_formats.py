@@ -1610,3 +1610,16 @@ def test_an_outturn_said_right_after_a_budget_is_the_same_rows_and_its_parts_tak
     assert (_values(sangong.total.budget_full), _values(sangong.total.actual)) == (["20.00"], ["17.80"])
     assert _values(sangong.vehicle_operation.actual) == ["16.42"] and _values(sangong.reception.actual) == ["1.38"]
     assert sangong.vehicle_operation.budget_full is None
+
+
+def test_spending_items_listed_in_an_income_and_spending_section_are_no_sources_of_income():
+    """Under 九、国有资本经营预算财政拨款收入支出决算情况说明, “支出按项目分：…补助支出（项）126.50万元，…” lists
+    spending: not sources of the income stated before it (the checks once added them up against
+    that income)."""
+    result, report = _draft(
+        "部门决算\n九、国有资本经营预算财政拨款收入支出决算情况说明\n2023年度国有资本经营预算财政拨款收入694.50万元，"
+        "年初结转和结余20.00万元；支出702.50万元。支出按项目分：国有企业退休人员社会化管理补助支出（项）126.50万元，"
+        "国有经济结构调整支出（项）500.00万元。\n")
+    income = next(a for a in report.income if a.scope == "国有资本经营预算财政拨款")
+    assert not income.by_source
+    assert {"126.50万元", "500.00万元"} <= {item.text for item in result.loose}

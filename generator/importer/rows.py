@@ -30,6 +30,8 @@ _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
+#: A name of spending (…补助支出（项）): never a source of income.
+_SPENDING_NAME = re.compile(r"支出(?:[（(][类款项][）)])?$|[（(][类款项][）)]$")
 #: A name that tells of money coming or going (年中追加…, 下达…), not of a part of a total.
 _EVENT = re.compile(r"(?:年中|年初|年底|年末|当年)?(?:追加|下达|调增|调减|新增|收回|拨付|补拨)")
 _GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
@@ -280,7 +282,7 @@ class RowFinder:
                 # “会议费支出3.20万元” in the 三公 section (“三公”经费及会议费、培训费): beside 三公, not in it
                 plain = re.sub(r"支出$", "", norm(name))
                 return Ref(Row("sangong", (f"related={plain}",), plain), None), ""
-            if ctx.area == "income" and not state.children:
+            if ctx.area == "income" and not state.children and not _SPENDING_NAME.search(name):
                 return Ref(Row("income", (f"by_source={name}",), name), ctx.scope), ""
             if ctx.area == "operating_costs":
                 return Ref(Row("operating_costs", (f"items={name}",), name), None), ""
