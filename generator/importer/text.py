@@ -63,7 +63,8 @@ TOKEN = re.compile(
     r")?")
 # Numbers that are not figures (as tests/seeds.py has it): ordinals, dates, document numbers.
 _NOT_AFTER = re.compile(r"^(?:、|\.(?![0-9])|[年月日号〕\]］]|[-－/][0-9])")
-#: A minus sign printed before a number: the minus or the full-width one, or a hyphen after 为/是/：.
+#: A minus sign printed before a number: the minus or the full-width one, or a hyphen after a word
+#: or a mark (增长-12.40%, 为-3.5%), not one between digits or letters (2023-2025, A-3).
 _SIGNED = re.compile(r"(?:^|[^0-9A-Za-z])[−－]$|(?:^|[^0-9A-Za-z.\-/])-$")
 #: What numbers a table or attachment (表2 部门整体支出…, 附件3 支出决算表): the number is no count of what follows.
 _NUMBERED = re.compile(r"(?:表|附件|图)\s*$")
