@@ -16,12 +16,12 @@ from .found import Found, Loose
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import sections
 from .performance import budget, rules
-from .read import Block, Grid, Hidden, Para
+from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
 from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .text import DECORATION, Sentence, clip, sentences, threshold, tokens
+from .text import DECORATION, Sentence, Token, clip, sentences, threshold, tokens
 
 
 @dataclass
@@ -112,9 +112,6 @@ _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)"
                                r"|无(政府采购|机关运行经费|国有资产)")
 
-#: Page furniture between two parts of a table: a page number alone.
-_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
-
 #: A paragraph that is a table's note or the form's instructions.
 _INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:])")
 
@@ -169,8 +166,7 @@ class _Walker:
             if isinstance(block, Hidden):
                 # (a hidden sheet: its numbers listed, none placed)
                 for t in tokens(block.text):
-                    self.found.skip(block.text[t.start:t.end], (block.start + t.start, block.start + t.end),
-                                    clip(block.text, t.start, t.end), ctx.at, block.why)
+                    self._list(block.text, block.start, t, ctx, block.why)
             elif isinstance(block, Grid):
                 if block.start not in self.skip:
                     self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
@@ -188,7 +184,7 @@ class _Walker:
             else:
                 self._paragraph(block, ctx)
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
-                _FURNITURE.match(block.text.strip()) is not None
+                PAGE_FURNITURE.match(block.text.strip()) is not None
             last_block = block
         self._nothing_to_state(section, ctx)
         for child in section.children:
@@ -347,23 +343,24 @@ class _Walker:
             if t.bracketed:
                 # an amount or a rate in brackets right after the words it belongs to: listed, since
                 # what it is of (the budget compared, last year's rate) the words around it must say
-                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
-                                clip(sentence.text, t.start, t.end), ctx.at, "括号中的数，未能确定是哪一项的")
+                self._list(sentence.text, sentence.start, t, ctx, "括号中的数，未能确定是哪一项的")
                 continue
             if t.kind == "bare" and glued(sentence.text, t):
                 # listed, not dropped: a clerk sees it and can tell a name from a figure in a unit
                 # the importer does not know
-                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
-                                clip(sentence.text, t.start, t.end), ctx.at,
-                                "数字与文字相连，像是名称的一部分（如 12345热线、5G）")
+                self._list(sentence.text, sentence.start, t, ctx,
+                           "数字与文字相连，像是名称的一部分（如 12345热线、5G）")
                 continue
             if threshold(sentence.text, t):
-                self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
-                                clip(sentence.text, t.start, t.end), ctx.at, "名称中的价格门槛（…以上），不是数据")
+                self._list(sentence.text, sentence.start, t, ctx, "名称中的价格门槛（…以上），不是数据")
                 continue
             toks.append(t)
         rest = self.amounts.sentence(sentence, toks, ctx)
         self.counts.sentence(sentence, toks, rest, ctx, self.project)
+
+    def _list(self, text: str, start: int, t: Token, ctx: Context, why: str) -> None:
+        """Token `t` of `text` (which starts at `start` in the source) listed under `unplaced:`."""
+        self.found.skip(text[t.start:t.end], (start + t.start, start + t.end), clip(text, t.start, t.end), ctx.at, why)
 
 
 #: A paragraph telling of the projects evaluated (对3个项目开展了绩效自评), and in it a clause that

@@ -659,6 +659,11 @@ MAX_XLSX_CELLS = 2_000_000
 MAX_XLS_BYTES = 50_000_000
 
 
+def _hidden_sheet(name: str) -> str:
+    """Why a hidden sheet's numbers are listed and none placed."""
+    return f"隐藏工作表“{name}”中的数：工作簿不显示这张表，不作为数据"
+
+
 def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     """Each sheet in order, its rows top to bottom, written out in the tab layout as they are read:
     a row whose only text is one cell (a title, 单位：万元, a note, whether or not merged across
@@ -695,7 +700,7 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
         if sheet in visible:
             _sheet_blocks(out, rows)
         else:
-            out.hidden(rows, f"隐藏工作表“{sheet.title}”中的数：工作簿不显示这张表，不作为数据")
+            out.hidden(rows, _hidden_sheet(sheet.title))
     return out.text(), out.blocks
 
 
@@ -785,7 +790,7 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
             if sheet in visible:
                 _sheet_blocks(out, rows)
             else:
-                out.hidden(rows, f"隐藏工作表“{sheet.name}”中的数：工作簿不显示这张表，不作为数据")
+                out.hidden(rows, _hidden_sheet(sheet.name))
     except ImportRefused:
         raise
     except Exception as err:
@@ -1031,13 +1036,11 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
     heading, item or note, are one; the page number between them is kept after it."""
     for n in range(len(pages) - 1):
         page, after = pages[n], pages[n + 1]
-        tail = len(page) - 1
-        furniture = []
-        while tail >= 0 and page[tail][0] == "p" and _PAGE_FURNITURE.match(page[tail][1].strip()):
-            furniture.append(page[tail])
+        tail = len(page) - 1  # (the page numbers after it stay where they are)
+        while tail >= 0 and page[tail][0] == "p" and PAGE_FURNITURE.match(page[tail][1].strip()):
             tail -= 1
         head = 0
-        while head < len(after) and after[head][0] == "p" and _PAGE_FURNITURE.match(after[head][1].strip()):
+        while head < len(after) and after[head][0] == "p" and PAGE_FURNITURE.match(after[head][1].strip()):
             head += 1
         if tail < 0 or head >= len(after) or page[tail][0] != "p" or after[head][0] != "p":
             continue
@@ -1048,12 +1051,10 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
             # broken paragraph; nor does a table's title go on a paragraph)
         page[tail] = ("p", page[tail][1].rstrip() + first)
         del after[head]
-        page[tail + 1:] = list(reversed(furniture))
 
 
-#: Page furniture: a page number alone on its line.
-_PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?"
-                             r"|[0-9]{1,3})$")
+#: Page furniture: a page number alone on its line (between two parts of a table, or two of a paragraph).
+PAGE_FURNITURE = re.compile(r"^(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?|[0-9]+)$")
 
 
 #: A line that ends a paragraph (a sentence, a list item's colon) or starts one (a heading, a

@@ -30,6 +30,8 @@ _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
+#: A function class as a report marks it (社会保障和就业支出（类）).
+_CLASS = re.compile(r"(?P<name>.+?)[（(]类[）)]")
 #: A name of spending (…补助支出（项）): never a source of income.
 _SPENDING_NAME = re.compile(r"支出(?:[（(][类款项][）)])?$|[（(][类款项][）)]$")
 #: A name that tells of money coming or going (年中追加…, 下达…), not of a part of a total.
@@ -348,17 +350,15 @@ class RowFinder:
             steps = (f"by_source={name}",) if row.is_total else (*row.steps, f"items={name}")
         elif area in ("operating_costs", "assets", "procurement") or area == "projects":
             steps = (f"items={name}",) if row.is_total else (*row.steps, f"items={name}")
-        elif area == "expenditure" and row.steps[0] == "related=支出总计" \
-                and (cls := re.fullmatch(r"(?P<name>.+?)[（(]类[）)]", name)):
-            # a function class listed under the 支出总计 (…其中本年支出…；5.其他支出（类）64.80万元):
-            # a part of the year's spending by function, as the classes before it
-            steps = (f"by_function={cls.group('name')}(类)",)
-        elif area == "expenditure" and not row.is_total:
+        # (a function class listed under the 支出总计, …其中本年支出…；5.其他支出（类）64.80万元, is a
+        # part of the year's spending by function, as the classes before it: below, not an item)
+        elif area == "expenditure" and not row.is_total \
+                and not (row.steps[0] == "related=支出总计" and _CLASS.fullmatch(name)):
             steps = (*row.steps, f"items={name}")
         elif area == "expenditure" and (known := known_row(name)) is not None and known.area == "expenditure" \
                 and known.steps[0].startswith("by_function="):
             steps = known.steps  # a function class (社会保障和就业支出（类）) is a part by function
-        elif area == "expenditure" and (cls := re.fullmatch(r"(?P<name>.+?)[（(]类[）)]", name)):
+        elif area == "expenditure" and (cls := _CLASS.fullmatch(name)):
             # a function class the report marks as one (（类）): a part by function
             steps = (f"by_function={cls.group('name')}(类)",)
         elif area == "expenditure":
