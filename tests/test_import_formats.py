@@ -1623,3 +1623,84 @@ def test_spending_items_listed_in_an_income_and_spending_section_are_no_sources_
     income = next(a for a in report.income if a.scope == "国有资本经营预算财政拨款")
     assert not income.by_source
     assert {"126.50万元", "500.00万元"} <= {item.text for item in result.loose}
+
+
+def test_a_page_laid_out_in_tables_reads_as_shown_and_a_forms_nested_indicator_table_is_part_of_the_form(tmp_path):
+    """An old county portal's page saved from the browser: the site's columns are a `<table>`, the
+    article sits in one of its cells, each form in the editor's one-cell frame table, and the form's
+    绩效指标 block is a table of its own in one cell spanning the form. The page reads as a browser
+    shows it (the menu's cell, then the article's paragraphs, then the form), and the indicator rows
+    are the form's, filed under its project with its funding block."""
+    form = ("<table border=1><tr><td>项目名称</td><td colspan=6>渠溪灌区节水改造项目</td></tr>"
+            "<tr><td rowspan=3>项目资金（万元）</td><td></td><td>年初预算数</td><td>全年预算数</td><td>全年执行数</td>"
+            "<td>分值</td><td>执行率</td></tr>"
+            "<tr><td>年度资金总额</td><td>60.00</td><td>72.00</td><td>70.56</td><td>10</td><td>98.00%</td></tr>"
+            "<tr><td>其中：当年财政拨款</td><td>60.00</td><td>72.00</td><td>70.56</td><td>—</td><td>98.00%</td></tr>"
+            "<tr><td colspan=7><table border=1>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>年度指标值</td><td>实际完成值</td><td>分值</td>"
+            "<td>得分</td></tr>"
+            "<tr><td>产出指标</td><td>数量指标</td><td>改造渠道长度</td><td>≥12公里</td><td>12.4公里</td><td>30</td>"
+            "<td>30</td></tr>"
+            "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>灌区群众满意度</td><td>≥90%</td><td>93%</td>"
+            "<td>10</td><td>10</td></tr>"
+            "<tr><td>总分</td><td></td><td></td><td></td><td></td><td>100</td><td>97.50</td></tr>"
+            "</table></td></tr></table>")
+    page = ("<html><head><meta charset=utf-8><title>x</title></head><body>"
+            "<table><tr><td><table><tr><td>首页</td></tr><tr><td>信息公开</td></tr></table></td>"
+            "<td><p>渠溪县水利局2023年度项目支出绩效自评结果</p>"
+            "<div id=zoom><p>我局对渠溪灌区节水改造项目开展了绩效自评，自评得分97.50分。</p>"
+            f"<table><tr><td>{form}</td></tr></table><p>附件下载</p></div></td></tr></table>"
+            "</body></html>")
+    path = tmp_path / "自评结果.html"
+    path.write_text(page, encoding="utf-8")
+    _, blocks = read_path(path)
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert texts == ["渠溪县水利局2023年度项目支出绩效自评结果", "我局对渠溪灌区节水改造项目开展了绩效自评，自评得分97.50分。",
+                     "附件下载"]
+    grids = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grids[0].rows] == [["首页"], ["信息公开"]]
+    form_rows = [[c.text for c in row] for row in grids[1].rows]
+    assert len(grids) == 2 and form_rows[4][:3] == ["一级指标", "二级指标", "三级指标"] and form_rows[-1][0] == "总分"
+    assert {len(row) for row in form_rows} == {7}
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    (project,) = report.project_performance
+    assert project.name == "渠溪灌区节水改造项目" and not (report.performance and report.performance.indicators)
+    assert [i.name for i in project.indicators] == ["改造渠道长度", "灌区群众满意度"]
+    assert _values(project.budget_execution.actual) == ["70.56"] and _values(project.score) == ["97.50"]
+
+
+def test_a_funding_block_with_its_spending_by_quarter_and_a_note_row_under_it_stays_one_projects_form(tmp_path):
+    """A county form that gives the year's spending quarter by quarter: 分季度执行数 merged over 一季度
+    … 四季度 in the row below the header, then the sources' rows, then a 注 merged across the sheet
+    that splits the form in two. The rows are read under the two-row header (the quarters are no
+    field of the model and stay for the reviewer), and the goals and indicators after the note are
+    still the project's, not the department's."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    rows = [["项目支出绩效自评表"], ["项目名称", "", "乡村道路养护经费"],
+            ["项目资金（万元）", "资金来源", "全年预算数", "分季度执行数", "", "", "", "全年执行数", "执行率", "分值", "得分"],
+            ["", "", "", "一季度", "二季度", "三季度", "四季度"],
+            ["", "合计", 50, 10, 12, 13, 14, 49, "98.00%", 10, 9.8],
+            ["", "县级财政资金", 50, 10, 12, 13, 14, 49, "98.00%", "—", "—"],
+            ["注：预算执行得分按季度进度计分。"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "养护道路里程", "≥80公里", "82公里", 40, 40],
+            ["效益指标", "社会效益指标", "道路通行状况", "良好", "良好", 40, 40],
+            ["总分", "", "", "", "", 90, 89.8]]
+    for row in rows:
+        ws.append([None if v == "" else v for v in row])
+    for cells in ("A1:K1", "C2:K2", "D3:G3", "A3:A6", "A7:K7"):
+        ws.merge_cells(cells)
+    path = tmp_path / "自评表.xlsx"
+    wb.save(path)
+    result = draft(read_path(path)[1], 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    (project,) = report.project_performance
+    execution = project.budget_execution
+    assert project.name == "乡村道路养护经费" and not report.performance
+    assert execution.name == "合计" and _values(execution.budget_full) == ["50"] and _values(execution.actual) == ["49"]
+    assert [i.name for i in execution.items] == ["县级财政资金"]
+    assert [i.name for i in project.indicators] == ["养护道路里程", "道路通行状况"] and _values(project.score) == ["89.8"]
+    assert {"10", "12", "13", "14"} <= {item.text for item in result.loose}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import cast
+from typing import NamedTuple, cast
 
 #: Elements that break a paragraph, or a cell's text into lines.
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
@@ -60,10 +60,11 @@ class _Page(HTMLParser):
         self.items: list[tuple[str, object]] = []
         self.hidden = 0  # depth inside elements whose text is not shown
         self.text: list[str] = []  # the paragraph being read, outside any table
-        #: Tables being read, innermost last: each its rows, a row its cells (text, colspan, rowspan).
-        self.tables: list[list[list[tuple[str, int, int]]]] = []
-        #: The cell being read in each open table (its text so far, its spans), or None between cells.
-        self.cells: list[tuple[list[str], int, int] | None] = []
+        #: Tables being read, innermost last: each its rows, a row its cells.
+        self.tables: list[list[list[_Cell]]] = []
+        #: The cell being read in each open table (its text so far, its spans, the tables inside it), or
+        #: None between cells.
+        self.cells: list[tuple[list[str], int, int, list[list[Item]]] | None] = []
         self.excel = False  # an Excel sheet saved as a page (rows of one cell are its paragraphs)
 
     # --- text -------------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ class _Page(HTMLParser):
         elif tag == "table":
             self._paragraph()
             if self.tables and self.cells[-1] is not None:
-                self.cells[-1][0].append("\n")
+                self.cells[-1][0].append(f"\n{_NESTED}\n")  # where the table inside the cell stands
             self.tables.append([])
             self.cells.append(None)
         elif tag == "tr" and self.tables:
@@ -128,7 +129,7 @@ class _Page(HTMLParser):
             if not self.tables[-1]:
                 self.tables[-1].append([])
             spans = dict(attrs)
-            self.cells[-1] = ([], _span(spans.get("colspan")), _span(spans.get("rowspan")))
+            self.cells[-1] = ([], _span(spans.get("colspan")), _span(spans.get("rowspan")), [])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.hidden:
@@ -153,17 +154,20 @@ class _Page(HTMLParser):
             self._end_cell()
             rows = self.tables.pop()
             self.cells.pop()
-            grid = _grid(rows)
-            if any(any(cell.strip() for cell in row) for row in grid):
-                self.items.append(("t", grid))
+            items = _table_items(rows)
+            outer = self.cells[-1] if self.cells else None
+            if outer is not None:
+                outer[3].append(items)  # a table inside a cell: read with the table around it
+            else:
+                self.items.extend(items)
 
     def _end_cell(self) -> None:
         cell = self.cells[-1] if self.cells else None
         if cell is None:
             return
-        parts, colspan, rowspan = cell
+        parts, colspan, rowspan, nested = cell
         text = "\n".join(line.strip() for line in _unbroken("".join(parts)).split("\n"))
-        self.tables[-1][-1].append((text.strip("\n"), colspan, rowspan))
+        self.tables[-1][-1].append(_Cell(text.strip("\n"), colspan, rowspan, nested))
         self.cells[-1] = None
 
     def close(self) -> None:
@@ -175,6 +179,58 @@ class _Page(HTMLParser):
 
 #: A line break of the page's source inside text (a private-use character no page shows).
 _SEGMENT_BREAK = "\ue000"
+#: Where a table inside a cell stands in the cell's text (another such character).
+_NESTED = "\ue001"
+
+#: An item of the page: ("p", text) or ("t", rows of cells' texts).
+Item = tuple[str, object]
+
+
+class _Cell(NamedTuple):
+    text: str
+    colspan: int
+    rowspan: int
+    #: The tables inside the cell, in order, each as the items it reads as.
+    nested: list[list[Item]]
+
+
+def _table_items(rows: list[list[_Cell]]) -> list[Item]:
+    """A table as the page's items. A table of data is one table. A table that holds tables is
+    either a table of data with a part set as a table of its own in a row it spans (a form's 绩效指标
+    block in one cell across the form: its rows read in that row's place), or a table laid out for
+    the page (a site's columns, an editor's one-cell frame around a form): each cell's text and
+    tables read in order, as a browser shows them, a column after another."""
+    grid = _grid(rows)
+    if not any(cell.nested for row in rows for cell in row):
+        return [("t", grid)] if any(any(c.strip() for c in row) for row in grid) else []
+    width = max((len(r) for r in grid), default=0)
+
+    def spliced(row: list[_Cell]) -> bool:
+        # a row of one cell across the table, holding tables of data and no text of its own
+        return len(row) == 1 and row[0].colspan >= width and bool(row[0].nested) \
+            and not row[0].text.replace(_NESTED, "").strip() \
+            and all(kind == "t" for items in row[0].nested for kind, _ in items)
+
+    nested_rows = [r for r, row in enumerate(rows) if any(cell.nested for cell in row)]
+    if width > 1 and len(nested_rows) < len(rows) and all(spliced(rows[r]) for r in nested_rows):
+        out: list[list[str]] = []
+        for r, line in enumerate(grid):
+            if r not in nested_rows:
+                out.append(line)
+                continue
+            for items in rows[r][0].nested:
+                for _, inner in items:
+                    out += [list(x) + [""] * (width - len(x)) for x in cast(list[list[str]], inner)]
+        return [("t", out)]
+    flow: list[Item] = []
+    for row in rows:
+        for cell in row:
+            pieces = cell.text.split(_NESTED)
+            for n, piece in enumerate(pieces):
+                flow += [("p", line.strip()) for line in piece.split("\n") if line.strip()]
+                if n < len(cell.nested):
+                    flow += cell.nested[n]
+    return flow
 _WIDE = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 
 
@@ -192,7 +248,7 @@ def _span(value: str | None) -> int:
         return 1
 
 
-def _grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
+def _grid(rows: list[list[_Cell]]) -> list[list[str]]:
     """Rows of cells with spans laid out on the table's grid: a cell spanning columns or rows has
     its text in its first place and leaves the others empty, as a merged range in Excel does."""
     taken: dict[tuple[int, int], bool] = {}
@@ -200,7 +256,8 @@ def _grid(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
     for r, row in enumerate(rows):
         line: list[str] = []
         column = 0
-        for text, colspan, rowspan in row:
+        for text, colspan, rowspan, _ in row:
+            text = text.replace(_NESTED, "").strip("\n")
             while taken.get((r, column)):
                 column += 1
             for dr in range(min(rowspan, len(rows) - r)):

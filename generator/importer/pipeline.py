@@ -157,6 +157,7 @@ class _Walker:
         last_block: Block | None = None
         self.instructions = False
         furniture_only = False  # only page numbers and running heads since the last table
+        after_grid = False  # only a table's notes and page furniture since the last table
         stacked_unit: str | None = None  # the money unit of the table just before
         for block in section.blocks:
             if isinstance(block, Para) and re.fullmatch(r"(填表说明|填报说明)[：:]?", block.text.strip()):
@@ -169,7 +170,9 @@ class _Walker:
                     self._list(block.text, block.start, t, ctx, block.why)
             elif isinstance(block, Grid):
                 if block.start not in self.skip:
-                    self.grids.continuing = self.grids.last_project if isinstance(last_block, Grid) else None
+                    # a form goes on in a table right after it, or after only its notes (注：… in a row of
+                    # their own between two parts of a sheet) and page furniture
+                    self.grids.continuing = self.grids.last_project if after_grid else None
                     # a 单位：万元 line just above a table gives its money unit
                     # (tables stacked one under another, as on one sheet, share the line above the first)
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000]|$)", last_block.text) \
@@ -185,6 +188,8 @@ class _Walker:
                 self._paragraph(block, ctx)
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
                 PAGE_FURNITURE.match(block.text.strip()) is not None
+            after_grid = isinstance(block, Grid) or after_grid and isinstance(block, Para) and \
+                any(p.match(block.text.strip()) is not None for p in (PAGE_FURNITURE, _INSTRUCTIONS))
             last_block = block
         self._nothing_to_state(section, ctx)
         for child in section.children:

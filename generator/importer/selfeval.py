@@ -45,6 +45,30 @@ _NATURE_ROW = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 _GROUP = re.compile(r"^按(?:资金来源|收入性质|支出性质|资金性质|经济分类)分?$")
 
 
+def _split_header(header: list[str], below: list[str]) -> list[str] | None:
+    """A header whose merged heads stand over sub-heads in the row below (全年预算数 · 分季度执行数 ·
+    全年执行数 over 一季度 · 二季度 · 三季度 · 四季度, the merge's other cells blank): each column named
+    by its head and sub-head (分季度执行数 / 一季度). None when the row below is not such a row: a
+    number in it, a sub-head under a column of its own, or nothing under a blank head."""
+    if not any(below) or any(NUM.match(b.replace(",", "").rstrip("%％")) for b in below if b):
+        return None
+    out: list[str] = []
+    parent = ""
+    for i, (head, sub) in enumerate(zip(header, below, strict=True)):
+        if head:
+            parent = head
+            if sub and i + 1 < len(header) and header[i + 1]:
+                return None  # a sub-head under a head that spans one column: a row of data, not of heads
+            out.append(f"{head} / {sub}" if sub else head)
+        elif sub and parent:
+            out.append(f"{parent} / {sub}")
+        elif sub or not parent:
+            return None
+        else:
+            out.append("")
+    return out if any("/" in h for h in out) else None
+
+
 def _paired_header(header: list[str], below: list[str]) -> tuple[list[str], dict[str, int]] | None:
     """A header whose levels each head two columns, 指标 and 分值 (一级指标 | 二级指标 | 三级指标 over
     指标 分值 指标 分值 指标 分值, then 评分标准, 得分 …): the columns' names, the 三级 weight as 分值,
@@ -222,6 +246,12 @@ class SelfEvaluation:
         header = [label_of(c) for c in rows[k]]
         if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
             return set()
+        top = k
+        if (split := _split_header(header, [label_of(c) for c in rows[k + 1]])) is not None:
+            # a column head over columns of its own (分季度执行数 over 一季度 … 四季度): the rows begin a row lower
+            header, k = split, k + 1
+            if k + 1 >= len(rows) or len(rows[k + 1]) != len(header):
+                return set()
         columns = [_execution_column(h) for h in header]  # (_EXECUTION_COLUMNS)
         unit = unit_of(header[0]) or getattr(self, "stated_unit", None)  # or the 单位：万元 line above the table
         first = value_of(rows[k][0])
@@ -246,7 +276,7 @@ class SelfEvaluation:
                 continue
             kind = "percent" if key == "execution_rate" else "score" if key in ("weight", "score") else "money"
             self._put((self._root, "budget_execution"), key, value, kind, f"自评表 {h}", unit)
-        done = {k, k + 1}
+        done = {top, k, k + 1}
         if k + 2 < len(rows) and _SIDE_HEAD.match(next((v.text for c in rows[k + 2] if (v := value_of(c))), "")):
             return done | self._sides(rows, k + 2, len(header), unit)
         # The rows by source under it (其中：当年财政拨款, 上年结转资金, 其他资金; 财政资金, 单位资金 …),
