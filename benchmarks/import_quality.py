@@ -69,13 +69,13 @@ from generator.importer.read import read_path  # noqa: E402
 STAGES = {
     "actual": ("决算", "执行数", "金额", "实际", "完成值", "本年", "合计", "小计", "支出", "收入", "年末数"),
     "budget_initial": ("年初预算",),
-    "budget_full": ("全年预算", "调整后预算", "调整预算", "批复"),
+    "budget_full": ("全年预算", "调整后预算", "调整预算", "批复", "分配资金"),
     "budget": ("预算数", "预算"),
     "prior": ("上年", "2022年", "2021年", "2020年", "2019年", "2016年"),
     "change": ("增减额", "增减", "增加", "减少"),
     "change_rate": ("增减率", "增长", "下降"),
     "share": ("占", "比例", "比重"),
-    "execution_rate": ("执行率", "完成预算", "完成年初预算"),
+    "execution_rate": ("执行率", "支出率", "完成预算", "完成年初预算"),
     "score_rate": ("得分率", "得分系数"),
     "target_initial": ("年初指标值", "年初目标"),
     "target": ("指标值", "年度指标值", "预期", "目标设定", "计划目标"),
@@ -262,10 +262,12 @@ def _project_row_means(loc: tuple, stage: str, tree: dict, where: dict) -> bool:
 
 
 def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
-    """A count among a project's `stats`: a work statistic of the project the key's row names first."""
+    """A count among a project's `stats`: a work statistic of the project the key's row names first
+    (or, in a table of counts by project, a row the project and its column what is counted)."""
     parts = [p.strip() for p in str(where.get("row", "")).split("/")]
     if len(parts) < 2:
-        return False
+        column = str(where.get("column", ""))
+        parts, where = [parts[0], column], {**where, "column": column}
     node: object = tree
     for step in loc[:loc.index("stats")]:
         node = node[step]  # type: ignore[index]

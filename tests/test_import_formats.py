@@ -14,7 +14,7 @@ import pytest
 
 from generator.content.load import parse_report
 from generator.importer import draft, strip_unplaced
-from generator.importer.read import Grid, Para, read_path
+from generator.importer.read import Grid, Para, read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 DEV = sorted(p for p in (FIXTURES / "dev").iterdir() if p.is_dir())
@@ -1704,3 +1704,41 @@ def test_a_funding_block_with_its_spending_by_quarter_and_a_note_row_under_it_st
     assert [i.name for i in execution.items] == ["县级财政资金"]
     assert [i.name for i in project.indicators] == ["养护道路里程", "道路通行状况"] and _values(project.score) == ["89.8"]
     assert {"10", "12", "13", "14"} <= {item.text for item in result.loose}
+
+
+def test_a_funds_report_with_its_table_shown_as_cards_files_the_cards_under_the_fund():
+    """A fund's report copied from a county portal's mobile page: the title names the fund (…年度困难
+    群众救助补助资金绩效自评报告), and the attached table shows as one card a row, each cell a line
+    `header：value`, the cards apart by blank lines. The cards are one table, a column for every
+    header (a header a card lacks an empty cell); its money, rates and counts by kind of assistance
+    are drafted, the counts as each row's stats named by their column; the score is the fund's."""
+    cards = "\n\n".join(
+        f"序号：{n}\n项目名称：{name}\n分配资金（万元）：{budget}\n实际支出（万元）：{actual}\n支出率：{rate}" + count
+        for n, name, budget, actual, rate, count in (
+            (1, "城市最低生活保障", "1,960.00", "1,862.50", "95.03%", "\n保障户数：1286\n保障人数：2104"),
+            (2, "临时救助", "980.00", "846.20", "86.35%", "\n救助人次：3652"),
+            ("合计", "", "2,940.00", "2,708.70", "92.13%", "")))
+    text = ("青岭县民政局2023年度困难群众救助补助资金绩效自评报告\n\n一、自评结论\n\n"
+            "困难群众救助补助资金2023年度自评得分95.88分，等级为“优”。\n\n"
+            f"附表：2023年度困难群众救助补助资金分配使用情况\n\n{cards}\n\n"
+            "【打印本页】【关闭窗口】\n")
+    blocks = read_text(text)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0] == ["序号", "项目名称", "分配资金（万元）", "实际支出（万元）", "支出率", "保障户数", "保障人数", "救助人次"]
+    assert rows[2] == ["2", "临时救助", "980.00", "846.20", "86.35%", "", "", "3652"]
+    assert rows[3][:3] == ["合计", "", "2,940.00"]
+    for row in grid.rows:
+        for cell in row:
+            assert text[cell.start:cell.start + len(cell.text)] == cell.text
+    _, report = _draft(text)
+    (group,) = report.projects
+    assert group.name == "2023年度困难群众救助补助资金分配使用情况"
+    first, second = group.items
+    assert (first.name, _values(first.budget_full), _values(first.actual), _values(first.execution_rate)) == (
+        "城市最低生活保障", ["1960.00"], ["1862.50"], ["95.03"])
+    assert [(s.name, str(s.value), s.unit) for s in first.stats] == [("保障户数", "1286", "户"), ("保障人数", "2104", "人")]
+    assert [(s.name, str(s.value), s.unit) for s in second.stats] == [("救助人次", "3652", "人次")]
+    assert _values(group.total.budget_full) == ["2940.00"]
+    (fund,) = report.project_performance
+    assert fund.name == "困难群众救助补助资金" and _values(fund.score) == ["95.88"]

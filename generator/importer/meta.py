@@ -22,10 +22,22 @@ def kind_of(title: str) -> str:
 _PROJECT_REPORT = re.compile(r"(?:[0-9]{4}年度?)?(?P<name>.{2,60}?项目)(?:支出)?绩效(?:自评|评价)(?:报告)?")
 
 
+#: A fund's own report: …局2023年度困难群众救助补助资金绩效自评报告, the fund named after the year.
+_FUND_REPORT = re.compile(r".*?[0-9]{4}年度?(?P<name>[^0-9]{4,40}?(?:资金|经费))(?:支出)?绩效(?:自评|评价)(?:报告)?")
+#: Words that name money in general, not one fund.
+_NO_FUND = re.compile(r"(财政|预算|部门|专项|项目|财政专项|部门预算|项目支出)(资金|经费)")
+
+
 def project_of_title(title: str) -> str | None:
-    """The project a 项目支出绩效自评报告 is about, as its title names it (…建设项目支出绩效自评报告)."""
-    match = _PROJECT_REPORT.fullmatch(re.sub(r"\s+", "", title))
-    if match is None or "部门整体" in title or re.search(r"[0-9]{4}年度?项目$", match.group("name")):
+    """The project a 项目支出绩效自评报告 is about, as its title names it (…建设项目支出绩效自评报告),
+    or the fund a fund's report is about (…年度困难群众救助补助资金绩效自评报告)."""
+    plain = re.sub(r"\s+", "", title)
+    if "部门整体" in title:
+        return None
+    if (fund := _FUND_REPORT.fullmatch(plain)) is not None and not _NO_FUND.fullmatch(fund.group("name")):
+        return fund.group("name")
+    match = _PROJECT_REPORT.fullmatch(plain)
+    if match is None or re.search(r"[0-9]{4}年度?项目$", match.group("name")):
         return None  # (…局2023年度项目支出绩效自评报告 names no project: its 项目名称 line does)
     return match.group("name")
 

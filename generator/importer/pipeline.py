@@ -402,6 +402,7 @@ def _caption(block: Block | None) -> str | None:
     text = DECORATION.sub("", block.text.strip())
     # the unit set after the title on its line (■ “三公”经费支出情况　单位：万元)
     text = re.sub(r"[ \u3000]+(?:金额)?单位[：:]\s*(?:万元|元)$", "", text).strip(" \u3000")
+    text = re.sub(r"^附(?:表|件)[0-9０-９一二三四五六七八九十]*[：:．.、]?\s*", "", text)  # 附表：…情况
     if len(text) > 60 or re.search(r"[。；;，,：:]", text) or not re.search(r"表|结果|情况|清单|明细", text):
         return None
     return text

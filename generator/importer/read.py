@@ -252,6 +252,9 @@ def read_text(text: str) -> list[Block]:
         elif _wide_row(line) and _wide_grid_at(lines, i):
             grid, i = _wide_grid(lines, i)
             blocks.append(grid)
+        elif (cards := _cards_at(lines, i)) is not None:
+            grid, i = cards
+            blocks.append(grid)
         elif _PIPES.fullmatch(line.strip()) and blocks and isinstance(blocks[-1], Para):
             # A `|` line right after a paragraph: that paragraph was the table's first cell.
             first = blocks.pop()
@@ -373,6 +376,60 @@ def _wide_grid(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int]:
         rows.append(tuple(Cell(text, pos + at) for text, at in _wide_cells(line)))
         i += 1
     return Grid(tuple(rows), start), i
+
+
+# A wide table as a phone shows it: one card per row, each cell a line `header：value` under the
+# last, the cards apart by blank lines (a county portal's mobile page copied to text).
+_CARD_LINE = re.compile(r"^\s*(?P<key>[^：:\s。；;，,]{1,12}(?:[（(][^）)]{1,6}[）)])?)[：:][ \u3000]*"
+                        r"(?P<value>[^。；;]{0,60})$")
+
+
+def _card(lines: list[tuple[str, int]], i: int) -> list[tuple[str, int, str, int]]:
+    """The card starting at line i: each line's header and value with their offsets; [] when the
+    lines there are not a card (two lines at least, each `header：value`)."""
+    out = []
+    while i < len(lines) and (m := _CARD_LINE.match(lines[i][0])) is not None:
+        line, pos = lines[i]
+        out.append((m.group("key"), pos + m.start("key"), m.group("value").rstrip(), pos + m.start("value")))
+        i += 1
+    return out if len(out) >= 2 and (i == len(lines) or not lines[i][0].strip()) else []
+
+
+def _cards_at(lines: list[tuple[str, int]], i: int) -> tuple[Grid, int] | None:
+    """Cards at line i, if there: three cards at least, each opening with the same header, their
+    headers mostly shared and some value a number. The table has a column for every header, in
+    the order they first come, a row for every card; a header a card lacks is an empty cell."""
+    if i and lines[i - 1][0].strip():
+        return None
+    cards: list[list[tuple[str, int, str, int]]] = []
+    j = i
+    while j < len(lines):
+        card = _card(lines, j)
+        if not card or cards and card[0][0] != cards[0][0][0]:
+            break
+        cards.append(card)
+        j += len(card)
+        while j < len(lines) and not lines[j][0].strip():
+            j += 1
+    if len(cards) < 3:
+        return None
+    headers: dict[str, tuple[str, int]] = {}
+    for card in cards:
+        for key, at, _, _ in card:
+            headers.setdefault(key, (key, at))
+    shared = sum(len(card) for card in cards) / (len(cards) * len(headers))
+    numbers = any(re.fullmatch(r"[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?%?", value)
+                  for card in cards for _, _, value, _ in card)
+    if shared < 0.6 or not numbers:
+        return None
+    rows = [tuple(Cell(key, at) for key, at in headers.values())]
+    for card in cards:
+        values = {key: (value, at) for key, _, value, at in card}
+        end = card[-1][3] + len(card[-1][2])
+        rows.append(tuple(Cell(*values[key]) if key in values else Cell("", end) for key in headers))
+    while j > i and not lines[j - 1][0].strip():
+        j -= 1
+    return Grid(tuple(rows), lines[i][1]), j
 
 
 def _tsv_row(line: str) -> bool:

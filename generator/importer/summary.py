@@ -31,15 +31,18 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("name", r"(项目|单位|部门|转移支付|专项资金)名称|项目"),
     ("seq", r"序号"),
     ("budget_initial", r"年初预算(数|金额)?"),
-    ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?"),
+    ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?|(分配|下达)(资金|金额|数)"),
     ("budget", r"预算(数|金额)"),
     ("actual", r"(全年)?执行(数|金额)|实际(支出|执行)(数|金额)?|(全年)?支出(数|金额)|决算数"),
     ("arrived", r"(实际)?到位(资金|数|金额)?|资金到位(数|金额)?"),
-    ("execution_rate", r"(预算)?执行率"),
+    ("execution_rate", r"(预算)?执行率|(资金)?支出率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
     ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*"),
+    ("count", r"[^0-9（(]{0,8}(户数|人数|人次|个数|次数|件数)"),
 ))
+#: The unit a count column's header gives its numbers (保障户数: 户, 救助人次: 人次).
+_COUNT_UNITS = {"户数": "户", "人数": "人", "人次": "人次", "个数": "个", "次数": "次", "件数": "件"}
 _MONEY = ("budget_initial", "budget_full", "budget", "actual", "arrived")
 #: The ranks (structure.numbering_rank) of a row's name numbered at the first level (一、基本支出)
 #: and at the second (1.人员经费, （1）, （一）).
@@ -63,6 +66,10 @@ class ProjectSummary:
     #: The line just above the table, when it reads as its caption; the document's subjects.
     caption: str | None = None
     subjects: tuple[str, ...] = ()
+    #: The summary's columns of counts by project, each by its header.
+    count_columns: dict[int, str] = {}
+    #: Each column's header, as the comments of the draft name it.
+    column_names: list[str] = []
 
     def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         found = self._header(rows)
@@ -139,15 +146,21 @@ class ProjectSummary:
             depth = 2 if sub and all(sub.values()) and all(
                 v is None or not NUM.match(v.text) for v in map(value_of, rows[k + 1])) else 1
             roles: dict[str, int] = {}
+            counts: dict[int, str] = {}
+            leaves: list[str] = []
             for i, label in enumerate(labels):
                 leaf = below[i] if depth == 2 and i < len(below) and below[i] else label
+                leaves.append(_UNIT_SUFFIX.sub("", leaf))
                 role = _role(leaf) if leaf else None
-                if role is not None:
+                if role == "count":
+                    counts[i] = _UNIT_SUFFIX.sub("", leaf)
+                elif role is not None:
                     roles.setdefault(role, i)
             if "name" not in roles or len(set(roles) & {"score", "execution_rate", *_MONEY}) < 2:
                 continue
             headers = labels + (below if depth == 2 else [])
             unit = next((u for h in headers if (u := unit_of(h))), None) or self.stated_unit
+            self.count_columns, self.column_names = counts, leaves
             return k, depth, roles, unit
         return None
 
@@ -159,9 +172,26 @@ class ProjectSummary:
     def _row(self, row, roles: dict[str, int], steps: tuple[str, ...], unit: str | None, name: str,
              project: bool) -> None:
         where = name[:24]
+        for i, header in self.count_columns.items():
+            # a count by project (保障户数, 救助人次): one of the project's stats, named by its column
+            value = value_of(row[i]) if i < len(row) else None
+            if value is None or not NUM.match(value.text.replace(",", "")):
+                continue
+            if not project:
+                self.found.skip(value.text, value.span, f"{where}｜{header}｜{value.text}", self.at,
+                                "合计或分组行的数量，年度文件没有对应的字段")
+                continue
+            counted = next((u for end, u in _COUNT_UNITS.items() if header.endswith(end)), None)
+            extra = {"name": Stmt(header, "text", "", (0, 0))}
+            if counted:
+                extra["unit"] = Stmt(counted, "text", "", (0, 0))
+            stmt = Stmt(value.text.replace(",", ""), "number", f"{where}｜{header}：{value.text}", value.span,
+                        at=self.at)
+            self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
         for i, cell in enumerate(row):
             # a column the summary has no field for: its numbers listed, not lost
-            if i not in roles.values() and (other := value_of(cell)) is not None and NUM.match(other.text):
+            if i not in roles.values() and i not in self.count_columns and (other := value_of(cell)) is not None \
+                    and NUM.match(other.text):
                 self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at,
                                 "汇总表中这一列没有对应的字段")
         for role, i in roles.items():
@@ -180,7 +210,8 @@ class ProjectSummary:
                 if unit is None:
                     self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at, "表中金额没有说明单位")
                 else:
-                    self._money(steps, role, value, unit, f"{where}｜{role}", self.caption or "汇总表")
+                    plain = Value(value.text.replace(",", ""), value.span)  # 1,960.00 as a thousands format shows it
+                    self._money(steps, role, plain, unit, f"{where}｜{self.column_names[i]}", self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(steps, "execution_rate", Value(value.text.replace("％", "%"), value.span), "percent",
                           f"{where}｜执行率")
@@ -227,7 +258,7 @@ class ProjectSummary:
                 continue
             if role in _MONEY and unit is not None:
                 self._money(("performance", "budget_execution"), role, value, unit,
-                            f"{label_of(row[roles['name']])}｜{role}",
+                            f"{label_of(row[roles['name']])}｜{self.column_names[i]}",
                             self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(("performance", "budget_execution"), "execution_rate",
