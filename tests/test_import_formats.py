@@ -1742,3 +1742,76 @@ def test_a_funds_report_with_its_table_shown_as_cards_files_the_cards_under_the_
     assert _values(group.total.budget_full) == ["2940.00"]
     (fund,) = report.project_performance
     assert fund.name == "困难群众救助补助资金" and _values(fund.score) == ["95.88"]
+
+
+def _numbered_docx(path: Path, paragraphs: list[tuple[int | None, str]]) -> None:
+    """A .docx whose headings are numbered by a Word multilevel list (一、 at level 0, （一） at
+    level 1, the numbers in numbering.xml, none in the paragraphs' text)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in paragraphs:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>'))
+    document.save(str(path))
+
+
+def test_headings_numbered_by_a_word_list_read_with_the_numbers_word_draws(tmp_path):
+    """A clerk's headings numbered by a Word multilevel list: the numbers are drawn by Word from
+    numbering.xml, not typed. They are read as Word shows them (一、 … （一） … 1. …, deeper levels
+    starting again under the next heading), so the report's outline and the goals section's
+    targets are known."""
+    path = tmp_path / "自评报告.docx"
+    _numbered_docx(path, [
+        (None, "岚溪县总工会2023年度部门整体支出绩效自评报告"), (0, "部门基本情况"), (1, "部门职能"), (1, "机构和人员情况"),
+        (None, "核定编制28人，年末在职人员27人。"), (0, "部门整体支出绩效目标"),
+        (None, "完成年度重点工作任务26项；基层工会建会率不低于90%。"), (0, "绩效目标完成情况分析"), (1, "产出情况分析"),
+        (2, "数量"), (2, "质量"), (None, "举办职工技能竞赛7场。")])
+    _, blocks = read_path(path)
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert texts[1:4] == ["一、部门基本情况", "（一）部门职能", "（二）机构和人员情况"]
+    assert texts[5] == "二、部门整体支出绩效目标" and texts[7:11] == ["三、绩效目标完成情况分析", "（一）产出情况分析", "1.数量", "2.质量"]
+    result = draft(blocks, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    assert [s.title for s in report.sections] == ["一、部门基本情况", "二、部门整体支出绩效目标", "三、绩效目标完成情况分析"]
+    assert {item.text: item.why for item in result.loose}["26项"] == "绩效目标中的目标值，不是完成数"
+    assert [s.name for s in report.work_stats] == ["举办职工技能竞赛"]
+
+
+def test_projects_named_under_the_project_spending_row_of_a_budget_table_are_its_parts():
+    """表1 部门预算支出情况表 of a 部门整体 report: 支出合计, 一、基本支出 (其中：人员经费, 公用经费), 二、项目
+    支出, then the projects by name, unnumbered: each project a part of 项目支出, each with its own
+    budget, outturn and rate (not one project under another)."""
+    _, report = _draft("部门整体支出绩效自评报告\n一、部门预算收支情况\n表1 2023年度部门预算支出情况表\n单位：万元\n"
+                       "项目\t年初预算数\t全年预算数\t全年执行数\t执行率（%）\n支出合计\t539.40\t574.80\t568.58\t98.92\n"
+                       "一、基本支出\t399.40\t412.30\t411.06\t99.70\n其中：人员经费\t356.80\t368.20\t368.20\t100.00\n"
+                       "公用经费\t42.60\t44.10\t42.86\t97.19\n二、项目支出\t140.00\t162.50\t157.52\t96.94\n"
+                       "困难职工帮扶救助\t80.00\t96.00\t93.42\t97.31\n职工技能竞赛及劳模慰问\t60.00\t66.50\t64.10\t96.39\n")
+    spending = next(a for a in report.expenditure if a.scope == "部门全部资金")
+    projects = next(line for line in spending.by_nature if line.name == "项目支出")
+    assert [(p.name, _values(p.budget_initial), _values(p.actual)) for p in projects.items] == [
+        ("困难职工帮扶救助", ["80.00"], ["93.42"]), ("职工技能竞赛及劳模慰问", ["60.00"], ["64.10"])]
+    assert not projects.items[0].items
+
+
+def test_a_rate_told_of_a_quarter_is_named_by_that_quarter():
+    """“从支出进度看，一季度末累计支出118.26万元，支出进度20.57%；二季度末…支出进度45.65%”: each rate
+    is that quarter's (一季度末支出进度), not three figures of one name."""
+    _, report = _draft("部门整体支出绩效自评报告\n一、预算执行情况\n从支出进度看，一季度末累计支出118.26万元，支出进度20.57%；"
+                       "二季度末累计支出262.40万元，支出进度45.65%；三季度末累计支出418.75万元，支出进度72.85%，"
+                       "比序时进度低2.15个百分点。\n")
+    assert [(s.name, str(s.value)) for s in report.work_stats] == [
+        ("一季度末支出进度", "20.57"), ("二季度末支出进度", "45.65"), ("三季度末支出进度", "72.85"),
+        ("三季度末比序时进度低", "2.15")]

@@ -168,6 +168,12 @@ class CountReader(Staffing):
                 and raw.lstrip().startswith("、"):
             # “自评等级为优的10个、良的2个”: a list of like things, named once in full
             name = self.previous_name[:len(self.previous_name) - len(name)] + name
+        # “三季度末累计支出418.75万元，支出进度72.85%，比序时进度低2.15个百分点”: of the period the
+        # part of the sentence opens with
+        part = re.split(r"[；;。]", sentence.text[:token.start])[-1].lstrip(" ，,")
+        part = re.sub(r"^[^，,]{0,12}看[，,]", "", part)  # (从支出进度看，一季度末…)
+        if name and (period := _PERIOD.match(part)) is not None and not name.startswith(period.group()):
+            name = period.group() + name
         why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
         if why:
             self._skip(sentence, token, ctx, why)
@@ -249,6 +255,11 @@ def _bad_stat(name: str, token: Token) -> str | None:
 _STAT_START = re.compile(r"^(其中|共有(?!效)|现有|拥有|共|总共|累计|合计|仅|另|并|且|又|已|均|达|由|目前|截至目前"
                          r"|[一二三四五六七八九]是)+")
 _STAT_END = re.compile(r"(为|是|达到|达|共计|总共|共|约|了|就达|近|超过|不少于|不低于|至少|均为|分别为|和|与|从)+$")
+
+
+#: A part of the year a part of a sentence opens with: 一季度末, 上半年, 前三季度, 6月底.
+_PERIOD = re.compile(r"^(?:第?[一二三四]季度末?|上半年|下半年|前三季度"
+                     r"|(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])月(?:末|底))(?=累计|共|已|完成|支出|实现)")
 
 
 def _stat_name(text: str, subjects: tuple[str, ...]) -> str:

@@ -525,12 +525,15 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .wordlists import ListNumbers
+
     name = shown(path)
     _check_package(path, name, say("import.kind.docx"), say("import.kind.docx.hint"))
     out = _Writer()
     try:
         document = docx.Document(str(path))
         _unwrapped(document.element.body)
+        numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
@@ -538,7 +541,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                 continue
             _tabbed_rows(tabbed, out)
             if isinstance(item, Paragraph):
-                out.paragraph(item.text)
+                out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
             elif isinstance(item, Table):
                 _docx_table(item, out)
         _tabbed_rows(tabbed, out)

@@ -182,7 +182,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
                     self.found.add(parent, "items_partial", Stmt("true", "text", "", (0, 0)))
             elif _SUB_NUMBER.match(row[0].text):
                 in_list, parent = False, steps
-            elif steps is not None and not in_list or _known_money_row(label):
+            elif steps is not None and not in_list and not (group and steps[:-1] == group) \
+                    or _known_money_row(label):
                 in_list, parent, group = False, steps, steps
             if steps is not None and len(steps) == 2 and steps[-1] == "total" and label \
                     and steps[0].startswith(("income=", "expenditure=")):
@@ -220,6 +221,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             return (row.area, *row.steps)
         listed = norm(raw).startswith("其中") or in_list and not _SUB_NUMBER.match(raw)
         base = parent if listed else group if _SUB_NUMBER.match(raw) else None
+        if base is None and group is not None and group[-1] == "by_nature=项目支出" and not _TOP_NUMBER.match(raw):
+            base = group  # the projects named under 二、项目支出, unnumbered: its parts
         if base is not None and base[0].startswith(("expenditure", "income")) and label:
             return (*base, f"items={label}")
         return None
