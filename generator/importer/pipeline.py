@@ -186,6 +186,8 @@ class _Walker:
                     stacked_unit = unit
             else:
                 self._paragraph(block, ctx)
+            if isinstance(block, Hidden):
+                continue  # (page furniture and hidden sheets: the blocks around them are read as if next to each other)
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
                 PAGE_FURNITURE.match(block.text.strip()) is not None
             after_grid = isinstance(block, Grid) or after_grid and isinstance(block, Para) and \

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .draft import Leaf, Node, Seq, Stmt, Tree
-from .read import Block, Cell, Grid, Para
+from .read import Block, Cell, Grid, Hidden, Para
 from .tables_base import BLANKS, squeezed
 from .text import DECORATION
 
@@ -69,12 +69,13 @@ def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
     for block in blocks:
         if isinstance(block, Grid) and block.rows:
             k = len(out) - 1
-            while k >= 0 and isinstance(at := out[k], Para) and _PAGE_NUMBER.fullmatch(at.text.strip(BLANKS)):
-                k -= 1
+            while k >= 0 and (isinstance(at := out[k], Hidden) or
+                              isinstance(at, Para) and _PAGE_NUMBER.fullmatch(at.text.strip(BLANKS))):
+                k -= 1  # (a running head is page furniture too)
             # the same table again on the next page, its title and header rows printed again
             # (a spreadsheet's print titles): only page numbers and that title between them
             j = len(out) - 1
-            while j >= 0 and isinstance(out[j], Para) and len(out) - j <= 5:
+            while j >= 0 and isinstance(out[j], (Para, Hidden)) and len(out) - j <= 5:
                 j -= 1
             if j >= 0 and isinstance(again := out[j], Grid) and again.rows and j < len(out) - 1:
                 titles = _titles_before(out, j)

@@ -684,6 +684,12 @@ class _Writer:
         if text.strip():
             self.blocks.append(Para(text, start))
 
+    def furniture(self, text: str, why: str) -> None:
+        """A line of page furniture (a running head): kept in the text, its numbers listed with `why`."""
+        start = self._put(text + "\n")
+        if text.strip():
+            self.blocks.append(Hidden(text, start, why))
+
     def table(self, rows: list[list[str]], shape: tuple[float, ...] | None = None) -> None:
         if shape is not None:
             self.shapes[len(self.blocks)] = shape
@@ -1060,12 +1066,18 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
                 _pdf_page(recorder, page)  # type: ignore[arg-type]
                 read.append(recorder.items)
                 page.close()
+            _running_heads(read)
             _sentences_across_pages(read)
             pages = []  # each page's first block and the one after its last
             for items in read:
                 first = len(out.blocks)
                 for item in items:
-                    out.paragraph(item[1]) if item[0] == "p" else out.table(*item[1:])
+                    if item[0] == "p":
+                        out.paragraph(item[1])
+                    elif item[0] == "h":
+                        out.furniture(item[1], RUNNING_HEAD)
+                    else:
+                        out.table(*item[1:])
                 pages.append((first, len(out.blocks)))
             _columns_rejoined(out, pages)
     except ImportRefused:
@@ -1090,6 +1102,25 @@ class _Recorder:
         self.items.append(("t", rows, shape))
 
 
+#: Why a running head's numbers are no figures.
+RUNNING_HEAD = "页眉（每页重复的标题），不是数据"
+
+
+def _running_heads(pages: list[list[tuple]]) -> None:
+    """A running head: the line a word processor prints at the top of every page (the report's title
+    with its year, above a rule). Standing between the rows of a table a page break cut, or inside
+    a sentence, it is page furniture, not a paragraph: marked ("h") so the table and the sentence
+    are joined across it, its numbers listed, none placed. A line at the top of three pages at
+    least, and of most of them."""
+    if len(pages) < 3:
+        return
+    tops = Counter(items[0][1].strip() for items in pages if items and items[0][0] == "p")
+    heads = {text for text, n in tops.items() if text and n >= 3 and n * 5 >= len(pages) * 3}
+    for items in pages:
+        if items and items[0][0] == "p" and items[0][1].strip() in heads:
+            items[0] = ("h", items[0][1])
+
+
 def _sentences_across_pages(pages: list[list[tuple]]) -> None:
     """A paragraph a page break cut (…绩效自评得 / - 1 - / 分94.2分…) joined again: the last
     paragraph of a page that ends no sentence, and the first of the next page that starts no
@@ -1097,10 +1128,12 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
     for n in range(len(pages) - 1):
         page, after = pages[n], pages[n + 1]
         tail = len(page) - 1  # (the page numbers after it stay where they are)
-        while tail >= 0 and page[tail][0] == "p" and PAGE_FURNITURE.match(page[tail][1].strip()):
+        while tail >= 0 and (page[tail][0] == "h" or
+                             page[tail][0] == "p" and PAGE_FURNITURE.match(page[tail][1].strip())):
             tail -= 1
         head = 0
-        while head < len(after) and after[head][0] == "p" and PAGE_FURNITURE.match(after[head][1].strip()):
+        while head < len(after) and (after[head][0] == "h" or
+                                     after[head][0] == "p" and PAGE_FURNITURE.match(after[head][1].strip())):
             head += 1
         if tail < 0 or head >= len(after) or page[tail][0] != "p" or after[head][0] != "p":
             continue
