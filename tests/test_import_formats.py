@@ -1815,3 +1815,29 @@ def test_a_rate_told_of_a_quarter_is_named_by_that_quarter():
     assert [(s.name, str(s.value)) for s in report.work_stats] == [
         ("一季度末支出进度", "20.57"), ("二季度末支出进度", "45.65"), ("三季度末支出进度", "72.85"),
         ("三季度末比序时进度低", "2.15")]
+
+
+def test_a_running_head_on_every_page_is_furniture_and_a_table_it_cuts_is_one_table():
+    """A Word file exported to PDF with its title and year as a page header above a rule: the
+    header stands at the top of every page, between the rows of 公开04表 where the table runs over
+    a page. It is page furniture (no paragraph of the report), the table is one table with its
+    总计 rows, and the note in the table's last row is read, its amounts listed for review."""
+    from generator.importer.read import RUNNING_HEAD, Hidden
+
+    folder = next((FIXTURES / "heldout12").glob("75-*"))
+    _, blocks = read_path(report_of(folder))
+    heads = [b for b in blocks if isinstance(b, Hidden)]
+    assert len(heads) >= 10 and {b.text for b in heads} == {"汀澜县人大常委会办公室2024年度部门决算"}
+    assert {b.why for b in heads} == {RUNNING_HEAD}
+    result, report = _fixture_draft("heldout12", "75-")
+    (table,) = [t for t in report.tables if t.label == "公开04表"]
+    assert table.rows[-1].name == "总计" and [str(v) for v in table.rows[-1].values if v is not None][:2] == [
+        "960.23", "960.23"]
+    assert not any("汀澜县人大常委会办公室2024年度部门决算" in (s.body or "") for s in _all_sections(report.sections))
+    assert any(item.text == "3.18万元" and "公务接待费3.18万元" in item.quote for item in result.loose)
+
+
+def _all_sections(sections):
+    for section in sections:
+        yield section
+        yield from _all_sections(section.sections)

@@ -184,6 +184,8 @@ class _Walker:
                     self.grids.grid(block, ctx.at, unit)
                     self._conclusions(block, ctx)
                     stacked_unit = unit
+                else:
+                    self._conclusions(block, ctx)  # (a 公开NN表 read as published: its note, if it is in a row)
             else:
                 self._paragraph(block, ctx)
             if isinstance(block, Hidden):
@@ -216,13 +218,17 @@ class _Walker:
 
     def _conclusions(self, grid: Grid, ctx: Context) -> None:
         """A form's conclusion written as sentences in a cell beside its label (四、部门自评结论 |
-        经自评，…得分95.60分…全年批复预算…元，预算执行率97.64%。) that the table readers passed
-        over: read as a paragraph of the report, its score and budget as the narrative's."""
+        经自评，…得分95.60分…全年批复预算…元，预算执行率97.64%。), or a table's note in its last row,
+        that the table readers passed over: read as a paragraph of the report, its score and budget
+        as the narrative's."""
         for row in grid.rows:
             filled = [c for c in row if c.text.strip()]
-            if len(filled) != 2 or not _CONCLUSION_LABEL.search(filled[0].text) or not _sentences(filled[1].text):
+            if len(filled) == 1 and _INSTRUCTIONS.match(filled[0].text.strip()) and re.search(r"[0-9]", filled[0].text):
+                cell = filled[0]  # the table's note, in a row of its own at its foot (注：…公务接待费3.18万元…)
+            elif len(filled) != 2 or not _CONCLUSION_LABEL.search(filled[0].text) or not _sentences(filled[1].text):
                 continue
-            cell = filled[1]
+            else:
+                cell = filled[1]
             span = (cell.start, cell.start + len(cell.text))
             if any(span[0] <= f.stmt.span[0] < span[1] for f in self.found.findings) or \
                     any(span[0] <= x.span[0] < span[1] for x in self.found.loose):
