@@ -126,6 +126,7 @@ class Renderer:
             digits=decimal_text,
             cell=cell_html,
             cells=cells_html,
+            source_cells=source_cells_html,
             rows=rows_html,
             headline_cells=headline_cells_html,
             qualified=qualified,
@@ -263,6 +264,14 @@ def _published_cell(value: Any) -> str:
     if isinstance(value, Decimal):
         return f'<data value="{decimal_text(value)}">{_shown(value)}</data>'
     return _shown(value)
+
+
+def source_cells_html(cells: Iterable[str], header: bool = False) -> Markup:
+    """A row of an original table (原文 page): each cell's lines (its paragraphs in the original)
+    apart by <br>, in a <th scope="col"> for the header row, else a <td>."""
+    open_tag, close_tag = ('<th scope="col">', "</th>") if header else ("<td>", "</td>")
+    return Markup("".join([open_tag + "<br>".join([escape(line) for line in cell.split("\n")]) + close_tag
+                           for cell in cells]))
 
 
 def cells_html(cells: Iterable[views.Cell | None]) -> Markup:
