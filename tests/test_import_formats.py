@@ -1841,3 +1841,61 @@ def _all_sections(sections):
     for section in sections:
         yield section
         yield from _all_sections(section.sections)
+
+
+def test_a_form_drawn_with_box_drawing_characters_is_read_cell_by_cell(tmp_path):
+    """A clerk's text file (GBK) whose form is drawn with ┌─┬─┐ │ ├─┼─┤ └─┴─┘, each box character
+    two columns wide as the Chinese font shows it, cells wrapped over lines and merged down
+    (项目资金 over its sources, a 二级指标 and its 分值 and 得分 over its 三级 rows). The form reads as
+    a table: the sources' money, the goals told row by row beside their labels, each indicator,
+    and each 二级's own 分值 and 得分 under its 一级."""
+    form = """2023年度项目支出绩效自评表
+填报单位：芸溪县科学技术协会（盖章）　　　　单位：万元
+┌──────┬───────────────────────────────────────────┐
+│项目名称    │乡村科普活动站建设                                                                    │
+├──────┼────────┬──────┬──────┬──────┬──────┬──────┤
+│项目资金    │                │全年预算数  │全年执行数  │分值        │执行率      │得分        │
+│            ├────────┼──────┼──────┼──────┼──────┼──────┤
+│（万元）    │年度资金总额    │30.00       │28.50       │10          │95.00%      │9.50        │
+│            ├────────┼──────┼──────┼──────┼──────┼──────┤
+│            │其中：当年财政拨│30.00       │28.50       │—          │95.00%      │—          │
+│            │款              │            │            │            │            │            │
+├──────┼────────┼──────┴──────┴──────┴──────┴──────┤
+│年度总体目标│预期目标        │建成乡村科普活动站10个，开展科普活动40场次以上。                    │
+│            ├────────┼──────────────────────────────────┤
+│            │实际完成情况    │建成乡村科普活动站10个，开展科普活动46场次。                        │
+├──────┼────────┼──────┬──────┬──────┬──────┬──────┤
+│一级指标    │二级指标        │三级指标    │年度指标值  │实际完成值  │二级指标分值│二级指标得分│
+├──────┼────────┼──────┼──────┼──────┼──────┼──────┤
+│产出指标    │数量指标        │建成活动站  │≥10个      │10个        │30          │30          │
+│            │                ├──────┼──────┼──────┤            │            │
+│            │                │开展科普活动│≥40场次    │46场次      │            │            │
+├──────┼────────┼──────┼──────┼──────┼──────┼──────┤
+│满意度指标  │服务对象满意度指│群众满意度  │≥90%       │93%         │10          │10          │
+│            │标              │            │            │            │            │            │
+├──────┴────────┴──────┴──────┴──────┼──────┼──────┤
+│总分                                                                    │50          │49.50       │
+└────────────────────────────────────┴──────┴──────┘
+"""
+    path = tmp_path / "自评表.txt"
+    path.write_bytes(form.encode("gb18030"))
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0][:2] == ["项目名称", "乡村科普活动站建设"]
+    assert rows[1][:3] == ["项目资金（万元）", "", "全年预算数"] and rows[2][:4] == ["", "年度资金总额", "30.00", "28.50"]
+    assert ["", "其中：当年财政拨款", "30.00", "28.50", "—", "95.00%", "—"] in rows
+    assert ["", "", "开展科普活动", "≥40场次", "46场次", "", ""] in rows
+    assert ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", "10", "10"] in rows
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    (project,) = report.project_performance
+    assert project.name == "乡村科普活动站建设"
+    assert _values(project.budget_execution.actual) == ["28.50"]
+    assert [i.name for i in project.budget_execution.items] == ["当年财政拨款"]
+    (goal,) = project.goals
+    assert goal.target.startswith("建成乡村科普活动站10个") and goal.result.endswith("开展科普活动46场次。")
+    assert [i.name for i in project.indicators] == ["建成活动站", "开展科普活动", "群众满意度"]
+    output = next(w for w in project.weights if w.name == "产出指标")
+    (quantity,) = output.items
+    assert (quantity.name, _values(quantity.weight), _values(quantity.score)) == ("数量指标", ["30"], ["30"])
+    assert _values(project.score) == ["49.50"]

@@ -16,21 +16,42 @@ import unicodedata
 
 _BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
 
+#: Forms drawn with box-drawing characters (┌─┬─┐ │ ├─┼─┤ └─┴─┘, light, heavy or double), as a
+#: clerk's text file or an old reporting system prints them: read as a grid table whose corners,
+#: edges and bars are these. Each takes two columns, as the Chinese font the file was drawn in
+#: shows it, and so do the other characters of ambiguous width in such a table (the — of an empty
+#: cell). A corner with an arm to its right draws its second half as an edge.
+_BOX_RIGHT_ARM = set("┌└├┬┴┼┍┕┝┯┷┿╔╚╠╦╩╬╒╘╞╤╧╪╓╙╟╥╨╫┎┖┟┰┸╀┏┗┣┳┻╋")
+_BOX_CORNERS = _BOX_RIGHT_ARM | set("┐┘┤┑┙┥╗╝╣╕╛╡╖╜╢┒┚┧┓┛┫")
+_BOX_EDGES = set("─━═")
+_BOX_BARS = set("│┃║")
+_BOX_TOP = re.compile(r"^\s*[┌┏╔╒╓][─━═┬┳╦╤╥]+[┐┓╗╕╖]\s*$")
+
 
 def has_grid_tables(text: str) -> bool:
-    """A border line with a `|` line after it, at least once."""
+    """A border line with a `|` line after it, at least once (or a box drawn with box-drawing
+    characters: its top edge with a │ line after it)."""
     lines = text.split("\n")
-    return any(_BORDER.match(line) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|")
-               for i, line in enumerate(lines))
+    return any((_BORDER.match(line) and lines[i + 1].lstrip().startswith("|")
+                or _BOX_TOP.match(line) and lines[i + 1].lstrip()[:1] in _BOX_BARS)
+               for i, line in enumerate(lines[:-1]))
 
 
-def _display(line: str) -> list[str]:
-    """A line as display cells: a wide character, then an empty cell for its second half."""
+def _display(line: str, boxed: bool = False) -> list[str]:
+    """A line as display cells: a wide character, then an empty cell for its second half. In a
+    box-drawn table the box characters read as a `+-----+` table's (`_BOX_CORNERS`)."""
     out: list[str] = []
     for ch in line.rstrip():
-        out.append(ch)
-        if _wide(ch):
-            out.append("")
+        if boxed and ch in _BOX_CORNERS:
+            out += ["+", "-" if ch in _BOX_RIGHT_ARM else " "]
+        elif boxed and ch in _BOX_EDGES:
+            out += ["-", "-"]
+        elif boxed and ch in _BOX_BARS:
+            out += ["|", " "]
+        else:
+            out.append(ch)
+            if _wide(ch) or boxed and unicodedata.east_asian_width(ch) == "A":
+                out.append("")
     return out
 
 
@@ -44,9 +65,9 @@ class _TooMuch(Exception):
 
 
 class _Block:
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], boxed: bool = False):
         self.steps = 0
-        self.rows = [_display(line) for line in lines]
+        self.rows = [_display(line, boxed) for line in lines]
         self.height = len(self.rows)
         self.width = max(len(r) for r in self.rows)
         for r in self.rows:
@@ -124,10 +145,10 @@ def _wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WF"
 
 
-def grid_rows(lines: list[str]) -> list[list[str]]:
+def grid_rows(lines: list[str], boxed: bool = False) -> list[list[str]]:
     """A grid table's rows of cells, a merged cell's text in its first row and column, the
     places it covers empty."""
-    block = _Block(lines)
+    block = _Block(lines, boxed)
     try:
         cells = block.cells()
     except _TooMuch:
@@ -159,6 +180,15 @@ def read_grid_text(text: str) -> tuple[str, list]:
             while j < len(lines) and lines[j].strip()[:1] in ("+", "|"):
                 j += 1
             rows = grid_rows([row.strip() for row in lines[i:j]])
+            if rows:
+                out.table(rows)
+                i = j
+                continue
+        if _BOX_TOP.match(line) and i + 1 < len(lines) and lines[i + 1].lstrip()[:1] in _BOX_BARS:
+            j = i
+            while j < len(lines) and lines[j].strip()[:1] in _BOX_CORNERS | _BOX_BARS:
+                j += 1
+            rows = grid_rows([row.strip() for row in lines[i:j]], boxed=True)
             if rows:
                 out.table(rows)
                 i = j

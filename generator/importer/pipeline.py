@@ -113,7 +113,7 @@ _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|�
                                r"|无(政府采购|机关运行经费|国有资产)")
 
 #: A paragraph that is a table's note or the form's instructions.
-_INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:])")
+_INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:]|说明[：:])")
 
 
 class _Walker:

@@ -445,6 +445,22 @@ class SelfEvaluation:
 
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         done = {k}
+        head = [v for c in rows[k] if (v := value_of(c)) is not None]
+        if len(head) == 3 and head[1].text.strip() in ("预期目标", "年度目标", "计划目标", "绩效目标") \
+                and not re.match(r"(全年)?实际完成", head[2].text.strip()):
+            # the goals told row by row, each beside its label (年度总体目标 | 预期目标 | … and under it
+            # | 实际完成情况 | …)
+            target, result = head[2], None
+            after = [v for c in rows[k + 1] if (v := value_of(c)) is not None] if k + 1 < len(rows) else []
+            if len(after) == 2 and after[0].text.strip().startswith("实际完成"):
+                result = after[1]
+                done.add(k + 1)
+            self.found.add((self._root, "goals+"), "target",
+                           Stmt(markdown(target.text), "text", "自评表 年度总体目标", target.span, at=self.at))
+            if result is not None:
+                self.found.findings[-1].extra = {
+                    "result": Stmt(markdown(result.text), "text", "自评表 全年实际完成情况", result.span, at=self.at)}
+            return done
         for j in range(k + 1, len(rows)):
             texts = [value_of(c) for c in rows[j]]
             filled = [v for v in texts if v is not None]
@@ -501,6 +517,11 @@ class SelfEvaluation:
                           if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))),
                          None)
         rule_col = next((i for i, h in enumerate(header) if re.search(r"评分(标准|要点|细则|方法)", h)), None)
+        # an upper level's 分值 and 得分 in columns of their own (二级指标分值 · 二级指标得分), merged down
+        # over its 三级 rows: written once, on the row where the level begins
+        level_scores = {i: (m.group(1), "weight" if m.group(2) == "分值" else "score") for i, h in enumerate(header)
+                        if (m := re.fullmatch(r"(一级指标|二级指标)(分值|得分)", h)) and m.group(1) in cols
+                        and i not in level_weights.values()}
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
@@ -542,6 +563,14 @@ class SelfEvaluation:
                 elif weight is not None:
                     self.found.skip(weight.text, weight.span, f"{level2}｜{weight.text}", self.at,
                                     "这一级指标的分值（模型只记一级、二级指标的分值）")
+            for col, (level, key) in level_scores.items():
+                value = value_of(row[col])
+                if value is None or not NUM.match(value.text) or value_of(row[cols[level]]) is None:
+                    continue
+                named = level2 if level == "二级指标" else level1
+                if level1 and (level == "一级指标" or level2):
+                    path = (f"weights={level1}",) if level == "一级指标" else (f"weights={level1}", f"items={level2}")
+                    self._put((self._root, *path), key, value, "score", f"自评表 {named} {header[col]}")
             if rule_col is not None and (rule := value_of(row[rule_col])) is not None:
                 for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
                     start = rule.span[0] + number.start()
@@ -553,10 +582,11 @@ class SelfEvaluation:
                 root = self._root
                 self._root = f"project_performance={label_of(row[project_col])}"
                 self._indicator(row, cols, deviation, level1, level2,
-                                skip={rule_col, project_col, *level_weights.values()})
+                                skip={rule_col, project_col, *level_weights.values(), *level_scores})
                 self._root = root
             else:
-                self._indicator(row, cols, deviation, level1, level2, skip={rule_col, *level_weights.values()})
+                self._indicator(row, cols, deviation, level1, level2,
+                                skip={rule_col, *level_weights.values(), *level_scores})
         return done
 
     def _level(self, cell: Cell, current: str, weights_key: str, under: str | None = None) -> str:
