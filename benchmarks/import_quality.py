@@ -8,7 +8,8 @@ Each fixture under tests/fixtures/import/{dev,heldout}/ is a report as a departm
 it (.txt, .docx, .xlsx or .pdf) and a key of every number it prints (its README says how the
 key is written). The report goes through the importer as `build.py import` reads it; each
 stated figure of the key is then found in the text the importer keeps (the n-th time its
-printed value occurs, numbers found as the key's own tokenizer finds them) and is
+printed value occurs, numbers found as the key's own tokenizer finds them; the numbers a tracked
+deletion holds, which the key lists as 修订删除, are not in the final text the importer reads) and is
 
 - RIGHT when a figure the draft places from it means what the key says it means (below),
 - WRONG when the draft places it with another meaning,
@@ -333,6 +334,10 @@ def _area(loc: tuple, where: dict, tree: dict, kind: str = "") -> bool:
     return loc[0] != "project_performance" or "项目" in str(where.get("part", "")) + str(where.get("row", ""))
 
 
+#: A key's reason for a number only a tracked deletion holds.
+DELETED = "修订删除"
+
+
 def score(folder: Path, show: bool = False) -> Score:
     key = yaml.safe_load((folder / "key.yaml").read_text(encoding="utf-8"))
     out = Score(folder.name)
@@ -365,8 +370,15 @@ def score(folder: Path, show: bool = False) -> Score:
         seen[value] = seen.get(value, 0) + 1
         where_of[(value, seen[value])] = (start, end)
     year = int(key["year"])
+    # the numbers a tracked deletion holds (修订删除) are no part of the final text the importer
+    # reads: an occurrence after them is that many fewer in the kept text
+    deleted: dict[str, list[int]] = {}
+    for entry in key.get("not_figures") or []:
+        if entry.get("why") == DELETED:
+            deleted.setdefault(str(entry["value"]), []).extend(int(n) for n in entry.get("occurrences", [1]))
     for figure in figures:
         value, n = str(figure["value"]), int(figure.get("occurrence", 1))
+        n -= sum(1 for d in deleted.get(value, []) if d < n)
         # a column headed by the year alone (与上年对比: 2023年 | 2022年) is this year's or last year's
         column = str(figure["where"].get("column", ""))
         if re.fullmatch(rf"{year}年度?", column) or re.fullmatch(rf"{year - 1}年度?", column):
@@ -396,8 +408,11 @@ def score(folder: Path, show: bool = False) -> Score:
             got = "; ".join(f"{'.'.join(map(str, loc))} ({row})" for row, _, loc in mine)
             out.lines.append(f"{verdict:8} {value:>14} {figure['where']} {('← ' + got) if got else ''}")
     for entry in key.get("not_figures") or []:
+        if entry.get("why") == DELETED:
+            continue
         for n in entry.get("occurrences", [1]):
-            at = where_of.get((str(entry["value"]), int(n)))
+            n = int(n) - sum(1 for d in deleted.get(str(entry["value"]), []) if d < int(n))
+            at = where_of.get((str(entry["value"]), n))
             if at and any(s <= at[0] and at[1] <= e for (s, e), _, _, loc in spans if loc[0] not in DATE_FIELDS):
                 out.nonfigures_placed += 1
                 if show:

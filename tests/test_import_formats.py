@@ -1899,3 +1899,16 @@ def test_a_form_drawn_with_box_drawing_characters_is_read_cell_by_cell(tmp_path)
     (quantity,) = output.items
     assert (quantity.name, _values(quantity.weight), _values(quantity.score)) == ("数量指标", ["30"], ["30"])
     assert _values(project.score) == ["49.50"]
+
+
+def test_a_count_told_as_the_plan_or_the_goal_is_no_work_figure():
+    """“计划运营助餐点40个，其中…12个、…28个” are the plan and its parts, “略低于90%的目标” the goal:
+    none of them is a work figure, while the outturns beside them are (a count in a clause of its
+    own after the goal's is the work's)."""
+    result, report = _draft("项目支出绩效自评报告\n一、项目概况\n2023年计划运营助餐点40个，其中社区长者食堂12个、农村幸福院助餐点28个。"
+                            "全年实际运营助餐点41个。\n二、满意度\n服务对象满意度89.2%，略低于90%的目标；"
+                            "对照年初设定的绩效目标，共设绩效指标22个。\n")
+    values = {str(s.value) for s in report.work_stats}
+    assert {"41", "89.2", "22"} <= values and not {"40", "12", "28", "90"} & values
+    loose = {item.text: item.why for item in result.loose}
+    assert loose["40个"] == loose["12个"] == loose["28个"] == loose["90%"] == "这是目标值，不是完成数"

@@ -174,7 +174,8 @@ class CountReader(Staffing):
         part = re.sub(r"^[^，,]{0,12}看[，,]", "", part)  # (从支出进度看，一季度末…)
         if name and (period := _PERIOD.match(part)) is not None and not name.startswith(period.group()):
             name = period.group() + name
-        why = _bad_stat(name, token) or ("这是目标值，不是完成数" if _TARGET.search(clause) else None)
+        planned = _TARGET.search(clause) is not None or _planned(sentence.text, token)
+        why = _bad_stat(name, token) or ("这是目标值，不是完成数" if planned else None)
         if why:
             self._skip(sentence, token, ctx, why)
             return
@@ -201,6 +202,24 @@ class CountReader(Staffing):
         span = (sentence.start + token.start, sentence.start + token.end)
         self.found.skip(sentence.text[token.start:token.end], span,
                         clip(sentence.text, token.start, token.end), ctx.at, why)
+
+
+def _planned(text: str, token: Token) -> bool:
+    """A count the sentence gives as the plan or the goal: after 计划 / 预期 / 目标 with nothing done
+    said between (“2023年计划运营助餐点40个，其中社区长者食堂12个”), or followed by 的目标
+    (“略低于90%的目标”); not a rate of the plan (完成计划的103%)."""
+    if re.match(r"\s*(的)?(目标|预期|计划)(值|数)?(?![完实])", text[token.end:]):
+        return True
+    before = re.split(r"[；;。]", text[:token.start])[-1]
+    plans = list(re.finditer(r"计划|预期|目标", before))
+    if not plans or re.match(r"的|数|完成|任务", before[plans[-1].end():]):
+        return False
+    after = before[plans[-1].end():]
+    if re.search(r"[，,]", after) and not re.search(r"[，,]\s*其中[：:]?[^，,]*$", after):
+        return False  # (the plan in a clause before, the count in one of its own that is no part of it)
+    lead = before[max(0, plans[-1].start() - 8):plans[-1].start()]
+    return not re.search(r"实际|完成|达到|实现|共|累计|已|超", after) \
+        and not re.search(r"完成|实现|达到|超过|对照|围绕|按照", lead)
 
 
 def _words_after(text: str, end: int) -> str:
