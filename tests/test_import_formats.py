@@ -1912,3 +1912,13 @@ def test_a_count_told_as_the_plan_or_the_goal_is_no_work_figure():
     assert {"41", "89.2", "22"} <= values and not {"40", "12", "28", "90"} & values
     loose = {item.text: item.why for item in result.loose}
     assert loose["40个"] == loose["12个"] == loose["28个"] == loose["90%"] == "这是目标值，不是完成数"
+
+
+def test_a_stage_said_inside_brackets_stays_inside_them():
+    """“公用经费96.18万元（公用经费预算98.00万元）；项目支出650.28万元”: the bracket's 预算 is of the
+    bracket's own figure; 项目支出 after it is not filed as a budget."""
+    _, report = _draft("部门整体支出绩效自评报告\n二、支出情况\n2022年实际支出1462.74万元。其中：基本支出812.46万元，"
+                       "包括人员经费716.28万元、公用经费96.18万元（公用经费预算98.00万元）；项目支出650.28万元。\n", 2022)
+    spending = next((a for a in report.expenditure if a.scope == "部门全部资金"), None)
+    projects = next((line for line in spending.by_nature if line.name == "项目支出"), None) if spending else None
+    assert projects is None or (projects.budget is None and projects.budget_full is None)

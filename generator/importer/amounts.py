@@ -320,7 +320,10 @@ class AmountReader(RowFinder):
             state.last = None
             return
         stage, weak, why = self._stage(label, ref, state, ctx, budget_words)
-        if label.stage:
+        before = sentence.text[:token.start]
+        if label.stage and before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
+            # (a stage said inside brackets, 公用经费96.18万元（公用经费预算98.00万元）, is the bracket's own:
+            # the clauses after it keep the sentence's)
             state.stage = label.stage
         if stage is None:
             state.last = ref
