@@ -1922,3 +1922,20 @@ def test_a_stage_said_inside_brackets_stays_inside_them():
     spending = next((a for a in report.expenditure if a.scope == "部门全部资金"), None)
     projects = next((line for line in spending.by_nature if line.name == "项目支出"), None) if spending else None
     assert projects is None or (projects.budget is None and projects.budget_full is None)
+
+
+def test_a_web_tables_copy_padded_to_its_widest_row_reads_its_merged_heads_in_place():
+    """A 决算 page's tables copied as text: each merged cell written once and every row padded
+    with tabs to the widest. 收入 | 支出 over 项目 行次 金额 项目 行次 金额 heads each side, and a 合计
+    row written across the code and name columns keeps its figures in their columns."""
+    total = ("一、收入支出决算总表\n单位：万元\n收入\t支出\t\t\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n"
+             "一、一般公共预算财政拨款收入\t1\t1760.81\t一、一般公共服务支出\t28\t748.78\n"
+             "八、其他收入\t8\t4.50\t八、社会保障和就业支出\t35\t176.14\n"
+             "本年收入合计\t9\t1765.31\t本年支出合计\t36\t924.92\n")
+    income = ("二、收入决算表\n单位：万元\n项目\t本年收入合计\t财政拨款收入\t其他收入\t\n科目编码\t科目名称\t\t\t\n"
+              "合计\t1765.31\t1760.81\t4.50\t\n201\t一般公共服务支出\t748.78\t744.28\t4.50\n")
+    _, report = _draft("白沙镇2023年度部门决算\n" + total + income)
+    first, second = report.tables[:2]
+    assert [c.name for c in first.columns] == ["收入 / 金额", "支出 / 金额"]
+    rows = {r.name: [str(v) for v in r.values if v is not None] for r in second.rows}
+    assert rows["合计"] == ["1765.31", "1760.81", "4.50"]

@@ -273,6 +273,24 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
         if codes and raw[i][:1] == ["项目"] and len(raw[i]) == width and not raw[i][-1] and all(raw[i][:-1]):
             rows[i].pop()
             raw[i].pop()
+    for i in range(first, len(raw)):
+        # so is the blank at the end of a 合计 row written across the code and name columns (合计 | 1945.31 …)
+        if codes and raw[i][:1] in (["合计"], ["总计"]) and len(raw[i]) == width and not raw[i][-1] \
+                and _kind(raw[i][1]) in ("number", "percent"):
+            rows[i].pop()
+            raw[i].pop()
+    # A copy that pads every row to the widest (a web page's table pasted as text) leaves a merged
+    # header written once at the row's start (收入 | 支出 | | | |): over a row of headings that repeats
+    # as many times as it has cells (项目 行次 金额 项目 行次 金额), each heads one repeat.
+    for i in range(first - 1):
+        k = len(raw[i]) - next((n for n, t in enumerate(reversed(raw[i])) if t), len(raw[i]))
+        below = raw[i + 1]
+        repeats = bool(k) and len(below) == width and all(below) \
+            and all(below[j] == below[j % (width // k)] for j in range(width))
+        if 2 <= k < width == len(raw[i]) and width % k == 0 and all(raw[i][:k]) and not any(raw[i][k:]) and repeats:
+            period = width // k
+            rows[i] = [c for cell in rows[i][:k] for c in [cell] + [Cell("", cell.start)] * (period - 1)]
+            raw[i] = [c.text.strip(BLANKS + "\n") for c in rows[i]]
     # A Word export writes a merged cell once, so a row may be short. A short header row's cells
     # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
     # figures is short at its start (合计 written across the code and name columns): its cells
