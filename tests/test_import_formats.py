@@ -1939,3 +1939,13 @@ def test_a_web_tables_copy_padded_to_its_widest_row_reads_its_merged_heads_in_pl
     assert [c.name for c in first.columns] == ["收入 / 金额", "支出 / 金额"]
     rows = {r.name: [str(v) for v in r.values if v is not None] for r in second.rows}
     assert rows["合计"] == ["1765.31", "1760.81", "4.50"]
+
+
+def test_a_table_of_the_first_level_scores_headed_self_evaluation_score_is_read():
+    """表2 绩效自评得分情况表 on its own: 一级指标 · 分值 · 自评得分 · 得分率, a 合计 last. Each 一级's
+    分值 and 得分 are the self-evaluation's weights, the 合计 its total."""
+    _, report = _draft("部门整体支出绩效自评报告\n三、绩效自评情况\n表2 绩效自评得分情况表\n一级指标\t分值\t自评得分\t得分率\n"
+                       "预算编制\t15\t14.4\t96.00%\n预算执行\t35\t33\t94.29%\n合计\t50\t47.4\t94.80%\n")
+    weights = {w.name: (_values(w.weight), _values(w.score)) for w in report.performance.weights}
+    assert weights == {"预算编制": (["15"], ["14.4"]), "预算执行": (["35"], ["33"])}
+    assert _values(report.performance.score) == ["47.4"]

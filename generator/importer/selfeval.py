@@ -36,7 +36,7 @@ def _execution_column(header: str) -> str | None:
 
 
 #: A 一级指标's score in a table of the levels' scores.
-_LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
+LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
 #: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
 #: A row of a 预算执行 block by its name: the whole, a source or a kind of spending.
 _FUNDS_ROW = re.compile(r"^(其中[：:]\s*)?\S{0,12}(资金|拨款|结转|收入|支出|经费|预算)(总额|合计)?$")
@@ -132,7 +132,7 @@ class SelfEvaluation:
                 done |= self._tasks(rows, k)
             elif "三级指标" in labels or {"指标名称", "指标权重"} <= set(labels):
                 done |= self._indicators(rows, k)
-            elif labels[:1] == ["一级指标"] and "分值" in labels and set(labels) & set(_LEVEL_SCORES):
+            elif labels[:1] == ["一级指标"] and "分值" in labels and set(labels) & set(LEVEL_SCORES):
                 done |= self._level_scores(rows, k)
         return done
 
@@ -365,7 +365,7 @@ class SelfEvaluation:
     def _level_scores(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         """A table of each 一级指标's 分值 and 得分 (一级指标 | 分值 | 得分 | 得分率), its 合计 the total."""
         header = [label_of(c) for c in rows[k]]
-        weight, score = header.index("分值"), next(header.index(h) for h in _LEVEL_SCORES if h in header)
+        weight, score = header.index("分值"), next(header.index(h) for h in LEVEL_SCORES if h in header)
         rate = header.index("得分率") if "得分率" in header else None
         # scored at the 二级 level (一级指标 | 二级指标 | 分值 | 自评得分 | …): a 一级 merged down over
         # its 二级 rows, each 二级 a part of it with its own 分值 and 得分

@@ -16,7 +16,7 @@ from .draft import Stmt
 from .found import Found
 from .lexicon import known_row
 from .read import Cell, Grid
-from .selfeval import SelfEvaluation
+from .selfeval import LEVEL_SCORES, SelfEvaluation
 from .summary import ProjectSummary
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, without_unit
 from .text import norm, tokens
@@ -361,6 +361,6 @@ def _execution_block(rows: list[tuple[Cell, ...]]) -> bool:
         if any(x.startswith("全年执行数") for x in labels) \
                 and ({"分值", "得分"} <= set(labels) or labels[0] == "资金来源"):
             return True
-        if labels[:1] == ["一级指标"] and {"分值", "得分"} <= set(labels):
-            return True
+        if labels[:1] == ["一级指标"] and "分值" in labels and set(labels) & set(LEVEL_SCORES):
+            return True  # (得分, 自评得分, 指标得分 …)
     return False
