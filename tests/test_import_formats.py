@@ -1949,3 +1949,16 @@ def test_a_table_of_the_first_level_scores_headed_self_evaluation_score_is_read(
     weights = {w.name: (_values(w.weight), _values(w.score)) for w in report.performance.weights}
     assert weights == {"预算编制": (["15"], ["14.4"]), "预算执行": (["35"], ["33"])}
     assert _values(report.performance.score) == ["47.4"]
+
+
+def test_tables_pasted_into_word_as_excel_worksheet_objects_are_read_from_their_workbooks():
+    """A 决算 whose nine tables were pasted into the Word report as Excel worksheet objects: Word
+    shows a picture of each, and its cells are the workbook embedded beside it. Each workbook is
+    read where its object stands, so the nine 公开NN表 are drafted cell by cell."""
+    folder = next((FIXTURES / "heldout13").glob("80-*"))
+    _, blocks = read_path(report_of(folder))
+    assert len([b for b in blocks if isinstance(b, Grid)]) >= 9
+    _, report = _fixture_draft("heldout13", "80-")
+    assert [t.label for t in report.tables][:9] == [f"公开0{n}表" for n in range(1, 10)]
+    total = next(t for t in report.tables if t.label == "公开01表")
+    assert total.rows and any(v is not None for r in total.rows for v in r.values)

@@ -534,6 +534,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
         document = docx.Document(str(path))
         _unwrapped(document.element.body)
         numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
+        cells = 0
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
         for item in document.iter_inner_content():
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
@@ -542,12 +543,42 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
             _tabbed_rows(tabbed, out)
             if isinstance(item, Paragraph):
                 out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
+                embedded = _embedded_workbooks(document, item)
+                for book in embedded:
+                    # a table pasted as an Excel worksheet object (选择性粘贴 › Microsoft Excel 工作表 对象):
+                    # Word shows a picture of it; its cells are the workbook embedded beside it
+                    cells = _workbook(out, book, name, cells)
             elif isinstance(item, Table):
                 _docx_table(item, out)
         _tabbed_rows(tabbed, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
+
+
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _embedded_workbooks(document, paragraph) -> list:
+    """The Excel workbooks embedded as objects in a paragraph (`o:OLEObject` over a part in
+    word/embeddings/), each opened; an object of another kind, or one that does not open as a
+    workbook (an Excel 97 object in an OLE package), is passed over."""
+    import io
+
+    import openpyxl
+
+    books = []
+    for ole in paragraph._p.iter(_OLE_OBJECT):
+        rid = ole.get(_RELATIONSHIP)
+        part = document.part.related_parts.get(rid) if rid else None
+        if part is None or not str(part.partname).lower().endswith((".xlsx", ".xlsm")):
+            continue
+        try:
+            books.append(openpyxl.load_workbook(io.BytesIO(part.blob), data_only=True))
+        except Exception:  # a damaged object: the picture Word shows is all there is
+            continue
+    return books
 
 
 #: Elements that wrap a document's own content, by their content's element (None: their children,
@@ -746,7 +777,12 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_xlsx", name=name, reason=_reason(err))) from None
     out = _Writer()
-    cells = 0
+    _workbook(out, book, name)
+    return out.text(), out.blocks
+
+
+def _workbook(out: _Writer, book, name: str, cells: int = 0) -> int:
+    """A workbook's sheets written out in order (`read_xlsx`); the cells read so far, with `cells`."""
     # a hidden sheet (a form of last year the clerk copied in and hid) is no part of what the
     # workbook shows: left out, unless every sheet is hidden
     visible = [s for s in book.worksheets if s.sheet_state == "visible"] or book.worksheets
@@ -767,7 +803,7 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
             _sheet_blocks(out, rows)
         else:
             out.hidden(rows, _hidden_sheet(sheet.title))
-    return out.text(), out.blocks
+    return cells
 
 
 # --- a web page --------------------------------------------------------------------------------------
