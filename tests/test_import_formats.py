@@ -1962,3 +1962,36 @@ def test_tables_pasted_into_word_as_excel_worksheet_objects_are_read_from_their_
     assert [t.label for t in report.tables][:9] == [f"公开0{n}表" for n in range(1, 10)]
     total = next(t for t in report.tables if t.label == "公开01表")
     assert total.rows and any(v is not None for r in total.rows for v in r.values)
+
+
+def test_amounts_typed_in_yuan_and_shown_in_wan_by_their_number_format_read_as_shown():
+    """The office trick `0!.0,`: a cell holding 684000 (元) shows 68.4 (万元), the comma dividing by a
+    thousand and `!.` printing a point one digit from the right; `0!.0000` shows it 68.4000, and a
+    literal among the digit placeholders stands where the format puts it (000-0000)."""
+    from generator.importer.read import _formatted
+
+    assert [_formatted(v, "0!.0,") for v in (684000, 12345, 500, 0, -684000)] == ["68.4", "1.2", "0.1", "0.0", "-68.4"]
+    assert _formatted(684000, "0!.0000") == "68.4000" and _formatted(1234567, "000-0000") == "123-4567"
+    assert _formatted(1234.5, "#,##0.00") == "1,234.50"  # (an ordinary format as before)
+
+
+def test_a_form_going_on_on_a_sheet_titled_continued_stays_the_same_projects_form(tmp_path):
+    """A 项目 form over two sheets, the second titled …自评表（续） with the indicator header again:
+    its indicators are the same project's, not the department's."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    for row in (["项目名称", "乡村道路养护经费"], ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数"],
+                ["年度资金总额", 50, 50, 49], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "养护道路里程", "≥80公里", "82公里", 40, 40]):
+        first.append(row)
+    second = wb.create_sheet("续")
+    for row in (["项目支出绩效自评表（续）"], ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["效益指标", "社会效益指标", "道路通行状况", "良好", "良好", 40, 40], ["总分", "", "", "", "", 80, 80]):
+        second.append(row)
+    path = tmp_path / "自评表.xlsx"
+    wb.save(path)
+    report = parse_report(strip_unplaced(draft(read_path(path)[1], 2023).yaml))
+    (project,) = report.project_performance
+    assert [i.name for i in project.indicators] == ["养护道路里程", "道路通行状况"] and not report.performance

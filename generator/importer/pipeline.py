@@ -112,6 +112,8 @@ _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)"
                                r"|无(政府采购|机关运行经费|国有资产)")
 
+#: A title that says the table goes on (项目支出绩效自评表（续）, 续表, 续上表).
+_CONTINUED = re.compile(r".*[（(]续(表)?[）)]$|^续(上)?表")
 #: A paragraph that is a table's note or the form's instructions.
 _INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:]|说明[：:])")
 
@@ -193,7 +195,7 @@ class _Walker:
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \
                 PAGE_FURNITURE.match(block.text.strip()) is not None
             after_grid = isinstance(block, Grid) or after_grid and isinstance(block, Para) and \
-                any(p.match(block.text.strip()) is not None for p in (PAGE_FURNITURE, _INSTRUCTIONS))
+                any(p.match(block.text.strip()) is not None for p in (PAGE_FURNITURE, _INSTRUCTIONS, _CONTINUED))
             last_block = block
         self._nothing_to_state(section, ctx)
         for child in section.children:

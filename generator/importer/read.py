@@ -1007,6 +1007,9 @@ def _formatted(value: int | float, number_format: str) -> str:
     if negative:
         number = -number
     general = "General" in section or section.strip() in ("@", "")
+    shifted = None if general else _literal_digits(section, number)
+    if shifted is not None:  # 0!.0, (amounts typed in 元, shown in 万元), 000-0000
+        return ("-" if number < 0 and not negative else "") + shifted
     before, pattern, after = _format_parts(section.replace("General", "#").replace("@", ""))
     if zero and not any(c in pattern for c in "0#?"):  # 0.00;-0.00;"-": a zero shown as a dash
         return before + after
@@ -1021,6 +1024,69 @@ def _formatted(value: int | float, number_format: str) -> str:
     number = number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     text = format(number, ",f" if "," in pattern else "f")
     return before + text + ("%" if "%" in pattern else "") + after
+
+
+def _literal_digits(section: str, number) -> str | None:
+    """A number under a format that sets literal text among its digit placeholders, as Excel
+    shows it: the number scaled down a thousand for each comma after the last placeholder, rounded
+    to a whole, its digits filled into the placeholders from the right with the literals between
+    them in place (`0!.0,`: 684000 is 68.4; `000-0000`). None for any other format (one with a
+    decimal point or a percent of its own, or no literal between placeholders)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    tokens: list[tuple[str, str]] = []  # ("d", placeholder), ("l", literal), (",", ",")
+    i = 0
+    while i < len(section):
+        char = section[i]
+        if char == '"':
+            end = section.find('"', i + 1)
+            end = len(section) if end < 0 else end
+            tokens.append(("l", section[i + 1:end]))
+            i = end + 1
+        elif char in "\\!":
+            tokens.append(("l", section[i + 1:i + 2]))
+            i += 2
+        elif char == "[":
+            end = section.find("]", i + 1)
+            i = len(section) if end < 0 else end + 1
+        elif char in "_*":
+            i += 2
+        elif char in "0#?":
+            tokens.append(("d", char))
+            i += 1
+        elif char == ",":
+            tokens.append((",", char))
+            i += 1
+        elif char in ".%":
+            return None
+        else:
+            tokens.append(("l", char))
+            i += 1
+    digits = [n for n, (kind, _) in enumerate(tokens) if kind == "d"]
+    if not digits:
+        return None
+    inner = tokens[digits[0]:digits[-1] + 1]
+    if not any(kind == "l" for kind, _ in inner) or any(kind == "," for kind, _ in inner):
+        return None
+    scale = 0
+    n = digits[-1] + 1
+    while n < len(tokens) and tokens[n][0] == ",":
+        scale += 1
+        n += 1
+    value = (abs(number) / (Decimal(1000) ** scale)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    left = str(value) if value else ""
+    out: list[str] = []
+    for kind, text in reversed(inner):
+        if kind == "l":
+            out.append(text)
+        elif left:
+            out.append(left[-1])
+            left = left[:-1]
+        else:
+            out.append("0" if text == "0" else " " if text == "?" else "")
+    lead = "".join(t for k, t in tokens[:digits[0]] if k == "l")
+    tail = "".join(t for k, t in tokens[n:] if k == "l")
+    return lead + left + "".join(reversed(out)).strip() + tail
 
 
 def _format_parts(section: str) -> tuple[str, str, str]:
