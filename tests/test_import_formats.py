@@ -1594,9 +1594,10 @@ def test_a_pdf_set_in_two_columns_is_read_down_the_left_column_then_the_right():
     then the right."""
     _, blocks = read_path(report_of(next((FIXTURES / "heldout11").glob("72-*"))))
     texts = [b.text for b in blocks if isinstance(b, Para)]
-    assert texts[1] == "葭川县机关事务服务中心2023年度部门整体支出绩效自评报告"
-    assert texts[3].startswith("根据《葭川县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（葭财绩〔2024〕4号）要求")
-    assert texts[3].endswith("现将自评情况报告如下：")
+    # (the 公报's running head, atop both pages, is page furniture, no paragraph)
+    assert texts[0] == "葭川县机关事务服务中心2023年度部门整体支出绩效自评报告"
+    assert texts[2].startswith("根据《葭川县财政局关于开展2023年度部门整体支出绩效自评工作的通知》（葭财绩〔2024〕4号）要求")
+    assert texts[2].endswith("现将自评情况报告如下：")
     assert "“三公”经费全年预算20.00万元，支出17.80万元，其中公务用车运行维护费16.42万元、公务接待费1.38万元" in "".join(texts)
 
 
@@ -1997,3 +1998,19 @@ def test_a_form_going_on_on_a_sheet_titled_continued_stays_the_same_projects_for
     report = parse_report(strip_unplaced(draft(read_path(path)[1], 2023).yaml))
     (project,) = report.project_performance
     assert [i.name for i in project.indicators] == ["养护道路里程", "道路通行状况"] and not report.performance
+
+
+def test_a_web_page_printed_to_pdf_by_a_browser_keeps_its_print_lines_out_of_the_form():
+    """A county article page printed to PDF by a browser, two pages: each page carries the time
+    of printing and the page's title at the top (on the first page on the line of the site's own
+    banner) and the page's address with n/m at the foot, the form running over the break. The
+    browser's lines are page furniture, so the form is one project's, its indicators under it."""
+    from generator.importer.read import Hidden
+
+    folder = next((FIXTURES / "heldout13").glob("84-*"))
+    _, blocks = read_path(report_of(folder))
+    furniture = [b.text for b in blocks if isinstance(b, Hidden)]
+    assert len(furniture) == 4 and sum(t.startswith("https://") for t in furniture) == 2
+    _, report = _fixture_draft("heldout13", "84-")
+    (project,) = report.project_performance
+    assert len(project.indicators) == 10 and not (report.performance and report.performance.indicators)

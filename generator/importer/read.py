@@ -1212,15 +1212,34 @@ def _running_heads(pages: list[list[tuple]]) -> None:
     """A running head: the line a word processor prints at the top of every page (the report's title
     with its year, above a rule). Standing between the rows of a table a page break cut, or inside
     a sentence, it is page furniture, not a paragraph: marked ("h") so the table and the sentence
-    are joined across it, its numbers listed, none placed. A line at the top of three pages at
-    least, and of most of them."""
-    if len(pages) < 3:
+    are joined across it, its numbers listed, none placed. A line at the top of every page, or of
+    three pages at least and most of them; so too a line at the foot of them, its numbers aside."""
+    if len(pages) < 2:
         return
+
+    def repeated(lines: Counter) -> set[str]:
+        return {text for text, n in lines.items() if text and (n == len(pages) or n >= 3 and n * 5 >= len(pages) * 3)}
+
     tops = Counter(items[0][1].strip() for items in pages if items and items[0][0] == "p")
-    heads = {text for text, n in tops.items() if text and n >= 3 and n * 5 >= len(pages) * 3}
+    heads = repeated(tops)
+    firsts = [items[0][1].strip() for items in pages if items and items[0][0] == "p"]
+    shortest = min(firsts, key=len) if len(firsts) == len(pages) else ""
+    if not heads and len(shortest) >= 8 and all(t.startswith(shortest) for t in firsts):
+        # the head on the line the page's own first words stand on too (…_棣川县人民政府 | 棣川县人民政府)
+        heads = {shortest}
+        for items in pages:
+            if items[0][1].strip() != shortest:
+                items[0:1] = [("p", shortest), ("p", items[0][1].strip()[len(shortest):].strip())]
+    # and a running foot: the line at the foot of every page but for its page number (a browser's
+    # print of the page's address and n/m); page numbers alone are left as they are
+    foot = Counter(re.sub(r"[0-9]+", "#", items[-1][1].strip()) for items in pages
+                   if items and items[-1][0] == "p" and not PAGE_FURNITURE.match(items[-1][1].strip()))
+    feet = {text for text in repeated(foot) if len(text) >= 8}
     for items in pages:
         if items and items[0][0] == "p" and items[0][1].strip() in heads:
             items[0] = ("h", items[0][1])
+        if items and items[-1][0] == "p" and re.sub(r"[0-9]+", "#", items[-1][1].strip()) in feet:
+            items[-1] = ("h", items[-1][1])
 
 
 def _sentences_across_pages(pages: list[list[tuple]]) -> None:
