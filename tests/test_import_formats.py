@@ -2014,3 +2014,41 @@ def test_a_web_page_printed_to_pdf_by_a_browser_keeps_its_print_lines_out_of_the
     _, report = _fixture_draft("heldout13", "84-")
     (project,) = report.project_performance
     assert len(project.indicators) == 10 and not (report.performance and report.performance.indicators)
+
+
+def test_a_table_a_site_editor_lays_out_as_a_css_grid_of_divs_is_a_table(tmp_path):
+    """A county portal's mobile page whose editor turns every table into a CSS grid of <div>s
+    (grid-template-columns for the columns, each cell a <div>, a merged cell spanning columns or
+    rows by its style): read as a table with its cells where the grid places them."""
+    cells = ('<div class="m-th">项目</div><div class="m-th">年初预算数（万元）</div><div class="m-th">全年预算数（万元）</div>'
+             '<div class="m-th">全年执行数（万元）</div><div class="m-th">执行率</div>'
+             '<div class="m-td">支出合计</div><div class="m-td m-num">612.40</div><div class="m-td m-num">648.90</div>'
+             '<div class="m-td m-num">639.58</div><div class="m-td m-num">98.56%</div>'
+             '<div class="m-td" style="grid-row:span 2">一、基本支出</div><div class="m-td m-num">531.00</div>'
+             '<div class="m-td m-num">549.14</div><div class="m-td m-num">548.00</div><div class="m-td m-num">99.79%</div>'
+             '<div class="m-td m-num">1.00</div><div class="m-td m-num">2.00</div><div class="m-td m-num">3.00</div>'
+             '<div class="m-td m-num">4.00%</div>'
+             '<div class="m-td" style="grid-column:span 4">注：本表按部门预算批复口径填列</div><div class="m-td">—</div>')
+    page = ('<html><head><meta charset="utf-8"></head><body><div class="m-article"><p>表1 部门预算执行情况表</p>'
+            '<div class="m-table" style="grid-template-columns: minmax(5em,auto) repeat(4, minmax(3em,auto))">'
+            f'{cells}</div><p>以上为预算执行情况。</p></div></body></html>')
+    path = tmp_path / "自评报告.html"
+    path.write_text(page, encoding="utf-8")
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0] == ["项目", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率"]
+    assert rows[2] == ["一、基本支出", "531.00", "549.14", "548.00", "99.79%"]
+    assert rows[3] == ["", "1.00", "2.00", "3.00", "4.00%"]
+    assert rows[4] == ["注：本表按部门预算批复口径填列", "", "", "", "—"]
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["表1 部门预算执行情况表", "以上为预算执行情况。"]
+    # a grid laying out the page (a sidebar beside the article) is no table: its cells read in order
+    layout = ('<html><body><div style="display: grid; grid-template-columns: 200px 1fr"><div><p>栏目导航</p>'
+              '<p>财政资金</p></div><div><h1>自评报告</h1><p>一、基本情况</p><p>二、绩效目标</p><p>三、自评结论</p>'
+              f'<div class="m-table" style="grid-template-columns: repeat(5, 1fr)">{cells}</div></div></div></body></html>')
+    path.write_text(layout, encoding="utf-8")
+    _, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["栏目导航", "财政资金", "自评报告", "一、基本情况", "二、绩效目标",
+                                                               "三、自评结论"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [c.text for c in grid.rows[2]] == ["一、基本支出", "531.00", "549.14", "548.00", "99.79%"]

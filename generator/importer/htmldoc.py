@@ -12,6 +12,7 @@ Word's conditional comments are left out; the text is decoded by the charset the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple, cast
 
@@ -66,6 +67,9 @@ class _Page(HTMLParser):
         #: None between cells.
         self.cells: list[tuple[list[str], int, int, list[list[Item]]] | None] = []
         self.excel = False  # an Excel sheet saved as a page (rows of one cell are its paragraphs)
+        self.divs = 0  # <div>s open
+        #: Tables laid out as CSS grids being read, innermost last.
+        self.grids: list[_GridFrame] = []
 
     # --- text -------------------------------------------------------------------------------------
 
@@ -108,6 +112,24 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
+        if tag == "div":
+            self.divs += 1
+            style = re.sub(r"\s+", " ", (dict(attrs).get("style") or "").lower())
+            frame = self.grids[-1] if self.grids else None
+            if frame is not None and self.divs == frame.level + 1 and len(self.tables) == frame.tables:
+                # a cell of a table laid out as a CSS grid: its spans as its style gives them
+                self._end_cell()
+                self.cells[-1] = ([], _grid_span(style, "grid-column"), _grid_span(style, "grid-row"), [])
+                return
+            columns = _grid_columns(style)
+            if columns is not None:
+                self._paragraph()
+                if self.tables and self.cells[-1] is not None:
+                    self.cells[-1][0].append(f"\n{_NESTED}\n")
+                self.tables.append([])
+                self.cells.append(None)
+                self.grids.append(_GridFrame(self.divs, len(self.tables), columns))
+                return
         if tag == "br":
             self._break()
         elif tag in _BLOCKS:
@@ -141,6 +163,24 @@ class _Page(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
             return
+        if tag == "div" and not self.hidden:
+            frame = self.grids[-1] if self.grids else None
+            level, self.divs = self.divs, max(self.divs - 1, 0)
+            if frame is not None and len(self.tables) == frame.tables:
+                if level == frame.level + 1:
+                    self._end_cell()
+                    return
+                if level == frame.level:
+                    self._end_cell()
+                    self.grids.pop()
+                    self.tables.pop()
+                    self.cells.pop()
+                    rows = _placed(frame.cells, frame.columns)
+                    if any(len(c.text) > 300 or c.text.count("\n") >= 3 for c in frame.cells):
+                        self._put_items(_flow(rows))  # a grid laying out the page (a sidebar and the article)
+                    else:
+                        self._put_table(rows)
+                    return
         if self.hidden:
             return
         if tag in _BLOCKS:
@@ -150,16 +190,21 @@ class _Page(HTMLParser):
                 self._paragraph()
         elif tag in ("td", "th") and self.tables:
             self._end_cell()
-        elif tag == "table" and self.tables:
+        elif tag == "table" and self.tables and not (self.grids and len(self.tables) == self.grids[-1].tables):
             self._end_cell()
             rows = self.tables.pop()
             self.cells.pop()
-            items = _table_items(rows)
-            outer = self.cells[-1] if self.cells else None
-            if outer is not None:
-                outer[3].append(items)  # a table inside a cell: read with the table around it
-            else:
-                self.items.extend(items)
+            self._put_table(rows)
+
+    def _put_table(self, rows: list[list[_Cell]]) -> None:
+        self._put_items(_table_items(rows))
+
+    def _put_items(self, items: list[Item]) -> None:
+        outer = self.cells[-1] if self.cells else None
+        if outer is not None:
+            outer[3].append(items)  # a table inside a cell: read with the table around it
+        else:
+            self.items.extend(items)
 
     def _end_cell(self) -> None:
         cell = self.cells[-1] if self.cells else None
@@ -167,13 +212,24 @@ class _Page(HTMLParser):
             return
         parts, colspan, rowspan, nested = cell
         text = "\n".join(line.strip() for line in _unbroken("".join(parts)).split("\n"))
-        self.tables[-1][-1].append(_Cell(text.strip("\n"), colspan, rowspan, nested))
+        done = _Cell(text.strip("\n"), colspan, rowspan, nested)
+        if self.grids and len(self.tables) == self.grids[-1].tables:
+            self.grids[-1].cells.append(done)  # (placed when the grid ends)
+        else:
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            self.tables[-1][-1].append(done)
         self.cells[-1] = None
 
     def close(self) -> None:
         super().close()
+        self.hidden = 0  # (a page cut short inside a script)
         while self.tables:  # a page cut short: its open tables as far as they go
-            self.handle_endtag("table")
+            if self.grids and len(self.tables) == self.grids[-1].tables:
+                self.divs = self.grids[-1].level  # (its cells' <div>s closed with it)
+                self.handle_endtag("div")
+            else:
+                self.handle_endtag("table")
         self._paragraph()
 
 
@@ -192,6 +248,69 @@ class _Cell(NamedTuple):
     rowspan: int
     #: The tables inside the cell, in order, each as the items it reads as.
     nested: list[list[Item]]
+
+
+@dataclass
+class _GridFrame:
+    """A table laid out as a CSS grid (`display:grid; grid-template-columns: …`, a site editor's
+    table of <div>s): the depth of its <div>, how many tables are open with it, its columns, and
+    its cells in reading order."""
+
+    level: int
+    tables: int
+    columns: int
+    cells: list[_Cell] = field(default_factory=list)
+
+
+def _grid_columns(style: str) -> int | None:
+    """The number of columns a `grid-template-columns` style sets (a track a column, repeat(n, …)
+    n of them); None for none, or for a single column (a layout, not a table)."""
+    found = re.search(r"grid-template-columns\s*:\s*([^;]+)", style)
+    if found is None:
+        return None
+    tracks, depth, current = [], 0, ""
+    template = found.group(1)
+    for char in template:
+        depth += char == "("
+        depth -= char == ")"
+        current += char
+        if char == ")" and depth == 0 or char in " " and depth == 0:
+            tracks.append(current)
+            current = ""
+    tracks.append(current)
+    count = 0
+    for track in (t for t in tracks if t.strip()):
+        repeat = re.match(r"\s*repeat\(\s*([0-9]+)\s*,", track)
+        count += min(int(repeat.group(1)), MAX_SPAN) if repeat else 1
+    return count if 2 <= count <= MAX_SPAN else None
+
+
+def _grid_span(style: str, prop: str) -> int:
+    found = re.search(rf"{prop}\s*:\s*(?:[0-9]+\s*/\s*)?span\s*([0-9]+)", style)
+    return _span(found.group(1)) if found else 1
+
+
+def _placed(cells: list[_Cell], columns: int) -> list[list[_Cell]]:
+    """A CSS grid's cells in rows, as its auto-placement lays them out: each in the next place
+    its columns fit, left to right, a row down when they do not, the places a cell spanning rows
+    covers skipped."""
+    taken: set[tuple[int, int]] = set()
+    rows: list[list[_Cell]] = []
+    r = c = 0
+    for cell in cells:
+        span = min(cell.colspan, columns)
+        while c + span > columns or any((r, c + k) in taken for k in range(span)):
+            c += 1
+            if c + span > columns:
+                r, c = r + 1, 0
+        for dr in range(cell.rowspan):
+            for k in range(span):
+                taken.add((r + dr, c + k))
+        while len(rows) <= r:
+            rows.append([])
+        rows[r].append(cell._replace(colspan=span))
+        c += span
+    return rows
 
 
 def _table_items(rows: list[list[_Cell]]) -> list[Item]:
@@ -222,6 +341,12 @@ def _table_items(rows: list[list[_Cell]]) -> list[Item]:
                 for _, inner in items:
                     out += [list(x) + [""] * (width - len(x)) for x in cast(list[list[str]], inner)]
         return [("t", out)]
+    return _flow(rows)
+
+
+def _flow(rows: list[list[_Cell]]) -> list[Item]:
+    """A layout's cells read in order, as a browser shows them: each one's lines as paragraphs and
+    its tables in their places."""
     flow: list[Item] = []
     for row in rows:
         for cell in row:
