@@ -2052,3 +2052,32 @@ def test_a_table_a_site_editor_lays_out_as_a_css_grid_of_divs_is_a_table(tmp_pat
                                                                "三、自评结论"]
     (grid,) = [b for b in blocks if isinstance(b, Grid)]
     assert [c.text for c in grid.rows[2]] == ["一、基本支出", "531.00", "549.14", "548.00", "99.79%"]
+
+
+_COLUMN_DUMP = ("2022年度预算绩效自评结果公开\n二、项目支出绩效自评情况\n2022年度我局纳入绩效自评的项目3个，全年预算数合计2476.52万元，"
+                "全年执行数合计2410.98万元，执行率97.35%。\n表1 2022年度项目支出绩效自评结果汇总表\n单位：万元\n序号\n1\n2\n3\n合计\n"
+                "项目名称\n高标准农田建设项目\n农业产业化龙头企业\n贷款贴息\n耕地地力保护补贴\n全年预算数（万元）\n1860.00\n150.00\n466.52\n"
+                "2476.52\n全年执行数（万元）\n1802.46\n128.60\n479.92\n2410.98\n执行率\n96.91%\n85.73%\n102.87%\n97.35%\n"
+                "自评得分\n96.8\n86.4\n99.5\n—\n自评等级\n优\n良\n优\n\n以上为自评结果。\n")
+
+
+def test_a_table_copied_a_column_at_a_time_is_put_back_row_by_row():
+    """A reporting system's PDF draws a table a column at a time, so a copy of it gives 序号 and its
+    numbers, then each column's header and its cells, one a line, a long name wrapped over two
+    lines. The 序号 column gives the rows; each column's cells are laid into them, a wrapped name
+    joined again; the table is the projects' summary, its 合计 their total."""
+    blocks = read_text(_COLUMN_DUMP)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0] == ["序号", "项目名称", "全年预算数（万元）", "全年执行数（万元）", "执行率", "自评得分", "自评等级"]
+    assert rows[2] == ["2", "农业产业化龙头企业\n贷款贴息", "150.00", "128.60", "85.73%", "86.4", "良"]
+    assert rows[4] == ["合计", "", "2476.52", "2410.98", "97.35%", "—", ""]
+    for row in grid.rows:
+        for cell in row:
+            assert _COLUMN_DUMP[cell.start:cell.start + len(cell.text)] == cell.text
+    _, report = _draft(_COLUMN_DUMP, 2022)
+    (group,) = report.projects
+    assert [p.name for p in group.items] == ["高标准农田建设项目", "农业产业化龙头企业贷款贴息", "耕地地力保护补贴"]
+    assert _values(group.total.actual) == ["2410.98"]
+    # the sentence counting the projects before their money: the projects' total, not the department's
+    assert report.performance is None or report.performance.budget_execution is None

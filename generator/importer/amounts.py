@@ -137,6 +137,7 @@ class SentenceState:
     pair: tuple[Ref, Ref] | None = None  # the two totals a figure was said of (收入、支出总计均为…)
     bracket: Ref | None = None  # the row stated before an open bracket
     orphan_reasons: bool = False  # within the reasons of a change that was left unplaced
+    projects_counted: bool = False  # the sentence counted projects before its amounts
 
 
 class AmountReader(RowFinder):
@@ -246,6 +247,8 @@ class AmountReader(RowFinder):
             state.parents.append(state.last)
             state.children = True
         label = parse(raw, "money", self.subjects)
+        if token.unit in ("个", "项") and re.search(r"项目$", norm(label.name)):
+            state.projects_counted = True  # “纳入绩效自评的项目10个，全年预算数合计…”: the projects' money follows
         if token.unit in ("个", "项") and label.stage and PROJECTISH.search(label.name):
             # “业务工作项目经费年初预算4个，主要为……”: a count of projects, listed with their amounts next.
             name = label.name

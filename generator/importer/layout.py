@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .read import Block, _Writer
+from .read import Block, _columns_at, _Writer
 
 #: A page number alone on its line.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?)\s*$")
@@ -72,6 +72,10 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
     indents = Counter(_indent(line) for line in lines if line.strip(" \u3000"))
     margin = min((n for n, c in indents.items() if c >= max(indents.values()) / 2), default=0)
     out = _Writer()
+    located, at = [], 0  # each line with its offset in the text
+    for line in lines:
+        located.append((line, at))
+        at += len(line) + 1
     paragraph: list[str] = []
     closed = True  # the open paragraph may not run on (a centred title, a heading)
     pending: list[str] = []  # page furniture met inside the open paragraph
@@ -97,6 +101,13 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
             if not paragraph:
                 out.paragraph(stripped)
             i += 1
+            continue
+        if stripped == "序号" and (columns := _columns_at(located, i)) is not None:
+            # a table copied a column at a time (read._columns_at)
+            grid, end = columns
+            close()
+            out.table([[c.text for c in row] for row in grid.rows])
+            i = end
             continue
         if _is_row(line):
             end = _table_end(lines, i, furniture_heads)

@@ -101,7 +101,7 @@ class RowFinder:
         if ctx.area == "sangong" and state.reception and _GENERIC.fullmatch(norm(name)):
             # “国内公务接待6批次，15人次，共计支出1.46万元”: the spending on that kind of reception
             return Ref(Row("sangong", (f"reception_items={state.reception}",), state.reception), None), ""
-        execution = self._execution(label, ctx)
+        execution = self._execution(label, ctx) if not state.projects_counted else None
         if execution is not None:
             return execution, ""
         if not norm(name) or norm(name) in ("支出", "收入", "其中"):
