@@ -17,7 +17,8 @@ import re
 import unicodedata
 from collections import Counter
 
-from .read import Block, _columns_at, _Writer
+from .read import Block, _Writer
+from .textforms import columns_at
 
 #: A page number alone on its line.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*[0-9]+\s*[-—–]|第\s*[0-9]+\s*页(?:\s*[，,/]?\s*共\s*[0-9]+\s*页)?)\s*$")
@@ -102,8 +103,8 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
                 out.paragraph(stripped)
             i += 1
             continue
-        if stripped == "序号" and (columns := _columns_at(located, i)) is not None:
-            # a table copied a column at a time (read._columns_at)
+        if stripped == "序号" and (columns := columns_at(located, i)) is not None:
+            # a table copied a column at a time (textforms.columns_at)
             grid, end = columns
             close()
             out.table([[c.text for c in row] for row in grid.rows])
