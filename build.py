@@ -224,6 +224,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(t("import.wrote", path=path))
     draft = result.draft
     print(t("import.placed", placed=len(draft.placed), loose=len(draft.loose)))
+    if result.revisions:
+        print(t("import.revisions", path=args.report))
     if args.review is not None:
         code = _write_review(args, result)
         if code:

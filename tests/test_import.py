@@ -544,3 +544,36 @@ def test_docx_import_gives_the_same_draft(tmp_path, drafts, slug):
     facts = lambda d: sorted(str(Facts(parse_report(strip_unplaced(d.yaml))).by_loc[p.loc])  # noqa: E731
                              for p in d.placed if p.stmt.kind != "text")
     assert facts(result.draft) == facts(drafts[slug])
+
+
+def test_a_word_file_with_revisions_not_yet_accepted_is_drafted_as_accepted_and_the_clerk_told(tmp_path, capsys):
+    """A .docx published with tracked changes left in: the draft is of the text with every
+    revision accepted (the deleted figure gone, the inserted one in), and the import says so in
+    one line, so the clerk checks the draft against the final document."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("项目支出绩效自评报告")
+    paragraph = document.add_paragraph("经自评，该项目自评得分")
+    paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a"><w:r><w:delText>98.50</w:delText>'
+                                  '</w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="a"><w:r><w:t>97.30</w:t></w:r></w:ins>'))
+    paragraph.add_run("分。")
+    report = tmp_path / "自评报告.docx"
+    document.save(str(report))
+    content = tmp_path / "content"
+    argv = ["import", str(report), "--department", "revisions-test", "--year", "2023", "--content", str(content)]
+    assert build_main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"注意：{report} 含未接受的修订" in out
+    source = (content / "departments" / "revisions-test" / "2023.source.txt").read_text(encoding="utf-8")
+    assert "自评得分97.30分" in source and "98.50" not in source
+    plain = tmp_path / "定稿.docx"
+    clean = docx.Document()
+    clean.add_paragraph("经自评，该项目自评得分97.30分。")
+    clean.save(str(plain))
+    assert build_main(["import", str(plain), "--department", "clean-test", "--year", "2023", "--content",
+                       str(content)]) == 0
+    assert "修订" not in capsys.readouterr().out

@@ -483,6 +483,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.failed": ("导入失败（内部错误 {kind}：{first}）；加 --debug 查看详情",
                       "import failed (internal error {kind}: {first}); run with --debug for the details"),
     "import.wrote": ("已写入 {path}", "wrote {path}"),
+    "import.revisions": ("注意：{path} 含未接受的修订；草稿按接受全部修订后的文字导入（删除的文字未导入），"
+                         "请与定稿核对",
+                         "note: {path} holds tracked revisions not yet accepted; the draft is of the text with "
+                         "every revision accepted (deleted text left out): check it against the final document"),
     "import.placed": ("已放置 {placed} 个数，{loose} 个数留在 `unplaced:` 下待审核",
                       "{placed} figures placed, {loose} numbers left under `unplaced:` for review"),
     "import.review_inside": ("--review {path}：审阅页不能写在 --content 之内（内容文件夹只放内容文件）",

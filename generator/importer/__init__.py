@@ -25,7 +25,7 @@ from pathlib import Path
 from ..content.load import MAX_SLUG, REPORT_YEARS, is_slug
 from ..content.messages import say
 from .pipeline import Draft, draft, strip_unplaced
-from .read import CONTROLS, ImportRefused, read_path, read_text, shown
+from .read import CONTROLS, ImportRefused, read_path, read_text, shown, unaccepted_revisions
 
 __all__ = ["Draft", "ImportRefused", "ImportResult", "draft", "draft_text", "import_report", "strip_unplaced",
            "explain"]
@@ -38,6 +38,8 @@ PLACEHOLDER_REGION = "000000"
 class ImportResult:
     draft: Draft
     written: list[Path]
+    #: The report is a Word file with tracked revisions not yet accepted (read as if accepted).
+    revisions: bool = False
 
 
 def draft_text(text: str, year: int) -> Draft:
@@ -72,7 +74,7 @@ def import_report(report: Path, content: Path, slug: str, year: int, force: bool
             target.write_text(body, encoding="utf-8")
     except OSError as err:
         raise ImportRefused(say("import.cannot_write", path=shown(target), reason=shown(err.strerror or err))) from None
-    return ImportResult(result, written)
+    return ImportResult(result, written, unaccepted_revisions(report))
 
 
 def _targets(content: Path, slug: str, year: int) -> tuple[Path, Path, Path, Path]:

@@ -532,6 +532,29 @@ def _embedded_workbooks(document, paragraph) -> list:
     return books
 
 
+#: The marks of a revision Word tracks and shows until it is accepted or rejected: a deletion
+#: (struck through), text moved away, a change of a cell's or a paragraph's own.
+_REVISION_MARKS = (b"<w:del ", b"<w:del>", b"<w:moveFrom ", b"<w:moveFrom>")
+
+
+def unaccepted_revisions(path: Path) -> bool:
+    """Whether a Word .docx holds tracked revisions not yet accepted: then its draft is of the text
+    as it would read with every revision accepted (deleted text left out, inserted text in), and
+    the clerk should be told so. False for any other file, or one that cannot be looked into."""
+    if path.suffix.lower() != ".docx":
+        return False
+    try:
+        with zipfile.ZipFile(path) as package, package.open("word/document.xml") as document:
+            tail = b""
+            while chunk := document.read(1 << 20):
+                if any(mark in tail + chunk for mark in _REVISION_MARKS):
+                    return True
+                tail = chunk[-16:]
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return False
+    return False
+
+
 #: Elements that wrap a document's own content, by their content's element (None: their children,
 #: their properties left out): content controls (a form's fields, a template's blanks filled in, at
 #: the level of runs, paragraphs, table rows or cells), tracked insertions and moves, smart tags,
