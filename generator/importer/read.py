@@ -1009,33 +1009,13 @@ def _literal_digits(section: str, number) -> str | None:
     from decimal import ROUND_HALF_UP, Decimal
 
     tokens: list[tuple[str, str]] = []  # ("d", placeholder), ("l", literal), (",", ",")
-    i = 0
-    while i < len(section):
-        char = section[i]
-        if char == '"':
-            end = section.find('"', i + 1)
-            end = len(section) if end < 0 else end
-            tokens.append(("l", section[i + 1:end]))
-            i = end + 1
-        elif char in "\\!":
-            tokens.append(("l", section[i + 1:i + 2]))
-            i += 2
-        elif char == "[":
-            end = section.find("]", i + 1)
-            i = len(section) if end < 0 else end + 1
-        elif char in "_*":
-            i += 2
-        elif char in "0#?":
-            tokens.append(("d", char))
-            i += 1
-        elif char == ",":
-            tokens.append((",", char))
-            i += 1
-        elif char in ".%":
+    for placeholder, text in _format_tokens(section, escapes="\\!"):
+        if not placeholder:
+            tokens.append(("l", text))
+        elif text in ".%":
             return None
         else:
-            tokens.append(("l", char))
-            i += 1
+            tokens.append(("," if text == "," else "d", text))
     digits = [n for n, (kind, _) in enumerate(tokens) if kind == "d"]
     if not digits:
         return None
@@ -1063,38 +1043,45 @@ def _literal_digits(section: str, number) -> str | None:
     return lead + left + "".join(reversed(out)).strip() + tail
 
 
-def _format_parts(section: str) -> tuple[str, str, str]:
-    """A number format's section as the text before the number, the number's own pattern and
-    the text after it: quoted text and a character after a backslash kept, other characters that
-    are no part of a number kept as they stand, [colours] and [$locales], _ spacing and * fills
-    left out."""
-    before: list[str] = []
-    pattern: list[str] = []
-    after: list[str] = []
+def _format_tokens(section: str, escapes: str = "\\") -> list[tuple[bool, str]]:
+    """A number format's section as its parts, in order: (True, c) for a character of a number's
+    pattern (0 # ? . , %), (False, text) for text shown as it stands (quoted text, a character
+    after an escape, any other character); [colours] and [$locales], _ spacing and * fills left out."""
+    out: list[tuple[bool, str]] = []
     i = 0
     while i < len(section):
         char = section[i]
-        literal = None
         if char == '"':
             end = section.find('"', i + 1)
             end = len(section) if end < 0 else end
-            literal, i = section[i + 1:end], end + 1
-        elif char == "\\":
-            literal, i = section[i + 1:i + 2], i + 2
+            out.append((False, section[i + 1:end]))
+            i = end + 1
+        elif char in escapes:
+            out.append((False, section[i + 1:i + 2]))
+            i += 2
         elif char == "[":
             end = section.find("]", i + 1)
             i = len(section) if end < 0 else end + 1
-            continue
         elif char in "_*":
             i += 2
-            continue
-        elif char in "0#?.,%" and not after:
-            pattern.append(char)
-            i += 1
-            continue
         else:
-            literal, i = char, i + 1
-        (after if pattern else before).append(literal)
+            out.append((char in "0#?.,%", char))
+            i += 1
+    return out
+
+
+def _format_parts(section: str) -> tuple[str, str, str]:
+    """A number format's section as the text before the number, the number's own pattern and
+    the text after it (`_format_tokens`; a pattern character after the text that follows the
+    number is text too)."""
+    before: list[str] = []
+    pattern: list[str] = []
+    after: list[str] = []
+    for placeholder, text in _format_tokens(section):
+        if placeholder and not after:
+            pattern.append(text)
+        else:
+            (after if pattern else before).append(text)
     return "".join(before), "".join(pattern), "".join(after)
 
 
