@@ -35,6 +35,8 @@ def _execution_column(header: str) -> str | None:
     return next((key for name, key in _EXECUTION_COLUMNS.items() if header.startswith(name)), None)
 
 
+#: How a draft's comment names a level's weight and score.
+_SCORE_WORDS = {"weight": "分值", "score": "得分"}
 #: A 一级指标's score in a table of the levels' scores.
 LEVEL_SCORES = ("得分", "自评得分", "指标得分", "评价得分")
 #: A group of the funding block's rows, its label in a column of its own: 按资金来源分, 按支出性质分.
@@ -517,11 +519,12 @@ class SelfEvaluation:
                           if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))),
                          None)
         rule_col = next((i for i, h in enumerate(header) if re.search(r"评分(标准|要点|细则|方法)", h)), None)
-        # an upper level's 分值 and 得分 in columns of their own (二级指标分值 · 二级指标得分), merged down
-        # over its 三级 rows: written once, on the row where the level begins
-        level_scores = {i: (m.group(1), "weight" if m.group(2) == "分值" else "score") for i, h in enumerate(header)
-                        if (m := re.fullmatch(r"(一级指标|二级指标)(分值|得分)", h)) and m.group(1) in cols
-                        and i not in level_weights.values()}
+        # an upper level's 分值 and 得分 in columns of their own (the paired frame's, or 二级指标分值 ·
+        # 二级指标得分 merged down over its 三级 rows): written once, on the row where the level begins
+        upper = {col: (level, "weight") for level, col in level_weights.items()}
+        upper |= {i: (m.group(1), "weight" if m.group(2) == "分值" else "score") for i, h in enumerate(header)
+                  if (m := re.fullmatch(r"(一级指标|二级指标)(分值|得分)", h)) and m.group(1) in cols
+                  and i not in upper}
         first = value_of(rows[k][0])
         if first and (m := re.search(r"指标[（(]([0-9]+)分[）)]", first.text)):
             self._put_score((self._root,), "indicators_weight", m.group(1), first, m.start(1), "自评表表头")
@@ -551,26 +554,21 @@ class SelfEvaluation:
             level1 = self._level(row[cols["一级指标"]], level1, "weights") if "一级指标" in cols else level1
             if "二级指标" in cols:  # its 分值 written in its name (目标任务（15分）): under its 一级's
                 level2 = self._level(row[cols["二级指标"]], level2, "weights", under=level1 or None)
-            for level, col in level_weights.items():
-                # a level's 分值 stands once, beside its name where the level begins
-                weight = value_of(row[col])
-                if weight is not None and level == "一级指标" and value_of(row[cols["一级指标"]]) is not None:
-                    self._put((self._root, f"weights={level1}"), "weight", weight, "score", f"自评表 {level1} 分值")
-                elif weight is not None and level == "二级指标" and level1 and level2 \
-                        and value_of(row[cols["二级指标"]]) is not None:
-                    self._put((self._root, f"weights={level1}", f"items={level2}"), "weight", weight, "score",
-                              f"自评表 {level2} 分值")
-                elif weight is not None:
-                    self.found.skip(weight.text, weight.span, f"{level2}｜{weight.text}", self.at,
-                                    "这一级指标的分值（模型只记一级、二级指标的分值）")
-            for col, (level, key) in level_scores.items():
+            for col, (level, key) in upper.items():
+                # a level's 分值 (or 得分) stands once, beside its name where the level begins
                 value = value_of(row[col])
-                if value is None or not NUM.match(value.text) or value_of(row[cols[level]]) is None:
+                if value is None:
                     continue
-                named = level2 if level == "二级指标" else level1
-                if level1 and (level == "一级指标" or level2):
-                    path = (f"weights={level1}",) if level == "一级指标" else (f"weights={level1}", f"items={level2}")
-                    self._put((self._root, *path), key, value, "score", f"自评表 {named} {header[col]}")
+                begins = value_of(row[cols[level]]) is not None
+                if begins and level == "一级指标":
+                    self._put((self._root, f"weights={level1}"), key, value, "score",
+                              f"自评表 {level1} {_SCORE_WORDS[key]}")
+                elif begins and level == "二级指标" and level1 and level2:
+                    self._put((self._root, f"weights={level1}", f"items={level2}"), key, value, "score",
+                              f"自评表 {level2} {_SCORE_WORDS[key]}")
+                else:
+                    self.found.skip(value.text, value.span, f"{level2}｜{value.text}", self.at,
+                                    "这一级指标的分值（模型只记一级、二级指标的分值）")
             if rule_col is not None and (rule := value_of(row[rule_col])) is not None:
                 for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
                     start = rule.span[0] + number.start()
@@ -582,11 +580,11 @@ class SelfEvaluation:
                 root = self._root
                 self._root = f"project_performance={label_of(row[project_col])}"
                 self._indicator(row, cols, deviation, level1, level2,
-                                skip={rule_col, project_col, *level_weights.values(), *level_scores})
+                                skip={rule_col, project_col, *upper})
                 self._root = root
             else:
                 self._indicator(row, cols, deviation, level1, level2,
-                                skip={rule_col, *level_weights.values(), *level_scores})
+                                skip={rule_col, *upper})
         return done
 
     def _level(self, cell: Cell, current: str, weights_key: str, under: str | None = None) -> str:
