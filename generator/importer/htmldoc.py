@@ -115,8 +115,8 @@ class _Page(HTMLParser):
         if tag == "div":
             self.divs += 1
             style = re.sub(r"\s+", " ", (dict(attrs).get("style") or "").lower())
-            frame = self.grids[-1] if self.grids else None
-            if frame is not None and self.divs == frame.level + 1 and len(self.tables) == frame.tables:
+            frame = self._grid()
+            if frame is not None and self.divs == frame.level + 1:
                 # a cell of a table laid out as a CSS grid: its spans as its style gives them
                 self._end_cell()
                 self.cells[-1] = ([], _grid_span(style, "grid-column"), _grid_span(style, "grid-row"), [])
@@ -164,9 +164,9 @@ class _Page(HTMLParser):
             self.hidden = max(self.hidden - 1, 0)
             return
         if tag == "div" and not self.hidden:
-            frame = self.grids[-1] if self.grids else None
+            frame = self._grid()
             level, self.divs = self.divs, max(self.divs - 1, 0)
-            if frame is not None and len(self.tables) == frame.tables:
+            if frame is not None:
                 if level == frame.level + 1:
                     self._end_cell()
                     return
@@ -190,11 +190,16 @@ class _Page(HTMLParser):
                 self._paragraph()
         elif tag in ("td", "th") and self.tables:
             self._end_cell()
-        elif tag == "table" and self.tables and not (self.grids and len(self.tables) == self.grids[-1].tables):
+        elif tag == "table" and self.tables and self._grid() is None:
             self._end_cell()
             rows = self.tables.pop()
             self.cells.pop()
             self._put_table(rows)
+
+    def _grid(self) -> _GridFrame | None:
+        """The CSS grid being read, when the innermost open table is one."""
+        frame = self.grids[-1] if self.grids else None
+        return frame if frame is not None and len(self.tables) == frame.tables else None
 
     def _put_table(self, rows: list[list[_Cell]]) -> None:
         self._put_items(_table_items(rows))
@@ -213,8 +218,8 @@ class _Page(HTMLParser):
         parts, colspan, rowspan, nested = cell
         text = "\n".join(line.strip() for line in _unbroken("".join(parts)).split("\n"))
         done = _Cell(text.strip("\n"), colspan, rowspan, nested)
-        if self.grids and len(self.tables) == self.grids[-1].tables:
-            self.grids[-1].cells.append(done)  # (placed when the grid ends)
+        if (frame := self._grid()) is not None:
+            frame.cells.append(done)  # (placed when the grid ends)
         else:
             if not self.tables[-1]:
                 self.tables[-1].append([])
@@ -225,8 +230,8 @@ class _Page(HTMLParser):
         super().close()
         self.hidden = 0  # (a page cut short inside a script)
         while self.tables:  # a page cut short: its open tables as far as they go
-            if self.grids and len(self.tables) == self.grids[-1].tables:
-                self.divs = self.grids[-1].level  # (its cells' <div>s closed with it)
+            if (frame := self._grid()) is not None:
+                self.divs = frame.level  # (its cells' <div>s closed with it)
                 self.handle_endtag("div")
             else:
                 self.handle_endtag("table")
