@@ -26,15 +26,27 @@ _BOX_CORNERS = _BOX_RIGHT_ARM | set("┐┘┤┑┙┥╗╝╣╕╛╡╖╜�
 _BOX_EDGES = set("─━═")
 _BOX_BARS = set("│┃║")
 _BOX_TOP = re.compile(r"^\s*[┌┏╔╒╓][─━═┬┳╦╤╥]+[┐┓╗╕╖]\s*$")
+#: What a line of a box-drawn table starts with.
+_BOX_LINE = _BOX_CORNERS | _BOX_BARS
+
+
+def _starts(lines: list[str], i: int) -> str | None:
+    """The kind of grid table starting at line i: "+" (a `+---+` border over a `|` line), "box" (a
+    box's top edge over a │ line), else None."""
+    if i + 1 >= len(lines):
+        return None
+    if _BORDER.match(lines[i]) and lines[i + 1].lstrip().startswith("|"):
+        return "+"
+    if _BOX_TOP.match(lines[i]) and lines[i + 1].lstrip()[:1] in _BOX_BARS:
+        return "box"
+    return None
 
 
 def has_grid_tables(text: str) -> bool:
     """A border line with a `|` line after it, at least once (or a box drawn with box-drawing
     characters: its top edge with a │ line after it)."""
     lines = text.split("\n")
-    return any((_BORDER.match(line) and lines[i + 1].lstrip().startswith("|")
-                or _BOX_TOP.match(line) and lines[i + 1].lstrip()[:1] in _BOX_BARS)
-               for i, line in enumerate(lines[:-1]))
+    return any(_starts(lines, i) for i in range(len(lines)))
 
 
 def _display(line: str, boxed: bool = False) -> list[str]:
@@ -175,20 +187,14 @@ def read_grid_text(text: str) -> tuple[str, list]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _BORDER.match(line) and i + 1 < len(lines) and lines[i + 1].lstrip().startswith("|"):
+        kind = _starts(lines, i)
+        if kind is not None:
+            # the table's lines: each starts with a corner or a bar of its kind
+            starts = ("+", "|") if kind == "+" else _BOX_LINE
             j = i
-            while j < len(lines) and lines[j].strip()[:1] in ("+", "|"):
+            while j < len(lines) and lines[j].strip()[:1] in starts:
                 j += 1
-            rows = grid_rows([row.strip() for row in lines[i:j]])
-            if rows:
-                out.table(rows)
-                i = j
-                continue
-        if _BOX_TOP.match(line) and i + 1 < len(lines) and lines[i + 1].lstrip()[:1] in _BOX_BARS:
-            j = i
-            while j < len(lines) and lines[j].strip()[:1] in _BOX_CORNERS | _BOX_BARS:
-                j += 1
-            rows = grid_rows([row.strip() for row in lines[i:j]], boxed=True)
+            rows = grid_rows([row.strip() for row in lines[i:j]], boxed=kind == "box")
             if rows:
                 out.table(rows)
                 i = j
