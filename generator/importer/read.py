@@ -1193,13 +1193,17 @@ def _running_heads(pages: list[list[tuple]]) -> None:
                 items[0:1] = [("p", shortest), ("p", items[0][1].strip()[len(shortest):].strip())]
     # and a running foot: the line at the foot of every page but for its page number (a browser's
     # print of the page's address and n/m); page numbers alone are left as they are
-    foot = Counter(re.sub(r"[0-9]+", "#", items[-1][1].strip()) for items in pages
+
+    def unnumbered(item: tuple) -> str:
+        return re.sub(r"[0-9]+", "#", item[1].strip())
+
+    foot = Counter(unnumbered(items[-1]) for items in pages
                    if items and items[-1][0] == "p" and not PAGE_FURNITURE.match(items[-1][1].strip()))
     feet = {text for text in repeated(foot) if len(text) >= 8}
     for items in pages:
         if items and items[0][0] == "p" and items[0][1].strip() in heads:
             items[0] = ("h", items[0][1])
-        if items and items[-1][0] == "p" and re.sub(r"[0-9]+", "#", items[-1][1].strip()) in feet:
+        if items and items[-1][0] == "p" and unnumbered(items[-1]) in feet:
             items[-1] = ("h", items[-1][1])
 
 
@@ -1210,12 +1214,10 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
     for n in range(len(pages) - 1):
         page, after = pages[n], pages[n + 1]
         tail = len(page) - 1  # (the page numbers after it stay where they are)
-        while tail >= 0 and (page[tail][0] == "h" or
-                             page[tail][0] == "p" and PAGE_FURNITURE.match(page[tail][1].strip())):
+        while tail >= 0 and _furniture(page[tail]):
             tail -= 1
         head = 0
-        while head < len(after) and (after[head][0] == "h" or
-                                     after[head][0] == "p" and PAGE_FURNITURE.match(after[head][1].strip())):
+        while head < len(after) and _furniture(after[head]):
             head += 1
         if tail < 0 or head >= len(after) or page[tail][0] != "p" or after[head][0] != "p":
             continue
@@ -1226,6 +1228,11 @@ def _sentences_across_pages(pages: list[list[tuple]]) -> None:
             # broken paragraph; nor does a table's title go on a paragraph)
         page[tail] = ("p", page[tail][1].rstrip() + first)
         del after[head]
+
+
+def _furniture(item: tuple) -> bool:
+    """A page's item that is page furniture: a running head or foot, or a page number alone."""
+    return item[0] == "h" or item[0] == "p" and PAGE_FURNITURE.match(item[1].strip()) is not None
 
 
 #: Page furniture: a page number alone on its line (between two parts of a table, or two of a paragraph).
