@@ -29,13 +29,13 @@ _PROJECT_MONEY = re.compile(r"(该|本|此)?项目(的)?(经费|资金)?(年初|
 _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
-#: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
 #: A function class as a report marks it (社会保障和就业支出（类）).
 _CLASS = re.compile(r"(?P<name>.+?)[（(]类[）)]")
 #: A name of spending (…补助支出（项）): never a source of income.
 _SPENDING_NAME = re.compile(r"支出(?:[（(][类款项][）)])?$|[（(][类款项][）)]$")
 #: A name that tells of money coming or going (年中追加…, 下达…), not of a part of a total.
 _EVENT = re.compile(r"(?:年中|年初|年底|年末|当年)?(?:追加|下达|调增|调减|新增|收回|拨付|补拨)")
+#: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
 _GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
 
 
