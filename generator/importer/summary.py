@@ -16,6 +16,7 @@ the report's.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .counts import _bad_stat, _stat_name, _words_after, glued
 from .draft import Stmt
@@ -59,6 +60,16 @@ def _role(label: str) -> str | None:
     return next((role for role, pattern in _ROLES if pattern.fullmatch(plain)), None)
 
 
+class _Header(NamedTuple):
+    """A summary grid's columns: each role's, those of counts by project (保障户数, 救助人次), each
+    column's header as the draft's comments name it (its unit aside), and the money unit."""
+
+    roles: dict[str, int]
+    counts: set[int]
+    names: list[str]
+    unit: str | None
+
+
 class ProjectSummary:
     found: Found
     at: str
@@ -66,16 +77,13 @@ class ProjectSummary:
     #: The line just above the table, when it reads as its caption; the document's subjects.
     caption: str | None = None
     subjects: tuple[str, ...] = ()
-    #: The summary's columns of counts by project, each by its header.
-    count_columns: dict[int, str] = {}
-    #: Each column's header, as the comments of the draft name it.
-    column_names: list[str] = []
 
     def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         found = self._header(rows)
         if found is None:
             return set()
-        k, depth, roles, unit = found
+        k, depth, header = found
+        roles = header.roles
         if "三公" in (self.caption or "") or any(
                 re.sub(r"^[0-9]+[.、．]|^其中[：:]", "", label_of(r[0])) in _SANGONG for r in rows[k + depth:] if r):
             return set()  # the 三公 table (项目 · 预算数 · 决算数): its rows are no projects
@@ -88,7 +96,7 @@ class ProjectSummary:
         unit_row = roles.get("name") is not None and \
             re.fullmatch(r"(单位|部门)名称", _UNIT_SUFFIX.sub("", label_of(rows[k][roles["name"]])) or "")
         if unit_row and len(named) == 1:
-            self._department(rows[named[0]], roles, unit)
+            self._department(rows[named[0]], header)
             return set(range(k, len(rows)))
         names = [re.sub(r"^[一二三四五六七八九十]+、|^[0-9]+[.、．]|^其中[：:]", "", label_of(rows[r][roles["name"]]))
                  for r in data if roles["name"] < len(rows[r])]
@@ -117,7 +125,7 @@ class ProjectSummary:
                 # 一、基本支出 with its own money, then 1.人员经费 … under it: a group and its figures
                 group = name
                 steps: tuple[str, ...] = (outer, f"items={group}")
-                self._row(row, roles, steps, unit, name, project=False)
+                self._row(row, header, steps, name, project=False)
                 done.add(r)
                 continue
             if total == "小计" and group:
@@ -128,12 +136,12 @@ class ProjectSummary:
                 steps = (outer, f"items={group}", f"items={name}") if group else (outer, f"items={name}")
             else:
                 continue
-            self._row(row, roles, steps, unit, name or total or "", project=not total)
+            self._row(row, header, steps, name or total or "", project=not total)
             done.add(r)
         return done
 
-    def _header(self, rows) -> tuple[int, int, dict[str, int], str | None] | None:
-        """(header row, header depth, column of each role, money unit) of a summary grid, if it is one."""
+    def _header(self, rows) -> tuple[int, int, _Header] | None:
+        """(header row, header depth, its columns) of a summary grid, if it is one."""
         for k, row in enumerate(rows[:4]):
             labels = [label_of(c) for c in row]
             top = {i: _role(x) for i, x in enumerate(labels) if x}
@@ -146,22 +154,21 @@ class ProjectSummary:
             depth = 2 if sub and all(sub.values()) and all(
                 v is None or not NUM.match(v.text) for v in map(value_of, rows[k + 1])) else 1
             roles: dict[str, int] = {}
-            counts: dict[int, str] = {}
+            counts: set[int] = set()
             leaves: list[str] = []
             for i, label in enumerate(labels):
                 leaf = below[i] if depth == 2 and i < len(below) and below[i] else label
                 leaves.append(_UNIT_SUFFIX.sub("", leaf))
                 role = _role(leaf) if leaf else None
                 if role == "count":
-                    counts[i] = _UNIT_SUFFIX.sub("", leaf)
+                    counts.add(i)
                 elif role is not None:
                     roles.setdefault(role, i)
             if "name" not in roles or len(set(roles) & {"score", "execution_rate", *_MONEY}) < 2:
                 continue
             headers = labels + (below if depth == 2 else [])
             unit = next((u for h in headers if (u := unit_of(h))), None) or self.stated_unit
-            self.count_columns, self.column_names = counts, leaves
-            return k, depth, roles, unit
+            return k, depth, _Header(roles, counts, leaves, unit)
         return None
 
     @staticmethod
@@ -169,10 +176,11 @@ class ProjectSummary:
         i = roles.get(role)
         return label_of(row[i]) if i is not None and i < len(row) else ""
 
-    def _row(self, row, roles: dict[str, int], steps: tuple[str, ...], unit: str | None, name: str,
-             project: bool) -> None:
+    def _row(self, row, columns: _Header, steps: tuple[str, ...], name: str, project: bool) -> None:
+        roles, unit = columns.roles, columns.unit
         where = name[:24]
-        for i, header in self.count_columns.items():
+        for i in sorted(columns.counts):
+            header = columns.names[i]
             # a count by project (保障户数, 救助人次): one of the project's stats, named by its column
             value = value_of(row[i]) if i < len(row) else None
             if value is None or not NUM.match(value.text.replace(",", "")):
@@ -190,7 +198,7 @@ class ProjectSummary:
             self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
         for i, cell in enumerate(row):
             # a column the summary has no field for: its numbers listed, not lost
-            if i not in roles.values() and i not in self.count_columns and (other := value_of(cell)) is not None \
+            if i not in roles.values() and i not in columns.counts and (other := value_of(cell)) is not None \
                     and NUM.match(other.text):
                 self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at,
                                 "汇总表中这一列没有对应的字段")
@@ -211,7 +219,7 @@ class ProjectSummary:
                     self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at, "表中金额没有说明单位")
                 else:
                     plain = Value(value.text.replace(",", ""), value.span)  # 1,960.00 as a thousands format shows it
-                    self._money(steps, role, plain, unit, f"{where}｜{self.column_names[i]}", self.caption or "汇总表")
+                    self._money(steps, role, plain, unit, f"{where}｜{columns.names[i]}", self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(steps, "execution_rate", Value(value.text.replace("％", "%"), value.span), "percent",
                           f"{where}｜执行率")
@@ -250,15 +258,16 @@ class ProjectSummary:
             stmt = Stmt(token.num, "number", text[max(0, token.start - 12):token.end + 12], span, at=self.at)
             self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
 
-    def _department(self, row, roles: dict[str, int], unit: str | None) -> None:
+    def _department(self, row, columns: _Header) -> None:
         """The one row naming the unit: the department's own self-evaluation."""
+        roles, unit = columns.roles, columns.unit
         for role, i in roles.items():
             value = value_of(row[i]) if i < len(row) else None
             if value is None or role == "name":
                 continue
             if role in _MONEY and unit is not None:
                 self._money(("performance", "budget_execution"), role, value, unit,
-                            f"{label_of(row[roles['name']])}｜{self.column_names[i]}",
+                            f"{label_of(row[roles['name']])}｜{columns.names[i]}",
                             self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(("performance", "budget_execution"), "execution_rate",
