@@ -730,9 +730,13 @@ MAX_XLSX_CELLS = 2_000_000
 MAX_XLS_BYTES = 50_000_000
 
 
-def _hidden_sheet(name: str) -> str:
-    """Why a hidden sheet's numbers are listed and none placed."""
-    return f"隐藏工作表“{name}”中的数：工作簿不显示这张表，不作为数据"
+def _sheet(out: _Writer, rows: list[list[str]], shown: bool, name: str) -> None:
+    """A sheet's rows written out: a shown sheet's as its paragraphs and tables, a hidden one's (a
+    form of last year the clerk copied in and hid) kept in the text, its numbers listed, none placed."""
+    if shown:
+        _sheet_blocks(out, rows)
+    else:
+        out.hidden(rows, f"隐藏工作表“{name}”中的数：工作簿不显示这张表，不作为数据")
 
 
 def read_xlsx(path: Path) -> tuple[str, list[Block]]:
@@ -773,10 +777,7 @@ def _workbook(out: _Writer, book, name: str, cells: int = 0) -> int:
             if cells > MAX_XLSX_CELLS:
                 raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
-        if sheet in visible:
-            _sheet_blocks(out, rows)
-        else:
-            out.hidden(rows, _hidden_sheet(sheet.title))
+        _sheet(out, rows, sheet in visible, sheet.title)
     return cells
 
 
@@ -863,10 +864,7 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
                 raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows = [["" if (r, c) in covered else _xls_text(book, sheet.cell(r, c)) for c in range(sheet.ncols)]
                     for r in range(sheet.nrows)]
-            if sheet in visible:
-                _sheet_blocks(out, rows)
-            else:
-                out.hidden(rows, _hidden_sheet(sheet.name))
+            _sheet(out, rows, sheet in visible, sheet.name)
     except ImportRefused:
         raise
     except Exception as err:
