@@ -376,9 +376,14 @@ def score(folder: Path, show: bool = False) -> Score:
     for entry in key.get("not_figures") or []:
         if entry.get("why") == DELETED:
             deleted.setdefault(str(entry["value"]), []).extend(int(n) for n in entry.get("occurrences", [1]))
+
+    def kept(value: str, n: int) -> int:
+        """The n-th occurrence of a value in the printed file, as counted in the kept text."""
+        return n - sum(1 for d in deleted.get(value, []) if d < n)
+
     for figure in figures:
         value, n = str(figure["value"]), int(figure.get("occurrence", 1))
-        n -= sum(1 for d in deleted.get(value, []) if d < n)
+        n = kept(value, n)
         # a column headed by the year alone (与上年对比: 2023年 | 2022年) is this year's or last year's
         column = str(figure["where"].get("column", ""))
         if re.fullmatch(rf"{year}年度?", column) or re.fullmatch(rf"{year - 1}年度?", column):
@@ -411,7 +416,7 @@ def score(folder: Path, show: bool = False) -> Score:
         if entry.get("why") == DELETED:
             continue
         for n in entry.get("occurrences", [1]):
-            n = int(n) - sum(1 for d in deleted.get(str(entry["value"]), []) if d < int(n))
+            n = kept(str(entry["value"]), int(n))
             at = where_of.get((str(entry["value"]), n))
             if at and any(s <= at[0] and at[1] <= e for (s, e), _, _, loc in spans if loc[0] not in DATE_FIELDS):
                 out.nonfigures_placed += 1
