@@ -2081,3 +2081,49 @@ def test_a_table_copied_a_column_at_a_time_is_put_back_row_by_row():
     assert _values(group.total.actual) == ["2410.98"]
     # the sentence counting the projects before their money: the projects' total, not the department's
     assert report.performance is None or report.performance.budget_execution is None
+
+
+def test_text_formatted_hidden_in_word_is_kept_apart_and_its_numbers_never_placed(tmp_path):
+    """Word neither shows nor prints text formatted hidden (字体 › 隐藏): a template's instructions,
+    last year's sentence a clerk hid rather than deleted. python-docx's paragraph text returns it
+    with the shown runs, so last year's total would be read as this year's (and the checks flag
+    the two as restating one figure). Read as Word shows it: the shown sentence whole, the hidden
+    text kept in the source with its reason, none of its numbers placed; a run shown against a
+    hidden style (w:val="false") stays shown."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from generator.importer.read import HIDDEN_TEXT, Hidden
+
+    w = nsdecls("w")
+    document = docx.Document()
+    document.add_paragraph("一、收入支出决算总体情况说明")
+    para = document.add_paragraph()
+    para._p.append(parse_xml(f'<w:r {w}><w:t>2022年度收入、支出总计均为912.40万元。</w:t></w:r>'))
+    para._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>2021年度收入、支出总计均为786.</w:t></w:r>'))
+    para._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish/></w:rPr><w:t>30万元。</w:t></w:r>'))
+    para._p.append(parse_xml(f'<w:r {w}><w:t>与2021年度相比增加126.10万元，增长16.0%。</w:t></w:r>'))
+    whole = document.add_paragraph()
+    whole._p.append(parse_xml(f'<w:pPr {w}><w:rPr><w:vanish/></w:rPr></w:pPr>'))
+    whole._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="true"/></w:rPr>'
+                              '<w:t>【填表说明：金额保留2位小数，批复后20日内公开。】</w:t></w:r>'))
+    shown = document.add_paragraph()
+    shown._p.append(parse_xml(f'<w:r {w}><w:rPr><w:vanish w:val="false"/></w:rPr>'
+                              '<w:t>二、机关运行经费支出108.50万元。</w:t></w:r>'))
+    path = tmp_path / "部门决算.docx"
+    document.save(path)
+    text, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == [
+        "一、收入支出决算总体情况说明", "2022年度收入、支出总计均为912.40万元。与2021年度相比增加126.10万元，增长16.0%。",
+        "二、机关运行经费支出108.50万元。"]
+    hidden = [b for b in blocks if isinstance(b, Hidden)]
+    assert [(b.text, b.why) for b in hidden] == [("2021年度收入、支出总计均为786.30万元。", HIDDEN_TEXT),
+                                                ("【填表说明：金额保留2位小数，批复后20日内公开。】", HIDDEN_TEXT)]
+    for block in blocks:
+        assert text[block.start:block.start + len(block.text)] == block.text
+    result = draft(blocks, 2022)
+    assert "786.30" not in result.yaml.split("\nunplaced:")[0]
+    assert "912.40" in result.yaml.split("\nunplaced:")[0]
+    loose = result.yaml.split("\nunplaced:")[1]
+    assert "786.30万元" in loose and HIDDEN_TEXT in loose

@@ -484,6 +484,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     try:
         document = docx.Document(str(path))
         _unwrapped(document.element.body)
+        hidden = _hidden_text(document)
         numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
         cells = 0
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
@@ -493,6 +494,9 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                 continue
             _tabbed_rows(tabbed, out)
             if isinstance(item, Paragraph):
+                if item._p in hidden and not item.text.strip():
+                    out.furniture(hidden.pop(item._p), HIDDEN_TEXT)  # a paragraph hidden whole
+                    continue
                 out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
                 embedded = _embedded_workbooks(document, item)
                 for book in embedded:
@@ -501,6 +505,8 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                     cells = _workbook(out, book, name, cells)
             elif isinstance(item, Table):
                 _docx_table(item, out)
+            if item._element in hidden:
+                out.furniture(hidden.pop(item._element), HIDDEN_TEXT)
         _tabbed_rows(tabbed, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
@@ -553,6 +559,64 @@ def unaccepted_revisions(path: Path) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
         return False
     return False
+
+
+HIDDEN_TEXT = "隐藏文字（Word 不显示、不打印的文字）中的数，不作为数据"
+
+
+def _hidden_text(document) -> dict:
+    """Text formatted hidden (字体 › 隐藏, `w:vanish`: Word neither shows nor prints it, a template's
+    instructions or last year's sentences a clerk hid instead of deleting) taken out of the body,
+    in place: its runs removed, so a paragraph reads as Word shows it. Returns the hidden text by
+    the body's paragraph or table it was in (a paragraph hidden whole is left empty), to be kept
+    in the source as text the file holds but does not show."""
+    from docx.oxml.ns import qn
+    from docx.text.run import Run
+
+    def hides(props) -> bool:
+        if props is None:
+            return False
+        for tag in ("w:vanish", "w:specVanish"):
+            mark = props.find(qn(tag))
+            if mark is not None and mark.get(qn("w:val"), "true").lower() not in ("false", "0", "off"):
+                return True
+        return False
+
+    styles = document.styles.element
+    hidden_styles = {style.get(qn("w:styleId")) for style in styles.iter(qn("w:style"))
+                     if hides(style.find(qn("w:rPr")))}
+    body = document.element.body
+    out: dict = {}
+    gone_runs = []
+    for run in body.iter(qn("w:r")):
+        props = run.find(qn("w:rPr"))
+        style = props.find(qn("w:rStyle")) if props is not None else None
+        paragraph = run.getparent()
+        while paragraph is not None and paragraph.tag != qn("w:p"):
+            paragraph = paragraph.getparent()
+        p_style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if paragraph is not None else None
+        direct = props.find(qn("w:vanish")) if props is not None else None
+        if direct is not None or props is not None and props.find(qn("w:specVanish")) is not None:
+            gone = hides(props)  # direct formatting wins over a style (w:val="false" shows it)
+        else:
+            gone = (style is not None and style.get(qn("w:val")) in hidden_styles
+                    or p_style is not None and p_style.get(qn("w:val")) in hidden_styles)
+        if gone:
+            gone_runs.append(run)
+    gone_ids = {id(run) for run in gone_runs}  # (runs hidden one after another are one text)
+    for run in gone_runs:
+        top = run
+        while top.getparent() is not None and top.getparent() is not body:
+            top = top.getparent()
+        text = Run(run, None).text
+        if top in out:
+            out[top] += ("" if id(run.getprevious()) in gone_ids and out[top] and out[top][-1] != "\n" else "\n") + text
+        elif text.strip():
+            out[top] = text
+    for run in gone_runs:
+        run.getparent().remove(run)
+    return {top: "\n".join(line.strip() for line in text.split("\n") if line.strip())
+            for top, text in out.items() if text.strip()}
 
 
 #: Elements that wrap a document's own content, by their content's element (None: their children,
