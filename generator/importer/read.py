@@ -608,7 +608,7 @@ def _hidden_text(document) -> dict:
         top = run
         while top.getparent() is not None and top.getparent() is not body:
             top = top.getparent()
-        text = Run(run, None).text
+        text = Run(run, document).text
         if top in out:
             out[top] += ("" if id(run.getprevious()) in gone_ids and out[top] and out[top][-1] != "\n" else "\n") + text
         elif text.strip():
