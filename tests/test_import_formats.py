@@ -2127,3 +2127,47 @@ def test_text_formatted_hidden_in_word_is_kept_apart_and_its_numbers_never_place
     assert "912.40" in result.yaml.split("\nunplaced:")[0]
     loose = result.yaml.split("\nunplaced:")[1]
     assert "786.30万元" in loose and HIDDEN_TEXT in loose
+
+
+_CSV_EXPORT = ('\ufeff"2024年度项目支出绩效自评结果","","","","","",""\r\n'
+               '"单位名称：某县教育局","导出时间：2025-04-03 16:42:18","","","","",""\r\n'
+               '"序号","项目名称","全年预算数（元）","全年执行数（元）","执行率","自评得分","主要绩效目标完成情况"\r\n'
+               '"1","学前教育幼儿资助","1,286,400.00","1,286,400.00","100.00%","98.5","资助幼儿1,072人次；\n'
+               '发放及时率100%。"\r\n'
+               '"2","教育信息化建设","2,380,000.00","2,116,900.00","88.95%","86.5","建成智慧教室46间，计划52间。"\r\n'
+               '"合计","","3,666,400.00","3,403,300.00","92.82%","",""\r\n'
+               '\r\n说明：本表由预算管理一体化系统导出，收入1,286,400.00元，支出1,286,400.00元，合计2,572,800.00元。\r\n')
+
+
+def test_a_systems_comma_separated_export_is_read_field_by_field():
+    """A reporting system's list exported as CSV, every field quoted: its amounts carry thousands
+    separators, so a line cut at commas cuts every amount. Read as CSV reads it: the title a
+    paragraph, the records a table, a field's line break inside its quotes kept in the field, and
+    every cell at its own offset. The projects are drafted with their money, and a planned count
+    in a result is no result; prose with commas in its amounts stays prose."""
+    text = _CSV_EXPORT.replace("\r\n", "\n").lstrip("\ufeff")
+    blocks = read_text(text)
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert paragraphs[0] == "2024年度项目支出绩效自评结果"
+    assert paragraphs[-1].startswith("说明：本表由预算管理一体化系统导出")
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[1][:3] == ["序号", "项目名称", "全年预算数（元）"]
+    assert rows[2] == ["1", "学前教育幼儿资助", "1,286,400.00", "1,286,400.00", "100.00%", "98.5",
+                       "资助幼儿1,072人次；\n发放及时率100%。"]
+    for row in grid.rows:
+        for cell in row:
+            assert text[cell.start:cell.start + len(cell.text)] == cell.text
+    _, report = _draft(text, 2024)
+    (group,) = report.projects
+    assert [p.name for p in group.items] == ["学前教育幼儿资助", "教育信息化建设"]
+    assert _values(group.items[1].actual) == ["2116900.00"]
+    assert _values(group.total.actual) == ["3403300.00"]
+    assert [(s.name, str(s.value), s.unit) for s in group.items[1].stats] == [("建成智慧教室", "46", "间")]
+    # the same rows unquoted where no field needs quotes: still records, amounts quoted whole
+    plain = text.replace('"1","学前', '1,"学前').replace('"2","教育', '2,"教育')
+    (grid,) = [b for b in read_text(plain) if isinstance(b, Grid)]
+    assert [c.text for c in grid.rows[2]][:3] == ["1", "学前教育幼儿资助", "1,286,400.00"]
+    # prose lines whose amounts carry commas are no records
+    prose = "收入1,286,400.00元，支出1,102,500.00元。\n收入2,286,400.00元，支出2,102,500.00元。\n"
+    assert all(isinstance(b, Para) for b in read_text(prose))

@@ -202,18 +202,22 @@ _PIPES = re.compile(r"\|+")
 def _lines(text: str) -> list[tuple[str, int]]:
     """The text's lines with their offsets; a spreadsheet cell of several lines, which Excel
     pastes in quotes ("项目资金⏎（万元）"), is kept on the line of its row."""
+    from .csvtext import quoted_csv
+
     out, pos = [], 0
     physical = text.split("\n")
     tabbed = "\t" in text
+    quoted = quoted_csv(text)
     i = 0
     while i < len(physical):
         line = physical[i]
         start = pos
         pos += len(line) + 1
         i += 1
-        # an opening quote at a cell's start not closed on this line: the cell runs on (at most 20 lines)
+        # an opening quote at a cell's start not closed on this line: the cell runs on (at most 20 lines);
+        # so does a comma-separated record's field with a quote left open
         joined = 0
-        while tabbed and joined < 20 and i < len(physical) and _open_quote(line):
+        while joined < 20 and i < len(physical) and (tabbed and _open_quote(line) or quoted and line.count('"') % 2):
             more = physical[i]
             line += "\n" + more
             pos += len(more) + 1
@@ -233,6 +237,7 @@ def _open_quote(line: str) -> bool:
 
 def read_text(text: str) -> list[Block]:
     """Split a report's text into paragraphs and grids."""
+    from .csvtext import csv_at
     from .textforms import cards_at, columns_at
 
     lines = _lines(text)
@@ -248,6 +253,9 @@ def read_text(text: str) -> list[Block]:
         elif _tsv_row(line):
             grid, i = _tsv_grid(lines, i)
             blocks.append(grid)
+        elif (records := csv_at(lines, i)) is not None:
+            found, i = records
+            blocks.extend(found)
         elif line.startswith("\t"):
             grid, i = _tab_grid(lines, i)
             blocks.append(grid)
@@ -966,24 +974,36 @@ def _xls_text(book, cell) -> str:
 
 def _sheet_blocks(out: _Writer, rows: list[list[str]]) -> None:
     width = max((max((k + 1 for k, t in enumerate(r) if t.strip()), default=0) for r in rows), default=0)
-    table: list[list[str]] = []
+    for table, part in sheet_parts(rows):
+        if table:
+            out.table(_own_width([rows[n][:width] for n in part]))
+        else:
+            out.paragraph(next(t for t in rows[part[0]] if t.strip()).strip())
+
+
+def sheet_parts(rows: list[list[str]]) -> list[tuple[bool, list[int]]]:
+    """A sheet's rows parted as a sheet reads: a row whose only text is one cell (a title,
+    单位：万元, a note) a paragraph, runs of other rows a table; each part a table or not, and
+    its rows' indices. Empty rows are in no part."""
+    parts: list[tuple[bool, list[int]]] = []
+    table: list[int] = []
     for n, row in enumerate(rows):
-        texts = [t for t in row[:width]]
-        filled = [t for t in texts if t.strip()]
-        if len(filled) >= 2 or (table and filled and not texts[0].strip()) or \
-                (table and len(filled) == 1 and _group_row(texts[0], rows[n + 1:])):
+        filled = [t for t in row if t.strip()]
+        if len(filled) >= 2 or (table and filled and not row[0].strip()) or \
+                (table and len(filled) == 1 and _group_row(row[0], rows[n + 1:])):
             # (a row of a table with one cell filled away from its first column — 九、社会保险基金支出 on
             # the 支出 side of a 收入支出决算总表 with no amount — is still a row of that table, and so
             # is a numbered group row between its rows: 一、中央财政衔接资金项目 over the projects it heads)
-            table.append(texts)
+            table.append(n)
             continue
         if table:
-            out.table(_own_width(table))
+            parts.append((True, table))
             table = []
         if filled:
-            out.paragraph(filled[0].strip())
+            parts.append((False, [n]))
     if table:
-        out.table(_own_width(table))
+        parts.append((True, table))
+    return parts
 
 
 #: A group row's numbering: 一、 （一） 1、

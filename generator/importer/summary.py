@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .counts import _bad_stat, _stat_name, _words_after, glued
+from .counts import _bad_stat, _planned, _stat_name, _words_after, glued
 from .draft import Stmt
 from .found import Finding, Found
 from .lexicon import known_row
@@ -247,6 +247,8 @@ class ProjectSummary:
                 if len(after) >= 2 and not re.match(r"^(的|以上|左右|之|多|余)", after):
                     name = f"{name}{after}" if name else after
             why = _bad_stat(name, token) if token.kind != "money" or name else "数字前后没有说明是什么数"
+            if not why and _planned(text, token):
+                why = "这是目标值，不是完成数"  # (“建成智慧教室46间，计划52间”)
             if why or token.kind == "bare":
                 self.found.skip(text[token.start:token.end], span, text[:40], self.at,
                                 why or "没有单位的数字")
