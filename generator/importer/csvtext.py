@@ -47,11 +47,12 @@ def _record(line: str, start: int) -> tuple[list[Cell], bool] | None:
 
 def csv_at(lines: list[tuple[str, int]], i: int) -> tuple[list[Block], int] | None:
     """Comma-separated records at line i, if there: two or more lines in a row, each a record of
-    as many fields, three at least, each quoting a field (or, in records with no quotes, none
-    starting with a fragment of a cut amount, as prose with `1,200元` in it would). As a sheet
-    reads: a record whose only text is one field is a paragraph (the title, a note), a run of
-    other records a table."""
+    as many fields, three at least, one of them quoting a field, and no field a sentence or, in
+    a record with no quotes, starting with a fragment of a cut amount (prose with ASCII commas,
+    `支出0元,共安排…`, `1,200元`, is no record). As a sheet reads: a record whose only text is one
+    field is a paragraph (the title, a note), a run of other records a table."""
     records: list[list[Cell]] = []
+    any_quoted = False
     j = i
     while j < len(lines):
         line, start = lines[j]
@@ -61,12 +62,15 @@ def csv_at(lines: list[tuple[str, int]], i: int) -> tuple[list[Block], int] | No
         if record is None or len(record[0]) < 3 or records and len(record[0]) != len(records[0]):
             break
         cells, quoted = record
+        if any(re.search(r"[。；;！？]", c.text) for c in cells if not quoted):
+            break
         if not quoted and any(_CUT_AMOUNT.match(c.text) and k and re.search(r"[0-9]$", cells[k - 1].text)
                                             for k, c in enumerate(cells)):
             break
         records.append(cells)
+        any_quoted = any_quoted or quoted
         j += 1
-    if len(records) < 2:
+    if len(records) < 2 or not any_quoted:
         return None
     blocks: list[Block] = []
     for table, part in sheet_parts([[c.text for c in cells] for cells in records]):
