@@ -2171,3 +2171,60 @@ def test_a_systems_comma_separated_export_is_read_field_by_field():
     # prose lines whose amounts carry commas are no records
     prose = "收入1,286,400.00元，支出1,102,500.00元。\n收入2,286,400.00元，支出2,102,500.00元。\n"
     assert all(isinstance(b, Para) for b in read_text(prose))
+
+
+_GRAPHIC = """<html><body><p>首页 &gt; 政务公开 &gt; 财政预决算</p><p>一图读懂｜某县人民政府办公室2023年度部门决算</p>
+<section><section><section><p>01</p></section><section><p>收支总体情况</p></section></section>
+<section class="card"><p><strong>1,286.45</strong><span>万元</span></p><p>支出总计</p>
+<p><span>同比</span><span>↑</span><span>6.31%</span></p></section>
+<section><p>收入、支出总计均为1,286.45万元。其中：本年收入1,248.95万元；本年支出1,262.33万元，年末结转和结余24.12万元。</p></section>
+<section><section><p>02</p></section><section><p>收入决算情况</p></section></section>
+<section><p>一般公共预算财政拨款收入</p></section><section><section style="width:95.80%"></section></section>
+<section><p><span>1,196.55万元</span><span>｜</span><span>95.80%</span></p></section>
+<section><section><p>03</p></section><section><p>“三公”经费支出情况</p></section></section>
+<section class="card"><p><strong>21.36</strong><span>万元</span></p><p>“三公”经费决算数</p>
+<p>比上年↓12.46%</p></section>
+<table><tr><td>项目</td><td>预算数</td><td>决算数</td></tr><tr><td>公务用车运行维护费</td><td>20.00</td><td>15.84</td></tr>
+<tr><td>公务接待费</td><td>8.00</td><td>5.52</td></tr><tr><td>合计</td><td>28.00</td><td>21.36</td></tr></table>
+<section><section><p>04</p></section><section><p>其他重要事项</p></section></section>
+<section class="card"><p><strong>126.40</strong><span>万元</span></p><p>政府采购支出总额</p>
+<p>货物38.60万元、服务87.80万元</p></section>
+<section><section><p>05</p></section><section><p>预算绩效自评情况</p></section></section>
+<section><svg><text>95.6</text><text>分</text></svg></section><p>部门整体支出绩效自评得分</p>
+<section><p>全年预算1,293.10万元，全年执行1,262.33万元，预算执行率97.62%。</p></section>
+</section></body></html>"""
+
+
+def test_an_editors_graphic_reads_its_cards_and_bars_as_labelled_figures(tmp_path):
+    """An article made in an online layout editor (一图读懂): no headings but badges over titles,
+    cards whose big figure stands above the words naming it, bars whose label stands above the
+    bar, changes told by arrows, a ring's score in SVG text, and a small table with no unit. Each
+    card and bar reads as its label, then its figures; the badge and title as a heading; the
+    arrows as 增长 / 下降; the bar's `｜95.80%` as its share; the table takes the unit its 合计
+    is stated in above it."""
+    from generator.importer.read import read_path
+
+    path = tmp_path / "一图读懂.html"
+    path.write_text(_GRAPHIC, encoding="utf-8")
+    text, blocks = read_path(path)
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert paragraphs[2:5] == ["01 收支总体情况", "支出总计1,286.45万元，同比↑6.31%",
+                              "收入、支出总计均为1,286.45万元。其中：本年收入1,248.95万元；本年支出1,262.33万元，年末结转和结余24.12万元。"]
+    assert "一般公共预算财政拨款收入1,196.55万元｜95.80%" in paragraphs
+    assert "部门整体支出绩效自评得分95.6分" in paragraphs
+    assert "政府采购支出总额126.40万元，货物38.60万元、服务87.80万元" in paragraphs
+    result = draft(blocks, 2023)
+    report = parse_report(strip_unplaced(result.yaml), "2023.yaml")
+    spending = report.expenditure[0]
+    assert _values(spending.total.actual) == ["1262.33"]
+    (total,) = [r for r in spending.related if r.name == "支出总计"]
+    assert set(_values(total.actual)) == {"1286.45"} and _values(total.change_rate) == ["6.31"]  # (card and text)
+    (source,) = [account.total for account in report.income if account.scope == "一般公共预算财政拨款"]
+    assert _values(source.actual) == ["1196.55"] and _values(source.share) == ["95.80"]
+    assert _values(report.sangong.total.change_rate) == ["-12.46"]
+    assert (_values(report.sangong.reception.budget), _values(report.sangong.reception.actual)) == (["8.00"], ["5.52"])
+    assert [(i.name, _values(i.actual)) for i in report.procurement.items] == [("货物", ["38.60"]), ("服务", ["87.80"])]
+    execution = report.performance.budget_execution
+    assert (_values(execution.budget_full), _values(execution.actual), _values(execution.execution_rate)) == (
+        ["1293.10"], ["1262.33"], ["97.62"])
+    assert _values(report.performance.score) == ["95.6"]

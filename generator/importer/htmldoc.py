@@ -70,6 +70,8 @@ class _Page(HTMLParser):
         self.divs = 0  # <div>s open
         #: Tables laid out as CSS grids being read, innermost last.
         self.grids: list[_GridFrame] = []
+        #: The item each open box (<section>, <div>) began at, innermost last (-1 inside a table).
+        self.boxes: list[int] = []
 
     # --- text -------------------------------------------------------------------------------------
 
@@ -112,6 +114,10 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
+        if tag in _BOXES:
+            if not self.tables:
+                self._paragraph()
+            self.boxes.append(-1 if self.tables else len(self.items))
         if tag == "div":
             self.divs += 1
             style = re.sub(r"\s+", " ", (dict(attrs).get("style") or "").lower())
@@ -163,6 +169,12 @@ class _Page(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
             return
+        if tag in _BOXES and not self.hidden:
+            if not self.tables:
+                self._paragraph()
+            start = self.boxes.pop() if self.boxes else -1
+            if start >= 0 and not self.tables:
+                _card(self.items, start)
         if tag == "div" and not self.hidden:
             frame = self._grid()
             level, self.divs = self.divs, max(self.divs - 1, 0)
@@ -408,7 +420,77 @@ def read_page(text: str) -> tuple[list[tuple[str, object]], bool]:
     page = _Page()
     page.feed(text)
     page.close()
-    return _headers_joined(page.items), page.excel
+    return _headers_joined(_figures_labelled(page.items)), page.excel
+
+
+#: Boxes an editor's graphic lays a card out in.
+_BOXES = {"section", "div", "article"}
+#: A figure set on a line of its own, as a card or a bar shows it: an amount with its unit, a
+#: score, a count (`1,286.45万元`, `95.6分`, `4辆`, `1,196.55万元｜95.80%`); not a bare whole
+#: number (a section's badge 01, a year).
+_VALUE = re.compile(r"[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:[^\s0-9，,。；;：:、｜|（(]{1,4})"
+                    r"(?:\s*[｜|]\s*[0-9]+(?:\.[0-9]+)?%)?|[-−－]?[0-9][0-9,]*\.[0-9]+")
+#: A label a card or a bar names its figure with: short words, no sentence.
+_LABEL = re.compile(r"(?=.*[\u4e00-\u9fff].*[\u4e00-\u9fff])[^。；;：:]{2,30}")
+
+
+def _value(text: str) -> bool:
+    return _VALUE.fullmatch(text) is not None
+
+
+def _label(text: str) -> bool:
+    return _LABEL.fullmatch(text) is not None and not _value(text) and not re.search(r"[0-9]", text[-1])
+
+
+def _card(items: list[Item], start: int) -> None:
+    """A card of an editor's graphic (秀米, 135 and the like: a box of a few short lines, a big
+    figure and the words that name it), in place: its lines made one paragraph that reads as a
+    sentence does, the label first, then the figures, then the rest (同比↑6.31%, 占62.28%):
+    `1,286.45万元` / `收入总计` / `同比↑6.31%` is read as 收入总计1,286.45万元，同比↑6.31%. A box
+    of anything else is left as it is."""
+    group = items[start:]
+    if not 2 <= len(group) <= 5 or any(kind != "p" for kind, _ in group):
+        return
+    texts = [str(text) for _, text in group]
+    if len(texts) == 2 and re.fullmatch(r"[0-9]{2}", texts[0]) and _label(texts[1]) and len(texts[1]) <= 20:
+        items[start:] = [("p", f"{texts[0]} {texts[1]}")]  # a section's badge over its title: 01 收支总体情况
+        return
+    if any(len(text) > 40 or text.endswith(("。", "；", ";")) for text in texts):
+        return
+    values = [k for k, text in enumerate(texts) if _value(text)]
+    label = next((k for k, text in enumerate(texts) if k not in values), None)
+    if not values or label is None or not _label(texts[label]) or label > values[0] + 1:
+        return
+    rest = [k for k in range(len(texts)) if k != label and k not in values]
+    if any(k < values[-1] for k in rest) or re.search(r"[0-9]\s*(?:万元|元|亿元|%)", texts[label]):
+        return  # (a box of cards and bars: the figures of several labels)
+    items[start:] = [("p", texts[label] + "，".join(texts[k] for k in values + rest))]
+
+
+def _figures_labelled(items: list[Item]) -> list[Item]:
+    """A figure left on a line of its own by a graphic's layout, joined with the label that names
+    it: a bar's (`一般公共预算财政拨款收入` / `1,196.55万元｜95.80%`, the label above its bar) with
+    the line before; another's with the line after when that is a label (a ring's score above
+    the words under it), else with the line before."""
+    out: list[Item] = []
+    i = 0
+    while i < len(items):
+        kind, item = items[i]
+        text = str(item)
+        if kind == "p" and _value(text):
+            after = items[i + 1] if i + 1 < len(items) else None
+            before = out[-1] if out else None
+            if after is not None and after[0] == "p" and _label(str(after[1])) and not re.search(r"[｜|]", text):
+                out.append(("p", str(after[1]) + text))
+                i += 2
+                continue
+            if before is not None and before[0] == "p" and _label(str(before[1])):
+                out[-1] = ("p", str(before[1]) + text)
+                i += 1
+                continue
+        out.append((kind, item))
+        i += 1
+    return out
 
 
 _FIGURE = re.compile(r"^[-−－]?[0-9][0-9,]*(?:\.[0-9]+)?%?$")

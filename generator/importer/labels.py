@@ -28,11 +28,12 @@ _SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委|院|校|所|站|馆
                       r"|^(全院|全校|全局)")
 
 _CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?(?:绝对额)?"
-                     r"(?P<word>增加|减少|增长|下降|压减|增幅为?|降幅为?|涨幅为?|增|减)了?$"
+                     r"(?P<word>增加|减少|增长|下降|压减|增幅为?|降幅为?|涨幅为?|增|减|↑|↓)了?$"
                      r"|(?:比|较)(?:上年|去年|上年度|同期|[0-9]{4}年)(?P<more>多|少)了?$")
 #: A change's words that say it is down.
-_DOWN = ("减少", "下降", "减", "压减", "降幅", "降幅为", "少")
-_SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$")
+_DOWN = ("减少", "下降", "减", "压减", "降幅", "降幅为", "少", "↓")
+#: (`｜` between an amount and a percent: a bar's label, 1,196.55万元｜95.80%, the share of the whole)
+_SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$|^\s*[｜|]\s*$")
 _EXECUTION = re.compile(r"(?:预算)?(?:完成率|执行率)(?:为|是|达到|达)?$|完成(?:年初|全年)?预算的$"
                         r"|(?:决算数?)?为(?:年初|全年|调整后)?预算数?的$")
 _AGAINST_BUDGET = re.compile(r"(?:比|较|与)(?:年初|全年|调整后)?预算(?:数)?(?:相比|对比)?"
@@ -173,7 +174,7 @@ def _relation(label: Label, text: str, kind: str) -> None:
             continue
         label.relation = name
         if name == "share":
-            label.share_of = match.group("of").strip() or None
+            label.share_of = (match.group("of") or "").strip() or None
         elif name == "variance":
             label.sign = -1 if pattern is _VARIANCE_MINUS else 1
         elif name == "variance_rate":

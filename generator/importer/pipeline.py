@@ -48,6 +48,12 @@ def draft(blocks: list[Block], year: int) -> Draft:
         refused |= more
 
 
+def _extent(grid: Grid) -> tuple[int, int]:
+    """Where a table stands in the text: from its start to its last cell's end."""
+    end = max((cell.start + len(cell.text) for row in grid.rows for cell in row), default=grid.start)
+    return grid.start, end + 1
+
+
 def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Draft:
     doc = outline(blocks)
     kind = kind_of(doc.title)
@@ -66,7 +72,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     walker.run(doc.root)
     tree = Tree()
     unit = file_unit(found)
-    settle(found, tree, unit, refused)
+    settle(found, tree, unit, refused, [_extent(b) for b in blocks if isinstance(b, Grid)])
     _partial_lists(tree.root)
     published.put(tree, published_tables)
     _organization_names(doc, tree)

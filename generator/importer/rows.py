@@ -28,7 +28,7 @@ PROJECTISH = re.compile(r"项目|专项")
 _PROJECT_MONEY = re.compile(r"(该|本|此)?项目(的)?(经费|资金)?(年初|全年|调整后)?(预算|实际支出|支出|执行)?(数|额)?")
 _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
-_EXECUTION_WORDS = re.compile(r"全年(预算|执行)数|年度资金总额")
+_EXECUTION_WORDS = re.compile(r"全年(预算|执行)数?|年度资金总额")
 #: A function class as a report marks it (社会保障和就业支出（类）).
 _CLASS = re.compile(r"(?P<name>.+?)[（(]类[）)]")
 #: A name of spending (…补助支出（项）): never a source of income.
@@ -166,6 +166,10 @@ class RowFinder:
             # stated, the same row's outturn (and so the stage of the parts listed after it)
             label.stage = "actual"
             return state.last, ""
+        if bare == "支出" and re.search(r"(本|当)年度?支出(为|是|共)?$", label.raw):
+            # “本年收入1,248.95万元，年初结转和结余37.50万元；本年支出1,262.33万元”: the year's spending,
+            # as 本年收入 is the year's income
+            return Ref(Row("expenditure", ("total",), "支出合计"), scope), ""
         if bare == "收入":
             parent = state.parents[-1] if state.children and state.parents else None
             if parent is not None and parent.row.steps[0] == "related=收入总计":
@@ -288,6 +292,13 @@ class RowFinder:
                 return Ref(Row("income", (f"by_source={name}",), name), ctx.scope), ""
             if ctx.area == "operating_costs":
                 return Ref(Row("operating_costs", (f"items={name}",), name), None), ""
+            procurement = ctx.area == "procurement" or state.last is not None and state.last.row.area == "procurement"
+            kind = re.fullmatch(r"(?:采购)?(货物|工程|服务)(?:类)?(?:采购)?(?:支出)?", norm(name))
+            if procurement and kind:
+                # “政府采购支出总额126.40万元，货物38.60万元、服务87.80万元”: its kinds, named short
+                return Ref(Row("procurement", (f"items={kind.group(1)}",), kind.group(1)), None), ""
+            if procurement and re.fullmatch(r"授予中小企业(?:的)?合同(?:金额)?", norm(name)):
+                return Ref(Row("procurement", ("related=授予中小企业合同金额",), "授予中小企业合同金额"), None), ""
             project = self._project(name, label)
             if project is not None:
                 return project, ""

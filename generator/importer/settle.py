@@ -22,8 +22,11 @@ def file_unit(found: Found) -> str:
     return units.most_common(1)[0][0] if units else "万元"
 
 
-def settle(found: Found, tree: Tree, unit: str, refused: set[tuple[int, int]]) -> None:
-    """Put every finding in place, or in `found.loose` with the reason it cannot stand."""
+def settle(found: Found, tree: Tree, unit: str, refused: set[tuple[int, int]],
+           tables: list[tuple[int, int]]) -> None:
+    """Put every finding in place, or in `found.loose` with the reason it cannot stand. `tables`:
+    where each table of the file stands (the span of its text)."""
+    _units_by_match(found, tables)
     strong_actual: dict[tuple[str, ...], set[str]] = {}
     weak_actual: dict[tuple[str, ...], set[str]] = {}
     for f in found.findings:
@@ -39,6 +42,34 @@ def settle(found: Found, tree: Tree, unit: str, refused: set[tuple[int, int]]) -
             _loosen(found, f, why)
             continue
         _apply(tree, f, unit, found)
+
+
+def _units_by_match(found: Found, tables: list[tuple[int, int]]) -> None:
+    """A table that names no money unit (a graphic's small table, a web page's) takes the unit the
+    file states its amounts in elsewhere, when its amounts are stated there: its 合计 21.36 is
+    the text's “三公”经费决算数21.36万元. Only a non-zero amount of three digits or more counts as
+    stated, and only when every one found names the same unit; the reading is noted for review."""
+    stated: dict[Decimal, set[str]] = {}
+    for f in found.findings:
+        if f.stmt.kind == "money" and f.stmt.unit:
+            stated.setdefault(Decimal(f.stmt.value), set()).add(f.stmt.unit)
+    unitless: dict[int, list[Stmt]] = {}
+    for f in found.findings:
+        if f.stmt.kind == "money" and f.stmt.unit is None:
+            table = next((n for n, (start, end) in enumerate(tables) if start <= f.stmt.span[0] < end), None)
+            if table is not None:
+                unitless.setdefault(table, []).append(f.stmt)
+    for stmts in unitless.values():
+        units: set[str] = set()
+        for stmt in stmts:
+            amount = Decimal(stmt.value)
+            if amount and len(stmt.value.replace(".", "").lstrip("-0")) >= 3:
+                units |= stated.get(amount, set())
+        if len(units) == 1:
+            (named,) = units
+            for stmt in stmts:
+                stmt.unit = named
+                stmt.note = f"表格未注明金额单位，其中的数与文中以{named}所述的相同，按{named}读，请核对"
 
 
 def _refuse(f: Finding, unit: str, strong_actual: dict[tuple[str, ...], set[str]]) -> str | None:

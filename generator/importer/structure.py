@@ -18,8 +18,8 @@ from .read import Block, Grid, Para
 # Numbering styles from the outermost; the index is the rank.
 _STYLES: list[re.Pattern[str]] = [
     re.compile(r"^第[一二三四五六七八九十]+部分\s*"),
-    # (an article's sections, 01｜单位基本情况, stand where 一、 does)
-    re.compile(r"^(?:[一二三四五六七八九十]+、|[0-9]{2}\s*[｜|丨]\s*(?=\D))\s*"),
+    # (an article's sections, 01｜单位基本情况 or a graphic's badge 01 over its title, stand where 一、 does)
+    re.compile(r"^(?:[一二三四五六七八九十]+、|[0-9]{2}\s*[｜|丨]\s*(?=\D)|[0-9]{2} (?=[\u4e00-\u9fff“]))\s*"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*"),
     re.compile(r"^[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))\s*"),
     re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*"),
@@ -239,7 +239,8 @@ def _title(paras: list[tuple[int, Para]]) -> tuple[str, int, set[int]]:
         # breadcrumb, the 信息公开 table): the title is the first line naming a report
         titled = next((n for n, (_, p) in enumerate(paras[:_CHROME_LINES]) if _TITLE_WORDS.search(p.text)
                        and len(p.text.strip()) <= _MAX_TITLE + 8 and heading_rank(p.text.strip()) is None
-                       and not re.search(r"[。；;！!]|[0-9]{4}-[0-9]{2}-[0-9]{2}", p.text)), None)
+                       and not re.search(r"[。；;！!]|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]\s*(?:万元|亿元|元|%)",
+                                         p.text)), None)
         if titled:
             paras = paras[titled:]
     k, first = paras[0]
