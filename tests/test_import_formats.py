@@ -2228,3 +2228,32 @@ def test_an_editors_graphic_reads_its_cards_and_bars_as_labelled_figures(tmp_pat
     assert (_values(execution.budget_full), _values(execution.actual), _values(execution.execution_rate)) == (
         ["1293.10"], ["1262.33"], ["97.62"])
     assert _values(report.performance.score) == ["95.6"]
+
+
+def test_charts_printed_to_pdf_are_read_as_they_show_and_a_stale_column_is_found(tmp_path):
+    """Word's charts printed to PDF: shapes drawn and every label placed as text, which a text
+    extractor reads by height (a column chart's values mixed with its axis's tick labels, two pie
+    labels' lines run together). Read as the chart shows them: the column chart as a table (its
+    categories across, a row for each series named by the legend, each value above its column,
+    the caption first and its unit read), its tick labels kept as no figures; each pie label as
+    one line. A column drawn from a draft and never refreshed then stands against the text."""
+    from generator.importer.pdfcharts import AXIS_TICKS
+    from generator.importer.read import Hidden
+
+    source = FIXTURES / "heldout14" / "86-puwan-hsz-dept-pdf"
+    text, blocks = read_path(report_of(source))
+    at = next(n for n, b in enumerate(blocks) if isinstance(b, Para) and b.text.startswith("图1"))
+    assert blocks[at].text == "图1 2022—2024年收入支出决算情况（单位：万元）"
+    chart = blocks[at + 1]
+    assert isinstance(chart, Grid)
+    assert [[c.text for c in row] for row in chart.rows] == [
+        ["", "2022年", "2023年", "2024年"], ["收入合计", "398.40", "452.30", "531.00"],
+        ["支出合计", "352.16", "430.58", "493.26"]]
+    ticks = blocks[at + 2]
+    assert isinstance(ticks, Hidden) and ticks.why == AXIS_TICKS and ticks.text.split() == [
+        "600", "500", "400", "300", "200", "100", "0"]
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    for label in ("公用经费46.18万元，9.18%", "项目支出188.66万元，37.49%", "人员经费268.42万元，53.34%"):
+        assert label in paragraphs
+    errors, said = _check_draft(tmp_path, source, "test-dept", 2024)
+    assert len(errors) == 1 and "same.restated" in errors[0] and "493.26" in errors[0], said

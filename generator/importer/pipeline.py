@@ -183,7 +183,7 @@ class _Walker:
                     self.grids.continuing = self.grids.last_project if after_grid else None
                     # a 单位：万元 line just above a table gives its money unit
                     # (tables stacked one under another, as on one sheet, share the line above the first)
-                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000]|$)", last_block.text) \
+                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)", last_block.text) \
                         if isinstance(last_block, Para) else None
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
@@ -417,7 +417,8 @@ def _caption(block: Block | None) -> str | None:
         return None
     text = DECORATION.sub("", block.text.strip())
     # the unit set after the title on its line (■ “三公”经费支出情况　单位：万元)
-    text = re.sub(r"[ \u3000]+(?:金额)?单位[：:]\s*(?:万元|元)$", "", text).strip(" \u3000")
+    text = re.sub(r"[ \u3000]+(?:金额)?单位[：:]\s*(?:万元|元)$|[（(](?:金额)?单位[：:]\s*(?:万元|元)[）)]$", "",
+                  text).strip(" \u3000")
     text = re.sub(r"^附(?:表|件)[0-9０-９一二三四五六七八九十]*[：:．.、]?\s*", "", text)  # 附表：…情况
     if len(text) > 60 or re.search(r"[。；;，,：:]", text) or not re.search(r"表|结果|情况|清单|明细", text):
         return None

@@ -1221,6 +1221,8 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
                         out.paragraph(item[1])
                     elif item[0] == "h":
                         out.furniture(item[1], RUNNING_HEAD)
+                    elif item[0] == "f":
+                        out.furniture(item[1], item[2])
                     else:
                         out.table(*item[1:])
                 pages.append((first, len(out.blocks)))
@@ -1242,6 +1244,9 @@ class _Recorder:
 
     def paragraph(self, text: str) -> None:
         self.items.append(("p", text))
+
+    def furniture(self, text: str, why: str) -> None:
+        self.items.append(("f", text, why))
 
     def table(self, rows: list[list[str]], shape: tuple[float, ...] | None = None) -> None:
         self.items.append(("t", rows, shape))
@@ -1398,6 +1403,15 @@ def _continues_across(out: _Writer, left: list[int], right: list[int]) -> bool:
 
 
 def _pdf_page(out: _Writer, page) -> None:
+    from .pdfcharts import AXIS_TICKS, column_charts, pie_charts
+
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    charts = column_charts(page, words) + pie_charts(page, words)
+    if charts:  # read as charts; the rest of the page as if they were not there
+        areas = [chart.area for chart in charts]
+        page = page.filter(lambda obj: not any(x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and
+                                               top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+                                               for x0, top, x1, bottom in areas))
     tables = page.find_tables()
     if not tables:
         words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
@@ -1439,8 +1453,14 @@ def _pdf_page(out: _Writer, page) -> None:
         rows = [["" if c is None else c.strip() for c in row] for row in table.extract()]
         shape = tuple(round(row.bbox[1] - table.bbox[1]) for row in table.rows)
         items.append((table.bbox[1], 1, (rows, shape)))
-    for _, kind, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
-        if kind:
+    for chart in charts:
+        for n, (what, item) in enumerate(chart.items):
+            placed = (item, None) if what == "t" else item
+            items.append((chart.area[1] + n / 1000, {"p": 0, "t": 1, "f": 2}[what], placed))
+    for _, order, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if order == 2:
+            out.furniture(item, AXIS_TICKS)  # type: ignore[arg-type]
+        elif order:
             out.table(*item)  # type: ignore[misc]
         else:
             out.paragraph(item)  # type: ignore[arg-type]

@@ -113,7 +113,14 @@ class GridReader(SelfEvaluation, ProjectSummary):
             plain = re.sub(r"[（(](万元|元|%|％)[）)]$", "", h)
             bare = re.fullmatch(r"(?P<y>[0-9]{4})年度?", plain)
             if bare and int(bare.group("y")) in (self.year, self.year - 1):
-                out[i] = "actual~" if int(bare.group("y")) == self.year else "prior"
+                # (this year's is 决算 when the table's title says so: …收入支出决算情况)
+                this_year = "actual" if "决算" in (getattr(self, "caption", None) or "") else "actual~"
+                out[i] = this_year if int(bare.group("y")) == self.year else "prior"
+                continue
+            if bare and self.year - 10 <= int(bare.group("y")) < self.year - 1 \
+                    and any(re.fullmatch(rf"{y}年度?", h) for h in header for y in (self.year, self.year - 1)):
+                # (a year before last beside them, 近三年: its column listed for review)
+                out[i] = _UNREAD
                 continue
             # a change on last year beside last year's column (增减额 beside a 预算数 and a 决算数 is
             # the one against the budget, which the model does not hold)
