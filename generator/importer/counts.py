@@ -17,7 +17,7 @@ from .found import Found
 from .labels import parse
 from .lexicon import SCOPES
 from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
-from .text import COUNT, Sentence, Token, clip, last_clause, norm
+from .text import COUNT, Sentence, Token, clip, last_clause, norm, tokens
 
 _GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标[。.：:]?$")
 _TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
@@ -251,6 +251,31 @@ _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有
           "截至目前", "目前", "其中", "合计", "共", "总共",
           # a word that says only that a value was reached, not of what (“实际99.6%”, “受众1.2万人次”)
           "实际", "实际为", "实际完成", "受众", "接待", "办结"}
+
+
+def stats_in(text: str, subjects: tuple[str, ...]) -> list[tuple[Token, str, str | None]]:
+    """The counts of a text in a table's cell (a project's results, a stage's work done: 征集资料1280万字，
+    编成资料长编), each with its name from the words around it, or the reason it is no work figure:
+    (token, name, why). Money without words, numbers glued to names and plans are passed over."""
+    out: list[tuple[Token, str, str | None]] = []
+    previous = 0
+    for token in tokens(text):
+        raw = text[previous:token.start]
+        previous = token.end
+        if token.kind == "bare" and glued(text, token):
+            continue
+        name = _stat_name(last_clause(raw), subjects)
+        if token.kind in ("count", "money"):
+            after = _stat_name(_words_after(text, token.end), subjects)
+            if len(after) >= 2 and not re.match(r"^(的|以上|左右|之|多|余)", after):
+                name = f"{name}{after}" if name else after
+        why = _bad_stat(name, token) if token.kind != "money" or name else "数字前后没有说明是什么数"
+        if not why and _planned(text, token):
+            why = "这是目标值，不是完成数"  # (“建成智慧教室46间，计划52间”)
+        if not why and token.kind == "bare":
+            why = "没有单位的数字"
+        out.append((token, name, why))
+    return out
 
 
 def _bad_stat(name: str, token: Token) -> str | None:

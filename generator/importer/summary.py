@@ -18,14 +18,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .counts import _bad_stat, _planned, _stat_name, _words_after, glued
+from .counts import stats_in
 from .draft import Stmt
 from .found import Finding, Found
 from .lexicon import known_row
 from .read import Cell
 from .structure import numbering_rank
 from .tables_base import NUM, Value, label_of, unit_of, value_of
-from .text import last_clause, tokens
 
 #: Each column's role, by its header (units in brackets aside).
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
@@ -234,24 +233,11 @@ class ProjectSummary:
     def _results(self, steps: tuple[str, ...], value: Value) -> None:
         """The results in words: the text as the project's note, each count in it one of its `stats`."""
         self.found.add(steps, "note", Stmt(value.text, "text", value.text[:40], (0, 0), at=self.at))
-        text, previous = value.text, 0
-        for token in tokens(text):
+        text = value.text
+        for token, name, why in stats_in(text, self.subjects):
             span = (value.span[0] + token.start, value.span[0] + token.end)
-            raw = text[previous:token.start]
-            previous = token.end
-            if token.kind == "bare" and glued(text, token):
-                continue
-            name = _stat_name(last_clause(raw), self.subjects)
-            if token.kind in ("count", "money"):
-                after = _stat_name(_words_after(text, token.end), self.subjects)
-                if len(after) >= 2 and not re.match(r"^(的|以上|左右|之|多|余)", after):
-                    name = f"{name}{after}" if name else after
-            why = _bad_stat(name, token) if token.kind != "money" or name else "数字前后没有说明是什么数"
-            if not why and _planned(text, token):
-                why = "这是目标值，不是完成数"  # (“建成智慧教室46间，计划52间”)
-            if why or token.kind == "bare":
-                self.found.skip(text[token.start:token.end], span, text[:40], self.at,
-                                why or "没有单位的数字")
+            if why:
+                self.found.skip(text[token.start:token.end], span, text[:40], self.at, why)
                 continue
             extra = {"name": Stmt(name, "text", "", (0, 0))}
             extra["unit"] = Stmt("%" if token.kind == "percent" else token.unit, "text", "", (0, 0))
