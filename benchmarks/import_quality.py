@@ -311,9 +311,10 @@ def _common(a: str, b: str) -> int:
 
 def _stat_means(name: str, where: dict) -> bool:
     """A work statistic (a named count): its name shares a run of three characters with the key's
-    row (two for a row of four or fewer), and the key's column is the count itself, not its
-    target, weight, score, share or change."""
-    key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
+    row (two for a row of four or fewer; of a row written `stage / count`, its last part), and the
+    key's column is the count itself, not its target, weight, score, share or change."""
+    # (a row of a table's row: 初稿编写 / 初稿, the stage and the count of it, judged by the last part)
+    key_row, key_col = norm(str(where.get("row", "")).split(" / ")[-1]), str(where.get("column", ""))
     if re.search(r"分值|得分|权重|比例|占|增减|指标值|目标|比上年", key_col):
         return False
     need = 2 if len(key_row) <= 4 else 3

@@ -2257,3 +2257,34 @@ def test_charts_printed_to_pdf_are_read_as_they_show_and_a_stale_column_is_found
         assert label in paragraphs
     errors, said = _check_draft(tmp_path, source, "test-dept", 2024)
     assert len(errors) == 1 and "same.restated" in errors[0] and "493.26" in errors[0], said
+
+
+def test_date_cells_read_as_their_format_shows_them_and_a_stages_work_done_is_counted(tmp_path):
+    """A date cell is a serial number shown by a date format: read as the sheet shows it, not as
+    the stored value or an ISO date (the .xls fixture and an .xlsx alike). A table of a work's
+    stages no reader knows, its 完成情况 told in words: each count a work figure, named by its
+    words; the planned dates beside it are no figures."""
+    import datetime
+
+    import openpyxl
+
+    text, _ = read_path(report_of(FIXTURES / "heldout14" / "87-congling-dfz-project-xls"))
+    assert "2021年9月18日" in text and "\t2021/9/18\n" in text and "44457" not in text and "2021-09-18" not in text
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["《某县志》编纂工作进度表"])
+    sheet.append(["序号", "工作节点", "计划完成时间", "实际完成时间", "完成情况"])
+    sheet.append([1, "资料征集", datetime.datetime(2021, 3, 31), datetime.datetime(2021, 3, 26), "征集资料1280万字，编成资料长编"])
+    sheet.append([2, "评议稿修改", datetime.datetime(2021, 6, 30), datetime.datetime(2021, 6, 22), "召开评议会3次，采纳修改意见412条"])
+    for row in sheet.iter_rows(min_row=3):
+        row[2].number_format = 'yyyy"年"m"月"d"日"'
+        row[3].number_format = "yyyy/m/d h:mm"
+    path = tmp_path / "进度.xlsx"
+    book.save(path)
+    text, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [c.text for c in grid.rows[1]][2:4] == ["2021年3月31日", "2021/3/26 0:00"]
+    result = draft(blocks, 2021)
+    report = parse_report(strip_unplaced(result.yaml))
+    assert [(s.name, str(s.value), s.unit) for s in report.work_stats] == [
+        ("征集资料", "1280", "万字"), ("召开评议会", "3", "次"), ("采纳修改意见", "412", "条")]

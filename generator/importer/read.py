@@ -960,13 +960,14 @@ def _xls_text(book, cell) -> str:
         return str(cell.value).replace("\r\n", "\n").replace("\r", "\n").strip()
     if cell.ctype == xlrd.XL_CELL_BOOLEAN:
         return "是" if cell.value else "否"
-    if cell.ctype == xlrd.XL_CELL_DATE:
-        try:
-            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode).date().isoformat()
-        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-            return ""
     xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
     fmt = book.format_map.get(xf.format_key) if xf is not None else None
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            moment = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return ""
+        return _date_shown(moment, fmt.format_str if fmt is not None else "")
     value = cell.value
     number = int(value) if float(value).is_integer() and abs(value) < 1e15 else value
     return _formatted(number, fmt.format_str if fmt is not None else "General")
@@ -1041,8 +1042,54 @@ def _cell_text(cell) -> str:
     if isinstance(value, (int, float)):
         return _formatted(value, cell.number_format or "General")
     if hasattr(value, "isoformat"):  # a date or time
+        if hasattr(value, "year") and hasattr(value, "hour"):
+            return _date_shown(value, cell.number_format or "")
         return value.isoformat()[:10] if hasattr(value, "year") else value.isoformat()
     return str(value)
+
+
+def _date_shown(moment, number_format: str) -> str:
+    """A date cell as its date format shows it (`yyyy"年"m"月"d"日"` → 2021年9月18日, `yyyy/m/d` →
+    2021/9/18): the year, month, day and time codes filled in, quoted and escaped text as it
+    stands. A format this does not cover (weekday and month names, Chinese numerals, AM/PM) or
+    none: the date in ISO form, and its time when it has one."""
+    iso = moment.date().isoformat() if not (moment.hour or moment.minute or moment.second) \
+        else moment.isoformat(sep=" ", timespec="seconds")
+    section = number_format.split(";")[0]
+    if not re.search(r"[yYdD]|[mM]", section) or re.search(r"DBNum|AM/PM|A/P", section, re.I):
+        return iso
+    parts: list[str] = []
+    codes: list[str] = []  # the date codes met so far (an m after h, or before s, is minutes)
+    i = 0
+    while i < len(section):
+        char = section[i]
+        if char == '"':
+            end = section.find('"', i + 1)
+            end = len(section) if end < 0 else end
+            parts.append(section[i + 1:end])
+            i = end + 1
+        elif char == "\\":
+            parts.append(section[i + 1:i + 2])
+            i += 2
+        elif char == "[":
+            end = section.find("]", i + 1)
+            i = len(section) if end < 0 else end + 1
+        elif char.lower() in "ymdhs":
+            run = len(re.match(rf"{char}+", section[i:], re.I).group())  # type: ignore[union-attr]
+            code = char.lower()
+            if code == "m" and (codes[-1:] == ["h"] or re.match(r"[^ymdhs]*s", section[i + run:], re.I)):
+                code = "n"  # minutes
+            if run > {"y": 4, "m": 2, "d": 2, "h": 2, "n": 2, "s": 2}[code]:
+                return iso  # (a month's or a weekday's name)
+            number = {"y": moment.year if run > 2 else moment.year % 100, "m": moment.month, "d": moment.day,
+                      "h": moment.hour, "n": moment.minute, "s": moment.second}[code]
+            parts.append(str(number).zfill(2 if run >= 2 else 1))
+            codes.append(code)
+            i += run
+        else:
+            parts.append(char)
+            i += 1
+    return "".join(parts)
 
 
 _PLACES = re.compile(r"\.([0#]+)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .counts import stats_in
 from .draft import Stmt
 from .found import Found
 from .lexicon import known_row
@@ -20,6 +21,13 @@ from .selfeval import LEVEL_SCORES, SelfEvaluation
 from .summary import ProjectSummary
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, without_unit
 from .text import norm, tokens
+
+#: A column of work done, in words (完成情况, 实际完成情况, 主要成效), not of what was aimed at.
+_DONE_COLUMN = re.compile(r"完成情况|实际完成|完成内容|工作成效|主要成效|进展情况|实施情况")
+_AIM_COLUMN = re.compile(r"目标|指标值|计划|预期")
+#: A cell that tells in words what was done, with a count in it (征集资料1280万字，编成资料长编).
+_SENTENCE_CELL = re.compile(r"^(?=.*[\u4e00-\u9fff]{2,}[^，,；;。\s]{0,6}[0-9])(?=.*[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff])"
+                            r"(?![≥≤>＜<＞=＝])[^\n]{8,}$")
 
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
 #: A column of a stage table whose comparison the model holds no field for.
@@ -84,9 +92,11 @@ class GridReader(SelfEvaluation, ProjectSummary):
             done |= self._summary(rows)
         done |= self._data_table(rows)
         done |= self._numbered_columns(rows)
+        # what each column holds, by its header (the first row of several cells)
+        heads = next(([label_of(c) for c in r] for r in rows if sum(1 for c in r if c.text.strip()) >= 2), [])
         for k, row in enumerate(rows):
             if k not in done:
-                self._leftover(row)
+                self._leftover(row, heads)
 
     # --- 基础数据表 ------------------------------------------------------------------------------
 
@@ -320,11 +330,15 @@ class GridReader(SelfEvaluation, ProjectSummary):
 
     # --- other numbers ------------------------------------------------------------------------------
 
-    def _leftover(self, row: tuple[Cell, ...]) -> None:
+    def _leftover(self, row: tuple[Cell, ...], heads: list[str]) -> None:
         label = label_of(row[0]) if row else ""
-        for cell in row:
+        for n, cell in enumerate(row):
             value = value_of(cell)
             if value is None:
+                continue
+            head = heads[n] if n < len(heads) else ""
+            if n and _DONE_COLUMN.search(head) and not _AIM_COLUMN.search(head) and _SENTENCE_CELL.match(value.text):
+                self._work_done(value, label)
                 continue
             for token in tokens(value.text):
                 if token.kind == "bare" and re.match(r"[\u3400-\u9fff]", value.text[token.end:token.end + 1]):
@@ -332,6 +346,25 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 span = (value.span[0] + token.start, value.span[0] + token.end)
                 self.found.skip(value.text[token.start:token.end], span, f"{label[:20]}｜{value.text[:30]}", self.at,
                                 "表格中这一格不知对应哪一项")
+
+    def _work_done(self, value: Value, label: str) -> None:
+        """A cell telling work done in words, in a table no reader knows (a stage's 完成情况: 征集资料
+        1280万字，编成资料长编): each count a work figure named by its words, as in the text."""
+        for token, name, why in stats_in(value.text, self.subjects):
+            span = (value.span[0] + token.start, value.span[0] + token.end)
+            if why:
+                where = f"{label[:20]}｜{value.text[:30]}"
+                self.found.skip(value.text[token.start:token.end], span, where, self.at, why)
+                continue
+            extra = {"name": Stmt(name, "text", "", (0, 0)),
+                     "unit": Stmt("%" if token.kind == "percent" else token.unit, "text", "", (0, 0))}
+            if token.qualifier:
+                extra["qualifier"] = Stmt(token.qualifier, "text", "", (0, 0))
+            if self.at:
+                extra["at"] = Stmt(self.at, "text", "", (0, 0))
+            stmt = Stmt(token.num, "number", value.text[max(0, token.start - 12):token.end + 12], span, at=self.at)
+            self.found.add(("work_stats+",), "value", stmt)
+            self.found.findings[-1].extra = extra
 
     # --- output ---------------------------------------------------------------------------------------
 
