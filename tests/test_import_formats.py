@@ -2288,3 +2288,35 @@ def test_date_cells_read_as_their_format_shows_them_and_a_stages_work_done_is_co
     report = parse_report(strip_unplaced(result.yaml))
     assert [(s.name, str(s.value), s.unit) for s in report.work_stats] == [
         ("征集资料", "1280", "万字"), ("召开评议会", "3", "次"), ("采纳修改意见", "412", "条")]
+
+
+def test_text_boxes_in_word_are_read_once_with_their_tables(tmp_path):
+    """A Word text box (a cover's lines, a note, a table laid in a frame) stands inside a run's
+    drawing, where python-docx does not look: read after its paragraph, its paragraphs and tables
+    as the body's; the box Word keeps twice (the drawing and its VML fallback) read once."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    content = ('<w:txbxContent><w:p><w:r><w:t>“三公”经费支出情况</w:t></w:r></w:p>'
+               '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>决算数</w:t></w:r></w:p></w:tc></w:tr>'
+               '<w:tr><w:tc><w:p><w:r><w:t>公务接待费</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>5.52</w:t></w:r></w:p></w:tc></w:tr>'
+               '</w:tbl></w:txbxContent>')
+    document = docx.Document()
+    document.add_paragraph("一、“三公”经费")
+    para = document.add_paragraph("见下框：")
+    para._p.append(parse_xml(f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{content}'
+                             f'</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}'
+                             '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    document.add_paragraph("以上为“三公”经费。")
+    path = tmp_path / "框.docx"
+    document.save(path)
+    text, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == [
+        "一、“三公”经费", "见下框：", "“三公”经费支出情况", "以上为“三公”经费。"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [["项目", "决算数"], ["公务接待费", "5.52"]]
+    assert text.count("5.52") == 1

@@ -506,6 +506,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                     out.furniture(hidden.pop(item._p), HIDDEN_TEXT)  # a paragraph hidden whole
                     continue
                 out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
+                _text_boxes(item, out)
                 embedded = _embedded_workbooks(document, item)
                 for book in embedded:
                     # a table pasted as an Excel worksheet object (选择性粘贴 › Microsoft Excel 工作表 对象):
@@ -519,6 +520,36 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), out.blocks
+
+
+_TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph, out: _Writer) -> None:
+    """The text boxes anchored in a paragraph (插入 › 文本框: a cover's lines, a note, at times a
+    table laid in a frame), read after it: their paragraphs and tables as the body's. python-docx
+    reads the runs' own text only, and a text box stands inside a run's drawing. A box Word keeps
+    twice, as a drawing and as its VML fallback for older readers, is read once."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for box in paragraph._p.iter(_TEXT_BOX):
+        between = []
+        for ancestor in box.iterancestors():
+            if ancestor is paragraph._p:
+                break
+            between.append(ancestor.tag)
+        if _FALLBACK in between or _TEXT_BOX in between:
+            continue  # (the VML copy; a box in a box, read with the paragraph it stands in)
+        for child in box:
+            if child.tag == qn("w:p"):
+                inner = Paragraph(child, paragraph._parent)
+                out.paragraph(inner.text)
+                _text_boxes(inner, out)
+            elif child.tag == qn("w:tbl"):
+                _docx_table(Table(child, paragraph._parent), out)
 
 
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
