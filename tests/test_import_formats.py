@@ -14,7 +14,7 @@ import pytest
 
 from generator.content.load import parse_report
 from generator.importer import draft, strip_unplaced
-from generator.importer.read import Grid, Para, read_path, read_text
+from generator.importer.read import Grid, ImportRefused, Para, read_path, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 DEV = sorted(p for p in (FIXTURES / "dev").iterdir() if p.is_dir())
@@ -2320,3 +2320,35 @@ def test_text_boxes_in_word_are_read_once_with_their_tables(tmp_path):
     (grid,) = [b for b in blocks if isinstance(b, Grid)]
     assert [[c.text for c in row] for row in grid.rows] == [["项目", "决算数"], ["公务接待费", "5.52"]]
     assert text.count("5.52") == 1
+
+
+def test_a_single_file_web_page_and_a_csv_export_are_read_by_their_content(tmp_path):
+    """Word's 单个文件网页 (.mht, often published under the name .doc) is a MIME message whose
+    HTML part, quoted-printable in its declared charset, is the page: read as the page. A
+    system's export saved as .csv is read as text, its quoted records a table."""
+    import quopri
+
+    page = ('<html><head><meta charset="gb2312"></head><body><p>一、“三公”经费支出情况</p><table>'
+            '<tr><td>项目</td><td>决算数</td></tr><tr><td>公务接待费</td><td>5.52</td></tr></table></body></html>')
+    body = quopri.encodestring(page.encode("gb18030")).decode("ascii")
+    mht = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\r\n\r\n"
+           "------=_NextPart_01\r\nContent-Location: file:///C:/report.htm\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/html; charset=\"gb2312\"\r\n\r\n"
+           f"{body}\r\n------=_NextPart_01\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           "iVBORw0KGgo=\r\n------=_NextPart_01--\r\n")
+    for name in ("决算.mht", "决算.doc"):
+        path = tmp_path / name
+        path.write_bytes(mht.encode("ascii"))
+        _, blocks = read_path(path)
+        assert [b.text for b in blocks if isinstance(b, Para)] == ["一、“三公”经费支出情况"]
+        (grid,) = [b for b in blocks if isinstance(b, Grid)]
+        assert [[c.text for c in row] for row in grid.rows] == [["项目", "决算数"], ["公务接待费", "5.52"]]
+    path = tmp_path / "自评结果.csv"
+    path.write_text(_CSV_EXPORT, encoding="utf-8")
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [c.text for c in grid.rows[2]][:3] == ["1", "学前教育幼儿资助", "1,286,400.00"]
+    empty = tmp_path / "空.mht"
+    empty.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nnothing\r\n")
+    with pytest.raises(ImportRefused, match="没有网页部分"):
+        read_path(empty)

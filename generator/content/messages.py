@@ -525,10 +525,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt、.docx、.xlsx、.xls、.pdf 和网页（.html）报告，"
+    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.xlsx、.xls、.pdf 和网页（.html、.mht）报告，"
                            "{name} 是 {suffix} 文件：请先另存为其中一种",
-                           "only .txt, .docx, .xlsx, .xls, .pdf and web page (.html) reports can be imported, "
+                           "only .txt (and .csv, .md), .docx, .xlsx, .xls, .pdf and web page (.html, .mht) reports "
+                           "can be imported, "
                            "and {name} is a {suffix} file: save it as one of them first"),
+    "import.mht_no_page": ("{name} 是单个文件网页（.mht），但其中没有网页部分，无法导入",
+                           "{name} is a single-file web page (.mht) with no page in it: nothing to import"),
     "import.missing": ("报告文件 {name} 不存在", "the report file {name} does not exist"),
     "import.cannot_read": ("无法读取报告 {name}：{reason}", "cannot read the report {name}: {reason}"),
     "import.is_folder": ("报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件",

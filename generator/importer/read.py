@@ -85,6 +85,8 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     suffix = path.suffix.lower()
     if suffix in (".doc", ".wps", ".et") and _html_file(path):
         suffix = ".html"  # Word's 另存为网页 published under the name .doc: read as the page it is
+    elif suffix in (".doc", ".wps", ".et") and _mht_file(path):
+        suffix = ".mht"  # (and its 单个文件网页)
     if suffix in (".doc", ".wps", ".et"):
         raise ImportRefused(say("import.old_format", name=name, suffix=shown(path.suffix),
                                 target=".xlsx" if suffix == ".et" else ".docx"))
@@ -898,18 +900,54 @@ def _html_file(path: Path) -> bool:
         return False
 
 
+def _mht_file(path: Path) -> bool:
+    """A page saved as one file, whatever its name: a MIME message."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2048)
+    except OSError:
+        return False
+    return re.match(rb"(?:\xef\xbb\xbf)?\s*(?:[A-Za-z-]+:[^\n]*\n)*?MIME-Version:", head, re.I) is not None
+
+
 def read_html(path: Path) -> tuple[str, list[Block]]:
     """A report saved as a web page (htmldoc.py): its paragraphs and tables in reading order,
     written out in the tab layout; an Excel sheet's page as `read_xlsx` reads a sheet (a row of
     one cell a paragraph)."""
-    from .htmldoc import charset_of, read_page
+    from .htmldoc import charset_of
 
     name = shown(path)
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
         raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
     raw = _read(path)
-    text = _decode(raw, name, charset_of(raw))
+    return _page_blocks(_decode(raw, name, charset_of(raw)), name)
+
+
+def read_mht(path: Path) -> tuple[str, list[Block]]:
+    """A page saved as one file (Word's and browsers' 单个文件网页, .mht): a MIME message whose
+    HTML part is the page, its pictures and styles in parts beside it; the page read as a web
+    page is."""
+    import email
+    import email.policy
+
+    from .htmldoc import charset_of
+
+    name = shown(path)
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    message = email.message_from_bytes(_read(path), policy=email.policy.compat32)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    payload = part.get_payload(decode=True) if part is not None else None
+    if part is None or not isinstance(payload, bytes) or not payload.strip():
+        raise ImportRefused(say("import.mht_no_page", name=name))
+    return _page_blocks(_decode(payload, name, part.get_content_charset() or charset_of(payload)), name)
+
+
+def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
+    from .htmldoc import read_page
+
     try:
         items, excel = read_page(text)
     except Exception as err:  # html.parser on a page cut short or damaged
@@ -1757,5 +1795,6 @@ def _headers_over_numbers(rows: list[list[str]]) -> list[list[str]]:
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
-           ".html": read_html, ".htm": read_html,
-           ".txt": None, ".text": None, "": None}
+           ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht,
+           # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
+           ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}
