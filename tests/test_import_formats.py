@@ -1787,7 +1787,9 @@ def test_headings_numbered_by_a_word_list_read_with_the_numbers_word_draws(tmp_p
     result = draft(blocks, 2023)
     report = parse_report(strip_unplaced(result.yaml))
     assert [s.title for s in report.sections] == ["一、部门基本情况", "二、部门整体支出绩效目标", "三、绩效目标完成情况分析"]
-    assert {item.text: item.why for item in result.loose}["26项"] == "绩效目标中的目标值，不是完成数"
+    # the goals' numbers stand in the goal (under the heading Word numbers 二、), not among the results
+    assert [g.target for g in report.performance.goals] == ["完成年度重点工作任务26项；基层工会建会率不低于90%。"]
+    assert "26项" not in {item.text for item in result.loose}
     assert [s.name for s in report.work_stats] == ["举办职工技能竞赛"]
 
 
@@ -2352,3 +2354,19 @@ def test_a_single_file_web_page_and_a_csv_export_are_read_by_their_content(tmp_p
     empty.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nnothing\r\n")
     with pytest.raises(ImportRefused, match="没有网页部分"):
         read_path(empty)
+
+
+def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
+    """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
+    paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its
+    words and none of them listed as unplaced; the results section's counts stay work figures."""
+    text = ("某县水利局农村供水保障工程项目支出绩效自评报告\n一、项目基本情况\n3.项目绩效目标\n"
+            "项目计划新建及改造农村供水管网48.6公里，新增及改善供水受益农户3260户；受益群众满意度不低于90%。\n"
+            "二、项目绩效目标完成情况\n实际完成新建及改造农村供水管网50.2公里，新增及改善供水受益农户3318户。\n")
+    result, report = _draft(text, 2023)
+    (project,) = report.project_performance  # (a project's own report: the goal is the project's)
+    assert [g.target for g in project.goals] == [
+        "项目计划新建及改造农村供水管网48.6公里，新增及改善供水受益农户3260户；受益群众满意度不低于90%。"]
+    loose = result.yaml.split("\nunplaced:")[1] if "\nunplaced:" in result.yaml else ""
+    assert "48.6" not in loose and "3260" not in loose
+    assert {str(s.value) for s in report.work_stats} >= {"50.2", "3318"}

@@ -40,6 +40,7 @@ class CountReader(Staffing):
     def __init__(self, found: Found, subjects: tuple[str, ...]) -> None:
         self.found = found
         self.subjects = subjects
+        self.goal_text = False  # the paragraph read is drafted whole as a goal (pipeline._goal)
 
     def sentence(self, sentence: Sentence, toks: list[Token], mine: list[Token], ctx: Context,
                  project: str | None) -> None:
@@ -50,7 +51,7 @@ class CountReader(Staffing):
         self.consumed = 0
         self.previous_name = ""
         self.previous_unit: str | None = None
-        goals = any(_GOAL_TITLE.search(t) for t in ctx.titles[:1])
+        goals = is_goal_section(ctx)
         for token in toks:
             raw = sentence.text[max(previous_end, self.consumed):token.start]
             previous_end = token.end
@@ -70,6 +71,8 @@ class CountReader(Staffing):
                 continue
             if token.unit == "个" and self._organization(sentence, token, raw, ctx):
                 continue
+            if goals and self.goal_text:
+                continue  # (the paragraph is drafted whole as a goal: the number stands in its words)
             if goals:
                 self._skip(sentence, token, ctx, "绩效目标中的目标值，不是完成数")
             elif token.kind in ("count", "percent") or token.kind == "bare" and _ends_sentence(sentence.text, token):
@@ -202,6 +205,11 @@ class CountReader(Staffing):
         span = (sentence.start + token.start, sentence.start + token.end)
         self.found.skip(sentence.text[token.start:token.end], span,
                         clip(sentence.text, token.start, token.end), ctx.at, why)
+
+
+def is_goal_section(ctx: Context) -> bool:
+    """A section that sets out the year's goals (绩效目标, 年度目标, 目标设定): its numbers are targets."""
+    return any(_GOAL_TITLE.search(t) for t in ctx.titles[:1])
 
 
 def _planned(text: str, token: Token) -> bool:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 from . import published
 from .amounts import AmountReader
 from .context import Context, area_of, context_of, is_performance
-from .counts import CountReader, glued
+from .counts import CountReader, glued, is_goal_section
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
-from .narrative import sections
+from .narrative import markdown, sections
 from .performance import budget, rules
 from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
 from .rows import title_row
@@ -331,6 +331,7 @@ class _Walker:
                     self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
                                     clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
             return
+        self.counts.goal_text = self._goal(para, ctx)
         framed = self._frame(para, ctx) if self.kind == "绩效自评报告" and not self.project else set()
         listed = not self.project and _PROJECTS_EVALUATED.search(para.text) is not None
         for sentence in sentences(para.text, para.start):
@@ -351,6 +352,20 @@ class _Walker:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+    def _goal(self, para: Para, ctx: Context) -> bool:
+        """A paragraph of the section that sets out the year's goals (项目绩效目标, 部门整体绩效目标) in a
+        self-evaluation: drafted whole as a goal, its numbers standing in its words (项目计划新建及改造
+        农村供水管网48.6公里，…受益群众满意度不低于90%), as a form's 年度总体目标 is."""
+        if not (is_goal_section(ctx) and (self.kind == "绩效自评报告" or self.project or is_performance(ctx))):
+            return False
+        if not any(t.kind != "bare" for t in tokens(para.text)):
+            return False
+        root = f"project_performance={self.project}" if self.project else "performance"
+        self.found.add((root, "goals+"), "target",
+                       Stmt(markdown(para.text.strip()), "text", clip(para.text, 0, min(len(para.text), 40)),
+                            (para.start, para.start + len(para.text)), at=ctx.at))
+        return True
 
     def _sentence(self, sentence: Sentence, ctx: Context, framed: set[int], paragraph: str) -> None:
         taken = rules(sentence, self.found, ctx.at,
