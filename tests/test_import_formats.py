@@ -2370,3 +2370,18 @@ def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     loose = result.yaml.split("\nunplaced:")[1] if "\nunplaced:" in result.yaml else ""
     assert "48.6" not in loose and "3260" not in loose
     assert {str(s.value) for s in report.work_stats} >= {"50.2", "3318"}
+
+
+def test_an_indicator_table_read_by_the_words_other_forms_use_for_its_columns():
+    """Forms of other provinces head the same columns in other words (标准分, 年度目标值, 实际值,
+    实际得分): each read as the column it is."""
+    text = ("某县某局2023年度部门整体支出绩效自评表\n"
+            "一级指标\t二级指标\t三级指标\t标准分\t年度目标值\t实际值\t实际得分\n"
+            "产出指标\t数量指标\t培训人次\t20\t≥1200人次\t1260人次\t20\n"
+            "\t质量指标\t考核合格率\t10\t≥95%\t97.6%\t10\n"
+            "满意度指标\t服务对象满意度指标\t服务对象满意度\t10\t≥90%\t88%\t9.5\n")
+    _, report = _draft(text, 2023)
+    rows = [(i.name, i.target, i.actual, _values(i.weight), _values(i.score)) for i in report.performance.indicators]
+    assert rows == [("培训人次", "≥1200人次", "1260人次", ["20"], ["20"]),
+                    ("考核合格率", "≥95%", "97.6%", ["10"], ["10"]),
+                    ("服务对象满意度", "≥90%", "88%", ["10"], ["9.5"])]

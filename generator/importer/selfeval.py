@@ -499,10 +499,13 @@ class SelfEvaluation:
         # 度量单位 in columns of their own, 完成值, 权重, 未完成原因分析).
         # The Chongqing form's adjusted target (调整指标值) is the year's target where it is given;
         # its 年初指标值 then stays in the source for the reviewer.
-        for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值"), "target"),
-                           (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "完成值"), "actual"),
-                           (("分值", "指标分值", "指标权重", "权重"), "weight"),
-                           (("指标得分", "得分", "自评得分", "评价得分"), "score")):
+        # (and the words other provinces' forms use for the same columns: 年度目标值, 计划值, 实际值, 标准分 …)
+        for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值", "年度目标值", "绩效目标值", "目标值",
+                             "计划值", "预期值"), "target"),
+                           (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "完成值", "实际完成数",
+                             "实际值"), "actual"),
+                           (("分值", "指标分值", "指标权重", "权重", "标准分"), "weight"),
+                           (("指标得分", "得分", "自评得分", "评价得分", "实际得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
                 cols[key] = index
