@@ -910,6 +910,23 @@ def test_a_scanned_forms_words_are_read_as_rows_with_the_pages_turn_taken_out():
     rows = [[c.text for c in row if c.text] for b in blocks if isinstance(b, Grid) for row in b.rows]
     assert ["中央补助资金", "520.00", "520.00", "512.38", "98.53%", "—", "—"] in rows
     assert ["县级财政资金", "120.00", "136.00", "131.20", "96.47%", "—", "—"] in rows
+    # the form's head lines stay lines of their own; the header a gap above its rows heads them, its
+    # names over the figures they stand a little off; indicator rows a gap apart stay in its table
+    paragraphs = [b.text for b in blocks if isinstance(b, Para)]
+    assert any(p.startswith("项目名称") and "经常性项目" in p for p in paragraphs)
+    grids = [[[c.text for c in row] for row in b.rows] for b in blocks if isinstance(b, Grid)]
+    funding = next(g for g in grids if g[0][1:3] == ["资金来源", "年初预算数"])
+    assert [c for c in funding[0] if c] == ["项目资金情况（万元）", "资金来源", "年初预算数", "全年预算数", "全年执行数",
+                                            "执行率", "分值", "得分"]
+    assert [c for c in funding[1] if c] == ["合计", "820.00", "836.00", "819.98", "98.08%", "10", "9.81"]
+    indicators = next(g for g in grids if "三级指标" in g[0])
+    assert indicators[1][3:8] == ["城镇新增就业人数", "≥3200人", "3468人", "8", "8"]
+    assert ["", "", "", "失业人员再就业人数", "≥900人", "952人", "6", "6", ""] in indicators
+    _, report = _fixture_draft("heldout6", "48-")
+    (project,) = report.project_performance
+    assert project.name == "就业补助资金"
+    assert (_values(project.budget_execution.budget_full), _values(project.budget_execution.actual)) == (
+        ["836.00"], ["819.98"])
 
 
 def test_a_pages_turn_is_found_from_its_words():

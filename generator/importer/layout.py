@@ -112,9 +112,12 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
             continue
         if _is_row(line):
             end = _table_end(lines, i, furniture_heads)
+            if not any(_NUMBER.match(c[0]) for k in range(i, end) for c in _cells(lines[k])[1:]) \
+                    and sum(1 for c in _cells(line) if _VALUE_HEAD.search(c[0])) >= 2:
+                end = _header_goes_on(lines, end, furniture_heads)
             if any(_NUMBER.match(c[0]) for k in range(i, end) for c in _cells(lines[k])[1:]):
                 close()
-                out.table(_grid(lines[i:end]))
+                out.table(_grid([row for row in lines[i:end] if row.strip(" \u3000")]))
                 i = end
                 continue
         if _spaced_row(stripped):
@@ -138,8 +141,11 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
             i = end
             continue
         indent = _indent(line) - margin
+        # (a line of three cells or more set apart by columns of space is a form's row, its header or
+        # its head lines: it neither runs on into the paragraph before nor takes the next line in)
+        form_row = len(_cells(line)) >= 3
         joins = paragraph and not closed and not _LINE_END.search(paragraph[-1]) and indent < 2 \
-            and not _LINE_START.match(stripped)
+            and not _LINE_START.match(stripped) and not form_row
         if joins:
             paragraph.append(stripped)
         else:
@@ -147,7 +153,7 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
             paragraph = [stripped]
             centred = indent >= 8
             heading = _LINE_START.match(stripped) is not None and len(stripped) < 30 and not _LINE_END.search(stripped)
-            closed = centred or heading and not re.search(r"[，,]", stripped)
+            closed = centred or heading and not re.search(r"[，,]", stripped) or form_row
         i += 1
     close()
     return out.text(), out.blocks
@@ -220,16 +226,41 @@ def _aligned(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _header_goes_on(lines: list[str], end: int, heads: set[str]) -> int:
+    """Where a table ends whose header (rows of column names, no figure) stands a gap above its rows
+    (a scan's header row taller than its text, a header cell's second line, （万元）, below it): past
+    the gap, a line or two of one short cell and the rows of figures after them; `end` itself when
+    no rows of figures follow within three lines."""
+    k = end
+    while k < len(lines) and k - end < 3 and (not lines[k].strip(" \u3000") or
+                                               len(_cells(lines[k])) == 1 and len(lines[k].strip()) <= 8):
+        k += 1
+    if k == end or k >= len(lines) or not _is_row(lines[k]):
+        return end
+    after = _table_end(lines, k, heads)
+    return after if any(_NUMBER.match(c[0]) for j in range(k, after) for c in _cells(lines[j])[1:]) else end
+
+
 def _table_end(lines: list[str], i: int, heads: set[str]) -> int:
     """Where the table starting at line `i` ends: at a blank line, a page number, a note, or a line
     of one cell that is not a short label between its rows (合计 alone in an empty table)."""
+    start = i
     while i < len(lines):
         line = lines[i]
         stripped = line.strip(" \u3000")
+        if not stripped and start < i and i + 1 < len(lines) and len(_cells(lines[i + 1])) >= 3 \
+                and _indent(lines[i + 1]) >= 8 and len(_cells(lines[i - 1])) >= 2:
+            # (a blank line between two rows, the next set in from the margin under the columns, is
+            # a scanned form's taller row, not the table's end)
+            i += 1
+            continue
         if not stripped or PAGE_NUMBER.match(line) or stripped in heads or _LINE_START.match(stripped) and \
                 stripped.startswith(("注", "说明")):
             return i
-        if not _is_row(line) and (len(stripped) > 12 or re.search(r"[。；，,]", stripped)):
+        if not _is_row(line) and (len(stripped) > 12 or re.search(r"[。；，,]", stripped)) \
+                and not (_indent(line) >= 40 and _is_row(next((n for n in lines[i + 1:i + 3] if n.strip()), ""))):
+            # (a line of one cell far in from the margin, rows going on after it, is a text column's
+            # cell wrapped onto a line of its own: 偏差原因 running on under its row)
             return i
         i += 1
     return i

@@ -42,7 +42,8 @@ def project_of_title(title: str) -> str | None:
     return match.group("name")
 
 
-_NAMED_PROJECT = re.compile(r"^\s*项目名称\s*[：:]\s*(?P<name>[^\s　，,。；;：:]{2,40}?(?:项目|工程|计划|资金|经费))")
+_NAMED_PROJECT = re.compile(r"^\s*项目名称(?:\s*[：:]|[ \t\u3000]{2,}|\t)\s*"
+                            r"(?P<name>[^\s　，,。；;：:]{2,40}?(?:项目|工程|计划|资金|经费))")
 
 
 def project_of_lines(texts: list[str]) -> str | None:

@@ -1745,7 +1745,7 @@ def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) ->
             items.append(block.text)
     for item in items:
         if isinstance(item, list):
-            out.table(_headers_over_numbers(_wrapped_cells(item)))
+            out.table(_columns_paired(_headers_over_numbers(_wrapped_cells(item))))
         else:
             out.paragraph(item)
 
@@ -1763,6 +1763,27 @@ def _wrapped_cells(rows: list[list[str]]) -> list[list[str]]:
             out[-1] = [*out[-1][:filled[0]], out[-1][filled[0]] + row[filled[0]].strip(), *out[-1][filled[0] + 1:]]
             continue
         out.append(list(row))
+    return out
+
+
+def _columns_paired(rows: list[list[str]]) -> list[list[str]]:
+    """A table read from words whose header names stand a little off the figures under them (分值
+    set left of its column on a scan turned as it lay): a column named in the header and empty
+    below, beside one with figures below and no name, is one column; no row fills both."""
+    out = [list(row) + [""] * (max(map(len, rows)) - len(row)) for row in rows]
+    figures = [any(_NUMERIC.fullmatch(c.strip()) for c in row) for row in out]
+    k = 0
+    while out and k + 1 < len(out[0]):
+        both = any(row[k].strip() and row[k + 1].strip() for row in out)
+        named = [n for n, row in enumerate(out) if row[k].strip()]
+        under = [n for n, row in enumerate(out) if row[k + 1].strip()]
+        if not both and named and under and not any(figures[n] for n in named) and \
+                all(figures[n] for n in under) and max(named) < min(under):
+            for row in out:
+                row[k] = row[k] or row[k + 1]
+                del row[k + 1]
+            continue
+        k += 1
     return out
 
 
