@@ -2402,3 +2402,17 @@ def test_an_indicator_table_read_by_the_words_other_forms_use_for_its_columns():
     assert rows == [("培训人次", "≥1200人次", "1260人次", ["20"], ["20"]),
                     ("考核合格率", "≥95%", "97.6%", ["10"], ["10"]),
                     ("服务对象满意度", "≥90%", "88%", ["10"], ["9.5"])]
+
+
+def test_a_fund_named_before_its_money_is_drafted_as_the_project_it_is():
+    """A department's report lists its project spending fund by fund, each named before a colon
+    and its money (中小企业发展专项资金：调整后预算…，支出…，执行率…): each is a project with its
+    budget, spending and rate; a template row named so (公用经费：…) stays the template's row."""
+    text = ("某县经济和信息化局2022年度部门整体支出绩效自评报告\n二、部门整体支出情况\n（二）支出情况\n"
+            "项目支出明细如下：\n（1）中小企业发展专项资金：调整后预算200.00万元，支出186.00万元，执行率93.00%。\n"
+            "（2）信息化建设及网络安全经费：调整后预算60.00万元，支出53.30万元，执行率88.83%。\n")
+    _, report = _draft(text, 2022)
+    items = [p for group in report.projects for p in group.items]
+    assert [(p.name, _values(p.budget_full), _values(p.actual), _values(p.execution_rate)) for p in items] == [
+        ("中小企业发展专项资金", ["200.00"], ["186.00"], ["93.00"]),
+        ("信息化建设及网络安全经费", ["60.00"], ["53.30"], ["88.83"])]

@@ -13,6 +13,7 @@ from .context import Context, area_of, context_of, is_performance
 from .counts import CountReader, glued, is_goal_section
 from .draft import Leaf, Node, Placed, Seq, Stmt, Tree, Writer
 from .found import Found, Loose
+from .lexicon import known_row
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import markdown, sections
 from .performance import budget, rules
@@ -106,7 +107,9 @@ def _is_meta(block: Para, doc: Outline) -> bool:
 
 #: A paragraph that opens by naming a project (（一）XX项目：…): its figures are that project's.
 _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
-                           r"(?P<name>[^：:，,。；;（(]{4,40}?(?:项目|计划|工程|专项))[：:]"
+                           r"(?P<name>[^：:，,。；;（(]{4,40}?(?:项目|计划|工程|专项)"
+                           # (a fund named with its money: 中小企业发展专项资金：调整后预算…，支出…)
+                           r"|[^：:，,。；;（(]{4,40}?(?:经费|资金)(?=[：:][^，,。；;]{0,12}预算))[：:]"
                            # “政务云平台运维服务经费自评得分97.04分，其中：…”: a project's score, its name first
                            r"|^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
                            r"(?P<scored>[^：:，,。；;]{4,40}?(?:项目|计划|工程|专项|经费|资金))(?:的)?(?:绩效)?自评得分")
@@ -309,6 +312,8 @@ class _Walker:
             ctx = replace(ctx, area=area)
         named = _PROJECT_LEAD.match(para.text.strip()) if not heading and ctx.kind != "部门决算" or \
             not heading and is_performance(ctx) else None
+        if named and (named.group("name") or "") and known_row(named.group("name")) is not None:
+            named = None  # (公用经费：… is the template's row, not a project)
         if named and not self.project:
             # “（一）峪东县2023年…能力提升项目：全年预算数1,460.00万元，…自评得分98.94分”: of that project
             self.project = self.amounts.project = named.group("name") or named.group("scored")

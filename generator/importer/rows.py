@@ -332,6 +332,8 @@ class RowFinder:
         if self.project is not None:
             # “项目年初预算386.00万元”, “截至2023年12月31日，项目实际支出398.76万元”: the project's money
             core = re.sub(r"^.*[，,]", "", plain)
+            if core == norm(self.project):
+                return self._the_project()  # (the project named again: 中小企业发展专项资金：调整后预算…)
             if (label.stage or label.relation in ("arrived", "arrival_rate", "execution_rate", "variance")) \
                     and _PROJECT_MONEY.fullmatch(core):
                 return self._the_project()
