@@ -2416,3 +2416,48 @@ def test_a_fund_named_before_its_money_is_drafted_as_the_project_it_is():
     assert [(p.name, _values(p.budget_full), _values(p.actual), _values(p.execution_rate)) for p in items] == [
         ("中小企业发展专项资金", ["200.00"], ["186.00"], ["93.00"]),
         ("信息化建设及网络安全经费", ["60.00"], ["53.30"], ["88.83"])]
+
+
+def _prn(cells: list[tuple[str, str]], widths: list[int]) -> str:
+    """A row as Excel's 带格式文本文件 writes it: each cell padded to its column's width (a Chinese
+    character two wide), text to the left ("<"), numbers to the right (">"), a header centred ("^")."""
+    out = ""
+    for (align, text), width in zip(cells, widths):
+        pad = width - len(text.encode("gbk"))
+        out += {"<": text + " " * pad, ">": " " * pad + text,
+                "^": " " * (pad // 2) + text + " " * (pad - pad // 2)}[align]
+    return out.rstrip()
+
+
+def test_a_sheet_saved_as_fixed_width_text_is_read_column_by_column(tmp_path):
+    """Excel's 带格式文本文件（空格分隔）(*.prn) published as .txt: every cell padded to its column,
+    nothing between two cells, so an amount filling its column runs into the next column's name and
+    a code into its name. The columns are found from where the amounts end, each line cut into the
+    sheet's cells (a header centred over the columns it spans), and the tables drafted as published."""
+    w = [10, 34, 14, 14, 14]
+    lines = ["收入决算表", "公开02表", "单位：某县图书馆" + " " * 40 + "金额单位：万元",
+             _prn([("^", "项目"), ("<", ""), ("^", "本年收入合计"), ("^", "财政拨款收入"), ("^", "其他收入")], [44, 0, 14, 14, 14]),
+             _prn([("<", "科目编码"), ("<", "科目名称")], w),
+             _prn([("^", "栏次"), ("<", ""), ("^", "1"), ("^", "2"), ("^", "3")], [44, 0, 14, 14, 14]),
+             _prn([("<", "合计"), ("<", ""), (">", "439.76"), (">", "434.96"), (">", "4.80")], w),
+             _prn([(">", "207"), ("<", "文化旅游体育与传媒支出"), (">", "359.76"), (">", "354.96"), (">", "4.80")], w),
+             _prn([(">", "20701"), ("<", "　文化和旅游"), (">", "359.76"), (">", "354.96"), (">", "4.80")], w),
+             _prn([(">", "2070104"), ("<", "　　图书馆"), (">", "323.26"), (">", "318.46"), (">", "4.80")], w),
+             _prn([(">", "208"), ("<", "社会保障和就业支出"), (">", "80.00"), (">", "80.00"), ("<", "")], w),
+             _prn([(">", "20805"), ("<", "　行政事业单位养老支出"), (">", "80.00"), (">", "80.00"), ("<", "")], w),
+             "注：本表反映单位本年度取得的各项收入情况。"]
+    text = "\n".join(lines) + "\n"
+    assert "207文化旅游体育与传媒支出" in text  # (the code runs into its name)
+    path = tmp_path / "决算公开表.txt"
+    path.write_text(text, encoding="gbk")
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0] == ["项目", "", "本年收入合计", "财政拨款收入", "其他收入"]
+    assert rows[4] == ["207", "文化旅游体育与传媒支出", "359.76", "354.96", "4.80"]
+    result = draft(blocks, 2022)
+    report = parse_report(strip_unplaced(result.yaml))
+    (table,) = report.tables
+    assert table.label == "公开02表" and [c.name for c in table.columns] == ["本年收入合计", "财政拨款收入", "其他收入"]
+    (source,) = [b for b in blocks if isinstance(b, Para) and b.text.startswith("单位")]
+    assert "金额单位：万元" in source.text

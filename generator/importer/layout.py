@@ -47,12 +47,35 @@ def _width(text: str) -> int:
 
 def _cells(line: str) -> list[tuple[str, int, int, int]]:
     """(text, offset, first display column, end display column) of each cell: runs of text apart
-    by two or more spaces."""
+    by two or more spaces; an amount run into the next column's row name with no space between
+    (a fixed-width export's 434.96一、一般公共服务支出: the amount right-aligned to its column's end,
+    the name left-aligned from the next's start) is two cells."""
     out = []
     for match in re.finditer(r"[^ ]+(?: [^ ]+)*", line):
-        start = _width(line[:match.start()])
-        out.append((match.group(), match.start(), start, start + _width(match.group())))
+        text, at = match.group(), match.start()
+        glued = _GLUED.match(text)
+        if glued and _row_name(glued.group(2)):
+            parts = [(glued.group(1), at), (glued.group(2), at + len(glued.group(1)))]
+        else:
+            parts = [(text, at)]
+        for part, offset in parts:
+            start = _width(line[:offset])
+            out.append((part, offset, start, start + _width(part)))
     return out
+
+
+#: A line above a table naming its unit or the body it is of (编制单位：…, 金额单位：万元), no row of it.
+_UNIT_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
+#: An amount (with its decimals) and text straight after it.
+_GLUED = re.compile(r"^(-?[0-9][0-9,]*\.[0-9]+)([^0-9.,%％ ].*)$")
+
+
+def _row_name(text: str) -> bool:
+    """Text that names a row of a table: numbered (一、…) or a template row's name."""
+    from .lexicon import known_row
+
+    return re.match(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]", text) is not None or \
+        known_row(text) is not None
 
 
 def _is_row(line: str) -> bool:
@@ -117,7 +140,10 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
                 end = _header_goes_on(lines, end, furniture_heads)
             if any(_NUMBER.match(c[0]) for k in range(i, end) for c in _cells(lines[k])[1:]):
                 close()
-                out.table(_grid([row for row in lines[i:end] if row.strip(" \u3000")]))
+                rows = _grid([row for row in lines[i:end] if row.strip(" \u3000")])
+                while rows and any(rows[0]) and all(_UNIT_LINE.match(text) for text in rows[0] if text):
+                    out.paragraph("　".join(text for text in rows.pop(0) if text))  # (单位：… 金额单位：万元)
+                out.table(rows)
                 i = end
                 continue
         if _spaced_row(stripped):

@@ -114,8 +114,11 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         text = _decode(_read(path), name)
         from .gridtext import has_grid_tables, read_grid_text
         from .layout import is_layout_text, read_layout_text
+        from .prntext import fixed_columns, read_fixed_width
         if has_grid_tables(text):  # a document converter's grid tables: cells wrapped over lines
             text, blocks = read_grid_text(text)
+        elif (edges := fixed_columns(text)) is not None:  # a sheet saved as fixed-width text (.prn)
+            blocks = read_fixed_width(text, edges)
         elif is_layout_text(text):  # pasted out of a PDF viewer: its lines put back together
             text, blocks = read_layout_text(text)
         else:
