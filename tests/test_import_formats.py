@@ -2461,3 +2461,37 @@ def test_a_sheet_saved_as_fixed_width_text_is_read_column_by_column(tmp_path):
     assert table.label == "公开02表" and [c.name for c in table.columns] == ["本年收入合计", "财政拨款收入", "其他收入"]
     (source,) = [b for b in blocks if isinstance(b, Para) and b.text.startswith("单位")]
     assert "金额单位：万元" in source.text
+
+
+def test_tables_side_by_side_on_a_sheet_are_read_each_as_its_own(tmp_path):
+    """A sheet with 表1 on the left and 表2 to its right past an empty column: each read as its own
+    table (表2 not run into 表1's rows), the text kept as the sheet prints it, row by row; the unit
+    line above the captions gives both tables their unit; a 主要产出 column is the projects' results."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "某县公路事业发展中心2024年度预算绩效自评结果"
+    sheet["A2"] = "填报单位：某县公路事业发展中心　　金额单位：万元"
+    sheet["A3"], sheet["G3"] = "表1 项目支出绩效自评结果", "表2 部门整体支出绩效自评得分"
+    for row in (["序号", "项目名称", "全年预算数", "全年执行数", "主要产出", None, "一级指标", "分值", "自评得分"],
+                ["合计", None, 1280, 1228.76, None, None, "合计", 100, 96.16],
+                [1, "农村公路日常养护", 860, 842.36, "养护农村公路1,286.4公里", None, "预算执行", 10, 9.66],
+                [2, "公路水毁修复", 420, 386.4, "修复水毁路段27处", None, "产出指标", 50, 48.6]):
+        sheet.append(row)
+    for cell in ("C5", "D5", "C6", "D6", "C7", "D7"):
+        sheet[cell].number_format = "0.00"
+    path = tmp_path / "绩效自评结果.xlsx"
+    book.save(path)
+    text, blocks = read_path(path)
+    grids = [[[c.text for c in row] for row in b.rows] for b in blocks if isinstance(b, Grid)]
+    assert [g[0] for g in grids] == [["序号", "项目名称", "全年预算数", "全年执行数", "主要产出"], ["一级指标", "分值", "自评得分"]]
+    assert text.index("表2 部门整体支出绩效自评得分") < text.index("序号")  # (the text as the sheet prints it)
+    for block in blocks:
+        cells = [c for row in block.rows for c in row] if isinstance(block, Grid) else [block]
+        assert all(text[c.start:c.start + len(c.text)] == c.text for c in cells)
+    report = parse_report(strip_unplaced(draft(blocks, 2024).yaml))
+    (group,) = report.projects
+    first = group.items[0]
+    assert (first.name, _values(first.budget_full), _values(first.actual)) == ("农村公路日常养护", ["860.00"], ["842.36"])
+    assert [(s.name, str(s.value)) for s in first.stats] == [("养护农村公路", "1286.4")]

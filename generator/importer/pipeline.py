@@ -170,6 +170,7 @@ class _Walker:
         furniture_only = False  # only page numbers and running heads since the last table
         after_grid = False  # only a table's notes and page furniture since the last table
         stacked_unit: str | None = None  # the money unit of the table just before
+        paras_since_grid: list[Para] = []  # the paragraphs since the last table
         for block in section.blocks:
             if isinstance(block, Para) and re.fullmatch(r"(填表说明|填报说明)[：:]?", block.text.strip()):
                 self.instructions = True  # the numbered items after it are the form's instructions
@@ -188,6 +189,9 @@ class _Walker:
                     # (tables stacked one under another, as on one sheet, share the line above the first)
                     stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)", last_block.text) \
                         if isinstance(last_block, Para) else None
+                    # (or a line or two above it, its caption between: 金额单位：万元 / 表1 … / the table)
+                    stated = stated or next((m for p in reversed(paras_since_grid[-3:]) if (m := re.search(
+                        r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)", p.text))), None)
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
@@ -197,8 +201,11 @@ class _Walker:
                     stacked_unit = unit
                 else:
                     self._conclusions(block, ctx)  # (a 公开NN表 read as published: its note, if it is in a row)
+                paras_since_grid = []
             else:
                 self._paragraph(block, ctx)
+                if isinstance(block, Para):
+                    paras_since_grid.append(block)
             if isinstance(block, Hidden):
                 continue  # (page furniture and hidden sheets: the blocks around them are read as if next to each other)
             furniture_only = isinstance(block, Grid) or furniture_only and isinstance(block, Para) and \

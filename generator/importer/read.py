@@ -818,6 +818,21 @@ class _Writer:
             out.append(tuple(cells))
         self.blocks.append(Grid(tuple(out), grid_start))
 
+    def cells(self, rows: list[list[str]]) -> list[list[Cell]]:
+        """Rows written out as a table's are, each cell at its offset, no block made of them (the
+        caller makes its own: tables side by side on a sheet, each its block)."""
+        width = max((len(r) for r in rows), default=0)
+        out = []
+        for row in rows:
+            cells = []
+            for text in row + [""] * (width - len(row)):
+                self._put("\t")
+                cells.append(Cell(text, self._put(text)))
+                self._put("\n")
+            self._put("\n")
+            out.append(cells)
+        return out
+
     def hidden(self, rows: list[list[str]], why: str) -> None:
         """Rows the file holds but does not show, kept in the text as one Hidden block."""
         start = self.pos
@@ -841,10 +856,47 @@ MAX_XLS_BYTES = 50_000_000
 def _sheet(out: _Writer, rows: list[list[str]], shown: bool, name: str) -> None:
     """A sheet's rows written out: a shown sheet's as its paragraphs and tables, a hidden one's (a
     form of last year the clerk copied in and hid) kept in the text, its numbers listed, none placed."""
-    if shown:
+    regions = _side_by_side(rows) if shown else []
+    if len(regions) > 1:
+        # the sheet's text as it prints, row by row across the regions; its blocks region by region
+        laid = out.cells(rows)
+        for a, b in regions:
+            part = [row[a:b] for row in laid]
+            for table, indices in sheet_parts([[c.text for c in row] for row in part]):
+                if table:
+                    used = [k for k in range(b - a) if any(part[n][k].text.strip() for n in indices)]
+                    grid = tuple(tuple(part[n][k] for k in used) for n in indices)
+                    out.blocks.append(Grid(grid, min(c.start for row in grid for c in row)))
+                else:
+                    cell = next(c for c in part[indices[0]] if c.text.strip())
+                    out.blocks.append(Para(cell.text.strip(), cell.start + len(cell.text) - len(cell.text.lstrip())))
+    elif shown:
         _sheet_blocks(out, rows)
     else:
         out.hidden(rows, f"隐藏工作表“{name}”中的数：工作簿不显示这张表，不作为数据")
+
+
+def _side_by_side(rows: list[list[str]]) -> list[tuple[int, int]]:
+    """A sheet's tables set side by side (表1 on the left, 表2 to its right past an empty column):
+    the regions between columns empty from top to bottom, (first column, end), left first; a sheet
+    without such a column is one region. A region must hold a table of its own (two columns at
+    least, a number in it), else the columns stay together."""
+    width = max((len(r) for r in rows), default=0)
+    used = [any(k < len(r) and r[k].strip() for r in rows) for k in range(width)]
+    regions: list[tuple[int, int]] = []
+    k = 0
+    while k < width:
+        if not used[k]:
+            k += 1
+            continue
+        start = k
+        while k < width and used[k]:
+            k += 1
+        regions.append((start, k))
+    numbered = [any(_NUMERIC.fullmatch(c.strip()) for r in rows for c in r[a:b]) for a, b in regions]
+    if len(regions) < 2 or any(b - a < 2 for a, b in regions) or not all(numbered):
+        return [(0, width)]
+    return regions
 
 
 def read_xlsx(path: Path) -> tuple[str, list[Block]]:

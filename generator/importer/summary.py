@@ -38,7 +38,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("execution_rate", r"(预算)?执行率|(资金)?支出率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
-    ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*"),
+    ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*|主要(产出|成效|工作成效)"),
     ("count", r"[^0-9（(]{0,8}(户数|人数|人次|个数|次数|件数)"),
 ))
 #: The unit a count column's header gives its numbers (保障户数: 户, 救助人次: 人次).
