@@ -386,7 +386,8 @@ def score(folder: Path, show: bool = False) -> Score:
         value, n = str(figure["value"]), int(figure.get("occurrence", 1))
         n = kept(value, n)
         # a column headed by the year alone (与上年对比: 2023年 | 2022年) is this year's or last year's
-        column = str(figure["where"].get("column", ""))
+        # (its unit in brackets aside: 2023年（万元）)
+        column = re.sub(r"[（(](?:万元|元)[）)]$", "", str(figure["where"].get("column", "")))
         if re.fullmatch(rf"{year}年度?", column) or re.fullmatch(rf"{year - 1}年度?", column):
             figure = {**figure, "where": {**figure["where"],
                                           "column": "本年" if column.startswith(str(year)) else "上年"}}

@@ -2495,3 +2495,25 @@ def test_tables_side_by_side_on_a_sheet_are_read_each_as_its_own(tmp_path):
     first = group.items[0]
     assert (first.name, _values(first.budget_full), _values(first.actual)) == ("农村公路日常养护", ["860.00"], ["842.36"])
     assert [(s.name, str(s.value)) for s in first.stats] == [("养护农村公路", "1286.4")]
+
+
+def test_an_indicator_table_typed_with_its_rows_stacked_in_cells_is_read_row_by_row(tmp_path):
+    """A scoring table typed in Word one row per 二级, its 三级 stacked in one cell a line each and
+    their 分值, 指标值 and 得分 stacked the same way beside them: the n-th line of each such cell is
+    one indicator; the 一级 and 二级 stand for all of them."""
+    page = ("<html><body><p>部门整体支出绩效自评表</p><table>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>分值</td><td>年度指标值</td>"
+            "<td>实际完成值</td><td>得分</td></tr>"
+            "<tr><td>产出</td><td>数量指标</td><td>新闻发布会场次<br>理论宣讲场次</td><td>5<br>5</td>"
+            "<td>≥12场<br>≥40场</td><td>11场<br>46场</td><td>4.58<br>5</td></tr></table></body></html>")
+    path = tmp_path / "自评.html"
+    path.write_text(page, encoding="utf-8")
+    text, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[1:] == [["产出", "数量指标", "新闻发布会场次", "5", "≥12场", "11场", "4.58"],
+                        ["", "", "理论宣讲场次", "5", "≥40场", "46场", "5"]]
+    assert all(text[c.start:c.start + len(c.text)] == c.text for row in grid.rows for c in row)
+    report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
+    assert [(i.name, i.target, i.actual, _values(i.score)) for i in report.performance.indicators] == [
+        ("新闻发布会场次", "≥12场", "11场", ["4.58"]), ("理论宣讲场次", "≥40场", "46场", ["5"])]

@@ -480,6 +480,36 @@ def _repair(grid: Grid) -> Grid:
     return Grid(tuple(out), grid.start)
 
 
+def unstacked(grid: Grid) -> Grid:
+    """A table typed with several rows' values stacked in one row's cells, a line each (one row per
+    二级 indicator, its 三级 in one cell a line apiece and their 分值, 指标值, 得分 the same way
+    beside them): each line its own row, the n-th line of every stacked cell together, a cell of
+    one line (the 一级 and 二级 merged down) on the first. Only where two cells or more hold as many
+    lines, one of them a value on every line; each new cell keeps its offset."""
+    out: list[tuple[Cell, ...]] = []
+    changed = False
+    for row in grid.rows:
+        lines = [cell.text.split("\n") for cell in row]
+        n = max((len(ls) for ls in lines), default=1)
+        stacked = [k for k, ls in enumerate(lines) if len(ls) == n]
+        valued = any(all(_NUMERIC.match(line.strip()) or re.match(r"^[≥≤<>＞＜=＝]?\s*[0-9]", line.strip())
+                         for line in lines[k]) for k in stacked)
+        if n < 2 or len(stacked) < 2 or not valued or any(1 < len(ls) < n for ls in lines):
+            out.append(row)
+            continue
+        changed = True
+        for i in range(n):
+            cells = []
+            for cell, ls in zip(row, lines, strict=True):
+                if len(ls) == n:
+                    at = cell.start + sum(len(line) + 1 for line in ls[:i])
+                    cells.append(Cell(ls[i], at))
+                else:
+                    cells.append(cell if i == 0 else Cell("", cell.start + len(cell.text)))
+            out.append(tuple(cells))
+    return Grid(tuple(out), grid.start) if changed else grid
+
+
 # --- Word -----------------------------------------------------------------------------------------
 
 
@@ -524,7 +554,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
         _tabbed_rows(tabbed, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
-    return out.text(), out.blocks
+    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
 
 
 _TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
@@ -1017,7 +1047,7 @@ def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
                 out.table(rows)
         else:
             out.paragraph(str(item).translate(CONTROLS))
-    return out.text(), out.blocks
+    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
 
 
 #: The signature of an OLE2 compound file (an Excel 97–2003 .xls workbook).
