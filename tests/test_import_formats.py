@@ -2517,3 +2517,17 @@ def test_an_indicator_table_typed_with_its_rows_stacked_in_cells_is_read_row_by_
     report = parse_report(strip_unplaced(draft(blocks, 2023).yaml))
     assert [(i.name, i.target, i.actual, _values(i.score)) for i in report.performance.indicators] == [
         ("新闻发布会场次", "≥12场", "11场", ["4.58"]), ("理论宣讲场次", "≥40场", "46场", ["5"])]
+
+
+def test_an_excel_form_printed_to_pdf_reads_its_grouped_amounts_and_wrapped_labels():
+    """A 10号 form filled in Excel and saved as PDF: amounts print with thousands separators
+    (1,088.00) and narrow label cells wrap (预期目\\n标): the funding block reads the amounts as their
+    digits and the goal rows by their labels; a number wider than its column prints as ###### and
+    is no figure."""
+    _, report = _fixture_draft("heldout15", "94-")
+    (project,) = report.project_performance
+    execution = project.budget_execution
+    assert (_values(execution.budget_initial), _values(execution.budget_full), execution.actual) == (
+        ["1020.00"], ["1088.00"], None)
+    (goal,) = project.goals
+    assert "4,200" in goal.target and goal.result is not None and "4,386人" in goal.result

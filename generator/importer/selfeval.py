@@ -14,7 +14,7 @@ from .draft import Stmt
 from .found import Found
 from .narrative import markdown
 from .read import Cell
-from .tables_base import NUM, Value, label_of, unit_of, value_of, without_unit
+from .tables_base import NUM, Value, label_of, squeezed, unit_of, value_of, without_unit
 from .text import tokens
 
 #: A cell of the Hunan form's lists under 年度资金总额: “其中：一般公共预算：5089.11”, “其他资金：”.
@@ -448,13 +448,13 @@ class SelfEvaluation:
     def _goals(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         done = {k}
         head = [v for c in rows[k] if (v := value_of(c)) is not None]
-        if len(head) == 3 and head[1].text.strip() in ("预期目标", "年度目标", "计划目标", "绩效目标") \
+        if len(head) == 3 and squeezed(head[1].text) in ("预期目标", "年度目标", "计划目标", "绩效目标") \
                 and not re.match(r"(全年)?实际完成", head[2].text.strip()):
             # the goals told row by row, each beside its label (年度总体目标 | 预期目标 | … and under it
             # | 实际完成情况 | …)
             target, result = head[2], None
             after = [v for c in rows[k + 1] if (v := value_of(c)) is not None] if k + 1 < len(rows) else []
-            if len(after) == 2 and after[0].text.strip().startswith("实际完成"):
+            if len(after) == 2 and squeezed(after[0].text).startswith("实际完成"):
                 result = after[1]
                 done.add(k + 1)
             self.found.add((self._root, "goals+"), "target",

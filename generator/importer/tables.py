@@ -22,6 +22,14 @@ from .summary import ProjectSummary
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, without_unit
 from .text import norm, tokens
 
+
+def _ungrouped(value: Value) -> Value:
+    """An amount printed with thousands separators (1,020.00) as its digits, its place the same."""
+    if re.fullmatch(r"-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?%?", value.text):
+        return Value(value.text.replace(",", ""), value.span)
+    return value
+
+
 #: A column of work done, in words (完成情况, 实际完成情况, 主要成效), not of what was aimed at.
 _DONE_COLUMN = re.compile(r"完成情况|实际完成|完成内容|工作成效|主要成效|进展情况|实施情况")
 _AIM_COLUMN = re.compile(r"目标|指标值|计划|预期")
@@ -373,6 +381,7 @@ class GridReader(SelfEvaluation, ProjectSummary):
         value, written = without_unit(value, kind)
         if written is not None and kind == "money":
             unit = written  # the cell's own unit before the table's
+        value = _ungrouped(value)
         if kind in ("money", "score", "count") and not NUM.match(value.text) or \
                 kind == "percent" and not value.text.endswith("%"):
             self.found.skip(value.text, value.span, value.text, self.at, f"{where}不是数字")
@@ -386,6 +395,7 @@ class GridReader(SelfEvaluation, ProjectSummary):
 
     def _money(self, steps, stage: str, value: Value, unit: str | None, where: str, table: str = "基础数据表",
                weak: bool = False) -> None:
+        value = _ungrouped(value)
         if not NUM.match(value.text) or value.text.endswith("%"):
             self.found.skip(value.text, value.span, where, self.at, "表中金额不是数字")
             return
