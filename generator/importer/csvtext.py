@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .read import Block, Cell, Grid, Para, sheet_parts
+from .read import Block, Cell, cell_blocks
 
 #: One field: quoted (a doubled quote inside), or bare (no comma, quote or line break).
 _FIELD = re.compile(r'"(?P<quoted>(?:[^"]|"")*)"|(?P<bare>[^",\n]*)')
@@ -72,11 +72,4 @@ def csv_at(lines: list[tuple[str, int]], i: int) -> tuple[list[Block], int] | No
         j += 1
     if len(records) < 2 or not any_quoted:
         return None
-    blocks: list[Block] = []
-    for table, part in sheet_parts([[c.text for c in cells] for cells in records]):
-        if table:
-            blocks.append(Grid(tuple(tuple(records[n]) for n in part), records[part[0]][0].start))
-        else:
-            cell = next(c for c in records[part[0]] if c.text.strip())
-            blocks.append(Para(cell.text.strip(), cell.start + len(cell.text) - len(cell.text.lstrip())))
-    return blocks, j
+    return cell_blocks(records), j

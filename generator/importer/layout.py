@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .read import Block, _Writer
+from .read import TABLE_LINE, Block, _Writer
 from .textforms import columns_at
 
 #: A page number alone on its line.
@@ -64,8 +64,6 @@ def _cells(line: str) -> list[tuple[str, int, int, int]]:
     return out
 
 
-#: A line above a table naming its unit or the body it is of (编制单位：…, 金额单位：万元), no row of it.
-_UNIT_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 #: An amount (with its decimals) and text straight after it.
 _GLUED = re.compile(r"^(-?[0-9][0-9,]*\.[0-9]+)([^0-9.,%％ ].*)$")
 
@@ -141,7 +139,7 @@ def read_layout_text(text: str) -> tuple[str, list[Block]]:
             if any(_NUMBER.match(c[0]) for k in range(i, end) for c in _cells(lines[k])[1:]):
                 close()
                 rows = _grid([row for row in lines[i:end] if row.strip(" \u3000")])
-                while rows and any(rows[0]) and all(_UNIT_LINE.match(text) for text in rows[0] if text):
+                while rows and any(rows[0]) and all(TABLE_LINE.match(text) for text in rows[0] if text):
                     out.paragraph("　".join(text for text in rows.pop(0) if text))  # (单位：… 金额单位：万元)
                 out.table(rows)
                 i = end

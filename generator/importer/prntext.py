@@ -15,12 +15,10 @@ import re
 import unicodedata
 from collections import Counter
 
-from .read import Block, Cell, Grid, Para, sheet_parts
+from .read import Block, Cell, cell_blocks
 
 #: A number as a sheet prints it (an amount, a 行次, a code, a rate).
 _NUMBER = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?%?")
-#: A line above a table naming the body it is of or its unit (单位：…, 金额单位：万元).
-_UNIT_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 #: An amount with its decimals, or a classification code.
 _AMOUNT = re.compile(r"-?[0-9][0-9,]*\.[0-9]+%?|[0-9]{3,7}")
 
@@ -117,24 +115,7 @@ def read_fixed_width(text: str, edges: list[int]) -> list[Block]:
     pending: list[list[Cell]] = []
 
     def flush() -> None:
-        if not pending:
-            return
-        for table, part in sheet_parts([[c.text for c in row] for row in pending]):
-            while table and part and all(_UNIT_LINE.match(c.text) for c in pending[part[0]] if c.text):
-                # the line above a table naming its body and unit (单位：…　金额单位：万元): no row of it
-                filled = [c for c in pending[part.pop(0)] if c.text]
-                blocks.append(Para(text[filled[0].start:filled[-1].start + len(filled[-1].text)], filled[0].start))
-            if table and part:
-                # the table's own columns: the sheet's columns it leaves empty throughout are none of its
-                # own (the columns of a wider table stacked above, a merged cell's second column)
-                used = [k for k in range(len(pending[part[0]])) if any(pending[n][k].text for n in part)]
-                rows = tuple(tuple(pending[n][k] for k in used) for n in part)
-                blocks.append(Grid(rows, min(c.start for row in rows for c in row)))
-            elif table:
-                continue
-            else:
-                cell = next(c for c in pending[part[0]] if c.text.strip())
-                blocks.append(Para(cell.text, cell.start))
+        blocks.extend(cell_blocks(pending, text))
         pending.clear()
 
     for line in text.split("\n"):

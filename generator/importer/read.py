@@ -891,15 +891,7 @@ def _sheet(out: _Writer, rows: list[list[str]], shown: bool, name: str) -> None:
         # the sheet's text as it prints, row by row across the regions; its blocks region by region
         laid = out.cells(rows)
         for a, b in regions:
-            part = [row[a:b] for row in laid]
-            for table, indices in sheet_parts([[c.text for c in row] for row in part]):
-                if table:
-                    used = [k for k in range(b - a) if any(part[n][k].text.strip() for n in indices)]
-                    grid = tuple(tuple(part[n][k] for k in used) for n in indices)
-                    out.blocks.append(Grid(grid, min(c.start for row in grid for c in row)))
-                else:
-                    cell = next(c for c in part[indices[0]] if c.text.strip())
-                    out.blocks.append(Para(cell.text.strip(), cell.start + len(cell.text) - len(cell.text.lstrip())))
+            out.blocks.extend(cell_blocks([row[a:b] for row in laid]))
     elif shown:
         _sheet_blocks(out, rows)
     else:
@@ -1159,6 +1151,28 @@ def sheet_parts(rows: list[list[str]]) -> list[tuple[bool, list[int]]]:
     if table:
         parts.append((True, table))
     return parts
+
+
+def cell_blocks(rows: list[list[Cell]], text: str | None = None) -> list[Block]:
+    """Rows of cells, each at its offset in the source, read as a sheet's rows are (`sheet_parts`):
+    a row whose only text is one cell a paragraph, runs of other rows a table, each table with its
+    own columns only (those it fills: not a wider table's stacked above, nor a merged cell's
+    second). With the source `text`, a table's first rows that name its body and unit (单位：…
+    金额单位：万元) are a paragraph each, as printed between their first and last cell."""
+    blocks: list[Block] = []
+    for table, part in sheet_parts([[c.text for c in row] for row in rows]):
+        while text is not None and table and part and all(TABLE_LINE.match(c.text) for c in rows[part[0]] if c.text):
+            filled = [c for c in rows[part.pop(0)] if c.text]
+            blocks.append(Para(text[filled[0].start:filled[-1].start + len(filled[-1].text)], filled[0].start))
+        if table and part:
+            width = max(len(rows[n]) for n in part)
+            used = [k for k in range(width) if any(k < len(rows[n]) and rows[n][k].text.strip() for n in part)]
+            grid = tuple(tuple(rows[n][k] for k in used) for n in part)
+            blocks.append(Grid(grid, min(c.start for row in grid for c in row)))
+        elif not table:
+            cell = next(c for c in rows[part[0]] if c.text.strip())
+            blocks.append(Para(cell.text.strip(), cell.start + len(cell.text) - len(cell.text.lstrip())))
+    return blocks
 
 
 #: A group row's numbering: 一、 （一） 1、
@@ -1758,7 +1772,8 @@ def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
 
 
 #: A title line above a table: its unit and the department it is of.
-_TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
+#: A line above a table naming the body it is of or its unit (编制单位：…, 金额单位：万元): no row of it.
+TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 
 
 def _continued(rows: list[list[dict]]) -> list[list[dict]]:
@@ -1820,7 +1835,7 @@ def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) ->
         if isinstance(block, Grid):
             texts = [[cell.text for cell in row] for row in block.rows]
             # the line above the table (部门：… 单位：万元) is no row of it
-            while texts and all(_TABLE_LINE.match(text) for text in texts[0] if text) and any(texts[0]):
+            while texts and all(TABLE_LINE.match(text) for text in texts[0] if text) and any(texts[0]):
                 items.append("　".join(text for text in texts.pop(0) if text))
             if texts and items and isinstance(items[-1], list) and len(items[-1][-1]) == len(texts[0]):
                 items[-1].extend(texts)  # one table, its rows set a little further apart (a gap is no end)
