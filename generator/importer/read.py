@@ -837,21 +837,13 @@ class _Writer:
         if shape is not None:
             self.shapes[len(self.blocks)] = shape
         grid_start = self.pos
-        out = []
-        for row in rows:
-            cells = []
-            for text in row:
-                self._put("\t")
-                cells.append(Cell(text, self._put(text)))
-                self._put("\n")
-            self._put("\n")
-            out.append(tuple(cells))
-        self.blocks.append(Grid(tuple(out), grid_start))
+        self.blocks.append(Grid(tuple(tuple(row) for row in self.cells(rows, padded=False)), grid_start))
 
-    def cells(self, rows: list[list[str]]) -> list[list[Cell]]:
-        """Rows written out as a table's are, each cell at its offset, no block made of them (the
-        caller makes its own: tables side by side on a sheet, each its block)."""
-        width = max((len(r) for r in rows), default=0)
+    def cells(self, rows: list[list[str]], padded: bool = True) -> list[list[Cell]]:
+        """Rows written out as a table's are, each cell at its offset (`padded`: each row as wide as
+        the widest), no block made of them (`table` makes one; tables side by side on a sheet make
+        their own)."""
+        width = max((len(r) for r in rows), default=0) if padded else 0
         out = []
         for row in rows:
             cells = []
@@ -1620,8 +1612,12 @@ def _continues_across(out: _Writer, left: list[int], right: list[int]) -> bool:
 def _pdf_page(out: _Writer, page) -> None:
     from .pdfcharts import AXIS_TICKS, column_charts, pie_charts
 
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    charts = column_charts(page, words) + pie_charts(page, words)
+    words = None
+    charts = []
+    if any(r.get("fill") for r in page.rects) or any(c.get("fill") for c in page.curves):
+        # (a chart's columns and sectors are filled shapes: a page with none has no chart)
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        charts = column_charts(page, words) + pie_charts(page, words)
     if charts:  # read as charts; the rest of the page as if they were not there
         areas = [chart.area for chart in charts]
         page = page.filter(lambda obj: not any(x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and
@@ -1629,7 +1625,8 @@ def _pdf_page(out: _Writer, page) -> None:
                                                for x0, top, x1, bottom in areas))
     tables = page.find_tables()
     if not tables:
-        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        if words is None or charts:
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
         word_rows = _word_rows(words, _turn(words))
         if _unruled_table(word_rows):
             _pdf_layout_page(out, words, word_rows)
@@ -1771,7 +1768,6 @@ def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
-#: A title line above a table: its unit and the department it is of.
 #: A line above a table naming the body it is of or its unit (编制单位：…, 金额单位：万元): no row of it.
 TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 
