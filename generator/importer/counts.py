@@ -184,14 +184,8 @@ class CountReader(Staffing):
             return
         self.previous_name, self.previous_unit = name, token.unit
         value = self._stmt(sentence, token, ctx, token.num, "number")
-        extra = {"name": Stmt(name, "text", "", (0, 0))}
-        unit = "%" if token.kind == "percent" else token.unit
-        if unit:
-            extra["unit"] = Stmt(unit, "text", "", (0, 0))
-        if qualifier:
-            extra["qualifier"] = Stmt(qualifier, "text", "", (0, 0))
-        if ctx.at:  # (text before the first heading has no place to name)
-            extra["at"] = Stmt(ctx.at, "text", "", (0, 0))
+        # (text before the first heading has no place to name)
+        extra = stat_fields(name, "%" if token.kind == "percent" else token.unit, qualifier, ctx.at)
         # a count told of the assets held (车辆10辆, 办公用房1200平方米) is the assets block's, so the
         # page shows it with them and the checks count the assets as disclosed
         self.found.add(("assets", "stats+") if ctx.area == "assets" else ("work_stats+",), "value", value)
@@ -259,6 +253,12 @@ _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有
           "截至目前", "目前", "其中", "合计", "共", "总共",
           # a word that says only that a value was reached, not of what (“实际99.6%”, “受众1.2万人次”)
           "实际", "实际为", "实际完成", "受众", "接待", "办结"}
+
+
+def stat_fields(name: str, unit: str | None, qualifier: str | None, at: str | None) -> dict[str, Stmt]:
+    """A work figure's fields beside its value, those stated: its name, unit, qualifier and place."""
+    fields = {"name": name, "unit": unit, "qualifier": qualifier, "at": at}
+    return {key: Stmt(text, "text", "", (0, 0)) for key, text in fields.items() if text}
 
 
 def stats_in(text: str, subjects: tuple[str, ...]) -> list[tuple[Token, str, str | None]]:

@@ -121,6 +121,9 @@ _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)"
                                r"|无(政府采购|机关运行经费|国有资产)")
 
+#: A table's money unit stated on a line above it (单位：万元, 金额单位：元, （单位：万元）).
+_UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)")
+
 #: A title that says the table goes on (项目支出绩效自评表（续）, 续表, 续上表).
 _CONTINUED = re.compile(r".*[（(]续(表)?[）)]$|^续(上)?表")
 #: A paragraph that is a table's note or the form's instructions.
@@ -187,11 +190,10 @@ class _Walker:
                     self.grids.continuing = self.grids.last_project if after_grid else None
                     # a 单位：万元 line just above a table gives its money unit
                     # (tables stacked one under another, as on one sheet, share the line above the first)
-                    stated = re.search(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)", last_block.text) \
-                        if isinstance(last_block, Para) else None
                     # (or a line or two above it, its caption between: 金额单位：万元 / 表1 … / the table)
-                    stated = stated or next((m for p in reversed(paras_since_grid[-3:]) if (m := re.search(
-                        r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)", p.text))), None)
+                    above = [last_block] if isinstance(last_block, Para) else []
+                    stated = next((m for p in above + paras_since_grid[-3:][::-1] if (m := _UNIT_LINE.search(p.text))),
+                                  None)
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)

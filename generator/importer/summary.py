@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .counts import stats_in
+from .counts import stat_fields, stats_in
 from .draft import Stmt
 from .found import Finding, Found
 from .lexicon import known_row
@@ -189,9 +189,7 @@ class ProjectSummary:
                                 "合计或分组行的数量，年度文件没有对应的字段")
                 continue
             counted = next((u for end, u in _COUNT_UNITS.items() if header.endswith(end)), None)
-            extra = {"name": Stmt(header, "text", "", (0, 0))}
-            if counted:
-                extra["unit"] = Stmt(counted, "text", "", (0, 0))
+            extra = stat_fields(header, counted, None, None)
             stmt = Stmt(value.text.replace(",", ""), "number", f"{where}｜{header}：{value.text}", value.span,
                         at=self.at)
             self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
@@ -239,10 +237,7 @@ class ProjectSummary:
             if why:
                 self.found.skip(text[token.start:token.end], span, text[:40], self.at, why)
                 continue
-            extra = {"name": Stmt(name, "text", "", (0, 0))}
-            extra["unit"] = Stmt("%" if token.kind == "percent" else token.unit, "text", "", (0, 0))
-            if token.qualifier:
-                extra["qualifier"] = Stmt(token.qualifier, "text", "", (0, 0))
+            extra = stat_fields(name, "%" if token.kind == "percent" else token.unit, token.qualifier, None)
             stmt = Stmt(token.num, "number", text[max(0, token.start - 12):token.end + 12], span, at=self.at)
             self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
 

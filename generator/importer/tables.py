@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .counts import stats_in
+from .counts import stat_fields, stats_in
 from .draft import Stmt
 from .found import Found
 from .lexicon import known_row
@@ -364,12 +364,7 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 where = f"{label[:20]}｜{value.text[:30]}"
                 self.found.skip(value.text[token.start:token.end], span, where, self.at, why)
                 continue
-            extra = {"name": Stmt(name, "text", "", (0, 0)),
-                     "unit": Stmt("%" if token.kind == "percent" else token.unit, "text", "", (0, 0))}
-            if token.qualifier:
-                extra["qualifier"] = Stmt(token.qualifier, "text", "", (0, 0))
-            if self.at:
-                extra["at"] = Stmt(self.at, "text", "", (0, 0))
+            extra = stat_fields(name, "%" if token.kind == "percent" else token.unit, token.qualifier, self.at)
             stmt = Stmt(token.num, "number", value.text[max(0, token.start - 12):token.end + 12], span, at=self.at)
             self.found.add(("work_stats+",), "value", stmt)
             self.found.findings[-1].extra = extra
