@@ -36,20 +36,19 @@ def _width(char: str) -> int:
         return 1
 
 
-def _runs(line: str) -> list[tuple[int, int, str]]:
-    """The line's runs of characters apart by spaces, as (first display column, end display
-    column, text); a number straight before other text is a run of its own."""
-    out: list[tuple[int, int, str]] = []
+def _runs(line: str) -> list[tuple[str, int, int, int]]:
+    """The line's runs of characters apart by spaces, as (text, offset in the line, first display
+    column, end display column); a number straight before other text is a run of its own."""
+    out: list[tuple[str, int, int, int]] = []
     for match in re.finditer(r"[^ ]+", line):
         col = sum(_width(c) for c in line[:match.start()])
-        text = match.group()
+        text, at = match.group(), match.start()
         number = _NUMBER.match(text)
         if number and number.end() < len(text) and not re.match(r"[0-9.,%]", text[number.end()]):
-            head, rest = text[:number.end()], text[number.end():]
-            out.append((col, col + len(head), head))
-            col += len(head)
-            text = rest
-        out.append((col, col + sum(_width(c) for c in text), text))
+            head, text = text[:number.end()], text[number.end():]
+            out.append((head, at, col, col + len(head)))
+            col, at = col + len(head), at + len(head)
+        out.append((text, at, col, col + sum(_width(c) for c in text)))
     return out
 
 
@@ -64,7 +63,7 @@ def fixed_columns(text: str) -> list[int] | None:
     runs_of = [_runs(line.rstrip("\r")) for line in lines]
     numbers = 0
     for runs in runs_of:
-        for _, end, run in runs:
+        for run, _, _, end in runs:
             # amounts and codes stand right-aligned; a 栏次's or a header's number may be centred
             if _AMOUNT.fullmatch(run):
                 ends[end] += 1
@@ -92,16 +91,16 @@ def fixed_columns(text: str) -> list[int] | None:
         regular = next(k for k in range(len(filled) - 1) if filled[k + 1] - filled[k] == step)
         edge = filled[regular] - step
         rows = [runs for runs in runs_of if len(runs) >= 2]  # (a title's or a note's line runs over as it will)
-        while edge > filled[0] and all(not start < edge < end for runs in rows for start, end, _ in runs):
+        while edge > filled[0] and all(not start < edge < end for runs in rows for _, _, start, end in runs):
             filled.insert(regular, edge)
             edge -= step
         edges = sorted(set(filled))
     glued = crossing = 0
     for runs in runs_of:
-        for k, (start, end, run) in enumerate(runs):
+        for k, (run, _, start, end) in enumerate(runs):
             if _NUMBER.fullmatch(run) and any(start < edge < end for edge in edges):
                 crossing += 1  # (text may cross an edge: a merged cell's, a title's; a number may not)
-            if k and runs[k - 1][1] == start and start in edges:
+            if k and runs[k - 1][3] == start and start in edges:
                 glued += 1
     if glued < 2 or crossing > 0.02 * numbers:
         return None
@@ -136,16 +135,7 @@ def _cut(line: str, offset: int, edges: list[int]) -> list[Cell]:
     runs on over the columns it covers); runs that fall in one column are one cell, as printed
     between them. Each cell at its offset in the text (an empty one at the line's end)."""
     columns: dict[int, list[tuple[int, int]]] = {}
-    placed: list[tuple[str, int, int, int]] = []  # (text, offset, first and end display column)
-    for match in re.finditer(r"[^ ]+", line):
-        col = sum(_width(c) for c in line[:match.start()])
-        text, at = match.group(), match.start()
-        number = _NUMBER.match(text)
-        pieces = [(text, at, col)]
-        if number and number.end() < len(text) and not re.match(r"[0-9.,%]", text[number.end()]):
-            pieces = [(text[:number.end()], at, col), (text[number.end():], at + number.end(), col + number.end())]
-        for piece, start, first in pieces:
-            placed.append((piece, start, first, first + sum(_width(c) for c in piece)))
+    placed = _runs(line)
     header = not any(_NUMBER.fullmatch(piece) for piece, _, _, _ in placed)  # (a row of names alone)
     if header and len(placed) >= 2:  # (a title's or a note's line, a 单位： line, runs over as it will)
         placed = [part for run in placed
