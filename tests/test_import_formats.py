@@ -2373,6 +2373,47 @@ def test_a_single_file_web_page_and_a_csv_export_are_read_by_their_content(tmp_p
         read_path(empty)
 
 
+def test_a_word_file_holding_its_report_as_an_imported_chunk_is_read_where_the_chunk_stands(tmp_path):
+    """A platform's 导出Word (html-docx-js) writes the report as an imported chunk: the body
+    holds only `w:altChunk`, naming a part that is a web archive (.mht) or a web page, which
+    Word converts on opening and python-docx never sees. The chunk is read as the page it is,
+    in its place among the body's own paragraphs."""
+    import quopri
+
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    page = ('<html><head><meta charset="utf-8"></head><body><h2>一、“三公”经费支出情况</h2><table>'
+            '<tr><td>项目</td><td>决算数</td></tr><tr><td>公务接待费</td><td>5.52</td></tr></table></body></html>')
+    body = quopri.encodestring(page.encode("utf-8")).decode("ascii")
+    mht = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"----=mhtDocumentPart\"\r\n"
+           "\r\n------=mhtDocumentPart\r\nContent-Type: text/html; charset=\"utf-8\"\r\n"
+           "Content-Transfer-Encoding: quoted-printable\r\nContent-Location: file:///C:/fake/document.html\r\n\r\n"
+           f"{body}\r\n------=mhtDocumentPart--\r\n").encode("ascii")
+    for blob, part_name, content_type in ((mht, "/word/afchunk.mht", "message/rfc822"),
+                                          (page.encode("utf-8"), "/word/afchunk.htm", "text/html")):
+        document = docx.Document()
+        document.add_paragraph("某县某局2023年度部门决算")
+        document.add_paragraph("以上为“三公”经费。")
+        part = Part(PackURI(part_name), content_type, blob, document.part.package)
+        rid = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+        chunk = parse_xml('<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+                          f'r:id="{rid}"/>')
+        document.paragraphs[0]._p.addnext(chunk)
+        path = tmp_path / "决算.docx"
+        document.save(path)
+        text, blocks = read_path(path)
+        assert [b.text for b in blocks if isinstance(b, Para)] == [
+            "某县某局2023年度部门决算", "一、“三公”经费支出情况", "以上为“三公”经费。"], content_type
+        (grid,) = [b for b in blocks if isinstance(b, Grid)]
+        assert [[c.text for c in row] for row in grid.rows] == [["项目", "决算数"], ["公务接待费", "5.52"]]
+        assert text.count("5.52") == 1
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

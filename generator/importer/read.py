@@ -531,7 +531,15 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
         numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
         cells = 0
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
-        for item in document.iter_inner_content():
+        body = document._body
+        for element in document.element.body.xpath("./w:p | ./w:tbl | ./w:altChunk"):
+            if element.tag == _ALT_CHUNK:
+                # content imported whole (导出Word as html-docx-js writes it): Word converts the
+                # page it names into the document on opening; it is read where it stands
+                _tabbed_rows(tabbed, out)
+                _alt_chunk(document, element, out, name)
+                continue
+            item = Paragraph(element, body) if element.tag == _PARAGRAPH else Table(element, body)
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
                 tabbed.append(item.text)
                 continue
@@ -558,6 +566,31 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
 
 
 _TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
+_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_ALT_CHUNK = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}altChunk"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _alt_chunk(document, element, out: _Writer, name: str) -> None:
+    """An imported chunk (`w:altChunk`): the part it names read as what it holds, a web page
+    saved as one file (.mht), a web page or plain text, into the document's blocks where it stands."""
+    part = document.part.related_parts.get(element.get(_RELATIONSHIP_ID))
+    raw = getattr(part, "blob", None)
+    if not isinstance(raw, bytes) or not raw.strip():
+        return
+    if len(raw) > MAX_HTML_BYTES:
+        raise ImportRefused(say("import.too_big", name=name, size=len(raw), limit=MAX_HTML_BYTES))
+    if _MIME_HEAD.match(raw[:2048]):
+        _page_into(out, _mht_page(raw, name), name)
+    elif looks_like_html(raw[:1024]):
+        from .htmldoc import charset_of
+        _page_into(out, _decode(raw, name, charset_of(raw)), name)
+    elif part.content_type.startswith("text/plain"):
+        for block in read_text(_decode(raw, name)):
+            if isinstance(block, Grid):
+                out.table([[cell.text for cell in row] for row in block.rows])
+            else:
+                out.paragraph(block.text)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -976,7 +1009,10 @@ def _mht_file(path: Path) -> bool:
             head = f.read(2048)
     except OSError:
         return False
-    return re.match(rb"(?:\xef\xbb\xbf)?\s*(?:[A-Za-z-]+:[^\n]*\n)*?MIME-Version:", head, re.I) is not None
+    return _MIME_HEAD.match(head) is not None
+
+
+_MIME_HEAD = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:[A-Za-z-]+:[^\n]*\n)*?MIME-Version:", re.I)
 
 
 def read_html(path: Path) -> tuple[str, list[Block]]:
@@ -997,31 +1033,42 @@ def read_mht(path: Path) -> tuple[str, list[Block]]:
     """A page saved as one file (Word's and browsers' 单个文件网页, .mht): a MIME message whose
     HTML part is the page, its pictures and styles in parts beside it; the page read as a web
     page is."""
+    name = shown(path)
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    return _page_blocks(_mht_page(_read(path), name), name)
+
+
+def _mht_page(raw: bytes, name: str) -> str:
+    """The text of the HTML part of a web archive (MIME multipart/related)."""
     import email
     import email.policy
 
     from .htmldoc import charset_of
 
-    name = shown(path)
-    size = path.stat().st_size
-    if size > MAX_HTML_BYTES:
-        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
-    message = email.message_from_bytes(_read(path), policy=email.policy.compat32)
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
     part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
     payload = part.get_payload(decode=True) if part is not None else None
     if part is None or not isinstance(payload, bytes) or not payload.strip():
         raise ImportRefused(say("import.mht_no_page", name=name))
-    return _page_blocks(_decode(payload, name, part.get_content_charset() or charset_of(payload)), name)
+    return _decode(payload, name, part.get_content_charset() or charset_of(payload))
 
 
 def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
+    out = _Writer()
+    _page_into(out, text, name)
+    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+
+
+def _page_into(out: _Writer, text: str, name: str) -> None:
+    """A web page's paragraphs and tables written into `out`."""
     from .htmldoc import read_page
 
     try:
         items, excel = read_page(text)
     except Exception as err:  # html.parser on a page cut short or damaged
         raise ImportRefused(say("import.bad_html", name=name, reason=_reason(err))) from None
-    out = _Writer()
     for kind, item in items:
         if kind == "t":
             rows = [[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)]
@@ -1031,7 +1078,6 @@ def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
                 out.table(rows)
         else:
             out.paragraph(str(item).translate(CONTROLS))
-    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
 
 
 #: The signature of an OLE2 compound file (an Excel 97–2003 .xls workbook).
