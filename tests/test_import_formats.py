@@ -2414,6 +2414,41 @@ def test_a_word_file_holding_its_report_as_an_imported_chunk_is_read_where_the_c
         assert text.count("5.52") == 1
 
 
+def _pdf_of(stream: bytes, path: Path) -> Path:
+    """A one-page PDF drawing `stream` with Helvetica as /F1."""
+    body = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, obj in enumerate(body, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(body) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(body) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_bold_a_printer_draws_twice_is_read_once(tmp_path):
+    """A virtual printer without a bold face draws bold text twice, the copy a fraction of a
+    point to the right: the page shows each character once, and so it is read (a total row of a
+    决算 table, bold, would otherwise read 合合计计 and its amount digit by digit twice)."""
+    def line(y: int, text: bytes, bold: bool) -> bytes:
+        drawn = b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y, text)
+        return drawn + (b" BT /F1 10 Tf 72.35 %d Td (%s) Tj ET" % (y, text) if bold else b"")
+
+    stream = b"\n".join([line(700, b"Total 1115.45 1140.05", True), line(680, b"Basic 771.25 0.00", False),
+                          line(660, b"Total 1115.45 1140.05", True)])
+    text, blocks = read_path(_pdf_of(stream, tmp_path / "r.pdf"))
+    assert "".join(b.text for b in blocks if isinstance(b, Para)) == (
+        "Total 1115.45 1140.05" "Basic 771.25 0.00" "Total 1115.45 1140.05")
+    assert "11115" not in text and "TT" not in text
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -1461,7 +1461,10 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
             read: list[list[tuple]] = []
             for page in pdf.pages:
                 recorder = _Recorder()
-                _pdf_page(recorder, page)  # type: ignore[arg-type]
+                # a character drawn twice where it stands, in the same font (a printer's bold
+                # without a bold face: the glyphs again a fraction of a point to the right) is
+                # one character on the page
+                _pdf_page(recorder, page.dedupe_chars())  # type: ignore[arg-type]
                 read.append(recorder.items)
                 page.close()
             _running_heads(read)
