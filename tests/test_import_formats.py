@@ -603,6 +603,26 @@ def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp
     assert "[perf.grade]" in errors[0] and "脱贫户庭院经济奖补项目" in errors[0]
 
 
+def test_a_summary_with_a_mid_year_adjustment_column_reads_its_money_under_the_spanning_header(tmp_path):
+    """预算执行情况（万元） spanning 年初预算数 · 年中调整数 · 全年预算数 · 全年执行数: the second
+    header row is the columns' names, the adjustment (its cuts told only by a red format) listed
+    with its reason, the rest each project's money; `check` then finds the 合计 that stopped short
+    of the last project, on each of its three sums."""
+    folder = FIXTURES / "heldout16" / "98-hengtang-zrzyj-summary-xlsx"
+    _, blocks = read_path(report_of(folder))
+    result = draft(blocks, 2024)
+    report = parse_report(strip_unplaced(result.yaml))
+    (table,) = report.projects
+    first = table.items[0]
+    assert first.name == "耕地保护和占补平衡"
+    assert (str(first.budget_initial.first.value), str(first.budget_full.first.value), str(first.actual.first.value)) == \
+        ("120.00", "138.00", "131.46")
+    assert str(table.total.budget_full.first.value) == "1075.50"
+    assert '{text: "18.00", at: "", source: "耕地保护和占补平衡｜年中调整数｜18.00", why: "年中调整数' in result.yaml
+    errors, said = _check_draft(tmp_path, folder, "hengtang-zrzyj", 2024)
+    assert len(errors) == 3 and all("[sum.parts]" in e for e in errors), said
+
+
 def test_text_copied_out_of_a_pdf_reads_its_space_aligned_tables_and_rejoins_its_lines():
     """Text a reader pastes from a PDF viewer: paragraphs broken at every page line (between a
     number and its unit too), page numbers and a running head between pages, tables as columns

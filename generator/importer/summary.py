@@ -35,6 +35,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("budget", r"预算(数|金额)"),
     ("actual", r"(全年)?执行(数|金额)|实际(支出|执行)(数|金额)?|(全年)?支出(数|金额)|决算数"),
     ("arrived", r"(实际)?到位(资金|数|金额)?|资金到位(数|金额)?"),
+    ("adjustment", r"(年中|预算)?(调整|追加|调减|追减)(数|金额|额)?"),
     ("execution_rate", r"(预算)?执行率|(资金)?支出率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
@@ -208,6 +209,11 @@ class ProjectSummary:
             if role == "seq":
                 if NUM.match(value.text):
                     self.found.skip(value.text, value.span, f"{where}｜序号｜{value.text}", self.at, "序号，不是数据")
+            elif role == "adjustment":
+                # the change made during the year (年中调整数): 全年预算数 less 年初预算数, no field of
+                # its own; its sign may be in a colour the text does not keep
+                self.found.skip(value.text, value.span, f"{where}｜{columns.names[i]}｜{value.text}", self.at,
+                                "年中调整数，年度文件没有对应的字段")
             elif role == "arrived" and not project:
                 self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at,
                                 "合计或分组行的到位资金，年度文件没有对应的字段")
