@@ -2469,6 +2469,79 @@ def test_bold_a_printer_draws_twice_is_read_once(tmp_path):
     assert "11115" not in text and "TT" not in text
 
 
+def _pdf2html(pages: list[str], rules: str) -> str:
+    """A page as pdf2htmlEX writes a PDF: text lines placed by class, pages in `pf` divs."""
+    body = "".join(f'<div id="pf{n}" class="pf w0 h0"><div class="pc w0 h0"><img class="bi" src="bg{n}.png"/>'
+                   f"{page}</div></div>" for n, page in enumerate(pages, 1))
+    return ('<!DOCTYPE html><!-- Created by pdf2htmlEX --><html><head><meta charset="utf-8"/>'
+            '<meta name="generator" content="pdf2htmlEX"/><style>.t{position:absolute;font-size:1px}'
+            f'.m0{{transform:matrix(1,0,0,1,0,0);}}.fs0{{font-size:10.5px;}}.fs1{{font-size:16px;}}{rules}'
+            '@media print{.x1{left:9pt;}}</style></head>'
+            f'<body><div id="page-container">{body}</div></body></html>')
+
+
+def test_a_pdf_converted_to_a_web_page_of_placed_lines_is_read_as_the_pdf(tmp_path):
+    """pdf2htmlEX's page: no <table>, each line a div placed by its classes, a row's cells apart by
+    spacer spans, a wrapped cell's second line drawn before the next cell's values, the tables'
+    rules a picture. Its lines are put back in their places: the paragraphs as text, the table
+    with its columns, the wrapped name whole, the rows after a page break in the same table."""
+    def line(x: str, y: str, *cells: str, size: str = "fs0") -> str:
+        spaced = '<span class="_ _1"> </span>'.join(cells)
+        return f'<div class="t m0 {x} {y} {size}">{spaced}</div>'
+
+    rules = ("._1{width:40px;}.x1{left:80px;}.x2{left:60px;}.x3{left:58px;}.x4{left:173px;}.x5{left:62px;}"
+             ".y1{bottom:700px;}.y2{bottom:600px;}.y3{bottom:578px;}.y4{bottom:556px;}.y5{bottom:565px;}"
+             ".y6{bottom:50px;}.y7{bottom:534px;}.y8{bottom:512px;}")
+    first = (line("x1", "y1", "一、部门整体支出情况", size="fs1")
+             + line("x2", "y2", "项目", "年初预算数", "全年预算数", "全年执行数")
+             + line("x2", "y3", "支出合计", "486.20", "558.60", "541.38")
+             + line("x1", "y6", "— 1 —"))
+    second = (line("x2", "y2", "基本支出", "318.60", "326.80", "326.80")
+              + line("x3", "y3", "综治中心运行及网")
+              + line("x5", "y5", "格化服务经费")
+              + line("x4", "y3", "72.00", "96.00", "88.42")
+              + line("x2", "y4", "项目支出", "167.60", "231.80", "214.58")
+              + line("x2", "y7", "人员经费", "286.40", "292.40", "292.40")
+              + line("x2", "y8", "公用经费", "32.20", "34.40", "34.40"))
+    path = tmp_path / "自评报告.html"
+    path.write_text(_pdf2html([first, second], rules), encoding="utf-8")
+    _, blocks = read_path(path)
+    assert "一、部门整体支出情况" in [b.text for b in blocks if isinstance(b, Para)]
+    rows = [[c.text for c in row] for b in blocks if isinstance(b, Grid) for row in b.rows]
+    assert rows[0] == ["项目", "年初预算数", "全年预算数", "全年执行数"]
+    assert ["支出合计", "486.20", "558.60", "541.38"] in rows
+    assert ["综治中心运行及网格化服务经费", "72.00", "96.00", "88.42"] in rows
+    assert ["项目支出", "167.60", "231.80", "214.58"] in rows
+
+
+def test_a_pdf2html_page_with_damaged_rules_is_read_without_failing(tmp_path):
+    """Places and sizes that are no numbers, or far off any page, are no places: the text is read."""
+    rules = "._1{width:1.2.3px;}.x1{left:1e99px;}.x2{left:-9e9px;}.y1{bottom:nanpx;}.fs0{font-size:1e-99px;}"
+    page = ('<div class="t m0 x1 y1 fs0">支出合计<span class="_ _1"> </span>486.20</div>'
+            '<div class="t m0 x2 y2 fs0">基本支出<span class="_ _1"> </span>318.60</div>')
+    path = tmp_path / "r.html"
+    path.write_text(_pdf2html([page], rules), encoding="utf-8")
+    text, _ = read_path(path)
+    assert "486.20" in text and "318.60" in text
+
+
+def test_a_pdf2html_indicator_table_keeps_its_columns_and_wrapped_cells():
+    """96: the 部门整体 scoring table as pdf2htmlEX lays it out, the 一级 name and long 三级 names
+    and reasons wrapped over lines, 合计 centred over the name columns: eight columns, each row's
+    cells under their headers, every wrapped cell whole."""
+    _, blocks = read_path(report_of(FIXTURES / "heldout16" / "96-maoxi-zfw-dept-html"))
+    grid = next(b for b in blocks if isinstance(b, Grid) and b.rows[0][0].text == "一级指标")
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因"]
+    assert rows[1] == ["投入（20分）", "目标设定", "绩效目标合理性", "3", "合理", "合理", "3", ""]
+    assert ["", "", "绩效指标明确性", "3", "明确", "明确", "3", ""] in rows
+    assert ["", "", "公用经费控制率", "3", "≤100%", "106.83%", "2.5",
+            "年中增加综治中心水电和物业费用，公用经费超出年初预算"] in rows
+    assert ["产出（30分）", "职责履行", "实际完成率（重点工作任务）", "8", "100%", "92.86%", "7.43",
+            "1项重点工作任务跨年度实施"] in rows
+    assert "合计" in rows[-1][:3] and rows[-1][3] == "100" and rows[-1][6] == "97.73"
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -376,6 +376,10 @@ def _overlap(start: int, end: int, column: list) -> int:
     return max(0, min(end, column[1]) - max(start, column[0]))
 
 
+#: The name of a table's total row.
+_TOTAL = re.compile(r"(?:合\s*计|总\s*计|总\s*分|小\s*计)")
+
+
 def _grid(lines: list[str]) -> list[list[str]]:
     """The rows of a table as cells by column.
 
@@ -397,8 +401,11 @@ def _grid(lines: list[str]) -> list[list[str]]:
             merged[-1][2] |= column[2]
         else:
             merged.append(column)
+    # (a total's name is centred over the columns of names it spans, 合计 over 一级 · 二级 · 三级:
+    # it would join them into one)
     words = _union([(c[2], c[3], n) for n in figures for c in rows[n]
-                    if not _NUMBER.match(c[0]) and not any(_overlap(c[2], c[3], m) for m in merged)])
+                    if not _NUMBER.match(c[0]) and not any(_overlap(c[2], c[3], m) for m in merged)
+                    and not (c is rows[n][0] and _TOTAL.fullmatch(c[0]))])
     # a 栏次 row numbers every column, an empty one too: its numbers are matched in order to the
     # columns of figures nearest them, and one matched to none is a column of its own
     for n in numbering:

@@ -1056,6 +1056,11 @@ def _mht_page(raw: bytes, name: str) -> str:
 
 
 def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
+    from .pdfhtml import is_pdf_page, page_words
+
+    if is_pdf_page(text) and any(pages := page_words(text)):
+        # a PDF converted to a page of placed lines (pdf2htmlEX): read as the PDF's pages are
+        return read_placed(pages)
     out = _Writer()
     _page_into(out, text, name)
     return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
@@ -1467,28 +1472,48 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
                 _pdf_page(recorder, page.dedupe_chars())  # type: ignore[arg-type]
                 read.append(recorder.items)
                 page.close()
-            _running_heads(read)
-            _sentences_across_pages(read)
-            pages = []  # each page's first block and the one after its last
-            for items in read:
-                first = len(out.blocks)
-                for item in items:
-                    if item[0] == "p":
-                        out.paragraph(item[1])
-                    elif item[0] == "h":
-                        out.furniture(item[1], RUNNING_HEAD)
-                    elif item[0] == "f":
-                        out.furniture(item[1], item[2])
-                    else:
-                        out.table(*item[1:])
-                pages.append((first, len(out.blocks)))
-            _columns_rejoined(out, pages)
+            _pages_written(out, read)
     except ImportRefused:
         raise
     except Exception as err:  # pdfminer raises many kinds of error on a damaged file
         raise ImportRefused(say("import.bad_pdf", name=name, reason=_reason(err))) from None
     if not out.text().strip():
         raise ImportRefused(say("import.pdf_no_text", name=name))
+    return out.text(), out.blocks
+
+
+def _pages_written(out: _Writer, read: list[list[tuple]]) -> None:
+    """A document's pages, each as read (`_Recorder.items`), written out: running heads marked,
+    sentences a page break cut joined, a table printed over pages side by side put together."""
+    _running_heads(read)
+    _sentences_across_pages(read)
+    pages = []  # each page's first block and the one after its last
+    for items in read:
+        first = len(out.blocks)
+        for item in items:
+            if item[0] == "p":
+                out.paragraph(item[1])
+            elif item[0] == "h":
+                out.furniture(item[1], RUNNING_HEAD)
+            elif item[0] == "f":
+                out.furniture(item[1], item[2])
+            else:
+                out.table(*item[1:])
+        pages.append((first, len(out.blocks)))
+    _columns_rejoined(out, pages)
+
+
+def read_placed(pages: list[list[dict]]) -> tuple[str, list[Block]]:
+    """A document given as each page's words where they stand (text, x0, x1, top, bottom), with no
+    ruling lines to go by (a PDF converted to placed text): each page read as a PDF page of
+    words aligned in columns is."""
+    read = []
+    for words in pages:
+        recorder = _Recorder()
+        _pdf_layout_page(recorder, words, _word_rows(words, 0.0), placed=True)  # type: ignore[arg-type]
+        read.append(recorder.items)
+    out = _Writer()
+    _pages_written(out, read)
     return out.text(), out.blocks
 
 
@@ -1821,47 +1846,95 @@ def _word_rows(words: list[dict], slope: float) -> list[list[dict]]:
 TABLE_LINE = re.compile(r"^(?:编制单位|填报单位|部门|单位|金额单位)[（(]?[^：:]{0,4}[：:]")
 
 
-def _continued(rows: list[list[dict]]) -> list[list[dict]]:
-    """Rows with the lines of a header cell that wrapped put back into their cells (本年收入合 over
-    计, 全年预算 over 数): a line closer under the row above than rows stand apart, of short words
-    only, none a number of its own, each under a word of that row."""
+def _continued(rows: list[list[dict]], longest: int = 8, chained: bool = True) -> dict[int, tuple[int, list[int]]]:
+    """The lines that carry on cells of the row above (本年收入合 over 计, 全年预算 over 数, a long
+    三级指标 or 偏差原因 over two or three lines): a line closer under the row above than rows stand
+    apart, of short words only, none a number of its own, each under a word of that row. Each such
+    line's index with the row it carries on (the first line of it) and, for each of its words, the
+    word of that row it goes on. (`longest`: the most characters of a word carried on; `chained`:
+    a line may carry on from a line carried on itself, a cell of three lines.)"""
     if len(rows) < 4:
-        return rows
+        return {}
     tops = [min(w["y"] for w in row) for row in rows]
     pitches = sorted(b - a for a, b in zip(tops, tops[1:]))
     pitch = pitches[len(pitches) // 2]
-    out: list[list[dict]] = [rows[0]]
-    last_top = tops[0]
-    for row, top in zip(rows[1:], tops[1:]):
-        above = out[-1]
+    out: dict[int, tuple[int, list[int]]] = {}
+    root, last_top = 0, tops[0]
+    for n in range(1, len(rows)):
+        row, top, above = rows[n], tops[n], rows[root]
         homes = []
-        if top - last_top < 0.85 * pitch and all(len(w["text"]) <= 6 and not _NUMERIC.fullmatch(w["text"])
+        if top - last_top < 0.85 * pitch and all(len(w["text"]) <= longest and not _NUMERIC.fullmatch(w["text"])
                                                  and not re.fullmatch(r"[-—/／]+", w["text"]) for w in row):
             for w in row:
-                overlaps = [(min(w["x1"], a["x1"]) - max(w["x0"], a["x0"]), n) for n, a in enumerate(above)]
+                overlaps = [(min(w["x1"], a["x1"]) - max(w["x0"], a["x0"]), k) for k, a in enumerate(above)]
                 best = max(overlaps, default=(0.0, -1))
                 homes.append(best[1] if best[0] > 0 else None)
         if homes and all(h is not None for h in homes):
-            merged = [dict(a) for a in above]
-            for w, h in zip(row, homes):
-                merged[h]["text"] += w["text"]  # type: ignore[index]
-            out[-1] = merged
+            out[n] = (root, cast(list[int], homes))
+            if chained:
+                last_top = top
             continue
-        out.append(row)
-        last_top = top
+        root, last_top = n, top
     return out
 
 
-def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) -> None:
+def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]], placed: bool = False) -> None:
+    """A page of words in rows (`_word_rows`) with no ruling lines, read as text laid out in its
+    columns. The lines that carry on cells of the row above (`_continued`) are joined to them: on a
+    PDF page before the columns are found, the joined text standing in the first line's place (a
+    scan's skewed columns are found as before); on a page of `placed` text (a PDF converted to a web
+    page) after, so that a long cell wrapped over lines does not push the cells beside it along."""
+    if not placed:
+        carried = _continued(rows, longest=6, chained=False)
+        joined = [dict(w) for w in words]  # (copies: the words stay as they were read)
+        rows = [[dict(w) for w in row] for row in rows]
+        for n, (root, homes) in carried.items():
+            for w, h in zip(rows[n], homes):
+                rows[root][h]["text"] += w["text"]
+        rows = [row for n, row in enumerate(rows) if n not in carried]
+        blocks, texts, _ = _laid_out(joined, rows, {})
+    else:
+        carried = _continued(rows)
+        blocks, texts, unplaced = _laid_out(words, rows, carried)
+        if unplaced:  # a line under no table's cell (a paragraph's last words) read as it stands
+            blocks, texts, _ = _laid_out(words, rows, {n: v for n, v in carried.items() if n not in unplaced})
+    items: list[str | list[list[str]]] = []
+    for b, block in enumerate(blocks):
+        if isinstance(block, Grid):
+            rows_read = texts[b]
+            # the line above the table (部门：… 单位：万元) is no row of it
+            while rows_read and all(TABLE_LINE.match(text) for text in rows_read[0] if text) and any(rows_read[0]):
+                items.append("　".join(text for text in rows_read.pop(0) if text))
+            if rows_read and items and isinstance(items[-1], list) and len(items[-1][-1]) == len(rows_read[0]):
+                items[-1].extend(rows_read)  # one table, its rows set a little further apart (a gap is no end)
+            elif rows_read:
+                items.append(rows_read)
+        else:
+            items.append(block.text)
+    for item in items:
+        if isinstance(item, list):
+            out.table(_columns_paired(_headers_over_numbers(_wrapped_cells(item))))
+        else:
+            out.paragraph(item)
+
+
+def _laid_out(words: list[dict], rows: list[list[dict]], carried: dict[int, tuple[int, list[int]]]) \
+        -> tuple[list[Block], dict[int, list[list[str]]], set[int]]:
+    """A page's rows of words written out as text in the columns they stand in and read as such
+    (layout.py): its blocks, each table's cells as text, the lines that carry on cells above
+    (`carried`, left out of the text) written into those cells; and those of them whose row above
+    is no table's (to be read again as lines of their own)."""
     from .layout import _width, read_layout_text
 
-    rows = _continued(rows)
     sizes = sorted(w["bottom"] - w["top"] for w in words)
     unit = max(sizes[len(sizes) // 2] / 2, 1.0)  # half a Chinese character: one column of text
     left = min(w["x0"] for w in words)
     lines = []
     previous_bottom = None
-    for row in rows:
+    for n, row in enumerate(rows):
+        if n in carried:  # (written into the cells it carries on once the table is read)
+            previous_bottom = max(w["bottom"] for w in row)
+            continue
         top = min(w["top"] for w in row)
         if previous_bottom is not None and top - previous_bottom > 1.5 * unit * 2:
             lines.append("")  # a gap of more than a line: a blank line, as between paragraphs
@@ -1875,25 +1948,30 @@ def _pdf_layout_page(out: _Writer, words: list[dict], rows: list[list[dict]]) ->
             width += space + _width(w["text"])
         lines.append(line)
     _, blocks = read_layout_text("\n".join(lines))
-    items: list[str | list[list[str]]] = []
-    for block in blocks:
-        if isinstance(block, Grid):
-            texts = [[cell.text for cell in row] for row in block.rows]
-            # the line above the table (部门：… 单位：万元) is no row of it
-            while texts and all(TABLE_LINE.match(text) for text in texts[0] if text) and any(texts[0]):
-                items.append("　".join(text for text in texts.pop(0) if text))
-            if texts and items and isinstance(items[-1], list) and len(items[-1][-1]) == len(texts[0]):
-                items[-1].extend(texts)  # one table, its rows set a little further apart (a gap is no end)
-            elif texts:
-                items.append(texts)
-        else:
-            items.append(block.text)
-    for item in items:
-        if isinstance(item, list):
-            out.table(_columns_paired(_headers_over_numbers(_wrapped_cells(item))))
-        else:
-            out.paragraph(item)
-
+    grids = [(b, block) for b, block in enumerate(blocks) if isinstance(block, Grid)]
+    texts = {b: [[cell.text for cell in row] for row in grid.rows] for b, grid in grids}
+    places = [(b, i) for b, grid in grids for i in range(len(grid.rows))]
+    unplaced = set()
+    after = 0  # rows are found in order: the row a line carries on is no earlier than the last one's
+    for n, (root, homes) in sorted(carried.items()):
+        # the line's words each go on the cell of the row above they stand under: the table's row
+        # holding all that row's words, the cell holding the word
+        words_above = [w["text"] for w in rows[root]]
+        found = None
+        for m in range(after, len(places)):
+            b, i = places[m]
+            cells = texts[b][i]
+            homes_found = [next((k for k, cell in enumerate(cells) if word in cell), None) for word in words_above]
+            if all(k is not None for k in homes_found):
+                found, after = (b, i, homes_found), m
+                break
+        if found is None:
+            unplaced.add(n)
+            continue
+        b, i, homes_found = found
+        for w, h in zip(rows[n], homes):
+            texts[b][i][cast(int, homes_found[h])] += w["text"]
+    return blocks, texts, unplaced
 
 def _wrapped_cells(rows: list[list[str]]) -> list[list[str]]:
     """A table read from words with a cell's text wrapped onto a line of its own (公务用车运行维护 /
