@@ -38,7 +38,8 @@ must stand under the project the key's row names first. A project group's `total
 合计 (or 总计). A key row naming the department itself (the key's `department`) is the department's
 own self-evaluation: a `performance` field whose stage or name the key's column words. The
 department's 预算执行 named 年度资金总额 is also the key's row 部门预算 or 部门整体支出, and the row 合计 (支出合计) of a
-table of the budget's execution or of a part on the self-evaluation (预算绩效自评情况: 全年预算…，全年执行…). A number inside a goal's text (the form's 年度总体目标 cell,
+table of the budget's execution or of a part on the self-evaluation (预算绩效自评情况: 全年预算…，全年执行…) or on the
+department's spending as a whole (部门整体支出情况). A number inside a goal's text (the form's 年度总体目标 cell,
 drafted whole as `goals[].target` or `.result`) means what the key says when the key's column is
 that cell's (预期目标, 实际完成情况), whatever indicator the key names it by. The comparison is
 deliberately plain; its verdicts on a
@@ -212,7 +213,7 @@ def _means(row: str, stage: str, where: dict) -> bool:
             any(w in str(where.get("column", "")) for w in STAGES[stage]):
         return True  # a number in the goal's text: one cell of the form, whatever indicator the key names it by
     if row == "年度资金总额§部门预算§部门整体支出" and norm(str(where.get("row", ""))) in ("合计", "支出合计") \
-            and re.search("预算执行|预算收支|预算支出|绩效自评", str(where.get("part", ""))):
+            and re.search("预算执行|预算收支|预算支出|绩效自评|整体支出", str(where.get("part", ""))):
         row = norm(str(where.get("row", "")))  # the total of a table of the budget's execution is the whole
     if "§" in row:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))

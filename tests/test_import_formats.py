@@ -2507,7 +2507,8 @@ def test_a_pdf_converted_to_a_web_page_of_placed_lines_is_read_as_the_pdf(tmp_pa
     path.write_text(_pdf2html([first, second], rules), encoding="utf-8")
     _, blocks = read_path(path)
     assert "一、部门整体支出情况" in [b.text for b in blocks if isinstance(b, Para)]
-    rows = [[c.text for c in row] for b in blocks if isinstance(b, Grid) for row in b.rows]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]  # one table, over the page break
+    rows = [[c.text for c in row] for row in grid.rows]
     assert rows[0] == ["项目", "年初预算数", "全年预算数", "全年执行数"]
     assert ["支出合计", "486.20", "558.60", "541.38"] in rows
     assert ["综治中心运行及网格化服务经费", "72.00", "96.00", "88.42"] in rows
@@ -2540,6 +2541,10 @@ def test_a_pdf2html_indicator_table_keeps_its_columns_and_wrapped_cells():
     assert ["产出（30分）", "职责履行", "实际完成率（重点工作任务）", "8", "100%", "92.86%", "7.43",
             "1项重点工作任务跨年度实施"] in rows
     assert "合计" in rows[-1][:3] and rows[-1][3] == "100" and rows[-1][6] == "97.73"
+    # the total read from the row however its name stands over the columns of names
+    result = draft(blocks, 2024)
+    assert 'total_weight: 100  # 六：“自评表 总分：100”' in result.yaml
+    assert '{value: 97.73, at: 六}  # 六：“自评表 总分：97.73”' in result.yaml
 
 
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():

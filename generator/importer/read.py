@@ -1512,9 +1512,31 @@ def read_placed(pages: list[list[dict]]) -> tuple[str, list[Block]]:
         recorder = _Recorder()
         _pdf_layout_page(recorder, words, _word_rows(words, 0.0), placed=True)  # type: ignore[arg-type]
         read.append(recorder.items)
+    _tables_across_pages(read)
     out = _Writer()
     _pages_written(out, read)
     return out.text(), out.blocks
+
+
+def _tables_across_pages(pages: list[list[tuple]]) -> None:
+    """A table a page break cut, its rows going on at the top of the next page without its header
+    (no ruling lines to tell): the rows joined to the table, the page number left after it. The
+    last item of a page but its furniture is a table, the next page's first a table as wide whose
+    first row holds a figure."""
+    for n in range(len(pages) - 1):
+        page, after = pages[n], pages[n + 1]
+        tail = len(page) - 1
+        while tail >= 0 and _furniture(page[tail]):
+            tail -= 1
+        head = 0
+        while head < len(after) and _furniture(after[head]):
+            head += 1
+        if tail < 0 or head >= len(after) or page[tail][0] != "t" or after[head][0] != "t":
+            continue
+        rows, more = page[tail][1], after[head][1]
+        if rows and more and len(rows[0]) == len(more[0]) and any(_NUMERIC.fullmatch(c.strip()) for c in more[0]):
+            page[tail] = ("t", rows + more, None)
+            del after[head]
 
 
 class _Recorder:
@@ -1926,8 +1948,11 @@ def _laid_out(words: list[dict], rows: list[list[dict]], carried: dict[int, tupl
     is no table's (to be read again as lines of their own)."""
     from .layout import _width, read_layout_text
 
-    sizes = sorted(w["bottom"] - w["top"] for w in words)
-    unit = max(sizes[len(sizes) // 2] / 2, 1.0)  # half a Chinese character: one column of text
+    # half a Chinese character of the tables' text (rows of three words or more), or of the
+    # page's when it has none: one column of text
+    sizes = sorted(w["bottom"] - w["top"] for row in rows if len(row) >= 3 for w in row) \
+        or sorted(w["bottom"] - w["top"] for w in words)
+    unit = max(sizes[len(sizes) // 2] / 2, 1.0)
     left = min(w["x0"] for w in words)
     lines = []
     previous_bottom = None

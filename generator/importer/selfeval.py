@@ -536,8 +536,11 @@ class SelfEvaluation:
         for j in range(k + 1, len(rows)):
             row = rows[j]
             labels = [label_of(c) for c in row]
-            if labels and labels[0] in ("总分", "合计", "总计", "自评总分", "总得分"):
-                self._total(row)
+            # (the total's name in the first column, or centred over the columns of names, read
+            # into one of them)
+            named = next((i for i, x in enumerate(labels[:3]) if x), 0)
+            if labels and labels[named] in ("总分", "合计", "总计", "自评总分", "总得分"):
+                self._total(row[named:])
                 done.add(j)
                 break
             if "小计" in labels[:4]:
