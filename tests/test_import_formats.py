@@ -2547,6 +2547,91 @@ def test_a_pdf2html_indicator_table_keeps_its_columns_and_wrapped_cells():
     assert '{value: 97.73, at: 六}  # 六：“自评表 总分：97.73”' in result.yaml
 
 
+def _ofd(path: Path, pages: list[list[str]], template: str = "") -> Path:
+    """An OFD package (GB/T 33190) of pages of text objects, with a template page behind each."""
+    import zipfile
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} Version="1.0" DocType="OFD">'
+                         "<ofd:DocBody><ofd:DocInfo><ofd:DocID>1</ofd:DocID></ofd:DocInfo>"
+                         "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+        listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+        package.writestr("Doc_0/Document.xml", f'<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>99</ofd:MaxUnitID>'
+                         "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+                         '<ofd:TemplatePage ID="2" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData>'
+                         f"<ofd:Pages>{listed}</ofd:Pages></ofd:Document>")
+        package.writestr("Doc_0/Tpls/Tpl_0/Content.xml", f"<ofd:Page {ns}><ofd:Content><ofd:Layer ID=\"3\">{template}"
+                         "</ofd:Layer></ofd:Content></ofd:Page>")
+        for n, objects in enumerate(pages):
+            package.writestr(f"Doc_0/Pages/Page_{n}/Content.xml",
+                             f'<ofd:Page {ns}><ofd:Template TemplateID="2" ZOrder="Background"/><ofd:Content>'
+                             f'<ofd:Layer ID="4">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
+    return path
+
+
+def _ofd_text(x: float, y: float, text: str, size: float = 3.7, each: bool = False, ctm: bool = False) -> str:
+    """A text object at (x, y) mm: one object for the text, or (`each`) one per character, as some
+    producers write; (`ctm`) placed by a transform from points instead of in millimetres."""
+    if each:
+        advance = [size if ord(c) > 0x2E80 else size / 2 for c in text]
+        xs = [x + sum(advance[:k]) for k in range(len(text))]
+        return "".join(_ofd_text(at, y, c, size, ctm=ctm) for at, c in zip(xs, text))
+    deltas = " ".join(f"{size if ord(c) > 0x2E80 else size / 2:g}" for c in text[:-1])
+    if ctm:  # the object's space in points: CTM scales to mm
+        k = 25.4 / 72
+        return (f'<ofd:TextObject ID="9" Boundary="{x:g} {y - size:g} 100 {size * 1.2:g}" Font="1" '
+                f'Size="{size / k:g}" CTM="{k:g} 0 0 {k:g} 0 0"><ofd:TextCode X="0" Y="{size / k:g}" '
+                f'DeltaX="{" ".join(f"{float(d) / k:g}" for d in deltas.split())}">{text}</ofd:TextCode></ofd:TextObject>')
+    return (f'<ofd:TextObject ID="9" Boundary="{x:g} {y - size:g} 150 {size * 1.2:g}" Font="1" Size="{size:g}">'
+            f'<ofd:TextCode X="0" Y="{size:g}" DeltaX="{deltas}">{text}</ofd:TextCode></ofd:TextObject>')
+
+
+def test_an_ofd_document_is_read_as_its_pages_show_it(tmp_path):
+    """OFD, the national fixed-layout format: text objects placed in millimetres, a line as one
+    object or a character each, some placed by a transform; the running head on a template page.
+    Read as a PDF's pages of words are: the paragraphs, the table's rows under its header with the
+    rows after a page break in the same table, the head as page furniture."""
+    head = _ofd_text(80, 12, "某县某局2023年度部门决算")
+    rows = [("项目", "年初预算数", "全年预算数", "全年执行数"), ("支出合计", "486.20", "558.60", "541.38"),
+            ("基本支出", "318.60", "326.80", "326.80"), ("项目支出", "167.60", "231.80", "214.58"),
+            ("其中：办案经费", "60.00", "86.00", "82.36"), ("信息化建设经费", "72.00", "96.00", "88.42")]
+
+    def row(y: float, cells: tuple[str, ...], each: bool = False, ctm: bool = False) -> list[str]:
+        return [_ofd_text(x, y, cell, 3.2, each=each, ctm=ctm) for x, cell in zip((25, 70, 110, 150), cells)]
+
+    first = [_ofd_text(25, 40, "一、部门整体支出情况", 4.2), _ofd_text(25, 50, "2023年全年支出541.38万元，预算执行率96.92%。", 4.2),
+             *row(70, rows[0]), *row(78, rows[1], each=True), *row(86, rows[2], ctm=True), _ofd_text(100, 285, "- 1 -")]
+    second = [*row(30, rows[3]), *row(38, rows[4], each=True), *row(46, rows[5]), _ofd_text(100, 285, "- 2 -")]
+    text, blocks = read_path(_ofd(tmp_path / "部门决算.ofd", [first, second], template=head))
+    paras = [b.text for b in blocks if isinstance(b, Para)]
+    assert "2023年全年支出541.38万元，预算执行率96.92%。" in paras
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in r] for r in grid.rows] == [list(r) for r in rows]
+    assert text.count("某县某局2023年度部门决算") == 2 and "某县某局2023年度部门决算" not in paras[1:]
+
+
+def test_a_damaged_ofd_is_refused_with_its_reason(tmp_path):
+    import zipfile
+
+    path = tmp_path / "r.ofd"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'><ofd:DocBody/></ofd:OFD>")
+    with pytest.raises(ImportRefused, match="不是有效的 OFD 版式文档：OFD.xml 没有 DocRoot"):
+        read_path(path)
+    bomb = tmp_path / "b.ofd"
+    with zipfile.ZipFile(bomb, "w") as package:
+        package.writestr("OFD.xml", '<!DOCTYPE a [<!ENTITY a "aaaa">]><ofd:OFD xmlns:ofd="x">&a;</ofd:OFD>')
+    with pytest.raises(ImportRefused, match="DTD"):
+        read_path(bomb)
+    blank = _ofd(tmp_path / "扫描.ofd", [['<ofd:ImageObject ID="5" Boundary="0 0 210 297" ResourceID="1"/>']])
+    with pytest.raises(ImportRefused, match="没有可提取的文字"):
+        read_path(blank)
+    (tmp_path / "n.ofd").write_bytes(b"not a zip")
+    with pytest.raises(ImportRefused, match="不是有效的 OFD 版式文档（不是 zip 压缩包）"):
+        read_path(tmp_path / "n.ofd")
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

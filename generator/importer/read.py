@@ -1482,10 +1482,13 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
     return out.text(), out.blocks
 
 
-def _pages_written(out: _Writer, read: list[list[tuple]]) -> None:
+def _pages_written(out: _Writer, read: list[list[tuple]], unruled: bool = False) -> None:
     """A document's pages, each as read (`_Recorder.items`), written out: running heads marked,
-    sentences a page break cut joined, a table printed over pages side by side put together."""
+    sentences a page break cut joined, a table printed over pages side by side put together;
+    (`unruled`: pages read without ruling lines) a table a page break cut joined over it."""
     _running_heads(read)
+    if unruled:
+        _tables_across_pages(read)
     _sentences_across_pages(read)
     pages = []  # each page's first block and the one after its last
     for items in read:
@@ -1512,9 +1515,8 @@ def read_placed(pages: list[list[dict]]) -> tuple[str, list[Block]]:
         recorder = _Recorder()
         _pdf_layout_page(recorder, words, _word_rows(words, 0.0), placed=True)  # type: ignore[arg-type]
         read.append(recorder.items)
-    _tables_across_pages(read)
     out = _Writer()
-    _pages_written(out, read)
+    _pages_written(out, read, unruled=True)
     return out.text(), out.blocks
 
 
@@ -2062,8 +2064,25 @@ def _headers_over_numbers(rows: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def read_ofd(path: Path) -> tuple[str, list[Block]]:
+    """An OFD 版式文档 (ofd.py): each page's words where they stand, read as a PDF's are."""
+    from .ofd import OfdError, page_chars, page_words
+
+    name = shown(path)
+    _check_package(path, name, say("import.kind.ofd"), say("import.kind.ofd.hint"))
+    try:
+        pages = [words for words in (page_words(chars) for chars in page_chars(path)) if words]
+    except OfdError as err:
+        raise ImportRefused(say("import.bad_ofd", name=name, reason=shown(str(err)))) from None
+    except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
+        raise ImportRefused(say("import.bad_ofd", name=name, reason=_reason(err))) from None
+    if not pages:
+        raise ImportRefused(say("import.ofd_no_text", name=name))
+    return read_placed(pages)
+
+
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
-           ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht,
+           ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
            ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}
