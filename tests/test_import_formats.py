@@ -2632,6 +2632,90 @@ def test_a_damaged_ofd_is_refused_with_its_reason(tmp_path):
         read_path(tmp_path / "n.ofd")
 
 
+_ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
+
+
+def _odf(path: Path, body: str, kind: str) -> Path:
+    import zipfile
+
+    mime = {"text": "application/vnd.oasis.opendocument.text",
+            "spreadsheet": "application/vnd.oasis.opendocument.spreadsheet"}[kind]
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", mime, compress_type=zipfile.ZIP_STORED)
+        package.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS} '
+                         f'office:version="1.3"><office:body><office:{kind}>{body}</office:{kind}></office:body>'
+                         "</office:document-content>")
+    return path
+
+
+def test_an_opendocument_text_is_read_as_word_is(tmp_path):
+    """.odt (LibreOffice, WPS, 永中): headings, list items, spaces as text:s, a text box after its
+    paragraph, and a table with a header spanning columns (the covered cells empty), header rows
+    and a cell of two paragraphs."""
+    def cell(text: str, span: int = 1) -> str:
+        spanned = f' table:number-columns-spanned="{span}"' if span > 1 else ""
+        return f"<table:table-cell{spanned}>{''.join(f'<text:p>{p}</text:p>' for p in text.split('|'))}</table:table-cell>"
+
+    body = ('<text:h text:outline-level="1">一、“三公”经费支出情况</text:h>'
+            '<text:list><text:list-item><text:p>2023年“三公”经费支出<text:span>5.52</text:span>万元。</text:p>'
+            '</text:list-item></text:list>'
+            '<text:p>见下框：<draw:frame><draw:text-box><text:p>框内说明</text:p></draw:text-box></draw:frame></text:p>'
+            '<table:table table:name="表1"><table:table-column table:number-columns-repeated="3"/>'
+            f'<table:table-header-rows><table:table-row>{cell("项目")}{cell("决算数", 2)}<table:covered-table-cell/>'
+            f'</table:table-row><table:table-row>{cell("")}{cell("预算")}{cell("决算")}</table:table-row>'
+            f'</table:table-header-rows><table:table-row>{cell("公务接待费")}{cell("6.00")}{cell("5.52")}</table:table-row>'
+            f'<table:table-row>{cell("公务用车|运行维护费")}{cell("0.00")}{cell("0.00")}</table:table-row>'
+            '</table:table><text:p>单位：<text:s text:c="2"/>万元</text:p>')
+    text, blocks = read_path(_odf(tmp_path / "决算.odt", body, "text"))
+    assert [b.text for b in blocks if isinstance(b, Para)] == [
+        "一、“三公”经费支出情况", "2023年“三公”经费支出5.52万元。", "见下框：", "框内说明", "单位：  万元"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["项目", "决算数", ""], ["", "预算", "决算"], ["公务接待费", "6.00", "5.52"], ["公务用车\n运行维护费", "0.00", "0.00"]]
+
+
+def test_an_opendocument_spreadsheet_is_read_as_a_workbook_is(tmp_path):
+    """.ods: each cell as the sheet shows it (its text:p, 1,286.40 as formatted), a sheet's unused
+    columns written as one cell repeated a thousand times and its unused rows as one row repeated
+    left out, a hidden row left out, a merged cell's covered cells empty."""
+    def row(*cells: str, hidden: bool = False) -> str:
+        shown = ' table:visibility="collapse"' if hidden else ""
+        inner = "".join(f'<table:table-cell office:value-type="float" office:value="{c.replace(",", "")}">'
+                        f"<text:p>{c}</text:p></table:table-cell>" if c[:1].isdigit() else
+                        f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" if c else "<table:table-cell/>"
+                        for c in cells)
+        return f'<table:table-row{shown}>{inner}<table:table-cell table:number-columns-repeated="1020"/></table:table-row>'
+
+    body = ('<table:table table:name="汇总表">'
+            '<table:table-row><table:table-cell table:number-columns-spanned="3"><text:p>项目支出绩效自评结果汇总表'
+            "</text:p></table:table-cell><table:covered-table-cell table:number-columns-repeated=\"2\"/></table:table-row>"
+            + row("项目名称", "全年预算数", "全年执行数") + row("学前教育幼儿资助", "1,286.40", "1,250.00")
+            + row("旧项目", "9.00", "9.00", hidden=True) + row("合计", "1,286.40", "1,250.00")
+            + '<table:table-row table:number-rows-repeated="1048570"><table:table-cell '
+            'table:number-columns-repeated="1024"/></table:table-row></table:table>')
+    text, blocks = read_path(_odf(tmp_path / "汇总表.ods", body, "spreadsheet"))
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["项目支出绩效自评结果汇总表"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["项目名称", "全年预算数", "全年执行数"], ["学前教育幼儿资助", "1,286.40", "1,250.00"], ["合计", "1,286.40", "1,250.00"]]
+    assert "旧项目" not in text and len(text) < 500
+
+
+def test_a_damaged_opendocument_is_refused_with_its_reason(tmp_path):
+    import zipfile
+
+    path = tmp_path / "r.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    with pytest.raises(ImportRefused, match="不是有效的 OpenDocument（.odt、.ods）文档：缺少 content.xml"):
+        read_path(path)
+    with pytest.raises(ImportRefused, match="DTD"):
+        read_path(_odf(tmp_path / "b.odt", '<!DOCTYPE x [<!ENTITY a "a">]>', "text"))
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

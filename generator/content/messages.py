@@ -525,10 +525,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.xlsx、.xls、.pdf、.ofd 和网页（.html、.mht）报告，"
-                           "{name} 是 {suffix} 文件：请先另存为其中一种",
-                           "only .txt (and .csv, .md), .docx, .xlsx, .xls, .pdf, .ofd and web page (.html, .mht) "
-                           "reports can be imported, "
+    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.xlsx、.xls、.odt、.ods、.pdf、.ofd "
+                           "和网页（.html、.mht）报告，{name} 是 {suffix} 文件：请先另存为其中一种",
+                           "only .txt (and .csv, .md), .docx, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page (.html,"
+                           " .mht) reports can be imported, "
                            "and {name} is a {suffix} file: save it as one of them first"),
     "import.mht_no_page": ("{name} 是单个文件网页（.mht），但其中没有网页部分，无法导入",
                            "{name} is a single-file web page (.mht) with no page in it: nothing to import"),
@@ -583,6 +583,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "the report {name} has {pages} pages, over the limit of {limit}"),
     "import.bad_pdf": ("报告 {name} 不是有效的 PDF 文件：{reason}",
                        "the report {name} is not a valid PDF file: {reason}"),
+    "import.bad_odf": ("报告 {name} 不是有效的 OpenDocument（.odt、.ods）文档：{reason}",
+                       "the report {name} is not a valid OpenDocument (.odt, .ods) document: {reason}"),
     "import.bad_ofd": ("报告 {name} 不是有效的 OFD 版式文档：{reason}",
                        "the report {name} is not a valid OFD fixed-layout document: {reason}"),
     "import.ofd_no_text": ("报告 {name} 没有可提取的文字（可能是扫描件）：请提供文字版 OFD、PDF、Word 或 Excel 文件",
@@ -596,6 +598,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.kind.workbook": ("Excel 工作簿", "an Excel workbook"),
     "import.kind.docx": ("Word（.docx）文档", "Word (.docx) document"),
     "import.kind.xlsx": ("Excel（.xlsx）工作簿", "Excel (.xlsx) workbook"),
+    "import.kind.odf": ("OpenDocument（.odt、.ods）文档", "OpenDocument (.odt, .ods) document"),
+    "import.kind.odf.hint": ("请在 WPS 或 LibreOffice 中打开，另存为 .docx 或 .xlsx 再导入",
+                             "open it in WPS or LibreOffice and save it as .docx or .xlsx, then import that"),
     "import.kind.ofd": ("OFD 版式文档", "OFD fixed-layout document"),
     "import.kind.ofd.hint": ("请在 OFD 阅读器中打开，确认文件完整后重新导出",
                              "open it in an OFD reader, check it is whole and export it again"),

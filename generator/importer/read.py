@@ -2081,8 +2081,41 @@ def read_ofd(path: Path) -> tuple[str, list[Block]]:
     return read_placed(pages)
 
 
+def read_odf(path: Path) -> tuple[str, list[Block]]:
+    """An OpenDocument text (.odt) or spreadsheet (.ods) (odf.py): a text's paragraphs and tables
+    in reading order, a spreadsheet's sheets as a workbook's are read."""
+    from .odf import OdfError, content, document_items, sheets
+
+    name = shown(path)
+    _check_package(path, name, say("import.kind.odf"), say("import.kind.odf.hint"))
+    out = _Writer()
+    try:
+        body, spreadsheet = content(path)
+        if spreadsheet:
+            cells = 0
+            for title, visible, rows in sheets(body):
+                cells += sum(len(row) for row in rows)
+                if cells > MAX_XLSX_CELLS:
+                    raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
+                _sheet(out, rows, visible, title)
+        else:
+            for kind, item in document_items(body):
+                if kind == "t":
+                    out.table([[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)])
+                else:
+                    out.paragraph(str(item).translate(CONTROLS))
+    except ImportRefused:
+        raise
+    except OdfError as err:
+        raise ImportRefused(say("import.bad_odf", name=name, reason=shown(str(err)))) from None
+    except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
+        raise ImportRefused(say("import.bad_odf", name=name, reason=_reason(err))) from None
+    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+
+
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
+           ".odt": read_odf, ".ods": read_odf,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
            ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}
