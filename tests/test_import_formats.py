@@ -2716,6 +2716,43 @@ def test_a_damaged_opendocument_is_refused_with_its_reason(tmp_path):
         read_path(_odf(tmp_path / "b.odt", '<!DOCTYPE x [<!ENTITY a "a">]>', "text"))
 
 
+def _rtf_gbk(text: str) -> str:
+    """Text as Word writes it in an \\ansicpg936 file: each non-ASCII byte of its GBK as \\'hh."""
+    return "".join(c if ord(c) < 128 else "".join(f"\\'{b:02x}" for b in c.encode("gbk")) for c in text)
+
+
+def test_a_rich_text_file_is_read_with_its_tables(tmp_path):
+    """RTF as Word and WPS save it: the font table, styles and document properties no text,
+    Chinese as GBK bytes (\\'d6\\'d0) or as Unicode with a fallback after it (\\u20013?), a
+    table of rows (\\trowd … \\cell … \\row) with a header cell merged over two, a cell of two
+    lines; a field's instruction left out and its result read."""
+    row = "\\trowd\\cellx2000\\clmgf\\cellx4000\\clmrg\\cellx6000"
+    rtf = ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 " + _rtf_gbk("宋体") + ";}}"
+           "{\\colortbl;\\red0\\green0\\blue0;}{\\*\\generator Microsoft Word;}{\\info{\\title x}}"
+           "\\uc1\\pard\\f0\\fs32 " + _rtf_gbk("一、“三公”经费支出情况") + "\\par "
+           "\\pard " + _rtf_gbk("2023年支出") + "\\u20013?\\u20540?" + _rtf_gbk("为5.52万元。") + "\\par "
+           "\\pard {\\field{\\*\\fldinst PAGE}{\\fldrslt " + _rtf_gbk("见表1") + "}}\\par "
+           + row + "\\pard\\intbl " + _rtf_gbk("项目") + "\\cell " + _rtf_gbk("决算数") + "\\cell \\cell \\row "
+           + "\\trowd\\cellx2000\\cellx4000\\cellx6000\\pard\\intbl \\cell " + _rtf_gbk("预算") + "\\cell "
+           + _rtf_gbk("决算") + "\\cell \\row "
+           "\\trowd\\cellx2000\\cellx4000\\cellx6000\\pard\\intbl " + _rtf_gbk("公务用车") + "\\par "
+           + _rtf_gbk("运行维护费") + "\\cell 0.00\\cell 0.00\\cell \\row "
+           "\\pard " + _rtf_gbk("单位：万元") + "\\par }")
+    path = tmp_path / "决算.rtf"
+    path.write_bytes(rtf.encode("ascii"))
+    text, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == [
+        "一、“三公”经费支出情况", "2023年支出中值为5.52万元。", "见表1", "单位：万元"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in r] for r in grid.rows] == [
+        ["项目", "决算数", ""], ["", "预算", "决算"], ["公务用车\n运行维护费", "0.00", "0.00"]]
+    assert "宋体" not in text and "PAGE" not in text and "Microsoft" not in text
+    bad = tmp_path / "r.rtf"
+    bad.write_bytes(b"not rtf")
+    with pytest.raises(ImportRefused, match="不是有效的 RTF 文档"):
+        read_path(bad)
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -525,10 +525,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.xlsx、.xls、.odt、.ods、.pdf、.ofd "
+    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd "
                            "和网页（.html、.mht）报告，{name} 是 {suffix} 文件：请先另存为其中一种",
-                           "only .txt (and .csv, .md), .docx, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page (.html,"
-                           " .mht) reports can be imported, "
+                           "only .txt (and .csv, .md), .docx, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page"
+                           " (.html, .mht) reports can be imported, "
                            "and {name} is a {suffix} file: save it as one of them first"),
     "import.mht_no_page": ("{name} 是单个文件网页（.mht），但其中没有网页部分，无法导入",
                            "{name} is a single-file web page (.mht) with no page in it: nothing to import"),
@@ -583,6 +583,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "the report {name} has {pages} pages, over the limit of {limit}"),
     "import.bad_pdf": ("报告 {name} 不是有效的 PDF 文件：{reason}",
                        "the report {name} is not a valid PDF file: {reason}"),
+    "import.bad_rtf": ("报告 {name} 不是有效的 RTF 文档：{reason}",
+                       "the report {name} is not a valid RTF document: {reason}"),
     "import.bad_odf": ("报告 {name} 不是有效的 OpenDocument（.odt、.ods）文档：{reason}",
                        "the report {name} is not a valid OpenDocument (.odt, .ods) document: {reason}"),
     "import.bad_ofd": ("报告 {name} 不是有效的 OFD 版式文档：{reason}",

@@ -2113,9 +2113,30 @@ def read_odf(path: Path) -> tuple[str, list[Block]]:
     return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
 
 
+def read_rtf(path: Path) -> tuple[str, list[Block]]:
+    """A Rich Text Format file (rtf.py): its paragraphs and tables in reading order."""
+    from .rtf import RtfError, items
+
+    name = shown(path)
+    size = path.stat().st_size
+    if size > MAX_HTML_BYTES:
+        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    try:
+        read = items(_read(path))
+    except RtfError as err:
+        raise ImportRefused(say("import.bad_rtf", name=name, reason=shown(str(err)))) from None
+    out = _Writer()
+    for kind, item in read:
+        if kind == "t":
+            out.table([[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)])
+        else:
+            out.paragraph(str(item).translate(CONTROLS))
+    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+
+
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
-           ".odt": read_odf, ".ods": read_odf,
+           ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
            ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}
