@@ -71,6 +71,51 @@ def test_a_damaged_file_is_read_or_refused_in_one_line(tmp_path, source):
             raise AssertionError(f"{source.name} {how}: {type(err).__name__}: {err}") from err
 
 
+def _other_formats(folder: Path) -> list[Path]:
+    """A small report in each format read without a fixture of its own: OFD, .odt, .ods, .rtf and
+    a PDF converted to a web page (written as their tests in test_import_formats write them)."""
+    from tests.test_import_formats import _odf, _ofd, _ofd_text, _pdf2html, _rtf_gbk
+
+    rows = [("项目", "年初预算数", "全年预算数"), ("支出合计", "486.20", "558.60"), ("基本支出", "318.60", "326.80")]
+    ofd = _ofd(folder / "s.ofd", [[_ofd_text(25, 40, "一、部门整体支出情况"),
+                                   *(_ofd_text(x, 60 + 8 * n, cell, 3.2, each=n == 1, ctm=n == 2)
+                                     for n, row in enumerate(rows) for x, cell in zip((25, 70, 110), row))]],
+               template=_ofd_text(80, 12, "某县某局2023年度部门决算"))
+    cells = "".join("<table:table-row>" + "".join(f"<table:table-cell><text:p>{c}</text:p></table:table-cell>"
+                                                  for c in row) + "</table:table-row>" for row in rows)
+    odt = _odf(folder / "s.odt", f"<text:h>一、部门整体支出情况</text:h><table:table>{cells}</table:table>", "text")
+    ods = _odf(folder / "s.ods", f'<table:table table:name="表1">{cells}</table:table>', "spreadsheet")
+    rtf = folder / "s.rtf"
+    rtf.write_bytes(("{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 x;}}\\pard " + _rtf_gbk("一、部门整体支出情况")
+                     + "\\par " + "".join("\\trowd\\cellx2000\\cellx4000\\cellx6000\\pard\\intbl "
+                                          + "".join(_rtf_gbk(c) + "\\cell " for c in row) + "\\row " for row in rows)
+                     + "}").encode("ascii"))
+    page = "".join(f'<div class="t m0 x1 y{n} fs0">' + '<span class="_ _1"> </span>'.join(row) + "</div>"
+                   for n, row in enumerate(rows))
+    html = folder / "s.html"
+    html.write_text(_pdf2html([page], "._1{width:40px;}.x1{left:60px;}.y0{bottom:700px;}.y1{bottom:680px;}"
+                                      ".y2{bottom:660px;}"), encoding="utf-8")
+    return [ofd, odt, ods, rtf, html]
+
+
+@pytest.mark.slow
+def test_damaged_files_of_the_other_formats_are_read_or_refused_in_one_line(tmp_path):
+    for source in _other_formats(tmp_path):
+        data = source.read_bytes()
+        for n, (how, bytes_) in enumerate(damaged(data, seed=len(data))):
+            path = tmp_path / f"{n}{source.suffix}"
+            path.write_bytes(bytes_)
+            try:
+                with deadline(LIMIT):
+                    _, blocks = read_path(path)
+                    draft(blocks, 2023)
+            except ImportRefused as refused:
+                message = str(refused)
+                assert message and "\n" not in message and "Traceback" not in message, (how, message)
+            except Exception as err:  # anything else is a traceback for the person at the terminal
+                raise AssertionError(f"{source.name} {how}: {type(err).__name__}: {err}") from err
+
+
 REPORT_PIECES = st.sampled_from([
     "收入支出决算总表", "公开01表", "表三", "附表2", "单位：万元", "金额单位：元", "部门：某县某局", "注：本表反映",
     "项目", "行次", "栏次", "科目编码", "科目名称", "合计", "本年收入合计", "基本支出", "项目支出", "“三公”经费",
@@ -125,6 +170,32 @@ def test_any_web_page_of_report_pieces_reads_or_is_refused_in_one_line(text):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "r.doc"
         path.write_text("<html>" + text, encoding="utf-8")
+        try:
+            with deadline(LIMIT):
+                _, blocks = read_path(path)
+                draft(blocks, 2023)
+        except ImportRefused as refused:
+            assert "\n" not in str(refused)
+
+
+PDF_PAGE_PIECES = st.sampled_from([
+    '<div class="pf w0 h0">', '<div class="t m0 x1 y1 fs0">', '<div class="t m1 x2 y2 fs1">', '<div class="t x3">',
+    '<span class="_ _1"> </span>', '<span class="_ _2"></span>', '<span class="fs1">', "</span>", "</div>",
+    "<style>", "</style>", ".x1{left:", ".y1{bottom:", ".fs0{font-size:", "._1{width:", ".m1{transform:matrix(",
+    "0.25,0,0,0.25,0,0)", "1e99", "-3", "nan", "12.5", "px;}", "pt;}", "}", "@media print{", "收入合计", "848.4",
+    "项目", "三级指标", "分）", "\n", " ",
+])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PDF_PAGE_PIECES, max_size=150).map("".join))
+def test_any_page_of_placed_lines_reads_or_is_refused_in_one_line(text):
+    """A page as pdf2htmlEX writes a PDF, of pieces in any order and any numbers in its rules."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.html"
+        path.write_text('<html><meta name="generator" content="pdf2htmlEX"/>' + text, encoding="utf-8")
         try:
             with deadline(LIMIT):
                 _, blocks = read_path(path)
