@@ -2753,6 +2753,17 @@ def test_a_rich_text_file_is_read_with_its_tables(tmp_path):
         read_path(bad)
 
 
+def test_counts_named_by_a_grade_alone_are_named_for_what_they_count():
+    """其中优8个、“良”1个 after the projects evaluated: the projects of each grade, named so; a
+    grade's score line (90分以上为优) stays no count."""
+    text = ("某县某局2023年度部门整体支出绩效自评报告\n五、项目绩效自评情况\n"
+            "纳入自评项目10个，其中优8个、“良”1个，1个项目年中收回预算未实施。自评得分90分以上为优。\n")
+    report = parse_report(strip_unplaced(draft(read_text(text), 2023).yaml))
+    stats = {s.name: (str(s.value), s.unit) for s in report.work_stats}
+    assert stats["等级为优的项目"] == ("8", "个") and stats["等级为良的项目"] == ("1", "个")
+    assert not any(name.endswith("为优") for name in stats)
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -255,8 +255,15 @@ _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有
           "实际", "实际为", "实际完成", "受众", "接待", "办结"}
 
 
+#: A count named by a grade alone (其中“优”5个、良1个: the projects evaluated, by their grade).
+_GRADED = re.compile(r"^[“\"‘']?(优秀|良好|优|良|中|差|合格|不合格|较好|一般)[”\"’']?(?:等级|等次|等)?$")
+
+
 def stat_fields(name: str, unit: str | None, qualifier: str | None, at: str | None) -> dict[str, Stmt]:
-    """A work figure's fields beside its value, those stated: its name, unit, qualifier and place."""
+    """A work figure's fields beside its value, those stated: its name, unit, qualifier and place.
+    A count named by a grade alone is named for what it counts (优5个: 等级为优的项目)."""
+    if (graded := _GRADED.match(name)) is not None and unit in (None, "个", "项", "家"):
+        name = f"等级为{graded.group(1)}的{'单位' if unit == '家' else '项目'}"
     fields = {"name": name, "unit": unit, "qualifier": qualifier, "at": at}
     return {key: Stmt(text, "text", "", (0, 0)) for key, text in fields.items() if text}
 
@@ -288,6 +295,8 @@ def stats_in(text: str, subjects: tuple[str, ...]) -> list[tuple[Token, str, str
 
 def _bad_stat(name: str, token: Token) -> str | None:
     """Why a count cannot be a work figure: no name, a name that is only a verb, or one about budgets."""
+    if _GRADED.match(name):
+        return None  # (其中优8个: the items of that grade, named so by stat_fields)
     if not name or len(name) < 2:
         return "数字前后没有说明是什么数"
     if name in _VAGUE or re.sub(r"(的|了)$", "", name) in _VAGUE:
