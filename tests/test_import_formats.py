@@ -2764,6 +2764,29 @@ def test_counts_named_by_a_grade_alone_are_named_for_what_they_count():
     assert not any(name.endswith("为优") for name in stats)
 
 
+def test_a_sangong_table_copied_without_its_spans_or_with_its_note_in_a_row_is_drafted_whole():
+    """公开07表 as a web page's copy gives it, each header row's names packed to its start (预算数 |
+    决算数 | and nothing over the other ten columns), and as a PDF frames it, the note in a row of
+    the table: each of the twelve amounts under its column's path."""
+    head = ["预算数\t决算数", "合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\t合计\t因公出国（境）费\t"
+            "公务用车购置及运行费\t公务接待费", "小计\t公务用车购置费\t公务用车运行费\t小计\t公务用车购置费\t公务用车运行费"]
+    numbers = "\t".join(str(n) for n in range(1, 13))
+    amounts = "10.00\t0.00\t8.00\t0.00\t8.00\t2.00\t7.66\t0.00\t6.40\t0.00\t6.40\t1.26"
+    for tail in ("", "\n注：本表反映部门本年度“三公”经费支出预决算情况。" + "\t" * 11):
+        text = ("某县某局2023年度部门决算\n七、一般公共预算财政拨款“三公”经费支出决算表\n公开07表\n单位：万元\n"
+                + "\n".join([*head, numbers, amounts]) + tail + "\n八、其他\n无。\n")
+        report = parse_report(strip_unplaced(draft(read_text(text), 2023).yaml))
+        (table,) = [t for t in report.tables if t.label == "公开07表"]
+        assert table.columns[2].name == "预算数 / 公务用车购置及运行费 / 小计"
+        assert table.columns[11].name == "决算数 / 公务接待费"
+        (row,) = table.rows
+        assert [str(v) for v in row.values][6:] == ["7.66", "0.00", "6.40", "0.00", "6.40", "1.26"]
+    _, report = _fixture_draft("heldout12", "75-")  # a PDF's table, its note in the table's last row
+    (table,) = [t for t in report.tables if t.label == "公开07表"]
+    assert [str(v) for v in table.rows[0].values] == [
+        "16.00", "0.00", "12.00", "0.00", "12.00", "4.00", "13.64", "0.00", "10.46", "0.00", "10.46", "3.18"]
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -505,11 +505,18 @@ def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], w
     sequence = [i for i in numeric_rows if [t for t in raw[i] if t] == [str(n) for n in range(1, len(raw[i]) + 1)]]
     data = [i for i in numeric_rows if i not in sequence]
     subject = _subject(title)
-    if len(data) != 1 or data[0] != len(raw) - 1 or subject is None or len(raw[data[0]]) != width:
+    last = len(raw) - 1
+    while last > 0 and raw[last] and _NOTE.match(raw[last][0]) and not any(raw[last][1:]):
+        last -= 1  # (the table's note in a row of its own under the figures, inside the frame)
+    if len(data) != 1 or data[0] != last or subject is None or len(raw[data[0]]) != width:
         return None
     first = min([*sequence, *data])
-    uncertain = _align(rows, first, width, width)
-    header = [[c.text.strip(BLANKS + "\n") for c in rows[i]] for i in range(first) if i not in uncertain]
+    respanned = _respanned([raw[i] for i in range(first)], width)
+    if respanned is not None:
+        header = respanned
+    else:
+        uncertain = _align(rows, first, width, width)
+        header = [[c.text.strip(BLANKS + "\n") for c in rows[i]] for i in range(first) if i not in uncertain]
     paths = _paths(header, width)
     if any(not p or any(_kind(part) in ("number", "percent") for part in p.split(" / ")) for p in paths) \
             or len(set(paths)) < width:
@@ -526,6 +533,68 @@ def _read_unlabelled(grid: Grid, rows: list[list[Cell]], raw: list[list[str]], w
     return found
 
 
+def _respanned(header: list[list[str]], width: int) -> list[list[str]] | None:
+    """Header rows a copy wrote without their spans, each row's names packed to its start and fewer
+    than the columns (a web page's table copied as text): laid back over the columns where the
+    layout tells. The top row's names split the columns evenly (预算数 | 决算数 over six each); each
+    lower row repeats the same names under each of them; a name of the middle row heads the names
+    of the row below when it shares words with them (公务用车购置及运行费 over 小计 · 公务用车购置费 ·
+    公务用车运行费), the rest stand alone. None when the rows do not fit so."""
+    rows = [[text for text in row if text] for row in header]
+    if not 2 <= len(rows) <= 3 or any(len(row) >= width or not row for row in rows):
+        return None
+    groups = len(rows[0])
+    if width % groups or any(len(row) % groups for row in rows[1:]):
+        return None
+    per = width // groups
+    parts = [row[: len(row) // groups] for row in rows[1:]]
+    if any(row != part * groups for row, part in zip(rows[1:], parts)):
+        return None
+    middle = parts[0]
+    lower = parts[1] if len(parts) > 1 else []
+    spans: list[tuple[str, int, list[str]]]
+    if not lower:
+        if len(middle) != per:
+            return None
+        spans = [(name, 1, []) for name in middle]
+    else:
+        heads = len(middle) + len(lower) - per  # the middle row's names over names of the row below
+        if heads != 1:
+            return None
+
+        def shared(name: str) -> int:  # the words it shares with the names below it
+            return sum(run for below in lower if (run := _common_run(name, below)) >= 2)
+
+        ranked = sorted(range(len(middle)), key=lambda k: -shared(middle[k]))
+        head = ranked[0]
+        if shared(middle[head]) < 4 or len(ranked) > 1 and shared(middle[ranked[1]]) * 2 > shared(middle[head]):
+            return None  # (no name, or no one name, plainly over them)
+        spans = [(name, len(lower) if k == head else 1, lower if k == head else []) for k, name in enumerate(middle)]
+    out = [[""] * width for _ in rows]
+    for g in range(groups):
+        at = g * per
+        out[0][at] = rows[0][g]
+        for name, span, below in spans:
+            out[1][at] = name
+            for n, child in enumerate(below):
+                out[2][at + n] = child
+            at += span
+    return out
+
+
+def _common_run(a: str, b: str) -> int:
+    """The length of the longest run of characters two names share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
+
+
+#: A table's note or explanation written in a row of the table.
+_NOTE = re.compile(r"^(?:注|说明|备注)\s*[0-9１-９]?\s*[：:.．、]")
 _SUBJECT = re.compile(r"^(?:(?:一般公共预算)?财政拨款)?(?P<subject>.+?)(?:支出)?(?:决算|情况)表$")
 
 
