@@ -2787,6 +2787,17 @@ def test_a_sangong_table_copied_without_its_spans_or_with_its_note_in_a_row_is_d
         "16.00", "0.00", "12.00", "0.00", "12.00", "4.00", "13.64", "0.00", "10.46", "0.00", "10.46", "3.18"]
 
 
+def test_a_self_evaluations_year_spent_in_its_own_sentence_is_its_budgets_outturn(tmp_path):
+    """全年支出531.46万元，预算执行率96.88% after the year's budget: what the budget came to, so
+    the stated rate is checked against it (72's planted 97.36% found so)."""
+    text = ("某县某局2023年度部门整体支出绩效自评报告\n一、部门基本情况\n（三）部门预算收支情况\n"
+            "2023年年初预算486.20万元，全年预算548.60万元。全年支出531.46万元，预算执行率96.88%，年末结转17.14万元。\n")
+    execution = parse_report(strip_unplaced(draft(read_text(text), 2023).yaml)).performance.budget_execution
+    assert str(execution.actual.first.value) == "531.46" and str(execution.execution_rate.value) == "96.88"
+    errors, said = _check_draft(tmp_path, next((FIXTURES / "heldout11").glob("72-*")), "test-dept", 2023)
+    assert any("[rate.execution]" in e and "97.36%" in e for e in errors), said
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its
