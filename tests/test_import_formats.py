@@ -2798,6 +2798,18 @@ def test_a_self_evaluations_year_spent_in_its_own_sentence_is_its_budgets_outtur
     assert any("[rate.execution]" in e and "97.36%" in e for e in errors), said
 
 
+def test_a_count_named_only_by_what_was_done_is_named_for_the_things_counted_before():
+    """排查矛盾纠纷2,318件，化解2,262件: 化解 what was found, 矛盾纠纷; 交办事项18件，办结18件 likewise;
+    a count of another unit keeps its own name."""
+    text = ("某县某局2023年度部门整体支出绩效自评报告\n三、绩效目标完成情况\n"
+            "全年排查矛盾纠纷2,318件，化解2,262件，化解率97.58%。县委、县政府交办事项18件，办结18件。"
+            "举办培训班8期，学员620人次。\n")
+    report = parse_report(strip_unplaced(draft(read_text(text), 2023).yaml))
+    names = {s.name: str(s.value) for s in report.work_stats}
+    assert names["化解矛盾纠纷"] == "2262" and names["办结县委、县政府交办事项"] == "18"
+    assert "化解" not in names and "办结" not in names and names.get("学员") == "620"
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

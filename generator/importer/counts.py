@@ -171,6 +171,12 @@ class CountReader(Staffing):
                 and raw.lstrip().startswith("、"):
             # “自评等级为优的10个、良的2个”: a list of like things, named once in full
             name = self.previous_name[:len(self.previous_name) - len(name)] + name
+        if name in _DONE_VERBS and self.previous_name and token.unit == self.previous_unit \
+                and raw.lstrip().startswith(("，", ",")):
+            # “排查矛盾纠纷2,318件，化解2,262件”: what was done to the things just counted
+            thing = _FOUND_VERB.sub("", re.sub(r"^(全年|年内|累计|共计|共)", "", self.previous_name))
+            if len(thing) >= 2 and name not in thing and not re.search(r"[率数额量]$", thing):
+                name = name + thing
         # “三季度末累计支出418.75万元，支出进度72.85%，比序时进度低2.15个百分点”: of the period the
         # part of the sentence opens with
         part = re.split(r"[；;。]", sentence.text[:token.start])[-1].lstrip(" ，,")
@@ -253,6 +259,16 @@ _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有
           "截至目前", "目前", "其中", "合计", "共", "总共",
           # a word that says only that a value was reached, not of what (“实际99.6%”, “受众1.2万人次”)
           "实际", "实际为", "实际完成", "受众", "接待", "办结"}
+
+
+#: Verbs of what was done to things counted just before (排查矛盾纠纷…，化解…).
+_DONE_VERBS = {"化解", "调解", "办结", "处理", "解决", "整改", "查处", "处置", "核查", "答复", "回复", "审结", "执结",
+               "销号", "修复", "结案", "受理", "验收"}
+
+
+#: Verbs of finding or taking in the things then dealt with (排查矛盾纠纷, 受理投诉).
+_FOUND_VERB = re.compile(r"^(排查|摸排|受理|收到|接收|接到|承办|走访|检查|抽检|登记|调处|发现|立案|收集|征集|梳理|办理"
+                         r"|交办|上报|核实|开展|组织)")
 
 
 #: A count named by a grade alone (其中“优”5个、良1个: the projects evaluated, by their grade).
