@@ -2810,6 +2810,32 @@ def test_a_count_named_only_by_what_was_done_is_named_for_the_things_counted_bef
     assert "化解" not in names and "办结" not in names and names.get("学员") == "620"
 
 
+def test_a_word_file_with_macros_or_a_template_is_read_as_its_document(tmp_path):
+    """A .docm (macros) or .dotx (a template) holds a document's body under another main content
+    type, which python-docx refuses: read as the document Word shows."""
+    import io
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2023年“三公”经费支出5.52万元。")
+    plain = io.BytesIO()
+    document.save(plain)
+    for suffix, kind in ((".docm", b"application/vnd.ms-word.document.macroEnabled.main+xml"),
+                         (".dotx", b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")):
+        path = tmp_path / f"决算{suffix}"
+        with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as out:
+            for member in source.infolist():
+                data = source.read(member.filename)
+                if member.filename == "[Content_Types].xml":
+                    data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                                        b".main+xml", kind)
+                out.writestr(member, data)
+        text, _ = read_path(path)
+        assert text.strip() == "2023年“三公”经费支出5.52万元。", suffix
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

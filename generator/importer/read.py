@@ -13,6 +13,7 @@ them as paragraphs) are written out the same way.
 
 from __future__ import annotations
 
+import io
 import re
 import stat
 import zipfile
@@ -525,7 +526,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     _check_package(path, name, say("import.kind.docx"), say("import.kind.docx.hint"))
     out = _Writer()
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(_as_document(path))
         _unwrapped(document.element.body)
         hidden = _hidden_text(document)
         numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
@@ -563,6 +564,33 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+
+
+#: The main part of a Word file with macros (.docm) or a template (.dotx, .dotm): a document's
+#: body all the same, which python-docx opens only under the document's own content type.
+_OTHER_MAIN_TYPES = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                     b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                     b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _as_document(path: Path):
+    """The package to open: the file, or (a .docm or a template) a copy in memory whose main part
+    is declared a document's, so it reads as the document Word shows."""
+    with zipfile.ZipFile(path) as package:
+        types = package.read("[Content_Types].xml")
+        if not any(kind in types for kind in _OTHER_MAIN_TYPES):
+            return str(path)
+        copy = io.BytesIO()
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+            for member in package.infolist():
+                data = package.read(member.filename)
+                if member.filename == "[Content_Types].xml":
+                    for kind in _OTHER_MAIN_TYPES:
+                        data = data.replace(kind, b"application/vnd.openxmlformats-officedocument."
+                                                  b"wordprocessingml.document.main+xml")
+                out.writestr(member, data)
+    copy.seek(0)
+    return copy
 
 
 _TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
@@ -2135,7 +2163,9 @@ def read_rtf(path: Path) -> tuple[str, list[Block]]:
 
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
-READERS = {".docx": read_docx, ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xls": read_xls, ".pdf": read_pdf,
+READERS = {".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".dotm": read_docx,
+           ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xltx": read_xlsx, ".xltm": read_xlsx, ".xls": read_xls,
+           ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
            ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
