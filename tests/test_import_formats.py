@@ -8,6 +8,7 @@ drafts and validates, and that what is read is what the file shows.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -2834,6 +2835,21 @@ def test_a_word_file_with_macros_or_a_template_is_read_as_its_document(tmp_path)
                 out.writestr(member, data)
         text, _ = read_path(path)
         assert text.strip() == "2023年“三公”经费支出5.52万元。", suffix
+
+
+def test_radicals_a_font_shares_with_ideographs_are_read_as_the_ideographs(tmp_path):
+    """A PDF set in 思源黑体 maps 一, 入, 支, 门, 长, 车 … to the radicals that share their glyphs
+    (⼀, ⼊, ⽀, ⻔, ⻓, ⻋): read as the page shows them, in the kept text too, so rows are named
+    and the text is found by search; 100's nine tables drafted under their own names."""
+    path = tmp_path / "r.txt"
+    path.write_text("⼀般公共预算财政拨款收⼊ 部⻔ 增⻓ 公务⽤⻋ ⾏政运⾏ ⼾ 第 3 ⻚\n", encoding="utf-8")
+    text, blocks = read_path(path)
+    assert text.strip() == "一般公共预算财政拨款收入 部门 增长 公务用车 行政运行 户 第 3 页"
+    _, report = _fixture_draft("heldout17", "100-")
+    assert {t.label for t in report.tables} >= {f"公开0{n}表" for n in range(1, 8)}
+    first = next(t for t in report.tables if t.label == "公开01表")
+    names = [row.name for row in first.rows]
+    assert "一、一般公共预算财政拨款收入" in names and not any(re.search("[\u2e80-\u2fdf]", n) for n in names)
 
 
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import re
 import stat
+import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -124,7 +125,7 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
             text, blocks = read_layout_text(text)
         else:
             blocks = read_text(text)
-    text = text.translate(CONTROLS)
+    text = text.translate(CONTROLS | RADICALS)
     if not text.strip():
         raise ImportRefused(say("import.no_text", name=name))
     blocks = [_folded(b) for b in blocks]
@@ -141,9 +142,21 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
 CONTROLS = {c: " " for c in (*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))} | {
     0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
+#: The ideographs a PDF's text layer gives as radicals: a CJK font (思源黑体 / Noto Sans CJK, 苹方) draws
+#: 一 and the radical ⼀, 门 and ⻔ with one glyph, and a producer that writes its ToUnicode table
+#: from the font's character map takes the radical's code point (⼀般公共预算, 部⻔, 第 3 ⻚). A
+#: Kangxi radical (U+2F00–U+2FD5) is its ideograph by Unicode's compatibility mapping (⼾ the 户
+#: of simplified text, not 戶); of the CJK Radicals Supplement, those that are whole characters by
+#: their Unicode names (C-SIMPLIFIED GATE 门 …). One character for one: offsets hold. Reports hold
+#: no radicals of their own, so the page's text is what the reader sees.
+RADICALS = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)} | {0x2F3E: "户"} | {
+    ord(radical): ideograph for radical, ideograph in zip(
+        "⺟⺠⻁⻄⻅⻆⻉⻋⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+        "母民虎西见角贝车長长门雨青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True)}
+
 #: Full-width digits, percent sign and point (a scan's text layer, a typist's habit: ２０２３年, １００％)
 #: read as their ASCII forms, one character for one, so every offset into the kept text still holds.
-_FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.") | CONTROLS
+_FOLD = str.maketrans("０１２３４５６７８９％．", "0123456789%.") | CONTROLS | RADICALS
 
 
 def _folded(block: Block) -> Block:
