@@ -251,7 +251,9 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "旧版 .doc"),
     "truncated-xls": (_file("r.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "不是有效的 Excel（.xls）"),
     "xml-as-xls": (_file("r.xls", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
-                                  '</Workbook>'.encode()), "不是 Excel 97–2003 工作簿"),
+                                  '</Workbook>'.encode()), "没有文字"),  # an XML Spreadsheet, read: empty
+    "damaged-xml-as-xls": (_file("r.xls", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:'
+                                          'spreadsheet"><Worksheet><Table><Row>'.encode()), "不是有效的 Excel（.xls）"),
     "empty-page-as-doc": (_file("r.doc", b"<html><head><title>t</title></head><body></body></html>"), "没有文字"),
     "nul-in-page-as-doc": (_file("r.doc", b'<html><head><meta charset="gb2312"></head><body><p>\x00</p></body></html>'),
                            "含 NUL 字符"),

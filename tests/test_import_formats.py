@@ -2852,6 +2852,41 @@ def test_radicals_a_font_shares_with_ideographs_are_read_as_the_ideographs(tmp_p
     assert "一、一般公共预算财政拨款收入" in names and not any(re.search("[\u2e80-\u2fdf]", n) for n in names)
 
 
+def test_an_xml_spreadsheet_under_the_name_xls_is_read_as_the_workbook_excel_shows(tmp_path):
+    """XML Spreadsheet 2003, as the 一体化 system exports it under the name .xls: merged areas
+    written once (MergeAcross, MergeDown) and the cells after them placed by ss:Index, number
+    formats by name (Fixed, Percent) over unrounded values, a hidden sheet left out."""
+    def cell(text: str = "", index: int | None = None, kind: str = "String", style: str = "", **merge: int) -> str:
+        attrs = (f' ss:Index="{index}"' if index else "") + (f' ss:StyleID="{style}"' if style else "") + "".join(
+            f' ss:{key}="{value}"' for key, value in merge.items())
+        return f'<Cell{attrs}><Data ss:Type="{kind}">{text}</Data></Cell>' if text else f"<Cell{attrs}/>"
+
+    rows = [
+        cell("项目支出绩效自评表", MergeAcross=3),
+        cell("项目资金（万元）", MergeDown=1) + cell("全年预算数") + cell("全年执行数") + cell("执行率"),
+        cell("年度资金总额", index=2, kind="String") + cell("120", kind="Number", style="f")
+        + cell("116.40240", kind="Number", style="f") + cell("0.970021645021645", kind="Number", style="p"),
+    ]
+    book = ('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+            '<Styles><Style ss:ID="f"><NumberFormat ss:Format="Fixed"/></Style>'
+            '<Style ss:ID="p"><NumberFormat ss:Format="Percent"/></Style></Styles>'
+            '<Worksheet ss:Name="项目1"><Table>' + "".join(f"<Row>{r}</Row>" for r in rows) + "</Table></Worksheet>"
+            '<Worksheet ss:Name="旧表"><Table><Row>' + cell("999", kind="Number") + "</Row></Table>"
+            '<WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible>'
+            "</WorksheetOptions></Worksheet></Workbook>")
+    path = tmp_path / "项目支出绩效自评表.xls"
+    path.write_text(book, encoding="utf-8")
+    text, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["项目支出绩效自评表"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows_read = [[c.text for c in row] for row in grid.rows]
+    assert rows_read[0][:4] == ["项目资金（万元）", "全年预算数", "全年执行数", "执行率"]
+    assert rows_read[1] == ["", "年度资金总额", "120.00", "116.40", "97.00%"]
+    assert "999" not in [c.text for b in blocks if isinstance(b, Grid) for row in b.rows for c in row]
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..content.messages import say
+
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -42,21 +44,21 @@ def content(path: Path):
         try:
             data = package.read("content.xml")
         except KeyError:
-            raise OdfError("缺少 content.xml") from None
+            raise OdfError(say("import.why.missing_part", part="content.xml")) from None
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # (no ODF part declares any: an entity bomb)
-        raise OdfError("content.xml 含有 DTD 声明")
+        raise OdfError(say("import.why.dtd", part="content.xml"))
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
-        raise OdfError(f"content.xml 不是有效的 XML：{err}") from None
+        raise OdfError(say("import.why.bad_xml", part="content.xml", reason=str(err))) from None
     body = root.find(_q(_OFFICE, "body"))
     if body is None:
-        raise OdfError("content.xml 没有 office:body")
+        raise OdfError(say("import.why.no_body"))
     for kind in ("text", "spreadsheet"):
         found = body.find(_q(_OFFICE, kind))
         if found is not None:
             return found, kind == "spreadsheet"
-    raise OdfError("不是文字文档或电子表格")
+    raise OdfError(say("import.why.not_text_or_sheet"))
 
 
 def text_of(element) -> str:

@@ -25,6 +25,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..content.messages import say
+
 #: The most pages read (as for a PDF).
 MAX_PAGES = 500
 #: Points in a millimetre: the words are measured in points, as a PDF's are.
@@ -85,14 +87,14 @@ class _Package:
     def xml(self, path: str):
         name = self.names.get(posixpath.normpath(path.lstrip("/")))
         if name is None:
-            raise OfdError(f"缺少 {path}")
+            raise OfdError(say("import.why.missing_part", part=path))
         data = self.package.read(name)
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # (no OFD part declares any: an entity bomb)
-            raise OfdError(f"{path} 含有 DTD 声明")
+            raise OfdError(say("import.why.dtd", part=path))
         try:
             return ElementTree.fromstring(data)
         except ElementTree.ParseError as err:
-            raise OfdError(f"{path} 不是有效的 XML：{err}") from None
+            raise OfdError(say("import.why.bad_xml", part=path, reason=str(err))) from None
 
     def has(self, path: str) -> bool:
         return posixpath.normpath(path.lstrip("/")) in self.names
@@ -114,7 +116,7 @@ def page_chars(path: Path) -> list[list[tuple[float, float, float, str]]]:
         body = _find(root, "DocBody")
         doc_root = _find(body, "DocRoot")
         if doc_root is None or not (doc_root.text or "").strip():
-            raise OfdError("OFD.xml 没有 DocRoot")
+            raise OfdError(say("import.why.no_doc_root"))
         document_path = _resolve("OFD.xml", doc_root.text or "")
         document = package.xml(document_path)
         templates = {}
@@ -125,7 +127,7 @@ def page_chars(path: Path) -> list[list[tuple[float, float, float, str]]]:
         pages_element = _find(document, "Pages")
         pages = _children(pages_element, "Page") if pages_element is not None else []
         if len(pages) > MAX_PAGES:
-            raise OfdError(f"有 {len(pages)} 页，超过上限 {MAX_PAGES} 页")
+            raise OfdError(say("import.why.too_many_pages", pages=len(pages), limit=MAX_PAGES))
         out = []
         for page in pages:
             location = _resolve(document_path, page.get("BaseLoc", ""))

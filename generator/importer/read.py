@@ -1139,9 +1139,12 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
 
     name = shown(path)
     with open(path, "rb") as f:
-        head = f.read(512)
+        head = f.read(4096)
     if head.startswith(b"PK"):
         return read_xlsx(path)  # a .xlsx workbook under an old name
+    from .xmlsheet import is_spreadsheet
+    if is_spreadsheet(head):
+        return read_spreadsheetml(path)  # a system's XML Spreadsheet 2003 export under the name .xls
     if looks_like_html(head):
         return read_html(path)  # a sheet saved as a web page, or a reporting system's export
     if not head.startswith(_OLE2):
@@ -1171,6 +1174,32 @@ def read_xls(path: Path) -> tuple[str, list[Block]]:
         raise
     except Exception as err:
         raise ImportRefused(say("import.bad_xls", name=name, reason=_reason(err))) from None
+    return out.text(), out.blocks
+
+
+def read_spreadsheetml(path: Path) -> tuple[str, list[Block]]:
+    """An XML Spreadsheet 2003 workbook (xmlsheet.py), read as `read_xlsx` reads a .xlsx."""
+    from .xmlsheet import SheetError, is_spreadsheet, sheets
+
+    name = shown(path)
+    size = path.stat().st_size
+    if size > MAX_XLS_BYTES:
+        raise ImportRefused(say("import.xls_too_big", name=name, size=size, limit=MAX_XLS_BYTES))
+    data = _read(path)
+    if not is_spreadsheet(data[:4096]):
+        raise ImportRefused(say("import.unsupported", name=name, suffix=shown(path.suffix)))
+    out = _Writer()
+    cells = 0
+    try:
+        read = list(sheets(data, _formatted))
+        shown_any = any(visible for _, visible, _ in read)
+        for title, visible, rows in read:
+            cells += sum(len(row) for row in rows)
+            if cells > MAX_XLSX_CELLS:
+                raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
+            _sheet(out, rows, visible or not shown_any, title)
+    except SheetError as err:
+        raise ImportRefused(say("import.bad_xls", name=name, reason=err.args[0])) from None
     return out.text(), out.blocks
 
 
@@ -2114,7 +2143,7 @@ def read_ofd(path: Path) -> tuple[str, list[Block]]:
     try:
         pages = [words for words in (page_words(chars) for chars in page_chars(path)) if words]
     except OfdError as err:
-        raise ImportRefused(say("import.bad_ofd", name=name, reason=shown(str(err)))) from None
+        raise ImportRefused(say("import.bad_ofd", name=name, reason=err.args[0])) from None
     except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_ofd", name=name, reason=_reason(err))) from None
     if not pages:
@@ -2148,7 +2177,7 @@ def read_odf(path: Path) -> tuple[str, list[Block]]:
     except ImportRefused:
         raise
     except OdfError as err:
-        raise ImportRefused(say("import.bad_odf", name=name, reason=shown(str(err)))) from None
+        raise ImportRefused(say("import.bad_odf", name=name, reason=err.args[0])) from None
     except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_odf", name=name, reason=_reason(err))) from None
     return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
@@ -2165,7 +2194,7 @@ def read_rtf(path: Path) -> tuple[str, list[Block]]:
     try:
         read = items(_read(path))
     except RtfError as err:
-        raise ImportRefused(say("import.bad_rtf", name=name, reason=shown(str(err)))) from None
+        raise ImportRefused(say("import.bad_rtf", name=name, reason=err.args[0])) from None
     out = _Writer()
     for kind, item in read:
         if kind == "t":
@@ -2180,6 +2209,6 @@ READERS = {".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".dotm": 
            ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xltx": read_xlsx, ".xltm": read_xlsx, ".xls": read_xls,
            ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
-           ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf,
+           ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf, ".xml": read_spreadsheetml,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
            ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..content.messages import say
+
 #: Destinations whose text is not the document's.
 _SKIPPED = {"fonttbl", "colortbl", "stylesheet", "info", "pict", "fldinst", "header", "headerl", "headerr",
             "headerf", "footer", "footerl", "footerr", "footerf", "footnote", "listtable", "listoverridetable",
@@ -39,7 +41,7 @@ class RtfError(ValueError):
 def items(data: bytes) -> list[tuple[str, object]]:
     """The document's paragraphs ("p", text) and tables ("t", rows of cells) in reading order."""
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise RtfError("缺少 {\\rtf 文件头")
+        raise RtfError(say("import.why.no_rtf_header"))
     out: list[tuple[str, object]] = []
     codepage = "cp1252"
     fonts: dict[int, str] = {}
@@ -91,7 +93,7 @@ def items(data: bytes) -> list[tuple[str, object]]:
             stack.append(dict(state))
             depth_guard += 1
             if depth_guard > 1000:
-                raise RtfError("括号嵌套过深")
+                raise RtfError(say("import.why.too_deep"))
             continue
         if brace == b"}":
             flush_bytes()
