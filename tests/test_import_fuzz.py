@@ -95,7 +95,13 @@ def _other_formats(folder: Path) -> list[Path]:
     html = folder / "s.html"
     html.write_text(_pdf2html([page], "._1{width:40px;}.x1{left:60px;}.y0{bottom:700px;}.y1{bottom:680px;}"
                                       ".y2{bottom:660px;}"), encoding="utf-8")
-    return [ofd, odt, ods, rtf, html]
+    sheet = folder / "s.xls"
+    sheet.write_text('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+                     'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="表1"><Table>'
+                     + "".join("<Row>" + "".join(f'<Cell ss:MergeAcross="{n % 2}"><Data ss:Type="String">{c}</Data></Cell>'
+                                                for n, c in enumerate(row)) + "</Row>" for row in rows)
+                     + "</Table></Worksheet></Workbook>", encoding="utf-8")
+    return [ofd, odt, ods, rtf, html, sheet]
 
 
 @pytest.mark.slow
