@@ -265,8 +265,10 @@ def _project_row_means(loc: tuple, stage: str, tree: dict, where: dict) -> bool:
 
 def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
     """A count among a project's `stats`: a work statistic of the project the key's row names first
-    (or, in a table of counts by project, a row the project and its column what is counted)."""
+    (or, in a table of counts by project, a row the project and its column what is counted; or, the
+    key's column the project's results in words, 主要绩效目标完成情况, any count of that project)."""
     parts = [p.strip() for p in str(where.get("row", "")).split("/")]
+    results = len(parts) < 2 and re.search(r"完成情况|主要产出|主要成效|产出.*效益", str(where.get("column", "")))
     if len(parts) < 2:
         column = str(where.get("column", ""))
         parts, where = [parts[0], column], {**where, "column": column}
@@ -277,6 +279,8 @@ def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
     owner = norm(parts[0])
     if not project or not (project in owner or owner in project):
         return False
+    if results:
+        return True  # a count in the project's results in words, which the key does not name
     return _stat_means(name, {**where, "row": parts[-1]})
 
 
@@ -316,7 +320,7 @@ def _stat_means(name: str, where: dict) -> bool:
     key's column is the count itself, not its target, weight, score, share or change."""
     # (a row of a table's row: 初稿编写 / 初稿, the stage and the count of it, judged by the last part)
     key_row, key_col = norm(str(where.get("row", "")).split(" / ")[-1]), str(where.get("column", ""))
-    if re.search(r"分值|得分|权重|比例|占|增减|指标值|目标|比上年", key_col):
+    if re.search(r"分值|得分|权重|比例|占|增减|指标值|目标(?!完成)|比上年", key_col):
         return False
     need = 2 if len(key_row) <= 4 else 3
     return _common(norm(name), key_row) >= need

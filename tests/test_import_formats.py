@@ -2887,6 +2887,28 @@ def test_an_xml_spreadsheet_under_the_name_xls_is_read_as_the_workbook_excel_sho
     assert "999" not in [c.text for b in blocks if isinstance(b, Grid) for row in b.rows for c in row]
 
 
+def test_a_pivot_table_summary_reads_its_groups_by_their_sums():
+    """A PivotTable in Excel's compact layout (行标签 · 求和项:… · 平均值项:…): each 资金来源's row of
+    subtotals in the column of names, its projects under it, told apart by the sums alone; the
+    总计 the table's total; a group's score the average the pivot shows."""
+    rows = [("行标签", "求和项:全年预算数", "求和项:全年执行数", "求和项:综合执行率", "平均值项:自评得分"),
+            ("省级库区基金", "255.70", "244.42", "95.59%", "92.93"),
+            ("库区避险解困项目", "60.00", "52.80", "88.00%", "86.70"),
+            ("库区基础设施维护项目", "195.70", "191.62", "97.92%", "99.16"),
+            ("县级财政资金", "64.50", "60.58", "93.92%", "92.77"),
+            ("移民工作经费", "64.50", "60.58", "93.92%", "92.77"),
+            ("总计", "320.20", "305.00", "95.25%", "92.85")]
+    text = ("某县某中心2022年度项目支出绩效自评结果汇总表\n单位：万元\n" + "\n".join("\t".join(r) for r in rows) + "\n")
+    report = parse_report(strip_unplaced(draft(read_text(text), 2022).yaml))
+    (table,) = report.projects
+    assert [g.name for g in table.items] == ["省级库区基金", "县级财政资金"]
+    first = table.items[0]
+    assert str(first.actual.first.value) == "244.42" and str(first.score.value) == "92.93"
+    assert [p.name for p in first.items] == ["库区避险解困项目", "库区基础设施维护项目"]
+    assert str(first.items[1].execution_rate.value) == "97.92"
+    assert str(table.total.budget_full.first.value) == "320.20"
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

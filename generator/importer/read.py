@@ -554,6 +554,9 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                 _alt_chunk(document, element, out, name)
                 continue
             item = Paragraph(element, body) if element.tag == _PARAGRAPH else Table(element, body)
+            if isinstance(item, Paragraph) and element.find(f".//{_MATH}") is not None:
+                out.paragraph(_with_equations(element))  # (python-docx reads the runs alone)
+                continue
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
                 tabbed.append(item.text)
                 continue
@@ -610,6 +613,48 @@ _TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxC
 _PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
 _ALT_CHUNK = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}altChunk"
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_MATH = f"{_M}oMath"
+
+
+def _with_equations(paragraph) -> str:
+    """A paragraph's text with its equations (插入 › 公式, Office Math) as Word shows them, written
+    on one line: runs and the equations' text in order, a built-up fraction as numerator/denominator
+    (实有在职人数/编制数×100%=30/32×100%=93.75%), a sub- or superscript after its base; deleted
+    text, properties and hidden text left out."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag
+        if tag in (f"{_W}del", f"{_W}rPr", f"{_W}pPr", f"{_M}rPr", f"{_M}ctrlPr", f"{_M}fPr", f"{_W}instrText"):
+            return
+        if tag in (f"{_W}t", f"{_M}t"):
+            parts.append(node.text or "")
+            return
+        if tag == f"{_W}tab":
+            parts.append("\t")
+            return
+        if tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+            return
+        if tag == f"{_M}f":
+            numerator, denominator = node.find(f"{_M}num"), node.find(f"{_M}den")
+            for n, part in enumerate((numerator, denominator)):
+                if n:
+                    parts.append("/")
+                if part is not None:
+                    walk(part)
+            return
+        if tag == f"{_W}r" and (props := node.find(f"{_W}rPr")) is not None and props.find(f"{_W}vanish") is not None:
+            return
+        for child in node:
+            walk(child)
+
+    walk(paragraph)
+    return "".join(parts)
 
 
 def _alt_chunk(document, element, out: _Writer, name: str) -> None:

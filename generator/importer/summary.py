@@ -36,7 +36,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("actual", r"(全年)?执行(数|金额)|实际(支出|执行)(数|金额)?|(全年)?支出(数|金额)|决算数"),
     ("arrived", r"(实际)?到位(资金|数|金额)?|资金到位(数|金额)?"),
     ("adjustment", r"(年中|预算)?(调整|追加|调减|追减)(数|金额|额)?"),
-    ("execution_rate", r"(预算)?执行率|(资金)?支出率"),
+    ("execution_rate", r"(预算|综合)?执行率|(资金)?支出率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
     ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*|主要(产出|成效|工作成效)"),
@@ -55,8 +55,15 @@ _SANGONG = {"因公出国（境）费", "因公出国(境)费", "公务用车购
 _UNIT_SUFFIX = re.compile(r"[（(](万元|元|%|％|分)[）)]$")
 
 
+#: A PivotTable's words for its fields: 求和项:年初预算数 (the sum of a column), 平均值项:自评得分, and
+#: 行标签 over the rows' names in its compact layout.
+_PIVOT = re.compile(r"^(?:求和项|平均值项|计数项|最大值项|最小值项|乘积项)[:：]\s*")
+
+
 def _role(label: str) -> str | None:
-    plain = _UNIT_SUFFIX.sub("", label)
+    if label in ("行标签", "行标签（项目）"):
+        return "name"
+    plain = _UNIT_SUFFIX.sub("", _PIVOT.sub("", label))
     return next((role for role, pattern in _ROLES if pattern.fullmatch(plain)), None)
 
 
@@ -68,6 +75,53 @@ class _Header(NamedTuple):
     counts: set[int]
     names: list[str]
     unit: str | None
+
+
+def _summed_groups(rows, data: list[int], roles: dict[str, int]) -> set[int]:
+    """The rows that head groups only by their sums (a PivotTable's compact layout: each 资金来源's
+    row of subtotals in the column of names, its projects on the rows under it): a row whose every
+    amount is the sum of the rows after it down to the next such row (or the total). Every row but
+    the total must fall in a group, and there must be two groups at least, or there are none."""
+    from decimal import Decimal, InvalidOperation
+
+    money = [roles[m] for m in _MONEY if m in roles]
+    if not money:
+        return set()
+
+    def amounts(r: int) -> list[Decimal] | None:
+        out = []
+        for i in money:
+            value = value_of(rows[r][i]) if i < len(rows[r]) else None
+            try:
+                out.append(Decimal(value.text.replace(",", "")) if value is not None and NUM.match(
+                    value.text.replace(",", "")) else Decimal(0))
+            except InvalidOperation:
+                return None
+        return out
+
+    body = [r for r in data if label_of(rows[r][roles["name"]]) not in _TOTALS
+            and rows[r] and label_of(rows[r][0]) not in _TOTALS] if "name" in roles else []
+    groups: set[int] = set()
+    n = 0
+    while n < len(body):
+        head = amounts(body[n])
+        if head is None or not any(head):
+            return set()
+        sums = [Decimal(0)] * len(money)
+        end = n + 1
+        while end < len(body):
+            more = amounts(body[end])
+            if more is None:
+                return set()
+            sums = [a + b for a, b in zip(sums, more)]
+            end += 1
+            if sums == head:
+                break
+        if sums != head or end == n + 1:
+            return set()
+        groups.add(body[n])
+        n = end
+    return groups if len(groups) >= 2 else set()
 
 
 class ProjectSummary:
@@ -110,12 +164,19 @@ class ProjectSummary:
         # rows numbered in two levels (一、… then 1.… under it): the first level the groups
         ranks = {numbering_rank(self._cell(rows[r], roles, "name")) for r in data}
         nested = _TOP in ranks and bool(ranks & _SECOND)
+        summed = {} if nested else _summed_groups(rows, data, roles)
         done = set(range(k, k + depth))
         for r in data:
             row = rows[r]
             filled = [c for c in row if c.text.strip()]
             name = self._cell(row, roles, "name")
             first = label_of(filled[0]) if filled else ""
+            if r in summed:
+                # a PivotTable's group (资金来源) in the column of names, its subtotals its own
+                group = name
+                self._row(row, header, (outer, f"items={group}"), name, project=False)
+                done.add(r)
+                continue
             if len(filled) == 1 and first not in _TOTALS and not NUM.match(first) and name != first:
                 group = filled[0].text.strip()
                 done.add(r)
@@ -218,11 +279,10 @@ class ProjectSummary:
                 self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at,
                                 "合计或分组行的到位资金，年度文件没有对应的字段")
             elif role in _MONEY:
-                if unit is None:
-                    self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at, "表中金额没有说明单位")
-                else:
-                    plain = Value(value.text.replace(",", ""), value.span)  # 1,960.00 as a thousands format shows it
-                    self._money(steps, role, plain, unit, f"{where}｜{columns.names[i]}", self.caption or "汇总表")
+                # (a table that states no unit: its amounts are read in the unit the same amounts are
+                # stated in elsewhere in the report, if they are, when the draft is settled)
+                plain = Value(value.text.replace(",", ""), value.span)  # 1,960.00 as a thousands format shows it
+                self._money(steps, role, plain, unit, f"{where}｜{columns.names[i]}", self.caption or "汇总表")
             elif role == "execution_rate":
                 self._put(steps, "execution_rate", Value(value.text.replace("％", "%"), value.span), "percent",
                           f"{where}｜执行率")
