@@ -2907,6 +2907,13 @@ def test_a_pivot_table_summary_reads_its_groups_by_their_sums():
     assert [p.name for p in first.items] == ["库区避险解困项目", "库区基础设施维护项目"]
     assert str(first.items[1].execution_rate.value) == "97.92"
     assert str(table.total.budget_full.first.value) == "320.20"
+    # 103: the pivot over ten projects, and its list on a sheet that states no unit, read in the
+    # unit the same amounts are stated in on the pivot's sheet
+    result, report = _fixture_draft("heldout17", "103-")
+    pivot, listed = report.projects
+    assert [g.name for g in pivot.items][:1] == ["省级大中型水库库区基金"] and len(pivot.items) == 3
+    direct = next(p for p in listed.items if p.name == "移民后期扶持直补资金")
+    assert str(direct.budget_full.first.value) == "492.60" and str(direct.actual.first.value) == "492.60"
 
 
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
