@@ -2916,6 +2916,40 @@ def test_a_pivot_table_summary_reads_its_groups_by_their_sums():
     assert str(direct.budget_full.first.value) == "492.60" and str(direct.actual.first.value) == "492.60"
 
 
+def test_a_rate_worked_out_in_words_and_word_equations_are_read_as_written(tmp_path):
+    """在职人员控制率=实有在职人数/编制数×100%=30/32×100%=93.75%, typed or as a Word equation (Office
+    Math, a built-up fraction: python-docx reads the runs alone): the equation's text read in its
+    place, the fraction as numerator/denominator; its ×100% no figure, its operands left to the
+    reviewer, its result the rate it names."""
+    import docx
+    from docx.oxml import parse_xml
+
+    m = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+
+    def run(text: str) -> str:
+        return f"<m:r><m:t>{text}</m:t></m:r>"
+
+    def fraction(top: str, bottom: str) -> str:
+        return f"<m:f><m:num>{run(top)}</m:num><m:den>{run(bottom)}</m:den></m:f>"
+
+    document = docx.Document()
+    document.add_paragraph("某县某站2023年度部门整体支出绩效自评报告")
+    document.add_paragraph("三、部门整体支出绩效自评情况")
+    para = document.add_paragraph("2.预算配置。")
+    para._p.append(parse_xml(f"<m:oMath {m}>{run('在职人员控制率=')}{fraction('实有在职人数', '编制数')}{run('×100%=')}"
+                             f"{fraction('30', '32')}{run('×100%=93.75%')}</m:oMath>"))
+    para.add_run("，得4分。")
+    path = tmp_path / "自评报告.docx"
+    document.save(path)
+    text, blocks = read_path(path)
+    assert "2.预算配置。在职人员控制率=实有在职人数/编制数×100%=30/32×100%=93.75%，得4分。" in text
+    result = draft(blocks, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    stats = {s.name: str(s.value) for s in report.work_stats}
+    assert stats == {"在职人员控制率": "93.75"}
+    assert 'why: "公式中的常数"' in result.yaml
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

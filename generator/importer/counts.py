@@ -135,6 +135,25 @@ class CountReader(Staffing):
     # --- work figures -----------------------------------------------------------------------------
 
     def _stat(self, sentence: Sentence, token: Token, raw: str, ctx: Context) -> None:
+        part = re.split(r"[，,；;。：:]", sentence.text[:token.start])[-1]
+        if _FORMULA.search(part):
+            # a rate worked out in the text (在职人员控制率=实有在职人数/编制数×100%=30/32×100%=93.75%):
+            # its ×100% no figure, its operands left to the reviewer, its result the rate it names
+            if re.search(r"[×xX*]\s*$", part):
+                self._skip(sentence, token, ctx, "公式中的常数")
+                return
+            if not part.rstrip().endswith(("=", "＝")):
+                self._skip(sentence, token, ctx, "公式中的运算数，原文未单独说明是哪一项")
+                return
+            named = re.split(r"[=＝]", part)[0].strip()
+            if token.kind == "percent" and 2 <= len(named) <= 20 and not re.search(r"[0-9/×]", named):
+                self.previous_name, self.previous_unit = named, token.unit
+                value = self._stmt(sentence, token, ctx, token.num, "number")
+                self.found.add(("work_stats+",), "value", value)
+                self.found.findings[-1].extra = stat_fields(named, "%", token.qualifier, ctx.at)
+                return
+            self._skip(sentence, token, ctx, "公式的结果，原文未说明是哪一项")
+            return
         clause = last_clause(raw)
         qualifier = token.qualifier
         if re.search(r"近$", clause):
@@ -260,6 +279,9 @@ _VAGUE = {"经过", "包含", "包含有", "完成", "实现", "达到", "共有
           # a word that says only that a value was reached, not of what (“实际99.6%”, “受众1.2万人次”)
           "实际", "实际为", "实际完成", "受众", "接待", "办结"}
 
+
+#: A rate worked out in words: a name, =, and a quotient or product (A/B×100%, (本年−上年)/上年×100%).
+_FORMULA = re.compile(r"[=＝][^=＝]*[/÷×]|[/÷][^=＝]*[×][0-9]")
 
 #: Verbs of what was done to things counted just before (排查矛盾纠纷…，化解…).
 _DONE_VERBS = {"化解", "调解", "办结", "处理", "解决", "整改", "查处", "处置", "核查", "答复", "回复", "审结", "执结",
