@@ -2845,10 +2845,14 @@ def test_radicals_a_font_shares_with_ideographs_are_read_as_the_ideographs(tmp_p
     path.write_text("⼀般公共预算财政拨款收⼊ 部⻔ 增⻓ 公务⽤⻋ ⾏政运⾏ ⼾ 第 3 ⻚\n", encoding="utf-8")
     text, blocks = read_path(path)
     assert text.strip() == "一般公共预算财政拨款收入 部门 增长 公务用车 行政运行 户 第 3 页"
+    _, pdf_blocks = read_path(report_of(next((FIXTURES / "heldout17").glob("100-*"))))
+    assert "（二）一般公共预算财政拨款支出决算结构情况" in [b.text for b in pdf_blocks if isinstance(b, Para)]
     _, report = _fixture_draft("heldout17", "100-")
     assert {t.label for t in report.tables} >= {f"公开0{n}表" for n in range(1, 8)}
     first = next(t for t in report.tables if t.label == "公开01表")
     names = [row.name for row in first.rows]
+    scopes = {e.scope: [f.name for f in e.by_function] for e in report.expenditure}
+    assert scopes.get("部门全部资金") == [] and len(scopes["一般公共预算财政拨款"]) == 4  # (not the 部门's)
     assert "一、一般公共预算财政拨款收入" in names and not any(re.search("[\u2e80-\u2fdf]", n) for n in names)
 
 
@@ -2948,6 +2952,18 @@ def test_a_rate_worked_out_in_words_and_word_equations_are_read_as_written(tmp_p
     stats = {s.name: str(s.value) for s in report.work_stats}
     assert stats == {"在职人员控制率": "93.75"}
     assert 'why: "公式中的常数"' in result.yaml
+
+
+def test_the_items_a_scoped_total_lists_are_of_its_scope():
+    """一般公共预算财政拨款支出941.77万元，主要用于以下方面：A…；B…: every item of the list is of
+    that scope, the second after its semicolon too, not the department's whole spending."""
+    text = ("某县某部2024年度部门决算\n第三部分 情况说明\n2024年度本年支出合计943.57万元。2024年度一般公共预算财政拨款"
+            "支出941.77万元，主要用于以下方面：一般公共服务支出（类）774.96万元，占82.29%；社会保障和就业支出（类）"
+            "99.45万元，占10.56%。\n")
+    report = parse_report(strip_unplaced(draft(read_text(text), 2024).yaml))
+    scopes = {e.scope: [f.name for f in e.by_function] for e in report.expenditure}
+    assert scopes["一般公共预算财政拨款"] == ["一般公共服务支出(类)", "社会保障和就业支出(类)"]
+    assert not scopes.get("部门全部资金")
 
 
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():

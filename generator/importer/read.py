@@ -1584,7 +1584,7 @@ def read_pdf(path: Path) -> tuple[str, list[Block]]:
                 # a character drawn twice where it stands, in the same font (a printer's bold
                 # without a bold face: the glyphs again a fraction of a point to the right) is
                 # one character on the page
-                _pdf_page(recorder, page.dedupe_chars())  # type: ignore[arg-type]
+                _pdf_page(recorder, _radicals_folded(page.dedupe_chars()))  # type: ignore[arg-type]
                 read.append(recorder.items)
                 page.close()
             _pages_written(out, read)
@@ -1654,6 +1654,16 @@ def _tables_across_pages(pages: list[list[tuple]]) -> None:
         if rows and more and len(rows[0]) == len(more[0]) and any(_NUMERIC.fullmatch(c.strip()) for c in more[0]):
             page[tail] = ("t", rows + more, None)
             del after[head]
+
+
+def _radicals_folded(page):
+    """The page with its characters that are radicals standing for ideographs (RADICALS) read as
+    the ideographs, before lines are joined into paragraphs (（⼆）… is a heading as （二）… is)."""
+    for char in page.chars:
+        text = char.get("text", "")
+        if text and "\u2e80" <= text[0] <= "\u2fdf":
+            char["text"] = text.translate(RADICALS)
+    return page
 
 
 class _Recorder:

@@ -126,6 +126,10 @@ class RowFinder:
             state.children = True
             state.by_name = True
         parent = state.parents[-1] if state.children and state.parents else None
+        if label.scope is None and parent is not None and parent.scope and parent.row.is_total \
+                and parent.row.area == "expenditure":
+            # “一般公共预算财政拨款支出941.77万元，主要用于：A…；B…”: every item of the list is of that scope
+            scope = parent.scope
         ref = self._known(name, scope, parent, ctx, label.stage)
         if ref is not None:
             return ref, ""
