@@ -2612,6 +2612,34 @@ def test_an_ofd_document_is_read_as_its_pages_show_it(tmp_path):
     assert text.count("某县某局2023年度部门决算") == 2 and "某县某局2023年度部门决算" not in paras[1:]
 
 
+def test_an_ofd_tables_ruling_makes_its_cells(tmp_path):
+    """An OFD table drawn with its ruling (each cell a rectangle path, as an office suite's 输出为OFD
+    draws it): its cells from the ruling, a header merged over two columns in its first, a name
+    wrapped over two lines in one cell read whole, the amounts each in its column."""
+    def rect(x: float, y: float, w: float, h: float) -> str:
+        return (f'<ofd:PathObject ID="7" Boundary="{x:g} {y:g} {w:g} {h:g}" LineWidth="0.2">'
+                f"<ofd:AbbreviatedData>M 0 0 L {w:g} 0 L {w:g} {h:g} L 0 {h:g} C</ofd:AbbreviatedData></ofd:PathObject>")
+
+    columns = (20, 80, 120, 160)  # the cells' left edges; the table ends at 200
+    cells = [rect(20, 40, 60, 12), rect(80, 40, 80, 6), rect(160, 40, 40, 12),
+             rect(80, 46, 40, 6), rect(120, 46, 40, 6)]
+    words = [_ofd_text(22, 49, "项目", 3.2), _ofd_text(82, 44.5, "预算数", 3.2), _ofd_text(162, 49, "执行率", 3.2),
+             _ofd_text(82, 50.5, "年初", 3.2), _ofd_text(122, 50.5, "全年", 3.2)]
+    for n, (name, *values) in enumerate([("基本支出", "318.60", "326.80", "100.00%"),
+                                         ("综治中心运行及网格化|服务管理经费", "72.00", "96.00", "92.10%")]):
+        y = 52 + 12 * n
+        cells += [rect(x, y, w, 12) for x, w in zip(columns, (60, 40, 40, 40))]
+        lines = name.split("|")
+        words += [_ofd_text(22, y + 5 + 5 * k, line, 3.2) for k, line in enumerate(lines)]
+        words += [_ofd_text(x + 2, y + 7, value, 3.2) for x, value in zip(columns[1:], values)]
+    page = [_ofd_text(20, 30, "表1 部门预算执行情况表", 4.2), *cells, *words]
+    _, blocks = read_path(_ofd(tmp_path / "表.ofd", [page]))
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["项目", "预算数", "", "执行率"], ["", "年初", "全年", ""],
+        ["基本支出", "318.60", "326.80", "100.00%"], ["综治中心运行及网格化\n服务管理经费", "72.00", "96.00", "92.10%"]]
+
+
 def test_a_damaged_ofd_is_refused_with_its_reason(tmp_path):
     import zipfile
 

@@ -77,7 +77,10 @@ def _other_formats(folder: Path) -> list[Path]:
     from tests.test_import_formats import _odf, _ofd, _ofd_text, _pdf2html, _rtf_gbk
 
     rows = [("项目", "年初预算数", "全年预算数"), ("支出合计", "486.20", "558.60"), ("基本支出", "318.60", "326.80")]
-    ofd = _ofd(folder / "s.ofd", [[_ofd_text(25, 40, "一、部门整体支出情况"),
+    ruling = ['<ofd:PathObject ID="7" Boundary="20 55 60 8"><ofd:AbbreviatedData>M 0 0 L 60 0 L 60 8 L 0 8 C'
+              "</ofd:AbbreviatedData></ofd:PathObject>", '<ofd:PathObject ID="8" Boundary="80 55 60 8">'
+              "<ofd:AbbreviatedData>M 0 0 L 60 0 L 60 8 L 0 8 C</ofd:AbbreviatedData></ofd:PathObject>"]
+    ofd = _ofd(folder / "s.ofd", [[*ruling, _ofd_text(25, 40, "一、部门整体支出情况"),
                                    *(_ofd_text(x, 60 + 8 * n, cell, 3.2, each=n == 1, ctm=n == 2)
                                      for n, row in enumerate(rows) for x, cell in zip((25, 70, 110), row))]],
                template=_ofd_text(80, 12, "某县某局2023年度部门决算"))

@@ -110,6 +110,12 @@ def _resolve(base: str, location: str) -> str:
 
 def page_chars(path: Path) -> list[list[tuple[float, float, float, str]]]:
     """Each page's characters: (x, baseline y, size, character), in points from the top left."""
+    return [chars for chars, _ in pages(path)]
+
+
+def pages(path: Path) -> list[tuple[list[tuple[float, float, float, str]], list[dict]]]:
+    """Each page's characters (as `page_chars`) and the straight lines it draws (its tables'
+    ruling), as a PDF reader's edges: x0, x1, top, bottom in points, orientation h or v."""
     with zipfile.ZipFile(path) as archive:
         package = _Package(archive)
         root = package.xml("OFD.xml")
@@ -133,13 +139,61 @@ def page_chars(path: Path) -> list[list[tuple[float, float, float, str]]]:
             location = _resolve(document_path, page.get("BaseLoc", ""))
             content = package.xml(location)
             chars: list[tuple[float, float, float, str]] = []
+            edges: list[dict] = []
             for template in _children(content, "Template"):  # the page's running head and foot
                 where = templates.get(template.get("TemplateID"))
                 if where and package.has(where):
                     _text_objects(package.xml(where), chars)
             _text_objects(content, chars)
-            out.append(chars)
+            _path_objects(content, edges)
+            out.append((chars, edges))
         return out
+
+
+def _path_objects(content, edges: list[dict]) -> None:
+    """The straight horizontal and vertical strokes of the page's paths (M x y, L x y, C), placed as
+    text objects are (Boundary, CTM), as edges."""
+    for element in content.iter():
+        if _local(element.tag) != "PathObject" or element.get("Stroke") == "false":
+            continue
+        box = _numbers(element.get("Boundary"))
+        left, top = (box[0], box[1]) if len(box) >= 2 else (0.0, 0.0)
+        ctm = _numbers(element.get("CTM"))
+        a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        data = _find(element, "AbbreviatedData")
+        words = (data.text or "").split() if data is not None else []
+        start = point = None
+        k = 0
+        while k < len(words) and len(edges) < 50_000:
+            op = words[k]
+            if op in ("M", "L") and k + 2 < len(words) + 1:
+                xy = _numbers(" ".join(words[k + 1:k + 3]))
+                k += 3
+                if len(xy) != 2:
+                    continue
+                here = ((a * xy[0] + c * xy[1] + e + left) * _PT, (b * xy[0] + d * xy[1] + f + top) * _PT)
+                if op == "L" and point is not None:
+                    _edge(point, here, edges)
+                if op == "M":
+                    start = here
+                point = here
+            elif op == "C":
+                if point is not None and start is not None:
+                    _edge(point, start, edges)
+                point = start
+                k += 1
+            else:
+                k += 1  # (curves and arcs: no ruling)
+
+
+def _edge(p: tuple[float, float], q: tuple[float, float], edges: list[dict]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 0.5 and abs(x0 - x1) > 1:
+        edges.append({"x0": min(x0, x1), "x1": max(x0, x1), "top": y0, "bottom": y0, "width": abs(x1 - x0),
+                      "height": 0.0, "orientation": "h"})
+    elif abs(x0 - x1) < 0.5 and abs(y0 - y1) > 1:
+        edges.append({"x0": x0, "x1": x0, "top": min(y0, y1), "bottom": max(y0, y1), "width": 0.0,
+                      "height": abs(y1 - y0), "orientation": "v"})
 
 
 def _text_objects(content, chars: list[tuple[float, float, float, str]]) -> None:

@@ -2190,20 +2190,88 @@ def _headers_over_numbers(rows: list[list[str]]) -> list[list[str]]:
 
 
 def read_ofd(path: Path) -> tuple[str, list[Block]]:
-    """An OFD 版式文档 (ofd.py): each page's words where they stand, read as a PDF's are."""
-    from .ofd import OfdError, page_chars, page_words
+    """An OFD 版式文档 (ofd.py): each page's words where they stand, its tables by their ruling
+    where it draws them, read as a PDF's pages are."""
+    from .ofd import OfdError, page_words, pages
 
     name = shown(path)
     _check_package(path, name, say("import.kind.ofd"), say("import.kind.ofd.hint"))
     try:
-        pages = [words for words in (page_words(chars) for chars in page_chars(path)) if words]
+        read = [(words, edges) for words, edges in ((page_words(chars), edges) for chars, edges in pages(path))
+                if words]
     except OfdError as err:
         raise ImportRefused(say("import.bad_ofd", name=name, reason=err.args[0])) from None
     except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_ofd", name=name, reason=_reason(err))) from None
-    if not pages:
+    if not read:
         raise ImportRefused(say("import.ofd_no_text", name=name))
-    return read_placed(pages)
+    if not any(edges for _, edges in read):
+        return read_placed([words for words, _ in read])
+    recorded = []
+    for words, edges in read:
+        recorder = _Recorder()
+        if not _ruled_page(recorder, words, edges):
+            _pdf_layout_page(recorder, words, _word_rows(words, 0.0), placed=True)  # type: ignore[arg-type]
+        recorded.append(recorder.items)
+    out = _Writer()
+    _pages_written(out, recorded)
+    return out.text(), out.blocks
+
+
+def _ruled_page(out: _Recorder, words: list[dict], edges: list[dict]) -> bool:
+    """A page of placed words with the ruling it draws: its tables found from the ruling as a PDF
+    reader finds them (pdfplumber's edges → intersections → cells → tables), each cell the words
+    whose middles it holds, a merged cell's text in its first column and row; the words outside the
+    tables its lines of text, joined into paragraphs. False when the ruling makes no table."""
+    from pdfplumber import table as tables_of
+
+    merged = tables_of.merge_edges(edges, 3, 3, 3, 3)
+    cells = tables_of.intersections_to_cells(tables_of.edges_to_intersections(merged, 3, 3))
+    found = [t for t in tables_of.cells_to_tables(cells) if len(t) >= 2]
+    if not found:
+        return False
+    items: list[tuple[float, int, object]] = []
+    taken: set[int] = set()
+    for table in found:
+        xs = sorted({round(c[0], 1) for c in table} | {round(c[2], 1) for c in table})
+        ys = sorted({round(c[1], 1) for c in table} | {round(c[3], 1) for c in table})
+        grid = [[""] * (len(xs) - 1) for _ in range(len(ys) - 1)]
+        for x0, top, x1, bottom in table:
+            inside = [(n, w) for n, w in enumerate(words) if n not in taken
+                      and x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+            lines: list[list[dict]] = []
+            for n, w in sorted(inside, key=lambda item: (item[1]["top"], item[1]["x0"])):
+                taken.add(n)
+                if lines and abs(lines[-1][0]["top"] - w["top"]) < (w["bottom"] - w["top"]) * 0.5:
+                    lines[-1].append(w)
+                else:
+                    lines.append([w])
+            text = "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
+            row = _nearest_index(ys, top)
+            column = _nearest_index(xs, x0)
+            if row < len(grid) and column < len(grid[row]):
+                grid[row][column] = text
+        rows = [row for row in grid if any(row)]
+        box_top = min(c[1] for c in table)
+        shape = tuple(round(ys[n] - box_top) for n in range(len(ys) - 1) if any(grid[n]))
+        items.append((box_top, 1, (rows, shape)))
+    outside = [w for n, w in enumerate(words) if n not in taken]
+    text_lines = [(min(w["top"] for w in row), " ".join(w["text"] for w in row))
+                  for row in _word_rows(outside, 0.0)] if outside else []
+    left = min((w["x0"] for w in outside), default=0.0)
+    short = {n for n, row in enumerate(_word_rows(outside, 0.0)) if row[0]["x0"] - left > 60} if outside else set()
+    for top, text in _paragraphs(text_lines, [min(c[1] for c in t) for t in found], short):
+        items.append((top, 0, text))
+    for _, order, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if order:
+            out.table(*item)  # type: ignore[misc]
+        else:
+            out.paragraph(item)  # type: ignore[arg-type]
+    return True
+
+
+def _nearest_index(values: list[float], value: float) -> int:
+    return min(range(len(values)), key=lambda k: abs(values[k] - value))
 
 
 def read_odf(path: Path) -> tuple[str, list[Block]]:
