@@ -1545,7 +1545,7 @@ def _check_package(path: Path, name: str, what: Said, hint: Said) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(member.file_size for member in package.infolist())
-    except (zipfile.BadZipFile, EOFError):
+    except (zipfile.BadZipFile, EOFError, NotImplementedError):  # (a damaged header: a zip “version 14.4”)
         raise ImportRefused(say("import.not_zip", name=name, what=what, hint=hint)) from None
     except OSError as err:
         raise ImportRefused(say("import.cannot_read", name=name, reason=shown(err.strerror or err))) from None
