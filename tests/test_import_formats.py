@@ -2971,6 +2971,7 @@ def test_a_rate_worked_out_in_words_and_word_equations_are_read_as_written(tmp_p
     para._p.append(parse_xml(f"<m:oMath {m}>{run('在职人员控制率=')}{fraction('实有在职人数', '编制数')}{run('×100%=')}"
                              f"{fraction('30', '32')}{run('×100%=93.75%')}</m:oMath>"))
     para.add_run("，得4分。")
+    document.add_paragraph("3.预算执行。预算执行率=全年执行数/全年预算数×100%=612.35/628.70×100%=97.40%，得4分。")
     path = tmp_path / "自评报告.docx"
     document.save(path)
     text, blocks = read_path(path)
@@ -2979,6 +2980,7 @@ def test_a_rate_worked_out_in_words_and_word_equations_are_read_as_written(tmp_p
     report = parse_report(strip_unplaced(result.yaml))
     stats = {s.name: str(s.value) for s in report.work_stats}
     assert stats == {"在职人员控制率": "93.75"}
+    assert str(report.performance.budget_execution.execution_rate.value) == "97.40"  # the 预算执行's own
     assert 'why: "公式中的常数"' in result.yaml
 
 

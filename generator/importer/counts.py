@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .context import Context
+from .context import Context, is_performance
 from .draft import Stmt
 from .found import Found
 from .labels import parse
@@ -146,6 +146,11 @@ class CountReader(Staffing):
                 self._skip(sentence, token, ctx, "公式中的运算数，原文未单独说明是哪一项")
                 return
             named = re.split(r"[=＝]", part)[0].strip()
+            if token.kind == "percent" and named == "预算执行率" and is_performance(ctx):
+                # the self-evaluation's own 预算执行率, worked out: its 预算执行's rate
+                value = self._stmt(sentence, token, ctx, token.num + "%", "percent")
+                self.found.add(("performance", "budget_execution"), "execution_rate", value)
+                return
             if token.kind == "percent" and 2 <= len(named) <= 20 and not re.search(r"[0-9/×]", named):
                 self.previous_name, self.previous_unit = named, token.unit
                 value = self._stmt(sentence, token, ctx, token.num, "number")
