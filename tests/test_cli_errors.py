@@ -258,7 +258,7 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "nul-in-page-as-doc": (_file("r.doc", b'<html><head><meta charset="gb2312"></head><body><p>\x00</p></body></html>'),
                            "含 NUL 字符"),
     "text-as-xls": (_file("r.xls", "收入合计 848.4 万元\n".encode()), "另存为 .xlsx"),
-    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd 和网页（.html、.mht）"),
+    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、网页（.html、.mht）报告及其压缩包（.zip）"),
 }
 
 

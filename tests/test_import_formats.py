@@ -2996,6 +2996,45 @@ def test_the_items_a_scoped_total_lists_are_of_its_scope():
     assert not scopes.get("部门全部资金")
 
 
+def test_a_zip_of_a_reports_files_is_read_file_by_file(tmp_path):
+    """附件打包下载: a .zip of the 说明 (Word) and the tables (a workbook), its names in GBK as
+    Windows' 压缩(zipped)文件夹 writes them (the UTF-8 flag clear); each file read in the archive's
+    order, one after the other; folders, other kinds and a nested archive passed over; an archive
+    with nothing to read refused in one line."""
+    import io
+    import zipfile
+
+    import docx
+    import openpyxl
+
+    document = docx.Document()
+    document.add_paragraph("某县地震局2023年度部门决算说明")
+    document.add_paragraph("2023年度本年支出合计512.40万元。")
+    word = io.BytesIO()
+    document.save(word)
+    book = openpyxl.Workbook()
+    book.active.append(["项目", "决算数"])
+    book.active.append(["基本支出", "320.10"])
+    sheet = io.BytesIO()
+    book.save(sheet)
+    path = tmp_path / "部门决算.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in (("部门决算/说明.docx", word.getvalue()), ("部门决算/表格.xlsx", sheet.getvalue()),
+                           ("部门决算/封面.png", b"\x89PNG"), ("部门决算/旧.zip", b"PK")):
+            info = zipfile.ZipInfo(name.encode("gbk").decode("cp437"))  # GBK bytes, the UTF-8 flag clear
+            archive.writestr(info, data)
+    text, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["某县地震局2023年度部门决算说明", "2023年度本年支出合计512.40万元。"]
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    assert [[c.text for c in row] for row in grid.rows] == [["项目", "决算数"], ["基本支出", "320.10"]]
+    assert all(text[c.start:c.start + len(c.text)] == c.text for row in grid.rows for c in row)
+    empty = tmp_path / "图片.zip"
+    with zipfile.ZipFile(empty, "w") as archive:
+        archive.writestr("封面.png", b"\x89PNG")
+    with pytest.raises(ImportRefused, match="没有能导入的报告文件"):
+        read_path(empty)
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

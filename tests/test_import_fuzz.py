@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import signal
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,7 +105,11 @@ def _other_formats(folder: Path) -> list[Path]:
                      + "".join("<Row>" + "".join(f'<Cell ss:MergeAcross="{n % 2}"><Data ss:Type="String">{c}</Data></Cell>'
                                                 for n, c in enumerate(row)) + "</Row>" for row in rows)
                      + "</Table></Worksheet></Workbook>", encoding="utf-8")
-    return [ofd, odt, ods, rtf, html, sheet]
+    bundle = folder / "s.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr("说明.rtf", rtf.read_bytes())
+        archive.writestr("表.xls", sheet.read_bytes())
+    return [ofd, odt, ods, rtf, html, sheet, bundle]
 
 
 @pytest.mark.slow

@@ -525,10 +525,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd "
-                           "和网页（.html、.mht）报告，{name} 是 {suffix} 文件：请先另存为其中一种",
+    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、"
+                           "网页（.html、.mht）报告及其压缩包（.zip），{name} 是 {suffix} 文件：请先另存为其中一种",
                            "only .txt (and .csv, .md), .docx, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page"
-                           " (.html, .mht) reports can be imported, "
+                           " (.html, .mht) reports, and .zip archives of them, can be imported, "
                            "and {name} is a {suffix} file: save it as one of them first"),
     "import.mht_no_page": ("{name} 是单个文件网页（.mht），但其中没有网页部分，无法导入",
                            "{name} is a single-file web page (.mht) with no page in it: nothing to import"),
@@ -614,6 +614,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.kind.workbook": ("Excel 工作簿", "an Excel workbook"),
     "import.kind.docx": ("Word（.docx）文档", "Word (.docx) document"),
     "import.kind.xlsx": ("Excel（.xlsx）工作簿", "Excel (.xlsx) workbook"),
+    "import.kind.zip": ("压缩包（.zip）", "zip archive"),
+    "import.kind.zip.hint": ("请重新打包或分别导入其中的文件", "pack it again, or import the files in it one by one"),
+    "import.zip_nothing": ("压缩包 {name} 中没有能导入的报告文件（.docx、.xlsx、.xls、.pdf 等）",
+                           "the archive {name} holds no report file that can be imported (.docx, .xlsx, .xls, .pdf …)"),
     "import.kind.odf": ("OpenDocument（.odt、.ods）文档", "OpenDocument (.odt, .ods) document"),
     "import.kind.odf.hint": ("请在 WPS 或 LibreOffice 中打开，另存为 .docx 或 .xlsx 再导入",
                              "open it in WPS or LibreOffice and save it as .docx or .xlsx, then import that"),

@@ -2327,11 +2327,80 @@ def read_rtf(path: Path) -> tuple[str, list[Block]]:
     return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
 
 
+#: The most files read from a .zip, and the most bytes they may unpack to.
+MAX_ZIP_MEMBERS, MAX_ZIP_UNPACKED = 50, 200_000_000
+
+
+def read_zip(path: Path) -> tuple[str, list[Block]]:
+    """A .zip of a report's files (附件打包下载: the 说明 as Word, the tables as a workbook): each
+    file it holds that can be read, in the order the archive lists them, one after another; names
+    written in GBK by Windows' 压缩(zipped)文件夹 (the UTF-8 flag clear) read as GBK. Folders,
+    archives inside it and files of other kinds are passed over; a file that cannot be read is
+    passed over too, unless none can be."""
+    import tempfile
+
+    name = shown(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if sum(m.file_size for m in members) > MAX_ZIP_UNPACKED:
+                raise ImportRefused(say("import.unpacks_too_big", name=name,
+                                        size=sum(m.file_size for m in members), limit=MAX_ZIP_UNPACKED))
+            readable = [(m, _member_name(m)) for m in members]
+            readable = [(m, n) for m, n in readable if Path(n).suffix.lower() in READERS and Path(n).suffix
+                        and not Path(n).name.startswith((".", "~$")) and "__MACOSX" not in n][:MAX_ZIP_MEMBERS]
+            parts: list[str] = []
+            blocks: list[Block] = []
+            at = 0
+            refused: ImportRefused | None = None
+            with tempfile.TemporaryDirectory(prefix="disclosures-zip-") as folder:
+                for member, member_name in readable:
+                    target = Path(folder) / f"{len(parts)}{Path(member_name).suffix.lower()}"
+                    target.write_bytes(archive.read(member))
+                    try:
+                        text, read = read_path(target)
+                    except ImportRefused as err:
+                        refused = refused or err
+                        continue
+                    blocks.extend(_shifted(block, at) for block in read)
+                    parts.append(text if text.endswith("\n") else text + "\n")
+                    at += len(parts[-1])
+    except ImportRefused:
+        raise
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):  # (RuntimeError: encrypted)
+        raise ImportRefused(say("import.not_zip", name=name, what=say("import.kind.zip"),
+                                hint=say("import.kind.zip.hint"))) from None
+    except OSError as err:
+        raise ImportRefused(say("import.cannot_read", name=name, reason=_reason(err))) from None
+    if not parts:
+        raise refused or ImportRefused(say("import.zip_nothing", name=name))
+    return "".join(parts), blocks
+
+
+def _member_name(member: zipfile.ZipInfo) -> str:
+    """A member's name as its writer meant it: without the UTF-8 flag, zipfile reads the bytes as
+    code page 437; a Chinese Windows wrote them in GBK."""
+    if member.flag_bits & 0x800:
+        return member.filename
+    try:
+        return member.filename.encode("cp437").decode("gbk")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return member.filename
+
+
+def _shifted(block: Block, by: int) -> Block:
+    if isinstance(block, Para):
+        return Para(block.text, block.start + by)
+    if isinstance(block, Hidden):
+        return Hidden(block.text, block.start + by, block.why)
+    return Grid(tuple(tuple(Cell(c.text, c.start + by) for c in row) for row in block.rows), block.start + by)
+
+
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
 READERS = {".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".dotm": read_docx,
            ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xltx": read_xlsx, ".xltm": read_xlsx, ".xls": read_xls,
            ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,
-           ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf, ".xml": read_spreadsheetml,
+           ".odt": read_odf, ".ods": read_odf, ".rtf": read_rtf, ".xml": read_spreadsheetml, ".zip": read_zip,
            # text: a system's export (.csv, .tsv), a report converted to Markdown (.md)
            ".txt": None, ".text": None, ".csv": None, ".tsv": None, ".md": None, "": None}
