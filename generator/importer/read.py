@@ -1545,7 +1545,7 @@ def _check_package(path: Path, name: str, what: Said, hint: Said) -> None:
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(member.file_size for member in package.infolist())
-    except (zipfile.BadZipFile, EOFError, NotImplementedError):  # (a damaged header: a zip “version 14.4”)
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, UnicodeDecodeError):  # (a damaged header)
         raise ImportRefused(say("import.not_zip", name=name, what=what, hint=hint)) from None
     except OSError as err:
         raise ImportRefused(say("import.cannot_read", name=name, reason=shown(err.strerror or err))) from None
@@ -2367,11 +2367,11 @@ def read_zip(path: Path) -> tuple[str, list[Block]]:
                     at += len(parts[-1])
     except ImportRefused:
         raise
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError):  # (RuntimeError: encrypted)
-        raise ImportRefused(say("import.not_zip", name=name, what=say("import.kind.zip"),
-                                hint=say("import.kind.zip.hint"))) from None
     except OSError as err:
         raise ImportRefused(say("import.cannot_read", name=name, reason=_reason(err))) from None
+    except Exception:  # zipfile and zlib raise many kinds of error on a damaged archive (an encrypted one too)
+        raise ImportRefused(say("import.not_zip", name=name, what=say("import.kind.zip"),
+                                hint=say("import.kind.zip.hint"))) from None
     if not parts:
         raise refused or ImportRefused(say("import.zip_nothing", name=name))
     return "".join(parts), blocks
