@@ -3035,6 +3035,18 @@ def test_a_zip_of_a_reports_files_is_read_file_by_file(tmp_path):
         read_path(empty)
 
 
+def test_a_tables_unit_on_the_titles_own_line_is_its_unit():
+    """108, a system's report printed through iText with a non-embedded STSong-Light (read through
+    the Adobe CMaps): its title, 填报单位 and 单位：万元 on one line above the table, so the
+    table's amounts are in 万元."""
+    _, report = _fixture_draft("heldout18", "108-")
+    (table,) = report.projects
+    first = table.items[0]
+    assert first.name == "公共租赁住房维修维护项目"
+    assert (str(first.budget_initial.first.value), str(first.actual.first.value)) == ("180.00", "214.36")
+    assert str(table.total.budget_full.first.value) == "592.50"
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

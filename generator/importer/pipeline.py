@@ -66,6 +66,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Dra
     # read whole as published tables, continuations over a page break included
     walker.skip = {t.grid_start for t in published_tables} | {s for t in published_tables for s in t.also}
     walker.title = _caption(Para(doc.title, 0)) if doc.title else None
+    walker.title_text = doc.title or ""
     # a project's own report: its money is the project's (named by the title, or by a 项目名称 line)
     walker.project = project_of_title(doc.title) or (
         project_of_lines([b.text for b in blocks[:12] if isinstance(b, Para)])
@@ -144,6 +145,7 @@ class _Walker:
         self.project: str | None = None
         self.instructions = False  # within the form's instructions (填表说明 and its items)
         self.title: str | None = None  # the document's title, when it reads as a table's (…汇总表)
+        self.title_text = ""  # the document's title as written
         self.grids_seen = False
         self.frame: list[str] = []  # the 一级 and 二级 of a scoring frame told in the text (_frame)
 
@@ -194,6 +196,9 @@ class _Walker:
                     above = [last_block] if isinstance(last_block, Para) else []
                     stated = next((m for p in above + paras_since_grid[-3:][::-1] if (m := _UNIT_LINE.search(p.text))),
                                   None)
+                    if stated is None and not self.grids_seen:
+                        # (the first table's unit on the title's own line: 汇总表 填报单位：… 单位：万元)
+                        stated = _UNIT_LINE.search(self.title_text)
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
