@@ -3047,6 +3047,31 @@ def test_a_tables_unit_on_the_titles_own_line_is_its_unit():
     assert str(table.total.budget_full.first.value) == "592.50"
 
 
+def test_formulas_saved_without_their_values_are_worked_out_as_excel_shows_them(tmp_path):
+    """A workbook a system writes from a template (openpyxl writes one so too): the formulas in
+    their cells, their values not saved. Excel works them out on opening; so does the reader, for
+    SUM, ÷, ROUND(IF(…)), each under its cell's number format, #DIV/0! where Excel shows it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["项目", "全年预算数", "全年执行数", "分值", "执行率", "得分"])
+    sheet.append(["年度资金总额", "=SUM(B3:B4)", "=SUM(C3:C4)", 10, "=C2/B2", "=ROUND(IF(E2>1,1,E2)*D2,2)"])
+    sheet.append(["其中：当年财政拨款", 136, 131.42, None, "=C3/B3", None])
+    sheet.append(["上年结转资金", 0, 0, None, "=C4/B4", None])
+    for row in sheet.iter_rows(min_row=2):
+        row[1].number_format = row[2].number_format = "0.00"
+        row[4].number_format = "0.00%"
+        row[5].number_format = "0.00"
+    path = tmp_path / "项目支出绩效自评表.xlsx"
+    book.save(path)
+    _, blocks = read_path(path)
+    (grid,) = [b for b in blocks if isinstance(b, Grid)]
+    rows = [[c.text for c in row] for row in grid.rows]
+    assert rows[1] == ["年度资金总额", "136.00", "131.42", "10", "96.63%", "9.66"]
+    assert rows[3][4] == "#DIV/0!"
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

@@ -1045,15 +1045,73 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     try:
         with open(path, "rb") as f:  # a file, not a name: openpyxl judges a name by its suffix (自评表.xls)
             book = openpyxl.load_workbook(f, data_only=True)
+        formulas = None
+        if _unsaved_formulas(path):
+            with open(path, "rb") as f:
+                formulas = openpyxl.load_workbook(f, data_only=False)
     except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_xlsx", name=name, reason=_reason(err))) from None
     out = _Writer()
-    _workbook(out, book, name)
+    _workbook(out, book, name, formulas=formulas)
     return out.text(), out.blocks
 
 
-def _workbook(out: _Writer, book, name: str, cells: int = 0) -> int:
-    """A workbook's sheets written out in order (`read_xlsx`); the cells read so far, with `cells`."""
+def _unsaved_formulas(path: Path) -> bool:
+    """A workbook with formulas saved without their values (a system's export from a template)."""
+    with zipfile.ZipFile(path) as package:
+        for member in package.namelist():
+            if member.startswith("xl/worksheets/") and member.endswith(".xml"):
+                data = package.read(member)
+                if re.search(rb"(?:<f[ >][^<]*</f>|<f[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>", data):
+                    return True
+    return False
+
+
+def _computed(sheet, formulas) -> dict[tuple[int, int], float | str]:
+    """The values of the sheet's formulas that were saved without them, worked out (formulas.py):
+    by (row, column), a number, or Excel's #DIV/0!; those it cannot work out left out."""
+    from .formulas import Unknown, evaluate
+
+    out: dict[tuple[int, int], float | str] = {}
+    busy: set[tuple[int, int]] = set()
+
+    def value(r: int, c: int):
+        if (r, c) in out:
+            return out[(r, c)]
+        saved = sheet.cell(row=r, column=c).value
+        if isinstance(saved, (int, float)) and not isinstance(saved, bool):
+            return float(saved)
+        written = formulas.cell(row=r, column=c).value
+        if saved is not None or not isinstance(written, str) or not written.startswith("=") or (r, c) in busy \
+                or len(busy) > 200:
+            return None
+        busy.add((r, c))
+        try:
+            out[(r, c)] = evaluate(written[1:], lambda rr, cc: _as_number(value(rr, cc)))
+        except ZeroDivisionError:
+            out[(r, c)] = "#DIV/0!"
+        except (Unknown, ValueError, OverflowError, RecursionError, TypeError):
+            pass
+        finally:
+            busy.discard((r, c))
+        return out.get((r, c))
+
+    for row in formulas.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                value(cell.row, cell.column)
+    return out
+
+
+def _as_number(value) -> float | None:
+    if value is None or isinstance(value, str):
+        return None
+    return float(value)
+
+
+def _workbook(out: _Writer, book, name: str, cells: int = 0, formulas=None) -> int:
+    """A workbook's sheets written out in order (`read_xlsx`); the cells read so far, with `cells`.
+    (`formulas`: the workbook read for its formulas, when some were saved without their values.)"""
     # a hidden sheet (a form of last year the clerk copied in and hid) is no part of what the
     # workbook shows: left out, unless every sheet is hidden
     visible = [s for s in book.worksheets if s.sheet_state == "visible"] or book.worksheets
@@ -1070,6 +1128,12 @@ def _workbook(out: _Writer, book, name: str, cells: int = 0) -> int:
             if cells > MAX_XLSX_CELLS:
                 raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
             rows.append(["" if (c.row, c.column) in covered else _cell_text(c) for c in row])
+        if formulas is not None and sheet.title in formulas.sheetnames:
+            for (r, c), value in _computed(sheet, formulas[sheet.title]).items():
+                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) and not rows[r - 1][c - 1]:
+                    shown = value if isinstance(value, str) else \
+                        _formatted(value, sheet.cell(row=r, column=c).number_format or "General")
+                    rows[r - 1][c - 1] = shown
         _sheet(out, rows, sheet in visible, sheet.title)
     return cells
 
