@@ -1087,7 +1087,9 @@ def _computed(sheet, formulas) -> dict[tuple[int, int], float | str]:
             return None
         busy.add((r, c))
         try:
-            out[(r, c)] = evaluate(written[1:], lambda rr, cc: _as_number(value(rr, cc)))
+            result = evaluate(written[1:], lambda rr, cc: _as_number(value(rr, cc)))
+            if abs(result) < 1e15:  # (not infinite, not a number: what no form holds)
+                out[(r, c)] = result
         except ZeroDivisionError:
             out[(r, c)] = "#DIV/0!"
         except (Unknown, ValueError, OverflowError, RecursionError, TypeError):
