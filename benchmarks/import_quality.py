@@ -41,7 +41,9 @@ department's 预算执行 named 年度资金总额 is also the key's row 部门�
 table of the budget's execution or of a part on the self-evaluation (预算绩效自评情况: 全年预算…，全年执行…) or on the
 department's spending as a whole (部门整体支出情况). A number inside a goal's text (the form's 年度总体目标 cell,
 drafted whole as `goals[].target` or `.result`) means what the key says when the key's column is
-that cell's (预期目标, 实际完成情况), whatever indicator the key names it by. The comparison is
+that cell's (预期目标, 实际完成情况), whatever indicator the key names it by. A key that writes a
+table with its stages as rows and its items as columns (a chart's series as rows) is read the
+other way round as well. The comparison is
 deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """
@@ -206,6 +208,16 @@ def _table_means(loc: tuple, tree: dict, where: dict) -> bool:
 
 #: The draft's row for a goal's text (goals[].target / result), by any of the forms' names.
 GOAL_ROW = "年度总体目标§年度目标完成情况§年度目标§年度绩效目标"
+
+
+def _transposed(where: dict) -> dict:
+    """A key written with the stages as rows and the items as columns (a chart's series as its rows:
+    row 年初预算数, column 基本支出) read the other way round; the same where, if it is not."""
+    row, column = str(where.get("row", "")), str(where.get("column", ""))
+    stage_words = [w for words in STAGES.values() for w in words if len(w) >= 3]
+    if any(w in row for w in stage_words) and not any(w in column for w in stage_words):
+        return {**where, "row": column, "column": row}
+    return where
 
 
 def _means(row: str, stage: str, where: dict) -> bool:
@@ -411,7 +423,8 @@ def score(folder: Path, show: bool = False) -> Score:
                     _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
                     _project_means(loc, stage, figure["where"]) or
                     _project_row_means(loc, stage, tree, figure["where"]) or
-                    _means(row, stage, figure["where"]) and _area(loc, figure["where"], tree, str(key.get("kind", "")))
+                    (_means(row, stage, figure["where"]) or _means(row, stage, _transposed(figure["where"])))
+                    and _area(loc, figure["where"], tree, str(key.get("kind", "")))
                     for row, stage, loc in mine) else "wrong"
             elif any(s <= at[0] and at[1] <= e for s, e in loose):
                 verdict = "unplaced"

@@ -3072,6 +3072,20 @@ def test_formulas_saved_without_their_values_are_worked_out_as_excel_shows_them(
     assert rows[3][4] == "#DIV/0!"
 
 
+def test_a_word_chart_is_read_as_the_table_of_what_it_shows():
+    """106: charts inserted in Word (插入 › 图表), their data in chart parts python-docx does not
+    read: each read after its paragraph as its title and a table of categories by series, the
+    values as their data labels print them (412.6 stored, 0.00 shown as 412.60); the draft places
+    them by their rows and columns."""
+    _, blocks = read_path(report_of(next((FIXTURES / "heldout18").glob("106-*"))))
+    texts = [b.text for b in blocks if isinstance(b, Para)]
+    assert "2024年度预算执行情况（万元）" in texts
+    grid = next(b for b in blocks if isinstance(b, Grid) and [c.text for c in b.rows[0]][1:2] == ["年初预算数"])
+    assert [[c.text for c in row] for row in grid.rows] == [
+        ["", "年初预算数", "全年预算数", "全年执行数"], ["基本支出", "312.40", "318.60", "317.92"],
+        ["项目支出", "173.80", "214.20", "200.72"]]
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its

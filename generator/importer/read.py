@@ -567,6 +567,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                     continue
                 out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
                 _text_boxes(item, out)
+                _charts(document, item._p, out)
                 embedded = _embedded_workbooks(document, item)
                 for book in embedded:
                     # a table pasted as an Excel worksheet object (选择性粘贴 › Microsoft Excel 工作表 对象):
@@ -611,6 +612,26 @@ def _as_document(path: Path):
 
 _TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
 _PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+
+
+def _charts(document, paragraph, out: _Writer) -> None:
+    """The charts drawn in a paragraph (wordcharts.py), after it: each its title and its table of
+    categories by series; values the chart does not print kept, none of them figures."""
+    from .wordcharts import chart
+
+    for element in paragraph.iter(_CHART):
+        part = document.part.related_parts.get(element.get(_RELATIONSHIP_ID))
+        read = chart(getattr(part, "blob", b"") or b"", _formatted)
+        if read is None:
+            continue
+        title, rows, shown = read
+        if title.strip():
+            out.paragraph(title.strip())
+        if shown:
+            out.table(rows)
+        else:
+            out.hidden(rows, "图表中未标注的数值：图表不显示这些数，不作为数据")
 _ALT_CHUNK = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}altChunk"
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
