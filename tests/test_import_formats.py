@@ -3086,6 +3086,16 @@ def test_a_word_chart_is_read_as_the_table_of_what_it_shows():
         ["项目支出", "173.80", "214.20", "200.72"]]
 
 
+def test_a_levels_score_said_with_de_alone_is_its_score():
+    """其中产出指标得50分、效益指标得28分: each 一级指标's score, as 产出指标得分50分 is, not a count."""
+    text = ("某县某局2023年度部门整体支出绩效自评报告\n四、自评结论\n"
+            "经自评，总得分98.60分，其中产出指标得50分、效益指标得28分、满意度指标得10分。\n")
+    report = parse_report(strip_unplaced(draft(read_text(text), 2023).yaml))
+    scores = {w.name: str(w.score.value) for w in report.performance.weights}
+    assert scores == {"产出指标": "50", "效益指标": "28", "满意度指标": "10"}
+    assert not report.work_stats
+
+
 def test_a_section_setting_out_the_years_goals_is_drafted_as_the_goal_it_is():
     """A self-evaluation report's 项目绩效目标 section states the targets in sentences: the
     paragraph is drafted whole as the goal (as a form's 年度总体目标 cell is), its numbers in its
