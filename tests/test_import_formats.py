@@ -2527,6 +2527,18 @@ def test_a_pdf2html_page_with_damaged_rules_is_read_without_failing(tmp_path):
     assert "486.20" in text and "318.60" in text
 
 
+def test_a_pdf2html_page_reads_each_line_whatever_empty_elements_stand_in_it(tmp_path):
+    """A line holding an empty element written self-closed (<br/>, <img/>) ends where its div
+    ends: the lines after it are lines of their own."""
+    rules = ".x1{left:80px;}.y1{bottom:700px;}.y2{bottom:600px;}.y3{bottom:500px;}"
+    page = ('<div class="t m0 x1 y1 fs1">一、部门基本<br/>情况</div><img class="bi" src="a.png"/>'
+            '<div class="t m0 x1 y2 fs1">核定编制33人。</div><div class="t m0 x1 y3 fs1">二、部门整体支出情况</div>')
+    path = tmp_path / "r.html"
+    path.write_text(_pdf2html([page], rules), encoding="utf-8")
+    _, blocks = read_path(path)
+    assert [b.text for b in blocks if isinstance(b, Para)] == ["一、部门基本情况", "核定编制33人。", "二、部门整体支出情况"]
+
+
 def test_a_pdf2html_indicator_table_keeps_its_columns_and_wrapped_cells():
     """96: the 部门整体 scoring table as pdf2htmlEX lays it out, the 一级 name and long 三级 names
     and reasons wrapped over lines, 合计 centred over the name columns: eight columns, each row's

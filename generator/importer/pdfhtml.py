@@ -69,6 +69,10 @@ def _pixels(value: str | None) -> float | None:
     return number if abs(number) <= 20_000 else None  # (no page is wider: a damaged rule is no place)
 
 
+#: Elements that have no end tag.
+_VOID = frozenset({"br", "img", "meta", "link", "hr", "input", "wbr", "col", "area", "base", "source"})
+
+
 class _Piece:
     __slots__ = ("x", "y", "size", "text", "parted")
 
@@ -100,7 +104,7 @@ class _Reader(HTMLParser):
         if tag in ("script", "style", "title"):
             self.skip += 1
             return
-        if tag in ("br", "img", "meta", "link", "hr", "input"):
+        if tag in _VOID:
             return
         self.depth += 1
         classes = (dict(attrs).get("class") or "").split()
@@ -131,7 +135,14 @@ class _Reader(HTMLParser):
             if font is not None:
                 self.line[3] = min(max(font * self.line[4], 1.0), 500.0)
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:  # (<div/>: opened and closed)
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return  # (</br>: no element was opened)
         if tag in ("script", "style", "title"):
             self.skip = max(0, self.skip - 1)
             return
