@@ -25,7 +25,7 @@ _SKIPPED = {"fonttbl", "colortbl", "stylesheet", "info", "pict", "fldinst", "hea
             "revtbl", "rsidtbl", "xmlnstbl", "generator", "themedata", "colorschememapping", "datastore",
             "latentstyles", "pgdsctbl", "filetbl", "objdata", "bkmkstart", "bkmkend", "annotation", "atnid",
             "atnauthor", "comment", "mmathPr", "xe", "tc", "nonshppict", "shpinst", "template"}
-#: Control words that break a line or a paragraph, and the character each stands for.
+#: Control words that stand for a character, and the character.
 _CHARACTERS = {"tab": "\t", "emdash": "—", "endash": "–", "lquote": "‘", "rquote": "’", "ldblquote": "“",
                "rdblquote": "”", "bullet": "•", "emspace": "\u3000", "enspace": " ", "qmspace": " "}
 _TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?[0-9]{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+",
@@ -85,21 +85,18 @@ def items(data: bytes) -> list[tuple[str, object]]:
             out.append(("t", rows))
             rows = []
 
-    depth_guard = 0
     for match in _TOKEN.finditer(data):
         word, number, hexa, symbol, brace, text = match.groups()
         if brace == b"{":
             flush_bytes()
             stack.append(dict(state))
-            depth_guard += 1
-            if depth_guard > 1000:
+            if len(stack) > 1000:
                 raise RtfError(say("import.why.too_deep"))
             continue
         if brace == b"}":
             flush_bytes()
             if stack:
                 state = stack.pop()
-            depth_guard = max(depth_guard - 1, 0)
             continue
         if word is not None:
             name = word.decode("ascii")
