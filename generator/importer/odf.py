@@ -17,9 +17,9 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from xml.etree import ElementTree
 
 from ..content.messages import say
+from .xmlparts import parsed
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -45,12 +45,7 @@ def content(path: Path):
             data = package.read("content.xml")
         except KeyError:
             raise OdfError(say("import.why.missing_part", part="content.xml")) from None
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # (no ODF part declares any: an entity bomb)
-        raise OdfError(say("import.why.dtd", part="content.xml"))
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        raise OdfError(say("import.why.bad_xml", part="content.xml", reason=str(err))) from None
+    root = parsed(data, "content.xml", OdfError)  # (no ODF part declares a DTD)
     body = root.find(_q(_OFFICE, "body"))
     if body is None:
         raise OdfError(say("import.why.no_body"))

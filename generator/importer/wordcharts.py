@@ -13,7 +13,8 @@ but not taken as figures.
 from __future__ import annotations
 
 from collections.abc import Callable
-from xml.etree import ElementTree
+
+from .xmlparts import parsed
 
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -25,11 +26,9 @@ _KINDS = ("barChart", "bar3DChart", "lineChart", "line3DChart", "pieChart", "pie
 def chart(data: bytes, formatted: Callable[[float, str], str]) -> tuple[str, list[list[str]], bool] | None:
     """The chart's title, its rows (a header of series names, then a row a category), and whether
     its values are printed (data labels); None for a chart of no kind read here."""
-    if b"<!ENTITY" in data:
-        return None
     try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError:
+        root = parsed(data, "chart", ValueError, doctype=True)
+    except ValueError:
         return None
     title = "".join(t.text or "" for t in root.iter(f"{_A}t") if _inside_title(root, t))
     plot = root.find(f"{_C}chart/{_C}plotArea")

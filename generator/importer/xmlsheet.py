@@ -13,9 +13,9 @@ written at all. A hidden sheet says so in its `<WorksheetOptions>` (`<Visible>Sh
 from __future__ import annotations
 
 from collections.abc import Iterator
-from xml.etree import ElementTree
 
 from ..content.messages import say
+from .xmlparts import parsed
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 _X = "{urn:schemas-microsoft-com:office:excel}"
@@ -39,12 +39,7 @@ def is_spreadsheet(head: bytes) -> bool:
 def sheets(data: bytes, formatted) -> Iterator[tuple[str, bool, list[list[str]]]]:
     """Each sheet's name, whether it is shown, and its rows of cells as the sheet shows them
     (`formatted(value, format)` shows a number under a format string)."""
-    if b"<!ENTITY" in data:
-        raise SheetError(say("import.why.dtd", part="XML"))
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as err:
-        raise SheetError(say("import.why.bad_xml", part="XML", reason=str(err))) from None
+    root = parsed(data, "XML", SheetError, doctype=True)
     formats: dict[str, str] = {}
     for style in root.iter(f"{_SS}Style"):
         number = style.find(f"{_SS}NumberFormat")
