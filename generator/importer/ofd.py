@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
 from ..content.messages import say
+from .layout import _width
+from .xmlparts import parsed
 
 #: The most pages read (as for a PDF).
 MAX_PAGES = 500
@@ -88,13 +88,7 @@ class _Package:
         name = self.names.get(posixpath.normpath(path.lstrip("/")))
         if name is None:
             raise OfdError(say("import.why.missing_part", part=path))
-        data = self.package.read(name)
-        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:  # (no OFD part declares any: an entity bomb)
-            raise OfdError(say("import.why.dtd", part=path))
-        try:
-            return ElementTree.fromstring(data)
-        except ElementTree.ParseError as err:
-            raise OfdError(say("import.why.bad_xml", part=path, reason=str(err))) from None
+        return parsed(self.package.read(name), path, OfdError)  # (no OFD part declares a DTD)
 
     def has(self, path: str) -> bool:
         return posixpath.normpath(path.lstrip("/")) in self.names
@@ -108,14 +102,10 @@ def _resolve(base: str, location: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base), location))
 
 
-def page_chars(path: Path) -> list[list[tuple[float, float, float, str]]]:
-    """Each page's characters: (x, baseline y, size, character), in points from the top left."""
-    return [chars for chars, _ in pages(path)]
-
-
 def pages(path: Path) -> list[tuple[list[tuple[float, float, float, str]], list[dict]]]:
-    """Each page's characters (as `page_chars`) and the straight lines it draws (its tables'
-    ruling), as a PDF reader's edges: x0, x1, top, bottom in points, orientation h or v."""
+    """Each page's characters, (x, baseline y, size, character) in points from the top left, and
+    the straight lines it draws (its tables' ruling) as a PDF reader's edges: x0, x1, top, bottom
+    in points, orientation h or v."""
     with zipfile.ZipFile(path) as archive:
         package = _Package(archive)
         root = package.xml("OFD.xml")
@@ -226,7 +216,8 @@ def _text_objects(content, chars: list[tuple[float, float, float, str]]) -> None
 
 
 def _advance(char: str, size: float) -> float:
-    return size if unicodedata.east_asian_width(char) in "WF" else size / 2
+    """How far a character moves the pen at `size`: a Chinese character a full em, the rest half."""
+    return _width(char) * size / 2
 
 
 def page_words(chars: list[tuple[float, float, float, str]]) -> list[dict]:

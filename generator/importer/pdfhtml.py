@@ -15,8 +15,9 @@ read as a PDF page without ruling lines is (read.read_placed).
 from __future__ import annotations
 
 import re
-import unicodedata
 from html.parser import HTMLParser
+
+from .layout import _width
 
 #: pdf2htmlEX names itself in the page's head (and in a comment above it).
 _MARK = re.compile(r"<meta[^>]{0,200}content=[\"']pdf2htmlEX|Created by pdf2htmlEX|<div[^>]{0,200}class=[\"']pf ", re.I)
@@ -161,7 +162,7 @@ class _Reader(HTMLParser):
 
 def _extent(text: str, size: float) -> float:
     """How wide `text` stands at `size`: a Chinese character a full em, the rest half of one."""
-    return sum(size if unicodedata.east_asian_width(c) in "WF" else size / 2 for c in text)
+    return _width(text) * size / 2
 
 
 def page_words(page: str) -> list[list[dict]]:
