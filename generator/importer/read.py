@@ -111,8 +111,7 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
     if reader is not None:
         text, blocks = reader(path)
     else:
-        if info.st_size > MAX_TEXT_BYTES:
-            raise ImportRefused(say("import.too_big", name=name, size=info.st_size, limit=MAX_TEXT_BYTES))
+        _within(info.st_size, MAX_TEXT_BYTES, name)
         text = _decode(_read(path), name)
         from .gridtext import has_grid_tables, read_grid_text
         from .layout import is_layout_text, read_layout_text
@@ -494,6 +493,10 @@ def _repair(grid: Grid) -> Grid:
     return Grid(tuple(out), grid.start)
 
 
+def _unstacked(blocks: list[Block]) -> list[Block]:
+    return [unstacked(b) if isinstance(b, Grid) else b for b in blocks]
+
+
 def unstacked(grid: Grid) -> Grid:
     """A table typed with several rows' values stacked in one row's cells, a line each (one row per
     二级 indicator, its 三级 in one cell a line apiece and their 分值, 指标值, 得分 the same way
@@ -580,7 +583,7 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
         _tabbed_rows(tabbed, out)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
-    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+    return out.text(), _unstacked(out.blocks)
 
 
 #: The main part of a Word file with macros (.docm) or a template (.dotx, .dotm): a document's
@@ -685,8 +688,7 @@ def _alt_chunk(document, element, out: _Writer, name: str) -> None:
     raw = getattr(part, "blob", None)
     if not isinstance(raw, bytes) or not raw.strip():
         return
-    if len(raw) > MAX_HTML_BYTES:
-        raise ImportRefused(say("import.too_big", name=name, size=len(raw), limit=MAX_HTML_BYTES))
+    _within(len(raw), MAX_HTML_BYTES, name)
     if _MIME_HEAD.match(raw[:2048]):
         _page_into(out, _mht_page(raw, name), name)
     elif looks_like_html(raw[:1024]):
@@ -1175,6 +1177,12 @@ def _html_file(path: Path) -> bool:
         return False
 
 
+def _within(size: int, limit: int, name: str) -> None:
+    """A file (or a part of one) of `size` bytes read only within `limit`; ImportRefused otherwise."""
+    if size > limit:
+        raise ImportRefused(say("import.too_big", name=name, size=size, limit=limit))
+
+
 def _mht_file(path: Path) -> bool:
     """A page saved as one file, whatever its name: a MIME message."""
     try:
@@ -1195,9 +1203,7 @@ def read_html(path: Path) -> tuple[str, list[Block]]:
     from .htmldoc import charset_of
 
     name = shown(path)
-    size = path.stat().st_size
-    if size > MAX_HTML_BYTES:
-        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    _within(path.stat().st_size, MAX_HTML_BYTES, name)
     raw = _read(path)
     return _page_blocks(_decode(raw, name, charset_of(raw)), name)
 
@@ -1207,9 +1213,7 @@ def read_mht(path: Path) -> tuple[str, list[Block]]:
     HTML part is the page, its pictures and styles in parts beside it; the page read as a web
     page is."""
     name = shown(path)
-    size = path.stat().st_size
-    if size > MAX_HTML_BYTES:
-        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    _within(path.stat().st_size, MAX_HTML_BYTES, name)
     return _page_blocks(_mht_page(_read(path), name), name)
 
 
@@ -1236,7 +1240,7 @@ def _page_blocks(text: str, name: str) -> tuple[str, list[Block]]:
         return read_placed(pages)
     out = _Writer()
     _page_into(out, text, name)
-    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+    return out.text(), _unstacked(out.blocks)
 
 
 def _page_into(out: _Writer, text: str, name: str) -> None:
@@ -1247,10 +1251,16 @@ def _page_into(out: _Writer, text: str, name: str) -> None:
         items, excel = read_page(text)
     except Exception as err:  # html.parser on a page cut short or damaged
         raise ImportRefused(say("import.bad_html", name=name, reason=_reason(err))) from None
+    _items_written(out, items, excel)
+
+
+def _items_written(out: _Writer, items, sheet: bool = False) -> None:
+    """A reader's items, ("p", a paragraph's text) and ("t", a table's rows), written into `out`,
+    control characters as CONTROLS reads them; (`sheet`) a table as a sheet's rows are read."""
     for kind, item in items:
         if kind == "t":
             rows = [[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)]
-            if excel:
+            if sheet:
                 _sheet_blocks(out, rows)
             else:
                 out.table(rows)
@@ -2343,10 +2353,10 @@ def _ruled_page(out: _Recorder, words: list[dict], edges: list[dict]) -> bool:
         shape = tuple(round(ys[n] - box_top) for n in range(len(ys) - 1) if any(grid[n]))
         items.append((box_top, 1, (rows, shape)))
     outside = [w for n, w in enumerate(words) if n not in taken]
-    text_lines = [(min(w["top"] for w in row), " ".join(w["text"] for w in row))
-                  for row in _word_rows(outside, 0.0)] if outside else []
+    word_rows = _word_rows(outside, 0.0) if outside else []
+    text_lines = [(min(w["top"] for w in row), " ".join(w["text"] for w in row)) for row in word_rows]
     left = min((w["x0"] for w in outside), default=0.0)
-    short = {n for n, row in enumerate(_word_rows(outside, 0.0)) if row[0]["x0"] - left > 60} if outside else set()
+    short = {n for n, row in enumerate(word_rows) if row[0]["x0"] - left > 60}
     for top, text in _paragraphs(text_lines, [min(c[1] for c in t) for t in found], short):
         items.append((top, 0, text))
     for _, order, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
@@ -2379,18 +2389,14 @@ def read_odf(path: Path) -> tuple[str, list[Block]]:
                     raise ImportRefused(say("import.too_many_cells", name=name, limit=MAX_XLSX_CELLS))
                 _sheet(out, rows, visible, title)
         else:
-            for kind, item in document_items(body):
-                if kind == "t":
-                    out.table([[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)])
-                else:
-                    out.paragraph(str(item).translate(CONTROLS))
+            _items_written(out, document_items(body))
     except ImportRefused:
         raise
     except OdfError as err:
         raise ImportRefused(say("import.bad_odf", name=name, reason=err.args[0])) from None
     except Exception as err:  # zipfile and the XML parser raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_odf", name=name, reason=_reason(err))) from None
-    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+    return out.text(), _unstacked(out.blocks)
 
 
 def read_rtf(path: Path) -> tuple[str, list[Block]]:
@@ -2398,20 +2404,14 @@ def read_rtf(path: Path) -> tuple[str, list[Block]]:
     from .rtf import RtfError, items
 
     name = shown(path)
-    size = path.stat().st_size
-    if size > MAX_HTML_BYTES:
-        raise ImportRefused(say("import.too_big", name=name, size=size, limit=MAX_HTML_BYTES))
+    _within(path.stat().st_size, MAX_HTML_BYTES, name)
     try:
         read = items(_read(path))
     except RtfError as err:
         raise ImportRefused(say("import.bad_rtf", name=name, reason=err.args[0])) from None
     out = _Writer()
-    for kind, item in read:
-        if kind == "t":
-            out.table([[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)])
-        else:
-            out.paragraph(str(item).translate(CONTROLS))
-    return out.text(), [unstacked(b) if isinstance(b, Grid) else b for b in out.blocks]
+    _items_written(out, read)
+    return out.text(), _unstacked(out.blocks)
 
 
 #: The most files read from a .zip, and the most bytes they may unpack to.
