@@ -613,9 +613,14 @@ def _as_document(path: Path):
     return copy
 
 
-_TEXT_BOX = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent"
-_PARAGRAPH = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_TEXT_BOX = f"{_W}txbxContent"
+_PARAGRAPH = f"{_W}p"
+_ALT_CHUNK = f"{_W}altChunk"
+_MATH = f"{_M}oMath"
 _CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _charts(document, paragraph, out: _Writer) -> None:
@@ -635,13 +640,6 @@ def _charts(document, paragraph, out: _Writer) -> None:
             out.table(rows)
         else:
             out.hidden(rows, "图表中未标注的数值：图表不显示这些数，不作为数据")
-_ALT_CHUNK = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}altChunk"
-_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_MATH = f"{_M}oMath"
 
 
 def _with_equations(paragraph) -> str:
