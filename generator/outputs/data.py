@@ -45,7 +45,6 @@ from .xlsx import (
     joined,
     sheet_of,
     split_rows,
-    zip_file,
 )
 
 BOM = "\ufeff"
@@ -683,10 +682,20 @@ REPORT_FIGURES = "figures.csv.zip"
 
 
 def report_figures_zip(part: TablePart) -> bytes:
-    """One report's figures CSV (`report_figures_csv`) in a zip of its own, as `figures.csv`."""
+    """One report's figures CSV (`report_figures_csv`) in a zip of its own, as `figures.csv`:
+    made as its year's is (`_year_csv`), of the header's piece and the part's lines as they are
+    compressed already, not inflated and compressed again."""
     out = io.BytesIO()
-    zip_file(out, "figures.csv", io.BytesIO(report_figures_csv(part)))
+    entry = Entry(out, "figures.csv", _csv_header_piece("figures"), extent([part.lines]))
+    entry.put(part.lines)
+    entry.finish()
     return out.getvalue()
+
+
+@functools.cache
+def _csv_header_piece(name: str) -> Deflated:
+    """A zipped table's CSV header (with the BOM), compressed as the first piece of its entry."""
+    return deflate(csv_bytes(TABLES[name][2], []), 6)
 
 
 def year_tables(by_department: Sequence[DepartmentParts], year: int) -> Tables:
@@ -748,7 +757,7 @@ def _year_csv(tables: Tables, name: str, out) -> _PlainCSV | Entry:
     if name not in ZIPPED_TABLES:
         return _PlainCSV(out, name)
     body = functools.reduce(joined, (e for _, e, _ in tables.part_extents(name)), Extent(0, 0, 0))
-    return Entry(out, f"{name}.csv", deflate(csv_bytes(TABLES[name][2], []), 6), body)
+    return Entry(out, f"{name}.csv", _csv_header_piece(name), body)
 
 
 def _write_year(tables: Tables, epoch: int, csvs: dict[str, _PlainCSV | Entry], out, database=None) -> None:
