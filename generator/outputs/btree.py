@@ -27,7 +27,7 @@ import struct
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from .xlsx import EMPTY, Deflated, deflate, inflate
+from .xlsx import EMPTY, PIECE_LEVEL, Deflated, deflate, inflate
 
 PAGE = 4096
 #: The payload an index b-tree page keeps in a cell, at most and at least (the rest overflows).
@@ -218,7 +218,7 @@ def report_trees(data: bytes, roots: Sequence[int]) -> list[TreePart]:
                 continue
             pages = [reader.page(page) for page in leaves[:-2]] + [leaf_page(before[:-1]), leaf_page([between[-1]])]
             between[-1] = before[-1]
-        out.append(TreePart(entries, len(pages), tuple(between), (last[-1],), deflate(b"".join(pages), 6)))
+        out.append(TreePart(entries, len(pages), tuple(between), (last[-1],), deflate(b"".join(pages), PIECE_LEVEL)))
     return out
 
 

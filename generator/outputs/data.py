@@ -33,6 +33,7 @@ from ..site.search import grade_band
 from ..site.views import budget_execution_rows
 from .xlsx import (
     EMPTY,
+    PIECE_LEVEL,
     Deflated,
     Entry,
     Extent,
@@ -514,10 +515,10 @@ class TablePart:
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
                sheet: bool = True) -> TablePart:
     """A run of rows of a table; `sheet=False` for a table the workbook does not hold. The CSV
-    lines are compressed at level 6 (a download), the sheet rows at 1 (as the workbook)."""
+    lines are compressed at PIECE_LEVEL (a download), the sheet rows at 1 (as the workbook)."""
     names = [c.name for c in columns]
     values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
-    lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), 6)
+    lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), PIECE_LEVEL)
     if not sheet:
         return TablePart(len(rows), lines, EMPTY)
     xlsx = xlsx or Rows()
@@ -695,7 +696,7 @@ def report_figures_zip(part: TablePart) -> bytes:
 @functools.cache
 def _csv_header_piece(name: str) -> Deflated:
     """A zipped table's CSV header (with the BOM), compressed as the first piece of its entry."""
-    return deflate(csv_bytes(TABLES[name][2], []), 6)
+    return deflate(csv_bytes(TABLES[name][2], []), PIECE_LEVEL)
 
 
 def year_tables(by_department: Sequence[DepartmentParts], year: int) -> Tables:

@@ -173,6 +173,12 @@ class Deflated(NamedTuple):
 EMPTY = Deflated(b"", 0, 0)
 
 
+#: The level the pieces of a download made with each report are compressed at: its lines of the year's
+#: CSVs (and so its own figures.csv.zip) and its pages of the year's database. Level 6 took 2.4 ms of
+#: a report's build for pieces 12% (CSV) and 8% (database) smaller than level 3's, which takes 1 ms.
+PIECE_LEVEL = 3
+
+
 def deflate(xml: bytes, level: int = 1) -> Deflated:
     """`xml` as a piece of a sheet (level 1, as the rest of the workbook), or of another entry."""
     if not xml:
