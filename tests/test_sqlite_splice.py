@@ -141,3 +141,38 @@ def test_a_changed_report_changes_only_its_own_pages(tmp_path):
             database.add(report_rows(department, parts))
         database.finish(out, "year.sqlite")
     assert first.getvalue() == again.getvalue()
+
+
+def test_rows_as_made_give_the_database_what_their_csv_gives():
+    """A report's rows go into its database as made (`_raw_converter`), not read back from its
+    CSV lines: each value must come out as the CSV cell it is written as would (text a
+    spreadsheet would run, written with a `'` before it in the CSV, as it is; numbers and their
+    exact text; integers; flags; empty cells and None as NULL)."""
+    import csv
+
+    from generator.outputs.data import _csv_lines, _text_columns, row_values
+    from decimal import Decimal
+
+    tricky = ["", None, "=1+1", "-5", "+3", "@sum", "'quoted", "预算", "12.30", 7, Decimal("1E+2"), "a\r\nb"]
+    rng = random.Random(7)
+    for name in LARGE_TABLES:
+        columns = TABLES[name][2]
+        rows = []
+        for _ in range(300):
+            row = {}
+            for c in columns:
+                if c.type == "string":
+                    row[c.name] = rng.choice(tricky)
+                elif c.type == "integer":
+                    row[c.name] = rng.choice(["", None, 0, 42, "17"])
+                elif c.type == "boolean":
+                    row[c.name] = rng.choice(["", "true", "false"])
+                else:
+                    row[c.name] = rng.choice(["", None, "12.30", "-0.5", Decimal("3.10"), 4])
+            rows.append(row)
+        values = row_values(columns, rows)
+        text = _csv_lines(_text_columns(columns), values)
+        from_csv = [db_module._converter(name)(cells) for cells in csv.reader(io.StringIO(text, newline=""))]
+        as_made = [db_module._raw_converter(name)(cells) for cells in values]
+        assert as_made == from_csv
+        assert all(type(a) is type(b) for x, y in zip(as_made, from_csv) for a, b in zip(x, y))

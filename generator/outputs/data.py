@@ -512,15 +512,22 @@ class TablePart:
         return split_rows(inflate(self.sheet))
 
 
-def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
-               sheet: bool = True) -> TablePart:
-    """A run of rows of a table; `sheet=False` for a table the workbook does not hold. The CSV
-    lines are compressed at PIECE_LEVEL (a download), the sheet rows at 1 (as the workbook)."""
+def row_values(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """Each row's values in the order of the columns, "" where a row has none."""
     names = [c.name for c in columns]
-    values = [list(map(row.get, names, itertools.repeat(""))) for row in rows]
+    return [list(map(row.get, names, itertools.repeat(""))) for row in rows]
+
+
+def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
+               sheet: bool = True, values: list[list[Any]] | None = None) -> TablePart:
+    """A run of rows of a table; `sheet=False` for a table the workbook does not hold; `values`
+    the rows' `row_values` where they are made already. The CSV lines are compressed at
+    PIECE_LEVEL (a download), the sheet rows at 1 (as the workbook)."""
+    if values is None:
+        values = row_values(columns, rows)
     lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), PIECE_LEVEL)
     if not sheet:
-        return TablePart(len(rows), lines, EMPTY)
+        return TablePart(len(values), lines, EMPTY)
     xlsx = xlsx or Rows()
     # The XLSX holds text as written: a string cell is never evaluated. Whole-number columns
     # are numbers there, and decimal ones numbers written as their exact text and shown to
@@ -539,7 +546,7 @@ def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Ro
                 if cells[n] != "":
                     cells[n] = Number(cells[n])
         templates.append(row_text(cells))
-    return TablePart(len(rows), lines, deflate("".join(templates).encode("utf-8")))
+    return TablePart(len(values), lines, deflate("".join(templates).encode("utf-8")))
 
 
 #: The tables published once for the whole site; the others are published a file per year
@@ -626,13 +633,17 @@ def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tupl
 
     for rf in entry.reports:
         results = checks.get((entry.slug, rf.year), [])
+        # The large tables' rows as values once, for their CSV lines, sheet rows and database rows.
+        large = {name: row_values(TABLES[name][2], list(rows)) for name, rows in (
+            ("figures", figure_rows(entry, rf)), ("indicators", indicator_rows(entry, rf)),
+            ("findings", finding_rows(names, results)))}
         years[rf.year] = {
             "reports": table_part(TABLES["reports"][2], list(report_rows(content.site, entry, rf, results)), xlsx),
-            "figures": table_part(TABLES["figures"][2], list(figure_rows(entry, rf)), sheet=False),
-            "indicators": table_part(TABLES["indicators"][2], list(indicator_rows(entry, rf)), xlsx),
-            "findings": table_part(TABLES["findings"][2], list(finding_rows(names, results)), xlsx),
+            "figures": table_part(TABLES["figures"][2], [], sheet=False, values=large["figures"]),
+            "indicators": table_part(TABLES["indicators"][2], [], xlsx, values=large["indicators"]),
+            "findings": table_part(TABLES["findings"][2], [], xlsx, values=large["findings"]),
         }
-        years[rf.year][DATABASE_PART] = database_rows(entry.slug, years[rf.year])
+        years[rf.year][DATABASE_PART] = database_rows(entry.slug, years[rf.year], large)
     return DepartmentParts(table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx),
                            years)
 
