@@ -248,7 +248,9 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "docx-as-xlsx": (lambda tmp: _real_docx(tmp / "r.xlsx"), "不是有效的 Excel"),
     "truncated-xlsx": (lambda tmp: _truncated_xlsx(tmp), "不是有效的 Excel"),
     "empty-xlsx": (lambda tmp: _xlsx_as_docx(tmp / "r.xlsx", text=None), "没有文字"),
-    "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "旧版 .doc"),
+    "doc": (_file("r.doc", b"\xd0\xcf\x11\xe0"), "不是有效的 Word 97–2003（.doc）文档：不是 OLE2 复合文档"),
+    "damaged-doc": (_file("r.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000)), "复合文档已损坏"),
+    "wps": (_file("r.wps", b"\xd0\xcf\x11\xe0"), "旧版 .wps"),
     "truncated-xls": (_file("r.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "不是有效的 Excel（.xls）"),
     "xml-as-xls": (_file("r.xls", '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
                                   '</Workbook>'.encode()), "没有文字"),  # an XML Spreadsheet, read: empty
@@ -258,7 +260,7 @@ REPORTS = {  # name: (make the report under tmp_path, what the message says)
     "nul-in-page-as-doc": (_file("r.doc", b'<html><head><meta charset="gb2312"></head><body><p>\x00</p></body></html>'),
                            "含 NUL 字符"),
     "text-as-xls": (_file("r.xls", "收入合计 848.4 万元\n".encode()), "另存为 .xlsx"),
-    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、网页（.html、.mht）报告及其压缩包（.zip）"),
+    "image": (_file("r.png", b"\x89PNG\r\n\x1a\n"), "只能导入 .txt（及 .csv、.md）、.docx、.doc、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、网页（.html、.mht）报告及其压缩包（.zip）"),
 }
 
 

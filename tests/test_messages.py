@@ -175,8 +175,8 @@ IMPORT_REFUSALS = [
     ("missing.txt", "demo-dept", "报告文件 {tmp}/missing.txt 不存在", "the report file {tmp}/missing.txt does not exist"),
     ("r.txt", "Bad Slug", "--department 'Bad Slug' 不是有效的部门标识：只能用小写英文字母、数字和单个连字符",
      "--department 'Bad Slug' is not a valid department slug: use lowercase ASCII letters, digits and single hyphens"),
-    ("r.png", "demo-dept", "只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、网页（.html、.mht）报告及其压缩包（.zip），{tmp}/r.png 是 .png 文件：请先另存为其中一种",
-     "only .txt (and .csv, .md), .docx, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page (.html, .mht) reports, and .zip archives of them, can be imported, and {tmp}/r.png is a .png"
+    ("r.png", "demo-dept", "只能导入 .txt（及 .csv、.md）、.docx、.doc、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、网页（.html、.mht）报告及其压缩包（.zip），{tmp}/r.png 是 .png 文件：请先另存为其中一种",
+     "only .txt (and .csv, .md), .docx, .doc, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page (.html, .mht) reports, and .zip archives of them, can be imported, and {tmp}/r.png is a .png"
      " file: save it as"
      " one of them first"),
 ]

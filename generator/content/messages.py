@@ -525,18 +525,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.not_folder": ("{path} 不是文件夹", "{path} is not a folder"),
     "import.old_format": ("{name} 是旧版 {suffix} 文件：请在 Word 或 Excel 中另存为 {target} 再导入",
                           "{name} is an old {suffix} file: save it as {target} in Word or Excel, then import that"),
-    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、"
+    "import.unsupported": ("只能导入 .txt（及 .csv、.md）、.docx、.doc、.rtf、.xlsx、.xls、.odt、.ods、.pdf、.ofd、"
                            "网页（.html、.mht）报告及其压缩包（.zip），{name} 是 {suffix} 文件：请先另存为其中一种",
-                           "only .txt (and .csv, .md), .docx, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web page"
-                           " (.html, .mht) reports, and .zip archives of them, can be imported, "
+                           "only .txt (and .csv, .md), .docx, .doc, .rtf, .xlsx, .xls, .odt, .ods, .pdf, .ofd and web"
+                           " page (.html, .mht) reports, and .zip archives of them, can be imported, "
                            "and {name} is a {suffix} file: save it as one of them first"),
     "import.mht_no_page": ("{name} 是单个文件网页（.mht），但其中没有网页部分，无法导入",
                            "{name} is a single-file web page (.mht) with no page in it: nothing to import"),
     "import.missing": ("报告文件 {name} 不存在", "the report file {name} does not exist"),
     "import.cannot_read": ("无法读取报告 {name}：{reason}", "cannot read the report {name}: {reason}"),
-    "import.is_folder": ("报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.xlsx 或 .pdf 文件",
-                         "the report {name} is a folder, not a file: give the report's .txt, .docx, .xlsx or .pdf"
-                         " file"),
+    "import.is_folder": ("报告 {name} 是文件夹，不是文件：请给出报告的 .txt、.docx、.doc、.xlsx、.xls、.pdf 等文件",
+                         "the report {name} is a folder, not a file: give the report's .txt, .docx, .doc, .xlsx, .xls,"
+                         " .pdf or other file"),
     "import.not_regular": ("报告 {name} 不是普通文件（管道、设备等不能导入）",
                            "the report {name} is not a regular file (pipes, devices and the like cannot be imported)"),
     "import.empty": ("报告 {name} 是空文件", "the report {name} is an empty file"),
@@ -557,6 +557,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 " save it as UTF-8 text"),
     "import.nul_chars": ("报告 {name} 不是文本文件（含 NUL 字符）",
                          "the report {name} is not a text file (it holds NUL characters)"),
+    "import.bad_doc": ("报告 {name} 不是有效的 Word 97–2003（.doc）文档：{reason}",
+                       "the report {name} is not a valid Word 97–2003 (.doc) document: {reason}"),
+    "import.doc_encrypted": ("报告 {name} 是加密（设有打开密码）的 Word 文档：请在 Word 或 WPS 中取消密码后再导入",
+                             "the report {name} is an encrypted Word document (it has a password to open): remove"
+                             " the password in Word or WPS, then import it"),
+    "import.doc_word95": ("报告 {name} 是 Word 6.0/95 或更早版本的文档：请在 Word 或 WPS 中另存为 .docx 再导入",
+                          "the report {name} is a Word 6.0/95 or older document: save it as .docx in Word or WPS,"
+                          " then import that"),
     "import.bad_docx": ("报告 {name} 不是有效的 Word（.docx）文档：{reason}",
                         "the report {name} is not a valid Word (.docx) document: {reason}"),
     "import.bad_xlsx": ("报告 {name} 不是有效的 Excel（.xlsx）工作簿：{reason}",
@@ -592,6 +600,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "it has {pages} pages, over the limit of {limit}"),
     "import.why.no_body": ("content.xml 没有 office:body", "content.xml has no office:body"),
     "import.why.not_text_or_sheet": ("不是文字文档或电子表格", "it is neither a text document nor a spreadsheet"),
+    "import.why.not_cfb": ("不是 OLE2 复合文档", "it is not an OLE2 compound file"),
+    "import.why.cfb_damaged": ("复合文档已损坏（{what}）", "the compound file is damaged ({what})"),
+    "import.why.no_word_stream": ("其中没有 Word 文档（WordDocument 流）",
+                                  "it holds no Word document (no WordDocument stream)"),
+    "import.why.doc_damaged": ("Word 文档结构已损坏（{what}）", "the Word document's structure is damaged ({what})"),
     "import.why.no_rtf_header": ("缺少 RTF 文件头（\\rtf）", "it has no RTF header (\\rtf)"),
     "import.why.too_deep": ("括号嵌套过深", "its groups are nested too deep"),
     "import.why.bad_index": ("ss:Index 不正确：{value}", "ss:Index is not valid: {value}"),

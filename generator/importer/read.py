@@ -81,7 +81,7 @@ def shown(value: object, limit: int = 120) -> str:
 
 
 def read_path(path: Path) -> tuple[str, list[Block]]:
-    """The source text to keep and its blocks, for a .txt, .docx, .xlsx, .xls or .pdf report;
+    """The source text to keep and its blocks, for a .txt, .docx, .doc, .xlsx, .xls or .pdf report;
     ImportRefused if it cannot be read."""
     name = shown(path)
     suffix = path.suffix.lower()
@@ -89,7 +89,9 @@ def read_path(path: Path) -> tuple[str, list[Block]]:
         suffix = ".html"  # Word's 另存为网页 published under the name .doc: read as the page it is
     elif suffix in (".doc", ".wps", ".et") and _mht_file(path):
         suffix = ".mht"  # (and its 单个文件网页)
-    if suffix in (".doc", ".wps", ".et"):
+    elif suffix == ".wps" and _word_binary(path):
+        suffix = ".doc"  # WPS 文字 saving a Word 97–2003 document under its own name
+    if suffix in (".wps", ".et"):
         raise ImportRefused(say("import.old_format", name=name, suffix=shown(path.suffix),
                                 target=".xlsx" if suffix == ".et" else ".docx"))
     if suffix not in READERS:
@@ -1005,6 +1007,73 @@ class _Writer:
 
     def text(self) -> str:
         return "".join(self.parts)
+
+
+#: The largest Word 97–2003 document read (as the largest .xls: its pictures are in the file too).
+MAX_DOC_BYTES = 50_000_000
+
+
+def read_doc(path: Path) -> tuple[str, list[Block]]:
+    """A Word 97–2003 document (.doc, worddoc.py): paragraphs and tables in document order,
+    written out in the tab layout as the .docx reader writes them (paragraphs of cells apart by
+    tab stops a table too). Word and WPS also save other formats under the name .doc: a .docx or
+    an RTF file is read as what it is (a web page read_path has turned to already). An encrypted
+    document, a Word 6.0/95 one, a damaged one and a compound file that holds no Word document are
+    refused, each in one line."""
+    from .worddoc import DocEncrypted, DocError, DocTooOld, NotWord, items
+
+    name = shown(path)
+    size = path.stat().st_size
+    _within(size, MAX_DOC_BYTES, name)
+    data = _read(path)
+    if data.startswith(b"PK\x03\x04"):
+        return read_docx(path)  # a .docx under the old name
+    if data.lstrip()[:5] == b"{\\rtf":
+        return read_rtf(path)  # Word's 另存为 RTF under the name .doc
+    try:
+        read = items(data, MAX_TEXT_BYTES + 1)
+    except DocEncrypted:
+        raise ImportRefused(say("import.doc_encrypted", name=name)) from None
+    except DocTooOld:
+        raise ImportRefused(say("import.doc_word95", name=name)) from None
+    except NotWord as err:
+        if path.suffix.lower() == ".wps":  # (a WPS file of its own format: as before)
+            raise ImportRefused(say("import.old_format", name=name, suffix=shown(path.suffix),
+                                    target=".docx")) from None
+        raise ImportRefused(say("import.bad_doc", name=name, reason=err.args[0])) from None
+    except DocError as err:
+        raise ImportRefused(say("import.bad_doc", name=name, reason=err.args[0])) from None
+    out = _Writer()
+    tabbed: list[str] = []
+    for kind, item in read:
+        if kind == "p" and _TABBED.match(str(item)):
+            tabbed.append(str(item))
+            continue
+        _tabbed_rows(tabbed, out)
+        if kind == "t":
+            out.table(cast(list[list[str]], item))
+        else:
+            out.paragraph(str(item))
+    _tabbed_rows(tabbed, out)
+    return out.text(), _unstacked(out.blocks)
+
+
+def _word_binary(path: Path) -> bool:
+    """Whether a file is a compound file that holds a Word 97–2003 document (a WPS 文字 .wps often
+    is); False for any other, or one that cannot be looked into."""
+    from .cfb import SIGNATURE, CfbError, Compound
+
+    try:
+        if path.stat().st_size > MAX_DOC_BYTES:
+            return False
+        with open(path, "rb") as f:
+            if f.read(8) != SIGNATURE:
+                return False
+            f.seek(0)
+            word = Compound(f.read()).read("WordDocument")
+    except (OSError, CfbError):
+        return False
+    return word is not None and word[:2] == b"\xec\xa5"
 
 
 # --- Excel ----------------------------------------------------------------------------------------
@@ -2482,7 +2551,7 @@ def _shifted(block: Block, by: int) -> Block:
 
 
 #: The reader of each kind of file by its suffix; None: text, decoded as read_path does.
-READERS = {".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".dotm": read_docx,
+READERS = {".docx": read_docx, ".docm": read_docx, ".dotx": read_docx, ".dotm": read_docx, ".doc": read_doc,
            ".xlsx": read_xlsx, ".xlsm": read_xlsx, ".xltx": read_xlsx, ".xltm": read_xlsx, ".xls": read_xls,
            ".pdf": read_pdf,
            ".html": read_html, ".htm": read_html, ".mht": read_mht, ".mhtml": read_mht, ".ofd": read_ofd,

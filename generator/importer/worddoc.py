@@ -1,0 +1,500 @@
+"""Word 97–2003 documents (.doc, the Word Binary File Format of [MS-DOC]), and WPS 文字 files
+(.wps) that are such documents inside: the main text's paragraphs and tables in reading order.
+
+The file is a compound file (cfb.py). Its WordDocument stream begins with the FIB, which names
+the table stream (0Table or 1Table) and where in it the piece table (the CLX) and the paragraph
+properties (PlcBtePapx) stand. The piece table maps the document's characters (CPs) to the bytes
+that hold them: UTF-16LE, or one byte a character (cp1252) where a piece is "compressed" — a
+Chinese document is UTF-16. The main text is the first ccpText characters; the footnotes, headers,
+comments and text boxes that follow it are not read (nor are they by the .docx reader, but for
+text boxes).
+
+In the text, \\r ends a paragraph, \\x07 a table cell, \\x0b is a line break, \\x0c a page or
+section break; a field is \\x13 code \\x14 result \\x15, its result kept (a PAGE or HYPERLINK
+field's text, a number a formula shows) and its code dropped; \\x01 and \\x08 anchor pictures and
+drawings, dropped; \\x1e is a non-breaking hyphen, \\x1f an optional one (dropped).
+
+A table is runs of cells: each cell's paragraphs, the last ended by \\x07, then the row's end, a
+paragraph of a lone \\x07 whose properties say so (sprmPFTtp); a cell of a table in a cell (depth
+sprmPItap > 1) ends with a paragraph mark marked sprmPFInnerTableCell, its row with
+sprmPFInnerTtp. The row end's properties hold the row's cell edges (sprmTDefTable), and the
+table's columns are all of its rows' edges together, as Word lays out a table's grid: a cell
+spanning columns has its text in its first and the others empty, columns a row leaves at its
+start are empty, and a vertical merge's lower cells are empty (the text stands in its first),
+rows of the same shape as the .docx reader gives. A table holding tables in its cells is read as
+the .docx reader reads it: as what it holds, cell by cell, its paragraphs as paragraphs and its
+tables as tables.
+
+Not read: hidden text and tracked deletions are kept as text (the .docx reader leaves them out),
+and Word's automatic list numbers (一、 drawn before a list's paragraphs) are not drawn; embedded
+objects (an Excel sheet pasted as an object) show as nothing.
+
+Every offset, count and size in the file is checked against the stream it points into, and each
+loop is bounded by a stream's size: a damaged file is a `DocError` with the reason.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..content.messages import say
+from .cfb import CfbError, Compound
+
+
+class DocError(ValueError):
+    """The file is no Word 97–2003 document that can be read; args[0] says why."""
+
+
+class DocEncrypted(DocError):
+    """A document saved with a password to open it (fEncrypted)."""
+
+
+class DocTooOld(DocError):
+    """A Word 6.0/95 (or older) document, whose FIB has no piece table where Word 97's has."""
+
+
+class NotWord(DocError):
+    """A compound file that holds no Word document (another program's, a WPS file of its own format)."""
+
+
+def _damaged(what: str) -> DocError:
+    return DocError(say("import.why.doc_damaged", what=what))
+
+
+#: A byte of a compressed piece as a character: cp1252, as [MS-DOC] 2.4.1 lists it; the bytes
+#: cp1252 leaves undefined as themselves.
+_BYTE = "".join(bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in range(256))
+
+#: The deepest table in a table read; the widest span of a cell (as the .docx reader's).
+_MAX_DEPTH, _MAX_SPAN, _MAX_COLUMNS = 8, 64, 64
+#: Cell edges closer than this (twips) are one column edge of the table's grid.
+_EDGE = 10
+
+_IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
+_HUGE_PAPX, _DEF_TABLE, _VERT_MERGE = 0x6646, 0xD608, 0xD62B
+#: The operand's size by a sprm's spra (6: given by its first byte).
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+
+@dataclass
+class _Row:
+    cells: list[list[tuple[str, object]]]
+    edges: list[int] | None = None
+    merged_down: set[int] = field(default_factory=set)
+
+
+@dataclass
+class _Table:
+    rows: list[_Row] = field(default_factory=list)
+    cells: list[list[tuple[str, object]]] = field(default_factory=list)
+    cell: list[tuple[str, object]] = field(default_factory=list)
+
+
+def items(data: bytes, max_chars: int) -> list[tuple[str, object]]:
+    """The document's paragraphs ("p", text) and tables ("t", rows of cell texts) in reading order;
+    at most about `max_chars` characters of its text are read."""
+    try:
+        compound = Compound(data)
+        word = compound.read("WordDocument")
+    except CfbError as err:
+        raise DocError(err.args[0]) from None
+    if word is None:
+        raise NotWord(say("import.why.no_word_stream"))
+    reader = _Reader(compound, word)
+    return _flattened(reader.body(max_chars))
+
+
+class _Reader:
+    def __init__(self, compound: Compound, word: bytes) -> None:
+        self.compound, self.word = compound, word
+        if len(word) < 34 or struct.unpack_from("<H", word, 0)[0] != 0xA5EC:
+            raise NotWord(say("import.why.no_word_stream"))
+        n_fib, = struct.unpack_from("<H", word, 2)
+        flags, = struct.unpack_from("<H", word, 0x0A)
+        if n_fib < 0xC0:
+            raise DocTooOld()
+        if flags & 0x0100:  # fEncrypted (with fObfuscated: XOR-obfuscated, a password all the same)
+            raise DocEncrypted()
+        try:
+            csw, = struct.unpack_from("<H", word, 32)
+            at = 34 + 2 * csw
+            cslw, = struct.unpack_from("<H", word, at)
+            self.ccp_text = struct.unpack_from("<I", word, at + 2 + 12)[0] if cslw >= 4 else 0
+            at += 2 + 4 * cslw
+            count, = struct.unpack_from("<H", word, at)
+            self.fclcb = at + 2
+            if count < 34 or self.fclcb + 8 * 34 > len(word):
+                raise _damaged("FIB")
+        except struct.error:
+            raise _damaged("FIB") from None
+        try:
+            table = compound.read("1Table" if flags & 0x0200 else "0Table")
+        except CfbError as err:
+            raise DocError(err.args[0]) from None
+        if table is None:
+            raise _damaged("table stream")
+        self.table = table
+        self._data: bytes | None = None
+
+    def _pair(self, index: int) -> bytes:
+        """The part of the table stream the FIB's fc/lcb pair `index` names."""
+        fc, lcb = struct.unpack_from("<II", self.word, self.fclcb + 8 * index)
+        if fc + lcb > len(self.table):
+            raise _damaged("FIB")
+        return self.table[fc:fc + lcb]
+
+    def body(self, max_chars: int) -> list[tuple[str, object]]:
+        text, pieces, prcs = self._text(max_chars)
+        runs = self._paragraph_runs()
+        starts = [r[0] for r in runs]
+        piece_starts = [p[0] for p in pieces]
+
+        def properties(cp: int) -> list[tuple[int, bytes]] | None:
+            """The sprms of the paragraph whose mark is the character `cp` (None: none found)."""
+            k = bisect_right(piece_starts, cp) - 1
+            if k < 0:
+                return None
+            cp0, start, width, prm = pieces[k]
+            fc = start + (cp - cp0) * width
+            n = bisect_right(starts, fc) - 1
+            if n < 0 or not runs[n][0] <= fc < runs[n][1]:
+                return None
+            out = list(_sprms(runs[n][2]))
+            if prm & 1 and (prm >> 1) < len(prcs):  # Prm1: properties the piece carries (a fast save's)
+                out += _sprms(prcs[prm >> 1])
+            return out
+
+        body: list[tuple[str, object]] = []
+        stack: list[_Table] = []
+
+        def close() -> None:
+            table = stack.pop()
+            if table.cell:
+                table.cells.append(table.cell)
+            if table.cells:
+                table.rows.append(_Row(table.cells))
+            if table.rows:
+                (stack[-1].cell if stack else body).append(("t", table))
+
+        last_cell = False
+        for unit, mark, cp in _units(text):
+            sprms = properties(cp) if mark is not None else []
+            depth, row_end, cell_end, edges, merged = 0, False, mark == "\x07", None, set[int]()
+            if sprms is None:  # no properties found: a cell mark right after a cell's is a row's end
+                depth = 1 if mark == "\x07" else 0
+                row_end = mark == "\x07" and last_cell and not unit
+            else:
+                flags = {op: value for op, value in sprms}
+                if _ITAP in flags and len(flags[_ITAP]) == 4:
+                    depth = min(struct.unpack("<i", flags[_ITAP])[0], _MAX_DEPTH)
+                elif flags.get(_IN_TABLE, b"\0")[:1] != b"\0" or mark == "\x07":
+                    depth = 1
+                depth = max(depth, 1 if mark == "\x07" else 0)
+                if mark == "\x07":
+                    row_end = flags.get(_TTP, b"\0")[:1] != b"\0"
+                elif depth > 1:
+                    row_end = flags.get(_INNER_TTP, b"\0")[:1] != b"\0"
+                    cell_end = not row_end and flags.get(_INNER_CELL, b"\0")[:1] != b"\0"
+                if row_end:
+                    edges, merged = _row_shape(sprms)
+                    if mark != "\x07":
+                        depth = max(depth, 1)
+            cell_end = cell_end and not row_end
+            last_cell = cell_end
+            while len(stack) > depth:
+                close()
+            while len(stack) < depth:
+                stack.append(_Table())
+            if not stack:
+                body.append(("p", unit))
+                continue
+            table = stack[-1]
+            if row_end:
+                if table.cell:
+                    table.cells.append(table.cell)
+                    table.cell = []
+                if table.cells:  # (a row's end with no cell before it is no row)
+                    table.rows.append(_Row(table.cells, edges, merged))
+                table.cells = []
+            else:
+                table.cell.append(("p", unit))
+                if cell_end:
+                    table.cells.append(table.cell)
+                    table.cell = []
+        while stack:
+            close()
+        return body
+
+    def _text(self, max_chars: int) -> tuple[str, list[tuple[int, int, int, int]], list[bytes]]:
+        """The main text, one character a CP; its pieces (first CP, first byte in the WordDocument
+        stream, bytes a character, Prm); the CLX's property lists (Prc) the pieces may name."""
+        clx = self._pair(33)
+        prcs: list[bytes] = []
+        at = 0
+        plc = b""
+        while at < len(clx):  # Prc* then the Pcdt
+            if clx[at] == 1 and at + 3 <= len(clx):
+                size, = struct.unpack_from("<h", clx, at + 1)
+                if size < 0 or at + 3 + size > len(clx):
+                    raise _damaged("CLX")
+                prcs.append(clx[at + 3:at + 3 + size])
+                at += 3 + size
+            elif clx[at] == 2 and at + 5 <= len(clx):
+                size, = struct.unpack_from("<I", clx, at + 1)
+                plc = clx[at + 5:at + 5 + size]
+                break
+            else:
+                raise _damaged("CLX")
+        n = (len(plc) - 4) // 12
+        if n < 1:
+            raise _damaged("piece table")
+        cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
+        wanted = min(self.ccp_text, max_chars) if self.ccp_text else max_chars
+        parts: list[str] = []
+        pieces: list[tuple[int, int, int, int]] = []
+        length = 0
+        for k in range(n):
+            cp0, cp1 = cps[k], min(cps[k + 1], wanted)
+            if cp0 != length:
+                raise _damaged("piece table")
+            if cp1 <= cp0:
+                break
+            raw_fc, prm = struct.unpack_from("<IH", plc, 4 * (n + 1) + 8 * k + 2)
+            count = cp1 - cp0
+            if raw_fc & 0x40000000:
+                start, width = (raw_fc & 0x3FFFFFFF) // 2, 1
+                chunk = self.word[start:start + count]
+                part = chunk.decode("latin-1").translate(_BYTE_TABLE)
+            else:
+                start, width = raw_fc & 0x3FFFFFFF, 2
+                chunk = self.word[start:start + 2 * count]
+                units = array("H")
+                units.frombytes(chunk[:len(chunk) // 2 * 2])
+                part = "".join(map(chr, units)) if len(units) * 2 == len(chunk) else ""
+            if len(part) != count:
+                raise _damaged("piece table")
+            pieces.append((cp0, start, width, prm))
+            parts.append(part)
+            length = cp1
+        return "".join(parts), pieces, prcs
+
+    def _paragraph_runs(self) -> list[tuple[int, int, bytes]]:
+        """The paragraph properties of the document: (first byte, byte after the last, grpprl) of
+        each run of text that has them, in order (PlcBtePapx over the PapxFkp pages)."""
+        plc = self._pair(13)
+        n = (len(plc) - 4) // 8
+        if n < 1:
+            return []
+        pages = struct.unpack_from(f"<{n}I", plc, 4 * (n + 1))
+        runs: list[tuple[int, int, bytes]] = []
+        for pn in dict.fromkeys(p & 0x3FFFFF for p in pages):
+            page = self.word[pn * 512:pn * 512 + 512]
+            if len(page) < 512:
+                raise _damaged("PapxFkp")
+            crun = page[511]
+            if 4 * (crun + 1) + 13 * crun > 511:
+                raise _damaged("PapxFkp")
+            fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+            for i in range(crun):
+                offset = 2 * page[4 * (crun + 1) + 13 * i]
+                runs.append((fcs[i], fcs[i + 1], self._papx(page, offset) if offset else b""))
+        runs.sort(key=lambda r: r[0])
+        return runs
+
+    def _papx(self, page: bytes, at: int) -> bytes:
+        """A PapxInFkp's grpprl (its style index left out); one that is stored in the Data stream
+        (sprmPHugePapx, a row of many cells) read from there."""
+        cb = page[at]
+        body = page[at + 2:at + 2 + 2 * page[at + 1]] if cb == 0 and at + 1 < len(page) else page[at + 1:at + 2 * cb]
+        grpprl = body[2:]
+        for op, value in _sprms(grpprl):
+            if op == _HUGE_PAPX and len(value) == 4:
+                data = self._data_stream()
+                fc, = struct.unpack("<I", value)
+                if fc + 2 <= len(data):
+                    size, = struct.unpack_from("<H", data, fc)
+                    return data[fc + 2:fc + 2 + size]
+        return grpprl
+
+    def _data_stream(self) -> bytes:
+        if self._data is None:
+            try:
+                self._data = self.compound.read("Data") or b""
+            except CfbError as err:
+                raise DocError(err.args[0]) from None
+        return self._data
+
+
+_BYTE_TABLE = {b: c for b, c in enumerate(_BYTE) if chr(b) != c}
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """The sprms of a grpprl, each (its code, its operand); it stops where one runs past the end."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        op, = struct.unpack_from("<H", grpprl, at)
+        at += 2
+        spra = op >> 13
+        if spra != 6:
+            size = _OPERAND[spra]
+        elif op == _DEF_TABLE:  # a two-byte size, one more than the bytes that follow it
+            if at + 2 > len(grpprl):
+                return
+            size = struct.unpack_from("<H", grpprl, at)[0] - 1
+            at += 2
+        elif op == 0xC615 and at < len(grpprl) and grpprl[at] == 255:  # sprmPChgTabs at its longest
+            deleted = grpprl[at + 1] if at + 1 < len(grpprl) else 0
+            added_at = at + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 1 + 1 + 4 * deleted + 1 + 3 * added
+        else:
+            if at >= len(grpprl):
+                return
+            size = grpprl[at]
+            at += 1
+        if size < 0 or at + size > len(grpprl):
+            return
+        yield op, grpprl[at:at + size]
+        at += size
+
+
+def _row_shape(sprms: list[tuple[int, bytes]]) -> tuple[list[int] | None, set[int]]:
+    """A row's cell edges (twips, one more than its cells) and its cells that are a vertical
+    merge's lower parts, from its end's properties (sprmTDefTable, sprmTVertMerge)."""
+    edges: list[int] | None = None
+    merged: set[int] = set()
+    for op, value in sprms:
+        if op == _DEF_TABLE and value:
+            count = min(value[0], _MAX_COLUMNS)
+            if 1 + 2 * (count + 1) > len(value):
+                continue
+            edges = list(struct.unpack_from(f"<{count + 1}h", value, 1))
+            merged = set()
+            at = 1 + 2 * (count + 1)
+            for k in range(count):
+                if at + 20 * k + 2 <= len(value):
+                    flags, = struct.unpack_from("<H", value, at + 20 * k)
+                    if flags & 0x20 and not flags & 0x40:  # fVertMerge without fVertRestart
+                        merged.add(k)
+        elif op == _VERT_MERGE and len(value) >= 2:
+            if value[1] == 1:
+                merged.add(value[0])
+            else:
+                merged.discard(value[0])
+    return edges, merged
+
+
+def _units(text: str) -> Iterator[tuple[str, str | None, int]]:
+    """The text's paragraphs and cells: each its text (fields' codes and anchors dropped), the
+    character that ends it (\\r, \\x07, \\x0c; None for text left at the end) and that
+    character's CP."""
+    out: list[str] = []
+    fields: list[bool] = []  # each open field: whether its code is still being read
+    codes = 0
+    for cp, ch in enumerate(text):
+        if ch == "\x13":
+            if len(fields) < 64:
+                fields.append(True)
+                codes += 1
+            continue
+        if ch == "\x14":
+            if fields and fields[-1]:
+                fields[-1] = False
+                codes -= 1
+            continue
+        if ch == "\x15":
+            if fields:
+                codes -= fields.pop()
+            continue
+        if ch == "\x07":  # a cell's end ends any field left open in it
+            fields.clear()
+            codes = 0
+        elif codes:
+            continue
+        if ch in "\r\x07\x0c":
+            yield _whole("".join(out)), ch, cp
+            out = []
+        elif ch == "\x0b":
+            out.append("\n")
+        elif ch == "\x1e":
+            out.append("-")
+        elif ch in "\x01\x02\x03\x04\x05\x08\x0e\x1f":
+            continue
+        else:
+            out.append(ch)
+    if out:
+        yield _whole("".join(out)), None, len(text)
+
+
+def _whole(text: str) -> str:
+    """Text read one UTF-16 unit a character, its surrogate pairs made whole characters."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+def _flattened(body: list[tuple[str, object]], depth: int = 0) -> list[tuple[str, object]]:
+    """Paragraphs and tables as the writer takes them: a table holding tables read as what it
+    holds, cell by cell (as the .docx reader reads one), any other as its rows of cell texts."""
+    out: list[tuple[str, object]] = []
+    for kind, item in body:
+        if kind == "p":
+            out.append(("p", item))
+            continue
+        assert isinstance(item, _Table)
+        if depth < 5 and any(k == "t" for row in item.rows for cell in row.cells for k, _ in cell):
+            for row in item.rows:
+                for n, cell in enumerate(row.cells):
+                    if n not in row.merged_down:
+                        out += _flattened(cell, depth + 1)
+        else:
+            out.append(("t", _grid(item)))
+    return out
+
+
+def _cell_text(cell: list[tuple[str, object]]) -> str:
+    lines: list[str] = []
+    for kind, item in cell:
+        if kind == "p":
+            lines.append(str(item))
+        else:  # a table deeper than read as tables: its cells' text, a line each
+            assert isinstance(item, _Table)
+            lines += [_cell_text(c) for row in item.rows for c in row.cells]
+    return "\n".join(lines).rstrip("\n")
+
+
+def _grid(table: _Table) -> list[list[str]]:
+    """The table's rows on its grid (all its rows' cell edges): a cell spanning columns followed by
+    empty ones, columns a row leaves at its start empty, a vertical merge's lower parts empty."""
+    edges = sorted({e for row in table.rows if _shaped(row) for e in row.edges or ()})
+    grid: list[int] = []
+    for edge in edges:
+        if not grid or edge - grid[-1] > _EDGE:
+            grid.append(edge)
+
+    def column(edge: int) -> int:
+        return min(range(len(grid)), key=lambda k: abs(grid[k] - edge))
+
+    rows = []
+    for row in table.rows:
+        texts = ["" if n in row.merged_down else _cell_text(cell) for n, cell in enumerate(row.cells)]
+        if not _shaped(row) or not grid:
+            rows.append(texts)
+            continue
+        assert row.edges is not None
+        out = [""] * min(column(row.edges[0]), _MAX_SPAN)
+        for n, text in enumerate(texts):
+            out.append(text)
+            out += [""] * (min(max(column(row.edges[n + 1]) - column(row.edges[n]), 1), _MAX_SPAN) - 1)
+        rows.append(out)
+    return rows
+
+
+def _shaped(row: _Row) -> bool:
+    """Whether a row's cell edges are there and as many as its cells and one more."""
+    return row.edges is not None and len(row.edges) == len(row.cells) + 1
+
