@@ -31,9 +31,11 @@ SAME = ["02-yunchuan-scjg-final-docx", "06-boxi-wlj-project-docx", "10-yuling-ny
         "34-guiyan-zrzy-final-fund-yuan-docx", "35-baiyanghe-lcj-final-xinjiang-docx",
         "40-yunxi-cdc-final-hubei-2020-docx", "45-jinchuan-school-final-nested-docx",
         "52-leiwan-gxs-dept-eval-guangdong-docx", "55-yongchuan-wgtl-final-guangxi-tabs-docx",
-        "69-pulan-rmyy-final-docx", "109-tanxi-hws-project-docx", "111-jingtang-lgj-dept-docx"]
+        "69-pulan-rmyy-final-docx", "71-tiaochuan-mzj-project-docx", "85-yichuan-dx-final-docx",
+        "109-tanxi-hws-project-docx", "111-jingtang-lgj-dept-docx"]
 #: Read on every run; the others are slow.
-QUICK = {"02-yunchuan-scjg-final-docx", "10-yuling-nyncj-projects-docx", "45-jinchuan-school-final-nested-docx"}
+QUICK = {"02-yunchuan-scjg-final-docx", "10-yuling-nyncj-projects-docx", "45-jinchuan-school-final-nested-docx",
+         "71-tiaochuan-mzj-project-docx", "85-yichuan-dx-final-docx"}
 
 
 def docx_of(name: str) -> Path:

@@ -1052,6 +1052,8 @@ def read_doc(path: Path) -> tuple[str, list[Block]]:
         _tabbed_rows(tabbed, out)
         if kind == "t":
             out.table(cast(list[list[str]], item))
+        elif kind == "h":
+            out.furniture(str(item), HIDDEN_TEXT)
         else:
             out.paragraph(str(item))
     _tabbed_rows(tabbed, out)

@@ -25,9 +25,12 @@ rows of the same shape as the .docx reader gives. A table holding tables in its 
 the .docx reader reads it: as what it holds, cell by cell, its paragraphs as paragraphs and its
 tables as tables.
 
-Not read: hidden text and tracked deletions are kept as text (the .docx reader leaves them out),
-and Word's automatic list numbers (一、 drawn before a list's paragraphs) are not drawn; embedded
-objects (an Excel sheet pasted as an object) show as nothing.
+Read as the .docx reader reads them: tracked deletions are left out (the text as it reads with
+every revision accepted), and text formatted hidden (sprmCFVanish, by direct formatting; not a
+style's) is taken out of its paragraph and kept after it, or after its table, as text the file
+holds but does not show. Not read: Word's automatic list numbers (一、 drawn before a list's
+paragraphs) are not drawn; embedded objects (an Excel sheet pasted as an object, an equation, a
+chart) show as nothing.
 
 Every offset, count and size in the file is checked against the stream it points into, and each
 loop is bounded by a stream's size: a damaged file is a `DocError` with the reason.
@@ -76,6 +79,9 @@ _EDGE = 10
 
 _IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _HUGE_PAPX, _DEF_TABLE, _VERT_MERGE = 0x6646, 0xD608, 0xD62B
+_DELETION, _VANISH = 0x0800, 0x083C
+#: A character's marks (worddoc's own): a tracked deletion, hidden text.
+_DELETED, _HIDDEN = 1, 2
 #: The operand's size by a sprm's spra (6: given by its first byte).
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
@@ -149,6 +155,7 @@ class _Reader:
 
     def body(self, max_chars: int) -> list[tuple[str, object]]:
         text, pieces, prcs = self._text(max_chars)
+        marks = self._character_marks(text, pieces)
         runs = self._paragraph_runs()
         starts = [r[0] for r in runs]
         piece_starts = [p[0] for p in pieces]
@@ -170,6 +177,7 @@ class _Reader:
 
         body: list[tuple[str, object]] = []
         stack: list[_Table] = []
+        hidden: list[str] = []  # the hidden text of the table being read, kept after it
 
         def close() -> None:
             table = stack.pop()
@@ -179,9 +187,12 @@ class _Reader:
                 table.rows.append(_Row(table.cells))
             if table.rows:
                 (stack[-1].cell if stack else body).append(("t", table))
+            if not stack and hidden:
+                body.append(("h", "\n".join(hidden)))
+                hidden.clear()
 
         last_cell = False
-        for unit, mark, cp in _units(text):
+        for unit, unseen, mark, cp in _units(text, marks):
             sprms = properties(cp) if mark is not None else []
             depth, row_end, cell_end, edges, merged = 0, False, mark == "\x07", None, set[int]()
             if sprms is None:  # no properties found: a cell mark right after a cell's is a row's end
@@ -210,8 +221,15 @@ class _Reader:
             while len(stack) < depth:
                 stack.append(_Table())
             if not stack:
+                if unseen and not unit.strip():
+                    body.append(("h", unseen))  # a paragraph hidden whole
+                    continue
                 body.append(("p", unit))
+                if unseen:
+                    body.append(("h", unseen))
                 continue
+            if unseen:
+                hidden.append(unseen)
             table = stack[-1]
             if row_end:
                 if table.cell:
@@ -282,26 +300,67 @@ class _Reader:
             length = cp1
         return "".join(parts), pieces, prcs
 
+    def _character_marks(self, text: str, pieces: list[tuple[int, int, int, int]]) -> bytearray:
+        """Each character's marks: _DELETED where it is a tracked deletion (sprmCFRMarkDel), _HIDDEN
+        where it is formatted hidden (sprmCFVanish), from the character properties (PlcBteChpx over
+        the ChpxFkp pages); by direct formatting only, not a style's."""
+        marks = bytearray(len(text))
+        runs = self._fkp_runs(12, self._chpx)
+        runs = [r for r in runs if r[2]]
+        if not runs:
+            return marks
+        starts = [r[0] for r in runs]
+        for n, (cp0, start, width, _) in enumerate(pieces):
+            cp1 = pieces[n + 1][0] if n + 1 < len(pieces) else len(text)
+            end = start + (cp1 - cp0) * width
+            k = max(bisect_right(starts, start) - 1, 0)
+            while k < len(runs) and runs[k][0] < end:
+                fc0, fc1, flags = runs[k]
+                if fc1 > start:
+                    first = cp0 + (max(fc0, start) - start) // width
+                    last = cp0 + (min(fc1, end) - start + width - 1) // width
+                    marks[first:last] = bytes([flags[0]]) * (last - first)
+                k += 1
+        return marks
+
+    @staticmethod
+    def _chpx(page: bytes, at: int) -> bytes:
+        """A Chpx's marks, as one byte (b"" for none)."""
+        flags = 0
+        for op, value in _sprms(page[at + 1:at + 1 + page[at]]):
+            on = value[:1] in (b"\x01", b"\x81")
+            if op == _DELETION:
+                flags = flags | _DELETED if on else flags & ~_DELETED
+            elif op == _VANISH:
+                flags = flags | _HIDDEN if on else flags & ~_HIDDEN
+        return bytes([flags]) if flags else b""
+
     def _paragraph_runs(self) -> list[tuple[int, int, bytes]]:
         """The paragraph properties of the document: (first byte, byte after the last, grpprl) of
         each run of text that has them, in order (PlcBtePapx over the PapxFkp pages)."""
-        plc = self._pair(13)
+        return self._fkp_runs(13, self._papx)
+
+    def _fkp_runs(self, index: int, read) -> list[tuple[int, int, bytes]]:
+        """The runs of the FKP pages the FIB's pair `index` lists (13 paragraphs', 12 characters'):
+        (first byte, byte after the last, what `read` makes of its properties) in order."""
+        plc = self._pair(index)
         n = (len(plc) - 4) // 8
         if n < 1:
             return []
         pages = struct.unpack_from(f"<{n}I", plc, 4 * (n + 1))
+        entry = 13 if index == 13 else 1  # a BxPap (offset and PHE) or a lone offset
         runs: list[tuple[int, int, bytes]] = []
         for pn in dict.fromkeys(p & 0x3FFFFF for p in pages):
             page = self.word[pn * 512:pn * 512 + 512]
             if len(page) < 512:
-                raise _damaged("PapxFkp")
+                raise _damaged("FKP")
             crun = page[511]
-            if 4 * (crun + 1) + 13 * crun > 511:
-                raise _damaged("PapxFkp")
+            if 4 * (crun + 1) + entry * crun > 511:
+                raise _damaged("FKP")
             fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
             for i in range(crun):
-                offset = 2 * page[4 * (crun + 1) + 13 * i]
-                runs.append((fcs[i], fcs[i + 1], self._papx(page, offset) if offset else b""))
+                offset = 2 * page[4 * (crun + 1) + entry * i]
+                runs.append((fcs[i], fcs[i + 1], read(page, offset) if offset else b""))
         runs.sort(key=lambda r: r[0])
         return runs
 
@@ -388,14 +447,24 @@ def _row_shape(sprms: list[tuple[int, bytes]]) -> tuple[list[int] | None, set[in
     return edges, merged
 
 
-def _units(text: str) -> Iterator[tuple[str, str | None, int]]:
-    """The text's paragraphs and cells: each its text (fields' codes and anchors dropped), the
-    character that ends it (\\r, \\x07, \\x0c; None for text left at the end) and that
-    character's CP."""
+def _units(text: str, marks: bytearray) -> Iterator[tuple[str, str, str | None, int]]:
+    """The text's paragraphs and cells: each its text (fields' codes, anchors and tracked deletions
+    dropped), its hidden text (its runs a line each), the character that ends it (\\r, \\x07,
+    \\x0c; None for text left at the end) and that character's CP."""
     out: list[str] = []
+    unseen: list[str] = []
     fields: list[bool] = []  # each open field: whether its code is still being read
     codes = 0
     for cp, ch in enumerate(text):
+        if marks[cp] and ch not in "\r\x07\x0c":
+            if marks[cp] & _HIDDEN and not marks[cp] & _DELETED and not codes and ch >= " ":
+                unseen.append(ch)
+            elif marks[cp] & _HIDDEN and not marks[cp] & _DELETED and ch == "\x0b":
+                unseen.append("\n")
+            if ch not in "\x13\x14\x15":
+                continue
+        elif unseen and unseen[-1] != "\n" and ch not in "\r\x07\x0c":
+            unseen.append("\n")  # (hidden runs apart are a line each)
         if ch == "\x13":
             if len(fields) < 64:
                 fields.append(True)
@@ -416,8 +485,8 @@ def _units(text: str) -> Iterator[tuple[str, str | None, int]]:
         elif codes:
             continue
         if ch in "\r\x07\x0c":
-            yield _whole("".join(out)), ch, cp
-            out = []
+            yield _whole("".join(out)), _lines("".join(unseen)), ch, cp
+            out, unseen = [], []
         elif ch == "\x0b":
             out.append("\n")
         elif ch == "\x1e":
@@ -426,8 +495,12 @@ def _units(text: str) -> Iterator[tuple[str, str | None, int]]:
             continue
         else:
             out.append(ch)
-    if out:
-        yield _whole("".join(out)), None, len(text)
+    if out or unseen:
+        yield _whole("".join(out)), _lines("".join(unseen)), None, len(text)
+
+
+def _lines(text: str) -> str:
+    return _whole("\n".join(line.strip() for line in text.split("\n") if line.strip()))
 
 
 def _whole(text: str) -> str:
@@ -442,8 +515,8 @@ def _flattened(body: list[tuple[str, object]], depth: int = 0) -> list[tuple[str
     holds, cell by cell (as the .docx reader reads one), any other as its rows of cell texts."""
     out: list[tuple[str, object]] = []
     for kind, item in body:
-        if kind == "p":
-            out.append(("p", item))
+        if kind in ("p", "h"):
+            out.append((kind, item))
             continue
         assert isinstance(item, _Table)
         if depth < 5 and any(k == "t" for row in item.rows for cell in row.cells for k, _ in cell):
