@@ -3266,3 +3266,14 @@ def test_an_excel_form_printed_to_pdf_reads_its_grouped_amounts_and_wrapped_labe
         ["1020.00"], ["1088.00"], None)
     (goal,) = project.goals
     assert "4,200" in goal.target and goal.result is not None and "4,386人" in goal.result
+
+
+def test_a_table_row_with_no_cells_is_passed_over():
+    """A reader may give a table a row with no cell (an empty row of a sheet or document): the
+    draft reads the table round it, with no traceback."""
+    from generator.importer.read import Cell
+
+    rows = (("项目", "决算数"), (), ("本年收入合计", "100.00"), ("财政拨款收入", "90.00"), (), ("其他收入", "10.00"))
+    grid = Grid(tuple(tuple(Cell(t, 40 + n * 10 + k) for k, t in enumerate(r)) for n, r in enumerate(rows)), 40)
+    result = draft([Para("公开01表 收入支出决算总表", 0), Para("单位：万元", 20), grid, Grid(((),), 200)], 2023)
+    assert "财政拨款收入：90.00" in result.yaml and "其他收入：10.00" in result.yaml

@@ -40,6 +40,10 @@ class Draft:
 def draft(blocks: list[Block], year: int) -> Draft:
     """Draft the year file; a statement the content model refuses is moved to `unplaced` and the draft redone,
     so the draft always validates once `unplaced` is removed."""
+    # A table's rows with no cell hold nothing, and the readers of tables take a row to have one.
+    blocks = [Grid(tuple(row for row in b.rows if row), b.start) if isinstance(b, Grid) and not all(b.rows) else b
+              for b in blocks]
+    blocks = [b for b in blocks if not isinstance(b, Grid) or b.rows]
     refused: set[tuple[int, int]] = set()
     while True:
         result = _draft(blocks, year, refused)
