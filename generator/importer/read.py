@@ -21,11 +21,12 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import IO, cast
 
 from ..content.load import MAX_SOURCE_BYTES as MAX_TEXT_BYTES  # the kept text must load as the year's original text
 from ..content.messages import Said, SaidError, say
 from .htmldoc import looks_like_html
+from .strict import transitional
 
 
 @dataclass(frozen=True)
@@ -597,11 +598,13 @@ _OTHER_MAIN_TYPES = (b"application/vnd.ms-word.document.macroEnabled.main+xml",
 
 def _as_document(path: Path):
     """The package to open: the file, or (a .docm or a template) a copy in memory whose main part
-    is declared a document's, so it reads as the document Word shows."""
-    with zipfile.ZipFile(path) as package:
+    is declared a document's, so it reads as the document Word shows; a document saved as Strict
+    Open XML as its Transitional copy (strict.py)."""
+    strict = transitional(str(path))
+    with zipfile.ZipFile(strict or path) as package:
         types = package.read("[Content_Types].xml")
         if not any(kind in types for kind in _OTHER_MAIN_TYPES):
-            return str(path)
+            return strict or str(path)
         copy = io.BytesIO()
         with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
             for member in package.infolist():
@@ -748,7 +751,8 @@ def _embedded_workbooks(document, paragraph) -> list:
         if part is None or not str(part.partname).lower().endswith((".xlsx", ".xlsm")):
             continue
         try:
-            books.append(openpyxl.load_workbook(io.BytesIO(part.blob), data_only=True))
+            blob = io.BytesIO(part.blob)
+            books.append(openpyxl.load_workbook(transitional(blob) or blob, data_only=True))
         except Exception:  # a damaged object: the picture Word shows is all there is
             continue
     return books
@@ -1135,12 +1139,14 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     name = shown(path)
     _check_package(path, name, say("import.kind.xlsx"), say("import.kind.xlsx.hint"))
     try:
-        with open(path, "rb") as f:  # a file, not a name: openpyxl judges a name by its suffix (自评表.xls)
-            book = openpyxl.load_workbook(f, data_only=True)
-        formulas = None
-        if _unsaved_formulas(path):
-            with open(path, "rb") as f:
-                formulas = openpyxl.load_workbook(f, data_only=False)
+        # a file, not a name: openpyxl judges a name by its suffix (自评表.xls); a workbook saved as
+        # Strict Open XML, which openpyxl reads as one with no sheets, as its Transitional copy
+        with open(path, "rb") as f:
+            package = transitional(f) or f
+            book = openpyxl.load_workbook(package, data_only=True)
+            formulas = None
+            if _unsaved_formulas(package):
+                formulas = openpyxl.load_workbook(package, data_only=False)
     except Exception as err:  # openpyxl, zipfile and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_xlsx", name=name, reason=_reason(err))) from None
     out = _Writer()
@@ -1148,9 +1154,9 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
     return out.text(), out.blocks
 
 
-def _unsaved_formulas(path: Path) -> bool:
+def _unsaved_formulas(source: IO[bytes]) -> bool:
     """A workbook with formulas saved without their values (a system's export from a template)."""
-    with zipfile.ZipFile(path) as package:
+    with zipfile.ZipFile(source) as package:
         for member in package.namelist():
             if member.startswith("xl/worksheets/") and member.endswith(".xml"):
                 data = package.read(member)
