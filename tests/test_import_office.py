@@ -83,3 +83,41 @@ def test_a_word_document_saved_as_strict_open_xml_reads_as_the_same_document_sav
     assert [[c.text for c in row] for b in blocks if isinstance(b, Grid) for row in b.rows] == [
         ["项目", "全年执行数"], ["项目支出", "108.62"]]
 
+
+def test_a_reviewers_comments_in_word_are_kept_after_their_paragraph_and_none_of_their_numbers_placed(tmp_path):
+    """审阅 › 批注 left in a published .docx: Word prints each comment in the margin beside the text
+    it is anchored on. Its numbers (a target proposed, an amount asked about, a date to answer by)
+    are not the report's: the comment is kept in the text after its paragraph, as text the draft
+    lists and places nothing of."""
+    import docx
+
+    from generator.content.load import parse_report
+    from generator.importer import draft, strip_unplaced
+    from generator.importer.read import COMMENT, Hidden
+
+    document = docx.Document()
+    document.add_paragraph("中共某县委老干部局2024年度部门整体支出绩效自评报告")
+    para = document.add_paragraph("2024年度本部门年初预算262.00万元，全年预算275.30万元，全年执行270.89万元，"
+                                  "预算执行率98.40%。")
+    document.add_comment(para.runs, text="9月份追加的7.40万元是否已全部支出？请于3月20日前回复。", author="张某某",
+                         initials="ZMM")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "全年执行数"
+    table.cell(1, 0).text, table.cell(1, 1).text = "项目支出", "108.62"
+    document.add_comment(table.cell(1, 1).paragraphs[0].runs, text="与财务系统的112.40不一致。", author="绩效股")
+    document.add_paragraph("经自评，本部门自评得分95.79分。")
+    path = tmp_path / "自评报告.docx"
+    document.save(path)
+    text, blocks = read_path(path)
+    notes = [b for b in blocks if isinstance(b, Hidden)]
+    assert [(b.text, b.why) for b in notes] == [
+        ("批注（张某某）：9月份追加的7.40万元是否已全部支出？请于3月20日前回复。", COMMENT),
+        ("批注（绩效股）：与财务系统的112.40不一致。", COMMENT)]
+    assert [type(b).__name__ for b in blocks] == ["Para", "Para", "Hidden", "Grid", "Hidden", "Para"]
+    assert all(text[b.start:b.start + len(b.text)] == b.text for b in notes)
+    assert not any("7.40" in b.text or "112.40" in b.text for b in blocks if isinstance(b, Para))
+    result = draft(blocks, 2024)
+    placed = strip_unplaced(result.yaml)
+    assert "7.40" not in placed and "112.40" not in placed and "3月20日" not in placed
+    parse_report(placed)
+

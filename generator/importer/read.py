@@ -549,29 +549,36 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
         _unwrapped(document.element.body)
         hidden = _hidden_text(document)
         numbers = ListNumbers(document)  # the 一、 / （一） Word draws before a list's paragraphs
+        comments = _comments(document)
         cells = 0
         tabbed: list[str] = []  # a table typed with tab stops: paragraphs of cells apart by tabs
+        noted: list[str] = []  # the comments on those paragraphs, kept until their rows are written
         body = document._body
         for element in document.element.body.xpath("./w:p | ./w:tbl | ./w:altChunk"):
             if element.tag == _ALT_CHUNK:
                 # content imported whole (导出Word as html-docx-js writes it): Word converts the
                 # page it names into the document on opening; it is read where it stands
-                _tabbed_rows(tabbed, out)
+                _tabbed_rows(tabbed, out, noted)
                 _alt_chunk(document, element, out, name)
                 continue
+            notes = _commented(element, comments)
             item = Paragraph(element, body) if element.tag == _PARAGRAPH else Table(element, body)
             if isinstance(item, Paragraph) and element.find(f".//{_MATH}") is not None:
                 out.paragraph(_with_equations(element))  # (python-docx reads the runs alone)
+                _notes(out, notes)
                 continue
             if isinstance(item, Paragraph) and _TABBED.match(item.text):
                 tabbed.append(item.text)
+                noted += notes
                 continue
-            _tabbed_rows(tabbed, out)
+            _tabbed_rows(tabbed, out, noted)
             if isinstance(item, Paragraph):
                 if item._p in hidden and not item.text.strip():
                     out.furniture(hidden.pop(item._p), HIDDEN_TEXT)  # a paragraph hidden whole
+                    _notes(out, notes)
                     continue
                 out.paragraph(numbers.label(item) + item.text if item.text.strip() else item.text)
+                _notes(out, notes)  # (Word prints them in the margin beside it)
                 _text_boxes(item, out)
                 _charts(document, item._p, out)
                 embedded = _embedded_workbooks(document, item)
@@ -581,9 +588,10 @@ def read_docx(path: Path) -> tuple[str, list[Block]]:
                     cells = _workbook(out, book, name, cells)
             elif isinstance(item, Table):
                 _docx_table(item, out)
+                _notes(out, notes)
             if item._element in hidden:
                 out.furniture(hidden.pop(item._element), HIDDEN_TEXT)
-        _tabbed_rows(tabbed, out)
+        _tabbed_rows(tabbed, out, noted)
     except Exception as err:  # python-docx and lxml raise many kinds of error on a damaged package
         raise ImportRefused(say("import.bad_docx", name=name, reason=_reason(err))) from None
     return out.text(), _unstacked(out.blocks)
@@ -782,6 +790,48 @@ def unaccepted_revisions(path: Path) -> bool:
 
 
 HIDDEN_TEXT = "隐藏文字（Word 不显示、不打印的文字）中的数，不作为数据"
+COMMENT = "批注（审阅者写在页边的意见，不是报告的正文）中的数，不作为数据"
+
+_COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+def _comments(document) -> dict[str, list[str]]:
+    """The reviewers' comments (审阅 › 批注, the comments part) by their id: each its author and its
+    paragraphs, a line each. Word shows and prints them in the margin beside the text they are
+    anchored on; what they say (a target proposed, a date to answer by, an amount asked about) is
+    not the report's."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    part = next((rel.target_part for rel in document.part.rels.values()
+                 if rel.reltype == _COMMENTS_TYPE and not rel.is_external), None)
+    if part is None:
+        return {}
+    root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+    out: dict[str, list[str]] = {}
+    for comment in root.iter(qn("w:comment")):
+        lines = [text for p in comment.iter(qn("w:p")) if (text := Paragraph(p, document).text.strip())]
+        if lines:
+            author = (comment.get(qn("w:author")) or "").strip()
+            out[comment.get(qn("w:id")) or ""] = [f"批注（{author}）：{lines[0]}" if author else f"批注：{lines[0]}",
+                                                   *lines[1:]]
+    return out
+
+
+def _commented(element, comments: dict[str, list[str]]) -> list[str]:
+    """The lines of the comments referenced in `element` (a paragraph or a table), in order."""
+    if not comments:
+        return []
+    return [line for ref in element.iter(f"{_W}commentReference")
+            for line in comments.get(ref.get(f"{_W}id") or "", [])]
+
+
+def _notes(out: _Writer, lines: list[str]) -> None:
+    """Comments kept in the text after what they are anchored on, their numbers none of the report's."""
+    if lines:
+        out.furniture("\n".join(lines), COMMENT)
+        lines.clear()
 
 
 def _hidden_text(document) -> dict:
@@ -874,15 +924,17 @@ def _unwrapped(body) -> None:
 _TABBED = re.compile(r"^[^\t\n]*(?:\t+[^\t\n]+)+\s*$")
 
 
-def _tabbed_rows(lines: list[str], out: _Writer) -> None:
+def _tabbed_rows(lines: list[str], out: _Writer, notes: list[str]) -> None:
     """Paragraphs of cells apart by tab stops (a table typed with tabs, not made a Word table): two
-    or more of them with a number among their cells are a table, one cell a tab; else paragraphs."""
+    or more of them with a number among their cells are a table, one cell a tab; else paragraphs.
+    The comments on them (`notes`) after them."""
     if len(lines) >= 2 and any(_NUMERIC.fullmatch(cell.strip()) for line in lines[1:] for cell in line.split("\t")[1:]):
         out.table(_tab_cells(lines))
     else:
         for line in lines:
             out.paragraph(line)
     lines.clear()
+    _notes(out, notes)
 
 
 def _tab_cells(lines: list[str]) -> list[list[str]]:
