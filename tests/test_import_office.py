@@ -121,3 +121,28 @@ def test_a_reviewers_comments_in_word_are_kept_after_their_paragraph_and_none_of
     assert "7.40" not in placed and "112.40" not in placed and "3月20日" not in placed
     parse_report(placed)
 
+
+def test_a_word_web_pages_comments_are_kept_apart_and_their_marks_left_out(tmp_path):
+    """Word's 另存为网页 (and its 单个文件网页) writes a comment as a mark in the text, `[ZMM1]` (the
+    reviewer's initials and the comment's number), and the comment itself in a list at the end of
+    the page: the mark is no part of the sentence, the comment no part of the report."""
+    from generator.importer.read import COMMENT, Hidden
+
+    page = ("<html><head><meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"></head><body>"
+            "<div class=WordSection1><p class=MsoNormal>部门整体支出绩效自评报告</p>"
+            "<p class=MsoNormal>全年执行270.89万元。<a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" "
+            "name=\"_msoanchor_1\">[ZMM1]</a><span class=MsoCommentReference>&nbsp;</span></p></div>"
+            "<div style='mso-element:comment-list'><![if !supportAnnotations]><hr class=msocomoff size=1>"
+            "<![endif]><div style='mso-element:comment'><![if !supportAnnotations]><div id=\"_com_1\" "
+            "class=msocomtxt><![endif]><div><![if !supportAnnotations]><a name=\"_msocom_1\"></a><![endif]>"
+            "<p class=MsoCommentText><span class=MsoCommentReference><![if !supportAnnotations]>"
+            "<a class=msocomoff href=\"#_msoanchor_1\">[ZMM1]</a><![endif]></span>追加的7.40万元是否已全部支出？</p>"
+            "</div><![if !supportAnnotations]></div><![endif]></div></div></body></html>")
+    path = tmp_path / "自评报告.htm"
+    path.write_text(page, encoding="utf-8")
+    _, blocks = read_path(path)
+    assert [(type(b).__name__, b.text) for b in blocks] == [
+        ("Para", "部门整体支出绩效自评报告"), ("Para", "全年执行270.89万元。"),
+        ("Hidden", "批注：追加的7.40万元是否已全部支出？")]
+    assert isinstance(blocks[-1], Hidden) and blocks[-1].why == COMMENT
+

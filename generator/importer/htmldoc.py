@@ -5,7 +5,8 @@ government site (.htm, .html).
 The page is read as a browser shows it: paragraphs and headings as paragraphs, each table as a
 table with a cell for every column, a cell spanning columns or rows read as Excel reads a merged
 range (its text in its first cell, the cells it covers empty). Its head, styles, scripts and
-Word's conditional comments are left out; the text is decoded by the charset the page declares
+Word's conditional comments are left out, and so are Word's reviewers' comments (批注), kept apart
+as ("c", text) items after the page's own; the text is decoded by the charset the page declares
 (gb2312 read as GB18030, which holds it), else as a text file is.
 """
 
@@ -72,6 +73,9 @@ class _Page(HTMLParser):
         self.grids: list[_GridFrame] = []
         #: The item each open box (<section>, <div>) began at, innermost last (-1 inside a table).
         self.boxes: list[int] = []
+        #: The <div> level of Word's list of comments (批注) being read, or None outside it.
+        self.comments: int | None = None
+        self.marker = 0  # inside a comment's mark ([ZMM1], an anchor of class msocomanchor / msocomoff)
 
     # --- text -------------------------------------------------------------------------------------
 
@@ -82,7 +86,7 @@ class _Page(HTMLParser):
         return self.text
 
     def handle_data(self, data: str) -> None:
-        if self.hidden:
+        if self.hidden or self.marker:
             return
         buffer = self._buffer()
         if buffer is not None:
@@ -101,7 +105,8 @@ class _Page(HTMLParser):
         if not self.tables and self.text:
             for line in _unbroken("".join(self.text)).split("\n"):
                 if line.strip():
-                    self.items.append(("p", line.strip()))
+                    self.items.append(("c", f"批注：{line.strip()}") if self.comments is not None
+                                      else ("p", line.strip()))
             self.text = []
 
     # --- tags -------------------------------------------------------------------------------------
@@ -114,6 +119,9 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
+        if tag == "a" and _COMMENT_MARK.search(dict(attrs).get("class") or ""):
+            self.marker += 1  # (Word's mark of a comment, in the text and before the comment)
+            return
         if tag in _BOXES:
             if not self.tables:
                 self._paragraph()
@@ -121,6 +129,8 @@ class _Page(HTMLParser):
         if tag == "div":
             self.divs += 1
             style = re.sub(r"\s+", " ", (dict(attrs).get("style") or "").lower())
+            if self.comments is None and re.search(r"mso-element\s*:\s*comment-list", style):
+                self.comments = self.divs  # Word's comments, printed in the margin: none of the page's text
             frame = self._grid()
             if frame is not None and self.divs == frame.level + 1:
                 # a cell of a table laid out as a CSS grid: its spans as its style gives them
@@ -169,6 +179,9 @@ class _Page(HTMLParser):
         if tag in _HIDDEN:
             self.hidden = max(self.hidden - 1, 0)
             return
+        if tag == "a" and self.marker:
+            self.marker -= 1
+            return
         if tag in _BOXES and not self.hidden:
             if not self.tables:
                 self._paragraph()
@@ -178,6 +191,9 @@ class _Page(HTMLParser):
         if tag == "div" and not self.hidden:
             frame = self._grid()
             level, self.divs = self.divs, max(self.divs - 1, 0)
+            if level == self.comments:
+                self._paragraph()
+                self.comments = None
             if frame is not None:
                 if level == frame.level + 1:
                     self._end_cell()
@@ -423,6 +439,9 @@ def read_page(text: str) -> tuple[list[tuple[str, object]], bool]:
     return _headers_joined(_figures_labelled(page.items)), page.excel
 
 
+#: The class of Word's mark of a comment (批注): its anchor in the text (msocomanchor) and its link
+#: back before the comment (msocomoff), `[ZMM1]` (the reviewer's initials and the comment's number).
+_COMMENT_MARK = re.compile(r"\bmsocom(?:anchor|off)\b", re.I)
 #: Boxes an editor's graphic lays a card out in.
 _BOXES = {"section", "div", "article"}
 #: A figure set on a line of its own, as a card or a bar shows it: an amount with its unit, a

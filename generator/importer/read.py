@@ -1383,7 +1383,8 @@ def _page_into(out: _Writer, text: str, name: str) -> None:
 
 def _items_written(out: _Writer, items, sheet: bool = False) -> None:
     """A reader's items, ("p", a paragraph's text) and ("t", a table's rows), written into `out`,
-    control characters as CONTROLS reads them; (`sheet`) a table as a sheet's rows are read."""
+    control characters as CONTROLS reads them; (`sheet`) a table as a sheet's rows are read. A
+    reviewer's comment ("c") is kept as text none of whose numbers is the report's."""
     for kind, item in items:
         if kind == "t":
             rows = [[cell.translate(CONTROLS) for cell in row] for row in cast(list[list[str]], item)]
@@ -1391,6 +1392,8 @@ def _items_written(out: _Writer, items, sheet: bool = False) -> None:
                 _sheet_blocks(out, rows)
             else:
                 out.table(rows)
+        elif kind == "c":
+            out.furniture(str(item).translate(CONTROLS), COMMENT)
         else:
             out.paragraph(str(item).translate(CONTROLS))
 
