@@ -146,3 +146,68 @@ def test_a_word_web_pages_comments_are_kept_apart_and_their_marks_left_out(tmp_p
         ("Hidden", "批注：追加的7.40万元是否已全部支出？")]
     assert isinstance(blocks[-1], Hidden) and blocks[-1].why == COMMENT
 
+
+_ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def test_an_opendocument_spreadsheets_rows_are_as_wide_as_its_sheet_as_a_workbooks_are(tmp_path):
+    """A 10号 form saved as .ods (信创 office suites' default): a row ends at its last cell with text
+    (其中：当年财政拨款 leaves 分值 and 得分 blank), where openpyxl gives every row of an .xlsx the
+    sheet's width. Read row for row as the same form saved as .xlsx, its funding block drafts the same."""
+    import openpyxl
+
+    from generator.content.load import parse_report
+    from generator.importer import draft, strip_unplaced
+
+    rows = [["项目支出绩效自评表"], ["（2025年度）"],
+            ["项目名称", "内河航道养护项目"],
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "180.00", "198.50", "191.84", "10", "96.64%", "9.66"],
+            ["", "其中：当年财政拨款", "180.00", "186.00", "179.34", "", "96.42%"],
+            ["", "上年结转资金", "0.00", "12.50", "12.50", "", "100.00%"],
+            ["", "其他资金"]]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    xlsx = tmp_path / "项目支出绩效自评表.xlsx"
+    book.save(xlsx)
+
+    def cell(text: str) -> str:
+        return f"<table:table-cell><text:p>{text}</text:p></table:table-cell>" if text else "<table:table-cell/>"
+
+    body = "".join(f"<table:table-row>{''.join(cell(c) for c in row)}"
+                   '<table:table-cell table:number-columns-repeated="1016"/></table:table-row>' for row in rows)
+    ods = tmp_path / "项目支出绩效自评表.ods"
+    with zipfile.ZipFile(ods, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        package.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+                         f'<office:body><office:spreadsheet><table:table table:name="Sheet1">{body}</table:table>'
+                         "</office:spreadsheet></office:body></office:document-content>")
+    assert read_path(ods) == read_path(xlsx)
+    project, = parse_report(strip_unplaced(draft(read_path(ods)[1], 2025).yaml)).project_performance
+    execution = project.budget_execution
+    assert [str(s.value) for s in execution.actual.statements] == ["191.84"]
+    assert [str(s.value) for s in execution.score.statements] == ["9.66"]
+
+
+def test_a_report_with_no_title_line_is_titled_by_its_files_name_and_the_draft_says_so(tmp_path):
+    """The 一体化 system's CSV export is one header row and its rows: no title line. The document's
+    title is then the file's name without its suffix (what the department published it as), never
+    empty (the year file would not check), and the draft's comment says where it came from."""
+    from generator.content.load import parse_report
+    from generator.importer import draft, import_report, strip_unplaced
+
+    csv = ('"序号","项目名称","全年预算数（万元）","全年执行数（万元）","执行率","自评得分"\r\n'
+           '"1","全民健身工程设施维护","86.00","83.42","97.00%","96.50"\r\n'
+           '"2","县第十届运动会","1,132.50","1,128.64","99.66%","95.20"\r\n')
+    path = tmp_path / "项目支出绩效自评结果.csv"
+    path.write_bytes(csv.encode("gbk"))
+    import_report(path, tmp_path / "content", "yupu-tyzx", 2022)
+    year = (tmp_path / "content/departments/yupu-tyzx/2022.yaml").read_text(encoding="utf-8")
+    assert "title: 项目支出绩效自评结果  # 原文没有标题行，标题取自文件名“项目支出绩效自评结果.csv”" in year
+    assert parse_report(strip_unplaced(year)).documents[0].title == "项目支出绩效自评结果"
+    _, blocks = read_path(path)
+    (document,) = parse_report(strip_unplaced(draft(blocks, 2022).yaml)).documents  # (no file named)
+    assert document.title == "绩效自评报告"

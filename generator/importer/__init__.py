@@ -61,7 +61,7 @@ def import_report(report: Path, content: Path, slug: str, year: int, force: bool
         raise ImportRefused(say("import.exists", path=names[0]) if len(names) == 1
                             else say("import.exists_both", first=names[0], second=names[1]))
     text, blocks = read_path(report)
-    result = draft(blocks, year)
+    result = draft(blocks, year, shown(report.name))
     written = [year_file, source_file]
     files = {year_file: result.yaml, source_file: text}
     if not department.exists():

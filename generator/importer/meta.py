@@ -9,6 +9,15 @@ from .found import Found
 from .structure import Outline
 
 
+def untitled(kind: str, file_name: str | None) -> Stmt:
+    """The title of a report that has no title line: its file's name without the suffix (what the
+    department published it as), else its kind; the comment says where it came from."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name or "").strip()
+    if stem:
+        return Stmt(stem, "text", "", (0, 0), note=f"原文没有标题行，标题取自文件名“{file_name}”，请按原文件核对")
+    return Stmt(kind, "text", "", (0, 0), note="原文没有标题行，标题按报告类别填写，请改为原文件的名称")
+
+
 def kind_of(title: str) -> str:
     if re.search(r"绩效.*(自评|评价).*报告|自评报告", title):
         return "绩效自评报告"
@@ -94,13 +103,15 @@ def subjects(name: str | None) -> tuple[str, ...]:
     return tuple(sorted(set(out), key=len, reverse=True))
 
 
-def document(outline: Outline, found: Found) -> None:
-    """The published document with its header facts; every number in them keeps its place in the text."""
+def document(outline: Outline, found: Found, file_name: str | None = None) -> None:
+    """The published document with its header facts; every number in them keeps its place in the text.
+    A report with no title line (a system's export of one table, a sheet of tables alone) is titled
+    by its file's name (`file_name`) without the suffix, else by its kind, the draft's comment saying so."""
     title = outline.title
     steps = ("documents+",)
     found.add(steps, "kind", Stmt(kind_of(title), "text", "", (0, 0)))
     steps = ("documents-1",)
-    found.add(steps, "title", Stmt(title, "text", "", (0, 0)))
+    found.add(steps, "title", Stmt(title, "text", "", (0, 0)) if title.strip() else untitled(kind_of(title), file_name))
     for meta in outline.meta:
         span = (meta.start, meta.start + len(meta.value))
         if meta.key == "supervision_index_no":

@@ -127,7 +127,8 @@ def _table_rows(table) -> list[list[str]]:
 
 def sheets(body) -> Iterator[tuple[str, bool, list[list[str]]]]:
     """A spreadsheet's sheets: name, whether shown, and rows of cells as the sheet shows them,
-    repeats written out (up to MAX_REPEAT, and not past the sheet's last cell with text)."""
+    repeats written out (up to MAX_REPEAT, and not past the sheet's last cell with text), each row
+    as wide as the widest."""
     for table in body.iter(_q(_TABLE, "table")):
         name = table.get(_q(_TABLE, "name"), "")
         rows: list[list[str]] = []
@@ -147,4 +148,8 @@ def sheets(body) -> Iterator[tuple[str, bool, list[list[str]]]]:
             rows.extend([list(cells) for _ in range(repeat)] if cells else [[]] * min(repeat, 2))
         while rows and not any(c.strip() for c in rows[-1]):
             rows.pop()
-        yield name, True, rows
+        # every row as wide as the sheet's widest, as a workbook's rows are read (openpyxl gives
+        # each row the sheet's columns): a row's empty cells at its end are cells all the same
+        # (the columns of a form's 分值 and 得分 the 当年财政拨款 row leaves blank)
+        width = max((len(row) for row in rows), default=0)
+        yield name, True, [row + [""] * (width - len(row)) for row in rows]

@@ -37,16 +37,17 @@ class Draft:
     kind: str
 
 
-def draft(blocks: list[Block], year: int) -> Draft:
+def draft(blocks: list[Block], year: int, file_name: str | None = None) -> Draft:
     """Draft the year file; a statement the content model refuses is moved to `unplaced` and the draft redone,
-    so the draft always validates once `unplaced` is removed."""
+    so the draft always validates once `unplaced` is removed. (`file_name`: the report's file, whose
+    name is the document's title when the report has no title line.)"""
     # A table's rows with no cell hold nothing, and the readers of tables take a row to have one.
     blocks = [Grid(tuple(row for row in b.rows if row), b.start) if isinstance(b, Grid) and not all(b.rows) else b
               for b in blocks]
     blocks = [b for b in blocks if not isinstance(b, Grid) or b.rows]
     refused: set[tuple[int, int]] = set()
     while True:
-        result = _draft(blocks, year, refused)
+        result = _draft(blocks, year, refused, file_name)
         more = _refused_by_model(result)
         if not more or more <= refused:
             return result
@@ -59,12 +60,12 @@ def _extent(grid: Grid) -> tuple[int, int]:
     return grid.start, end + 1
 
 
-def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]]) -> Draft:
+def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]], file_name: str | None) -> Draft:
     doc = outline(blocks)
     kind = kind_of(doc.title)
     name = department_name(doc)
     found = Found()
-    document(doc, found)
+    document(doc, found, file_name)
     published_tables = published.tables(blocks)
     walker = _Walker(found, year, kind, subjects(name))
     # read whole as published tables, continuations over a page break included
