@@ -3277,3 +3277,48 @@ def test_a_table_row_with_no_cells_is_passed_over():
     grid = Grid(tuple(tuple(Cell(t, 40 + n * 10 + k) for k, t in enumerate(r)) for n, r in enumerate(rows)), 40)
     result = draft([Para("公开01表 收入支出决算总表", 0), Para("单位：万元", 20), grid, Grid(((),), 200)], 2023)
     assert "财政拨款收入：90.00" in result.yaml and "其他收入：10.00" in result.yaml
+
+
+def test_spending_said_executed_right_after_its_name_is_what_was_spent():
+    """“基本支出执行162.27万元…，项目支出执行112.40万元”: 执行 after the name of spending is its
+    outturn (as 全年执行 is), the parts in brackets after it of the same stage; 执行率 is not."""
+    _, report = _draft("某局2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n"
+                       "2024年度本部门年初预算262.00万元，全年预算275.30万元，全年执行270.89万元，预算执行率98.40%。"
+                       "其中：基本支出执行162.27万元（人员经费136.80万元、公用经费25.47万元），项目支出执行108.62万元。\n",
+                       2024)
+    (spending,) = report.expenditure
+    basic, projects = spending.by_nature
+    assert (basic.name, _values(basic.actual), projects.name, _values(projects.actual)) == (
+        "基本支出", ["162.27"], "项目支出", ["108.62"])
+    assert [(i.name, _values(i.actual)) for i in basic.items] == [("人员经费", ["136.80"]), ("公用经费", ["25.47"])]
+
+
+def test_the_first_level_scores_listed_after_the_total_score_are_scores_not_counts():
+    """“…自评得分95.79分，等级为“优”。其中预算执行9.84分，产出指标50分，…”: after the total score,
+    the 一级指标 named with bare points are its parts (not weights, which 分值设定 announces, nor
+    work statistics)."""
+    _, report = _draft("某局2024年度部门整体支出绩效自评报告\n四、自评结论\n"
+                       "经自评，本部门2024年度部门整体支出绩效自评得分95.79分，等级为“优”。"
+                       "其中预算执行9.84分，产出指标50分，效益指标25.95分，满意度指标10分。\n", 2024)
+    perf = report.performance
+    assert [(w.name, _values(w.score), _values(w.weight)) for w in perf.weights] == [
+        ("预算执行率", ["9.84"], []), ("产出指标", ["50"], []), ("效益指标", ["25.95"], []), ("满意度指标", ["10"], [])]
+    assert _values(perf.score) == ["95.79"] and not report.work_stats
+
+
+def test_a_budget_execution_tables_annual_funds_row_is_the_total_of_its_spending_rows():
+    """表1 部门预算执行情况 (项目 · 年初预算数 · 全年预算数 · 全年执行数 · 执行率) heads its 基本支出 and
+    项目支出 rows with 年度资金总额: that row is their total, as 合计 would be."""
+    _, report = _draft("某局2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n单位：万元\n"
+                       "\t项目\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\t执行率\n\n"
+                       "\t年度资金总额\n\t262.00\n\t275.30\n\t270.89\n\t98.40%\n\n"
+                       "\t一、基本支出\n\t157.00\n\t162.90\n\t162.27\n\t99.61%\n\n"
+                       "\t　　人员经费\n\t132.60\n\t136.80\n\t136.80\n\t100.00%\n\n"
+                       "\t　　公用经费\n\t24.40\n\t26.10\n\t25.47\n\t97.59%\n\n"
+                       "\t二、项目支出\n\t105.00\n\t112.40\n\t108.62\n\t96.64%\n\n", 2024)
+    (spending,) = report.expenditure
+    total = spending.total
+    assert (total.name, _values(total.budget_initial), _values(total.budget_full), _values(total.actual)) == (
+        "年度资金总额", ["262.00"], ["275.30"], ["270.89"])
+    assert [(line.name, _values(line.actual)) for line in spending.by_nature] == [
+        ("基本支出", ["162.27"]), ("项目支出", ["108.62"])]

@@ -203,7 +203,10 @@ STAGE_WORDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(全年|调整后|调整)预算(数)?"), "budget_full"),
     (re.compile(r"(?<!加)(上年(?!初|结转|结余)|上一年|去年)(决算)?(数)?"), "prior"),  # (not 加上年初结转: 加上 + 年初;
     # not 上年结转资金, the money carried over: this year's funds)
-    (re.compile(r"(支出)?决算(数)?|实际(支出|使用|开支|执行)|(全年)?执行数|全年执行(?!率)"), "actual"),
+    # (“基本支出执行162.27万元”: 执行 right after the name of spending or of funds is what was spent;
+    # not its 执行率, 执行进度, 执行情况)
+    (re.compile(r"(支出)?决算(数)?|实际(支出|使用|开支|执行)|(全年)?执行数|全年执行(?!率)"
+                r"|(?:(?<=支出)|(?<=经费)|(?<=资金))执行(?![率进情])"), "actual"),
     # (“财政拨款安排248.70万元”, “事业收入安排的支出”: spending paid from a source, not a budget)
     (re.compile(r"(支出)?预算(数|总额)?|(?<!收入)(?<!拨款)(?<!资金)安排"), "budget"),
 ]

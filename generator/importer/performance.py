@@ -26,15 +26,21 @@ _LEVEL_SCORE = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|
 # in brackets, its full marks (the brackets are what say it is a level's score and not a count).
 _NAMED_LEVEL = re.compile(r"(?:^|[：:，,；;、])(?P<name>[\u4e00-\u9fa5]{2,8}?)(?:指标)?(?:的)?(?:得分)?(?:为)?"
                           r"(?P<n>[0-9]+(?:\.[0-9]+)?)分\s*[（(](?:满分|分值|权重)(?:为)?(?P<w>[0-9]+(?:\.[0-9]+)?)分[）)]")
+# “经自评，…自评得分95.79分，等级为“优”。其中预算执行9.84分，产出指标50分，…”: the 一级指标 named
+# with bare points right after the total score is stated, their parts of it (not 分值设定's weights).
+_BARE_LEVEL = re.compile(r"(?P<name>预算执行率?|产出指标|效益指标|满意度指标|成本指标|决策指标|过程指标)(?:为)?"
+                         r"(?P<n>[0-9]+(?:\.[0-9]+)?)分(?!\s*[（(])")
+_SCORED_THEN = re.compile(r"得分(?:为)?[0-9]+(?:\.[0-9]+)?分[^。；;]{0,20}[。；;，,]?\s*其中[：:，,]?\s*$")
 _BAND = re.compile(r"(?P<grade>优秀|良好|合格|中等|中|较差|差)\s*[（(](?P<text>[^（）()]*?)[）)]")
 _RANGE = re.compile(r"^(?P<a>[0-9]+)\s*[-－—~～至]\s*(?P<b>[0-9]+)分$")
 _MIN = re.compile(r"^(?:大于|高于|超过)(?:等于)?(?P<a>[0-9]+)分(?:以上)?$|^(?P<b>[0-9]+)分(?:\(含\))?以上$")
 _MAX = re.compile(r"^(?:小于|低于|不足)(?P<a>[0-9]+)分$|^(?P<b>[0-9]+)分以下$")
 
 
-def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") -> set[int]:
+def rules(sentence: Sentence, found: Found, at: str, root: str = "performance", paragraph: str = "") -> set[int]:
     """Place the scoring rules a sentence states, and the scores of the 一级指标 (of the department's
-    self-evaluation or, with `root`, a project's); return the offsets of the numbers taken."""
+    self-evaluation or, with `root`, a project's); return the offsets of the numbers taken. (`paragraph`:
+    the text of the paragraph the sentence is of, for what was said before it.)"""
     taken: set[int] = set()
     text = sentence.text
     total = _TOTAL.search(text)
@@ -42,6 +48,14 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance") 
         _put(found, ("performance",), "total_weight", sentence, total, "n", at, taken)
         for match in _WEIGHT.finditer(text, total.end()):
             _put(found, ("performance", f"weights={match.group('name')}"), "weight", sentence, match, "n", at, taken)
+    else:
+        bare = list(_BARE_LEVEL.finditer(text))
+        lead = paragraph[:paragraph.find(text)] if text in paragraph else ""
+        if len(bare) >= 2 and _SCORED_THEN.search(lead + text[:bare[0].start()]):
+            for match in bare:
+                name = "预算执行率" if match.group("name").startswith("预算执行") else match.group("name")
+                _put(found, _level_steps(found, root, name, text[:match.start()]), "score", sentence, match, "n",
+                     at, taken)
     for match in _LEVEL_SCORE.finditer(text):
         name = "预算执行率" if match.group("name").startswith("预算执行") else match.group("name")
         steps = _level_steps(found, root, name, text[:match.start()])

@@ -393,7 +393,7 @@ class _Walker:
 
     def _sentence(self, sentence: Sentence, ctx: Context, framed: set[int], paragraph: str) -> None:
         taken = rules(sentence, self.found, ctx.at,
-                      f"project_performance={self.project}" if self.project else "performance") | framed
+                      f"project_performance={self.project}" if self.project else "performance", paragraph) | framed
         if self.kind == "绩效自评报告" and not self.project:
             taken |= budget(sentence, self.found, ctx.at, paragraph)
         toks = []

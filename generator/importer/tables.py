@@ -198,8 +198,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             raw = row[0].text.strip(BLANKS)
             label = re.sub(rf"{_TOP_NUMBER.pattern}|{_SUB_NUMBER.pattern}|^其中[：:]", "", norm(raw)).strip("“”\"")
             steps = self._row_steps(label, raw, parent, group, in_list)
-            if steps is None and total_of and label in ("合计", "总计"):
-                steps = (total_of, "total")
+            if steps is None and total_of and label in ("合计", "总计", "年度资金总额", "资金总额"):
+                steps = (total_of, "total")  # (年度资金总额 over 基本支出 · 项目支出: a 预算执行 table's total)
             if norm(raw).startswith("其中"):
                 in_list = True
                 if parent is not None and parent[0].startswith(("income=", "expenditure=")):
