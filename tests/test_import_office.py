@@ -211,3 +211,19 @@ def test_a_report_with_no_title_line_is_titled_by_its_files_name_and_the_draft_s
     _, blocks = read_path(path)
     (document,) = parse_report(strip_unplaced(draft(blocks, 2022).yaml)).documents  # (no file named)
     assert document.title == "绩效自评报告"
+
+
+def test_a_strict_package_is_copied_only_within_the_unpacked_size_limit(tmp_path):
+    """The Transitional copy is made in memory: a package that unpacks to more than the limit is
+    not copied (the reader refuses it, or passes over an embedded one, as before)."""
+    import openpyxl
+
+    from generator.importer.strict import transitional
+
+    path = tmp_path / "决算公开表.xlsx"
+    openpyxl.Workbook().save(path)
+    _as_strict(path)
+    unpacked = sum(member.file_size for member in zipfile.ZipFile(path).infolist())
+    copy = transitional(str(path), unpacked)
+    assert copy is not None and b"purl.oclc.org" not in zipfile.ZipFile(copy).read("xl/workbook.xml")
+    assert transitional(str(path), unpacked - 1) is None

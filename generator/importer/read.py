@@ -608,7 +608,7 @@ def _as_document(path: Path):
     """The package to open: the file, or (a .docm or a template) a copy in memory whose main part
     is declared a document's, so it reads as the document Word shows; a document saved as Strict
     Open XML as its Transitional copy (strict.py)."""
-    strict = transitional(str(path))
+    strict = transitional(str(path), MAX_DOCX_UNPACKED)
     with zipfile.ZipFile(strict or path) as package:
         types = package.read("[Content_Types].xml")
         if not any(kind in types for kind in _OTHER_MAIN_TYPES):
@@ -760,7 +760,7 @@ def _embedded_workbooks(document, paragraph) -> list:
             continue
         try:
             blob = io.BytesIO(part.blob)
-            books.append(openpyxl.load_workbook(transitional(blob) or blob, data_only=True))
+            books.append(openpyxl.load_workbook(transitional(blob, MAX_DOCX_UNPACKED) or blob, data_only=True))
         except Exception:  # a damaged object: the picture Word shows is all there is
             continue
     return books
@@ -1194,7 +1194,7 @@ def read_xlsx(path: Path) -> tuple[str, list[Block]]:
         # a file, not a name: openpyxl judges a name by its suffix (自评表.xls); a workbook saved as
         # Strict Open XML, which openpyxl reads as one with no sheets, as its Transitional copy
         with open(path, "rb") as f:
-            package = transitional(f) or f
+            package = transitional(f, MAX_DOCX_UNPACKED) or f
             book = openpyxl.load_workbook(package, data_only=True)
             formulas = None
             if _unsaved_formulas(package):

@@ -54,13 +54,13 @@ def is_strict(package: zipfile.ZipFile) -> bool:
         return False
 
 
-def transitional(source: str | IO[bytes]) -> io.BytesIO | None:
+def transitional(source: str | IO[bytes], limit: int) -> io.BytesIO | None:
     """A copy in memory of the package at `source` with every XML part's names put back to
-    Transitional, or None when it is not a Strict package (it is then read as it is). The caller
-    has checked the package's unpacked size (read.py `_check_package`); reading a part stops at its
-    declared size."""
+    Transitional, or None when it is not a Strict package (it is then read as it is) or unpacks to
+    more than `limit` bytes (left to the reader, which refuses or passes over such a package).
+    Reading a part stops at its declared size."""
     with zipfile.ZipFile(source) as package:
-        if not is_strict(package):
+        if sum(member.file_size for member in package.infolist()) > limit or not is_strict(package):
             return None
         copy = io.BytesIO()
         with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
