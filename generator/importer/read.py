@@ -1105,14 +1105,14 @@ def read_doc(path: Path) -> tuple[str, list[Block]]:
         if kind == "p" and _TABBED.match(str(item)):
             tabbed.append(str(item))
             continue
-        _tabbed_rows(tabbed, out)
+        _tabbed_rows(tabbed, out, [])
         if kind == "t":
             out.table(cast(list[list[str]], item))
         elif kind == "h":
             out.furniture(str(item), HIDDEN_TEXT)
         else:
             out.paragraph(str(item))
-    _tabbed_rows(tabbed, out)
+    _tabbed_rows(tabbed, out, [])
     return out.text(), _unstacked(out.blocks)
 
 
