@@ -163,3 +163,45 @@ def test_a_total_table_balances_its_two_sides(spent, passed):
     if not passed:
         assert "收入总计 1080.21万元，支出总计 1080.12万元，相差 0.09万元" in found.message
         assert [t.path for t in found.terms] == ["tables[0].rows[2].values[0]", "tables[0].rows[5].values[1]"]
+
+
+LINES_TABLE = """
+tables:
+  - label: 公开01表
+    title: 收入支出决算总表
+    columns:
+      - name: 收入 / 金额
+      - name: 支出 / 金额
+    rows:
+      - {{name: 一、一般公共预算财政拨款收入, values: [415.14, ~]}}
+      - {{name: 二、政府性基金预算财政拨款收入, values: [~, ~]}}
+      - {{name: 三、其他收入, values: [2.40, ~]}}
+      - {{name: 其中：利息收入, values: [1.00, ~]}}
+      - {{name: 本年收入合计, values: [{income}, ~]}}
+      - {{name: 年初结转和结余, values: [8.40, ~]}}
+      - {{name: 总计, values: [425.94, ~]}}
+      - {{name: 一、一般公共服务支出, values: [~, 358.52]}}
+      - {{name: 二、社会保障和就业支出, values: [~, 33.85]}}
+      - {{name: 本年支出合计, values: [~, 392.37]}}
+      - {{name: 年末结转和结余, values: [~, 33.57]}}
+      - {{name: 总计, values: [~, 425.94]}}
+"""
+
+
+@pytest.mark.parametrize("income, passed", [("417.54", True), ("427.54", False)])
+def test_a_years_total_is_the_sum_of_the_numbered_lines_above_it(income, passed):
+    """本年收入合计 is the sum of the income lines numbered 一、二、… above it (其中 lines not
+    counted), 本年支出合计 of the classes above it since the income side's 总计; a total 10.00 more
+    than its lines is found, with the total's line."""
+    from tests.test_checks import results
+
+    found = {r.subject: r for r in results(LINES_TABLE.format(income=income), "sum.lines")}
+    assert set(found) == {"公开01表 收入支出决算总表·本年收入合计·收入 / 金额",
+                          "公开01表 收入支出决算总表·本年支出合计·支出 / 金额"}
+    assert found["公开01表 收入支出决算总表·本年支出合计·支出 / 金额"].passed is True
+    income_total = found["公开01表 收入支出决算总表·本年收入合计·收入 / 金额"]
+    assert income_total.passed is passed
+    assert [t.path for t in income_total.terms] == [
+        "tables[0].rows[4].values[0]", "tables[0].rows[0].values[0]", "tables[0].rows[2].values[0]"]
+    if not passed:
+        assert "所列各项之和 417.54万元，所述 427.54万元，相差 10万元" in income_total.message

@@ -90,6 +90,12 @@ def show_rate(value: Decimal, places: int = 2) -> str:
 # --- the checker ---------------------------------------------------------------------------------
 
 
+#: The totals of the lines numbered above them in a 决算 table (sum.lines).
+_LINE_TOTALS = frozenset({"本年收入合计", "本年支出合计"})
+#: A line numbered as the standard tables number their sources and classes: 一、 … 二十五、
+_NUMBERED_LINE = re.compile(r"[一二三四五六七八九十]{1,3}[、．.]")
+
+
 @dataclass
 class Checker:
     """Runs every rule over one report; collects results with their places."""
@@ -762,6 +768,25 @@ class Checker:
                 self._table_sum(t, table, unit, total, tops)
             if table.title.endswith("总表"):
                 self._balance(t, table, unit)
+            self._lines(t, table, unit)
+
+    def _lines(self, t: int, table: PublishedTable, unit: str) -> None:
+        """A 本年收入合计 or 本年支出合计 row (uncoded) is the sum of the lines numbered 一、二、… listed
+        above it since the table's start or its last total (总计, 合计 …): the sources of income, or
+        the classes or kinds of spending, as the standard tables print them. A line not numbered so
+        (其中…, a carry-over) is not counted; neither is a table with no numbered line above the total."""
+        start = 0
+        for n, row in enumerate(table.rows):
+            name = row.name.replace(" ", "").replace("\u3000", "")
+            if row.code:
+                continue
+            if name in _LINE_TOTALS:
+                lines = [(m, r) for m, r in enumerate(table.rows[start:n], start)
+                         if not r.code and _NUMBERED_LINE.match(r.name.lstrip(" \u3000"))]
+                if lines:
+                    self._table_sum(t, table, unit, (n, row), lines, "sum.lines", "所列各项")
+            if name.endswith(("合计", "总计")):
+                start = n + 1
 
     def _balance(self, t: int, table: PublishedTable, unit: str) -> None:
         """A 收入支出决算总表 balances: its 总计 on the income side (the first of its 总计 rows, in
@@ -800,7 +825,8 @@ class Checker:
                  show_money(Decimal(0), self.unit), message)
 
     def _table_sum(self, t: int, table: PublishedTable, unit: str, parent: tuple[int, TableRow],
-                   children: Sequence[tuple[int, TableRow]]) -> None:
+                   children: Sequence[tuple[int, TableRow]], rule: str = "sum.table", parts_name: str = "下级科目"
+                   ) -> None:
         scale = MONEY_UNITS[unit]
         n, row = parent
         for k, column in enumerate(table.columns):
@@ -824,11 +850,11 @@ class Checker:
             terms = [term(f"{name}（{column.name}）", n, stated)]
             terms += [term(f"{r.code} {r.name}（{column.name}）", m, v) for m, r, v in parts]
             passed = abs(difference) <= tolerance
-            message = (f"下级科目之和 {show_money(amount * scale, self.unit)} 与所述相符" if passed else
-                       f"下级科目之和 {show_money(amount * scale, self.unit)}，"
+            message = (f"{parts_name}之和 {show_money(amount * scale, self.unit)} 与所述相符" if passed else
+                       f"{parts_name}之和 {show_money(amount * scale, self.unit)}，"
                        f"所述 {show_money(stated * scale, self.unit)}，"
                        f"相差 {show_money(abs(difference) * scale, self.unit)}")
-            self.add("sum.table", passed, f"{where}·{name}·{column.name}", terms, show_money(amount * scale, self.unit),
+            self.add(rule, passed, f"{where}·{name}·{column.name}", terms, show_money(amount * scale, self.unit),
                      show_money(difference * scale, self.unit), show_money(tolerance * scale, self.unit), message)
 
 
