@@ -132,7 +132,9 @@ class Renderer:
         self.site = site
         self.assets = assets
         self.env = _Environment(
-            bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
+            # (named apart from plain Jinja's: code made by `_Generator` calls `environment.shown`)
+            bytecode_cache=FileSystemBytecodeCache(str(compiled), "__jinja2_shown_%s.cache")
+            if compiled is not None else None,
             loader=_Unindented(str(templates)),
             autoescape=select_autoescape(["html", "xml", "txt"], default_for_string=True, default=True),
             undefined=StrictUndefined,
