@@ -3324,3 +3324,17 @@ def test_a_budget_execution_tables_annual_funds_row_is_the_total_of_its_spending
         "年度资金总额", ["262.00"], ["275.30"], ["270.89"])
     assert [(line.name, _values(line.actual)) for line in spending.by_nature] == [
         ("基本支出", ["162.27"]), ("项目支出", ["108.62"])]
+
+
+def test_a_tables_total_over_numbered_spending_rows_alone_is_their_total():
+    """A table whose only rows are 一、基本支出 and 二、项目支出 under 合计: the rows are known by their
+    names without the 一、 numbering, so the 合计 is the year's spending total, as without numbers."""
+    _, report = _draft("某局2024年度部门整体支出绩效自评报告\n二、部门整体支出情况\n单位：万元\n"
+                       "\t项目\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\n"
+                       "\t合计\n\t262.00\n\t275.30\n\t270.89\n\n"
+                       "\t一、基本支出\n\t157.00\n\t162.90\n\t162.27\n\n"
+                       "\t二、项目支出\n\t105.00\n\t112.40\n\t108.62\n\n", 2024)
+    (spending,) = report.expenditure
+    assert _values(spending.total.actual) == ["270.89"] and _values(spending.total.budget_full) == ["275.30"]
+    assert [(line.name, _values(line.actual)) for line in spending.by_nature] == [
+        ("基本支出", ["162.27"]), ("项目支出", ["108.62"])]

@@ -53,8 +53,9 @@ _TOP_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+、")
 
 
 def _plain_label(cell: Cell) -> str:
-    """A row's name without its numbering or 其中."""
-    return re.sub(r"^[0-9]+[、.．](?![0-9])|^其中[：:]", "", norm(cell.text.strip(BLANKS))).strip("“”\"")
+    """A row's name without its numbering (一、 1. （1）) or 其中, as `_money_rows` reads it."""
+    return re.sub(rf"{_TOP_NUMBER.pattern}|{_SUB_NUMBER.pattern}|^其中[：:]", "", norm(cell.text.strip(BLANKS))
+                  ).strip("“”\"")
 
 
 def _named_indicators(rows) -> bool:
