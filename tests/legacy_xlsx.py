@@ -23,12 +23,11 @@ def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
     original = data.table_part
     old = Rows()
 
-    def table_part(columns, rows, xlsx=None, sheet=True):
-        part = original(columns, rows, xlsx, sheet)
+    def table_part(columns, rows, xlsx=None, sheet=True, values=None):
+        part = original(columns, rows, xlsx, sheet, values=values)
         names = [c.name for c in columns]
         templates = []
-        for row in rows:
-            cells = [row.get(n, "") for n in names]
+        for cells in (values if values is not None else [[row.get(n, "") for n in names] for row in rows]):
             cells = [int(v) if c.type == "integer" and v != "" else Number(v) if c.type == "number" and v != "" else v
                      for v, c in zip(cells, columns)]
             templates.append(old.template(cells))
