@@ -205,3 +205,40 @@ def test_a_years_total_is_the_sum_of_the_numbered_lines_above_it(income, passed)
         "tables[0].rows[4].values[0]", "tables[0].rows[0].values[0]", "tables[0].rows[2].values[0]"]
     if not passed:
         assert "所列各项之和 417.54万元，所述 427.54万元，相差 10万元" in income_total.message
+
+
+SANGONG_TABLE = """
+tables:
+  - label: 公开07表
+    title: 一般公共预算财政拨款“三公”经费支出决算表
+    columns:
+      - name: 决算数 / 合计
+      - name: 决算数 / 因公出国（境）费
+      - name: 决算数 / 公务用车购置及运行费 / 小计
+      - name: 决算数 / 公务用车购置及运行费 / 公务用车购置费
+      - name: 决算数 / 公务用车购置及运行费 / 公务用车运行费
+      - name: 决算数 / 公务接待费
+      - name: 决算数 / 会议费
+    rows:
+      - {{name: “三公”经费, values: [{total}, 0.00, 1.86, 0.00, 1.86, {reception}, 2.00]}}
+"""
+
+
+@pytest.mark.parametrize("total, reception, passed", [
+    ("3.18", "1.32", True),    # the three items; 会议费 beside them, not in the 合计
+    ("5.18", "1.32", True),    # 会议费 counted in the 合计
+    ("3.18", "1.62", False),   # 公务接待费 0.30 more than the 合计 allows
+])
+def test_a_sangong_tables_total_column_is_the_sum_of_its_items(total, reception, passed):
+    """公开07表 with its columns in groups: 决算数 / 合计 is 因公出国（境）费 + the 公务用车 小计 + 公务接待费
+    (会议费 either way), and the 小计 is 购置费 + 运行费."""
+    from tests.test_checks import results
+
+    found = {r.subject.split("·")[-1]: r for r in results(SANGONG_TABLE.format(total=total, reception=reception),
+                                                          "sum.sangong")}
+    assert set(found) == {"决算数 / 合计", "决算数 / 公务用车购置及运行费 / 小计"}
+    assert found["决算数 / 公务用车购置及运行费 / 小计"].passed is True
+    assert found["决算数 / 合计"].passed is passed
+    if not passed:
+        assert "各分项之和 3.48万元，所述 3.18万元，相差 0.3万元" in found["决算数 / 合计"].message
+        assert found["决算数 / 合计"].terms[0].path == "tables[0].rows[0].values[0]"

@@ -769,6 +769,66 @@ class Checker:
             if table.title.endswith("总表"):
                 self._balance(t, table, unit)
             self._lines(t, table, unit)
+            if "三公" in table.title:
+                self._sangong_columns(t, table, unit)
+
+    def _sangong_columns(self, t: int, table: PublishedTable, unit: str) -> None:
+        """A “三公” table's columns named in groups (决算数 / 合计, 决算数 / 因公出国（境）费, 决算数 /
+        公务用车购置及运行费 / 小计 …): in each row, a 合计 or 小计 column is the sum of the columns
+        beside it in its group, a sub-group by its own 小计 (or its columns where it has none). 会议费
+        and 培训费 printed beside the 三公 items may be in the 合计 or not: either sum agrees. A table
+        whose columns are not named in groups is left alone (which column is part of which cannot be told)."""
+        paths = [tuple(part.strip() for part in c.name.split("/")) for c in table.columns]
+        scale = MONEY_UNITS[unit]
+        where = (f"{table.label} " if table.label else "") + table.title
+        for k, path in enumerate(paths):
+            if len(path) < 2 or table.columns[k].unit or path[-1].replace(" ", "") not in ("合计", "小计"):
+                continue
+            prefix = path[:-1]
+            parts: list[int] = []
+            groups: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for j, other in enumerate(paths):
+                if j == k or table.columns[j].unit or other[:len(prefix)] != prefix or len(other) <= len(prefix):
+                    continue
+                rest = other[len(prefix):]
+                if len(rest) == 1:
+                    parts.append(j)
+                else:
+                    groups.setdefault(rest[0], []).append((j, rest))
+            for members in groups.values():
+                own = [j for j, rest in members if len(rest) == 2 and rest[1].replace(" ", "") in ("合计", "小计")]
+                parts += own[:1] or [j for j, rest in members if len(rest) == 2]
+            if not parts:
+                continue
+            optional = {j for j in parts if paths[j][-1].replace(" ", "") in ("会议费", "培训费")}
+            for n, row in enumerate(table.rows):
+                stated = row.values[k]
+                if not isinstance(stated, Decimal):
+                    continue
+                cells = [(j, v) for j in sorted(parts) if isinstance(v := row.values[j], Decimal)]
+                if not cells:
+                    continue
+                step = lambda v: Decimal(1).scaleb(min(v.as_tuple().exponent, 0)) / 2  # noqa: E731
+                sums = [sum((v for j, v in cells if j not in left_out), Decimal(0))
+                        for left_out in (frozenset(), optional)]
+                tolerance = sum((step(v) for _, v in cells), step(stated))
+                amount = min(sums, key=lambda a: abs(a - stated))
+                difference = amount - stated
+
+                def term(label: str, j: int, value: Decimal) -> CheckTerm:
+                    at = ("tables", t, "rows", n, "values", j)  # noqa: B023 (called in this iteration only)
+                    return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(at), field_path(at))
+
+                column = " / ".join(path)
+                terms = [term(f"{row.name}（{column}）", k, stated)]
+                terms += [term(f"{row.name}（{' / '.join(paths[j])}）", j, v) for j, v in cells]
+                passed = abs(difference) <= tolerance
+                shown = show_money(amount * scale, self.unit)
+                message = (f"各分项之和 {shown} 与所述相符" if passed else
+                           f"各分项之和 {shown}，所述 {show_money(stated * scale, self.unit)}，"
+                           f"相差 {show_money(abs(difference) * scale, self.unit)}")
+                self.add("sum.sangong", passed, f"{where}·{row.name}·{column}", terms, shown,
+                         show_money(difference * scale, self.unit), show_money(tolerance * scale, self.unit), message)
 
     def _lines(self, t: int, table: PublishedTable, unit: str) -> None:
         """A 本年收入合计 or 本年支出合计 row (uncoded) is the sum of the lines numbered 一、二、… listed
