@@ -809,8 +809,8 @@ class Checker:
                 if not cells:
                     continue
                 step = lambda v: Decimal(1).scaleb(min(v.as_tuple().exponent, 0)) / 2  # noqa: E731
-                sums = [sum((v for j, v in cells if j not in left_out), Decimal(0))
-                        for left_out in (frozenset(), optional)]
+                sums = [sum((v for _, v in cells), Decimal(0)),
+                        sum((v for j, v in cells if j not in optional), Decimal(0))]
                 tolerance = sum((step(v) for _, v in cells), step(stated))
                 amount = min(sums, key=lambda a: abs(a - stated))
                 difference = amount - stated
