@@ -17,24 +17,23 @@ from typing import Any
 
 
 def capture(monkeypatch, data) -> dict[int, tuple[Any, list[bytes]]]:
-    """Make `data.table_part` also keep, for each part it makes, the rows as the old writer made
-    them: id(part) → (part, rows)."""
+    """Make `data.values_part` (which every table part goes through) also keep, for each part it
+    makes, the rows as the old writer made them: id(part) → (part, rows)."""
     made: dict[int, tuple[Any, list[bytes]]] = {}
-    original = data.table_part
+    original = data.values_part
     old = Rows()
 
-    def table_part(columns, rows, xlsx=None, sheet=True, values=None):
-        part = original(columns, rows, xlsx, sheet, values=values)
-        names = [c.name for c in columns]
+    def values_part(columns, values, xlsx=None, sheet=True):
+        part = original(columns, values, xlsx, sheet)
         templates = []
-        for cells in (values if values is not None else [[row.get(n, "") for n in names] for row in rows]):
+        for cells in values:
             cells = [int(v) if c.type == "integer" and v != "" else Number(v) if c.type == "number" and v != "" else v
                      for v, c in zip(cells, columns)]
             templates.append(old.template(cells))
         made[id(part)] = (part, templates)
         return part
 
-    monkeypatch.setattr(data, "table_part", table_part)
+    monkeypatch.setattr(data, "values_part", values_part)
     return made
 
 

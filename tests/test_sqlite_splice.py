@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from generator.outputs import sqlite as db_module
-from generator.outputs.data import TABLES, table_part
+from generator.outputs.data import TABLES, row_values, table_part, values_part
 from generator.outputs.sqlite import LARGE_TABLES, Database, report_rows
 
 
@@ -44,23 +44,25 @@ def _rows(rng: random.Random, name: str, department: str, year: int, count: int,
 
 
 def _year(rng: random.Random, sizes: list[tuple[str, dict[str, int]]], longest: int = 60, year: int = 2023):
-    """Parts of a year: (department, {table: rows}) → the parts each report gives."""
+    """Parts of a year: (department, {table: rows}) → (department, the parts each report gives,
+    its rows of the large tables as made)."""
     reports = []
     for department, counts in sizes:
-        parts = {name: table_part(TABLES[name][2], _rows(rng, name, department, year, counts.get(name, 0), longest))
-                 for name in LARGE_TABLES}
+        values = {name: row_values(TABLES[name][2], _rows(rng, name, department, year, counts.get(name, 0), longest))
+                  for name in LARGE_TABLES}
+        parts = {name: values_part(TABLES[name][2], values[name]) for name in LARGE_TABLES}
         parts["reports"] = table_part(TABLES["reports"][2], [{"department": department, "year": str(year)}])
         parts["departments"] = table_part(TABLES["departments"][2], [{"department": department}])
-        reports.append((department, parts))
+        reports.append((department, parts, values))
     return reports
 
 
 def _spliced(reports, tmp_path) -> sqlite3.Connection:
     database = Database()
-    for department, parts in reports:
+    for department, parts, values in reports:
         database.put("departments", parts["departments"])
         database.put("reports", parts["reports"])
-        database.add(report_rows(department, parts))
+        database.add(report_rows(department, values))
     out = io.BytesIO()
     database.finish(out, "year.sqlite")
     with zipfile.ZipFile(io.BytesIO(out.getvalue())) as z:
@@ -76,7 +78,7 @@ def _reference(reports) -> sqlite3.Connection:
     for name in db_module.DATABASE_TABLES:
         for statement in db_module._schema(name):
             db.execute(statement)
-    for _, parts in sorted(reports):
+    for _, parts, _ in sorted(reports, key=lambda report: report[0]):
         for name in ("departments", "reports", *LARGE_TABLES):
             rows = list(db_module._rows(name, parts[name])) if parts[name].rows else []
             if name in LARGE_TABLES:
@@ -136,9 +138,9 @@ def test_a_changed_report_changes_only_its_own_pages(tmp_path):
     again = io.BytesIO()
     for out in (first, again):
         database = Database()
-        for department, parts in reports:
+        for department, parts, values in reports:
             database.put("reports", parts["reports"])
-            database.add(report_rows(department, parts))
+            database.add(report_rows(department, values))
         database.finish(out, "year.sqlite")
     assert first.getvalue() == again.getvalue()
 
@@ -150,7 +152,7 @@ def test_rows_as_made_give_the_database_what_their_csv_gives():
     exact text; integers; flags; empty cells and None as NULL)."""
     import csv
 
-    from generator.outputs.data import _csv_lines, _text_columns, row_values
+    from generator.outputs.data import _csv_lines, _text_columns
     from decimal import Decimal
 
     tricky = ["", None, "=1+1", "-5", "+3", "@sum", "'quoted", "预算", "12.30", 7, Decimal("1E+2"), "a\r\nb"]

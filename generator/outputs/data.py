@@ -519,12 +519,16 @@ def row_values(columns: tuple[Column, ...], rows: list[dict[str, Any]]) -> list[
 
 
 def table_part(columns: tuple[Column, ...], rows: list[dict[str, Any]], xlsx: Rows | None = None,
-               sheet: bool = True, values: list[list[Any]] | None = None) -> TablePart:
-    """A run of rows of a table; `sheet=False` for a table the workbook does not hold; `values`
-    the rows' `row_values` where they are made already. The CSV lines are compressed at
+               sheet: bool = True) -> TablePart:
+    """A run of rows of a table (`values_part` of their `row_values`)."""
+    return values_part(columns, row_values(columns, rows), xlsx, sheet)
+
+
+def values_part(columns: tuple[Column, ...], values: list[list[Any]], xlsx: Rows | None = None,
+                sheet: bool = True) -> TablePart:
+    """A run of rows of a table, each row's values in the order of the columns (`row_values`);
+    `sheet=False` for a table the workbook does not hold. The CSV lines are compressed at
     PIECE_LEVEL (a download), the sheet rows at 1 (as the workbook)."""
-    if values is None:
-        values = row_values(columns, rows)
     lines = deflate(_csv_lines(_text_columns(columns), values).encode("utf-8"), PIECE_LEVEL)
     if not sheet:
         return TablePart(len(values), lines, EMPTY)
@@ -639,11 +643,11 @@ def department_parts(content: Content, entry: DepartmentEntry, checks: dict[tupl
             ("findings", finding_rows(names, results)))}
         years[rf.year] = {
             "reports": table_part(TABLES["reports"][2], list(report_rows(content.site, entry, rf, results)), xlsx),
-            "figures": table_part(TABLES["figures"][2], [], sheet=False, values=large["figures"]),
-            "indicators": table_part(TABLES["indicators"][2], [], xlsx, values=large["indicators"]),
-            "findings": table_part(TABLES["findings"][2], [], xlsx, values=large["findings"]),
+            "figures": values_part(TABLES["figures"][2], large["figures"], sheet=False),
+            "indicators": values_part(TABLES["indicators"][2], large["indicators"], xlsx),
+            "findings": values_part(TABLES["findings"][2], large["findings"], xlsx),
         }
-        years[rf.year][DATABASE_PART] = database_rows(entry.slug, years[rf.year], large)
+        years[rf.year][DATABASE_PART] = database_rows(entry.slug, large)
     return DepartmentParts(table_part(TABLES["departments"][2], [department_row(content.site, entry, place)], xlsx),
                            years)
 
@@ -683,20 +687,15 @@ def part_extents(part: TablePart) -> tuple[int, Extent, Extent]:
     return part.rows, extent([part.lines]), extent([part.sheet])
 
 
-def report_figures_csv(part: TablePart) -> bytes:
-    """One report's figures as a CSV of its own: the lines it adds to figures.csv, with the header."""
-    return csv_bytes(TABLES["figures"][2], []) + part.csv
-
-
 #: A report's own figures are published as a CSV in a zip (figures.csv.zip holding figures.csv),
 #: as its year's are: most of a report's bytes in a CSV of many rows, a seventh of them zipped.
 REPORT_FIGURES = "figures.csv.zip"
 
 
 def report_figures_zip(part: TablePart) -> bytes:
-    """One report's figures CSV (`report_figures_csv`) in a zip of its own, as `figures.csv`:
-    made as its year's is (`_year_csv`), of the header's piece and the part's lines as they are
-    compressed already, not inflated and compressed again."""
+    """One report's figures (the lines it adds to its year's figures.csv, with the header) in a zip
+    of its own, as `figures.csv`: made as its year's is (`_year_csv`), of the header's piece and
+    the part's lines as they are compressed already, not inflated and compressed again."""
     out = io.BytesIO()
     entry = Entry(out, "figures.csv", _csv_header_piece("figures"), extent([part.lines]))
     entry.put(part.lines)

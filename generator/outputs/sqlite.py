@@ -247,25 +247,23 @@ class ReportRows(NamedTuple):
     trees: tuple[TreePart, ...]
 
 
-def report_rows(department: str, parts: dict[str, TablePart], values: dict[str, list[list]] | None = None
-                ) -> ReportRows:
-    """A report's ReportRows from its parts of the large tables: its rows put, in the CSVs'
-    order, numbered by `seq`, into a database of their own, whose b-trees SQLite orders and
-    encodes. `values`, where given, are the parts' rows as made (`data.row_values`), taken as
-    the CSV cells they are written as (`_raw_converter`) rather than read back from the CSV."""
+def report_rows(department: str, values: dict[str, list[list]]) -> ReportRows:
+    """A report's ReportRows from its rows of the large tables as made (`data.row_values`, each
+    value taken as the CSV cell it is written as, `_raw_converter`): put, in the CSVs' order,
+    numbered by `seq`, into a database of their own, whose b-trees SQLite orders and encodes."""
     db = sqlite3.connect(":memory:", isolation_level=None)
     try:
         db.deserialize(_empty_report_database())
         db.execute("BEGIN")
         for name in LARGE_TABLES:
-            if parts[name].rows:
-                rows = map(_raw_converter(name), values[name]) if values is not None else _rows(name, parts[name])
+            if values[name]:
+                rows = map(_raw_converter(name), values[name])
                 db.executemany(_insert(name), (row + (n,) for n, row in enumerate(rows, 1)))
         db.execute("COMMIT")
         trees = report_trees(db.serialize(), _roots(db))
     finally:
         db.close()
-    return ReportRows(department, {name: parts[name].rows for name in LARGE_TABLES}, tuple(trees))
+    return ReportRows(department, {name: len(values[name]) for name in LARGE_TABLES}, tuple(trees))
 
 
 class Database:
