@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import cast
 
 from ..content.figures import Figure, Statement, stated as stated_text
 from ..content.labels import BREAKDOWNS, COUNTS, SECTIONS, STAGE_KEYS
@@ -88,6 +89,11 @@ def show_rate(value: Decimal, places: int = 2) -> str:
 
 
 # --- the checker ---------------------------------------------------------------------------------
+
+
+def cell_half_step(value: Decimal) -> Decimal:
+    """How far rounding may have moved a 决算 table's cell: half its last place, 0.5 for a whole number."""
+    return Decimal(1).scaleb(min(cast(int, value.as_tuple().exponent), 0)) / 2  # (a cell is finite)
 
 
 #: The totals of the lines numbered above them in a 决算 table (sum.lines).
@@ -772,6 +778,12 @@ class Checker:
             if "三公" in table.title:
                 self._sangong_columns(t, table, unit)
 
+    def _cell_term(self, label: str, t: int, n: int, k: int, value: Decimal, unit: str) -> CheckTerm:
+        """A 决算 table's cell (table `t`, row `n`, column `k`) as a term of a check, in `unit`."""
+        path = ("tables", t, "rows", n, "values", k)
+        return CheckTerm(label, f"{plain(value)}{unit}", value * MONEY_UNITS[unit], self.rf.line_of(path),
+                         field_path(path))
+
     def _sangong_columns(self, t: int, table: PublishedTable, unit: str) -> None:
         """A “三公” table's columns named in groups (决算数 / 合计, 决算数 / 因公出国（境）费, 决算数 /
         公务用车购置及运行费 / 小计 …): in each row, a 合计 or 小计 column is the sum of the columns
@@ -808,20 +820,14 @@ class Checker:
                 cells = [(j, v) for j in sorted(parts) if isinstance(v := row.values[j], Decimal)]
                 if not cells:
                     continue
-                step = lambda v: Decimal(1).scaleb(min(v.as_tuple().exponent, 0)) / 2  # noqa: E731
                 sums = [sum((v for _, v in cells), Decimal(0)),
                         sum((v for j, v in cells if j not in optional), Decimal(0))]
-                tolerance = sum((step(v) for _, v in cells), step(stated))
+                tolerance = sum((cell_half_step(v) for _, v in cells), cell_half_step(stated))
                 amount = min(sums, key=lambda a: abs(a - stated))
                 difference = amount - stated
-
-                def term(label: str, j: int, value: Decimal) -> CheckTerm:
-                    at = ("tables", t, "rows", n, "values", j)  # noqa: B023 (called in this iteration only)
-                    return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(at), field_path(at))
-
                 column = " / ".join(path)
-                terms = [term(f"{row.name}（{column}）", k, stated)]
-                terms += [term(f"{row.name}（{' / '.join(paths[j])}）", j, v) for j, v in cells]
+                terms = [self._cell_term(f"{row.name}（{column}）", t, n, k, stated, unit)]
+                terms += [self._cell_term(f"{row.name}（{' / '.join(paths[j])}）", t, n, j, v, unit) for j, v in cells]
                 passed = abs(difference) <= tolerance
                 shown = show_money(amount * scale, self.unit)
                 message = (f"各分项之和 {shown} 与所述相符" if passed else
@@ -868,19 +874,14 @@ class Checker:
             return  # (the two 总计 not side by side as the template sets them)
         scale = MONEY_UNITS[unit]
         where = (f"{table.label} " if table.label else "") + table.title
-
-        def term(label: str, n: int, k: int, value: Decimal) -> CheckTerm:
-            path = ("tables", t, "rows", n, "values", k)
-            return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
-
         difference = spending - income
         passed = difference == 0
         stated = show_money(income * scale, self.unit), show_money(spending * scale, self.unit)
         message = (f"收入总计与支出总计均为 {stated[0]}" if passed else
                    f"收入总计 {stated[0]}，支出总计 {stated[1]}，相差 {show_money(abs(difference) * scale, self.unit)}")
         self.add("sum.balance", passed, f"{where}·总计",
-                 [term(f"收入总计（{table.columns[k1].name}）", n1, k1, income),
-                  term(f"支出总计（{table.columns[k2].name}）", n2, k2, spending)],
+                 [self._cell_term(f"收入总计（{table.columns[k1].name}）", t, n1, k1, income, unit),
+                  self._cell_term(f"支出总计（{table.columns[k2].name}）", t, n2, k2, spending, unit)],
                  show_money(spending * scale, self.unit), show_money(difference * scale, self.unit),
                  show_money(Decimal(0), self.unit), message)
 
@@ -897,18 +898,12 @@ class Checker:
             if not parts and stated == 0:
                 continue
             amount = sum((v for _, _, v in parts), Decimal(0))
-            step = lambda v: Decimal(1).scaleb(min(v.as_tuple().exponent, 0)) / 2  # noqa: E731
-            tolerance = sum((step(v) for _, _, v in parts), step(stated))
+            tolerance = sum((cell_half_step(v) for _, _, v in parts), cell_half_step(stated))
             difference = amount - stated
             where = (f"{table.label} " if table.label else "") + table.title
-
-            def term(label: str, m: int, value: Decimal) -> CheckTerm:
-                path = ("tables", t, "rows", m, "values", k)  # noqa: B023 (called in this iteration only)
-                return CheckTerm(label, f"{plain(value)}{unit}", value * scale, self.rf.line_of(path), field_path(path))
-
             name = f"{row.code} {row.name}" if row.code else row.name
-            terms = [term(f"{name}（{column.name}）", n, stated)]
-            terms += [term(f"{r.code} {r.name}（{column.name}）", m, v) for m, r, v in parts]
+            terms = [self._cell_term(f"{name}（{column.name}）", t, n, k, stated, unit)]
+            terms += [self._cell_term(f"{r.code} {r.name}（{column.name}）", t, m, k, v, unit) for m, r, v in parts]
             passed = abs(difference) <= tolerance
             message = (f"{parts_name}之和 {show_money(amount * scale, self.unit)} 与所述相符" if passed else
                        f"{parts_name}之和 {show_money(amount * scale, self.unit)}，"
