@@ -163,7 +163,8 @@ def normal_codes(text: str) -> np.ndarray:
     mapped = _alone[codes]
     unknown = mapped == _UNKNOWN
     if unknown.any():
-        for cp in np.unique(codes[unknown]).tolist():
+        # (a set, not np.unique: that imports numpy.ma, a tenth of a correction's imports)
+        for cp in sorted(set(codes[unknown].tolist())):
             _alone[cp] = _normal_alone(cp)
         mapped = _alone[codes]
     if (mapped < 0).any():
