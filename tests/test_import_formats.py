@@ -3339,3 +3339,77 @@ def test_a_tables_total_over_numbered_spending_rows_alone_is_their_total():
     assert _values(spending.total.actual) == ["270.89"] and _values(spending.total.budget_full) == ["275.30"]
     assert [(line.name, _values(line.actual)) for line in spending.by_nature] == [
         ("基本支出", ["162.27"]), ("项目支出", ["108.62"])]
+
+
+def _city_form(path: Path, head_score: object, review: object = None) -> None:
+    """A city-level 项目支出绩效自评表 on the 决策 / 管理 / 产出 / 效益 frame: the total only in the
+    head (自评得分, a blank 财政审核评分 beside it), the funding block's rate over 调整预算数（A）,
+    the indicators headed 参考分值 · 指标值（A） · 全年实际值（B） · 得分, and a placeholder row."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["某市本级部门项目支出绩效自评表（2022年）"],
+                ["项目名称", "社区养老驿站运营补贴", None, None, "主管部门", "某市民政局", None, None],
+                ["实施单位", "某市养老服务指导中心", None, "自评得分", head_score, "财政审核评分", review, None],
+                ["项目资金（万元）", None, None, "年初预算数", "调整预算数（A）", "全年执行数（B）", "执行率（B/A）", "备注"],
+                [None, "年度资金总额", None, 150, 160, 152, "95.00%", None],
+                [None, "其中：财政拨款", None, 150, 160, 152, "95.00%", None],
+                ["一级指标", "二级指标", "三级指标", "参考分值", "指标值（A）", "全年实际值（B）", "得分",
+                 "未完成原因分析及改进措施"],
+                ["项目决策（20分）", "决策过程", "立项依据充分性", 20, "—", "依据市养老服务规划立项", 20, None],
+                ["项目管理（20分）", "投入管理", "预算执行率", 10, "100%", "95%", 9.5, "部分补贴次年初拨付"],
+                [None, "财务管理", "资金使用合规性", 10, "—", "资金专款专用", 10, None],
+                ["项目产出（40分）", "数量指标（40分）", "补贴驿站数量", 40, "12个", "12个", 40, None],
+                [None, None, "指标2：", None, None, None, None, None],
+                ["项目效益（20分）", "经济效益指标", "指标1：", None, "/", "/", None, None],
+                [None, "服务对象满意度指标（20分）", "老年人满意度", 20, "≥90%", "94%", 19, None]):
+        sheet.append(row)
+    book.save(path)
+
+
+def test_a_city_forms_head_score_reference_weights_and_adjusted_budget_are_read(tmp_path):
+    """The 银川-style city form: 参考分值 is each indicator's weight, 指标值（A） its target, 全年实际值（B）
+    its result; 调整预算数（A） the year's budget the rate is taken over; the head's 自评得分 the
+    project's score (a blank 财政审核评分 beside it no score); the template's 指标1： rows no
+    indicators."""
+    path = tmp_path / "项目支出绩效自评表.xlsx"
+    _city_form(path, 98.5)
+    _, blocks = read_path(path)
+    result = draft(blocks, 2022)
+    report = parse_report(strip_unplaced(result.yaml))
+    (perf,) = report.project_performance
+    assert perf.name == "社区养老驿站运营补贴" and _values(perf.score) == ["98.5"]
+    be = perf.budget_execution
+    assert (_values(be.budget_initial), _values(be.budget_full), _values(be.actual), _values(be.execution_rate)) \
+        == (["150"], ["160"], ["152"], ["95.00"])
+    assert [i.weight.first.value for i in perf.indicators if i.level1 == "项目管理"] == [10, 10]
+    assert [(i.name, i.target, i.actual, _values(i.weight), _values(i.score)) for i in perf.indicators] == [
+        ("立项依据充分性", "—", "依据市养老服务规划立项", ["20"], ["20"]),
+        ("预算执行率", "100%", "95%", ["10"], ["9.5"]),
+        ("资金使用合规性", "—", "资金专款专用", ["10"], ["10"]),
+        ("补贴驿站数量", "12个", "12个", ["40"], ["40"]),
+        ("老年人满意度", "≥90%", "94%", ["20"], ["19"])]
+    assert "unplaced:" not in result.yaml
+
+
+def test_a_city_forms_head_score_above_its_indicators_scores_is_found(tmp_path):
+    """The head's 自评得分 one more than the indicators' scores (99.5 for 98.5) is found by the
+    checks, and the rate over 调整预算数（A） (152 ÷ 160 = 95.00%) is not taken over 年初预算数."""
+    folder = tmp_path / "form"
+    folder.mkdir()
+    _city_form(folder / "项目支出绩效自评表.xlsx", 99.5)
+    errors, _ = _check_draft(tmp_path, folder, "test-dept", 2022)
+    assert len(errors) == 1 and "perf.score_total" in errors[0] and "98.5" in errors[0], errors
+
+
+def test_the_finance_bureaus_review_score_beside_a_city_forms_own_is_listed_not_placed(tmp_path):
+    """A 财政审核评分 filled in beside the head's 自评得分 is the bureau's score of the form, not the
+    unit's: listed for the reviewer with that said, the 自评得分 the project's score."""
+    path = tmp_path / "项目支出绩效自评表.xlsx"
+    _city_form(path, 98.5, 96)
+    _, blocks = read_path(path)
+    result = draft(blocks, 2022)
+    (perf,) = parse_report(strip_unplaced(result.yaml)).project_performance
+    assert _values(perf.score) == ["98.5"]
+    assert [(item.text, item.why) for item in result.loose] == [("96", "财政部门的审核评分，不是单位的自评得分")]

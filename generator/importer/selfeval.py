@@ -22,12 +22,14 @@ _SIDE_CELL = re.compile(r"^(?:其中[：:]\s*)?(?P<name>[^：:0-9]{2,30})[：:]\
 _SIDE_HEAD = re.compile(r"^按(收入|支出)性质分")
 _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
 #: The columns of a form's 预算执行 block, by the words their headers begin with: the 10号 附件1
-#: headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), and a multi-year
+#: headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), a city form's
+#: 调整预算数（A） · 全年执行数（B） · 执行率（B/A） (its rate over the adjusted budget), and a multi-year
 #: project's year columns (本年全年预算数 · 本年全年执行数 · 本年执行率; its 项目期总预算 and 累计执行数
 #: have no place in the model and stay for the reviewer).
 _EXECUTION_COLUMNS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
                       "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
                       "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
+                      "调整预算数": "budget_full",
                       "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate"}
 
 
@@ -112,6 +114,9 @@ class SelfEvaluation:
                    where: str) -> None:
         raise NotImplementedError
 
+    def _leftover(self, row: tuple[Cell, ...], heads: list[str]) -> None:
+        raise NotImplementedError
+
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         done: set[int] = set()
         # a project's form that a page break cut in two: the second table, without 项目名称, is the same project's
@@ -136,7 +141,35 @@ class SelfEvaluation:
                 done |= self._indicators(rows, k)
             elif labels[:1] == ["一级指标"] and "分值" in labels and set(labels) & set(LEVEL_SCORES):
                 done |= self._level_scores(rows, k)
+            elif self._head_score(row):
+                done.add(k)
         return done
+
+    def _head_score(self, row: tuple[Cell, ...]) -> bool:
+        """A form's head giving its total score among the project's particulars (实施单位 | … | 自评得分 |
+        96.13 | 财政审核评分 | …), a label and its value side by side: the self-evaluation's score. A
+        score the finance bureau gives beside it (财政审核评分) is not the unit's and is listed; so
+        is any other number of the row. False when the row has no such label with a number after it."""
+        labels = [label_of(c) for c in row]
+        at = next((i for i, x in enumerate(labels) if x in _HEAD_SCORE), None)
+        following = next((i for i in range(at + 1, len(row)) if labels[i]), None) if at is not None else None
+        if at is None or following is None:
+            return False
+        value = value_of(row[following])
+        if value is None or not NUM.match(without_unit(value, "score")[0].text):
+            return False
+        self._put((self._root,), "score", value, "score", f"自评表 {labels[at]}")
+        rest = list(row)
+        rest[following] = Cell("", row[following].start)
+        for i, label in enumerate(labels):
+            after = next((j for j in range(i + 1, len(row)) if labels[j]), None)
+            if _REVIEW_SCORE.fullmatch(label) and after is not None and (other := value_of(row[after])) is not None \
+                    and NUM.match(without_unit(other, "score")[0].text):
+                self.found.skip(other.text, other.span, f"{label}｜{other.text}", self.at,
+                                "财政部门的审核评分，不是单位的自评得分")
+                rest[after] = Cell("", row[after].start)
+        self._leftover(tuple(rest), [])
+        return True
 
     def _projects_table(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         """Many projects' forms in one table, a project a block of rows: 序号 · 项目名称 · 预算执行情况
@@ -499,12 +532,13 @@ class SelfEvaluation:
         # 度量单位 in columns of their own, 完成值, 权重, 未完成原因分析).
         # The Chongqing form's adjusted target (调整指标值) is the year's target where it is given;
         # its 年初指标值 then stays in the source for the reviewer.
-        # (and the words other provinces' forms use for the same columns: 年度目标值, 计划值, 实际值, 标准分 …)
+        # (and the words other provinces' forms use for the same columns: 年度目标值, 计划值, 实际值, 标准分 …;
+        # a city form's 参考分值 · 指标值（A） · 全年实际值（B）, its A and B what 得分 compares)
         for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值", "年度目标值", "绩效目标值", "目标值",
                              "计划值", "预期值"), "target"),
                            (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "完成值", "实际完成数",
-                             "实际值"), "actual"),
-                           (("分值", "指标分值", "指标权重", "权重", "标准分"), "weight"),
+                             "实际值", "全年实际值"), "actual"),
+                           (("分值", "指标分值", "指标权重", "权重", "标准分", "参考分值"), "weight"),
                            (("指标得分", "得分", "自评得分", "评价得分", "实际得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
             if index is not None:
@@ -621,6 +655,10 @@ class SelfEvaluation:
             return
         known = set(cols.values()) | ({deviation} if deviation is not None else set()) \
             | {j for j in skip if j is not None}
+        if _PLACEHOLDER.fullmatch(squeezed(name.text)) and all(
+                j == cols["三级指标"] or (v := value_of(cell)) is None or v.text in _NOT_FILLED
+                for j, cell in enumerate(row) if j not in (cols.get("一级指标"), cols.get("二级指标"))):
+            return  # the template's 指标1：, left as it came (nothing or / in its cells): no indicator
         for j, cell in enumerate(row):
             # a column the model has no field for (得分系数 …): its numbers are listed, not lost
             if j not in known and (v := value_of(cell)) is not None and re.search(r"[0-9]", v.text):
@@ -688,6 +726,15 @@ class SelfEvaluation:
             self._put((self._root,), "total_weight", values[0], "score", "自评表 总分")
             self._put((self._root,), "score", values[1], "score", "自评表 总分")
 
+
+#: A form head's label for the total score (自评得分 | 96.13 among the project's particulars).
+_HEAD_SCORE = ("自评得分", "项目自评得分", "自评总分", "自评总得分")
+#: A score the finance bureau gives the form beside the unit's own (财政审核评分): not the self-evaluation's.
+_REVIEW_SCORE = re.compile(r"(财政)?(审核|复核|评审|核定)(评分|得分)")
+
+#: A template's placeholder for an indicator (指标1：, 指标2：), and what a cell left unfilled holds.
+_PLACEHOLDER = re.compile(r"指标[0-9一二三四五六七八九十]+[：:]?")
+_NOT_FILLED = ("/", "／", "—", "-", "－", "——", "无")
 
 #: Why a number of the funding block stays for the reviewer: its column has no field (项目期总预算,
 #: 累计执行数 of a multi-year project).
