@@ -96,6 +96,10 @@ def cell_half_step(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(min(cast(int, value.as_tuple().exponent), 0)) / 2  # (a cell is finite)
 
 
+#: A table's columns of the budget's execution, by the stage of 年度资金总额 each states (same.table_total).
+_TABLE_STAGES = {"年初预算数": "budget_initial", "年初预算": "budget_initial", "全年预算数": "budget_full",
+                 "全年预算": "budget_full", "调整后预算数": "budget_full", "全年执行数": "actual", "全年执行": "actual"}
+
 #: The totals of the lines numbered above them in a 决算 table (sum.lines).
 _LINE_TOTALS = frozenset({"本年收入合计", "本年支出合计"})
 #: A line numbered as the standard tables number their sources and classes: 一、 … 二十五、
@@ -635,6 +639,54 @@ class Checker:
                                  + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
                 return
 
+    def table_totals(self) -> None:
+        """A table of the budget's execution the report prints of its own (表1 部门预算执行情况（分单位）,
+        a row per budget unit under a 合计): its 合计 is the department's whole, which the
+        self-evaluation states again as its 年度资金总额. At each stage a column of the table names
+        (年初预算数, 全年预算数, 全年执行数) and the 年度资金总额 states, each statement of it the same
+        as the 合计's cell. A table of projects (项目 in its title) is not the whole."""
+        perf = self.report.performance
+        if perf is None or perf.budget_execution is None:
+            return
+        be = perf.budget_execution
+        for t, table in enumerate(self.report.tables):
+            title = table.title.replace(" ", "")
+            if "预算执行" not in title or "项目" in title:
+                continue
+            unit = table.unit or self.report.unit
+            total = next(((n, row) for n, row in enumerate(table.rows) if not row.code
+                          and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
+            if total is None:
+                continue
+            n, row = total
+            where = (f"{table.label} " if table.label else "") + table.title
+            whole = be.name or "年度资金总额"
+            for k, column in enumerate(table.columns):
+                stage = _TABLE_STAGES.get(column.name.replace(" ", ""))
+                stated = row.values[k]
+                figure = getattr(be, stage) if stage else None
+                if stage is None or figure is None or column.unit or not isinstance(stated, Decimal):
+                    continue
+                cell = stated * MONEY_UNITS[unit]
+                tolerance = cell_half_step(stated) * MONEY_UNITS[unit]
+                apart = [s for s in figure.statements if abs(s.base - cell) > tolerance + half_step(s)]
+                terms: list[Recipe | CheckTerm] = [
+                    self._cell_term(f"{row.name}（{column.name}）", t, n, k, stated, unit)]
+                here = ("performance", "budget_execution", stage)
+                terms += [self.term(f"{whole}（{LABELS[stage]}）", figure, here, i)
+                          for i in range(len(figure.statements))]
+                shown = show_money(cell, self.unit)
+                if not apart:
+                    message = f"合计 {shown}，与{whole}相符"
+                else:
+                    other = apart[0]
+                    said = f"（{other.at}）" if other.at else ""
+                    message = (f"合计 {shown}，{whole} {show_money(other.base, self.unit)}{said}，"
+                               f"相差 {show_money(abs(other.base - cell), self.unit)}")
+                self.add("same.table_total", not apart, f"{where}·合计·{column.name}", terms,
+                         difference=show_money(apart[0].base - cell, self.unit) if apart else "",
+                         tolerance=show_money(tolerance, self.unit), message=message)
+
     def evaluated_share(self) -> None:
         perf = self.report.performance
         if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
@@ -735,6 +787,7 @@ class Checker:
         self.published_tables()
         self.restatements()
         self.execution_total()
+        self.table_totals()
         self.evaluated_share()
         self.staffing()
         self.completeness()

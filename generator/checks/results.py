@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("year.scale", "金额与上年报告同一项的量级相符（相差千倍以上多为万元、元混用）", WARNING, "年度"),
     Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
     Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
+    Rule("same.table_total", "报告所列预算执行表（如分单位表）的合计与自评的年度资金总额一致", ERROR, "一数多处"),
     Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
     Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
     Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),

@@ -178,6 +178,9 @@ def tables(blocks: list[Block]) -> list[Found]:
             continue
         title = _title_before(blocks, k)
         if title is None:
+            by_unit = _by_unit(blocks, k, block)
+            if by_unit is not None:
+                out.append(by_unit)
             continue
         found = _read(block, *title)
         if found is None:
@@ -220,6 +223,46 @@ def _title_before(blocks: list[Block], k: int):
     if title is None:
         return None
     return label, title, span, unit
+
+
+#: The head of a column naming a department's budget units (单位名称, 预算单位).
+_UNIT_HEAD = re.compile(r"(?:预算)?单位(?:名称)?")
+
+
+def _by_unit(blocks: list[Block], k: int, grid: Grid) -> Found | None:
+    """A report's own numbered table of the department broken down by its budget units (表1
+    部门预算执行情况（分单位）: 单位名称 · 年初预算数 · 全年预算数 · 全年执行数 · 其中 基本支出 / 项目支出 ·
+    执行率, a row per unit under a 合计): read cell by cell as a published table, its caption the
+    label and title, for no field of the year file holds a unit's money. Only a grid whose first
+    header cell names the units, headed by a caption numbered as a table (表1, 附表2), with every
+    row holding a figure in columns of figures alone: a column of words (自评等级) or a row without
+    figures leaves it to the other readers."""
+    first = grid.rows[0][0].text.strip(BLANKS + "\n").replace(" ", "") if grid.rows[0] else ""
+    if not _UNIT_HEAD.fullmatch(first):
+        return None
+    label = title = None
+    span = (0, 0)
+    unit = None
+    for j in range(k - 1, max(-1, k - 4), -1):
+        block = blocks[j]
+        if not isinstance(block, Para):
+            break
+        text = DECORATION.sub("", block.text.strip(BLANKS))
+        found_unit = _UNIT.fullmatch(text)
+        if found_unit:
+            unit = unit or found_unit.group(1)
+            continue
+        found_label = _LABEL.match(text)
+        rest = text[found_label.end():].strip(BLANKS + "：:　") if found_label else ""
+        if found_label and rest and len(text) <= 60:
+            label, title, span = re.sub(r"\s+", "", found_label.group()), rest, (block.start, block.start + len(text))
+        break
+    if label is None or title is None:
+        return None
+    found = _read(grid, label, title, span, unit)
+    if found is None or len(found.rows) < 2 or any(all(v is None for v, _ in values) for *_, values in found.rows):
+        return None
+    return found
 
 
 def _after(blocks: list[Block], k: int, empty: bool) -> tuple[str | None, str | None]:

@@ -33,6 +33,9 @@ def _ungrouped(value: Value) -> Value:
 #: A column of work done, in words (完成情况, 实际完成情况, 主要成效), not of what was aimed at.
 _DONE_COLUMN = re.compile(r"完成情况|实际完成|完成内容|工作成效|主要成效|进展情况|实施情况")
 _AIM_COLUMN = re.compile(r"目标|指标值|计划|预期")
+#: A table of the department's units (单位名称 over its rows) and a column of their own scores.
+_UNITS_HEAD = re.compile(r"(?:预算|所属)?单位(?:名称)?")
+_UNIT_SCORE = re.compile(r"(?:自评|评价)?得分")
 #: A cell that tells in words what was done, with a count in it (征集资料1280万字，编成资料长编).
 _SENTENCE_CELL = re.compile(r"^(?=.*[\u4e00-\u9fff]{2,}[^，,；;。\s]{0,6}[0-9])(?=.*[0-9]+(?:\.[0-9]+)?[\u4e00-\u9fff])"
                             r"(?![≥≤>＜<＞=＝])[^\n]{8,}$")
@@ -340,6 +343,7 @@ class GridReader(SelfEvaluation, ProjectSummary):
     # --- other numbers ------------------------------------------------------------------------------
 
     def _leftover(self, row: tuple[Cell, ...], heads: list[str]) -> None:
+        """A row of a table no reader knows: its numbers listed, each with why it stays unplaced."""
         label = label_of(row[0]) if row else ""
         for n, cell in enumerate(row):
             value = value_of(cell)
@@ -349,12 +353,17 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if n and _DONE_COLUMN.search(head) and not _AIM_COLUMN.search(head) and _SENTENCE_CELL.match(value.text):
                 self._work_done(value, label)
                 continue
+            why = "表格中这一格不知对应哪一项"
+            names = heads[1] if len(heads) > 1 and heads[0] == "序号" else heads[0] if heads else ""
+            if n and _UNITS_HEAD.fullmatch(names) and _UNIT_SCORE.fullmatch(head):
+                # 表2 所属单位整体支出绩效自评结果 (序号 · 单位名称 · 自评得分 · 自评等级): each unit's own score
+                why = "所属单位各自的自评得分，不是本部门的；年度文件没有记各单位得分的字段"
             for token in tokens(value.text):
                 if token.kind == "bare" and re.match(r"[\u3400-\u9fff]", value.text[token.end:token.end + 1]):
                     continue  # part of a name (“单价200万以上”, “12345热线”)
                 span = (value.span[0] + token.start, value.span[0] + token.end)
                 self.found.skip(value.text[token.start:token.end], span, f"{label[:20]}｜{value.text[:30]}", self.at,
-                                "表格中这一格不知对应哪一项")
+                                why)
 
     def _work_done(self, value: Value, label: str) -> None:
         """A cell telling work done in words, in a table no reader knows (a stage's 完成情况: 征集资料
