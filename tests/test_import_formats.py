@@ -1530,7 +1530,9 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout8/55-", "[sum.balance]", "收入支出决算总表"),  # 支出 总计 1080.12 against 收入 1080.21
     ("heldout11/74-", "[sum.lines]", "本年支出合计"),  # 国有资本经营预算支出 printed empty, counted in the total
     ("heldout19/114-", "[sum.lines]", "本年收入合计"),  # 10.00 more than its income lines
-    ("heldout19/110-", "[sum.sangong]", "决算数 / 合计"),  # 公务接待费 1.62 in 公开07表, whose 合计 counts 1.32
+    # 公务接待费 1.62 in 公开07表, whose 合计 counts the text's 1.32: the table's sum, and the text against it
+    ("heldout19/110-", ("[same.sangong_table]", "[sum.sangong]"), ("公务接待费", "决算数 / 合计")),
+    ("heldout20/115-", ("[same.sangong_table]",) * 3, ("“三公”经费合计", "公务用车运行维护费", "公务接待费")),
     ("heldout20/116-", ("[same.table_total]",) * 2, ("全年预算数", "全年执行数")),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score

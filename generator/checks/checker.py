@@ -100,6 +100,28 @@ def cell_half_step(value: Decimal) -> Decimal:
 _TABLE_STAGES = {"年初预算数": "budget_initial", "年初预算": "budget_initial", "全年预算数": "budget_full",
                  "全年预算": "budget_full", "调整后预算数": "budget_full", "全年执行数": "actual", "全年执行": "actual"}
 
+#: A 三公 table's columns of the year's outturn (same.sangong_table): the group's words, and the
+#: part of 三公 each column's last name is.
+_OUTTURN = ("决算数", "本年决算数", "决算")
+_SANGONG_PARTS = {"合计": "total", "“三公”经费合计": "total", "三公经费合计": "total",
+                  "因公出国（境）费": "overseas", "因公出国(境)费": "overseas",
+                  "公务用车购置费": "vehicle_purchase", "公务用车运行费": "vehicle_operation",
+                  "公务用车运行维护费": "vehicle_operation", "公务接待费": "reception"}
+_VEHICLES = ("公务用车购置及运行费", "公务用车购置及运行维护费")
+
+
+def _sangong_column(name: str) -> str | None:
+    """The part of 三公 a 三公 table's column holds at the year's outturn (决算数 / 公务接待费 →
+    reception; 决算数 / 公务用车购置及运行费 / 小计 → vehicles), or None."""
+    parts = [p.replace(" ", "") for p in name.split("/")]
+    if len(parts) < 2 or parts[0] not in _OUTTURN:
+        return None
+    rest = parts[1:]
+    if rest[0] in _VEHICLES:
+        return "vehicles" if rest[1:] in ([], ["小计"]) else _SANGONG_PARTS.get(rest[-1]) if len(rest) == 2 else None
+    return _SANGONG_PARTS.get(rest[0]) if len(rest) == 1 else None
+
+
 #: The totals of the lines numbered above them in a 决算 table (sum.lines).
 _LINE_TOTALS = frozenset({"本年收入合计", "本年支出合计"})
 #: A line numbered as the standard tables number their sources and classes: 一、 … 二十五、
@@ -687,6 +709,46 @@ class Checker:
                          difference=show_money(apart[0].base - cell, self.unit) if apart else "",
                          tolerance=show_money(tolerance, self.unit), message=message)
 
+    def sangong_table(self) -> None:
+        """The 三公 the text states (sangong) against the 三公 table of the same report (公开07表 and the
+        like), item by item at the year's outturn: its columns named in groups (决算数 / 合计, 决算数 /
+        公务接待费 …), its one row the figures. The text speaks of the department: where the report
+        prints its tables twice (汇总 and 本级), the 汇总 table is compared; where it prints one 三公
+        table without a scope, that one; else none (which is the department's cannot be told)."""
+        s = self.report.sangong
+        if s is None:
+            return
+        tables = [(t, table) for t, table in enumerate(self.report.tables) if "三公" in table.title]
+        scoped = [(t, table) for t, table in tables if table.scope]
+        chosen = [(t, table) for t, table in scoped if table.scope == "汇总"] if scoped else tables
+        if len(chosen) != 1 or len(chosen[0][1].rows) != 1:
+            return
+        t, table = chosen[0]
+        unit = table.unit or self.report.unit
+        scale = MONEY_UNITS[unit]
+        where = (f"{table.label} " if table.label else "") + table.title + (f"（{table.scope}）" if table.scope else "")
+        row = table.rows[0]
+        for k, column in enumerate(table.columns):
+            key = _sangong_column(column.name)
+            stated = row.values[k]
+            amounts = getattr(s, key) if key else None
+            figure = amounts.actual if amounts is not None else None
+            if key is None or figure is None or column.unit or not isinstance(stated, Decimal):
+                continue
+            cell = stated * scale
+            text = figure.first
+            tolerance = cell_half_step(stated) * scale + half_step(text)
+            difference = text.base - cell
+            passed = abs(difference) <= tolerance
+            name = SANGONG_LABELS[key]
+            terms: list[Recipe | CheckTerm] = [self.term(f"{name}（正文）", figure, ("sangong", key, "actual"))]
+            terms.append(self._cell_term(f"{name}（{column.name}）", t, 0, k, stated, unit))
+            message = (f"正文 {show_money(text.base, self.unit)}，表中 {show_money(cell, self.unit)}"
+                       + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+            self.add("same.sangong_table", passed, f"{name}·{where}", terms,
+                     difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
+                     message=message)
+
     def evaluated_share(self) -> None:
         perf = self.report.performance
         if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
@@ -788,6 +850,7 @@ class Checker:
         self.restatements()
         self.execution_total()
         self.table_totals()
+        self.sangong_table()
         self.evaluated_share()
         self.staffing()
         self.completeness()

@@ -396,6 +396,8 @@ class PublishedTable(Closed):
 
     label: Text | None = Field(None, description="表号，照原文，如 公开01表、表一、附表1")
     title: Text = Field(description="表名，照原文，如 收入支出决算总表")
+    scope: Text | None = Field(None, description="编制范围，照编制单位行所注，如 汇总、本级："
+                               "一份报告公开部门汇总表和本级表两套时写")
     unit: Literal["元", "万元"] | None = Field(None, description="本表金额的单位，与本文件的 unit 不同时写")
     columns: Annotated[tuple[TableColumn, ...], Field(min_length=1)] = Field(description="数值列（行次、栏次不计）")
     rows: tuple[TableRow, ...] = Field((), description="各行，按原文顺序")

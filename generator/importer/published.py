@@ -51,6 +51,7 @@ class Found:
     rows: list[tuple[str | None, str, tuple[int, int], list[tuple[str | None, tuple[int, int]]]]]
     note: str | None = None
     statement: str | None = None
+    scope: str | None = None  # 汇总 or 本级, as its 编制单位 line says
     grid_start: int = 0
     codes: list[tuple[int, int]] = field(default_factory=list)
     units: list[str | None] = field(default_factory=list)
@@ -189,6 +190,7 @@ def tables(blocks: list[Block]) -> list[Found]:
             continue
         found.note, found.statement = _after(blocks, k, not found.rows)
         found.also = absorbed.get(block.start, [])
+        found.scope = _scope_before(blocks, k)
         out.append(found)
     return out
 
@@ -263,6 +265,23 @@ def _by_unit(blocks: list[Block], k: int, grid: Grid) -> Found | None:
     if found is None or len(found.rows) < 2 or any(all(v is None for v, _ in values) for *_, values in found.rows):
         return None
     return found
+
+
+#: The scope a 编制单位 line gives its table, when a report prints its tables twice (Hubei's
+#: 决算公开表（汇总及本级）: 编制单位：…局（汇总） then 编制单位：…局（本级）).
+_SCOPE = re.compile(r"编制单位\s*[：:][^：:]*?[（(](汇总|本级)[）)]")
+
+
+def _scope_before(blocks: list[Block], k: int) -> str | None:
+    """汇总 or 本级, as the 编制单位 line among the paragraphs just before grid k says (up to four)."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        block = blocks[j]
+        if not isinstance(block, Para):
+            break
+        found = _SCOPE.search(block.text)
+        if found:
+            return found.group(1)
+    return None
 
 
 def _after(blocks: list[Block], k: int, empty: bool) -> tuple[str | None, str | None]:
@@ -725,6 +744,8 @@ def put(tree: Tree, found: list[Found]) -> None:
         if table.label:
             node.fields["label"] = Leaf([Stmt(table.label, "text", "", (0, 0))], False)
         node.fields["title"] = Leaf([Stmt(table.title, "text", "", (0, 0))], False)
+        if table.scope:
+            node.fields["scope"] = Leaf([Stmt(table.scope, "text", "", (0, 0))], False)
         if table.unit:
             node.fields["unit"] = Leaf([Stmt(table.unit, "text", "", (0, 0))], False)
         columns = Seq(None)

@@ -272,6 +272,8 @@ def published_table_html(table: Any, n: int, file_unit: str) -> Markup:
     unit = table.unit or file_unit
     coded = any(row.code for row in table.rows)
     caption = " ".join(_shown(v) for v in (table.label, table.title) if v)
+    if table.scope:  # (a report printing its tables twice: the department's 汇总 and the 本级)
+        caption += f"（{_shown(table.scope)}）"
     head = "".join(f'<th scope="col" class="num">{_shown(c.name)}'
                    + (f'<span class="unit">（{_shown(c.unit)}）</span>' if c.unit else "") + "</th>"
                    for c in table.columns)
