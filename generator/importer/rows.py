@@ -9,7 +9,7 @@ the paragraph's topic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .context import Context, is_performance
@@ -35,6 +35,8 @@ _CLASS = re.compile(r"(?P<name>.+?)[（(]类[）)]")
 _SPENDING_NAME = re.compile(r"支出(?:[（(][类款项][）)])?$|[（(][类款项][）)]$")
 #: A name that tells of money coming or going (年中追加…, 下达…), not of a part of a total.
 _EVENT = re.compile(r"(?:年中|年初|年底|年末|当年)?(?:追加|下达|调增|调减|新增|收回|拨付|补拨)")
+#: The words before a colon that make what follows parts of the year's total (本年收入中：…).
+_WITHIN = re.compile(r"(?:本年|当年|全年)?(?P<what>收入|支出)(?:合计|总额)?中")
 #: Words before an amount that say it is a sum or a spending and nothing of what of: no part's name.
 _GENERIC = re.compile(r"(共|共计|合计|总计|计|累计)?(支出|开支|花费|金额|资金|费用|经费)?")
 
@@ -112,6 +114,12 @@ class RowFinder:
             return self._the_project(), ""
         if _BAD_NAME.search(name) or len(name) > 40:
             return None, "数字前的文字不像行名"
+        within = _WITHIN.fullmatch(norm(label.topic)) if label.topic and not state.children else None
+        if within:
+            # “本年收入中：一般公共预算财政拨款收入…；事业收入…”: parts of the year's total named before the colon
+            area = "income" if within.group("what") == "收入" else "expenditure"
+            state.parents.append(Ref(Row(area, ("total",), within.group("what") + "合计"), label.scope or ctx.scope))
+            state.children = True
         top = state.parents[-1] if state.children and state.parents else None
         if top is not None and top.row.area == "income" \
                 and (top.row.is_total or top.row.steps[0].startswith("related=")) \
@@ -131,6 +139,13 @@ class RowFinder:
             # “一般公共预算财政拨款支出941.77万元，主要用于：A…；B…”: every item of the list is of that scope
             scope = parent.scope
         ref = self._known(name, scope, parent, ctx, label.stage)
+        if ref is not None and label.scope is None and scope is None and parent is None \
+                and ref.row.area == "expenditure" and ref.row.steps[0].startswith("by_function=") \
+                and (head := self.para.head) is not None and head.row.area == "expenditure" and head.row.is_total \
+                and head.scope not in (None, DEFAULT_SCOPE):
+            # “一般公共预算财政拨款支出1585.14万元，…。按支出功能分类，社会保障和就业支出（类）139.96万元…”: the
+            # classes a paragraph on one scope's spending lists are that scope's
+            ref = replace(ref, scope=head.scope)
         if ref is not None:
             return ref, ""
         return self._part(name, label, state, parent, ctx)
