@@ -301,6 +301,12 @@ class AmountReader(RowFinder):
             self._skip(sentence, token, ctx, label.ambiguous)
             state.last = None
             return
+        if state.evaluated and not norm(label.name) and label.relation in (None, "execution_rate") \
+                and (label.stage == "actual" or label.relation):
+            # “…开展了绩效自评，涉及全年预算资金…元，全年执行…元，执行率…%”: how the funds evaluated
+            # were spent, which the year file holds no field for (the projects' own are their lines')
+            self._skip(sentence, token, ctx, "自评涉及资金的执行数或执行率，年度文件没有对应的字段")
+            return
         if label.relation:
             self._relation(sentence, token, label, state, ctx)
             return

@@ -298,8 +298,8 @@ _FOUND_VERB = re.compile(r"^(排查|摸排|受理|收到|接收|接到|承办|�
                          r"|交办|上报|核实|开展|组织)")
 
 
-#: A count named by a grade alone (其中“优”5个、良1个: the projects evaluated, by their grade).
-_GRADED = re.compile(r"^[“\"‘']?(优秀|良好|优|良|中|差|合格|不合格|较好|一般)[”\"’']?(?:等级|等次|等)?$")
+#: A count named by a grade alone (其中“优”5个、良1个, “良”的1个: the projects evaluated, by their grade).
+_GRADED = re.compile(r"^[“\"‘']?(优秀|良好|优|良|中|差|合格|不合格|较好|一般)[”\"’']?(?:等级|等次|等)?的?$")
 
 
 def stat_fields(name: str, unit: str | None, qualifier: str | None, at: str | None) -> dict[str, Stmt]:

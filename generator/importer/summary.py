@@ -39,7 +39,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("execution_rate", r"(预算|综合)?执行率|(资金)?支出率"),
     ("score", r"(自评|评价)?得分|自评分(数)?"),
     ("grade", r"(自评|评价)?等级"),
-    ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效益.*|主要(产出|成效|工作成效)"),
+    ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效[益果].*|主要(产出|成效|工作成效)"),
     ("count", r"[^0-9（(]{0,8}(户数|人数|人次|个数|次数|件数)"),
 ))
 #: The unit a count column's header gives its numbers (保障户数: 户, 救助人次: 人次).
@@ -52,6 +52,8 @@ _TOTALS = ("小计", "合计", "总计")
 #: The rows of a 三公 table.
 _SANGONG = {"因公出国（境）费", "因公出国(境)费", "公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车购置费",
             "公务用车运行费", "公务用车运行维护费", "公务接待费"}
+#: A cell that says nothing: a dash.
+_DASHES = ("—", "——", "-", "－", "–", "/", "／")
 _UNIT_SUFFIX = re.compile(r"[（(](万元|元|%|％|分)[）)]$")
 
 
@@ -124,6 +126,30 @@ def _summed_groups(rows, data: list[int], roles: dict[str, int]) -> set[int]:
     return groups if len(groups) >= 2 else set()
 
 
+#: A column headed by a year or a stage (2023年, 2024年预算数, 上年数): a table of stages, not of projects.
+_STAGE_HEAD = re.compile(r"(?:[0-9]{4}年度?|上年|本年|当年)(?:预算|决算|执行|实际)?(?:数|金额|额)?")
+
+
+def _turned(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]] | None:
+    """A summary grid turned round, its rows read as columns: the measures (年初预算数, 全年执行数,
+    执行率, 自评得分 …) down the first column under a corner naming the projects (项目, 项目名称), a
+    project a column across the top (and a 合计). None when the grid is not one: its rows unequal,
+    fewer than two measures of money, rate or score down the side, or a head that is no project's
+    name (a number, a measure's own word, a year or a stage)."""
+    if len(rows) < 3 or len({len(r) for r in rows}) != 1 or len(rows[0]) < 3:
+        return None
+    if label_of(rows[0][0]) and _role(label_of(rows[0][0])) != "name":
+        return None
+    side = {_role(label_of(r[0])) for r in rows[1:]}
+    if len(side & {"score", "execution_rate", *_MONEY}) < 2:
+        return None
+    heads = [label_of(c) for c in rows[0][1:]]
+    if any(not h or NUM.match(h.replace(",", "")) or _role(h) is not None or _STAGE_HEAD.fullmatch(h)
+           for h in heads):
+        return None
+    return [tuple(r[i] for r in rows) for i in range(len(rows[0]))]
+
+
 class ProjectSummary:
     found: Found
     at: str
@@ -134,8 +160,16 @@ class ProjectSummary:
 
     def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         found = self._header(rows)
+        if found is None and (turned := _turned(rows)) is not None and (found := self._header(turned)) is not None:
+            # the summary turned round (a project a column, the measures down the side): read as the
+            # row-per-project one it is the transpose of, every cell of it then read
+            self._read_summary(turned, found)
+            return set(range(len(rows)))
         if found is None:
             return set()
+        return self._read_summary(rows, found)
+
+    def _read_summary(self, rows: list[tuple[Cell, ...]], found: tuple[int, int, _Header]) -> set[int]:
         k, depth, header = found
         roles = header.roles
         if "三公" in (self.caption or "") or any(
@@ -265,8 +299,8 @@ class ProjectSummary:
             if i >= len(row):
                 continue
             value = value_of(row[i])
-            if value is None:
-                continue
+            if value is None or value.text in _DASHES:
+                continue  # (a dash: the cell says nothing, as a 合计 where a total means nothing)
             if role == "seq":
                 if NUM.match(value.text):
                     self.found.skip(value.text, value.span, f"{where}｜序号｜{value.text}", self.at, "序号，不是数据")
