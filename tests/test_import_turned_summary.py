@@ -91,3 +91,17 @@ def test_a_table_of_years_across_the_top_is_no_summary_turned_round(tmp_path):
     result = draft(read_path(_document(tmp_path, rows, "我局全年工作有序开展。"))[1], 2023)
     report = parse_report(strip_unplaced(result.yaml))
     assert not any(p.name in ("2022年", "2023年") for g in report.projects for p in g.items)
+
+
+def test_the_text_after_the_table_names_a_listed_project_as_its_line(tmp_path):
+    """“从自评情况看，防汛物资储备执行率86.67%”: a project the summary lists, named in the text after
+    it, is that project's line (a second statement of its 执行率), not a row the templates lack."""
+    path = _document(tmp_path, TURNED)
+    document = docx.Document(str(path))
+    document.add_paragraph("从自评情况看，防汛物资储备执行率86.67%，主要是部分物资按合同约定在次年结算。")
+    document.save(str(path))
+    result = draft(read_path(path)[1], 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    third = report.projects[0].items[2]
+    assert [str(s.value) for s in third.execution_rate.statements] == ["86.67", "86.67"]
+    assert "86.67%" not in [item.text for item in result.loose]

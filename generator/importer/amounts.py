@@ -155,6 +155,7 @@ class AmountReader(RowFinder):
         self.para_rank: int | None = None
         self.project: str | None = None  # the project a 项目支出绩效自评 section is about
         self.stated: dict[tuple[str, str], str] = {}  # (row name, value) → stage, for list heads restating a row
+        self.listed: dict[str, tuple[str, str]] = {}  # a project a table listed: its name → (its group, its name)
 
     # --- paragraphs ---------------------------------------------------------------------------
 

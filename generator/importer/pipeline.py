@@ -22,7 +22,7 @@ from .rows import title_row
 from .settle import file_unit, settle
 from .structure import Outline, Section, numbering_rank, outline
 from .tables import GridReader
-from .text import DECORATION, Sentence, Token, clip, sentences, threshold, tokens
+from .text import DECORATION, Sentence, Token, clip, norm, sentences, threshold, tokens
 
 
 @dataclass
@@ -209,6 +209,7 @@ class _Walker:
                     self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
                     self.grids.grid(block, ctx.at, unit)
+                    self._listed()
                     self._conclusions(block, ctx)
                     stacked_unit = unit
                 else:
@@ -230,6 +231,16 @@ class _Walker:
             self._section(child)
         self.project = previous
         self.amounts.project = previous
+
+    def _listed(self) -> None:
+        """The projects a summary table listed (projects=… / items=…), so that the text after it
+        names them as the lines they are: each name once, a name listed twice by no one."""
+        names: dict[str, set[tuple[str, str]]] = {}
+        for f in self.found.findings:
+            if len(f.steps) == 2 and f.steps[0].startswith("projects=") and f.steps[1].startswith("items="):
+                name = f.steps[1].partition("=")[2]
+                names.setdefault(norm(name), set()).add((f.steps[0].partition("=")[2], name))
+        self.amounts.listed = {n: next(iter(where)) for n, where in names.items() if len(where) == 1}
 
     def _nothing_to_state(self, section: Section, ctx: Context) -> None:
         """A section of 机关运行经费, 政府采购 or 国有资产 that says in words, without a figure, that

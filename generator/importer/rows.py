@@ -96,6 +96,8 @@ class RowFinder:
     title_row: Ref | None
     para_rank: int | None
     project: str | None
+    #: The projects a table before listed, by name: (their group, their name as listed).
+    listed: dict[str, tuple[str, str]]
 
     def _row(self, label: Label, state: SentenceState, ctx: Context) -> tuple[Ref | None, str]:
         name = label.name
@@ -318,6 +320,10 @@ class RowFinder:
                 return Ref(Row("procurement", (f"items={kind.group(1)}",), kind.group(1)), None), ""
             if procurement and re.fullmatch(r"授予中小企业(?:的)?合同(?:金额)?", norm(name)):
                 return Ref(Row("procurement", ("related=授予中小企业合同金额",), "授予中小企业合同金额"), None), ""
+            listed = self.listed.get(norm(name))
+            if listed is not None:
+                # “从自评情况看，医保基金监管专项经费执行率79.53%”: a project the summary table lists, its line
+                return Ref(Row("projects", (f"items={listed[1]}",), listed[1]), None, group=listed[0]), ""
             project = self._project(name, label)
             if project is not None:
                 return project, ""
