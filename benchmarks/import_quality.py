@@ -82,7 +82,7 @@ STAGES = {
     "execution_rate": ("执行率", "支出率", "完成预算", "完成年初预算"),
     "score_rate": ("得分率", "得分系数"),
     "target_initial": ("年初指标值", "年初目标"),
-    "target": ("指标值", "年度指标值", "目标值", "预期", "目标设定", "计划目标"),
+    "target": ("指标值", "年度指标值", "目标值", "预期", "目标设定", "年初设定目标", "计划目标"),
     "result": ("实际完成", "完成情况"),
     "weight": ("分值", "权重", "满分"),
     "score": ("得分", "总分", "分数"),
@@ -448,7 +448,7 @@ def score(folder: Path, show: bool = False) -> Score:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--heldout", action="store_true", help="score the held-out fixtures (only at the end)")
-    sets = [f"heldout{n}" for n in range(2, 22)]
+    sets = [f"heldout{n}" for n in range(2, 23)]
     for name in sets:
         parser.add_argument(f"--{name}", action="store_true", help=f"score the sealed set {name}/ (only at the end)")
     parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
