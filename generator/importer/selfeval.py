@@ -30,7 +30,8 @@ _EXECUTION_COLUMNS = {"年初预算数": "budget_initial", "全年预算数": "b
                       "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
                       "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
                       "调整预算数": "budget_full",
-                      "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate"}
+                      "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate",
+                      "年初预算": "budget_initial"}
 
 
 def _execution_column(header: str) -> str | None:
@@ -123,6 +124,7 @@ class SelfEvaluation:
         project = _project_of(rows) or self.continuing or self.document_project
         self.last_project = project
         self._root = f"project_performance={project}" if project else "performance"
+        done |= self._project_code(rows)
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
             if k in done:
@@ -130,10 +132,12 @@ class SelfEvaluation:
             if "三级指标" in labels and any(x.startswith("全年执行数") for x in labels) and k \
                     and "项目名称" in [label_of(c) for c in rows[k - 1]]:
                 done |= self._projects_table(rows, k)
-            elif "年初预算数" in labels or any(x.startswith(("全年执行数", "本年全年执行数")) for x in labels):
+            elif "年初预算数" in labels or any(x.startswith(("全年执行数", "本年全年执行数")) for x in labels) \
+                    or {"年初预算", "预算执行数"} <= set(labels):
                 done |= self._execution(rows, k)
             elif labels[:1] in (["年度总体目标"], ["年度目标完成情况"], ["年度绩效目标"]) or "年初目标设定" in labels \
-                    or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels):
+                    or {"预期目标", "实际完成目标"} <= set(labels) or {"计划目标", "实际完成情况"} <= set(labels) \
+                    or {"项目年度目标", "年度目标完成情况"} <= set(labels):
                 done |= self._goals(rows, k)
             elif "任务名称" in labels and any(x.startswith(("批复金额", "实际支出金额")) for x in labels):
                 done |= self._tasks(rows, k)
@@ -170,6 +174,24 @@ class SelfEvaluation:
                 rest[after] = Cell("", row[after].start)
         self._leftover(tuple(rest), [])
         return True
+
+    def _project_code(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        """The 项目名称 row whose name follows the project's code (_PROJECT_CODE): the code's numbers
+        are no figures, and the row is read."""
+        for k, row in enumerate(rows[:4]):
+            for n, cell in enumerate(row):
+                if not _PROJECT_LABEL.fullmatch(label_of(cell)):
+                    continue
+                value = next((v for c in row[n + 1:] if (v := value_of(c)) is not None), None)
+                code = _PROJECT_CODE.match(value.text) if value is not None else None
+                if value is None or code is None:
+                    return set()
+                for token in tokens(value.text[:code.end()]):
+                    span = (value.span[0] + token.start, value.span[0] + token.end)
+                    self.found.skip(value.text[token.start:token.end], span, f"项目名称｜{value.text[:30]}", self.at,
+                                    "项目名称前的项目编码，不是数据")
+                return {k}
+        return set()
 
     def _projects_table(self, rows: list[tuple[Cell, ...]], k: int) -> set[int]:
         """Many projects' forms in one table, a project a block of rows: 序号 · 项目名称 · 预算执行情况
@@ -299,12 +321,21 @@ class SelfEvaluation:
         # 其中：基本支出, 项目支出), not in a blank or 资金来源 column beside it
         named_first = bool(header[0]) and header[0] not in _SOURCE_HEADS and columns[0] is None \
             and (first_name := value_of(data[0])) is not None and _FUNDS_ROW.match(first_name.text.strip()) is not None
+        # or in a column headed by what the rows hold (the Sichuan 一体化 form's 年度预算数（万元） over 总额,
+        # 其中：财政资金, 财政专户管理资金 …): the data row's first words, before any of its amounts
+        lead = next((n for n, c in enumerate(data) if value_of(c) is not None), None)
+        named_at = lead if lead is not None and not named_first and header[lead] not in ("", *_SOURCE_HEADS) \
+            and columns[lead] is None and unit_of(header[lead]) is not None \
+            and not NUM.match(value_of(data[lead]).text.replace(",", "")) else None  # type: ignore[union-attr]
+        if named_at is not None and unit is None:
+            unit = unit_of(header[named_at])
         for n, (h, key, cell) in enumerate(zip(header, columns, data, strict=False)):
             value = value_of(cell)
             if value is None:
                 continue
             if key is None:
-                if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS or n == 0 and named_first):
+                if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS or n == 0 and named_first
+                                                  or n == named_at):
                     self.found.add((self._root, "budget_execution"), "name", Stmt(value.text, "text", "", (0, 0)))
                 elif NUM.match(value.text.replace(",", "")):
                     self.found.skip(value.text, value.span, f"{h}：{value.text}", self.at, _NO_COLUMN.format(h))
@@ -331,8 +362,9 @@ class SelfEvaluation:
                 break
             else:
                 # the rows' names stand in the columns the header leaves blank or heads 资金来源
-                names = [v for v in (value_of(c) for c, h in zip(row, header) if not h or h in _SOURCE_HEADS)
-                         if v is not None]
+                # (or in the column that names the data row)
+                names = [v for v in (value_of(c) for n, (c, h) in enumerate(zip(row, header))
+                                     if not h or h in _SOURCE_HEADS or n == named_at) if v is not None]
             if len(names) == 2 and _GROUP.match(names[0].text.strip()):
                 group = names[0].text.strip()
                 names = names[1:]
@@ -496,12 +528,18 @@ class SelfEvaluation:
                 self.found.findings[-1].extra = {
                     "result": Stmt(markdown(result.text), "text", "自评表 全年实际完成情况", result.span, at=self.at)}
             return done
+        # the Sichuan 一体化 form's goals under 项目年度目标, beside the label of the block (项目基本情况 |
+        # 1.项目年度目标完成情况), which goes on with a row of its own (2.项目实施内容及过程概述 | …)
+        labels = [label_of(c) for c in rows[k]]
+        column = labels.index("项目年度目标") if "项目年度目标" in labels else None
         for j in range(k + 1, len(rows)):
             texts = [value_of(c) for c in rows[j]]
             filled = [v for v in texts if v is not None]
             if len(filled) < 1 or len(filled) > 2 or any(label_of(c) in ("一级指标",) for c in rows[j]):
                 break
             if any("指标" in label_of(c) for c in rows[j][:1]):
+                break
+            if column is not None and texts.index(filled[0]) != column:
                 break
             target = filled[0]
             # the goal's words, numbers and all, as the table prints them: each keeps its place in the source
@@ -698,8 +736,11 @@ class SelfEvaluation:
                 self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
                 continue
             text = value.text
-            if key in ("target", "actual") and "unit" in cols and (unit := value_of(row[cols["unit"]])) is not None:
-                text += unit.text  # 3500 and 吨 in columns of their own: “3500吨”, as the form reads
+            if key in ("target", "actual") and "unit" in cols and (unit := value_of(row[cols["unit"]])) is not None \
+                    and re.search(r"[0-9]", text) and unit.text not in ("/", "-", "—", "无"):
+                # 3500 and 吨 in columns of their own: “3500吨”, as the form reads (a value in words,
+                # 完成 or 有效保障, has no unit, and “/” says the row has none)
+                text += unit.text
             if key == "target" and "sense" in cols and (sense := value_of(row[cols["sense"]])) is not None \
                     and sense.text in ("≥", "≤", "=", ">", "<", "＝"):
                 text = sense.text + text
@@ -742,6 +783,8 @@ _NO_COLUMN = "自评表“{}”一栏在内容模型中没有对应字段"
 
 #: The label of a form's row naming its project: 项目名称, 转移支付（项目）名称, 转移支付名称.
 _PROJECT_LABEL = re.compile(r"(项目|转移支付[（(]项目[）)]|转移支付|专项资金)名称[：:]?")
+#: A project's code in a budget system, written before its name: long, of digits with letters among them.
+_PROJECT_CODE = re.compile(r"^(?=[0-9A-Za-z]*[0-9]{8})[0-9]+[A-Za-z][0-9A-Za-z]{8,}\s*[-－—–]\s*(?=\S)")
 
 
 def _project_of(rows: list[tuple[Cell, ...]]) -> str | None:
@@ -752,5 +795,7 @@ def _project_of(rows: list[tuple[Cell, ...]]) -> str | None:
         for k, label in enumerate(labels):
             if _PROJECT_LABEL.fullmatch(label.replace(" ", "")):
                 name = next((c.text.strip() for c in row[k + 1:] if c.text.strip()), "")
-                return name or None
+                # the project's code in the budget system before its name (Sichuan's 一体化 system:
+                # 51092323R000004120168-工资性支出): the name is the project's, the code no figure
+                return _PROJECT_CODE.sub("", name) or None
     return None

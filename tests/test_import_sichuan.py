@@ -1,0 +1,102 @@
+"""The Sichuan 一体化 system's 部门预算项目支出绩效自评表 as a county portal prints it (an HTML table):
+the project's code before its name, 预算执行情况（10分） over 年度预算数（万元）, 年初预算 · 调整后预算数 ·
+预算执行数 · 预算执行率 · 权重 · 得分 · 原因 (the 原因 cell holding the template's 填表说明), the goals
+under 项目年度目标 | 年度目标完成情况, and a 完成值 written in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.content.load import parse_report
+from generator.importer import draft, strip_unplaced
+from generator.importer.read import read_path
+
+
+def _row(*cells: str | tuple[str, int]) -> str:
+    out = []
+    for cell in cells:
+        text, span = cell if isinstance(cell, tuple) else (cell, 1)
+        out.append(f'<td colspan="{span}">{text}</td>' if span > 1 else f"<td>{text}</td>")
+    return "<tr>" + "".join(out) + "</tr>\n"
+
+
+_NOTE = "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）"
+
+_FORM = (
+    _row("项目名称", ("51092323T000004125526-档案数字化", 10))
+    + _row("主管部门", ("某县自然资源局部门", 4), ("实施单位（盖章）", 2), ("某县档案中心", 4))
+    + '<tr><td rowspan="3">项目基本情况</td><td colspan="2" rowspan="2">1.项目年度目标完成情况</td>'
+      '<td colspan="4">项目年度目标</td><td colspan="4">年度目标完成情况</td></tr>\n'
+    + _row(("完成档案数字化20万页。", 4), ("完成档案数字化21.5万页。", 4))
+    + _row(("2.项目实施内容及过程概述", 2), ("按季度验收，分3次支付。", 8))
+    + '<tr><td rowspan="6">预算执行情况（10分）</td><td colspan="2">年度预算数（万元）</td><td>年初预算</td>'
+      '<td>调整后预算数</td><td>预算执行数</td><td>预算执行率</td><td>权重</td><td>得分</td>'
+      '<td colspan="2">原因</td></tr>\n'
+    + _row(("总额", 2), "40.00", "45.00", "43.20", "96.00%", "10", "9.60", (_NOTE, 2))
+    + _row(("其中：财政资金", 2), "40.00", "45.00", "43.20", "96.00%", "/", "/", ("", 2))
+    + _row(("财政专户管理资金", 2), "0.00", "0.00", "0.00", "0.00%", "/", "/", ("", 2))
+    + _row(("单位资金", 2), "0.00", "0.00", "0.00", "0.00%", "/", "/", ("", 2))
+    + _row(("其他资金", 2), "", "", "", "", "/", "/", ("", 2))
+    + _row("绩效指标（90分）", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值",
+           "权重", "得分", "未完成原因分析")
+    + _row("", "产出指标", "数量指标", "数字化页数", "≥", "20", "万页", "21.5", "50", "50", "")
+    + _row("", "", "时效指标", "服务期", "=", "12", "月", "完成", "20", "20", "")
+    + _row("", "效益指标", "社会效益指标", "档案保护能力", "定性", "有效保障", "/", "有效保障", "20", "20", "")
+    + _row(("合计", 8), "100", "99.60", "")
+)
+
+
+def _page(tmp_path: Path) -> Path:
+    page = tmp_path / "form.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>自评表</title></head><body><div class='article-content'>"
+        "<p>附件2</p><p>部门预算项目支出绩效自评表（2023年度）</p>"
+        f"<table border='1'><tbody>{_FORM}</tbody></table></div></body></html>", encoding="utf-8")
+    return page
+
+
+def _draft(tmp_path: Path):
+    text, blocks = read_path(_page(tmp_path))
+    result = draft(blocks, 2023, "form.html")
+    return result, parse_report(strip_unplaced(result.yaml))
+
+
+def _values(figure) -> list[str]:
+    return [str(s.value) for s in figure.statements] if figure is not None else []
+
+
+def test_the_funding_block_under_its_amounts_column_is_read(tmp_path):
+    result, report = _draft(tmp_path)
+    (project,) = report.project_performance
+    be = project.budget_execution
+    assert be is not None and be.name == "总额"
+    assert (_values(be.budget_initial), _values(be.budget_full), _values(be.actual), _values(be.execution_rate)) == (
+        ["40.00"], ["45.00"], ["43.20"], ["96.00"])
+    assert _values(be.weight) == ["10", "10"] and _values(be.score) == ["9.60"]  # 预算执行情况（10分） and 权重
+    assert [(i.name, _values(i.budget_full)) for i in be.items] == [
+        ("财政资金", ["45.00"]), ("财政专户管理资金", ["0.00"]), ("单位资金", ["0.00"])]
+    # the 填表说明 in the 原因 cell is no reason and its thresholds no figures
+    assert "90%" not in result.yaml.split("unplaced:")[-1]
+
+
+def test_the_project_code_before_its_name_is_not_the_name_nor_a_figure(tmp_path):
+    result, report = _draft(tmp_path)
+    (project,) = report.project_performance
+    assert project.name == "档案数字化"
+    code_lines = [line for line in result.yaml.split("unplaced:")[-1].splitlines() if "text: \"51092323\"" in line]
+    assert len(code_lines) == 1 and "项目编码" in code_lines[0]
+
+
+def test_the_goals_under_their_own_heads_are_read_and_the_next_row_is_not_a_goal(tmp_path):
+    _, report = _draft(tmp_path)
+    (project,) = report.project_performance
+    assert [(g.target, g.result) for g in project.goals] == [("完成档案数字化20万页。", "完成档案数字化21.5万页。")]
+
+
+def test_a_value_in_words_takes_no_unit(tmp_path):
+    _, report = _draft(tmp_path)
+    (project,) = report.project_performance
+    by_name = {i.name: i for i in project.indicators}
+    assert (by_name["数字化页数"].target, by_name["数字化页数"].actual) == ("≥20万页", "21.5万页")
+    assert (by_name["服务期"].target, by_name["服务期"].actual) == ("=12月", "完成")
+    assert (by_name["档案保护能力"].target, by_name["档案保护能力"].actual) == ("有效保障", "有效保障")
