@@ -100,3 +100,39 @@ def test_a_value_in_words_takes_no_unit(tmp_path):
     assert (by_name["数字化页数"].target, by_name["数字化页数"].actual) == ("≥20万页", "21.5万页")
     assert (by_name["服务期"].target, by_name["服务期"].actual) == ("=12月", "完成")
     assert (by_name["档案保护能力"].target, by_name["档案保护能力"].actual) == ("有效保障", "有效保障")
+
+
+# --- the 决算's text as a Word file pasted into a portal's editor ------------------------------------
+
+_PASTED = """2023年度某县档案中心单位决算
+目　录
+第一部分　单位概况 PAGEREF _Toc25831 h 3
+第二部分　2023年度单位决算情况说明 PAGEREF _Toc2776 h 4
+一、一般公共预算财政拨款基本支出决算情况说明 PAGEREF _Toc31935 h 5
+公开日期：2024919
+第一部分　单位概况
+本单位为公益一类事业单位。
+第二部分　2023年度单位决算情况说明
+一、一般公共预算财政拨款基本支出决算情况说明
+2023年一般公共预算财政拨款基本支出451.81万元，其中：人员经费415.47万元，主要包括基本工资；公用经费36.34万元，主要包括办公费。
+"""
+
+
+def test_a_pasted_table_of_contents_ends_where_its_headings_begin_and_its_fields_are_no_figures():
+    from generator.importer import draft_text
+
+    result = draft_text(_PASTED, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    titles = [s.title for s in report.sections]
+    assert "第二部分　2023年度单位决算情况说明" in titles
+    # the part's heading names the scope: the basic spending and its parts are that scope's
+    (account,) = [a for a in report.expenditure if a.scope == "一般公共预算财政拨款"]
+    (basic,) = account.by_nature
+    assert _values(basic.actual) == ["451.81"]
+    assert [(i.name, _values(i.actual)) for i in basic.items] == [("人员经费", ["415.47"]), ("公用经费", ["36.34"])]
+    tail = result.yaml.split("unplaced:")[-1]
+    for number in ("25831", "2776", "31935"):
+        (line,) = [x for x in tail.splitlines() if f'text: "{number}"' in x]
+        assert "域代码" in line
+    (line,) = [x for x in tail.splitlines() if 'text: "2024919"' in x]
+    assert "日期" in line

@@ -17,8 +17,11 @@ from .found import Found
 from .labels import parse
 from .lexicon import SCOPES
 from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
+from .structure import TOC_FIELD
 from .text import COUNT, Sentence, Token, clip, last_clause, norm, tokens
 
+#: A date line whose date was written without its separators (公开日期：2024919).
+_RUN_DATE = re.compile(r"^\s*(?:公开|发布|印发|成文|填报|报送)日期[：:]\s*20[0-9]{2}[01]?[0-9][0-3]?[0-9]\s*$")
 _GOAL_TITLE = re.compile(r"目标.{0,2}(设置|设定|设立)|年度目标|绩效目标[。.：:]?$")
 _TARGET = re.compile(r"(做到|保证|确保|力争|争取|目标为?)")
 _YEAR = re.compile(r"[0-9]{4}年(度|末|初)?|本年(度)?|当年|全年|今年(来)?|截[止至][0-9]+月[0-9]+日")
@@ -60,6 +63,13 @@ class CountReader(Staffing):
                 continue
             if token.kind == "bare" and re.search(r"(附件|附表)$", sentence.text[:token.start]):
                 self._skip(sentence, token, ctx, "附件、附表的编号（多半不是数据）")
+                continue
+            field = TOC_FIELD.search(sentence.text)
+            if field and token.start >= field.start():
+                self._skip(sentence, token, ctx, "目录中的域代码（书签编号、页码），不是数据")
+                continue
+            if token.kind == "bare" and _RUN_DATE.match(sentence.text):
+                self._skip(sentence, token, ctx, "日期（年月日连写），不是数据")
                 continue
             if sentence.text[token.start - 1:token.start] == "第":
                 self._skip(sentence, token, ctx, "序数（第N），不是数量")

@@ -149,6 +149,16 @@ _CN_DATE = re.compile(r"^\s*([〇零O○一二三四五六七八九]{4})年"
 _TOC = re.compile(r"^\s*目\s*录\s*$")
 
 
+#: The field a Word file's 目录 pasted as text leaves at the end of each line (“第一部分　单位概况
+#: PAGEREF _Toc25831 h 3”, its backslashes lost): the bookmark's number and the page number.
+TOC_FIELD = re.compile(r"\s*PAGEREF\s+\\?_Toc(?P<mark>[0-9]+)\s+\\?h\s*(?P<page>[0-9]+)?\s*$")
+
+
+def toc_entry(text: str) -> str:
+    """A line of a table of contents as the heading it lists: without a PAGEREF field after it."""
+    return TOC_FIELD.sub("", text.strip())
+
+
 def outline(blocks: list[Block]) -> Outline:
     """Title, meta and the section tree of a report."""
     paras = [(k, b) for k, b in enumerate(blocks) if isinstance(b, Para)]
@@ -174,8 +184,9 @@ def outline(blocks: list[Block]) -> Outline:
                 continue
             rank = headings.get(k)
             if in_toc:
-                # A table of contents lists the headings that follow; it ends where one repeats.
-                key = block.text.strip()
+                # A table of contents lists the headings that follow; it ends where one repeats
+                # (its lines' page numbers, and the PAGEREF fields a Word file pasted as text leaves, aside).
+                key = toc_entry(block.text)
                 if key not in toc_titles:
                     toc_titles.add(key)
                     stack[-1].blocks.append(block)
@@ -200,7 +211,7 @@ def _headings(blocks: list[Block], used: set[int]) -> dict[int, int]:
     ends a list of long duties, so it is a duty too.
     """
     paras = [(k, b) for k, b in enumerate(blocks) if isinstance(b, Para) and k not in used]
-    candidates = {k: heading_rank(b.text) for k, b in paras}
+    candidates = {k: heading_rank(toc_entry(b.text)) for k, b in paras}  # (a 目录's line as its heading)
     numbered = {k: numbering_rank(b.text) for k, b in paras}
     order = [k for k, _ in paras]
     out = {}
