@@ -136,3 +136,47 @@ def test_a_pasted_table_of_contents_ends_where_its_headings_begin_and_its_fields
         assert "域代码" in line
     (line,) = [x for x in tail.splitlines() if 'text: "2024919"' in x]
     assert "日期" in line
+
+
+# --- the Sichuan 2023 决算 text's sentences ---------------------------------------------------------
+
+_SENTENCES = """2023年度某县档案中心单位决算
+第二部分　2023年度单位决算情况说明
+五、一般公共预算财政拨款支出决算情况说明
+（三）一般公共预算财政拨款支出决算具体情况
+1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为38.62万元，完成预算100.00%。决算数与预算数持平。
+七、财政拨款“三公”经费支出决算情况说明
+（一）“三公”经费财政拨款支出决算总体情况说明
+2023年“三公”经费财政拨款支出决算为2.28万元，完成预算87.69%，决算数小于预算数的主要原因是严格控制公务接待。
+（二）“三公”经费财政拨款支出决算具体情况说明
+2023年“三公”经费财政拨款支出决算中，公务接待费0.42万元，完成预算70.00%，共接待6批次38人次，主要是接待上级部门业务检查指导。
+十、其他重要事项的情况说明
+（二）一般性支出情况
+2023年本单位开支会议费0万元；开支培训费0.80万元，开展业务培训2次，培训64人次；举办节庆、晚会、论坛、赛事活动开支费用0万元。
+（五）预算绩效管理情况
+组织对2023年度一般公共预算项目支出全面开展绩效自评，共涉及项目3个，资金413.74万元，占一般公共预算财政拨款支出总额的81.14%。
+"""
+
+
+def test_the_sichuan_sentences_place_their_rates_counts_and_general_spending():
+    from generator.importer import draft_text
+
+    result = draft_text(_SENTENCES, 2023)
+    report = parse_report(strip_unplaced(result.yaml))
+    (account,) = [a for a in report.expenditure if a.scope == "一般公共预算财政拨款"]
+    (cls,) = account.by_function
+    (item,) = cls.items[0].items  # a 项 named down from its 类 and 款, however long the path
+    assert (item.name, _values(item.actual), _values(item.execution_rate)) == (
+        "机关事业单位基本养老保险缴费支出", ["38.62"], ["100.00"])
+    assert _values(report.sangong.total.execution_rate) == ["87.69"]  # 完成预算87.69%
+    assert _values(report.sangong.reception.execution_rate) == ["70.00"]
+    stats = [(s.name, str(s.value), s.unit) for s in report.work_stats]
+    assert ("公务接待", "6", "批次") in stats and ("公务接待", "38", "人次") in stats
+    assert ("绩效自评涉及项目", "3", "个") in stats
+    assert [(i.name, _values(i.actual)) for i in report.sangong.related] == [
+        ("会议费", ["0"]), ("培训费", ["0.80"]), ("节庆、晚会、论坛、赛事活动费用", ["0"])]
+    assert _values(report.performance.evaluated_funds) == ["413.74"]
+    # its share is of all the 一般公共预算 spending, not of 项目支出 as the field's is: left to the reviewer
+    assert report.performance.evaluated_funds_share is None
+    (line,) = [x for x in result.yaml.split("unplaced:")[-1].splitlines() if '"81.14%"' in x]
+    assert "不是占项目支出的比例" in line

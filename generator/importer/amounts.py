@@ -118,6 +118,8 @@ _ITEM_OPENING = re.compile(r"^\s*(?:[0-9]+[.、．]|[（(][0-9一二三四五六
                            r"\s*(?P<name>[^。，,：:]{2,20})[。：:]?\s*$")
 #: “…万元，全部为公务用车运行维护费，”: the amount is all of the row named.
 _ALL_OF = re.compile(r"(?:全部为|全部是|均为|全部用于)(?P<name>[^，,；;。（(]{2,30})[，,]")
+#: The funds a self-evaluation covers, named after the count of its projects (开展绩效自评，共涉及项目3个，资金…).
+_EVALUATED_AFTER_COUNT = re.compile(r"自评[^。；;]*涉及(?:项目)?[0-9]+个(?:项目)?[，,、]\s*资金$")
 #: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.
 _RECEPTION_KIND = re.compile(r"(?P<kind>国内|外事|国\(境\)外|境外)(公务)?接待(工作)?(共)?$")
 
@@ -231,6 +233,9 @@ class AmountReader(RowFinder):
                 continue
             self._reasons(raw, state)
             label = parse(raw, token.kind, self.subjects)
+            if token.kind == "money" and label.relation is None and norm(label.name) == "资金" \
+                    and _EVALUATED_AFTER_COUNT.search(sentence.text[:token.start]):
+                label.relation, label.name = "evaluated", ""  # “…开展绩效自评，共涉及项目3个，资金413.74万元”
             self._brackets(raw, state)
             if token.kind == "percent" and label.relation is None:
                 rest.append(token)
@@ -473,6 +478,13 @@ class AmountReader(RowFinder):
             self.found.add(("performance",), "evaluated_funds", self._stmt(sentence, token, ctx, token.num))
             state.last = None
             state.evaluated = True
+            return
+        if label.relation == "share" and state.evaluated and not label.name and label.share_of \
+                and "项目" not in label.share_of:
+            # “…资金413.74万元，占一般公共预算财政拨款支出总额的81.14%”: a share of all the spending, which
+            # the self-evaluation's share (of 项目支出) is not
+            self._skip(sentence, token, ctx, f"自评涉及资金占{label.share_of}的比例，不是占项目支出的比例")
+            state.evaluated = False
             return
         if label.relation == "share" and state.evaluated and not label.name:
             self.found.add(("performance",), "evaluated_funds_share", self._stmt(sentence, token, ctx, token.num + "%"))

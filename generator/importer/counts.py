@@ -176,6 +176,10 @@ class CountReader(Staffing):
         if (m := re.search(r"(超过|不少于|不低于|至少)$", clause)) is not None:
             qualifier = m.group()
         name = _stat_name(clause, self.subjects)
+        if ctx.area == "sangong" and token.unit in ("批次", "人次", "批", "次") \
+                and re.fullmatch(r"[，,\s]*(?:共|共计|全年|累计)?接待", clause):
+            # “公务接待费0.42万元，…，共接待6批次38人次”: the receptions the 三公 part's 公务接待 paid for
+            name = "公务接待"
         if not name and re.fullmatch(r"\s*(共|合计|总共|共计)\s*", clause) and self.previous_name:
             name = self.previous_name  # “事项4类共316项”: the same things, counted otherwise
         if token.kind == "count":
@@ -217,6 +221,8 @@ class CountReader(Staffing):
         part = re.sub(r"^[^，,]{0,12}看[，,]", "", part)  # (从支出进度看，一季度末…)
         if name and (period := _PERIOD.match(part)) is not None and not name.startswith(period.group()):
             name = period.group() + name
+        if re.fullmatch(r"涉及(的)?项目", name) and re.search(r"绩效自评|开展自评", sentence.text[:token.start]):
+            name = "绩效自评涉及项目"  # “开展绩效自评，共涉及项目3个”: the projects self-evaluated
         planned = _TARGET.search(clause) is not None or _planned(sentence.text, token)
         why = _bad_stat(name, token) or ("这是目标值，不是完成数" if planned else None)
         if why:

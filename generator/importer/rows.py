@@ -27,6 +27,9 @@ _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按�
 PROJECTISH = re.compile(r"项目|专项")
 _PROJECT_MONEY = re.compile(r"(该|本|此)?项目(的)?(经费|资金)?(年初|全年|调整后)?(预算|实际支出|支出|执行)?(数|额)?")
 _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
+#: A line of the part on 一般性支出, with the verb it is said with (开支会议费, 举办节庆、晚会、论坛、赛事活动开支费用).
+_GENERAL_SPENDING = re.compile(r"(?:共|全年)?(?:开支|发生|支出|举办)?(?P<name>会议费|培训费"
+                               r"|节庆[、，,]?晚会[、，,]?论坛[、，,]?赛事活动(?:开支)?(?:费用|经费))(?:支出)?")
 #: The self-evaluation table's own words for its 年度资金总额 row's stages.
 _EXECUTION_WORDS = re.compile(r"全年(预算|执行)数?|年度资金总额")
 #: A function class as a report marks it (社会保障和就业支出（类）).
@@ -87,6 +90,13 @@ def _renamed(row: Row, name: str) -> Row:
     return Row(row.area, tuple(steps), name)
 
 
+def _classification_path(name: str) -> bool:
+    """A 项 named down from its 类 and 款 (社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位
+    基本养老保险缴费支出（项）): a row's name however long."""
+    row = known_row(name)
+    return row is not None and row.steps[0].startswith("by_function=") and len(row.steps) > 1
+
+
 class RowFinder:
     """Row resolution for AmountReader (see amounts.py for the state it reads)."""
 
@@ -114,7 +124,7 @@ class RowFinder:
                 re.fullmatch(r"(实际|累计|已)?(资金)?", norm(name)):
             # “截至2018年12月31日，实际到位资金372.00万元”: in a project's report, its funds received
             return self._the_project(), ""
-        if _BAD_NAME.search(name) or len(name) > 40:
+        if _BAD_NAME.search(name) or len(name) > 40 and not _classification_path(name):
             return None, "数字前的文字不像行名"
         within = _WITHIN.fullmatch(norm(label.topic)) if label.topic and not state.children else None
         if within:
@@ -304,6 +314,13 @@ class RowFinder:
     def _part(self, name: str, label: Label, state: SentenceState, parent: Ref | None,
               ctx: Context) -> tuple[Ref | None, str]:
         """A name the templates do not use: a part of the row it is listed under, a project, or nothing."""
+        general = _GENERAL_SPENDING.fullmatch(norm(name))
+        if general and any("一般性支出" in t for t in ctx.titles):
+            # the part on 一般性支出 (Sichuan's template: 会议费, 培训费, 节庆、晚会、论坛、赛事活动费用),
+            # which goes with 三公 as the spending kept down: beside 三公 (as 会议费 in the 三公 part),
+            # each line on its own, whatever line was said before it
+            plain = re.sub(r"开支", "", general.group("name"))
+            return Ref(Row("sangong", (f"related={plain}",), plain), None), ""
         if parent is None:
             if ctx.area == "sangong" and _SANGONG_RELATED.fullmatch(norm(name)):
                 # “会议费支出3.20万元” in the 三公 section (“三公”经费及会议费、培训费): beside 三公, not in it
