@@ -651,3 +651,29 @@ def test_a_report_is_published_within_20_days_of_its_approval(approved, publishe
     assert [r.passed for r in found] == ([] if ok is None else [ok])
     if found:
         assert found[0].line == 4 and "相隔" in found[0].message
+
+
+EVALUATED = """expenditure:
+  - total: {{name: 支出合计, actual: 1030.93}}
+    by_nature:
+      - {{name: 基本支出, actual: 772.43}}
+      - {{name: 项目支出, actual: 258.50}}
+{scoped}performance:
+  evaluated_funds: 231.10
+  evaluated_funds_share: {share}
+"""
+GENERAL_BUDGET = """  - scope: 一般公共预算财政拨款
+    total: {name: 一般公共预算财政拨款支出, actual: 939.33}
+    by_nature:
+      - {name: 基本支出, actual: 708.23}
+"""
+
+
+@pytest.mark.parametrize(("scoped", "share", "ok"), [
+    (GENERAL_BUDGET, "100%", True),    # of 一般公共预算项目支出: its spending less its 基本支出 (231.10)
+    (GENERAL_BUDGET, "89.4%", True),   # of the department's 项目支出
+    (GENERAL_BUDGET, "95%", False),    # of neither
+    ("", "100%", False),               # the scope's 项目支出 not stated: only the department's to compare
+], ids=["general-budget", "department", "neither", "unscoped"])
+def test_the_evaluated_share_may_be_of_the_general_budgets_project_spending(scoped, share, ok):
+    assert verdicts(EVALUATED.format(scoped=scoped, share=share), "same.evaluated_share", kind="部门决算") == [ok]

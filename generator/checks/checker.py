@@ -762,13 +762,30 @@ class Checker:
         if not candidates or path is None:
             return
         stated = perf.evaluated_funds_share
-        computed = {s: perf.evaluated_funds.value / f.value * HUNDRED for s, f in candidates if f.value}
-        tolerance = half_step(stated.first) + Decimal("0.5")
-        passed = any(abs(stated.first.value - c) <= tolerance for c in computed.values())
+        computed = {LABELS[s]: perf.evaluated_funds.value / f.value * HUNDRED for s, f in candidates if f.value}
         terms = [self.term(LABELS["evaluated_funds_share"], stated, ("performance", "evaluated_funds_share")),
                  self.term(LABELS["evaluated_funds"], perf.evaluated_funds, ("performance", "evaluated_funds"))]
         terms += [self.term(f"项目支出（{LABELS[s]}）", f, (*path, s)) for s, f in candidates]
-        shown = "、".join(f"按{LABELS[s]}为 {show_rate(c)}" for s, c in computed.items())
+        # The template's sentence gives the share of 一般公共预算项目支出 (…占一般公共预算项目支出总额的100%):
+        # that scope's 项目支出 where the department has other funds too, stated or left by its 基本支出.
+        for i, account in enumerate(self.report.expenditure):
+            if account.scope != "一般公共预算财政拨款" or account.total is None or account.total.actual is None:
+                continue
+            own = next((k for k, x in enumerate(account.by_nature) if x.name == "项目支出"), None)
+            basic = next((k for k, x in enumerate(account.by_nature) if x.name == "基本支出"), None)
+            if own is not None and (actual := account.by_nature[own].actual) is not None and actual.value:
+                computed["一般公共预算项目支出"] = perf.evaluated_funds.value / actual.value * HUNDRED
+                terms.append(self.term("一般公共预算项目支出", actual, ("expenditure", i, "by_nature", own, "actual")))
+            elif basic is not None and (spent := account.by_nature[basic].actual) is not None \
+                    and account.total.actual.value - spent.value > 0:
+                rest = account.total.actual.value - spent.value
+                computed["一般公共预算支出减基本支出"] = perf.evaluated_funds.value / rest * HUNDRED
+                terms += [self.term("一般公共预算财政拨款支出", account.total.actual,
+                                    ("expenditure", i, "total", "actual")),
+                          self.term("其中基本支出", spent, ("expenditure", i, "by_nature", basic, "actual"))]
+        tolerance = half_step(stated.first) + Decimal("0.5")
+        passed = any(abs(stated.first.value - c) <= tolerance for c in computed.values())
+        shown = "、".join(f"按{name}为 {show_rate(c)}" for name, c in computed.items())
         self.add("same.evaluated_share", passed, "自评涉及资金占项目支出的比例", terms,
                  message=f"所述 {show_rate(stated.first.value)}，{shown}")
 
