@@ -180,3 +180,34 @@ def test_the_sichuan_sentences_place_their_rates_counts_and_general_spending():
     assert report.performance.evaluated_funds_share is None
     (line,) = [x for x in result.yaml.split("unplaced:")[-1].splitlines() if '"81.14%"' in x]
     assert "不是占项目支出的比例" in line
+
+
+_UNIT = """2023年度某县档案中心单位决算
+第一部分　单位概况
+二、机构设置
+本单位内设2个股室。核定事业编制34人，年末实有在职人员31人。
+第二部分　2023年度单位决算情况说明
+十、其他重要事项的情况说明
+（一）机关运行经费支出情况
+本单位为公益一类事业单位，不属于机关运行经费统计范围。
+第四部分　附件
+附件1
+某县档案中心2023年度单位整体支出绩效自评报告
+一、基本情况。本单位2023年全年预算数521.60万元（含上年结转12.30万元），全年执行数511.17万元，预算执行率98.00%。
+"""
+
+
+def test_a_unit_of_one_kind_of_staff_an_out_of_scope_item_and_an_annexed_self_evaluation():
+    from generator.importer import draft_text
+
+    report = parse_report(strip_unplaced(draft_text(_UNIT, 2023).yaml))
+    staffing = report.staffing
+    # 核定事业编制34人 and no other kind: the whole 编制, and of what kind
+    assert staffing.authorized == 34
+    assert [(h.name, h.count) for h in staffing.authorized_items] == [("事业编制", 34)]
+    # “不属于机关运行经费统计范围”: the report says why there is nothing to state
+    assert report.operating_costs is not None and "不属于" in (report.operating_costs.statement or "")
+    # the annex's own title (…单位整体支出绩效自评报告) says its figures are the self-evaluation's
+    be = report.performance.budget_execution
+    assert (_values(be.budget_full), _values(be.actual), _values(be.execution_rate)) == (
+        ["521.60"], ["511.17"], ["98.00"])

@@ -35,6 +35,9 @@ _FIELDS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
 ]
 _AUTHORIZED_ITEM = re.compile(r"(核定)?(财政全额拨款)?"
                               r"(?P<n>(行政|事业|工勤|行政工勤|参公管理事业|参照公务员法管理的?事业)编制)")
+#: A kind of 编制 named anywhere in a sentence (another kind than the one just counted, if any).
+_AUTHORIZED_KIND = re.compile(r"(行政|事业|工勤|参公|参照公务员法管理)[^，,。；;]{0,8}编制"
+                              r"|编制[^，,。；;]{0,4}(行政|事业|工勤)")
 _ACTUAL_ITEM = re.compile(r"在职在编实有(?P<n>\S+?人员)")
 _RETIRED_ITEM = re.compile(r"(?P<n>(离休|退休)(人员|人数)?)")
 _OTHER = re.compile(r"借调|聘用|派遣|编外|临聘|劳务")
@@ -84,6 +87,11 @@ class Staffing:
                     break
                 self._field(key, stmt, state)
                 return True
+        if not opens and state.parent is None and state.parent_field is None and _AUTHORIZED_ITEM.fullmatch(name) \
+                and not _AUTHORIZED_KIND.search(sentence.text[token.end:]) \
+                and not _AUTHORIZED_KIND.search(sentence.text[:max(0, token.start - len(clause))]):
+            # “核定事业编制34人” with no other kind in the sentence: the unit's whole 编制, all of that kind
+            self.found.add(("staffing",), "authorized", self._stmt(sentence, token, ctx, token.num, "count"))
         return self._headcount(name, stmt, state)
 
     def _field(self, key: str, stmt: Stmt, state: StaffState) -> None:

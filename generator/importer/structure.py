@@ -65,8 +65,21 @@ class Section:
         while node is not None:
             if node.title:
                 out.append(node.title)
+                if _ANNEX.match(node.title.strip()) and (named := node.document_title()):
+                    out.insert(len(out) - 1, named)
             node = node.parent
         return out
+
+    def document_title(self) -> str | None:
+        """The title of the document an annex (附件1) is, on the line after its label
+        (蓥溪县不动产登记中心2023年度单位整体支出绩效自评报告): what its figures are of."""
+        first = next((b for b in self.blocks if isinstance(b, Para) and b.text.strip()), None)
+        if first is None or first is not self.blocks[0]:
+            return None
+        text = first.text.strip()
+        if len(text) > 40 or re.search(r"[。，,；;：:]", text) or not _TITLE_WORDS.search(text):
+            return None
+        return text
 
     def walk(self):
         yield self
