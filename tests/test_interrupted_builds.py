@@ -115,33 +115,6 @@ def test_a_killed_build_with_a_cache_leaves_a_whole_site_and_a_usable_cache(stat
     assert leftovers(site.parent) == ["cache", "site"]
 
 
-@pytest.mark.parametrize("point", ["data-written", "index", "index-half", "index-written", "pages"])
-def test_a_correction_killed_while_its_index_is_made_beside_the_data_leaves_a_whole_site(states, point):
-    """A small change makes the index's delta on the data files' second process (pipeline.
-    _small_change; here one department of five counts as small): a kill in either process
-    leaves the old site or the new one whole, and the next build publishes the new one, the
-    same bytes as a build without a cache."""
-    tmp, old, new, a, _ = states
-    b = states.cached  # (the index with a delta segment)
-    site = fresh_site(tmp, old, f"beside-{point}", cached=True)
-    small = {"SITE_BUILD_SMALL_CHANGE": "1"}
-    run = build(new, site, {"SITE_BUILD_KILL_AT": point, **small}, cached=True)
-    assert run.returncode == -signal.SIGKILL, run.stderr
-    assert tree_hash(site) in (a, b)
-    done = build(new, site, small, cached=True)
-    assert done.returncode == 0 and "个未改动，沿用其页面" in done.stdout
-    assert tree_hash(site) == b
-    assert leftovers(site.parent) == ["cache", "site"]
-
-
-def test_a_correction_with_its_index_made_beside_the_data_is_the_same_site(states):
-    tmp, old, new, _, _ = states
-    site = fresh_site(tmp, old, "beside", cached=True)
-    done = build(new, site, {"SITE_BUILD_SMALL_CHANGE": "1"}, cached=True)
-    assert done.returncode == 0, done.stderr
-    assert tree_hash(site) == states.cached
-
-
 @pytest.mark.parametrize("point", ["department-3", "department-4-written"])
 def test_a_kill_in_a_worker_process_leaves_a_whole_site(states, point):
     tmp, old, new, a, b = states

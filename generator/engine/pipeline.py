@@ -308,22 +308,15 @@ class _DataFiles(parallel.Background):
     has (forked), so its memory is what the year's files need beyond that."""
 
     def __init__(self, site: BuildScope, departments: _Departments, output: Output, store: Cache,
-                 alongside: bool, search: bool = False):
+                 alongside: bool):
         self.alongside = alongside and parallel.workers() >= 2
         self.output, self.store, self.departments = output, store, departments
-        #: The search index made after the data files, on their process (`_small_change`).
-        self.search = search
 
-        def make() -> tuple[list, list[str], int, float]:
+        def make() -> tuple[list, list[str]]:
             result = BuildResult()
             downloads = _site_data(site, departments, self.output, store, result, alone=not self.alongside)
             checkpoint("data-written")
-            started = time.perf_counter()
-            if self.search:
-                checkpoint("index")
-                _search(site, departments, self.output, store, result)
-                checkpoint("index-written")
-            return downloads, result.remade, result.searchable, time.perf_counter() - started
+            return downloads, result.remade
 
         super().__init__(make, shared=self if self.alongside else None)
 
@@ -334,10 +327,6 @@ class _DataFiles(parallel.Background):
 
     def downloads(self) -> list:
         return self.result()[0]
-
-    def searched(self) -> tuple[int, float]:
-        """What the search index made with the data files holds, and the seconds it took."""
-        return self.result()[2], self.result()[3]
 
     @property
     def remade(self) -> list[str]:
@@ -546,20 +535,6 @@ class _Records(Sequence):
         return self._records[n]
 
 
-#: A change is small when the departments made anew hold at most this share of the search
-#: records: their delta of the index is then made on the data files' process, after the data,
-#: while this one makes the pages (one year file corrected at 10,000 reports: the year's data
-#: files and the index's delta take about as long as the pages).
-SMALL_CHANGE = 0.02
-
-
-def _small_change(departments: _Departments) -> bool:
-    outcomes = departments.outcomes
-    changed = sum(o.memo.searchable for o in outcomes if not o.reused)
-    share = float(os.environ.get("SITE_BUILD_SMALL_CHANGE", SMALL_CHANGE))  # (tests: a few departments)
-    return changed <= share * sum(o.memo.searchable for o in outcomes)
-
-
 def _search(site: BuildScope, departments: _Departments, output: Output, store: Cache,
             result: BuildResult) -> None:
     """The search index: kept whole when nothing changed; else, when an earlier build's main
@@ -727,8 +702,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
         else:
             before = set(output.written)
             checkpoint("data")
-            with _DataFiles(site, departments, output, store, alongside=search,
-                            search=search and _small_change(departments)) as data_files:
+            with _DataFiles(site, departments, output, store, alongside=search) as data_files:
                 if data_files.alongside:
                     # The data files on a second process, the index and the pages here meanwhile.
                     result.stages["data"] = time.perf_counter() - started
@@ -739,7 +713,7 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
                     checkpoint("pages")
                     _site_pages(site, departments, data_files.downloads, output, store, result.remade)
                     result.stages["pages"] = time.perf_counter() - started
-                if search and not data_files.search:
+                if search:
                     checkpoint("index")
                     started = time.perf_counter()
                     _search(site, departments, output, store, result)
@@ -750,8 +724,6 @@ def _build(content_dir: Path, site_dir: Path, result: BuildResult, search: bool,
                     checkpoint("pages")
                     _site_pages(site, departments, data_files.downloads, output, store, result.remade)
                     result.stages["pages"] = time.perf_counter() - started
-                if data_files.search:
-                    result.searchable, result.stages["index"] = data_files.searched()
             result.remade += data_files.remade
             for hashed, payload in {**assets, **content_assets(scope.content)}.values():
                 output.write(f"assets/{hashed}", payload)
