@@ -122,6 +122,17 @@ def _sangong_column(name: str) -> str | None:
     return _SANGONG_PARTS.get(rest[0]) if len(rest) == 1 else None
 
 
+def _table_name(table: PublishedTable) -> str:
+    """A published table as a finding names it: its label and title (公开07表 “三公”经费支出决算表)."""
+    return (f"{table.label} " if table.label else "") + table.title
+
+
+def _total_row(table: PublishedTable) -> tuple[int, TableRow] | None:
+    """A published table's 合计 (or 总计) row without a code, and its place, or None."""
+    return next(((n, row) for n, row in enumerate(table.rows)
+                 if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
+
+
 #: The totals of the lines numbered above them in a 决算 table (sum.lines).
 _LINE_TOTALS = frozenset({"本年收入合计", "本年支出合计"})
 #: A line numbered as the standard tables number their sources and classes: 一、 … 二十五、
@@ -676,12 +687,11 @@ class Checker:
             if "预算执行" not in title or "项目" in title:
                 continue
             unit = table.unit or self.report.unit
-            total = next(((n, row) for n, row in enumerate(table.rows) if not row.code
-                          and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
+            total = _total_row(table)
             if total is None:
                 continue
             n, row = total
-            where = (f"{table.label} " if table.label else "") + table.title
+            where = _table_name(table)
             whole = be.name or "年度资金总额"
             for k, column in enumerate(table.columns):
                 stage = _TABLE_STAGES.get(column.name.replace(" ", ""))
@@ -726,7 +736,7 @@ class Checker:
         t, table = chosen[0]
         unit = table.unit or self.report.unit
         scale = MONEY_UNITS[unit]
-        where = (f"{table.label} " if table.label else "") + table.title + (f"（{table.scope}）" if table.scope else "")
+        where = _table_name(table) + (f"（{table.scope}）" if table.scope else "")
         row = table.rows[0]
         for k, column in enumerate(table.columns):
             key = _sangong_column(column.name)
@@ -899,9 +909,7 @@ class Checker:
                 children = [(m, r) for m, r, c in coded if len(c) == len(code) + 2 and c.startswith(code)]
                 if children:
                     self._table_sum(t, table, unit, (n, row), children)
-            total = next(((n, row) for n, row in enumerate(table.rows)
-                          if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")),
-                         None)
+            total = _total_row(table)
             tops = [(n, row) for n, row, code in coded if len(code) == 3]
             if total is not None and tops:
                 self._table_sum(t, table, unit, total, tops)
@@ -925,7 +933,7 @@ class Checker:
         whose columns are not named in groups is left alone (which column is part of which cannot be told)."""
         paths = [tuple(part.strip() for part in c.name.split("/")) for c in table.columns]
         scale = MONEY_UNITS[unit]
-        where = (f"{table.label} " if table.label else "") + table.title
+        where = _table_name(table)
         for k, path in enumerate(paths):
             if len(path) < 2 or table.columns[k].unit or path[-1].replace(" ", "") not in ("合计", "小计"):
                 continue
@@ -1006,7 +1014,7 @@ class Checker:
         if k1 >= k2:
             return  # (the two 总计 not side by side as the template sets them)
         scale = MONEY_UNITS[unit]
-        where = (f"{table.label} " if table.label else "") + table.title
+        where = _table_name(table)
         difference = spending - income
         passed = difference == 0
         stated = show_money(income * scale, self.unit), show_money(spending * scale, self.unit)
@@ -1023,6 +1031,7 @@ class Checker:
                    ) -> None:
         scale = MONEY_UNITS[unit]
         n, row = parent
+        where = _table_name(table)
         for k, column in enumerate(table.columns):
             stated = row.values[k]
             if column.unit or not isinstance(stated, Decimal):
@@ -1033,7 +1042,6 @@ class Checker:
             amount = sum((v for _, _, v in parts), Decimal(0))
             tolerance = sum((cell_half_step(v) for _, _, v in parts), cell_half_step(stated))
             difference = amount - stated
-            where = (f"{table.label} " if table.label else "") + table.title
             name = f"{row.code} {row.name}" if row.code else row.name
             terms = [self._cell_term(f"{name}（{column.name}）", t, n, k, stated, unit)]
             terms += [self._cell_term(f"{r.code} {r.name}（{column.name}）", t, m, k, v, unit) for m, r, v in parts]
