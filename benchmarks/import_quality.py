@@ -173,7 +173,8 @@ FIELD_ROWS = {"score": ("总分", "得分", "自评", "综合", "合计"), "tota
               "evaluated_funds": ("绩效自评", "自评的项目资金", "涉及资金"),
               "evaluated_funds_share": ("绩效自评", "涉及资金")}
 #: The blocks whose total carries no name: the words of the key's row for it.
-BLOCK_ROWS = {"operating_costs": ("机关运行经费",), "procurement": ("政府采购",), "assets": ("资产",)}
+#: (机构运行经费: the 2022 决算 templates' name for 机关运行经费.)
+BLOCK_ROWS = {"operating_costs": ("机关运行经费", "机构运行经费"), "procurement": ("政府采购",), "assets": ("资产",)}
 #: The parts of 三公经费 (sangong.*), which carry no name of their own.
 SANGONG_ROWS = {"total": ("三公", "合计"), "overseas": ("因公出国", "出国经费", "出国（境）"),
                 "vehicles": ("公务用车购置及运行", "公务用车购置和运行", "公务用车购置和维护", "公务用车购置及维护"),

@@ -12,7 +12,8 @@ from .text import norm
 # Heading words naming the part of the year file a section's figures belong to; first match wins.
 _AREAS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"三公"), "sangong"),
-    (re.compile(r"机关运行经费"), "operating_costs"),
+    # (机构运行经费: the name the 2022 决算 templates give 机关运行经费)
+    (re.compile(r"(机关|机构)运行经费"), "operating_costs"),
     (re.compile(r"国有资产|资产占用"), "assets"),
     (re.compile(r"政府采购"), "procurement"),
     (re.compile(r"人员(情况|编制)|编制情况|人员和车辆"), "staffing"),

@@ -74,7 +74,7 @@ _SANGONG: list[tuple[re.Pattern[str], str]] = [
 _RECEPTION_ITEMS = re.compile(r"(国内接待费|国\(境\)外接待费|外事接待费)(支出)?")
 
 _BLOCKS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"机关运行经费(支出)?"), "operating_costs"),
+    (re.compile(r"(机关|机构)运行经费(支出)?"), "operating_costs"),  # (机构: the 2022 templates' name)
     (re.compile(r"资产总额"), "assets"),
     (re.compile(r"(部门)?政府采购(支出)?(总额)?|政府采购金额"), "procurement"),
 ]

@@ -110,7 +110,7 @@ _BUDGET = (
 
 
 #: The subject of a sentence about one item's budget (三公, 机关运行经费, 政府采购, a project).
-_ITEM_SUBJECT = re.compile(r"三公|机关运行经费|政府采购|项目|专项|会议费|培训费")
+_ITEM_SUBJECT = re.compile(r"三公|(机关|机构)运行经费|政府采购|项目|专项|会议费|培训费")
 
 #: A budget of one scope of funds only (财政拨款年初预算…): not the department's whole.
 _SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项资金|项目资金|专户)"

@@ -125,7 +125,7 @@ _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 
 #: Words saying an item has nothing to state: it does not apply, did not happen, there is none.
 _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|没有(发生|安排|产生)"
-                               r"|无(政府采购|机关运行经费|国有资产)"
+                               r"|无(政府采购|(机关|机构)运行经费|国有资产)"
                                # (本单位为公益一类事业单位，不属于机关运行经费统计范围)
                                r"|不属于[^，,。；;]{0,16}(统计|核算|公开)?范围")
 
