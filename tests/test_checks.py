@@ -112,6 +112,28 @@ def test_stated_share_holds_within_its_own_precision(share, ok):
     assert verdicts(SHARE.format(share=share), "rate.share", unit="元")[0] is ok
 
 
+PROCUREMENT_SHARES = """procurement:
+  total: {{actual: 229.20}}
+  related:
+    - name: 授予中小企业合同金额
+      actual: 212.60
+      share: {sme}
+      share_of: 政府采购支出总额
+      items:
+        - {{name: 授予小微企业合同金额, actual: 168.30, share: {micro}, share_of: 政府采购支出总额}}
+      items_partial: true
+"""
+
+
+@pytest.mark.parametrize(("sme", "micro", "ok"), [("92.76%", "73.43%", [True, True]),
+                                                  ("92.76%", "79.16%", [True, False]),
+                                                  ("90.00%", "73.43%", [False, True])])
+def test_a_share_of_the_procurement_total_is_of_that_total_however_deep_its_line(sme, micro, ok):
+    """授予中小企业合同金额…占政府采购支出总额的92.76%，其中：授予小微企业合同金额…占政府采购支出总额的73.43%:
+    both of the block's total (the 小微企业 line is listed under the 中小企业 one, not a share of it)."""
+    assert verdicts(PROCUREMENT_SHARES.format(sme=sme, micro=micro), "rate.share") == ok
+
+
 SANGONG = """sangong:
   total: {{budget: 20.25, actual: 19.31, variance: 0.94}}
   reception: {{budget: 12.15, actual: 10.33, variance: 1.82, variance_rate: {reception_rate}}}

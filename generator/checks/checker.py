@@ -145,6 +145,10 @@ class Checker:
 
     rf: ReportFile
     results: list[Result] = field(default_factory=list)
+    #: While the lines of an account or a block are walked: its total, which a line's share of
+    #: the whole (占总支出的…, 占政府采购支出总额的…) is of; and the block's name (政府采购).
+    account_total: tuple[Amounts, FieldPath] | None = None
+    block_label: str | None = None
 
     @property
     def report(self) -> YearReport:
@@ -314,15 +318,20 @@ class Checker:
                 # The prior-year figure is not stated: it is this year's less the stated change.
                 self.rate_check("year.change_rate", change_rate, a.change_rate, (*path, "change_rate"), own("change"),
                                 actual, base_offset=-a.change.value)
-        if a.share is not None and parent is not None:
+        if a.share is not None and (parent is not None or self.account_total is not None):
             self.share_check(subject, a, path, parent)
 
-    def share_check(self, subject: str, a: Amounts, path: FieldPath, parent: tuple[Amounts, FieldPath]) -> None:
+    def share_check(self, subject: str, a: Amounts, path: FieldPath, parent: tuple[Amounts, FieldPath] | None) -> None:
         assert a.share is not None  # (the caller's condition)
+        whole_of = self.account_total
+        of = (a.share_of or "").replace(" ", "")
+        if self.block_label and of.startswith(self.block_label):
+            of = of[len(self.block_label):]  # “授予小微企业合同金额…占政府采购支出总额的73.43%”: of the block's total
+        if a.share_of and _WHOLE.search(of) and whole_of is not None and (parent is None or whole_of[1] != parent[1]):
+            parent = whole_of  # “人员经费…占总支出的42.75%”: of the account's total, not of 基本支出
+        if parent is None:
+            return  # (a line beside the total, its share of something else)
         total, total_path = parent
-        whole_of = getattr(self, "account_total", None)
-        if a.share_of and _WHOLE.search(a.share_of) and whole_of is not None and whole_of[1] != total_path:
-            total, total_path = whole_of  # “人员经费…占总支出的42.75%”: of the account's total, not of 基本支出
         for stage in ("actual", "budget_full", "budget", "budget_initial"):
             part, whole = getattr(a, stage), getattr(total, stage)
             if part is not None and whole is not None:
@@ -406,8 +415,11 @@ class Checker:
             self.reasons_check(f"{label}合计", block.total, (*base, "total"))
             self.sum_check("sum.parts", label, block.total, (*base, "total"),
                            [(i.name, i, (*base, "items", n)) for n, i in enumerate(block.items)])
+        # a line's share of the block's total (占政府采购支出总额的…) is of the total, however deep the line
+        self.account_total, self.block_label = total, label
         self.walk_lines(label, block.items, (*base, "items"), total)
         self.walk_lines(label, block.related, (*base, "related"), None)
+        self.account_total, self.block_label = None, None
 
     def projects(self, groups: tuple[ProjectGroup, ...]) -> None:
         for g, group in enumerate(groups):

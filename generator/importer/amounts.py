@@ -124,6 +124,18 @@ _EVALUATED_AFTER_COUNT = re.compile(r"自评[^。；;]*涉及(?:项目)?[0-9]+�
 _RECEPTION_KIND = re.compile(r"(?P<kind>国内|外事|国\(境\)外|境外)(公务)?接待(工作)?(共)?$")
 
 
+def _by_economic(ref: Ref, whole: Ref) -> Ref:
+    """A class of the 经济分类 (商品和服务支出 …) listed after “按支出经济分类” that broke down `whole`:
+    a part of that row (项目支出 by 经济分类), or of its account's total when `whole` is the total;
+    of the scope `whole` is of. Any other row is as it was read."""
+    if ref.row.area != "expenditure" or len(ref.row.steps) != 1 or not ref.row.steps[0].startswith("by_economic="):
+        return ref
+    if whole.row.is_total:
+        return replace(ref, scope=whole.scope)
+    return replace(ref, row=Row("expenditure", (*whole.row.steps, f"items={ref.row.name}"), ref.row.name),
+                   scope=whole.scope)
+
+
 @dataclass
 class SentenceState:
     last: Ref | None = None
@@ -140,6 +152,7 @@ class SentenceState:
     bracket: Ref | None = None  # the row stated before an open bracket
     orphan_reasons: bool = False  # within the reasons of a change that was left unplaced
     projects_counted: bool = False  # the sentence counted projects before its amounts
+    economic: Ref | None = None  # a row of spending broken down by 经济分类 (按支出经济分类，…)
 
 
 class AmountReader(RowFinder):
@@ -316,6 +329,11 @@ class AmountReader(RowFinder):
         if label.relation:
             self._relation(sentence, token, label, state, ctx)
             return
+        if label.economic:
+            above = state.last or self.para.last
+            if above is not None and above.row.area == "expenditure" and not above.row.steps[-1].startswith(
+                    ("by_economic=", "items=")):
+                state.economic = above
         if label.child:
             parent = state.last or self.para.last
             if parent is not None and not (state.parents and state.parents[-1] is parent):
@@ -329,6 +347,8 @@ class AmountReader(RowFinder):
                 state.last = None
                 return
         ref, why = self._row(label, state, ctx)
+        if ref is not None and state.economic is not None:
+            ref = _by_economic(ref, state.economic)
         if ref is None:
             if not self._money_stat(sentence, token, label, ctx):
                 self._skip(sentence, token, ctx, why)

@@ -19,6 +19,8 @@ _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一
                         r"|[0-9０-９]{1,2}(?:[、．]|\.(?![0-9]))|[①-⑳])\s*")
 _CHILD = re.compile(r"其中")
 _LIST = re.compile(r"分别为|分别是|具体是|具体为|主要为|主要包括|包括|主要用于")
+#: “项目支出651.40万元，按支出经济分类，商品和服务支出…”: the row before broken down by 经济分类.
+_ECONOMIC = re.compile(r"按(?:支出)?经济分类(?:科目)?(?:看|划分|分)?")
 _YEAR = re.compile(r"[0-9]{4}(?=年[初末](?:财政拨款)?结转)"  # (2020年初结转和结余: 年初 stays)
                    r"|[0-9]{4}年(度)?|本年(度)?|当年|[0-9]{4}年以来|[0-9]{1,2}月([0-9]{1,2}日)?(前|底|末)?")
 _FILLER_END = re.compile(r"(为|是|达到|达|共计|合计为|总计为|约|了|已|共)+$")
@@ -59,6 +61,7 @@ class Label:
     topic: str = ""  # text before a colon: “收入预算” in “收入预算：…”
     child: bool = False  # 其中: a part of the row before
     listed: bool = False  # 分别为, 主要用于 …: the first of a list of parts
+    economic: bool = False  # 按支出经济分类: the parts of the row before by 经济分类 follow
     # change, change_rate, share, execution_rate, arrival_rate, arrived, variance, variance_rate, evaluated, score
     relation: str | None = None
     sign: int = 1
@@ -86,7 +89,8 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
         text = _NUMBERING.sub("", text)
     label.child = _CHILD.search(raw) is not None
     label.listed = _LIST.search(raw) is not None
-    text = _CHILD.sub("", _LIST.sub("", text))
+    label.economic = _ECONOMIC.search(raw) is not None
+    text = _CHILD.sub("", _LIST.sub("", _ECONOMIC.sub("", text)))
     text = re.sub(r"^[\s，,；;、：:（(]+|[\s，,；;、：:（(]+$", "", text)
     # The row is named in the last clause: “…，其中，基本支出”, “与上年相比,本年资产总额”.
     text = re.sub(r"^(主要)?原因(是|为|在于)[：:]?", "", text)

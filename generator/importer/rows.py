@@ -146,9 +146,11 @@ class RowFinder:
             state.children = True
             state.by_name = True
         parent = state.parents[-1] if state.children and state.parents else None
-        if label.scope is None and parent is not None and parent.scope and parent.row.is_total \
-                and parent.row.area == "expenditure":
-            # “一般公共预算财政拨款支出941.77万元，主要用于：A…；B…”: every item of the list is of that scope
+        if label.scope is None and parent is not None and parent.scope and parent.row.area == "expenditure" \
+                and (parent.row.is_total or parent.row.steps[0].startswith("by_nature=")):
+            # “一般公共预算财政拨款支出941.77万元，主要用于：A…；B…”: every item of the list is of that scope;
+            # so are the parts of its 基本支出 (…基本支出1047.10万元，其中：人员经费…) under a heading naming
+            # the scope shorter (六、一般公共预算基本支出决算情况说明)
             scope = parent.scope
         ref = self._known(name, scope, parent, ctx, label.stage)
         if ref is not None and label.scope is None and scope is None and parent is None \
