@@ -269,8 +269,11 @@ def _project_row_means(loc: tuple, stage: str, tree: dict, where: dict) -> bool:
     分值 and 得分, its 项目自评得分) means it when the key's column names the stage."""
     if loc[0] != "project_performance" or "indicators" in loc or "items" in loc:
         return False
-    name = norm(str(tree["project_performance"][loc[1]].get("name", "")))
-    if not name or norm(str(where.get("row", ""))) != name or norm(str(where.get("project", name))) != name:
+    # (a project named in prose with the word 项目 after it, 肉牛良种补贴及畜牧业发展项目自评得分…, is the
+    # project the key names without it)
+    name = re.sub("项目$", "", norm(str(tree["project_performance"][loc[1]].get("name", ""))))
+    if not name or re.sub("项目$", "", norm(str(where.get("row", "")))) != name \
+            or re.sub("项目$", "", norm(str(where.get("project", name)))) != name:
         return False
     words = STAGES.get(stage)
     return words is not None and any(w in str(where.get("column", "")) for w in words)
