@@ -62,3 +62,33 @@ def test_the_parts_of_a_scopes_basic_spending_are_of_that_scope_under_a_shorter_
     assert account.scope == "一般公共预算财政拨款"
     (basic,) = account.by_nature
     assert [(i.name, _values(i.actual)) for i in basic.items] == [("人员经费", ["919.20"]), ("公用经费", ["127.90"])]
+
+
+def _grid(*rows: tuple[str, ...]) -> str:
+    """A table in the tab layout of a Word export: a line a cell, a blank line after each row."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+def test_the_information_table_keeps_its_rows_of_money_and_leaves_its_counts_for_the_reviewer():
+    """公开12表 机构运行经费支出、国有资产占用情况及政府采购支出信息表 (项目 · 行次 · 计量单位 · 数值):
+    its title printed twice (the ordinal line and the title line, read as one) is its title once;
+    the rows in 万元 are the table's, a section row without a value an empty one; a row counted in
+    辆 or 台（套） is no cell of a table in 万元, its figure left unplaced with its unit."""
+    text = ("部门决算\n第五部分　2022年度部门决算表\n"
+            "十二、机构运行经费支出、国有资产占用情况及政府采购支出信息表机构运行经费支出、国有资产占用情况及政府采购支出信息表\n"
+            "公开12表部门：某旗农牧局　单位：万元\n"
+            + _grid(("项目", "行次", "计量单位", "数值"), ("栏次", "", "", "1"),
+                    ("一、机构运行经费支出", "1", "万元", "68.42"), ("二、国有资产占用情况", "2", "", ""),
+                    ("（一）车辆合计", "3", "辆", "6"), ("三、政府采购支出情况", "4", "", ""),
+                    ("（一）政府采购支出合计", "5", "万元", "229.20"))
+            + "注：本表反映部门本年度机构运行经费支出、年末国有资产占用情况和政府采购支出情况。\n")
+    result, report = _draft(text)
+    (table,) = report.tables
+    assert (table.label, table.unit) == ("公开12表", "万元")
+    assert table.title == "机构运行经费支出、国有资产占用情况及政府采购支出信息表"
+    assert [c.name for c in table.columns] == ["数值"]
+    assert [(r.name, [str(v) if v is not None else None for v in r.values]) for r in table.rows] == [
+        ("一、机构运行经费支出", ["68.42"]), ("二、国有资产占用情况", [None]), ("三、政府采购支出情况", [None]),
+        ("（一）政府采购支出合计", ["229.20"])]
+    (left,) = [item for item in result.loose if item.text == "6"]
+    assert "辆" in left.why and left.quote == "（一）车辆合计｜6辆"

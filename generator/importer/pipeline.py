@@ -77,6 +77,9 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]], file_n
         project_of_lines([b.text for b in blocks[:12] if isinstance(b, Para)])
         if re.search(r"项目.*绩效(自评|评价)", doc.title or "") else None)
     walker.run(doc.root)
+    for table in published_tables:
+        for text, span, quote, why in table.left:
+            found.skip(text, span, quote, table.label or table.title, why)
     tree = Tree()
     unit = file_unit(found)
     settle(found, tree, unit, refused, [_extent(b) for b in blocks if isinstance(b, Grid)])

@@ -28,7 +28,7 @@ from .text import DECORATION
 _LABEL = re.compile(r"^(?:公开\s*[0-9０-９]+\s*表|表\s*[一二三四五六七八九十0-9]+|附表\s*[0-9一二三四五六七八九十]+)")
 _LABEL_IN = re.compile(r"(?:公开\s*[0-9０-９]+\s*表|附表\s*[0-9一二三四五六七八九十]+)(?=\s*\S)")
 _TITLE = re.compile(r"(决算总表|决算表|决算明细表|经费支出决算表|经费支出情况表|运行经费情况表|占用情况表|使用情况表"
-                    r"|决算[（(]按[^（()）]{1,8}分类[）)])")
+                    r"|支出信息表|决算[（(]按[^（()）]{1,8}分类[）)])")
 _UNIT = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)")
 _NUMBER = re.compile(r"^-?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$|^-?[0-9]+(?:\.[0-9]+)?$")
 _PERCENT = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?[%％]$")
@@ -36,6 +36,8 @@ _DASHES = ("—", "——", "-", "－", "/", "／", "…")
 _CODE_HEAD = re.compile(r"(科目)?编码|功能分类科目编码|^类$|^款$|^项$")
 _SEQ_HEAD = re.compile(r"^(行次|栏次|序号)$")
 _NAME_HEAD = re.compile(r"项目|科目名称|名称|收入|支出|科目")
+#: The head of a column giving each row's unit (计量单位: 万元, 辆, 台（套）) beside one column of values.
+_MEASURE_HEAD = re.compile(r"^(计量)?单位$")
 _EMPTY = re.compile(r"无数据|空表|没有.{0,20}(收入|支出|经费)|未发生|不涉及")
 
 
@@ -56,6 +58,9 @@ class Found:
     codes: list[tuple[int, int]] = field(default_factory=list)
     units: list[str | None] = field(default_factory=list)
     also: list[int] = field(default_factory=list)  # the starts of grids continuing it (a page break)
+    #: Figures of the grid no row of the table holds (a count in a table of money): text, span,
+    #: quote and why, for the reviewer.
+    left: list[tuple[str, tuple[int, int], str, str]] = field(default_factory=list)
 
 
 def continued(blocks: list[Block]) -> tuple[list[Block], dict[int, list[int]]]:
@@ -224,7 +229,21 @@ def _title_before(blocks: list[Block], k: int):
             title, span = text, (block.start, block.start + len(block.text))
     if title is None:
         return None
-    return label, title, span, unit
+    return label, _undoubled(title), span, unit
+
+
+#: A table's ordinal line before its title (十二、…信息表), which a reader may join to the title line.
+_ORDINAL = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
+
+
+def _undoubled(title: str) -> str:
+    """A title printed twice, as the ordinal line over a table and its title line (十二、机构运行经费…信息表 /
+    机构运行经费…信息表), read as one line: the title once."""
+    rest = _ORDINAL.sub("", title)
+    half = len(rest) // 2
+    if len(rest) % 2 == 0 and half >= 4 and rest[:half] == rest[half:]:
+        return rest[:half]
+    return title
 
 
 #: The head of a column naming a department's budget units (单位名称, 预算单位).
@@ -409,9 +428,22 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
     if any(_kind(r[j]) == "text" for r in body if r[0].replace(" ", "") != "栏次" for j in value_cols):
         return None  # a row out of line with the columns: read as any other table, nothing guessed
     found = Found(label, title, span, unit, columns, [], grid_start=grid.start, units=units)
+    measures = [j for j, kind in enumerate(kinds) if kind == "measure"]
     for name_col, code_cols, value_cols in sides:
         for i, r in enumerate(body, start=first):
             if r[0].replace(" ", "") in ("栏次",) or all(r[j] == "" for j in [name_col, *value_cols]):
+                continue
+            measure = next((r[j] for j in measures if r[j]), None)
+            if measure is not None and measure != unit and any(r[j] for j in value_cols):
+                # a row counted in a unit of its own (车辆 in 辆, 设备 in 台（套）) in a table of money
+                # (机构运行经费支出、国有资产占用情况及政府采购支出信息表): no cell of the model holds a
+                # count in a table in 万元; its figures are left for the reviewer
+                for j in value_cols:
+                    if r[j]:
+                        start = rows[i][j].start + rows[i][j].text.index(r[j])
+                        found.left.append((r[j], (start, start + len(r[j])), f"{r[name_col]}｜{r[j]}{measure}",
+                                           f"公开表中计量单位为“{measure}”的行（表的金额单位为{unit or '未注明'}），"
+                                           "表格只按金额单位记数，请核对"))
                 continue
             cells = rows[i]
             name = r[name_col]
@@ -673,7 +705,9 @@ def _column_kinds(header: list[list[str]], body: list[list[str]], width: int) ->
         head = heads[-1] if heads else ""
         cells = [r[j] for r in body if r[j]]
         numbers = sum(1 for t in cells if _kind(t) in ("number", "percent", "dash"))
-        if _SEQ_HEAD.search(head) or (head == "" and cells and all(re.fullmatch(r"[0-9]{1,3}", t) for t in cells)
+        if _MEASURE_HEAD.match(head) and cells and all(_kind(t) == "text" for t in cells):
+            kinds.append("measure")  # each row's unit (计量单位: 万元, 辆), of the figures beside it
+        elif _SEQ_HEAD.search(head) or (head == "" and cells and all(re.fullmatch(r"[0-9]{1,3}", t) for t in cells)
                                        and [int(t) for t in cells] == sorted(int(t) for t in cells)
                                        and j > 0 and kinds and kinds[-1] == "name"):
             kinds.append("seq")
