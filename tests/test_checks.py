@@ -134,6 +134,27 @@ def test_a_share_of_the_procurement_total_is_of_that_total_however_deep_its_line
     assert verdicts(PROCUREMENT_SHARES.format(sme=sme, micro=micro), "rate.share") == ok
 
 
+OPERATING_TABLE = """operating_costs:
+  total: {{actual: {text}, change: -3.74, change_rate: -5.18%}}
+tables:
+  - label: 公开12表
+    title: 机构运行经费支出、国有资产占用情况及政府采购支出信息表
+    columns: [{{name: 数值}}]
+    rows:
+      - {{name: 一、机构运行经费支出, values: [68.42]}}
+      - {{name: 二、国有资产占用情况, values: [~]}}
+      - {{name: （一）政府采购支出合计, values: [229.20]}}
+"""
+
+
+@pytest.mark.parametrize(("text", "ok"), [("68.42", True), ("684.20", False)])
+def test_the_operating_costs_the_text_states_are_the_row_of_them_a_table_prints(text, ok):
+    """十二、机构运行经费支出决算情况说明 against 公开12表's 一、机构运行经费支出 (a point one place off is
+    flagged, and so is its change: −3.74 on 684.20 is no −5.18%)."""
+    assert verdicts(OPERATING_TABLE.format(text=text), "same.operating_costs_table") == [ok]
+    assert verdicts(OPERATING_TABLE.format(text=text), "year.change_rate") == [ok]
+
+
 SANGONG = """sangong:
   total: {{budget: 20.25, actual: 19.31, variance: 0.94}}
   reception: {{budget: 12.15, actual: 10.33, variance: 1.82, variance_rate: {reception_rate}}}

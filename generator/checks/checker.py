@@ -133,6 +133,12 @@ def _total_row(table: PublishedTable) -> tuple[int, TableRow] | None:
                  if not row.code and row.name.replace(" ", "").replace("\u3000", "") in ("合计", "总计")), None)
 
 
+#: A published table's row of the 机关运行经费 (机构运行经费, the 2022 templates' name), its ordinal
+#: aside: 一、机构运行经费支出 (公开12表), 机关运行经费 (a 三公 table widened by it).
+_OPERATING_ROW = re.compile(r"(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])?"
+                            r"(?:行政参公单位)?(?:机关|机构)运行经费(?:支出)?(?:合计)?")
+
+
 #: The totals of the lines numbered above them in a 决算 table (sum.lines).
 _LINE_TOTALS = frozenset({"本年收入合计", "本年支出合计"})
 #: A line numbered as the standard tables number their sources and classes: 一、 … 二十五、
@@ -771,6 +777,40 @@ class Checker:
                      difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
                      message=message)
 
+    def operating_costs_table(self) -> None:
+        """The 机关运行经费 the text states (operating_costs, at the year's outturn) against the row of
+        it a published table prints (公开12表 机构运行经费支出、国有资产占用情况及政府采购支出信息表:
+        一、机构运行经费支出), in a column of money. Where the tables print it in more than one cell
+        (汇总 and 本级, 预算数 and 决算数), which one the text states cannot be told: none is compared."""
+        block = self.report.operating_costs
+        figure = block.total.actual if block is not None and block.total is not None else None
+        if figure is None:
+            return
+        cells = [(t, n, k, value) for t, table in enumerate(self.report.tables) for n, row in enumerate(table.rows)
+                 if _OPERATING_ROW.fullmatch(row.name.replace(" ", "").replace("\u3000", ""))
+                 for k, (column, value) in enumerate(zip(table.columns, row.values))
+                 if isinstance(value, Decimal) and not column.unit]
+        if len(cells) != 1:
+            return
+        t, n, k, stated = cells[0]
+        table = self.report.tables[t]
+        unit = table.unit or self.report.unit
+        cell = stated * MONEY_UNITS[unit]
+        text = figure.first
+        tolerance = cell_half_step(stated) * MONEY_UNITS[unit] + half_step(text)
+        difference = text.base - cell
+        passed = abs(difference) <= tolerance
+        name = SECTIONS["operating_costs"]
+        row = table.rows[n]
+        terms: list[Recipe | CheckTerm] = [
+            self.term(f"{name}（正文）", figure, ("operating_costs", "total", "actual")),
+            self._cell_term(f"{row.name}（{table.columns[k].name}）", t, n, k, stated, unit)]
+        message = (f"正文 {show_money(text.base, self.unit)}，表中 {show_money(cell, self.unit)}"
+                   + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+        self.add("same.operating_costs_table", passed, f"{name}·{_table_name(table)}", terms,
+                 difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
+                 message=message)
+
     def evaluated_share(self) -> None:
         perf = self.report.performance
         if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
@@ -890,6 +930,7 @@ class Checker:
         self.execution_total()
         self.table_totals()
         self.sangong_table()
+        self.operating_costs_table()
         self.evaluated_share()
         self.staffing()
         self.completeness()

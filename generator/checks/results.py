@@ -59,6 +59,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("same.table_total", "报告所列预算执行表（如分单位表）的合计与自评的年度资金总额一致", ERROR, "一数多处"),
     Rule("same.sangong_table", "正文所述“三公”经费决算数与“三公”经费支出决算表（两套表时为部门汇总表）一致", ERROR,
          "一数多处"),
+    Rule("same.operating_costs_table", "正文所述机关运行经费（机构运行经费）与决算公开表中该行的数一致", ERROR,
+         "一数多处"),
     Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
     Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
     Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
