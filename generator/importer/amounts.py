@@ -153,6 +153,7 @@ class SentenceState:
     orphan_reasons: bool = False  # within the reasons of a change that was left unplaced
     projects_counted: bool = False  # the sentence counted projects before its amounts
     economic: Ref | None = None  # a row of spending broken down by 经济分类 (按支出经济分类，…)
+    head_named: bool = False  # the row heading a list was named before the list word, without an amount
 
 
 class AmountReader(RowFinder):
@@ -551,6 +552,13 @@ class AmountReader(RowFinder):
                     "related=收入总计", "related=支出总计") and state.last.row.is_total:
                 return state.last, ""  # “总收入…，其中本年收入…，较上年增加…”: the year's, as a 总计 is not compared
             if state.children and state.last is not (state.parents[0] if state.parents else None):
+                head = state.parents[0] if state.parents else None
+                key = "change_rate" if label.relation == "change_rate" else "change"
+                if head is not None and any(item.ref.row == head.row and item.key == key
+                                            for item in (*self.para.pending, *state.pending)):
+                    # “收入…，同比上年度增加34.31万元…。其中：财政拨款收入…，同比上年度增加33.71万元”:
+                    # the total's change was stated already, so this one is the part's
+                    return state.last, ""
                 return None, "增减数紧跟在“其中”的一项之后，不能确定是该项还是合计的增减"
             return state.last, ""
         if self.para.heads == 1 and self.para.head is not None:
@@ -587,6 +595,10 @@ class AmountReader(RowFinder):
                 continue
             if ref.group is not None and group is not None and item.key in _STAGES:
                 stage = self._head_stage(group)
+                if stage is None and state.head_named:
+                    # (项目支出包括A…万元: the list's head named without an amount, each part at its own stage)
+                    self.para.pending.append(item)
+                    continue
                 if stage is None:
                     self._skip_stmt(item, "项目清单未说明阶段")
                     continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import SCOPES, known_row, stage_in
+from .lexicon import SCOPES, known_row, scope_total, stage_in
 from .text import DECORATION, norm
 
 _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、"
@@ -29,7 +29,8 @@ _FILLER_START = re.compile(r"^(共|总共|累计|合计|仅|另有|另外|此外
 _SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委|院|校|所|站|馆)|本(部门|单位|局|中心|院|校)|该(单位|部门)"
                       r"|^(全院|全校|全局)")
 
-_CHANGE = re.compile(r"(?:比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?(?:绝对额)?"
+# (“同比上年度增加33.71万元”: 同比 before the year compared with, as 比 is)
+_CHANGE = re.compile(r"(?:同比|比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?(?:绝对额)?"
                      r"(?P<word>增加|减少|增长|下降|压减|增幅为?|降幅为?|涨幅为?|增|减|↑|↓)了?$"
                      r"|(?:比|较)(?:上年|去年|上年度|同期|[0-9]{4}年)(?P<more>多|少)了?$")
 #: A change's words that say it is down.
@@ -62,6 +63,7 @@ class Label:
     child: bool = False  # 其中: a part of the row before
     listed: bool = False  # 分别为, 主要用于 …: the first of a list of parts
     economic: bool = False  # 按支出经济分类: the parts of the row before by 经济分类 follow
+    list_head: str = ""  # the row named before the list word, its parts listed after it (项目支出包括A…万元)
     # change, change_rate, share, execution_rate, arrival_rate, arrived, variance, variance_rate, evaluated, score
     relation: str | None = None
     sign: int = 1
@@ -90,6 +92,15 @@ def parse(raw: str, kind: str, subjects: tuple[str, ...] = ()) -> Label:
     label.child = _CHILD.search(raw) is not None
     label.listed = _LIST.search(raw) is not None
     label.economic = _ECONOMIC.search(raw) is not None
+    listing = _LIST.search(re.split(r"[，,]", text)[-1])
+    if listing and not label.child:
+        # “项目支出包括非公有制经济人士理想信念教育实践活动经费22.5万元，…”: a row named before the list
+        # word, without an amount, and its first part after it
+        clause = re.split(r"[，,]", text)[-1]
+        head = _clean(clause[:listing.start()], subjects)
+        if head and (known_row(head) is not None or scope_total(head) is not None):
+            label.list_head = head
+            text = text[:len(text) - len(clause)] + clause[listing.end():]
     text = _CHILD.sub("", _LIST.sub("", _ECONOMIC.sub("", text)))
     text = re.sub(r"^[\s，,；;、：:（(]+|[\s，,；;、：:（(]+$", "", text)
     # The row is named in the last clause: “…，其中，基本支出”, “与上年相比,本年资产总额”.
@@ -207,7 +218,7 @@ def _relation_start(text: str) -> int:
         if match:
             start = match.start()
             # “基本支出比上年增加”: the comparison words belong to the relation, not the name.
-            head = re.search(r"(比|较|与)(上年|去年|上年度|同期|[0-9]{4}年)?(对比|相比|同比)?$", text[:start])
+            head = re.search(r"(同比|比|较|与)(上年|去年|上年度|同期|[0-9]{4}年)?(对比|相比|同比)?$", text[:start])
             if head:
                 start = head.start()
             return start

@@ -117,24 +117,25 @@ _SCOPED = re.compile(r"(财政拨款|一般公共预算|政府性基金|专项�
                      r"[^，,。；;]{0,6}(年初预算|全年预算|调整后预算)")
 
 
-def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "") -> set[int]:
+def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root: str = "performance") -> set[int]:
     """The department's budget and what came of it, as a self-evaluation tells it in words: its
     预算执行 (年初预算, 全年预算, 实际支出, 预算执行率); the offsets of the numbers taken. Only a
     sentence that names two of them at least, so a lone 预算 of some item is not taken for it, and
-    not in a paragraph about one scope of funds (a hospital's 财政拨款 is not its whole spending)."""
+    not in a paragraph about one scope of funds (a hospital's 财政拨款 is not its whole spending).
+    With `root` (project_performance=<name>), a project's own report's, of that project."""
     matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
     if len(matches) < 2 or _SCOPED.search(paragraph or sentence.text):
         return set()
     head = sentence.text[:min(m.start() for _, m in matches)]
-    if _ITEM_SUBJECT.search(head):
+    if root == "performance" and _ITEM_SUBJECT.search(head):
         return set()  # “三公”经费全年预算…，实际支出…: an item's budget, not the department's
     taken: set[int] = set()
-    found.add(("performance", "budget_execution"), "name", Stmt("年度资金总额", "text", "", (0, 0)))
+    found.add((root, "budget_execution"), "name", Stmt("年度资金总额", "text", "", (0, 0)))
     for key, match in matches:
         start, end = match.start("n"), match.end("n")
         value = match.group("n").replace(",", "") + ("%" if key == "execution_rate" else "")
         kind = "percent" if key == "execution_rate" else "money"
-        found.add(("performance", "budget_execution"), key,
+        found.add((root, "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
                        at=at, unit=None if kind == "percent" else match.group("u")))
         taken.add(sentence.start + start)

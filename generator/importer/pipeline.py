@@ -20,7 +20,7 @@ from .performance import budget, rules
 from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
 from .rows import title_row
 from .settle import file_unit, settle
-from .structure import Outline, Section, numbering_rank, outline
+from .structure import PROJECT_PART, Outline, Section, numbering_rank, outline
 from .tables import GridReader
 from .text import DECORATION, Sentence, Token, clip, norm, sentences, threshold, tokens
 
@@ -123,6 +123,12 @@ _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)
                            r"|^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
                            r"(?P<scored>[^：:，,。；;]{4,40}?(?:项目|计划|工程|专项|经费|资金))(?:的)?(?:绩效)?自评得分")
 
+#: A heading naming a project, under the title of the project reports (（一）光彩事业及商会建设经费).
+_PROJECT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*"
+                              r"(?P<name>[^，,。；;：:]{2,40}?(?:项目|经费|资金|工程|专项|计划|补助|补贴))[。.]?$")
+#: Money in general, not one project's.
+_GENERIC_FUNDS = re.compile(r"(?:该|本)?(?:项目|专项|财政|预算)(?:资金|经费)")
+
 #: A paragraph opening with its topic (国有资产：…, “三公”经费：…).
 _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 
@@ -153,6 +159,7 @@ class _Walker:
         self.grids.subjects = names
         self.skip: set[int] = set()
         self.project: str | None = None
+        self.own_report = False  # within a project's own report, one of several after the department's
         self.instructions = False  # within the form's instructions (填表说明 and its items)
         self.title: str | None = None  # the document's title, when it reads as a table's (…汇总表)
         self.title_text = ""  # the document's title as written
@@ -165,9 +172,10 @@ class _Walker:
     def _section(self, section: Section) -> None:
         ctx = context_of(section, self.kind)
         project = self._project_name(section)
-        previous = self.project
+        previous, previous_own = self.project, self.own_report
         if project:
             self.project = project
+            self.own_report = self._in_project_part(section)
         self.amounts.project = self.project
         self.grids.document_project = self.project
         self.amounts.section()
@@ -234,7 +242,7 @@ class _Walker:
         self._nothing_to_state(section, ctx)
         for child in section.children:
             self._section(child)
-        self.project = previous
+        self.project, self.own_report = previous, previous_own
         self.amounts.project = previous
 
     def _listed(self) -> None:
@@ -330,6 +338,13 @@ class _Walker:
         return taken
 
     def _project_name(self, section: Section) -> str | None:
+        if self._in_project_part(section):
+            if section.rank == 0:
+                return project_of_title(section.title)  # (…项目绩效自评报告: the part is that project's report)
+            heading = _PROJECT_HEADING.match(section.title.strip())
+            if heading and not _GENERIC_FUNDS.fullmatch(heading.group("name")):
+                return heading.group("name")  # “（一）光彩事业及商会建设经费”: that project's report
+            return None
         if not re.search(r"项目.*(绩效|自评)", section.title):
             return None
         for node in section.walk():
@@ -338,6 +353,14 @@ class _Walker:
                 if first is not None:
                     return first.text.strip()
         return None
+
+    @staticmethod
+    def _in_project_part(section: Section) -> bool:
+        """A section of the project reports that follow the department's in one article: the part
+        (项目支出绩效评价报告) itself or a block right under it."""
+        part = section if section.rank == 0 else section.parent
+        return part is not None and part.rank == 0 and PROJECT_PART.match(part.title) is not None \
+            and (part is section or part.parent is not None and part.parent.rank < 0)
 
     def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
         topic = _TOPIC.match(DECORATION.sub("", para.text.strip())) if not heading else None
@@ -412,6 +435,9 @@ class _Walker:
                       f"project_performance={self.project}" if self.project else "performance", paragraph) | framed
         if self.kind == "绩效自评报告" and not self.project:
             taken |= budget(sentence, self.found, ctx.at, paragraph)
+        elif self.own_report and self.project:
+            # a project's own report after the department's: its budget and spending are its self-evaluation's
+            taken |= budget(sentence, self.found, ctx.at, paragraph, f"project_performance={self.project}")
         toks = []
         for t in tokens(sentence.text):
             if sentence.start + t.start in taken:

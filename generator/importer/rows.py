@@ -140,6 +140,14 @@ class RowFinder:
             state.parents.clear()
         if label.scope is None and state.last is not None and state.last.scope and not state.children:
             scope = state.last.scope  # a scope named in the sentence carries on (…支出248.70万元，年末结转和结余…)
+        if label.list_head and not state.children:
+            # “项目支出包括A22.5万元，B16.8万元…”: the row named before the list word heads its parts
+            head = self._known(label.list_head, scope, None, ctx)
+            if head is not None:
+                state.parents.append(head)
+                state.children = True
+                state.by_name = True
+                state.head_named = True
         if label.listed and (above := state.last or self.para.last) is not None and not state.children:
             # “项目支出：667.9万元，分别为A120万元，…”: the row just stated heads a list of its parts.
             state.parents.append(above)

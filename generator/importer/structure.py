@@ -108,6 +108,11 @@ class Outline:
 
 _ANNEX = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*(?:[-－][0-9]+)?\s*[:：]?$")
 
+#: The title of the project reports that follow the department's in one article (Hunan counties
+#: publish 部门整体支出及项目支出绩效评价报告: the 部门整体 report, then a line 项目支出绩效评价报告 and
+#: each project's report under it), a line of its own without numbering.
+PROJECT_PART = re.compile(r"^[^，,。；;：:\s]{0,30}项目(?:支出)?绩效(?:自评|评价)报告$")
+
 
 def numbering_rank(text: str) -> int | None:
     """The rank of the numbering a line starts with, heading or not."""
@@ -185,6 +190,7 @@ def outline(blocks: list[Block]) -> Outline:
     stack = [root]
     toc_titles: set[str] = set()
     in_toc = False
+    headed = False  # a numbered heading has begun the body
     for k, block in enumerate(blocks):
         if k in used:
             continue
@@ -206,7 +212,11 @@ def outline(blocks: list[Block]) -> Outline:
                     continue
                 in_toc = False
                 stack = [root]
+            if rank is None and headed and PROJECT_PART.match(block.text.strip()):
+                # the project reports after the department's: a part of its own, as 第二部分 would be
+                rank = 0
             if rank is not None:
+                headed = True
                 while len(stack) > 1 and stack[-1].rank >= rank:
                     stack.pop()
                 section = Section(block.text.strip(), rank, block.start, parent=stack[-1])
