@@ -1534,6 +1534,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout19/110-", ("[same.sangong_table]", "[sum.sangong]"), ("公务接待费", "决算数 / 合计")),
     ("heldout20/115-", ("[same.sangong_table]",) * 3, ("“三公”经费合计", "公务用车运行维护费", "公务接待费")),
     ("heldout20/116-", ("[same.table_total]",) * 2, ("全年预算数", "全年执行数")),
+    # the department's list gives a project 16.8, the project's own report on the same page 19.4
+    ("heldout21/124-", "[same.project_execution]", "光彩事业及商会建设经费"),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error

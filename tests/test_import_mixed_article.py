@@ -2,11 +2,15 @@
 绩效评价报告: the 部门整体 report, then a line 项目支出绩效评价报告 and each project's own report
 under it (（一）name, 1、项目基本情况 …). The project reports' figures are those projects'
 self-evaluations (`project_performance`), not the department's; the department's list of its
-projects' money is its project lines."""
+projects' money is its project lines; and a project's line and its own report's 实际支出 are
+compared (same.project_execution)."""
 
 from __future__ import annotations
 
-from generator.content.load import parse_report
+import pytest
+
+from generator.content.load import ReportFile, parse, parse_report
+from generator.content.model import YearReport
 from generator.importer import draft_text, strip_unplaced
 
 
@@ -77,3 +81,28 @@ def test_a_change_worded_tongbi_is_the_rows_and_a_parts_after_the_totals_is_the_
     (fiscal, other) = income.by_source
     assert (fiscal.name, _values(fiscal.change), _values(fiscal.change_rate)) == ("财政拨款收入", ["33.71"], ["12.1"])
     assert not income.total.change_reasons
+
+
+def _project_execution(text: str) -> list:
+    from generator.checks.checker import check_report
+
+    model, marks, problems = parse(YearReport, strip_unplaced(draft_text(text, 2021).yaml), "t.yaml")
+    assert problems == [], problems
+    rf = ReportFile(slug="t", year=2021, report=model, path="t.yaml", marks=marks)
+    return [r for r in check_report(rf) if r.rule == "same.project_execution"]
+
+
+@pytest.mark.parametrize("listed, spent, rate, failed", [
+    ("16.8", "16.8", "84", []),
+    # the department's list and the project's own report differ
+    ("16.8", "19.4", "97", ["光彩事业及商会建设经费·决算/执行"]),
+])
+def test_a_projects_line_and_its_own_reports_spending_are_compared(listed, spent, rate, failed):
+    """The department lists a project's spending; the project's own report on the same page states its
+    实际支出: the two are compared (the one project whose report gives the money both ways)."""
+    results = _project_execution(_article(listed, spent, rate))
+    assert [r.subject for r in results] == ["光彩事业及商会建设经费·决算/执行", "营商环境监测经费·决算/执行"]
+    assert [r.subject for r in results if not r.passed] == failed
+    if failed:
+        (bad,) = [r for r in results if not r.passed]
+        assert "项目清单所列 16.8万元，该项目自评 19.4万元，相差 2.6万元" in bad.message

@@ -690,6 +690,41 @@ class Checker:
                                  + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
                 return
 
+    def project_execution(self) -> None:
+        """A project the report lists among its projects (its line, with its money) and the same
+        project's own self-evaluation in the same report (项目支出绩效评价报告 after the 部门整体
+        report): the money each states for it, at each stage both state, is the same."""
+        lines: dict[str, list[tuple[Project, FieldPath]]] = {}
+
+        def walk(items: tuple[Project, ...], base: FieldPath) -> None:
+            for n, item in enumerate(items):
+                lines.setdefault(_plain_name(item.name), []).append((item, (*base, n)))
+                walk(item.items, (*base, n, "items"))
+
+        for g, group in enumerate(self.report.projects):
+            walk(group.items, ("projects", g, "items"))
+        for p, perf in enumerate(self.report.project_performance):
+            be = perf.budget_execution
+            found = lines.get(_plain_name(perf.name or ""), []) if be is not None else []
+            if be is None or len(found) != 1:
+                continue  # (a name listed twice: which line is the project's is not sure)
+            line, path = found[0]
+            for stage in ("budget_initial", "budget_full", "actual"):
+                own, listed = getattr(be, stage), getattr(line, stage)
+                if own is None or listed is None:
+                    continue
+                difference = listed.value - own.value
+                tolerance = half_step(own.first) + half_step(listed.first)
+                passed = abs(difference) <= tolerance
+                terms = [self.term(f"项目清单所列{LABELS[stage]}", listed, (*path, stage)),
+                         self.term(f"项目自评{LABELS[stage]}", own,
+                                   ("project_performance", p, "budget_execution", stage))]
+                self.add("same.project_execution", passed, f"{line.name}·{LABELS[stage]}", terms,
+                         difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
+                         message=f"项目清单所列 {show_money(listed.value, self.unit)}，该项目自评 "
+                                 f"{show_money(own.value, self.unit)}"
+                                 + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+
     def table_totals(self) -> None:
         """A table of the budget's execution the report prints of its own (表1 部门预算执行情况（分单位）,
         a row per budget unit under a 合计): its 合计 is the department's whole, which the
@@ -928,6 +963,7 @@ class Checker:
         self.published_tables()
         self.restatements()
         self.execution_total()
+        self.project_execution()
         self.table_totals()
         self.sangong_table()
         self.operating_costs_table()
@@ -1108,6 +1144,11 @@ class Checker:
 
 
 # --- across reports ------------------------------------------------------------------------------
+
+
+def _plain_name(name: str) -> str:
+    """A project's name as two statements of it are compared: spaces and quotation marks aside."""
+    return re.sub(r"[\s“”\"'‘’「」]", "", name)
 
 
 def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Amounts, FieldPath]]:
