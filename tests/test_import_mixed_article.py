@@ -14,7 +14,7 @@ from generator.content.model import YearReport
 from generator.importer import draft_text, strip_unplaced
 
 
-def _article(listed: str = "16.8", spent: str = "16.8", rate: str = "84") -> str:
+def _article(listed: str = "16.8", spent: str = "16.8", rate: str = "84", part: str = "项目支出绩效评价报告") -> str:
     return (
         "某县工商业联合会部门整体支出及项目支出绩效评价报告\n"
         "部门整体支出绩效评价报告\n"
@@ -30,7 +30,7 @@ def _article(listed: str = "16.8", spent: str = "16.8", rate: str = "84") -> str
         "经评价，县工商联2021年度部门整体支出绩效综合评分为96分。\n"
         "三、改进措施\n"
         "加强预算执行管理。\n"
-        "项目支出绩效评价报告\n"
+        f"{part}\n"
         "（一）光彩事业及商会建设经费\n"
         f"1、项目基本情况。该项目为经常性项目，年初预算20万元，全年实际支出{spent}万元，预算执行率{rate}%。\n"
         "2、绩效目标完成情况。全年补助基层商会4个。\n"
@@ -44,11 +44,12 @@ def _values(figure) -> list[str]:
     return [str(s.value) for s in figure.statements] if figure is not None else []
 
 
-def test_each_project_report_after_the_departments_is_that_projects_self_evaluation():
-    """Under the line 项目支出绩效评价报告, each （一）name block is that project's report: its
-    budget, spending, rate and score are its self-evaluation's; the department's own
-    self-evaluation keeps only its own score."""
-    report = parse_report(strip_unplaced(draft_text(_article(), 2021).yaml))
+@pytest.mark.parametrize("part", ["项目支出绩效评价报告", "四、项目支出绩效评价报告", "项目绩效自评报告"])
+def test_each_project_report_after_the_departments_is_that_projects_self_evaluation(part):
+    """Under the line 项目支出绩效评价报告 (numbered as the department's parts, or not), each
+    （一）name block is that project's report: its budget, spending, rate and score are its
+    self-evaluation's; the department's own self-evaluation keeps only its own score."""
+    report = parse_report(strip_unplaced(draft_text(_article(part=part), 2021).yaml))
     assert report.performance is not None and _values(report.performance.score) == ["96"]
     assert report.performance.budget_execution is None
     named = {p.name: p for p in report.project_performance}

@@ -126,6 +126,21 @@ _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)
 #: A heading naming a project, under the title of the project reports (（一）光彩事业及商会建设经费).
 _PROJECT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*"
                               r"(?P<name>[^，,。；;：:]{2,40}?(?:项目|经费|资金|工程|专项|计划|补助|补贴))[。.]?$")
+def _project_part(section: Section) -> bool:
+    """The part of an article holding the project reports that follow the department's: a section
+    right under the root titled so (项目支出绩效评价报告, numbered or not)."""
+    return section.parent is not None and section.parent.rank < 0 \
+        and PROJECT_PART.match(_unnumbered(section.title)) is not None
+
+
+def _unnumbered(title: str) -> str:
+    return _PART_NUMBER.sub("", title.strip())
+
+
+_PART_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、"
+                          r"|[（(][一二三四五六七八九十]+[）)])\s*")
+
+
 #: Money in general, not one project's.
 _GENERIC_FUNDS = re.compile(r"(?:该|本)?(?:项目|专项|财政|预算)(?:资金|经费)")
 
@@ -338,9 +353,9 @@ class _Walker:
         return taken
 
     def _project_name(self, section: Section) -> str | None:
-        if self._in_project_part(section):
-            if section.rank == 0:
-                return project_of_title(section.title)  # (…项目绩效自评报告: the part is that project's report)
+        if _project_part(section):
+            return project_of_title(_unnumbered(section.title))  # (…项目绩效自评报告: the part is that project's)
+        if section.parent is not None and _project_part(section.parent):
             heading = _PROJECT_HEADING.match(section.title.strip())
             if heading and not _GENERIC_FUNDS.fullmatch(heading.group("name")):
                 return heading.group("name")  # “（一）光彩事业及商会建设经费”: that project's report
@@ -358,9 +373,7 @@ class _Walker:
     def _in_project_part(section: Section) -> bool:
         """A section of the project reports that follow the department's in one article: the part
         (项目支出绩效评价报告) itself or a block right under it."""
-        part = section if section.rank == 0 else section.parent
-        return part is not None and part.rank == 0 and PROJECT_PART.match(part.title) is not None \
-            and (part is section or part.parent is not None and part.parent.rank < 0)
+        return _project_part(section) or section.parent is not None and _project_part(section.parent)
 
     def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
         topic = _TOPIC.match(DECORATION.sub("", para.text.strip())) if not heading else None
