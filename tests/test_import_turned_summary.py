@@ -74,7 +74,7 @@ def test_the_opening_paragraph_gives_the_funds_evaluated_and_the_projects_by_gra
     result = draft(read_path(_document(tmp_path, TURNED))[1], 2023)
     report = parse_report(strip_unplaced(result.yaml))
     assert str(report.performance.evaluated_funds.first.value) == "1250000.00"
-    assert [p.name for p in report.projects] == ["某县某局2023年度项目支出绩效自评结果"]  # the table's only
+    assert [p.name for p in report.projects] == ["表1 项目支出绩效自评结果"]  # the table's only, by its caption
     reasons = {item.text: item.why for item in result.loose}
     assert reasons["1,190,500.00元"] == reasons["95.24%"] == "自评涉及资金的执行数或执行率，年度文件没有对应的字段"
     assert [(s.name, str(s.value)) for s in report.work_stats][-1] == ("等级为良的项目", "1")

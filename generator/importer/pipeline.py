@@ -234,7 +234,11 @@ class _Walker:
                         stated = _UNIT_LINE.search(self.title_text)
                     unit = stated.group(1) if stated else stacked_unit if isinstance(last_block, Grid) else None
                     self.grids.after_table = isinstance(last_block, Grid) or furniture_only
-                    self.grids.caption = _caption(last_block) or (self.title if not self.grids_seen else None)
+                    caption = _caption(last_block)
+                    if caption is None and isinstance(last_block, Para) and len(paras_since_grid) >= 2 \
+                            and _UNIT_LINE.fullmatch(last_block.text.strip()):
+                        caption = _caption(paras_since_grid[-2])  # (表1 … on its line, 单位：万元 on the next)
+                    self.grids.caption = caption or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
                     self.grids.grid(block, ctx.at, unit)
                     self._listed()

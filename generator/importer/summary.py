@@ -28,7 +28,11 @@ from .tables_base import NUM, Value, label_of, unit_of, value_of
 
 #: Each column's role, by its header (units in brackets aside).
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(pattern)) for role, pattern in (
-    ("name", r"(项目|单位|部门|转移支付|专项资金)名称|项目"),
+    ("name", r"(项目|单位|部门|转移支付|专项资金|二级项目)名称|项目|二级项目"),
+    # the budget system's tree (一级项目 · 二级项目): the 一级 a group of the 二级 projects
+    ("group", r"一级项目(名称)?"),
+    # a 一级指标's part of the score, its 分值 in the header (自评得分 › 产出（50分）)
+    ("part", r"(预算执行率?|产出|效益|效果|满意度|成本)(指标)?[（(][0-9]+(\.[0-9]+)?分[）)]"),
     ("seq", r"序号"),
     ("budget_initial", r"年初预算(数|金额)?"),
     ("budget_full", r"全年预算(数|金额)?|调整后预算(数|金额)?|(分配|下达)(资金|金额|数)"),
@@ -37,7 +41,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((role, re.compile(patter
     ("arrived", r"(实际)?到位(资金|数|金额)?|资金到位(数|金额)?"),
     ("adjustment", r"(年中|预算)?(调整|追加|调减|追减)(数|金额|额)?"),
     ("execution_rate", r"(预算|综合)?执行率|(资金)?支出率"),
-    ("score", r"(自评|评价)?得分|自评分(数)?"),
+    ("score", r"(自评|评价)?得分|自评分(数)?|(自评)?总分|总得分"),
     ("grade", r"(自评|评价)?等级"),
     ("results", r".*(目标|绩效)?完成情况|主要绩效.*|.*产出.*效[益果].*|主要(产出|成效|工作成效)"),
     ("count", r"[^0-9（(]{0,8}(户数|人数|人次|个数|次数|件数)"),
@@ -71,12 +75,44 @@ def _role(label: str) -> str | None:
 
 class _Header(NamedTuple):
     """A summary grid's columns: each role's, those of counts by project (保障户数, 救助人次), each
-    column's header as the draft's comments name it (its unit aside), and the money unit."""
+    column's header as the draft's comments name it (its unit aside), and the money unit; the
+    columns of the score's parts (预算执行（10分） · 产出（50分） …), each with its 一级指标 and the
+    header cell that gives its 分值."""
 
     roles: dict[str, int]
     counts: set[int]
     names: list[str]
     unit: str | None
+    parts: dict[int, tuple[str, Cell]]
+
+
+#: A score part's header: its 一级指标 and its 分值.
+_PART = re.compile(r"(?P<name>预算执行率?|产出|效益|效果|满意度|成本)(?:指标)?[（(](?P<w>[0-9]+(?:\.[0-9]+)?)分[）)]")
+
+
+def _part_name(label: str) -> str:
+    """A score part's 一级指标 as the self-evaluations name it (预算执行 › 预算执行率, 产出 › 产出指标)."""
+    match = _PART.match(label)
+    name = match.group("name") if match else label  # (a part's header matches)
+    return "预算执行率" if name.startswith("预算执行") else f"{name}指标"
+
+
+def _widened(rows: list[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """A two-row header whose spanning cell (自评得分 over 预算执行 · 产出 · … · 总分) is written once
+    and the columns it covers not at all, as Word saves a table as text: the top row widened so
+    each cell stands over its columns, the spanning one followed by empty cells. The row below
+    names the covered columns in one run, blank under the cells that span both rows."""
+    for k in range(min(3, len(rows) - 1)):
+        top, sub = rows[k], rows[k + 1]
+        named = [i for i, c in enumerate(sub) if label_of(c)]
+        if len(top) >= len(sub) or len(named) < 2 or named != list(range(named[0], named[-1] + 1)):
+            continue
+        first, extra = named[0], named[-1] - named[0]
+        if first >= len(top) or not label_of(top[first]) or len(top) + extra != len(sub):
+            continue
+        pad = tuple(Cell("", top[first].start) for _ in range(extra))
+        return [*rows[:k], (*top[:first + 1], *pad, *top[first + 1:]), *rows[k + 1:]]
+    return rows
 
 
 def _summed_groups(rows, data: list[int], roles: dict[str, int]) -> set[int]:
@@ -157,8 +193,11 @@ class ProjectSummary:
     #: The line just above the table, when it reads as its caption; the document's subjects.
     caption: str | None = None
     subjects: tuple[str, ...] = ()
+    #: The project_performance a row's parts of its score go to (its path: 一级 / 二级).
+    evaluation: str = ""
 
     def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        rows = _widened(rows)
         found = self._header(rows)
         if found is None and (turned := _turned(rows)) is not None and (found := self._header(turned)) is not None:
             # the summary turned round (a project a column, the measures down the side): read as the
@@ -176,8 +215,11 @@ class ProjectSummary:
                 re.sub(r"^[0-9]+[.、．]|^其中[：:]", "", label_of(r[0])) in _SANGONG for r in rows[k + depth:] if r):
             return set()  # the 三公 table (项目 · 预算数 · 决算数): its rows are no projects
         width = len(rows[k])
-        rows = [(r[0], *[Cell("", r[0].start)] * (width - len(r)), *r[1:])
-                if 0 < len(r) < width and label_of(r[0]) in _TOTALS else r for r in rows]
+        # a 合计 written once over the cells it spans (序号 and 名称, or 一级 and 二级 项目): the
+        # cells it covers put back after it
+        rows = [(*r[:lead + 1], *[Cell("", r[lead].start)] * (width - len(r)), *r[lead + 1:])
+                if 0 < len(r) < width and (lead := next((j for j, c in enumerate(r[:2]) if label_of(c)), -1)) >= 0
+                and label_of(r[lead]) in _TOTALS else r for r in rows]
         data = [r for r in range(k + depth, len(rows))]
         named = [r for r in data if self._cell(rows[r], roles, "name") and
                  self._cell(rows[r], roles, "name") not in _TOTALS]
@@ -205,6 +247,8 @@ class ProjectSummary:
             filled = [c for c in row if c.text.strip()]
             name = self._cell(row, roles, "name")
             first = label_of(filled[0]) if filled else ""
+            if (upper := self._cell(row, roles, "group")) and upper not in _TOTALS:
+                group = upper  # a 一级项目, written on its first 二级's row (merged down over the others)
             if r in summed:
                 # a PivotTable's group (资金来源) in the column of names, its subtotals its own
                 group = name
@@ -231,6 +275,9 @@ class ProjectSummary:
                 steps = (outer, f"items={group}", f"items={name}") if group else (outer, f"items={name}")
             else:
                 continue
+            # a project's own self-evaluation, for the parts of its score: named by its path in
+            # the budget system's tree (the same 二级 may stand under two 一级)
+            self.evaluation = f"{group} / {name}" if group and "group" in roles else name
             self._row(row, header, steps, name or total or "", project=not total)
             done.add(r)
         return done
@@ -250,20 +297,24 @@ class ProjectSummary:
                 v is None or not NUM.match(v.text) for v in map(value_of, rows[k + 1])) else 1
             roles: dict[str, int] = {}
             counts: set[int] = set()
+            parts: dict[int, tuple[str, Cell]] = {}
             leaves: list[str] = []
             for i, label in enumerate(labels):
-                leaf = below[i] if depth == 2 and i < len(below) and below[i] else label
+                under = depth == 2 and i < len(below) and bool(below[i])
+                leaf = below[i] if under else label
                 leaves.append(_UNIT_SUFFIX.sub("", leaf))
                 role = _role(leaf) if leaf else None
                 if role == "count":
                     counts.add(i)
+                elif role == "part":
+                    parts[i] = (_part_name(leaf), rows[k + 1][i] if under else row[i])
                 elif role is not None:
                     roles.setdefault(role, i)
             if "name" not in roles or len(set(roles) & {"score", "execution_rate", *_MONEY}) < 2:
                 continue
             headers = labels + (below if depth == 2 else [])
             unit = next((u for h in headers if (u := unit_of(h))), None) or self.stated_unit
-            return k, depth, _Header(roles, counts, leaves, unit)
+            return k, depth, _Header(roles, counts, leaves, unit, parts)
         return None
 
     @staticmethod
@@ -289,10 +340,32 @@ class ProjectSummary:
             stmt = Stmt(value.text.replace(",", ""), "number", f"{where}｜{header}：{value.text}", value.span,
                         at=self.at)
             self.found.findings.append(Finding((*steps, "stats+"), "value", stmt, extra=extra))
+        for i, (part, head) in columns.parts.items():
+            # a part of the score (预算执行（10分） · 产出（50分） …): the 一级指标's score in the
+            # project's own self-evaluation, beside the 分值 its header gives
+            value = value_of(row[i]) if i < len(row) else None
+            if value is None or value.text in _DASHES:
+                continue
+            if not project:
+                self.found.skip(value.text, value.span, f"{where}｜{columns.names[i]}｜{value.text}", self.at,
+                                "合计或分组行的分项得分，年度文件没有对应的字段")
+                continue
+            own = (f"project_performance={self.evaluation}", f"weights={part}")
+            self._put(own, "score", value, "score", f"{where}｜{columns.names[i]}")
+            weight = _PART.match(label_of(head))
+            if weight is not None and (held := value_of(head)) is not None:
+                offset = held.text.find(weight.group("w"))
+                start = held.span[0] + offset
+                self.found.add(own, "weight", Stmt(weight.group("w"), "score", f"{columns.names[i]}（表头）",
+                                                   (start, start + len(weight.group("w"))), at=self.at))
+        if columns.parts and project and "score" in roles and (total := value_of(row[roles["score"]])) is not None \
+                and NUM.match(total.text):
+            # (the total of the parts, the project's score, its self-evaluation's too)
+            self._put((f"project_performance={self.evaluation}",), "score", total, "score", f"{where}｜总分")
         for i, cell in enumerate(row):
             # a column the summary has no field for: its numbers listed, not lost
-            if i not in roles.values() and i not in columns.counts and (other := value_of(cell)) is not None \
-                    and NUM.match(other.text):
+            if i not in roles.values() and i not in columns.counts and i not in columns.parts \
+                    and (other := value_of(cell)) is not None and NUM.match(other.text):
                 self.found.skip(other.text, other.span, f"{where}｜{other.text}", self.at,
                                 "汇总表中这一列没有对应的字段")
         for role, i in roles.items():

@@ -1,0 +1,53 @@
+"""A summary of project self-evaluations that keeps the budget system's 一级项目 / 二级项目 tree and
+splits each project's score into its 一级指标 parts (自评得分 › 预算执行（10分） · 产出（50分） ·
+效益（30分） · 满意度（10分） · 总分), as a Word document saved as plain text writes it: a cell a
+line after a tab, a blank line after each row, a cell spanning columns written once."""
+
+from __future__ import annotations
+
+from generator.content.load import parse_report
+from generator.importer import draft, strip_unplaced
+from generator.importer.read import read_text
+
+HEADER = [["序号", "一级项目", "二级项目", "全年预算数", "全年执行数", "执行率", "自评得分", "自评等级"],
+          ["", "", "", "", "", "", "预算执行（10分）", "产出（50分）", "效益（30分）", "满意度（10分）", "总分", ""]]
+ROWS = [["1", "农田建设", "高标准农田管护", "80.00", "76.00", "95.00%", "9.50", "47", "28", "9.2", "93.7", "优"],
+        ["2", "", "农田水利维修", "40.00", "34.00", "85.00%", "8.50", "42", "26.5", "9", "86", "良"],
+        ["3", "农业技术推广", "基层农技推广补助", "25.50", "25.50", "100.00%", "10.00", "49", "29", "9.6", "97.6", "优"],
+        ["", "合计", "145.50", "135.50", "93.13%", "—", "—", "—", "—", "—", "—"]]
+
+
+def _word_text(rows: list[list[str]]) -> str:
+    """Rows as Word's 纯文本 writes a table: each cell on a line after a tab, a blank line after a row."""
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+def _report(rows: list[list[str]] = ROWS):
+    text = ("某县农业农村局2023年度项目支出绩效自评情况\n一、总体情况\n我局对3个二级项目开展了绩效自评。\n"
+            "表1 项目支出绩效自评结果汇总表\n单位：万元\n" + _word_text(HEADER + rows) + "二、下一步工作\n继续加强管理。\n")
+    result = draft(read_text(text), 2023)
+    return result, parse_report(strip_unplaced(result.yaml))
+
+
+def test_a_tree_summary_reads_each_second_level_project_under_its_first_level():
+    result, report = _report()
+    (table,) = report.projects
+    assert table.name == "表1 项目支出绩效自评结果汇总表"  # (its caption over the unit line)
+    assert [p.name for p in table.items] == ["农田建设", "农业技术推广"]
+    assert [p.name for p in table.items[0].items] == ["高标准农田管护", "农田水利维修"]
+    repair = table.items[0].items[1]
+    assert (str(repair.budget_full.first.value), str(repair.actual.first.value)) == ("40.00", "34.00")
+    assert str(repair.execution_rate.value) == "85.00" and str(repair.score.value) == "86" and repair.grade == "良"
+    # the 合计 written once over the 一级 and 二级 columns: its money where its columns are
+    assert (str(table.total.budget_full.first.value), str(table.total.actual.first.value)) == ("145.50", "135.50")
+    assert "—" not in [u.text for u in result.loose]
+
+
+def test_a_tree_summary_gives_each_project_its_score_parts_with_the_headers_weights():
+    _, report = _report()
+    names = [p.name for p in report.project_performance]
+    assert names == ["农田建设 / 高标准农田管护", "农田建设 / 农田水利维修", "农业技术推广 / 基层农技推广补助"]
+    repair = report.project_performance[1]
+    assert repair.kind == "项目支出" and str(repair.score.value) == "86"
+    assert [(w.name, str(w.weight.value), str(w.score.value)) for w in repair.weights] == [
+        ("预算执行率", "10", "8.50"), ("产出指标", "50", "42"), ("效益指标", "30", "26.5"), ("满意度指标", "10", "9")]
