@@ -720,3 +720,45 @@ GENERAL_BUDGET = """  - scope: 一般公共预算财政拨款
 ], ids=["general-budget", "department", "neither", "unscoped"])
 def test_the_evaluated_share_may_be_of_the_general_budgets_project_spending(scoped, share, ok):
     assert verdicts(EVALUATED.format(scoped=scoped, share=share), "same.evaluated_share", kind="部门决算") == [ok]
+
+
+TREE = """performance:
+  evaluated_funds: {funds}
+projects:
+  - name: 项目支出绩效自评结果汇总表
+    total: {{budget_full: {total}, actual: {total_actual}}}
+    items:
+      - name: 治安管理
+        items:
+          - {{name: 视频监控运维, budget_full: 268.00, actual: 261.30}}
+          - {{name: 户籍办理, budget_full: 18.50, actual: 18.12}}
+      - name: 信息化
+        items:
+          - {{name: 视频监控运维, budget_full: {again}, actual: 261.30}}
+"""
+
+
+def test_a_summary_tree_is_added_up_over_the_projects_under_each_first_level_one():
+    """A 一级项目 with no money of its own stands for its 二级 projects in the 合计's sum."""
+    body = TREE.format(funds="286.50", total="554.50", total_actual="540.72", again="268.00")
+    assert verdicts(body, "sum.parts") == [True, True]
+    body = TREE.format(funds="286.50", total="560.00", total_actual="540.72", again="268.00")
+    assert verdicts(body, "sum.parts") == [False, True]
+
+
+def test_a_project_listed_twice_with_the_same_money_is_found_with_the_total_that_counts_it_twice():
+    [result] = results(TREE.format(funds="286.50", total="554.50", total_actual="540.72", again="268.00"),
+                       "sum.duplicate")
+    assert result.passed is False
+    assert result.subject == "项目支出绩效自评结果汇总表·视频监控运维"
+    assert result.message == (
+        "“视频监控运维”列了 2 次（治安管理、信息化），各处金额相同（全年预算 268万元，决算/执行 261.3万元）；"
+        "合计（全年预算）554.5万元 把它计入了 2 次，只计一次为 286.5万元，与所述自评涉及资金 286.5万元 相符；"
+        "合计（决算/执行）540.72万元 把它计入了 2 次，只计一次为 279.42万元")
+    assert [t.label for t in result.terms][:2] == ["治安管理·视频监控运维（全年预算）",
+                                                   "治安管理·视频监控运维（决算/执行）"]
+
+
+def test_two_projects_of_one_name_with_other_money_are_no_duplicate():
+    assert results(TREE.format(funds="286.50", total="554.00", total_actual="540.72", again="267.50"),
+                   "sum.duplicate") == []

@@ -13,7 +13,8 @@ HEADER = [["序号", "一级项目", "二级项目", "全年预算数", "全年�
           ["", "", "", "", "", "", "预算执行（10分）", "产出（50分）", "效益（30分）", "满意度（10分）", "总分", ""]]
 ROWS = [["1", "农田建设", "高标准农田管护", "80.00", "76.00", "95.00%", "9.50", "47", "28", "9.2", "93.7", "优"],
         ["2", "", "农田水利维修", "40.00", "34.00", "85.00%", "8.50", "42", "26.5", "9", "86", "良"],
-        ["3", "农业技术推广", "基层农技推广补助", "25.50", "25.50", "100.00%", "10.00", "49", "29", "9.6", "97.6", "优"],
+        ["3", "农业技术推广", "基层农技推广补助", "25.50", "25.50", "100.00%", "10.00", "49", "29", "9.6", "97.6",
+         "优"],
         ["", "合计", "145.50", "135.50", "93.13%", "—", "—", "—", "—", "—", "—"]]
 
 
@@ -22,9 +23,10 @@ def _word_text(rows: list[list[str]]) -> str:
     return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
 
 
-def _report(rows: list[list[str]] = ROWS):
+def _report(rows: list[list[str]] = ROWS, analysis: str = ""):
     text = ("某县农业农村局2023年度项目支出绩效自评情况\n一、总体情况\n我局对3个二级项目开展了绩效自评。\n"
-            "表1 项目支出绩效自评结果汇总表\n单位：万元\n" + _word_text(HEADER + rows) + "二、下一步工作\n继续加强管理。\n")
+            "表1 项目支出绩效自评结果汇总表\n单位：万元\n" + _word_text(HEADER + rows)
+            + (f"二、自评结果分析\n{analysis}" if analysis else "") + "三、下一步工作\n继续加强管理。\n")
     result = draft(read_text(text), 2023)
     return result, parse_report(strip_unplaced(result.yaml))
 
@@ -51,3 +53,23 @@ def test_a_tree_summary_gives_each_project_its_score_parts_with_the_headers_weig
     assert repair.kind == "项目支出" and str(repair.score.value) == "86"
     assert [(w.name, str(w.weight.value), str(w.score.value)) for w in repair.weights] == [
         ("预算执行率", "10", "8.50"), ("产出指标", "50", "42"), ("效益指标", "30", "26.5"), ("满意度指标", "10", "9")]
+
+
+def test_a_project_filed_under_two_first_level_ones_is_the_drafts_one_finding():
+    """heldout21 123: “雪亮工程”视频监控运维 under two 一级项目, its 合计 counting it twice (the text's
+    1,325.50 counts it once): sum.duplicate says so, and nothing else of the draft fails."""
+    from pathlib import Path
+
+    from generator.checks.checker import check_report
+    from generator.content.load import ReportFile, parse
+    from generator.content.model import YearReport
+    from generator.importer.read import read_path
+
+    folder = Path(__file__).parent / "fixtures" / "import" / "heldout21" / "123-report"
+    _, blocks = read_path(next(folder.glob("*.txt")))
+    model, marks, problems = parse(YearReport, strip_unplaced(draft(blocks, 2019).yaml), "t.yaml")
+    assert problems == [], problems
+    failed = [r for r in check_report(ReportFile("t", 2019, model, "t.yaml", marks)) if r.passed is not True]
+    assert [(r.rule, r.subject) for r in failed] == [
+        ("sum.duplicate", "表1 项目支出绩效自评结果汇总表·“雪亮工程”视频监控运维")]
+    assert "只计一次为 1325.5万元，与所述自评涉及资金 1325.5万元 相符" in failed[0].message

@@ -431,12 +431,57 @@ class Checker:
         for g, group in enumerate(groups):
             base = ("projects", g)
             total = (group.total, (*base, "total")) if group.total is not None else None
+            parts = _project_parts(group.items, (*base, "items"))
             if group.total is not None:
                 self.amounts_rates(f"{group.name}合计", group.total, (*base, "total"), None)
                 self.sum_check("sum.parts", group.name, group.total, (*base, "total"),
-                               [(p.name, p, (*base, "items", n)) for n, p in enumerate(group.items)])
+                               [(p.name, p, path) for _, p, path in parts])
+            self.duplicates(group, base, parts)
             self.walk_lines(group.name, group.items, (*base, "items"), total)
             self.project_grades(group.items, (*base, "items"))
+
+    def duplicates(self, group: ProjectGroup, base: FieldPath,
+                   parts: list[tuple[str, Project, FieldPath]]) -> None:
+        """A project listed twice in one summary: the same name with the same money at every stage
+        stated (the same 二级项目 filed under two 一级项目, a row copied). Its 合计 then counts it
+        twice when it is the sum of the rows; said with the sum that counts it once, and the funds
+        the report says were evaluated where they are that sum."""
+        seen: dict[tuple[str, tuple[tuple[str, Decimal], ...]], list[tuple[str, Project, FieldPath]]] = {}
+        for under, p, path in parts:
+            money = tuple((stage, f.value) for stage in _PROJECT_MONEY if (f := getattr(p, stage)) is not None)
+            if money:
+                seen.setdefault((re.sub(r"\s+", "", p.name), money), []).append((under, p, path))
+        for (_, money), twice in seen.items():
+            if len(twice) < 2:
+                continue
+            first = twice[0][1]
+            places = "、".join(under for under, _, _ in twice if under)
+            figures = "，".join(f"{LABELS[stage]} {show_money(value, self.unit)}" for stage, value in money)
+            message = (f"“{first.name}”列了 {len(twice)} 次" + (f"（{places}）" if places else "")
+                       + f"，各处金额相同（{figures}）")
+            terms: list[Recipe | CheckTerm] = [self.term(f"{under or first.name}·{p.name}（{LABELS[stage]}）",
+                                                         getattr(p, stage), (*path, stage))
+                                               for under, p, path in twice for stage, _ in money]
+            extra = len(twice) - 1
+            for stage, value in money:
+                stated = getattr(group.total, stage, None) if group.total is not None else None
+                figures_all = [getattr(p, stage) for _, p, _ in parts]
+                if stated is None or any(f is None for f in figures_all):
+                    continue
+                whole = sum((f.value for f in figures_all), Decimal(0))
+                tolerance = sum((half_step(f.first) for f in figures_all), half_step(stated.first))
+                if abs(whole - stated.value) > tolerance:
+                    continue  # (a 合计 that is not the rows' sum: sum.parts says so)
+                once = whole - extra * value
+                terms.append(self.term(f"合计（{LABELS[stage]}）", stated, (*base, "total", stage)))
+                message += (f"；合计（{LABELS[stage]}）{show_money(stated.value, self.unit)} 把它计入了 "
+                            f"{len(twice)} 次，只计一次为 {show_money(once, self.unit)}")
+                perf = self.report.performance
+                funds = perf.evaluated_funds if perf is not None and stage in ("budget_full", "budget") else None
+                if funds is not None and abs(funds.value - once) <= tolerance:
+                    terms.append(self.term(LABELS["evaluated_funds"], funds, ("performance", "evaluated_funds")))
+                    message += f"，与所述{LABELS['evaluated_funds']} {show_money(funds.value, self.unit)} 相符"
+            self.add("sum.duplicate", False, f"{group.name}·{first.name}", terms, message=message)
 
     def project_grades(self, items: tuple[Project, ...], base: FieldPath) -> None:
         """A project's stated grade against its score (a summary of projects' self-evaluations)."""
@@ -1149,6 +1194,25 @@ class Checker:
 def _plain_name(name: str) -> str:
     """A project's name as two statements of it are compared: spaces and quotation marks aside."""
     return re.sub(r"[\s“”\"'‘’「」]", "", name)
+
+
+#: The money of a project in a summary, by which a row listed twice is told (sum.duplicate).
+_PROJECT_MONEY = ("budget_initial", "budget_full", "budget", "actual")
+
+
+def _project_parts(items: tuple[Project, ...], path: FieldPath,
+                   under: str = "") -> list[tuple[str, Project, FieldPath]]:
+    """The rows a summary's 合计 adds up: each project with money of its own, and for a project
+    with none (a 一级项目 over its 二级, a group row without 小计) the projects under it, each with
+    the name of the project it stands under."""
+    out: list[tuple[str, Project, FieldPath]] = []
+    for n, p in enumerate(items):
+        here = (*path, n)
+        if p.items and all(getattr(p, stage) is None for stage in _PROJECT_MONEY):
+            out += _project_parts(p.items, (*here, "items"), p.name)
+        else:
+            out.append((under, p, here))
+    return out
 
 
 def _line_index(report: YearReport) -> dict[tuple[str, ...], tuple[Amounts, FieldPath]]:

@@ -36,6 +36,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.balance", "收入支出决算总表的收入总计等于支出总计", ERROR, "合计"),
     Rule("sum.lines", "决算公开表中本年收入合计、本年支出合计等于其上所列各项（一、二、三……）之和", ERROR, "合计"),
     Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
+    Rule("sum.duplicate", "汇总表中同一项目只列一次（同名且各阶段金额相同的两行多为重复填报，合计随之重复计入）",
+         WARNING, "合计"),
     Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
     Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
     Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
