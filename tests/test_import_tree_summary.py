@@ -55,6 +55,33 @@ def test_a_tree_summary_gives_each_project_its_score_parts_with_the_headers_weig
         ("预算执行率", "10", "8.50"), ("产出指标", "50", "42"), ("效益指标", "30", "26.5"), ("满意度指标", "10", "9")]
 
 
+ANALYSIS = ("（一）农田水利维修项目自评得分86分，等级为“良”。产出指标得分42分，主要是部分泵站维修推迟。\n"
+            "（二）基层农技推广补助项目执行率100.00%，产出指标得分49分。\n")
+
+
+def test_the_analysis_of_a_project_the_summary_lists_is_its_own_self_evaluations():
+    """The text names a project by its 二级 name (with 项目 or not): its score and its parts' scores
+    are restatements of that project's self-evaluation in the summary, not another's nor the
+    department's; a paragraph that opens with the project's rate is the project's too."""
+    _, report = _report(analysis=ANALYSIS)
+    names = [p.name for p in report.project_performance]
+    assert names == ["农田建设 / 高标准农田管护", "农田建设 / 农田水利维修", "农业技术推广 / 基层农技推广补助"]
+    repair = report.project_performance[1]
+    assert [str(s.value) for s in repair.score.statements] == ["86", "86"]
+    output = repair.weights[1]
+    assert output.name == "产出指标" and [str(s.value) for s in output.score.statements] == ["42", "42"]
+    extension = report.project_performance[2].weights[1]
+    assert [str(s.value) for s in extension.score.statements] == ["49", "49"]
+    assert report.performance is None or not report.performance.weights
+
+
+def test_a_paragraph_of_two_listed_projects_is_neither_ones():
+    _, report = _report(analysis="农田水利维修项目执行率85.00%，产出指标得分42分；"
+                                 "基层农技推广补助项目执行率100.00%。\n")
+    assert [p.name for p in report.project_performance][3:] == []
+    assert all(len(w.score.statements) == 1 for p in report.project_performance for w in p.weights)
+
+
 def test_a_project_filed_under_two_first_level_ones_is_the_drafts_one_finding():
     """heldout21 123: “雪亮工程”视频监控运维 under two 一级项目, its 合计 counting it twice (the text's
     1,325.50 counts it once): sum.duplicate says so, and nothing else of the draft fails."""

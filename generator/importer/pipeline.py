@@ -144,6 +144,10 @@ _PART_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十]+部分|[一�
 #: Money in general, not one project's.
 _GENERIC_FUNDS = re.compile(r"(?:该|本)?(?:项目|专项|财政|预算)(?:资金|经费)")
 
+#: A paragraph opening with a project's name and its rate or score (…治理项目执行率89.26%，…).
+_LISTED_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])?\s*"
+                          r"(?P<name>[^：:，,。；;（(]{2,40}?)(?:的)?(?:预算执行率|执行率|(?:绩效)?自评得分)")
+
 #: A paragraph opening with its topic (国有资产：…, “三公”经费：…).
 _TOPIC = re.compile(r"^(?P<t>[^：:，,。；;（(]{2,14})[：:]")
 
@@ -389,6 +393,15 @@ class _Walker:
             not heading and is_performance(ctx) else None
         if named and (named.group("name") or "") and known_row(named.group("name")) is not None:
             named = None  # (公用经费：… is the template's row, not a project)
+        lead = None if named or heading or self.project else self._listed_lead(para.text)
+        if lead:
+            # “（二）电信网络诈骗打击治理项目执行率89.26%，产出指标得分46.5分…”: of that project
+            self.project = self.amounts.project = lead
+            try:
+                self._paragraph(para, ctx, heading)
+            finally:
+                self.project = self.amounts.project = None
+            return
         if named and not self.project:
             # “（一）峪东县2023年…能力提升项目：全年预算数1,460.00万元，…自评得分98.94分”: of that project
             self.project = self.amounts.project = named.group("name") or named.group("scored")
@@ -432,6 +445,21 @@ class _Walker:
             self.amounts.end_paragraph(para.text, rank)
         else:
             self.amounts.flush()
+
+    def _listed_lead(self, text: str) -> str | None:
+        """A paragraph that opens with a project a summary above lists, its rate or score next
+        (电信网络诈骗打击治理项目执行率89.26%，…), and names no other listed project: that project, as
+        the paragraph names it."""
+        lead = _LISTED_LEAD.match(text.strip())
+        listed = {re.sub(r"\s+", "", n) for n in self.grids.listed}
+        if not lead or not listed:
+            return None
+        name = re.sub(r"\s+", "", lead.group("name"))
+        if name.removesuffix("项目") not in listed and name not in listed:
+            return None
+        plain = re.sub(r"\s+", "", text)
+        others = {n for n in listed if n in plain and n not in name}
+        return None if others else lead.group("name").strip()
 
     def _goal(self, para: Para, ctx: Context) -> bool:
         """A paragraph of the section that sets out the year's goals (项目绩效目标, 部门整体绩效目标) in a

@@ -27,6 +27,7 @@ def settle(found: Found, tree: Tree, unit: str, refused: set[tuple[int, int]],
     """Put every finding in place, or in `found.loose` with the reason it cannot stand. `tables`:
     where each table of the file stands (the span of its text)."""
     _units_by_match(found, tables)
+    _evaluations_by_path(found)
     strong_actual: dict[tuple[str, ...], set[str]] = {}
     weak_actual: dict[tuple[str, ...], set[str]] = {}
     for f in found.findings:
@@ -42,6 +43,26 @@ def settle(found: Found, tree: Tree, unit: str, refused: set[tuple[int, int]],
             _loosen(found, f, why)
             continue
         _apply(tree, f, unit, found)
+
+
+def _evaluations_by_path(found: Found) -> None:
+    """A project the text names by its own name (民警教育培训项目自评得分84.46分) whose summary keeps
+    it under its 一级项目 (队伍建设及保障 / 民警教育培训): the text's figures of its self-evaluation
+    are that one's, when one project of the summary ends so (with or without 项目); a name that
+    stands under two 一级 is left as it is."""
+    root = "project_performance="
+    paths = {f.steps[0][len(root):] for f in found.findings if f.steps and f.steps[0].startswith(root)
+             and " / " in f.steps[0]}
+    if not paths:
+        return
+    for f in found.findings:
+        if not f.steps or not f.steps[0].startswith(root) or " / " in f.steps[0]:
+            continue
+        said = "".join(f.steps[0][len(root):].split())
+        names = (said, said.removesuffix("项目"))
+        ends = {path for path in paths if "".join(path.rsplit(" / ", 1)[-1].split()) in names}
+        if len(ends) == 1:
+            f.steps = (root + ends.pop(), *f.steps[1:])
 
 
 def _units_by_match(found: Found, tables: list[tuple[int, int]]) -> None:

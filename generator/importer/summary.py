@@ -195,6 +195,8 @@ class ProjectSummary:
     subjects: tuple[str, ...] = ()
     #: The project_performance a row's parts of its score go to (its path: 一级 / 二级).
     evaluation: str = ""
+    #: The projects the summaries read so far list, by name (the text may speak of them after).
+    listed: tuple[str, ...] = ()
 
     def _summary(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         rows = _widened(rows)
@@ -278,6 +280,8 @@ class ProjectSummary:
             # a project's own self-evaluation, for the parts of its score: named by its path in
             # the budget system's tree (the same 二级 may stand under two 一级)
             self.evaluation = f"{group} / {name}" if group and "group" in roles else name
+            if name and not total:
+                self.listed = (*self.listed, name)
             self._row(row, header, steps, name or total or "", project=not total)
             done.add(r)
         return done
