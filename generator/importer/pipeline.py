@@ -126,6 +126,8 @@ _PROJECT_LEAD = re.compile(r"^(?:[（(][一二三四五六七八九十0-9]+[）)
 #: A heading naming a project, under the title of the project reports (（一）光彩事业及商会建设经费).
 _PROJECT_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．])\s*"
                               r"(?P<name>[^，,。；;：:]{2,40}?(?:项目|经费|资金|工程|专项|计划|补助|补贴))[。.]?$")
+
+
 def _project_part(section: Section) -> bool:
     """The part of an article holding the project reports that follow the department's: a section
     right under the root titled so (项目支出绩效评价报告, numbered or not)."""
