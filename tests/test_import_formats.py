@@ -244,6 +244,32 @@ def test_a_chongqing_indicator_table_is_read_by_its_own_headers():
     assert [str(i.score_rate.first.value) for i in (first, second)] == ["100", "100"]  # 得分系数（%）
 
 
+
+def test_a_form_with_last_years_result_beside_this_years_keeps_both():
+    """A 部门整体支出绩效自评表 that asks for last year's result too (一级 · 二级 · 三级 · 分值 ·
+    年度指标值 · 上年完成值 · 本年完成值 · 得分 · 偏差原因): 本年完成值 is the indicator's result,
+    上年完成值 its `prior`, each as printed; a form without the column leaves `prior` empty."""
+    from generator.importer import draft_text
+
+    header = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "上年完成值", "本年完成值", "得分", "偏差原因"]
+    rows = [header,
+            ["产出指标", "数量指标", "农村户厕改造", "8", "≥300户", "412户", "286户", "7.63", "部分农户外出务工"],
+            ["效益指标", "可持续影响指标", "长效运行机制", "7", "健全", "基本健全", "健全", "7", ""]]
+    text = "某镇人民政府2025年度部门整体支出绩效自评表\n" + "".join(
+        "".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "自评总分：99.49\n"
+    report = parse_report(strip_unplaced(draft_text(text, 2025).yaml))
+    first, second = report.performance.indicators
+    assert (first.target, first.prior, first.actual) == ("≥300户", "412户", "286户")
+    assert str(first.score.first.value) == "7.63"
+    assert (second.target, second.prior, second.actual) == ("健全", "基本健全", "健全")
+    header[5:7] = ["实际完成值"]
+    rows = [header, ["产出指标", "数量指标", "农村户厕改造", "8", "≥300户", "286户", "7.63", ""]]
+    text = "某镇人民政府2025年度部门整体支出绩效自评表\n" + "".join(
+        "".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + "自评总分：99.49\n"
+    only, = parse_report(strip_unplaced(draft_text(text, 2025).yaml)).performance.indicators
+    assert (only.actual, only.prior) == ("286户", None)
+
+
 # --- the 决算 template's standard sentences and the layouts read this session ---------------------
 
 

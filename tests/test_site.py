@@ -722,3 +722,24 @@ def test_a_counts_qualifier_stands_where_chinese_puts_it(built_site):
     assert not any(re.search(r"\d(次|个月)(余|多|至少)$", s) for s in shown)
     assert (qualified("90", "%", "以上"), qualified("800", "件", "近"), qualified("76", "家", "多")) == \
         ("90%以上", "近800件", "76多家")
+
+
+def test_an_indicators_prior_year_result_is_shown_beside_this_years(tmp_path):
+    """A form that sets last year's result beside the year's (上年完成值 | 本年完成值): the page shows
+    it under the 实际完成值, marked 上年; a row without one shows none."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + (
+        "performance:\n"
+        "  indicators:\n"
+        "    - {level1: 产出指标, level2: 数量指标, name: 农村户厕改造, target: ≥300户, prior: 412户, actual: 286户,"
+        " weight: 8, score: 7.63}\n"
+        "    - {level1: 产出指标, level2: 质量指标, name: 达标村比例, target: ≥90%, actual: 93.8%, weight: 7, score: 7}\n"),
+        encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    table = soup(tmp_path / "site", "departments/demo-dept/2020/").find("table", class_="indicators")
+    first, second = (tr.find("td", attrs={"data-label": "实际完成值"}) for tr in table.tbody.find_all("tr"))
+    assert first.get_text(" ", strip=True) == "286户 未达到指标值 上年 412户"
+    assert first.find("span", class_="row-note").get_text() == "上年 412户"
+    assert second.get_text(" ", strip=True) == "93.8%" and second.find("span", class_="row-note") is None

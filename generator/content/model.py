@@ -255,6 +255,7 @@ class Indicator(Closed):
     target: Text | None = Field(None, description="年度指标值，照原文，如 98%、4次/年、稳步提升")
     target_initial: Text | None = Field(None, description="年初指标值，年中调整过时（年度指标值为调整后的），照原文")
     actual: Text | None = Field(None, description="实际完成值，照原文")
+    prior: Text | None = Field(None, description="上年完成值，自评表在本年完成值旁另列上年的时，照原文")
     weight: Omittable[Score] = Field(None, description="分值")
     score: Omittable[Score] = Field(None, description="得分")
     score_rate: Omittable[Percent] = Field(None, description="得分系数或得分率（得分 ÷ 分值），表中写明时")

@@ -574,8 +574,10 @@ class SelfEvaluation:
         # a city form's 参考分值 · 指标值（A） · 全年实际值（B）, its A and B what 得分 compares)
         for names, key in ((("年度指标值", "调整指标值", "指标值", "年初指标值", "年度目标值", "绩效目标值", "目标值",
                              "计划值", "预期值"), "target"),
-                           (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "完成值", "实际完成数",
-                             "实际值", "全年实际值"), "actual"),
+                           (("实际完成值", "全年实际完成值", "全年完成值", "本年实际完成值", "本年完成值", "完成值",
+                             "实际完成数", "实际值", "全年实际值", "本年实际值"), "actual"),
+                           # a form that sets last year's result beside the year's (上年完成值 | 本年完成值)
+                           (("上年完成值", "上年实际完成值", "上年度完成值", "上年实际值"), "prior"),
                            (("分值", "指标分值", "指标权重", "权重", "标准分", "参考分值"), "weight"),
                            (("指标得分", "得分", "自评得分", "评价得分", "实际得分"), "score")):
             index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
@@ -708,7 +710,7 @@ class SelfEvaluation:
             extra["level2"] = Stmt(level2, "text", "", (0, 0))
         first = True
         pending: list[tuple[str, Stmt]] = []  # fields written once the row's entry exists
-        for key in ("target", "actual", "weight", "score", "score_rate"):
+        for key in ("target", "actual", "prior", "weight", "score", "score_rate"):
             if key not in cols:
                 continue
             if key == "score_rate":
@@ -736,7 +738,8 @@ class SelfEvaluation:
                 self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
                 continue
             text = value.text
-            if key in ("target", "actual") and "unit" in cols and (unit := value_of(row[cols["unit"]])) is not None \
+            if key in ("target", "actual", "prior") and "unit" in cols \
+                    and (unit := value_of(row[cols["unit"]])) is not None \
                     and re.search(r"[0-9]", text) and unit.text not in ("/", "-", "—", "无"):
                 # 3500 and 吨 in columns of their own: “3500吨”, as the form reads (a value in words,
                 # 完成 or 有效保障, has no unit, and “/” says the row has none)
