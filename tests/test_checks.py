@@ -282,6 +282,47 @@ def test_the_scores_of_the_frames_four_levels_add_up_to_the_total_though_their_p
     assert verdicts(FRAMED.format(score="94.03", last="社会效益指标"), "perf.score_total") == []
 
 
+RESCALED = """project_performance:
+  - name: 科技成果转化项目
+    kind: 项目支出
+    score: {score}
+    grade: {grade}
+    total_weight: 100
+    {rule}
+    indicators:
+      - {{level1: 项目管理, name: 项目预算执行率, target: ≥95%, actual: 94.57%, weight: 20, score: 19.91}}
+      - {{level1: 项目产出, name: 技术培训农民, target: ≥1200人次, actual: 1086人次, weight: 45, score: 40.73}}
+      - {{level1: 项目效益, name: 化肥使用量减少, target: —, actual: —, weight: 5, not_applicable: true}}
+      - {{level1: 服务对象满意度, name: 示范户满意度, target: ≥90%, actual: 88.6%, weight: 30, score: 29.53}}
+"""
+
+
+@pytest.mark.parametrize("score, grade, rule, ok", [
+    ("94.92", "优", "rescaled: true", True),    # 90.17 ÷ 95 × 100 = 94.916
+    ("94.91", "优", "rescaled: true", True),    # within the parts' rounding
+    ("90.17", "优", "rescaled: true", False),   # the plain sum, though the report says it rescales
+    ("90.17", "优", "", None),                  # no rule stated: the report's own sum is not judged
+])
+def test_a_total_rescaled_to_100_where_an_indicator_does_not_apply(score, grade, rule, ok):
+    """An indicator marked 不适用 is not scored; where the report says the applicable scores are
+    rescaled to 100 (折算为百分制), the total is their sum over the applicable 分值 × 100."""
+    body = RESCALED.format(score=score, grade=grade, rule=rule)
+    assert verdicts(body, "perf.rescaled_total") == ([] if ok is None else [ok])
+    assert verdicts(body, "perf.score_total") == []  # not the plain sum of every row
+    assert verdicts(body, "perf.weight_total") == [True]  # the 分值 of the one not applying still count
+
+
+def test_a_plain_sum_graded_by_its_bands_is_told_the_grade_of_the_rescaled_total():
+    [result] = results(RESCALED.format(score="85.00", grade="良", rule="rescaled: true").replace(
+        "score: 29.53", "score: 24.36"), "perf.rescaled_total")
+    assert result.passed is False
+    assert result.message == ("有不适用的指标，报告说明按百分制折算：适用指标得分 85 ÷ 适用分值 95 × 100 = 89.47 分，"
+                              "所述总得分 85 分；按折算后的得分，等级应为“良”")
+    [result] = results(RESCALED.format(score="90.17", grade="优", rule="rescaled: true"), "perf.rescaled_total")
+    assert result.message.endswith("所述总得分 90.17 分；按折算后的得分，等级应为“优”")
+    assert verdicts(RESCALED.format(score="90.17", grade="优", rule="rescaled: true"), "perf.grade") == [True]
+
+
 LEVEL2 = """performance:
   weights:
     - {name: 执行, weight: 35, items: [{name: 预算执行, weight: 18}, {name: 资产管理, weight: {assets}}]}

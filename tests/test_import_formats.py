@@ -270,6 +270,49 @@ def test_a_form_with_last_years_result_beside_this_years_keeps_both():
     assert (only.actual, only.prior) == ("286户", None)
 
 
+
+def _form_text(title: str, rows: list[list[str]], before: str = "", after: str = "") -> str:
+    """A self-evaluation form as a Word table saved as text: a cell a line, a blank line a row."""
+    return title + "\n" + before + "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows) + after
+
+
+_NOT_APPLYING = [
+    ["项目名称", "县级科技计划项目", "", "", "", "", "", ""],
+    ["一级指标", "二级指标", "三级指标", "分值", "年度指标值（A）", "全年实际值（B）", "得分", "未完成原因分析"],
+    ["项目产出", "数量指标", "技术培训农民", "60", "≥1200人次", "1086人次", "54.3", "疫情"],
+    ["项目效益", "生态效益指标", "化肥使用量减少", "5", "—", "—", "不适用", "本项目不涉及"],
+    ["服务对象满意度", "服务对象满意度指标", "示范户满意度", "35", "≥90%", "88.6%", "34.46", "个别农户"],
+    ["总分", "", "", "100", "", "", "88.76", "自评等级：良"],
+]
+_RULE = "注：生态效益指标不适用本项目，不予考核，总分按适用指标得分汇总后折算为百分制。\n"
+
+
+@pytest.mark.parametrize("before, after", [("", _RULE), (_RULE, ""), ("", "")])
+def test_an_indicator_marked_not_applicable_and_the_rule_that_rescales_the_total(before, after):
+    """A score cell 不适用 marks its indicator `not_applicable` (its 分值 kept, no score); the form's
+    note that rescales the applicable scores to 100 (after the form or before it) makes the
+    self-evaluation `rescaled`; the grade in the total row after the score is its grade."""
+    result, report = _draft(_form_text("项目支出绩效自评表", _NOT_APPLYING, before, after), 2020)
+    (perf,) = report.project_performance
+    assert [i.not_applicable for i in perf.indicators] == [False, True, False]
+    skipped = perf.indicators[1]
+    assert skipped.score is None and str(skipped.weight.first.value) == "5"
+    assert _values(perf.score) == ["88.76"] and perf.grade == "良"
+    assert perf.rescaled is bool(before or after)
+    assert not report.performance  # (a rule told before the form is the form's, no other self-evaluation)
+    assert "不适用" not in {item.text for item in result.loose}
+
+
+def test_a_grade_of_one_character_is_read_in_quotes_and_not_from_a_count_of_grades():
+    """“等级为“优”” is the self-evaluation's grade; “评价等级为“优”的3个” counts projects so graded."""
+    _, report = _draft("某局2023年度部门整体支出绩效自评报告\n四、自评结论\n经自评，本部门2023年度部门整体支出绩效"
+                       "自评得分95.6分，等级为“优”。\n")
+    assert report.performance.grade == "优"
+    _, report = _draft("某局2023年度部门整体支出绩效自评报告\n四、自评结论\n本部门4个项目中，评价等级为“优”的3个，"
+                       "为“良”的1个。\n")
+    assert report.performance is None or report.performance.grade is None
+
+
 # --- the 决算 template's standard sentences and the layouts read this session ---------------------
 
 
@@ -1562,6 +1605,9 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout20/116-", ("[same.table_total]",) * 2, ("全年预算数", "全年执行数")),
     # the department's list gives a project 16.8, the project's own report on the same page 19.4
     ("heldout21/124-", "[same.project_execution]", "光彩事业及商会建设经费"),
+    # the plain sum 89.70 graded 良, where the form's note rescales the 95 applicable points: 94.42
+    ("heldout21/122-", "[perf.rescaled_total]", "94.42"),
+    ("heldout21/121-", None, None),  # last year's results beside the year's: no second result, no error
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error

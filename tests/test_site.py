@@ -724,9 +724,10 @@ def test_a_counts_qualifier_stands_where_chinese_puts_it(built_site):
         ("90%以上", "近800件", "76多家")
 
 
-def test_an_indicators_prior_year_result_is_shown_beside_this_years(tmp_path):
+def test_an_indicators_prior_year_result_and_one_not_applying_are_shown(tmp_path):
     """A form that sets last year's result beside the year's (上年完成值 | 本年完成值): the page shows
-    it under the 实际完成值, marked 上年; a row without one shows none."""
+    it under the 实际完成值, marked 上年; a row without one shows none. An indicator marked 不适用 says
+    so in its 得分 cell, and a total rescaled to 100 says so under it."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
     year = content / "departments" / "demo-dept" / "2020.yaml"
@@ -735,11 +736,16 @@ def test_an_indicators_prior_year_result_is_shown_beside_this_years(tmp_path):
         "  indicators:\n"
         "    - {level1: 产出指标, level2: 数量指标, name: 农村户厕改造, target: ≥300户, prior: 412户, actual: 286户,"
         " weight: 8, score: 7.63}\n"
-        "    - {level1: 产出指标, level2: 质量指标, name: 达标村比例, target: ≥90%, actual: 93.8%, weight: 7, score: 7}\n"),
+        "    - {level1: 产出指标, level2: 质量指标, name: 达标村比例, target: ≥90%, actual: 93.8%, weight: 7, score: 7}\n"
+        "    - {level1: 效益指标, name: 化肥使用量减少, target: —, actual: —, weight: 5, not_applicable: true}\n"
+        "  total_weight: 20\n  score: 15.66\n  rescaled: true\n"),
         encoding="utf-8")
     build(content, tmp_path / "site", search=False)
     table = soup(tmp_path / "site", "departments/demo-dept/2020/").find("table", class_="indicators")
-    first, second = (tr.find("td", attrs={"data-label": "实际完成值"}) for tr in table.tbody.find_all("tr"))
+    first, second, third = (tr.find("td", attrs={"data-label": "实际完成值"}) for tr in table.tbody.find_all("tr"))
     assert first.get_text(" ", strip=True) == "286户 未达到指标值 上年 412户"
     assert first.find("span", class_="row-note").get_text() == "上年 412户"
     assert second.get_text(" ", strip=True) == "93.8%" and second.find("span", class_="row-note") is None
+    scores = [tr.find("td", attrs={"data-label": "得分"}).get_text(" ", strip=True) for tr in table.tbody.find_all("tr")]
+    assert scores == ["7.63 失 0.37 分", "7", "不适用，不考核"]
+    assert table.tfoot.get_text(" ", strip=True) == "总分 20 15.66 适用指标得分折算为百分制"

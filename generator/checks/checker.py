@@ -29,6 +29,7 @@ from ..content.model import (
     Account,
     Amounts,
     Block,
+    Indicator,
     Line,
     Performance,
     Project,
@@ -561,11 +562,18 @@ class Checker:
     def performance_totals(self, perf: Performance, base: FieldPath, label: str) -> None:
         rows = [(n, i) for n, i in enumerate(perf.indicators)]
         be = perf.budget_execution
-        if perf.score is not None and rows and all(i.score is not None for _, i in rows):
-            parts = [(i.name, i.score, (*base, "indicators", n, "score")) for n, i in rows if i.score is not None]
+        # an indicator the form marks 不适用 is not scored: the total is the plain sum only where none is
+        # (else the report's rule says what it is: rescaled to 100, perf.rescaled_total)
+        applicable = [(n, i) for n, i in rows if not i.not_applicable]
+        if perf.score is not None and applicable and all(i.score is not None for _, i in applicable):
+            parts = [(i.name, i.score, (*base, "indicators", n, "score")) for n, i in applicable
+                     if i.score is not None]
             if be is not None and be.score is not None:
                 parts.insert(0, (be.name or "预算执行率", be.score, (*base, "budget_execution", "score")))
-            self.points_sum("perf.score_total", f"{label}总得分", perf.score, (*base, "score"), parts)
+            if len(applicable) == len(rows):
+                self.points_sum("perf.score_total", f"{label}总得分", perf.score, (*base, "score"), parts)
+            elif perf.rescaled:
+                self.rescaled_total(perf, base, label, applicable, parts)
         if rows and all(i.weight is not None for _, i in rows):
             weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in rows if i.weight is not None]
             if perf.indicators_weight is not None:
@@ -682,6 +690,44 @@ class Checker:
                         [(w.name, w.score, (*base, "weights", n, "score")) for n, w in enumerate(perf.weights)
                          if w.score is not None])
 
+    def rescaled_total(self, perf: Performance, base: FieldPath, label: str,
+                       applicable: list[tuple[int, Indicator]], parts: list[tuple[str, Figure, FieldPath]]) -> None:
+        """The total of a form whose rule rescales to 100 where an indicator does not apply (不适用：不考核，
+        适用指标得分汇总后折算为百分制): the applicable scores' sum over the applicable 分值, times the
+        whole (总分值, else 100); the grade the rescaled total falls in is said beside it."""
+        be = perf.budget_execution
+        weights = [(i.name, i.weight, (*base, "indicators", n, "weight")) for n, i in applicable
+                   if i.weight is not None]
+        if len(weights) < len(applicable) or perf.score is None:
+            return
+        if be is not None and be.score is not None:
+            if be.weight is None:
+                return
+            weights.insert(0, (be.name or "预算执行率", be.weight, (*base, "budget_execution", "weight")))
+        applicable_weight = sum((f.value for _, f, _ in weights), Decimal(0))
+        if applicable_weight <= 0:
+            return
+        whole = perf.total_weight.value if perf.total_weight is not None else Decimal(100)
+        scored = sum((f.value for _, f, _ in parts), Decimal(0))
+        expected = scored / applicable_weight * whole
+        tolerance = sum((half_step(f.first) for _, f, _ in parts), Decimal(0)) * whole / applicable_weight \
+            + half_step(perf.score.first)
+        passed = abs(expected - perf.score.value) <= tolerance
+        shown = plain(expected.quantize(Decimal("0.01")))
+        message = (f"有不适用的指标，报告说明按百分制折算：适用指标得分 {plain(scored)} ÷ 适用分值 "
+                   f"{plain(applicable_weight)} × {plain(whole)} = {shown} 分，所述总得分 {plain(perf.score.value)} 分")
+        if not passed:
+            grade, _ = self.expected_grade(perf, expected)
+            if grade is not None:
+                message += f"；按折算后的得分，等级应为“{grade}”"
+        terms = [self.term(LABELS["score"], perf.score, (*base, "score"))] + \
+            [self.term(n, f, p) for n, f, p in parts] + [self.term(n, f, p) for n, f, p in weights]
+        if perf.total_weight is not None:
+            terms.append(self.term(LABELS["total_weight"], perf.total_weight, (*base, "total_weight")))
+        self.add("perf.rescaled_total", passed, f"{label}总得分（折算为百分制）", terms, f"{shown}分",
+                 f"{plain((expected - perf.score.value).quantize(Decimal('0.01')))}分", f"{plain(tolerance)}分",
+                 message)
+
     def points_sum(self, rule: str, subject: str, total: Figure, total_path: FieldPath,
                    parts: Sequence[tuple[str, Figure, FieldPath]]) -> None:
         amount = sum((f.value for _, f, _ in parts), Decimal(0))
@@ -694,22 +740,27 @@ class Checker:
         self.add(rule, passed, subject, terms, f"{plain(amount)}分", f"{plain(difference)}分", f"{plain(tolerance)}分",
                  message)
 
-    def grade(self, perf: Performance | Project, base: FieldPath, label: str) -> None:
-        if perf.score is None or not perf.grade:
-            return
-        score = perf.score.value
+    def expected_grade(self, perf: Performance | Project, score: Decimal) -> tuple[str | None, bool]:
+        """The grade a score falls in: by the bands the report states (True), else by 财预〔2020〕10号's (False)."""
         # a project of a summary is graded by the bands the report states for its self-evaluations
         bands = perf.grade_bands if isinstance(perf, Performance) else \
             self.report.performance.grade_bands if self.report.performance is not None else ()
         if bands:
             band = next((b for b in bands
                          if (b.min is None or score >= b.min) and (b.max is None or score < b.max)), None)
-            expected = band.grade if band else None
+            return (band.grade if band else None), True
+        return next(g for lo, hi, g in STANDARD_BANDS if (lo is None or score >= lo) and (hi is None or score < hi)), \
+            False
+
+    def grade(self, perf: Performance | Project, base: FieldPath, label: str) -> None:
+        if perf.score is None or not perf.grade:
+            return
+        score = perf.score.value
+        expected, stated_bands = self.expected_grade(perf, score)
+        if stated_bands:
             passed = expected is not None and expected == perf.grade.strip()
             source = "报告自述的分段"
         else:
-            expected = next(g for lo, hi, g in STANDARD_BANDS
-                            if (lo is None or score >= lo) and (hi is None or score < hi))
             passed = GRADE_WORDS.get(perf.grade.strip()) == expected
             source = "财预〔2020〕10号的分段"
         self.add("perf.grade", passed, f"{label}等级", [self.term(LABELS["score"], perf.score, (*base, "score"))],

@@ -259,6 +259,7 @@ class Indicator(Closed):
     weight: Omittable[Score] = Field(None, description="分值")
     score: Omittable[Score] = Field(None, description="得分")
     score_rate: Omittable[Percent] = Field(None, description="得分系数或得分率（得分 ÷ 分值），表中写明时")
+    not_applicable: Flag = Field(False, description="自评表标明该指标不适用（得分栏写“不适用”）：不考核，没有得分")
     deviation: Markdown | None = Field(None, description="偏差原因分析及改进措施")
     note: Text | None = None
 
@@ -310,6 +311,8 @@ class Performance(Closed):
     indicators_weight: Omittable[Score] = Field(None, description=_d("indicators_weight"))
     indicators: tuple[Indicator, ...] = Field((), description="绩效自评表各行，按原文顺序")
     total_weight: Omittable[Score] = Field(None, description=_d("total_weight"))
+    rescaled: Flag = Field(False, description="报告说明不适用的指标不考核、适用指标得分汇总后折算为百分制"
+                           "（总得分 = 适用指标得分之和 ÷ 适用指标分值之和 × 总分值）")
     evaluated_funds: Omittable[Money] = Field(None, description=_d("evaluated_funds"))
     evaluated_funds_share: Omittable[Percent] = Field(None, description=_d("evaluated_funds_share"))
     note: Markdown | None = None

@@ -33,7 +33,10 @@ _NAMED_PROJECT_SCORE = re.compile(r"^\s*(?:其中|包括|另外|以及|和|及)?
 #: Words that make it no one project: 3个项目, 各项目, 本项目, 整体.
 _NOT_A_PROJECT_NAME = re.compile(r"[0-9０-９]|^(?:本|该|此|各|每个|所有|全部|重点|其他|其余|上述|以上)"
                                  r"|个项目$|整体|部门|单位")
-_GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?(?P<g>优秀|良好|合格|中等|较差|差)[”\"]?")
+#: (a grade of one character, 优 / 良 / 中, only in quotes: 等级为“优”; not a count of the projects
+#: graded so: 评价等级为“优”的3个)
+_GRADE = re.compile(r"(?:绩效|等级|评价)(?:评价)?(?:等级)?为[“\"]?"
+                    r"(?P<g>优秀|良好|合格|中等|较差|差|(?<=[“\"])[优良中](?=[”\"]))(?![”\"]?的)[”\"]?")
 
 
 class CountReader(Staffing):

@@ -19,6 +19,7 @@ from .narrative import markdown, sections
 from .performance import budget, rules
 from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
 from .rows import title_row
+from .selfeval import RESCALING
 from .settle import file_unit, settle
 from .structure import PROJECT_PART, Outline, Section, numbering_rank, outline
 from .tables import GridReader
@@ -186,6 +187,7 @@ class _Walker:
         self.title_text = ""  # the document's title as written
         self.grids_seen = False
         self.frame: list[str] = []  # the 一级 and 二级 of a scoring frame told in the text (_frame)
+        self.rescaling: Para | None = None  # a rescaling rule told before any form (the next form's)
 
     def run(self, root: Section) -> None:
         self._section(root)
@@ -246,7 +248,11 @@ class _Walker:
                         caption = _caption(paras_since_grid[-2])  # (表1 … on its line, 单位：万元 on the next)
                     self.grids.caption = caption or (self.title if not self.grids_seen else None)
                     self.grids_seen = True
+                    forms = self.grids.forms_read
                     self.grids.grid(block, ctx.at, unit)
+                    if self.rescaling is not None and self.grids.forms_read > forms:
+                        self.grids.rescaling_rule(self.rescaling.text, self.rescaling.start)
+                        self.rescaling = None
                     self._listed()
                     self._conclusions(block, ctx)
                     stacked_unit = unit
@@ -386,6 +392,13 @@ class _Walker:
         return _project_part(section) or section.parent is not None and _project_part(section.parent)
 
     def _paragraph(self, para: Para, ctx: Context, heading: bool = False) -> None:
+        if not heading and RESCALING.search(para.text):
+            # the form's note or instruction: an indicator that does not apply is not scored and the
+            # applicable scores are rescaled to 100 (of the form read last, or of the next one)
+            if self.grids.forms_read:
+                self.grids.rescaling_rule(para.text, para.start)
+            else:
+                self.rescaling = para
         topic = _TOPIC.match(DECORATION.sub("", para.text.strip())) if not heading else None
         area = area_of(topic.group("t")) if topic else None
         if area in ("sangong", "operating_costs", "assets", "procurement") and area != ctx.area:

@@ -103,6 +103,8 @@ class SelfEvaluation:
     #: The project of the form a grid right before this one belongs to (the walker says when it is right before).
     continuing: str | None = None
     last_project: str | None = None
+    #: How many self-evaluation forms have been read (a rule stated before the first waits for it).
+    forms_read: int = 0
     indicator_header: tuple[Cell, ...] | None = None
     #: The project a project's own report is about (its title names it): its forms are that project's.
     document_project: str | None = None
@@ -124,6 +126,7 @@ class SelfEvaluation:
         project = _project_of(rows) or self.continuing or self.document_project
         self.last_project = project
         self._root = f"project_performance={project}" if project else "performance"
+        self.forms_read += 1
         done |= self._project_code(rows)
         for k, row in enumerate(rows):
             labels = [label_of(c) for c in row]
@@ -616,6 +619,10 @@ class SelfEvaluation:
             if labels and labels[named] in ("总分", "合计", "总计", "自评总分", "总得分"):
                 self._total(row[named:])
                 done.add(j)
+                for after in rows[j + 1:]:
+                    # the form's note in a row of the table under the total (注：…不适用…折算为百分制)
+                    for cell in after:
+                        self.rescaling_rule(cell.text, cell.start)
                 break
             if "小计" in labels[:4]:
                 # a 一级's subtotal (产出指标小计 | 50 | 49.39): its 分值 and 得分, in that order
@@ -734,6 +741,11 @@ class SelfEvaluation:
             kind = "score" if key in ("weight", "score") else "text"
             if kind == "score":
                 value, _ = without_unit(value, kind)  # “10分”
+            if key == "score" and NOT_APPLICABLE.fullmatch(squeezed(value.text)):
+                # an indicator the form marks as not applying (得分 不适用): not scored, its 分值 kept
+                pending.append(("not_applicable", Stmt("true", "text", f"{name.text[:16]}｜{value.text}",
+                                                       value.span, at=f"{self.at} 自评表")))
+                continue
             if kind == "score" and not NUM.match(value.text):
                 self.found.skip(value.text, value.span, value.text, self.at, f"自评表“{name.text}”的{key}不是数字")
                 continue
@@ -769,6 +781,22 @@ class SelfEvaluation:
         if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]):
             self._put((self._root,), "total_weight", values[0], "score", "自评表 总分")
             self._put((self._root,), "score", values[1], "score", "自评表 总分")
+            # the grade in the cell after the score (优, 自评等级：良)
+            grade = _ROW_GRADE.fullmatch(squeezed(values[2].text)) if len(values) > 2 else None
+            if grade is not None:
+                self.found.add((self._root,), "grade", Stmt(grade.group("g"), "text", f"自评表 总分｜{values[2].text}",
+                                                            values[2].span, at=self.at))
+
+    def rescaling_rule(self, text: str, start: int, root: str | None = None) -> bool:
+        """A note or instruction saying that an indicator which does not apply is not scored and the
+        applicable scores are rescaled to 100 (不适用…不考核…适用指标得分汇总后折算为百分制): the
+        self-evaluation's `rescaled` (of `root`, else of the form read last). True when the text says so."""
+        match = RESCALING.search(text)
+        if match is None:
+            return False
+        self.found.add((root or self._root,), "rescaled",
+                       Stmt("true", "text", text[max(0, match.start() - 8):match.end() + 4], (0, 0), at=self.at))
+        return True
 
 
 #: A form head's label for the total score (自评得分 | 96.13 among the project's particulars).
@@ -778,6 +806,15 @@ _REVIEW_SCORE = re.compile(r"(财政)?(审核|复核|评审|核定)(评分|得�
 
 #: A template's placeholder for an indicator (指标1：, 指标2：), and what a cell left unfilled holds.
 _PLACEHOLDER = re.compile(r"指标[0-9一二三四五六七八九十]+[：:]?")
+#: A score cell saying the indicator does not apply (不适用, 不考核): it is not scored.
+NOT_APPLICABLE = re.compile(r"[（(]?(不适用|不考核|不予考核|不涉及)[）)]?")
+#: A form's rule that rescales the applicable scores to 100 where an indicator does not apply
+#: (“不适用……不予考核，总分按适用指标得分汇总后折算为百分制”; “对于不适用评价对象的指标，不考核该指标，
+#: 用适用指标得分汇总后按百分制对该项目折算计分”).
+RESCALING = re.compile(r"不适用.{0,40}?(折算|换算|折合).{0,10}?(百分制|100分)"
+                       r"|不适用.{0,40}?(百分制|100分制).{0,8}?(折算|换算|折合|计分)")
+#: The grade written in the total row after the score: 优, 良好, 自评等级：良.
+_ROW_GRADE = re.compile(r"(?:(?:自评|评价|绩效)?等级[：:]?)?(?P<g>优秀|良好|合格|不合格|中等|较差|一般|优|良|中|差)")
 _NOT_FILLED = ("/", "／", "—", "-", "－", "——", "无")
 
 #: Why a number of the funding block stays for the reviewer: its column has no field (项目期总预算,
