@@ -9,6 +9,7 @@ drafts and validates, and that what is read is what the file shows.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -560,8 +561,24 @@ def test_a_threshold_a_name_goes_on_after_is_not_a_figure_but_a_qualified_count_
     assert ("完成日供水1000吨以上规模化水厂改造", "2", None) in stats
     assert any(v == "15" and q == "以上" for _, v, q in stats)
     assert ("全县农村自来水普及率", "92.3", None) in stats  # this year's, named as last year's was
-    assert {item.text: item.why for item in result.loose}["89.4%"] == "上年的数，不是本年的"
+    # last year's, kept as the same rate of the year before
+    assert [(s.value, s.year) for s in report.work_stats if s.name == "全县农村自来水普及率"] == [
+        (Decimal("89.4"), 2022), (Decimal("92.3"), None)]
+    assert "89.4%" not in {item.text for item in result.loose}
     assert not any(v == "1000" for _, v, _ in stats)
+
+
+def test_last_years_count_said_after_this_years_is_the_same_count_of_the_year_before():
+    """“清运农村生活垃圾9420吨，比上年的8640吨增加780吨”: 8640 is last year's 清运农村生活垃圾 (its
+    `year`), its unit the same; a 上年 figure of no named thing stays listed."""
+    result, report = _draft("某镇人民政府2025年度部门整体支出绩效自评报告\n三、绩效目标完成情况\n"
+                            "清运农村生活垃圾9420吨，比上年的8640吨增加780吨；完工率由上年的92.0%提高到100%。"
+                            "全年开展评比12次，比上年的9个多。\n", 2025)
+    stats = [(s.name, str(s.value), s.unit, s.year) for s in report.work_stats]
+    assert stats[:4] == [("清运农村生活垃圾", "9420", "吨", None), ("清运农村生活垃圾", "8640", "吨", 2024),
+                         ("完工率", "92.0", "%", 2024), ("完工率", "100", "%", None)]
+    assert ("开展评比", "9", "个", 2024) not in stats  # another unit: not the count before
+    assert {item.text: item.why for item in result.loose}["9个多"] == "上年的数，不是本年的"
 
 
 def test_the_forms_instructions_hold_no_figures():

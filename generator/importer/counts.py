@@ -203,7 +203,19 @@ class CountReader(Staffing):
             name = f"{self.previous_name}完成率"  # “…50.2公里，为计划的103.29%”: of the count before
         if re.search(r"由上年(的)?$|比上年(的)?$|上年为$", clause):
             # “普及率由上年的89.4%提高到92.3%”: last year's; what follows is this year's of the same
-            self.previous_name = _stat_name(re.sub(r"(由|比)?上年(的|为)?$", "", clause), self.subjects)
+            named = _stat_name(re.sub(r"(由|比)?上年(的|为)?$", "", clause), self.subjects)
+            # (“清运垃圾9420吨，比上年的8640吨”: of the count just before, in the same unit)
+            before = self.previous_name if not named and token.unit == self.previous_unit else ""
+            self.previous_name = named or before
+            if self.year and self.previous_name and not _bad_stat(self.previous_name, token):
+                # kept as last year's figure of the same thing (the stat's `year`)
+                value = self._stmt(sentence, token, ctx, token.num, "number")
+                extra = stat_fields(self.previous_name, "%" if token.kind == "percent" else token.unit,
+                                    token.qualifier, ctx.at)
+                extra["year"] = Stmt(str(self.year - 1), "number", "", (0, 0))
+                self.found.add(("work_stats+",), "value", value)
+                self.found.findings[-1].extra = extra
+                return
             self._skip(sentence, token, ctx, "上年的数，不是本年的")
             return
         if re.fullmatch(r"(提高|增加|下降|降低|提升|减少|上升|梳理)?(至|到)", name) and self.previous_name:
