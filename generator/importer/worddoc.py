@@ -6,8 +6,10 @@ the table stream (0Table or 1Table) and where in it the piece table (the CLX) an
 properties (PlcBtePapx) stand. The piece table maps the document's characters (CPs) to the bytes
 that hold them: UTF-16LE, or one byte a character (cp1252) where a piece is "compressed" — a
 Chinese document is UTF-16. The main text is the first ccpText characters; the footnotes, headers,
-comments and text boxes that follow it are not read (nor are they by the .docx reader, but for
-text boxes).
+comments and endnotes that follow it are not read (nor are they by the .docx reader). The text
+boxes' story after them is: each box of the main text (PlcftxbxTxt) is read as the .docx reader
+reads a w:txbxContent, its paragraphs and tables after what holds its anchor in the main text
+(the shape of the same id in PlcfSpa: a paragraph, or a table whose cell holds it).
 
 In the text, \\r ends a paragraph, \\x07 a table cell, \\x0b is a line break, \\x0c a page or
 section break; a field is \\x13 code \\x14 result \\x15, its result kept (a PAGE or HYPERLINK
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 import struct
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -82,6 +84,9 @@ _HUGE_PAPX, _DEF_TABLE, _VERT_MERGE = 0x6646, 0xD608, 0xD62B
 _DELETION, _VANISH = 0x0800, 0x083C
 #: A character's marks (worddoc's own): a tracked deletion, hidden text.
 _DELETED, _HIDDEN = 1, 2
+#: The FIB's fc/lcb pairs read: the CLX, the main text's shapes (PlcfSpa), the text boxes'
+#: story (PlcftxbxTxt).
+_CLX, _SPA, _TXBX = 33, 40, 56
 #: The operand's size by a sprm's spra (6: given by its first byte).
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
@@ -130,11 +135,14 @@ class _Reader:
             at = 34 + 2 * csw
             cslw, = struct.unpack_from("<H", word, at)
             self.ccp_text = struct.unpack_from("<I", word, at + 2 + 12)[0] if cslw >= 4 else 0
+            #: ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx: the stories one after another
+            self.ccps = struct.unpack_from("<7i", word, at + 2 + 12) if cslw >= 10 else ()
             at += 2 + 4 * cslw
             count, = struct.unpack_from("<H", word, at)
             self.fclcb = at + 2
             if count < 34 or self.fclcb + 8 * 34 > len(word):
                 raise _damaged("FIB")
+            self.pairs = min(count, (len(word) - self.fclcb) // 8)
         except struct.error:
             raise _damaged("FIB") from None
         try:
@@ -147,14 +155,27 @@ class _Reader:
         self._data: bytes | None = None
 
     def _pair(self, index: int) -> bytes:
-        """The part of the table stream the FIB's fc/lcb pair `index` names."""
+        """The part of the table stream the FIB's fc/lcb pair `index` names (none where the FIB
+        has no such pair)."""
+        if index >= self.pairs:
+            return b""
         fc, lcb = struct.unpack_from("<II", self.word, self.fclcb + 8 * index)
         if fc + lcb > len(self.table):
             raise _damaged("FIB")
         return self.table[fc:fc + lcb]
 
     def body(self, max_chars: int) -> list[tuple[str, object]]:
-        text, pieces, prcs = self._text(max_chars)
+        main = min(self.ccp_text, max_chars) if self.ccp_text else max_chars
+        boxes = self._text_boxes() if self.ccp_text and main == self.ccp_text else []
+        if boxes and boxes[-1][2] > max_chars:
+            boxes = []  # (more than is read)
+        try:
+            text, pieces, prcs = self._text(max([main] + [end for _, _, end in boxes]))
+        except DocError:
+            if not boxes:
+                raise
+            boxes = []  # (the main text read without the text boxes, where theirs is damaged)
+            text, pieces, prcs = self._text(main)
         marks = self._character_marks(text, pieces)
         runs = self._paragraph_runs()
         starts = [r[0] for r in runs]
@@ -175,82 +196,149 @@ class _Reader:
                 out += _sprms(prcs[prm >> 1])
             return out
 
-        body: list[tuple[str, object]] = []
-        stack: list[_Table] = []
-        hidden: list[str] = []  # the hidden text of the table being read, kept after it
+        def story(first: int, end: int) -> tuple[list[tuple[str, object]], list[int]]:
+            """The paragraphs and tables of the characters first…end, and where each ends (the CP of
+            its last mark)."""
+            body: list[tuple[str, object]] = []
+            ends: list[int] = []
+            stack: list[_Table] = []
+            hidden: list[str] = []  # the hidden text of the table being read, kept after it
+            last_cp = first
 
-        def close() -> None:
-            table = stack.pop()
-            if table.cell:
-                table.cells.append(table.cell)
-            if table.cells:
-                table.rows.append(_Row(table.cells))
-            if table.rows:
-                (stack[-1].cell if stack else body).append(("t", table))
-            if not stack and hidden:
-                body.append(("h", "\n".join(hidden)))
-                hidden.clear()
-
-        last_cell = False
-        for unit, unseen, mark, cp in _units(text, marks):
-            sprms = properties(cp) if mark is not None else []
-            depth, row_end, cell_end, edges, merged = 0, False, mark == "\x07", None, set[int]()
-            if sprms is None:  # no properties found: a cell mark right after a cell's is a row's end
-                depth = 1 if mark == "\x07" else 0
-                row_end = mark == "\x07" and last_cell and not unit
-            else:
-                flags = {op: value for op, value in sprms}
-                if _ITAP in flags and len(flags[_ITAP]) == 4:
-                    depth = min(struct.unpack("<i", flags[_ITAP])[0], _MAX_DEPTH)
-                elif flags.get(_IN_TABLE, b"\0")[:1] != b"\0" or mark == "\x07":
-                    depth = 1
-                depth = max(depth, 1 if mark == "\x07" else 0)
-                if mark == "\x07":
-                    row_end = flags.get(_TTP, b"\0")[:1] != b"\0"
-                elif depth > 1:
-                    row_end = flags.get(_INNER_TTP, b"\0")[:1] != b"\0"
-                    cell_end = not row_end and flags.get(_INNER_CELL, b"\0")[:1] != b"\0"
-                if row_end:
-                    edges, merged = _row_shape(sprms)
-                    if mark != "\x07":
-                        depth = max(depth, 1)
-            cell_end = cell_end and not row_end
-            last_cell = cell_end
-            while len(stack) > depth:
-                close()
-            while len(stack) < depth:
-                stack.append(_Table())
-            if not stack:
-                if unseen and not unit.strip():
-                    body.append(("h", unseen))  # a paragraph hidden whole
-                    continue
-                body.append(("p", unit))
-                if unseen:
-                    body.append(("h", unseen))
-                continue
-            if unseen:
-                hidden.append(unseen)
-            table = stack[-1]
-            if row_end:
+            def close() -> None:
+                table = stack.pop()
                 if table.cell:
                     table.cells.append(table.cell)
-                    table.cell = []
-                if table.cells:  # (a row's end with no cell before it is no row)
-                    table.rows.append(_Row(table.cells, edges, merged))
-                table.cells = []
-            else:
-                table.cell.append(("p", unit))
-                if cell_end:
-                    table.cells.append(table.cell)
-                    table.cell = []
-        while stack:
-            close()
-        return body
+                if table.cells:
+                    table.rows.append(_Row(table.cells))
+                if table.rows:
+                    if stack:
+                        stack[-1].cell.append(("t", table))
+                    else:
+                        body.append(("t", table))
+                        ends.append(last_cp)
+                if not stack and hidden:
+                    body.append(("h", "\n".join(hidden)))
+                    ends.append(last_cp)
+                    hidden.clear()
 
-    def _text(self, max_chars: int) -> tuple[str, list[tuple[int, int, int, int]], list[bytes]]:
-        """The main text, one character a CP; its pieces (first CP, first byte in the WordDocument
+            last_cell = False
+            for unit, unseen, mark, cp in _units(text, marks, first, end):
+                sprms = properties(cp) if mark is not None else []
+                depth, row_end, cell_end, edges, merged = 0, False, mark == "\x07", None, set[int]()
+                if sprms is None:  # no properties found: a cell mark right after a cell's is a row's end
+                    depth = 1 if mark == "\x07" else 0
+                    row_end = mark == "\x07" and last_cell and not unit
+                else:
+                    flags = {op: value for op, value in sprms}
+                    if _ITAP in flags and len(flags[_ITAP]) == 4:
+                        depth = min(struct.unpack("<i", flags[_ITAP])[0], _MAX_DEPTH)
+                    elif flags.get(_IN_TABLE, b"\0")[:1] != b"\0" or mark == "\x07":
+                        depth = 1
+                    depth = max(depth, 1 if mark == "\x07" else 0)
+                    if mark == "\x07":
+                        row_end = flags.get(_TTP, b"\0")[:1] != b"\0"
+                    elif depth > 1:
+                        row_end = flags.get(_INNER_TTP, b"\0")[:1] != b"\0"
+                        cell_end = not row_end and flags.get(_INNER_CELL, b"\0")[:1] != b"\0"
+                    if row_end:
+                        edges, merged = _row_shape(sprms)
+                        if mark != "\x07":
+                            depth = max(depth, 1)
+                cell_end = cell_end and not row_end
+                last_cell = cell_end
+                while len(stack) > depth:
+                    close()
+                while len(stack) < depth:
+                    stack.append(_Table())
+                last_cp = cp
+                if not stack:
+                    if unseen and not unit.strip():
+                        body.append(("h", unseen))  # a paragraph hidden whole
+                        ends.append(cp)
+                        continue
+                    body.append(("p", unit))
+                    ends.append(cp)
+                    if unseen:
+                        body.append(("h", unseen))
+                        ends.append(cp)
+                    continue
+                if unseen:
+                    hidden.append(unseen)
+                table = stack[-1]
+                if row_end:
+                    if table.cell:
+                        table.cells.append(table.cell)
+                        table.cell = []
+                    if table.cells:  # (a row's end with no cell before it is no row)
+                        table.rows.append(_Row(table.cells, edges, merged))
+                    table.cells = []
+                else:
+                    table.cell.append(("p", unit))
+                    if cell_end:
+                        table.cells.append(table.cell)
+                        table.cell = []
+            while stack:
+                close()
+            return body, ends
+
+        body, ends = story(0, min(main, len(text)))
+        # each text box read after what holds its anchor (a box anchored nowhere in the main text after all)
+        after: dict[int, list[tuple[str, object]]] = {}
+        for anchor, first, end in boxes:
+            if end > len(text):
+                break
+            read = story(first, end)[0]
+            while read and read[-1] == ("p", ""):
+                read.pop()  # (the mark that ends the box)
+            if not read:
+                continue  # (a box that shows nothing: a shape's empty frame)
+            at = bisect_left(ends, anchor) if anchor is not None and anchor < main else len(ends)
+            after.setdefault(min(at, len(body) - 1), []).extend(read)
+        if not after:
+            return body
+        out: list[tuple[str, object]] = []
+        for n, item in enumerate(body):
+            out.append(item)
+            out += after.pop(n, [])
+        for rest in after.values():
+            out += rest
+        return out
+
+    def _text_boxes(self) -> list[tuple[int | None, int, int]]:
+        """The main text's text boxes in the order of their story (the text-box story after the
+        main text, the footnotes, headers, comments and endnotes; PlcftxbxTxt): each the CP of its
+        anchor in the main text (the shape of the same id in PlcfSpa; None if none) and its
+        characters' first CP and the CP after its last. A box's text is paragraphs and tables as
+        the main text's; a box kept for reuse (deleted) and the story's closing entry are no box."""
+        if len(self.ccps) < 7 or self.ccps[6] <= 0 or min(self.ccps) < 0:
+            return []
+        base = sum(self.ccps[:6])
+        plc = self._pair(_TXBX)
+        n = (len(plc) - 4) // 26
+        if n < 2 or 4 + 26 * n != len(plc):
+            return []
+        cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
+        spa = self._pair(_SPA)
+        shapes = (len(spa) - 4) // 30
+        anchors: dict[int, int] = {}
+        if shapes > 0 and 4 + 30 * shapes == len(spa):
+            at_cps = struct.unpack_from(f"<{shapes + 1}I", spa, 0)
+            for k in range(shapes):
+                anchors.setdefault(struct.unpack_from("<i", spa, 4 * (shapes + 1) + 26 * k)[0], at_cps[k])
+        out: list[tuple[int | None, int, int]] = []
+        for k in range(n - 1):
+            reusable, = struct.unpack_from("<H", plc, 4 * (n + 1) + 22 * k + 8)
+            lid, = struct.unpack_from("<i", plc, 4 * (n + 1) + 22 * k + 14)
+            if not reusable and cps[k] < cps[k + 1] <= self.ccps[6]:
+                out.append((anchors.get(lid), base + cps[k], base + cps[k + 1]))
+        return out
+
+    def _text(self, wanted: int) -> tuple[str, list[tuple[int, int, int, int]], list[bytes]]:
+        """The document's first `wanted` characters (its main text, and the stories after it where
+        they are read), one character a CP; its pieces (first CP, first byte in the WordDocument
         stream, bytes a character, Prm); the CLX's property lists (Prc) the pieces may name."""
-        clx = self._pair(33)
+        clx = self._pair(_CLX)
         prcs: list[bytes] = []
         at = 0
         plc = b""
@@ -271,7 +359,6 @@ class _Reader:
         if n < 1:
             raise _damaged("piece table")
         cps = struct.unpack_from(f"<{n + 1}I", plc, 0)
-        wanted = min(self.ccp_text, max_chars) if self.ccp_text else max_chars
         parts: list[str] = []
         pieces: list[tuple[int, int, int, int]] = []
         length = 0
@@ -447,15 +534,16 @@ def _row_shape(sprms: list[tuple[int, bytes]]) -> tuple[list[int] | None, set[in
     return edges, merged
 
 
-def _units(text: str, marks: bytearray) -> Iterator[tuple[str, str, str | None, int]]:
-    """The text's paragraphs and cells: each its text (fields' codes, anchors and tracked deletions
-    dropped), its hidden text (its runs a line each), the character that ends it (\\r, \\x07,
-    \\x0c; None for text left at the end) and that character's CP."""
+def _units(text: str, marks: bytearray, first: int, end: int) -> Iterator[tuple[str, str, str | None, int]]:
+    """The paragraphs and cells of the characters first…end of the text: each its text (fields'
+    codes, anchors and tracked deletions dropped), its hidden text (its runs a line each), the
+    character that ends it (\\r, \\x07, \\x0c; None for text left at the end) and that character's CP."""
     out: list[str] = []
     unseen: list[str] = []
     fields: list[bool] = []  # each open field: whether its code is still being read
     codes = 0
-    for cp, ch in enumerate(text):
+    for cp in range(first, end):
+        ch = text[cp]
         if marks[cp] and ch not in "\r\x07\x0c":
             if marks[cp] & _HIDDEN and not marks[cp] & _DELETED and not codes and ch >= " ":
                 unseen.append(ch)
@@ -496,7 +584,7 @@ def _units(text: str, marks: bytearray) -> Iterator[tuple[str, str, str | None, 
         else:
             out.append(ch)
     if out or unseen:
-        yield _whole("".join(out)), _lines("".join(unseen)), None, len(text)
+        yield _whole("".join(out)), _lines("".join(unseen)), None, end
 
 
 def _lines(text: str) -> str:
