@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.importer import ImportRefused, draft
+from generator.importer import ImportRefused, draft, worddoc
 from generator.importer.cfb import Compound
 from generator.importer.read import Grid, Hidden, read_path
 from tests.test_import_fuzz import LIMIT, deadline
@@ -113,6 +113,107 @@ def test_a_docs_text_boxes_are_read_where_they_are_anchored():
     assert [line for line in lines[part + 1:part + 8] if line][:4] == ["收入支出决算总表", "公开01表",
                                                                         "部门：中共槎溪县纪律检查委员会", "单位：万元"]
     assert any(c.text == "2695.63" for row in grids[0].rows for c in row)
+
+
+def _stream_write(data: bytearray, name: str, at: int, value: bytes) -> None:
+    """Bytes of a stream in the regular sectors of a compound file overwritten in place."""
+    compound = Compound(bytes(data))
+    start = compound.entries[compound.streams()[name]][2]
+    chain = compound._chain(start, compound.fat, compound.sectors)
+    for k, byte in enumerate(value):
+        sector, offset = divmod(at + k, compound.size)
+        data[(chain[sector] + 1) * compound.size + offset] = byte
+
+
+def _relabelled(lvl: bytes, nfc: int, text: str, places: list[int]) -> bytes:
+    """An LVL of a list ([MS-DOC] LVLF, its properties, its number text) with another number format
+    and number text (`places`: the 1-based places of its placeholders)."""
+    properties = 28 + lvl[24] + lvl[25]
+    head = lvl[:4] + bytes([nfc]) + lvl[5:6] + bytes(places).ljust(9, b"\0") + lvl[15:properties]
+    return head + struct.pack("<H", len(text)) + text.encode("utf-16-le")
+
+
+def _76_with_chinese_numbers(tmp_path: Path) -> Path:
+    """heldout12 76 as a .doc whose headings' list numbers as the .docx's: LibreOffice took the
+    .docx's list for its first w:num of the id the headings name (the id is given twice) and wrote
+    1. at both levels; here that list's first levels are 一、 and （一） in Chinese counting, as
+    Word writes such a list (the bytes after them as long as before)."""
+    data = bytearray((DOCS / "76-qinchuan-zgh-dept-docx.doc").read_bytes())
+    compound = Compound(bytes(data))
+    word = compound.read("WordDocument")
+    table = compound.read("1Table")
+    assert word is not None and table is not None
+    csw, = struct.unpack_from("<H", word, 32)
+    cslw, = struct.unpack_from("<H", word, 34 + 2 * csw)
+    fclcb = 34 + 2 * csw + 2 + 4 * cslw + 2
+    fc, = struct.unpack_from("<I", word, fclcb + 8 * 73)
+    count, = struct.unpack_from("<h", table, fc)
+    assert count == 7
+    at = fc + 2 + 28 * count
+    for _ in range(5 * 9):  # the LVLs of the first five lists
+        at = worddoc._level(table, at)[1]
+    levels = []
+    for _ in range(3):
+        end = worddoc._level(table, at)[1]
+        levels.append(table[at:end])
+        at = end
+    assert [lvl[4] for lvl in levels] == [0, 0, 0] and [lvl[-4:] for lvl in levels] == [b"\0\0.\0", b"\1\0.\0",
+                                                                                       b"\2\0.\0"]
+    new = (_relabelled(levels[0], 37, "\x00、", [1]) + _relabelled(levels[1], 37, "（\x01）", [2]) +
+           _relabelled(levels[2], 0, "\x02", [1]))
+    assert len(new) == sum(map(len, levels))
+    _stream_write(data, "1table", at - len(new), new)
+    path = tmp_path / "76.doc"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_docs_list_numbers_are_drawn_as_its_lists_say():
+    """heldout12 76's headings are paragraphs of a Word list (sprmPIlfo, sprmPIlvl), their numbers
+    not in their text. As LibreOffice saved it, the list draws %1. at level 0 and %2. at level 1:
+    counted per level, the second level starting again under each heading of the first."""
+    lines = read_path(DOCS / "76-qinchuan-zgh-dept-docx.doc")[0].splitlines()
+    numbered = [line for line in lines if line[:2] in {f"{n}." for n in range(1, 10)}]
+    assert numbered[:6] == ["1.部门（单位）基本情况", "1.部门职能", "2.机构和人员情况", "3.部门预算收支情况",
+                            "2.部门整体支出绩效目标", "3.绩效自评工作开展情况"]
+    assert "1.投入情况分析" in numbered and "6.存在的问题及改进措施" in numbered
+
+
+def test_a_docs_list_in_chinese_counting_reads_as_the_docx():
+    """With its list's levels 一、 and （一） (Chinese counting, nfc 37), 76 reads as its .docx: the
+    numbers the .docx reader draws from numbering.xml, the same blocks."""
+    docx_text, docx_blocks = read_path(docx_of("76-qinchuan-zgh-dept-docx"))
+    assert "一、部门（单位）基本情况\n（一）部门职能\n" in docx_text and "六、存在的问题及改进措施" in docx_text
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        doc_text, doc_blocks = read_path(_76_with_chinese_numbers(Path(folder)))
+    assert doc_text == docx_text
+    assert doc_blocks == docx_blocks
+
+
+def _list_level(nfc: int, text: str, places: list[int], info: int = 0, restart_limit: int = 0) -> bytes:
+    """An LVL: LVLF (starting at 1, no properties) and its number text."""
+    lvlf = struct.pack("<iBB9sB", 1, nfc, info, bytes(places).ljust(9, b"\0"), 0) + bytes(8)
+    return lvlf + bytes([0, 0, restart_limit, 0]) + struct.pack("<H", len(text)) + text.encode("utf-16-le")
+
+
+def test_a_docs_lists_count_as_word_counts():
+    """[MS-DOC] lists read from their bytes: 一、 / （一） in Chinese counting, a third level of
+    1. that never restarts (fNoRestart, ilvlRestartLim 0), a bullet level drawing nothing, and a
+    second instance of the list (LFO) whose start override (fStartAt) restarts it at 五、."""
+    levels = [_list_level(37, "\x00、", [1]), _list_level(37, "（\x01）", [2]), _list_level(0, "\x02.", [1], 0x08),
+              _list_level(23, "\uf0b7", [])] + [_list_level(0, f"{chr(k)}.", [1]) for k in range(4, 9)]
+    lists = struct.pack("<hiI18sBB", 1, 77, 0, bytes(18), 0, 0)
+    instances = (struct.pack("<IiiiBBBB", 2, 77, 0, 0, 0, 0, 0, 0) + struct.pack("<iiiBBBB", 77, 0, 0, 1, 0, 0, 0) +
+                 struct.pack("<I", 0) + struct.pack("<IiI", 0, 5, 0x10))
+    word_lists = worddoc._Lists(lists + b"".join(levels), lists, 0, instances)
+
+    def label(ilfo: int, level: int) -> str:
+        return word_lists.label([(0x460B, struct.pack("<h", ilfo)), (0x260A, bytes([level]))])
+
+    drawn = [label(1, 0), label(1, 1), label(1, 2), label(1, 1), label(1, 2), label(1, 3), label(1, 0), label(1, 1),
+             label(1, 2), label(2, 0), label(2, 0), label(0, 0), label(3, 0)]
+    assert drawn == ["一、", "（一）", "1.", "（二）", "2.", "", "二、", "（一）", "3.", "五、", "六、", "", ""]
 
 
 def _word_stream_at(data: bytes) -> int:

@@ -30,9 +30,11 @@ tables as tables.
 Read as the .docx reader reads them: tracked deletions are left out (the text as it reads with
 every revision accepted), and text formatted hidden (sprmCFVanish, by direct formatting; not a
 style's) is taken out of its paragraph and kept after it, or after its table, as text the file
-holds but does not show. Not read: Word's automatic list numbers (一、 drawn before a list's
-paragraphs) are not drawn; embedded objects (an Excel sheet pasted as an object, an equation, a
-chart) show as nothing.
+holds but does not show. Word's automatic list numbers (一、 （一） 1. drawn before a list's
+paragraphs, not in their text) are drawn as the .docx reader draws them (`_Lists`): before the
+main text's paragraphs that hold text, not in tables or text boxes. Not read: a list a paragraph
+has from its style (not its own properties); embedded objects (an Excel sheet pasted as an
+object, an equation, a chart) show as nothing.
 
 Every offset, count and size in the file is checked against the stream it points into, and each
 loop is bounded by a stream's size: a damaged file is a `DocError` with the reason.
@@ -48,6 +50,7 @@ from dataclasses import dataclass, field
 
 from ..content.messages import say
 from .cfb import CfbError, Compound
+from .wordlists import formatted
 
 
 class DocError(ValueError):
@@ -82,11 +85,19 @@ _EDGE = 10
 _IN_TABLE, _TTP, _ITAP, _INNER_CELL, _INNER_TTP = 0x2416, 0x2417, 0x6649, 0x244B, 0x244C
 _HUGE_PAPX, _DEF_TABLE, _VERT_MERGE = 0x6646, 0xD608, 0xD62B
 _DELETION, _VANISH = 0x0800, 0x083C
+_ILFO, _ILVL = 0x460B, 0x260A
 #: A character's marks (worddoc's own): a tracked deletion, hidden text.
 _DELETED, _HIDDEN = 1, 2
 #: The FIB's fc/lcb pairs read: the CLX, the main text's shapes (PlcfSpa), the text boxes'
-#: story (PlcftxbxTxt).
-_CLX, _SPA, _TXBX = 33, 40, 56
+#: story (PlcftxbxTxt), the lists (PlfLst) and their instances (PlfLfo).
+_CLX, _SPA, _TXBX, _LST, _LFO = 33, 40, 56, 73, 74
+#: A list level's number format (nfc, [MS-OSHARED] MSONFC) by its WordprocessingML name, as
+#: wordlists.formatted draws it; a format not here draws no number.
+_NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "ideographDigital",
+        11: "japaneseCounting", 14: "decimalFullWidth", 15: "decimal", 18: "decimalEnclosedCircle",
+        19: "decimalFullWidth2", 22: "decimalZero", 27: "decimalEnclosedParen", 28: "decimalEnclosedCircleChinese",
+        30: "ideographTraditional", 33: "taiwaneseCounting", 35: "taiwaneseCountingThousand", 37: "chineseCounting",
+        38: "chineseLegalSimplified", 39: "chineseCountingThousand"}
 #: The operand's size by a sprm's spra (6: given by its first byte).
 _OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
@@ -164,6 +175,10 @@ class _Reader:
             raise _damaged("FIB")
         return self.table[fc:fc + lcb]
 
+    def _pair_at(self, index: int) -> int:
+        """Where in the table stream the part the FIB's fc/lcb pair `index` names begins."""
+        return struct.unpack_from("<I", self.word, self.fclcb + 8 * index)[0] if index < self.pairs else 0
+
     def body(self, max_chars: int) -> list[tuple[str, object]]:
         main = min(self.ccp_text, max_chars) if self.ccp_text else max_chars
         boxes = self._text_boxes() if self.ccp_text and main == self.ccp_text else []
@@ -180,6 +195,7 @@ class _Reader:
         runs = self._paragraph_runs()
         starts = [r[0] for r in runs]
         piece_starts = [p[0] for p in pieces]
+        lists = _Lists(self.table, self._pair(_LST), self._pair_at(_LST), self._pair(_LFO))
 
         def properties(cp: int) -> list[tuple[int, bytes]] | None:
             """The sprms of the paragraph whose mark is the character `cp` (None: none found)."""
@@ -196,9 +212,9 @@ class _Reader:
                 out += _sprms(prcs[prm >> 1])
             return out
 
-        def story(first: int, end: int) -> tuple[list[tuple[str, object]], list[int]]:
+        def story(first: int, end: int, numbered: bool) -> tuple[list[tuple[str, object]], list[int]]:
             """The paragraphs and tables of the characters first…end, and where each ends (the CP of
-            its last mark)."""
+            its last mark); the list numbers drawn before its paragraphs if `numbered`."""
             body: list[tuple[str, object]] = []
             ends: list[int] = []
             stack: list[_Table] = []
@@ -257,6 +273,8 @@ class _Reader:
                         body.append(("h", unseen))  # a paragraph hidden whole
                         ends.append(cp)
                         continue
+                    if numbered and unit.strip() and sprms:
+                        unit = lists.label(sprms) + unit  # (the 一、 Word draws before a list's paragraph)
                     body.append(("p", unit))
                     ends.append(cp)
                     if unseen:
@@ -282,13 +300,13 @@ class _Reader:
                 close()
             return body, ends
 
-        body, ends = story(0, min(main, len(text)))
+        body, ends = story(0, min(main, len(text)), True)
         # each text box read after what holds its anchor (a box anchored nowhere in the main text after all)
         after: dict[int, list[tuple[str, object]]] = {}
         for anchor, first, end in boxes:
             if end > len(text):
                 break
-            read = story(first, end)[0]
+            read = story(first, end, False)[0]
             while read and read[-1] == ("p", ""):
                 read.pop()  # (the mark that ends the box)
             if not read:
@@ -473,6 +491,139 @@ class _Reader:
             except CfbError as err:
                 raise DocError(err.args[0]) from None
         return self._data
+
+
+@dataclass
+class _Level:
+    """A list level (LVL): the number it starts at, its number format (nfc), its number text (each
+    level's number a placeholder, the character of the level's index, at `places`), the level
+    above which alone it restarts (None: after any level above; ilvlRestartLim where fNoRestart)
+    and whether it shows every level's number in arabic (fLegal)."""
+    start: int
+    nfc: int
+    text: str
+    places: tuple[int, ...]
+    restart: int | None
+    legal: bool
+
+
+def _level(data: bytes, at: int) -> tuple[_Level, int] | None:
+    """The LVL at `at` in the table stream and where the next begins (None: it runs past the end)."""
+    if at + 28 > len(data):
+        return None
+    start, nfc, info = struct.unpack_from("<iBB", data, at)
+    numbers = data[at + 6:at + 15]
+    restart = data[at + 26] if info & 0x08 else None  # fNoRestart: ilvlRestartLim
+    at += 28 + data[at + 24] + data[at + 25]  # its paragraph and character properties, not read
+    if at + 2 > len(data):
+        return None
+    cch, = struct.unpack_from("<H", data, at)
+    raw = data[at + 2:at + 2 + 2 * cch]
+    if len(raw) != 2 * cch:
+        return None
+    text = raw.decode("utf-16-le", "replace")
+    places: list[int] = []
+    for n in numbers:  # (1-based places of the placeholders, the first 0 ending them)
+        if not n:
+            break
+        if n <= len(text) and ord(text[n - 1]) < 9:
+            places.append(n - 1)
+    return _Level(start, nfc, text, tuple(places), restart, bool(info & 0x04)), at + 2 + 2 * cch
+
+
+class _Lists:
+    """Word's list numbers ([MS-DOC] PlfLst, its LVLs and PlfLfo): the number text Word draws
+    before a paragraph of a list (sprmPIlfo: its list instance, 1-based; sprmPIlvl: its level),
+    counted as Word counts, and as the .docx reader (wordlists.py) counts a .docx's lists: a
+    counter per list (LSTF) and level, a deeper level restarting when one above moves on (but
+    for fNoRestart), a list instance's start overrides (LFOLVL fStartAt) restarting its list where
+    it is first used, its formatting overrides replacing its list's levels. A list table that runs
+    past its stream draws no numbers (the text reads all the same)."""
+
+    def __init__(self, table: bytes, lists: bytes, lists_at: int, instances: bytes) -> None:
+        self.levels: dict[int, list[_Level]] = {}
+        #: Each instance: its list, its start overrides and its formatting overrides by level.
+        self.instances: list[tuple[int, dict[int, int], dict[int, _Level]]] = []
+        self.counters: dict[int, dict[int, int]] = {}
+        self.started: set[int] = set()
+        if len(lists) < 2 or len(instances) < 4:
+            return
+        count, = struct.unpack_from("<h", lists, 0)
+        if count <= 0 or 2 + 28 * count > len(lists):
+            return
+        at = lists_at + 2 + 28 * count  # the LVLs follow the LSTFs, each list's in turn
+        for k in range(count):
+            lsid, = struct.unpack_from("<i", lists, 2 + 28 * k)
+            levels: list[_Level] = []
+            for _ in range(1 if lists[2 + 28 * k + 26] & 1 else 9):  # fSimpleList: one level
+                read = _level(table, at)
+                if read is None:
+                    self.levels.clear()
+                    return
+                level, at = read
+                levels.append(level)
+            self.levels.setdefault(lsid, levels)
+        n, = struct.unpack_from("<I", instances, 0)
+        if 4 + 16 * n > len(instances):
+            self.levels.clear()
+            return
+        at = 4 + 16 * n  # each instance's LFOData after all the LFOs
+        for k in range(n):
+            lsid = struct.unpack_from("<i", instances, 4 + 16 * k)[0]
+            overrides = instances[4 + 16 * k + 12]
+            starts: dict[int, int] = {}
+            formats: dict[int, _Level] = {}
+            at += 4  # (its cp)
+            for _ in range(overrides):
+                if at + 8 > len(instances):
+                    break
+                start, flags = struct.unpack_from("<iI", instances, at)
+                at += 8
+                if flags & 0x20:  # fFormatting: a whole LVL follows
+                    read = _level(instances, at)
+                    if read is None:
+                        break
+                    formats[flags & 0x0F], at = read
+                if flags & 0x10:  # fStartAt
+                    starts[flags & 0x0F] = start
+            self.instances.append((lsid, starts, formats))
+
+    def label(self, sprms: list[tuple[int, bytes]]) -> str:
+        """The number text Word draws before the paragraph of these properties ("" for none), the
+        lists' counters moved on."""
+        ilfo = ilvl = 0
+        for op, value in sprms:
+            if op == _ILFO and len(value) == 2:
+                ilfo, = struct.unpack("<h", value)
+            elif op == _ILVL and value:
+                ilvl = value[0]
+        if not 1 <= ilfo <= len(self.instances):
+            return ""
+        lsid, starts, formats = self.instances[ilfo - 1]
+        levels = [formats.get(k, level) for k, level in enumerate(self.levels.get(lsid, []))]
+        if ilvl >= len(levels) or _NFC.get(levels[ilvl].nfc) is None:
+            return ""  # (a bullet, a level that draws no number)
+        level = levels[ilvl]
+        counters = self.counters.setdefault(lsid, {})
+        if ilfo not in self.started:
+            self.started.add(ilfo)
+            for k, start in starts.items():
+                counters[k] = start - 1
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = levels[deeper].restart if deeper < len(levels) else None
+            if restart is None or restart > ilvl:
+                del counters[deeper]
+        out = list(level.text)
+        for at in level.places:
+            k = ord(level.text[at])
+            shown = formatted(counters.get(k, levels[k].start if k < len(levels) else 1),
+                              "decimal" if level.legal else _NFC.get(levels[k].nfc, "") if k < len(levels) else "")
+            if shown is None:
+                return ""
+            out[at] = shown
+        label = "".join(out)
+        return label if label.strip() else ""
 
 
 _BYTE_TABLE = {b: c for b, c in enumerate(_BYTE) if chr(b) != c}

@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docx.oxml.ns import qn
-
 _DIGITS = "零一二三四五六七八九"
 _TRADITIONAL = "甲乙丙丁戊己庚辛壬癸"
 
@@ -80,6 +78,14 @@ def formatted(n: int, fmt: str) -> str | None:
     if fmt == "lowerRoman":
         return _roman(n).lower()
     return None  # bullet, none, and formats no report uses
+
+
+def qn(tag: str) -> str:
+    """A WordprocessingML name in Clark notation (python-docx's; imported when first asked, so that
+    the .doc reader, which shares `formatted`, needs no lxml)."""
+    from docx.oxml.ns import qn as clark
+
+    return clark(tag)
 
 
 def _val(element: Any, tag: str) -> str | None:
