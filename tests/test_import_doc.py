@@ -179,14 +179,12 @@ def test_a_docs_list_numbers_are_drawn_as_its_lists_say():
     assert "1.投入情况分析" in numbered and "6.存在的问题及改进措施" in numbered
 
 
-def test_a_docs_list_in_chinese_counting_reads_as_the_docx():
+def test_a_docs_list_in_chinese_counting_reads_as_the_docx(tmp_path):
     """With its list's levels 一、 and （一） (Chinese counting, nfc 37), 76 reads as its .docx: the
     numbers the .docx reader draws from numbering.xml, the same blocks."""
     docx_text, docx_blocks = read_path(docx_of("76-qinchuan-zgh-dept-docx"))
     assert "一、部门（单位）基本情况\n（一）部门职能\n" in docx_text and "六、存在的问题及改进措施" in docx_text
-    import tempfile
-    with tempfile.TemporaryDirectory() as folder:
-        doc_text, doc_blocks = read_path(_76_with_chinese_numbers(Path(folder)))
+    doc_text, doc_blocks = read_path(_76_with_chinese_numbers(tmp_path))
     assert doc_text == docx_text
     assert doc_blocks == docx_blocks
 
