@@ -5,6 +5,7 @@ the default content is of its type."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from pathlib import Path
@@ -201,3 +202,19 @@ def test_the_renderer_checks_types_when_asked(pages, content, monkeypatch):
 
 def test_templates_are_found_where_the_build_reads_them():
     assert Path(TEMPLATES, "report.html").is_file()
+
+
+def test_the_performance_part_shows_the_funds_evaluated_at_the_stages_the_report_states(env):
+    """自评涉及资金 stated by stage (涉及全年预算资金…，全年执行…，执行率…): each stage the report gives, named."""
+    from generator.content.load import parse
+    from generator.content.model import YearReport
+    from tests.helpers import year_head
+
+    text = year_head("元", 2024, "绩效自评报告") + (
+        "performance:\n  evaluated_execution: {budget_full: 44010000.00, actual: 45715236.40, execution_rate: 99.19%}\n")
+    model, _, problems = parse(YearReport, text, "t.yaml")
+    assert problems == []
+    html = env.get_template("_performance.html").render(perf=model.performance, money_unit="万元", indicator_rows=[])
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert "自评涉及资金全年预算 4,401.00 万元，执行数 4,571.52 万元，执行率 99.19%" in shown
+    assert "年初预算" not in shown

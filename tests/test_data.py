@@ -504,3 +504,23 @@ def test_datasette_metadata_describes_every_database_column(built_site):
     assert figures["title"] == "全部数字"
     assert [c for c, *_ in column_descriptions("figures")] == list(figures["columns"])
     assert figures["columns"]["amount_yuan"].startswith("金额（元）：")
+
+
+def test_the_funds_evaluated_by_stage_are_figures_of_the_self_evaluation_named_so():
+    """performance.evaluated_execution: a row per stage, its item 自评涉及资金 (the block carries no name)."""
+    from generator.content.load import ReportFile, load_content, parse
+    from generator.content.model import YearReport
+    from generator.outputs.data import figure_rows
+    from tests.helpers import year_head
+
+    entry = load_content(CONTENT).departments[0]
+    text = year_head("元", 2024, "绩效自评报告") + (
+        "performance:\n  evaluated_execution: {budget_full: 44010000.00, actual: 45715236.40, execution_rate: 99.19%}\n")
+    model, marks, problems = parse(YearReport, text, "t.yaml")
+    assert problems == []
+    rows = [(r["section"], r["item"], r["measure"], r["stated"], r["field"])
+            for r in figure_rows(entry, ReportFile(slug="t", year=2024, report=model, path="t.yaml", marks=marks))]
+    assert rows == [
+        ("部门整体支出绩效自评", "自评涉及资金", "全年预算", "44010000.00元", "performance.evaluated_execution.budget_full"),
+        ("部门整体支出绩效自评", "自评涉及资金", "决算/执行", "45715236.40元", "performance.evaluated_execution.actual"),
+        ("部门整体支出绩效自评", "自评涉及资金", "执行率", "99.19%", "performance.evaluated_execution.execution_rate")]

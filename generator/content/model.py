@@ -315,6 +315,10 @@ class Performance(Closed):
                            "（总得分 = 适用指标得分之和 ÷ 适用指标分值之和 × 总分值）")
     evaluated_funds: Omittable[Money] = Field(None, description=_d("evaluated_funds"))
     evaluated_funds_share: Omittable[Percent] = Field(None, description=_d("evaluated_funds_share"))
+    evaluated_execution: Amounts | None = Field(
+        None, description="自评涉及资金按阶段照原文记（原文写明阶段时），如“涉及全年预算资金1,325.50万元，全年执行"
+                          "1,290.15万元，执行率97.33%”：budget_full、actual、execution_rate；未写明阶段的"
+                          "“涉及资金X万元”记在 evaluated_funds")
     note: Markdown | None = None
     at: Text | None = None
 

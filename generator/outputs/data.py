@@ -342,6 +342,8 @@ def figure_rows(entry: DepartmentEntry, rf: ReportFile) -> Iterator[dict[str, An
                              where.code)
             elif type_name == "SanGong" and field_name in SANGONG_LABELS:
                 sub = _Where(where.section, where.scope, "", (SANGONG_LABELS[field_name],))
+            elif type_name == "Performance" and field_name == "evaluated_execution":
+                sub = _Where(where.section, where.scope, "", (*where.items, FIGURES["evaluated_funds"].name))
             elif type_name == "Block" and field_name == "total":
                 sub = _Where(where.section, where.scope, "", ("合计",))
             elif type_name == "Account" and field_name == "total":
