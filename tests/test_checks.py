@@ -800,6 +800,72 @@ def test_a_project_listed_twice_with_the_same_money_is_found_with_the_total_that
                                                    "治安管理·视频监控运维（决算/执行）"]
 
 
+def test_a_project_listed_twice_is_said_with_the_funds_evaluated_at_each_stage_they_agree_at():
+    """The funds evaluated stated by stage (evaluated_execution): each stage the once-counted sum is,
+    named with its stage; same.evaluated_total leaves those stages to sum.duplicate."""
+    body = TREE.format(funds="286.50", total="554.50", total_actual="540.72", again="268.00").replace(
+        "  evaluated_funds: 286.50", "  evaluated_execution: {budget_full: 286.50, actual: 279.42}")
+    [result] = results(body, "sum.duplicate")
+    assert "只计一次为 286.5万元，与所述自评涉及资金（全年预算）286.5万元 相符" in result.message
+    assert "只计一次为 279.42万元，与所述自评涉及资金（决算/执行）279.42万元 相符" in result.message
+    assert results(body, "same.evaluated_total") == []
+
+
 def test_two_projects_of_one_name_with_other_money_are_no_duplicate():
     assert results(TREE.format(funds="286.50", total="554.00", total_actual="540.72", again="267.50"),
                    "sum.duplicate") == []
+
+
+EVALUATED_STAGES = """performance:
+  evaluated_execution: {{{funds}}}
+projects:
+  - name: 表1 项目支出绩效自评结果
+    total: {{budget_initial: 44010000.00, budget_full: 46090000.00, actual: 45715236.40}}
+    items:
+      - {{name: 城乡医疗救助资金, budget_initial: 4200000.00, budget_full: 5360000.00, actual: 5127386.40}}
+      - {{name: 医保基金监管专项经费, budget_initial: 39810000.00, budget_full: 40730000.00, actual: 40587850.00}}
+"""
+
+
+def test_the_funds_evaluated_by_stage_are_the_summarys_total_at_each_stage():
+    """涉及全年预算数…，全年执行数…: each stage against the summary's 合计 at the same stage."""
+    body = EVALUATED_STAGES.format(funds="budget_full: 46090000.00, actual: 45715236.40")
+    assert verdicts(body, "same.evaluated_total", unit="元") == [True, True]
+    body = EVALUATED_STAGES.format(funds="budget_full: 46090000.01, actual: 45715236.40")  # within rounding
+    assert verdicts(body, "same.evaluated_total", unit="元") == [True, True]
+    body = EVALUATED_STAGES.format(funds="budget_full: 46090000.02, actual: 45715236.40")
+    assert verdicts(body, "same.evaluated_total", unit="元") == [False, True]
+
+
+def test_a_total_at_another_stage_called_the_full_years_budget_is_found_with_both_figures():
+    """heldout20 118: the 合计's 年初预算数 called the 全年预算数, and the rate the same sentence takes over
+    the 全年预算数."""
+    body = EVALUATED_STAGES.format(funds="budget_full: 44010000.00, actual: 45715236.40, execution_rate: 99.19%")
+    [total, actual] = results(body, "same.evaluated_total", unit="元")
+    assert (total.passed, actual.passed) == (False, True)
+    assert total.subject == "自评涉及资金·全年预算"
+    assert total.message == ("所述自评涉及资金（全年预算）44010000元，表1 项目支出绩效自评结果合计（全年预算）46090000元，"
+                             "相差 2080000元；与合计（年初预算）相同")
+    assert [t.label for t in total.terms] == ["所述自评涉及资金（全年预算）", "表1 项目支出绩效自评结果合计（全年预算）",
+                                              "表1 项目支出绩效自评结果合计（年初预算）"]
+    [rate] = results(body, "rate.execution", unit="元")
+    assert rate.passed is False and "按所述数计算为 103.87%" in rate.message
+    body = EVALUATED_STAGES.format(funds="budget_full: 46090000.00, actual: 45715236.40, execution_rate: 99.19%")
+    assert verdicts(body, "rate.execution", unit="元") == [True]
+
+
+def test_the_funds_evaluated_are_compared_only_with_the_one_summary_of_projects():
+    """Two summaries with a 合计 each (two scopes, two years): which is the projects evaluated is not sure."""
+    body = EVALUATED_STAGES.format(funds="budget_full: 44010000.00") + """  - name: 另一表
+    total: {budget_full: 100.00}
+"""
+    assert results(body, "same.evaluated_total", unit="元") == []
+
+
+def test_the_evaluated_share_takes_the_funds_budget_where_they_are_stated_by_stage():
+    body = EVALUATED.format(scoped="", share="89.4%").replace("  evaluated_funds: 231.10",
+                                                             "  evaluated_execution: {budget_full: 231.10, actual: 230.00}")
+    assert verdicts(body, "same.evaluated_share", kind="部门决算") == [True]
+    body = EVALUATED.format(scoped="", share="95%").replace("  evaluated_funds: 231.10",
+                                                           "  evaluated_execution: {budget_full: 231.10}")
+    assert verdicts(body, "same.evaluated_share", kind="部门决算") == [False]

@@ -156,6 +156,9 @@ class Checker:
     #: the whole (占总支出的…, 占政府采购支出总额的…) is of; and the block's name (政府采购).
     account_total: tuple[Amounts, FieldPath] | None = None
     block_label: str | None = None
+    #: The stages at which the funds evaluated, as stated, are a summary's 合计 less a project it
+    #: counts twice (sum.duplicate says so; same.evaluated_total leaves them to it).
+    evaluated_once: set[str] = field(default_factory=set)
 
     @property
     def report(self) -> YearReport:
@@ -477,12 +480,28 @@ class Checker:
                 terms.append(self.term(f"合计（{LABELS[stage]}）", stated, (*base, "total", stage)))
                 message += (f"；合计（{LABELS[stage]}）{show_money(stated.value, self.unit)} 把它计入了 "
                             f"{len(twice)} 次，只计一次为 {show_money(once, self.unit)}")
-                perf = self.report.performance
-                funds = perf.evaluated_funds if perf is not None and stage in ("budget_full", "budget") else None
+                funds, where, named = self.evaluated_at(stage)
                 if funds is not None and abs(funds.value - once) <= tolerance:
-                    terms.append(self.term(LABELS["evaluated_funds"], funds, ("performance", "evaluated_funds")))
-                    message += f"，与所述{LABELS['evaluated_funds']} {show_money(funds.value, self.unit)} 相符"
+                    terms.append(self.term(named, funds, where))
+                    gap = "" if named.endswith("）") else " "
+                    message += f"，与所述{named}{gap}{show_money(funds.value, self.unit)} 相符"
+                    self.evaluated_once.add(stage)
             self.add("sum.duplicate", False, f"{group.name}·{first.name}", terms, message=message)
+
+    def evaluated_at(self, stage: str) -> tuple[Figure | None, FieldPath, str]:
+        """The funds evaluated at a stage, with their path and name: the stage's own figure where
+        the report states them by stage (evaluated_execution), else the stage-less amount as the
+        budget they are (evaluated_funds, at 全年预算 or 预算)."""
+        perf = self.report.performance
+        if perf is None:
+            return None, (), ""
+        if perf.evaluated_execution is not None:
+            figure = getattr(perf.evaluated_execution, stage, None)
+            named = f"{LABELS['evaluated_funds']}（{LABELS[stage]}）"
+            return figure, ("performance", "evaluated_execution", stage), named
+        if stage in ("budget_full", "budget"):
+            return perf.evaluated_funds, ("performance", "evaluated_funds"), LABELS["evaluated_funds"]
+        return None, (), ""
 
     def project_grades(self, items: tuple[Project, ...], base: FieldPath) -> None:
         """A project's stated grade against its score (a summary of projects' self-evaluations)."""
@@ -516,6 +535,9 @@ class Checker:
         label = SECTIONS["project_performance" if perf.kind == "项目支出" else "performance"]
         if perf.name:
             label = f"{label}（{perf.name}）"
+        if perf.evaluated_execution is not None:  # (涉及全年预算资金…，全年执行…，执行率…)
+            self.amounts_rates(f"{label}·{LABELS['evaluated_funds']}", perf.evaluated_execution,
+                               (*base, "evaluated_execution"), None)
         if perf.budget_execution is not None:
             be = perf.budget_execution
             self.amounts_rates(f"{label}预算执行", be, (*base, "budget_execution"), None)
@@ -942,9 +964,58 @@ class Checker:
                  difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
                  message=message)
 
+    def evaluated_total(self) -> None:
+        """The funds evaluated as the report states them by stage (涉及全年预算资金…，全年执行…) and the
+        合计 of its one summary of the projects evaluated: the same at each stage both state (年初预算
+        with 年初预算, 全年预算 with 全年预算, 执行数 with 执行数). A stage where the 合计 counts a
+        project twice and the funds stated count it once is sum.duplicate's."""
+        perf = self.report.performance
+        groups = [(g, group) for g, group in enumerate(self.report.projects) if group.total is not None]
+        if perf is None or perf.evaluated_execution is None or len(groups) != 1:
+            return
+        g, group = groups[0]
+        assert group.total is not None  # (as chosen)
+        stated = perf.evaluated_execution
+        for stage in ("budget_initial", "budget_full", "actual"):
+            own, total = getattr(stated, stage), getattr(group.total, stage)
+            if own is None or total is None or stage in self.evaluated_once:
+                continue
+            difference = own.value - total.value
+            tolerance = half_step(own.first) + half_step(total.first)
+            passed = abs(difference) <= tolerance
+            named = f"{LABELS['evaluated_funds']}（{LABELS[stage]}）"
+            terms = [self.term(f"所述{named}", own, ("performance", "evaluated_execution", stage)),
+                     self.term(f"{group.name}合计（{LABELS[stage]}）", total, ("projects", g, "total", stage))]
+            message = (f"所述{named}{show_money(own.value, self.unit)}，{group.name}合计（{LABELS[stage]}）"
+                       f"{show_money(total.value, self.unit)}")
+            if not passed:
+                message += f"，相差 {show_money(abs(difference), self.unit)}"
+                # (a figure taken from the wrong column: the 合计 at another stage is the one stated)
+                other = [s for s in ("budget_initial", "budget_full", "actual") if s != stage
+                         and (f := getattr(group.total, s)) is not None
+                         and abs(own.value - f.value) <= half_step(own.first) + half_step(f.first)]
+                for s in other:
+                    terms.append(self.term(f"{group.name}合计（{LABELS[s]}）", getattr(group.total, s),
+                                           ("projects", g, "total", s)))
+                    message += f"；与合计（{LABELS[s]}）相同"
+            self.add("same.evaluated_total", passed, f"{LABELS['evaluated_funds']}·{LABELS[stage]}", terms,
+                     difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
+                     message=message)
+
     def evaluated_share(self) -> None:
         perf = self.report.performance
-        if perf is None or perf.evaluated_funds is None or perf.evaluated_funds_share is None:
+        if perf is None or perf.evaluated_funds_share is None:
+            return
+        funds_path: FieldPath = ("performance", "evaluated_funds")
+        funds = perf.evaluated_funds
+        if funds is None and perf.evaluated_execution is not None:
+            # the funds stated by stage (涉及全年预算资金…): the budget they are, as the stage-less amount is
+            stage = next((s for s in ("budget_full", "budget", "budget_initial")
+                          if getattr(perf.evaluated_execution, s) is not None), None)
+            if stage is not None:
+                funds = getattr(perf.evaluated_execution, stage)
+                funds_path = ("performance", "evaluated_execution", stage)
+        if funds is None:
             return
         line, _ = nature_line(self.report, "项目支出")
         if line is None:
@@ -955,9 +1026,9 @@ class Checker:
         if not candidates or path is None:
             return
         stated = perf.evaluated_funds_share
-        computed = {LABELS[s]: perf.evaluated_funds.value / f.value * HUNDRED for s, f in candidates if f.value}
+        computed = {LABELS[s]: funds.value / f.value * HUNDRED for s, f in candidates if f.value}
         terms = [self.term(LABELS["evaluated_funds_share"], stated, ("performance", "evaluated_funds_share")),
-                 self.term(LABELS["evaluated_funds"], perf.evaluated_funds, ("performance", "evaluated_funds"))]
+                 self.term(LABELS["evaluated_funds"], funds, funds_path)]
         terms += [self.term(f"项目支出（{LABELS[s]}）", f, (*path, s)) for s, f in candidates]
         # The template's sentence gives the share of 一般公共预算项目支出 (…占一般公共预算项目支出总额的100%):
         # that scope's 项目支出 where the department has other funds too, stated or left by its 基本支出.
@@ -967,12 +1038,12 @@ class Checker:
             own = next((k for k, x in enumerate(account.by_nature) if x.name == "项目支出"), None)
             basic = next((k for k, x in enumerate(account.by_nature) if x.name == "基本支出"), None)
             if own is not None and (actual := account.by_nature[own].actual) is not None and actual.value:
-                computed["一般公共预算项目支出"] = perf.evaluated_funds.value / actual.value * HUNDRED
+                computed["一般公共预算项目支出"] = funds.value / actual.value * HUNDRED
                 terms.append(self.term("一般公共预算项目支出", actual, ("expenditure", i, "by_nature", own, "actual")))
             elif basic is not None and (spent := account.by_nature[basic].actual) is not None \
                     and account.total.actual.value - spent.value > 0:
                 rest = account.total.actual.value - spent.value
-                computed["一般公共预算支出减基本支出"] = perf.evaluated_funds.value / rest * HUNDRED
+                computed["一般公共预算支出减基本支出"] = funds.value / rest * HUNDRED
                 terms += [self.term("一般公共预算财政拨款支出", account.total.actual,
                                     ("expenditure", i, "total", "actual")),
                           self.term("其中基本支出", spent, ("expenditure", i, "by_nature", basic, "actual"))]
@@ -1063,6 +1134,7 @@ class Checker:
         self.table_totals()
         self.sangong_table()
         self.operating_costs_table()
+        self.evaluated_total()
         self.evaluated_share()
         self.staffing()
         self.completeness()

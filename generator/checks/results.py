@@ -64,6 +64,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
          "一数多处"),
     Rule("same.operating_costs_table", "正文所述机关运行经费（机构运行经费）与决算公开表中该行的数一致", ERROR,
          "一数多处"),
+    Rule("same.evaluated_total", "所述自评涉及资金（年初预算、全年预算、执行数）与自评项目汇总表的合计逐项一致", ERROR,
+         "一数多处"),
     Rule("same.evaluated_share", "自评涉及资金占项目支出的比例与所述一致", WARNING, "一数多处"),
     Rule("perf.score_within_weight", "各指标得分不超过其分值", ERROR, "绩效自评表"),
     Rule("perf.score_total", "各项得分之和等于所述总得分", ERROR, "绩效自评表"),
