@@ -147,6 +147,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
         for step in loc[:loc.index("budget_execution") + 1]:
             node = node[step]
         return f"{node.get('name') or '年度资金总额'}§预算执行情况§预算执行率", str(last)
+    if loc[:2] == ("performance", "evaluated_execution"):
+        return "evaluated_execution", str(last)  # the funds evaluated, at the stage the report says
     if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None),
                           ("staffing",), ("organization",)):
         return str(last), str(last)  # a field of the self-evaluation itself: its score, its total …
@@ -231,6 +233,10 @@ def _means(row: str, stage: str, where: dict) -> bool:
     if "§" in row:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
+    if row == "evaluated_execution":  # the key's row for the funds evaluated, its column the stage
+        words = STAGES.get(stage)
+        return (any(w in key_row for w in FIELD_ROWS["evaluated_funds"])
+                and (words is None or any(w in key_col for w in words)))
     if row in FIELD_ROWS:  # the key's row must name it (a 一级 indicator's 得分 is not the total score)
         return any(w in key_row + (norm(key_col) if row in STAFF_FIELDS else "") for w in FIELD_ROWS[row])
     kind, _, part = row.partition(".")

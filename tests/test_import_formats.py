@@ -1620,6 +1620,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout19/110-", ("[same.sangong_table]", "[sum.sangong]"), ("公务接待费", "决算数 / 合计")),
     ("heldout20/115-", ("[same.sangong_table]",) * 3, ("“三公”经费合计", "公务用车运行维护费", "公务接待费")),
     ("heldout20/116-", ("[same.table_total]",) * 2, ("全年预算数", "全年执行数")),
+    # the text's 全年预算数 44,010,000.00 is 表1's 合计 年初预算数 (全年预算数 46,090,000.00, the rate's base)
+    ("heldout20/118-", ("[same.evaluated_total]", "[rate.execution]"), ("自评涉及资金·全年预算", "自评涉及资金执行率")),
     # the department's list gives a project 16.8, the project's own report on the same page 19.4
     ("heldout21/124-", "[same.project_execution]", "光彩事业及商会建设经费"),
     # the plain sum 89.70 graded 良, where the form's note rescales the 95 applicable points: 94.42

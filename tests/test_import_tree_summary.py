@@ -99,4 +99,5 @@ def test_a_project_filed_under_two_first_level_ones_is_the_drafts_one_finding():
     failed = [r for r in check_report(ReportFile("t", 2019, model, "t.yaml", marks)) if r.passed is not True]
     assert [(r.rule, r.subject) for r in failed] == [
         ("sum.duplicate", "表1 项目支出绩效自评结果汇总表·“雪亮工程”视频监控运维")]
-    assert "只计一次为 1325.5万元，与所述自评涉及资金 1325.5万元 相符" in failed[0].message
+    assert "只计一次为 1325.5万元，与所述自评涉及资金（全年预算）1325.5万元 相符" in failed[0].message
+    assert "只计一次为 1290.15万元，与所述自评涉及资金（决算/执行）1290.15万元 相符" in failed[0].message

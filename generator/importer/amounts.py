@@ -120,6 +120,20 @@ _ITEM_OPENING = re.compile(r"^\s*(?:[0-9]+[.、．]|[（(][0-9一二三四五六
 _ALL_OF = re.compile(r"(?:全部为|全部是|均为|全部用于)(?P<name>[^，,；;。（(]{2,30})[，,]")
 #: The funds a self-evaluation covers, named after the count of its projects (开展绩效自评，共涉及项目3个，资金…).
 _EVALUATED_AFTER_COUNT = re.compile(r"自评[^。；;]*涉及(?:项目)?[0-9]+个(?:项目)?[，,、]\s*资金$")
+#: The stages the funds evaluated may be said at, and what follows 涉及 to say so: 涉及全年预算资金,
+#: 涉及年初预算数, 涉及调整后预算资金 (涉及资金 or 涉及预算资金 names none).
+_EVALUATED_STAGES = ("budget_initial", "budget_full", "actual")
+_EVALUATED_STAGE_WORDS = (("budget_initial", re.compile(r"年初(?:预算|批复)")),
+                          ("budget_full", re.compile(r"全年预算|调整(?:后)?预算")))
+
+
+def _evaluated_stage(clause: str) -> str | None:
+    """The stage the funds evaluated are said at, from the words after the clause's last 涉及."""
+    at = clause.rfind("涉及")
+    words = clause[at:] if at >= 0 else clause[-12:]
+    return next((stage for stage, pattern in _EVALUATED_STAGE_WORDS if pattern.search(words)), None)
+
+
 #: A count of receptions of one kind (国内公务接待6批次，外事接待0批次): what the clause's spending is of.
 _RECEPTION_KIND = re.compile(r"(?P<kind>国内|外事|国\(境\)外|境外)(公务)?接待(工作)?(共)?$")
 
@@ -145,6 +159,7 @@ class SentenceState:
     listed: Ref | None = None  # a row whose parts are listed (分别为 …)
     pending: list[Pending] = field(default_factory=list)
     evaluated: bool = False
+    evaluated_staged: bool = False  # the funds evaluated were given at a stage (涉及全年预算资金…)
     reasons: bool = False  # the parts listed are the reasons for a change of the row before
     by_name: bool = False  # the parts are listed one by one (分别为), not broken down (其中)
     reception: str | None = None  # the kind of 公务接待 the clause counts (国内公务接待6批次，…共计支出1.46万元)
@@ -321,6 +336,13 @@ class AmountReader(RowFinder):
             self._skip(sentence, token, ctx, label.ambiguous)
             state.last = None
             return
+        if state.evaluated_staged and not norm(label.name) and (
+                label.relation is None and label.stage in _EVALUATED_STAGES or label.relation == "execution_rate"):
+            # “…涉及全年预算资金…元，全年执行…元，执行率…%”: the funds evaluated, stage by stage
+            key = label.relation or label.stage or ""
+            value = token.num + ("%" if token.kind == "percent" else "")
+            self.found.add(("performance", "evaluated_execution"), key, self._stmt(sentence, token, ctx, value))
+            return
         if state.evaluated and not norm(label.name) and label.relation in (None, "execution_rate") \
                 and (label.stage == "actual" or label.relation):
             # “…开展了绩效自评，涉及全年预算资金…元，全年执行…元，执行率…%”: how the funds evaluated
@@ -495,10 +517,17 @@ class AmountReader(RowFinder):
             self._skip(sentence, token, ctx, "另一资金口径的自评涉及资金（模型只记一般公共预算的）")
             return
         if label.relation == "evaluated":
-            # “开展绩效自评，共涉及资金818.40万元，占……的100%”: the funds the self-evaluation covers.
-            self.found.add(("performance",), "evaluated_funds", self._stmt(sentence, token, ctx, token.num))
+            # “开展绩效自评，共涉及资金818.40万元，占……的100%”: the funds the self-evaluation covers;
+            # said at a stage (涉及全年预算资金…元，全年执行…元), the funds at their stages.
+            stage = _evaluated_stage(clause)
+            stmt = self._stmt(sentence, token, ctx, token.num)
+            if stage is None:
+                self.found.add(("performance",), "evaluated_funds", stmt)
+            else:
+                self.found.add(("performance", "evaluated_execution"), stage, stmt)
             state.last = None
             state.evaluated = True
+            state.evaluated_staged = stage is not None
             return
         if label.relation == "share" and state.evaluated and not label.name and label.share_of \
                 and "项目" not in label.share_of:

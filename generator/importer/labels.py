@@ -47,7 +47,7 @@ _VARIANCE_PLUS = re.compile(r"(?:决算(?:数)?比预算(?:数)?(?:减少|少)|�
                             r"|没有花完的|未花完的|未支出的|尚未支出的)$")
 _VARIANCE_MINUS = re.compile(r"超支$")
 _VARIANCE_RATE = re.compile(r"(?P<word>结余率|超支率)$")
-_EVALUATED = re.compile(r"涉及(?:全年)?(?:预算(?=资金))?(?:资金|预算)(?:数|总额|金额)?(?:共|为|合计)?$")
+_EVALUATED = re.compile(r"涉及(?:全年|年初|调整后?)?(?:预算(?=资金))?(?:资金|预算)(?:数|总额|金额)?(?:共|为|合计)?$")
 _SCORE = re.compile(r"(?:得分|评分|自评|自评分|评价得分|绩效评价得分)(?:为)?$")
 
 
