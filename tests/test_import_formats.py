@@ -657,6 +657,36 @@ def test_an_evaluation_frame_table_is_read_with_its_paired_level_columns():
     assert reasons["1.5"] == "评分标准中的数，不是数据"
 
 
+def test_a_guizhou_form_with_a_scoring_method_column_and_a_score_on_each_money_row():
+    """The Guizhou county form: 分值（10分） heads the money block's 分值 column (the block's weight,
+    printed again on 年度资金总额's row), each money row scored on its own (基本支出 9.51, which no field
+    holds: left for the reviewer, not dropped), and a 得分计算方法 column of words beside 得分 in both
+    blocks, between 分值 and 得分 among the indicators: no 得分 column, its numbers the rule's."""
+    rows = [["部门（单位）总体资金（万元）", "资金来源", "", "年初预算数（A）", "全年执行数（B）", "分值（10分）", "得分",
+             "得分计算方法"],
+            ["", "年度资金总额：", "", "1201.00", "1352.26", "10", "10", "执行率×该指标分值，最高不得超过分值上限。"],
+            ["", "基本支出", "", "986.40", "938.52", "10", "9.51", ""],
+            ["", "项目支出", "", "214.60", "386.74", "10", "10", ""],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "全年实际值（B）", "分值", "得分计算方法", "得分"],
+            ["", "产出指标", "数量指标", "完成营造林面积", "≥1.2万亩", "1.26万亩", "8", "B/A×该指标分值，最高不得超过分值上限",
+             "8"],
+            ["", "", "质量指标", "森林督查图斑整改率", "100%", "96.3%", "7", "每少1%扣0.2分", "6.74"],
+            ["总分", "", "", "", "", "", "100", "", "99.43"]]
+    text = "部门整体支出绩效自评表\n（2021年度）\n" + "".join("\t".join(r) + "\n" for r in rows) + "\n"
+    result, report = _draft(text, 2021)
+    perf = report.performance
+    execution = perf.budget_execution
+    assert (_values(execution.weight), _values(execution.score)) == (["10", "10"], ["10"])
+    assert [(n.name, _values(n.budget_initial), _values(n.actual)) for n in execution.by_nature] == [
+        ("基本支出", ["986.40"], ["938.52"]), ("项目支出", ["214.60"], ["386.74"])]
+    assert [(i.name, _values(i.weight), _values(i.score)) for i in perf.indicators] == [
+        ("完成营造林面积", ["8"], ["8"]), ("森林督查图斑整改率", ["7"], ["6.74"])]
+    reasons = {item.text: item.why for item in result.loose}
+    assert reasons["9.51"] == "资金来源各行的分值、得分（模型只记资金总额一行的）"
+    assert reasons["0.2"] == "评分标准中的数，不是数据"
+    assert not any("得分计算方法" in item.why or "不是数字" in item.why for item in result.loose)
+
+
 def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp_path):
     """A 项目支出绩效自评结果汇总表 (one row a project, numbered group rows with 小计, a 合计, the
     results in words): each project with its money, 执行率, score, grade and the counts of its
@@ -1627,6 +1657,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     # the plain sum 89.70 graded 良, where the form's note rescales the 95 applicable points: 94.42
     ("heldout21/122-", "[perf.rescaled_total]", "94.42"),
     ("heldout21/121-", None, None),  # last year's results beside the year's: no second result, no error
+    # the money block's 年度资金总额 全年执行数 1352.26 where 基本支出 938.52 + 项目支出 386.74 make 1325.26
+    ("heldout22/126-", "[sum.parts]", "年度资金总额"),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error

@@ -34,7 +34,14 @@ _EXECUTION_COLUMNS = {"年初预算数": "budget_initial", "全年预算数": "b
                       "年初预算": "budget_initial"}
 
 
+#: A column of the scoring rule (评分标准, 得分计算方法: 执行率×该指标分值 …): words, its numbers no figures,
+#: and no 得分 column though its name begins so.
+_RULE_HEAD = re.compile(r"(评分|得分|计分)(计算)?(标准|要点|细则|方法)|^计算方法")
+
+
 def _execution_column(header: str) -> str | None:
+    if _RULE_HEAD.search(header):
+        return None
     return next((key for name, key in _EXECUTION_COLUMNS.items() if header.startswith(name)), None)
 
 
@@ -119,6 +126,13 @@ class SelfEvaluation:
 
     def _leftover(self, row: tuple[Cell, ...], heads: list[str]) -> None:
         raise NotImplementedError
+
+    def _rule_numbers(self, rule: Value) -> None:
+        """The numbers of a scoring rule's cell (每少1项扣0.5分): the form's rule, not data."""
+        for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
+            start = rule.span[0] + number.start()
+            self.found.skip(number.group(), (start, start + len(number.group())), rule.text[:24], self.at,
+                            "评分标准中的数，不是数据")
 
     def _self_evaluation(self, rows: list[tuple[Cell, ...]]) -> set[int]:
         done: set[int] = set()
@@ -319,6 +333,12 @@ class SelfEvaluation:
         if first and weight:  # “预算执行情况（万元）（10分）”: the block's weight, in its header
             self._put_score((self._root, "budget_execution"), "weight", weight.group(1), first, weight.start(1),
                             "自评表表头")
+        for n, key in enumerate(columns):
+            # or in the 分值 column's own head (分值（10分）) over the row that prints it again
+            head = value_of(rows[top][n]) if key == "weight" and 0 < n < len(rows[top]) else None
+            if head is not None and (weight := re.search(r"[（(]([0-9]+(?:\.[0-9]+)?)\s*分[）)]", head.text)):
+                self._put_score((self._root, "budget_execution"), "weight", weight.group(1), head, weight.start(1),
+                                "自评表表头")
         data = rows[k + 1]
         # the rows named in the block's own first column (年度预算执行情况（万元） over 年度资金总额,
         # 其中：基本支出, 项目支出), not in a blank or 资金来源 column beside it
@@ -335,6 +355,9 @@ class SelfEvaluation:
         for n, (h, key, cell) in enumerate(zip(header, columns, data, strict=False)):
             value = value_of(cell)
             if value is None:
+                continue
+            if key is None and _RULE_HEAD.search(h):
+                self._rule_numbers(value)
                 continue
             if key is None:
                 if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS or n == 0 and named_first
@@ -389,6 +412,10 @@ class SelfEvaluation:
                     self.found.skip(value.text, value.span, f"{name} {h}：{value.text}", self.at, _NO_COLUMN.format(h))
                     continue
                 if key in ("weight", "score"):
+                    # a row's own 分值 and 得分 (the Guizhou form scores 基本支出 and 项目支出 each): no field
+                    # holds them, the block's are the 年度资金总额 row's; left for the reviewer
+                    self.found.skip(value.text, value.span, f"{name} {h}：{value.text}", self.at,
+                                    "资金来源各行的分值、得分（模型只记资金总额一行的）")
                     continue
                 kind = "percent" if key == "execution_rate" else "money"
                 self._put((self._root, "budget_execution", f"{side}={name}"), key, value, kind,
@@ -583,7 +610,8 @@ class SelfEvaluation:
                            (("上年完成值", "上年实际完成值", "上年度完成值", "上年实际值"), "prior"),
                            (("分值", "指标分值", "指标权重", "权重", "标准分", "参考分值"), "weight"),
                            (("指标得分", "得分", "自评得分", "评价得分", "实际得分"), "score")):
-            index = next((i for name in names for i, h in enumerate(header) if h.startswith(name)), None)
+            index = next((i for name in names for i, h in enumerate(header)
+                          if h.startswith(name) and not _RULE_HEAD.search(h)), None)
             if index is not None:
                 cols[key] = index
         if "年初指标值" in header and cols.get("target") != header.index("年初指标值"):
@@ -598,7 +626,7 @@ class SelfEvaluation:
         deviation = next((i for i, h in enumerate(header)
                           if h.startswith(("偏差", "未完成原因", "评分说明", "扣分原因", "扣分理由", "扣分说明"))),
                          None)
-        rule_col = next((i for i, h in enumerate(header) if re.search(r"评分(标准|要点|细则|方法)", h)), None)
+        rule_col = next((i for i, h in enumerate(header) if _RULE_HEAD.search(h)), None)
         # an upper level's 分值 and 得分 in columns of their own (the paired frame's, or 二级指标分值 ·
         # 二级指标得分 merged down over its 三级 rows): written once, on the row where the level begins
         upper = {col: (level, "weight") for level, col in level_weights.items()}
@@ -657,10 +685,7 @@ class SelfEvaluation:
                     self.found.skip(value.text, value.span, f"{level2}｜{value.text}", self.at,
                                     "这一级指标的分值（模型只记一级、二级指标的分值）")
             if rule_col is not None and (rule := value_of(row[rule_col])) is not None:
-                for number in re.finditer(r"[0-9]+(?:\.[0-9]+)?", rule.text):
-                    start = rule.span[0] + number.start()
-                    self.found.skip(number.group(), (start, start + len(number.group())), rule.text[:24], self.at,
-                                    "评分标准中的数，不是数据")
+                self._rule_numbers(rule)
             project_col = header.index("项目名称") if "项目名称" in header else None
             if project_col is not None and value_of(row[project_col]) is not None:
                 # a flat export of many projects' indicators: each row names its project
