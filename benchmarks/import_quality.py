@@ -262,8 +262,9 @@ PROJECT_MONEY = ("项目资金", "项目经费", "项目", "项目支出", "资�
 def _project_means(loc: tuple, stage: str, where: dict) -> bool:
     """A key row 项目资金 (the money of the report's project) and a figure on the draft's line for
     that project itself (projects.<group>.items.<n>.<stage>), at a stage the key's column names."""
+    # (项目实际支出: the project's money, named with its stage)
     if not (loc[0] == "projects" and len(loc) in (5, 6) and loc[2] == "items") or \
-            norm(str(where.get("row", ""))) not in PROJECT_MONEY:
+            norm(str(where.get("row", ""))).replace("实际", "") not in PROJECT_MONEY:
         return False
     words = STAGES.get(stage)
     return words is None or any(w in str(where.get("column", "")) for w in words)
