@@ -211,3 +211,24 @@ def test_a_unit_of_one_kind_of_staff_an_out_of_scope_item_and_an_annexed_self_ev
     be = report.performance.budget_execution
     assert (_values(be.budget_full), _values(be.actual), _values(be.execution_rate)) == (
         ["521.60"], ["511.17"], ["98.00"])
+
+
+_PROJECT_REPORT = """某县2023年高标准农田建设项目
+项目支出绩效自评报告
+一、项目概况
+（一）项目基本情况
+项目由某县农业农村局组织实施。
+二、项目资金申报及使用情况
+截至2023年12月31日，项目实际支出1734.62万元，预算执行率96.37%。
+"""
+
+
+def test_a_title_set_as_the_projects_name_over_the_genre_names_the_project_once():
+    from generator.importer import draft_text
+
+    report = parse_report(strip_unplaced(draft_text(_PROJECT_REPORT, 2023).yaml))
+    (line,) = report.projects[0].items
+    assert (line.name, _values(line.actual), _values(line.execution_rate)) == (
+        "某县2023年高标准农田建设项目", ["1734.62"], ["96.37"])
+    assert [p.name for p in report.project_performance] in ([], ["某县2023年高标准农田建设项目"])
+

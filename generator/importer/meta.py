@@ -28,7 +28,8 @@ def kind_of(title: str) -> str:
     return "绩效自评报告"
 
 
-_PROJECT_REPORT = re.compile(r"(?:[0-9]{4}年度?)?(?P<name>.{2,60}?项目)(?:支出)?绩效(?:自评|评价)(?:报告)?")
+#: (a title set on two lines, the project's name and the genre, says 项目 twice: …建设项目 / 项目支出绩效自评报告)
+_PROJECT_REPORT = re.compile(r"(?:[0-9]{4}年度?)?(?P<name>.{2,60}?项目)(?:项目)?(?:支出)?绩效(?:自评|评价)(?:报告)?")
 
 
 #: A fund's own report: …局2023年度困难群众救助补助资金绩效自评报告, the fund named after the year.
