@@ -232,3 +232,23 @@ def test_a_title_set_as_the_projects_name_over_the_genre_names_the_project_once(
         "某县2023年高标准农田建设项目", ["1734.62"], ["96.37"])
     assert [p.name for p in report.project_performance] in ([], ["某县2023年高标准农田建设项目"])
 
+
+_PLACES = """某县2023年高标准农田建设项目支出绩效自评报告
+一、项目概况
+（一）项目基本情况
+2023年我县在石桥、龙凤、永兴3个镇9个村实施高标准农田建设1.2万亩。
+（二）项目自评步骤及方法
+评价从决策、过程、产出、效益4个一级指标开展，共查阅项目资料46份。
+"""
+
+
+def test_the_count_of_the_places_listed_before_it_is_no_work_figure_but_a_count_named_after_it_is():
+    from generator.importer import draft_text
+
+    result = draft_text(_PLACES, 2023)
+    stats = [(s.name, str(s.value)) for s in parse_report(strip_unplaced(result.yaml)).work_stats]
+    assert ("实施高标准农田建设", "1.2") in stats  # (the villages' 村 no part of its name)
+    assert [n for n, v in stats if v == "4"][0].endswith("一级指标开展") and ("查阅项目资料", "46") in stats
+    assert not [s for s in stats if s[1] in ("3", "9")]
+    unplaced = result.yaml.split("unplaced:")[-1]
+    assert unplaced.count("所列地点或单位的个数") == 2

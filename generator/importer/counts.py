@@ -47,6 +47,8 @@ class CountReader(Staffing):
         self.found = found
         self.subjects = subjects
         self.goal_text = False  # the paragraph read is drafted whole as a goal (pipeline._goal)
+        #: Where the count of places a sentence lists ends (its noun included: 3个镇), for the count after it.
+        self.places_end: int | None = None
 
     def sentence(self, sentence: Sentence, toks: list[Token], mine: list[Token], ctx: Context,
                  project: str | None) -> None:
@@ -55,6 +57,7 @@ class CountReader(Staffing):
         state = StaffState()
         previous_end = 0
         self.consumed = 0
+        self.places_end = None
         self.previous_name = ""
         self.previous_unit: str | None = None
         goals = is_goal_section(ctx)
@@ -173,6 +176,21 @@ class CountReader(Staffing):
             self._skip(sentence, token, ctx, "公式的结果，原文未说明是哪一项")
             return
         clause = last_clause(raw)
+        listed = _LISTED.search(clause)
+        places = token.kind == "count" and (
+            listed is not None and token.num.isdigit() and listed.group("names").count("、") + 1 == int(token.num)
+            and len(_stat_name(_words_after(sentence.text, token.end), self.subjects)) < 2
+            or self.places_end is not None and sentence.start + token.start == self.places_end)
+        if places:
+            # “在石桥、龙凤、永兴3个镇9个村实施…”: the count of the places the sentence lists, named by
+            # one character (镇, 村), and the count of those within them right after it: where the work is
+            # done, no count named (决策、过程、产出、效益4个一级指标 is named by the words after it)
+            noun = re.match(r"[\u4e00-\u9fff]?", sentence.text[token.end:])
+            self.consumed = token.end + (len(noun.group()) if noun else 0)  # (its noun: 镇)
+            self.places_end = sentence.start + self.consumed
+            self._skip(sentence, token, ctx, "所列地点或单位的个数，原文未说明是什么数")
+            return
+        self.places_end = None
         qualifier = token.qualifier
         if re.search(r"近$", clause):
             qualifier = "近"
@@ -385,6 +403,11 @@ def _bad_stat(name: str, token: Token) -> str | None:
                  r"|^(高于|低于|超过|不低于)", name):
         return "增减或比较的数，不是数量本身"
     return None
+
+
+#: Names listed before their count (在石桥、龙凤、永兴3个镇; 覆盖城东、城西2个村): two to four characters each.
+_LISTED = re.compile(r"(?:^|在|对|向|覆盖|涉及|包括|包含|位于)"
+                     r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)(?:等)?$")
 
 
 _STAT_START = re.compile(r"^(其中|共有(?!效)|现有|拥有|共|总共|累计|合计|仅|另|并|且|又|已|均|达|由|目前|截至目前"
