@@ -1659,6 +1659,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout21/121-", None, None),  # last year's results beside the year's: no second result, no error
     # the money block's 年度资金总额 全年执行数 1352.26 where 基本支出 938.52 + 项目支出 386.74 make 1325.26
     ("heldout22/126-", "[sum.parts]", "年度资金总额"),
+    # the text's 实际支出 1734.62, the 资金使用 table's 县统计资金支出情况 1743.62: both the project's spending
+    ("heldout22/128-", "[same.restated]", "1743.62"),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error

@@ -252,3 +252,32 @@ def test_the_count_of_the_places_listed_before_it_is_no_work_figure_but_a_count_
     assert not [s for s in stats if s[1] in ("3", "9")]
     unplaced = result.yaml.split("unplaced:")[-1]
     assert unplaced.count("所列地点或单位的个数") == 2
+
+
+def _spending_table(tmp_path: Path, head: str) -> str:
+    from docx import Document
+
+    document = Document()
+    document.add_heading("某县2023年高标准农田建设项目支出绩效自评报告", 0)
+    document.add_heading("二、项目资金申报及使用情况", 1)
+    document.add_paragraph("截至2023年12月31日，项目实际支出1734.62万元，预算执行率96.37%。")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("项目名称", head, "支付进度")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("某县2023年高标准农田建设项目", "截至2023年12月31日支出1743.62万元",
+                                               "97.67%")):
+        cell.text = text
+    path = tmp_path / "report.docx"
+    document.save(path)
+    _, blocks = read_path(path)
+    return draft(blocks, 2023).yaml
+
+
+def test_the_projects_spending_told_in_its_own_table_is_a_statement_of_its_actual_beside_the_texts(tmp_path):
+    report = parse_report(strip_unplaced(_spending_table(tmp_path, "县统计资金支出情况")))
+    (line,) = report.projects[0].items
+    assert _values(line.actual) == ["1734.62", "1743.62"]  # (same.restated sets them against each other)
+    # a column of its budget or its progress is no statement of its spending
+    for head in ("预算支出数", "支付进度"):
+        report = parse_report(strip_unplaced(_spending_table(tmp_path, head)))
+        assert _values(report.projects[0].items[0].actual) == ["1734.62"]

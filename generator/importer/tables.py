@@ -33,6 +33,8 @@ def _ungrouped(value: Value) -> Value:
 #: A column of work done, in words (完成情况, 实际完成情况, 主要成效), not of what was aimed at.
 _DONE_COLUMN = re.compile(r"完成情况|实际完成|完成内容|工作成效|主要成效|进展情况|实施情况")
 _AIM_COLUMN = re.compile(r"目标|指标值|计划|预期")
+#: A column of a project's spending (县统计资金支出情况, 实际支出, 资金支出金额): not its rate or progress.
+_SPENT_COLUMN = re.compile(r"[^，,。；;]{0,8}?(实际)?支出(情况|数|金额|额)?")
 #: A table of the department's units (单位名称 over its rows) and a column of their own scores.
 _UNITS_HEAD = re.compile(r"(?:预算|所属)?单位(?:名称)?")
 _UNIT_SCORE = re.compile(r"(?:自评|评价)?得分")
@@ -353,6 +355,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if n and _DONE_COLUMN.search(head) and not _AIM_COLUMN.search(head) and _SENTENCE_CELL.match(value.text):
                 self._work_done(value, label)
                 continue
+            if n and self._project_spent(value, label, head):
+                continue
             why = "表格中这一格不知对应哪一项"
             names = heads[1] if len(heads) > 1 and heads[0] == "序号" else heads[0] if heads else ""
             if n and _UNITS_HEAD.fullmatch(names) and _UNIT_SCORE.fullmatch(head):
@@ -364,6 +368,27 @@ class GridReader(SelfEvaluation, ProjectSummary):
                 span = (value.span[0] + token.start, value.span[0] + token.end)
                 self.found.skip(value.text[token.start:token.end], span, f"{label[:20]}｜{value.text[:30]}", self.at,
                                 why)
+
+    def _project_spent(self, value: Value, label: str, head: str) -> bool:
+        """A project's own report, a table of its spending (项目名称 · 县统计资金支出情况 · 支付进度 …) on
+        the project's row: the one amount its spending column tells, in words or alone (截至2023年12月31日
+        支出1743.62万元), is the project's actual spending, a statement beside the text's."""
+        project = self.document_project
+        plain = re.sub(r"[（(](万元|元)[）)]$", "", head.replace("\n", ""))
+        if not project or not _SPENT_COLUMN.fullmatch(plain) or re.search(r"目标|指标值|计划|预期|预算", plain):
+            return False
+        name, own = re.sub("项目$", "", norm(label)), re.sub("项目$", "", norm(project))
+        if not name or name != own:
+            return False
+        money = [t for t in tokens(value.text) if t.kind == "money"]
+        if len(money) != 1:
+            return False
+        token = money[0]
+        span = (value.span[0] + token.start, value.span[0] + token.end)
+        stmt = Stmt(token.num, "money", f"{label[:20]}｜{head}：{value.text.replace(chr(10), '')[:40]}", span,
+                    at=self.at, unit=token.unit)
+        self.found.add(("projects=项目支出", f"items={project}"), "actual", stmt)
+        return True
 
     def _work_done(self, value: Value, label: str) -> None:
         """A cell telling work done in words, in a table no reader knows (a stage's 完成情况: 征集资料
