@@ -1661,6 +1661,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout22/126-", "[sum.parts]", "年度资金总额"),
     # the text's 实际支出 1734.62, the 资金使用 table's 县统计资金支出情况 1743.62: both the project's spending
     ("heldout22/128-", "[same.restated]", "1743.62"),
+    # the 政府采购 total its parts do not make; the projects' scores said in （十三） stay the projects'
+    ("heldout22/125-", "[sum.parts]", "政府采购"),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error
@@ -1696,6 +1698,18 @@ def test_a_score_the_work_earned_in_an_assessment_is_a_work_figure_not_the_self_
         _values(report.performance.score) if report.performance else [])
     assert scores == ["98.42"]
     assert ("城区环境卫生综合测评得分", "92.4") in [(s.name, str(s.value)) for s in report.work_stats]
+
+
+def test_a_score_said_bare_after_a_projects_work_is_that_projects():
+    """“促消费专项资金项目全年发放消费券4轮，…，自评得分95.6分；” in a 决算's 预算绩效 section: the
+    score said with no subject of its own, in clauses whose subject is a project, is that project's;
+    the department's own (部门整体支出绩效自评，自评得分93.5分) stays the department's."""
+    result, report = _draft("（十三）预算绩效情况说明\n从自评情况看，促消费专项资金项目全年发放消费券4轮，"
+                            "自评得分95.6分；外贸稳增长专项资金项目支持企业参加线上展会38场，自评得分92.8分。"
+                            "本部门同时开展了部门整体支出绩效自评，自评得分93.5分。\n")
+    assert [(p.name, _values(p.score)) for p in report.project_performance] == [
+        ("促消费专项资金项目", ["95.6"]), ("外贸稳增长专项资金项目", ["92.8"])]
+    assert report.performance is not None and _values(report.performance.score) == ["93.5"]
 
 
 def test_a_statement_under_a_key_the_model_lacks_goes_to_unplaced_not_a_traceback(monkeypatch):

@@ -30,6 +30,10 @@ _ASSESSED = re.compile(r"(测评|考核|考评|评比|检查|验收|抽查|暗�
 #: A project's name just before its score (其中基本公共卫生服务项目自评得分).
 _NAMED_PROJECT_SCORE = re.compile(r"^\s*(?:其中|包括|另外|以及|和|及)?[:：]?\s*(?P<name>[^，,；;。：:\s]{2,40}?项目)"
                                   r"(?:的)?(?:绩效)?(?:自评|评价)?(?:总)?得分(?:为|是)?\s*$")
+#: A score said with no subject of its own (…，自评得分95.6分).
+_BARE_SCORE = re.compile(r"\s*(?:绩效)?(?:自评|评价)(?:总)?得分(?:为|是)?\s*")
+#: A clause opening with a project as its subject (促消费专项资金项目全年发放消费券4轮).
+_PROJECT_SUBJECT = re.compile(r"^\s*(?:其中)?\s*(?P<name>[^，,；;。：:\s]{2,40}?项目)(?![0-9个])")
 #: Words that make it no one project: 3个项目, 各项目, 本项目, 整体.
 _NOT_A_PROJECT_NAME = re.compile(r"[0-9０-９]|^(?:本|该|此|各|每个|所有|全部|重点|其他|其余|上述|以上)"
                                  r"|个项目$|整体|部门|单位")
@@ -127,6 +131,13 @@ class CountReader(Staffing):
             # “其中基本公共卫生服务项目自评得分95.6分”: a project named just before its score is that
             # project's, not the department's
             named = _NAMED_PROJECT_SCORE.search(re.split(r"[，,；;。：:]", raw)[-1])
+            if named is None and _BARE_SCORE.fullmatch(re.split(r"[，,；;。：:]", raw)[-1]):
+                # “促消费专项资金项目全年发放消费券4轮，…，自评得分95.6分；”: the score said bare in the
+                # clauses whose subject is a project named at the head of one of them is that project's
+                segment = re.split(r"[；;。]", sentence.text[:token.start])[-1]
+                if not re.search(r"部门整体|单位整体|整体支出", segment):
+                    heads = [m for c in re.split(r"[，,：:]", segment) if (m := _PROJECT_SUBJECT.match(c))]
+                    named = heads[-1] if heads else None
             if named and not _NOT_A_PROJECT_NAME.search(named.group("name")):
                 project = named.group("name")
         steps = ("project_performance=" + project,) if project else ("performance",)
