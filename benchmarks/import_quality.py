@@ -147,6 +147,8 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
         for step in loc[:loc.index("budget_execution") + 1]:
             node = node[step]
         return f"{node.get('name') or '年度资金总额'}§预算执行情况§预算执行率", str(last)
+    if loc[:2] == ("performance", "parts") and last in ("weight", "score"):
+        return "part:" + names[-1], str(last)  # one table of a form in several: its 合计
     if loc[:2] == ("performance", "evaluated_execution"):
         return "evaluated_execution", str(last)  # the funds evaluated, at the stage the report says
     if loc[:field_at] in (("performance",), ("project_performance", loc[1] if len(loc) > 1 else None),
@@ -233,6 +235,11 @@ def _means(row: str, stage: str, where: dict) -> bool:
     if "§" in row:
         return any(_means(alternative, stage, where) for alternative in row.split("§"))
     key_row, key_col = norm(str(where.get("row", ""))), str(where.get("column", ""))
+    if row.startswith("part:"):  # a table's 合计: the key's 合计 row in the part that table is
+        title, part = norm(row[5:]), norm(str(where.get("part", "")))
+        words = STAGES.get(stage)
+        return key_row in ("合计", "小计", "总计") and bool(part) and (part in title or title in part) \
+            and (words is None or any(w in key_col for w in words))
     if row == "evaluated_execution":  # the key's row for the funds evaluated, its column the stage
         words = STAGES.get(stage)
         return (any(w in key_row for w in FIELD_ROWS["evaluated_funds"])

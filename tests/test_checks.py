@@ -261,6 +261,25 @@ def test_performance_table_totals():
     assert verdicts(perf(w1="40"), "perf.level1_weight") == [False]
 
 
+PARTS = """performance:
+  score: {score}
+  total_weight: 100
+  parts:
+    - {{name: 部门整体支出绩效评价共性指标自评表（表1）, weight: 30, score: {s1}}}
+    - {{name: 部门整体支出绩效评价个性指标自评表（表2）, weight: 70, score: 68.74}}
+"""
+
+
+def test_the_totals_of_a_forms_tables_make_its_whole():
+    """A form printed as a 共性指标 table and a 个性指标 table, each with its 合计: each table's score
+    is within its weight, and the tables' 合计 add up to the whole's score and 总分值."""
+    assert verdicts(PARTS.format(score="97.24", s1="28.5"), "perf.score_total") == [True]
+    assert verdicts(PARTS.format(score="97.24", s1="28.5"), "perf.weight_total") == [True]
+    assert verdicts(PARTS.format(score="97.24", s1="28.5"), "perf.score_within_weight") == [True, True]
+    assert verdicts(PARTS.format(score="96.24", s1="28.5"), "perf.score_total") == [False]
+    assert verdicts(PARTS.format(score="99.24", s1="30.5"), "perf.score_within_weight") == [False, True]
+
+
 FRAMED = """project_performance:
   - name: 平台升级改造项目
     score: {score}

@@ -1663,6 +1663,8 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout22/128-", "[same.restated]", "1743.62"),
     # the 政府采购 total its parts do not make; the projects' scores said in （十三） stay the projects'
     ("heldout22/125-", "[sum.parts]", "政府采购"),
+    # a form in two tables, 共性指标 and 个性指标, each 合计 that table's subtotal of the 自评总分 97.24
+    ("heldout22/129-", None, None),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error
@@ -1698,6 +1700,26 @@ def test_a_score_the_work_earned_in_an_assessment_is_a_work_figure_not_the_self_
         _values(report.performance.score) if report.performance else [])
     assert scores == ["98.42"]
     assert ("城区环境卫生综合测评得分", "92.4") in [(s.name, str(s.value)) for s in report.work_stats]
+
+
+def test_a_forms_two_tables_keep_their_totals_as_subtotals_and_the_whole_its_score():
+    """A 部门整体 form printed as a 共性指标 table (表1) and a 个性指标 table (表2), the 自评总分 stated once
+    above the first: each table's 合计 is that table's part (分值 and 得分), the 自评总分 the whole's score."""
+    source = next((FIXTURES / "heldout22").glob("129-*"))
+    text, blocks = read_path(report_of(source))
+    report = parse_report(strip_unplaced(draft(blocks, 2019).yaml))
+    perf = report.performance
+    assert perf is not None and _values(perf.score) == ["97.24"] and perf.total_weight is None
+    assert [(p.name, _values(p.weight), _values(p.score)) for p in perf.parts] == [
+        ("澴水市部门整体支出绩效评价共性指标自评表（表1）", ["30"], ["28.5"]),
+        ("澴水市部门整体支出绩效评价个性指标自评表（表2）", ["70"], ["68.74"])]
+
+
+def test_a_score_stated_after_a_colon_is_the_self_evaluations():
+    """“自评总分：97.24分” (or 自评得分：…) on a form's head line: the self-evaluation's score."""
+    for line in ("单位（公章）：某管理处　　自评总分：97.24分", "自评得分：97.24分。"):
+        result, report = _draft("部门整体支出绩效自评表\n" + line + "\n", 2019)
+        assert report.performance is not None and _values(report.performance.score) == ["97.24"], line
 
 
 def test_a_score_said_bare_after_a_projects_work_is_that_projects():

@@ -620,6 +620,7 @@ class Checker:
                         self.points_sum("perf.level2_weight", f"{label}·{weight.name}·{sub.name}分值", sub.weight,
                                         (*base, "weights", w, "items", v, "weight"), in_sub)
         self.level_scores(perf, base, label)
+        self.form_parts(perf, base, label)
         self.execution_scores(perf, base, label)
         stated: dict[str, tuple[Figure, int] | None] = {
             w.name: (w.weight, n) for n, w in enumerate(perf.weights) if w.weight is not None}
@@ -632,6 +633,27 @@ class Checker:
                 self.add("perf.standard_weights", passed, f"{label}·{name}",
                          [self.term("所述分值", given, (*base, "weights", n, "weight"))],
                          message=f"所述 {plain(given.value)} 分，建议 {plain(standard)} 分")
+
+    def form_parts(self, perf: Performance, base: FieldPath, label: str) -> None:
+        """A form printed as several tables (共性指标 / 个性指标), each with its 合计: each table's score
+        within its weight, and together the whole's score and, where stated, its 总分值."""
+        parts = [(n, p) for n, p in enumerate(perf.parts)]
+        for n, part in parts:
+            if part.score is not None and part.weight is not None:
+                self.add("perf.score_within_weight", part.score.value <= part.weight.value, f"{label}·{part.name}",
+                         [self.term(LABELS["score"], part.score, (*base, "parts", n, "score")),
+                          self.term("分值", part.weight, (*base, "parts", n, "weight"))],
+                         message=f"得分 {plain(part.score.value)}，分值 {plain(part.weight.value)}")
+        if len(parts) < 2:
+            return
+        if perf.score is not None and all(p.score is not None for _, p in parts):
+            self.points_sum("perf.score_total", f"{label}总得分（各分表合计之和）", perf.score, (*base, "score"),
+                            [(p.name, p.score, (*base, "parts", n, "score")) for n, p in parts if p.score is not None])
+        if perf.total_weight is not None and all(p.weight is not None for _, p in parts):
+            self.points_sum("perf.weight_total", f"{label}总分值（各分表合计之和）", perf.total_weight,
+                            (*base, "total_weight"),
+                            [(p.name, p.weight, (*base, "parts", n, "weight")) for n, p in parts
+                             if p.weight is not None])
 
     def execution_scores(self, perf: Performance, base: FieldPath, label: str) -> None:
         """The score of 预算执行率 against the rate it scores (10号: 得分 = 执行率 × 分值, at most the

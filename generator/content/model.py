@@ -272,6 +272,15 @@ class Weight(Closed):
     items: tuple[Weight, ...] = Field((), description="其下各二级指标的分值，自评表写明时（如 目标任务（15分））")
 
 
+class FormPart(Closed):
+    """One table of a self-evaluation form printed as several (the 53号 frame's 共性指标 table and
+    个性指标 table): its 合计, a subtotal of the whole's score and weight."""
+
+    name: Text = Field(description="分表的标题，照原文，如 部门整体支出绩效评价共性指标自评表（表1）")
+    weight: Omittable[Score] = Field(None, description="该表合计的分值")
+    score: Omittable[Score] = Field(None, description="该表合计的得分")
+
+
 class GradeBand(Closed):
     grade: Text = Field(description="等级，如 优秀")
     min: Omittable[Number] = Field(None, description="下限（含）")
@@ -311,6 +320,7 @@ class Performance(Closed):
     indicators_weight: Omittable[Score] = Field(None, description=_d("indicators_weight"))
     indicators: tuple[Indicator, ...] = Field((), description="绩效自评表各行，按原文顺序")
     total_weight: Omittable[Score] = Field(None, description=_d("total_weight"))
+    parts: tuple[FormPart, ...] = Field((), description="自评表分为几张表（共性指标表、个性指标表）时，各表的合计")
     rescaled: Flag = Field(False, description="报告说明不适用的指标不考核、适用指标得分汇总后折算为百分制"
                            "（总得分 = 适用指标得分之和 ÷ 适用指标分值之和 × 总分值）")
     evaluated_funds: Omittable[Money] = Field(None, description=_d("evaluated_funds"))

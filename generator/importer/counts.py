@@ -111,6 +111,8 @@ class CountReader(Staffing):
 
     def _score(self, sentence: Sentence, token: Token, raw: str, ctx: Context, project: str | None) -> bool:
         label = parse(raw, "count", self.subjects)
+        if label.relation != "score" and re.search(r"[：:]\s*$", raw):
+            label = parse(re.sub(r"[：:]\s*$", "", raw), "count", self.subjects)  # “自评总分：97.24分”
         if label.relation != "score":
             return False
         clause = re.split(r"[，,；;。（(]", raw)[-1]

@@ -48,7 +48,7 @@ _VARIANCE_PLUS = re.compile(r"(?:决算(?:数)?比预算(?:数)?(?:减少|少)|�
 _VARIANCE_MINUS = re.compile(r"超支$")
 _VARIANCE_RATE = re.compile(r"(?P<word>结余率|超支率)$")
 _EVALUATED = re.compile(r"涉及(?:全年|年初|调整后?)?(?:预算(?=资金))?(?:资金|预算)(?:数|总额|金额)?(?:共|为|合计)?$")
-_SCORE = re.compile(r"(?:得分|评分|自评|自评分|评价得分|绩效评价得分)(?:为)?$")
+_SCORE = re.compile(r"(?:得分|评分|自评|自评分|自评总分|评价得分|绩效评价得分)(?:为)?$")
 
 
 _PAIR = re.compile(r"(?P<scope>财政拨款)?(?:收支(?P<what3>总计)(?=比|较|与|均|各|同比)"

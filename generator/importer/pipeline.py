@@ -161,6 +161,9 @@ _NOTHING_TO_STATE = re.compile(r"不适用|不涉及|未发生|无此(项|类)|�
                                r"|不属于[^，,。；;]{0,16}(统计|核算|公开)?范围")
 
 #: A table's money unit stated on a line above it (单位：万元, 金额单位：元, （单位：万元）).
+#: The title of one table of a self-evaluation form in several: the 53号 frame's 共性指标 table and its
+#: 个性指标 (特性指标) table, each with a 合计 of its own.
+_FORM_PART = re.compile(r"(?:共性|个性|特性)指标[^，,。；;：:]{0,12}表")
 _UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)]|$)")
 
 #: A title that says the table goes on (项目支出绩效自评表（续）, 续表, 续上表).
@@ -247,6 +250,13 @@ class _Walker:
                             and _UNIT_LINE.fullmatch(last_block.text.strip()):
                         caption = _caption(paras_since_grid[-2])  # (表1 … on its line, 单位：万元 on the next)
                     self.grids.caption = caption or (self.title if not self.grids_seen else None)
+                    # a table of a form printed as several (…共性指标自评表（表1）, …个性指标自评表（表2）):
+                    # its title, on a line of the few since the table before (or the document's, for the first)
+                    part = next((p.text.strip() for p in paras_since_grid[-4:][::-1] if _FORM_PART.search(p.text)),
+                                None)
+                    if part is None and not self.grids_seen and _FORM_PART.search(self.title_text):
+                        part = self.title_text.strip()
+                    self.grids.form_part = part
                     self.grids_seen = True
                     forms = self.grids.forms_read
                     self.grids.grid(block, ctx.at, unit)

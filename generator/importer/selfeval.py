@@ -115,6 +115,9 @@ class SelfEvaluation:
     indicator_header: tuple[Cell, ...] | None = None
     #: The project a project's own report is about (its title names it): its forms are that project's.
     document_project: str | None = None
+    #: The title of the table being read when it is one of a form's several (共性指标 / 个性指标 tables):
+    #: its 合计 is that table's subtotal, not the whole's total.
+    form_part: str | None = None
 
     def _put(self, steps: tuple[str, ...], key: str, value: Value, kind: str, where: str,
              unit: str | None = None) -> None:
@@ -803,6 +806,12 @@ class SelfEvaluation:
 
     def _total(self, row: tuple[Cell, ...]) -> None:
         values = [without_unit(v, "score")[0] for v in (value_of(c) for c in row[1:]) if v is not None]
+        if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]) and self.form_part is not None:
+            # the 合计 of one table of a form in several: that table's subtotal (共性指标 30 of 100)
+            steps = (self._root, f"parts={self.form_part}")
+            self._put(steps, "weight", values[0], "score", "自评表 合计")
+            self._put(steps, "score", values[1], "score", "自评表 合计")
+            return
         if len(values) >= 2 and all(NUM.match(v.text) for v in values[:2]):
             self._put((self._root,), "total_weight", values[0], "score", "自评表 总分")
             self._put((self._root,), "score", values[1], "score", "自评表 总分")
