@@ -34,6 +34,8 @@ _NAMED_PROJECT_SCORE = re.compile(r"^\s*(?:其中|包括|另外|以及|和|及)?
 _BARE_SCORE = re.compile(r"\s*(?:绩效)?(?:自评|评价)(?:总)?得分(?:为|是)?\s*")
 #: A clause opening with a project as its subject (促消费专项资金项目全年发放消费券4轮).
 _PROJECT_SUBJECT = re.compile(r"^\s*(?:其中)?\s*(?P<name>[^，,；;。：:\s]{2,40}?项目)(?![0-9个])")
+#: Words of a clause whose subject is the department acting on a project (我局对…项目开展了绩效自评).
+_AGENT = re.compile(r"^(?:我|本|该)|对(?!口|外)|开展|组织")
 #: Words that make it no one project: 3个项目, 各项目, 本项目, 整体.
 _NOT_A_PROJECT_NAME = re.compile(r"[0-9０-９]|^(?:本|该|此|各|每个|所有|全部|重点|其他|其余|上述|以上)"
                                  r"|个项目$|整体|部门|单位")
@@ -138,7 +140,8 @@ class CountReader(Staffing):
                 # clauses whose subject is a project named at the head of one of them is that project's
                 segment = re.split(r"[；;。]", sentence.text[:token.start])[-1]
                 if not re.search(r"部门整体|单位整体|整体支出", segment):
-                    heads = [m for c in re.split(r"[，,：:]", segment) if (m := _PROJECT_SUBJECT.match(c))]
+                    heads = [m for c in re.split(r"[，,：:]", segment) if (m := _PROJECT_SUBJECT.match(c))
+                             and not _AGENT.search(m.group("name"))]
                     named = heads[-1] if heads else None
             if named and not _NOT_A_PROJECT_NAME.search(named.group("name")):
                 project = named.group("name")
