@@ -749,3 +749,27 @@ def test_an_indicators_prior_year_result_and_one_not_applying_are_shown(tmp_path
     scores = [tr.find("td", attrs={"data-label": "得分"}).get_text(" ", strip=True) for tr in table.tbody.find_all("tr")]
     assert scores == ["7.63 失 0.37 分", "7", "不适用，不考核"]
     assert table.tfoot.get_text(" ", strip=True) == "总分 20 15.66 适用指标得分折算为百分制"
+
+
+def test_a_form_in_several_tables_shows_each_tables_total_above_the_whole(tmp_path):
+    """A form printed as a 共性指标 table and a 个性指标 table (performance.parts): each table's
+    合计 stands in the indicator table's foot, named by its table, above the whole's 总分."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + (
+        "performance:\n"
+        "  indicators:\n"
+        "    - {level1: 投入, level2: 预算配置, name: 在职人员控制率, target: ≤100%, actual: 96%, weight: 30, score: 28.5}\n"
+        "    - {level1: 产出, level2: 数量指标, name: 游客接待量, target: ≥80万人次, actual: 86万人次, weight: 70,"
+        " score: 68.74}\n"
+        "  parts:\n"
+        "    - {name: 部门整体支出绩效评价共性指标自评表（表1）, weight: 30, score: 28.5}\n"
+        "    - {name: 部门整体支出绩效评价个性指标自评表（表2）, weight: 70, score: 68.74}\n"
+        "  score: 97.24\n"),
+        encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    table = soup(tmp_path / "site", "departments/demo-dept/2020/").find("table", class_="indicators")
+    rows = [tr.get_text(" ", strip=True) for tr in table.tfoot.find_all("tr")]
+    assert rows == ["部门整体支出绩效评价共性指标自评表（表1） 合计 30 28.5",
+                    "部门整体支出绩效评价个性指标自评表（表2） 合计 70 68.74", "总分 97.24"]
