@@ -182,6 +182,20 @@ class Checker:
         self.results.append(Result(rule, passed, subject, made, computed, difference, tolerance, message,
                                    rf.slug, rf.year, rf.path))
 
+    def same_amount(self, rule: str, subject: str, stated: Figure, other: Figure,
+                    terms: list[Recipe | CheckTerm], message: str,
+                    if_not: tuple[list[Recipe | CheckTerm], str] = ([], "")) -> None:
+        """Two statements of one amount the same within both figures' rounding: the difference is
+        `stated` less `other`; a message that differs says by how much, then what `if_not` adds."""
+        difference = stated.value - other.value
+        tolerance = half_step(stated.first) + half_step(other.first)
+        passed = abs(difference) <= tolerance
+        if not passed:
+            terms = [*terms, *if_not[0]]
+            message += f"，相差 {show_money(abs(difference), self.unit)}{if_not[1]}"
+        self.add(rule, passed, subject, terms, difference=show_money(difference, self.unit),
+                 tolerance=show_money(tolerance, self.unit), message=message)
+
     # --- sums ----------------------------------------------------------------------------------
 
     def sum_check(self, rule: str, subject: str, total: Amounts | None, total_path: FieldPath,
@@ -817,17 +831,13 @@ class Checker:
         for i, account in enumerate(self.report.expenditure):
             if account.scope == "部门全部资金" and account.total is not None and account.total.actual is not None:
                 executed = perf.budget_execution.actual
-                difference = account.total.actual.value - executed.value
-                tolerance = half_step(executed.first) + half_step(account.total.actual.first)
-                passed = abs(difference) <= tolerance
-                terms = [self.term("自评表全年执行数", executed, ("performance", "budget_execution", "actual")),
-                         self.term(f"支出合计（{LABELS['actual']}）", account.total.actual,
-                                   ("expenditure", i, "total", "actual"))]
-                self.add("same.execution_total", passed, "全年执行数与支出合计", terms,
-                         difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
-                         message=f"自评表全年执行数 {show_money(executed.value, self.unit)}，支出合计 "
-                                 f"{show_money(account.total.actual.value, self.unit)}"
-                                 + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+                terms: list[Recipe | CheckTerm] = [
+                    self.term("自评表全年执行数", executed, ("performance", "budget_execution", "actual")),
+                    self.term(f"支出合计（{LABELS['actual']}）", account.total.actual,
+                              ("expenditure", i, "total", "actual"))]
+                self.same_amount("same.execution_total", "全年执行数与支出合计", account.total.actual, executed, terms,
+                                 f"自评表全年执行数 {show_money(executed.value, self.unit)}，支出合计 "
+                                 f"{show_money(account.total.actual.value, self.unit)}")
                 return
 
     def project_execution(self) -> None:
@@ -853,17 +863,12 @@ class Checker:
                 own, listed = getattr(be, stage), getattr(line, stage)
                 if own is None or listed is None:
                     continue
-                difference = listed.value - own.value
-                tolerance = half_step(own.first) + half_step(listed.first)
-                passed = abs(difference) <= tolerance
-                terms = [self.term(f"项目清单所列{LABELS[stage]}", listed, (*path, stage)),
-                         self.term(f"项目自评{LABELS[stage]}", own,
-                                   ("project_performance", p, "budget_execution", stage))]
-                self.add("same.project_execution", passed, f"{line.name}·{LABELS[stage]}", terms,
-                         difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
-                         message=f"项目清单所列 {show_money(listed.value, self.unit)}，该项目自评 "
-                                 f"{show_money(own.value, self.unit)}"
-                                 + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+                terms: list[Recipe | CheckTerm] = [
+                    self.term(f"项目清单所列{LABELS[stage]}", listed, (*path, stage)),
+                    self.term(f"项目自评{LABELS[stage]}", own, ("project_performance", p, "budget_execution", stage))]
+                self.same_amount("same.project_execution", f"{line.name}·{LABELS[stage]}", listed, own, terms,
+                                 f"项目清单所列 {show_money(listed.value, self.unit)}，该项目自评 "
+                                 f"{show_money(own.value, self.unit)}")
 
     def table_totals(self) -> None:
         """A table of the budget's execution the report prints of its own (表1 部门预算执行情况（分单位）,
@@ -1002,27 +1007,20 @@ class Checker:
             own, total = getattr(stated, stage), getattr(group.total, stage)
             if own is None or total is None or stage in self.evaluated_once:
                 continue
-            difference = own.value - total.value
-            tolerance = half_step(own.first) + half_step(total.first)
-            passed = abs(difference) <= tolerance
             named = f"{LABELS['evaluated_funds']}（{LABELS[stage]}）"
-            terms = [self.term(f"所述{named}", own, ("performance", "evaluated_execution", stage)),
-                     self.term(f"{group.name}合计（{LABELS[stage]}）", total, ("projects", g, "total", stage))]
-            message = (f"所述{named}{show_money(own.value, self.unit)}，{group.name}合计（{LABELS[stage]}）"
-                       f"{show_money(total.value, self.unit)}")
-            if not passed:
-                message += f"，相差 {show_money(abs(difference), self.unit)}"
-                # (a figure taken from the wrong column: the 合计 at another stage is the one stated)
-                other = [s for s in ("budget_initial", "budget_full", "actual") if s != stage
-                         and (f := getattr(group.total, s)) is not None
-                         and abs(own.value - f.value) <= half_step(own.first) + half_step(f.first)]
-                for s in other:
-                    terms.append(self.term(f"{group.name}合计（{LABELS[s]}）", getattr(group.total, s),
-                                           ("projects", g, "total", s)))
-                    message += f"；与合计（{LABELS[s]}）相同"
-            self.add("same.evaluated_total", passed, f"{LABELS['evaluated_funds']}·{LABELS[stage]}", terms,
-                     difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
-                     message=message)
+            terms: list[Recipe | CheckTerm] = [
+                self.term(f"所述{named}", own, ("performance", "evaluated_execution", stage)),
+                self.term(f"{group.name}合计（{LABELS[stage]}）", total, ("projects", g, "total", stage))]
+            # (a figure taken from the wrong column: the 合计 at another stage is the one stated)
+            other = [s for s in ("budget_initial", "budget_full", "actual") if s != stage
+                     and (f := getattr(group.total, s)) is not None
+                     and abs(own.value - f.value) <= half_step(own.first) + half_step(f.first)]
+            self.same_amount("same.evaluated_total", f"{LABELS['evaluated_funds']}·{LABELS[stage]}", own, total, terms,
+                             f"所述{named}{show_money(own.value, self.unit)}，{group.name}合计（{LABELS[stage]}）"
+                             f"{show_money(total.value, self.unit)}",
+                             ([self.term(f"{group.name}合计（{LABELS[s]}）", getattr(group.total, s),
+                                         ("projects", g, "total", s)) for s in other],
+                              "".join(f"；与合计（{LABELS[s]}）相同" for s in other)))
 
     def evaluated_share(self) -> None:
         perf = self.report.performance
