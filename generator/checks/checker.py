@@ -933,7 +933,6 @@ class Checker:
             return
         t, table = chosen[0]
         unit = table.unit or self.report.unit
-        scale = MONEY_UNITS[unit]
         where = _table_name(table) + (f"（{table.scope}）" if table.scope else "")
         row = table.rows[0]
         for k, column in enumerate(table.columns):
@@ -943,19 +942,27 @@ class Checker:
             figure = amounts.actual if amounts is not None else None
             if key is None or figure is None or column.unit or not isinstance(stated, Decimal):
                 continue
-            cell = stated * scale
-            text = figure.first
-            tolerance = cell_half_step(stated) * scale + half_step(text)
-            difference = text.base - cell
-            passed = abs(difference) <= tolerance
             name = SANGONG_LABELS[key]
-            terms: list[Recipe | CheckTerm] = [self.term(f"{name}（正文）", figure, ("sangong", key, "actual"))]
-            terms.append(self._cell_term(f"{name}（{column.name}）", t, 0, k, stated, unit))
-            message = (f"正文 {show_money(text.base, self.unit)}，表中 {show_money(cell, self.unit)}"
-                       + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
-            self.add("same.sangong_table", passed, f"{name}·{where}", terms,
-                     difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
-                     message=message)
+            self.text_against_cell("same.sangong_table", f"{name}·{where}", (f"{name}（正文）", figure,
+                                   ("sangong", key, "actual")), f"{name}（{column.name}）", (t, 0, k), stated, unit)
+
+    def text_against_cell(self, rule: str, subject: str, text_term: tuple[str, Figure, FieldPath], cell_label: str,
+                          at: tuple[int, int, int], stated: Decimal, unit: str) -> None:
+        """An amount the text states against the one cell of a published table (table, row, column
+        `at`) that prints it, in the table's unit: the same within the text's rounding and the cell's."""
+        label, figure, path = text_term
+        scale = MONEY_UNITS[unit]
+        cell = stated * scale
+        text = figure.first
+        tolerance = cell_half_step(stated) * scale + half_step(text)
+        difference = text.base - cell
+        passed = abs(difference) <= tolerance
+        terms: list[Recipe | CheckTerm] = [self.term(label, figure, path),
+                                           self._cell_term(cell_label, *at, stated, unit)]
+        message = (f"正文 {show_money(text.base, self.unit)}，表中 {show_money(cell, self.unit)}"
+                   + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+        self.add(rule, passed, subject, terms, difference=show_money(difference, self.unit),
+                 tolerance=show_money(tolerance, self.unit), message=message)
 
     def operating_costs_table(self) -> None:
         """The 机关运行经费 the text states (operating_costs, at the year's outturn) against the row of
@@ -974,22 +981,11 @@ class Checker:
             return
         t, n, k, stated = cells[0]
         table = self.report.tables[t]
-        unit = table.unit or self.report.unit
-        cell = stated * MONEY_UNITS[unit]
-        text = figure.first
-        tolerance = cell_half_step(stated) * MONEY_UNITS[unit] + half_step(text)
-        difference = text.base - cell
-        passed = abs(difference) <= tolerance
         name = SECTIONS["operating_costs"]
-        row = table.rows[n]
-        terms: list[Recipe | CheckTerm] = [
-            self.term(f"{name}（正文）", figure, ("operating_costs", "total", "actual")),
-            self._cell_term(f"{row.name}（{table.columns[k].name}）", t, n, k, stated, unit)]
-        message = (f"正文 {show_money(text.base, self.unit)}，表中 {show_money(cell, self.unit)}"
-                   + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
-        self.add("same.operating_costs_table", passed, f"{name}·{_table_name(table)}", terms,
-                 difference=show_money(difference, self.unit), tolerance=show_money(tolerance, self.unit),
-                 message=message)
+        self.text_against_cell("same.operating_costs_table", f"{name}·{_table_name(table)}",
+                               (f"{name}（正文）", figure, ("operating_costs", "total", "actual")),
+                               f"{table.rows[n].name}（{table.columns[k].name}）", (t, n, k), stated,
+                               table.unit or self.report.unit)
 
     def evaluated_total(self) -> None:
         """The funds evaluated as the report states them by stage (涉及全年预算资金…，全年执行…) and the
