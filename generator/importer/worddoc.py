@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 from ..content.messages import say
 from .cfb import CfbError, Compound
-from .wordlists import formatted
+from .wordlists import ListCounters, formatted
 
 
 class DocError(ValueError):
@@ -544,8 +544,7 @@ class _Lists:
         self.levels: dict[int, list[_Level]] = {}
         #: Each instance: its list, its start overrides and its formatting overrides by level.
         self.instances: list[tuple[int, dict[int, int], dict[int, _Level]]] = []
-        self.counters: dict[int, dict[int, int]] = {}
-        self.started: set[int] = set()
+        self.counters = ListCounters()
         if len(lists) < 2 or len(instances) < 4:
             return
         count, = struct.unpack_from("<h", lists, 0)
@@ -604,16 +603,8 @@ class _Lists:
         if ilvl >= len(levels) or _NFC.get(levels[ilvl].nfc) is None:
             return ""  # (a bullet, a level that draws no number)
         level = levels[ilvl]
-        counters = self.counters.setdefault(lsid, {})
-        if ilfo not in self.started:
-            self.started.add(ilfo)
-            for k, start in starts.items():
-                counters[k] = start - 1
-        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
-        for deeper in [k for k in counters if k > ilvl]:
-            restart = levels[deeper].restart if deeper < len(levels) else None
-            if restart is None or restart > ilvl:
-                del counters[deeper]
+        counters = self.counters.step(lsid, ilfo, ilvl, level.start, starts,
+                                      lambda deeper: levels[deeper].restart if deeper < len(levels) else None)
         out = list(level.text)
         for at in level.places:
             k = ord(level.text[at])

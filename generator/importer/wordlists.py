@@ -13,6 +13,7 @@ none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 _DIGITS = "零一二三四五六七八九"
@@ -93,6 +94,33 @@ def _val(element: Any, tag: str) -> str | None:
     return child.get(qn("w:val")) if child is not None else None
 
 
+class ListCounters:
+    """Word's list counters, for the .docx reader and the .doc reader alike: one per list and level.
+    A list instance's start overrides set its list's counters where the instance is first used; a
+    level moves on by one from its start; each deeper level restarts then, but for one whose restart
+    limit (lvlRestart, ilvlRestartLim) lies above the level that moved."""
+
+    def __init__(self) -> None:
+        self.counters: dict[Any, dict[int, int]] = {}
+        self.started: set[Any] = set()
+
+    def step(self, list_id: Any, instance: Any, level: int, start: int, overrides: dict[int, int],
+             restart: Callable[[int], int | None]) -> dict[int, int]:
+        """Move `level` of `list_id` on (its first number `start`), as a paragraph of `instance`
+        does: the list's counters by level after it. `restart(deeper)` is a deeper level's limit."""
+        counters = self.counters.setdefault(list_id, {})
+        if instance not in self.started:
+            self.started.add(instance)
+            for lvl, first in overrides.items():
+                counters[lvl] = first - 1
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            limit = restart(deeper)
+            if limit is None or limit > level:
+                del counters[deeper]
+        return counters
+
+
 class ListNumbers:
     """The labels of a document's list paragraphs, read in document order."""
 
@@ -101,8 +129,7 @@ class ListNumbers:
         self.levels: dict[str, dict[int, tuple[int, str, str, int | None]]] = {}
         #: Each list instance's abstract list and its start overrides by level.
         self.instances: dict[str, tuple[str, dict[int, int]]] = {}
-        self.counters: dict[str, dict[int, int]] = {}
-        self.started: set[str] = set()
+        self.counters = ListCounters()
         self.styles: dict[str, tuple[str, int]] = {}
         try:
             numbering = document.part.numbering_part.element
@@ -141,17 +168,8 @@ class ListNumbers:
         levels = self.levels.get(abstract, {})
         if level not in levels or levels[level][1] in ("bullet", "none"):
             return ""
-        counters = self.counters.setdefault(abstract, {})
-        if num_id not in self.started:
-            self.started.add(num_id)
-            for lvl, start in overrides.items():
-                counters[lvl] = start - 1
-        start = levels[level][0]
-        counters[level] = counters.get(level, start - 1) + 1
-        for deeper in [k for k in counters if k > level]:
-            restart = levels.get(deeper, (0, "", "", None))[3]
-            if restart is None or restart > level:
-                del counters[deeper]
+        counters = self.counters.step(abstract, num_id, level, levels[level][0], overrides,
+                                      lambda deeper: levels.get(deeper, (0, "", "", None))[3])
         text = levels[level][2]
         missing = False
 
