@@ -466,7 +466,7 @@ def score(folder: Path, show: bool = False) -> Score:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--heldout", action="store_true", help="score the held-out fixtures (only at the end)")
-    sets = [f"heldout{n}" for n in range(2, 24)]
+    sets = [f"heldout{n}" for n in range(2, 25)]
     for name in sets:
         parser.add_argument(f"--{name}", action="store_true", help=f"score the sealed set {name}/ (only at the end)")
     parser.add_argument("--show", help="print every figure's verdict for the fixtures whose name starts so")
