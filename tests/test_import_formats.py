@@ -1665,6 +1665,10 @@ def test_reasons_of_a_change_left_unplaced_are_no_rows_and_parts_of_a_carry_over
     ("heldout22/125-", "[sum.parts]", "政府采购"),
     # a form in two tables, 共性指标 and 个性指标, each 合计 that table's subtotal of the 自评总分 97.24
     ("heldout22/129-", None, None),
+    # the text's last-year spending 812.46 (“全年支出较上年的812.46万元增加…”), 表1's 2022 支出合计 821.46
+    ("heldout15/93-", "[same.execution_total]", "所述上年支出"),
+    # 增长7.23% is the change over this year's spending: over last year's 502.26 it is 7.79%
+    ("heldout16/96-", "[year.change_rate]", "比上年增减率"),
     ("heldout8/58-", None, None),  # its 测评得分 once taken for a second score
     ("heldout/15-", "[rate.execution]", "学前教育"),  # and the department's 95.2 is not the project's score
     ("heldout5/40-", None, None),  # no plant: no error

@@ -210,6 +210,7 @@ class Checker:
         """
         if total is None or not parts:
             return
+        short = False  # the parts, all stated at a stage, fall short of the total: not all of it
         for stage in stages:
             total_figure = getattr(total, stage, None)
             if total_figure is None:
@@ -219,12 +220,15 @@ class Checker:
                 continue
             complete = len(stated) == len(parts) and not partial
             signed = stage == "change"
-            if signed and not complete:
+            if signed and (not complete or short and lone):
+                # (“收入合计 … 财政拨款收入 …” with its change: one part listed below the total is
+                # a part mentioned, and its change may be more than the total's)
                 continue
             rule_here = "sum.change" if signed and rule != "sum.reasons" else rule
             amount = sum((f.value for _, f, _ in stated), Decimal(0))
             tolerance = sum((half_step(f.first) for _, f, _ in stated), half_step(total_figure.first))
             difference = amount - total_figure.value
+            short = short or complete and not signed and difference < -tolerance
             if not complete and difference <= tolerance:
                 continue  # some parts are not stated (or only 其中 are listed): nothing to compare
             label = LABELS[stage]
@@ -825,20 +829,27 @@ class Checker:
                  message=f"得分 {plain(score)}，所述等级“{perf.grade}”，按{source}应为“{expected or '（无对应分段）'}”")
 
     def execution_total(self) -> None:
+        """The self-evaluation's 全年执行数 is the year's spending (支出合计's 决算数); the last year's
+        spending a self-evaluation states beside it (全年支出较上年的…万元增加…) is the total's 上年数."""
         perf = self.report.performance
-        if perf is None or perf.budget_execution is None or perf.budget_execution.actual is None:
+        be = perf.budget_execution if perf is not None else None
+        if be is None:
             return
-        for i, account in enumerate(self.report.expenditure):
-            if account.scope == "部门全部资金" and account.total is not None and account.total.actual is not None:
-                executed = perf.budget_execution.actual
+        for stage, own, subject, total_label in (
+                ("actual", "自评表全年执行数", "全年执行数与支出合计", f"支出合计（{LABELS['actual']}）"),
+                ("prior", "自评报告所述上年支出", "所述上年支出与支出合计上年数", "支出合计上年数")):
+            executed = getattr(be, stage)
+            for i, account in enumerate(self.report.expenditure):
+                total = getattr(account.total, stage) if account.total is not None else None
+                if executed is None or account.scope != "部门全部资金" or total is None:
+                    continue
                 terms: list[Recipe | CheckTerm] = [
-                    self.term("自评表全年执行数", executed, ("performance", "budget_execution", "actual")),
-                    self.term(f"支出合计（{LABELS['actual']}）", account.total.actual,
-                              ("expenditure", i, "total", "actual"))]
-                self.same_amount("same.execution_total", "全年执行数与支出合计", account.total.actual, executed, terms,
-                                 f"自评表全年执行数 {show_money(executed.value, self.unit)}，支出合计 "
-                                 f"{show_money(account.total.actual.value, self.unit)}")
-                return
+                    self.term(own, executed, ("performance", "budget_execution", stage)),
+                    self.term(total_label, total, ("expenditure", i, "total", stage))]
+                self.same_amount("same.execution_total", subject, total, executed, terms,
+                                 f"{own} {show_money(executed.value, self.unit)}，{total_label.split('（')[0]} "
+                                 f"{show_money(total.value, self.unit)}")
+                break
 
     def project_execution(self) -> None:
         """A project the report lists among its projects (its line, with its money) and the same

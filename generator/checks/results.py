@@ -57,7 +57,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
                                 f"与两年报告的{FIGURES['actual'].name}数一致", ERROR, "年度"),
     Rule("year.scale", "金额与上年报告同一项的量级相符（相差千倍以上多为万元、元混用）", WARNING, "年度"),
     Rule("same.restated", "同一数字在报告中多处出现时各处一致", ERROR, "一数多处"),
-    Rule("same.execution_total", "自评表的全年执行数与支出合计一致", ERROR, "一数多处"),
+    Rule("same.execution_total", "自评的全年执行数（及所述上年支出）与支出合计一致", ERROR, "一数多处"),
     Rule("same.project_execution", "项目清单所列项目的预算数、执行数与同一报告中该项目自评所述一致", ERROR, "一数多处"),
     Rule("same.table_total", "报告所列预算执行表（如分单位表）的合计与自评的年度资金总额一致", ERROR, "一数多处"),
     Rule("same.sangong_table", "正文所述“三公”经费决算数与“三公”经费支出决算表（两套表时为部门汇总表）一致", ERROR,

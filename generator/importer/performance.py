@@ -109,6 +109,15 @@ _BUDGET = (
 )
 
 
+#: The year's spending against last year's, said after the budget's account (…全年支出858.36万元，预算执行率
+#: 98.10%。全年支出较上年的812.46万元增加45.90万元，增长5.65%): last year's amount, the change and its rate.
+_ON_LAST_YEAR = re.compile(
+    r"(?:全年|本年|当年|本年度)(?:实际)?支出(?:总额)?(?:较|比)(?:上年|去年|上年度)(?:同期)?的?"
+    r"(?:(?P<prior>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pu>万元|元))?[，,]?"
+    r"(?P<w>增加|减少|增长|下降)(?P<change>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<u>万元|元)"
+    r"(?:[，,](?:同比)?(?P<w2>增长|下降|增幅为?|降幅为?)(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％])?")
+_DOWN_WORDS = ("减少", "下降", "降幅", "降幅为")
+
 #: The subject of a sentence about one item's budget (三公, 机关运行经费, 政府采购, a project).
 _ITEM_SUBJECT = re.compile(r"三公|(机关|机构)运行经费|政府采购|项目|专项|会议费|培训费")
 
@@ -123,9 +132,11 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
     sentence that names two of them at least, so a lone 预算 of some item is not taken for it, and
     not in a paragraph about one scope of funds (a hospital's 财政拨款 is not its whole spending).
     With `root` (project_performance=<name>), a project's own report's, of that project."""
-    matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
-    if len(matches) < 2 or _SCOPED.search(paragraph or sentence.text):
+    if _SCOPED.search(paragraph or sentence.text):
         return set()
+    matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
+    if len(matches) < 2:
+        return _on_last_year(sentence, found, at, root)
     head = sentence.text[:min(m.start() for _, m in matches)]
     if root == "performance" and _ITEM_SUBJECT.search(head):
         return set()  # “三公”经费全年预算…，实际支出…: an item's budget, not the department's
@@ -138,6 +149,33 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
         found.add((root, "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
                        at=at, unit=None if kind == "percent" else match.group("u")))
+        taken.add(sentence.start + start)
+    return taken
+
+
+def _on_last_year(sentence: Sentence, found: Found, at: str, root: str) -> set[int]:
+    """Last year's spending and the change on it, in the sentence that opens with the year's spending
+    compared (全年支出较上年…), once the budget's account has stated the year's spending: the same
+    row's. Anything else in the sentence is left to the amounts' reader."""
+    match = _ON_LAST_YEAR.match(sentence.text.lstrip())
+    if match is None or not any(f.steps == (root, "budget_execution") and f.key == "actual" for f in found.findings):
+        return set()
+    offset = len(sentence.text) - len(sentence.text.lstrip())
+    down = match.group("w") in _DOWN_WORDS
+    taken: set[int] = set()
+    for key, group, unit in (("prior", "prior", "pu"), ("change", "change", "u"), ("change_rate", "rate", None)):
+        if match.group(group) is None:
+            continue
+        start, end = offset + match.start(group), offset + match.end(group)
+        value = match.group(group).replace(",", "")
+        if key == "change_rate":
+            value = ("-" if match.group("w2") in _DOWN_WORDS and value.strip("0.") else "") + value + "%"
+        elif key == "change" and down and value.strip("0."):
+            value = "-" + value
+        kind = "percent" if key == "change_rate" else "money"
+        found.add((root, "budget_execution"), key,
+                  Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
+                       at=at, unit=match.group(unit) if unit else None))
         taken.add(sentence.start + start)
     return taken
 
