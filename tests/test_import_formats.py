@@ -922,6 +922,85 @@ def test_a_scoring_frame_told_level_by_level_in_the_text_is_drafted_as_weights_a
                     ("投入", "预算配置", "在职人员控制率", "4", "4")]
 
 
+_BY_LEVEL = ("某县文化馆2024年度部门整体支出绩效自评报告\n"
+             "三、部门整体支出绩效自评情况\n"
+             "（一）投入情况（10分）\n"
+             "目标设定方面，绩效目标合理性、绩效指标明确性各得3分、3分。预算配置方面，年末实有在职人员21人，"
+             "在职人员控制率95.45%，得4分。\n"
+             "（二）产出情况（20分）\n"
+             "群众文化活动136场次，超过120场次的目标，得8分；公益培训3,460人次，得{training}分；"
+             "年度重点工作全部办结，得5分。\n"
+             "四、自评结论\n"
+             "经自评，本馆自评得分30分。\n"
+             "附件：部门整体支出绩效自评表\n"
+             "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |\n"
+             "|---|---|---|---|---|---|---|\n"
+             "| 投入（10分） | 目标设定 | 绩效目标合理性 | 3 | 合理 | 合理 | 3 |\n"
+             "| | | 绩效指标明确性 | 3 | 明确 | 明确 | 3 |\n"
+             "| | 预算配置 | 在职人员控制率 | 4 | ≤100% | 95.45% | 4 |\n"
+             "| 产出（20分） | 职责履行 | 群众文化活动场次 | 8 | ≥120场次 | 136场次 | 8 |\n"
+             "| | | 公益培训人次 | 7 | ≥3000人次 | 3460人次 | 7 |\n"
+             "| | | 重点工作办结率 | 5 | 100% | 100% | 5 |\n"
+             "| 总分 | | | 30 | | | 30 |\n")
+
+
+def test_scores_told_section_by_level_restate_the_forms_indicators():
+    """（一）投入情况（10分） … 在职人员控制率95.45%，得4分；… 各得3分、3分: before the 自评表, the text
+    tells each indicator's score under its 一级's heading. Each is a further statement of the form's
+    row it names (群众文化活动136场次 the row 群众文化活动场次), its rate too; the heading's points the
+    一级's 分值; a score whose clause names no row of the form is left unplaced, no work figure."""
+    result, report = _draft(_BY_LEVEL.format(training=7), 2024)
+    perf = report.performance
+    assert [(w.name, _values(w.weight)) for w in perf.weights] == [("投入", ["10", "10"]), ("产出", ["20", "20"])]
+    scores = {i.name: _values(i.score) for i in perf.indicators}
+    assert scores == {"绩效目标合理性": ["3", "3"], "绩效指标明确性": ["3", "3"], "在职人员控制率": ["4", "4"],
+                      "群众文化活动场次": ["8", "8"], "公益培训人次": ["7", "7"], "重点工作办结率": ["5"]}
+    assert [i.actual for i in perf.indicators][2:5] == ["95.45%", "136场次", "3460人次"]
+    assert [s.at for s in perf.indicators[2].score.statements] == ["四 自评表", "三（一）"]
+    assert not report.work_stats or all("控制率" not in (s.name or "") for s in report.work_stats)
+    loose = {(x.text, x.why) for x in result.loose}
+    assert ("5分", "按一级指标分述的得分，未能确定是自评表中哪一项指标的") in loose
+
+
+def test_a_score_told_by_level_that_differs_from_the_forms_is_found():
+    """公益培训…，得6分 in the text against 7 in the form: one indicator's two statements of its
+    score, which the checks compare (same.restated)."""
+    from generator.checks.checker import check_report
+    from generator.content.load import ReportFile, parse
+    from generator.content.model import YearReport
+
+    result, report = _draft(_BY_LEVEL.format(training=6), 2024)
+    (training,) = [i for i in report.performance.indicators if i.name == "公益培训人次"]
+    assert _values(training.score) == ["7", "6"]
+    model, marks, problems = parse(YearReport, strip_unplaced(result.yaml), "t.yaml")
+    assert problems == [], problems
+    failed = [r for r in check_report(ReportFile("t", 2024, model, "t.yaml", marks)) if r.passed is not True]
+    assert [(r.rule, r.subject) for r in failed if r.rule.startswith("same.")] == [
+        ("same.restated", failed[0].subject)] and "公益培训人次" in failed[0].subject
+
+
+def test_a_score_told_by_level_is_not_given_to_a_name_the_form_lists_twice():
+    """管理制度健全性 stands under 预算管理 and under 资产管理 on the 53号 frame: a score said of it in
+    the text could be either row's, and is left unplaced."""
+    text = ("某县文化馆2024年度部门整体支出绩效自评报告\n"
+            "三、部门整体支出绩效自评情况\n"
+            "（一）过程情况（6分）\n"
+            "资金使用合规，管理制度健全性得3分；资产管理安全性、资金使用合规性各得2分、1分。\n"
+            "附件：部门整体支出绩效自评表\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 |\n"
+            "|---|---|---|---|---|---|---|\n"
+            "| 过程（6分） | 预算管理 | 管理制度健全性 | 1 | 健全 | 健全 | 1 |\n"
+            "| | | 资金使用合规性 | 1 | 合规 | 合规 | 1 |\n"
+            "| | 资产管理 | 管理制度健全性 | 2 | 健全 | 健全 | 2 |\n"
+            "| | | 资产管理安全性 | 2 | 安全 | 安全 | 2 |\n"
+            "| 总分 | | | 6 | | | 6 |\n")
+    result, report = _draft(text, 2024)
+    scores = [(i.level2, i.name, _values(i.score)) for i in report.performance.indicators]
+    assert scores == [("预算管理", "管理制度健全性", ["1"]), ("预算管理", "资金使用合规性", ["1", "1"]),
+                      ("资产管理", "管理制度健全性", ["2"]), ("资产管理", "资产管理安全性", ["2", "2"])]
+    assert "3分" in {x.text for x in result.loose}
+
+
 def test_a_yunnan_forms_key_tasks_are_a_project_group_whose_planted_rate_the_checks_find(tmp_path):
     """二、部门年度重点工作任务 (任务名称 · 项目 · 批复金额 · 实际支出金额 · 预算执行率, a task merged
     down over its projects): each task a project whose parts are its projects, the approved amount

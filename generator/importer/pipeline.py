@@ -18,6 +18,7 @@ from .meta import department_name, document, kind_of, project_of_lines, project_
 from .narrative import markdown, sections
 from .performance import budget, rules
 from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
+from .restated import Restated
 from .rows import title_row
 from .selfeval import RESCALING
 from .settle import file_unit, settle
@@ -78,6 +79,7 @@ def _draft(blocks: list[Block], year: int, refused: set[tuple[int, int]], file_n
         project_of_lines([b.text for b in blocks[:12] if isinstance(b, Para)])
         if re.search(r"项目.*绩效(自评|评价)", doc.title or "") else None)
     walker.run(doc.root)
+    walker.restated.resolve(found)
     for table in published_tables:
         for text, span, quote, why in table.left:
             found.skip(text, span, quote, table.label or table.title, why)
@@ -191,6 +193,7 @@ class _Walker:
         self.grids_seen = False
         self.frame: list[str] = []  # the 一级 and 二级 of a scoring frame told in the text (_frame)
         self.rescaling: Para | None = None  # a rescaling rule told before any form (the next form's)
+        self.restated = Restated()  # the scores told section by 一级 (（一）投入情况（20分）…，得4分)
 
     def run(self, root: Section) -> None:
         self._section(root)
@@ -205,6 +208,9 @@ class _Walker:
         self.amounts.project = self.project
         self.grids.document_project = self.project
         self.amounts.section()
+        previous_level = self.restated.level1
+        if section.rank >= 0 and self.kind == "绩效自评报告" and not self.project:
+            self.restated.level1 = self.restated.heading(section.title, section.start, ctx.at) or previous_level
         if section.rank >= 0 and section.parent is not None:
             # A heading stating an amount (“（一）财政预算收入：511.4万元”) is read in its parent's
             # context, and its row heads the section.
@@ -285,6 +291,7 @@ class _Walker:
             self._section(child)
         self.project, self.own_report = previous, previous_own
         self.amounts.project = previous
+        self.restated.level1 = previous_level
 
     def _listed(self) -> None:
         """The projects a summary table listed (projects=… / items=…), so that the text after it
@@ -504,6 +511,7 @@ class _Walker:
         taken = rules(sentence, self.found, ctx.at,
                       f"project_performance={self.project}" if self.project else "performance", paragraph) | framed
         if self.kind == "绩效自评报告" and not self.project:
+            taken |= self.restated.sentence(sentence, ctx.at)
             taken |= budget(sentence, self.found, ctx.at, paragraph)
         elif self.own_report and self.project:
             # a project's own report after the department's: its budget and spending are its self-evaluation's
