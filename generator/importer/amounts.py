@@ -29,6 +29,11 @@ _STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
 _ARRIVED_AFTER = re.compile(r"(已)?(全部|足额|全额)?到位")
 _ACHIEVED = re.compile(r"投入|节约|减免|拨付|兑现|奖补|中标|追加|带动|争取")
 _REASONS = re.compile(r"原因|主要为[：:]|主要是[：:]")
+#: The share an amount is said to be of the year's spending, right after it (“…，占全年支出的50.54%”).
+_SHARE_OF_SPENDING = re.compile(r"[，,]?占(?:全年|本年|当年|全部|部门)?(?:实际)?(?:总)?支出"
+                                r"(?:总额|合计|总数|决算数?)?的?(?:比重|比例)?(?:为)?[0-9]")
+#: A count of projects opening the list of them: “实施项目4个：”, “共4个项目，分别是：”.
+_LIST_OPENS = re.compile(r"\s*(?:[，,]?(?:分别|具体)(?:是|为)|[，,]?包括)?[：:]")
 #: What is left of a change's label when it names only what it is compared with (较2021年决算,
 #: 比上年, 与上年相比, 同比): no row.
 _COMPARED = re.compile(r"(较|比|同比|与|和)(上年|去年|上一?年度)?(相比|对比|比较)?")
@@ -167,6 +172,7 @@ class SentenceState:
     bracket: Ref | None = None  # the row stated before an open bracket
     orphan_reasons: bool = False  # within the reasons of a change that was left unplaced
     projects_counted: bool = False  # the sentence counted projects before its amounts
+    projects_listed: bool = False  # the count of projects opened a list (实施项目4个：A…；B…): its names are projects
     economic: Ref | None = None  # a row of spending broken down by 经济分类 (按支出经济分类，…)
     head_named: bool = False  # the row heading a list was named before the list word, without an amount
 
@@ -246,6 +252,9 @@ class AmountReader(RowFinder):
             if token.kind not in ("money", "percent"):
                 rest.append(token)
                 self._note_words(raw, token, state)
+                if state.projects_counted and token.unit in ("个", "项") \
+                        and _LIST_OPENS.match(sentence.text, token.end):
+                    state.projects_listed = True
                 continue
             if token.kind == "money" and _ARRIVED_AFTER.match(sentence.text, token.end):
                 # “三级财政资金1740.00万元全部到位”: funds received, said after the amount; not a stage
@@ -377,7 +386,7 @@ class AmountReader(RowFinder):
                 self._skip(sentence, token, ctx, why)
             state.last = None
             return
-        stage, weak, why = self._stage(label, ref, state, ctx, budget_words)
+        stage, weak, why = self._stage(label, ref, state, ctx, budget_words, sentence.text[token.end:])
         before = sentence.text[:token.start]
         if label.stage and before.count("（") + before.count("(") <= before.count("）") + before.count(")"):
             # (a stage said inside brackets, 公用经费96.18万元（公用经费预算98.00万元）, is the bracket's own:
@@ -477,8 +486,9 @@ class AmountReader(RowFinder):
     # --- stages ---------------------------------------------------------------------------------
 
     def _stage(self, label: Label, ref: Ref, state: SentenceState, ctx: Context,
-               budget_words: bool) -> tuple[str | None, bool, str]:
-        """The stage and whether it is only provisional; or None and why not."""
+               budget_words: bool, after: str = "") -> tuple[str | None, bool, str]:
+        """The stage and whether it is only provisional; or None and why not. `after` is the text
+        after the amount."""
         if label.stage:
             return label.stage, False, ""
         parent = state.parents[-1] if state.children and state.parents else None
@@ -503,6 +513,9 @@ class AmountReader(RowFinder):
             return "actual", True, ""
         if ref.row.area == "assets":
             return "actual", False, ""  # assets are what is held at the year's end, never a budget
+        if ref.row.area in ("expenditure", "projects") and _SHARE_OF_SPENDING.match(after):
+            # “基本支出652.18万元，占全年支出的50.54%”: a share of the year's spending is of what was spent
+            return "actual", True, ""
         return None, False, "原文未说明是预算数还是决算数"
 
     # --- relations ------------------------------------------------------------------------------

@@ -354,6 +354,10 @@ class RowFinder:
             project = self._project(name, label)
             if project is not None:
                 return project, ""
+            if state.projects_listed and label.stage is not None and self.project is None:
+                # “2023年实施项目4个：A全年预算268.00万元，支出…；B全年预算…”: each name the list gives
+                # with its money is one of the projects counted
+                return Ref(Row("projects", (f"items={name}",), name), None, group="项目支出"), ""
             if self.title_row is not None and re.search(r"用于.*支出$", norm(name)) and not state.children:
                 # “(一)基本支出情况：…用于保障正常运转的日常支出1991283.82元”: the section's row, described.
                 return self.title_row, ""
