@@ -190,6 +190,42 @@ def test_execution_rate():
     assert verdicts(line.format(r="80%"), "rate.execution") == [False]
 
 
+BUDGET_EXECUTION = """performance:
+  budget_execution:
+    name: 年度资金总额
+    budget_initial: 70.00
+    adjustment: {total}
+    budget_full: 100.00
+    items:
+      - {{name: 县级财政资金, budget_initial: 60.00, adjustment: {part}, budget_full: 40.00}}
+"""
+
+
+@pytest.mark.parametrize(("total", "part", "ok"), [
+    ("30.00", "-20.00", [True, True]),       # 70 + 30 = 100; 60 − 20 = 40
+    ("30.01", "-20.00", [True, True]),       # 0.01 off: within the three figures' half-cents
+    ("30.02", "-20.00", [False, True]),      # 0.02 off: beyond
+    ("30.00", "20.00", [True, True]),        # a cut printed without its sign (shown in red): agrees as a cut
+    ("30.00", "10.00", [True, False]),       # neither an addition nor a cut of what the row states
+])
+def test_the_initial_budget_and_its_adjustment_make_the_full_years_budget(total, part, ok):
+    assert verdicts(BUDGET_EXECUTION.format(total=total, part=part), "sum.adjustment") == ok
+
+
+def test_an_adjustment_that_does_not_add_up_names_its_three_figures():
+    [result, _] = results(BUDGET_EXECUTION.format(total="32.00", part="-20.00"), "sum.adjustment")
+    assert result.passed is False
+    assert result.message == "所述 32万元，全年预算数减年初预算数为 30万元，相差 2万元"
+    assert [t.stated for t in result.terms] == ["32.00万元", "70.00万元", "100.00万元"]
+    [_, cut] = results(BUDGET_EXECUTION.format(total="30.00", part="20.00"), "sum.adjustment")
+    assert cut.passed is True and "未标负号" in cut.message
+
+
+def test_no_adjustment_check_without_all_three_figures():
+    body = "performance:\n  budget_execution: {name: 年度资金总额, budget_initial: 70, adjustment: 30, actual: 99}\n"
+    assert verdicts(body, "sum.adjustment") == []
+
+
 @pytest.mark.parametrize(("rate", "ok"), [("65.98%", True), ("65.97%", False), ("65.99%", False), ("66%", True),
                                          ("65%", False), ("66.0%", True)])
 def test_a_projects_arrival_rate_is_what_arrived_of_its_budget(rate, ok):

@@ -218,3 +218,28 @@ def test_the_performance_part_shows_the_funds_evaluated_at_the_stages_the_report
     shown = re.sub(r"<[^>]+>", "", html)
     assert "自评涉及资金全年预算 4,401.00 万元，执行数 4,571.52 万元，执行率 99.19%" in shown
     assert "年初预算" not in shown
+
+
+def test_the_budget_execution_table_shows_the_years_adjustment_only_where_a_row_states_it(env):
+    """年中调整数 between 年初预算数 and 全年预算数, a cut negative; no such column where no row states one."""
+    from generator.content.load import parse
+    from generator.content.model import YearReport
+    from tests.helpers import year_head
+
+    head = year_head("万元", 2024, "绩效自评报告") + "performance:\n  budget_execution:\n    name: 年度资金总额\n"
+    stated = head + ("    budget_initial: 70.00\n    adjustment: 30.00\n    budget_full: 100.00\n"
+                     "    items:\n      - {name: 县级财政资金, budget_initial: 60.00, adjustment: -20.00, budget_full: 40.00}\n")
+    model, _, problems = parse(YearReport, stated, "t.yaml")
+    assert problems == []
+    html = env.get_template("_performance.html").render(perf=model.performance, money_unit="万元", indicator_rows=[],
+                                                        indicator_csv="x")
+    headers = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', html)
+    assert headers[:4] == ["项目", "年初预算数", "年中调整数", "全年预算数"]
+    assert 'data-csv="年中调整数（元，调减为负）"' in html
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r'<td class="num">(.*?)</td>', html)]
+    assert cells[:3] == ["70.00", "30.00", "100.00"] and "-20.00" in cells
+    plain, _, problems = parse(YearReport, head + "    budget_initial: 70.00\n    budget_full: 100.00\n", "t.yaml")
+    assert problems == []
+    html = env.get_template("_performance.html").render(perf=plain.performance, money_unit="万元", indicator_rows=[],
+                                                        indicator_csv="x")
+    assert "年中调整数" not in html

@@ -524,3 +524,31 @@ def test_the_funds_evaluated_by_stage_are_figures_of_the_self_evaluation_named_s
         ("部门整体支出绩效自评", "自评涉及资金", "全年预算", "44010000.00元", "performance.evaluated_execution.budget_full"),
         ("部门整体支出绩效自评", "自评涉及资金", "决算/执行", "45715236.40元", "performance.evaluated_execution.actual"),
         ("部门整体支出绩效自评", "自评涉及资金", "执行率", "99.19%", "performance.evaluated_execution.execution_rate")]
+
+
+def test_the_years_adjustment_is_a_figure_of_the_budget_execution_and_a_column_of_its_table():
+    """年中调整数: a figure row named with what its sign means, and a column of the 预算执行 table's CSV
+    (only where a row states it), a cut negative."""
+    from generator.content.load import ReportFile, load_content, parse
+    from generator.content.model import YearReport
+    from generator.outputs.data import budget_execution_csv, figure_rows
+    from tests.helpers import year_head
+
+    entry = load_content(CONTENT).departments[0]
+    text = year_head("万元", 2024, "绩效自评报告") + (
+        "performance:\n  budget_execution:\n    name: 年度资金总额\n"
+        "    budget_initial: 70.00\n    adjustment: 30.00\n    budget_full: 100.00\n"
+        "    items:\n      - {name: 县级财政资金, budget_initial: 60.00, adjustment: -20.00, budget_full: 40.00}\n")
+    model, marks, problems = parse(YearReport, text, "t.yaml")
+    assert problems == []
+    rows = [(r["item"], r["measure"], r["stated"], r["amount_yuan"])
+            for r in figure_rows(entry, ReportFile(slug="t", year=2024, report=model, path="t.yaml", marks=marks))
+            if r["field"].endswith("adjustment")]
+    assert rows == [("年度资金总额", "年中调整数（调减为负）", "30.00万元", "300000"),
+                    ("年度资金总额 / 县级财政资金", "年中调整数（调减为负）", "-20.00万元", "-200000")]
+    lines = budget_execution_csv(model.performance.budget_execution).decode("utf-8-sig").splitlines()
+    assert lines[0].split(",")[:4] == ["项目", "年初预算数（元）", "年中调整数（元，调减为负）", "全年预算数（元）"]
+    assert lines[2].split(",")[:4] == ["县级财政资金", "600000", "-200000", "400000"]
+    plain = YearReport.model_validate({**model.model_dump(), "performance": {"budget_execution": {
+        "name": "年度资金总额", "budget_initial": "70.00", "budget_full": "100.00"}}})
+    assert "年中调整数" not in budget_execution_csv(plain.performance.budget_execution).decode("utf-8-sig")

@@ -328,6 +328,7 @@ class Checker:
         if arrival_rate is not None and arrived is not None and budget:
             self.rate_check("rate.arrival", f"{subject}{LABELS['arrival_rate']}", arrival_rate, (*path, "arrival_rate"),
                             own("arrived"), budget)
+        self.adjustment_check(subject, a, path)
         if a.variance is not None and budget and actual:
             self.difference_check("rate.variance", f"{subject}{LABELS['variance']}", a.variance, (*path, "variance"),
                                   budget, actual)
@@ -348,6 +349,33 @@ class Checker:
                                 actual, base_offset=-a.change.value)
         if a.share is not None and (parent is not None or self.account_total is not None):
             self.share_check(subject, a, path, parent)
+
+    def adjustment_check(self, subject: str, a: Amounts, path: FieldPath) -> None:
+        """年初预算数 + 年中调整数 = 全年预算数, when the row states all three (sum.adjustment).
+
+        A cut printed without a sign (a sheet that shows it only in red, 红色为调减) reads as an
+        addition: an unsigned adjustment that agrees as a cut passes, and the message says so."""
+        if a.adjustment is None or a.budget_initial is None or a.budget_full is None:
+            return
+        adjustment, initial, full = a.adjustment, a.budget_initial, a.budget_full
+        computed = full.value - initial.value
+        tolerance = half_step(adjustment.first) + half_step(initial.first) + half_step(full.first)
+        difference = adjustment.value - computed
+        passed = abs(difference) <= tolerance
+        as_cut = not passed and adjustment.value > 0 and abs(adjustment.value + computed) <= tolerance
+        terms = [self.term(f"{subject}（{LABELS['adjustment']}）", adjustment, (*path, "adjustment")),
+                 self.term(f"{subject}（{LABELS['budget_initial']}）", initial, (*path, "budget_initial")),
+                 self.term(f"{subject}（{LABELS['budget_full']}）", full, (*path, "budget_full"))]
+        if as_cut:
+            message = (f"全年预算数比年初预算数少 {show_money(-computed, self.unit)}，所述调整数未标负号"
+                       "（调减或以颜色等标示），按调减相符")
+        else:
+            message = (f"所述 {show_money(adjustment.value, self.unit)}，全年预算数减年初预算数为 "
+                       f"{show_money(computed, self.unit)}"
+                       + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+        self.add("sum.adjustment", passed or as_cut, f"{subject}{LABELS['adjustment']}", terms,
+                 show_money(computed, self.unit), show_money(difference, self.unit), show_money(tolerance, self.unit),
+                 message)
 
     def share_check(self, subject: str, a: Amounts, path: FieldPath, parent: tuple[Amounts, FieldPath] | None) -> None:
         assert a.share is not None  # (the caller's condition)
@@ -570,6 +598,7 @@ class Checker:
                                stages=("budget_initial", "budget_full", "budget", "actual"))
                 for n, line in enumerate(lines):
                     self.line_sums(f"{label}预算执行·{line.name}", line, (*base, "budget_execution", key, n))
+                    self.adjustment_check(f"{label}预算执行·{line.name}", line, (*base, "budget_execution", key, n))
         rows = perf.indicators
         for n, ind in enumerate(rows):
             here = (*base, "indicators", n)

@@ -34,6 +34,8 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.reasons", f"所列增减原因的金额之和等于{FIGURES['change'].name}", ERROR, "合计"),
     Rule("sum.table", "决算公开表中上级科目等于所属下级科目之和（类 = 各款，款 = 各项，合计 = 各类）", ERROR, "合计"),
     Rule("sum.balance", "收入支出决算总表的收入总计等于支出总计", ERROR, "合计"),
+    Rule("sum.adjustment", f"{FIGURES['budget_initial'].name}数加{FIGURES['adjustment'].name}等于"
+                           f"{FIGURES['budget_full'].name}数（三数均述时）", ERROR, "合计"),
     Rule("sum.lines", "决算公开表中本年收入合计、本年支出合计等于其上所列各项（一、二、三……）之和", ERROR, "合计"),
     Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
     Rule("sum.duplicate", "汇总表中同一项目只列一次（同名且各阶段金额相同的两行多为重复填报，合计随之重复计入）",

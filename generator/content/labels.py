@@ -56,6 +56,7 @@ STAGE_KEYS = ("budget_initial", "budget_full", "budget", "actual", "prior")
 #: The figures of a row (Amounts, Line, Project, BudgetExecution) and of a self-evaluation.
 FIGURES: dict[str, Label] = {
     "budget_initial": Label("年初预算", "money", "年初预算数"),
+    "adjustment": Label("年中调整数", "signed", "年中追加（调减为负），照原文", stem="年中调整数", negative="调减"),
     "budget_full": Label("全年预算", "money", "全年预算数（调整后）"),
     "budget": Label("预算", "money", "预算数（原文未说明是年初还是全年）"),
     "actual": Label("决算/执行", "money", "决算数、全年执行数或实际支出"),

@@ -6,7 +6,8 @@ Every section is optional, because real reports differ. Field descriptions are C
 they become the JSON Schema that editors show as people type.
 
 Stages used throughout: budget_initial (年初预算), budget_full (全年预算, 调整后), budget (the
-report does not say which), actual (决算数 or 执行数), prior (上年决算). What each field is called
+report does not say which), actual (决算数 or 执行数), prior (上年决算); adjustment (年中调整数) is
+the change between budget_initial and budget_full as the report prints it. What each field is called
 in Chinese, here and on pages, in the open data and in the checks, is in labels.py.
 """
 
@@ -93,6 +94,7 @@ class Amounts(Closed):
     """A row's figures at each stage, with the changes and rates the report states for it."""
 
     budget_initial: Omittable[Money] = Field(None, description=_d("budget_initial"))
+    adjustment: Omittable[SignedMoney] = Field(None, description=_d("adjustment"))
     budget_full: Omittable[Money] = Field(None, description=_d("budget_full"))
     budget: Omittable[Money] = Field(None, description=_d("budget"))
     actual: Omittable[Money] = Field(None, description=_d("actual"))

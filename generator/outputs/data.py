@@ -1113,7 +1113,11 @@ def chart_csv(chart) -> bytes:
 
 
 def budget_execution_csv(be) -> bytes:
-    header = ["项目", "年初预算数（元）", "全年预算数（元）", "全年执行数（元）", "分值", "执行率（%）", "得分"]
+    """The page's 预算执行 table: its 年中调整数 column only when a row states one, as on the page."""
+    lines = [i for i, _ in budget_execution_rows(be)]
+    adjusted = any(x.adjustment is not None for x in (be, *lines))
+    header = ["项目", "年初预算数（元）", *([FIGURES["adjustment"].heading("元")] if adjusted else []),
+              "全年预算数（元）", "全年执行数（元）", "分值", "执行率（%）", "得分"]
 
     def money(figure) -> str:
         return plain(figure.value) if figure is not None else ""
@@ -1121,10 +1125,13 @@ def budget_execution_csv(be) -> bytes:
     def number(figure) -> str:
         return plain(figure.first.value) if figure is not None else ""
 
-    rows = [[be.name or "预算执行", money(be.budget_initial), money(be.budget_full or be.budget), money(be.actual),
+    def initial(x) -> list[str]:
+        return [money(x.budget_initial), *([money(x.adjustment)] if adjusted else [])]
+
+    rows = [[be.name or "预算执行", *initial(be), money(be.budget_full or be.budget), money(be.actual),
              number(be.weight), number(be.execution_rate), number(be.score)]]
-    rows += [[i.name, money(i.budget_initial), money(i.budget_full or i.budget), money(i.actual), "",
-              number(i.execution_rate), ""] for i, _ in budget_execution_rows(be)]
+    rows += [[i.name, *initial(i), money(i.budget_full or i.budget), money(i.actual), "",
+              number(i.execution_rate), ""] for i in lines]
     return csv_bytes(header, [dict(zip(header, row)) for row in rows], numeric=header[1:])
 
 

@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     from .pages import Headline
 
 #: Table columns in display order, by model field; their headers and kinds are in labels.FIGURES.
-COLUMNS: tuple[str, ...] = ("budget_initial", "budget_full", "budget", "arrived", "actual", "prior", "change",
-                            "change_rate", "share", "execution_rate", "arrival_rate", "variance", "variance_rate",
-                            "score")
+COLUMNS: tuple[str, ...] = ("budget_initial", "adjustment", "budget_full", "budget", "arrived", "actual", "prior",
+                            "change", "change_rate", "share", "execution_rate", "arrival_rate", "variance",
+                            "variance_rate", "score")
 
 
 class Cell(NamedTuple):
