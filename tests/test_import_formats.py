@@ -722,9 +722,10 @@ def test_a_summary_of_project_self_evaluations_is_drafted_project_by_project(tmp
 
 def test_a_summary_with_a_mid_year_adjustment_column_reads_its_money_under_the_spanning_header(tmp_path):
     """预算执行情况（万元） spanning 年初预算数 · 年中调整数 · 全年预算数 · 全年执行数: the second
-    header row is the columns' names, the adjustment (its cuts told only by a red format) listed
-    with its reason, the rest each project's money; `check` then finds the 合计 that stopped short
-    of the last project, on each of its three sums."""
+    header row is the columns' names, each project's money; the adjustment drafted as printed (its
+    cuts told only by a red format, so unsigned: 260.00 + 40.00 is no 220.00, a cut of 40.00 is, and
+    sum.adjustment lets it pass as one); `check` then finds the 合计 that stopped short of the last
+    project, on each of its three sums, and nothing else."""
     folder = FIXTURES / "heldout16" / "98-hengtang-zrzyj-summary-xlsx"
     _, blocks = read_path(report_of(folder))
     result = draft(blocks, 2024)
@@ -735,7 +736,9 @@ def test_a_summary_with_a_mid_year_adjustment_column_reads_its_money_under_the_s
     assert (str(first.budget_initial.first.value), str(first.budget_full.first.value), str(first.actual.first.value)) == \
         ("120.00", "138.00", "131.46")
     assert str(table.total.budget_full.first.value) == "1075.50"
-    assert '{text: "18.00", at: "", source: "耕地保护和占补平衡｜年中调整数｜18.00", why: "年中调整数' in result.yaml
+    assert [str(p.adjustment.first.value) for p in table.items[:2]] == ["18.00", "40.00"]
+    assert str(table.total.adjustment.first.value) == "16.50"
+    assert "年中调整数｜" not in result.yaml.split("\nunplaced:")[-1]
     errors, said = _check_draft(tmp_path, folder, "hengtang-zrzyj", 2024)
     assert len(errors) == 3 and all("[sum.parts]" in e for e in errors), said
 

@@ -525,6 +525,11 @@ class AmountReader(RowFinder):
             self._skip(sentence, token, ctx, "重点评价的项目涉及的资金，不是自评涉及资金总额")
             return
         clause = re.split(r"[；;。]", sentence.text[:token.start])[-1]
+        if label.relation == "adjustment" and re.search(r"追加|调增", sentence.text) \
+                and re.search(r"调减|核减|收回|追减", sentence.text):
+            # “年中追加1360.00万元、调减268.20万元”: additions and cuts each stated, the change only their net
+            self._skip(sentence, token, ctx, "原文分列年中追加和调减，年中调整数是二者相抵的净额，请核对后手工录入")
+            return
         if label.relation == "evaluated" and re.search(r"政府性基金|国有资本经营|财政专户|单位资金|其他资金", clause):
             # “…对政府性基金安排的2个项目开展绩效自评，涉及资金5144.40万元”: the funds of another scope
             self._skip(sentence, token, ctx, "另一资金口径的自评涉及资金（模型只记一般公共预算的）")
@@ -563,7 +568,8 @@ class AmountReader(RowFinder):
             self.para.last = subject
         key = {"share": "share", "change": "change", "change_rate": "change_rate", "arrived": "arrived",
                "execution_rate": "execution_rate", "arrival_rate": "arrival_rate",
-               "variance": "variance", "variance_rate": "variance_rate"}[label.relation or ""]
+               "variance": "variance", "variance_rate": "variance_rate",
+               "adjustment": "adjustment"}[label.relation or ""]
         if key in ("arrival_rate", "arrived") and (subject.row.area != "projects" or subject.row.is_total):
             self._skip(sentence, token, ctx, "资金到位数只记在项目上")
             return
@@ -607,7 +613,7 @@ class AmountReader(RowFinder):
             return self.para.head, ""
         if self.para.heads == 0 and self.para.item is not None and label.relation == "change":
             return self.para.item, ""
-        if self.para.topic is not None and label.relation in ("variance", "execution_rate"):
+        if self.para.topic is not None and label.relation in ("variance", "execution_rate", "adjustment"):
             return self.para.topic, ""  # “没有花完的68.57万元…”: of the paragraph's row
         if self.para.heads == 0 and self.title_row is not None:
             return self.title_row, ""

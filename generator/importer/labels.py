@@ -46,6 +46,9 @@ _ARRIVED = re.compile(r"到位$|到位资金$")
 _VARIANCE_PLUS = re.compile(r"(?:决算(?:数)?比预算(?:数)?(?:减少|少)|比预算节约|(?<![转和])结余|节约"
                             r"|没有花完的|未花完的|未支出的|尚未支出的)$")
 _VARIANCE_MINUS = re.compile(r"超支$")
+#: “年初预算486.20万元，年中追加62.40万元，全年预算548.60万元”: the change made during the year (a cut
+#: negative); a name after the word (年中追加经济普查经费48.60万元) is the part added, not the whole's change.
+_ADJUSTMENT = re.compile(r"(?:年中|年内)(?P<word>追加|调增|调减|追减|调整)(?:预算|资金)?(?:数|额)?(?:为|了|共|计)?$")
 _VARIANCE_RATE = re.compile(r"(?P<word>结余率|超支率)$")
 _EVALUATED = re.compile(r"涉及(?:全年|年初|调整后?)?(?:预算(?=资金))?(?:资金|预算)(?:数|总额|金额)?(?:共|为|合计)?$")
 _SCORE = re.compile(r"(?:得分|评分|自评|自评分|自评总分|评价得分|绩效评价得分)(?:为)?$")
@@ -64,7 +67,8 @@ class Label:
     listed: bool = False  # 分别为, 主要用于 …: the first of a list of parts
     economic: bool = False  # 按支出经济分类: the parts of the row before by 经济分类 follow
     list_head: str = ""  # the row named before the list word, its parts listed after it (项目支出包括A…万元)
-    # change, change_rate, share, execution_rate, arrival_rate, arrived, variance, variance_rate, evaluated, score
+    # change, change_rate, share, execution_rate, arrival_rate, arrived, variance, variance_rate, adjustment,
+    # evaluated, score
     relation: str | None = None
     sign: int = 1
     share_of: str | None = None
@@ -173,6 +177,7 @@ _RELATIONS: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [
     (_VARIANCE_RATE, "variance_rate", ("percent",)),
     (_VARIANCE_PLUS, "variance", ("money",)),
     (_VARIANCE_MINUS, "variance", ("money",)),
+    (_ADJUSTMENT, "adjustment", ("money",)),
     (_EVALUATED, "evaluated", ("money",)),
     (_ARRIVED, "arrived", ("money",)),
     (_CHANGE, "change", ("money", "percent")),
@@ -192,6 +197,8 @@ def _relation(label: Label, text: str, kind: str) -> None:
             label.share_of = (match.group("of") or "").strip() or None
         elif name == "variance":
             label.sign = -1 if pattern is _VARIANCE_MINUS else 1
+        elif name == "adjustment":
+            label.sign = -1 if match.group("word") in ("调减", "追减") else 1
         elif name == "variance_rate":
             label.sign = -1 if match.group("word") == "超支率" else 1
         elif name == "change":

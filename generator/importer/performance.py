@@ -100,6 +100,9 @@ _NUM = r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)"
 #: 年中追加…48.60万元，全年预算435.00万元……全年实际支出421.37万元，预算执行率96.87%”.
 _BUDGET = (
     ("budget_initial", re.compile(r"年初预算(?:数|资金|安排)?(?:为|共计|合计)?" + _NUM + r"(?P<u>万元|元)")),
+    # (the change made during the year, named alone before its amount; a cut negative)
+    ("adjustment", re.compile(r"年中(?P<w>追加|调增|调减|调整)(?:预算|资金)?(?:数)?(?:为|共计|合计|了)?"
+                              + _NUM + r"(?P<u>万元|元)")),
     ("budget_full", re.compile(r"(?:(?:全年|调整后|调整)预算|(?:全年)?批复预算)(?:数|资金)?(?:为|共计|合计)?"
                                + _NUM + r"(?P<u>万元|元)")),
     ("actual", re.compile(r"(?:全年支出|(?:全年)?(?:实际支出|实际执行|执行数|支出决算数|执行))"
@@ -134,7 +137,10 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
     With `root` (project_performance=<name>), a project's own report's, of that project."""
     if _SCOPED.search(paragraph or sentence.text):
         return set()
-    matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m]
+    matches = [(key, m) for key, pattern in _BUDGET for m in [pattern.search(sentence.text)] if m
+               # (年中追加…、调减…: additions and cuts each stated, the change only their net)
+               if key != "adjustment" or not (re.search(r"追加|调增", sentence.text)
+                                              and re.search(r"调减|核减|收回|追减", sentence.text))]
     if len(matches) < 2:
         return _on_last_year(sentence, found, at, root)
     head = sentence.text[:min(m.start() for _, m in matches)]
@@ -145,6 +151,8 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
     for key, match in matches:
         start, end = match.start("n"), match.end("n")
         value = match.group("n").replace(",", "") + ("%" if key == "execution_rate" else "")
+        if key == "adjustment" and match.group("w") == "调减":
+            value = "-" + value
         kind = "percent" if key == "execution_rate" else "money"
         found.add((root, "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),

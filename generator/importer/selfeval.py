@@ -25,13 +25,15 @@ _SOURCE_HEADS = ("资金来源", "资金构成", "资金性质", "项目")
 #: headers, the Sichuan form's (调整后预算数 · 预算执行数 · 预算执行率 · 权重), a city form's
 #: 调整预算数（A） · 全年执行数（B） · 执行率（B/A） (its rate over the adjusted budget), and a multi-year
 #: project's year columns (本年全年预算数 · 本年全年执行数 · 本年执行率; its 项目期总预算 and 累计执行数
-#: have no place in the model and stay for the reviewer).
+#: have no place in the model and stay for the reviewer). A 年中调整数 (年中追加数) column between 年初预算数 and
+#: 全年预算数 is the change between them, as printed.
 _EXECUTION_COLUMNS = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "全年执行数": "actual",
                       "分值": "weight", "执行率": "execution_rate", "得分": "score", "调整后预算数": "budget_full",
                       "预算执行数": "actual", "预算执行率": "execution_rate", "权重": "weight",
                       "调整预算数": "budget_full",
                       "本年全年预算数": "budget_full", "本年全年执行数": "actual", "本年执行率": "execution_rate",
-                      "年初预算": "budget_initial"}
+                      "年初预算": "budget_initial", "年中调整数": "adjustment", "年中追加数": "adjustment",
+                      "调整数": "adjustment", "年中调整": "adjustment", "年中追加": "adjustment"}
 
 
 #: A column of the scoring rule (评分标准, 得分计算方法: 执行率×该指标分值 …): words, its numbers no figures,

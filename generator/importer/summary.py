@@ -382,10 +382,10 @@ class ProjectSummary:
                 if NUM.match(value.text):
                     self.found.skip(value.text, value.span, f"{where}｜序号｜{value.text}", self.at, "序号，不是数据")
             elif role == "adjustment":
-                # the change made during the year (年中调整数): 全年预算数 less 年初预算数, no field of
-                # its own; its sign may be in a colour the text does not keep
-                self.found.skip(value.text, value.span, f"{where}｜{columns.names[i]}｜{value.text}", self.at,
-                                "年中调整数，年度文件没有对应的字段")
+                # the change made during the year (年中调整数), as printed: a cut shown only by colour
+                # (红色为调减) keeps no sign in the text, which the checks allow for
+                plain = Value(value.text.replace(",", ""), value.span)
+                self._money(steps, "adjustment", plain, unit, f"{where}｜{columns.names[i]}", self.caption or "汇总表")
             elif role == "arrived" and not project:
                 self.found.skip(value.text, value.span, f"{where}｜{value.text}", self.at,
                                 "合计或分组行的到位资金，年度文件没有对应的字段")

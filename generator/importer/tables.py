@@ -160,6 +160,12 @@ class GridReader(SelfEvaluation, ProjectSummary):
             if plain in _PLAIN_STAGES:
                 out[i] = _PLAIN_STAGES[plain]
                 continue
+            # the change between the 年初 and 全年 budgets (年中调整数), as printed; additions alone
+            # (年中追加数) only when no column of cuts (年中调减数) stands beside them
+            if re.fullmatch(r"(年中)?调整数|(年中)?追加数", plain) and out \
+                    and ("调整" in plain or not any("调减" in other for other in header)):
+                out[i] = "adjustment"
+                continue
             if plain in ("金额", "本年金额") and self.kind == "部门决算":
                 out[i] = "actual~"
                 continue
