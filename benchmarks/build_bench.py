@@ -1,6 +1,7 @@
 """Build benchmarks at province scale: a synthetic corpus built whole, and rebuilt after one change.
 
     .venv/bin/python benchmarks/build_bench.py [--sizes 1000 10000] [--out benchmarks/out-build/results.md]
+        [--repeat R] [--peer] [--variants search nosearch oneworker] [--corrections K]
 
 For each size N it makes the corpus with benchmarks/synth.py (cached under
 benchmarks/corpus-N/), then runs `build.py` as a person does, each in a fresh process:
@@ -179,10 +180,11 @@ COLD = {"search": ("full build, search included (cold)", [], {}),
 
 
 def bench(n: int, work: Path, repeat: int = 1, with_peer: bool = False,
-          variants: tuple[str, ...] = ("search", "nosearch", "oneworker")) -> list[Run]:
+          variants: tuple[str, ...] = ("search", "nosearch", "oneworker"), corrections: int = 0) -> list[Run]:
     """In turn, `repeat` times: a cold build with search, one without (no previous site, an
     empty build cache), and with the peer's build on the same corpus; then, with the first
-    one's site and cache, a rebuild with nothing changed and one after a correction. Medians."""
+    one's site and cache, a rebuild with nothing changed and one after a correction, the
+    correction undone, and `corrections` more of both. Medians."""
     content = corpus(n)
     rounds: dict[str, list[Run]] = {}
     for _ in range(repeat):
@@ -215,7 +217,17 @@ def bench(n: int, work: Path, repeat: int = 1, with_peer: bool = False,
         print(f"N={n}: one year file changed ({year_file.relative_to(content)}): {len(changed)} files written: "
               + ", ".join(changed), file=sys.stderr)
         rounds.setdefault("rebuild after changing one year file", []).append(rebuild)
-        measure("restore", args)  # the corrected file put back, for the next round
+        # the corrected file put back, for the next round: a build after one changed file too
+        series = [rebuild, measure("restore", args)]
+        corrected = original.decode("utf-8").replace("title: ", "title: （更正）", 1)
+        for _ in range(corrections):  # more corrections, each put back: a series to take the median of
+            try:
+                year_file.write_text(corrected, encoding="utf-8")
+                series.append(measure("correction", args))
+            finally:
+                year_file.write_bytes(original)
+            series.append(measure("restore", args))
+        rounds.setdefault("one year file changed, every correction and its undoing", []).extend(series)
     runs = []
     for label, got in rounds.items():
         best = Run(label, median([r.wall for r in got]), median([r.cpu for r in got]), median([r.peak_mb for r in got]),
@@ -258,9 +270,12 @@ def main() -> int:
     parser.add_argument("--peer", action="store_true", help="run Hugo + Pagefind (../shared/peers) in turn with the builds")
     parser.add_argument("--variants", nargs="*", default=list(COLD), choices=list(COLD),
                         help="cold builds to run besides the one with search")
+    parser.add_argument("--corrections", type=int, default=0,
+                        help="after each round's correction and its undoing, this many more of both (for a median)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    results = {n: bench(n, args.work, args.repeat, args.peer, tuple(args.variants)) for n in args.sizes}
+    results = {n: bench(n, args.work, args.repeat, args.peer, tuple(args.variants), args.corrections)
+               for n in args.sizes}
     text = table(results)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
