@@ -773,3 +773,43 @@ def test_a_form_in_several_tables_shows_each_tables_total_above_the_whole(tmp_pa
     rows = [tr.get_text(" ", strip=True) for tr in table.tfoot.find_all("tr")]
     assert rows == ["部门整体支出绩效评价共性指标自评表（表1） 合计 30 28.5",
                     "部门整体支出绩效评价个性指标自评表（表2） 合计 70 68.74", "总分 97.24"]
+
+
+def test_a_counts_change_on_last_year_is_shown_and_downloaded(tmp_path):
+    """A work figure with its stated change on last year (门诊急诊21.36万人次，较上年增长9.4%; 资产负债率
+    38.6%，较上年下降2.1个百分点): the table of work figures shows the change in the count's unit (百分点
+    of a rate) and the change rate, signed as stated; its CSV holds them in their own columns."""
+    from tests.sitepages import page_csvs
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + (
+        "work_stats:\n"
+        "  - {name: 门诊急诊, value: 21.36, unit: 万人次, change_rate: 9.4%}\n"
+        "  - {name: 资产负债率, value: 38.6, unit: \"%\", change: -2.1}\n"
+        "  - {name: 出院患者, value: 11826, unit: 人次}\n"), encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    table = soup(tmp_path / "site", "departments/demo-dept/2020/").find("table", id="work-stats-table")
+    rows = [[td.get_text(strip=True) for td in tr.find_all("td")][:3] for tr in table.tbody.find_all("tr")]
+    assert rows == [["21.36万人次", "", "9.4%"], ["38.6%", "-2.1个百分点", ""], ["11,826人次", "", ""]]
+    header, *lines = page_csvs(tmp_path / "site", "departments/demo-dept/2020/")["work-stats-table"]
+    got = [dict(zip(header, line)) for line in lines]
+    assert [(r["比上年增减"], r["增减单位"], r["比上年增减率（%）"]) for r in got] == [
+        ("", "", "9.4"), ("-2.1", "个百分点", ""), ("", "", "")]
+
+
+def test_counts_without_a_change_keep_the_table_without_its_columns(tmp_path):
+    """No work figure states a change: the table has no change columns, on the page or in its CSV."""
+    from tests.sitepages import page_csvs
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    year = content / "departments" / "demo-dept" / "2020.yaml"
+    year.write_text(year.read_text(encoding="utf-8") + "work_stats:\n  - {name: 出院患者, value: 11826, unit: 人次}\n",
+                    encoding="utf-8")
+    build(content, tmp_path / "site", search=False)
+    table = soup(tmp_path / "site", "departments/demo-dept/2020/").find("table", id="work-stats-table")
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["事项", "数值", "说明"]
+    header = page_csvs(tmp_path / "site", "departments/demo-dept/2020/")["work-stats-table"][0]
+    assert header == ["事项", "层级", "数值", "单位", "约数说明", "年份", "说明"]

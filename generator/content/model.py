@@ -202,6 +202,9 @@ class Stat(Closed):
     qualifier: Text | None = Field(None, description="约数说明：近、余、多、以上、超过")
     year: Omittable[Annotated[int, Field(ge=1949, le=2100), Whole]] = Field(
         None, description="该数所属年份（非本年时）")
+    change: Omittable[Number] = Field(
+        None, description="比上年增减，照原文，减少为负；单位同本数，本数是率（%）时为百分点")
+    change_rate: Omittable[Percent] = Field(None, description="比上年增减率，照原文，下降为负")
     note: Markdown | None = None
     at: Text | None = None
     items: tuple[Stat, ...] = Field((), description="其中各项")

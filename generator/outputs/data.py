@@ -974,10 +974,20 @@ def table_csv(table) -> bytes:
 
 
 def stats_csv(rows) -> bytes:
-    header = ["事项", "层级", "数值", "单位", "约数说明", "年份", "说明"]
-    return csv_bytes(header, [dict(zip(header, [s.name, str(depth), plain(s.value), s.unit or "", s.qualifier or "",
-                                                str(s.year or ""), s.note or ""])) for depth, s in rows],
-                     numeric=("层级", "数值", "年份"))
+    """A table of counts; with the columns of their change on last year when any states one (in the
+    count's unit, 百分点 of a rate, as the page shows it)."""
+    changes = any(s.change is not None or s.change_rate is not None for _, s in rows)
+    header = ["事项", "层级", "数值", "单位", "约数说明", "年份",
+              *(["比上年增减", "增减单位", "比上年增减率（%）"] if changes else []), "说明"]
+    out = []
+    for depth, s in rows:
+        values = [s.name, str(depth), plain(s.value), s.unit or "", s.qualifier or "", str(s.year or "")]
+        if changes:
+            values += ["" if s.change is None else plain(s.change),
+                       "" if s.change is None else "个百分点" if s.unit == "%" else s.unit or "",
+                       "" if s.change_rate is None else plain(s.change_rate.first.value)]
+        out.append(dict(zip(header, [*values, s.note or ""])))
+    return csv_bytes(header, out, numeric=("层级", "数值", "年份", "比上年增减", "比上年增减率（%）"))
 
 
 def indicators_csv(rows) -> bytes:
