@@ -294,7 +294,7 @@ def _project_row_means(loc: tuple, stage: str, tree: dict, where: dict) -> bool:
     return words is not None and any(w in str(where.get("column", "")) for w in words)
 
 
-def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
+def _project_stat_means(loc: tuple, name: str, stage: str, tree: dict, where: dict) -> bool:
     """A count among a project's `stats`: a work statistic of the project the key's row names first
     (or, in a table of counts by project, a row the project and its column what is counted; or, the
     key's column the project's results in words, 主要绩效目标完成情况, any count of that project)."""
@@ -312,7 +312,7 @@ def _project_stat_means(loc: tuple, name: str, tree: dict, where: dict) -> bool:
         return False
     if results:
         return True  # a count in the project's results in words, which the key does not name
-    return _stat_means(name, {**where, "row": parts[-1]})
+    return _stat_means(name, {**where, "row": parts[-1]}, stage)
 
 
 def _group_total_means(loc: tuple, stage: str, where: dict) -> bool:
@@ -345,13 +345,22 @@ def _common(a: str, b: str) -> int:
     return best
 
 
-def _stat_means(name: str, where: dict) -> bool:
+#: The key's columns a work statistic's change on last year means: its change (in its own unit, or
+#: in 百分点 of a rate) and its change rate.
+STAT_CHANGE_COLUMNS = {"change": ("比上年增减", "比上年增减额"), "change_rate": ("比上年增减率",)}
+
+
+def _stat_means(name: str, where: dict, stage: str = "value") -> bool:
     """A work statistic (a named count): its name shares a run of three characters with the key's
     row (two for a row of four or fewer; of a row written `stage / count`, its last part), and the
-    key's column is the count itself, not its target, weight, score, share or change."""
+    key's column is the count itself, not its target, weight, score, share or change; its stated
+    change (`change`, `change_rate`) is the key's column 比上年增减 (…额) or 比上年增减率, and only that."""
     # (a row of a table's row: 初稿编写 / 初稿, the stage and the count of it, judged by the last part)
     key_row, key_col = norm(str(where.get("row", "")).split(" / ")[-1]), str(where.get("column", ""))
-    if re.search(r"分值|得分|权重|比例|占|增减|指标值|目标(?!完成)|比上年", key_col):
+    if stage in STAT_CHANGE_COLUMNS:
+        if norm(key_col) not in STAT_CHANGE_COLUMNS[stage]:
+            return False
+    elif re.search(r"分值|得分|权重|比例|占|增减|指标值|目标(?!完成)|比上年", key_col):
         return False
     need = 2 if len(key_row) <= 4 else 3
     return _common(norm(name), key_row) >= need
@@ -436,8 +445,8 @@ def score(folder: Path, show: bool = False) -> Score:
             if mine:
                 verdict = "right" if any(
                     _table_means(loc, tree, figure["where"]) if loc[0] == "tables" else
-                    _stat_means(row, figure["where"]) if loc[0] == "work_stats" or loc[:2] == ("assets", "stats") else
-                    _project_stat_means(loc, row, tree, figure["where"]) if "stats" in loc[:-1] and loc[0] == "projects" else
+                    _stat_means(row, figure["where"], stage) if loc[0] == "work_stats" or loc[:2] == ("assets", "stats") else
+                    _project_stat_means(loc, row, stage, tree, figure["where"]) if "stats" in loc[:-1] and loc[0] == "projects" else
                     _group_total_means(loc, stage, figure["where"]) or
                     _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
                     _project_means(loc, stage, figure["where"]) or

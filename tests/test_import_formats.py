@@ -581,6 +581,35 @@ def test_last_years_count_said_after_this_years_is_the_same_count_of_the_year_be
     assert {item.text: item.why for item in result.loose}["9个多"] == "上年的数，不是本年的"
 
 
+def test_a_counts_change_on_last_year_said_right_after_it_is_its_change():
+    """“门诊急诊21.36万人次，较上年增长9.4%”: the change of the count just before, a percent its
+    change_rate; in the count's own unit, or 百分点 of a rate, its change; down negative; 分别 after
+    counts listed gives each its own, in order; a bare 下降 right after a change is the same count's."""
+    result, report = _draft(
+        "某医院2023年度部门整体支出绩效自评报告\n三、主要工作和成效\n"
+        "全年门诊急诊21.36万人次，较上年增长9.4%；资产负债率38.6%，较上年下降2.1个百分点。"
+        "全县发生生产安全事故7起、死亡4人，同比分别下降12.5%和20%。"
+        "全年用水量42.8万吨，比上年减少2.1万吨，下降4.7%。"
+        "接待群众1.2万人次，同比增加800人次。\n", 2023)
+    got = {s.name: (s.change, s.change_rate and str(s.change_rate.first.value)) for s in report.work_stats}
+    assert got["门诊急诊"] == (None, "9.4")
+    assert got["资产负债率"] == (Decimal("-2.1"), None)
+    assert got["全县发生生产安全事故"][1] == "-12.5" and got["全县发生生产安全死亡"][1] == "-20"
+    assert got["用水量"] == (Decimal("-2.1"), "-4.7")
+    assert got["接待群众"] == (None, None)  # (a change in another unit than the count's: not its own)
+    assert "800人次" in {item.text for item in result.loose}
+
+
+def test_a_change_on_last_year_not_right_after_a_count_stays_unplaced():
+    """A change with no count just before it (电信网络诈骗案件发案数同比下降21.6%), or with words
+    between (药占比28.4%，门诊次均费用同比下降3.2%) is no work figure's change: listed, not placed."""
+    result, report = _draft(
+        "某局2023年度部门整体支出绩效自评报告\n三、主要工作和成效\n"
+        "电信网络诈骗案件发案数同比下降21.6%。刑事案件破案率79.4%，群众安全感同比提高1.2个百分点。\n", 2023)
+    assert all(s.change is None and s.change_rate is None for s in report.work_stats)
+    assert {"21.6%", "1.2个百分点"} <= {item.text for item in result.loose}
+
+
 def test_the_forms_instructions_hold_no_figures():
     result, report = _draft("某局部门整体支出绩效自评表\n注：1.预算执行率得分=执行率×10，最高不超过10分；2.定量指标按完成比例计分。\n")
     assert not report.work_stats

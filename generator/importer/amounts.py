@@ -22,7 +22,7 @@ from .found import Found
 from .labels import Label, parse
 from .lexicon import FUNCTION_CODES, Row, mentions_budget
 from .rows import AREA_OF_STEP, PROJECTISH, Ref, RowFinder
-from .text import Sentence, Token, clip, norm
+from .text import CHANGE_AGAIN, YEAR_CHANGE, Sentence, Token, clip, norm
 
 _STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
 #: Funds said to have arrived after their amount (“…1740.00万元全部到位”).
@@ -240,13 +240,16 @@ class AmountReader(RowFinder):
             state.parents.append(self.list_parent)
             state.children = True
 
-        rest = []
+        rest: list[Token] = []
         previous_end = 0
         budget_words = mentions_budget(sentence.text) or ctx.budget_words
         named = _enumerated(sentence.text, toks)
+        before: Token | None = None
         for token in toks:
             raw = sentence.text[previous_end:token.start]
             previous_end = token.end
+            counted = before is not None and rest[-1:] == [before]  # (the number before is left to others)
+            before = token
             if token in named:
                 raw = named[token]
             if token.kind not in ("money", "percent"):
@@ -275,7 +278,9 @@ class AmountReader(RowFinder):
                     and _EVALUATED_AFTER_COUNT.search(sentence.text[:token.start]):
                 label.relation, label.name = "evaluated", ""  # “…开展绩效自评，共涉及项目3个，资金413.74万元”
             self._brackets(raw, state)
-            if token.kind == "percent" and label.relation is None:
+            if token.kind == "percent" and (label.relation is None or counted and label.relation == "change_rate"
+                                            and (YEAR_CHANGE.fullmatch(raw) or CHANGE_AGAIN.fullmatch(raw))):
+                # (“门诊急诊21.36万人次，较上年增长9.4%”: the change of the count before, not of an amount)
                 rest.append(token)
                 continue
             self._token(sentence, token, label, state, ctx, budget_words)

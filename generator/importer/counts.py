@@ -13,12 +13,12 @@ import re
 
 from .context import Context, is_performance
 from .draft import Stmt
-from .found import Found
+from .found import Finding, Found
 from .labels import parse
 from .lexicon import SCOPES
 from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
 from .structure import TOC_FIELD
-from .text import COUNT, Sentence, Token, clip, last_clause, norm, tokens
+from .text import CHANGE_AGAIN, CHANGE_DOWN, COUNT, YEAR_CHANGE, Sentence, Token, clip, last_clause, norm, tokens
 
 #: A date line whose date was written without its separators (公开日期：2024919).
 _RUN_DATE = re.compile(r"^\s*(?:公开|发布|印发|成文|填报|报送)日期[：:]\s*20[0-9]{2}[01]?[0-9][0-3]?[0-9]\s*$")
@@ -66,13 +66,45 @@ class CountReader(Staffing):
         self.places_end = None
         self.previous_name = ""
         self.previous_unit: str | None = None
+        #: The work figures drafted in the sentence's current run of figures (事故7起、死亡4人), the
+        #: run's last number, and whether that was a change of the last figure (…减少73.6万千瓦时，下降3.8%).
+        self.run: list[tuple[Finding, Token]] = []
+        self.run_end: Token | None = None
+        self.changed = False
+        #: The figures a change said 分别 of (同比分别下降12.5%和20%) still waiting for theirs.
+        each: list[Finding] = []
+        each_down = False
         goals = is_goal_section(ctx)
-        for token in toks:
+        before: Token | None = None
+        for n, token in enumerate(toks):
             raw = sentence.text[max(previous_end, self.consumed):token.start]
             previous_end = token.end
+            run = self.run if self.run and self.run_end is before else []
+            self.run, changed, self.changed = run, self.changed and bool(run), False
+            before = token
             if token not in mine:
                 self.previous_name = ""
+                each = []
                 continue
+            if each and re.fullmatch(r"\s*(?:和|、|及|与)\s*", raw) and \
+                    self._change(sentence, token, each[0], each_down, ctx):
+                each.pop(0)
+                continue
+            each = []
+            change = YEAR_CHANGE.fullmatch(raw) or (CHANGE_AGAIN.fullmatch(raw) if changed else None)
+            if change and run:
+                down = change.group("word") in CHANGE_DOWN
+                if change.groupdict().get("each"):
+                    # “事故7起、死亡4人，同比分别下降12.5%和20%”: one change each, in their order, as
+                    # many changes as the figures listed
+                    listed = _listed(sentence.text, run)
+                    if len(listed) == 1 + _joined(sentence.text, toks[n:]) and \
+                            self._change(sentence, token, listed[0], down, ctx):
+                        each, each_down = listed[1:], down
+                        continue
+                elif self._change(sentence, token, run[-1][0], down, ctx):
+                    self.run, self.run_end, self.changed = run, token, True
+                    continue
             if token.kind == "bare" and re.search(r"(附件|附表)$", sentence.text[:token.start]):
                 self._skip(sentence, token, ctx, "附件、附表的编号（多半不是数据）")
                 continue
@@ -285,6 +317,24 @@ class CountReader(Staffing):
         # page shows it with them and the checks count the assets as disclosed
         self.found.add(("assets", "stats+") if ctx.area == "assets" else ("work_stats+",), "value", value)
         self.found.findings[-1].extra = extra
+        self.run, self.run_end = [*self.run, (self.found.findings[-1], token)], token
+
+    def _change(self, sentence: Sentence, token: Token, stat: Finding, down: bool, ctx: Context) -> bool:
+        """A change on last year said right after a work figure, put beside it: a percent as its
+        change_rate, an amount in its own unit (百分点 of a rate) as its change; signed, down negative."""
+        unit = stat.extra["unit"].value if "unit" in stat.extra else None
+        if token.kind == "percent":
+            key, kind = "change_rate", "percent"
+        elif token.kind == "count" and (token.unit in ("个百分点", "百分点") if unit == "%" else token.unit == unit):
+            key, kind = "change", "number"
+        else:
+            return False
+        if key in stat.extra or token.qualifier:
+            return False
+        value = ("-" if down and re.search(r"[1-9]", token.num) else "") + token.num
+        stmt = self._stmt(sentence, token, ctx, value + ("%" if kind == "percent" else ""), kind)
+        stat.extra[key] = stmt
+        return True
 
     def _stmt(self, sentence: Sentence, token: Token, ctx: Context, value: str, kind: str) -> Stmt:
         return Stmt(value, kind, clip(sentence.text, token.start, token.end),
@@ -294,6 +344,28 @@ class CountReader(Staffing):
         span = (sentence.start + token.start, sentence.start + token.end)
         self.found.skip(sentence.text[token.start:token.end], span,
                         clip(sentence.text, token.start, token.end), ctx.at, why)
+
+
+def _listed(text: str, run: list[tuple[Finding, Token]]) -> list[Finding]:
+    """The work figures a 分别 speaks of: those of the run listed one after another, with only a
+    、 (or 和, 及) and each one's name between them (事故7起、死亡4人)."""
+    out = [run[-1][0]]
+    for (finding, token), (_, after) in zip(reversed(run[:-1]), reversed(run[1:])):
+        if re.search(r"[，,；;。：:]", text[token.end:after.start]) or \
+                not re.match(r"\s*[、和及]", text[token.end:after.start]):
+            break
+        out.insert(0, finding)
+    return out
+
+
+def _joined(text: str, toks: list[Token]) -> int:
+    """How many numbers follow the first of `toks`, each joined to the one before by 和, 、, 及 or 与."""
+    count = 0
+    for first, second in zip(toks, toks[1:]):
+        if not re.fullmatch(r"\s*(?:和|、|及|与)\s*", text[first.end:second.start]):
+            break
+        count += 1
+    return count
 
 
 def is_goal_section(ctx: Context) -> bool:

@@ -148,8 +148,9 @@ def _last_entry(steps: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _loosen(found: Found, f: Finding, why: str) -> None:
-    stmt = f.stmt
-    if stmt.span == (0, 0):
-        return
-    text = stmt.value + (stmt.unit or "")
-    found.loose.append(Loose(text, stmt.span, stmt.quote, stmt.at or "", why))
+    """The finding listed under `unplaced`, and with it any number written beside it (a work figure's change)."""
+    for stmt in (f.stmt, *f.extra.values()):
+        if stmt.span == (0, 0):
+            continue
+        text = stmt.value + (stmt.unit or "")
+        found.loose.append(Loose(text, stmt.span, stmt.quote, stmt.at or "", why))

@@ -138,6 +138,16 @@ def threshold(text: str, token: Token) -> bool:
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
+#: The words between a figure and its change on last year, and nothing else: “，较上年增长”,
+#: “，同比下降”, “，与上年相比提高”, “，比上年同期分别减少” (`each`: of the figures listed before).
+YEAR_CHANGE = re.compile(r"\s*[，,]\s*(?:与(?:上年|去年|上年度)(?:同期)?相比[，,]?|同比(?:上年)?"
+                         r"|(?:比|较)(?:上年|去年|上年度)(?:同期)?)\s*(?P<each>分别)?"
+                         r"(?P<word>增长|增加|提高|提升|上升|下降|减少|降低|下滑)了?\s*")
+#: The words of a change said right after another change of the same figure (…减少73.6万千瓦时，下降3.8%).
+CHANGE_AGAIN = re.compile(r"\s*[，,]\s*(?P<word>增长|增加|提高|提升|上升|下降|减少|降低|下滑)了?\s*")
+#: The words of a change that say it is down.
+CHANGE_DOWN = ("下降", "减少", "降低", "下滑")
+
 
 def last_clause(raw: str) -> str:
     """The words after the last comma, semicolon or colon: what names the number that follows."""
