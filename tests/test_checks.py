@@ -236,6 +236,36 @@ def test_a_projects_arrival_rate_is_what_arrived_of_its_budget(rate, ok):
     assert verdicts(body, "rate.arrival", unit="元") == [ok]
 
 
+PROJECT_SOURCES = """projects:
+  - name: 项目支出
+    items:
+      - name: 高标准农田建设项目
+        budget: 1800.00
+        arrived: 1776.00
+        by_source:
+          - {{name: 中央财政资金, budget: 1080.00, arrived: 1080.00}}
+          - {{name: 省级财政资金, budget: 360.00, arrived: 360.00}}
+          - {{name: 县级财政资金, budget: {county}, arrived: {county_arrived}, arrival_rate: {county_rate}}}
+"""
+
+
+def test_a_projects_sources_add_up_to_its_money_at_every_stage_arrivals_included():
+    body = PROJECT_SOURCES.format(county="360.00", county_arrived="336.00", county_rate="93.33%")
+    assert [(r.subject, r.passed) for r in results(body, "sum.parts")] == [
+        ("项目支出·高标准农田建设项目（按资金来源）：预算", True),
+        ("项目支出·高标准农田建设项目（按资金来源）：资金到位数", True)]
+    assert verdicts(body, "rate.arrival") == [True]
+
+
+def test_a_level_that_does_not_add_up_to_the_projects_money_is_flagged():
+    body = PROJECT_SOURCES.format(county="240.00", county_arrived="216.00", county_rate="90.00%")
+    [budget, arrived] = results(body, "sum.parts")
+    assert (budget.passed, arrived.passed) == (False, False)
+    assert budget.message == "各项之和 1680万元，所述合计 1800万元，相差 120万元"
+    assert verdicts(PROJECT_SOURCES.format(county="360.00", county_arrived="336.00", county_rate="90.00%"),
+                    "rate.arrival") == [False]  # the level's own rate, against its own figures
+
+
 YOY = """expenditure:
   - total: {{name: 支出合计, actual: 6338977.18, change: {change}, change_rate: {rate}{prior}}}
 """

@@ -407,6 +407,19 @@ class Checker:
             self.amounts_rates(name, line, here, parent)
             self.line_sums(name, line, here)
             self.walk_lines(name, line.items, (*here, "items"), (line, here))
+            self.source_sums(name, line, here)
+
+    def source_sums(self, subject: str, line: Line, path: FieldPath) -> None:
+        """A project's money by source (中央、省级、县级财政资金…): each source's own rates, and the
+        sources against the project's money at every stage they state, their arrivals included."""
+        sources = getattr(line, "by_source", ())
+        if not sources:
+            return
+        for n, source in enumerate(sources):
+            self.amounts_rates(f"{subject}·{source.name}", source, (*path, "by_source", n), (line, path))
+        self.sum_check("sum.parts", f"{subject}（按资金来源）", line, path,
+                       [(s.name, s, (*path, "by_source", n)) for n, s in enumerate(sources)],
+                       stages=(*STAGES, "arrived"))
 
     def accounts(self, kind: str, accounts: tuple[Account, ...]) -> None:
         label = SECTIONS[kind]

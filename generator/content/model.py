@@ -169,11 +169,18 @@ class Block(Closed):
     at: Text | None = None
 
 
-class Project(Line):
-    """A project (项目) with its money, arrival of funds and results."""
+class Funds(Line):
+    """Money that arrives: a project's, or one source's part of it (中央财政资金, 县级配套资金)."""
 
     arrived: Omittable[Money] = Field(None, description=_d("arrived"))
     arrival_rate: Omittable[Percent] = Field(None, description=_d("arrival_rate"))
+
+
+class Project(Funds):
+    """A project (项目) with its money, arrival of funds and results."""
+
+    by_source: tuple[Funds, ...] = Field((), description="项目资金按来源或层级：中央、省级、市（州）级、县级财政资金，"
+                                         "其他资金……；各来源之和即项目资金")
     score: Omittable[Score] = Field(None, description="项目绩效自评得分")
     grade: Text | None = Field(None, description="项目绩效自评等级，照原文，如 优")
     stats: tuple[Stat, ...] = Field((), description="项目产出、中标价等其他数")
@@ -611,7 +618,7 @@ class Site(Closed):
 # Forward references resolved here, in this module's namespace. (Left to the first use, with
 # the validators deferred, one draft of the importer read its change reasons differently:
 # tests/test_import.py. The other models' validators are built on first use.)
-for _model in (Amounts, Line, Account, SanGong, Block, Project, ProjectGroup, Stat, Headcount, Section, Region,
+for _model in (Amounts, Line, Account, SanGong, Block, Funds, Project, ProjectGroup, Stat, Headcount, Section, Region,
                Performance, BudgetExecution):
     _model.model_rebuild()
 

@@ -1049,6 +1049,8 @@ def page_tables(context: Mapping[str, Any]) -> list[PageTable]:
         chart(f"chart-{group['id']}")
         if group["table"] is not None:
             figures(group["table"])
+        for table in group["sources"]:
+            figures(table)
         stats(f"{group['id']}-stats", f"{group['caption']}：项目相关数量", group["stats"])
     if context["performance"] or context["project_performance"]:
         chart("chart-scores")

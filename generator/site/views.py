@@ -231,6 +231,7 @@ class ProjectTable(TypedDict):
     id: str  # the table's id on the page and its CSV's name
     caption: str
     table: FigureTable | None
+    sources: list[FigureTable]  # each project's money by source (中央、省级、县级财政资金…) that states it
     stats: list[tuple[int, Stat]]  # the other figures its projects state, each named after its project
 
 
@@ -242,8 +243,13 @@ def project_tables(groups: tuple[ProjectGroup, ...], unit: str) -> list[ProjectT
         rows += _project_rows(group.items, 1 if rows else 0)
         stats = [(0, s.model_copy(update={"name": f"{p.name}：{s.name}"}))
                  for p in _all_projects(group.items) for s in p.stats]
+        # (the project's own row first, as the whole its sources make up)
+        sources = [table(f"projects-{i + 1}-sources-{k + 1}", f"{p.name}：按资金来源",
+                         total_row(p, p.name) + _rows(p.by_source, 1), unit)
+                   for k, p in enumerate(p for p in _all_projects(group.items) if p.by_source)]
         out.append({"id": f"projects-{i + 1}", "caption": group.name, "table": table(f"projects-{i + 1}", group.name,
                                                                                    rows, unit, group.note),
+                    "sources": [t for t in sources if t is not None],
                     "stats": [(d, s) for _, top in stats for d, s in stats_rows((top,))]})
     return out
 
