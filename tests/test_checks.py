@@ -266,6 +266,18 @@ def test_a_level_that_does_not_add_up_to_the_projects_money_is_flagged():
                     "rate.arrival") == [False]  # the level's own rate, against its own figures
 
 
+@pytest.mark.parametrize(("rate", "variance", "ok"), [
+    ("96.41%", "13.36", True),    # 358.64 of the 372.00 received, 13.36 of them unspent (实际支出/到位资金)
+    ("94.38%", "21.36", True),    # of the 380.00 budgeted
+    ("95.00%", "15.00", False),   # of neither
+])
+def test_a_projects_execution_rate_and_balance_may_be_taken_on_the_funds_received(rate, variance, ok):
+    body = ("projects:\n  - name: 项目支出\n    items:\n      - {name: 耕地保护与质量提升项目, budget: 380.00, "
+            f"arrived: 372.00, actual: 358.64, execution_rate: {rate}, variance: {variance}}}\n")
+    assert verdicts(body, "rate.execution") == [ok]
+    assert verdicts(body, "rate.variance") == [ok]
+
+
 YOY = """expenditure:
   - total: {{name: 支出合计, actual: 6338977.18, change: {change}, change_rate: {rate}{prior}}}
 """

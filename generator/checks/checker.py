@@ -111,6 +111,20 @@ _SANGONG_PARTS = {"合计": "total", "“三公”经费合计": "total", "三�
 _VEHICLES = ("公务用车购置及运行费", "公务用车购置及运行维护费")
 
 
+def _rate_fits(stated: Figure, num: Figure, den: Figure) -> bool:
+    """Whether a stated rate is num ÷ den within the rounding of the three (as rate_check judges it)."""
+    if den.value == 0:
+        return False
+    spread = HUNDRED * (half_step(num.first) + abs(num.value / den.value) * half_step(den.first)) / abs(den.value)
+    return abs(stated.first.value - num.value / den.value * HUNDRED) <= half_step(stated.first) + spread
+
+
+def _difference_fits(stated: Figure, minuend: Figure, subtrahend: Figure) -> bool:
+    """Whether a stated difference is minuend − subtrahend within their rounding (as difference_check judges it)."""
+    tolerance = half_step(stated.first) + half_step(minuend.first) + half_step(subtrahend.first)
+    return abs(stated.value - (minuend.value - subtrahend.value)) <= tolerance
+
+
 def _sangong_column(name: str) -> str | None:
     """The part of 三公 a 三公 table's column holds at the year's outturn (决算数 / 公务接待费 →
     reception; 决算数 / 公务用车购置及运行费 / 小计 → vehicles), or None."""
@@ -320,18 +334,26 @@ class Checker:
         budget_stage = next((s for s in ("budget_full", "budget", "budget_initial") if getattr(a, s) is not None), None)
         budget = own(budget_stage) if budget_stage else None
         actual = own("actual") if a.actual is not None else None
-        if a.execution_rate is not None and budget and actual:
-            self.rate_check("rate.execution", f"{subject}{LABELS['execution_rate']}", a.execution_rate,
-                            (*path, "execution_rate"), actual, budget)
         arrived = getattr(a, "arrived", None)
+        if a.execution_rate is not None and budget and actual:
+            base = budget
+            if arrived is not None and not _rate_fits(a.execution_rate, actual[1], budget[1]) \
+                    and _rate_fits(a.execution_rate, actual[1], arrived):
+                base = own("arrived")  # “预算执行率96.41%（实际支出/到位资金）”: a project's, on the funds received
+            self.rate_check("rate.execution", f"{subject}{LABELS['execution_rate']}", a.execution_rate,
+                            (*path, "execution_rate"), actual, base)
         arrival_rate = getattr(a, "arrival_rate", None)
         if arrival_rate is not None and arrived is not None and budget:
             self.rate_check("rate.arrival", f"{subject}{LABELS['arrival_rate']}", arrival_rate, (*path, "arrival_rate"),
                             own("arrived"), budget)
         self.adjustment_check(subject, a, path)
         if a.variance is not None and budget and actual:
+            base = budget
+            if arrived is not None and not _difference_fits(a.variance, budget[1], actual[1]) \
+                    and _difference_fits(a.variance, arrived, actual[1]):
+                base = own("arrived")  # “结余13.36万元”: what of the funds received was not spent
             self.difference_check("rate.variance", f"{subject}{LABELS['variance']}", a.variance, (*path, "variance"),
-                                  budget, actual)
+                                  base, actual)
         if a.variance_rate is not None and a.variance is not None and budget:
             self.rate_check("rate.variance_rate", f"{subject}{LABELS['variance_rate']}", a.variance_rate,
                             (*path, "variance_rate"), own("variance"), budget)

@@ -43,11 +43,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
     Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
     Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
-    Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致",
-         ERROR, "比率"),
+    Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致"
+         f"（项目按到位资金计算的，÷ {FIGURES['arrived'].name}）", ERROR, "比率"),
     Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),
     Rule("rate.score_rate", "所述得分率与得分 ÷ 分值一致", ERROR, "绩效自评表"),
-    Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数", ERROR, "比率"),
+    Rule("rate.variance", f"所述{FIGURES['variance'].name}等于预算数减{FIGURES['actual'].name}数"
+         f"（项目按到位资金计算的，{FIGURES['arrived'].name}减{FIGURES['actual'].name}数）", ERROR, "比率"),
     Rule("rate.variance_rate", f"所述{FIGURES['variance_rate'].name}与{FIGURES['variance'].name} ÷ 预算数一致", ERROR,
          "比率"),
     Rule("rate.zero_base", "比率的分母为 0，无法核对", INFO, "比率"),
