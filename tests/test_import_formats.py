@@ -514,7 +514,9 @@ def test_a_projects_own_report_files_its_money_on_the_project():
     assert (_values(project.budget_initial), _values(project.budget_full), _values(project.actual),
             _values(project.execution_rate), _values(project.variance)) == (
         ["386.00"], ["412.50"], ["398.76"], ["96.67"], ["13.74"])
-    assert [i.name for i in project.items] == ["中央补助资金", "省级补助资金", "县级配套资金"]
+    # (the money by level is the project's by source, not parts of it)
+    assert [i.name for i in project.by_source] == ["中央补助资金", "省级补助资金", "县级配套资金"]
+    assert project.items == ()
     assert not report.work_stats  # 年中追加…26.50万元 is not an achievement
     assert any(item.text == "26.50万元" for item in result.loose)
     (perf,) = report.project_performance

@@ -175,6 +175,7 @@ class SentenceState:
     projects_listed: bool = False  # the count of projects opened a list (实施项目4个：A…；B…): its names are projects
     economic: Ref | None = None  # a row of spending broken down by 经济分类 (按支出经济分类，…)
     head_named: bool = False  # the row heading a list was named before the list word, without an amount
+    source_part: bool = False  # the project's source last named was listed as a part of its money (其中…)
 
 
 class AmountReader(RowFinder):
@@ -597,6 +598,11 @@ class AmountReader(RowFinder):
             ref, why = self._row(label, state, ctx)
             return ref, why
         if label.relation in ("share", "execution_rate", "variance_rate", "change_rate", "arrival_rate", "arrived"):
+            if state.last is not None and state.source_part and label.relation in ("arrival_rate", "execution_rate") \
+                    and state.last.row.area == "projects" and state.last.row.steps[-1].startswith("by_source="):
+                # “实际到位资金372.00万元，其中县级配套资金到位22.00万元，资金到位率97.89%”: the project's or
+                # the source's, the words do not say
+                return None, "比率紧跟在“其中”的一项资金来源之后，不能确定是该来源的还是项目资金的"
             if state.last is not None:
                 return state.last, ""
             return None, "不知是哪一项的比率"

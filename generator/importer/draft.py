@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from ..content.figures import Figure
-from ..content.model import YearReport
+from ..content.model import Project, YearReport
+from .sources import same_source
 from .text import norm
 
 # Lists whose entries are identified by something other than `name`.
@@ -151,6 +152,14 @@ class Tree:
         for item in seq.items:
             if isinstance(item, Node) and _key(_text_of(item, id_field)) == _key(ident):
                 return item
+        if key == "by_source" and here.model is Project:
+            # a project's source named short in the text and in full in its table (中央, 中央财政资金): one
+            # line, under its full name
+            for item in seq.items:
+                if isinstance(item, Node) and same_source(known := _text_of(item, id_field), ident):
+                    if len(ident) > len(known):
+                        item.fields[id_field] = Leaf([Stmt(ident, "text", "", (0, 0))], False)
+                    return item
         entry = Node(seq.model)
         entry.fields[id_field] = Leaf([Stmt(ident, "text", "", (0, 0))], False)
         seq.items.append(entry)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .context import Context, is_performance
 from .labels import Label, parse
 from .lexicon import SCOPES, Row, known_row, name_variants, scope_total
+from .sources import listed_source, source_name
 from .text import norm
 
 if TYPE_CHECKING:  # the reader's state, which RowFinder reads
@@ -26,6 +27,9 @@ BLOCKS = ("operating_costs", "assets", "procurement")
 _BAD_NAME = re.compile(r"原因|比预算|比上年|[。；;]|由于|根据|按照|^实际")
 PROJECTISH = re.compile(r"项目|专项")
 _PROJECT_MONEY = re.compile(r"(该|本|此)?项目(的)?(经费|资金)?(年初|全年|调整后)?(预算|实际支出|支出|执行)?(数|额)?")
+#: A project's money as planned or allocated (下达项目资金, 项目计划总投资, 项目总投资): its budget.
+_PROJECT_PLAN = re.compile(r"(下达|批复|安排|分配)(的)?(该|本|此)?项目(资金|经费)(总额)?"
+                           r"|(该|本|此)?项目(计划)?总投资(额)?|(该|本|此)?项目(资金)?计划(资金|投资)?(总额)?")
 _SANGONG_RELATED = re.compile(r"(会议费|培训费)(支出)?")
 #: A line of the part on 一般性支出, with the verb it is said with (开支会议费, 举办节庆、晚会、论坛、赛事活动开支费用).
 _GENERAL_SPENDING = re.compile(r"(?:共|全年)?(?:开支|发生|支出|举办)?(?P<name>会议费|培训费"
@@ -124,6 +128,8 @@ class RowFinder:
                 re.fullmatch(r"(实际|累计|已)?(资金)?", norm(name)):
             # “截至2018年12月31日，实际到位资金372.00万元”: in a project's report, its funds received
             return self._the_project(), ""
+        if self.project is not None and (source := self._source(name, label, state)) is not None:
+            return source, ""
         if _BAD_NAME.search(name) or len(name) > 40 and not _classification_path(name):
             return None, "数字前的文字不像行名"
         within = _WITHIN.fullmatch(norm(label.topic)) if label.topic and not state.children else None
@@ -393,6 +399,10 @@ class RowFinder:
             if (label.stage or label.relation in ("arrived", "arrival_rate", "execution_rate", "variance")) \
                     and _PROJECT_MONEY.fullmatch(core):
                 return self._the_project()
+            if label.relation is None and label.stage is None and _PROJECT_PLAN.fullmatch(core):
+                # “下达项目资金1800.00万元，其中：中央…”, “项目计划总投资380.00万元”: the money planned for it
+                label.stage = "budget"
+                return self._the_project()
             return None
         if re.match(r"^(该|此|本|各)", plain):
             return None
@@ -402,6 +412,21 @@ class RowFinder:
             return Ref(Row("projects", (f"items={name}",), name), None, group=name,
                        note="原文未列入项目清单，按“经费”之名记为项目，请核对")
         return None
+
+    def _source(self, name: str, label: Label, state: SentenceState) -> Ref | None:
+        """In a project's own report, one source of its money (中央财政资金, 县级配套资金) at a stage its
+        words name or listed after 其中 under the project's money: a line of the project's `by_source`;
+        so listed, a level alone (中央、省级、市（州）级、县级) or its funds for a purpose (中央水利发展资金)
+        names one too."""
+        written = re.sub(r"^其中[：:]?", "", name.strip()).strip()
+        plain = norm(written)
+        parent = state.parents[-1] if state.children and state.parents else None
+        under = parent is not None and parent.row == self._the_project().row
+        if not (under and listed_source(plain) or source_name(plain) and (label.stage or label.relation)):
+            return None
+        state.source_part = under or label.child
+        steps = (f"items={self.project}", f"by_source={written}")
+        return Ref(Row("projects", steps, written), None, group="项目支出")
 
     def _the_project(self) -> Ref:
         """The project a project's own report is about, as a line of its 项目支出."""

@@ -18,6 +18,7 @@ from .found import Found
 from .lexicon import known_row
 from .read import Cell, Grid
 from .selfeval import LEVEL_SCORES, SelfEvaluation
+from .sources import TOTALS, column_stage, listed_source, names_head
 from .summary import ProjectSummary
 from .tables_base import BLANKS, NUM, Value, label_of, unit_of, value_of, without_unit
 from .text import norm, tokens
@@ -104,6 +105,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             done |= self._self_evaluation(rows)
         if not done:
             done |= self._summary(rows)
+        if not done:
+            done |= self._by_source(rows)
         done |= self._data_table(rows)
         done |= self._numbered_columns(rows)
         # what each column holds, by its header (the first row of several cells)
@@ -111,6 +114,72 @@ class GridReader(SelfEvaluation, ProjectSummary):
         for k, row in enumerate(rows):
             if k not in done:
                 self._leftover(row, heads)
+
+    # --- a project's money by source ---------------------------------------------------------------
+
+    def _by_source(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        """A table of a project's money by source (项目名称 · 中央、省、市（州）、县级财政资金 · 资金计划 ·
+        资金到位情况 · 到位率 · 到位时效): each source's row a line of the project's `by_source` at the
+        stages its columns name, the 合计 the project's own; the project the one its 项目名称 cell
+        names (carried down the rows it spans) or the one the report is about."""
+        k = next((i for i, r in enumerate(rows) if sum(1 for c in r if column_stage(label_of(c))) >= 2), None)
+        if k is None:
+            return set()
+        header = [label_of(c) for c in rows[k]]
+        stages = {i: stage for i, h in enumerate(header) if (stage := column_stage(h))}
+        first = min(stages)
+        if first == 0:
+            return set()
+        named = next((i for i, h in enumerate(header[:first]) if re.fullmatch(r"(二级)?项目(名称)?", h)), None)
+        lines: list[tuple[int, str | None, str]] = []  # each row: its index, its project, its source ('' the 合计)
+        project = self.document_project
+        for n in range(k + 1, len(rows)):
+            row = rows[n]
+            if len(row) != len(header):
+                break
+            if named is not None and label_of(row[named]):
+                written = label_of(row[named])
+                own = self.document_project
+                same = own and re.sub("项目$", "", norm(own)) == re.sub("项目$", "", norm(written))
+                project = own if same else written
+            labels = [label_of(c) for i, c in enumerate(row[:first]) if i != named and label_of(c)]
+            name = labels[-1] if labels else ""
+            if name in TOTALS or not name and named is not None and label_of(row[named]) in TOTALS:
+                lines.append((n, project, ""))
+            elif listed_source(name):
+                lines.append((n, project, name))
+            else:
+                return set()
+        # (every project with two sources at least: a table of projects, one source a row, is a summary)
+        projects = {p for _, p, _ in lines}
+        if not lines or None in projects or any(sum(1 for _, p, s in lines if p == q and s) < 2 for q in projects) \
+                or not (named is not None or any(names_head(h) for h in header[:first])):
+            return set()
+        unit = next((u for h in header if (u := unit_of(h))), None) or getattr(self, "stated_unit", None)
+        for n, project, source in lines:
+            steps: tuple[str, ...] = ("projects=项目支出", f"items={project}")
+            if source:
+                steps = (*steps, f"by_source={source}")
+            for i, stage in stages.items():
+                value = value_of(rows[n][i])
+                if value is None or value.text in ("—", "——", "-", "－", "/", "／"):
+                    continue
+                where = f"{source or label_of(rows[n][first - 1])}｜{header[i]}"
+                if stage.endswith("_rate"):
+                    rate = value.text.replace("％", "%")
+                    self._put(steps, stage, Value(rate if rate.endswith("%") else rate + "%", value.span),
+                              "percent", where)
+                else:
+                    self._money(steps, stage, value, unit, where, self.title)
+            for i, cell in enumerate(rows[n]):
+                value = value_of(cell)
+                if i in stages or i == named or value is None:
+                    continue
+                for token in tokens(value.text):  # (a column the model has no field for: 未到位数)
+                    span = (value.span[0] + token.start, value.span[0] + token.end)
+                    self.found.skip(value.text[token.start:token.end], span, f"{source}｜{header[i]}｜{value.text}",
+                                    self.at, f"“{header[i]}”这一列不是年度文件中的字段")
+        return {k, *(n for n, _, _ in lines)}
 
     # --- 基础数据表 ------------------------------------------------------------------------------
 
