@@ -31,7 +31,8 @@ stage is one the key's column names, and it is filed where the key's table belon
 a project's 自评表 under that project's self-evaluation (`project_performance`, the project's
 name agreeing), not the department's. In a table of many projects' forms, a key row naming a project (its `project` the same) is
 that project's own: its 预算执行 分值 and 得分 and its total score mean it. A key row 项目资金 (in a project's own report) is the
-draft's line for that project, and in such a report (key kind project_self_evaluation) a narrative
+draft's line for that project, and in such a report (key kind project_self_evaluation) so is a
+table's 合计 (the project's money by source, summed), and a narrative
 figure may stand with the project's self-evaluation. A count among a project's `stats` (the results of
 a summary sheet's row) is judged as a work statistic is, against the last part of the key's row, and
 must stand under the project the key's row names first. A project group's `total` is the key's row
@@ -75,7 +76,7 @@ STAGES = {
     "budget_initial": ("年初预算",),
     "adjustment": ("年中调整", "年中追加", "年中调减", "调整数", "追加数"),
     "budget_full": ("全年预算", "调整后预算", "调整预算", "批复", "分配资金"),
-    "budget": ("预算数", "预算"),
+    "budget": ("预算数", "预算", "资金计划"),
     "prior": ("上年", "2022年", "2021年", "2020年", "2019年", "2016年"),
     "change": ("增减额", "增减", "增加", "减少"),
     "change_rate": ("增减率", "增长", "下降"),
@@ -267,12 +268,15 @@ def _means(row: str, stage: str, where: dict) -> bool:
 PROJECT_MONEY = ("项目资金", "项目经费", "项目", "项目支出", "资金总额", "年度资金总额")
 
 
-def _project_means(loc: tuple, stage: str, where: dict) -> bool:
+def _project_means(loc: tuple, stage: str, where: dict, kind: str = "") -> bool:
     """A key row 项目资金 (the money of the report's project) and a figure on the draft's line for
-    that project itself (projects.<group>.items.<n>.<stage>), at a stage the key's column names."""
+    that project itself (projects.<group>.items.<n>.<stage>), at a stage the key's column names; in a
+    project's own report, a table's 合计 (of the project's money by source) is the project's too."""
     # (项目实际支出: the project's money, named with its stage)
+    row = norm(str(where.get("row", "")))
+    own_total = kind == "project_self_evaluation" and row in ("合计", "总计")
     if not (loc[0] == "projects" and len(loc) in (5, 6) and loc[2] == "items") or \
-            norm(str(where.get("row", ""))).replace("实际", "") not in PROJECT_MONEY:
+            row.replace("实际", "") not in PROJECT_MONEY and not own_total:
         return False
     words = STAGES.get(stage)
     return words is None or any(w in str(where.get("column", "")) for w in words)
@@ -449,7 +453,7 @@ def score(folder: Path, show: bool = False) -> Score:
                     _project_stat_means(loc, row, stage, tree, figure["where"]) if "stats" in loc[:-1] and loc[0] == "projects" else
                     _group_total_means(loc, stage, figure["where"]) or
                     _own_means(loc, stage, figure["where"], str(key.get("department", ""))) or
-                    _project_means(loc, stage, figure["where"]) or
+                    _project_means(loc, stage, figure["where"], str(key.get("kind", ""))) or
                     _project_row_means(loc, stage, tree, figure["where"]) or
                     (_means(row, stage, figure["where"]) or _means(row, stage, _transposed(figure["where"])))
                     and _area(loc, figure["where"], tree, str(key.get("kind", "")))
