@@ -143,6 +143,9 @@ def _meaning(loc: tuple, tree: object) -> tuple[str, str]:
     if isinstance(last, int):  # a listed statement of the field before it
         field_at = max(k for k, s in enumerate(loc) if isinstance(s, str))
         last = loc[field_at]
+    if "progress" in loc:  # a point of the year's progress: its period, and the row it is the progress of
+        owner = names[-2] if len(names) >= 2 else "年度资金总额"
+        return f"progress:{owner}:{names[-1] if names else ''}", str(last)
     if "budget_execution" in loc and last in ("weight", "score") and "items" not in loc:
         # the 预算执行 block's own weight and score are those of 预算执行(率) as a 一级 item
         node = tree
@@ -227,7 +230,44 @@ def _transposed(where: dict) -> dict:
     return where
 
 
+#: The key's words for the fields of a point of the year's progress (progress[]).
+PROGRESS_WORDS = {"spent": ("执行数", "支出", "支付"), "spent_to_date": ("累计支出", "累计执行", "累计支付"),
+                  "rate": ("支出进度", "执行进度", "支付进度"), "required": ("序时进度",),
+                  "weight": ("分值",), "score": ("得分",)}
+#: A whole's row as a key names it: the block's total.
+WHOLE_ROWS = ("合计", "总计", "资金总额", "年度资金总额", "项目资金", "部门预算")
+
+
+def _progress_means(row: str, stage: str, where: dict) -> bool:
+    """A point of the year's progress (progress:<row>:<period>): the key's row the period (一季度末)
+    and its column the field (累计支出, 支出进度, 序时进度要求); or the key's column the period (分季度执行数 /
+    一季度, 第一季度执行数) and its row the row whose progress it is (合计, a source) or, for the rate, the
+    row of the cumulative progress (累计支出进度); or the key's row the period's progress (一季度进度) and
+    its column 得分 or 分值."""
+    _, owner, period = row.split(":", 2)
+    words = PROGRESS_WORDS.get(stage, ())
+    key_row, key_col = norm(str(where.get("row", ""))), norm(str(where.get("column", "")))
+    if not period or not key_row:
+        return False
+    period = norm(period)
+    if key_row == period:
+        return any(w in key_col for w in words)
+    if key_row == period + "进度" or key_row == period.removesuffix("末") + "进度":
+        return stage in ("score", "weight") and any(w in key_col for w in words)
+    column_period = norm(str(where.get("column", "")).split("/")[-1])
+    if not (column_period == period or key_col.startswith(period) or key_col.startswith("第" + period)
+            or period.startswith("第") and key_col.startswith(period[1:])):
+        return False
+    if stage == "rate":
+        return any(w in key_row for w in words)
+    mine = norm(owner)
+    same = mine == key_row or (mine in WHOLE_ROWS and key_row in WHOLE_ROWS)
+    return stage == "spent" and same and (any(w in key_col for w in words) or column_period == period)
+
+
 def _means(row: str, stage: str, where: dict) -> bool:
+    if row.startswith("progress:"):
+        return _progress_means(row, stage, where)
     if row == GOAL_ROW and stage in ("target", "result") and \
             any(w in str(where.get("column", "")) for w in STAGES[stage]):
         return True  # a number in the goal's text: one cell of the form, whatever indicator the key names it by

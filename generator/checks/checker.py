@@ -62,6 +62,8 @@ STAGES = STAGE_KEYS
 
 #: The days after approval within which a department's 预决算 are to be published (操作规程).
 PUBLISH_DAYS = 20
+#: A quarter as a progress point names it: 一季度, 第一季度 (its number the group).
+_QUARTER = re.compile(r"第?([一二三四1-4])季度")
 #: A share's stated base that is the account's total, whatever line the share stands under.
 _WHOLE = re.compile(r"^(本年)?(总支出|总收入|支出合计|收入合计|支出总额|收入总额|全部支出|全部收入)$")
 
@@ -347,6 +349,7 @@ class Checker:
             self.rate_check("rate.arrival", f"{subject}{LABELS['arrival_rate']}", arrival_rate, (*path, "arrival_rate"),
                             own("arrived"), budget)
         self.adjustment_check(subject, a, path)
+        self.progress_check(subject, a, path, budget, actual)
         if a.variance is not None and budget and actual:
             base = budget
             if arrived is not None and not _difference_fits(a.variance, budget[1], actual[1]) \
@@ -371,6 +374,34 @@ class Checker:
                                 actual, base_offset=-a.change.value)
         if a.share is not None and (parent is not None or self.account_total is not None):
             self.share_check(subject, a, path, parent)
+
+    def progress_check(self, subject: str, a: Amounts, path: FieldPath, budget: tuple[str, Figure, FieldPath] | None,
+                       actual: tuple[str, Figure, FieldPath] | None) -> None:
+        """The year's progress a row states (progress[]): each point's 支出进度 against its cumulative
+        spending ÷ the year's budget (rate.progress), and the four quarters' own spending against the
+        year's (sum.progress), when the row states all four quarters and its 全年执行数."""
+        for n, point in enumerate(a.progress):
+            at = (*path, "progress", n)
+            if point.rate is not None and point.spent_to_date is not None and budget:
+                self.rate_check("rate.progress", f"{subject}{point.name}支出进度", point.rate, (*at, "rate"),
+                                (f"{point.name}累计支出", point.spent_to_date, (*at, "spent_to_date")), budget)
+        quarters = [(n, p, q[1]) for n, p in enumerate(a.progress) if (q := _QUARTER.fullmatch(p.name))]
+        if actual is None or len(quarters) != 4 or len({q for _, _, q in quarters}) != 4 \
+                or any(p.spent is None for _, p, _ in quarters):
+            return
+        figures = [(p.name, p.spent, (*path, "progress", n, "spent")) for n, p, _ in quarters]
+        total = sum((f.value for _, f, _ in figures if f is not None), Decimal(0))
+        tolerance = half_step(actual[1].first) + sum((half_step(f.first) for _, f, _ in figures if f is not None),
+                                                      Decimal(0))
+        difference = actual[1].value - total
+        passed = abs(difference) <= tolerance
+        terms = [self.term(f"{subject}（{actual[0]}）", actual[1], actual[2])] + \
+            [self.term(f"{subject}{name}支出", f, p) for name, f, p in figures if f is not None]
+        message = (f"四个季度的支出合计 {show_money(total, self.unit)}，"
+                   f"所述全年 {show_money(actual[1].value, self.unit)}"
+                   + ("" if passed else f"，相差 {show_money(abs(difference), self.unit)}"))
+        self.add("sum.progress", passed, f"{subject}分季度支出", terms, show_money(total, self.unit),
+                 show_money(difference, self.unit), show_money(tolerance, self.unit), message)
 
     def adjustment_check(self, subject: str, a: Amounts, path: FieldPath) -> None:
         """年初预算数 + 年中调整数 = 全年预算数, when the row states all three (sum.adjustment).

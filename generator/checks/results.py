@@ -36,6 +36,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.balance", "收入支出决算总表的收入总计等于支出总计", ERROR, "合计"),
     Rule("sum.adjustment", f"{FIGURES['budget_initial'].name}数加{FIGURES['adjustment'].name}等于"
                            f"{FIGURES['budget_full'].name}数（三数均述时）", ERROR, "合计"),
+    Rule("sum.progress", f"四个季度的当期支出之和等于{FIGURES['actual'].name}数（四季均述时）", ERROR, "合计"),
     Rule("sum.lines", "决算公开表中本年收入合计、本年支出合计等于其上所列各项（一、二、三……）之和", ERROR, "合计"),
     Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
     Rule("sum.duplicate", "汇总表中同一项目只列一次（同名且各阶段金额相同的两行多为重复填报，合计随之重复计入）",
@@ -43,6 +44,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.staff", f"{COUNTS['authorized'].name}等于各类编制之和", ERROR, "合计"),
     Rule("sum.staff_part", f"“其中”所列人数不超过{COUNTS['actual_end'].name}", WARNING, "合计"),
     Rule("rate.share", "所述占比与按所述数计算的占比一致", ERROR, "比率"),
+    Rule("rate.progress", "所述支出进度与截至该时段末的累计支出 ÷ 全年预算数一致", ERROR, "比率"),
     Rule("rate.execution", f"所述{FIGURES['execution_rate'].name}（完成率）与{FIGURES['actual'].name}数 ÷ 预算数一致"
          f"（项目按到位资金计算的，÷ {FIGURES['arrived'].name}）", ERROR, "比率"),
     Rule("rate.arrival", f"所述{FIGURES['arrival_rate'].name}与{FIGURES['arrived'].name} ÷ 预算数一致", ERROR, "比率"),

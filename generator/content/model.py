@@ -90,6 +90,20 @@ class Closed(BaseModel):
 # --- figures in tables ------------------------------------------------------------------
 
 
+class Progress(Closed):
+    """预算支出进度 at one point of the year: the money spent in a period (a quarter) or by its end,
+    and how far that is through the year's budget, as a form's 分季度执行数 or a table of the year's
+    progress (一季度末 · 累计支出 · 支出进度 · 序时进度要求) states it."""
+
+    name: Text = Field(description="时段，照原文，如 一季度、一季度末、第一季度、年末")
+    spent: Omittable[Money] = Field(None, description="该时段内的支出（当期执行数，如 分季度执行数 的一季度）")
+    spent_to_date: Omittable[Money] = Field(None, description="截至该时段末的累计支出")
+    rate: Omittable[Percent] = Field(None, description="支出进度（截至该时段末的累计支出占全年预算数的比例）")
+    required: Omittable[Percent] = Field(None, description="序时进度要求（如 一季度末 25%）")
+    weight: Omittable[Score] = Field(None, description="该时段进度的分值，评分办法写明时")
+    score: Omittable[Score] = Field(None, description="该时段进度的得分")
+
+
 class Amounts(Closed):
     """A row's figures at each stage, with the changes and rates the report states for it."""
 
@@ -107,6 +121,7 @@ class Amounts(Closed):
     variance: Omittable[SignedMoney] = Field(None, description=_d("variance"))
     variance_rate: Omittable[Percent] = Field(None, description=_d("variance_rate"))
     change_reasons: tuple[Line, ...] = Field((), description="原文列出的增减原因及各自金额")
+    progress: tuple[Progress, ...] = Field((), description="预算支出进度：各季度（季度末）的支出与进度，按原文顺序")
     note: Markdown | None = Field(None, description="说明、原因")
     at: Text | None = Field(None, description="在原文中的位置")
 

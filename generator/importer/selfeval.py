@@ -59,6 +59,24 @@ _NATURE_ROW = re.compile(r"基本支出|项目支出|人员经费|公用经费")
 _GROUP = re.compile(r"^按(?:资金来源|收入性质|支出性质|资金性质|经济分类)分?$")
 
 
+#: A quarter as a column of the money block names it: 一季度, 第一季度.
+_QUARTER = r"(?:第)?[一二三四1-4]季度"
+#: A row of the money block under the quarters' columns giving each quarter's cumulative share of the
+#: year's budget (累计支出进度 4.71% · 24.31% …): the block's progress rate by the end of each quarter.
+_PROGRESS_ROW = re.compile(r"累计(?:支出|执行|支付)进度(?:[（(]%[）)])?|(?:支出|执行)进度(?:[（(]%[）)])?")
+
+
+def _progress_column(header: str) -> str | None:
+    """The quarter a money column holds the spending of, the quarter's own and not cumulative
+    (分季度执行数 / 一季度, 第一季度执行数): the quarter as printed; None for any other column."""
+    parent, _, sub = header.rpartition(" / ")
+    if parent and re.fullmatch(_QUARTER, sub) and re.search(r"执行|支出|支付", parent) \
+            and not re.search(r"累计|进度|预算", parent):
+        return sub
+    match = re.fullmatch(rf"({_QUARTER})(?:执行数|支出数?|实际支出|支付数?)(?:[（(]万元[）)])?", header)
+    return match.group(1) if match else None
+
+
 def _split_header(header: list[str], below: list[str]) -> list[str] | None:
     """A header whose merged heads stand over sub-heads in the row below (全年预算数 · 分季度执行数 ·
     全年执行数 over 一季度 · 二季度 · 三季度 · 四季度, the merge's other cells blank): each column named
@@ -364,6 +382,11 @@ class SelfEvaluation:
             if key is None and _RULE_HEAD.search(h):
                 self._rule_numbers(value)
                 continue
+            if key is None and (period := _progress_column(h)) is not None:
+                # a quarter's spending (分季度执行数 / 一季度): the block's progress in that quarter
+                self._put((self._root, "budget_execution", f"progress={period}"), "spent", value, "money",
+                          f"自评表 {h}", unit)
+                continue
             if key is None:
                 if not NUM.match(value.text) and (not h or h in _SOURCE_HEADS or n == 0 and named_first
                                                   or n == named_at):
@@ -402,6 +425,16 @@ class SelfEvaluation:
             if len(names) != 1 or NUM.match(names[0].text):
                 break
             name = re.sub(r"^其中[：:]\s*", "", names[0].text.strip())
+            if _PROGRESS_ROW.fullmatch(name) and any(_progress_column(h) for h in header):
+                # 累计支出进度 under the quarters: the whole's cumulative share of its budget by each quarter's end
+                for h, cell in zip(header, row, strict=False):
+                    period = _progress_column(h)
+                    value = value_of(cell)
+                    if period is not None and value is not None and NUM.match(value.text.rstrip("%％")):
+                        self._put((self._root, "budget_execution", f"progress={period}"), "rate", value, "percent",
+                                  f"自评表 {name} {h}")
+                done.add(j)
+                continue
             side = "by_nature" if group and "支出" in group or _NATURE_ROW.fullmatch(name) else "items"
             for h, key, cell in zip(header, columns, row, strict=False):
                 value = value_of(cell)
@@ -412,6 +445,10 @@ class SelfEvaluation:
                                   f"自评表 {name} {h}", written)
                         continue
                 if value is None or not NUM.match(value.text.replace(",", "")):
+                    continue
+                if key is None and (period := _progress_column(h)) is not None:
+                    self._put((self._root, "budget_execution", f"{side}={name}", f"progress={period}"), "spent",
+                              value, "money", f"自评表 {name} {h}", unit)
                     continue
                 if key is None:
                     self.found.skip(value.text, value.span, f"{name} {h}：{value.text}", self.at, _NO_COLUMN.format(h))

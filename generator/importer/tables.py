@@ -46,6 +46,14 @@ _SENTENCE_CELL = re.compile(r"^(?=.*[\u4e00-\u9fff]{2,}[^，,；;。\s]{0,6}[0-9
 _COLUMN_STAGES = {"年初预算数": "budget_initial", "预算数": "budget", "决算数": "actual", "执行数": "actual"}
 #: A column of a stage table whose comparison the model holds no field for.
 _UNREAD = "unread"
+#: The columns of a table of the year's spending progress: what was spent by a point of the year,
+#: its share of the year's budget (支出进度), and the share required by then (序时进度).
+_PROGRESS_COLUMNS = ((re.compile(r"^累计(?:支出|执行|支付)(?:数|金额)?(?:[（(][^）)]*[）)])?$"), "spent_to_date"),
+                     (re.compile(r"^(?:累计)?(?:支出|执行|支付)进度(?:率)?(?:[（(]%[）)])?$"), "rate"),
+                     (re.compile(r"^序时进度(?:要求)?(?:[（(]%[）)])?$"), "required"))
+_PROGRESS_COLUMN = re.compile("|".join(p.pattern for p, _ in _PROGRESS_COLUMNS))
+#: A point of the year a row of that table stands for: the end of a quarter, of the half year, the year's end.
+_PERIOD_ROW = re.compile(r"(?:截至)?(?:第?[一二三四1-4]季度末?|上半年(?:末)?|年末|全年|[0-9]{1,2}月(?:末|底)?)")
 #: Stage columns named without a year.
 _PLAIN_STAGES = {"年初预算数": "budget_initial", "全年预算数": "budget_full", "调整后预算数": "budget_full",
                  "调整预算数": "budget_full", "预算数": "budget",
@@ -103,6 +111,8 @@ class GridReader(SelfEvaluation, ProjectSummary):
             rows = rows[1:]
         elif any("三级指标" in c.text for r in rows for c in r) or _named_indicators(rows) or _execution_block(rows):
             done |= self._self_evaluation(rows)
+        if not done:
+            done |= self._progress_table(rows)
         if not done:
             done |= self._summary(rows)
         if not done:
@@ -180,6 +190,43 @@ class GridReader(SelfEvaluation, ProjectSummary):
                     self.found.skip(value.text[token.start:token.end], span, f"{source}｜{header[i]}｜{value.text}",
                                     self.at, f"“{header[i]}”这一列不是年度文件中的字段")
         return {k, *(n for n, _, _ in lines)}
+    # --- 预算支出进度情况表 ------------------------------------------------------------------------
+
+    def _progress_table(self, rows: list[tuple[Cell, ...]]) -> set[int]:
+        """A table of the year's spending progress, a row a point of the year (一季度末 · 二季度末 ·
+        三季度末 · 年末) and its columns what was spent by then and how far through the budget
+        (累计支出 · 支出进度（%） · 序时进度要求（%））: the budget's progress, the department's (or,
+        in a project's own report, the project's). A column no field holds (进度差异) is left over."""
+        k = next((k for k, row in enumerate(rows[:3])
+                  if sum(1 for c in row if _PROGRESS_COLUMN.match(label_of(c))) >= 2), None)
+        if k is None:
+            return set()
+        header = [label_of(c) for c in rows[k]]
+        columns = {i: key for i, h in enumerate(header) for pattern, key in _PROGRESS_COLUMNS
+                   if pattern.match(h) and i}
+        body = [j for j in range(k + 1, len(rows)) if any(c.text.strip() for c in rows[j])]
+        if len(body) < 2 or not all(len(rows[j]) == len(header) and _PERIOD_ROW.fullmatch(label_of(rows[j][0]))
+                                    for j in body):
+            return set()
+        unit = next((u for h in header if (u := unit_of(h))), None) or getattr(self, "stated_unit", None)
+        root = f"project_performance={self.document_project}" if self.document_project else "performance"
+        done = {k}
+        for j in body:
+            period = label_of(rows[j][0])
+            for i, key in columns.items():
+                value = value_of(rows[j][i])
+                if value is None or not NUM.match(value.text.replace(",", "").rstrip("%％")):
+                    continue
+                steps = (root, "budget_execution", f"progress={period}")
+                if key == "spent_to_date":
+                    self._put(steps, key, value, "money", f"{period} {header[i]}", unit)
+                else:
+                    rate = value.text.rstrip("%％") + "%"
+                    self._put(steps, key, Value(rate, value.span), "percent", f"{period} {header[i]}")
+            self._leftover(tuple(c for i, c in enumerate(rows[j]) if i not in columns),
+                           [h for i, h in enumerate(header) if i not in columns])
+            done.add(j)
+        return done
 
     # --- 基础数据表 ------------------------------------------------------------------------------
 
