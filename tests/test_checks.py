@@ -966,3 +966,34 @@ def test_the_evaluated_share_takes_the_funds_budget_where_they_are_stated_by_sta
     body = EVALUATED.format(scoped="", share="95%").replace("  evaluated_funds: 231.10",
                                                            "  evaluated_execution: {budget_full: 231.10}")
     assert verdicts(body, "same.evaluated_share", kind="部门决算") == [False]
+
+
+PROGRESS = """performance:
+  budget_execution:
+    name: 年度资金总额
+    budget_full: 100.00
+    actual: 96.00
+    progress:
+      - {{name: 一季度, spent: 10.00, spent_to_date: 10.00, rate: {rate}}}
+      - {{name: 二季度, spent: 20.00}}
+      - {{name: 三季度, spent: {third}}}
+      - {{name: 四季度, spent: 36.00}}
+"""
+
+
+@pytest.mark.parametrize(("rate", "ok"), [("10.00%", [True]), ("10.01%", [True]), ("10.50%", [False])])
+def test_a_stated_progress_rate_is_its_spending_to_date_over_the_years_budget(rate, ok):
+    assert verdicts(PROGRESS.format(rate=rate, third="30.00"), "rate.progress") == ok
+
+
+def test_the_four_quarters_spending_adds_up_to_the_years():
+    assert verdicts(PROGRESS.format(rate="10.00%", third="30.00"), "sum.progress") == [True]
+    [result] = results(PROGRESS.format(rate="10.00%", third="30.90"), "sum.progress")
+    assert result.passed is False
+    assert result.message == "四个季度的支出合计 96.9万元，所述全年 96万元，相差 0.9万元"
+    assert len(result.terms) == 5
+
+
+def test_no_quarters_sum_without_all_four_quarters():
+    body = PROGRESS.format(rate="10.00%", third="30.00").replace("      - {name: 四季度, spent: 36.00}\n", "")
+    assert verdicts(body, "sum.progress") == []

@@ -36,7 +36,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
     Rule("sum.balance", "收入支出决算总表的收入总计等于支出总计", ERROR, "合计"),
     Rule("sum.adjustment", f"{FIGURES['budget_initial'].name}数加{FIGURES['adjustment'].name}等于"
                            f"{FIGURES['budget_full'].name}数（三数均述时）", ERROR, "合计"),
-    Rule("sum.progress", f"四个季度的当期支出之和等于{FIGURES['actual'].name}数（四季均述时）", ERROR, "合计"),
+    Rule("sum.progress", "四个季度的当期支出之和等于全年执行数（四季均述时）", ERROR, "合计"),
     Rule("sum.lines", "决算公开表中本年收入合计、本年支出合计等于其上所列各项（一、二、三……）之和", ERROR, "合计"),
     Rule("sum.sangong", "“三公”经费合计等于各分项之和（公务用车 = 购置 + 运行维护）", ERROR, "合计"),
     Rule("sum.duplicate", "汇总表中同一项目只列一次（同名且各阶段金额相同的两行多为重复填报，合计随之重复计入）",

@@ -102,6 +102,14 @@ COUNTS: dict[str, Label] = {
     "subordinate_units_count": Label("所属单位数", "count", "所属单位数"),
 }
 
+#: The figures of a point of the year's progress (Progress, under a row's `progress`).
+PROGRESS_FIGURES: dict[str, Label] = {
+    "spent": Label("当期支出", "money", "该时段内的支出（当期执行数，如 分季度执行数 的一季度）"),
+    "spent_to_date": Label("累计支出", "money", "截至该时段末的累计支出"),
+    "rate": Label("支出进度", "percent", "支出进度（截至该时段末的累计支出占全年预算数的比例）"),
+    "required": Label("序时进度要求", "percent", "序时进度要求（如 一季度末 25%）"),
+}
+
 #: The parts of a year's report (YearReport's fields).
 SECTIONS: dict[str, str] = {
     "income": "收入", "expenditure": "支出", "sangong": "“三公”经费", "projects": "项目",

@@ -34,6 +34,7 @@ from .figures import Count, Date, Flag, Money, Number, Omittable, Percent, Score
 from .labels import (
     COUNTS,
     FIGURES,
+    PROGRESS_FIGURES,
     SANGONG,
     SECTIONS,
     STAGES as STAGES,  # kept here for code that reads the stages from the model
@@ -96,10 +97,10 @@ class Progress(Closed):
     progress (一季度末 · 累计支出 · 支出进度 · 序时进度要求) states it."""
 
     name: Text = Field(description="时段，照原文，如 一季度、一季度末、第一季度、年末")
-    spent: Omittable[Money] = Field(None, description="该时段内的支出（当期执行数，如 分季度执行数 的一季度）")
-    spent_to_date: Omittable[Money] = Field(None, description="截至该时段末的累计支出")
-    rate: Omittable[Percent] = Field(None, description="支出进度（截至该时段末的累计支出占全年预算数的比例）")
-    required: Omittable[Percent] = Field(None, description="序时进度要求（如 一季度末 25%）")
+    spent: Omittable[Money] = Field(None, description=PROGRESS_FIGURES["spent"].description)
+    spent_to_date: Omittable[Money] = Field(None, description=PROGRESS_FIGURES["spent_to_date"].description)
+    rate: Omittable[Percent] = Field(None, description=PROGRESS_FIGURES["rate"].description)
+    required: Omittable[Percent] = Field(None, description=PROGRESS_FIGURES["required"].description)
     weight: Omittable[Score] = Field(None, description="该时段进度的分值，评分办法写明时")
     score: Omittable[Score] = Field(None, description="该时段进度的得分")
 

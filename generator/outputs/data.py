@@ -22,7 +22,13 @@ from typing import Any, NamedTuple
 
 from ..checks import RULES, SEVERITY_LABELS, Result, explained_by, findings
 from ..content.figures import Figure
-from ..content.labels import BREAKDOWNS as BREAKDOWN_NAMES, COUNTS, FIGURES, SECTIONS as SECTION_NAMES
+from ..content.labels import (
+    BREAKDOWNS as BREAKDOWN_NAMES,
+    COUNTS,
+    FIGURES,
+    PROGRESS_FIGURES,
+    SECTIONS as SECTION_NAMES,
+)
 from ..content.load import Content, DepartmentEntry, ReportFile
 from ..content.model import SANGONG_LABELS, Headcount, Performance, Site, Stat
 from ..content.numbers import MONEY_UNITS, decimal_text, unmet
@@ -30,7 +36,7 @@ from ..content.problems import field_path
 from ..content.regions import Place, places
 from ..site.format import plain
 from ..site.search import grade_band
-from ..site.views import budget_execution_rows
+from ..site.views import budget_execution_rows, progress_rows
 from .xlsx import (
     EMPTY,
     PIECE_LEVEL,
@@ -176,7 +182,8 @@ SECTIONS = SECTION_NAMES
 BREAKDOWNS = {**BREAKDOWN_NAMES, "related": "相关数", "items": "", "change_reasons": "增减原因",
               "reception_items": f"{SANGONG_LABELS['reception']}其中"}
 #: A figure's name in the measure column: a signed one says what its sign means (结余额（超支为负）).
-MEASURES = {key: label.heading() for key, label in (*FIGURES.items(), ("control_rate", COUNTS["control_rate"]))}
+MEASURES = {key: label.heading() for key, label in (*FIGURES.items(), ("control_rate", COUNTS["control_rate"]),
+                                                    *PROGRESS_FIGURES.items())}
 PHASES = {"budget_initial": "approved", "budget_full": "adjusted", "actual": "executed", "prior": "executed"}
 COUNT_FIELDS = {key: label.name for key, label in COUNTS.items() if label.kind == "count"}
 
@@ -1062,6 +1069,8 @@ def page_tables(context: Mapping[str, Any]) -> list[PageTable]:
             if perf.budget_execution is not None:
                 out.append(PageTable(f"{name}-budget-execution", f"{heading}预算执行情况",
                                      budget_execution_csv(perf.budget_execution)))
+                if (progress := budget_progress_csv(perf.budget_execution)) is not None:
+                    out.append(PageTable(f"{name}-budget-progress", f"{heading}预算支出进度", progress))
             if perf.goals:
                 out.append(PageTable(f"{name}-goals", f"{heading}年度总体目标", csv_bytes(
                     ["年初目标设定", "全年实际完成情况"],
@@ -1145,6 +1154,26 @@ def budget_execution_csv(be) -> bytes:
     rows += [[i.name, *initial(i), money(i.budget_full or i.budget), money(i.actual), "",
               number(i.execution_rate), ""] for i in lines]
     return csv_bytes(header, [dict(zip(header, row)) for row in rows], numeric=header[1:])
+
+
+def budget_progress_csv(be) -> bytes | None:
+    """The page's 预算支出进度 table (None when the block states no progress): a row a point of the
+    year, the columns some point fills, money in 元 and rates in %."""
+    rows, columns = progress_rows(be)
+    if not rows:
+        return None
+    heads = {"spent": "当期支出（元）", "spent_to_date": "累计支出（元）", "rate": "支出进度（%）",
+             "required": "序时进度要求（%）", "weight": "分值", "score": "得分"}
+    header = ["项目", "时段", *(heads[key] for key, _ in columns)]
+
+    def cell(point, key: str) -> str:
+        figure = getattr(point, key)
+        if figure is None:
+            return ""
+        return plain(figure.value if key in ("spent", "spent_to_date") else figure.first.value)
+
+    body = [[name, point.name, *(cell(point, key) for key, _ in columns)] for name, point in rows]
+    return csv_bytes(header, [dict(zip(header, row)) for row in body], numeric=header[2:])
 
 
 # --- the download set ------------------------------------------------------------------------------

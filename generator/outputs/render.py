@@ -167,6 +167,7 @@ class Renderer:
         )
         self.env.globals["published_table"] = published_table_html
         self.env.globals["budget_execution_rows"] = views.budget_execution_rows
+        self.env.globals["progress_rows"] = views.progress_rows
         self.env.globals.update(url=_url, asset=self._asset, site=site, money_unit=site.money_unit,
                                 plotly_inert_ids=plotly_assets.injected_style_ids(), chart_theme=charts.THEME,
                                 severity_labels=SEVERITY_LABELS, check_rules=RULES)

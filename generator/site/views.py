@@ -435,6 +435,22 @@ def budget_execution_rows(be: Any) -> list[tuple[Any, int]]:
     return out
 
 
+#: The columns of the 预算支出进度 table, by field, with their heads (money in the table's unit).
+PROGRESS_COLUMNS = (("spent", "当期支出"), ("spent_to_date", "累计支出"), ("rate", "支出进度"),
+                    ("required", "序时进度要求"), ("weight", "分值"), ("score", "得分"))
+
+
+def progress_rows(be: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, str]]]:
+    """The 预算支出进度 a self-evaluation's 预算执行 block states: each point of the year with the name of
+    the row it is the progress of (the block's own points first, then its rows'), and the columns
+    some point fills, in PROGRESS_COLUMNS' order."""
+    owners = [(be.name or "预算执行", be), *((line.name, line) for line, _ in budget_execution_rows(be))]
+    rows = [(name, point) for name, owner in owners for point in owner.progress]
+    columns = [(key, head) for key, head in PROGRESS_COLUMNS
+               if any(getattr(point, key) is not None for _, point in rows)]
+    return rows, columns
+
+
 class ChangeRow(TypedDict):
     """One figure compared with the year before, as text (report.html's and department.html's `changes`)."""
 
