@@ -44,7 +44,10 @@ department's spending as a whole (部门整体支出情况). A number inside a g
 drafted whole as `goals[].target` or `.result`) means what the key says when the key's column is
 that cell's (预期目标, 实际完成情况), whatever indicator the key names it by. A key that writes a
 table with its stages as rows and its items as columns (a chart's series as rows) is read the
-other way round as well. The comparison is
+other way round as well. A point of the year's spending progress (`progress`) means the key's row
+naming its period (一季度末) under a column of what it is (累计支出, 支出进度, 序时进度要求), or the key's
+column naming it (分季度执行数 / 一季度, 第一季度执行数) on the row whose progress it is, or, for the
+rate, on the row 累计支出进度; its score, the key's row 一季度进度 under 得分. The comparison is
 deliberately plain; its verdicts on a
 report are printed with `--show`, to be read, not trusted blindly.
 """

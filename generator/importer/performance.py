@@ -78,7 +78,29 @@ def rules(sentence: Sentence, found: Found, at: str, root: str = "performance", 
     if _BANDS.search(text):
         for match in _BAND.finditer(text):
             _band(found, sentence, match, at, taken)
-    return taken
+    return taken | quarter_scores(sentence, found, at, root, taken)
+
+
+def quarter_scores(sentence: Sentence, found: Found, at: str, root: str = "performance",
+                   taken: set[int] | None = None) -> set[int]:
+    """预算执行得分6.80分，其中一季度0.38分、二季度0.97分…: the 预算执行 score given in parts by quarter,
+    each quarter's part the score of its progress; the offsets of the numbers taken."""
+    out: set[int] = set()
+    scored = _QUARTERS_SCORED.search(sentence.text)
+    if scored is None:
+        return out
+    for match in _QUARTER_SCORE.finditer(sentence.text, scored.end()):
+        if sentence.start + match.start("n") not in (taken or set()):
+            _put(found, (root, "budget_execution", f"progress={match.group('p')}"), "score", sentence, match, "n",
+                 at, out)
+    return out
+
+
+#: A sentence that gives the 预算执行 score in parts by quarter (预算执行得分6.80分，其中一季度0.38分、…).
+_QUARTERS_SCORED = re.compile(r"预算执行(?:得分|[^，,。；;0-9]{0,6}得)[0-9]+(?:\.[0-9]+)?分[，,]?(?=其中)")
+#: A quarter's part of it: 一季度0.38分, 二季度进度得分0.97分.
+_QUARTER_SCORE = re.compile(r"(?:^|[、，,；;：:]|其中)\s*(?P<p>第?[一二三四]季度末?)(?:支出)?(?:进度)?(?:得分)?"
+                            r"(?P<n>[0-9]+(?:\.[0-9]+)?)分")
 
 
 def _level_steps(found: Found, root: str, name: str, before: str) -> tuple[str, ...]:
@@ -158,6 +180,52 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
                        at=at, unit=None if kind == "percent" else match.group("u")))
         taken.add(sentence.start + start)
+    return taken
+
+
+#: The spending by the end of a quarter told in words, with its 支出进度 in the same clause:
+#: 一季度末累计支出118.26万元，支出进度20.57%. The amount is spent to date: the period is a quarter's
+#: end (一季度末), or the words say 累计 (截至二季度累计支出…); a quarter's spending without either
+#: may be the quarter's own and is not taken.
+_PROGRESS_SAID = re.compile(
+    r"(?P<p>(?:第)?[一二三四]季度末|上半年末?)(?P<c>累计)?(?:实际)?(?:支出|执行|支付)(?:资金)?"
+    r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<u>万元|元|亿元)[，,](?:累计)?(?:支出|执行|支付)进度(?:为|达到?|是)?"
+    r"(?P<r>[0-9]+(?:\.[0-9]+)?)[%％]")
+#: Each quarter's own spending in one sentence: 第一至第四季度分别支出3,086.20万元、3,214.60万元、….
+_QUARTERS_SAID = re.compile(
+    r"第?一至第?四季度(?:分别)?(?:实际)?(?:支出|执行|拨付|支付)(?:资金)?(?:分别)?(?:为|是)?"
+    r"(?P<list>[0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|亿元)?(?:[、，,][0-9][0-9,]*(?:\.[0-9]+)?(?:万元|元|亿元)?){3})")
+_QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
+
+
+def progress(sentence: Sentence, found: Found, at: str, root: str = "performance") -> set[int]:
+    """The year's spending progress as a self-evaluation tells it (see _PROGRESS_SAID, _QUARTERS_SAID):
+    the 预算执行's progress at each point said; the offsets of the numbers taken."""
+    taken: set[int] = set()
+    text = sentence.text
+
+    def put(period: str, key: str, value: str, kind: str, start: int, end: int, unit: str | None) -> None:
+        found.add((root, "budget_execution", f"progress={period}"), key,
+                  Stmt(value, kind, clip(text, start, end), (sentence.start + start, sentence.start + end), at=at,
+                       unit=unit))
+        taken.add(sentence.start + start)
+
+    for match in _PROGRESS_SAID.finditer(text):
+        period = match.group("p")
+        if not period.endswith("末") and match.group("c") is None:
+            continue
+        put(period, "spent_to_date", match.group("n").replace(",", ""), "money", match.start("n"), match.end("n"),
+            match.group("u"))
+        put(period, "rate", match.group("r") + "%", "percent", match.start("r"), match.end("r"), None)
+    quarters = _QUARTERS_SAID.search(text)
+    if quarters is not None:
+        amounts = list(re.finditer(r"(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<u>万元|元|亿元)?", quarters.group("list")))
+        unit = amounts[-1].group("u")
+        if len(amounts) == 4 and unit and all(a.group("u") in (None, unit) for a in amounts):
+            base = quarters.start("list")
+            for period, amount in zip(_QUARTER_NAMES, amounts, strict=True):
+                put(period, "spent", amount.group("n").replace(",", ""), "money", base + amount.start("n"),
+                    base + amount.end("n"), unit)
     return taken
 
 

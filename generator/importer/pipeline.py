@@ -16,7 +16,7 @@ from .found import Found, Loose
 from .lexicon import known_row
 from .meta import department_name, document, kind_of, project_of_lines, project_of_title, subjects
 from .narrative import markdown, sections
-from .performance import budget, rules
+from .performance import budget, progress, quarter_scores, rules
 from .read import PAGE_FURNITURE, Block, Grid, Hidden, Para
 from .restated import Restated
 from .rows import title_row
@@ -450,9 +450,15 @@ class _Walker:
         if _INSTRUCTIONS.match(para.text.strip()) or any(_INSTRUCTIONS.match(t.strip()) for t in ctx.titles) \
                 or self.instructions:
             # a table's note or the form's instructions (注：1.预算执行率得分=执行率×10，最高不超过10分):
-            # their numbers are the rules of the form, not figures of the report
+            # their numbers are the rules of the form, not figures of the report; but a note that gives
+            # the form's 预算执行 score by quarter (本项目预算执行得分6.80分，其中一季度0.38分…) gives that form's
+            last = self.grids.last_project
+            root = f"project_performance={last}" if last else "performance"
             for sentence in sentences(para.text, para.start):
+                scored = quarter_scores(sentence, self.found, ctx.at, root)
                 for t in tokens(sentence.text):
+                    if sentence.start + t.start in scored:
+                        continue
                     self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
                                     clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
             return
@@ -513,9 +519,11 @@ class _Walker:
         if self.kind == "绩效自评报告" and not self.project:
             taken |= self.restated.sentence(sentence, ctx.at)
             taken |= budget(sentence, self.found, ctx.at, paragraph)
+            taken |= progress(sentence, self.found, ctx.at)
         elif self.own_report and self.project:
             # a project's own report after the department's: its budget and spending are its self-evaluation's
             taken |= budget(sentence, self.found, ctx.at, paragraph, f"project_performance={self.project}")
+            taken |= progress(sentence, self.found, ctx.at, f"project_performance={self.project}")
         toks = []
         for t in tokens(sentence.text):
             if sentence.start + t.start in taken:
