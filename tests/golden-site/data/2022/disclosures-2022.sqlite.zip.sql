@@ -101,11 +101,16 @@ CREATE TABLE "indicators" (
   "level2" TEXT,
   "level3" TEXT,
   "target" TEXT,
+  "target_initial" TEXT,
   "actual" TEXT,
+  "prior" TEXT,
   "weight" REAL,
   "weight_exact" TEXT,
   "score" REAL,
   "score_exact" TEXT,
+  "score_rate" REAL,
+  "score_rate_exact" TEXT,
+  "not_applicable" INTEGER CHECK ("not_applicable" IN (0, 1)),
   "unmet" INTEGER CHECK ("unmet" IN (0, 1)),
   "deviation" TEXT,
   "file" TEXT,
@@ -113,7 +118,7 @@ CREATE TABLE "indicators" (
   PRIMARY KEY ("department", "year", "seq"),
   FOREIGN KEY ("department", "year") REFERENCES "reports" ("department", "year")
 ) WITHOUT ROWID;
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2022,1,'部门整体支出',1,'产出指标','数量指标','审核预算单位数','50','50',100.0,'100',92.0,'92',0,NULL,'content/departments/qinghe-czj/2022.yaml',39);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2022,1,'部门整体支出',1,'产出指标','数量指标','审核预算单位数','50',NULL,'50',NULL,100.0,'100',92.0,'92',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2022.yaml',39);
 CREATE TABLE meta_columns (
   table_name TEXT NOT NULL REFERENCES meta_tables (name),
   name TEXT NOT NULL,
@@ -190,15 +195,20 @@ INSERT INTO "meta_columns" VALUES('indicators','level1',7,'一级指标','TEXT',
 INSERT INTO "meta_columns" VALUES('indicators','level2',8,'二级指标','TEXT',NULL,'二级指标');
 INSERT INTO "meta_columns" VALUES('indicators','level3',9,'三级指标','TEXT',NULL,'三级指标');
 INSERT INTO "meta_columns" VALUES('indicators','target',10,'年度指标值','TEXT',NULL,'年度指标值，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','actual',11,'实际完成值','TEXT',NULL,'实际完成值，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','weight',12,'分值','REAL',NULL,'分值（REAL：双精度浮点数，便于排序、比较与求和；精确值见 weight_exact 列）');
-INSERT INTO "meta_columns" VALUES('indicators','weight_exact',13,'分值（精确）','TEXT',NULL,'weight 的精确小数文本，与 CSV 所写一致（如 12.30）');
-INSERT INTO "meta_columns" VALUES('indicators','score',14,'得分','REAL',NULL,'得分（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_exact 列）');
-INSERT INTO "meta_columns" VALUES('indicators','score_exact',15,'得分（精确）','TEXT',NULL,'score 的精确小数文本，与 CSV 所写一致（如 12.30）');
-INSERT INTO "meta_columns" VALUES('indicators','unmet',16,'未达到指标值','INTEGER',NULL,'数值型指标实际完成值未达到年度指标值时为 true（按原文数字比较）（1 为是，0 为否）');
-INSERT INTO "meta_columns" VALUES('indicators','deviation',17,'偏差原因','TEXT',NULL,'偏差原因分析及改进措施，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','file',18,'数据文件','TEXT',NULL,'数据文件路径');
-INSERT INTO "meta_columns" VALUES('indicators','line',19,'行号','INTEGER',NULL,'数据文件中的行号');
+INSERT INTO "meta_columns" VALUES('indicators','target_initial',11,'年初指标值','TEXT',NULL,'年初指标值（年中调整过时；年度指标值为调整后的），照原文');
+INSERT INTO "meta_columns" VALUES('indicators','actual',12,'实际完成值','TEXT',NULL,'实际完成值，照原文');
+INSERT INTO "meta_columns" VALUES('indicators','prior',13,'上年完成值','TEXT',NULL,'上年完成值（自评表在本年完成值旁另列时），照原文');
+INSERT INTO "meta_columns" VALUES('indicators','weight',14,'分值','REAL',NULL,'分值（REAL：双精度浮点数，便于排序、比较与求和；精确值见 weight_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','weight_exact',15,'分值（精确）','TEXT',NULL,'weight 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','score',16,'得分','REAL',NULL,'得分（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','score_exact',17,'得分（精确）','TEXT',NULL,'score 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','score_rate',18,'得分率','REAL',NULL,'得分系数或得分率，以 % 计（95.5 即 95.5%），表中写明时（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_rate_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','score_rate_exact',19,'得分率（精确）','TEXT',NULL,'score_rate 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','not_applicable',20,'不适用','INTEGER',NULL,'自评表标明该指标不适用（不考核，没有得分）时为 true（1 为是，0 为否）');
+INSERT INTO "meta_columns" VALUES('indicators','unmet',21,'未达到指标值','INTEGER',NULL,'数值型指标实际完成值未达到年度指标值时为 true（按原文数字比较）（1 为是，0 为否）');
+INSERT INTO "meta_columns" VALUES('indicators','deviation',22,'偏差原因','TEXT',NULL,'偏差原因分析及改进措施，照原文');
+INSERT INTO "meta_columns" VALUES('indicators','file',23,'数据文件','TEXT',NULL,'数据文件路径');
+INSERT INTO "meta_columns" VALUES('indicators','line',24,'行号','INTEGER',NULL,'数据文件中的行号');
 INSERT INTO "meta_columns" VALUES('findings','department',1,'部门代号','TEXT',NULL,'部门在本站的代号（网址中的拼音缩写）');
 INSERT INTO "meta_columns" VALUES('findings','department_name',2,'部门','TEXT',NULL,'部门全称');
 INSERT INTO "meta_columns" VALUES('findings','year',3,'年度','INTEGER',NULL,'报告年度');
@@ -233,7 +243,7 @@ CREATE TABLE meta_tables (
   rows INTEGER NOT NULL
 );
 INSERT INTO "meta_tables" VALUES('meta_tables','表的说明','本库各表的中文名、说明与行数（SQLite 没有表和列的注释，故以表记之）。',7);
-INSERT INTO "meta_tables" VALUES('meta_columns','列的说明','本库各列的中文名、类型、单位与说明。',102);
+INSERT INTO "meta_tables" VALUES('meta_columns','列的说明','本库各列的中文名、类型、单位与说明。',107);
 INSERT INTO "meta_tables" VALUES('departments','部门','每个部门一行：名称、所在地区、级别与类型。（本库只列本年度有报告的部门）主键：department。',2);
 INSERT INTO "meta_tables" VALUES('reports','报告','每份报告（部门的一个年度）一行：类型、标题、日期、索引号。主键：department、year。',2);
 INSERT INTO "meta_tables" VALUES('figures','全部数字','报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。部门名称、所在地区、报告类型与数据文件按部门代号和年度见 reports.csv 与 departments.csv。主键：department、year、seq；按 department、year、field、statement 有索引（唯一）。',21);

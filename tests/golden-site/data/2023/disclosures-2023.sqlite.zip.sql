@@ -287,11 +287,16 @@ CREATE TABLE "indicators" (
   "level2" TEXT,
   "level3" TEXT,
   "target" TEXT,
+  "target_initial" TEXT,
   "actual" TEXT,
+  "prior" TEXT,
   "weight" REAL,
   "weight_exact" TEXT,
   "score" REAL,
   "score_exact" TEXT,
+  "score_rate" REAL,
+  "score_rate_exact" TEXT,
+  "not_applicable" INTEGER CHECK ("not_applicable" IN (0, 1)),
   "unmet" INTEGER CHECK ("unmet" IN (0, 1)),
   "deviation" TEXT,
   "file" TEXT,
@@ -299,20 +304,20 @@ CREATE TABLE "indicators" (
   PRIMARY KEY ("department", "year", "seq"),
   FOREIGN KEY ("department", "year") REFERENCES "reports" ("department", "year")
 ) WITHOUT ROWID;
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,1,'部门整体支出',1,'产出指标','数量指标','审核预算单位数','56','56',10.0,'10',10.0,'10',0,NULL,'content/departments/qinghe-czj/2023.yaml',260);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,2,'部门整体支出',2,'产出指标','数量指标','上线系统数','3','2',10.0,'10',9.0,'9',1,'一个系统延期至次年上线。','content/departments/qinghe-czj/2023.yaml',261);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,3,'部门整体支出',3,'产出指标','质量指标','决算数据准确率','100%','100%',15.0,'15',15.0,'15',0,NULL,'content/departments/qinghe-czj/2023.yaml',262);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,4,'部门整体支出',4,'产出指标','时效指标','预算按时批复','20日内','22日',15.0,'15',14.0,'14',0,'人大会议推迟。','content/departments/qinghe-czj/2023.yaml',263);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,5,'部门整体支出',5,'效益指标','社会效益指标','预算公开率','100%','100%',15.0,'15',15.0,'15',0,NULL,'content/departments/qinghe-czj/2023.yaml',264);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,6,'部门整体支出',6,'效益指标','社会效益指标','财政保障能力','稳步提升','提升',15.0,'15',14.0,'14',0,NULL,'content/departments/qinghe-czj/2023.yaml',265);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,7,'部门整体支出',7,'满意度指标','服务对象满意度指标','预算单位满意度','≥95%','98%',10.0,'10',10.0,'10',0,NULL,'content/departments/qinghe-czj/2023.yaml',266);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,8,'项目支出：财政信息化建设',1,'产出指标','数量指标','上线系统数','3','2',25.0,'25',20.33,'20.33',1,NULL,'content/departments/qinghe-czj/2023.yaml',288);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,9,'项目支出：财政信息化建设',2,'产出指标','质量指标','系统运行稳定率','99%','99.5%',25.0,'25',25.0,'25',0,NULL,'content/departments/qinghe-czj/2023.yaml',289);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,10,'项目支出：财政信息化建设',3,'效益指标','社会效益指标','数据共享部门数','10','12',30.0,'30',30.0,'30',0,NULL,'content/departments/qinghe-czj/2023.yaml',290);
-INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,11,'项目支出：财政信息化建设',4,'满意度指标','服务对象满意度指标','用户满意度','90%','95%',10.0,'10',10.0,'10',0,NULL,'content/departments/qinghe-czj/2023.yaml',291);
-INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,1,'部门整体支出',1,'产出指标','数量指标','新建校舍面积','5000平方米','4040平方米',50.0,'50',40.4,'40.4',1,'工程延期。','content/departments/qinghe-jyj/2023.yaml',27);
-INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,2,'部门整体支出',2,'效益指标','社会效益指标','学位供给','增加','略有增加',30.0,'30',20.0,'20',0,'部分学校未完工。','content/departments/qinghe-jyj/2023.yaml',28);
-INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,3,'部门整体支出',3,'满意度指标','服务对象满意度指标','家长满意度','90%','92%',10.0,'10',10.0,'10',0,NULL,'content/departments/qinghe-jyj/2023.yaml',29);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,1,'部门整体支出',1,'产出指标','数量指标','审核预算单位数','56',NULL,'56',NULL,10.0,'10',10.0,'10',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',260);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,2,'部门整体支出',2,'产出指标','数量指标','上线系统数','3',NULL,'2',NULL,10.0,'10',9.0,'9',NULL,NULL,0,1,'一个系统延期至次年上线。','content/departments/qinghe-czj/2023.yaml',261);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,3,'部门整体支出',3,'产出指标','质量指标','决算数据准确率','100%',NULL,'100%',NULL,15.0,'15',15.0,'15',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',262);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,4,'部门整体支出',4,'产出指标','时效指标','预算按时批复','20日内',NULL,'22日',NULL,15.0,'15',14.0,'14',NULL,NULL,0,0,'人大会议推迟。','content/departments/qinghe-czj/2023.yaml',263);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,5,'部门整体支出',5,'效益指标','社会效益指标','预算公开率','100%',NULL,'100%',NULL,15.0,'15',15.0,'15',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',264);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,6,'部门整体支出',6,'效益指标','社会效益指标','财政保障能力','稳步提升',NULL,'提升',NULL,15.0,'15',14.0,'14',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',265);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,7,'部门整体支出',7,'满意度指标','服务对象满意度指标','预算单位满意度','≥95%',NULL,'98%',NULL,10.0,'10',10.0,'10',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',266);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,8,'项目支出：财政信息化建设',1,'产出指标','数量指标','上线系统数','3',NULL,'2',NULL,25.0,'25',20.33,'20.33',NULL,NULL,0,1,NULL,'content/departments/qinghe-czj/2023.yaml',288);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,9,'项目支出：财政信息化建设',2,'产出指标','质量指标','系统运行稳定率','99%',NULL,'99.5%',NULL,25.0,'25',25.0,'25',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',289);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,10,'项目支出：财政信息化建设',3,'效益指标','社会效益指标','数据共享部门数','10',NULL,'12',NULL,30.0,'30',30.0,'30',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',290);
+INSERT INTO "indicators" VALUES('qinghe-czj','清河县财政局',2023,11,'项目支出：财政信息化建设',4,'满意度指标','服务对象满意度指标','用户满意度','90%',NULL,'95%',NULL,10.0,'10',10.0,'10',NULL,NULL,0,0,NULL,'content/departments/qinghe-czj/2023.yaml',291);
+INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,1,'部门整体支出',1,'产出指标','数量指标','新建校舍面积','5000平方米',NULL,'4040平方米',NULL,50.0,'50',40.4,'40.4',NULL,NULL,0,1,'工程延期。','content/departments/qinghe-jyj/2023.yaml',27);
+INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,2,'部门整体支出',2,'效益指标','社会效益指标','学位供给','增加',NULL,'略有增加',NULL,30.0,'30',20.0,'20',NULL,NULL,0,0,'部分学校未完工。','content/departments/qinghe-jyj/2023.yaml',28);
+INSERT INTO "indicators" VALUES('qinghe-jyj','清河县教育局',2023,3,'部门整体支出',3,'满意度指标','服务对象满意度指标','家长满意度','90%',NULL,'92%',NULL,10.0,'10',10.0,'10',NULL,NULL,0,0,NULL,'content/departments/qinghe-jyj/2023.yaml',29);
 CREATE TABLE meta_columns (
   table_name TEXT NOT NULL REFERENCES meta_tables (name),
   name TEXT NOT NULL,
@@ -389,15 +394,20 @@ INSERT INTO "meta_columns" VALUES('indicators','level1',7,'一级指标','TEXT',
 INSERT INTO "meta_columns" VALUES('indicators','level2',8,'二级指标','TEXT',NULL,'二级指标');
 INSERT INTO "meta_columns" VALUES('indicators','level3',9,'三级指标','TEXT',NULL,'三级指标');
 INSERT INTO "meta_columns" VALUES('indicators','target',10,'年度指标值','TEXT',NULL,'年度指标值，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','actual',11,'实际完成值','TEXT',NULL,'实际完成值，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','weight',12,'分值','REAL',NULL,'分值（REAL：双精度浮点数，便于排序、比较与求和；精确值见 weight_exact 列）');
-INSERT INTO "meta_columns" VALUES('indicators','weight_exact',13,'分值（精确）','TEXT',NULL,'weight 的精确小数文本，与 CSV 所写一致（如 12.30）');
-INSERT INTO "meta_columns" VALUES('indicators','score',14,'得分','REAL',NULL,'得分（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_exact 列）');
-INSERT INTO "meta_columns" VALUES('indicators','score_exact',15,'得分（精确）','TEXT',NULL,'score 的精确小数文本，与 CSV 所写一致（如 12.30）');
-INSERT INTO "meta_columns" VALUES('indicators','unmet',16,'未达到指标值','INTEGER',NULL,'数值型指标实际完成值未达到年度指标值时为 true（按原文数字比较）（1 为是，0 为否）');
-INSERT INTO "meta_columns" VALUES('indicators','deviation',17,'偏差原因','TEXT',NULL,'偏差原因分析及改进措施，照原文');
-INSERT INTO "meta_columns" VALUES('indicators','file',18,'数据文件','TEXT',NULL,'数据文件路径');
-INSERT INTO "meta_columns" VALUES('indicators','line',19,'行号','INTEGER',NULL,'数据文件中的行号');
+INSERT INTO "meta_columns" VALUES('indicators','target_initial',11,'年初指标值','TEXT',NULL,'年初指标值（年中调整过时；年度指标值为调整后的），照原文');
+INSERT INTO "meta_columns" VALUES('indicators','actual',12,'实际完成值','TEXT',NULL,'实际完成值，照原文');
+INSERT INTO "meta_columns" VALUES('indicators','prior',13,'上年完成值','TEXT',NULL,'上年完成值（自评表在本年完成值旁另列时），照原文');
+INSERT INTO "meta_columns" VALUES('indicators','weight',14,'分值','REAL',NULL,'分值（REAL：双精度浮点数，便于排序、比较与求和；精确值见 weight_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','weight_exact',15,'分值（精确）','TEXT',NULL,'weight 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','score',16,'得分','REAL',NULL,'得分（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','score_exact',17,'得分（精确）','TEXT',NULL,'score 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','score_rate',18,'得分率','REAL',NULL,'得分系数或得分率，以 % 计（95.5 即 95.5%），表中写明时（REAL：双精度浮点数，便于排序、比较与求和；精确值见 score_rate_exact 列）');
+INSERT INTO "meta_columns" VALUES('indicators','score_rate_exact',19,'得分率（精确）','TEXT',NULL,'score_rate 的精确小数文本，与 CSV 所写一致（如 12.30）');
+INSERT INTO "meta_columns" VALUES('indicators','not_applicable',20,'不适用','INTEGER',NULL,'自评表标明该指标不适用（不考核，没有得分）时为 true（1 为是，0 为否）');
+INSERT INTO "meta_columns" VALUES('indicators','unmet',21,'未达到指标值','INTEGER',NULL,'数值型指标实际完成值未达到年度指标值时为 true（按原文数字比较）（1 为是，0 为否）');
+INSERT INTO "meta_columns" VALUES('indicators','deviation',22,'偏差原因','TEXT',NULL,'偏差原因分析及改进措施，照原文');
+INSERT INTO "meta_columns" VALUES('indicators','file',23,'数据文件','TEXT',NULL,'数据文件路径');
+INSERT INTO "meta_columns" VALUES('indicators','line',24,'行号','INTEGER',NULL,'数据文件中的行号');
 INSERT INTO "meta_columns" VALUES('findings','department',1,'部门代号','TEXT',NULL,'部门在本站的代号（网址中的拼音缩写）');
 INSERT INTO "meta_columns" VALUES('findings','department_name',2,'部门','TEXT',NULL,'部门全称');
 INSERT INTO "meta_columns" VALUES('findings','year',3,'年度','INTEGER',NULL,'报告年度');
@@ -432,7 +442,7 @@ CREATE TABLE meta_tables (
   rows INTEGER NOT NULL
 );
 INSERT INTO "meta_tables" VALUES('meta_tables','表的说明','本库各表的中文名、说明与行数（SQLite 没有表和列的注释，故以表记之）。',7);
-INSERT INTO "meta_tables" VALUES('meta_columns','列的说明','本库各列的中文名、类型、单位与说明。',102);
+INSERT INTO "meta_tables" VALUES('meta_columns','列的说明','本库各列的中文名、类型、单位与说明。',107);
 INSERT INTO "meta_tables" VALUES('departments','部门','每个部门一行：名称、所在地区、级别与类型。（本库只列本年度有报告的部门）主键：department。',2);
 INSERT INTO "meta_tables" VALUES('reports','报告','每份报告（部门的一个年度）一行：类型、标题、日期、索引号。主键：department、year。',2);
 INSERT INTO "meta_tables" VALUES('figures','全部数字','报告所述的每一个数字一行（同一数字多处所述时每处一行），注明所在部分、项目、阶段和原文位置。部门名称、所在地区、报告类型与数据文件按部门代号和年度见 reports.csv 与 departments.csv。主键：department、year、seq；按 department、year、field、statement 有索引（唯一）。',208);
