@@ -2278,6 +2278,48 @@ def test_a_web_tables_copy_padded_to_its_widest_row_reads_its_merged_heads_in_pl
     assert rows["合计"] == ["1765.31", "1760.81", "4.50"]
 
 
+
+def test_a_web_tables_copy_lays_its_packed_header_rows_back_over_their_columns():
+    """The 财政拨款 tables of a 决算 page copied as text, each header row's cells packed to its start
+    and every row padded to the widest: 金额 over 合计 · 一般公共预算财政拨款 · … on the 支出 side of
+    the 04 table, 人员经费 | 公用经费 over three repeats of the 06 table's columns (公用经费 the last
+    two), and in the 08 table 本年支出 over 小计 · 基本支出 · 项目支出, its 栏次 and 合计 rows written
+    across the code and name columns. Every figure under its column's path."""
+    pad = "\t" * 7
+    total = ("四、财政拨款收入支出决算总表\n单位：万元\n收入\t支出" + pad + "\n项目\t行次\t金额\t项目\t行次\t金额\t\t\t\n"
+             "合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款\t\t\t\t\t\n"
+             "栏次\t\t1\t栏次\t\t2\t3\t4\t5\n"
+             "一、一般公共预算财政拨款\t1\t1760.81\t一、一般公共服务支出\t33\t744.28\t744.28\t\t\n"
+             "二、政府性基金预算财政拨款\t2\t180.00\t二、城乡社区支出\t34\t340.30\t185.30\t155.00\t\n"
+             "本年收入合计\t3\t1940.81\t本年支出合计\t35\t1084.58\t929.58\t155.00\t\n")
+    basic = ("六、一般公共预算财政拨款基本支出决算明细表\n单位：万元\n人员经费\t公用经费" + pad + "\n"
+             + "\t".join(["科目编码\t科目名称\t决算数"] * 3) + "\n"
+             "301\t工资福利支出\t849.19\t302\t商品和服务支出\t175.97\t30216\t培训费\t1.86\n"
+             "30101\t基本工资\t286.40\t30201\t办公费\t16.80\t310\t资本性支出\t4.85\n"
+             "人员经费合计\t901.49\t公用经费合计\t180.82" + "\t" * 5 + "\n")
+    fund = ("八、政府性基金预算财政拨款收入支出决算表\n单位：万元\n"
+            "项目\t年初结转和结余\t本年收入\t本年支出\t年末结转和结余\t\t\t\n科目编码\t科目名称\t小计\t基本支出\t项目支出\t\t\t\n"
+            "栏次\t1\t2\t3\t4\t5\t6\t\n合计\t\t180.00\t155.00\t\t155.00\t25.00\t\n"
+            "212\t城乡社区支出\t\t180.00\t155.00\t\t155.00\t25.00\n")
+    _, report = _draft("白沙镇2023年度部门决算\n" + total + basic + fund)
+    by_title = {t.title.split("、")[-1]: t for t in report.tables}
+    four = by_title["财政拨款收入支出决算总表"]
+    assert [c.name for c in four.columns] == ["收入 / 金额", "支出 / 金额 / 合计", "支出 / 金额 / 一般公共预算财政拨款",
+                                              "支出 / 金额 / 政府性基金预算财政拨款", "支出 / 金额 / 国有资本经营预算财政拨款"]
+    rows = {r.name: [None if v is None else str(v) for v in r.values] for r in four.rows}
+    assert rows["二、城乡社区支出"] == [None, "340.30", "185.30", "155.00", None]
+    assert rows["二、政府性基金预算财政拨款"] == ["180.00", None, None, None, None]
+    six = by_title["一般公共预算财政拨款基本支出决算明细表"]
+    assert [c.name for c in six.columns] == ["人员经费 / 决算数", "公用经费 / 决算数"]
+    rows = {r.name: [None if v is None else str(v) for v in r.values] for r in six.rows}
+    assert rows["资本性支出"] == [None, "4.85"] and rows["基本工资"] == ["286.40", None]
+    assert rows["人员经费合计"] == ["901.49", None] and rows["公用经费合计"] == [None, "180.82"]
+    eight = by_title["政府性基金预算财政拨款收入支出决算表"]
+    assert [c.name for c in eight.columns] == ["年初结转和结余", "本年收入", "本年支出 / 小计", "本年支出 / 基本支出",
+                                               "本年支出 / 项目支出", "年末结转和结余"]
+    rows = {r.name: [None if v is None else str(v) for v in r.values] for r in eight.rows}
+    assert rows["合计"] == rows["城乡社区支出"] == [None, "180.00", "155.00", None, "155.00", "25.00"]
+
 def test_a_table_of_the_first_level_scores_headed_self_evaluation_score_is_read():
     """表2 绩效自评得分情况表 on its own: 一级指标 · 分值 · 自评得分 · 得分率, a 合计 last. Each 一级's
     分值 and 得分 are the self-evaluation's weights, the 合计 its total."""

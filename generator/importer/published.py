@@ -190,6 +190,9 @@ def tables(blocks: list[Block]) -> list[Found]:
             continue
         found = _read(block, *title)
         if found is None:
+            # (a web page's table pasted as text: its header rows written without their spans)
+            found = _read(block, title[0], title[1], title[2], title[3], respan=True)
+        if found is None:
             found = _read_empty(block, *title) if _after(blocks, k, True)[1] else None
         if found is None:
             continue
@@ -333,7 +336,11 @@ def _kind(text: str) -> str:
     return "text"
 
 
-def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit: str | None) -> Found | None:
+def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit: str | None,
+          respan: bool = False) -> Found | None:
+    """The table in `grid`; with `respan`, read as a copy that wrote its header rows' cells packed to
+    each row's start, every row padded to the widest (a web page's table pasted as text): the
+    header laid back over the columns first (see `_respan`)."""
     rows = [list(r) for r in grid.rows]
     width = max((len(r) for r in rows), default=0)
     if width < 2:
@@ -372,6 +379,8 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
             period = width // k
             rows[i] = [c for cell in rows[i][:k] for c in [cell] + [Cell("", cell.start)] * (period - 1)]
             raw[i] = [c.text.strip(BLANKS + "\n") for c in rows[i]]
+    if respan and not _respan(rows, raw, first, width, codes):
+        return None
     # A Word export writes a merged cell once, so a row may be short. A short header row's cells
     # span the columns evenly when they can (收入 | 支出 over two sides of three); a short row of
     # figures is short at its start (合计 written across the code and name columns): its cells
@@ -475,6 +484,160 @@ def _read(grid: Grid, label: str | None, title: str, span: tuple[int, int], unit
                 if r[j]:
                     found.codes.append((cells[j].start, cells[j].start + len(cells[j].text)))
     return found
+
+
+def _respan(rows: list[list[Cell]], raw: list[list[str]], first: int, width: int, codes: bool) -> bool:
+    """The header rows of a copy that wrote each row's cells packed to its start and padded every
+    row to the widest (a web page's table pasted as text), laid back over the columns (in place);
+    False unless the grid is such a copy and its header can be so laid.
+
+    - a 栏次 row numbering its columns from the cell after 栏次 in a table of 科目编码 and 科目名称
+      has 栏次 written over both, its last cell only padding; so has each 合计 or 总计 row merged
+      the same way (合计 | | 180.00 … |, with the first column of figures blank);
+    - a row of names over a row repeating as often as it has cells or more (人员经费 | 公用经费
+      over three repeats of 科目编码 · 科目名称 · 决算数): each name heads one repeat, the last the
+      repeats left, as the 基本支出 table prints them;
+    - the other header rows by `_unpacked`, against the columns' kinds as the rows of figures
+      show them."""
+    if any(len(r) != width for r in raw):
+        return False
+    numbering = next((i for i in range(first) if raw[i][0].replace(" ", "") == "栏次"), None)
+    if codes and numbering is not None and raw[numbering][1] == "1" and not raw[numbering][-1]:
+        for i in [numbering, *range(first, len(raw))]:
+            if i == numbering or raw[i][0].replace(" ", "") in ("合计", "总计") and not raw[i][-1]:
+                rows[i].pop()
+                raw[i].pop()
+    heads = [i for i in range(first) if raw[i][0].replace(" ", "") != "栏次"]
+    packed = {i: next((n for n, t in enumerate(raw[i]) if not t), width) for i in heads}
+    if any(any(raw[i][packed[i]:]) for i in heads) or all(n == width for n in packed.values()):
+        return False
+    for i, below in zip(heads, heads[1:]):
+        k = packed[i]
+        if packed[below] != width or not 2 <= k < width:
+            continue
+        period = next(p for p in range(1, width + 1)
+                      if width % p == 0 and all(raw[below][j] == raw[below][j % p] for j in range(width)))
+        if k < width // period and any(_NAMES_HEAD.fullmatch(t) for t in raw[below][:period]):
+            rows[i] = [rows[i][j // period] if j % period == 0 and j // period < k else Cell("", rows[i][0].start)
+                       for j in range(width)]
+            raw[i] = [c.text.strip(BLANKS + "\\n") for c in rows[i]]
+            packed[i] = width
+    body = [r for r in raw[first:] if len(r) == width and not r[0].replace(" ", "").endswith(("合计", "总计"))]
+    kinds = _column_kinds([], body, width)
+    if kinds is None:
+        return False
+    for i in range(first, len(raw)):
+        # a row of labels and amounts written across the columns (人员经费合计 | 901.49 | 公用经费合计 |
+        # 180.82 | | …): a figure in a column of names; its padding goes, to be laid as a short row
+        if any(kinds[j] == "name" and _kind(t) in ("number", "percent") for j, t in enumerate(raw[i])) \
+                and not any(raw[i][next((n for n, t in enumerate(raw[i]) if not t), width):]):
+            end = next(n for n, t in enumerate(raw[i]) if not t) if "" in raw[i] else width
+            del rows[i][end:], raw[i][end:]
+    if all(packed[i] == width for i in heads):
+        return True
+    laid = _unpacked([rows[i][:packed[i]] for i in heads], kinds, width)
+    if laid is None:
+        return False
+    for i, row in zip(heads, laid):
+        rows[i] = row
+        raw[i] = [c.text.strip(BLANKS + "\\n") for c in row]
+    return True
+
+
+#: A header cell naming the rows' column itself (项目 over 科目编码 and 科目名称, or 科目名称 alone).
+_NAMES_HEAD = re.compile(r"项目|项目名称|科目名称|科目|名称")
+
+
+def _unpacked(heads: list[list[Cell]], kinds: list[str], width: int) -> list[list[Cell]] | None:
+    """Header rows a copy wrote without their spans, each row's cells packed to its start (a web
+    page's table pasted as text, every row padded to the widest), laid back over the columns: the
+    one layout in which each row's cells split the columns of the cells above them that have
+    cells below, a cell with none below heads a column of its own kind (行次 a column of row
+    numbers, 科目编码 one of codes, 项目 or 科目名称 the names, 项目 also over the codes before them,
+    any other name one column of figures), and a cell over a side's names spans whole sides
+    (收入 over 项目 · 行次 · 金额). Where several layouts fit, the one whose cells share most words
+    with the cells under them (本年支出 over 小计 · 基本支出 · 项目支出); None if none fits or two fit
+    equally."""
+    # a side starts at its first column of codes or names
+    side_starts = {j for j, kind in enumerate(kinds) if kind in ("code", "name") and (j == 0 or kinds[j - 1] != "code")}
+    side_ends = {j - 1 for j in side_starts if j} | {width - 1}
+
+    def leaf(text: str, lo: int, hi: int) -> bool:
+        text = re.sub(r"\s+", "", text)
+        if _SEQ_HEAD.match(text):
+            return hi - lo == 1 and kinds[lo] == "seq"
+        if _CODE_HEAD.search(text):
+            return hi - lo == 1 and kinds[lo] == "code"
+        if _NAMES_HEAD.fullmatch(text):
+            return kinds[hi - 1] == "name" and all(kinds[j] == "code" for j in range(lo, hi - 1))
+        return hi - lo == 1 and kinds[lo] == "value"
+
+    def parent(lo: int, hi: int) -> bool:
+        if all(kinds[j] in ("code", "name") for j in range(lo, hi)):
+            return True
+        if any(kinds[j] == "name" for j in range(lo, hi)):
+            return lo in side_starts and hi - 1 in side_ends
+        return True
+
+    texts = [[c.text.strip(BLANKS + "\n") for c in row] for row in heads]
+    solutions: list[tuple[int, list[list[tuple[int, int]]]]] = []
+
+    def place(level: int, parents: list[tuple[int, int]], laid: list[list[tuple[int, int]]]) -> None:
+        if len(solutions) > 50:
+            return
+        if level == len(heads):
+            if not parents:
+                score = 0
+                for n in range(len(laid) - 1):
+                    for k, (lo, hi) in enumerate(laid[n]):
+                        for m, (a, b) in enumerate(laid[n + 1]):
+                            if lo <= a and b <= hi:
+                                run = _common_run(texts[n][k], texts[n + 1][m])
+                                score += run if run >= 2 else 0
+                solutions.append((score, [list(row) for row in laid]))
+            return
+        row = texts[level]
+        last = level == len(heads) - 1
+
+        def cells(k: int, p: int, at: int, spans: list[tuple[int, int]]) -> None:
+            if k == len(row):
+                if p == len(parents):
+                    choose(0, spans, [])
+                return
+            if p >= len(parents):
+                return
+            hi = parents[p][1]
+            for end in range(at + 1, hi + 1):
+                nxt_p, nxt_at = (p + 1, parents[p + 1][0] if p + 1 < len(parents) else 0) if end == hi else (p, end)
+                cells(k + 1, nxt_p, nxt_at, spans + [(at, end)])
+
+        def choose(k: int, spans: list[tuple[int, int]], below: list[tuple[int, int]]) -> None:
+            if k == len(spans):
+                place(level + 1, below, laid + [spans])
+                return
+            lo, hi = spans[k]
+            if leaf(row[k], lo, hi):
+                choose(k + 1, spans, below)
+            if not last and parent(lo, hi):
+                choose(k + 1, spans, below + [(lo, hi)])
+
+        if parents:
+            cells(0, 0, parents[0][0], [])
+
+    place(0, [(0, width)], [])
+    if not solutions:
+        return None
+    best = max(score for score, _ in solutions)
+    top = [laid for score, laid in solutions if score == best]
+    if len(top) > 1:
+        return None
+    out = []
+    for row, spans in zip(heads, top[0]):
+        cells_out = [Cell("", row[0].start)] * width
+        for cell, (lo, _) in zip(row, spans):
+            cells_out[lo] = cell
+        out.append(cells_out)
+    return out
 
 
 def _align(rows: list[list[Cell]], first: int, width: int, numeric: int) -> set[int]:
