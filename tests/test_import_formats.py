@@ -2320,6 +2320,21 @@ def test_a_web_tables_copy_lays_its_packed_header_rows_back_over_their_columns()
     rows = {r.name: [None if v is None else str(v) for v in r.values] for r in eight.rows}
     assert rows["合计"] == rows["城乡社区支出"] == [None, "180.00", "155.00", None, "155.00", "25.00"]
 
+
+def test_a_group_head_printed_inside_its_group_heads_the_repeat_of_names_below_it():
+    """预算数 | 决算数 over the same names twice, 决算数 printed over the second group's second column
+    (centred over columns a page break cut off): 决算数 heads the second repeat from its start,
+    each amount under its own path, none read as the budget's."""
+    text = ("某县图书馆2022年度部门决算\n七、“三公”经费及会议费、培训费支出决算表\n单位：万元\n"
+            "项目\t预算数\t\t\t\t\t决算数\t\t\n"
+            "\t合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\n"
+            "栏次\t1\t2\t3\t4\t5\t6\t7\t8\n“三公”经费\t0.80\t0.00\t0.00\t0.80\t0.36\t0.00\t0.00\t0.36\n")
+    _, report = _draft(text)
+    (table,) = [t for t in report.tables if "三公" in t.title]
+    assert [c.name for c in table.columns][3:6] == ["预算数 / 公务接待费", "决算数 / 合计", "决算数 / 因公出国（境）费"]
+    (row,) = table.rows
+    assert [str(v) for v in row.values] == ["0.80", "0.00", "0.00", "0.80", "0.36", "0.00", "0.00", "0.36"]
+
 def test_a_table_of_the_first_level_scores_headed_self_evaluation_score_is_read():
     """表2 绩效自评得分情况表 on its own: 一级指标 · 分值 · 自评得分 · 得分率, a 合计 last. Each 一级's
     分值 and 得分 are the self-evaluation's weights, the 合计 its total."""

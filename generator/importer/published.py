@@ -498,7 +498,11 @@ def _respan(rows: list[list[Cell]], raw: list[list[str]], first: int, width: int
       over three repeats of 科目编码 · 科目名称 · 决算数): each name heads one repeat, the last the
       repeats left, as the 基本支出 table prints them;
     - the other header rows by `_unpacked`, against the columns' kinds as the rows of figures
-      show them."""
+      show them.
+
+    Also, in a grid as wide in every row, a group's head printed inside the group rather than
+    over its first column (a PDF's heading centred over columns a page break cut off) goes to the
+    start of the repeat of names under it."""
     if any(len(r) != width for r in raw):
         return False
     numbering = next((i for i in range(first) if raw[i][0].replace(" ", "") == "栏次"), None)
@@ -508,9 +512,31 @@ def _respan(rows: list[list[Cell]], raw: list[list[str]], first: int, width: int
                 rows[i].pop()
                 raw[i].pop()
     heads = [i for i in range(first) if raw[i][0].replace(" ", "") != "栏次"]
+    body = [r for r in raw[first:] if len(r) == width and not r[0].replace(" ", "").endswith(("合计", "总计"))]
+    kinds = _column_kinds([], body, width)
+    if kinds is None:
+        return False
+    moved = False
+    for i, below in zip(heads, heads[1:]):
+        # heads of groups of columns whose names repeat below (预算数 | 决算数 over “三公”经费合计 ·
+        # 因公出国（境）费 · … twice), a head printed inside its group, not over its first column
+        # (centred over columns a page break cut off): each head goes to the start of its repeat
+        names = [j for j, t in enumerate(raw[below]) if t and kinds[j] == "value"]
+        repeats = [j for j in names if raw[below][j] == raw[below][names[0]]] if names else []
+        over = [j for j in range(repeats[0], width) if raw[i][j]] if repeats else []
+        if len(repeats) < 2 or len(over) != len(repeats) or over == repeats \
+                or not all(a <= h < b for h, a, b in zip(over, repeats, [*repeats[1:], width])):
+            continue
+        cells = [rows[i][h] for h in over]
+        for h in over:
+            rows[i][h] = Cell("", rows[i][h].start)
+        for cell, a in zip(cells, repeats):
+            rows[i][a] = cell
+        raw[i] = [c.text.strip(BLANKS + "\n") for c in rows[i]]
+        moved = True
     packed = {i: next((n for n, t in enumerate(raw[i]) if not t), width) for i in heads}
     if any(any(raw[i][packed[i]:]) for i in heads) or all(n == width for n in packed.values()):
-        return False
+        return moved
     for i, below in zip(heads, heads[1:]):
         k = packed[i]
         if packed[below] != width or not 2 <= k < width:
@@ -520,12 +546,8 @@ def _respan(rows: list[list[Cell]], raw: list[list[str]], first: int, width: int
         if k < width // period and any(_NAMES_HEAD.fullmatch(t) for t in raw[below][:period]):
             rows[i] = [rows[i][j // period] if j % period == 0 and j // period < k else Cell("", rows[i][0].start)
                        for j in range(width)]
-            raw[i] = [c.text.strip(BLANKS + "\\n") for c in rows[i]]
+            raw[i] = [c.text.strip(BLANKS + "\n") for c in rows[i]]
             packed[i] = width
-    body = [r for r in raw[first:] if len(r) == width and not r[0].replace(" ", "").endswith(("合计", "总计"))]
-    kinds = _column_kinds([], body, width)
-    if kinds is None:
-        return False
     for i in range(first, len(raw)):
         # a row of labels and amounts written across the columns (人员经费合计 | 901.49 | 公用经费合计 |
         # 180.82 | | …): a figure in a column of names; its padding goes, to be laid as a short row
@@ -540,7 +562,7 @@ def _respan(rows: list[list[Cell]], raw: list[list[str]], first: int, width: int
         return False
     for i, row in zip(heads, laid):
         rows[i] = row
-        raw[i] = [c.text.strip(BLANKS + "\\n") for c in row]
+        raw[i] = [c.text.strip(BLANKS + "\n") for c in row]
     return True
 
 
