@@ -2335,6 +2335,22 @@ def test_a_group_head_printed_inside_its_group_heads_the_repeat_of_names_below_i
     (row,) = table.rows
     assert [str(v) for v in row.values] == ["0.80", "0.00", "0.00", "0.80", "0.36", "0.00", "0.00", "0.36"]
 
+
+def test_a_final_account_tables_note_gives_its_own_counts_and_lists_its_amounts():
+    """注：本表反映…情况。 is the 决算 template's note; the department's own sentences after it count
+    its cars and receptions (公务用车保有量3辆，国内公务接待24批次、168人次): the report's
+    statistics. Its amounts restate the table's cells and stay listed, as a form's note's numbers."""
+    text = ("某县某局2023年度部门决算\n七、一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n"
+            "项目\t决算数\n公务接待费\t3.18\n"
+            "注：本表反映部门本年度“三公”经费支出预决算情况。2023年度本部门公务用车保有量3辆，未购置公务用车；"
+            "国内公务接待24批次、168人次，公务接待费3.18万元。\n")
+    result, report = _draft(text)
+    stats = {(s.name, str(s.value), s.unit) for s in report.work_stats}
+    assert {("公务用车保有量", "3", "辆"), ("国内公务接待", "24", "批次"), ("国内公务接待", "168", "人次")} <= stats
+    assert "表注、填表说明中的数" in result.yaml.split("\nunplaced:")[1]
+    _, form = _draft("某县某局2023年度部门整体支出绩效自评报告\n注：本表反映本部门绩效自评情况。共开展检查3次。\n")
+    assert not form.work_stats  # (a self-evaluation's note: the form's, not figures)
+
 def test_a_table_of_the_first_level_scores_headed_self_evaluation_score_is_read():
     """表2 绩效自评得分情况表 on its own: 一级指标 · 分值 · 自评得分 · 得分率, a 合计 last. Each 一级's
     分值 and 得分 are the self-evaluation's weights, the 合计 its total."""

@@ -172,6 +172,8 @@ _UNIT_LINE = re.compile(r"(?:金额)?单位[：:]\s*(万元|元)(?=[\s\u3000）)
 _CONTINUED = re.compile(r".*[（(]续(表)?[）)]$|^续(上)?表")
 #: A paragraph that is a table's note or the form's instructions.
 _INSTRUCTIONS = re.compile(r"^(注[：:]|填表说明|填报说明|备注[：:]|说明[：:])")
+#: The 决算 templates' note under a table: what the table shows (注：本表反映部门本年度…情况。).
+_TEMPLATE_NOTE = re.compile(r"^注\s*[：:]\s*本表反映")
 
 
 class _Walker:
@@ -451,13 +453,21 @@ class _Walker:
                 or self.instructions:
             # a table's note or the form's instructions (注：1.预算执行率得分=执行率×10，最高不超过10分):
             # their numbers are the rules of the form, not figures of the report; but a note that gives
-            # the form's 预算执行 score by quarter (本项目预算执行得分6.80分，其中一季度0.38分…) gives that form's
+            # the form's 预算执行 score by quarter (本项目预算执行得分6.80分，其中一季度0.38分…) gives that form's,
+            # and a 决算 table's note may go on after the template's sentence (注：本表反映…情况。) with the
+            # department's own: its counts (公务用车保有量3辆，国内公务接待24批次、168人次) are the report's,
+            # read as its text's; its amounts restate the table's cells and are listed as before.
             last = self.grids.last_project
             root = f"project_performance={last}" if last else "performance"
-            for sentence in sentences(para.text, para.start):
+            own = ctx.kind == "部门决算" and _TEMPLATE_NOTE.match(para.text.strip()) is not None
+            for n, sentence in enumerate(sentences(para.text, para.start)):
                 scored = quarter_scores(sentence, self.found, ctx.at, root)
+                counted = [t for t in tokens(sentence.text) if t.kind == "count" and not t.bracketed] \
+                    if own and n else []
+                if counted:
+                    self.counts.sentence(sentence, counted, counted, ctx, self.project)
                 for t in tokens(sentence.text):
-                    if sentence.start + t.start in scored:
+                    if sentence.start + t.start in scored or t in counted:
                         continue
                     self.found.skip(sentence.text[t.start:t.end], (sentence.start + t.start, sentence.start + t.end),
                                     clip(sentence.text, t.start, t.end), ctx.at, "表注、填表说明中的数，不是数据")
