@@ -647,7 +647,7 @@ def _unpacked(heads: list[list[Cell]], kinds: list[str], width: int) -> list[lis
             cells(0, 0, parents[0][0], [])
 
     place(0, [(0, width)], [])
-    if not solutions:
+    if not solutions or len(solutions) > 50:  # (none, or too many to tell: nothing guessed)
         return None
     best = max(score for score, _ in solutions)
     top = [laid for score, laid in solutions if score == best]
