@@ -113,18 +113,38 @@ _SANGONG_PARTS = {"合计": "total", "“三公”经费合计": "total", "三�
 _VEHICLES = ("公务用车购置及运行费", "公务用车购置及运行维护费")
 
 
+def _rate_test(stated: Figure, num: Figure, den: Figure, base_offset: Decimal | None = None) \
+        -> tuple[Decimal, Decimal, Decimal]:
+    """A stated percentage against num ÷ den (den plus `base_offset`, whose rounding counts twice):
+    the computed rate, the stated less it, and the tolerance of the three figures' rounding. The
+    base must not be zero."""
+    den_value = den.value if base_offset is None else den.value + base_offset
+    computed = num.value / den_value * HUNDRED
+    error_den = half_step(den.first) * (2 if base_offset is not None else 1)
+    spread = HUNDRED * (half_step(num.first) + abs(num.value / den_value) * error_den) / abs(den_value)
+    return computed, stated.first.value - computed, half_step(stated.first) + spread
+
+
+def _difference_test(stated: Figure, minuend: Figure, subtrahend: Figure) -> tuple[Decimal, Decimal, Decimal]:
+    """A stated difference against minuend − subtrahend: the computed difference, the stated less it,
+    and the tolerance of the three figures' rounding."""
+    computed = minuend.value - subtrahend.value
+    tolerance = half_step(stated.first) + half_step(minuend.first) + half_step(subtrahend.first)
+    return computed, stated.value - computed, tolerance
+
+
 def _rate_fits(stated: Figure, num: Figure, den: Figure) -> bool:
     """Whether a stated rate is num ÷ den within the rounding of the three (as rate_check judges it)."""
     if den.value == 0:
         return False
-    spread = HUNDRED * (half_step(num.first) + abs(num.value / den.value) * half_step(den.first)) / abs(den.value)
-    return abs(stated.first.value - num.value / den.value * HUNDRED) <= half_step(stated.first) + spread
+    _, difference, tolerance = _rate_test(stated, num, den)
+    return abs(difference) <= tolerance
 
 
 def _difference_fits(stated: Figure, minuend: Figure, subtrahend: Figure) -> bool:
     """Whether a stated difference is minuend − subtrahend within their rounding (as difference_check judges it)."""
-    tolerance = half_step(stated.first) + half_step(minuend.first) + half_step(subtrahend.first)
-    return abs(stated.value - (minuend.value - subtrahend.value)) <= tolerance
+    _, difference, tolerance = _difference_test(stated, minuend, subtrahend)
+    return abs(difference) <= tolerance
 
 
 def _sangong_column(name: str) -> str | None:
@@ -299,12 +319,7 @@ class Checker:
             self.add("rate.zero_base", None, subject, terms,
                      message=f"{den_label}为 0，{subject}（所述 {show_rate(stated.first.value)}）无法按所述数核对")
             return
-        computed = num.value / den_value * HUNDRED
-        error_num = half_step(num.first)
-        error_den = half_step(den.first) * (2 if base_offset is not None else 1)
-        spread = HUNDRED * (error_num + abs(num.value / den_value) * error_den) / abs(den_value)
-        tolerance = half_step(stated.first) + spread
-        difference = stated.first.value - computed
+        computed, difference, tolerance = _rate_test(stated, num, den, base_offset)
         passed = abs(difference) <= tolerance
         message = (f"所述 {show_rate(stated.first.value)}，按所述数计算为 {show_rate(computed)}"
                    + ("" if passed else f"，相差 {show_rate(abs(difference))}"))
@@ -314,9 +329,7 @@ class Checker:
     def difference_check(self, rule: str, subject: str, stated: Figure, stated_path: FieldPath,
                          minuend: tuple[str, Figure, FieldPath], subtrahend: tuple[str, Figure, FieldPath]) -> None:
         """A stated difference (change, variance) against minuend − subtrahend."""
-        computed = minuend[1].value - subtrahend[1].value
-        tolerance = half_step(stated.first) + half_step(minuend[1].first) + half_step(subtrahend[1].first)
-        difference = stated.value - computed
+        computed, difference, tolerance = _difference_test(stated, minuend[1], subtrahend[1])
         passed = abs(difference) <= tolerance
         terms = [self.term(subject, stated, stated_path), self.term(minuend[0], minuend[1], minuend[2]),
                  self.term(subtrahend[0], subtrahend[1], subtrahend[2])]
@@ -411,9 +424,7 @@ class Checker:
         if a.adjustment is None or a.budget_initial is None or a.budget_full is None:
             return
         adjustment, initial, full = a.adjustment, a.budget_initial, a.budget_full
-        computed = full.value - initial.value
-        tolerance = half_step(adjustment.first) + half_step(initial.first) + half_step(full.first)
-        difference = adjustment.value - computed
+        computed, difference, tolerance = _difference_test(adjustment, full, initial)
         passed = abs(difference) <= tolerance
         as_cut = not passed and adjustment.value > 0 and abs(adjustment.value + computed) <= tolerance
         terms = [self.term(f"{subject}（{LABELS['adjustment']}）", adjustment, (*path, "adjustment")),
