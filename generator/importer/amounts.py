@@ -22,7 +22,7 @@ from .found import Found
 from .labels import Label, parse
 from .lexicon import FUNCTION_CODES, Row, mentions_budget
 from .rows import AREA_OF_STEP, PROJECTISH, Ref, RowFinder
-from .text import CHANGE_AGAIN, YEAR_CHANGE, Sentence, Token, clip, norm
+from .text import CHANGE_AGAIN, YEAR_CHANGE, Sentence, Token, clip, norm, signed
 
 _STAGES = ("budget_initial", "budget_full", "budget", "actual", "prior")
 #: Funds said to have arrived after their amount (“…1740.00万元全部到位”).
@@ -47,17 +47,6 @@ class Pending:
     key: str
     stmt: Stmt
     weak: bool
-
-
-def _signed(number: str, sign: int) -> str:
-    """A change as its words and its printed sign say together: 增加5.00 is 5.00, 减少5.00 is
-    -5.00, and 减少-62.49 (a decrease of minus 62.49, as a template's formula prints an increase)
-    is 62.49; zero is unsigned."""
-    if number.strip("-0.") == "":
-        return number.lstrip("-")
-    if sign > 0:
-        return number
-    return number[1:] if number.startswith("-") else "-" + number
 
 
 @dataclass
@@ -431,7 +420,7 @@ class AmountReader(RowFinder):
             value = token.num
         elif label.relation in ("change", "change_rate"):
             key = "change_rate" if token.kind == "percent" else "change"
-            value = _signed(token.num, label.sign)
+            value = signed(token.num, label.sign < 0)
             value += "%" if token.kind == "percent" else ""
         else:
             self._skip(sentence, token, ctx, "原文一句同时说收入和支出，这个比率不知是哪一项的")
@@ -579,7 +568,7 @@ class AmountReader(RowFinder):
         if key in ("arrival_rate", "arrived") and (subject.row.area != "projects" or subject.row.is_total):
             self._skip(sentence, token, ctx, "资金到位数只记在项目上")
             return
-        value = _signed(token.num, label.sign)
+        value = signed(token.num, label.sign < 0)
         if token.kind == "percent":
             value += "%"
         stmt = self._stmt(sentence, token, ctx, value)

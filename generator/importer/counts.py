@@ -18,7 +18,7 @@ from .labels import parse
 from .lexicon import SCOPES
 from .staffing import PEOPLE, STAFF_SENTENCE, VEHICLE, Staffing, StaffState
 from .structure import TOC_FIELD
-from .text import CHANGE_AGAIN, CHANGE_DOWN, COUNT, YEAR_CHANGE, Sentence, Token, clip, last_clause, norm, tokens
+from .text import CHANGE_AGAIN, COUNT, DOWN_WORDS, YEAR_CHANGE, Sentence, Token, clip, last_clause, norm, signed, tokens
 
 #: A date line whose date was written without its separators (公开日期：2024919).
 _RUN_DATE = re.compile(r"^\s*(?:公开|发布|印发|成文|填报|报送)日期[：:]\s*20[0-9]{2}[01]?[0-9][0-3]?[0-9]\s*$")
@@ -93,7 +93,7 @@ class CountReader(Staffing):
             each = []
             change = YEAR_CHANGE.fullmatch(raw) or (CHANGE_AGAIN.fullmatch(raw) if changed else None)
             if change and run:
-                down = change.group("word") in CHANGE_DOWN
+                down = change.group("word") in DOWN_WORDS
                 if change.groupdict().get("each"):
                     # “事故7起、死亡4人，同比分别下降12.5%和20%”: one change each, in their order, as
                     # many changes as the figures listed
@@ -331,7 +331,7 @@ class CountReader(Staffing):
             return False
         if key in stat.extra or token.qualifier:
             return False
-        value = ("-" if down and re.search(r"[1-9]", token.num) else "") + token.num
+        value = signed(token.num, down)
         stmt = self._stmt(sentence, token, ctx, value + ("%" if kind == "percent" else ""), kind)
         stat.extra[key] = stmt
         return True

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SCOPES, known_row, scope_total, stage_in
-from .text import DECORATION, norm
+from .text import DECORATION, DOWN_WORDS, norm
 
 _NUMBERING = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、"
                         r"|[（(][一二三四五六七八九十0-9０-９]+[）)]"
@@ -33,8 +33,6 @@ _SUBJECT = re.compile(r"我(中心|局|单位|部门|办|委|院|校|所|站|馆
 _CHANGE = re.compile(r"(?:同比|比|较|与)?(?:上年|去年|上年度|同期|[0-9]{4}年)?(?:对比|相比|同比)?(?:绝对额)?"
                      r"(?P<word>增加|减少|增长|下降|压减|增幅为?|降幅为?|涨幅为?|增|减|↑|↓)了?$"
                      r"|(?:比|较)(?:上年|去年|上年度|同期|[0-9]{4}年)(?P<more>多|少)了?$")
-#: A change's words that say it is down.
-_DOWN = ("减少", "下降", "减", "压减", "降幅", "降幅为", "少", "↓")
 #: (`｜` between an amount and a percent: a bar's label, 1,196.55万元｜95.80%, the share of the whole)
 _SHARE = re.compile(r"占(?P<of>[^，,；;。]*?)的?(?:比重|比例)?$|^\s*[｜|]\s*$")
 _EXECUTION = re.compile(r"(?:预算)?(?:完成率|执行率)(?:为|是|达到|达)?$|完成(?:年初|全年)?预算(?:的|数的)?$"
@@ -202,7 +200,7 @@ def _relation(label: Label, text: str, kind: str) -> None:
         elif name == "variance_rate":
             label.sign = -1 if match.group("word") == "超支率" else 1
         elif name == "change":
-            label.sign = -1 if (match.group("word") or match.group("more")) in _DOWN else 1
+            label.sign = -1 if (match.group("word") or match.group("more")) in DOWN_WORDS else 1
             if kind == "percent":
                 label.relation = "change_rate"
             if _AGAINST_BUDGET.search(text):

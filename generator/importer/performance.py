@@ -11,7 +11,7 @@ import re
 
 from .draft import Stmt
 from .found import Found
-from .text import Sentence, clip
+from .text import DOWN_WORDS, Sentence, clip, signed
 
 _TOTAL = re.compile(r"分值设定(?P<n>[0-9]+)分")
 _WEIGHT = re.compile(r"(?P<name>预算执行率|产出指标|效益指标|满意度指标)(?P<n>[0-9]+)分")
@@ -141,7 +141,6 @@ _ON_LAST_YEAR = re.compile(
     r"(?:(?P<prior>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pu>万元|元))?[，,]?"
     r"(?P<w>增加|减少|增长|下降)(?P<change>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<u>万元|元)"
     r"(?:[，,](?:同比)?(?P<w2>增长|下降|增幅为?|降幅为?)(?P<rate>[0-9]+(?:\.[0-9]+)?)[%％])?")
-_DOWN_WORDS = ("减少", "下降", "降幅", "降幅为")
 
 #: The subject of a sentence about one item's budget (三公, 机关运行经费, 政府采购, a project).
 _ITEM_SUBJECT = re.compile(r"三公|(机关|机构)运行经费|政府采购|项目|专项|会议费|培训费")
@@ -173,8 +172,8 @@ def budget(sentence: Sentence, found: Found, at: str, paragraph: str = "", root:
     for key, match in matches:
         start, end = match.start("n"), match.end("n")
         value = match.group("n").replace(",", "") + ("%" if key == "execution_rate" else "")
-        if key == "adjustment" and match.group("w") == "调减":
-            value = "-" + value
+        if key == "adjustment":
+            value = signed(value, match.group("w") == "调减")
         kind = "percent" if key == "execution_rate" else "money"
         found.add((root, "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),
@@ -237,7 +236,7 @@ def _on_last_year(sentence: Sentence, found: Found, at: str, root: str) -> set[i
     if match is None or not any(f.steps == (root, "budget_execution") and f.key == "actual" for f in found.findings):
         return set()
     offset = len(sentence.text) - len(sentence.text.lstrip())
-    down = match.group("w") in _DOWN_WORDS
+    down = match.group("w") in DOWN_WORDS
     taken: set[int] = set()
     for key, group, unit in (("prior", "prior", "pu"), ("change", "change", "u"), ("change_rate", "rate", None)):
         if match.group(group) is None:
@@ -245,9 +244,9 @@ def _on_last_year(sentence: Sentence, found: Found, at: str, root: str) -> set[i
         start, end = offset + match.start(group), offset + match.end(group)
         value = match.group(group).replace(",", "")
         if key == "change_rate":
-            value = ("-" if match.group("w2") in _DOWN_WORDS and value.strip("0.") else "") + value + "%"
-        elif key == "change" and down and value.strip("0."):
-            value = "-" + value
+            value = signed(value, match.group("w2") in DOWN_WORDS) + "%"
+        elif key == "change":
+            value = signed(value, down)
         kind = "percent" if key == "change_rate" else "money"
         found.add((root, "budget_execution"), key,
                   Stmt(value, kind, clip(sentence.text, start, end), (sentence.start + start, sentence.start + end),

@@ -145,8 +145,19 @@ YEAR_CHANGE = re.compile(r"\s*[，,]\s*(?:与(?:上年|去年|上年度)(?:同�
                          r"(?P<word>增长|增加|提高|提升|上升|下降|减少|降低|下滑)了?\s*")
 #: The words of a change said right after another change of the same figure (…减少73.6万千瓦时，下降3.8%).
 CHANGE_AGAIN = re.compile(r"\s*[，,]\s*(?P<word>增长|增加|提高|提升|上升|下降|减少|降低|下滑)了?\s*")
-#: The words of a change that say it is down.
-CHANGE_DOWN = ("下降", "减少", "降低", "下滑")
+#: The words of a change that say it is down (减少5.00, 下降3.8%, 降幅为…, 少…, ↓).
+DOWN_WORDS = ("减少", "下降", "减", "压减", "降幅", "降幅为", "少", "↓", "降低", "下滑")
+
+
+def signed(number: str, down: bool) -> str:
+    """A change as its words and its printed sign say together: 增加5.00 is 5.00, 减少5.00 is
+    -5.00, and 减少-62.49 (a decrease of minus 62.49, as a template's formula prints an increase)
+    is 62.49; zero is unsigned."""
+    if number.strip("-0.") == "":
+        return number.lstrip("-")
+    if not down:
+        return number
+    return number[1:] if number.startswith("-") else "-" + number
 
 
 def last_clause(raw: str) -> str:
